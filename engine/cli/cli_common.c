@@ -1,0 +1,193 @@
+#define _POSIX_C_SOURCE 200809L
+#include "fl_cli.h"
+#include "fl_save.h"
+#include "fl_str.h"
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef FLANK_SOURCE_DIR
+#define FLANK_SOURCE_DIR "."
+#endif
+
+const char *cli_scenarios_root(void) {
+  static char buf[4096];
+  const char *env = getenv("FLANK_SCENARIOS");
+  struct stat st;
+  if (env && *env) return env;
+  if (stat("scenarios", &st) == 0 && S_ISDIR(st.st_mode)) return "scenarios";
+  snprintf(buf, sizeof buf, "%s/scenarios", FLANK_SOURCE_DIR);
+  return buf;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "flank %s: ", cmd);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, " (flank %s --help)\n", cmd);
+  return EXIT_USAGE;
+}
+
+int cli_is_help(const char *a) { return !strcmp(a, "--help") || !strcmp(a, "-h"); }
+
+void cli_print_help(const Cmd *c) {
+  printf("Usage: flank %s %s\n\n%s\n%s", c->name, c->args, c->summary, c->help);
+  printf("\nExit codes: 0 success, 1 a test or verification failed, 2 bad usage or a scenario that\n"
+         "does not load, 3 a script error during play.\n");
+}
+
+int cli_parse_u64(const char *s, uint64_t *out) {
+  if (!s || !*s || *s == '-') return -1;
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (*end || errno) return -1;
+  *out = v;
+  return 0;
+}
+
+fl_Script *cli_load(const char *where, const fl_ScriptOpts *opts) {
+  char err[2048];
+  fl_Script *sc = fl_script_load(where, cli_scenarios_root(), opts, err, sizeof err);
+  if (!sc) fprintf(stderr, "%s\n", err);
+  return sc;
+}
+
+int cli_side_policy(const char *cmd, fl_Script *sc, const char *spec) {
+  const char *eq = strchr(spec, '=');
+  if (!eq || eq == spec || !eq[1]) { cli_usage_error(cmd, "--side expects ROLE=POLICY, got '%s'", spec); return -1; }
+  char role[128];
+  snprintf(role, sizeof role, "%.*s", (int)(eq - spec), spec);
+  const fl_Def *d = fl_script_def(sc);
+  int side = fl_def_side(d, role);
+  if (side < 0) {
+    const char *c[64];
+    int n = 0;
+    for (; n < d->nside && n < 64; n++) c[n] = d->sides[n].id;
+    const char *s = fl_str_suggest(role, c, n);
+    cli_usage_error(cmd, "unknown side '%s'%s%s%s", role, s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
+    return -1;
+  }
+  char err[1024];
+  if (fl_script_set_policy(sc, side, eq + 1, err, sizeof err)) { fprintf(stderr, "flank %s: %s\n", cmd, err); return -1; }
+  return 0;
+}
+
+void cli_json_str(FILE *f, const char *s) {
+  fputc('"', f);
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+    switch (*p) {
+    case '"': fputs("\\\"", f); break;
+    case '\\': fputs("\\\\", f); break;
+    case '\n': fputs("\\n", f); break;
+    case '\r': fputs("\\r", f); break;
+    case '\t': fputs("\\t", f); break;
+    default:
+      if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+      else fputc(*p, f);
+    }
+  }
+  fputc('"', f);
+}
+
+void cli_json_num(FILE *f, double v) {
+  if (!isfinite(v)) fputs("null", f);
+  else if (v == floor(v) && fabs(v) < 1e15) fprintf(f, "%.0f", v);
+  else fprintf(f, "%.10g", v);
+}
+
+void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
+  const fl_Def *d = fl_script_def(sc);
+  fl_Game *g = fl_script_game(sc);
+  const fl_State *s = fl_game_state(g);
+  char date[16];
+  fputs("{\"scenario\":", f); cli_json_str(f, d->id);
+  fputs(",\"version\":", f); cli_json_str(f, d->version);
+  fprintf(f, ",\"seed\":%llu,\"turns\":%d", (unsigned long long)seed, s->turn);
+  fl_date_format(s->date, date, sizeof date);
+  fputs(",\"date\":", f); cli_json_str(f, date);
+  fputs(",\"status\":", f);
+  cli_json_str(f, fl_game_status(g) == FL_GAME_ENDED ? "ended" : fl_game_status(g) == FL_GAME_ERROR ? "error" : "unfinished");
+  fputs(",\"ending\":", f);
+  if (s->ending >= 0) {
+    fputs("{\"id\":", f); cli_json_str(f, d->endings[s->ending].id);
+    fputs(",\"title\":", f); cli_json_str(f, d->endings[s->ending].title);
+    fputc('}', f);
+  } else fputs("null", f);
+  fputs(",\"policies\":{", f);
+  for (int i = 0; i < d->nside; i++) {
+    if (i) fputc(',', f);
+    cli_json_str(f, d->sides[i].id); fputc(':', f); cli_json_str(f, fl_script_policy(sc, i));
+  }
+  fputs("},\"tracks\":{", f);
+  for (int i = 0; i < d->ntrack; i++) {
+    if (i) fputc(',', f);
+    cli_json_str(f, d->tracks[i].id); fputc(':', f); cli_json_num(f, s->tracks[i].value);
+  }
+  fputs("},\"decisions\":[", f);
+  int first = 1;
+  for (int i = 0; i < s->nlog; i++) {
+    const fl_LogEntry *e = &s->log[i];
+    if (e->kind != FL_LOG_ACTION) continue;
+    fl_date_format(e->date, date, sizeof date);
+    fprintf(f, "%s{\"turn\":%d,\"date\":\"%s\",\"side\":", first ? "" : ",", e->turn, date);
+    cli_json_str(f, e->c >= 0 ? d->sides[e->c].id : "");
+    fputs(",\"decision\":", f); cli_json_str(f, d->cards[e->a].id);
+    fputs(",\"option\":", f); cli_json_str(f, d->cards[e->a].options[e->b].id);
+    fputc('}', f);
+    first = 0;
+  }
+  fputs("],\"events\":[", f);
+  first = 1;
+  for (int i = 0; i < s->nlog; i++) {
+    const fl_LogEntry *e = &s->log[i];
+    if (e->kind != FL_LOG_EVENT) continue;
+    fl_date_format(e->date, date, sizeof date);
+    fprintf(f, "%s{\"turn\":%d,\"date\":\"%s\",\"id\":", first ? "" : ",", e->turn, date);
+    cli_json_str(f, d->events[e->a].id);
+    fputs(",\"text\":", f); cli_json_str(f, e->text);
+    fputc('}', f);
+    first = 0;
+  }
+  fprintf(f, "],\"draws\":%u,\"hash\":\"%016llx\"", s->draws, (unsigned long long)fl_state_hash(s));
+  if (fl_game_status(g) == FL_GAME_ERROR) { fputs(",\"error\":", f); cli_json_str(f, fl_game_error(g)); }
+  fputs("}\n", f);
+}
+
+int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed) {
+  const fl_Def *d = fl_script_def(sc);
+  const fl_State *s = fl_game_state(fl_script_game(sc));
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!f) return -1;
+  fprintf(f, "flank-replay 1\nscenario %s\nversion %s\ncontent %016llx\nseed %llu\n", d->id, d->version,
+          (unsigned long long)d->content_hash, (unsigned long long)seed);
+  for (int i = 0; i < d->nside; i++) fprintf(f, "policy %s %s\n", d->sides[i].id, fl_script_policy(sc, i));
+  int h = 0;
+  for (int i = 0; i < s->nlog; i++) {
+    const fl_LogEntry *e = &s->log[i];
+    while (h < s->nturnhash && h + 1 < e->turn) { fprintf(f, "hash %d %016llx\n", h + 1, (unsigned long long)s->turn_hash[h]); h++; }
+    if (e->kind == FL_LOG_ACTION)
+      fprintf(f, "action %d %s %s\n", e->turn, d->cards[e->a].id, d->cards[e->a].options[e->b].id);
+  }
+  for (; h < s->nturnhash; h++) fprintf(f, "hash %d %016llx\n", h + 1, (unsigned long long)s->turn_hash[h]);
+  if (s->ending >= 0) fprintf(f, "ending %s\n", d->endings[s->ending].id);
+  fclose(f);
+  char err[1024];
+  int rc = fl_save_write_atomic(path, buf, len, err, sizeof err);
+  if (rc) fprintf(stderr, "flank: %s\n", err);
+  free(buf);
+  return rc;
+}
+
+const Cmd *cli_find(const char *name) {
+  for (const Cmd *c = CLI_COMMANDS; c->name; c++)
+    if (!strcmp(c->name, name)) return c;
+  return NULL;
+}

@@ -1,0 +1,91 @@
+/* flank run: play one game headless with policies on every side. */
+#include "fl_cli.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Options shared by run and replay: --mem MIB, --budget N. 1 if consumed (with *i advanced). */
+int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad) {
+  uint64_t v;
+  if (!strcmp(argv[*i], "--mem") || !strcmp(argv[*i], "--budget")) {
+    if (*i + 1 >= argc || cli_parse_u64(argv[*i + 1], &v) || v == 0) {
+      *bad = cli_usage_error(cmd, "%s needs a positive number", argv[*i]);
+      return 1;
+    }
+    if (argv[*i][2] == 'm') o->mem_limit = (size_t)v << 20; else o->call_budget = (long long)v;
+    (*i)++;
+    return 1;
+  }
+  return 0;
+}
+
+static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
+  const fl_Def *d = fl_script_def(sc);
+  const fl_State *s = fl_game_state(fl_script_game(sc));
+  char date[16];
+  fl_date_format(s->date, date, sizeof date);
+  fprintf(f, "%s (%s), seed %llu: ", d->title, d->id, (unsigned long long)seed);
+  if (s->ending >= 0) fprintf(f, "%s after %d turns (%s)\n", d->endings[s->ending].title, s->turn, date);
+  else fprintf(f, "unfinished at turn %d (%s)\n", s->turn, date);
+  for (int i = 0; i < d->ntrack; i++)
+    if (d->tracks[i].visible)
+      fprintf(f, "  %-28s %10.4g %s\n", d->tracks[i].name, s->tracks[i].value, d->tracks[i].unit);
+  int n = 0;
+  for (int i = 0; i < s->nlog; i++) n += s->log[i].kind == FL_LOG_ACTION;
+  fprintf(f, "  %d decisions; policies:", n);
+  for (int i = 0; i < d->nside; i++) fprintf(f, " %s=%s", d->sides[i].id, fl_script_policy(sc, i));
+  fputc('\n', f);
+}
+
+int cmd_run(int argc, char **argv) {
+  const char *where = NULL, *logpath = NULL, *sides[64], *all = NULL;
+  int nsides = 0, json = 0;
+  uint64_t seed = 1, turns = 0;
+  fl_ScriptOpts opts = {0};
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int bad = 0;
+    if (cli_script_opt("run", argc, argv, &i, &opts, &bad)) { if (bad) return bad; continue; }
+    if (!strcmp(a, "--json")) json = 1;
+    else if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &seed)) return cli_usage_error("run", "--seed needs a number, got '%s'", argv[i]); }
+    else if (!strcmp(a, "--turns") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &turns) || !turns) return cli_usage_error("run", "--turns needs a positive number"); }
+    else if (!strcmp(a, "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("run", "too many --side"); sides[nsides++] = argv[++i]; }
+    else if (!strcmp(a, "--policy") && i + 1 < argc) all = argv[++i];
+    else if (!strcmp(a, "--log") && i + 1 < argc) logpath = argv[++i];
+    else if (a[0] == '-') return cli_usage_error("run", "unknown or incomplete option '%s'", a);
+    else if (!where) where = a;
+    else return cli_usage_error("run", "one scenario at a time (got '%s' and '%s')", where, a);
+  }
+  if (!where) return cli_usage_error("run", "which scenario? e.g. flank run tutorial");
+  fl_Script *sc = cli_load(where, &opts);
+  if (!sc) return EXIT_USAGE;
+  const fl_Def *d = fl_script_def(sc);
+  if (all) {
+    char err[1024];
+    for (int i = 0; i < d->nside; i++)
+      if (fl_script_set_policy(sc, i, all, err, sizeof err) && strcmp(all, "default")) {
+        /* a scenario policy need not exist for every side: others keep their default */
+        if (strstr(err, "unknown policy") && !strstr(all, ".lua")) continue;
+        fprintf(stderr, "flank run: %s\n", err);
+        fl_script_free(sc);
+        return EXIT_USAGE;
+      }
+  }
+  for (int i = 0; i < nsides; i++)
+    if (cli_side_policy("run", sc, sides[i])) { fl_script_free(sc); return EXIT_USAGE; }
+  fl_Game *g = fl_script_game(sc);
+  int st = fl_game_start(g, seed);
+  while (st == FL_GAME_WAITING && (!turns || (uint64_t)fl_game_state(g)->turn <= turns)) {
+    int opt;
+    st = fl_script_choose(sc, &opt) ? FL_GAME_ERROR : fl_game_act(g, opt);
+  }
+  int rc = EXIT_OK;
+  if (st == FL_GAME_ERROR) {
+    fprintf(stderr, "%s\n", fl_game_error(g));
+    rc = EXIT_SCRIPT;
+  }
+  if (json) cli_game_json(stdout, sc, seed);
+  else if (rc == EXIT_OK) summary(stdout, sc, seed);
+  if (logpath && cli_write_replay(logpath, sc, seed)) rc = rc ? rc : EXIT_USAGE;
+  fl_script_free(sc);
+  return rc;
+}

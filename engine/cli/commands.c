@@ -1,0 +1,39 @@
+/* The table of subcommands and their help pages. */
+#include "fl_cli.h"
+
+const Cmd CLI_COMMANDS[] = {
+  {"play", "[SCENARIO] [--seed N] [--demo] [--speed X] [--screenshot FILE]",
+   "Play a scenario in a window (SDL2).", cmd_play,
+   "Opens the title screen, or SCENARIO directly. With --demo the scenario's policies play every side\n"
+   "at a watchable pace; --screenshot FILE writes a PNG at the end and exits.\n"},
+  {"run", "SCENARIO [--seed N] [--side ROLE=POLICY ...] [--policy POLICY] [--turns N] [--log FILE] [--json]",
+   "Play one game headless to its end and print the outcome.", cmd_run,
+   "SCENARIO is a folder with scenario.lua or the id of a shipped scenario (e.g. tutorial).\n"
+   "POLICY is random, first, default (the scenario's AI), a policy id the scenario defines,\n"
+   "or a path to a policy file returning function(view, decision) return option_id end.\n"
+   "  --seed N          the game's seed (default 1); same seed + policies = the same game\n"
+   "  --side ROLE=POL   who plays a side (repeatable)\n"
+   "  --policy POL      play every side that has it with this policy\n"
+   "  --turns N         stop after N turns\n"
+   "  --log FILE        write the replay log (flank replay FILE --verify checks it)\n"
+   "  --json            one JSON object: scenario, version, seed, turns, ending, tracks,\n"
+   "                    decisions, events (schema: docs/run-json.md)\n"
+   "  --mem MIB         memory cap of the scenario's Lua state (default 256)\n"
+   "  --budget N        VM instructions per rule call (default 10000000)\n"},
+  {"batch", "SCENARIO --runs N [--jobs J] [--side ROLE=POLICY] [--out FILE.csv] [--summary]",
+   "Play many games (Monte Carlo) over seeds and policies.", cmd_batch, ""},
+  {"merge", "FILE...", "Combine sharded batch outputs into one.", cmd_merge, ""},
+  {"test", "[PATH ...]", "Run scenario tests (scenarios/*/tests/*.lua) headless.", cmd_test,
+   "Each test file calls test(\"name\", function() ... end); inside, play{...} runs games and\n"
+   "expect(x).eq/gt/lt/... asserts. With no PATH, runs every shipped scenario's tests.\n"
+   "  --format tap          TAP output for CI systems\n"},
+  {"lint", "SCENARIO", "Check a scenario without playing it.", cmd_lint, ""},
+  {"render", "SCENARIO [--seed N] [--turn N] [--size WxH] --out FILE.png", "Render the map to a PNG without a display.", cmd_render, ""},
+  {"replay", "FILE [--verify] [--json] [--scenario PATH]", "Re-simulate a recorded game.", cmd_replay,
+   "FILE is a replay log written by flank run --log. The scenario is found by the id recorded in the\n"
+   "log (or --scenario PATH). --verify compares every turn's state hash and names the first turn that\n"
+   "differs; a replay whose scenario changed is refused unless --verify is given.\n"},
+  {"new", "NAME [--from tutorial]", "Create a new scenario from the template.", cmd_new, ""},
+  {"doc", "[--check]", "Generate docs/api.md and docs/flank.d.lua from the API registration.", cmd_doc, ""},
+  {NULL, NULL, NULL, NULL, NULL},
+};

@@ -1,0 +1,54 @@
+/* engine/cli: the `flank` subcommands. Each cmd_*.c holds one subcommand. */
+#ifndef FL_CLI_H
+#define FL_CLI_H
+#include <stdint.h>
+#include <stdio.h>
+#include "fl_script.h"
+
+/* Exit codes, the same for every subcommand. */
+enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_SCRIPT = 3 };
+
+typedef struct Cmd {
+  const char *name, *args, *summary;
+  int (*run)(int argc, char **argv);
+  const char *help; /* the full --help text after the usage line */
+} Cmd;
+
+/* The folder of shipped scenarios: $FLANK_SCENARIOS, ./scenarios, or the source tree's. */
+const char *cli_scenarios_root(void);
+/* Print "flank CMD: message" to stderr and return EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...);
+/* Whether argv[i] is --help or -h. */
+int cli_is_help(const char *a);
+/* Print a command's help page. */
+void cli_print_help(const Cmd *c);
+/* Parse an unsigned 64-bit number; 0 ok. */
+int cli_parse_u64(const char *s, uint64_t *out);
+/* Load a scenario with the common options; NULL after printing the error. */
+fl_Script *cli_load(const char *where, const fl_ScriptOpts *opts);
+/* Apply "ROLE=POLICY" to a script; 0 ok, else prints the error. */
+int cli_side_policy(const char *cmd, fl_Script *sc, const char *spec);
+/* Write s as a JSON string literal. */
+void cli_json_str(FILE *f, const char *s);
+/* Write a number as JSON (integers without a fraction, otherwise %.10g). */
+void cli_json_num(FILE *f, double v);
+/* Write the outcome of the game as one JSON object (see docs/run-json.md). */
+void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
+/* Write the replay log of the game (see docs/replay.md). 0 ok. */
+int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed);
+
+int cmd_run(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
+int cmd_test(int argc, char **argv);
+int cmd_play(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+int cmd_doc(int argc, char **argv);
+
+extern const Cmd CLI_COMMANDS[];
+const Cmd *cli_find(const char *name);
+
+#endif

@@ -1,0 +1,70 @@
+#include "fl_def.h"
+#include <stdlib.h>
+#include <string.h>
+
+fl_Def *fl_def_new(void) {
+  fl_Def *d = calloc(1, sizeof *d);
+  if (d && !(d->map = fl_map_new())) { free(d); return NULL; }
+  return d;
+}
+
+void fl_def_free(fl_Def *d) {
+  if (!d) return;
+  free(d->id); free(d->title); free(d->version); free(d->blurb); free(d->language); free(d->path);
+  for (int i = 0; i < d->nauthor; i++) free(d->authors[i]);
+  free(d->authors);
+  for (int i = 0; i < d->nsource; i++) { free(d->sources[i].id); free(d->sources[i].text); }
+  free(d->sources);
+  free(d->calendar);
+  fl_map_free(d->map);
+  for (int i = 0; i < d->nside; i++) { free(d->sides[i].id); free(d->sides[i].name); free(d->sides[i].text); }
+  free(d->sides);
+  for (int i = 0; i < d->nphase; i++) { free(d->phases[i].id); free(d->phases[i].name); }
+  free(d->phases);
+  for (int i = 0; i < d->ntrack; i++) {
+    fl_TrackDef *t = &d->tracks[i];
+    free(t->id); free(t->name); free(t->unit); free(t->text); free(t->source);
+  }
+  free(d->tracks);
+  for (int i = 0; i < d->nptype; i++) { free(d->ptypes[i].id); free(d->ptypes[i].name); free(d->ptypes[i].symbol); }
+  free(d->ptypes);
+  for (int i = 0; i < d->ncard; i++) {
+    fl_CardDef *c = &d->cards[i];
+    free(c->id); free(c->title); free(c->text); free(c->source);
+    for (int j = 0; j < c->noptions; j++) {
+      fl_OptionDef *o = &c->options[j];
+      free(o->id); free(o->label); free(o->text); free(o->preview); free(o->costs);
+    }
+    free(c->options);
+  }
+  free(d->cards);
+  for (int i = 0; i < d->nevent; i++) {
+    fl_EventDef *e = &d->events[i];
+    free(e->id); free(e->title); free(e->text); free(e->source);
+  }
+  free(d->events);
+  for (int i = 0; i < d->nending; i++) { free(d->endings[i].id); free(d->endings[i].title); free(d->endings[i].text); }
+  free(d->endings);
+  free(d);
+}
+
+#define FIND(arr, n, field)                                  \
+  for (int i = 0; id && i < (n); i++)                        \
+    if (strcmp((arr)[i].field, id) == 0) return i;           \
+  return -1
+
+int fl_def_side(const fl_Def *d, const char *id) { FIND(d->sides, d->nside, id); }
+int fl_def_phase(const fl_Def *d, const char *id) { FIND(d->phases, d->nphase, id); }
+int fl_def_track(const fl_Def *d, const char *id) { FIND(d->tracks, d->ntrack, id); }
+int fl_def_ptype(const fl_Def *d, const char *id) { FIND(d->ptypes, d->nptype, id); }
+int fl_def_card(const fl_Def *d, const char *id) { FIND(d->cards, d->ncard, id); }
+int fl_def_event(const fl_Def *d, const char *id) { FIND(d->events, d->nevent, id); }
+int fl_def_ending(const fl_Def *d, const char *id) { FIND(d->endings, d->nending, id); }
+int fl_def_option(const fl_CardDef *c, const char *id) { FIND(c->options, c->noptions, id); }
+
+fl_Span fl_def_step(const fl_Def *d, int turn) {
+  fl_Span s = {1, FL_SPAN_MONTH};
+  for (int i = 0; i < d->ncal; i++)
+    if (d->calendar[i].from_turn <= turn) s = d->calendar[i].step;
+  return s;
+}

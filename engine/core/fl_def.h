@@ -1,0 +1,101 @@
+/* fl_def: a scenario's static definition — metadata, sides, phases, tracks,
+ * piece types, decision cards, events and endings. Built once by the script
+ * layer while loading, then read-only and shared by every game of the scenario
+ * (batch workers, clones, forks). Rule code is referenced by integer handles
+ * (`fn` fields, 0 = none) that only the script layer can run. */
+#ifndef FL_DEF_H
+#define FL_DEF_H
+#include <stdint.h>
+#include "fl_map.h"
+#include "fl_time.h"
+
+typedef struct fl_Source { char *id, *text; } fl_Source;
+
+typedef struct fl_SideDef {
+  char *id, *name, *text;
+  int playable;              /* may a human take this side? */
+  int line;
+} fl_SideDef;
+
+typedef struct fl_PhaseDef { char *id, *name; int side; /* acting side or -1 */ int line; } fl_PhaseDef;
+
+typedef struct fl_TrackDef {
+  char *id, *name, *unit, *text, *source;
+  double min, max, start;
+  int visible, higher_is_better; /* higher_is_better: 1, 0 neutral, -1 lower is better */
+  int line;
+} fl_TrackDef;
+
+typedef struct fl_PieceType { char *id, *name, *symbol; int line; } fl_PieceType;
+
+typedef struct fl_Cost { int track; double amount; } fl_Cost;
+
+typedef struct fl_OptionDef {
+  char *id, *label, *text, *preview;
+  fl_Cost *costs; int ncost;
+  fl_Span delay;             /* n == 0: immediate */
+  int fn_requires, fn_effect;
+  int line;
+} fl_OptionDef;
+
+typedef struct fl_CardDef {
+  char *id, *title, *text, *source;
+  int side;                  /* who decides */
+  int phase;                 /* phase index, or -1 for the side's phases */
+  int fn_when;               /* offered when this returns true (0: every turn) */
+  int once;                  /* offered until taken once */
+  fl_OptionDef *options; int noptions;
+  int line;
+} fl_CardDef;
+
+typedef enum { FL_TRIG_TURN_START, FL_TRIG_TURN_END, FL_TRIG_PHASE, FL_TRIG_DATE } fl_Trigger;
+
+typedef struct fl_EventDef {
+  char *id, *title, *text, *source;
+  int trigger, phase;        /* phase index for FL_TRIG_PHASE */
+  int32_t date;              /* for FL_TRIG_DATE */
+  double chance;             /* 0..1, used when fn_chance == 0 */
+  int fn_chance, fn_when, fn_effect, fn_text;
+  int once;
+  int line;
+} fl_EventDef;
+
+typedef struct fl_EndingDef { char *id, *title, *text; int fn_when, fn_text, is_default, line; } fl_EndingDef;
+
+typedef struct fl_CalEntry { int from_turn; fl_Span step; } fl_CalEntry;
+
+typedef struct fl_Def {
+  char *id, *title, *version, *blurb, *language, *path;
+  char **authors; int nauthor;
+  fl_Source *sources; int nsource;
+  int32_t start_date; int max_turns;
+  fl_CalEntry *calendar; int ncal;   /* step per turn range, sorted by from_turn */
+  fl_Map *map;                       /* owned */
+  fl_SideDef *sides; int nside;
+  fl_PhaseDef *phases; int nphase;
+  fl_TrackDef *tracks; int ntrack;
+  fl_PieceType *ptypes; int nptype;
+  fl_CardDef *cards; int ncard;
+  fl_EventDef *events; int nevent;
+  fl_EndingDef *endings; int nending;
+  int fn_setup;
+  uint64_t content_hash;             /* hash of every scenario source file */
+} fl_Def;
+
+/* A new, empty definition (map included); free with fl_def_free. */
+fl_Def *fl_def_new(void);
+/* Free a definition and all it owns. */
+void fl_def_free(fl_Def *d);
+/* Lookups by id: index or -1. */
+int fl_def_side(const fl_Def *d, const char *id);
+int fl_def_phase(const fl_Def *d, const char *id);
+int fl_def_track(const fl_Def *d, const char *id);
+int fl_def_ptype(const fl_Def *d, const char *id);
+int fl_def_card(const fl_Def *d, const char *id);
+int fl_def_event(const fl_Def *d, const char *id);
+int fl_def_ending(const fl_Def *d, const char *id);
+int fl_def_option(const fl_CardDef *c, const char *id);
+/* The calendar step in force for a turn. */
+fl_Span fl_def_step(const fl_Def *d, int turn);
+
+#endif

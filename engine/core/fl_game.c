@@ -1,0 +1,386 @@
+#include "fl_game.h"
+#include "fl_str.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ST_NEW, ST_TURN_START, ST_PHASE_START, ST_PHASE_CARDS, ST_TURN_END, ST_DONE };
+
+struct fl_Game {
+  const fl_Def *def;
+  fl_Hooks hooks;
+  fl_State *s;
+  int status;
+  fl_Context ctx;
+  char *avail;           /* per option of the pending card: 1 available */
+  char **why;            /* per option: reason it is not available (owned) */
+  int navail;
+  char err[1024];
+};
+
+fl_Game *fl_game_new(const fl_Def *def, fl_Hooks hooks) {
+  fl_Game *g = calloc(1, sizeof *g);
+  if (!g) return NULL;
+  int maxopt = 1;
+  for (int i = 0; i < def->ncard; i++)
+    if (def->cards[i].noptions > maxopt) maxopt = def->cards[i].noptions;
+  g->def = def;
+  g->hooks = hooks;
+  g->s = fl_state_new(def);
+  g->avail = calloc((size_t)maxopt, 1);
+  g->why = calloc((size_t)maxopt, sizeof(char *));
+  g->navail = maxopt;
+  if (!g->s || !g->avail || !g->why) { fl_game_free(g); return NULL; }
+  g->status = FL_GAME_ENDED;
+  return g;
+}
+
+static void clear_why(fl_Game *g) {
+  for (int i = 0; i < g->navail; i++) { free(g->why[i]); g->why[i] = NULL; }
+}
+
+void fl_game_free(fl_Game *g) {
+  if (!g) return;
+  fl_state_free(g->s);
+  if (g->why) clear_why(g);
+  free(g->why);
+  free(g->avail);
+  free(g);
+}
+
+fl_State *fl_game_state(fl_Game *g) { return g->s; }
+const fl_Def *fl_game_def(const fl_Game *g) { return g->def; }
+int fl_game_status(const fl_Game *g) { return g->status; }
+fl_Context fl_game_context(const fl_Game *g) { return g->ctx; }
+const char *fl_game_error(const fl_Game *g) { return g->err; }
+
+void fl_game_fail(fl_Game *g, const char *msg) {
+  snprintf(g->err, sizeof g->err, "%s", msg);
+  g->status = FL_GAME_ERROR;
+}
+
+void fl_game_request_end(fl_Game *g, int e) {
+  if (e >= 0 && e < g->def->nending) g->s->ending_requested = e + 1;
+}
+
+void fl_game_describe(const fl_Game *g, char *buf, size_t n) {
+  const fl_Def *d = g->def;
+  const fl_Context *c = &g->ctx;
+  char what[256] = "";
+  switch (c->kind) {
+  case FL_CTX_SETUP: snprintf(what, sizeof what, ", setup"); break;
+  case FL_CTX_CARD: snprintf(what, sizeof what, ", decision '%s'", d->cards[c->index].id); break;
+  case FL_CTX_OPTION:
+    snprintf(what, sizeof what, ", decision '%s' option '%s'", d->cards[c->index].id,
+             d->cards[c->index].options[c->option].id);
+    break;
+  case FL_CTX_EVENT: snprintf(what, sizeof what, ", event '%s'", d->events[c->index].id); break;
+  case FL_CTX_ENDING: snprintf(what, sizeof what, ", ending '%s'", d->endings[c->index].id); break;
+  default: break;
+  }
+  snprintf(buf, n, "turn %d%s", g->s->turn, what);
+}
+
+/* Run a rule function in a context; on failure the game is in error. */
+static int call(fl_Game *g, int fn, int kind, fl_Context ctx, double *num, char **text) {
+  if (!fn) return 0;
+  fl_Context saved = g->ctx;
+  g->ctx = ctx;
+  int rc = g->hooks.call(g->hooks.ud, g, fn, kind, num, text);
+  g->ctx = saved;
+  if (rc) {
+    if (g->status != FL_GAME_ERROR) fl_game_fail(g, "rule code failed");
+    return -1;
+  }
+  return 0;
+}
+
+static int truth(fl_Game *g, int fn, fl_Context ctx, int *out) {
+  double v = 1;
+  *out = 1;
+  if (!fn) return 0;
+  if (call(g, fn, FL_CALL_BOOL, ctx, &v, NULL)) return -1;
+  *out = v != 0;
+  return 0;
+}
+
+static void finish(fl_Game *g, int ending) {
+  fl_State *s = g->s;
+  s->ended = 1;
+  s->ending = ending;
+  s->stage = ST_DONE;
+  fl_state_log(s, FL_LOG_ENDING, ending, 0, 0, NULL);
+}
+
+/* An ending requested by rule code wins; then the first ending whose condition holds. */
+static int check_endings(fl_Game *g) {
+  fl_State *s = g->s;
+  if (s->ended) return 0;
+  if (s->ending_requested) { finish(g, s->ending_requested - 1); return 0; }
+  for (int i = 0; i < g->def->nending; i++) {
+    const fl_EndingDef *e = &g->def->endings[i];
+    if (!e->fn_when) continue;
+    int yes;
+    if (truth(g, e->fn_when, (fl_Context){FL_CTX_ENDING, i, -1, -1}, &yes)) return -1;
+    if (yes) { finish(g, i); return 0; }
+  }
+  return 0;
+}
+
+static int default_ending(const fl_Def *d) {
+  for (int i = 0; i < d->nending; i++)
+    if (d->endings[i].is_default) return i;
+  for (int i = 0; i < d->nending; i++)
+    if (!d->endings[i].fn_when) return i;
+  return d->nending ? d->nending - 1 : -1;
+}
+
+static int fire_event(fl_Game *g, int i) {
+  const fl_EventDef *e = &g->def->events[i];
+  fl_Context ctx = {FL_CTX_EVENT, i, -1, -1};
+  fl_State *s = g->s;
+  if (e->once && s->event_fired[i]) return 0;
+  if (e->trigger == FL_TRIG_DATE && s->date < e->date) return 0;
+  int yes;
+  if (truth(g, e->fn_when, ctx, &yes)) return -1;
+  if (!yes) return 0;
+  double p = e->chance;
+  if (e->fn_chance && call(g, e->fn_chance, FL_CALL_NUMBER, ctx, &p, NULL)) return -1;
+  if (p < 1 && !(fl_state_draw(s) < p)) return 0;
+  char *text = NULL;
+  if (e->fn_text && call(g, e->fn_text, FL_CALL_TEXT, ctx, NULL, &text)) return -1;
+  s->event_fired[i]++;
+  fl_state_log(s, FL_LOG_EVENT, i, 0, 0, text ? text : e->text);
+  free(text);
+  return call(g, e->fn_effect, FL_CALL_EFFECT, ctx, NULL, NULL);
+}
+
+static int fire_events(fl_Game *g, int trigger, int phase) {
+  for (int i = 0; i < g->def->nevent && !g->s->ended; i++) {
+    const fl_EventDef *e = &g->def->events[i];
+    int match = e->trigger == trigger && (trigger != FL_TRIG_PHASE || e->phase == phase);
+    if (trigger == FL_TRIG_TURN_START && e->trigger == FL_TRIG_DATE) match = !g->s->event_fired[i];
+    if (match && fire_event(g, i)) return -1;
+    if (g->s->ending_requested && check_endings(g)) return -1;
+  }
+  return 0;
+}
+
+/* Delayed options whose time has come take effect, oldest first. */
+static int run_due(fl_Game *g) {
+  fl_State *s = g->s;
+  for (int i = 0; i < s->npending && !s->ended;) {
+    fl_Pending p = s->pending[i];
+    int due = p.due_turn ? s->turn >= p.due_turn : s->date >= p.due_date;
+    if (!due) { i++; continue; }
+    memmove(&s->pending[i], &s->pending[i + 1], (size_t)(s->npending - i - 1) * sizeof p);
+    s->npending--;
+    fl_state_log(s, FL_LOG_DELAYED, p.card, p.option, p.side, NULL);
+    const fl_OptionDef *o = &g->def->cards[p.card].options[p.option];
+    if (call(g, o->fn_effect, FL_CALL_EFFECT, (fl_Context){FL_CTX_OPTION, p.card, p.option, p.side}, NULL, NULL))
+      return -1;
+  }
+  return 0;
+}
+
+static int card_in_phase(const fl_Def *d, const fl_CardDef *c, int phase) {
+  if (c->phase >= 0) return c->phase == phase;
+  return d->phases[phase].side == c->side;
+}
+
+static int build_queue(fl_Game *g) {
+  fl_State *s = g->s;
+  s->nqueue = s->qhead = 0;
+  for (int i = 0; i < g->def->ncard; i++) {
+    const fl_CardDef *c = &g->def->cards[i];
+    if (!card_in_phase(g->def, c, s->phase) || (c->once && s->card_taken[i])) continue;
+    int yes;
+    if (truth(g, c->fn_when, (fl_Context){FL_CTX_CARD, i, -1, c->side}, &yes)) return -1;
+    if (yes) s->queue[s->nqueue++] = i;
+  }
+  return 0;
+}
+
+/* Fill avail[] for the card at the head of the queue; returns how many are available. */
+static int compute_avail(fl_Game *g, int *count) {
+  fl_State *s = g->s;
+  const fl_CardDef *c = &g->def->cards[s->queue[s->qhead]];
+  int n = 0;
+  clear_why(g);
+  for (int o = 0; o < c->noptions; o++) {
+    const fl_OptionDef *op = &c->options[o];
+    int ok = 1;
+    char why[160] = "";
+    for (int k = 0; k < op->ncost && ok; k++) {
+      const fl_TrackDef *t = &g->def->tracks[op->costs[k].track];
+      double after = s->tracks[op->costs[k].track].value - op->costs[k].amount;
+      if (op->costs[k].amount > 0 && after < t->min) {
+        ok = 0;
+        snprintf(why, sizeof why, "needs %g %s", op->costs[k].amount, t->name);
+      }
+    }
+    if (ok) {
+      if (truth(g, op->fn_requires, (fl_Context){FL_CTX_OPTION, s->queue[s->qhead], o, c->side}, &ok)) return -1;
+      if (!ok) snprintf(why, sizeof why, "requirements not met");
+    }
+    g->avail[o] = (char)ok;
+    if (!ok) g->why[o] = fl_str_dup(why);
+    n += ok;
+  }
+  *count = n;
+  return 0;
+}
+
+static int advance(fl_Game *g) {
+  fl_State *s = g->s;
+  const fl_Def *d = g->def;
+  g->status = FL_GAME_WAITING;
+  for (;;) {
+    if (s->ended) { g->status = FL_GAME_ENDED; return g->status; }
+    switch (s->stage) {
+    case ST_TURN_START:
+      for (int i = 0; i < d->ncal; i++)
+        if (d->calendar[i].from_turn == s->turn) s->step = d->calendar[i].step;
+      if (run_due(g) || fire_events(g, FL_TRIG_TURN_START, -1) || check_endings(g)) goto fail;
+      s->phase = 0;
+      s->stage = ST_PHASE_START;
+      break;
+    case ST_PHASE_START:
+      if (s->phase >= d->nphase) { s->stage = ST_TURN_END; break; }
+      if (fire_events(g, FL_TRIG_PHASE, s->phase) || check_endings(g)) goto fail;
+      if (s->ended) break;
+      if (build_queue(g)) goto fail;
+      s->stage = ST_PHASE_CARDS;
+      break;
+    case ST_PHASE_CARDS:
+      while (s->qhead < s->nqueue) {
+        int n;
+        if (compute_avail(g, &n)) goto fail;
+        if (n) return g->status; /* a decision is pending */
+        fl_state_log(s, FL_LOG_SKIPPED, s->queue[s->qhead], 0, 0, NULL);
+        s->qhead++;
+      }
+      s->nqueue = s->qhead = 0;
+      s->phase++;
+      s->stage = ST_PHASE_START;
+      break;
+    case ST_TURN_END:
+      if (fire_events(g, FL_TRIG_TURN_END, -1)) goto fail;
+      for (int i = 0; i < s->ntrack; i++) {
+        fl_TrackState *t = &s->tracks[i];
+        if (t->nhist == t->cap) {
+          int nc = t->cap ? t->cap * 2 : 16;
+          double *h = realloc(t->hist, (size_t)nc * sizeof *h);
+          if (!h) { fl_game_fail(g, "out of memory"); goto fail; }
+          t->hist = h;
+          t->cap = nc;
+        }
+        t->hist[t->nhist++] = t->value;
+      }
+      if (check_endings(g)) goto fail;
+      if (!s->ended && s->turn >= d->max_turns) finish(g, default_ending(d));
+      if (s->nturnhash == s->capturnhash) {
+        int nc = s->capturnhash ? s->capturnhash * 2 : 16;
+        uint64_t *h = realloc(s->turn_hash, (size_t)nc * sizeof *h);
+        if (!h) { fl_game_fail(g, "out of memory"); goto fail; }
+        s->turn_hash = h;
+        s->capturnhash = nc;
+      }
+      s->turn_hash[s->nturnhash] = fl_state_hash(s);
+      s->nturnhash++;
+      if (s->ended) break;
+      s->turn++;
+      s->date = fl_date_add(s->date, s->step);
+      s->stage = ST_TURN_START;
+      break;
+    default:
+      fl_game_fail(g, "game is not running");
+      return g->status;
+    }
+  }
+fail:
+  g->status = FL_GAME_ERROR;
+  return g->status;
+}
+
+int fl_game_start(fl_Game *g, uint64_t seed) {
+  fl_state_reset(g->s, g->def, seed);
+  g->err[0] = '\0';
+  g->status = FL_GAME_WAITING;
+  g->ctx = (fl_Context){FL_CTX_NONE, -1, -1, -1};
+  if (call(g, g->def->fn_setup, FL_CALL_EFFECT, (fl_Context){FL_CTX_SETUP, -1, -1, -1}, NULL, NULL))
+    return g->status = FL_GAME_ERROR;
+  g->s->turn = 1;
+  g->s->stage = ST_TURN_START;
+  return advance(g);
+}
+
+int fl_game_pending(const fl_Game *g, int *side) {
+  const fl_State *s = g->s;
+  if (g->status != FL_GAME_WAITING || s->stage != ST_PHASE_CARDS || s->qhead >= s->nqueue) {
+    if (side) *side = -1;
+    return -1;
+  }
+  int c = s->queue[s->qhead];
+  if (side) *side = g->def->cards[c].side;
+  return c;
+}
+
+int fl_game_available(const fl_Game *g, int opt) {
+  int c = fl_game_pending(g, NULL);
+  return c >= 0 && opt >= 0 && opt < g->def->cards[c].noptions && g->avail[opt];
+}
+
+const char *fl_game_unavailable_reason(const fl_Game *g, int opt) {
+  int c = fl_game_pending(g, NULL);
+  if (c < 0 || opt < 0 || opt >= g->def->cards[c].noptions) return "no such option";
+  return g->avail[opt] ? NULL : g->why[opt];
+}
+
+int fl_game_act(fl_Game *g, int opt) {
+  fl_State *s = g->s;
+  int side, c = fl_game_pending(g, &side);
+  if (c < 0) { snprintf(g->err, sizeof g->err, "no decision is pending"); return -1; }
+  const fl_CardDef *card = &g->def->cards[c];
+  if (opt < 0 || opt >= card->noptions || !g->avail[opt]) {
+    snprintf(g->err, sizeof g->err, "option %d of decision '%s' is not available", opt, card->id);
+    return -1;
+  }
+  const fl_OptionDef *o = &card->options[opt];
+  for (int k = 0; k < o->ncost; k++)
+    fl_state_set_track(s, g->def, o->costs[k].track, s->tracks[o->costs[k].track].value - o->costs[k].amount);
+  s->card_taken[c]++;
+  s->card_last[c] = opt;
+  fl_state_log(s, FL_LOG_ACTION, c, opt, side, NULL);
+  s->qhead++;
+  if (o->delay.n > 0) {
+    if (s->npending == s->cappending) {
+      int nc = s->cappending ? s->cappending * 2 : 8;
+      fl_Pending *p = realloc(s->pending, (size_t)nc * sizeof *p);
+      if (!p) { fl_game_fail(g, "out of memory"); return g->status; }
+      s->pending = p;
+      s->cappending = nc;
+    }
+    fl_Pending p = {0, 0, c, opt, side, s->turn};
+    if (o->delay.unit == FL_SPAN_TURN) p.due_turn = s->turn + o->delay.n;
+    else p.due_date = fl_date_add(s->date, o->delay);
+    s->pending[s->npending++] = p;
+  } else if (call(g, o->fn_effect, FL_CALL_EFFECT, (fl_Context){FL_CTX_OPTION, c, opt, side}, NULL, NULL)) {
+    return g->status = FL_GAME_ERROR;
+  }
+  if (check_endings(g)) return g->status = FL_GAME_ERROR;
+  return advance(g);
+}
+
+int fl_game_set_state(fl_Game *g, const fl_State *src) {
+  if (fl_state_copy(g->s, src)) return -1;
+  g->err[0] = '\0';
+  if (g->s->ended) { g->status = FL_GAME_ENDED; return 0; }
+  g->status = FL_GAME_WAITING;
+  if (g->s->stage == ST_PHASE_CARDS && g->s->qhead < g->s->nqueue) {
+    int n;
+    if (compute_avail(g, &n)) return -1;
+    return 0;
+  }
+  return advance(g) == FL_GAME_ERROR ? -1 : 0;
+}

@@ -1,0 +1,62 @@
+/* fl_game: the rules machinery — turns, calendar, phases, decision cards with
+ * costs and delayed effects, events, endings, per-turn hashes. It drives an
+ * fl_State through one step function (fl_game_act) that the CLI, the window,
+ * batches and tests all share. Rule code (conditions, effects) is run through
+ * fl_Hooks, so this module never sees Lua. */
+#ifndef FL_GAME_H
+#define FL_GAME_H
+#include "fl_def.h"
+#include "fl_state.h"
+
+typedef struct fl_Game fl_Game;
+
+typedef enum { FL_CALL_BOOL, FL_CALL_NUMBER, FL_CALL_EFFECT, FL_CALL_TEXT } fl_CallKind;
+
+/* The boundary to rule code. call runs handle fn: FL_CALL_BOOL and FL_CALL_NUMBER put
+ * the result in *num, FL_CALL_TEXT puts a malloc'd string in *text (caller frees).
+ * Returns 0, or -1 on a script error whose message the hook's owner reports. */
+typedef struct fl_Hooks {
+  void *ud;
+  int (*call)(void *ud, fl_Game *g, int fn, int kind, double *num, char **text);
+} fl_Hooks;
+
+typedef enum { FL_GAME_WAITING, FL_GAME_ENDED, FL_GAME_ERROR } fl_GameStatus;
+
+/* What rule code is running now, for API calls and error messages. */
+typedef enum { FL_CTX_NONE, FL_CTX_SETUP, FL_CTX_CARD, FL_CTX_OPTION, FL_CTX_EVENT, FL_CTX_ENDING } fl_CtxKind;
+typedef struct fl_Context { int kind, index, option, side; } fl_Context;
+
+/* A game over def (borrowed: it must outlive the game). NULL on out of memory. */
+fl_Game *fl_game_new(const fl_Def *def, fl_Hooks hooks);
+/* Free a game and its state. */
+void fl_game_free(fl_Game *g);
+/* Start a new game with this seed: reset, run setup, play to the first decision. */
+int fl_game_start(fl_Game *g, uint64_t seed);
+/* Choose option index opt of the pending card; plays on to the next decision or the end.
+ * Returns the new status, or -1 if opt is not available now (message in fl_game_error). */
+int fl_game_act(fl_Game *g, int opt);
+/* Current status (FL_GAME_*). */
+int fl_game_status(const fl_Game *g);
+/* The pending card and its deciding side, or -1 when nothing is pending. */
+int fl_game_pending(const fl_Game *g, int *side);
+/* Whether option opt of the pending card may be chosen now (requirements and costs). */
+int fl_game_available(const fl_Game *g, int opt);
+/* Why option opt is not available ("needs 20 budget"), or NULL. Borrowed. */
+const char *fl_game_unavailable_reason(const fl_Game *g, int opt);
+/* The state (borrowed). Rule code changes it through the script API only. */
+fl_State *fl_game_state(fl_Game *g);
+const fl_Def *fl_game_def(const fl_Game *g);
+/* Replace the state with a copy of src (load, undo, fork) and recompute availability. */
+int fl_game_set_state(fl_Game *g, const fl_State *src);
+/* What rule code is running, e.g. event 'blizzard' (for errors and API checks). */
+fl_Context fl_game_context(const fl_Game *g);
+/* Describe the current context as text ("turn 3, event 'storm'") into buf. */
+void fl_game_describe(const fl_Game *g, char *buf, size_t n);
+/* Last error message (empty if none). Borrowed. */
+const char *fl_game_error(const fl_Game *g);
+/* Mark the game as failed with a message (used by the script layer). */
+void fl_game_fail(fl_Game *g, const char *msg);
+/* Ask to end the game with ending index e at the next check. */
+void fl_game_request_end(fl_Game *g, int e);
+
+#endif

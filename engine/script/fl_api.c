@@ -1,0 +1,685 @@
+/* The runtime API: the `flank` table rule code uses to read and change the game.
+ * One registration (API[] below) is both the binding and its documentation, so
+ * `flank doc` can never drift from what scenarios can call. Coarse-grained on
+ * purpose: whole-board primitives (area.values, area.neighbor_sum) keep heavy
+ * loops in C. */
+#include "fl_script_int.h"
+#include "fl_str.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static fl_State *S(fl_Script *sc) { return fl_game_state(sc->game); }
+
+const char *fl_arg_id(lua_State *L, int i) { return luaL_checkstring(L, i); }
+
+int fl_unknown(lua_State *L, const char *what, const char *id, const char *const *cands, int n) {
+  const char *s = fl_str_suggest(id, cands, n);
+  if (s) return luaL_error(L, "unknown %s '%s' (did you mean '%s'?)", what, id, s);
+  return luaL_error(L, "unknown %s '%s'", what, id);
+}
+
+int fl_arg_track(lua_State *L, fl_Script *sc, int i) {
+  const char *id = luaL_checkstring(L, i);
+  int t = fl_def_track(sc->def, id);
+  if (t < 0) {
+    const char *c[256];
+    int n = 0;
+    for (; n < sc->def->ntrack && n < 256; n++) c[n] = sc->def->tracks[n].id;
+    fl_unknown(L, "track", id, c, n);
+  }
+  return t;
+}
+
+int fl_arg_area(lua_State *L, fl_Script *sc, int i) {
+  const char *id = luaL_checkstring(L, i);
+  int a = fl_map_find_area(sc->def->map, id);
+  if (a < 0) {
+    const fl_Map *m = sc->def->map;
+    const char *c[1024];
+    int n = 0;
+    for (; n < fl_map_area_count(m) && n < 1024; n++) c[n] = fl_map_area(m, n)->id;
+    fl_unknown(L, "area", id, c, n);
+  }
+  return a;
+}
+
+int fl_arg_side(lua_State *L, fl_Script *sc, int i, int allow_nil) {
+  if (allow_nil && lua_isnoneornil(L, i)) return -1;
+  const char *id = luaL_checkstring(L, i);
+  int s = fl_def_side(sc->def, id);
+  if (s < 0) {
+    const char *c[FL_MAX_SIDES];
+    int n = 0;
+    for (; n < sc->def->nside; n++) c[n] = sc->def->sides[n].id;
+    fl_unknown(L, "side", id, c, n);
+  }
+  return s;
+}
+
+void fl_check_mutable(lua_State *L, fl_Script *sc) {
+  if (!sc->mutable)
+    luaL_error(L, "this function changes the game; only effects and setup may do that "
+                  "(conditions, texts and policies only read)");
+}
+
+static void push_prop(lua_State *L, const fl_Prop *p) {
+  if (!p) lua_pushnil(L);
+  else if (p->type == FL_NUM) {
+    if (p->num == floor(p->num) && fabs(p->num) < 9007199254740992.0) lua_pushinteger(L, (lua_Integer)p->num);
+    else lua_pushnumber(L, p->num);
+  } else if (p->type == FL_BOOL) lua_pushboolean(L, p->num != 0);
+  else lua_pushstring(L, p->str);
+}
+
+/* Set props[key] from the value at index v (nil deletes). */
+static void set_prop(lua_State *L, fl_Props *ps, const char *key, int v) {
+  int rc = 0;
+  switch (lua_type(L, v)) {
+  case LUA_TNIL: fl_props_del(ps, key); break;
+  case LUA_TNUMBER: {
+    double x = lua_tonumber(L, v);
+    if (!isfinite(x)) luaL_error(L, "property '%s': value must be a finite number", key);
+    rc = fl_props_set_num(ps, key, x);
+    break;
+  }
+  case LUA_TBOOLEAN: rc = fl_props_set_bool(ps, key, lua_toboolean(L, v)); break;
+  case LUA_TSTRING: rc = fl_props_set_str(ps, key, lua_tostring(L, v)); break;
+  default: luaL_error(L, "property '%s': values are numbers, booleans or strings, not %s", key, luaL_typename(L, v));
+  }
+  if (rc) luaL_error(L, "not enough memory");
+}
+
+static void push_props(lua_State *L, const fl_Props *ps, int t) {
+  for (int i = 0; i < ps->n; i++) {
+    push_prop(L, &ps->p[i]);
+    lua_setfield(L, t, ps->p[i].key);
+  }
+}
+
+static double arg_finite(lua_State *L, int i) {
+  double v = luaL_checknumber(L, i);
+  luaL_argcheck(L, isfinite(v), i, "number must be finite");
+  return v;
+}
+
+/* ---- game ---- */
+
+/* Ret: integer. */
+static int game_turn(lua_State *L) { lua_pushinteger(L, S(FL_SC(L))->turn); return 1; }
+
+/* Ret: "YYYY-MM-DD". */
+static int game_date(lua_State *L) {
+  char buf[16];
+  fl_date_format(S(FL_SC(L))->date, buf, sizeof buf);
+  lua_pushstring(L, buf);
+  return 1;
+}
+
+/* Ret: year, month, day as integers. */
+static int game_ymd(lua_State *L) {
+  int y, m, d;
+  fl_date_split(S(FL_SC(L))->date, &y, &m, &d);
+  lua_pushinteger(L, y); lua_pushinteger(L, m); lua_pushinteger(L, d);
+  return 3;
+}
+
+/* Ret: phase id. */
+static int game_phase(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  int p = S(sc)->phase;
+  if (p >= 0 && p < sc->def->nphase) lua_pushstring(L, sc->def->phases[p].id); else lua_pushnil(L);
+  return 1;
+}
+
+/* Ret: the side deciding (in an option's effect or a policy) or nil. */
+static int game_side(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_Context c = fl_game_context(sc->game);
+  int side = c.side;
+  if (side < 0) fl_game_pending(sc->game, &side);
+  if (side >= 0) lua_pushstring(L, sc->def->sides[side].id); else lua_pushnil(L);
+  return 1;
+}
+
+/* Arg: ending id. */
+static int game_finish(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  const char *id = luaL_checkstring(L, 1);
+  int e = fl_def_ending(sc->def, id);
+  if (e < 0) {
+    const char *c[256];
+    int n = 0;
+    for (; n < sc->def->nending && n < 256; n++) c[n] = sc->def->endings[n].id;
+    return fl_unknown(L, "ending", id, c, n);
+  }
+  fl_game_request_end(sc->game, e);
+  return 0;
+}
+
+/* Arg: span such as "1 day". */
+static int game_set_step(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  fl_Span sp;
+  const char *s = luaL_checkstring(L, 1);
+  if (fl_span_parse(s, &sp) || sp.unit == FL_SPAN_TURN || sp.n <= 0)
+    return luaL_argerror(L, 1, "expected a span like \"1 day\", \"1 week\", \"1 month\" or \"1 year\"");
+  S(sc)->step = sp;
+  return 0;
+}
+
+/* Arg: text for the game log and the players. */
+static int game_log(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  size_t n;
+  const char *t = luaL_checklstring(L, 1, &n);
+  luaL_argcheck(L, n <= 4096, 1, "log text longer than 4096 bytes");
+  if (fl_state_log(S(sc), FL_LOG_MESSAGE, 0, 0, 0, t)) return luaL_error(L, "not enough memory");
+  return 0;
+}
+
+/* ---- tracks ---- */
+
+static int track_get(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  lua_pushnumber(L, S(sc)->tracks[fl_arg_track(L, sc, 1)].value);
+  return 1;
+}
+
+static int track_set(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  int t = fl_arg_track(L, sc, 1);
+  fl_state_set_track(S(sc), sc->def, t, arg_finite(L, 2));
+  lua_pushnumber(L, S(sc)->tracks[t].value);
+  return 1;
+}
+
+static int track_add(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  int t = fl_arg_track(L, sc, 1);
+  fl_state_set_track(S(sc), sc->def, t, S(sc)->tracks[t].value + arg_finite(L, 2));
+  lua_pushnumber(L, S(sc)->tracks[t].value);
+  return 1;
+}
+
+static int track_all(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  lua_createtable(L, 0, sc->def->ntrack);
+  for (int i = 0; i < sc->def->ntrack; i++) {
+    lua_pushnumber(L, S(sc)->tracks[i].value);
+    lua_setfield(L, -2, sc->def->tracks[i].id);
+  }
+  return 1;
+}
+
+static int track_history(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const fl_TrackState *t = &S(sc)->tracks[fl_arg_track(L, sc, 1)];
+  lua_createtable(L, t->nhist, 0);
+  for (int i = 0; i < t->nhist; i++) { lua_pushnumber(L, t->hist[i]); lua_rawseti(L, -2, i + 1); }
+  return 1;
+}
+
+/* ---- areas ---- */
+
+static int area_list(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  int n = fl_map_area_count(sc->def->map);
+  lua_createtable(L, n, 0);
+  for (int i = 0; i < n; i++) { lua_pushstring(L, fl_map_area(sc->def->map, i)->id); lua_rawseti(L, -2, i + 1); }
+  return 1;
+}
+
+static int area_get(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  int a = fl_arg_area(L, sc, 1);
+  const fl_MapArea *m = fl_map_area(sc->def->map, a);
+  const fl_AreaState *st = &S(sc)->areas[a];
+  if (!lua_isnoneornil(L, 2)) { push_prop(L, fl_props_get(&st->props, luaL_checkstring(L, 2))); return 1; }
+  lua_createtable(L, 0, 8 + st->props.n);
+  push_props(L, &st->props, lua_gettop(L));
+  lua_pushstring(L, m->id); lua_setfield(L, -2, "id");
+  lua_pushstring(L, m->name); lua_setfield(L, -2, "name");
+  lua_pushstring(L, m->terrain); lua_setfield(L, -2, "terrain");
+  lua_pushstring(L, m->country); lua_setfield(L, -2, "country");
+  if (st->owner >= 0) { lua_pushstring(L, sc->def->sides[st->owner].id); lua_setfield(L, -2, "owner"); }
+  lua_createtable(L, m->nadj, 0);
+  for (int i = 0; i < m->nadj; i++) { lua_pushstring(L, fl_map_area(sc->def->map, m->adj[i])->id); lua_rawseti(L, -2, i + 1); }
+  lua_setfield(L, -2, "neighbors");
+  return 1;
+}
+
+static int area_set(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  int a = fl_arg_area(L, sc, 1);
+  const char *key = luaL_checkstring(L, 2);
+  luaL_argcheck(L, strcmp(key, "owner") && strcmp(key, "id") && strcmp(key, "name"), 2, "use area.set_owner for the owner; id and name are fixed");
+  luaL_checkany(L, 3);
+  set_prop(L, &S(sc)->areas[a].props, key, 3);
+  return 0;
+}
+
+static int area_add(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  int a = fl_arg_area(L, sc, 1);
+  const char *key = luaL_checkstring(L, 2);
+  double d = arg_finite(L, 3);
+  fl_Props *ps = &S(sc)->areas[a].props;
+  const fl_Prop *p = fl_props_get(ps, key);
+  if (p && p->type != FL_NUM) return luaL_error(L, "area.add: property '%s' of '%s' is not a number", key, fl_map_area(sc->def->map, a)->id);
+  double v = (p ? p->num : 0) + d;
+  if (fl_props_set_num(ps, key, v)) return luaL_error(L, "not enough memory");
+  lua_pushnumber(L, v);
+  return 1;
+}
+
+static int area_owner(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  int o = S(sc)->areas[fl_arg_area(L, sc, 1)].owner;
+  if (o >= 0) lua_pushstring(L, sc->def->sides[o].id); else lua_pushnil(L);
+  return 1;
+}
+
+static int area_set_owner(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  int a = fl_arg_area(L, sc, 1);
+  S(sc)->areas[a].owner = fl_arg_side(L, sc, 2, 1);
+  return 0;
+}
+
+static int area_neighbors(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const fl_MapArea *m = fl_map_area(sc->def->map, fl_arg_area(L, sc, 1));
+  lua_createtable(L, m->nadj, 0);
+  for (int i = 0; i < m->nadj; i++) { lua_pushstring(L, fl_map_area(sc->def->map, m->adj[i])->id); lua_rawseti(L, -2, i + 1); }
+  return 1;
+}
+
+static double num_prop(const fl_Props *ps, const char *key, double dflt) {
+  const fl_Prop *p = fl_props_get(ps, key);
+  return p && p->type != FL_STR ? p->num : dflt;
+}
+
+static int area_values(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const char *key = luaL_checkstring(L, 1);
+  double dflt = luaL_optnumber(L, 2, 0);
+  int n = S(sc)->narea;
+  lua_createtable(L, 0, n);
+  for (int i = 0; i < n; i++) {
+    lua_pushnumber(L, num_prop(&S(sc)->areas[i].props, key, dflt));
+    lua_setfield(L, -2, fl_map_area(sc->def->map, i)->id);
+  }
+  return 1;
+}
+
+static int area_sum(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const char *key = luaL_checkstring(L, 1);
+  double s = 0;
+  for (int i = 0; i < S(sc)->narea; i++) s += num_prop(&S(sc)->areas[i].props, key, 0);
+  lua_pushnumber(L, s);
+  return 1;
+}
+
+static int area_neighbor_sum(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const char *key = luaL_checkstring(L, 1);
+  int n = S(sc)->narea;
+  lua_createtable(L, 0, n);
+  for (int i = 0; i < n; i++) {
+    const fl_MapArea *m = fl_map_area(sc->def->map, i);
+    double s = 0;
+    for (int k = 0; k < m->nadj; k++) s += num_prop(&S(sc)->areas[m->adj[k]].props, key, 0);
+    lua_pushnumber(L, s);
+    lua_setfield(L, -2, m->id);
+  }
+  return 1;
+}
+
+static int area_scale(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  const char *key = luaL_checkstring(L, 1);
+  double f = arg_finite(L, 2);
+  for (int i = 0; i < S(sc)->narea; i++) {
+    fl_Props *ps = &S(sc)->areas[i].props;
+    const fl_Prop *p = fl_props_get(ps, key);
+    if (p && p->type == FL_NUM && fl_props_set_num(ps, key, p->num * f)) return luaL_error(L, "not enough memory");
+  }
+  return 0;
+}
+
+/* ---- pieces ---- */
+
+static int arg_ptype(lua_State *L, fl_Script *sc, const char *id) {
+  int t = fl_def_ptype(sc->def, id);
+  if (t < 0) {
+    const char *c[256];
+    int n = 0;
+    for (; n < sc->def->nptype && n < 256; n++) c[n] = sc->def->ptypes[n].id;
+    fl_unknown(L, "piece type", id, c, n);
+  }
+  return t;
+}
+
+static int piece_index(lua_State *L, fl_Script *sc, int i) {
+  lua_Integer id = luaL_checkinteger(L, i);
+  int idx = id > 0 && id < INT32_MAX ? fl_state_find_piece(S(sc), (int32_t)id) : -1;
+  if (idx < 0) luaL_error(L, "no piece %I (removed, or never placed)", id);
+  return idx;
+}
+
+static int piece_add(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_getfield(L, 1, "type");
+  int type = arg_ptype(L, sc, luaL_checkstring(L, -1));
+  lua_getfield(L, 1, "area");
+  int area = fl_arg_area(L, sc, lua_gettop(L));
+  lua_getfield(L, 1, "side");
+  int side = fl_arg_side(L, sc, lua_gettop(L), 1);
+  if (S(sc)->npiece >= 1000000) return luaL_error(L, "piece.add: more than a million pieces");
+  int32_t id = fl_state_add_piece(S(sc), type, side, area);
+  if (id < 0) return luaL_error(L, "not enough memory");
+  fl_Props *ps = &S(sc)->pieces[S(sc)->npiece - 1].props;
+  lua_getfield(L, 1, "props");
+  if (lua_istable(L, -1)) {
+    int pt = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, pt)) {
+      if (lua_type(L, -2) != LUA_TSTRING) return luaL_error(L, "piece.add: props keys must be names");
+      set_prop(L, ps, lua_tostring(L, -2), lua_gettop(L));
+      lua_pop(L, 1);
+    }
+  }
+  lua_pushinteger(L, id);
+  return 1;
+}
+
+static int piece_remove(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  int idx = piece_index(L, sc, 1);
+  fl_state_remove_piece(S(sc), S(sc)->pieces[idx].id);
+  return 0;
+}
+
+static int piece_move(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  int idx = piece_index(L, sc, 1);
+  S(sc)->pieces[idx].area = fl_arg_area(L, sc, 2);
+  return 0;
+}
+
+static int piece_get(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const fl_Piece *p = &S(sc)->pieces[piece_index(L, sc, 1)];
+  if (!lua_isnoneornil(L, 2)) { push_prop(L, fl_props_get(&p->props, luaL_checkstring(L, 2))); return 1; }
+  lua_createtable(L, 0, 4 + p->props.n);
+  push_props(L, &p->props, lua_gettop(L));
+  lua_pushinteger(L, p->id); lua_setfield(L, -2, "id");
+  lua_pushstring(L, sc->def->ptypes[p->type].id); lua_setfield(L, -2, "type");
+  lua_pushstring(L, fl_map_area(sc->def->map, p->area)->id); lua_setfield(L, -2, "area");
+  if (p->side >= 0) { lua_pushstring(L, sc->def->sides[p->side].id); lua_setfield(L, -2, "side"); }
+  return 1;
+}
+
+static int piece_set(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  int idx = piece_index(L, sc, 1);
+  const char *key = luaL_checkstring(L, 2);
+  luaL_argcheck(L, strcmp(key, "id") && strcmp(key, "type") && strcmp(key, "area") && strcmp(key, "side"), 2,
+                "id, type, area and side are not properties (use piece.move)");
+  luaL_checkany(L, 3);
+  set_prop(L, &S(sc)->pieces[idx].props, key, 3);
+  return 0;
+}
+
+/* Filter from an optional { area =, type =, side = } table at index i. */
+typedef struct { int area, type, side; } Filter;
+
+static Filter arg_filter(lua_State *L, fl_Script *sc, int i) {
+  Filter f = {-1, -1, -2};
+  if (lua_isnoneornil(L, i)) return f;
+  luaL_checktype(L, i, LUA_TTABLE);
+  if (lua_getfield(L, i, "area") != LUA_TNIL) f.area = fl_arg_area(L, sc, lua_gettop(L));
+  if (lua_getfield(L, i, "type") != LUA_TNIL) f.type = arg_ptype(L, sc, luaL_checkstring(L, -1));
+  if (lua_getfield(L, i, "side") != LUA_TNIL) f.side = fl_arg_side(L, sc, lua_gettop(L), 0);
+  lua_pop(L, 3);
+  return f;
+}
+
+static int match(const fl_Piece *p, Filter f) {
+  return (f.area < 0 || p->area == f.area) && (f.type < 0 || p->type == f.type) && (f.side == -2 || p->side == f.side);
+}
+
+static int piece_list(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  Filter f = arg_filter(L, sc, 1);
+  lua_newtable(L);
+  int k = 0;
+  for (int i = 0; i < S(sc)->npiece; i++)
+    if (match(&S(sc)->pieces[i], f)) { lua_pushinteger(L, S(sc)->pieces[i].id); lua_rawseti(L, -2, ++k); }
+  return 1;
+}
+
+static int piece_count(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  Filter f = arg_filter(L, sc, 1);
+  int k = 0;
+  for (int i = 0; i < S(sc)->npiece; i++) k += match(&S(sc)->pieces[i], f);
+  lua_pushinteger(L, k);
+  return 1;
+}
+
+/* ---- vars ---- */
+
+static int var_get(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const fl_Prop *p = fl_props_get(&S(sc)->vars, luaL_checkstring(L, 1));
+  if (p) push_prop(L, p); else lua_pushvalue(L, 2);
+  return 1;
+}
+
+static int var_set(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  const char *key = luaL_checkstring(L, 1);
+  luaL_checkany(L, 2);
+  set_prop(L, &S(sc)->vars, key, 2);
+  return 0;
+}
+
+static int var_add(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_check_mutable(L, sc);
+  const char *key = luaL_checkstring(L, 1);
+  double d = arg_finite(L, 2);
+  const fl_Prop *p = fl_props_get(&S(sc)->vars, key);
+  if (p && p->type != FL_NUM) return luaL_error(L, "var.add: '%s' is not a number", key);
+  double v = (p ? p->num : 0) + d;
+  if (fl_props_set_num(&S(sc)->vars, key, v)) return luaL_error(L, "not enough memory");
+  lua_pushnumber(L, v);
+  return 1;
+}
+
+/* ---- rng ---- */
+
+/* Policies draw from their own stream so that a human's choice (no draws) and a
+ * policy's choice leave the world's dice in the same place. */
+static double draw(fl_Script *sc) {
+  fl_State *s = S(sc);
+  return fl_game_context(sc->game).kind == FL_CTX_NONE && !sc->mutable ? fl_rng_double(&s->prng) : fl_state_draw(s);
+}
+
+static int rng_random(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  double r = draw(sc);
+  lua_Integer lo, hi;
+  switch (lua_gettop(L)) {
+  case 0: lua_pushnumber(L, r); return 1;
+  case 1: lo = 1; hi = luaL_checkinteger(L, 1); break;
+  default: lo = luaL_checkinteger(L, 1); hi = luaL_checkinteger(L, 2); break;
+  }
+  luaL_argcheck(L, lo <= hi, lua_gettop(L) == 1 ? 1 : 2, "interval is empty");
+  luaL_argcheck(L, hi - lo < ((lua_Integer)1 << 52), 1, "interval too large");
+  lua_pushinteger(L, lo + (lua_Integer)(r * (double)(hi - lo + 1)));
+  return 1;
+}
+
+static int rng_chance(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  double p = arg_finite(L, 1);
+  lua_pushboolean(L, draw(sc) < p);
+  return 1;
+}
+
+static int rng_normal(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  double mu = luaL_optnumber(L, 1, 0), sd = luaL_optnumber(L, 2, 1);
+  double u1 = draw(sc), u2 = draw(sc);
+  if (u1 < 1e-300) u1 = 1e-300;
+  lua_pushnumber(L, mu + sd * sqrt(-2 * log(u1)) * cos(6.283185307179586 * u2));
+  return 1;
+}
+
+static int rng_pick(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_Integer n = luaL_len(L, 1);
+  luaL_argcheck(L, n > 0, 1, "list is empty");
+  lua_rawgeti(L, 1, 1 + (lua_Integer)(draw(sc) * (double)n));
+  return 1;
+}
+
+/* ---- decisions, events, sides ---- */
+
+static int decision_taken(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const char *id = luaL_checkstring(L, 1);
+  int c = fl_def_card(sc->def, id);
+  if (c < 0) {
+    const char *cand[256];
+    int n = 0;
+    for (; n < sc->def->ncard && n < 256; n++) cand[n] = sc->def->cards[n].id;
+    return fl_unknown(L, "decision", id, cand, n);
+  }
+  int o = S(sc)->card_last[c];
+  if (o >= 0) lua_pushstring(L, sc->def->cards[c].options[o].id); else lua_pushnil(L);
+  lua_pushinteger(L, S(sc)->card_taken[c]);
+  return 2;
+}
+
+static int event_fired(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const char *id = luaL_checkstring(L, 1);
+  int e = fl_def_event(sc->def, id);
+  if (e < 0) {
+    const char *cand[256];
+    int n = 0;
+    for (; n < sc->def->nevent && n < 256; n++) cand[n] = sc->def->events[n].id;
+    return fl_unknown(L, "event", id, cand, n);
+  }
+  lua_pushinteger(L, S(sc)->event_fired[e]);
+  return 1;
+}
+
+static int side_list(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  lua_createtable(L, sc->def->nside, 0);
+  for (int i = 0; i < sc->def->nside; i++) { lua_pushstring(L, sc->def->sides[i].id); lua_rawseti(L, -2, i + 1); }
+  return 1;
+}
+
+typedef struct ApiFn { fl_ApiDoc doc; lua_CFunction fn; } ApiFn;
+
+static const ApiFn API[] = {
+  {{"game", "turn", "", "integer", "The current turn, counting from 1.", "if flank.game.turn() == 1 then ... end"}, game_turn},
+  {{"game", "date", "", "string", "The current date as \"YYYY-MM-DD\".", "local d = flank.game.date()"}, game_date},
+  {{"game", "ymd", "", "integer, integer, integer", "The current year, month and day.", "local y, m = flank.game.ymd()"}, game_ymd},
+  {{"game", "phase", "", "string", "The id of the current phase.", "if flank.game.phase() == \"council\" then ... end"}, game_phase},
+  {{"game", "side", "", "string?", "The side whose decision is being made or applied, or nil.", "local who = flank.game.side()"}, game_side},
+  {{"game", "finish", "ending: string", "", "End the game with this ending after the current effect.", "flank.game.finish(\"overrun\")"}, game_finish},
+  {{"game", "set_step", "span: string", "", "Change how long each turn lasts from now on.", "flank.game.set_step(\"1 day\")"}, game_set_step},
+  {{"game", "log", "text: string", "", "Write a line to the game log that players see.", "flank.game.log(\"Sappers cleared 2 km².\")"}, game_log},
+  {{"track", "get", "id: string", "number", "A track's current value.", "local b = flank.track.get(\"budget\")"}, track_get},
+  {{"track", "set", "id: string, value: number", "number", "Set a track (clamped to its range); returns the new value.", "flank.track.set(\"deterrence\", 40)"}, track_set},
+  {{"track", "add", "id: string, delta: number", "number", "Add to a track (clamped); returns the new value.", "flank.track.add(\"budget\", -10)"}, track_add},
+  {{"track", "all", "", "table<string, number>", "Every track's value by id.", "local t = flank.track.all()"}, track_all},
+  {{"track", "history", "id: string", "number[]", "A track's value at the end of each finished turn.", "local h = flank.track.history(\"deterrence\")"}, track_history},
+  {{"area", "list", "", "string[]", "Every area id, in map order.", "for _, id in ipairs(flank.area.list()) do ... end"}, area_list},
+  {{"area", "get", "id: string, key?: string", "table|any", "An area as a table (id, name, terrain, country, owner, neighbors and its properties), or one property.", "local a = flank.area.get(\"suwalki_gap\")"}, area_get},
+  {{"area", "set", "id: string, key: string, value: number|boolean|string|nil", "", "Set (or with nil, delete) an area property.", "flank.area.set(\"latgale\", \"mined\", true)"}, area_set},
+  {{"area", "add", "id: string, key: string, delta: number", "number", "Add to a numeric area property (missing counts as 0).", "flank.area.add(\"narva\", \"mines\", 500)"}, area_add},
+  {{"area", "owner", "id: string", "string?", "The side that owns an area, or nil.", "if flank.area.owner(\"vilnius\") == \"adversary\" then ... end"}, area_owner},
+  {{"area", "set_owner", "id: string, side: string?", "", "Give an area to a side (nil: nobody).", "flank.area.set_owner(\"grodno\", \"adversary\")"}, area_set_owner},
+  {{"area", "neighbors", "id: string", "string[]", "The ids of adjacent areas, in map order.", "local n = flank.area.neighbors(\"kaunas\")"}, area_neighbors},
+  {{"area", "values", "key: string, default?: number", "table<string, number>", "A numeric property of every area, by area id.", "local mines = flank.area.values(\"mines\")"}, area_values},
+  {{"area", "sum", "key: string", "number", "The sum of a numeric property over all areas.", "local total = flank.area.sum(\"mines\")"}, area_sum},
+  {{"area", "neighbor_sum", "key: string", "table<string, number>", "For every area, the sum of a numeric property over its neighbours (computed in C).", "local threat = flank.area.neighbor_sum(\"enemy\")"}, area_neighbor_sum},
+  {{"area", "scale", "key: string, factor: number", "", "Multiply a numeric property of every area (e.g. decay).", "flank.area.scale(\"mines\", 0.97)"}, area_scale},
+  {{"piece", "add", "spec: {type: string, area: string, side?: string, props?: table}", "integer", "Place a piece; returns its id.", "local id = flank.piece.add{type = \"brigade\", area = \"tapa\", side = \"allies\"}"}, piece_add},
+  {{"piece", "remove", "id: integer", "", "Remove a piece.", "flank.piece.remove(id)"}, piece_remove},
+  {{"piece", "move", "id: integer, area: string", "", "Move a piece to an area.", "flank.piece.move(id, \"suwalki_gap\")"}, piece_move},
+  {{"piece", "get", "id: integer, key?: string", "table|any", "A piece as a table (id, type, area, side and its properties), or one property.", "local p = flank.piece.get(id)"}, piece_get},
+  {{"piece", "set", "id: integer, key: string, value: number|boolean|string|nil", "", "Set a piece property.", "flank.piece.set(id, \"strength\", 3)"}, piece_set},
+  {{"piece", "list", "filter?: {area?: string, type?: string, side?: string}", "integer[]", "Ids of the pieces that match, oldest first.", "for _, id in ipairs(flank.piece.list{side = \"allies\"}) do ... end"}, piece_list},
+  {{"piece", "count", "filter?: {area?: string, type?: string, side?: string}", "integer", "How many pieces match.", "local n = flank.piece.count{type = \"minefield\"}"}, piece_count},
+  {{"var", "get", "key: string, default?: any", "any", "A scenario variable (saved with the game), or default.", "local s = flank.var.get(\"stockpile\", 0)"}, var_get},
+  {{"var", "set", "key: string, value: number|boolean|string|nil", "", "Set a scenario variable.", "flank.var.set(\"withdrawn\", true)"}, var_set},
+  {{"var", "add", "key: string, delta: number", "number", "Add to a numeric variable (missing counts as 0).", "flank.var.add(\"stockpile\", 1000)"}, var_add},
+  {{"rng", "random", "m?: integer, n?: integer", "number", "Like math.random, from the game's seeded dice (math.random is the same function).", "if flank.rng.random(6) == 6 then ... end"}, rng_random},
+  {{"rng", "chance", "p: number", "boolean", "True with probability p.", "if flank.rng.chance(0.2) then ... end"}, rng_chance},
+  {{"rng", "normal", "mean?: number, sd?: number", "number", "A normally distributed draw.", "local x = flank.rng.normal(10, 2)"}, rng_normal},
+  {{"rng", "pick", "list: any[]", "any", "A uniformly chosen element of a list.", "local a = flank.rng.pick{\"narva\", \"latgale\"}"}, rng_pick},
+  {{"decision", "taken", "id: string", "string?, integer", "The option last chosen on a decision (or nil) and how many times it was decided.", "if flank.decision.taken(\"withdraw\") == \"leave\" then ... end"}, decision_taken},
+  {{"event", "fired", "id: string", "integer", "How many times an event has fired.", "if flank.event.fired(\"incident\") > 2 then ... end"}, event_fired},
+  {{"side", "list", "", "string[]", "Every side id, in definition order.", "local sides = flank.side.list()"}, side_list},
+};
+
+const fl_ApiDoc *fl_script_api_docs(int *n) {
+  static fl_ApiDoc docs[sizeof API / sizeof API[0]];
+  for (size_t i = 0; i < sizeof API / sizeof API[0]; i++) docs[i] = API[i].doc;
+  *n = (int)(sizeof API / sizeof API[0]);
+  return docs;
+}
+
+void fl_api_open(fl_Script *sc) {
+  lua_State *L = sc->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
+  int env = lua_gettop(L);
+  lua_newtable(L);
+  int flank = lua_gettop(L);
+  for (size_t i = 0; i < sizeof API / sizeof API[0]; i++) {
+    if (lua_getfield(L, flank, API[i].doc.module) == LUA_TNIL) {
+      lua_pop(L, 1);
+      lua_newtable(L);
+      lua_pushvalue(L, -1);
+      lua_setfield(L, flank, API[i].doc.module);
+    }
+    lua_pushlightuserdata(L, sc);
+    lua_pushcclosure(L, API[i].fn, 1);
+    lua_setfield(L, -2, API[i].doc.name);
+    lua_pop(L, 1);
+  }
+  lua_pushvalue(L, flank);
+  lua_setfield(L, env, "flank");
+  /* math.random is the engine's seeded generator */
+  lua_getfield(L, env, "math");
+  lua_pushlightuserdata(L, sc);
+  lua_pushcclosure(L, rng_random, 1);
+  lua_setfield(L, -2, "random");
+  lua_settop(L, env - 1);
+}

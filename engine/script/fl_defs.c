@@ -1,0 +1,799 @@
+/* Definitions: the functions a scenario calls while it loads (scenario{}, side{},
+ * track{}, decision{}, event{}, ending{}, ...). Each records its table and the
+ * line it was called from; fl_defs_build then checks every key and reference and
+ * fills the core's fl_Def, so errors name the file and line of the definition. */
+#include "fl_script_int.h"
+#include "fl_str.h"
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Kind { const char *name; const char *const *keys; } Kind;
+
+static const char *const K_SCENARIO[] = {"id", "title", "version", "authors", "blurb", "sources", "start",
+                                         "turns", "step", "language", "map", NULL};
+static const char *const K_SIDE[] = {"id", "name", "text", "playable", NULL};
+static const char *const K_PHASE[] = {"id", "name", "side", NULL};
+static const char *const K_TRACK[] = {"id", "name", "min", "max", "start", "unit", "text", "source",
+                                      "visible", "better", NULL};
+static const char *const K_AREA[] = {"id", "name", "terrain", "country", "owner", "ring", "holes",
+                                     "props", "adjacent", NULL};
+static const char *const K_PLACE[] = {"id", "area", "lon", "lat", "name", "population", NULL};
+static const char *const K_PIECE[] = {"id", "name", "symbol", NULL};
+static const char *const K_DECISION[] = {"id", "side", "phase", "title", "text", "source", "when", "once",
+                                         "options", NULL};
+static const char *const K_OPTION[] = {"id", "label", "text", "cost", "requires", "effect", "delay",
+                                       "preview", NULL};
+static const char *const K_EVENT[] = {"id", "title", "text", "source", "on", "chance", "when", "effect",
+                                      "once", NULL};
+static const char *const K_ENDING[] = {"id", "title", "text", "when", "default", NULL};
+static const char *const K_POLICY[] = {"id", "side", "choose", "text", NULL};
+
+static const Kind KINDS[] = {
+  {"scenario", K_SCENARIO}, {"side", K_SIDE}, {"phase", K_PHASE}, {"track", K_TRACK},
+  {"area", K_AREA}, {"place", K_PLACE}, {"piece_type", K_PIECE}, {"decision", K_DECISION},
+  {"event", K_EVENT}, {"ending", K_ENDING}, {"policy", K_POLICY}, {NULL, NULL}};
+
+static int nkeys(const char *const *k) { int n = 0; while (k[n]) n++; return n; }
+
+/* Check a definition table's keys; raise at the caller's line on an unknown one. */
+static void check_keys(lua_State *L, int t, const char *what, const char *const *keys) {
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TSTRING) {
+      if (lua_type(L, -1) == LUA_TNUMBER) continue; /* array part, e.g. options */
+      luaL_error(L, "%s: keys must be names", what);
+    }
+    const char *k = lua_tostring(L, -1);
+    int known = 0;
+    for (int i = 0; keys[i]; i++) known |= strcmp(keys[i], k) == 0;
+    if (!known) {
+      const char *s = fl_str_suggest(k, keys, nkeys(keys));
+      if (s) luaL_error(L, "%s: unknown key '%s' (did you mean '%s'?)", what, k, s);
+      else luaL_error(L, "%s: unknown key '%s'", what, k);
+    }
+  }
+}
+
+/* def_<kind>{...}: validate keys, remember the table with its source line. */
+static int def_record(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const Kind *k = &KINDS[lua_tointeger(L, lua_upvalueindex(2))];
+  if (!sc->loading) return luaL_error(L, "%s{}: definitions are only allowed while the scenario loads", k->name);
+  if (lua_type(L, 1) != LUA_TTABLE)
+    return luaL_error(L, "%s{...} expects a table (write %s{ id = \"...\", ... })", k->name, k->name);
+  lua_settop(L, 1);
+  char what[96];
+  lua_getfield(L, 1, "id");
+  if (lua_type(L, -1) == LUA_TSTRING) snprintf(what, sizeof what, "%s '%s'", k->name, lua_tostring(L, -1));
+  else snprintf(what, sizeof what, "%s", k->name);
+  lua_pop(L, 1);
+  check_keys(L, 1, what, k->keys);
+  if (strcmp(k->name, "decision") == 0) {
+    lua_getfield(L, 1, "options");
+    if (lua_type(L, -1) == LUA_TTABLE) {
+      for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
+        char ow[128];
+        snprintf(ow, sizeof ow, "%s option %d", what, (int)i);
+        check_keys(L, lua_gettop(L), ow, K_OPTION);
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_Debug ar;
+  int line = 0;
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) line = ar.currentline;
+  lua_pushinteger(L, line);
+  lua_setfield(L, 1, "__line");
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "S", &ar)) {
+    lua_pushstring(L, ar.short_src);
+    lua_setfield(L, 1, "__src");
+  }
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
+  lua_getfield(L, -1, k->name);
+  lua_pushvalue(L, 1);
+  lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int def_setup(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  if (!sc->loading) return luaL_error(L, "setup(): only allowed while the scenario loads");
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
+  lua_pushvalue(L, 1);
+  lua_setfield(L, -2, "setup");
+  return 0;
+}
+
+void fl_defs_open(fl_Script *sc) {
+  lua_State *L = sc->L;
+  lua_newtable(L);
+  for (int i = 0; KINDS[i].name; i++) {
+    lua_newtable(L);
+    lua_setfield(L, -2, KINDS[i].name);
+  }
+  lua_setfield(L, LUA_REGISTRYINDEX, "flank.defs");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
+  for (int i = 0; KINDS[i].name; i++) {
+    lua_pushlightuserdata(L, sc);
+    lua_pushinteger(L, i);
+    lua_pushcclosure(L, def_record, 2);
+    lua_setfield(L, -2, KINDS[i].name);
+  }
+  lua_pushlightuserdata(L, sc);
+  lua_pushcclosure(L, def_setup, 1);
+  lua_setfield(L, -2, "setup");
+  lua_pop(L, 1);
+}
+
+/* ---- building fl_Def ---- */
+
+typedef struct B { fl_Script *sc; lua_State *L; char *err; size_t errn; const char *src; int line; } B;
+
+static int bfail(B *b, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  snprintf(b->err, b->errn, "%s:%d: %s", b->src ? b->src : "scenario.lua", b->line, msg);
+  return -1;
+}
+
+/* Position b at the definition table on top of the stack. */
+static void at(B *b, int t) {
+  lua_getfield(b->L, t, "__line");
+  b->line = (int)lua_tointeger(b->L, -1);
+  lua_getfield(b->L, t, "__src");
+  if (lua_isstring(b->L, -1)) b->src = lua_tostring(b->L, -1); /* the registry keeps it alive */
+  lua_pop(b->L, 2);
+}
+
+static int fstr(B *b, int t, const char *key, int required, const char *dflt, char **out, const char *what) {
+  int ty = lua_getfield(b->L, t, key);
+  if (ty == LUA_TNIL) {
+    lua_pop(b->L, 1);
+    if (required) return bfail(b, "%s: '%s' is required", what, key);
+    *out = fl_str_dup(dflt);
+    return 0;
+  }
+  if (ty != LUA_TSTRING) { lua_pop(b->L, 1); return bfail(b, "%s: '%s' must be a string, not %s", what, key, lua_typename(b->L, ty)); }
+  *out = fl_str_dup(lua_tostring(b->L, -1));
+  lua_pop(b->L, 1);
+  return 0;
+}
+
+static int fnum(B *b, int t, const char *key, double dflt, double *out, const char *what) {
+  int ty = lua_getfield(b->L, t, key);
+  if (ty == LUA_TNIL) *out = dflt;
+  else if (ty == LUA_TNUMBER && isfinite(lua_tonumber(b->L, -1))) *out = lua_tonumber(b->L, -1);
+  else { lua_pop(b->L, 1); return bfail(b, "%s: '%s' must be a finite number", what, key); }
+  lua_pop(b->L, 1);
+  return 0;
+}
+
+static int fbool(B *b, int t, const char *key, int dflt) {
+  int ty = lua_getfield(b->L, t, key);
+  int v = ty == LUA_TNIL ? dflt : lua_toboolean(b->L, -1);
+  lua_pop(b->L, 1);
+  return v;
+}
+
+/* A function field becomes a handle in the rule-function table (0 when absent). */
+static int ffn(B *b, int t, const char *key, int *out, const char *what) {
+  int ty = lua_getfield(b->L, t, key);
+  *out = 0;
+  if (ty == LUA_TNIL) { lua_pop(b->L, 1); return 0; }
+  if (ty != LUA_TFUNCTION) { lua_pop(b->L, 1); return bfail(b, "%s: '%s' must be a function", what, key); }
+  lua_rawgeti(b->L, LUA_REGISTRYINDEX, b->sc->fns);
+  lua_insert(b->L, -2);
+  *out = (int)luaL_len(b->L, -2) + 1;
+  lua_rawseti(b->L, -2, *out);
+  lua_pop(b->L, 1);
+  return 0;
+}
+
+static int fid(B *b, int t, const char *kind, char **out) {
+  int ty = lua_getfield(b->L, t, "id");
+  if (ty != LUA_TSTRING) { lua_pop(b->L, 1); return bfail(b, "%s: 'id' is required (a lowercase name)", kind); }
+  const char *id = lua_tostring(b->L, -1);
+  if (!fl_str_is_id(id)) {
+    lua_pop(b->L, 1);
+    return bfail(b, "%s id '%s': use lowercase letters, digits and _ (e.g. \"border_guard\")", kind, id);
+  }
+  *out = fl_str_dup(id);
+  lua_pop(b->L, 1);
+  return 0;
+}
+
+/* Push registry defs[kind]; returns its length. */
+static int list(B *b, const char *kind) {
+  lua_getfield(b->L, LUA_REGISTRYINDEX, "flank.defs");
+  lua_getfield(b->L, -1, kind);
+  lua_remove(b->L, -2);
+  return (int)luaL_len(b->L, -1);
+}
+
+static void *zalloc(int n, size_t sz) { return calloc((size_t)(n > 0 ? n : 1), sz); }
+
+static int ref_fail(B *b, const char *what, const char *kind, const char *id, const char *const *c, int n) {
+  const char *s = fl_str_suggest(id, c, n);
+  return bfail(b, "%s: unknown %s '%s'%s%s%s", what, kind, id, s ? " (did you mean '" : "", s ? s : "",
+               s ? "'?)" : "");
+}
+
+#define REF(fn, kind, arr, n)                                                          \
+  static int ref_##kind(B *b, const fl_Def *d, const char *id, const char *what, int *out) { \
+    *out = fn(d, id);                                                                  \
+    if (*out >= 0) return 0;                                                           \
+    const char *c[256];                                                                \
+    int k = 0;                                                                         \
+    for (; k < d->n && k < 256; k++) c[k] = d->arr[k].id;                              \
+    return ref_fail(b, what, #kind, id, c, k);                                         \
+  }
+REF(fl_def_side, side, sides, nside)
+REF(fl_def_track, track, tracks, ntrack)
+REF(fl_def_phase, phase, phases, nphase)
+
+static int build_scenario(B *b, fl_Def *d) {
+  lua_State *L = b->L;
+  int n = list(b, "scenario");
+  if (n != 1) {
+    b->line = 1;
+    lua_pop(L, 1);
+    return bfail(b, n ? "scenario{} is given %d times; give it once" : "no scenario{ id = ..., title = ... } definition%.0d", n);
+  }
+  lua_rawgeti(L, -1, 1);
+  int t = lua_gettop(L);
+  at(b, t);
+  char *start = NULL, *step = NULL;
+  double turns;
+  if (fid(b, t, "scenario", &d->id) || fstr(b, t, "title", 1, NULL, &d->title, "scenario") ||
+      fstr(b, t, "version", 0, "1.0", &d->version, "scenario") ||
+      fstr(b, t, "blurb", 0, "", &d->blurb, "scenario") ||
+      fstr(b, t, "language", 0, "en", &d->language, "scenario") ||
+      fstr(b, t, "start", 0, "2025-01-01", &start, "scenario") ||
+      fnum(b, t, "turns", 12, &turns, "scenario"))
+    goto fail;
+  if (fl_date_parse(start, &d->start_date)) { bfail(b, "scenario: start '%s' is not a date like \"2025-03-18\"", start); goto fail; }
+  if (turns < 1 || turns > 100000 || turns != floor(turns)) { bfail(b, "scenario: turns must be a whole number from 1 to 100000"); goto fail; }
+  d->max_turns = (int)turns;
+  /* step: "1 month", or a list of { from = turn, step = "1 day" } */
+  int ty = lua_getfield(L, t, "step");
+  if (ty == LUA_TNIL || ty == LUA_TSTRING) {
+    d->calendar = zalloc(1, sizeof *d->calendar);
+    d->ncal = 1;
+    d->calendar[0].from_turn = 1;
+    const char *s = ty == LUA_TNIL ? "1 month" : lua_tostring(L, -1);
+    if (fl_span_parse(s, &d->calendar[0].step) || d->calendar[0].step.unit == FL_SPAN_TURN || d->calendar[0].step.n <= 0) {
+      lua_pop(L, 1);
+      bfail(b, "scenario: step '%s' is not a span like \"1 month\", \"1 week\", \"1 day\" or \"1 year\"", s);
+      goto fail;
+    }
+  } else if (ty == LUA_TTABLE) {
+    int nc = (int)luaL_len(L, -1);
+    d->calendar = zalloc(nc, sizeof *d->calendar);
+    for (int i = 1; i <= nc; i++) {
+      lua_rawgeti(L, -1, i);
+      lua_getfield(L, -1, "from");
+      lua_getfield(L, -2, "step");
+      int from = (int)lua_tointeger(L, -2);
+      const char *s = lua_tostring(L, -1);
+      fl_Span sp;
+      if (from < 1 || !s || fl_span_parse(s, &sp) || sp.unit == FL_SPAN_TURN || sp.n <= 0 ||
+          (i > 1 && from <= d->calendar[i - 2].from_turn)) {
+        lua_pop(L, 4);
+        bfail(b, "scenario: step entry %d must be { from = <turn, ascending>, step = \"1 month\" }", i);
+        goto fail;
+      }
+      d->calendar[d->ncal++] = (fl_CalEntry){from, sp};
+      lua_pop(L, 3);
+    }
+    if (!d->ncal || d->calendar[0].from_turn != 1) { lua_pop(L, 1); bfail(b, "scenario: the first step entry must start from turn 1"); goto fail; }
+  } else {
+    lua_pop(L, 1);
+    bfail(b, "scenario: step must be a string like \"1 month\" or a list of { from =, step = }");
+    goto fail;
+  }
+  lua_pop(L, 1);
+  /* authors: a string or a list of strings */
+  ty = lua_getfield(L, t, "authors");
+  if (ty == LUA_TSTRING) {
+    d->authors = zalloc(1, sizeof(char *));
+    d->authors[d->nauthor++] = fl_str_dup(lua_tostring(L, -1));
+  } else if (ty == LUA_TTABLE) {
+    int na = (int)luaL_len(L, -1);
+    d->authors = zalloc(na, sizeof(char *));
+    for (int i = 1; i <= na; i++) {
+      lua_rawgeti(L, -1, i);
+      if (lua_type(L, -1) == LUA_TSTRING) d->authors[d->nauthor++] = fl_str_dup(lua_tostring(L, -1));
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+  /* sources: { id = "text", ... } in sorted id order, or a list of strings */
+  ty = lua_getfield(L, t, "sources");
+  if (ty == LUA_TTABLE) {
+    int cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) { cap++; lua_pop(L, 1); }
+    d->sources = zalloc(cap, sizeof *d->sources);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      if (lua_type(L, -1) != LUA_TSTRING) { lua_pop(L, 3); bfail(b, "scenario: every source must be a string"); goto fail; }
+      char idbuf[32];
+      const char *id;
+      if (lua_type(L, -2) == LUA_TNUMBER) { snprintf(idbuf, sizeof idbuf, "%d", (int)lua_tointeger(L, -2)); id = idbuf; }
+      else id = lua_tostring(L, -2);
+      /* insert sorted: the table's own order is not deterministic */
+      int pos = d->nsource;
+      while (pos > 0 && strcmp(d->sources[pos - 1].id, id) > 0) { d->sources[pos] = d->sources[pos - 1]; pos--; }
+      d->sources[pos].id = fl_str_dup(id);
+      d->sources[pos].text = fl_str_dup(lua_tostring(L, -1));
+      d->nsource++;
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+  /* map */
+  ty = lua_getfield(L, t, "map");
+  if (ty == LUA_TSTRING) {
+    const char *m = lua_tostring(L, -1);
+    char path[4096], err[600];
+    if (strstr(m, "..") || m[0] == '/') { lua_pop(L, 1); bfail(b, "scenario: map '%s' must be a path inside the project (no .. or /)", m); goto fail; }
+    if (strncmp(m, "assets/", 7) == 0) snprintf(path, sizeof path, "%s/../%s", b->sc->root, m);
+    else snprintf(path, sizeof path, "%s/%s", b->sc->dir, m);
+    size_t len;
+    char *text = fl_str_read_file(path, &len);
+    if (!text) { lua_pop(L, 1); bfail(b, "scenario: cannot read map '%s' (looked in %s)", m, path); goto fail; }
+    b->sc->hash = fl_fnv64(b->sc->hash, text, len);
+    int rc = fl_map_parse(d->map, text, len, path, err, sizeof err);
+    free(text);
+    if (rc) { lua_pop(L, 1); snprintf(b->err, b->errn, "%s", err); goto fail; }
+  } else if (ty != LUA_TNIL) { lua_pop(L, 1); bfail(b, "scenario: map must be a file name"); goto fail; }
+  lua_pop(L, 1);
+  free(start); free(step);
+  lua_pop(L, 2);
+  return 0;
+fail:
+  free(start); free(step);
+  lua_settop(L, t - 2);
+  return -1;
+}
+
+static int build_sides_tracks(B *b, fl_Def *d) {
+  lua_State *L = b->L;
+  int n = list(b, "side");
+  if (n < 1 || n > FL_MAX_SIDES) { b->line = 1; lua_pop(L, 1); return bfail(b, "a scenario needs 1 to %d side{} definitions", FL_MAX_SIDES); }
+  d->sides = zalloc(n, sizeof *d->sides);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    fl_SideDef *s = &d->sides[d->nside];
+    if (fid(b, t, "side", &s->id)) return -1;
+    d->nside++;
+    if (fl_def_side(d, s->id) != d->nside - 1) return bfail(b, "side '%s' is defined twice", s->id);
+    if (fstr(b, t, "name", 0, s->id, &s->name, "side") || fstr(b, t, "text", 0, "", &s->text, "side")) return -1;
+    s->playable = fbool(b, t, "playable", 1);
+    s->line = b->line;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  n = list(b, "phase");
+  d->phases = zalloc(n ? n : d->nside, sizeof *d->phases);
+  if (n == 0) { /* one phase per side, in the order the sides are defined */
+    for (int i = 0; i < d->nside; i++)
+      d->phases[d->nphase++] = (fl_PhaseDef){fl_str_dup(d->sides[i].id), fl_str_dup(d->sides[i].name), i, d->sides[i].line};
+  }
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    fl_PhaseDef *p = &d->phases[d->nphase];
+    char *side = NULL;
+    if (fid(b, t, "phase", &p->id)) return -1;
+    d->nphase++;
+    if (fl_def_phase(d, p->id) != d->nphase - 1) return bfail(b, "phase '%s' is defined twice", p->id);
+    if (fstr(b, t, "name", 0, p->id, &p->name, "phase") || fstr(b, t, "side", 0, NULL, &side, "phase")) return -1;
+    p->side = -1;
+    p->line = b->line;
+    if (side && ref_side(b, d, side, "phase", &p->side)) { free(side); return -1; }
+    free(side);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  n = list(b, "track");
+  d->tracks = zalloc(n, sizeof *d->tracks);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    fl_TrackDef *tr = &d->tracks[d->ntrack];
+    char *better = NULL;
+    if (fid(b, t, "track", &tr->id)) return -1;
+    d->ntrack++;
+    if (fl_def_track(d, tr->id) != d->ntrack - 1) return bfail(b, "track '%s' is defined twice", tr->id);
+    char what[96];
+    snprintf(what, sizeof what, "track '%s'", tr->id);
+    if (fstr(b, t, "name", 0, tr->id, &tr->name, what) || fstr(b, t, "unit", 0, "", &tr->unit, what) ||
+        fstr(b, t, "text", 0, "", &tr->text, what) || fstr(b, t, "source", 0, "", &tr->source, what) ||
+        fnum(b, t, "min", 0, &tr->min, what) || fnum(b, t, "max", 100, &tr->max, what) ||
+        fnum(b, t, "start", tr->min, &tr->start, what) || fstr(b, t, "better", 0, "", &better, what))
+      return -1;
+    tr->visible = fbool(b, t, "visible", 1);
+    tr->higher_is_better = !strcmp(better, "higher") ? 1 : !strcmp(better, "lower") ? -1 : 0;
+    int badbetter = *better && !tr->higher_is_better;
+    free(better);
+    if (badbetter) return bfail(b, "%s: better must be \"higher\" or \"lower\"", what);
+    if (tr->min > tr->max) return bfail(b, "%s: min %g is above max %g", what, tr->min, tr->max);
+    if (tr->start < tr->min || tr->start > tr->max) return bfail(b, "%s: start %g is outside %g..%g", what, tr->start, tr->min, tr->max);
+    tr->line = b->line;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  n = list(b, "piece_type");
+  d->ptypes = zalloc(n, sizeof *d->ptypes);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    fl_PieceType *p = &d->ptypes[d->nptype];
+    if (fid(b, t, "piece_type", &p->id)) return -1;
+    d->nptype++;
+    if (fl_def_ptype(d, p->id) != d->nptype - 1) return bfail(b, "piece_type '%s' is defined twice", p->id);
+    if (fstr(b, t, "name", 0, p->id, &p->name, "piece_type") || fstr(b, t, "symbol", 0, "unit", &p->symbol, "piece_type")) return -1;
+    p->line = b->line;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* Read a ring given as { {lon, lat}, ... } or { lon, lat, lon, lat, ... }. */
+static int read_ring(B *b, int idx, double **pts, int *npts, const char *what) {
+  lua_State *L = b->L;
+  int n = (int)luaL_len(L, idx), flat = n > 0 && lua_rawgeti(L, idx, 1) == LUA_TNUMBER;
+  if (n > 0) lua_pop(L, 1);
+  int np = flat ? n / 2 : n;
+  if (np < 3 || (flat && n % 2)) return bfail(b, "%s: a ring needs at least 3 {lon, lat} points", what);
+  *pts = malloc((size_t)np * 2 * sizeof(double));
+  for (int i = 0; i < np; i++) {
+    double lon, lat;
+    if (flat) {
+      lua_rawgeti(L, idx, 2 * i + 1); lua_rawgeti(L, idx, 2 * i + 2);
+    } else {
+      if (lua_rawgeti(L, idx, i + 1) != LUA_TTABLE) { lua_pop(L, 1); free(*pts); return bfail(b, "%s: point %d must be {lon, lat}", what, i + 1); }
+      lua_rawgeti(L, -1, 1); lua_rawgeti(L, -2, 2);
+      lua_remove(L, -3);
+    }
+    int ok = lua_type(L, -2) == LUA_TNUMBER && lua_type(L, -1) == LUA_TNUMBER;
+    lon = lua_tonumber(L, -2);
+    lat = lua_tonumber(L, -1);
+    lua_pop(L, 2);
+    if (!ok || !isfinite(lon) || !isfinite(lat) || fabs(lon) > 180 || fabs(lat) > 90) { free(*pts); return bfail(b, "%s: point %d is not a valid {lon, lat}", what, i + 1); }
+    (*pts)[2 * i] = lon;
+    (*pts)[2 * i + 1] = lat;
+  }
+  *npts = np;
+  return 0;
+}
+
+static int build_board(B *b, fl_Def *d) {
+  lua_State *L = b->L;
+  int n = list(b, "area");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    char *id = NULL, *name = NULL, *terrain = NULL, *country = NULL;
+    if (fid(b, t, "area", &id)) return -1;
+    char what[96];
+    snprintf(what, sizeof what, "area '%s'", id);
+    int idx = fl_map_find_area(d->map, id);
+    if (fstr(b, t, "name", 0, NULL, &name, what) || fstr(b, t, "terrain", 0, NULL, &terrain, what) ||
+        fstr(b, t, "country", 0, NULL, &country, what)) { free(id); free(name); free(terrain); free(country); return -1; }
+    int ty = lua_getfield(L, t, "ring");
+    if (idx < 0) {
+      if (ty != LUA_TTABLE) { free(id); free(name); free(terrain); free(country); return bfail(b, "%s: not on the map, so it needs a ring = { {lon, lat}, ... }", what); }
+      idx = fl_map_add_area(d->map, id, name, terrain, country, b->line);
+      double *pts;
+      int np;
+      if (read_ring(b, lua_gettop(L), &pts, &np, what)) { free(id); free(name); free(terrain); free(country); return -1; }
+      fl_map_add_ring(d->map, idx, 0, pts, np);
+      free(pts);
+      lua_getfield(L, t, "holes");
+      int nh = lua_istable(L, -1) ? (int)luaL_len(L, -1) : 0;
+      for (int h = 1; h <= nh; h++) {
+        lua_rawgeti(L, -1, h);
+        if (read_ring(b, lua_gettop(L), &pts, &np, what)) { free(id); free(name); free(terrain); free(country); return -1; }
+        fl_map_add_ring(d->map, idx, 1, pts, np);
+        free(pts);
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1);
+    } else {
+      fl_MapArea *a = (fl_MapArea *)fl_map_area(d->map, idx); /* still building: overriding is allowed */
+      if (ty != LUA_TNIL) { free(id); free(name); free(terrain); free(country); return bfail(b, "%s: is on the map already; give props or owner, not a ring", what); }
+      if (name) { free(a->name); a->name = name; name = NULL; }
+      if (terrain) { free(a->terrain); a->terrain = terrain; terrain = NULL; }
+      if (country) { free(a->country); a->country = country; country = NULL; }
+      a->line = b->line;
+    }
+    lua_pop(L, 1);
+    free(id); free(name); free(terrain); free(country);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  /* explicit adjacency after all areas exist */
+  n = list(b, "area");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    lua_getfield(L, t, "id");
+    int a = fl_map_find_area(d->map, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    if (lua_getfield(L, t, "adjacent") == LUA_TTABLE) {
+      for (int k = 1; lua_rawgeti(L, -1, k) == LUA_TSTRING; k++) {
+        int o = fl_map_find_area(d->map, lua_tostring(L, -1));
+        if (o < 0) return bfail(b, "area: adjacent to unknown area '%s'", lua_tostring(L, -1));
+        fl_map_add_adj(d->map, a, o);
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  n = list(b, "place");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    char *id = NULL, *name = NULL, *area = NULL;
+    double lon, lat, pop;
+    if (fid(b, t, "place", &id) || fstr(b, t, "name", 0, id, &name, "place") ||
+        fstr(b, t, "area", 0, NULL, &area, "place") || fnum(b, t, "lon", NAN, &lon, "place") ||
+        fnum(b, t, "lat", NAN, &lat, "place") || fnum(b, t, "population", 0, &pop, "place")) {
+      free(id); free(name); free(area);
+      return -1;
+    }
+    int ai = area ? fl_map_find_area(d->map, area) : -1;
+    int bad = area && ai < 0;
+    if (bad || fl_map_add_place(d->map, id, ai, lon, lat, (long)pop, name) < 0) {
+      bfail(b, bad ? "place '%s': unknown area" : "place '%s': needs lon and lat", id);
+      free(id); free(name); free(area);
+      return -1;
+    }
+    free(id); free(name); free(area);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  fl_map_link(d->map);
+  return 0;
+}
+
+static int parse_delay(B *b, lua_State *L, int t, fl_Span *out, const char *what) {
+  int ty = lua_getfield(L, t, "delay");
+  out->n = 0;
+  out->unit = FL_SPAN_TURN;
+  if (ty == LUA_TNUMBER) { out->n = (int)lua_tointeger(L, -1); }
+  else if (ty == LUA_TSTRING) {
+    if (fl_span_parse(lua_tostring(L, -1), out)) {
+      lua_pop(L, 1);
+      return bfail(b, "%s: delay '%s' is not a span like \"6 months\" or \"2 turns\"", what, lua_tostring(L, -1));
+    }
+  } else if (ty != LUA_TNIL) { lua_pop(L, 1); return bfail(b, "%s: delay must be like \"6 months\"", what); }
+  lua_pop(L, 1);
+  if (out->n < 0) return bfail(b, "%s: delay must not be negative", what);
+  return 0;
+}
+
+static int build_cards(B *b, fl_Def *d) {
+  lua_State *L = b->L;
+  int n = list(b, "decision");
+  d->cards = zalloc(n, sizeof *d->cards);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    fl_CardDef *c = &d->cards[d->ncard];
+    char *side = NULL, *phase = NULL, what[96];
+    if (fid(b, t, "decision", &c->id)) return -1;
+    d->ncard++;
+    snprintf(what, sizeof what, "decision '%s'", c->id);
+    if (fl_def_card(d, c->id) != d->ncard - 1) return bfail(b, "%s is defined twice", what);
+    c->line = b->line;
+    c->phase = -1;
+    if (fstr(b, t, "title", 0, c->id, &c->title, what) || fstr(b, t, "text", 0, "", &c->text, what) ||
+        fstr(b, t, "source", 0, "", &c->source, what) || fstr(b, t, "side", 1, NULL, &side, what) ||
+        fstr(b, t, "phase", 0, NULL, &phase, what) || ffn(b, t, "when", &c->fn_when, what)) {
+      free(side); free(phase);
+      return -1;
+    }
+    int rc = ref_side(b, d, side, what, &c->side) || (phase && ref_phase(b, d, phase, what, &c->phase));
+    free(side); free(phase);
+    if (rc) return -1;
+    c->once = fbool(b, t, "once", 0);
+    if (lua_getfield(L, t, "options") != LUA_TTABLE) return bfail(b, "%s: needs options = { { id = ..., label = ... }, ... }", what);
+    int no = (int)luaL_len(L, -1);
+    if (no < 1) return bfail(b, "%s: has no options; give at least one", what);
+    c->options = zalloc(no, sizeof *c->options);
+    for (int k = 1; k <= no; k++) {
+      lua_rawgeti(L, -1, k);
+      int o = lua_gettop(L);
+      fl_OptionDef *op = &c->options[c->noptions];
+      char ow[160];
+      snprintf(ow, sizeof ow, "%s option %d", what, k);
+      if (fid(b, o, ow, &op->id)) return -1;
+      c->noptions++;
+      snprintf(ow, sizeof ow, "%s option '%s'", what, op->id);
+      if (fl_def_option(c, op->id) != c->noptions - 1) return bfail(b, "%s is defined twice", ow);
+      op->line = b->line;
+      if (fstr(b, o, "label", 0, op->id, &op->label, ow) || fstr(b, o, "text", 0, "", &op->text, ow) ||
+          fstr(b, o, "preview", 0, "", &op->preview, ow) || ffn(b, o, "requires", &op->fn_requires, ow) ||
+          ffn(b, o, "effect", &op->fn_effect, ow) || parse_delay(b, L, o, &op->delay, ow))
+        return -1;
+      if (lua_getfield(L, o, "cost") == LUA_TTABLE) {
+        int nc = 0;
+        lua_pushnil(L);
+        while (lua_next(L, -2)) { nc++; lua_pop(L, 1); }
+        op->costs = zalloc(nc, sizeof *op->costs);
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+          if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)))
+            return bfail(b, "%s: cost must be { track_id = amount, ... }", ow);
+          int tr;
+          if (ref_track(b, d, lua_tostring(L, -2), ow, &tr)) return -1;
+          /* sorted by track index so the order does not depend on hashing */
+          int pos = op->ncost;
+          while (pos > 0 && op->costs[pos - 1].track > tr) { op->costs[pos] = op->costs[pos - 1]; pos--; }
+          op->costs[pos] = (fl_Cost){tr, lua_tonumber(L, -1)};
+          op->ncost++;
+          lua_pop(L, 1);
+        }
+      } else if (!lua_isnil(L, -1)) return bfail(b, "%s: cost must be { track_id = amount, ... }", ow);
+      lua_pop(L, 2);
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
+static int build_events_endings(B *b, fl_Def *d) {
+  lua_State *L = b->L;
+  int n = list(b, "event");
+  d->events = zalloc(n, sizeof *d->events);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    fl_EventDef *e = &d->events[d->nevent];
+    char what[96], *on = NULL;
+    if (fid(b, t, "event", &e->id)) return -1;
+    d->nevent++;
+    snprintf(what, sizeof what, "event '%s'", e->id);
+    if (fl_def_event(d, e->id) != d->nevent - 1) return bfail(b, "%s is defined twice", what);
+    e->line = b->line;
+    e->chance = 1;
+    if (fstr(b, t, "title", 0, e->id, &e->title, what) || fstr(b, t, "source", 0, "", &e->source, what) ||
+        fstr(b, t, "on", 0, "turn_start", &on, what) || ffn(b, t, "when", &e->fn_when, what) ||
+        ffn(b, t, "effect", &e->fn_effect, what)) { free(on); return -1; }
+    e->once = fbool(b, t, "once", 0);
+    if (!strcmp(on, "turn_start")) e->trigger = FL_TRIG_TURN_START;
+    else if (!strcmp(on, "turn_end")) e->trigger = FL_TRIG_TURN_END;
+    else if (!strncmp(on, "phase:", 6)) {
+      e->trigger = FL_TRIG_PHASE;
+      if (ref_phase(b, d, on + 6, what, &e->phase)) { free(on); return -1; }
+    } else if (!strncmp(on, "date:", 5)) {
+      e->trigger = FL_TRIG_DATE;
+      e->once = 1;
+      if (fl_date_parse(on + 5, &e->date)) { free(on); return bfail(b, "%s: on = \"date:YYYY-MM-DD\" needs a real date", what); }
+    } else {
+      static const char *const ons[] = {"turn_start", "turn_end", "phase:", "date:"};
+      const char *s = fl_str_suggest(on, ons, 4);
+      int rc = bfail(b, "%s: on = '%s' is not one of \"turn_start\", \"turn_end\", \"phase:<id>\", \"date:YYYY-MM-DD\"%s%s%s",
+                     what, on, s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+      free(on);
+      return rc;
+    }
+    free(on);
+    int ty = lua_getfield(L, t, "chance");
+    if (ty == LUA_TNUMBER) {
+      e->chance = lua_tonumber(L, -1);
+      if (!(e->chance >= 0 && e->chance <= 1)) return bfail(b, "%s: chance must be between 0 and 1", what);
+    } else if (ty == LUA_TFUNCTION) {
+      lua_pop(L, 1);
+      if (ffn(b, t, "chance", &e->fn_chance, what)) return -1;
+      lua_pushnil(L);
+    } else if (ty != LUA_TNIL) return bfail(b, "%s: chance must be a number or a function", what);
+    lua_pop(L, 1);
+    ty = lua_getfield(L, t, "text");
+    lua_pop(L, 1);
+    if (ty == LUA_TFUNCTION) { if (ffn(b, t, "text", &e->fn_text, what)) return -1; e->text = fl_str_dup(""); }
+    else if (fstr(b, t, "text", 0, "", &e->text, what)) return -1;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  n = list(b, "ending");
+  if (n < 1) { b->line = 1; lua_pop(L, 1); return bfail(b, "a scenario needs at least one ending{}"); }
+  d->endings = zalloc(n, sizeof *d->endings);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    fl_EndingDef *e = &d->endings[d->nending];
+    char what[96];
+    if (fid(b, t, "ending", &e->id)) return -1;
+    d->nending++;
+    snprintf(what, sizeof what, "ending '%s'", e->id);
+    if (fl_def_ending(d, e->id) != d->nending - 1) return bfail(b, "%s is defined twice", what);
+    e->line = b->line;
+    if (fstr(b, t, "title", 0, e->id, &e->title, what) || ffn(b, t, "when", &e->fn_when, what)) return -1;
+    e->is_default = fbool(b, t, "default", 0);
+    int ty = lua_getfield(L, t, "text");
+    lua_pop(L, 1);
+    if (ty == LUA_TFUNCTION) { if (ffn(b, t, "text", &e->fn_text, what)) return -1; e->text = fl_str_dup(""); }
+    else if (fstr(b, t, "text", 0, "", &e->text, what)) return -1;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* Check initial area owners and policies' sides now, so a typo fails at load. */
+static int check_refs(B *b, fl_Def *d) {
+  lua_State *L = b->L;
+  int n = list(b, "area");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    at(b, lua_gettop(L));
+    if (lua_getfield(L, -1, "owner") == LUA_TSTRING) {
+      int s;
+      if (ref_side(b, d, lua_tostring(L, -1), "area owner", &s)) return -1;
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  n = list(b, "policy");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    char *id = NULL, *side = NULL;
+    int s;
+    if (fid(b, t, "policy", &id) || fstr(b, t, "side", 1, NULL, &side, "policy") || ref_side(b, d, side, "policy", &s)) {
+      free(id); free(side);
+      return -1;
+    }
+    free(id); free(side);
+    if (lua_getfield(L, t, "choose") != LUA_TFUNCTION) return bfail(b, "policy: choose must be function(view, decision) returning an option id");
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
+int fl_defs_build(fl_Script *sc, char *err, size_t errn) {
+  B b = {sc, sc->L, err, errn, NULL, 0};
+  fl_Def *d = sc->def;
+  int top = lua_gettop(sc->L);
+  char src[512];
+  snprintf(src, sizeof src, "%s/scenario.lua", sc->dir);
+  b.src = src;
+  int rc = build_scenario(&b, d) || build_sides_tracks(&b, d) || build_board(&b, d) ||
+           build_cards(&b, d) || build_events_endings(&b, d) || check_refs(&b, d);
+  lua_settop(sc->L, top);
+  if (rc) return -1;
+  if (fl_map_area_count(d->map) == 0) { b.line = 1; b.src = src; return bfail(&b, "the board has no areas: give scenario{ map = ... } or area{} definitions"); }
+  return 0;
+}

@@ -1,0 +1,482 @@
+/* The sandbox: a Lua state with a memory cap, an instruction budget, and an
+ * environment that offers only what rule code needs. Nothing reachable from it
+ * touches files, the clock, the process or the debug library. */
+#define _XOPEN_SOURCE 700
+#include "fl_script_int.h"
+#include "fl_str.h"
+#include <lualib.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HOOK_EVERY 1000
+
+/* ---- memory cap ---- */
+
+static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  fl_Script *sc = ud;
+  if (!ptr) osize = 0;
+  if (nsize == 0) {
+    free(ptr);
+    sc->mem_used -= osize;
+    return NULL;
+  }
+  if (nsize > osize && sc->mem_used + (nsize - osize) > sc->mem_limit) {
+    sc->exceeded = 2;
+    return NULL;
+  }
+  void *p = realloc(ptr, nsize);
+  if (!p) return NULL;
+  sc->mem_used = sc->mem_used - osize + nsize;
+  return p;
+}
+
+/* ---- instruction budget ---- */
+
+static void sb_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+  sc->used += HOOK_EVERY;
+  if (sc->exceeded == 2) luaL_error(L, "memory limit exceeded");
+  if (sc->exceeded == 1 || sc->used > sc->budget) {
+    sc->exceeded = 1; /* sticky: a pcall in the script cannot swallow it */
+    luaL_error(L, "instruction budget exceeded (%lld instructions)", sc->budget);
+  }
+}
+
+int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
+  sc->budget = budget;
+  sc->used = 0;
+  sc->exceeded = 0;
+  int rc = lua_pcall(sc->L, nargs, nres, 0);
+  if (rc != LUA_OK && sc->exceeded) {
+    /* keep the location the hook reported, but make sure the cause is named */
+    const char *msg = lua_tostring(sc->L, -1);
+    const char *want = sc->exceeded == 2 ? "memory limit exceeded" : "instruction budget exceeded";
+    if (!msg || !strstr(msg, want)) {
+      lua_pop(sc->L, 1);
+      if (sc->exceeded == 2)
+        lua_pushfstring(sc->L, "memory limit exceeded (%d MiB)", (int)(sc->mem_limit >> 20));
+      else
+        lua_pushfstring(sc->L, "instruction budget exceeded (%I instructions)", (lua_Integer)budget);
+    }
+  }
+  sc->exceeded = 0;
+  return rc;
+}
+
+void fl_sb_error_text(fl_Script *sc, char *buf, size_t n) {
+  lua_State *L = sc->L;
+  const char *m = lua_tostring(L, -1);
+  if (!m) m = lua_isnil(L, -1) ? "error (nil error value)" : "error (error object is not a string)";
+  snprintf(buf, n, "%s", m);
+}
+
+/* ---- the safe library ---- */
+
+static int frozen_newindex(lua_State *L) {
+  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+  return luaL_error(L, "cannot set '%s': globals and library tables are frozen after load "
+                       "(keep game state in flank.var or the state store)", k);
+}
+
+/* Freeze the table at idx: its contents move to a hidden table behind __index,
+ * writes raise an error, and getmetatable/setmetatable cannot undo it. */
+void fl_sb_freeze(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_newtable(L); /* hidden */
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+  /* clear the visible table */
+  for (;;) {
+    lua_pushnil(L);
+    if (!lua_next(L, idx)) break;
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    lua_rawset(L, idx);
+  }
+  lua_newtable(L); /* metatable */
+  lua_insert(L, -2);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, frozen_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pushboolean(L, 1);
+  lua_setfield(L, -2, "__flank_frozen");
+  lua_setmetatable(L, idx);
+}
+
+static int is_frozen(lua_State *L, int idx) {
+  if (!lua_getmetatable(L, idx)) return 0;
+  lua_getfield(L, -1, "__flank_frozen");
+  int f = lua_toboolean(L, -1);
+  lua_pop(L, 2);
+  return f;
+}
+
+static int sb_rawset(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checkany(L, 2);
+  luaL_checkany(L, 3);
+  if (is_frozen(L, 1)) return luaL_error(L, "rawset on a frozen table");
+  lua_settop(L, 3);
+  lua_rawset(L, 1);
+  return 1;
+}
+
+static int sb_setmetatable(lua_State *L) {
+  if (lua_type(L, 1) == LUA_TTABLE && is_frozen(L, 1)) return luaL_error(L, "cannot change the metatable of a frozen table");
+  lua_getglobal(L, "setmetatable"); /* the real one lives in the hidden globals */
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+/* tostring without addresses: they leak ASLR and differ run to run. */
+static int sb_tostring(lua_State *L) {
+  luaL_checkany(L, 1);
+  int t = lua_type(L, 1);
+  if (t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TTHREAD || t == LUA_TUSERDATA || t == LUA_TLIGHTUSERDATA) {
+    if (luaL_getmetafield(L, 1, "__tostring") != LUA_TNIL) {
+      lua_pushvalue(L, 1);
+      lua_call(L, 1, 1);
+      if (!lua_isstring(L, -1)) return luaL_error(L, "'__tostring' must return a string");
+      return 1;
+    }
+    lua_pushstring(L, lua_typename(L, t));
+    return 1;
+  }
+  luaL_tolstring(L, 1, NULL);
+  return 1;
+}
+
+static int sb_print(lua_State *L) {
+  int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) {
+    lua_pushcfunction(L, sb_tostring);
+    lua_pushvalue(L, i);
+    lua_call(L, 1, 1);
+    fprintf(stderr, "%s%s", i > 1 ? "\t" : "", lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+  fputc('\n', stderr);
+  return 0;
+}
+
+/* pairs in a fixed order: numbers ascending, then strings bytewise, then booleans.
+ * Lua randomises string hashing per state, so raw next() order differs between runs. */
+static int key_rank(lua_State *L, int i) {
+  switch (lua_type(L, i)) {
+  case LUA_TNUMBER: return 0;
+  case LUA_TSTRING: return 1;
+  case LUA_TBOOLEAN: return 2;
+  default: return 3;
+  }
+}
+
+static int key_less(lua_State *L, int a, int b) {
+  int ra = key_rank(L, a), rb = key_rank(L, b);
+  if (ra != rb) return ra < rb;
+  if (ra == 0) return lua_compare(L, a, b, LUA_OPLT);
+  if (ra == 1) {
+    size_t la, lb;
+    const char *sa = lua_tolstring(L, a, &la), *sb = lua_tolstring(L, b, &lb);
+    int c = memcmp(sa, sb, la < lb ? la : lb);
+    return c < 0 || (c == 0 && la < lb);
+  }
+  if (ra == 2) return !lua_toboolean(L, a) && lua_toboolean(L, b);
+  return 0;
+}
+
+static int pairs_next(lua_State *L) {
+  lua_Integer i = lua_tointeger(L, lua_upvalueindex(2)) + 1;
+  if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL) return 1;
+  lua_pushinteger(L, i);
+  lua_replace(L, lua_upvalueindex(2));
+  lua_pushvalue(L, -1);
+  lua_gettable(L, 1);
+  return 2;
+}
+
+static int sb_pairs(lua_State *L) {
+  if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 3);
+    return 3;
+  }
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 1);
+  lua_newtable(L); /* 2: keys */
+  lua_Integer n = 0;
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {
+    lua_pop(L, 1);
+    /* insertion sort into keys: tables here are small; large ones are rare in rules */
+    lua_Integer j = n;
+    while (j > 0) {
+      lua_rawgeti(L, 2, j);
+      int less = key_less(L, -2, -1);
+      if (!less) { lua_pop(L, 1); break; }
+      lua_rawseti(L, 2, j + 1);
+      j--;
+    }
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, 2, j + 1);
+    n++;
+  }
+  lua_pushinteger(L, 0);
+  lua_pushcclosure(L, pairs_next, 2);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  return 3;
+}
+
+static int sb_collectgarbage(lua_State *L) {
+  const char *opt = luaL_optstring(L, 1, "count");
+  if (strcmp(opt, "count") != 0) return luaL_error(L, "collectgarbage: only \"count\" is available in scenarios");
+  lua_pushnumber(L, (lua_Number)lua_gc(L, LUA_GCCOUNT, 0) + (lua_Number)lua_gc(L, LUA_GCCOUNTB, 0) / 1024.0);
+  return 1;
+}
+
+static void set_env(lua_State *L, int fidx, int envidx) {
+  fidx = lua_absindex(L, fidx);
+  lua_pushvalue(L, envidx);
+  if (!lua_setupvalue(L, fidx, 1)) lua_pop(L, 1);
+}
+
+/* load(chunk [, name [, mode [, env]]]): text only, the sandbox environment by default. */
+static int sb_load(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len); /* reader functions are not offered */
+  const char *name = luaL_optstring(L, 2, "=(load)");
+  const char *mode = luaL_optstring(L, 3, "t");
+  if (strchr(mode, 'b')) return luaL_error(L, "load: binary chunks are not allowed in scenarios");
+  if (len && s[0] == '\x1b') return luaL_error(L, "load: binary chunks are not allowed in scenarios");
+  int status = luaL_loadbufferx(L, s, len, name, "t");
+  if (status != LUA_OK) {
+    luaL_pushfail(L);
+    lua_insert(L, -2);
+    return 2;
+  }
+  if (!lua_isnone(L, 4)) set_env(L, -1, 4);
+  else {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
+    set_env(L, -2, lua_gettop(L));
+    lua_pop(L, 1);
+  }
+  return 1;
+}
+
+/* string.format without %p (it prints addresses). */
+static int sb_format(lua_State *L) {
+  const char *f = luaL_checkstring(L, 1);
+  for (const char *p = strchr(f, '%'); p; p = strchr(p + 1, '%')) {
+    const char *q = p + 1;
+    if (*q == '%') { p = q; continue; }
+    while (*q && strchr("-+ #0123456789.", *q)) q++;
+    if (*q == 'p') return luaL_error(L, "string.format: '%%p' is not available in scenarios");
+  }
+  lua_getfield(L, lua_upvalueindex(2), "format");
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+/* Limits that keep C-side string work bounded: pattern matching runs in C where the
+ * instruction hook cannot reach, so subjects and patterns have size limits. */
+#define MAX_MATCH_SUBJECT (1 << 20)
+#define MAX_PATTERN 256
+
+static int sb_match_guard(lua_State *L) {
+  size_t ls, lp;
+  luaL_checklstring(L, 1, &ls);
+  const char *p = luaL_checklstring(L, 2, &lp);
+  const char *name = lua_tostring(L, lua_upvalueindex(3));
+  int plain = lua_toboolean(L, 4) && strcmp(name, "find") == 0;
+  if (!plain) {
+    if (ls > MAX_MATCH_SUBJECT)
+      return luaL_error(L, "string.%s: subject longer than %d bytes", name, MAX_MATCH_SUBJECT);
+    if (lp > MAX_PATTERN) return luaL_error(L, "string.%s: pattern longer than %d bytes", name, MAX_PATTERN);
+    int wild = 0;
+    for (size_t i = 0; i + 1 < lp; i++)
+      if (p[i] != '%' && (p[i + 1] == '-' || p[i + 1] == '*')) wild++;
+    if (wild > 3 && ls > 4096)
+      return luaL_error(L, "string.%s: pattern with %d repetitions on a long subject may not terminate", name, wild);
+  }
+  lua_getfield(L, lua_upvalueindex(2), name);
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+static int sb_rep(lua_State *L) {
+  size_t l, lsep = 0;
+  luaL_checklstring(L, 1, &l);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_optlstring(L, 3, "", &lsep);
+  fl_Script *sc = FL_SC(L);
+  if (n > 0 && (double)(l + lsep) * (double)n > (double)(sc->mem_limit - sc->mem_used)) {
+    sc->exceeded = 2;
+    return luaL_error(L, "memory limit exceeded (string.rep of %I copies)", n);
+  }
+  lua_getfield(L, lua_upvalueindex(2), "rep");
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+static int sb_require(lua_State *L);
+
+/* Copy library `name` from the hidden globals into env, minus `drop` keys. */
+static void copy_lib(lua_State *L, int env, const char *name, const char *const *drop) {
+  lua_newtable(L);
+  lua_getglobal(L, name);
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    int skip = 0;
+    for (const char *const *d = drop; d && *d; d++)
+      if (strcmp(lua_tostring(L, -2), *d) == 0) skip = 1;
+    if (skip) { lua_pop(L, 1); continue; }
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -5);
+  }
+  lua_pop(L, 1);
+  lua_setfield(L, env, name);
+}
+
+int fl_sb_open(fl_Script *sc) {
+  lua_State *L = lua_newstate(sb_alloc, sc);
+  if (!L) return -1;
+  sc->L = L;
+  *(fl_Script **)lua_getextraspace(L) = sc;
+  luaL_openlibs(L); /* the real libraries stay in the registry's globals, out of reach */
+  lua_sethook(L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
+
+  lua_newtable(L);
+  int env = lua_gettop(L);
+  static const char *const base[] = {"assert", "error", "ipairs", "next", "pcall", "xpcall", "rawequal",
+                                     "rawget", "rawlen", "select", "getmetatable", "tonumber", "type", NULL};
+  for (const char *const *b = base; *b; b++) {
+    lua_getglobal(L, *b);
+    lua_setfield(L, env, *b);
+  }
+  lua_pushliteral(L, "Lua 5.4");
+  lua_setfield(L, env, "_VERSION");
+  lua_pushcfunction(L, sb_rawset); lua_setfield(L, env, "rawset");
+  lua_pushcfunction(L, sb_setmetatable); lua_setfield(L, env, "setmetatable");
+  lua_pushcfunction(L, sb_tostring); lua_setfield(L, env, "tostring");
+  lua_pushcfunction(L, sb_print); lua_setfield(L, env, "print");
+  lua_pushcfunction(L, sb_pairs); lua_setfield(L, env, "pairs");
+  lua_pushcfunction(L, sb_collectgarbage); lua_setfield(L, env, "collectgarbage");
+  lua_pushlightuserdata(L, sc); lua_pushcclosure(L, sb_load, 1); lua_setfield(L, env, "load");
+  lua_pushlightuserdata(L, sc); lua_pushcclosure(L, sb_require, 1); lua_setfield(L, env, "require");
+
+  static const char *const nodump[] = {"dump", NULL};
+  copy_lib(L, env, "string", nodump);
+  copy_lib(L, env, "table", NULL);
+  static const char *const norand[] = {"random", "randomseed", NULL};
+  copy_lib(L, env, "math", norand);
+  copy_lib(L, env, "utf8", NULL);
+  copy_lib(L, env, "coroutine", NULL);
+
+  /* guarded string functions */
+  lua_getfield(L, env, "string");
+  int str = lua_gettop(L);
+  lua_getglobal(L, "string");
+  int real = lua_gettop(L);
+  lua_pushlightuserdata(L, sc); lua_pushvalue(L, real); lua_pushcclosure(L, sb_format, 2); lua_setfield(L, str, "format");
+  lua_pushlightuserdata(L, sc); lua_pushvalue(L, real); lua_pushcclosure(L, sb_rep, 2); lua_setfield(L, str, "rep");
+  static const char *const matchers[] = {"find", "match", "gmatch", "gsub", NULL};
+  for (const char *const *m = matchers; *m; m++) {
+    lua_pushlightuserdata(L, sc);
+    lua_pushvalue(L, real);
+    lua_pushstring(L, *m);
+    lua_pushcclosure(L, sb_match_guard, 3);
+    lua_setfield(L, str, *m);
+  }
+  lua_pop(L, 1); /* real string */
+  /* strings' methods go to the sandbox's string table; hide the metatable */
+  lua_pushliteral(L, "");
+  lua_getmetatable(L, -1);
+  lua_pushvalue(L, str);
+  lua_setfield(L, -2, "__index");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 3); /* metatable, "", sandbox string */
+
+  lua_pushvalue(L, env);
+  lua_setfield(L, env, "_G");
+  sc->env = luaL_ref(L, LUA_REGISTRYINDEX);
+
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, "flank.loaded");
+  return 0;
+}
+
+/* Load a source file as a text chunk whose environment is the sandbox; hash it. */
+int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname) {
+  lua_State *L = sc->L;
+  size_t len;
+  char *text = fl_str_read_file(path, &len);
+  if (!text) {
+    lua_pushfstring(L, "%s: cannot read: %s", path, strerror(errno));
+    return -1;
+  }
+  if (len && text[0] == '\x1b') {
+    free(text);
+    lua_pushfstring(L, "%s: binary (precompiled) chunks are not allowed", path);
+    return -1;
+  }
+  sc->hash = fl_fnv64(sc->hash, text, len);
+  int rc = luaL_loadbufferx(L, text, len, chunkname, "t");
+  free(text);
+  if (rc != LUA_OK) return -1;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
+  set_env(L, -2, lua_gettop(L));
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* require "name" loads <scenario>/name.lua; require "other/name" loads a sibling
+ * scenario's module, so scenarios can share rules. Names are [a-z0-9_] only, and the
+ * resolved file must lie inside the scenarios folder (no .., no absolute paths, no
+ * symlinks out). */
+static int sb_require(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  const char *name = luaL_checkstring(L, 1);
+  int slashes = 0, ok = *name != '\0' && *name != '/';
+  for (const char *p = name; *p && ok; p++) {
+    if (*p == '/') { slashes++; ok = p[1] != '\0' && p[1] != '/'; }
+    else ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
+  }
+  if (!ok || slashes > 1)
+    return luaL_error(L, "require '%s': module names are [a-z0-9_] or 'scenario/module' (no paths)", name);
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.loaded");
+  if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
+  lua_pop(L, 1);
+  char path[PATH_MAX], real[PATH_MAX], rootreal[PATH_MAX];
+  if (slashes) snprintf(path, sizeof path, "%s/%s.lua", sc->root, name);
+  else snprintf(path, sizeof path, "%s/%s.lua", sc->dir, name);
+  if (!realpath(path, real)) return luaL_error(L, "require '%s': no module %s", name, path);
+  if (!realpath(sc->root, rootreal) || strncmp(real, rootreal, strlen(rootreal)) != 0 ||
+      real[strlen(rootreal)] != '/')
+    return luaL_error(L, "require '%s': %s leads outside the scenarios folder", name, path);
+  char chunk[PATH_MAX + 1];
+  snprintf(chunk, sizeof chunk, "@%s", path);
+  if (fl_sb_load_file(sc, path, chunk) != 0) return lua_error(L);
+  lua_pushstring(L, name);
+  lua_call(L, 1, 1);
+  if (lua_isnil(L, -1)) { lua_pop(L, 1); lua_pushboolean(L, 1); }
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, name);
+  return 1;
+}

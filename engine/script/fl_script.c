@@ -1,0 +1,459 @@
+/* Loading a scenario into a sandboxed Lua state, running its rule code for the
+ * core's game machinery (fl_Hooks), and the policies that play sides. */
+#define _POSIX_C_SOURCE 200809L
+#include "fl_script_int.h"
+#include "fl_str.h"
+#include <dirent.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int is_file(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISREG(st.st_mode); }
+static int is_dir(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISDIR(st.st_mode); }
+
+/* Resolve where the scenario is: a folder, its scenario.lua, or a shipped id. */
+static int resolve(const char *where, const char *root, char *dir, size_t n, char *err, size_t errn) {
+  char buf[PATH_MAX];
+  size_t wl = strlen(where);
+  if (wl >= PATH_MAX - 32) { snprintf(err, errn, "%s: path too long", where); return -1; }
+  if (wl > 4 && strcmp(where + wl - 4, ".lua") == 0 && is_file(where)) {
+    snprintf(dir, n, "%s", where);
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0'; else snprintf(dir, n, ".");
+    return 0;
+  }
+  snprintf(buf, sizeof buf, "%s/scenario.lua", where);
+  if (is_dir(where) && is_file(buf)) {
+    snprintf(dir, n, "%s", where);
+    while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/') dir[strlen(dir) - 1] = '\0';
+    return 0;
+  }
+  if (is_dir(where)) { snprintf(err, errn, "%s: no scenario.lua in this folder", where); return -1; }
+  if (root && fl_str_is_id(where)) {
+    snprintf(buf, sizeof buf, "%s/%s/scenario.lua", root, where);
+    if (is_file(buf)) { snprintf(dir, n, "%s/%s", root, where); return 0; }
+  }
+  /* did you mean: the shipped scenarios */
+  const char *cands[128];
+  char names[128][64];
+  int nc = 0;
+  DIR *d = root ? opendir(root) : NULL;
+  struct dirent *e;
+  while (d && (e = readdir(d)) && nc < 128) {
+    if (e->d_name[0] == '.' || strlen(e->d_name) >= 64) continue;
+    snprintf(names[nc], sizeof names[nc], "%s", e->d_name);
+    cands[nc] = names[nc];
+    nc++;
+  }
+  if (d) closedir(d);
+  const char *s = fl_str_suggest(where, cands, nc);
+  snprintf(err, errn, "%s: no such scenario (a folder with scenario.lua, or a shipped id)%s%s%s", where,
+           s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
+  return -1;
+}
+
+/* Ret: nothing. The engine's setup: initial owners and properties from area{}
+ * definitions, then the scenario's own setup(). */
+static int apply_setup(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  fl_State *s = fl_game_state(sc->game);
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
+  lua_getfield(L, -1, "area");
+  int n = (int)luaL_len(L, -1);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    lua_getfield(L, -1, "id");
+    int a = fl_map_find_area(sc->def->map, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    if (lua_getfield(L, -1, "owner") == LUA_TSTRING) s->areas[a].owner = fl_def_side(sc->def, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    if (lua_getfield(L, -1, "props") == LUA_TTABLE) {
+      lua_getfield(L, -1, "__sorted"); /* keys sorted once, so setup order is fixed */
+      if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        int k = 0;
+        lua_pushnil(L);
+        while (lua_next(L, -3)) {
+          lua_pop(L, 1);
+          if (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "__sorted")) {
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, -3, ++k);
+          }
+        }
+        /* keys are few; sort by insertion */
+        for (int x = 2; x <= k; x++)
+          for (int y = x; y > 1; y--) {
+            lua_rawgeti(L, -1, y - 1);
+            lua_rawgeti(L, -2, y);
+            if (strcmp(lua_tostring(L, -2), lua_tostring(L, -1)) <= 0) { lua_pop(L, 2); break; }
+            lua_rawseti(L, -3, y - 1);
+            lua_rawseti(L, -2, y);
+          }
+        lua_pushvalue(L, -1);
+        lua_setfield(L, -3, "__sorted");
+      }
+      int nk = (int)luaL_len(L, -1);
+      for (int k = 1; k <= nk; k++) {
+        lua_rawgeti(L, -1, k);
+        const char *key = lua_tostring(L, -1);
+        lua_getfield(L, -3, key);
+        int rc = 0;
+        switch (lua_type(L, -1)) {
+        case LUA_TNUMBER: rc = fl_props_set_num(&s->areas[a].props, key, lua_tonumber(L, -1)); break;
+        case LUA_TBOOLEAN: rc = fl_props_set_bool(&s->areas[a].props, key, lua_toboolean(L, -1)); break;
+        case LUA_TSTRING: rc = fl_props_set_str(&s->areas[a].props, key, lua_tostring(L, -1)); break;
+        default: return luaL_error(L, "area '%s': props.%s must be a number, boolean or string", fl_map_area(sc->def->map, a)->id, key);
+        }
+        if (rc) return luaL_error(L, "not enough memory");
+        lua_pop(L, 2);
+      }
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 2);
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "flank.setup") == LUA_TFUNCTION) lua_call(L, 0, 0);
+  return 0;
+}
+
+static void where_fn(lua_State *L, int idx, char *buf, size_t n) {
+  lua_Debug ar;
+  lua_pushvalue(L, idx);
+  if (lua_getinfo(L, ">S", &ar)) snprintf(buf, n, "%s:%d", ar.short_src, ar.linedefined);
+  else snprintf(buf, n, "?");
+}
+
+static int hook_call(void *ud, fl_Game *g, int fn, int kind, double *num, char **text) {
+  fl_Script *sc = ud;
+  lua_State *L = sc->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->fns);
+  lua_rawgeti(L, -1, fn);
+  lua_remove(L, -2);
+  int fidx = lua_gettop(L);
+  lua_pushvalue(L, fidx); /* keep the function for messages */
+  sc->mutable = kind == FL_CALL_EFFECT;
+  int rc = fl_sb_pcall(sc, 0, 1, sc->call_budget);
+  sc->mutable = 0;
+  char msg[1024], ctx[256], loc[300];
+  fl_game_describe(g, ctx, sizeof ctx);
+  if (rc != LUA_OK) {
+    char lm[700];
+    fl_sb_error_text(sc, lm, sizeof lm);
+    if (!strchr(lm, ':')) { where_fn(L, fidx, loc, sizeof loc); snprintf(msg, sizeof msg, "%s: %s (%s)", loc, lm, ctx); }
+    else snprintf(msg, sizeof msg, "%s (%s)", lm, ctx);
+    fl_game_fail(g, msg);
+    lua_settop(L, fidx - 1);
+    return -1;
+  }
+  int ty = lua_type(L, -1);
+  const char *want = NULL;
+  if (kind == FL_CALL_BOOL) *num = lua_toboolean(L, -1);
+  else if (kind == FL_CALL_NUMBER) {
+    if (ty == LUA_TNUMBER && isfinite(lua_tonumber(L, -1))) *num = lua_tonumber(L, -1);
+    else want = "a finite number";
+  } else if (kind == FL_CALL_TEXT) {
+    if (ty == LUA_TSTRING) *text = fl_str_dup(lua_tostring(L, -1));
+    else want = "a string";
+  }
+  if (want) {
+    where_fn(L, fidx, loc, sizeof loc);
+    snprintf(msg, sizeof msg, "%s: function must return %s, not %s (%s)", loc, want, lua_typename(L, ty), ctx);
+    fl_game_fail(g, msg);
+    lua_settop(L, fidx - 1);
+    return -1;
+  }
+  lua_settop(L, fidx - 1);
+  return 0;
+}
+
+static void freeze_field(lua_State *L, int t, const char *k) {
+  if (lua_getfield(L, t, k) == LUA_TTABLE) fl_sb_freeze(L, -1);
+  lua_pop(L, 1);
+}
+
+static void freeze_all(fl_Script *sc) {
+  lua_State *L = sc->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
+  int env = lua_gettop(L);
+  static const char *const libs[] = {"string", "table", "math", "utf8", "coroutine", NULL};
+  for (const char *const *l = libs; *l; l++) freeze_field(L, env, *l);
+  if (lua_getfield(L, env, "flank") == LUA_TTABLE) {
+    int f = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, f)) {
+      if (lua_istable(L, -1)) fl_sb_freeze(L, -1);
+      lua_pop(L, 1);
+    }
+    fl_sb_freeze(L, f);
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.loaded");
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_istable(L, -1)) fl_sb_freeze(L, -1);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  fl_sb_freeze(L, env);
+  lua_pop(L, 1);
+}
+
+fl_Script *fl_script_load(const char *where, const char *scenarios_root, const fl_ScriptOpts *opts,
+                          char *err, size_t errn) {
+  char dir[PATH_MAX];
+  if (resolve(where, scenarios_root, dir, sizeof dir, err, errn)) return NULL;
+  fl_Script *sc = calloc(1, sizeof *sc);
+  if (!sc) { snprintf(err, errn, "out of memory"); return NULL; }
+  sc->dir = fl_str_dup(dir);
+  char root[PATH_MAX];
+  snprintf(root, sizeof root, "%s", dir);
+  char *slash = strrchr(root, '/');
+  if (slash && slash != root) *slash = '\0'; else snprintf(root, sizeof root, "%s", slash ? "/" : "..");
+  if (!slash) snprintf(root, sizeof root, "..");
+  sc->root = fl_str_dup(root);
+  sc->mem_limit = opts && opts->mem_limit ? opts->mem_limit : (size_t)256 << 20;
+  sc->load_budget = opts && opts->load_budget ? opts->load_budget : 50000000LL;
+  sc->call_budget = opts && opts->call_budget ? opts->call_budget : 10000000LL;
+  sc->hash = FL_FNV_INIT;
+  sc->def = fl_def_new();
+  if (!sc->def || fl_sb_open(sc)) { snprintf(err, errn, "out of memory"); fl_script_free(sc); return NULL; }
+  lua_State *L = sc->L;
+  lua_newtable(L);
+  sc->fns = luaL_ref(L, LUA_REGISTRYINDEX);
+  fl_defs_open(sc);
+  fl_api_open(sc);
+  char path[PATH_MAX + 16], chunk[PATH_MAX + 16];
+  snprintf(path, sizeof path, "%s/scenario.lua", dir);
+  snprintf(chunk, sizeof chunk, "@%s", path);
+  sc->loading = 1;
+  sc->mutable = 0;
+  if (fl_sb_load_file(sc, path, chunk) != 0 || fl_sb_pcall(sc, 0, 0, sc->load_budget) != LUA_OK) {
+    fl_sb_error_text(sc, err, errn);
+    fl_script_free(sc);
+    return NULL;
+  }
+  sc->loading = 0;
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
+  lua_getfield(L, -1, "setup");
+  lua_setfield(L, LUA_REGISTRYINDEX, "flank.setup");
+  lua_pop(L, 1);
+  if (fl_defs_build(sc, err, errn)) { fl_script_free(sc); return NULL; }
+  sc->def->content_hash = sc->hash;
+  sc->def->path = fl_str_dup(dir);
+  /* the engine's setup closure is rule function number 1 past the scenario's */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->fns);
+  lua_pushlightuserdata(L, sc);
+  lua_pushcclosure(L, apply_setup, 1);
+  sc->def->fn_setup = (int)luaL_len(L, -2) + 1;
+  lua_rawseti(L, -2, sc->def->fn_setup);
+  lua_pop(L, 1);
+  freeze_all(sc);
+  sc->game = fl_game_new(sc->def, (fl_Hooks){sc, hook_call});
+  if (!sc->game) { snprintf(err, errn, "out of memory"); fl_script_free(sc); return NULL; }
+  for (int i = 0; i < sc->def->nside; i++)
+    if (fl_script_set_policy(sc, i, "default", err, errn)) { fl_script_free(sc); return NULL; }
+  return sc;
+}
+
+void fl_script_free(fl_Script *sc) {
+  if (!sc) return;
+  fl_game_free(sc->game);
+  if (sc->L) lua_close(sc->L);
+  fl_def_free(sc->def);
+  for (int i = 0; i < FL_MAX_SIDES; i++) free(sc->policy_name[i]);
+  free(sc->dir);
+  free(sc->root);
+  free(sc);
+}
+
+const fl_Def *fl_script_def(const fl_Script *sc) { return sc->def; }
+fl_Game *fl_script_game(fl_Script *sc) { return sc->game; }
+const char *fl_script_dir(const fl_Script *sc) { return sc->dir; }
+const char *fl_script_policy(const fl_Script *sc, int side) { return side >= 0 && side < sc->def->nside ? sc->policy_name[side] : NULL; }
+
+/* Push the choose function of the scenario's policy `id` for side, or nothing (returns 0). */
+static int find_policy(fl_Script *sc, int side, const char *id) {
+  lua_State *L = sc->L;
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
+  lua_getfield(L, -1, "policy");
+  int n = (int)luaL_len(L, -1);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    lua_getfield(L, -1, "id");
+    lua_getfield(L, -2, "side");
+    int hit = strcmp(lua_tostring(L, -2), id) == 0 && fl_def_side(sc->def, lua_tostring(L, -1)) == side;
+    lua_pop(L, 2);
+    if (hit) {
+      lua_getfield(L, -1, "choose");
+      lua_replace(L, -4);
+      lua_pop(L, 2);
+      return 1;
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
+  return 0;
+}
+
+int fl_script_policy_names(const fl_Script *sc, const char **names, int max) {
+  lua_State *L = sc->L;
+  int k = 0;
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
+  lua_getfield(L, -1, "policy");
+  int n = (int)luaL_len(L, -1);
+  for (int i = 1; i <= n && k < max; i++) {
+    lua_rawgeti(L, -1, i);
+    lua_getfield(L, -1, "id");
+    const char *id = lua_tostring(L, -1); /* kept alive by the definition table */
+    int dup = 0;
+    for (int j = 0; j < k; j++) dup |= strcmp(names[j], id) == 0;
+    if (!dup) names[k++] = id;
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 2);
+  return k;
+}
+
+int fl_script_set_policy(fl_Script *sc, int side, const char *policy, char *err, size_t errn) {
+  lua_State *L = sc->L;
+  if (side < 0 || side >= sc->def->nside) { snprintf(err, errn, "no side %d", side); return -1; }
+  int ref = 0;
+  size_t pl = strlen(policy);
+  if (!strcmp(policy, "random") || !strcmp(policy, "first")) ref = 0;
+  else if (pl > 4 && !strcmp(policy + pl - 4, ".lua")) {
+    char chunk[PATH_MAX + 2];
+    snprintf(chunk, sizeof chunk, "@%s", policy);
+    uint64_t keep = sc->hash; /* a policy file is not part of the scenario's identity */
+    int rc = fl_sb_load_file(sc, policy, chunk);
+    sc->hash = keep;
+    if (rc != 0 || fl_sb_pcall(sc, 0, 1, sc->load_budget) != LUA_OK) {
+      fl_sb_error_text(sc, err, errn);
+      lua_pop(L, 1);
+      return -1;
+    }
+    if (!lua_isfunction(L, -1)) {
+      snprintf(err, errn, "%s: a policy file must return function(view, decision) ... end, not %s", policy, luaL_typename(L, -1));
+      lua_pop(L, 1);
+      return -1;
+    }
+    ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  } else if (find_policy(sc, side, policy)) {
+    ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  } else if (strcmp(policy, "default") != 0) {
+    const char *names[64];
+    int n = fl_script_policy_names(sc, names, 60);
+    names[n++] = "random"; names[n++] = "first"; names[n++] = "default";
+    const char *s = fl_str_suggest(policy, names, n);
+    snprintf(err, errn, "unknown policy '%s' for side '%s' (random, first, default, a .lua file, or one the scenario defines%s%s%s)",
+             policy, sc->def->sides[side].id, s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
+    return -1;
+  }
+  if (sc->policy_fn[side]) luaL_unref(L, LUA_REGISTRYINDEX, sc->policy_fn[side]);
+  sc->policy_fn[side] = ref;
+  free(sc->policy_name[side]);
+  sc->policy_name[side] = fl_str_dup(policy);
+  return 0;
+}
+
+static void push_decision(fl_Script *sc, int card, int side) {
+  lua_State *L = sc->L;
+  const fl_CardDef *c = &sc->def->cards[card];
+  const fl_State *s = fl_game_state(sc->game);
+  lua_createtable(L, 0, 4);
+  lua_pushstring(L, c->id); lua_setfield(L, -2, "id");
+  lua_pushstring(L, c->title); lua_setfield(L, -2, "title");
+  lua_pushstring(L, sc->def->sides[side].id); lua_setfield(L, -2, "side");
+  lua_createtable(L, c->noptions, 0);
+  for (int o = 0; o < c->noptions; o++) {
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, c->options[o].id); lua_setfield(L, -2, "id");
+    lua_pushstring(L, c->options[o].label); lua_setfield(L, -2, "label");
+    lua_pushboolean(L, fl_game_available(sc->game, o)); lua_setfield(L, -2, "available");
+    lua_createtable(L, 0, c->options[o].ncost);
+    for (int k = 0; k < c->options[o].ncost; k++) {
+      lua_pushnumber(L, c->options[o].costs[k].amount);
+      lua_setfield(L, -2, sc->def->tracks[c->options[o].costs[k].track].id);
+    }
+    lua_setfield(L, -2, "cost");
+    lua_rawseti(L, -2, o + 1);
+  }
+  lua_setfield(L, -2, "options");
+  /* the view: what a player at the table can see */
+  lua_createtable(L, 0, 5);
+  lua_pushinteger(L, s->turn); lua_setfield(L, -2, "turn");
+  char date[16];
+  fl_date_format(s->date, date, sizeof date);
+  lua_pushstring(L, date); lua_setfield(L, -2, "date");
+  lua_pushstring(L, sc->def->sides[side].id); lua_setfield(L, -2, "side");
+  lua_createtable(L, 0, sc->def->ntrack);
+  for (int i = 0; i < sc->def->ntrack; i++) {
+    lua_pushnumber(L, s->tracks[i].value);
+    lua_setfield(L, -2, sc->def->tracks[i].id);
+  }
+  lua_setfield(L, -2, "tracks");
+  lua_insert(L, -2); /* view, decision */
+}
+
+int fl_script_choose(fl_Script *sc, int *opt) {
+  fl_Game *g = sc->game;
+  int side, card = fl_game_pending(g, &side);
+  if (card < 0) { fl_game_fail(g, "no decision is pending"); return -1; }
+  const fl_CardDef *c = &sc->def->cards[card];
+  int ref = sc->policy_fn[side];
+  const char *name = sc->policy_name[side];
+  if (!ref) {
+    int avail[256], n = 0;
+    for (int o = 0; o < c->noptions && n < 256; o++)
+      if (fl_game_available(g, o)) avail[n++] = o;
+    if (!n) { fl_game_fail(g, "no option is available"); return -1; }
+    if (!strcmp(name, "random")) *opt = avail[fl_rng_range(&fl_game_state(g)->prng, 0, n - 1)];
+    else *opt = avail[0];
+    return 0;
+  }
+  lua_State *L = sc->L;
+  int top = lua_gettop(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+  push_decision(sc, card, side);
+  char msg[1024];
+  if (fl_sb_pcall(sc, 2, 1, sc->call_budget) != LUA_OK) {
+    char lm[700];
+    fl_sb_error_text(sc, lm, sizeof lm);
+    snprintf(msg, sizeof msg, "%s (turn %d, policy '%s' of side '%s' on decision '%s')", lm,
+             fl_game_state(g)->turn, name, sc->def->sides[side].id, c->id);
+    lua_settop(L, top);
+    fl_game_fail(g, msg);
+    return -1;
+  }
+  int o = -1;
+  if (lua_type(L, -1) == LUA_TSTRING) o = fl_def_option(c, lua_tostring(L, -1));
+  else if (lua_isinteger(L, -1)) o = (int)lua_tointeger(L, -1) - 1;
+  if (o < 0 || o >= c->noptions || !fl_game_available(g, o)) {
+    const char *got = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
+    snprintf(msg, sizeof msg, "policy '%s' of side '%s' chose '%s' on decision '%s' (turn %d), which is not an available option",
+             name, sc->def->sides[side].id, got, c->id, fl_game_state(g)->turn);
+    lua_settop(L, top);
+    fl_game_fail(g, msg);
+    return -1;
+  }
+  lua_settop(L, top);
+  *opt = o;
+  return 0;
+}
+
+int fl_script_play(fl_Script *sc, uint64_t seed, long max_actions) {
+  fl_Game *g = sc->game;
+  int st = fl_game_start(g, seed);
+  long n = 0;
+  while (st == FL_GAME_WAITING && (max_actions <= 0 || n < max_actions)) {
+    int opt;
+    if (fl_script_choose(sc, &opt)) return FL_GAME_ERROR;
+    st = fl_game_act(g, opt);
+    if (st < 0) return FL_GAME_ERROR;
+    n++;
+  }
+  return st;
+}

@@ -1,0 +1,53 @@
+/* fl_script: scenarios written in Lua, run in a sandbox. The only layer that
+ * touches the Lua C API. One fl_Script is one Lua state holding one loaded
+ * scenario and one game; batch workers make one each and reset it per seed. */
+#ifndef FL_SCRIPT_H
+#define FL_SCRIPT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "fl_def.h"
+#include "fl_game.h"
+
+typedef struct fl_Script fl_Script;
+
+typedef struct fl_ScriptOpts {
+  size_t mem_limit;        /* bytes for the Lua state; 0: 256 MiB */
+  long long load_budget;   /* VM instructions to load the scenario; 0: 50 million */
+  long long call_budget;   /* VM instructions per rule or policy call; 0: 10 million */
+} fl_ScriptOpts;
+
+/* Exit-code classes of an error, as the CLI reports them. */
+enum { FL_ERR_NONE = 0, FL_ERR_USAGE = 2, FL_ERR_LOAD = 2, FL_ERR_RUNTIME = 3 };
+
+/* Load scenario `where` (a folder, a scenario.lua path, or a shipped scenario's id looked up
+ * under scenarios_root). Returns NULL with "file:line: what" in err on failure. */
+fl_Script *fl_script_load(const char *where, const char *scenarios_root, const fl_ScriptOpts *opts,
+                          char *err, size_t errn);
+/* Free the script, its game and Lua state (NULL is fine). */
+void fl_script_free(fl_Script *sc);
+/* The loaded definition (owned by the script). */
+const fl_Def *fl_script_def(const fl_Script *sc);
+/* The script's game (owned by the script). */
+fl_Game *fl_script_game(fl_Script *sc);
+/* The folder the scenario was loaded from. */
+const char *fl_script_dir(const fl_Script *sc);
+
+/* Set who plays a side: "random", "first", "default", a policy id the scenario defines,
+ * or a path to a policy file (ends in .lua). 0 ok; -1 with message in err. */
+int fl_script_set_policy(fl_Script *sc, int side, const char *policy, char *err, size_t errn);
+/* The policy name set for a side. */
+const char *fl_script_policy(const fl_Script *sc, int side);
+/* Ask the pending side's policy for an option; 0 ok with *opt set, -1 on a script error. */
+int fl_script_choose(fl_Script *sc, int *opt);
+/* Start a game with seed and let policies play it to the end (or max_actions). Returns the
+ * final fl_Game status; on FL_GAME_ERROR the message is in fl_game_error. */
+int fl_script_play(fl_Script *sc, uint64_t seed, long max_actions);
+/* Names of the policies the scenario defines (for listings); returns count. */
+int fl_script_policy_names(const fl_Script *sc, const char **names, int max);
+
+/* One documented API function, from the single registration the bindings use. */
+typedef struct fl_ApiDoc { const char *module, *name, *params, *returns, *doc, *example; } fl_ApiDoc;
+/* The API reference: array of n entries (static). */
+const fl_ApiDoc *fl_script_api_docs(int *n);
+
+#endif

@@ -1,0 +1,55 @@
+/* Internal to engine/script: the shared struct and helpers of the Lua binding. */
+#ifndef FL_SCRIPT_INT_H
+#define FL_SCRIPT_INT_H
+#include <lua.h>
+#include <lauxlib.h>
+#include "fl_script.h"
+#include "fl_state.h"
+
+#define FL_MAX_SIDES 64
+
+struct fl_Script {
+  lua_State *L;
+  fl_Def *def;
+  fl_Game *game;
+  char *dir, *root;         /* scenario folder and the folder of all scenarios */
+  size_t mem_used, mem_limit;
+  long long budget, used;   /* instruction budget of the current call */
+  long long load_budget, call_budget;
+  int exceeded;             /* 1: instructions, 2: memory; sticky until the call returns */
+  int loading;              /* definitions are allowed */
+  int mutable;              /* the running call may change state (effects, setup) */
+  int policy_fn[FL_MAX_SIDES];   /* registry refs of policy functions, 0 = built-in */
+  char *policy_name[FL_MAX_SIDES];
+  int fns;                  /* registry ref of the table of rule functions */
+  int env;                  /* registry ref of the frozen scenario environment */
+  uint64_t hash;            /* running hash of every source file */
+};
+
+/* Sandbox (fl_sandbox.c). */
+int fl_sb_open(fl_Script *sc);                         /* new state + safe environment */
+void fl_sb_freeze(lua_State *L, int idx);              /* make a table read-only */
+int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget); /* protected, budgeted */
+void fl_sb_error_text(fl_Script *sc, char *buf, size_t n); /* message of the error on the stack */
+int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname); /* pushes chunk or error */
+
+/* Definitions (fl_defs.c). */
+void fl_defs_open(fl_Script *sc);                      /* install definition functions */
+int fl_defs_build(fl_Script *sc, char *err, size_t n); /* turn the collected tables into def */
+
+/* Runtime API (fl_api.c). */
+void fl_api_open(fl_Script *sc);                       /* install the flank table */
+
+/* Current script from a C function's first upvalue. */
+#define FL_SC(L) ((fl_Script *)lua_touserdata((L), lua_upvalueindex(1)))
+
+/* Arguments and messages shared by the bindings. */
+const char *fl_arg_id(lua_State *L, int i);
+int fl_arg_area(lua_State *L, fl_Script *sc, int i);
+int fl_arg_track(lua_State *L, fl_Script *sc, int i);
+int fl_arg_side(lua_State *L, fl_Script *sc, int i, int allow_nil);
+void fl_check_mutable(lua_State *L, fl_Script *sc);
+/* Raise "unknown X 'id'" with a did-you-mean among n candidate ids. */
+int fl_unknown(lua_State *L, const char *what, const char *id, const char *const *cands, int n);
+
+#endif
