@@ -1,0 +1,9 @@
+/* flank lint: not built yet; says so plainly instead of pretending. */
+#include "fl_cli.h"
+
+int cmd_lint(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
+  fprintf(stderr, "flank lint: not available in this build yet; flank run and flank replay work headless\n");
+  return EXIT_USAGE;
+}
