@@ -197,18 +197,21 @@ static void place_label(fl_MapArea *a) {
   }
   if (bi < 0) return;
   if (!area_contains(a, bx, by)) {
-    /* scan a horizontal line at by through the ring and take the widest inside span */
-    const fl_Ring *rg = &a->rings[bi];
+    /* scan a horizontal line at by through every ring (holes too) and take the
+     * widest span that lies inside */
     double xs[512];
     int nx = 0;
-    for (int i = 0, j = rg->n - 1; i < rg->n && nx < 512; j = i++) {
-      double yi = rg->pts[2 * i + 1], yj = rg->pts[2 * j + 1];
-      if ((yi > by) != (yj > by)) {
-        double xi = rg->pts[2 * i], xj = rg->pts[2 * j];
-        xs[nx++] = xi + (by - yi) * (xj - xi) / (yj - yi);
+    for (int r = 0; r < a->nrings; r++) {
+      const fl_Ring *rg = &a->rings[r];
+      for (int i = 0, j = rg->n - 1; i < rg->n && nx < 512; j = i++) {
+        double yi = rg->pts[2 * i + 1], yj = rg->pts[2 * j + 1];
+        if ((yi > by) != (yj > by)) {
+          double xi = rg->pts[2 * i], xj = rg->pts[2 * j];
+          xs[nx++] = xi + (by - yi) * (xj - xi) / (yj - yi);
+        }
       }
     }
-    for (int i = 1; i < nx; i++) /* insertion sort: qsort of doubles needs a comparator */
+    for (int i = 1; i < nx; i++) /* insertion sort: a line crosses few edges */
       for (int k = i; k > 0 && xs[k - 1] > xs[k]; k--) { double t = xs[k]; xs[k] = xs[k - 1]; xs[k - 1] = t; }
     double wbest = -1;
     for (int i = 0; i + 1 < nx; i += 2)

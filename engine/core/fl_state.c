@@ -343,7 +343,7 @@ void fl_state_write(const fl_State *s, fl_Buf *b, int with_log) {
   fl_buf_u32(b, (uint32_t)s->step.n);
   fl_buf_u32(b, (uint32_t)s->step.unit);
   fl_buf_u64(b, s->rng.state); fl_buf_u64(b, s->rng.inc);
-  fl_buf_u64(b, s->prng.state); fl_buf_u64(b, s->prng.inc);
+  if (with_log) { fl_buf_u64(b, s->prng.state); fl_buf_u64(b, s->prng.inc); }
   fl_buf_u32(b, s->draws);
   fl_buf_u64(b, s->draw_hash);
   fl_buf_u32(b, (uint32_t)s->narea);

@@ -86,9 +86,11 @@ int fl_state_log(fl_State *s, int kind, int a, int b, int c, const char *text);
 /* One world draw: uniform in [0,1), counted and folded into the draw hash. */
 double fl_state_draw(fl_State *s);
 
-/* Serialise everything (log included unless with_log is 0) in a stable byte form. */
+/* Serialise the state in a stable byte form. with_log = 1: everything (saves);
+ * 0: the game itself without the log and the policies' dice (hashes), so a replay
+ * of recorded actions, which asks no policy, hashes the same as the game it replays. */
 void fl_state_write(const fl_State *s, fl_Buf *b, int with_log);
-/* Read a state written by fl_state_write for the same definition. 0 ok, -1 corrupt. */
+/* Read a state written by fl_state_write(with_log = 1) for the same definition. 0 ok, -1 corrupt. */
 int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r);
 /* Hash of the state without its log: equal hashes mean equal games. */
 uint64_t fl_state_hash(const fl_State *s);

@@ -797,3 +797,12 @@ int fl_defs_build(fl_Script *sc, char *err, size_t errn) {
   if (fl_map_area_count(d->map) == 0) { b.line = 1; b.src = src; return bfail(&b, "the board has no areas: give scenario{ map = ... } or area{} definitions"); }
   return 0;
 }
+
+const char *const *fl_defs_keys(const char *kind) {
+  if (!strcmp(kind, "option")) return K_OPTION;
+  for (int i = 0; KINDS[i].name; i++)
+    if (!strcmp(KINDS[i].name, kind)) return KINDS[i].keys;
+  return NULL;
+}
+
+const char *fl_defs_kind(int i) { return i >= 0 && i < (int)(sizeof KINDS / sizeof KINDS[0]) - 1 ? KINDS[i].name : NULL; }

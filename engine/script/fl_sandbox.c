@@ -39,10 +39,13 @@ static void sb_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
   fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
   sc->used += HOOK_EVERY;
-  if (sc->exceeded == 2) luaL_error(L, "memory limit exceeded");
-  if (sc->exceeded == 1 || sc->used > sc->budget) {
-    sc->exceeded = 1; /* sticky: a pcall in the script cannot swallow it */
-    luaL_error(L, "instruction budget exceeded (%lld instructions)", sc->budget);
+  if (sc->exceeded == 2 || sc->exceeded == 1 || sc->used > sc->budget) {
+    if (sc->exceeded != 2) sc->exceeded = 1; /* sticky: a pcall in the script cannot swallow it */
+    luaL_where(L, 0); /* in a hook, level 0 is the Lua function that was running */
+    if (sc->exceeded == 2) lua_pushliteral(L, "memory limit exceeded");
+    else lua_pushfstring(L, "instruction budget exceeded (%I instructions)", (lua_Integer)sc->budget);
+    lua_concat(L, 2);
+    lua_error(L);
   }
 }
 

@@ -36,6 +36,10 @@ int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname); /* 
 /* Definitions (fl_defs.c). */
 void fl_defs_open(fl_Script *sc);                      /* install definition functions */
 int fl_defs_build(fl_Script *sc, char *err, size_t n); /* turn the collected tables into def */
+/* The allowed keys of a definition kind ("scenario", "side", ..., "option"), NULL-terminated; NULL if unknown. */
+const char *const *fl_defs_keys(const char *kind);
+/* The i-th definition kind's name ("scenario", "side", ...), NULL past the end. */
+const char *fl_defs_kind(int i);
 
 /* Runtime API (fl_api.c). */
 void fl_api_open(fl_Script *sc);                       /* install the flank table */

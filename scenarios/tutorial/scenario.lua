@@ -158,8 +158,9 @@ event {
 event { id = "summit", title = "NATO summit", on = "date:2025-06-24", text = "Allies reaffirm Article 5.",
         effect = function() F.track.add("cohesion", 5); F.track.add("deterrence", 2) end }
 
-event { id = "upkeep", on = "turn_end", title = "Monthly budget",
-        effect = function() F.track.add("budget", 8) end }
+event { id = "upkeep", on = "turn_end", title = "Month's end",
+        text = "New funds arrive; readiness fades unless renewed.",
+        effect = function() F.track.add("budget", 8); F.track.add("deterrence", -4) end }
 
 -- Endings: checked after every decision and at each turn's end; the first that
 -- holds ends the game. `default` is the ending when the last turn is over.

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Black-box tests of `flank run` and `flank replay`: exit codes, the messages of a
+# dozen broken scenarios, determinism across processes, replay verification.
+# Usage: test_run.sh FLANK REPO_ROOT
+FLANK=$1
+ROOT=$2
+cd "$ROOT" || exit 2
+fails=0 passes=0
+ok() { passes=$((passes + 1)); }
+bad() { fails=$((fails + 1)); echo "FAIL: $*"; }
+expect_exit() { # CODE DESCRIPTION CMD...
+  local want=$1 what=$2; shift 2
+  "$@" >/tmp/flank-out.$$ 2>/tmp/flank-err.$$
+  local got=$?
+  if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, wanted $want ($(head -c 300 /tmp/flank-err.$$))"; fi
+}
+T=$(mktemp -d)
+trap 'rm -rf "$T" /tmp/flank-out.$$ /tmp/flank-err.$$' EXIT
+
+# Exit codes and help
+expect_exit 2 "no arguments" "$FLANK"
+expect_exit 2 "unknown command" "$FLANK" frobnicate
+"$FLANK" rnu 2>&1 | grep -q "did you mean 'run'" && ok || bad "command suggestion"
+expect_exit 0 "--help" "$FLANK" --help
+for c in play run batch merge test lint render replay new doc; do
+  expect_exit 0 "$c --help" "$FLANK" "$c" --help
+  grep -q "Usage: flank $c" /tmp/flank-out.$$ && ok || bad "$c --help prints usage"
+done
+expect_exit 0 "run tutorial" "$FLANK" run tutorial
+expect_exit 0 "run by folder" "$FLANK" run scenarios/tutorial
+expect_exit 0 "run by file" "$FLANK" run scenarios/tutorial/scenario.lua
+expect_exit 2 "misspelt scenario" "$FLANK" run tutorail
+grep -q "did you mean 'tutorial'" /tmp/flank-err.$$ && ok || bad "scenario suggestion: $(cat /tmp/flank-err.$$)"
+expect_exit 2 "bad seed" "$FLANK" run tutorial --seed banana
+expect_exit 2 "unknown option" "$FLANK" run tutorial --sede 3
+expect_exit 2 "unknown side" "$FLANK" run tutorial --side counsil=random
+grep -q "did you mean 'council'" /tmp/flank-err.$$ && ok || bad "side suggestion"
+expect_exit 2 "unknown policy" "$FLANK" run tutorial --side council=mine
+grep -q "did you mean 'mines'" /tmp/flank-err.$$ && ok || bad "policy suggestion"
+expect_exit 0 "--turns" "$FLANK" run tutorial --turns 2 --json
+grep -q '"status":"unfinished"' /tmp/flank-out.$$ && ok || bad "--turns stops early"
+
+# A policy file
+cat > "$T/pol.lua" <<'LUA'
+return function(view, d)
+  for _, o in ipairs(d.options) do if o.available then return o.id end end
+end
+LUA
+expect_exit 0 "policy file" "$FLANK" run tutorial --side council="$T/pol.lua"
+echo 'return function() return "no_such_option" end' > "$T/badpol.lua"
+expect_exit 3 "policy returning a bad option" "$FLANK" run tutorial --side council="$T/badpol.lua"
+grep -q "not an available option" /tmp/flank-err.$$ && ok || bad "bad policy message"
+
+# Broken scenarios: exit code and the message with file:line
+for d in tests/cli/fixtures/broken/*/; do
+  name=$(basename "$d")
+  want=$(sed -n 1p "$d/expect")
+  msg=$(sed -n 2p "$d/expect")
+  "$FLANK" run "$d" >/dev/null 2>"$T/err"
+  got=$?
+  [ "$got" -eq "$want" ] && ok || bad "broken/$name: exit $got, wanted $want: $(cat "$T/err")"
+  grep -qF -- "$msg" "$T/err" && ok || bad "broken/$name: message '$(cat "$T/err")' lacks '$msg'"
+  [ "$(wc -l < "$T/err")" -le 2 ] && ok || bad "broken/$name: message is not short: $(cat "$T/err")"
+done
+
+# Determinism: the same seed gives byte-identical --json and logs in separate processes
+"$FLANK" run tutorial --seed 7 --json --log "$T/a.log" > "$T/a.json"
+"$FLANK" run tutorial --seed 7 --json --log "$T/b.log" > "$T/b.json"
+cmp -s "$T/a.json" "$T/b.json" && ok || bad "seed 7 json differs"
+cmp -s "$T/a.log" "$T/b.log" && ok || bad "seed 7 log differs"
+for s in $(seq 1 1000); do "$FLANK" run tutorial --policy random --seed "$s" --json; done > "$T/r1"
+for s in $(seq 1 1000); do "$FLANK" run tutorial --policy random --seed "$s" --json; done > "$T/r2"
+cmp -s "$T/r1" "$T/r2" && ok || bad "1000 seeds: runs differ between processes"
+distinct=$(grep -o '"hash":"[0-9a-f]*"' "$T/r1" | sort -u | wc -l)
+[ "$distinct" -gt 900 ] && ok || bad "different seeds should give different games ($distinct distinct of 1000)"
+
+# Replay: verify passes; a tampered log is caught and the first differing turn named
+expect_exit 0 "replay" "$FLANK" replay "$T/a.log"
+expect_exit 0 "replay --verify" "$FLANK" replay "$T/a.log" --verify
+grep -q "verified" /tmp/flank-out.$$ && ok || bad "verify message"
+"$FLANK" replay "$T/a.log" --json | cmp -s - "$T/a.json" && ok || bad "replay --json equals the run's --json"
+sed 's/^hash 3 \(.\)/hash 3 f\1/' "$T/a.log" | sed 's/^hash 3 f\(................\).*/hash 3 0123456789abcdef/' > "$T/t.log"
+expect_exit 1 "tampered hash" "$FLANK" replay "$T/t.log" --verify
+grep -q "turn 3 differs" /tmp/flank-err.$$ && ok || bad "tampered hash names turn 3: $(cat /tmp/flank-err.$$)"
+awk '/^action 2 fortify/ && !done { sub(/ [a-z_]+$/, " nothing"); done=1 } { print }' "$T/a.log" > "$T/t2.log"
+if cmp -s "$T/a.log" "$T/t2.log"; then awk '/^action 2 fortify/ && !done { sub(/ [a-z_]+$/, " obstacles"); done=1 } { print }' "$T/a.log" > "$T/t2.log"; fi
+expect_exit 1 "tampered action" "$FLANK" replay "$T/t2.log" --verify
+grep -q "differs" /tmp/flank-err.$$ && ok || bad "tampered action is named: $(cat /tmp/flank-err.$$)"
+printf 'flank-replay 9\n' > "$T/v9.log"
+expect_exit 2 "future replay version" "$FLANK" replay "$T/v9.log"
+head -c 40 "$T/a.log" > "$T/trunc.log"
+expect_exit 2 "truncated replay" "$FLANK" replay "$T/trunc.log"
+head -c 300 /dev/urandom > "$T/noise.log"
+expect_exit 2 "random bytes" "$FLANK" replay "$T/noise.log"
+# A changed scenario: refused with both hashes, or verified turn by turn with --verify
+mkdir -p "$T/sc" && cp -r scenarios/tutorial "$T/sc/tutorial"
+sed -i 's/F.track.add("budget", 8)/F.track.add("budget", 9)/' "$T/sc/tutorial/scenario.lua"
+expect_exit 2 "changed scenario" "$FLANK" replay "$T/a.log" --scenario "$T/sc/tutorial"
+grep -q "changed since" /tmp/flank-err.$$ && ok || bad "changed scenario message"
+expect_exit 1 "changed scenario --verify" "$FLANK" replay "$T/a.log" --scenario "$T/sc/tutorial" --verify
+grep -q "turn 1 differs" /tmp/flank-err.$$ && ok || bad "changed scenario: first differing turn: $(cat /tmp/flank-err.$$)"
+
+echo "test_run: $passes passed, $fails failed"
+[ "$fails" -eq 0 ]
