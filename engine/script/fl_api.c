@@ -676,6 +676,24 @@ void fl_api_open(fl_Script *sc) {
   }
   lua_pushvalue(L, flank);
   lua_setfield(L, env, "flank");
+  /* Lua names a C function in "bad argument #1 to 'flank.track.get'" by finding it
+   * in the loaded-modules table; give it plain copies (the scenario's are frozen). */
+  lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  lua_pushnil(L);
+  while (lua_next(L, flank)) {
+    char name[64];
+    snprintf(name, sizeof name, "flank.%s", lua_tostring(L, -2));
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);
+      lua_rawset(L, -4);
+    }
+    lua_setfield(L, -4, name);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
   /* math.random is the engine's seeded generator */
   lua_getfield(L, env, "math");
   lua_pushlightuserdata(L, sc);

@@ -7,6 +7,7 @@
 #include <lualib.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,14 +36,27 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 /* ---- instruction budget ---- */
 
+/* Remember where Lua code was running: memory errors and errors raised from C
+ * have no location of their own. */
+static void note_where(fl_Script *sc, lua_State *L) {
+  lua_Debug ar;
+  for (int level = 0; lua_getstack(L, level, &ar); level++) {
+    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+      snprintf(sc->where, sizeof sc->where, "%s:%d:", ar.short_src, ar.currentline);
+      return;
+    }
+  }
+}
+
 static void sb_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
   fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
   sc->used += HOOK_EVERY;
+  note_where(sc, L);
   if (sc->exceeded == 2 || sc->exceeded == 1 || sc->used > sc->budget) {
     if (sc->exceeded != 2) sc->exceeded = 1; /* sticky: a pcall in the script cannot swallow it */
-    luaL_where(L, 0); /* in a hook, level 0 is the Lua function that was running */
-    if (sc->exceeded == 2) lua_pushliteral(L, "memory limit exceeded");
+    lua_pushfstring(L, "%s ", sc->where);
+    if (sc->exceeded == 2) lua_pushfstring(L, "memory limit exceeded (%d MiB)", (int)(sc->mem_limit >> 20));
     else lua_pushfstring(L, "instruction budget exceeded (%I instructions)", (lua_Integer)sc->budget);
     lua_concat(L, 2);
     lua_error(L);
@@ -53,6 +67,7 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
   sc->budget = budget;
   sc->used = 0;
   sc->exceeded = 0;
+  sc->where[0] = '\0';
   int rc = lua_pcall(sc->L, nargs, nres, 0);
   if (rc != LUA_OK && sc->exceeded) {
     /* keep the location the hook reported, but make sure the cause is named */
@@ -61,23 +76,55 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
     if (!msg || !strstr(msg, want)) {
       lua_pop(sc->L, 1);
       if (sc->exceeded == 2)
-        lua_pushfstring(sc->L, "memory limit exceeded (%d MiB)", (int)(sc->mem_limit >> 20));
+        lua_pushfstring(sc->L, "%s%smemory limit exceeded (%d MiB)", sc->where, *sc->where ? " " : "", (int)(sc->mem_limit >> 20));
       else
-        lua_pushfstring(sc->L, "instruction budget exceeded (%I instructions)", (lua_Integer)budget);
+        lua_pushfstring(sc->L, "%s%sinstruction budget exceeded (%I instructions)", sc->where, *sc->where ? " " : "", (lua_Integer)budget);
     }
   }
   sc->exceeded = 0;
   return rc;
 }
 
+/* The message of the error on the stack, with errors that passed through nested
+ * coroutines ("f.lua:5: f.lua:5: f.lua:5: C stack overflow") folded to one prefix. */
 void fl_sb_error_text(fl_Script *sc, char *buf, size_t n) {
   lua_State *L = sc->L;
   const char *m = lua_tostring(L, -1);
   if (!m) m = lua_isnil(L, -1) ? "error (nil error value)" : "error (error object is not a string)";
-  snprintf(buf, n, "%s", m);
+  const char *colon = strstr(m, ": ");
+  if (colon) {
+    size_t plen = (size_t)(colon - m) + 2;
+    while (strncmp(m + plen, m, plen) == 0) m += plen;
+  }
+  if (!strchr(m, ':') && *sc->where) snprintf(buf, n, "%s %s", sc->where, m);
+  else snprintf(buf, n, "%s", m);
 }
 
 /* ---- the safe library ---- */
+
+/* pcall, xpcall, coroutine.resume and coroutine.wrap, except that once the budget or
+ * the memory cap is exceeded the error goes on up: a script cannot catch it and loop. */
+static int rethrow_if_exceeded(lua_State *L) {
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+  if (!sc->exceeded) return 0;
+  if (sc->exceeded == 2) return luaL_error(L, "memory limit exceeded (%d MiB)", (int)(sc->mem_limit >> 20));
+  return luaL_error(L, "instruction budget exceeded (%I instructions)", (lua_Integer)sc->budget);
+}
+
+static int guarded_call(lua_State *L) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  rethrow_if_exceeded(L);
+  return lua_gettop(L);
+}
+
+/* Replace lib[name] (lib at idx) by a guarded wrapper of the same function. */
+static void guard(lua_State *L, int idx, const char *name) {
+  lua_getfield(L, idx, name);
+  lua_pushcclosure(L, guarded_call, 1);
+  lua_setfield(L, idx, name);
+}
 
 static int frozen_newindex(lua_State *L) {
   const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
@@ -134,8 +181,16 @@ static int sb_rawset(lua_State *L) {
   return 1;
 }
 
+/* setmetatable, minus what breaks determinism or escapes the budget: weak tables
+ * (__mode) change with the collector's timing, and finalizers (__gc) run whenever the
+ * collector does, outside the call that is being budgeted. */
 static int sb_setmetatable(lua_State *L) {
   if (lua_type(L, 1) == LUA_TTABLE && is_frozen(L, 1)) return luaL_error(L, "cannot change the metatable of a frozen table");
+  if (lua_type(L, 2) == LUA_TTABLE) {
+    if (lua_getfield(L, 2, "__gc") != LUA_TNIL) return luaL_error(L, "__gc metamethods are not available in scenarios");
+    if (lua_getfield(L, 2, "__mode") != LUA_TNIL) return luaL_error(L, "weak tables (__mode) are not available in scenarios: they make games differ run to run");
+    lua_pop(L, 2);
+  }
   lua_getglobal(L, "setmetatable"); /* the real one lives in the hidden globals */
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, 1);
@@ -241,6 +296,40 @@ static int sb_pairs(lua_State *L) {
   return 3;
 }
 
+/* next in the same fixed order as pairs: the smallest key greater than k.
+ * O(n) per call, fine for the emptiness checks it is mostly used for. */
+static int sb_next(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  int have = 0; /* index 3 will hold the best key so far */
+  lua_pushnil(L);
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {
+    lua_pop(L, 1);
+    int after = lua_isnil(L, 2) || key_less(L, 2, -1);
+    if (after && (!have || key_less(L, -1, 3))) {
+      lua_pushvalue(L, -1);
+      lua_replace(L, 3);
+      have = 1;
+    }
+  }
+  if (!have) {
+    /* keys with no fixed order (tables, functions) come last, in raw order */
+    lua_settop(L, 2);
+    if (!lua_isnil(L, 2) && key_rank(L, 2) < 3) lua_pushnil(L); else lua_pushvalue(L, 2);
+    while (lua_next(L, 1)) {
+      if (key_rank(L, -2) == 3) return 2;
+      lua_pop(L, 1);
+    }
+    lua_pushnil(L);
+    return 1;
+  }
+  lua_pushvalue(L, 3);
+  lua_pushvalue(L, 3);
+  lua_rawget(L, 1);
+  return 2;
+}
+
 static int sb_collectgarbage(lua_State *L) {
   const char *opt = luaL_optstring(L, 1, "count");
   if (strcmp(opt, "count") != 0) return luaL_error(L, "collectgarbage: only \"count\" is available in scenarios");
@@ -287,16 +376,45 @@ static int sb_format(lua_State *L) {
     while (*q && strchr("-+ #0123456789.", *q)) q++;
     if (*q == 'p') return luaL_error(L, "string.format: '%%p' is not available in scenarios");
   }
+  for (int i = 2; i <= lua_gettop(L); i++) { /* %s of a table would print its address */
+    int t = lua_type(L, i);
+    if (t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TTHREAD || t == LUA_TUSERDATA || t == LUA_TLIGHTUSERDATA) {
+      lua_pushcfunction(L, sb_tostring);
+      lua_pushvalue(L, i);
+      lua_call(L, 1, 1);
+      lua_replace(L, i);
+    }
+  }
   lua_getfield(L, lua_upvalueindex(2), "format");
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, 1);
   return 1;
 }
 
-/* Limits that keep C-side string work bounded: pattern matching runs in C where the
- * instruction hook cannot reach, so subjects and patterns have size limits. */
+/* Pattern matching runs in C, where the instruction hook cannot reach it, and its
+ * backtracking is polynomial in the subject with one power per repetition item
+ * (x*, x-, x+). So the subject may be at most the size whose cost, length^items,
+ * stays under about 1e8 steps: any length for one item, 10,000 bytes for two,
+ * 464 for three, 100 for four. Patterns are at most 256 bytes. */
 #define MAX_MATCH_SUBJECT (1 << 20)
 #define MAX_PATTERN 256
+
+static int repetition_items(const char *p, size_t lp) {
+  int n = 0;
+  for (size_t i = 0; i < lp; i++) {
+    if (p[i] == '%') { i++; continue; }   /* an escape: the next char is a class, not an operator */
+    if (p[i] == '[') {                   /* skip a set */
+      size_t j = i + 1;
+      if (j < lp && p[j] == '^') j++;
+      if (j < lp) j++;
+      while (j < lp && p[j] != ']') j += p[j] == '%' ? 2 : 1;
+      i = j;
+      continue;
+    }
+    if (i > 0 && (p[i] == '*' || p[i] == '-' || p[i] == '+')) n++;
+  }
+  return n;
+}
 
 static int sb_match_guard(lua_State *L) {
   size_t ls, lp;
@@ -305,14 +423,13 @@ static int sb_match_guard(lua_State *L) {
   const char *name = lua_tostring(L, lua_upvalueindex(3));
   int plain = lua_toboolean(L, 4) && strcmp(name, "find") == 0;
   if (!plain) {
-    if (ls > MAX_MATCH_SUBJECT)
-      return luaL_error(L, "string.%s: subject longer than %d bytes", name, MAX_MATCH_SUBJECT);
     if (lp > MAX_PATTERN) return luaL_error(L, "string.%s: pattern longer than %d bytes", name, MAX_PATTERN);
-    int wild = 0;
-    for (size_t i = 0; i + 1 < lp; i++)
-      if (p[i] != '%' && (p[i + 1] == '-' || p[i + 1] == '*')) wild++;
-    if (wild > 3 && ls > 4096)
-      return luaL_error(L, "string.%s: pattern with %d repetitions on a long subject may not terminate", name, wild);
+    int k = repetition_items(p, lp);
+    double limit = MAX_MATCH_SUBJECT;
+    if (k >= 2) limit = pow(1e8, 1.0 / k);
+    if ((double)ls > limit)
+      return luaL_error(L, "string.%s: a pattern with %d repetitions on a %d-byte subject could run for hours "
+                           "(at most %d bytes with this pattern)", name, k, (int)ls, (int)limit);
   }
   lua_getfield(L, lua_upvalueindex(2), name);
   lua_insert(L, 1);
@@ -366,7 +483,7 @@ int fl_sb_open(fl_Script *sc) {
 
   lua_newtable(L);
   int env = lua_gettop(L);
-  static const char *const base[] = {"assert", "error", "ipairs", "next", "pcall", "xpcall", "rawequal",
+  static const char *const base[] = {"assert", "error", "ipairs", "pcall", "xpcall", "rawequal",
                                      "rawget", "rawlen", "select", "getmetatable", "tonumber", "type", NULL};
   for (const char *const *b = base; *b; b++) {
     lua_getglobal(L, *b);
@@ -379,6 +496,7 @@ int fl_sb_open(fl_Script *sc) {
   lua_pushcfunction(L, sb_tostring); lua_setfield(L, env, "tostring");
   lua_pushcfunction(L, sb_print); lua_setfield(L, env, "print");
   lua_pushcfunction(L, sb_pairs); lua_setfield(L, env, "pairs");
+  lua_pushcfunction(L, sb_next); lua_setfield(L, env, "next");
   lua_pushcfunction(L, sb_collectgarbage); lua_setfield(L, env, "collectgarbage");
   lua_pushlightuserdata(L, sc); lua_pushcclosure(L, sb_load, 1); lua_setfield(L, env, "load");
   lua_pushlightuserdata(L, sc); lua_pushcclosure(L, sb_require, 1); lua_setfield(L, env, "require");
@@ -390,6 +508,11 @@ int fl_sb_open(fl_Script *sc) {
   copy_lib(L, env, "math", norand);
   copy_lib(L, env, "utf8", NULL);
   copy_lib(L, env, "coroutine", NULL);
+  guard(L, env, "pcall");
+  guard(L, env, "xpcall");
+  lua_getfield(L, env, "coroutine");
+  guard(L, lua_gettop(L), "resume");
+  lua_pop(L, 1);
 
   /* guarded string functions */
   lua_getfield(L, env, "string");

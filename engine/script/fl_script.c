@@ -120,9 +120,17 @@ static int apply_setup(lua_State *L) {
   return 0;
 }
 
+/* Where a rule function is defined, for errors that carry no line of their own
+ * (e.g. memory exhausted in a few instructions). The engine's setup closure is C;
+ * it stands for the scenario's setup(). */
 static void where_fn(lua_State *L, int idx, char *buf, size_t n) {
   lua_Debug ar;
   lua_pushvalue(L, idx);
+  if (lua_iscfunction(L, -1)) {
+    lua_pop(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, "flank.setup");
+    if (!lua_isfunction(L, -1)) { lua_pop(L, 1); snprintf(buf, n, "(engine)"); return; }
+  }
   if (lua_getinfo(L, ">S", &ar)) snprintf(buf, n, "%s:%d", ar.short_src, ar.linedefined);
   else snprintf(buf, n, "?");
 }

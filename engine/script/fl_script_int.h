@@ -24,6 +24,7 @@ struct fl_Script {
   int fns;                  /* registry ref of the table of rule functions */
   int env;                  /* registry ref of the frozen scenario environment */
   uint64_t hash;            /* running hash of every source file */
+  char where[256];          /* the last Lua location the hook saw, for errors that have none */
 };
 
 /* Sandbox (fl_sandbox.c). */

@@ -1,0 +1,6 @@
+scenario { id = "h", title = "H", turns = 2 }
+side { id = "council" }
+area { id = "a", ring = { {0, 0}, {1, 0}, {1, 1} } }
+ending { id = "e", default = true }
+local co = coroutine.create(function() while true do end end)
+setup(function() local ok, err = coroutine.resume(co); error(err, 0) end)
