@@ -2,6 +2,7 @@
 #include "fl_cli.h"
 #include "fl_save.h"
 #include "fl_str.h"
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -51,10 +52,58 @@ int cli_parse_u64(const char *s, uint64_t *out) {
   return 0;
 }
 
+/* Print an error; when it starts with "file:line:", show that source line with a
+ * caret under the quoted name the message mentions (or under the line's start),
+ * as compilers do. */
+void cli_print_error(const char *msg) {
+  fprintf(stderr, "%s\n", msg);
+  const char *colon = strchr(msg, ':');
+  if (!colon || colon == msg) return;
+  char path[1024];
+  snprintf(path, sizeof path, "%.*s", (int)(colon - msg), msg);
+  char *end;
+  long line = strtol(colon + 1, &end, 10);
+  if (end == colon + 1 || *end != ':' || line < 1) return;
+  size_t len;
+  char *text = fl_str_read_file(path, &len);
+  if (!text) return;
+  char *p = text;
+  for (long l = 1; l < line && p; l++) {
+    p = strchr(p, '\n');
+    if (p) p++;
+  }
+  if (p && *p) {
+    char *eol = strchr(p, '\n');
+    if (eol) *eol = '\0';
+    size_t col = strspn(p, " \t");
+    /* under the longest 'quoted' name of the message that stands as a whole word in the line */
+    size_t best = 0;
+    for (const char *q = strchr(end, '\''); q; q = strchr(q + 1, '\'')) {
+      const char *qe = strchr(q + 1, '\'');
+      if (!qe) break;
+      size_t wl = (size_t)(qe - q - 1);
+      char word[128];
+      snprintf(word, sizeof word, "%.*s", (int)wl, q + 1);
+      for (char *hit = wl ? strstr(p, word) : NULL; hit; hit = strstr(hit + 1, word)) {
+        int before = hit > p && (isalnum((unsigned char)hit[-1]) || hit[-1] == '_');
+        int after = isalnum((unsigned char)hit[wl]) || hit[wl] == '_';
+        if (!before && !after && wl > best) { best = wl; col = (size_t)(hit - p); break; }
+      }
+      q = qe;
+    }
+    if (strlen(p) <= 200) {
+      fprintf(stderr, "  %5ld | %s\n        | ", line, p);
+      for (size_t i = 0; i < col; i++) fputc(p[i] == '\t' ? '\t' : ' ', stderr);
+      fputs("^\n", stderr);
+    }
+  }
+  free(text);
+}
+
 fl_Script *cli_load(const char *where, const fl_ScriptOpts *opts) {
   char err[2048];
   fl_Script *sc = fl_script_load(where, cli_scenarios_root(), opts, err, sizeof err);
-  if (!sc) fprintf(stderr, "%s\n", err);
+  if (!sc) cli_print_error(err);
   return sc;
 }
 

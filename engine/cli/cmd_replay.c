@@ -112,7 +112,7 @@ int cmd_replay(int argc, char **argv) {
     }
     st = fl_game_act(g, o);
   }
-  if (rc == EXIT_OK && st == FL_GAME_ERROR) { fprintf(stderr, "%s\n", fl_game_error(g)); rc = EXIT_SCRIPT; }
+  if (rc == EXIT_OK && st == FL_GAME_ERROR) { cli_print_error(fl_game_error(g)); rc = EXIT_SCRIPT; }
   const fl_State *s = fl_game_state(g);
   if (rc == EXIT_OK && verify) {
     for (int i = 0; i < nhash; i++) {

@@ -80,7 +80,7 @@ int cmd_run(int argc, char **argv) {
   }
   int rc = EXIT_OK;
   if (st == FL_GAME_ERROR) {
-    fprintf(stderr, "%s\n", fl_game_error(g));
+    cli_print_error(fl_game_error(g));
     rc = EXIT_SCRIPT;
   }
   if (json) cli_game_json(stdout, sc, seed);

@@ -24,6 +24,8 @@ int cli_is_help(const char *a);
 void cli_print_help(const Cmd *c);
 /* Parse an unsigned 64-bit number; 0 ok. */
 int cli_parse_u64(const char *s, uint64_t *out);
+/* Print an error message; for "file:line:" messages also the source line with a caret. */
+void cli_print_error(const char *msg);
 /* Load a scenario with the common options; NULL after printing the error. */
 fl_Script *cli_load(const char *where, const fl_ScriptOpts *opts);
 /* Apply "ROLE=POLICY" to a script; 0 ok, else prints the error. */

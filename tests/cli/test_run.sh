@@ -60,8 +60,16 @@ for d in tests/cli/fixtures/broken/*/; do
   got=$?
   [ "$got" -eq "$want" ] && ok || bad "broken/$name: exit $got, wanted $want: $(cat "$T/err")"
   grep -qF -- "$msg" "$T/err" && ok || bad "broken/$name: message '$(cat "$T/err")' lacks '$msg'"
-  [ "$(wc -l < "$T/err")" -le 2 ] && ok || bad "broken/$name: message is not short: $(cat "$T/err")"
+  [ "$(wc -l < "$T/err")" -le 3 ] && ok || bad "broken/$name: message is not short: $(cat "$T/err")"
+  [ "$(head -1 "$T/err" | grep -c '')" -eq 1 ] && ok || bad "broken/$name: no one-line message"
 done
+
+# The offending source line is shown with a caret under the named word
+"$FLANK" run tests/cli/fixtures/broken/unknown_side 2>"$T/err"
+sed -n 2p "$T/err" | grep -qF '5 | decision { id = "d", side = "counsil"' && ok || bad "source line shown: $(cat "$T/err")"
+col=$(sed -n 3p "$T/err" | awk '{ print index($0, "^") }')
+want=$(sed -n 2p "$T/err" | awk '{ print index($0, "counsil") }')
+[ "$col" = "$want" ] && ok || bad "caret under 'counsil' ($col vs $want)"
 
 # Determinism: the same seed gives byte-identical --json and logs in separate processes
 "$FLANK" run tutorial --seed 7 --json --log "$T/a.log" > "$T/a.json"
