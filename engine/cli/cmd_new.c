@@ -1,9 +1,138 @@
-/* flank new: not built yet; says so plainly instead of pretending. */
+/* flank new: create a scenario folder from the commented template (assets/template)
+ * or as a copy of a shipped scenario (--from tutorial). Never overwrites. */
+#define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
+#include "fl_save.h"
+#include "fl_str.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef FLANK_SOURCE_DIR
+#define FLANK_SOURCE_DIR "."
+#endif
+
+static int is_dir(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISDIR(st.st_mode); }
+
+/* mkdir -p */
+static int make_dirs(const char *path) {
+  char buf[4096];
+  snprintf(buf, sizeof buf, "%s", path);
+  for (char *p = buf + 1; *p; p++)
+    if (*p == '/') {
+      *p = '\0';
+      if (mkdir(buf, 0777) && errno != EEXIST) return -1;
+      *p = '/';
+    }
+  return mkdir(buf, 0777) && errno != EEXIST ? -1 : 0;
+}
+
+/* text with every `from` replaced by `to`; malloc'd. */
+static char *replace_all(const char *text, const char *from, const char *to) {
+  size_t fl = strlen(from), tl = strlen(to), n = 0;
+  for (const char *p = strstr(text, from); p; p = strstr(p + fl, from)) n++;
+  char *out = malloc(strlen(text) + n * (tl > fl ? tl - fl : 0) + 1), *o = out;
+  if (!out) return NULL;
+  for (const char *p = text, *q; (q = strstr(p, from)) != NULL || *p; p = q + fl) {
+    if (!q) { strcpy(o, p); o += strlen(p); break; }
+    memcpy(o, p, (size_t)(q - p)); o += q - p;
+    memcpy(o, to, tl); o += tl;
+  }
+  *o = '\0';
+  return out;
+}
+
+typedef struct Job { const char *id, *title, *from_id; int files; } Job;
+
+/* Copy src to dst (a new folder), filling in the template's {{id}} and {{title}}, or
+ * renaming the copied scenario's id. Dotfiles and symlinks are skipped. */
+static int copy_tree(const char *src, const char *dst, Job *j) {
+  if (mkdir(dst, 0777)) { fprintf(stderr, "flank new: cannot create %s: %s\n", dst, strerror(errno)); return -1; }
+  DIR *d = opendir(src);
+  if (!d) { fprintf(stderr, "flank new: cannot read %s: %s\n", src, strerror(errno)); return -1; }
+  struct dirent *e;
+  int rc = 0;
+  while (rc == 0 && (e = readdir(d))) {
+    if (e->d_name[0] == '.') continue;
+    char s[4096], t[4096];
+    snprintf(s, sizeof s, "%s/%s", src, e->d_name);
+    snprintf(t, sizeof t, "%s/%s", dst, e->d_name);
+    struct stat st;
+    if (lstat(s, &st)) continue;
+    if (S_ISDIR(st.st_mode)) { rc = copy_tree(s, t, j); continue; }
+    if (!S_ISREG(st.st_mode)) continue;
+    size_t len;
+    char *text = fl_str_read_file(s, &len);
+    if (!text) { fprintf(stderr, "flank new: cannot read %s: %s\n", s, strerror(errno)); rc = -1; break; }
+    char *out = text;
+    if (!j->from_id) {
+      char *a = replace_all(text, "{{id}}", j->id);
+      out = a ? replace_all(a, "{{title}}", j->title) : NULL;
+      free(a);
+    } else if (!strcmp(e->d_name, "scenario.lua")) {
+      char from[160], to[160];
+      snprintf(from, sizeof from, "id = \"%s\"", j->from_id);
+      snprintf(to, sizeof to, "id = \"%s\"", j->id);
+      char *p = strstr(text, from); /* the first id is scenario{}'s */
+      if (p) {
+        out = malloc(len + strlen(to) + 1);
+        if (out) sprintf(out, "%.*s%s%s", (int)(p - text), text, to, p + strlen(from));
+      }
+    }
+    char err[1024];
+    if (!out || fl_save_write_atomic(t, out, strlen(out), err, sizeof err)) {
+      fprintf(stderr, "flank new: %s\n", out ? err : "out of memory");
+      rc = -1;
+    } else j->files++;
+    if (out != text) free(out);
+    free(text);
+  }
+  closedir(d);
+  return rc;
+}
 
 int cmd_new(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fprintf(stderr, "flank new: not available in this build yet; flank run and flank replay work headless\n");
-  return EXIT_USAGE;
+  const char *name = NULL, *from = NULL, *dir = NULL;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--from") && i + 1 < argc) from = argv[++i];
+    else if (!strcmp(argv[i], "--dir") && i + 1 < argc) dir = argv[++i];
+    else if (argv[i][0] == '-') return cli_usage_error("new", "unknown or incomplete option '%s'", argv[i]);
+    else if (!name) name = argv[i];
+    else return cli_usage_error("new", "one name at a time (got '%s' and '%s')", name, argv[i]);
+  }
+  if (!name) return cli_usage_error("new", "which name? e.g. flank new my_scenario");
+  if (!fl_str_is_id(name))
+    return cli_usage_error("new", "'%s' is not an id: use lowercase letters, digits and _ (e.g. river_crossing)", name);
+  char src[4096], dst[4096];
+  if (from) {
+    if (!fl_str_is_id(from)) return cli_usage_error("new", "--from takes a shipped scenario's id, e.g. tutorial");
+    snprintf(src, sizeof src, "%s/%s", cli_scenarios_root(), from);
+    char probe[4200];
+    snprintf(probe, sizeof probe, "%s/scenario.lua", src);
+    struct stat st;
+    if (stat(probe, &st)) return cli_usage_error("new", "no shipped scenario '%s' in %s", from, cli_scenarios_root());
+  } else {
+    if (is_dir("assets/template")) snprintf(src, sizeof src, "assets/template");
+    else snprintf(src, sizeof src, "%s/assets/template", FLANK_SOURCE_DIR);
+    if (!is_dir(src)) { fprintf(stderr, "flank new: the template folder %s is missing\n", src); return EXIT_USAGE; }
+  }
+  const char *parent = dir ? dir : cli_scenarios_root();
+  if (make_dirs(parent)) { fprintf(stderr, "flank new: cannot create %s: %s\n", parent, strerror(errno)); return EXIT_USAGE; }
+  snprintf(dst, sizeof dst, "%s/%s", parent, name);
+  struct stat st;
+  if (lstat(dst, &st) == 0) {
+    fprintf(stderr, "flank new: %s already exists; not overwriting it (pick another name or remove it)\n", dst);
+    return EXIT_USAGE;
+  }
+  char title[128];
+  snprintf(title, sizeof title, "%s", name);
+  for (char *p = title; *p; p++) if (*p == '_') *p = ' ';
+  if (title[0] >= 'a' && title[0] <= 'z') title[0] = (char)(title[0] - 'a' + 'A');
+  Job j = {name, title, from, 0};
+  if (copy_tree(src, dst, &j)) return EXIT_USAGE;
+  printf("created %s (%d files, from %s)\n", dst, j.files, from ? from : "the template");
+  printf("next: flank lint %s && flank run %s && flank test %s\n", dst, dst, dst);
+  return EXIT_OK;
 }

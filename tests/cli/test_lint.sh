@@ -1,0 +1,71 @@
+#!/bin/bash
+# flank lint: every seeded mistake in tests/cli/fixtures/lint/ is caught on the line marked
+# "expect-lint: CHECK" with exit 1; the base fixture and the shipped scenarios lint clean.
+# Usage: bash test_lint.sh <path-to-flank> <repo-root>
+FLANK=${1:?flank binary}
+ROOT=${2:?repo root}
+FIX="$ROOT/tests/cli/fixtures/lint"
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+caught=0
+for d in "$FIX"/*/; do
+  d=${d%/}
+  name=$(basename "$d")
+  [ "$name" = base ] && continue
+  out=$("$FLANK" lint "$d" 2>/dev/null); rc=$?
+  [ "$rc" -eq 1 ] || bad "$name: exit $rc, want 1"
+  marks=$(grep -Hn "expect-lint: *[a-z-]*" "$d"/*.lua | grep -v 'marked on its line')
+  [ -n "$marks" ] || bad "$name: fixture has no expect-lint marker"
+  while IFS= read -r m; do
+    [ -n "$m" ] || continue
+    file=$(basename "${m%%:*}")
+    rest=${m#*:}
+    line=${rest%%:*}
+    check=$(sed -n 's/.*expect-lint: *\([a-z-]*\).*/\1/p' <<<"$m")
+    if grep -qE "/$file:$line: error: .*\[$check\]$" <<<"$out"; then
+      caught=$((caught + 1))
+    else
+      bad "$name: expected '$file:$line: error: ... [$check]', got:"
+      echo "$out" | sed 's/^/    /'
+    fi
+  done <<<"$marks"
+done
+[ "$caught" -ge 12 ] || bad "only $caught seeded mistakes caught, want at least 12"
+echo "seeded mistakes caught: $caught"
+
+# clean scenarios: exit 0 and not a single message
+for s in "$FIX/base" tutorial river_crossing; do
+  out=$("$FLANK" lint "$s" 2>&1); rc=$?
+  [ "$rc" -eq 0 ] && [ -z "$out" ] || bad "lint $s: exit $rc, want 0 with no messages; got: $out"
+done
+
+# JSON output names file, line, level and check
+out=$("$FLANK" lint "$FIX/track_in_effect" --format json 2>/dev/null); rc=$?
+[ "$rc" -eq 1 ] || bad "json: exit $rc, want 1"
+grep -q '"errors":1' <<<"$out" && grep -q '"line":20,"level":"error","check":"unknown-ref"' <<<"$out" ||
+  bad "json output: $out"
+out=$("$FLANK" lint "$FIX/base" --format json); [ "$out" = '{"errors":0,"warnings":0,"messages":[]}' ] || bad "json clean: $out"
+
+# warnings alone exit 0, --strict makes them fail
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/warn"
+cp "$FIX/base/scenario.lua" "$tmp/warn/"
+cat >>"$tmp/warn/scenario.lua" <<'LUA'
+local storms = 0
+event { id = "count", title = "Count", on = "turn_end", effect = function() storms = storms + 1 end }
+LUA
+out=$("$FLANK" lint "$tmp/warn" 2>/dev/null); rc=$?
+[ "$rc" -eq 0 ] && grep -q "scenario.lua:39: warning: .*\[upvalue-write\]" <<<"$out" || bad "warning: exit $rc: $out"
+"$FLANK" lint "$tmp/warn" --strict >/dev/null 2>&1; [ $? -eq 1 ] || bad "--strict should exit 1 on warnings"
+
+# a --lint: ignore comment silences its line
+sed -i 's/storms = storms + 1 end }/storms = storms + 1 end } --lint: ignore/' "$tmp/warn/scenario.lua"
+out=$("$FLANK" lint "$tmp/warn" 2>&1); [ -z "$out" ] || bad "lint: ignore did not silence: $out"
+
+# usage errors
+"$FLANK" lint no_such_scenario_xyz >/dev/null 2>&1; [ $? -eq 2 ] || bad "missing scenario should exit 2"
+"$FLANK" lint >/dev/null 2>&1; [ $? -eq 2 ] || bad "no argument should exit 2"
+
+[ $fail -eq 0 ] && echo "test_lint: ok"
+exit $fail
