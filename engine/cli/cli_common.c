@@ -1,5 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
+#include "fl_replay.h"
 #include "fl_save.h"
 #include "fl_str.h"
 #include <ctype.h>
@@ -210,28 +211,14 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
 
 int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed) {
   const fl_Def *d = fl_script_def(sc);
-  const fl_State *s = fl_game_state(fl_script_game(sc));
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *f = open_memstream(&buf, &len);
-  if (!f) return -1;
-  fprintf(f, "flank-replay 1\nscenario %s\nversion %s\ncontent %016llx\nseed %llu\n", d->id, d->version,
-          (unsigned long long)d->content_hash, (unsigned long long)seed);
-  for (int i = 0; i < d->nside; i++) fprintf(f, "policy %s %s\n", d->sides[i].id, fl_script_policy(sc, i));
-  int h = 0;
-  for (int i = 0; i < s->nlog; i++) {
-    const fl_LogEntry *e = &s->log[i];
-    while (h < s->nturnhash && h + 1 < e->turn) { fprintf(f, "hash %d %016llx\n", h + 1, (unsigned long long)s->turn_hash[h]); h++; }
-    if (e->kind == FL_LOG_ACTION)
-      fprintf(f, "action %d %s %s\n", e->turn, d->cards[e->a].id, d->cards[e->a].options[e->b].id);
-  }
-  for (; h < s->nturnhash; h++) fprintf(f, "hash %d %016llx\n", h + 1, (unsigned long long)s->turn_hash[h]);
-  if (s->ending >= 0) fprintf(f, "ending %s\n", d->endings[s->ending].id);
-  fclose(f);
+  const char *pol[64];
+  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = fl_script_policy(sc, i);
+  fl_Buf b = {0};
+  fl_replay_write(&b, d, fl_game_state(fl_script_game(sc)), seed, pol);
   char err[1024];
-  int rc = fl_save_write_atomic(path, buf, len, err, sizeof err);
-  if (rc) fprintf(stderr, "flank: %s\n", err);
-  free(buf);
+  int rc = b.oom ? -1 : fl_save_write_atomic(path, b.data, b.len, err, sizeof err);
+  if (rc) fprintf(stderr, "flank: %s\n", b.oom ? "out of memory" : err);
+  fl_buf_free(&b);
   return rc;
 }
 

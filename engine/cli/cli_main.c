@@ -1,4 +1,4 @@
-/* flank: one binary, many subcommands. */
+/* The dispatcher: flank COMMAND ARGS. main.c calls it; fuzzers call it too. */
 #include "fl_cli.h"
 #include <string.h>
 
@@ -21,7 +21,7 @@ static void usage(FILE *f) {
           cli_scenarios_root(), EXIT_CODES);
 }
 
-int main(int argc, char **argv) {
+int cli_main(int argc, char **argv) {
   if (argc < 2) { usage(stderr); return EXIT_USAGE; }
   if (cli_is_help(argv[1]) || !strcmp(argv[1], "help")) {
     if (argc > 2 && cli_find(argv[2])) { cli_print_help(cli_find(argv[2])); return EXIT_OK; }

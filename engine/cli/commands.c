@@ -27,13 +27,26 @@ const Cmd CLI_COMMANDS[] = {
    "Each test file calls test(\"name\", function() ... end); inside, play{...} runs games and\n"
    "expect(x).eq/gt/lt/... asserts. With no PATH, runs every shipped scenario's tests.\n"
    "  --format tap          TAP output for CI systems\n"},
-  {"lint", "SCENARIO", "Check a scenario without playing it.", cmd_lint, ""},
+  {"lint", "SCENARIO [--format text|json] [--strict]", "Check a scenario without playing it.", cmd_lint,
+   "Reports file:line: level: message [check]: unknown definition keys, ids that do not exist (also\n"
+   "string literals passed to flank.* in rule code), decisions without options, events that can never\n"
+   "fire, areas without neighbours, globals written after load, missing text_<lang>.lua keys, numbers\n"
+   "without a source (opt-in: --lint: numbers-need-source). A --lint: ignore comment silences a line.\n"
+   "  --format json   {errors, warnings, messages:[{file,line,level,check,message}]}\n"
+   "  --strict        warnings fail too\n"
+   "Exit 1 when there are errors (or warnings with --strict).\n"},
   {"render", "SCENARIO [--seed N] [--turn N] [--size WxH] --out FILE.png", "Render the map to a PNG without a display.", cmd_render, ""},
   {"replay", "FILE [--verify] [--json] [--scenario PATH]", "Re-simulate a recorded game.", cmd_replay,
    "FILE is a replay log written by flank run --log. The scenario is found by the id recorded in the\n"
    "log (or --scenario PATH). --verify compares every turn's state hash and names the first turn that\n"
    "differs; a replay whose scenario changed is refused unless --verify is given.\n"},
-  {"new", "NAME [--from tutorial]", "Create a new scenario from the template.", cmd_new, ""},
-  {"doc", "[--check]", "Generate docs/api.md and docs/flank.d.lua from the API registration.", cmd_doc, ""},
+  {"new", "NAME [--from SCENARIO] [--dir PATH]", "Create a new scenario from the template.", cmd_new,
+   "Creates scenarios/NAME (or PATH/NAME) from assets/template: it runs, lints clean and passes its\n"
+   "own tests/basic.lua. --from copies a shipped scenario under the new id. Never overwrites.\n"},
+  {"doc", "[--check] [--out DIR]", "Generate docs/api.md and docs/flank.d.lua from the API registration.", cmd_doc,
+   "Writes docs/api.md and docs/flank.d.lua (Lua Language Server definitions) from the bindings'\n"
+   "registration in engine/script/fl_api.c and the definition keys in fl_defs.c.\n"
+   "  --check   exit 1 if the committed files are stale\n"
+   "  --out DIR write elsewhere\n"},
   {NULL, NULL, NULL, NULL, NULL},
 };

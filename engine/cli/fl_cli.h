@@ -50,6 +50,9 @@ int cmd_lint(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_doc(int argc, char **argv);
 
+/* Run flank with these arguments (argv[0] is the program); returns the exit code. */
+int cli_main(int argc, char **argv);
+
 extern const Cmd CLI_COMMANDS[];
 const Cmd *cli_find(const char *name);
 

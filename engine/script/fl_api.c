@@ -11,6 +11,13 @@
 
 static fl_State *S(fl_Script *sc) { return fl_game_state(sc->game); }
 
+/* The script of a runtime API call; while the scenario loads there is no game yet. */
+static fl_Script *SC(lua_State *L) {
+  fl_Script *sc = FL_SC(L);
+  if (!sc->game) luaL_error(L, "flank.* is not available while the scenario loads; call it in setup() or an effect");
+  return sc;
+}
+
 const char *fl_arg_id(lua_State *L, int i) { return luaL_checkstring(L, i); }
 
 int fl_unknown(lua_State *L, const char *what, const char *id, const char *const *cands, int n) {
@@ -106,12 +113,12 @@ static double arg_finite(lua_State *L, int i) {
 /* ---- game ---- */
 
 /* Ret: integer. */
-static int game_turn(lua_State *L) { lua_pushinteger(L, S(FL_SC(L))->turn); return 1; }
+static int game_turn(lua_State *L) { lua_pushinteger(L, S(SC(L))->turn); return 1; }
 
 /* Ret: "YYYY-MM-DD". */
 static int game_date(lua_State *L) {
   char buf[16];
-  fl_date_format(S(FL_SC(L))->date, buf, sizeof buf);
+  fl_date_format(S(SC(L))->date, buf, sizeof buf);
   lua_pushstring(L, buf);
   return 1;
 }
@@ -119,14 +126,14 @@ static int game_date(lua_State *L) {
 /* Ret: year, month, day as integers. */
 static int game_ymd(lua_State *L) {
   int y, m, d;
-  fl_date_split(S(FL_SC(L))->date, &y, &m, &d);
+  fl_date_split(S(SC(L))->date, &y, &m, &d);
   lua_pushinteger(L, y); lua_pushinteger(L, m); lua_pushinteger(L, d);
   return 3;
 }
 
 /* Ret: phase id. */
 static int game_phase(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   int p = S(sc)->phase;
   if (p >= 0 && p < sc->def->nphase) lua_pushstring(L, sc->def->phases[p].id); else lua_pushnil(L);
   return 1;
@@ -134,7 +141,7 @@ static int game_phase(lua_State *L) {
 
 /* Ret: the side deciding (in an option's effect or a policy) or nil. */
 static int game_side(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_Context c = fl_game_context(sc->game);
   int side = c.side;
   if (side < 0) fl_game_pending(sc->game, &side);
@@ -144,7 +151,7 @@ static int game_side(lua_State *L) {
 
 /* Arg: ending id. */
 static int game_finish(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   const char *id = luaL_checkstring(L, 1);
   int e = fl_def_ending(sc->def, id);
@@ -160,7 +167,7 @@ static int game_finish(lua_State *L) {
 
 /* Arg: span such as "1 day". */
 static int game_set_step(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   fl_Span sp;
   const char *s = luaL_checkstring(L, 1);
@@ -172,7 +179,7 @@ static int game_set_step(lua_State *L) {
 
 /* Arg: text for the game log and the players. */
 static int game_log(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   size_t n;
   const char *t = luaL_checklstring(L, 1, &n);
@@ -184,13 +191,13 @@ static int game_log(lua_State *L) {
 /* ---- tracks ---- */
 
 static int track_get(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   lua_pushnumber(L, S(sc)->tracks[fl_arg_track(L, sc, 1)].value);
   return 1;
 }
 
 static int track_set(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   int t = fl_arg_track(L, sc, 1);
   fl_state_set_track(S(sc), sc->def, t, arg_finite(L, 2));
@@ -199,7 +206,7 @@ static int track_set(lua_State *L) {
 }
 
 static int track_add(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   int t = fl_arg_track(L, sc, 1);
   fl_state_set_track(S(sc), sc->def, t, S(sc)->tracks[t].value + arg_finite(L, 2));
@@ -208,7 +215,7 @@ static int track_add(lua_State *L) {
 }
 
 static int track_all(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   lua_createtable(L, 0, sc->def->ntrack);
   for (int i = 0; i < sc->def->ntrack; i++) {
     lua_pushnumber(L, S(sc)->tracks[i].value);
@@ -218,7 +225,7 @@ static int track_all(lua_State *L) {
 }
 
 static int track_history(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   const fl_TrackState *t = &S(sc)->tracks[fl_arg_track(L, sc, 1)];
   lua_createtable(L, t->nhist, 0);
   for (int i = 0; i < t->nhist; i++) { lua_pushnumber(L, t->hist[i]); lua_rawseti(L, -2, i + 1); }
@@ -228,7 +235,7 @@ static int track_history(lua_State *L) {
 /* ---- areas ---- */
 
 static int area_list(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   int n = fl_map_area_count(sc->def->map);
   lua_createtable(L, n, 0);
   for (int i = 0; i < n; i++) { lua_pushstring(L, fl_map_area(sc->def->map, i)->id); lua_rawseti(L, -2, i + 1); }
@@ -236,7 +243,7 @@ static int area_list(lua_State *L) {
 }
 
 static int area_get(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   int a = fl_arg_area(L, sc, 1);
   const fl_MapArea *m = fl_map_area(sc->def->map, a);
   const fl_AreaState *st = &S(sc)->areas[a];
@@ -255,7 +262,7 @@ static int area_get(lua_State *L) {
 }
 
 static int area_set(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   int a = fl_arg_area(L, sc, 1);
   const char *key = luaL_checkstring(L, 2);
@@ -266,7 +273,7 @@ static int area_set(lua_State *L) {
 }
 
 static int area_add(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   int a = fl_arg_area(L, sc, 1);
   const char *key = luaL_checkstring(L, 2);
@@ -281,14 +288,14 @@ static int area_add(lua_State *L) {
 }
 
 static int area_owner(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   int o = S(sc)->areas[fl_arg_area(L, sc, 1)].owner;
   if (o >= 0) lua_pushstring(L, sc->def->sides[o].id); else lua_pushnil(L);
   return 1;
 }
 
 static int area_set_owner(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   int a = fl_arg_area(L, sc, 1);
   S(sc)->areas[a].owner = fl_arg_side(L, sc, 2, 1);
@@ -296,7 +303,7 @@ static int area_set_owner(lua_State *L) {
 }
 
 static int area_neighbors(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   const fl_MapArea *m = fl_map_area(sc->def->map, fl_arg_area(L, sc, 1));
   lua_createtable(L, m->nadj, 0);
   for (int i = 0; i < m->nadj; i++) { lua_pushstring(L, fl_map_area(sc->def->map, m->adj[i])->id); lua_rawseti(L, -2, i + 1); }
@@ -309,7 +316,7 @@ static double num_prop(const fl_Props *ps, const char *key, double dflt) {
 }
 
 static int area_values(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   const char *key = luaL_checkstring(L, 1);
   double dflt = luaL_optnumber(L, 2, 0);
   int n = S(sc)->narea;
@@ -322,7 +329,7 @@ static int area_values(lua_State *L) {
 }
 
 static int area_sum(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   const char *key = luaL_checkstring(L, 1);
   double s = 0;
   for (int i = 0; i < S(sc)->narea; i++) s += num_prop(&S(sc)->areas[i].props, key, 0);
@@ -331,7 +338,7 @@ static int area_sum(lua_State *L) {
 }
 
 static int area_neighbor_sum(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   const char *key = luaL_checkstring(L, 1);
   int n = S(sc)->narea;
   lua_createtable(L, 0, n);
@@ -346,7 +353,7 @@ static int area_neighbor_sum(lua_State *L) {
 }
 
 static int area_scale(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   const char *key = luaL_checkstring(L, 1);
   double f = arg_finite(L, 2);
@@ -379,7 +386,7 @@ static int piece_index(lua_State *L, fl_Script *sc, int i) {
 }
 
 static int piece_add(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_getfield(L, 1, "type");
@@ -407,7 +414,7 @@ static int piece_add(lua_State *L) {
 }
 
 static int piece_remove(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   int idx = piece_index(L, sc, 1);
   fl_state_remove_piece(S(sc), S(sc)->pieces[idx].id);
@@ -415,7 +422,7 @@ static int piece_remove(lua_State *L) {
 }
 
 static int piece_move(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   int idx = piece_index(L, sc, 1);
   S(sc)->pieces[idx].area = fl_arg_area(L, sc, 2);
@@ -423,7 +430,7 @@ static int piece_move(lua_State *L) {
 }
 
 static int piece_get(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   const fl_Piece *p = &S(sc)->pieces[piece_index(L, sc, 1)];
   if (!lua_isnoneornil(L, 2)) { push_prop(L, fl_props_get(&p->props, luaL_checkstring(L, 2))); return 1; }
   lua_createtable(L, 0, 4 + p->props.n);
@@ -436,7 +443,7 @@ static int piece_get(lua_State *L) {
 }
 
 static int piece_set(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   int idx = piece_index(L, sc, 1);
   const char *key = luaL_checkstring(L, 2);
@@ -466,7 +473,7 @@ static int match(const fl_Piece *p, Filter f) {
 }
 
 static int piece_list(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   Filter f = arg_filter(L, sc, 1);
   lua_newtable(L);
   int k = 0;
@@ -476,7 +483,7 @@ static int piece_list(lua_State *L) {
 }
 
 static int piece_count(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   Filter f = arg_filter(L, sc, 1);
   int k = 0;
   for (int i = 0; i < S(sc)->npiece; i++) k += match(&S(sc)->pieces[i], f);
@@ -487,14 +494,14 @@ static int piece_count(lua_State *L) {
 /* ---- vars ---- */
 
 static int var_get(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   const fl_Prop *p = fl_props_get(&S(sc)->vars, luaL_checkstring(L, 1));
   if (p) push_prop(L, p); else lua_pushvalue(L, 2);
   return 1;
 }
 
 static int var_set(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   const char *key = luaL_checkstring(L, 1);
   luaL_checkany(L, 2);
@@ -503,7 +510,7 @@ static int var_set(lua_State *L) {
 }
 
 static int var_add(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   const char *key = luaL_checkstring(L, 1);
   double d = arg_finite(L, 2);
@@ -525,7 +532,7 @@ static double draw(fl_Script *sc) {
 }
 
 static int rng_random(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   double r = draw(sc);
   lua_Integer lo, hi;
   switch (lua_gettop(L)) {
@@ -540,14 +547,14 @@ static int rng_random(lua_State *L) {
 }
 
 static int rng_chance(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   double p = arg_finite(L, 1);
   lua_pushboolean(L, draw(sc) < p);
   return 1;
 }
 
 static int rng_normal(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   double mu = luaL_optnumber(L, 1, 0), sd = luaL_optnumber(L, 2, 1);
   double u1 = draw(sc), u2 = draw(sc);
   if (u1 < 1e-300) u1 = 1e-300;
@@ -556,7 +563,7 @@ static int rng_normal(lua_State *L) {
 }
 
 static int rng_pick(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_Integer n = luaL_len(L, 1);
   luaL_argcheck(L, n > 0, 1, "list is empty");
@@ -567,7 +574,7 @@ static int rng_pick(lua_State *L) {
 /* ---- decisions, events, sides ---- */
 
 static int decision_taken(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   const char *id = luaL_checkstring(L, 1);
   int c = fl_def_card(sc->def, id);
   if (c < 0) {
@@ -583,7 +590,7 @@ static int decision_taken(lua_State *L) {
 }
 
 static int event_fired(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   const char *id = luaL_checkstring(L, 1);
   int e = fl_def_event(sc->def, id);
   if (e < 0) {
@@ -597,7 +604,7 @@ static int event_fired(lua_State *L) {
 }
 
 static int side_list(lua_State *L) {
-  fl_Script *sc = FL_SC(L);
+  fl_Script *sc = SC(L);
   lua_createtable(L, sc->def->nside, 0);
   for (int i = 0; i < sc->def->nside; i++) { lua_pushstring(L, sc->def->sides[i].id); lua_rawseti(L, -2, i + 1); }
   return 1;

@@ -1,0 +1,140 @@
+#include "fl_replay.h"
+#include "fl_str.h"
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fail(char *err, size_t n, const char *name, int line, const char *fmt, ...) {
+  char msg[300];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  snprintf(err, n, "%s:%d: %s", name, line, msg);
+  return -1;
+}
+
+void fl_replay_free(fl_Replay *r) {
+  free(r->actions);
+  free(r->hashes);
+  memset(r, 0, sizeof *r);
+}
+
+/* Copy the next space-separated word of *s into out (bounded); 0 if none or too long. */
+static int word(const char **s, char *out, size_t n) {
+  while (**s == ' ') (*s)++;
+  size_t k = 0;
+  while ((*s)[k] && (*s)[k] != ' ') k++;
+  if (!k || k >= n) return 0;
+  memcpy(out, *s, k);
+  out[k] = '\0';
+  *s += k;
+  return 1;
+}
+
+static int number(const char **s, uint64_t *out, int hex) {
+  char w[32], *end;
+  if (!word(s, w, sizeof w) || w[0] == '-' || w[0] == '+') return 0;
+  *out = strtoull(w, &end, hex ? 16 : 10);
+  return *end == '\0';
+}
+
+int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name, char *err, size_t errn) {
+  memset(r, 0, sizeof *r);
+  if (memchr(text, '\0', len)) return fail(err, errn, name, 1, "not a Flank replay (binary data)");
+  int lineno = 0, have_seed = 0, have_content = 0, capa = 0, caph = 0;
+  const char *p = text, *stop = text + len;
+  char line[512];
+  while (p < stop) {
+    const char *nl = memchr(p, '\n', (size_t)(stop - p));
+    size_t ll = nl ? (size_t)(nl - p) : (size_t)(stop - p);
+    lineno++;
+    if (ll >= sizeof line) { fl_replay_free(r); return fail(err, errn, name, lineno, "line too long"); }
+    memcpy(line, p, ll);
+    line[ll] = '\0';
+    if (ll && line[ll - 1] == '\r') line[ll - 1] = '\0';
+    p = nl ? nl + 1 : stop;
+    if (lineno == 1) {
+      if (strcmp(line, "flank-replay 1") != 0) {
+        fl_replay_free(r);
+        return fail(err, errn, name, 1, "not a Flank replay (expected 'flank-replay 1'%s)",
+                    strncmp(line, "flank-replay ", 13) ? "" : "; made by another version of Flank");
+      }
+      continue;
+    }
+    if (!line[0] || line[0] == '#') continue;
+    const char *s = line;
+    char kw[16], a[64], b[64];
+    uint64_t n1 = 0, n2 = 0;
+    int ok = word(&s, kw, sizeof kw);
+    if (ok && !strcmp(kw, "scenario")) ok = word(&s, r->id, sizeof r->id) && fl_str_is_id(r->id);
+    else if (ok && !strcmp(kw, "version")) ok = word(&s, r->version, sizeof r->version);
+    else if (ok && !strcmp(kw, "ending")) ok = word(&s, r->ending, sizeof r->ending);
+    else if (ok && !strcmp(kw, "policy")) s += strlen(s); /* information only */
+    else if (ok && !strcmp(kw, "content")) ok = have_content = number(&s, &r->content, 1);
+    else if (ok && !strcmp(kw, "seed")) ok = have_seed = number(&s, &r->seed, 0);
+    else if (ok && !strcmp(kw, "action")) {
+      ok = number(&s, &n1, 0) && n1 >= 1 && n1 <= 10000000 && word(&s, a, sizeof a) && word(&s, b, sizeof b);
+      if (ok) {
+        if (r->nactions == capa) {
+          capa = capa ? capa * 2 : 64;
+          fl_ReplayAction *na = realloc(r->actions, (size_t)capa * sizeof *na);
+          if (!na) { fl_replay_free(r); return fail(err, errn, name, lineno, "out of memory"); }
+          r->actions = na;
+        }
+        fl_ReplayAction *act = &r->actions[r->nactions++];
+        act->turn = (int)n1;
+        act->line = lineno;
+        snprintf(act->card, sizeof act->card, "%s", a);
+        snprintf(act->option, sizeof act->option, "%s", b);
+      }
+    } else if (ok && !strcmp(kw, "hash")) {
+      ok = number(&s, &n1, 0) && n1 >= 1 && n1 <= 10000000 && number(&s, &n2, 1);
+      if (ok) {
+        if (r->nhashes == caph) {
+          caph = caph ? caph * 2 : 64;
+          fl_ReplayHash *nh = realloc(r->hashes, (size_t)caph * sizeof *nh);
+          if (!nh) { fl_replay_free(r); return fail(err, errn, name, lineno, "out of memory"); }
+          r->hashes = nh;
+        }
+        r->hashes[r->nhashes++] = (fl_ReplayHash){(int)n1, lineno, n2};
+      }
+    } else ok = 0;
+    while (ok && *s == ' ') s++;
+    if (!ok || *s) {
+      fl_replay_free(r);
+      return fail(err, errn, name, lineno, "cannot read this line: '%.60s'", line);
+    }
+  }
+  if (lineno == 0) return fail(err, errn, name, 1, "empty file, not a Flank replay");
+  if (!r->id[0] || !have_seed || !have_content) {
+    fl_replay_free(r);
+    return fail(err, errn, name, lineno, "incomplete replay (needs scenario, content and seed lines)");
+  }
+  return 0;
+}
+
+static void put(fl_Buf *b, const char *fmt, ...) {
+  char line[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
+  if (n > 0) fl_buf_bytes(b, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+}
+
+void fl_replay_write(fl_Buf *b, const fl_Def *d, const fl_State *s, uint64_t seed, const char *const *policies) {
+  put(b, "flank-replay 1\nscenario %s\nversion %s\ncontent %016" PRIx64 "\nseed %" PRIu64 "\n", d->id, d->version,
+      d->content_hash, seed);
+  for (int i = 0; i < d->nside; i++) put(b, "policy %s %s\n", d->sides[i].id, policies && policies[i] ? policies[i] : "human");
+  int h = 0;
+  for (int i = 0; i < s->nlog; i++) {
+    const fl_LogEntry *e = &s->log[i];
+    for (; h < s->nturnhash && h + 1 < e->turn; h++) put(b, "hash %d %016" PRIx64 "\n", h + 1, s->turn_hash[h]);
+    if (e->kind == FL_LOG_ACTION) put(b, "action %d %s %s\n", e->turn, d->cards[e->a].id, d->cards[e->a].options[e->b].id);
+  }
+  for (; h < s->nturnhash; h++) put(b, "hash %d %016" PRIx64 "\n", h + 1, s->turn_hash[h]);
+  if (s->ending >= 0) put(b, "ending %s\n", d->endings[s->ending].id);
+}

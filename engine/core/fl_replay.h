@@ -1,0 +1,29 @@
+/* fl_replay: the text replay log ("flank-replay 1"): scenario identity, seed, the
+ * actions in order and every turn's state hash. Parsed as hostile data: every
+ * problem is an error naming the file and line. */
+#ifndef FL_REPLAY_H
+#define FL_REPLAY_H
+#include <stddef.h>
+#include <stdint.h>
+#include "fl_def.h"
+#include "fl_state.h"
+
+typedef struct fl_ReplayAction { int turn, line; char card[64], option[64]; } fl_ReplayAction;
+typedef struct fl_ReplayHash { int turn, line; uint64_t hash; } fl_ReplayHash;
+
+typedef struct fl_Replay {
+  char id[64], version[64], ending[64];
+  uint64_t content, seed;
+  fl_ReplayAction *actions; int nactions;
+  fl_ReplayHash *hashes; int nhashes;
+} fl_Replay;
+
+/* Parse replay text (name is used in messages). 0 ok; -1 with "name:line: what" in err.
+ * On success free the result with fl_replay_free. */
+int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name, char *err, size_t errn);
+/* Free what fl_replay_parse allocated. */
+void fl_replay_free(fl_Replay *r);
+/* Write the replay of a played game (policies[i]: who played side i) to buf. */
+void fl_replay_write(fl_Buf *buf, const fl_Def *def, const fl_State *s, uint64_t seed, const char *const *policies);
+
+#endif
