@@ -12,6 +12,7 @@ FLANK_PACKAGES=(
   xvfb xauth                     # the real-window test without a display
   python3                        # small test helpers (image comparison)
   parallel                       # the documented sharded-batch example is tested
+  valgrind                       # memcheck of whole games in the test suite
 )
 
 flank_missing_packages() {
