@@ -91,3 +91,25 @@ uint64_t fl_fnv64(uint64_t h, const void *p, size_t n) {
   for (size_t i = 0; i < n; i++) { h ^= c[i]; h *= 0x100000001b3ULL; }
   return h;
 }
+
+static uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+
+uint64_t fl_hash64(const void *p, size_t n) {
+  const unsigned char *c = p;
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, c + i, 8);
+    h ^= w * 0x87c37b91114253d5ULL;
+    h = rotl(h, 31) * 0x4cf5ad432745937fULL;
+  }
+  uint64_t t = 0;
+  for (size_t k = 0; i + k < n; k++) t |= (uint64_t)c[i + k] << (8 * k);
+  h ^= t * 0x87c37b91114253d5ULL;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 29;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 32);
+}

@@ -32,4 +32,8 @@ char *fl_rd_str(fl_Reader *r);
 #define FL_FNV_INIT 0xcbf29ce484222325ULL
 uint64_t fl_fnv64(uint64_t h, const void *p, size_t n);
 
+/* A fast 64-bit hash of bytes, eight at a time (state hashes; not for files: their
+ * checksum is FNV-1a, as docs/formats.md says). */
+uint64_t fl_hash64(const void *p, size_t n);
+
 #endif

@@ -15,6 +15,8 @@ struct fl_Game {
   char *avail;           /* per option of the pending card: 1 available */
   char **why;            /* per option: reason it is not available (owned) */
   int navail;
+  int hash_turns;        /* record each turn's state hash (replays need them; batches may not) */
+  fl_Buf scratch;        /* reused by the per-turn hash */
   char err[1024];
 };
 
@@ -32,8 +34,11 @@ fl_Game *fl_game_new(const fl_Def *def, fl_Hooks hooks) {
   g->navail = maxopt;
   if (!g->s || !g->avail || !g->why) { fl_game_free(g); return NULL; }
   g->status = FL_GAME_ENDED;
+  g->hash_turns = 1;
   return g;
 }
+
+void fl_game_set_turn_hashes(fl_Game *g, int on) { g->hash_turns = on; }
 
 static void clear_why(fl_Game *g) {
   for (int i = 0; i < g->navail; i++) { free(g->why[i]); g->why[i] = NULL; }
@@ -42,6 +47,7 @@ static void clear_why(fl_Game *g) {
 void fl_game_free(fl_Game *g) {
   if (!g) return;
   fl_state_free(g->s);
+  fl_buf_free(&g->scratch);
   if (g->why) clear_why(g);
   free(g->why);
   free(g->avail);
@@ -279,15 +285,19 @@ static int advance(fl_Game *g) {
       }
       if (check_endings(g)) goto fail;
       if (!s->ended && s->turn >= d->max_turns) finish(g, default_ending(d));
-      if (s->nturnhash == s->capturnhash) {
+      if (!g->hash_turns) {
+        /* no per-turn hash: batches that only read outcomes skip the serialisation */
+      } else if (s->nturnhash == s->capturnhash) {
         int nc = s->capturnhash ? s->capturnhash * 2 : 16;
         uint64_t *h = realloc(s->turn_hash, (size_t)nc * sizeof *h);
         if (!h) { fl_game_fail(g, "out of memory"); goto fail; }
         s->turn_hash = h;
         s->capturnhash = nc;
       }
-      s->turn_hash[s->nturnhash] = fl_state_hash(s);
-      s->nturnhash++;
+      if (g->hash_turns) {
+        uint64_t h = fl_state_hash_buf(s, &g->scratch); /* before the count grows: it is hashed too */
+        s->turn_hash[s->nturnhash++] = h;
+      }
       if (s->ended) break;
       s->turn++;
       s->date = fl_date_add(s->date, s->step);

@@ -54,6 +54,9 @@ fl_Context fl_game_context(const fl_Game *g);
 void fl_game_describe(const fl_Game *g, char *buf, size_t n);
 /* Last error message (empty if none). Borrowed. */
 const char *fl_game_error(const fl_Game *g);
+/* Record each turn's state hash (on by default; replays and --log need them). Batches
+ * that only read outcomes may turn it off to save the serialisation per turn. */
+void fl_game_set_turn_hashes(fl_Game *g, int on);
 /* Mark the game as failed with a message (used by the script layer). */
 void fl_game_fail(fl_Game *g, const char *msg);
 /* Ask to end the game with ending index e at the next check. */

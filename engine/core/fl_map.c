@@ -18,7 +18,31 @@ struct fl_Map {
   char *title;
   char **sources;
   int nsource;
+  int *index;      /* open-addressing table of area indices by id, built by fl_map_link */
+  int nindex;      /* its size, a power of two; 0 until linked */
 };
+
+static uint32_t id_hash(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+static void build_index(fl_Map *m) {
+  free(m->index);
+  m->nindex = 0;
+  int n = 16;
+  while (n < m->narea * 2) n *= 2;
+  m->index = malloc((size_t)n * sizeof(int));
+  if (!m->index) return;
+  for (int i = 0; i < n; i++) m->index[i] = -1;
+  for (int i = 0; i < m->narea; i++) {
+    uint32_t h = id_hash(m->areas[i].id) & (uint32_t)(n - 1);
+    while (m->index[h] >= 0) h = (h + 1) & (uint32_t)(n - 1);
+    m->index[h] = i;
+  }
+  m->nindex = n;
+}
 
 #define GROW(arr, n, cap)                                                  \
   ((n) < (cap) ? 1 : grow((void **)&(arr), &(cap), sizeof *(arr)))
@@ -48,12 +72,20 @@ void fl_map_free(fl_Map *m) {
   for (int i = 0; i < m->nplace; i++) { free(m->places[i].id); free(m->places[i].name); }
   for (int i = 0; i < m->nsource; i++) free(m->sources[i]);
   free(m->sources); free(m->title);
-  free(m->areas); free(m->lands); free(m->places); free(m->extra);
+  free(m->areas); free(m->lands); free(m->places); free(m->extra); free(m->index);
   free(m);
 }
 
 int fl_map_find_area(const fl_Map *m, const char *id) {
-  for (int i = 0; i < m->narea; i++)
+  if (m->nindex) {
+    uint32_t mask = (uint32_t)m->nindex - 1;
+    for (uint32_t h = id_hash(id) & mask;; h = (h + 1) & mask) {
+      int i = m->index[h];
+      if (i < 0) return -1;
+      if (strcmp(m->areas[i].id, id) == 0) return i;
+    }
+  }
+  for (int i = 0; i < m->narea; i++) /* still being built */
     if (strcmp(m->areas[i].id, id) == 0) return i;
   return -1;
 }
@@ -68,6 +100,9 @@ static fl_MapArea *new_shape(fl_MapArea **arr, int *n, int *cap) {
 int fl_map_add_area(fl_Map *m, const char *id, const char *name, const char *terrain,
                     const char *country, int line) {
   if (!fl_str_is_id(id) || fl_map_find_area(m, id) >= 0) return -1;
+  free(m->index); /* the index is rebuilt when the map is linked again */
+  m->index = NULL;
+  m->nindex = 0;
   fl_MapArea *a = new_shape(&m->areas, &m->narea, &m->capa);
   if (!a) return -1;
   a->id = fl_str_dup(id);
@@ -271,6 +306,7 @@ void fl_map_link(fl_Map *m) {
     place_label(a);
   }
   for (int i = 0; i < m->nland; i++) place_label(&m->lands[i]);
+  build_index(m);
 }
 
 int fl_map_area_count(const fl_Map *m) { return m->narea; }

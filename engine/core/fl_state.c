@@ -556,10 +556,16 @@ int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
   return r->bad || r->pos != r->len ? -1 : 0;
 }
 
+uint64_t fl_state_hash_buf(const fl_State *s, fl_Buf *b) {
+  b->len = 0;
+  b->oom = 0;
+  fl_state_write(s, b, 0);
+  return fl_hash64(b->data, b->len);
+}
+
 uint64_t fl_state_hash(const fl_State *s) {
   fl_Buf b = {0};
-  fl_state_write(s, &b, 0);
-  uint64_t h = fl_fnv64(FL_FNV_INIT, b.data, b.len);
+  uint64_t h = fl_state_hash_buf(s, &b);
   fl_buf_free(&b);
   return h;
 }

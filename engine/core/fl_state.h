@@ -94,5 +94,7 @@ void fl_state_write(const fl_State *s, fl_Buf *b, int with_log);
 int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r);
 /* Hash of the state without its log: equal hashes mean equal games. */
 uint64_t fl_state_hash(const fl_State *s);
+/* The same hash, serialising into a caller-owned scratch buffer (no allocation once warm). */
+uint64_t fl_state_hash_buf(const fl_State *s, fl_Buf *scratch);
 
 #endif

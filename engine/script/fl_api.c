@@ -6,6 +6,7 @@
 #include "fl_script_int.h"
 #include "fl_str.h"
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,7 +29,13 @@ int fl_unknown(lua_State *L, const char *what, const char *id, const char *const
 
 int fl_arg_track(lua_State *L, fl_Script *sc, int i) {
   const char *id = luaL_checkstring(L, i);
+  /* Lua interns short strings, so the same id usually comes at the same address; the
+   * strcmp guards against an address reused by another string. */
+  unsigned slot = (unsigned)(((uintptr_t)id >> 4) & 15);
+  int hit = sc->track_idx[slot];
+  if (sc->track_key[slot] == id && hit < sc->def->ntrack && strcmp(sc->def->tracks[hit].id, id) == 0) return hit;
   int t = fl_def_track(sc->def, id);
+  if (t >= 0) { sc->track_key[slot] = id; sc->track_idx[slot] = t; }
   if (t < 0) {
     const char *c[256];
     int n = 0;

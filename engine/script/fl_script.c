@@ -147,8 +147,8 @@ static int hook_call(void *ud, fl_Game *g, int fn, int kind, double *num, char *
   int rc = fl_sb_pcall(sc, 0, 1, sc->call_budget);
   sc->mutable = 0;
   char msg[1024], ctx[256], loc[300];
-  fl_game_describe(g, ctx, sizeof ctx);
   if (rc != LUA_OK) {
+    fl_game_describe(g, ctx, sizeof ctx);
     char lm[700];
     fl_sb_error_text(sc, lm, sizeof lm);
     if (!strchr(lm, ':')) { where_fn(L, fidx, loc, sizeof loc); snprintf(msg, sizeof msg, "%s: %s (%s)", loc, lm, ctx); }
@@ -168,6 +168,7 @@ static int hook_call(void *ud, fl_Game *g, int fn, int kind, double *num, char *
     else want = "a string";
   }
   if (want) {
+    fl_game_describe(g, ctx, sizeof ctx);
     where_fn(L, fidx, loc, sizeof loc);
     snprintf(msg, sizeof msg, "%s: function must return %s, not %s (%s)", loc, want, lua_typename(L, ty), ctx);
     fl_game_fail(g, msg);
