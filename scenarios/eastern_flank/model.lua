@@ -1,0 +1,163 @@
+-- The eastern-flank model: parameters and the computations the rules call.
+--
+-- Every number here is either a sourced figure (the comment names the FACTS.md
+-- section, e.g. "FACTS §4") or an ASSUMPTION (named as such). docs/model-eastern-flank.md
+-- explains each mechanic. This module holds no state: the game's state lives in
+-- flank.var, tracks and area properties, so saves and replays see all of it.
+-- Hot paths (war sub-steps, the yearly aftermath) read whole tables once and do
+-- plain arithmetic, so a game stays well under a millisecond of Lua.
+
+local F = flank
+local M = {}
+
+-- ---------------------------------------------------------------- parameters
+local P = {
+  -- Budget, US$ million. ASSUMPTION: the slice of the four states' defence money
+  -- available for counter-mobility and mine action in this game.
+  budget_start = 1200, budget_month = 60, budget_year = 400,
+
+  -- AP mines: "$3-30 to make a mine, $300-1,000 to remove it" [L] (FACTS §4). We use
+  -- $15 to make (US$ M per thousand mines = 0.015).
+  cost_per_kmine = 0.015,
+  prod_low = 20, prod_high = 80,               -- thousand mines a month (ASSUMPTION; Poland
+                                                -- spoke of "up to 1 million", FACTS §3)
+  field_kmines = 30,                            -- thousand mines per pre-emplaced sector belt (ASSUMPTION)
+  km2_per_kmine = 1 / 1.5,                      -- 1,500 mines per km² of belt (ASSUMPTION)
+  suspect_unrecorded = 3,                       -- unrecorded fields: suspect area x3 (ASSUMPTION; cf. Bosnia, FACTS §4)
+  remote_km2_per_kmine = 2,                     -- scatterable: 500 mines per km² (ASSUMPTION)
+  remote_fail = 0.10,                           -- APII: <= 10% may fail to self-destruct in 30 days (FACTS §2)
+  remote_fail_backup = 0.001,                   -- with back-up self-deactivation: <= 1 in 1,000 after 120 days (FACTS §2)
+  mark_cost_per_km2 = 0.8,                      -- fencing, marking, monitoring, US$ M per km² (ASSUMPTION)
+
+  -- Peacetime harm from emplaced fields (ASSUMPTION): expected casualties per
+  -- pushback incident that crosses a mined forest sector, and per thousand mines a month.
+  push_unmarked = 2.0, push_marked = 0.15,
+  stray_per_kmine_month = 0.004,
+
+  -- War. Combat power (CP) in brigade-equivalents: light brigade 1.0, heavy
+  -- (armoured) brigade 3.0 (ASSUMPTION).
+  heavy = 3.0, light = 1.0,
+  red_mean = 20, red_sd = 2.5,                  -- attacker CP in RAND's 2016 setting (ASSUMPTION, RAND-like order, FACTS §5)
+  red_mean_2025 = 17, red_sd_2025 = 3,          -- 2025-2027: part of the force is tied down elsewhere (ASSUMPTION)
+  red_share = { north = 0.30, riga = 0.36, gap = 0.14, vilnius = 0.20 },
+  -- Advance speed at >= 3:1 (km/h, ASSUMPTION); the 3:1 rule (FACTS §6).
+  speed = { plain = 5.5, forest = 4.0, urban = 4.6, coast = 4.5, marsh = 2.5 },
+  speed_sd = 0.08,                              -- per-game spread of speeds (ASSUMPTION)
+  attrition = 0.003,                            -- Lanchester coefficient per hour (FACTS §6 form; value ASSUMPTION)
+  obst_slow = 0.35, obst_loss = 0.25,           -- per obstacle level (ASSUMPTION)
+  obst_max = 3, obst_cost = 200, obst_months = 4, obst_step = 0.125,  -- a purchase: +0.5 level over 4 months (ASSUMPTION)
+  mine_slow = 0.010, mine_loss = 0.006,         -- per thousand AP mines in the sector (ASSUMPTION)
+  obst_mult = 0.2, mine_mult = 0.004,          -- defender force multiplier per level / per thousand mines (ASSUMPTION)
+  mine_with_obst = 0.5,                         -- AP mines protect obstacles from breaching: +50%/level (ASSUMPTION)
+  rapid_hours = 168,                            -- "rapid overrun": a capital's outskirts within 7 days
+  reinf_day = 6, reinf_jitter = 3,              -- NATO follow-on forces (ASSUMPTION)
+  reinf_cp = 8,                                 -- their CP (ASSUMPTION)
+  gap_delay = 5,                                -- days lost if the Suwałki Gap is closed (ASSUMPTION)
+  war_days = 10,
+  war_pop_rate = 0.0012,                        -- civilian casualties per inhabitant of a fought-over area (ASSUMPTION)
+  war_mine_rate = 1.5,                          -- per thousand unmarked/remote mines in a fought-over area (ASSUMPTION)
+  battle_uxo_km2 = 12,                          -- ERW contamination per fought-over area (ASSUMPTION)
+
+  -- Aftermath (yearly). Casualty rate per contaminated km² and year in a populated
+  -- area, right after a war: c0 * exp(-t/tau) + floor. ASSUMPTION, loosely anchored
+  -- on Cambodia (65,086 casualties since 1979; 1,697 km² still contaminated in 2025)
+  -- and Bosnia (~1,000 km² still suspect ~2019) (FACTS §4); see the model doc.
+  c0 = 0.45, tau = 6, c_floor = 0.03,
+  marked_factor = 0.2,                          -- marked/fenced fields keep most people out (ASSUMPTION; FACTS §2)
+  education_factor = 0.7,                       -- mine-risk education: -30% (ASSUMPTION)
+  clear_cost_km2 = 10,                          -- US$ M per km²: within $2-39 per m² (FACTS §4)
+  clear_low = 3, clear_high = 12,               -- km² a year (ASSUMPTION; states parties cleared 219-281 km²/yr worldwide, FACTS §4)
+  ngo_clear = 3,                                -- km²/yr the humanitarian community funds (ASSUMPTION)
+  record_speed = 2,                             -- recorded fields clear twice as fast (ASSUMPTION)
+}
+M.P = P
+
+-- Border sectors: the council's doctrine cards and the areas they cover.
+M.SECTORS = {
+  { id = "estonia", areas = { "narva", "voru" } },
+  { id = "latvia", areas = { "rezekne", "daugavpils" } },
+  { id = "lithuania", areas = { "vilnius", "alytus" } },
+  { id = "poland", areas = { "suwalki_gap", "bialystok" } },
+}
+-- Forested Belarus-border areas where people are pushed across (FACTS §3 context).
+M.PUSH_AREAS = { "daugavpils", "vilnius", "alytus", "suwalki_gap", "bialystok" }
+M.BORDER_AREAS = { "narva", "voru", "rezekne", "daugavpils", "vilnius", "alytus", "suwalki_gap", "bialystok" }
+
+-- Axes of advance: segments of { area, km, terrain }. The Riga axis has three
+-- possible entries; the attacker takes the fastest (minefields can be bypassed).
+-- Distances: Narva-Tallinn ~200 km, Daugavpils-Riga ~230 km, Vilnius 30-35 km from
+-- the border (FACTS §5); the split into segments is an ASSUMPTION.
+M.AXES = {
+  north = { { "narva", 90 }, { "tallinn", 100 } },
+  riga_rezekne = { { "rezekne", 80 }, { "valmiera", 90 }, { "riga", 55 } },
+  riga_voru = { { "voru", 60 }, { "valmiera", 110 }, { "riga", 55 } },
+  riga_daugavpils = { { "daugavpils", 190 }, { "riga", 55 } },
+  gap = { { "suwalki_gap", 65 } },
+  vilnius = { { "vilnius", 32 } },
+}
+M.AXIS_IDS = { "north", "riga", "gap", "vilnius" }
+M.CAPITAL = { north = "tallinn", riga = "riga", vilnius = "vilnius" }
+
+-- Terrain and population (thousands, sum of the map's places) of the areas the
+-- model uses, copied from assets/maps/eastern_flank.map so hot loops need no lookups.
+M.TERRAIN = { narva = "forest", tallinn = "urban", rezekne = "forest", valmiera = "forest", riga = "urban",
+  voru = "forest", daugavpils = "plain", suwalki_gap = "forest", vilnius = "urban", alytus = "forest",
+  bialystok = "forest" }
+M.POP = { narva = 75, tallinn = 465, rezekne = 42, valmiera = 38, riga = 685, voru = 29, daugavpils = 108,
+  suwalki_gap = 104, vilnius = 607, alytus = 63, bialystok = 315 }
+
+-- Area ids by owner at the start (assets/maps/eastern_flank.map; Finland stays neutral ground here).
+M.COUNCIL_IDS = { "vilnius", "kaunas", "klaipeda", "siauliai", "panevezys", "alytus", "marijampole",
+  "tallinn", "narva", "tartu", "parnu", "voru", "saaremaa", "riga", "liepaja", "jelgava", "valmiera",
+  "daugavpils", "rezekne", "gdansk", "elblag", "olsztyn", "suwalki_gap", "elk", "lomza", "bialystok",
+  "biala_podlaska", "warszawa", "lublin", "rzeszow", "krakow", "wroclaw", "poznan" }
+M.ADVERSARY_IDS = { "minsk", "grodno", "lida", "brest", "pinsk", "polotsk", "vitebsk", "mogilev", "gomel",
+  "kaliningrad", "kaliningrad_sovetsk", "kaliningrad_chernyakhovsk", "saint_petersburg", "vyborg",
+  "kingisepp", "novgorod", "pskov", "ostrov", "velikiye_luki", "smolensk" }
+M.COUNCIL_AREAS = #M.COUNCIL_IDS  -- EE 6, LV 6, LT 7, PL 14 (assets/maps/README.md)
+
+-- ---------------------------------------------------------------- helpers
+local function clamp(x, a, b) if x < a then return a elseif x > b then return b end return x end
+M.clamp = clamp
+
+local function poisson(lambda)
+  if lambda <= 0 then return 0 end
+  if lambda > 30 then return math.max(0, math.floor(F.rng.normal(lambda, math.sqrt(lambda)) + 0.5)) end
+  local L, k, p = math.exp(-lambda), 0, 1
+  repeat k = k + 1; p = p * F.rng.random() until p <= L
+  return k - 1
+end
+M.poisson = poisson
+
+-- The attacker's advance speed factor from the force ratio (3:1 rule, FACTS §6).
+local function ratio_factor(r) return clamp((r - 1) / 2, 0, 1) ^ 1.5 end
+M.ratio_factor = ratio_factor
+
+-- Effects of obstacles and AP mines in one area: speed divisor, attacker loss
+-- multiplier, and the defender's force multiplier (prepared positions).
+local function area_drag(obst, kmines)
+  local m = kmines * (1 + P.mine_with_obst * obst)
+  return 1 + P.obst_slow * obst + P.mine_slow * m, 1 + P.obst_loss * obst + P.mine_loss * m,
+    1 + P.obst_mult * obst + P.mine_mult * m
+end
+M.area_drag = area_drag
+
+-- Mines in the ground that act in war in an area (thousands), from area props.
+function M.mines_in(a, marked, unmarked, remote)
+  return (marked[a] or 0) + (unmarked[a] or 0) + (remote[a] or 0)
+end
+
+-- Hours for an axis at full force ratio, given the current props (used by the
+-- attacker to choose the Riga entry and by the deterrence estimate).
+function M.axis_hours(axis, terrain, obst, mines, ratio)
+  local h = 0
+  for _, seg in ipairs(M.AXES[axis]) do
+    local a = seg[1]
+    local slow, _, mult = area_drag(obst[a] or 0, mines[a] or 0)
+    local f = math.max(ratio_factor(ratio / mult), 0.05)
+    h = h + seg[2] * slow / (P.speed[terrain[a]] * f)
+  end
+  return h
+end
+
+return M

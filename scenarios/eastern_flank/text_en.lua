@@ -1,0 +1,375 @@
+-- Every player-facing string of eastern_flank and suwalki_gap, in English.
+-- A translation is one file: copy this table, translate the values, keep the keys
+-- and the %-formats. Figures carry their source (FACTS.md section, or "assumption").
+
+local T = {}
+
+T.scenario = {
+  full = {
+    title = "Eastern Flank: the mine ban decision",
+    blurb = "March 2025. The defence ministers of Estonia, Latvia, Lithuania and Poland recommend leaving the "
+      .. "Ottawa Convention. Decide whether to withdraw, whether to make, stockpile or lay anti-personnel mines "
+      .. "and how, what to build instead, and how to protect civilians; then live with deterrence, perhaps war, "
+      .. "and twenty years of what lies in the ground.",
+  },
+  gap_week = {
+    title = "Suwałki Gap: a week of crisis",
+    blurb = "Summer 2027. The withdrawals are in force and mines are stockpiled for rapid emplacement. Forces "
+      .. "mass around the ~100 km Polish-Lithuanian border between Kaliningrad and Belarus. Seven days, day by day.",
+  },
+}
+
+-- Sources, cited by id on cards and in the debrief (see /work/shared/FACTS.md).
+T.sources = {
+  ottawa = "Ottawa Convention (1997), Art. 20: withdrawal takes effect six months after notice, not during an "
+    .. "armed conflict; Art. 4 stockpile destruction in 4 years; Art. 5 clearance in 10 years. Treaty text; "
+    .. "ICRC 1998 (FACTS §1).",
+  apii = "CCW Amended Protocol II (1996): AP mines detectable; without self-destruct only in marked, fenced, "
+    .. "monitored areas; remotely delivered mines: <= 10% may fail to self-destruct in 30 days, <= 1 in 1,000 "
+    .. "active after 120 days with back-up self-deactivation; records required. UNODA; Technical Annex (FACTS §2).",
+  statement = "Joint statement of the defence ministers of Estonia, Latvia, Lithuania and Poland, 18 Mar 2025. "
+    .. "Al Jazeera; PAP (FACTS §3).",
+  votes = "Parliament votes 2025: Saeima 16 Apr (68-14), Seimas 8 May (107-0-3), Riigikogu 4 Jun (81-1-7), "
+    .. "Sejm 25 Jun (413-15-3); notices 27 Jun (LV, LT, EE), 20 Aug (PL) (FACTS §3).",
+  poland = "Poland: 'several hundred thousand, even up to 1 million' mines (Defense News, 20 Mar 2025); "
+    .. "East Shield PLN 10 bn, 2024-2028, ~700 km (FACTS §3).",
+  bdl = "Baltic Defence Line, agreed 19 Jan 2024: 'anti-mobility defensive installations'; Estonia plans ~600 "
+    .. "bunkers (Kyiv Independent; TASS) (FACTS §3).",
+  lm2024 = "Landmine Monitor 2024: 6,279 casualties in 2024, ~90% civilians, nearly half children; "
+    .. "5,757 in 2023 (FACTS §4).",
+  lm2025 = "Landmine Monitor 2025: at least 57 states and areas contaminated; states parties cleared "
+    .. "281.50 km² in 2023 (FACTS §4).",
+  costs = "Clearance ~$2-39 per m² (EPS Journal 2006) [M]; '$3-30 to make a mine, $300-1,000 to remove it' "
+    .. "[L] (FACTS §4).",
+  legacy = "Poland removed >96 million explosive items 1944-2003; Bosnia ~1,000 km² still suspect ~2019; "
+    .. "Cambodia 19,834 killed and 45,252 injured since 1979 (FACTS §4).",
+  rand = "RAND RR-1253-A (Shlapak & Johnson, 2016): Russian forces reached the outskirts of Tallinn and/or Riga "
+    .. "in 36-60 hours; about seven brigades, three heavy, in place at the outset could prevent a rapid "
+    .. "overrun (FACTS §5).",
+  gap = "Suwałki Gap: Poland-Lithuania border ~100-104 km (POLITICO); Kaliningrad-Belarus ~65-70 km (AFP) "
+    .. "(FACTS §5).",
+  efp = "NATO enhanced Forward Presence (2016/2017), 'to brigade' (Madrid 2022); Panzerbrigade 45 in "
+    .. "Lithuania from 1 Apr 2025, fully operational by end 2027 (FACTS §5).",
+  deterrence = "Denial vs punishment (Snyder 1961; Mazarr, RAND); tripwires (Schelling 1966); Lanchester's "
+    .. "square law; the 3:1 rule (Mearsheimer 1989) (FACTS §6).",
+  icbl = "International Campaign to Ban Landmines statements, 2025 (FACTS §1, §3).",
+  assumption = "Figures marked 'assumption' are the model's, not facts: see docs/model-eastern-flank.md.",
+}
+
+T.sides = {
+  council = { name = "Defence council",
+    text = "The defence ministers of Estonia, Latvia, Lithuania and Poland, deciding together." },
+  allies = { name = "Allies",
+    text = "NATO: forward-stationed battlegroups and brigades, reinforcements, air power." },
+  humanitarian = { name = "Humanitarian community",
+    text = "The ICBL, NGOs and mine-action donors: campaigns, mine-risk education, clearance funding." },
+  adversary = { name = "Adversary",
+    text = "A neighbour weighing what an attack would gain against what it would cost." },
+}
+T.phases = { council = "Council meets", allies = "Allies decide", humanitarian = "Humanitarian community",
+  adversary = "Adversary moves" }
+
+T.tracks = {
+  deterrence = { name = "Deterrence",
+    text = "How unattractive an attack looks to the adversary: denial (chance of failure) and punishment "
+      .. "(allied tripwire x cohesion). Model estimate, assumption (FACTS §6)." },
+  deterrence_avg = { name = "Deterrence (2025-2027 average)",
+    text = "Monthly deterrence averaged over the peacetime months of the decision window." },
+  alliance_cohesion = { name = "Alliance cohesion", text = "How united the allies are behind the defence." },
+  reputation = { name = "Humanitarian reputation", text = "Standing with treaty partners, donors and the public." },
+  budget = { name = "Budget", text = "Money for counter-mobility and mine action, US$ million (assumption)." },
+  territory_held = { name = "Territory held", text = "Share of the four states' map areas held." },
+  civilian_casualties_peace = { name = "Civilian casualties (peacetime)",
+    text = "People killed or injured by emplaced mines before any war, e.g. people pushed across a border." },
+  civilian_casualties_war = { name = "Civilian casualties (war)", text = "People killed or injured in the war." },
+  civilian_casualties_postwar = { name = "Civilian casualties (aftermath)",
+    text = "People killed or injured by mines and unexploded ordnance in the aftermath years." },
+  contaminated_km2 = { name = "Contaminated area", text = "Suspected and confirmed hazardous area, km²." },
+  cleared_km2 = { name = "Area cleared", text = "km² cleared or released." },
+  mines_stockpiled = { name = "AP mines stockpiled", text = "Thousands of anti-personnel mines in store." },
+  mines_emplaced = { name = "AP mines emplaced", text = "Thousands of anti-personnel mines in the ground." },
+  hours_to_capital = { name = "Hours to a capital",
+    text = "Hours until the attacker reached the outskirts of Tallinn or Riga (999: never)." },
+  rapid_overrun = { name = "Rapid overrun", text = "1 if a capital's outskirts were reached within 7 days." },
+}
+T.pieces = { minefield = "Minefield", brigade = "Brigade" }
+T.sectors = { estonia = "Estonia (Narva, Võru)", latvia = "Latvia (Rēzekne, Daugavpils)",
+  lithuania = "Lithuania (Vilnius, Alytus)", poland = "Poland (Suwałki Gap, Białystok)" }
+
+T.dec = {
+  statement = {
+    title = "Leave the mine ban?",
+    text = "18 March 2025: the four defence ministers 'unanimously recommend withdrawing', citing Russia (not a "
+      .. "party) and 'significantly increased' threats, and say they remain committed to humanitarian law "
+      .. "(FACTS §3). For: counter-mobility, a denial effect (Lithuania's framing, FACTS §6). Against: "
+      .. "6,279 mine casualties worldwide in 2024, ~90% civilians (Landmine Monitor, FACTS §4), and mines "
+      .. "that stay for decades.",
+    opt = {
+      withdraw = { label = "Recommend withdrawal", text = "Parliaments vote; then notice under Article 20.",
+        preview = "reputation -5, cohesion -2" },
+      reaffirm = { label = "Stay in the treaty", text = "Keep the ban; invest in obstacles, sensors and allies.",
+        preview = "reputation +5" },
+    },
+  },
+  notice = {
+    title = "Deposit the notice of withdrawal",
+    text = "Parliaments have voted. Article 20: withdrawal takes effect six months after the UN Secretary-General "
+      .. "receives the notice; if the state is then in an armed conflict, not before that conflict ends. "
+      .. "A notice may be retracted during the six months (ICBL, FACTS §1).",
+    opt = {
+      deposit = { label = "Deposit the notice", text = "In force in six months.", preview = "reputation -5, cohesion -2" },
+      hold = { label = "Wait a month" },
+      retract = { label = "Stay a party after all", text = "The vote stands, the notice is never sent.",
+        preview = "reputation +3" },
+    },
+  },
+  production = {
+    title = "Mine production",
+    text = "Making an AP mine costs about $3-30, removing one $300-1,000 (NGO rule of thumb [L], FACTS §4). "
+      .. "Poland spoke of up to a million mines; Lithuania of tens of thousands (FACTS §3).",
+    opt = {
+      none = { label = "No production" },
+      low = { label = "20,000 a month", preview = "assumption: US$0.3 M a month" },
+      high = { label = "80,000 a month", preview = "reputation -3; US$1.2 M a month" },
+    },
+  },
+  doctrine = {
+    title = "Emplacement doctrine: %s",
+    text = "What to do with AP mines in this border sector. Amended Protocol II: mines without self-destruct "
+      .. "only in marked, fenced, monitored areas; records required; remotely delivered mines may fail to "
+      .. "self-destruct at up to 10% (FACTS §2). Laid fields slow an attack; they also wait for people.",
+    opt = {
+      keep = { label = "Keep the current doctrine" },
+      none = { label = "No AP mines", text = "Lift any fields in the sector." },
+      stockpile = { label = "Stockpile for rapid emplacement", text = "Lay them in a crisis, if there is warning.",
+        preview = "no peacetime harm; effect in war only with warning" },
+      marked = { label = "Pre-emplace: marked, fenced, recorded", text = "Per Amended Protocol II.",
+        preview = "30,000 mines per area; marking ~US$0.8 M/km² (assumption)" },
+      unmarked = { label = "Pre-emplace: unmarked", text = "Cheapest and fastest; nobody fences the forest.",
+        preview = "reputation -6, cohesion -2; peacetime casualties" },
+      remote = { label = "Remotely delivered, self-destructing", text = "Scattered when an attack starts.",
+        preview = "up to 10% fail to self-destruct (APII)" },
+      remote_backup = { label = "Remotely delivered, with back-up self-deactivation",
+        preview = "<= 1 in 1,000 active after 120 days (APII); US$20 M" },
+    },
+  },
+  alternatives = {
+    title = "Counter-mobility without AP mines",
+    text = "Anti-tank mines and obstacles are allowed under the Ottawa Convention. The Baltic Defence Line "
+      .. "(Jan 2024) and Poland's East Shield (PLN 10 bn, ~700 km) build 'anti-mobility' installations (FACTS §3).",
+    opt = {
+      none = { label = "Nothing this quarter" },
+      obstacles = { label = "Obstacles and anti-tank mines", text = "Ditches, dragon's teeth, bunkers, AT mines.",
+        preview = "+0.5 obstacle level on every border area over 4 months (max 3); US$200 M (assumption)" },
+      sensors = { label = "Sensors and drones", text = "More warning: time to emplace and to reinforce.",
+        preview = "US$80 M (assumption)" },
+      host_allies = { label = "Host allied brigades", text = "Barracks, ranges, host-nation support.",
+        preview = "cohesion +4; US$100 M (assumption)" },
+    },
+  },
+  protection = {
+    title = "Civilian protection",
+    text = "Marking, fencing and records keep people out of fields; mine-risk education reduces casualties; "
+      .. "transparency reports (as Art. 7 requires of parties) keep partners informed (FACTS §1, §2).",
+    opt = {
+      none = { label = "Nothing more" },
+      mark_all = { label = "Mark and fence every field", preview = "reputation +3; US$40 M" },
+      education = { label = "Mine-risk education", preview = "-30% casualties (assumption); US$10 M" },
+      transparency = { label = "Publish a transparency report", preview = "reputation +2, cohesion +1" },
+    },
+  },
+  crisis_measures = {
+    title = "Crisis: council measures",
+    text = "Forces are massing. Stockpiled mines can be laid now, recorded and marked by engineers; "
+      .. "border villages can be evacuated.",
+    opt = {
+      hold = { label = "Hold" },
+      emplace = { label = "Rapid emplacement of stockpiled mines", preview = "fields in every 'stockpile' sector" },
+      evacuate = { label = "Evacuate border areas", preview = "halves civilian war casualties (assumption); US$30 M" },
+    },
+  },
+  war_measures = {
+    title = "War: council measures",
+    text = "The attack has begun.",
+    opt = {
+      fight = { label = "Fight on" },
+      evacuate = { label = "Evacuate civilians", preview = "halves civilian casualties in areas not yet fought over" },
+    },
+  },
+  programme = {
+    title = "Mine action plan for the next three years",
+    text = "Clearance costs ~$2-39 per m² (FACTS §4); we use $10 (assumption). States parties cleared "
+      .. "219-281 km² a year worldwide in 2022-2023 (FACTS §4).",
+    opt = {
+      minimal = { label = "Minimal: fences only" },
+      clear_low = { label = "Clearance, 3 km² a year", preview = "US$30 M" },
+      clear_high = { label = "Clearance, 12 km² a year", preview = "US$120 M" },
+      full = { label = "Clearance, risk education, victim assistance", preview = "US$150 M" },
+    },
+  },
+  rejoin = {
+    title = "Rejoin the Ottawa Convention?",
+    text = "Rejoining means destroying stockpiles within four years (Art. 4) and clearing mined areas within "
+      .. "ten (Art. 5) (FACTS §1).",
+    opt = { stay_out = { label = "Stay out" }, rejoin = { label = "Accede again", preview = "reputation +15" } },
+  },
+  posture = {
+    title = "Allied force posture",
+    text = "eFP battlegroups since 2017, 'to brigade' since 2022; Germany's Panzerbrigade 45 in Lithuania from "
+      .. "April 2025 (FACTS §5). RAND found about seven brigades, three heavy, in place at the outset could "
+      .. "prevent a rapid overrun (FACTS §5).",
+    opt = {
+      historical = { label = "As planned (eFP, Panzerbrigade 45)" },
+      seven_brigades = { label = "Seven brigades, three heavy, from the start", text = "RAND's posture (counterfactual)." },
+      rand_2016 = { label = "2016 posture (calibration)", text = "No forward presence: RAND's 2016 setting." },
+    },
+  },
+  commitment = {
+    title = "Allied commitment",
+    text = "Allies weigh another forward brigade. It takes six months to arrive. Cohesion matters.",
+    opt = { hold = { label = "Hold" },
+      forward_brigade = { label = "Station another brigade", preview = "+1 CP in six months (assumption)" } },
+  },
+  crisis_surge = {
+    title = "Crisis: allied surge",
+    text = "Pre-position forces and open the reinforcement route through the Suwałki Gap (FACTS §5).",
+    opt = { wait = { label = "Wait" }, surge = { label = "Surge", preview = "reinforcements two days sooner" } },
+  },
+  war_support = {
+    title = "War: allied support",
+    text = "Air power and fires against the advancing columns (RAND's games included both, FACTS §5).",
+    opt = { air = { label = "Air interdiction" }, hold = { label = "Hold air power back" } },
+  },
+  campaign = {
+    title = "Humanitarian community",
+    text = "The ICBL and NGOs answer what the council does; donors fund mine action (~5% of it victim "
+      .. "assistance, FACTS §4).",
+    opt = {
+      quiet = { label = "Quiet diplomacy" },
+      public = { label = "Public campaign", preview = "council reputation -2, cohesion -1" },
+      support = { label = "Offer mine-risk education", preview = "education programme" },
+    },
+  },
+  aid = {
+    title = "Mine action funding",
+    text = "Mine-action funding passed US$1 bn in 2023 worldwide (FACTS §4).",
+    opt = { advocacy = { label = "Advocacy only" },
+      fund = { label = "Fund clearance for three years", preview = "+3 km²/yr (assumption)" } },
+  },
+  adv_posture = {
+    title = "Adversary: this month",
+    text = "Weigh the chance of success against the cost: denial and punishment (FACTS §6).",
+    opt = {
+      wait = { label = "Wait" },
+      probe = { label = "Hybrid probe: push people across the forest border" },
+      crisis = { label = "Mass forces: open a crisis" },
+      attack = { label = "Surprise attack" },
+    },
+  },
+  adv_crisis = {
+    title = "Adversary: crisis",
+    text = "Forces are massed. Attack, hold, or stand down.",
+    opt = { hold = { label = "Hold" }, attack = { label = "Attack" }, stand_down = { label = "Stand down" } },
+  },
+}
+
+T.ev = {
+  briefing = { title = "Briefing",
+    full = "You are the defence ministers of Estonia, Latvia, Lithuania and Poland. On 18 March 2025 you "
+      .. "recommended leaving the Ottawa Convention (FACTS §3). The case for: Russia is not a party; mines "
+      .. "slow an armoured advance and raise the attacker's losses, a denial effect (FACTS §6); RAND's 2016 "
+      .. "games saw Russian forces at the outskirts of Tallinn or Riga within 36-60 hours (FACTS §5). The case "
+      .. "against: mines kill and maim mostly civilians (Landmine Monitor: 6,279 casualties in 2024, ~90% "
+      .. "civilians, FACTS §4), long after wars end (Bosnia, Cambodia, Poland's 96 million items, FACTS §4); "
+      .. "anti-tank mines, obstacles, sensors and allied brigades are lawful alternatives; leaving weakens a "
+      .. "norm 164 states keep (FACTS §1). Withdrawal takes effect six months after notice, and not during an "
+      .. "armed conflict (Art. 20). Model numbers are assumptions unless a source is named.",
+    gap_week = "June 2027. The withdrawals are in force; 240,000 AP mines are in store for rapid emplacement "
+      .. "(assumption). Forces are massing around the Suwałki Gap, the Baltic states' only land link to NATO "
+      .. "(~100 km of Polish-Lithuanian border, FACTS §5). Laying the stockpile now strengthens the defence "
+      .. "and the deterrent; if the crisis passes, the mines are in the ground, near villages and forest "
+      .. "paths, until someone lifts them.",
+  },
+  parliaments = { title = "Parliaments vote",
+    text = "The Saeima (68-14), the Seimas (107-0-3), the Riigikogu (81-1-7) and the Sejm (413-15-3) vote to "
+      .. "withdraw (FACTS §3)." },
+  month = { title = "A month passes" },
+  crisis_day = { title = "Crisis day" },
+  withdrawal = { title = "Withdrawal takes effect",
+    text = "Six months after the notice, the withdrawal takes effect (Art. 20). Making and stockpiling "
+      .. "anti-personnel mines is now lawful for the four states; Amended Protocol II still binds their use.",
+    blocked = "The six months are over, but the state is at war: under Art. 20(3) the withdrawal cannot take "
+      .. "effect before the conflict ends (FACTS §1)." },
+  pushback = { title = "People pushed across the border",
+    harm = "People were pushed across the forest border near %s and walked into a minefield: %d killed or injured.",
+    safe = "People were pushed across the forest border near %s; border guards took them in." },
+  war_day = { title = "A day of war" },
+  peace_end = { title = "Three years without war",
+    text = "The decision window closes without war. What lies in the ground and in the stores stays." },
+  year = { title = "A year passes" },
+  summit = { title = "NATO summit", text = "Allies reaffirm Article 5." },
+}
+
+T.log = {
+  rapid = "Engineers laid %d thousand stockpiled mines, recorded and marked.",
+  push_harm = "%d people were killed or injured by mines after being pushed across the border near %s.",
+  stray = "%d people (foresters, hunters, border guards) were hurt in emplaced minefields this month.",
+  stand_down = "The adversary stood down; forces return to garrisons.",
+  war_starts = "The attack begins.",
+  area_falls = "%s has fallen.",
+  capital = "The attacker reached the outskirts of %s after %.0f hours.",
+  gap_closed = "The Suwałki Gap is closed: the land route from Poland to the Baltic states is cut.",
+  reinforced = "Allied reinforcements arrive on day %d.",
+  art20_after = "The conflict has ended; the withdrawal now takes effect (Art. 20(3)).",
+  ceasefire = "Ceasefire after %d days.",
+  brigade = "Another allied brigade is stationed near %s.",
+}
+
+T.endings = {
+  deterrence_held = { title = "Deterrence held",
+    text = "No war came in the decision window (2025-2027)." },
+  line_held = { title = "War; the line held",
+    text = "The adversary attacked; no capital fell before the ceasefire." },
+  territory_lost = { title = "War; territory lost",
+    text = "The adversary attacked and took a capital or its outskirts before the ceasefire." },
+}
+
+T.debrief = {
+  treaty = {
+    party = "The four states stayed in the Ottawa Convention.",
+    stay = "The four states stayed in the Ottawa Convention.",
+    recommended = "Withdrawal was recommended but never voted.",
+    voted = "Parliaments voted to withdraw; no notice was deposited.",
+    notice = "The notice was deposited; the withdrawal had not taken effect.",
+    blocked = "The notice matured during the war; Art. 20(3) kept the withdrawal from taking effect.",
+    out = "The withdrawal took effect six months after the notice (Art. 20).",
+    rejoined = "The states left the Convention and later acceded again.",
+    other = "",
+  },
+  mines = "AP mines at the end: %.0f in the ground, %.0f in stores.",
+  war = "The war lasted %d days; %.0f civilians were killed or injured; %.0f%% of the territory was held.",
+  capital = "A capital's outskirts were reached after %.0f hours (RAND's games: 36-60 hours with 2016 forces, FACTS §5).",
+  gap = "The Suwałki Gap was closed, delaying reinforcements.",
+  legacy = "Over %d aftermath years mines and unexploded ordnance killed or injured %.0f people; %.0f km² "
+    .. "remain contaminated, %.0f km² were cleared. Peacetime casualties from emplaced mines: %.0f. For "
+    .. "scale: 6,279 casualties worldwide in 2024, ~90%% civilians (Landmine Monitor, FACTS §4); Bosnia still "
+    .. "had ~1,000 km² suspect decades after its war (FACTS §4).",
+  deterrence = "Final deterrence %.0f%%, alliance cohesion %.0f%%, humanitarian reputation %.0f%%.",
+  why = "What mattered: %s.",
+  why_items = {
+    doctrine = "doctrine %s: %s",
+    obstacles = "obstacle level %.1f on the border",
+    brigades = "%d extra allied brigade(s)",
+    rapid = "stockpiled mines laid in time",
+    surprise = "a surprise attack with little warning",
+    education = "mine-risk education",
+    clearance = "a clearance programme",
+  },
+  doctrines = { none = "no AP mines", stockpile = "stockpile", marked = "marked fields", unmarked = "unmarked fields",
+    remote = "remotely delivered", remote_backup = "remotely delivered with back-up" },
+  sources = "Sources: Ottawa Convention Art. 20 and ICRC (FACTS §1); CCW Amended Protocol II (§2); "
+    .. "parliament records (§3); Landmine Monitor (§4); RAND RR-1253-A (§5); Snyder, Schelling, Mearsheimer (§6). "
+    .. "Model numbers marked as assumptions are explained in docs/model-eastern-flank.md.",
+}
+
+return T
