@@ -167,6 +167,10 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
   if (s->ending >= 0) {
     fputs("{\"id\":", f); cli_json_str(f, d->endings[s->ending].id);
     fputs(",\"title\":", f); cli_json_str(f, d->endings[s->ending].title);
+    const char *text = d->endings[s->ending].text;
+    for (int i = s->nlog - 1; i >= 0; i--)
+      if (s->log[i].kind == FL_LOG_ENDING) { text = s->log[i].text; break; }
+    fputs(",\"text\":", f); cli_json_str(f, text);
     fputc('}', f);
   } else fputs("null", f);
   fputs(",\"policies\":{", f);
@@ -201,6 +205,16 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
     fprintf(f, "%s{\"turn\":%d,\"date\":\"%s\",\"id\":", first ? "" : ",", e->turn, date);
     cli_json_str(f, d->events[e->a].id);
     fputs(",\"text\":", f); cli_json_str(f, e->text);
+    fputc('}', f);
+    first = 0;
+  }
+  fputs("],\"log\":[", f);
+  first = 1;
+  for (int i = 0; i < s->nlog; i++) {
+    const fl_LogEntry *e = &s->log[i];
+    if (e->kind != FL_LOG_MESSAGE) continue;
+    fprintf(f, "%s{\"turn\":%d,\"text\":", first ? "" : ",", e->turn);
+    cli_json_str(f, e->text);
     fputc('}', f);
     first = 0;
   }

@@ -110,25 +110,33 @@ static int truth(fl_Game *g, int fn, fl_Context ctx, int *out) {
   return 0;
 }
 
-static void finish(fl_Game *g, int ending) {
+/* End the game. The ending's debrief text (static, or written by its text function
+ * from the final state) goes into the log, where the debrief and --json read it. */
+static int finish(fl_Game *g, int ending) {
   fl_State *s = g->s;
+  char *text = NULL;
+  if (ending >= 0 && g->def->endings[ending].fn_text &&
+      call(g, g->def->endings[ending].fn_text, FL_CALL_TEXT, (fl_Context){FL_CTX_ENDING, ending, -1, -1}, NULL, &text))
+    return -1;
   s->ended = 1;
   s->ending = ending;
   s->stage = ST_DONE;
-  fl_state_log(s, FL_LOG_ENDING, ending, 0, 0, NULL);
+  fl_state_log(s, FL_LOG_ENDING, ending, 0, 0, text ? text : ending >= 0 ? g->def->endings[ending].text : NULL);
+  free(text);
+  return 0;
 }
 
 /* An ending requested by rule code wins; then the first ending whose condition holds. */
 static int check_endings(fl_Game *g) {
   fl_State *s = g->s;
   if (s->ended) return 0;
-  if (s->ending_requested) { finish(g, s->ending_requested - 1); return 0; }
+  if (s->ending_requested) return finish(g, s->ending_requested - 1);
   for (int i = 0; i < g->def->nending; i++) {
     const fl_EndingDef *e = &g->def->endings[i];
     if (!e->fn_when) continue;
     int yes;
     if (truth(g, e->fn_when, (fl_Context){FL_CTX_ENDING, i, -1, -1}, &yes)) return -1;
-    if (yes) { finish(g, i); return 0; }
+    if (yes) return finish(g, i);
   }
   return 0;
 }
@@ -284,7 +292,7 @@ static int advance(fl_Game *g) {
         t->hist[t->nhist++] = t->value;
       }
       if (check_endings(g)) goto fail;
-      if (!s->ended && s->turn >= d->max_turns) finish(g, default_ending(d));
+      if (!s->ended && s->turn >= d->max_turns && finish(g, default_ending(d))) goto fail;
       if (!g->hash_turns) {
         /* no per-turn hash: batches that only read outcomes skip the serialisation */
       } else if (s->nturnhash == s->capturnhash) {
