@@ -20,13 +20,32 @@ const Cmd CLI_COMMANDS[] = {
    "                    decisions, events (schema: docs/run-json.md)\n"
    "  --mem MIB         memory cap of the scenario's Lua state (default 256)\n"
    "  --budget N        VM instructions per rule call (default 10000000)\n"},
-  {"batch", "SCENARIO --runs N [--jobs J] [--side ROLE=POLICY] [--out FILE.csv] [--summary]",
-   "Play many games (Monte Carlo) over seeds and policies.", cmd_batch, ""},
-  {"merge", "FILE...", "Combine sharded batch outputs into one.", cmd_merge, ""},
+  {"batch", "SCENARIO [--runs N] [--seed-base S] [--policy P | --side ROLE=POL | --sweep FILE]... [--jobs J] "
+            "[--out FILE.csv|.jsonl] [--summary] [--plot FILE.svg] [--report FILE.html] [--x TRACK --y TRACK] "
+            "[--shard K/N] [--bench]",
+   "Play many games (Monte Carlo) over seeds and policies.", cmd_batch,
+   "Each --policy P (applied to every side that defines P), each run of --side ROLE=POL flags, or\n"
+   "each entry of a --sweep file is one policy set; every set plays seeds S..S+N-1.\n"
+   "  --jobs J        worker threads (default: all cores); results never depend on J\n"
+   "  --out FILE      one row per game (CSV or JSON lines by extension)\n"
+   "  --summary       per policy set: ending frequencies; mean, median, 5-95th percentile and\n"
+   "                  95% confidence interval of each track\n"
+   "  --plot FILE.svg histograms per track and a --x/--y scatter with the Pareto frontier\n"
+   "  --report FILE.html  one self-contained page with the table and the charts\n"
+   "  --shard K/N     only the K-th of N disjoint slices of the seeds (merge with flank merge)\n"
+   "See docs/educators.md.\n"},
+  {"merge", "FILE... [--out FILE] [--summary] [--plot FILE.svg] [--report FILE.html]",
+   "Combine sharded batch outputs into one.", cmd_merge,
+   "Reads the CSV or JSONL files of flank batch --shard runs and writes the same output, byte for\n"
+   "byte, as one unsharded run. A game that appears twice is an error. See docs/educators.md.\n"},
   {"test", "[PATH ...]", "Run scenario tests (scenarios/*/tests/*.lua) headless.", cmd_test,
    "Each test file calls test(\"name\", function() ... end); inside, play{...} runs games and\n"
    "expect(x).eq/gt/lt/... asserts. With no PATH, runs every shipped scenario's tests.\n"
-   "  --format tap          TAP output for CI systems\n"},
+   "  --format tap          TAP output for CI systems\n"
+   "  --format junit FILE   also write a JUnit XML report\n"
+   "  --timeout S           seconds per test (default 60)\n"
+   "Exit 1 if a test failed, 2 if a test file does not load. A failure prints the seed and a\n"
+   "flank run command that reproduces the game.\n"},
   {"lint", "SCENARIO [--format text|json] [--strict]", "Check a scenario without playing it.", cmd_lint,
    "Reports file:line: level: message [check]: unknown definition keys, ids that do not exist (also\n"
    "string literals passed to flank.* in rule code), decisions without options, events that can never\n"

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# flank batch and flank merge: results depend only on seeds and policies (not --jobs,
+# not sharding), outputs are produced and non-trivial, bad flags exit 2 with one line.
+set -u
+FLANK=$1; ROOT=$2
+cd "$ROOT" || exit 1
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+SWEEP=tests/cli/fixtures/flank_test/sweep.lua
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+B() { "$FLANK" batch tutorial "$@"; }
+
+# 1. the CSV is byte-identical for --jobs 1 and --jobs 2
+B --runs 400 --policy default --policy mines --jobs 1 --out "$T/j1.csv" || bad "batch --jobs 1 failed"
+B --runs 400 --policy default --policy mines --jobs 2 --out "$T/j2.csv" || bad "batch --jobs 2 failed"
+cmp -s "$T/j1.csv" "$T/j2.csv" || bad "--jobs 1 and --jobs 2 differ"
+[ "$(head -n 1 "$T/j1.csv")" = "seed,set,ending,deterrence,civilian_harm,budget,cohesion,turns" ] || bad "CSV header: $(head -n 1 "$T/j1.csv")"
+[ "$(wc -l <"$T/j1.csv")" -eq 801 ] || bad "want 800 games + header, got $(wc -l <"$T/j1.csv") lines"
+grep -q '^1,mines,war,' "$T/j1.csv" || bad "seed 1 of mines should be a war"
+# a row agrees with flank run of the same game
+run=$("$FLANK" run tutorial --seed 17 --policy mines --json)
+row=$(grep '^17,mines,' "$T/j1.csv")
+echo "$run" | grep -q "\"ending\":{\"id\":\"$(echo "$row" | cut -d, -f3)\"" || bad "batch row and flank run disagree: $row"
+
+# 2. shards merged equal the single run, byte for byte (CSV, JSONL, mixed, any order)
+for k in 1 2 3; do B --runs 400 --policy default --policy mines --shard $k/3 --out "$T/s$k.csv" || bad "shard $k"; done
+B --runs 400 --policy default --policy mines --shard 2/3 --out "$T/s2.jsonl" || bad "jsonl shard"
+"$FLANK" merge "$T/s3.csv" "$T/s1.csv" "$T/s2.csv" --out "$T/m.csv" || bad "merge failed"
+cmp -s "$T/j1.csv" "$T/m.csv" || bad "merged shards differ from the single run"
+"$FLANK" merge "$T/s1.csv" "$T/s2.jsonl" "$T/s3.csv" --out "$T/m2.csv" && cmp -s "$T/j1.csv" "$T/m2.csv" || bad "CSV+JSONL merge differs"
+B --runs 400 --policy default --policy mines --summary >"$T/sum1" || bad "summary"
+"$FLANK" merge "$T/s1.csv" "$T/s2.csv" "$T/s3.csv" --summary >"$T/sum2" || bad "merge --summary"
+cmp -s "$T/sum1" "$T/sum2" || bad "merged summary differs"
+"$FLANK" merge "$T/s1.csv" "$T/s1.csv" >/dev/null 2>"$T/dup"; [ $? -eq 2 ] || bad "a shard given twice should exit 2"
+grep -q 'appears twice' "$T/dup" || bad "duplicate message: $(cat "$T/dup")"
+
+# 3. summary, SVG and HTML are produced and say something
+B --runs 300 --sweep "$SWEEP" --summary --plot "$T/p.svg" --report "$T/r.html" >"$T/sum" || bad "sweep batch failed"
+grep -q '^Policy set mine the gap: 300 games, seeds 1..300$' "$T/sum" || { bad "summary heading"; head -n 3 "$T/sum"; }
+grep -Eq '^  war +[0-9]+ +9[0-9]\.[0-9]%$' "$T/sum" || bad "summary: mines should mostly end in war"
+grep -q '95% CI of the mean' "$T/sum" || bad "summary has no CI"
+[ "$(grep -c '<path ' "$T/p.svg")" -ge 16 ] || bad "SVG: want a histogram per track and set"
+grep -q 'class="pf"' "$T/p.svg" || bad "SVG: no Pareto frontier"
+grep -q 'mines, patient adversary' "$T/p.svg" || bad "SVG: sets not labelled"
+if command -v xmllint >/dev/null; then xmllint --noout "$T/p.svg" || bad "SVG is not well-formed"; fi
+grep -q '<svg' "$T/r.html" && grep -q '<table>' "$T/r.html" && grep -q 'Pareto frontier' "$T/r.html" || bad "HTML report incomplete"
+grep -Eq '<(script|link|img)[ >]' "$T/r.html" && bad "HTML report is not self-contained"
+"$FLANK" merge "$T/j1.csv" --plot "$T/m.svg" --x budget --y cohesion && grep -q 'budget' "$T/m.svg" || bad "merge --plot --x/--y"
+
+# 4. bad flags: exit 2 and a one-line message
+check2() {
+  "$FLANK" "$@" >"$T/out" 2>"$T/err"; rc=$?
+  [ $rc -eq 2 ] || bad "'$*' exited $rc, want 2"
+  [ "$(wc -l <"$T/err")" -eq 1 ] || { bad "'$*' should print one line, printed:"; cat "$T/err"; }
+}
+check2 batch tutorial --runs 0
+check2 batch tutorial --runs x
+check2 batch tutorial --jobs 0
+check2 batch tutorial --shard 3/2
+check2 batch tutorial --shard 1
+check2 batch tutorial --out x.txt
+check2 batch tutorial --bogus
+check2 batch tutorial --policy nope
+check2 batch tutorial --side council=nope
+check2 batch tutorial --side nobody=mines
+check2 batch tutorial --x nothing --summary
+check2 batch nowhere
+check2 batch
+check2 merge
+check2 merge "$T/nope.csv"
+printf 'not,a,batch\n' >"$T/junk.csv"; check2 merge "$T/junk.csv"
+
+exit $fail
