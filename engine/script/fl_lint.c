@@ -304,8 +304,6 @@ static int nth_table(const Src *s, int open, int n) {
 
 /* ---- reading files ---- */
 
-static int is_file(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISREG(st.st_mode); }
-static int is_dir(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISDIR(st.st_mode); }
 
 static Src *add_src(Ctx *c, const char *path, int is_text) {
   size_t len;
@@ -1185,29 +1183,6 @@ static void check_board(Ctx *c, const fl_Def *d) {
 
 /* ---- driver ---- */
 
-static int resolve(const char *where, const char *root, char *dir, size_t n) {
-  char buf[PATH_MAX + 16];
-  size_t wl = strlen(where);
-  if (wl >= PATH_MAX - 32) return -1;
-  if (wl > 4 && !strcmp(where + wl - 4, ".lua") && is_file(where)) {
-    snprintf(dir, n, "%s", where);
-    char *slash = strrchr(dir, '/');
-    if (slash) *slash = '\0'; else snprintf(dir, n, ".");
-    return 0;
-  }
-  snprintf(buf, sizeof buf, "%s/scenario.lua", where);
-  if (is_dir(where) && is_file(buf)) {
-    snprintf(dir, n, "%s", where);
-    while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/') dir[strlen(dir) - 1] = '\0';
-    return 0;
-  }
-  if (root && fl_str_is_id(where) && !is_dir(where)) {
-    snprintf(buf, sizeof buf, "%s/%s/scenario.lua", root, where);
-    if (is_file(buf)) { snprintf(dir, n, "%s/%s", root, where); return 0; }
-  }
-  return -1;
-}
-
 static int cmp_msg(const void *a, const void *b) {
   const fl_LintMsg *x = a, *y = b;
   int r = strcmp(x->file, y->file);
@@ -1245,11 +1220,9 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
   Ctx *c = calloc(1, sizeof *c);
   if (!out || !c) { free(out); free(c); return NULL; }
   c->out = out;
-  if (resolve(where, scenarios_root, c->dir, sizeof c->dir)) {
-    char err[2048];
-    fl_Script *sc = fl_script_load(where, scenarios_root, NULL, err, sizeof err); /* for its message */
-    fl_script_free(sc);
-    msg(c, where, 0, FL_LINT_ERROR, "load", "%s", sc ? "cannot lint this path" : err);
+  char err[2048];
+  if (fl_script_resolve(where, scenarios_root, c->dir, sizeof c->dir, err, sizeof err)) {
+    msg(c, where, 0, FL_LINT_ERROR, "load", "%s", err);
     free(c);
     return out;
   }
@@ -1303,7 +1276,6 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
     }
   /* the real load: what only building the definition finds, then the board */
   if (c->loaded && out->errors == 0) {
-    char err[2048];
     fl_Script *real = fl_script_load(c->dir, scenarios_root, NULL, err, sizeof err);
     if (!real) load_error(c, err);
     else check_board(c, fl_script_def(real));

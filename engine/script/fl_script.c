@@ -15,7 +15,7 @@ static int is_file(const char *p) { struct stat st; return stat(p, &st) == 0 && 
 static int is_dir(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISDIR(st.st_mode); }
 
 /* Resolve where the scenario is: a folder, its scenario.lua, or a shipped id. */
-static int resolve(const char *where, const char *root, char *dir, size_t n, char *err, size_t errn) {
+int fl_script_resolve(const char *where, const char *root, char *dir, size_t n, char *err, size_t errn) {
   char buf[PATH_MAX];
   size_t wl = strlen(where);
   if (wl >= PATH_MAX - 32) { snprintf(err, errn, "%s: path too long", where); return -1; }
@@ -214,7 +214,7 @@ static void freeze_all(fl_Script *sc) {
 fl_Script *fl_script_load(const char *where, const char *scenarios_root, const fl_ScriptOpts *opts,
                           char *err, size_t errn) {
   char dir[PATH_MAX];
-  if (resolve(where, scenarios_root, dir, sizeof dir, err, errn)) return NULL;
+  if (fl_script_resolve(where, scenarios_root, dir, sizeof dir, err, errn)) return NULL;
   fl_Script *sc = calloc(1, sizeof *sc);
   if (!sc) { snprintf(err, errn, "out of memory"); return NULL; }
   sc->dir = fl_str_dup(dir);

@@ -23,6 +23,9 @@ enum { FL_ERR_NONE = 0, FL_ERR_USAGE = 2, FL_ERR_LOAD = 2, FL_ERR_RUNTIME = 3 };
  * under scenarios_root). Returns NULL with "file:line: what" in err on failure. */
 fl_Script *fl_script_load(const char *where, const char *scenarios_root, const fl_ScriptOpts *opts,
                           char *err, size_t errn);
+/* Find a scenario's folder from `where` (as fl_script_load does) into dir. 0 ok; -1 with
+ * "where: no such scenario ...; did you mean ..." in err. */
+int fl_script_resolve(const char *where, const char *scenarios_root, char *dir, size_t n, char *err, size_t errn);
 /* Free the script, its game and Lua state (NULL is fine). */
 void fl_script_free(fl_Script *sc);
 /* The loaded definition (owned by the script). */
