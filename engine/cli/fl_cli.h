@@ -22,6 +22,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...);
 int cli_is_help(const char *a);
 /* Print a command's help page. */
 void cli_print_help(const Cmd *c);
+/* Parse "WxH" (e.g. 1600x1000) into w and h; 0 ok. */
+int cli_parse_size(const char *s, int *w, int *h);
 /* Parse an unsigned 64-bit number; 0 ok. */
 int cli_parse_u64(const char *s, uint64_t *out);
 /* Print an error message; for "file:line:" messages also the source line with a caret. */

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "fl_stats.h"
 
 typedef struct fl_Results {
   int ntrack; char **track;        /* track ids: the columns between ending and turns */
@@ -19,7 +20,6 @@ typedef struct fl_Results {
 } fl_Results;
 
 /* Descriptive statistics of one column of one policy set. */
-typedef struct fl_Stats { size_t n; double mean, sd, median, p05, p95, min, max, ci_lo, ci_hi; } fl_Stats;
 
 /* A table with these track columns (copied). NULL on out of memory. */
 fl_Results *fl_res_new(int ntrack, const char *const *tracks);

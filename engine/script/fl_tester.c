@@ -4,6 +4,7 @@
  * resets its game per seed. Also: policy sets and sweep files for batches. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_tester.h"
+#include "fl_stats.h"
 #include "fl_script_int.h"
 #include "fl_str.h"
 #include <limits.h>
@@ -305,34 +306,18 @@ static void push_game(lua_State *L, fl_Script *sc, uint64_t seed) {
   lua_setfield(L, -2, "decisions");
 }
 
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-/* p-quantile of sorted v by linear interpolation between closest ranks. */
-static double quantile(const double *v, int n, double p) {
-  double pos = p * (n - 1);
-  int lo = (int)floor(pos);
-  if (lo >= n - 1) return v[n - 1];
-  return v[lo] + (pos - lo) * (v[lo + 1] - v[lo]);
-}
-
 /* Push {mean, median, min, max, p05, p95, sd} of v (sorted in place). */
 static void push_stats(lua_State *L, double *v, int n) {
-  qsort(v, (size_t)n, sizeof *v, cmp_double);
-  double sum = 0, ss = 0;
-  for (int i = 0; i < n; i++) sum += v[i];
-  double mean = sum / n;
-  for (int i = 0; i < n; i++) ss += (v[i] - mean) * (v[i] - mean);
+  fl_Stats st;
+  fl_stats_of(v, (size_t)n, &st);
   lua_createtable(L, 0, 7);
-  lua_pushnumber(L, mean); lua_setfield(L, -2, "mean");
-  lua_pushnumber(L, quantile(v, n, 0.5)); lua_setfield(L, -2, "median");
-  lua_pushnumber(L, v[0]); lua_setfield(L, -2, "min");
-  lua_pushnumber(L, v[n - 1]); lua_setfield(L, -2, "max");
-  lua_pushnumber(L, quantile(v, n, 0.05)); lua_setfield(L, -2, "p05");
-  lua_pushnumber(L, quantile(v, n, 0.95)); lua_setfield(L, -2, "p95");
-  lua_pushnumber(L, n > 1 ? sqrt(ss / (n - 1)) : 0); lua_setfield(L, -2, "sd");
+  lua_pushnumber(L, st.mean); lua_setfield(L, -2, "mean");
+  lua_pushnumber(L, st.median); lua_setfield(L, -2, "median");
+  lua_pushnumber(L, st.min); lua_setfield(L, -2, "min");
+  lua_pushnumber(L, st.max); lua_setfield(L, -2, "max");
+  lua_pushnumber(L, st.p05); lua_setfield(L, -2, "p05");
+  lua_pushnumber(L, st.p95); lua_setfield(L, -2, "p95");
+  lua_pushnumber(L, st.sd); lua_setfield(L, -2, "sd");
   set_strict(L, "statistic");
 }
 

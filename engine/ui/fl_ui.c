@@ -1,0 +1,664 @@
+/* fl_ui: the window's event loop and input, the game flow around the host (policies'
+ * pace, event pop-ups, end turn), and offscreen rendering for `flank render`, the
+ * screenshot and the benchmark. The loop sleeps in SDL_WaitEventTimeout and redraws
+ * only when something changed, so an idle window costs no CPU. */
+#define _POSIX_C_SOURCE 200809L
+#include "ui_int.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Layout scale: HiDPI factor times a size factor so type stays readable on big windows. */
+static float scale_for(int out_h, float dpi) {
+  float f = out_h / dpi / 900.0f;
+  if (f < 0.9f) f = 0.9f;
+  if (f > 1.25f) f = 1.25f;
+  return dpi * f;
+}
+
+static void toast(fl_Ui *u, const char *msg) {
+  snprintf(u->toast, sizeof u->toast, "%s", msg);
+  u->toast_until = SDL_GetTicks() + 2600;
+}
+
+void ui_refresh(fl_Ui *u) {
+  if (u->host && u->host->game) u->game = u->host->game(u->host->ud);
+  u->def = u->game ? fl_game_def(u->game) : NULL;
+  u->st = u->game ? fl_game_state(u->game) : NULL;
+  if (u->def && u->def != u->geo_def) {
+    if (u->geo_ok) map_geo_free(&u->geo);
+    ui_map_free_labels(u);
+    u->geo_ok = map_geo_build(&u->geo, u->def->map) == 0;
+    u->geo_def = u->def;
+    u->fitted = 0;
+    u->hover = u->sel = -1;
+    ui_map_invalidate(u);
+  }
+}
+
+/* The host may have replaced the definition (open, start, load, reload): rebuild the map
+ * even if a new definition happens to live at the old address. */
+static void host_changed(fl_Ui *u) {
+  u->geo_def = NULL;
+  ui_refresh(u);
+  if (u->st) u->seen_log = u->st->nlog;
+  u->popup = -1;
+  u->opt_sel = -1;
+}
+
+static void init_ui(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
+  u->r = r;
+  if (opts) u->opts = *opts;
+  u->layers = u->opts.layers ? u->opts.layers : FL_UI_ALL;
+  u->hover = u->sel = u->popup = u->opt_sel = -1;
+  u->human = -1;
+}
+
+static void free_ui(fl_Ui *u) {
+  if (u->layer) SDL_DestroyTexture(u->layer);
+  u->layer = NULL;
+  if (u->layer_sf) SDL_FreeSurface(u->layer_sf);
+  u->layer_sf = NULL;
+  if (u->chrome) SDL_DestroyTexture(u->chrome);
+  u->chrome = NULL;
+  ui_map_free_labels(u);
+  if (u->geo_ok) map_geo_free(&u->geo);
+  u->geo_ok = 0;
+  free(u->vbuf);
+  u->vbuf = NULL;
+  gfx_free(&u->g);
+}
+
+static int first_playable(const fl_Def *d) {
+  for (int i = 0; i < d->nside; i++)
+    if (d->sides[i].playable) return i;
+  return -1;
+}
+
+/* ---- offscreen --------------------------------------------------------------------- */
+
+typedef struct { SDL_Surface *sf; SDL_Renderer *r; } offscreen;
+
+static int offscreen_open(offscreen *o, fl_Ui *u, fl_Game *g, const fl_UiOpts *opts, char *err, size_t n) {
+  int w = opts && opts->width > 0 ? opts->width : 1600, h = opts && opts->height > 0 ? opts->height : 1000;
+  o->sf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+  o->r = o->sf ? SDL_CreateSoftwareRenderer(o->sf) : NULL;
+  if (!o->r) { snprintf(err, n, "SDL software renderer: %s", SDL_GetError()); if (o->sf) SDL_FreeSurface(o->sf); return -1; }
+  memset(u, 0, sizeof *u);
+  init_ui(u, o->r, opts);
+  u->W = w;
+  u->H = h;
+  if (gfx_init(&u->g, o->r, scale_for(h, 1.0f), err, n)) { SDL_DestroyRenderer(o->r); SDL_FreeSurface(o->sf); return -1; }
+  u->game = g;
+  ui_refresh(u);
+  u->human = first_playable(u->def);
+  u->screen = SCR_GAME;
+  u->seen_log = u->st->nlog;
+  return 0;
+}
+
+static void offscreen_close(offscreen *o, fl_Ui *u) {
+  free_ui(u);
+  SDL_DestroyRenderer(o->r);
+  SDL_FreeSurface(o->sf);
+  TTF_Quit();
+  SDL_Quit();
+}
+
+static int write_surface(SDL_Surface *sf, const char *path, char *err, size_t n) {
+  SDL_Surface *rgb = SDL_ConvertSurfaceFormat(sf, SDL_PIXELFORMAT_RGB24, 0);
+  if (!rgb) { snprintf(err, n, "SDL: %s", SDL_GetError()); return -1; }
+  int rc = fl_ui_write_png(path, rgb->pixels, rgb->w, rgb->h, rgb->pitch, 3, err, n);
+  SDL_FreeSurface(rgb);
+  return rc;
+}
+
+int fl_ui_render_png(fl_Game *g, const fl_UiOpts *opts, const char *path, char *err, size_t n) {
+  fl_Ui *u = calloc(1, sizeof *u);
+  offscreen o;
+  if (!u) { snprintf(err, n, "out of memory"); return -1; }
+  if (offscreen_open(&o, u, g, opts, err, n)) { free(u); return -1; }
+  ui_draw_frame(u);
+  SDL_RenderPresent(o.r);
+  int rc = write_surface(o.sf, path, err, n);
+  offscreen_close(&o, u);
+  free(u);
+  return rc;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+int fl_ui_bench(fl_Game *g, const fl_UiOpts *opts, int frames, char *err, size_t n) {
+  double t0 = now_ms();
+  fl_Ui *u = calloc(1, sizeof *u);
+  offscreen o;
+  if (!u) { snprintf(err, n, "out of memory"); return -1; }
+  if (offscreen_open(&o, u, g, opts, err, n)) { free(u); return -1; }
+  ui_draw_frame(u);
+  SDL_RenderPresent(o.r);
+  double first = now_ms() - t0;
+  if (frames < 3) frames = 3;
+  double *full = malloc(sizeof(double) * (size_t)frames), *inter = malloc(sizeof(double) * (size_t)frames);
+  if (!full || !inter) { free(full); free(inter); offscreen_close(&o, u); free(u); snprintf(err, n, "out of memory"); return -1; }
+  double *all = malloc(sizeof(double) * (size_t)frames);
+  for (int i = 0; i < frames && all; i++) {
+    /* everything redrawn: map layer, panels, top bar (as after a decision) */
+    u->cx += (i & 1 ? 1 : -1) * 1e-3;
+    u->gen++;
+    double a = now_ms();
+    ui_draw_frame(u);
+    SDL_RenderPresent(o.r);
+    all[i] = now_ms() - a;
+  }
+  for (int i = 0; i < frames; i++) {
+    /* a full map re-render: the static map layer is redrawn (as after a pan or zoom) */
+    u->cx += (i & 1 ? 1 : -1) * 1e-3;
+    double a = now_ms();
+    ui_draw_frame(u);
+    SDL_RenderPresent(o.r);
+    full[i] = now_ms() - a;
+  }
+  /* an interactive frame: hover with tooltip over an area with pieces, panels redrawn */
+  int area = 0;
+  for (int i = 0; i < u->st->npiece; i++) { area = u->st->pieces[i].area; break; }
+  const fl_MapArea *ar = fl_map_area(u->geo.m, area);
+  u->mx = (int)(u->mapr.x + u->mapr.w / 2.0 + (ar->label[0] * u->geo.k - u->cx) * u->zoom);
+  u->my = (int)(u->mapr.y + u->mapr.h / 2.0 + (-ar->label[1] - u->cy) * u->zoom);
+  u->mouse_in = 1;
+  u->hover = area;
+  ui_draw_frame(u);
+  for (int i = 0; i < frames; i++) {
+    u->mx += i & 1 ? 1 : -1;
+    double a = now_ms();
+    ui_draw_frame(u);
+    SDL_RenderPresent(o.r);
+    inter[i] = now_ms() - a;
+  }
+  qsort(full, (size_t)frames, sizeof *full, cmp_double);
+  qsort(inter, (size_t)frames, sizeof *inter, cmp_double);
+  printf("size %dx%d (software renderer, offscreen)\n", u->W, u->H);
+  printf("first_frame_offscreen_ms %.1f\n", first);
+  printf("full_rerender_median_ms %.2f\n", full[frames / 2]);
+  printf("interactive_frame_median_ms %.2f\n", inter[frames / 2]);
+  if (all) {
+    qsort(all, (size_t)frames, sizeof *all, cmp_double);
+    printf("everything_redrawn_median_ms %.2f\n", all[frames / 2]);
+    free(all);
+  }
+  free(full);
+  free(inter);
+  offscreen_close(&o, u);
+  free(u);
+  return 0;
+}
+
+/* ---- the window -------------------------------------------------------------------- */
+
+static int demo_delay(const fl_Ui *u) { return u->opts.speed > 0 ? (int)(650 / u->opts.speed) : 0; }
+
+static void show_result(fl_Ui *u, int rc, const char *msg, int error_panel) {
+  if (rc) {
+    if (error_panel) snprintf(u->err, sizeof u->err, "%s", msg);
+    else toast(u, msg);
+  } else if (msg[0]) {
+    toast(u, msg);
+  }
+}
+
+static void start_game(fl_Ui *u) {
+  char msg[2048] = "";
+  int human = u->opts.demo ? -1 : u->brief_side;
+  if (u->host->start(u->host->ud, human, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); return; }
+  u->human = human;
+  host_changed(u);
+  u->seen_log = 0;
+  u->screen = SCR_GAME;
+  u->await_end_turn = 0;
+  u->log_scroll = 0;
+  u->focus = FOCUS_CARD;
+  u->next_ai = SDL_GetTicks() + (Uint32)(u->opts.demo ? demo_delay(u) : 500);
+}
+
+static void open_brief(fl_Ui *u) {
+  ui_refresh(u);
+  if (!u->def) return;
+  u->brief_side = u->opts.human >= 0 && u->opts.human < u->def->nside ? u->opts.human : first_playable(u->def);
+  u->screen = SCR_BRIEF;
+}
+
+static void do_reload(fl_Ui *u, int automatic) {
+  char msg[2048] = "";
+  int rc = u->host->reload(u->host->ud, msg, sizeof msg);
+  if (rc) { snprintf(u->err, sizeof u->err, "%s", msg); return; }
+  host_changed(u);
+  u->err[0] = 0;
+  toast(u, automatic ? "Scenario changed on disk: reloaded" : msg);
+}
+
+static void act(fl_Ui *u, int opt) {
+  char msg[2048] = "";
+  if (!fl_game_available(u->game, opt)) {
+    const char *why = fl_game_unavailable_reason(u->game, opt);
+    toast(u, why ? why : "not available");
+    return;
+  }
+  int turn = u->st->turn;
+  if (u->host->act(u->host->ud, opt, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return; }
+  ui_refresh(u);
+  u->opt_sel = -1;
+  u->log_scroll = 0;
+  int side = -1;
+  if (fl_game_status(u->game) == FL_GAME_WAITING) fl_game_pending(u->game, &side);
+  u->await_end_turn = fl_game_status(u->game) == FL_GAME_WAITING && (side != u->human || u->st->turn != turn);
+}
+
+static void end_turn(fl_Ui *u) {
+  u->await_end_turn = 0;
+  u->next_ai = SDL_GetTicks() + 150;
+}
+
+static void zoom_at(fl_Ui *u, double f, int x, int y) {
+  if (!u->geo_ok) return;
+  double fitz = u->zoom;
+  const double *b = u->geo.b;
+  double zx = u->mapr.w / (b[2] - b[0]), zy = u->mapr.h / (b[3] - b[1]), base = (zx < zy ? zx : zy) * 0.94;
+  double nz = fitz * f;
+  if (nz < base * 0.6) nz = base * 0.6;
+  if (nz > base * 40) nz = base * 40;
+  double X = u->cx + (x - u->mapr.x - u->mapr.w / 2.0) / u->zoom, Y = u->cy + (y - u->mapr.y - u->mapr.h / 2.0) / u->zoom;
+  u->zoom = nz;
+  u->cx = X - (x - u->mapr.x - u->mapr.w / 2.0) / nz;
+  u->cy = Y - (y - u->mapr.y - u->mapr.h / 2.0) / nz;
+  u->fitted = 0;
+}
+
+static void pan(fl_Ui *u, double dx, double dy) {
+  u->cx -= dx / u->zoom;
+  u->cy -= dy / u->zoom;
+  u->fitted = 0;
+}
+
+static void host_call(fl_Ui *u, int (*fn)(void *, char *, size_t), int error_panel) {
+  char msg[2048] = "";
+  int rc = fn(u->host->ud, msg, sizeof msg);
+  if (!rc) { host_changed(u); u->await_end_turn = 0; u->next_ai = SDL_GetTicks() + 400; }
+  show_result(u, rc, msg, error_panel);
+}
+
+static void press(fl_Ui *u, int id, int arg) {
+  switch (id) {
+  case BTN_OPTION: u->opt_sel = arg; u->focus = FOCUS_CARD; break;
+  case BTN_CONFIRM: if (u->opt_sel >= 0) act(u, u->opt_sel); break;
+  case BTN_END_TURN: end_turn(u); break;
+  case BTN_DEBRIEF: u->screen = SCR_DEBRIEF; break;
+  case BTN_BACK: u->screen = SCR_GAME; break;
+  case BTN_NEW: start_game(u); break;
+  case BTN_TITLE: if (u->nscen > 0) u->screen = SCR_TITLE; break;
+  case BTN_SCENARIO: {
+    char msg[2048] = "";
+    u->title_sel = arg;
+    if (u->host->open(u->host->ud, arg, msg, sizeof msg)) snprintf(u->err, sizeof u->err, "%s", msg);
+    else { host_changed(u); open_brief(u); }
+    break;
+  }
+  case BTN_SIDE: u->brief_side = arg; break;
+  case BTN_BEGIN: start_game(u); break;
+  case BTN_UNDO: host_call(u, u->host->undo, 0); break;
+  case BTN_SAVE: host_call(u, u->host->save, 0); break;
+  case BTN_LOAD: host_call(u, u->host->load, 0); break;
+  case BTN_HELP: u->help = !u->help; break;
+  case BTN_ZOOM_IN: zoom_at(u, 1.4, u->mapr.x + u->mapr.w / 2, u->mapr.y + u->mapr.h / 2); break;
+  case BTN_ZOOM_OUT: zoom_at(u, 1 / 1.4, u->mapr.x + u->mapr.w / 2, u->mapr.y + u->mapr.h / 2); break;
+  case BTN_FIT: ui_map_fit(u); break;
+  case BTN_DISMISS:
+    if (u->err[0]) u->err[0] = 0;
+    else if (u->help) u->help = 0;
+    else u->popup = -1;
+    break;
+  case BTN_RELOAD: do_reload(u, 0); break;
+  default: break;
+  }
+}
+
+static int modal_open(const fl_Ui *u) { return u->err[0] || u->help || (u->screen == SCR_GAME && u->popup >= 0); }
+
+static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
+  SDL_Keycode c = k->keysym.sym;
+  int ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
+  if (ctrl && c == SDLK_q) { u->quit = 1; return; }
+  if (c == SDLK_F1) { u->help = !u->help; return; }
+  if (u->err[0]) {
+    if (c == SDLK_ESCAPE || c == SDLK_RETURN || c == SDLK_KP_ENTER || c == SDLK_SPACE) u->err[0] = 0;
+    else if (c == SDLK_F5 && u->def) do_reload(u, 0);
+    return;
+  }
+  if (u->help) { if (c == SDLK_ESCAPE || c == SDLK_RETURN) u->help = 0; return; }
+  if (u->screen == SCR_TITLE) {
+    if (c == SDLK_UP && u->title_sel > 0) u->title_sel--;
+    else if (c == SDLK_DOWN && u->title_sel < u->nscen - 1) u->title_sel++;
+    else if ((c == SDLK_RETURN || c == SDLK_KP_ENTER) && u->nscen) press(u, BTN_SCENARIO, u->title_sel);
+    else if (c == SDLK_ESCAPE) u->quit = 1;
+    return;
+  }
+  if (u->screen == SCR_BRIEF) {
+    if (c == SDLK_RETURN || c == SDLK_KP_ENTER || c == SDLK_SPACE) start_game(u);
+    else if (c == SDLK_ESCAPE) { if (u->nscen) u->screen = SCR_TITLE; else u->quit = 1; }
+    else if ((c == SDLK_LEFT || c == SDLK_UP || c == SDLK_RIGHT || c == SDLK_DOWN) && u->def) {
+      int d = c == SDLK_LEFT || c == SDLK_UP ? -1 : 1;
+      for (int i = 1; i <= u->def->nside; i++) {
+        int s = ((u->brief_side + d * i) % u->def->nside + u->def->nside) % u->def->nside;
+        if (u->def->sides[s].playable) { u->brief_side = s; break; }
+      }
+    }
+    return;
+  }
+  if (u->screen == SCR_DEBRIEF) {
+    if (c == SDLK_ESCAPE || c == SDLK_RETURN) u->screen = SCR_GAME;
+    else if (c == SDLK_n) start_game(u);
+    else if (c == SDLK_t && u->nscen) u->screen = SCR_TITLE;
+    return;
+  }
+  if (!u->game) return;
+  if (ctrl) {
+    if (c == SDLK_z) press(u, BTN_UNDO, 0);
+    else if (c == SDLK_s) press(u, BTN_SAVE, 0);
+    else if (c == SDLK_o) press(u, BTN_LOAD, 0);
+    return;
+  }
+  if (c == SDLK_F5) { do_reload(u, 0); return; }
+  if (u->popup >= 0) {
+    if (c == SDLK_RETURN || c == SDLK_KP_ENTER || c == SDLK_SPACE || c == SDLK_ESCAPE) u->popup = -1;
+    return;
+  }
+  int side = -1, card = fl_game_status(u->game) == FL_GAME_WAITING ? fl_game_pending(u->game, &side) : -1;
+  int mine = card >= 0 && side == u->human && !u->await_end_turn;
+  int nopt = card >= 0 ? u->def->cards[card].noptions : 0;
+  if (c >= SDLK_1 && c <= SDLK_9) {
+    int o = (int)(c - SDLK_1);
+    if (mine && o < nopt) {
+      if (fl_game_available(u->game, o)) u->opt_sel = o;
+      else { const char *why = fl_game_unavailable_reason(u->game, o); toast(u, why ? why : "not available"); }
+    }
+    return;
+  }
+  switch (c) {
+  case SDLK_RETURN:
+  case SDLK_KP_ENTER:
+    if (u->st->ended) u->screen = SCR_DEBRIEF;
+    else if (u->await_end_turn) end_turn(u);
+    else if (mine && u->opt_sel >= 0) act(u, u->opt_sel);
+    else if (mine) toast(u, "Choose an option first (keys 1\xE2\x80\x93" "9)");
+    break;
+  case SDLK_SPACE:
+    if (u->st->ended) u->screen = SCR_DEBRIEF;
+    else if (u->await_end_turn) end_turn(u);
+    else if (mine) toast(u, "Choose an option and press Enter");
+    break;
+  case SDLK_TAB: u->focus = (u->focus + ((k->keysym.mod & KMOD_SHIFT) ? FOCUS_N - 1 : 1)) % FOCUS_N; break;
+  case SDLK_ESCAPE: if (u->sel >= 0) u->sel = -1; else u->opt_sel = -1; break;
+  case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: press(u, BTN_ZOOM_IN, 0); break;
+  case SDLK_MINUS: case SDLK_KP_MINUS: press(u, BTN_ZOOM_OUT, 0); break;
+  case SDLK_0: case SDLK_HOME: ui_map_fit(u); break;
+  case SDLK_PAGEUP: if (u->log_scroll > 0) u->log_scroll -= u->log_scroll < 5 ? u->log_scroll : 5; break;
+  case SDLK_PAGEDOWN: if (u->log_scroll + 5 < u->st->nlog) u->log_scroll += 5; break;
+  case SDLK_UP: case SDLK_DOWN: case SDLK_LEFT: case SDLK_RIGHT: {
+    int dir = c == SDLK_UP || c == SDLK_LEFT ? -1 : 1;
+    if (u->focus == FOCUS_CARD && mine && (c == SDLK_UP || c == SDLK_DOWN)) {
+      int o = u->opt_sel;
+      for (int i = 0; i < nopt; i++) {
+        o = o < 0 ? (dir > 0 ? 0 : nopt - 1) : (o + dir + nopt) % nopt;
+        if (fl_game_available(u->game, o)) break;
+      }
+      u->opt_sel = o;
+    } else if (u->focus == FOCUS_LOG && (c == SDLK_UP || c == SDLK_DOWN)) {
+      u->log_scroll += dir;
+      if (u->log_scroll < 0) u->log_scroll = 0;
+      if (u->log_scroll >= u->st->nlog) u->log_scroll = u->st->nlog ? u->st->nlog - 1 : 0;
+    } else {
+      double step = gfx_px(&u->g, 80);
+      if (c == SDLK_LEFT || c == SDLK_RIGHT) pan(u, -dir * step, 0); else pan(u, 0, -dir * step);
+    }
+    break;
+  }
+  default: break;
+  }
+}
+
+static int in_rect(SDL_Rect r, int x, int y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
+
+static void mouse_button(fl_Ui *u, const SDL_MouseButtonEvent *b, float dpi) {
+  int x = (int)(b->x * dpi), y = (int)(b->y * dpi);
+  u->mx = x;
+  u->my = y;
+  if (b->button != SDL_BUTTON_LEFT) return;
+  if (b->type == SDL_MOUSEBUTTONDOWN) {
+    for (int i = u->nbtn - 1; i >= 0; i--)
+      if (in_rect(u->btn[i].r, x, y)) { press(u, u->btn[i].id, u->btn[i].arg); return; }
+    if (modal_open(u)) return;
+    if (u->screen == SCR_GAME && in_rect(u->mapr, x, y)) {
+      u->dragging = 1;
+      u->drag_moved = 0;
+      u->drag_x = x;
+      u->drag_y = y;
+    }
+  } else if (u->dragging) {
+    if (!u->drag_moved) { int a = ui_map_hit(u, x, y); u->sel = a == u->sel ? -1 : a; u->focus = FOCUS_MAP; }
+    u->dragging = 0;
+  }
+}
+
+static void screenshot(fl_Ui *u, char *err, size_t n) {
+  int w = u->W, h = u->H;
+  unsigned char *buf = malloc((size_t)w * (size_t)h * 3);
+  if (!buf) { snprintf(err, n, "out of memory"); return; }
+  if (SDL_RenderReadPixels(u->r, NULL, SDL_PIXELFORMAT_RGB24, buf, w * 3)) snprintf(err, n, "screenshot: %s", SDL_GetError());
+  else if (fl_ui_write_png(u->opts.screenshot, buf, w, h, w * 3, 3, err, n) == 0) fprintf(stderr, "flank play: wrote %s\n", u->opts.screenshot);
+  free(buf);
+}
+
+/* Advance the game flow: pop-ups, policies' moves at their pace. Returns 1 if anything changed. */
+static int update(fl_Ui *u, Uint32 now, Uint32 *wake) {
+  if (u->screen != SCR_GAME || !u->game || u->err[0] || u->help) return 0;
+  int changed = 0, popups = !(u->opts.demo && u->opts.speed <= 0);
+  double t0 = now_ms();
+  for (;;) {
+    if (u->popup < 0) {
+      while (u->seen_log < u->st->nlog) {
+        const fl_LogEntry *e = &u->st->log[u->seen_log++];
+        if (e->kind == FL_LOG_EVENT && popups) {
+          u->popup = u->seen_log - 1;
+          u->popup_until = now + (Uint32)(u->opts.demo ? 3 * demo_delay(u) : 0);
+          changed = 1;
+          break;
+        }
+      }
+    }
+    if (u->popup >= 0) {
+      if (!u->opts.demo) return changed;
+      if (now < u->popup_until) { if (*wake > u->popup_until - now) *wake = u->popup_until - now; return changed; }
+      u->popup = -1;
+      changed = 1;
+      continue;
+    }
+    if (fl_game_status(u->game) != FL_GAME_WAITING) return changed;
+    int side = -1;
+    if (fl_game_pending(u->game, &side) < 0) return changed;
+    if ((side == u->human && !u->opts.demo) || u->await_end_turn) return changed;
+    if (now < u->next_ai) { if (*wake > u->next_ai - now) *wake = u->next_ai - now; return changed; }
+    char msg[2048] = "";
+    if (u->host->step_policy(u->host->ud, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return 1; }
+    ui_refresh(u);
+    changed = 1;
+    u->log_scroll = 0;
+    int d = u->opts.demo ? demo_delay(u) : 450;
+    u->next_ai = now + (Uint32)d;
+    if (d > 0 || now_ms() - t0 > 12) { if (d == 0) *wake = 0; return changed; }
+  }
+}
+
+int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER)) { snprintf(err, n, "no display: %s", SDL_GetError()); return -1; }
+  /* without a display SDL falls back to drivers that show nothing: refuse unless asked for */
+  const char *drv = SDL_GetCurrentVideoDriver(), *want = getenv("SDL_VIDEODRIVER");
+  if (drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy")) && !(want && !strcmp(want, drv))) {
+    SDL_Quit();
+    snprintf(err, n, "no display (SDL found only the '%s' video driver; is DISPLAY or WAYLAND_DISPLAY set?)", drv ? drv : "?");
+    return -1;
+  }
+  fl_Ui *u = calloc(1, sizeof *u);
+  if (!u) { SDL_Quit(); snprintf(err, n, "out of memory"); return -1; }
+  init_ui(u, NULL, opts);
+  u->host = host;
+  int w = u->opts.width > 0 ? u->opts.width : 1440, h = u->opts.height > 0 ? u->opts.height : 900;
+  SDL_Rect disp;
+  if (u->opts.width <= 0 && SDL_GetDisplayUsableBounds(0, &disp) == 0) {
+    if (w > disp.w * 9 / 10) w = disp.w * 9 / 10;
+    if (h > disp.h * 9 / 10) h = disp.h * 9 / 10;
+  }
+  u->win = SDL_CreateWindow("Flank", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                            SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!u->win) { snprintf(err, n, "window: %s", SDL_GetError()); free(u); SDL_Quit(); return -1; }
+  SDL_SetWindowMinimumSize(u->win, 960, 600);
+  u->r = SDL_CreateRenderer(u->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE);
+  if (!u->r) u->r = SDL_CreateRenderer(u->win, -1, SDL_RENDERER_SOFTWARE);
+  if (!u->r) { snprintf(err, n, "renderer: %s", SDL_GetError()); SDL_DestroyWindow(u->win); free(u); SDL_Quit(); return -1; }
+  SDL_GetRendererOutputSize(u->r, &u->W, &u->H);
+  if (u->opts.bench) {
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(u->r, &info) == 0) printf("renderer %s\n", info.name);
+  }
+  int ww, wh;
+  SDL_GetWindowSize(u->win, &ww, &wh);
+  float dpi = ww > 0 ? (float)u->W / ww : 1.0f;
+  if (gfx_init(&u->g, u->r, scale_for(u->H, dpi), err, n)) {
+    SDL_DestroyRenderer(u->r); SDL_DestroyWindow(u->win); free(u); SDL_Quit(); return -1;
+  }
+  u->nscen = host->scenario_count ? host->scenario_count(host->ud) : 0;
+  ui_refresh(u);
+  if (u->def && u->opts.skip_title) open_brief(u);
+  else u->screen = SCR_TITLE;
+  const char *shot = u->opts.shot_screen;
+  if (u->screen == SCR_BRIEF && (u->opts.demo || (shot && strcmp(shot, "briefing")))) start_game(u);
+  if (shot && !strcmp(shot, "help")) u->help = 1;
+  int dirty = 1, rc = 0, shot_done = 0, frames = 0, script_err = 0;
+  Uint32 last_poll = SDL_GetTicks();
+  char shot_err[512] = "";
+  while (!u->quit) {
+    Uint32 now = SDL_GetTicks(), wake = 1000;
+    ui_refresh(u);
+    if (update(u, now, &wake)) { dirty = 1; u->gen++; }
+    if (u->toast[0] && now < u->toast_until && wake > u->toast_until - now) wake = u->toast_until - now + 1;
+    if (u->toast[0] && now >= u->toast_until) { u->toast[0] = 0; dirty = 1; }
+    int at_end = u->screen == SCR_GAME && u->game && fl_game_status(u->game) != FL_GAME_WAITING && u->popup < 0;
+    if (shot && !strcmp(shot, "debrief") && at_end && u->opts.demo) { u->screen = SCR_DEBRIEF; dirty = 1; }
+    if (dirty) {
+      double a = now_ms();
+      ui_draw_frame(u);
+      if (u->opts.screenshot && !shot_done) {
+        int take = 0;
+        if (shot) {
+          const char *cur = u->help ? "help" : u->screen == SCR_TITLE ? "title" : u->screen == SCR_BRIEF ? "briefing"
+                          : u->screen == SCR_GAME ? "game" : "debrief";
+          take = !strcmp(shot, cur) && (strcmp(cur, "game") || !u->opts.demo || at_end);
+        } else {
+          take = u->opts.demo ? at_end : u->screen == SCR_GAME && u->game && u->st->ended && u->popup < 0;
+        }
+        if (u->opts.demo && u->err[0]) { take = 1; script_err = 1; fprintf(stderr, "%s\n", u->err); }
+        if (take) { screenshot(u, shot_err, sizeof shot_err); shot_done = 1; u->quit = 1; if (shot_err[0]) rc = -1; }
+      }
+      SDL_RenderPresent(u->r);
+      if (u->opts.bench && frames == 0)
+        printf("first_frame_ms %.1f\n", now_ms() - u->opts.bench_t0), fflush(stdout);
+      if (u->opts.bench && frames < 3) printf("frame_ms %.2f\n", now_ms() - a);
+      frames++;
+      dirty = 0;
+    }
+    if (u->quit) break;
+    SDL_Event ev;
+    int got = wake == 0 ? SDL_PollEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)wake);
+    while (got) {
+      switch (ev.type) {
+      case SDL_QUIT: u->quit = 1; break;
+      case SDL_WINDOWEVENT:
+        if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || ev.window.event == SDL_WINDOWEVENT_RESIZED) {
+          SDL_GetRendererOutputSize(u->r, &u->W, &u->H);
+          SDL_GetWindowSize(u->win, &ww, &wh);
+          dpi = ww > 0 ? (float)u->W / ww : 1.0f;
+          float s = scale_for(u->H, dpi);
+          if (fabsf(s - u->g.s) > 0.01f) { gfx_set_scale(&u->g, s); ui_map_free_labels(u); }
+          ui_map_invalidate(u);
+        }
+        if (ev.window.event == SDL_WINDOWEVENT_LEAVE) { u->mouse_in = 0; u->hover = -1; }
+        break;
+      case SDL_MOUSEMOTION: {
+        int was_map = in_rect(u->mapr, u->mx, u->my);
+        u->mouse_in = 1;
+        u->mx = (int)(ev.motion.x * dpi);
+        u->my = (int)(ev.motion.y * dpi);
+        if (!was_map || !in_rect(u->mapr, u->mx, u->my) || u->screen != SCR_GAME) u->gen++; /* hover in the chrome */
+        if (u->dragging) {
+          int dx = u->mx - u->drag_x, dy = u->my - u->drag_y;
+          if (abs(dx) + abs(dy) > 3 || u->drag_moved) {
+            u->drag_moved = 1;
+            pan(u, dx, dy);
+            u->drag_x = u->mx;
+            u->drag_y = u->my;
+          }
+        }
+        u->hover = u->screen == SCR_GAME && !modal_open(u) ? ui_map_hit(u, u->mx, u->my) : -1;
+        break;
+      }
+      case SDL_MOUSEBUTTONDOWN:
+      case SDL_MOUSEBUTTONUP: mouse_button(u, &ev.button, dpi); break;
+      case SDL_MOUSEWHEEL: {
+        if (u->screen == SCR_TITLE) {
+          u->title_sel -= ev.wheel.y;
+          if (u->title_sel < 0) u->title_sel = 0;
+          if (u->title_sel >= u->nscen) u->title_sel = u->nscen ? u->nscen - 1 : 0;
+        } else if (u->screen == SCR_GAME && u->st && in_rect(u->logr, u->mx, u->my)) {
+          u->log_scroll -= ev.wheel.y;
+          if (u->log_scroll < 0) u->log_scroll = 0;
+          if (u->log_scroll >= u->st->nlog) u->log_scroll = u->st->nlog ? u->st->nlog - 1 : 0;
+        } else if (u->screen == SCR_GAME && in_rect(u->mapr, u->mx, u->my) && !modal_open(u)) {
+          zoom_at(u, pow(1.2, ev.wheel.y), u->mx, u->my);
+        }
+        break;
+      }
+      case SDL_KEYDOWN: key(u, &ev.key); break;
+      default: break;
+      }
+      if (ev.type != SDL_MOUSEMOTION) u->gen++;
+      dirty = 1;
+      got = SDL_PollEvent(&ev);
+    }
+    now = SDL_GetTicks();
+    if (host->changed && u->def && now - last_poll >= 1000) {
+      last_poll = now;
+      if (host->changed(host->ud)) { do_reload(u, 1); dirty = 1; u->gen++; }
+    }
+  }
+  if (u->opts.screenshot && !shot_done) {
+    ui_draw_frame(u);
+    screenshot(u, shot_err, sizeof shot_err);
+    if (shot_err[0]) rc = -1;
+  }
+  if (rc) snprintf(err, n, "%s", shot_err);
+  free_ui(u);
+  SDL_DestroyRenderer(u->r);
+  SDL_DestroyWindow(u->win);
+  free(u);
+  TTF_Quit();
+  SDL_Quit();
+  return rc ? rc : script_err;
+}

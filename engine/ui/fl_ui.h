@@ -1,0 +1,85 @@
+/* fl_ui: the window (SDL2 + SDL2_ttf). The UI reads fl_Def, fl_State and fl_Map and
+ * never changes a game itself: every change (a decision, a policy's move, undo, save,
+ * load, reload) goes through the fl_UiHost that the caller fills in, so the same
+ * fl_game_act step drives the window, the CLI and the tests. This layer includes SDL
+ * and core headers only, never Lua. */
+#ifndef FL_UI_H
+#define FL_UI_H
+#include <stddef.h>
+#include <stdint.h>
+#include "fl_def.h"
+#include "fl_game.h"
+#include "fl_state.h"
+
+/* A shipped scenario as the title screen lists it. Strings are owned by the host. */
+typedef struct fl_UiScenario { const char *id, *title, *blurb, *length, *roles; } fl_UiScenario;
+
+/* What the window asks of its host. Every function returns 0 on success, or -1 with a
+ * message in msg (n bytes); functions with a msg also return a success message there. */
+typedef struct fl_UiHost {
+  void *ud;
+  /* The current game, or NULL when no scenario is open. Borrowed; it may be replaced
+   * by open, start, load and reload (the UI re-reads it after each call). */
+  fl_Game *(*game)(void *ud);
+  /* Shipped scenarios for the title screen: how many, and the i-th. */
+  int (*scenario_count)(void *ud);
+  const fl_UiScenario *(*scenario)(void *ud, int i);
+  /* Open shipped scenario i (no game is started yet). */
+  int (*open)(void *ud, int i, char *msg, size_t n);
+  /* Start a new game; human is the side a person plays, or -1 when policies play all. */
+  int (*start)(void *ud, int human, char *msg, size_t n);
+  /* Choose option opt of the pending card. On a script error the host restores the
+   * state from before the action and returns -1 with the message. */
+  int (*act)(void *ud, int opt, char *msg, size_t n);
+  /* Let the pending side's policy choose and act (same error contract as act). */
+  int (*step_policy)(void *ud, char *msg, size_t n);
+  /* Undo the last decision a person took (or the last action in a demo). */
+  int (*undo)(void *ud, char *msg, size_t n);
+  /* Save to / load from the save folder. */
+  int (*save)(void *ud, char *msg, size_t n);
+  int (*load)(void *ud, char *msg, size_t n);
+  /* Reload the scenario from disk and replay the decisions so far; on failure the old
+   * game is kept and msg says why. */
+  int (*reload)(void *ud, char *msg, size_t n);
+  /* Whether the scenario's files changed on disk since the last load (cheap; the UI
+   * calls it at most once a second). */
+  int (*changed)(void *ud);
+} fl_UiHost;
+
+/* Drawing layers, for tests that prove a missing layer is caught. */
+enum {
+  FL_UI_SEA = 1, FL_UI_LAND = 2, FL_UI_AREAS = 4, FL_UI_BORDERS = 8, FL_UI_LABELS = 16,
+  FL_UI_PLACES = 32, FL_UI_PIECES = 64, FL_UI_PANELS = 128, FL_UI_ALL = 255
+};
+
+typedef struct fl_UiOpts {
+  int width, height;        /* window or image size in pixels (0: defaults) */
+  int demo;                 /* policies play every side */
+  double speed;             /* demo pace multiplier (1 = watchable); <= 0: as fast as possible */
+  int human;                /* side a person plays when starting directly (-1: ask) */
+  int skip_title;           /* a scenario is already open: start at the briefing */
+  const char *screenshot;   /* write a PNG here at the end (or at shot_screen) and exit */
+  const char *shot_screen;  /* "title", "briefing", "game", "debrief", "help": shoot there */
+  int layers;               /* FL_UI_* mask; 0 means all */
+  int bench;                /* print timing figures to stdout */
+  double bench_t0;          /* CLOCK_MONOTONIC ms when the command started, for --bench */
+} fl_UiOpts;
+
+/* Run the window until the player quits. 0 ok; 1 when a demo with a screenshot stopped on a
+ * script error (the shot shows the error panel); -1 with err (no display, SDL failure). */
+int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n);
+
+/* Draw the game screen of g (map, pieces, panels) offscreen with SDL's software
+ * renderer and write it as a PNG; needs no display. 0 ok; -1 with err. */
+int fl_ui_render_png(fl_Game *g, const fl_UiOpts *opts, const char *path, char *err, size_t n);
+
+/* Offscreen timing of the drawing code on g: prints median frame times in ms for a full
+ * map re-render and for an interactive frame (hover, tooltip, panels). 0 ok. */
+int fl_ui_bench(fl_Game *g, const fl_UiOpts *opts, int frames, char *err, size_t n);
+
+/* Write an RGB or RGBA image (bpp 3 or 4, rows pitch bytes apart) as a PNG, atomically.
+ * The encoder is self-contained (deflate with fixed Huffman codes). 0 ok; -1 with err. */
+int fl_ui_write_png(const char *path, const unsigned char *pix, int w, int h, int pitch, int bpp,
+                    char *err, size_t n);
+
+#endif

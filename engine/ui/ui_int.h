@@ -1,0 +1,191 @@
+/* Internal to engine/ui: the window's context and the helpers its modules share.
+ * Modules: ui_gfx (theme, fonts, text cache, shapes), ui_tri (polygon triangulation),
+ * ui_map (projection, map layer, pieces, hit tests), ui_screens (what each screen
+ * draws), ui_png (PNG encoder), fl_ui (event loop, input, offscreen rendering). */
+#ifndef UI_INT_H
+#define UI_INT_H
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include "fl_ui.h"
+#include "fl_map.h"
+
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+
+/* ---- ui_gfx ---------------------------------------------------------------- */
+enum { FONT_SMALL, FONT_BODY, FONT_BOLD, FONT_HEAD, FONT_TITLE, FONT_HUGE, FONT_LABEL, FONT_LABEL_B, FONT_TINY_B, FONT_N };
+
+typedef struct gfx_Text { uint64_t key; char *s; int font, wrap; SDL_Texture *tex; int w, h; unsigned used; } gfx_Text;
+
+typedef struct gfx_Ctx {
+  SDL_Renderer *r;
+  float s;                     /* output pixels per layout unit (HiDPI, window size) */
+  TTF_Font *font[FONT_N];
+  char regular[1024], bold[1024];
+  gfx_Text *tab; int cap, n;   /* open-addressed cache of white text textures */
+  unsigned frame;
+} gfx_Ctx;
+
+/* Theme colours (a dark map-table theme; sides use the Okabe-Ito palette). */
+extern const SDL_Color COL_BG, COL_PANEL, COL_CARD, COL_CARD_HI, COL_LINE, COL_TEXT, COL_MUTED, COL_ACCENT,
+  COL_SEA, COL_SEA_LINE, COL_BACKDROP, COL_NEUTRAL, COL_GOOD, COL_BAD, COL_ERROR, COL_SHADOW;
+/* Colour of side i (Okabe-Ito order chosen for contrast between the first two). */
+SDL_Color gfx_side_color(int side);
+SDL_Color gfx_mix(SDL_Color a, SDL_Color b, float t);
+SDL_Color gfx_alpha(SDL_Color c, Uint8 a);
+
+/* Find DejaVu Sans through fontconfig and open the fonts at scale s. 0 ok. */
+int gfx_init(gfx_Ctx *g, SDL_Renderer *r, float s, char *err, size_t n);
+void gfx_free(gfx_Ctx *g);
+/* Reopen the fonts for a new scale (drops the text cache). */
+int gfx_set_scale(gfx_Ctx *g, float s);
+/* Layout units to pixels. */
+static inline int gfx_px(const gfx_Ctx *g, float u) { return (int)(u * g->s + 0.5f); }
+/* Start a frame: evicts text unused for a while when the cache is full. */
+void gfx_begin_frame(gfx_Ctx *g);
+/* A cached white texture of UTF-8 text (wrapped at wrap pixels if > 0); NULL on empty. */
+const gfx_Text *gfx_text(gfx_Ctx *g, int font, const char *s, int wrap);
+/* Draw text at x,y (top-left) in colour c; returns its width. align: 0 left, 1 centre, 2 right. */
+int gfx_draw_text(gfx_Ctx *g, int font, const char *s, int x, int y, SDL_Color c, int align);
+/* Draw wrapped text; returns the height used. */
+int gfx_draw_wrapped(gfx_Ctx *g, int font, const char *s, int x, int y, int wrap, SDL_Color c);
+/* Text with a dark outline, for labels on the map. */
+void gfx_draw_halo(gfx_Ctx *g, int font, const char *s, int x, int y, SDL_Color c, SDL_Color halo, int align);
+/* Size of text without drawing. */
+int gfx_text_w(gfx_Ctx *g, int font, const char *s);
+int gfx_font_h(gfx_Ctx *g, int font);
+/* Copy s into out shortened with an ellipsis to fit maxw pixels. */
+void gfx_fit(gfx_Ctx *g, int font, const char *s, int maxw, char *out, size_t n);
+
+void gfx_fill(gfx_Ctx *g, SDL_Rect r, SDL_Color c);
+void gfx_frame(gfx_Ctx *g, SDL_Rect r, SDL_Color c, int w);
+void gfx_round(gfx_Ctx *g, SDL_Rect r, int rad, SDL_Color c);
+void gfx_round_frame(gfx_Ctx *g, SDL_Rect r, int rad, SDL_Color c, int w);
+void gfx_vgradient(gfx_Ctx *g, SDL_Rect r, SDL_Color top, SDL_Color bottom);
+void gfx_line(gfx_Ctx *g, float x0, float y0, float x1, float y1, float w, SDL_Color c);
+void gfx_disc(gfx_Ctx *g, float cx, float cy, float rad, SDL_Color c);
+void gfx_circle(gfx_Ctx *g, float cx, float cy, float rad, float w, SDL_Color c);
+void gfx_ellipse(gfx_Ctx *g, float cx, float cy, float rx, float ry, float w, SDL_Color c);
+void gfx_triangle(gfx_Ctx *g, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c);
+/* A drop shadow under a card. */
+void gfx_shadow(gfx_Ctx *g, SDL_Rect r, int rad);
+
+/* ---- ui_tri ---------------------------------------------------------------- */
+/* Triangulate one polygon by ear clipping. xy holds vertex positions (pairs); outer lists
+ * the outer ring's vertex numbers (no), holes[k] the k-th hole's (nh[k]). Triangles are
+ * appended to *out as vertex-number triples. Returns the triangle count, or -1 on OOM. */
+int tri_polygon(const float *xy, const int *outer, int no, const int *const *holes, const int *nh,
+                int nholes, int **out, int *nout, int *cap);
+
+/* ---- ui_raster ------------------------------------------------------------- */
+typedef struct ras_Img { Uint32 *px; int w, h, pitch; /* pitch in pixels */ } ras_Img;
+void ras_fill_rect(ras_Img *im, int x, int y, int w, int h, SDL_Color c);
+void ras_triangle(ras_Img *im, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c);
+void ras_line(ras_Img *im, float x0, float y0, float x1, float y1, SDL_Color c);
+void ras_disc(ras_Img *im, float cx, float cy, float r, SDL_Color c);
+/* Alpha-blend an ARGB8888 surface at x, y. */
+void ras_blit(ras_Img *im, const SDL_Surface *s, int x, int y);
+/* Text in fg with a halo of d pixels baked in, as an ARGB8888 surface (caller frees). */
+SDL_Surface *ras_halo_text(TTF_Font *f, const char *s, SDL_Color fg, SDL_Color halo, int d);
+
+/* ---- ui_map ---------------------------------------------------------------- */
+typedef struct map_Shape { int v0, nv; int t0, nt; int r0, nr; } map_Shape; /* vertices, triangles, rings */
+
+typedef struct map_Geo {
+  const fl_Map *m;
+  double k;                    /* cos(mid-latitude): x = lon * k, y = -lat keeps shapes */
+  double b[4];                 /* projected bounds: x0, y0, x1, y1 */
+  float *xy; int nv;           /* projected vertices of every ring */
+  int *tri; int ntri, captri;  /* triangle vertex triples */
+  int *ring0, *ringn; int nring;
+  map_Shape *area, *land;
+  int narea, nland;
+} map_Geo;
+
+int map_geo_build(map_Geo *mg, const fl_Map *m);
+void map_geo_free(map_Geo *mg);
+
+/* ---- the window's context (fl_ui.c, ui_screens.c) -------------------------- */
+enum { SCR_TITLE, SCR_BRIEF, SCR_GAME, SCR_DEBRIEF };
+enum { BTN_NONE, BTN_OPTION, BTN_CONFIRM, BTN_END_TURN, BTN_DEBRIEF, BTN_BACK, BTN_NEW, BTN_TITLE, BTN_SCENARIO,
+       BTN_SIDE, BTN_BEGIN, BTN_UNDO, BTN_SAVE, BTN_LOAD, BTN_HELP, BTN_ZOOM_IN, BTN_ZOOM_OUT, BTN_FIT,
+       BTN_DISMISS, BTN_QUIT, BTN_RELOAD };
+enum { FOCUS_MAP, FOCUS_CARD, FOCUS_LOG, FOCUS_N };
+
+typedef struct ui_Btn { SDL_Rect r; int id, arg; } ui_Btn;
+
+typedef struct fl_Ui {
+  gfx_Ctx g;
+  const fl_UiHost *host;
+  fl_UiOpts opts;
+  SDL_Window *win;
+  SDL_Renderer *r;
+  int W, H;                    /* output size in pixels */
+  int screen;
+  /* the game as last read from the host (borrowed) */
+  fl_Game *game;
+  const fl_Def *def;
+  const fl_State *st;
+  /* map */
+  map_Geo geo; const fl_Def *geo_def; int geo_ok;
+  SDL_Rect mapr;
+  double cx, cy, zoom; int fitted;
+  SDL_Texture *layer; int layer_w, layer_h; uint64_t layer_key;
+  SDL_Surface *layer_sf;       /* the static layer, drawn on the CPU, uploaded to layer */
+  SDL_Surface **lab; int nlab; /* label surfaces: areas, then towns (NULL: not made yet) */
+  /* the chrome (top bar and side panel) is cached and redrawn when gen moves */
+  SDL_Texture *chrome; int chrome_w, chrome_h; unsigned gen, chrome_gen;
+  ui_Btn cbtn[96]; int ncbtn;
+  int log_float;                /* the log floats over the map (short windows) */
+  SDL_Vertex *vbuf; int capv;
+  int hover, sel, mx, my, mouse_in;
+  int dragging, drag_moved, drag_x, drag_y;
+  /* card and panels */
+  int opt_sel, focus, log_scroll;
+  SDL_Rect logr;
+  int help;
+  char err[2048];              /* error panel text; empty: none */
+  int popup;                   /* log index of the event shown in a pop-up, or -1 */
+  int seen_log;                /* log entries before this are not popped up */
+  char toast[512]; Uint32 toast_until;
+  /* flow */
+  int human;                   /* side a person plays, -1 in a demo */
+  int await_end_turn;
+  Uint32 next_ai, popup_until;
+  int title_sel, brief_side, nscen;
+  ui_Btn btn[160]; int nbtn;
+  int layers;
+  int quit;
+} fl_Ui;
+
+/* Register a clickable rectangle for this frame. */
+void ui_button(fl_Ui *u, SDL_Rect r, int id, int arg);
+/* Read the host's current game into u->game/def/st and rebuild the map if it changed. */
+void ui_refresh(fl_Ui *u);
+/* Fit the map to its rectangle. */
+void ui_map_fit(fl_Ui *u);
+/* The area under a pixel, or -1. */
+int ui_map_hit(fl_Ui *u, int x, int y);
+/* Draw the map view into u->mapr: cached static layer, then pieces and highlights. */
+void ui_map_draw(fl_Ui *u);
+/* Drop the cached label surfaces (new map or new scale). */
+void ui_map_free_labels(fl_Ui *u);
+/* Force the static map layer to be redrawn next frame. */
+void ui_map_invalidate(fl_Ui *u);
+/* Area info lines for tooltips: writes into buf; returns the number of lines. */
+int ui_area_info(fl_Ui *u, int area, char lines[][256], int max);
+/* Screens (ui_screens.c). */
+void ui_draw_title(fl_Ui *u);
+void ui_draw_brief(fl_Ui *u);
+void ui_draw_game(fl_Ui *u);
+void ui_draw_debrief(fl_Ui *u);
+void ui_draw_overlays(fl_Ui *u);
+/* Text of a log entry (one line, no turn prefix). */
+void ui_log_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n);
+/* "1 March 2025". */
+void ui_date_long(int32_t date, char *buf, size_t n);
+/* Draw one frame of the current screen. */
+void ui_draw_frame(fl_Ui *u);
+
+#endif

@@ -1,0 +1,524 @@
+/* ui_map: the board. Areas and backdrop land are projected once (equirectangular with
+ * cos(mid-latitude) scaling, so shapes keep their proportions), triangulated, and drawn
+ * with one SDL_RenderGeometry call into a cached texture: the static layer (sea,
+ * graticule, land, areas coloured by owner, borders, towns, labels). Pieces, highlights
+ * and the tooltip are drawn over it every frame. */
+#include "ui_int.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- geometry ------------------------------------------------------------------ */
+
+static int ring_contains(const float *xy, int r0, int n, double x, double y) {
+  int in = 0;
+  for (int i = 0, j = n - 1; i < n; j = i++) {
+    double xi = xy[2 * (r0 + i)], yi = xy[2 * (r0 + i) + 1], xj = xy[2 * (r0 + j)], yj = xy[2 * (r0 + j) + 1];
+    if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) in = !in;
+  }
+  return in;
+}
+
+static int add_shape(map_Geo *mg, const fl_MapArea *a, map_Shape *sh) {
+  sh->v0 = mg->nv;
+  sh->r0 = mg->nring;
+  sh->t0 = mg->ntri;
+  for (int r = 0; r < a->nrings; r++) {
+    const fl_Ring *ring = &a->rings[r];
+    mg->ring0[mg->nring] = mg->nv;
+    mg->ringn[mg->nring] = ring->n;
+    mg->nring++;
+    for (int i = 0; i < ring->n; i++) {
+      mg->xy[2 * mg->nv] = (float)(ring->pts[2 * i] * mg->k);
+      mg->xy[2 * mg->nv + 1] = (float)(-ring->pts[2 * i + 1]);
+      mg->nv++;
+    }
+  }
+  sh->nv = mg->nv - sh->v0;
+  sh->nr = mg->nring - sh->r0;
+  /* each outer ring with the holes that start inside it */
+  int *holes[64], nh[64];
+  int *idx = malloc(sizeof(int) * (size_t)(sh->nv + 1));
+  if (!idx) return -1;
+  for (int i = 0; i < sh->nv; i++) idx[i] = sh->v0 + i;
+  for (int r = 0; r < a->nrings; r++) {
+    if (a->rings[r].hole) continue;
+    int ro = sh->r0 + r, k = 0;
+    for (int h = 0; h < a->nrings && k < 64; h++) {
+      if (!a->rings[h].hole) continue;
+      int rh = sh->r0 + h;
+      if (ring_contains(mg->xy, mg->ring0[ro], mg->ringn[ro], mg->xy[2 * mg->ring0[rh]], mg->xy[2 * mg->ring0[rh] + 1])) {
+        holes[k] = idx + (mg->ring0[rh] - sh->v0);
+        nh[k++] = mg->ringn[rh];
+      }
+    }
+    if (tri_polygon(mg->xy, idx + (mg->ring0[ro] - sh->v0), mg->ringn[ro], (const int *const *)holes, nh, k,
+                    &mg->tri, &mg->ntri, &mg->captri) < 0) { free(idx); return -1; }
+  }
+  free(idx);
+  sh->nt = (mg->ntri - sh->t0) / 3;
+  return 0;
+}
+
+void map_geo_free(map_Geo *mg) {
+  free(mg->xy); free(mg->tri); free(mg->ring0); free(mg->ringn); free(mg->area); free(mg->land);
+  memset(mg, 0, sizeof *mg);
+}
+
+int map_geo_build(map_Geo *mg, const fl_Map *m) {
+  memset(mg, 0, sizeof *mg);
+  mg->m = m;
+  double b[4];
+  fl_map_bounds(m, b);
+  if (!(b[2] > b[0]) || !(b[3] > b[1])) { b[0] = 0; b[1] = 0; b[2] = 1; b[3] = 1; }
+  mg->k = cos((b[1] + b[3]) / 2 * M_PI / 180);
+  mg->b[0] = b[0] * mg->k; mg->b[1] = -b[3]; mg->b[2] = b[2] * mg->k; mg->b[3] = -b[1];
+  mg->narea = fl_map_area_count(m);
+  mg->nland = fl_map_land_count(m);
+  int nv = 0, nr = 0;
+  for (int i = 0; i < mg->narea + mg->nland; i++) {
+    const fl_MapArea *a = i < mg->narea ? fl_map_area(m, i) : fl_map_land(m, i - mg->narea);
+    nr += a->nrings;
+    for (int r = 0; r < a->nrings; r++) nv += a->rings[r].n;
+  }
+  mg->xy = malloc(sizeof(float) * 2 * (size_t)(nv + 1));
+  mg->ring0 = malloc(sizeof(int) * (size_t)(nr + 1));
+  mg->ringn = malloc(sizeof(int) * (size_t)(nr + 1));
+  mg->area = calloc((size_t)mg->narea + 1, sizeof(map_Shape));
+  mg->land = calloc((size_t)mg->nland + 1, sizeof(map_Shape));
+  if (!mg->xy || !mg->ring0 || !mg->ringn || !mg->area || !mg->land) { map_geo_free(mg); return -1; }
+  for (int i = 0; i < mg->nland; i++)
+    if (add_shape(mg, fl_map_land(m, i), &mg->land[i])) { map_geo_free(mg); return -1; }
+  for (int i = 0; i < mg->narea; i++)
+    if (add_shape(mg, fl_map_area(m, i), &mg->area[i])) { map_geo_free(mg); return -1; }
+  return 0;
+}
+
+/* ---- view ---------------------------------------------------------------------- */
+
+static inline float sxf(const fl_Ui *u, double X, float ox) { return (float)(ox + u->mapr.w / 2.0 + (X - u->cx) * u->zoom); }
+static inline float syf(const fl_Ui *u, double Y, float oy) { return (float)(oy + u->mapr.h / 2.0 + (Y - u->cy) * u->zoom); }
+
+void ui_map_fit(fl_Ui *u) {
+  if (!u->geo_ok || u->mapr.w <= 0 || u->mapr.h <= 0) return;
+  const double *b = u->geo.b;
+  double zx = u->mapr.w / (b[2] - b[0]), zy = u->mapr.h / (b[3] - b[1]);
+  u->zoom = (zx < zy ? zx : zy) * 0.94;
+  u->cx = (b[0] + b[2]) / 2;
+  u->cy = (b[1] + b[3]) / 2;
+  u->fitted = 1;
+}
+
+void ui_map_invalidate(fl_Ui *u) { u->layer_key = 0; }
+
+int ui_map_hit(fl_Ui *u, int x, int y) {
+  if (!u->geo_ok || x < u->mapr.x || y < u->mapr.y || x >= u->mapr.x + u->mapr.w || y >= u->mapr.y + u->mapr.h) return -1;
+  double X = u->cx + (x - u->mapr.x - u->mapr.w / 2.0) / u->zoom;
+  double Y = u->cy + (y - u->mapr.y - u->mapr.h / 2.0) / u->zoom;
+  double lon = X / u->geo.k, lat = -Y;
+  for (int i = 0; i < u->geo.narea; i++) {
+    const fl_MapArea *a = fl_map_area(u->geo.m, i);
+    if (lon < a->bbox[0] || lon > a->bbox[2] || lat < a->bbox[1] || lat > a->bbox[3]) continue;
+    if (fl_map_contains(u->geo.m, i, lon, lat)) return i;
+  }
+  return -1;
+}
+
+static SDL_Color area_fill(const fl_Ui *u, int area) {
+  int owner = u->st && area < u->st->narea ? u->st->areas[area].owner : -1;
+  if (owner < 0) return COL_NEUTRAL;
+  return gfx_mix(gfx_side_color(owner), (SDL_Color){96, 98, 82, 255}, 0.38f);
+}
+
+/* Fill shapes with one colour each, triangle by triangle, on the CPU layer. */
+static void fill_shapes(fl_Ui *u, ras_Img *im, const map_Shape *sh, int n, int is_area) {
+  const float *xy = u->geo.xy;
+  for (int s = 0; s < n; s++) {
+    SDL_Color c = is_area ? area_fill(u, s) : COL_BACKDROP;
+    for (int t = sh[s].t0; t < sh[s].t0 + 3 * sh[s].nt; t += 3) {
+      int a = u->geo.tri[t], b = u->geo.tri[t + 1], d = u->geo.tri[t + 2];
+      ras_triangle(im, sxf(u, xy[2 * a], 0), syf(u, xy[2 * a + 1], 0), sxf(u, xy[2 * b], 0), syf(u, xy[2 * b + 1], 0),
+                   sxf(u, xy[2 * d], 0), syf(u, xy[2 * d + 1], 0), c);
+    }
+  }
+}
+
+static void ring_lines(fl_Ui *u, ras_Img *im, int ring, SDL_Color c) {
+  int r0 = u->geo.ring0[ring], n = u->geo.ringn[ring];
+  const float *xy = u->geo.xy;
+  for (int i = 0; i < n; i++) {
+    int a = r0 + i, b = r0 + (i + 1) % n;
+    ras_line(im, sxf(u, xy[2 * a], 0), syf(u, xy[2 * a + 1], 0), sxf(u, xy[2 * b], 0), syf(u, xy[2 * b + 1], 0), c);
+  }
+}
+
+/* A ring's outline on the renderer (hover, selection): 1-pixel polylines, offset for width. */
+static void outline(fl_Ui *u, int ring, float ox, float oy, int w, SDL_Color c) {
+  int r0 = u->geo.ring0[ring], n = u->geo.ringn[ring];
+  static const float off[5][2] = {{0, 0}, {1, 0}, {0, 1}, {1, 1}, {-1, 0}};
+  SDL_FPoint pts[1025];
+  SDL_SetRenderDrawBlendMode(u->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+  SDL_SetRenderDrawColor(u->r, c.r, c.g, c.b, c.a);
+  for (int k = 0; k < w && k < 5; k++)
+    for (int s = 0; s < n; s += 1023) {
+      int m = 0;
+      for (int i = s; i <= n && m < 1024; i++, m++) {
+        int v = r0 + i % n;
+        pts[m].x = sxf(u, u->geo.xy[2 * v], ox) + off[k][0];
+        pts[m].y = syf(u, u->geo.xy[2 * v + 1], oy) + off[k][1];
+      }
+      SDL_RenderDrawLinesF(u->r, pts, m);
+    }
+}
+
+typedef struct { int x, y, w, h; } lrect;
+static int overlaps(const lrect *rs, int n, lrect r) {
+  for (int i = 0; i < n; i++)
+    if (r.x < rs[i].x + rs[i].w && rs[i].x < r.x + r.w && r.y < rs[i].y + rs[i].h && rs[i].y < r.y + r.h) return 1;
+  return 0;
+}
+
+/* Space kept for counters under each area's label (pieces are drawn later). */
+static int pieces_height(fl_Ui *u) { return gfx_px(&u->g, 34); }
+
+void ui_map_free_labels(fl_Ui *u) {
+  for (int i = 0; i < u->nlab; i++) if (u->lab[i]) SDL_FreeSurface(u->lab[i]);
+  free(u->lab);
+  u->lab = NULL;
+  u->nlab = 0;
+}
+
+/* The label surface of area i (i < narea) or town i - narea, made on first use. */
+static SDL_Surface *label(fl_Ui *u, int i) {
+  int na = u->geo.narea, n = na + fl_map_place_count(u->geo.m);
+  if (!u->lab) {
+    u->lab = calloc((size_t)n + 1, sizeof *u->lab);
+    if (!u->lab) return NULL;
+    u->nlab = n;
+  }
+  if (i >= u->nlab) return NULL;
+  if (!u->lab[i]) {
+    int d = u->g.s > 1.5f ? 2 : 1;
+    if (i < na) u->lab[i] = ras_halo_text(u->g.font[FONT_LABEL_B], fl_map_area(u->geo.m, i)->name, COL_TEXT, (SDL_Color){12, 14, 16, 215}, d);
+    else u->lab[i] = ras_halo_text(u->g.font[FONT_LABEL], fl_map_place(u->geo.m, i - na)->name, (SDL_Color){222, 216, 200, 255},
+                                   (SDL_Color){12, 14, 16, 200}, d);
+  }
+  return u->lab[i];
+}
+
+static void draw_static(fl_Ui *u, ras_Img *im) {
+  gfx_Ctx *g = &u->g;
+  const fl_Map *m = u->geo.m;
+  int L = u->layers, w = im->w, h = im->h;
+  if (L & FL_UI_SEA) {
+    /* the table, the board (sea) on it, and a graticule every degree (5 when zoomed out) */
+    ras_fill_rect(im, 0, 0, w, h, (SDL_Color){13, 18, 24, 255});
+    int bx0 = (int)sxf(u, u->geo.b[0], 0), by0 = (int)syf(u, u->geo.b[1], 0);
+    int bx1 = (int)sxf(u, u->geo.b[2], 0), by1 = (int)syf(u, u->geo.b[3], 0);
+    ras_fill_rect(im, bx0, by0, bx1 - bx0, by1 - by0, COL_SEA);
+    double step = u->zoom * u->geo.k < gfx_px(g, 30) ? 5 : 1;
+    double lon0 = (u->cx - w / 2.0 / u->zoom) / u->geo.k, lon1 = (u->cx + w / 2.0 / u->zoom) / u->geo.k;
+    double lat1 = -(u->cy - h / 2.0 / u->zoom), lat0 = -(u->cy + h / 2.0 / u->zoom);
+    int ya = by0 > 0 ? by0 : 0, yb = by1 < h ? by1 : h, xa = bx0 > 0 ? bx0 : 0, xb = bx1 < w ? bx1 : w;
+    for (double lo = floor(lon0 / step) * step; lo <= lon1; lo += step) {
+      int x = (int)sxf(u, lo * u->geo.k, 0);
+      if (x > bx0 && x < bx1) ras_fill_rect(im, x, ya, 1, yb - ya, COL_SEA_LINE);
+    }
+    for (double la = floor(lat0 / step) * step; la <= lat1; la += step) {
+      int y = (int)syf(u, -la, 0);
+      if (y > by0 && y < by1) ras_fill_rect(im, xa, y, xb - xa, 1, COL_SEA_LINE);
+    }
+  } else {
+    ras_fill_rect(im, 0, 0, w, h, (SDL_Color){0, 0, 0, 255});
+  }
+  if (L & FL_UI_LAND) {
+    fill_shapes(u, im, u->geo.land, u->geo.nland, 0);
+    for (int i = 0; i < u->geo.nland; i++)
+      for (int r = 0; r < u->geo.land[i].nr; r++) ring_lines(u, im, u->geo.land[i].r0 + r, (SDL_Color){70, 76, 66, 255});
+  }
+  if (L & FL_UI_AREAS) fill_shapes(u, im, u->geo.area, u->geo.narea, 1);
+  if (L & FL_UI_SEA) {
+    /* the board's edge: a double rule around the map's extent */
+    int x0 = (int)sxf(u, u->geo.b[0], 0), y0 = (int)syf(u, u->geo.b[1], 0), x1 = (int)sxf(u, u->geo.b[2], 0), y1 = (int)syf(u, u->geo.b[3], 0);
+    SDL_Color c1 = {150, 132, 84, 255}, c2 = {150, 132, 84, 120};
+    int d = gfx_px(g, 5);
+    for (int k = 0; k < 2; k++) {
+      int e = k ? d : 0;
+      SDL_Color c = k ? c2 : c1;
+      ras_fill_rect(im, x0 - e, y0 - e, x1 - x0 + 2 * e + 1, 1, c);
+      ras_fill_rect(im, x0 - e, y1 + e, x1 - x0 + 2 * e + 1, 1, c);
+      ras_fill_rect(im, x0 - e, y0 - e + 1, 1, y1 - y0 + 2 * e - 1, c);
+      ras_fill_rect(im, x1 + e, y0 - e + 1, 1, y1 - y0 + 2 * e - 1, c);
+    }
+  }
+  if (L & FL_UI_BORDERS)
+    for (int i = 0; i < u->geo.narea; i++)
+      for (int r = 0; r < u->geo.area[i].nr; r++) ring_lines(u, im, u->geo.area[i].r0 + r, (SDL_Color){14, 18, 22, 210});
+  lrect placed[512];
+  int np = 0;
+  /* area labels, larger areas first */
+  int order[1024], na = u->geo.narea < 1024 ? u->geo.narea : 1024;
+  for (int i = 0; i < na; i++) order[i] = i;
+  for (int i = 1; i < na; i++)
+    for (int j = i; j > 0; j--) {
+      const fl_MapArea *a = fl_map_area(m, order[j]), *b = fl_map_area(m, order[j - 1]);
+      double sa = (a->bbox[2] - a->bbox[0]) * (a->bbox[3] - a->bbox[1]), sb = (b->bbox[2] - b->bbox[0]) * (b->bbox[3] - b->bbox[1]);
+      if (sa <= sb) break;
+      int t = order[j]; order[j] = order[j - 1]; order[j - 1] = t;
+    }
+  int lh = gfx_font_h(g, FONT_LABEL_B), hd = g->s > 1.5f ? 2 : 1;
+  for (int k = 0; k < na; k++) {
+    const fl_MapArea *a = fl_map_area(m, order[k]);
+    float x = sxf(u, a->label[0] * u->geo.k, 0), y = syf(u, -a->label[1], 0);
+    int tw = gfx_text_w(g, FONT_LABEL_B, a->name);
+    lrect r = {(int)x - tw / 2, (int)y - lh, tw, lh};
+    lrect rp = {(int)x - tw / 2, (int)y - lh, tw, lh + pieces_height(u)};
+    if (r.x < 0 || r.y < 0 || r.x + r.w > w || r.y + r.h > h) continue;
+    if (overlaps(placed, np, rp) || np >= 512) continue;
+    placed[np++] = rp;
+    if (L & FL_UI_LABELS) ras_blit(im, label(u, order[k]), r.x - hd, r.y - hd);
+  }
+  /* towns: larger first; a town named like its area only gets a dot */
+  int npl = fl_map_place_count(m);
+  int porder[2048];
+  if (npl > 2048) npl = 2048;
+  for (int i = 0; i < npl; i++) porder[i] = i;
+  for (int i = 1; i < npl; i++)
+    for (int j = i; j > 0 && fl_map_place(m, porder[j])->pop > fl_map_place(m, porder[j - 1])->pop; j--) {
+      int t = porder[j]; porder[j] = porder[j - 1]; porder[j - 1] = t;
+    }
+  int th = gfx_font_h(g, FONT_LABEL);
+  float dot = (float)gfx_px(g, 2.6f);
+  for (int k = 0; k < npl && (L & FL_UI_PLACES); k++) {
+    const fl_Place *p = fl_map_place(m, porder[k]);
+    float x = sxf(u, p->lon * u->geo.k, 0), y = syf(u, -p->lat, 0);
+    if (x < 0 || y < 0 || x >= w || y >= h) continue;
+    float rad = p->pop >= 500000 ? dot * 1.35f : dot;
+    lrect dr = {(int)(x - rad), (int)(y - rad), (int)(2 * rad + 1), (int)(2 * rad + 1)};
+    int same = p->area >= 0 && !strcmp(fl_map_area(m, p->area)->name, p->name);
+    int tw = gfx_text_w(g, FONT_LABEL, p->name);
+    lrect tr = {(int)(x + rad + 3), (int)(y - th / 2), tw, th};
+    int show_label = !same && tr.x + tr.w < w && !overlaps(placed, np, tr) && !overlaps(placed, np, dr) && np < 511;
+    if (!show_label && overlaps(placed, np, dr)) continue;
+    ras_disc(im, x, y, rad + 1.2f, (SDL_Color){20, 20, 20, 230});
+    ras_disc(im, x, y, rad, (SDL_Color){244, 238, 222, 255});
+    placed[np++] = dr;
+    if (show_label) {
+      placed[np++] = tr;
+      if (L & FL_UI_LABELS) ras_blit(im, label(u, u->geo.narea + porder[k]), tr.x - hd, tr.y - hd);
+    }
+  }
+}
+
+static uint64_t layer_key(const fl_Ui *u) {
+  uint64_t h = FL_FNV_INIT;
+  double v[3] = {u->cx, u->cy, u->zoom};
+  int d[5] = {u->mapr.w, u->mapr.h, u->layers, (int)(u->g.s * 1000), u->geo.narea};
+  h = fl_fnv64(h, v, sizeof v);
+  h = fl_fnv64(h, d, sizeof d);
+  h = fl_fnv64(h, &u->geo_def, sizeof u->geo_def);
+  if (u->st)
+    for (int i = 0; i < u->st->narea; i++) h = fl_fnv64(h, &u->st->areas[i].owner, sizeof(int));
+  return h | 1;
+}
+
+/* ---- pieces -------------------------------------------------------------------- */
+
+static void counter(fl_Ui *u, float x, float y, float w, float h, int side, const char *symbol, int count) {
+  gfx_Ctx *g = &u->g;
+  SDL_Color body = gfx_side_color(side), ink = {250, 246, 236, 255}, edge = {12, 14, 18, 255};
+  int depth = count > 2 ? 2 : count - 1;
+  float off = (float)gfx_px(g, 2.5f);
+  for (int d = depth; d >= 0; d--) {
+    SDL_Rect r = {(int)(x + d * off), (int)(y - d * off), (int)w, (int)h};
+    gfx_fill(g, (SDL_Rect){r.x + 1, r.y + 2, r.w, r.h}, (SDL_Color){0, 0, 0, 120});
+    gfx_fill(g, r, edge);
+    gfx_fill(g, (SDL_Rect){r.x + 1, r.y + 1, r.w - 2, r.h - 2}, d ? gfx_mix(body, edge, 0.35f) : body);
+  }
+  /* the symbol box of NATO-style unit symbols */
+  float bw = w * 0.56f, bh = h * 0.5f, bx = x + (w - bw) / 2, by = y + (h - bh) / 2;
+  float lw = g->s > 1.5f ? 2.0f : 1.3f;
+  gfx_frame(g, (SDL_Rect){(int)bx, (int)by, (int)bw, (int)bh}, ink, (int)lw);
+  const char *s = symbol ? symbol : "";
+  int inf = strstr(s, "infantry") || strstr(s, "mech"), arm = strstr(s, "armour") || strstr(s, "armor") || strstr(s, "tank") || strstr(s, "mech");
+  if (inf) {
+    gfx_line(g, bx, by, bx + bw, by + bh, lw, ink);
+    gfx_line(g, bx, by + bh, bx + bw, by, lw, ink);
+  }
+  if (arm) gfx_ellipse(g, bx + bw / 2, by + bh / 2, bw * 0.36f, bh * 0.3f, lw, ink);
+  if (strstr(s, "artillery")) gfx_disc(g, bx + bw / 2, by + bh / 2, bh * 0.2f, ink);
+  if (strstr(s, "recon") || strstr(s, "cavalry")) gfx_line(g, bx, by + bh, bx + bw, by, lw, ink);
+  if (strstr(s, "mine")) {
+    for (int i = 0; i < 3; i++) gfx_circle(g, bx + bw * (0.22f + 0.28f * i), by + bh / 2, bh * 0.17f, lw, ink);
+  }
+  if (strstr(s, "air") || strstr(s, "drone")) {
+    gfx_ellipse(g, bx + bw * 0.33f, by + bh / 2, bw * 0.18f, bh * 0.22f, lw, ink);
+    gfx_ellipse(g, bx + bw * 0.67f, by + bh / 2, bw * 0.18f, bh * 0.22f, lw, ink);
+  }
+  if (!inf && !arm && !strstr(s, "artillery") && !strstr(s, "recon") && !strstr(s, "cavalry") && !strstr(s, "mine") &&
+      !strstr(s, "air") && !strstr(s, "drone")) {
+    char ab[4] = {0};
+    for (int i = 0; i < 2 && s[i]; i++) ab[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
+    gfx_draw_text(g, FONT_TINY_B, ab, (int)(bx + bw / 2), (int)(by + bh / 2 - gfx_font_h(g, FONT_TINY_B) / 2), ink, 1);
+  }
+  if (count > 1) {
+    char n[16];
+    snprintf(n, sizeof n, "%d", count);
+    float rad = (float)gfx_px(g, 7.5f);
+    float cx = x + w + depth * off - rad * 0.3f, cy = y - depth * off + rad * 0.2f;
+    gfx_disc(g, cx, cy, rad + 1, edge);
+    gfx_disc(g, cx, cy, rad, COL_ACCENT);
+    gfx_draw_text(g, FONT_TINY_B, n, (int)cx, (int)(cy - gfx_font_h(g, FONT_TINY_B) / 2), edge, 1);
+  }
+}
+
+static void draw_pieces(fl_Ui *u) {
+  const fl_State *s = u->st;
+  if (!s || !s->npiece) return;
+  gfx_Ctx *g = &u->g;
+  /* counters grow with the areas on screen, within limits */
+  double mean = 0;
+  for (int a = 0; a < u->geo.narea; a++) {
+    const fl_MapArea *ar = fl_map_area(u->geo.m, a);
+    mean += (ar->bbox[2] - ar->bbox[0]) * u->geo.k * u->zoom / u->geo.narea;
+  }
+  float cw = (float)(mean * 0.16), lo = (float)gfx_px(g, 30), hi = (float)gfx_px(g, 46);
+  cw = cw < lo ? lo : cw > hi ? hi : cw;
+  float ch = cw * 0.7f, gap = cw * 0.24f;
+  int lh = gfx_font_h(g, FONT_LABEL_B);
+  enum { MAXG = 12 };
+  for (int a = 0; a < u->geo.narea && a < s->narea; a++) {
+    int gs[MAXG], gt[MAXG], gn[MAXG], ng = 0;
+    for (int i = 0; i < s->npiece; i++) {
+      const fl_Piece *p = &s->pieces[i];
+      if (p->area != a) continue;
+      int k = 0;
+      while (k < ng && !(gs[k] == p->side && gt[k] == p->type)) k++;
+      if (k == ng) { if (ng == MAXG) continue; gs[k] = p->side; gt[k] = p->type; gn[k] = 0; ng++; }
+      gn[k]++;
+    }
+    if (!ng) continue;
+    const fl_MapArea *ar = fl_map_area(u->geo.m, a);
+    float x = sxf(u, ar->label[0] * u->geo.k, (float)u->mapr.x), y = syf(u, -ar->label[1], (float)u->mapr.y) + lh * 0.2f + (float)gfx_px(g, 6); /* room for the stack's depth */
+    int per_row = ng < 4 ? ng : 4;
+    for (int k = 0; k < ng; k++) {
+      int row = k / per_row, col = k % per_row, in_row = ng - row * per_row < per_row ? ng - row * per_row : per_row;
+      float rw = in_row * cw + (in_row - 1) * gap;
+      float px = x - rw / 2 + col * (cw + gap), py = y + row * (ch + gap);
+      if (px + cw < u->mapr.x || py + ch < u->mapr.y || px > u->mapr.x + u->mapr.w || py > u->mapr.y + u->mapr.h) continue;
+      const char *sym = gt[k] >= 0 && gt[k] < u->def->nptype ? u->def->ptypes[gt[k]].symbol : "";
+      counter(u, px, py, cw, ch, gs[k], sym && *sym ? sym : u->def->ptypes[gt[k]].id, gn[k]);
+    }
+  }
+}
+
+/* ---- the map view -------------------------------------------------------------- */
+
+static void tooltip(fl_Ui *u, int area) {
+  gfx_Ctx *g = &u->g;
+  char lines[12][256];
+  int n = ui_area_info(u, area, lines, 12);
+  int pad = gfx_px(g, 10), lh = gfx_font_h(g, FONT_SMALL) + gfx_px(g, 2), maxw = gfx_px(g, 320);
+  int w = gfx_text_w(g, FONT_BOLD, lines[0]), hgt = gfx_font_h(g, FONT_BOLD) + gfx_px(g, 4);
+  int hs[12];
+  for (int i = 1; i < n; i++) {
+    const gfx_Text *t = gfx_text(g, FONT_SMALL, lines[i], maxw);
+    hs[i] = t ? t->h : lh;
+    int tw = t ? t->w : 0;
+    if (tw > w) w = tw;
+    hgt += hs[i] + gfx_px(g, 2);
+  }
+  SDL_Rect r = {u->mx + gfx_px(g, 18), u->my + gfx_px(g, 18), w + 2 * pad, hgt + 2 * pad};
+  if (r.x + r.w > u->mapr.x + u->mapr.w) r.x = u->mx - r.w - gfx_px(g, 12);
+  if (r.y + r.h > u->mapr.y + u->mapr.h) r.y = u->my - r.h - gfx_px(g, 12);
+  if (r.x < u->mapr.x) r.x = u->mapr.x;
+  if (r.y < u->mapr.y) r.y = u->mapr.y;
+  gfx_shadow(g, r, gfx_px(g, 6));
+  gfx_round(g, r, gfx_px(g, 6), (SDL_Color){28, 34, 43, 245});
+  gfx_round_frame(g, r, gfx_px(g, 6), COL_LINE, 1);
+  int y = r.y + pad;
+  SDL_Color side = u->st && u->st->areas[area].owner >= 0 ? gfx_side_color(u->st->areas[area].owner) : COL_NEUTRAL;
+  gfx_fill(g, (SDL_Rect){r.x, r.y + gfx_px(g, 6), gfx_px(g, 3), r.h - gfx_px(g, 12)}, side);
+  gfx_draw_text(g, FONT_BOLD, lines[0], r.x + pad, y, COL_TEXT, 0);
+  y += gfx_font_h(g, FONT_BOLD) + gfx_px(g, 4);
+  for (int i = 1; i < n; i++) {
+    gfx_draw_wrapped(g, FONT_SMALL, lines[i], r.x + pad, y, maxw, i == 1 ? COL_TEXT : COL_MUTED);
+    y += hs[i] + gfx_px(g, 2);
+  }
+}
+
+void ui_map_draw(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  SDL_Rect mr = u->mapr;
+  if (!u->geo_ok || mr.w <= 0 || mr.h <= 0) return;
+  if (!u->fitted) ui_map_fit(u);
+  if (!u->layer || !u->layer_sf || u->layer_w != mr.w || u->layer_h != mr.h) {
+    if (u->layer) SDL_DestroyTexture(u->layer);
+    if (u->layer_sf) SDL_FreeSurface(u->layer_sf);
+    u->layer = SDL_CreateTexture(u->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, mr.w, mr.h);
+    u->layer_sf = SDL_CreateRGBSurfaceWithFormat(0, mr.w, mr.h, 32, SDL_PIXELFORMAT_ARGB8888);
+    u->layer_w = mr.w;
+    u->layer_h = mr.h;
+    u->layer_key = 0;
+  }
+  if (!u->layer || !u->layer_sf) return;
+  uint64_t key = layer_key(u);
+  if (key != u->layer_key) {
+    ras_Img im = {u->layer_sf->pixels, mr.w, mr.h, u->layer_sf->pitch / 4};
+    draw_static(u, &im);
+    SDL_UpdateTexture(u->layer, NULL, u->layer_sf->pixels, u->layer_sf->pitch);
+    u->layer_key = key;
+  }
+  SDL_SetTextureBlendMode(u->layer, SDL_BLENDMODE_NONE);
+  SDL_RenderCopy(u->r, u->layer, NULL, &mr);
+  SDL_RenderSetClipRect(u->r, &mr);
+  float ox = (float)mr.x, oy = (float)mr.y;
+  if (u->sel >= 0 && u->sel < u->geo.narea)
+    for (int r = 0; r < u->geo.area[u->sel].nr; r++) outline(u, u->geo.area[u->sel].r0 + r, ox, oy, g->s > 1.5f ? 5 : 3, COL_ACCENT);
+  if (u->hover >= 0 && u->hover != u->sel && u->hover < u->geo.narea)
+    for (int r = 0; r < u->geo.area[u->hover].nr; r++)
+      outline(u, u->geo.area[u->hover].r0 + r, ox, oy, g->s > 1.5f ? 4 : 2, (SDL_Color){250, 246, 236, 200});
+  if (u->layers & FL_UI_PIECES) draw_pieces(u);
+  if (u->hover >= 0 && !u->dragging && u->mouse_in && u->popup < 0 && !u->err[0] && !u->help) tooltip(u, u->hover);
+  SDL_RenderSetClipRect(u->r, NULL);
+}
+
+int ui_area_info(fl_Ui *u, int area, char lines[][256], int max) {
+  const fl_MapArea *a = fl_map_area(u->geo.m, area);
+  const fl_State *s = u->st;
+  int n = 0;
+  snprintf(lines[n++], 256, "%s", a->name);
+  int owner = s && area < s->narea ? s->areas[area].owner : -1;
+  snprintf(lines[n++], 256, "%s", owner >= 0 ? u->def->sides[owner].name : "No owner");
+  snprintf(lines[n++], 256, "Terrain: %s%s%s", a->terrain, a->country && *a->country ? " \xC2\xB7 Country: " : "",
+           a->country ? a->country : "");
+  if (s) {
+    char buf[256] = "";
+    size_t len = 0;
+    for (int t = 0; t < u->def->nptype; t++)
+      for (int sd = -1; sd < u->def->nside; sd++) {
+        int c = 0;
+        for (int i = 0; i < s->npiece; i++) c += s->pieces[i].area == area && s->pieces[i].type == t && s->pieces[i].side == sd;
+        if (!c || len >= sizeof buf - 2) continue;
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%d \xC3\x97 %s%s%s%s", len ? ", " : "", c, u->def->ptypes[t].name,
+                                sd >= 0 ? " (" : "", sd >= 0 ? u->def->sides[sd].name : "", sd >= 0 ? ")" : "");
+        if (len >= sizeof buf) len = sizeof buf - 1;
+      }
+    if (len && n < max) snprintf(lines[n++], 256, "Pieces: %s", buf);
+    const fl_Props *ps = area < s->narea ? &s->areas[area].props : NULL;
+    buf[0] = 0;
+    len = 0;
+    for (int i = 0; ps && i < ps->n && len < sizeof buf - 2; i++) {
+      const fl_Prop *p = &ps->p[i];
+      char v[64];
+      if (p->type == FL_NUM) snprintf(v, sizeof v, "%g", p->num);
+      else if (p->type == FL_BOOL) snprintf(v, sizeof v, "%s", p->num ? "yes" : "no");
+      else snprintf(v, sizeof v, "%s", p->str ? p->str : "");
+      len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s: %s", len ? " \xC2\xB7 " : "", p->key, v);
+      if (len >= sizeof buf) len = sizeof buf - 1;
+    }
+    if (len && n < max) snprintf(lines[n++], 256, "%s", buf);
+  }
+  return n;
+}

@@ -1,0 +1,961 @@
+/* ui_screens: what each screen draws — title, briefing, the game (top bar, map, tracks,
+ * decision card, log), debrief — and the overlays (event pop-up, error panel, help,
+ * toast). Drawing only: clicks are registered as buttons that fl_ui.c acts on. */
+#include "ui_int.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PX(v) gfx_px(&u->g, (v))
+
+static const char *const MONTHS[12] = {"January", "February", "March", "April", "May", "June", "July",
+                                       "August", "September", "October", "November", "December"};
+
+void ui_date_long(int32_t date, char *buf, size_t n) {
+  int y, m, d;
+  fl_date_split(date, &y, &m, &d);
+  snprintf(buf, n, "%d %s %d", d, MONTHS[(m - 1) % 12], y);
+}
+
+static void date_short(int32_t date, char *buf, size_t n) {
+  int y, m, d;
+  fl_date_split(date, &y, &m, &d);
+  snprintf(buf, n, "%d %.3s %d", d, MONTHS[(m - 1) % 12], y);
+}
+
+void ui_button(fl_Ui *u, SDL_Rect r, int id, int arg) {
+  if (u->nbtn < (int)(sizeof u->btn / sizeof u->btn[0])) u->btn[u->nbtn++] = (ui_Btn){r, id, arg};
+}
+
+static int hovered(const fl_Ui *u, SDL_Rect r) {
+  return u->mouse_in && u->mx >= r.x && u->my >= r.y && u->mx < r.x + r.w && u->my < r.y + r.h;
+}
+
+enum { BS_SECONDARY, BS_PRIMARY, BS_DISABLED, BS_GHOST };
+
+/* A button with a label and a key hint; registered for clicks unless disabled. */
+static SDL_Rect button(fl_Ui *u, int x, int y, const char *label, const char *key, int id, int arg, int style, int align) {
+  gfx_Ctx *g = &u->g;
+  int font = style == BS_PRIMARY ? FONT_BOLD : FONT_BODY;
+  int tw = gfx_text_w(g, font, label), kw = key ? gfx_text_w(g, FONT_SMALL, key) + PX(10) : 0;
+  SDL_Rect r = {x, y, tw + kw + PX(28), gfx_font_h(g, FONT_BODY) + PX(14)};
+  if (align == 2) r.x -= r.w; else if (align == 1) r.x -= r.w / 2;
+  int hot = hovered(u, r) && style != BS_DISABLED;
+  SDL_Color bg = style == BS_PRIMARY ? COL_ACCENT : style == BS_GHOST ? (SDL_Color){0, 0, 0, 0} : COL_CARD_HI;
+  if (hot) bg = style == BS_PRIMARY ? gfx_mix(COL_ACCENT, (SDL_Color){255, 255, 255, 255}, 0.2f) : gfx_mix(COL_CARD_HI, COL_LINE, 0.8f);
+  if (style == BS_DISABLED) bg = COL_CARD;
+  SDL_Color fg = style == BS_PRIMARY ? (SDL_Color){20, 22, 26, 255} : style == BS_DISABLED ? COL_MUTED : COL_TEXT;
+  if (bg.a) gfx_round(g, r, PX(5), bg);
+  if (style != BS_PRIMARY) gfx_round_frame(g, r, PX(5), style == BS_DISABLED ? COL_CARD_HI : COL_LINE, 1);
+  int ty = r.y + (r.h - gfx_font_h(g, font)) / 2;
+  gfx_draw_text(g, font, label, r.x + PX(14), ty, fg, 0);
+  if (key) {
+    SDL_Color kc = style == BS_PRIMARY ? (SDL_Color){70, 58, 28, 255} : COL_MUTED;
+    gfx_draw_text(g, FONT_SMALL, key, r.x + PX(14) + tw + PX(10), r.y + (r.h - gfx_font_h(g, FONT_SMALL)) / 2, kc, 0);
+  }
+  if (style != BS_DISABLED) ui_button(u, r, id, arg);
+  return r;
+}
+
+static int section(fl_Ui *u, int x, int y, int w, const char *title) {
+  gfx_Ctx *g = &u->g;
+  int tw = gfx_draw_text(g, FONT_TINY_B, title, x, y, COL_ACCENT, 0);
+  int ly = y + gfx_font_h(g, FONT_TINY_B) / 2;
+  gfx_fill(g, (SDL_Rect){x + tw + PX(8), ly, w - tw - PX(8), 1}, COL_LINE);
+  return y + gfx_font_h(g, FONT_TINY_B) + PX(8);
+}
+
+static const char *source_text(const fl_Def *d, const char *id) {
+  if (!id || !*id) return NULL;
+  for (int i = 0; i < d->nsource; i++)
+    if (!strcmp(d->sources[i].id, id)) return d->sources[i].text;
+  return id;
+}
+
+void ui_log_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n) {
+  const fl_Def *d = u->def;
+  switch (e->kind) {
+  case FL_LOG_ACTION:
+    snprintf(buf, n, "%s: %s \xE2\x80\x94 %s", e->c >= 0 ? d->sides[e->c].name : "?", d->cards[e->a].title,
+             d->cards[e->a].options[e->b].label);
+    break;
+  case FL_LOG_EVENT:
+    snprintf(buf, n, "%s%s%s", d->events[e->a].title ? d->events[e->a].title : d->events[e->a].id, e->text && *e->text ? ": " : "",
+             e->text ? e->text : "");
+    break;
+  case FL_LOG_DELAYED:
+    snprintf(buf, n, "Takes effect: %s \xE2\x80\x94 %s", d->cards[e->a].title, d->cards[e->a].options[e->b].label);
+    break;
+  case FL_LOG_SKIPPED: snprintf(buf, n, "%s: no option available", d->cards[e->a].title); break;
+  case FL_LOG_ENDING: snprintf(buf, n, "Ending: %s", d->endings[e->a].title); break;
+  default: snprintf(buf, n, "%s", e->text ? e->text : ""); break;
+  }
+}
+
+/* The ending's text as the game wrote it into the log (static or computed), else the def's. */
+static const char *ending_text(const fl_Ui *u) {
+  const fl_State *s = u->st;
+  for (int i = s->nlog - 1; i >= 0; i--)
+    if (s->log[i].kind == FL_LOG_ENDING) return s->log[i].text && *s->log[i].text ? s->log[i].text : NULL;
+  return s->ending >= 0 ? u->def->endings[s->ending].text : NULL;
+}
+
+/* ---- top bar ------------------------------------------------------------------- */
+
+static void top_bar(fl_Ui *u, int h) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  const fl_State *s = u->st;
+  gfx_vgradient(g, (SDL_Rect){0, 0, u->W, h}, (SDL_Color){30, 36, 46, 255}, (SDL_Color){22, 27, 35, 255});
+  gfx_fill(g, (SDL_Rect){0, h - 1, u->W, 1}, COL_LINE);
+  int x = PX(18), cy = h / 2;
+  x += gfx_draw_text(g, FONT_HEAD, "FLANK", x, cy - gfx_font_h(g, FONT_HEAD) / 2, COL_ACCENT, 0) + PX(14);
+  gfx_fill(g, (SDL_Rect){x, cy - PX(12), 1, PX(24)}, COL_LINE);
+  x += PX(14);
+  char buf[256], fit[256];
+  gfx_fit(g, FONT_BOLD, d->title, u->W / 4, fit, sizeof fit);
+  x += gfx_draw_text(g, FONT_BOLD, fit, x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_TEXT, 0) + PX(28);
+  /* date, turn, phase, side to move */
+  ui_date_long(s->date, buf, sizeof buf);
+  x += gfx_draw_text(g, FONT_BOLD, buf, x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_TEXT, 0) + PX(18);
+  snprintf(buf, sizeof buf, "Turn %d of %d", s->turn, d->max_turns);
+  x += gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
+  int side = -1;
+  if (fl_game_status(u->game) == FL_GAME_WAITING) fl_game_pending(u->game, &side);
+  if (!s->ended && s->phase >= 0 && s->phase < d->nphase) {
+    x += gfx_draw_text(g, FONT_BODY, d->phases[s->phase].name, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
+  }
+  if (side >= 0) {
+    gfx_disc(g, (float)x + PX(6), (float)cy, (float)PX(6), gfx_side_color(side));
+    x += PX(18);
+    snprintf(buf, sizeof buf, "%s%s", d->sides[side].name, side == u->human ? " (you)" : "");
+    gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_TEXT, 0);
+  } else if (s->ended) {
+    gfx_draw_text(g, FONT_BOLD, "Game over", x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_ACCENT, 0);
+  }
+  /* right: actions */
+  int bx = u->W - PX(14), by = cy - (gfx_font_h(g, FONT_BODY) + PX(14)) / 2;
+  bx = button(u, bx, by, "Help", "F1", BTN_HELP, 0, BS_GHOST, 2).x - PX(6);
+  bx = button(u, bx, by, "Load", NULL, BTN_LOAD, 0, BS_GHOST, 2).x - PX(6);
+  bx = button(u, bx, by, "Save", NULL, BTN_SAVE, 0, BS_GHOST, 2).x - PX(6);
+  bx = button(u, bx, by, "Undo", NULL, BTN_UNDO, 0, BS_GHOST, 2).x - PX(12);
+  if (u->opts.demo) {
+    char sp[32];
+    if (u->opts.speed > 0) snprintf(sp, sizeof sp, "DEMO \xC3\x97%g", u->opts.speed); else snprintf(sp, sizeof sp, "DEMO max");
+    int tw = gfx_text_w(g, FONT_TINY_B, sp);
+    SDL_Rect r = {bx - tw - PX(16), cy - PX(10), tw + PX(16), PX(20)};
+    gfx_round(g, r, PX(10), COL_ERROR);
+    gfx_draw_text(g, FONT_TINY_B, sp, r.x + PX(8), r.y + (r.h - gfx_font_h(g, FONT_TINY_B)) / 2, COL_TEXT, 0);
+  }
+}
+
+/* ---- tracks -------------------------------------------------------------------- */
+
+static double track_prev(const fl_State *s, const fl_TrackDef *t, int i) {
+  const fl_TrackState *ts = &s->tracks[i];
+  if (ts->nhist >= 1 && ts->hist[ts->nhist - 1] != ts->value) return ts->hist[ts->nhist - 1];
+  if (ts->nhist >= 2) return ts->hist[ts->nhist - 2];
+  return ts->nhist == 1 ? t->start : ts->value;
+}
+
+static void sparkline(fl_Ui *u, SDL_Rect r, const fl_TrackDef *t, const fl_TrackState *ts, SDL_Color c) {
+  gfx_Ctx *g = &u->g;
+  int n = ts->nhist + 2;
+  double lo = t->min, hi = t->max;
+  if (!(hi > lo)) { lo = t->start - 1; hi = t->start + 1; }
+  gfx_fill(g, (SDL_Rect){r.x, r.y + r.h, r.w, 1}, COL_LINE);
+  float px = 0, py = 0;
+  for (int i = 0; i < n; i++) {
+    double v = i == 0 ? t->start : i <= ts->nhist ? ts->hist[i - 1] : ts->value;
+    if (i == n - 1 && ts->nhist && ts->hist[ts->nhist - 1] == ts->value) { n--; break; }
+    float x = r.x + (float)r.w * i / (float)(n > 1 ? n - 1 : 1);
+    float y = r.y + r.h - (float)((v - lo) / (hi - lo)) * r.h;
+    if (i) gfx_line(g, px, py, x, y, g->s > 1.5f ? 2.0f : 1.5f, c);
+    px = x;
+    py = y;
+  }
+  gfx_disc(g, px, py, (float)PX(2.5f), c);
+}
+
+static void fmt_value(double v, const char *unit, char *buf, size_t n) {
+  if (fabs(v - floor(v + 0.5)) < 1e-9) snprintf(buf, n, "%.0f", v);
+  else snprintf(buf, n, "%.1f", v);
+  if (unit && *unit) {
+    size_t l = strlen(buf);
+    snprintf(buf + l, n - l, "%s%s", strcmp(unit, "%") ? " " : "", unit);
+  }
+}
+
+/* 1200 -> "1,200"; 1e9 -> "1 bn": short numbers for ranges. */
+static void fmt_short(double v, char *buf, size_t n) {
+  double a = fabs(v);
+  if (a >= 1e9) snprintf(buf, n, "%g bn", v / 1e9);
+  else if (a >= 1e6) snprintf(buf, n, "%g M", v / 1e6);
+  else if (a >= 1e4) snprintf(buf, n, "%gk", v / 1e3);
+  else snprintf(buf, n, "%g", v);
+}
+
+/* Track rows; compact: two columns without range text and sparklines. */
+static int tracks(fl_Ui *u, int x0, int y, int w0, int compact) {
+  /* compact is kept for callers that want two columns of full rows */
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  const fl_State *s = u->st;
+  int colw = compact ? (w0 - PX(16)) / 2 : w0;
+  int sw = compact ? 0 : PX(74), lw = compact ? colw : colw - sw - PX(14), k = 0, x = x0, w = colw, rowy = y;
+  for (int i = 0; i < d->ntrack; i++) {
+    const fl_TrackDef *t = &d->tracks[i];
+    if (!t->visible) continue;
+    if (compact) { x = x0 + (k % 2) * (colw + PX(16)); if (k % 2 == 0) rowy = y; else y = rowy; }
+    k++;
+    double v = s->tracks[i].value, prev = track_prev(s, t, i);
+    int dir = v > prev + 1e-9 ? 1 : v < prev - 1e-9 ? -1 : 0;
+    SDL_Color tc = dir == 0 || !t->higher_is_better ? COL_MUTED : dir * t->higher_is_better > 0 ? COL_GOOD : COL_BAD;
+    char val[64], rng[64], lo[24], hi[24], name[256];
+    fmt_value(v, t->unit, val, sizeof val);
+    fmt_short(t->min, lo, sizeof lo);
+    fmt_short(t->max, hi, sizeof hi);
+    snprintf(rng, sizeof rng, "%s\xE2\x80\x93%s", lo, hi);
+    int vw = gfx_text_w(g, FONT_BOLD, val) + (dir ? PX(16) : 0) + PX(10);
+    gfx_fit(g, FONT_BODY, t->name, lw - vw, name, sizeof name);
+    int nw = gfx_draw_text(g, FONT_BODY, name, x, y, COL_TEXT, 0);
+    if (!compact && nw + PX(8) + gfx_text_w(g, FONT_SMALL, rng) < lw - vw)
+      gfx_draw_text(g, FONT_SMALL, rng, x + nw + PX(8), y + PX(2), (SDL_Color){110, 118, 128, 255}, 0);
+    int vx = x + lw;
+    vx -= gfx_draw_text(g, FONT_BOLD, val, vx, y, COL_TEXT, 2) + PX(6);
+    if (dir) {
+      float ax = (float)vx - PX(5), ay = (float)(y + gfx_font_h(g, FONT_BOLD) / 2), a = (float)PX(4.5f);
+      if (dir > 0) gfx_triangle(g, ax - a, ay + a * 0.7f, ax + a, ay + a * 0.7f, ax, ay - a * 0.8f, tc);
+      else gfx_triangle(g, ax - a, ay - a * 0.7f, ax + a, ay - a * 0.7f, ax, ay + a * 0.8f, tc);
+    }
+    int by = y + gfx_font_h(g, FONT_BODY) + PX(4), bh = PX(5);
+    gfx_round(g, (SDL_Rect){x, by, lw, bh}, bh / 2, COL_CARD_HI);
+    double f = t->max > t->min ? (v - t->min) / (t->max - t->min) : 0;
+    if (f < 0) f = 0;
+    if (f > 1) f = 1;
+    SDL_Color fill = t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
+    if ((int)(lw * f) > 0) gfx_round(g, (SDL_Rect){x, by, (int)(lw * f) > bh ? (int)(lw * f) : bh, bh}, bh / 2, fill);
+    /* the starting value as a tick */
+    if (t->max > t->min) {
+      int sx = x + (int)(lw * (t->start - t->min) / (t->max - t->min));
+      gfx_fill(g, (SDL_Rect){sx, by - PX(2), 1, bh + PX(4)}, (SDL_Color){200, 200, 200, 140});
+    }
+    if (!compact) sparkline(u, (SDL_Rect){x + w - sw, y + PX(2), sw, by + bh - y - PX(2)}, t, &s->tracks[i], tc.r == COL_MUTED.r ? COL_TEXT : tc);
+    y = by + bh + PX(12);
+  }
+  if (compact && k % 2) y = y > rowy ? y : rowy;
+  return y;
+}
+
+/* Two columns of name, value with trend, and bar: for short windows. */
+static int tracks_compact(fl_Ui *u, int x0, int y0, int w) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  const fl_State *s = u->st;
+  int colw = (w - PX(18)) / 2, k = 0, rowh = gfx_font_h(g, FONT_SMALL) + gfx_font_h(g, FONT_BOLD) + PX(10), y = y0;
+  for (int i = 0; i < d->ntrack; i++) {
+    const fl_TrackDef *t = &d->tracks[i];
+    if (!t->visible) continue;
+    int x = x0 + (k % 2) * (colw + PX(18));
+    y = y0 + (k / 2) * rowh;
+    k++;
+    double v = s->tracks[i].value, prev = track_prev(s, t, i);
+    int dir = v > prev + 1e-9 ? 1 : v < prev - 1e-9 ? -1 : 0;
+    SDL_Color tc = dir == 0 || !t->higher_is_better ? COL_MUTED : dir * t->higher_is_better > 0 ? COL_GOOD : COL_BAD;
+    char name[256], val[64];
+    gfx_fit(g, FONT_SMALL, t->name, colw, name, sizeof name);
+    gfx_draw_text(g, FONT_SMALL, name, x, y, COL_MUTED, 0);
+    int vy = y + gfx_font_h(g, FONT_SMALL);
+    fmt_value(v, t->unit, val, sizeof val);
+    int vw = gfx_draw_text(g, FONT_BOLD, val, x, vy, COL_TEXT, 0) + PX(6);
+    if (dir) {
+      float ax = (float)(x + vw + PX(5)), ay = (float)(vy + gfx_font_h(g, FONT_BOLD) / 2), a = (float)PX(4.5f);
+      if (dir > 0) gfx_triangle(g, ax - a, ay + a * 0.7f, ax + a, ay + a * 0.7f, ax, ay - a * 0.8f, tc);
+      else gfx_triangle(g, ax - a, ay - a * 0.7f, ax + a, ay - a * 0.7f, ax, ay + a * 0.8f, tc);
+      vw += PX(16);
+    }
+    int bx = x + vw + PX(4), bw = colw - vw - PX(4), bh = PX(5), by = vy + gfx_font_h(g, FONT_BOLD) / 2 - bh / 2;
+    if (bw > PX(20)) {
+      gfx_round(g, (SDL_Rect){bx, by, bw, bh}, bh / 2, COL_CARD_HI);
+      double f = t->max > t->min ? (v - t->min) / (t->max - t->min) : 0;
+      f = f < 0 ? 0 : f > 1 ? 1 : f;
+      SDL_Color fill = t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
+      if ((int)(bw * f) > 0) gfx_round(g, (SDL_Rect){bx, by, (int)(bw * f) > bh ? (int)(bw * f) : bh, bh}, bh / 2, fill);
+    }
+  }
+  return y0 + ((k + 1) / 2) * rowh + PX(4);
+}
+
+/* ---- decision card ------------------------------------------------------------- */
+
+static void option_detail(const fl_Ui *u, const fl_OptionDef *o, char *buf, size_t n) {
+  const fl_Def *d = u->def;
+  size_t len = 0;
+  buf[0] = 0;
+  for (int k = 0; k < o->ncost; k++) {
+    len += (size_t)snprintf(buf + len, n - len, "%s%s%g %s", len ? ", " : "Cost: ", o->costs[k].amount < 0 ? "+" : "",
+                            fabs(o->costs[k].amount), d->tracks[o->costs[k].track].name);
+    if (len >= n) return;
+  }
+  if (o->delay.n > 0) {
+    char sp[64];
+    fl_span_format(o->delay, sp, sizeof sp);
+    len += (size_t)snprintf(buf + len, n - len, "%sTakes effect in %s", len ? " \xC2\xB7 " : "", sp);
+    if (len >= n) return;
+  }
+  const char *pv = o->preview && *o->preview ? o->preview : o->text;
+  if (pv && *pv) snprintf(buf + len, n - len, "%s%s", len ? "\n" : "", pv);
+}
+
+static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  const fl_State *s = u->st;
+  int pad = PX(14), iw = w - 2 * pad;
+  int side, card = fl_game_status(u->game) == FL_GAME_WAITING ? fl_game_pending(u->game, &side) : -1;
+  SDL_Rect cr = {x, y, w, 0};
+  int cy = y + pad;
+  if (s->ended) {
+    const fl_EndingDef *e = s->ending >= 0 ? &d->endings[s->ending] : NULL;
+    const gfx_Text *tt = gfx_text(g, FONT_HEAD, e ? e->title : "The end", iw);
+    const char *etext = ending_text(u);
+    const gfx_Text *tx = etext ? gfx_text(g, FONT_BODY, etext, iw) : NULL;
+    int bh = gfx_font_h(g, FONT_BODY) + PX(14);
+    cr.h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(6) + (tt ? tt->h : 0) + PX(8) + (tx ? tx->h + PX(12) : 0) + bh;
+    if (measure) return cr.y + cr.h;
+    gfx_round(g, cr, PX(8), COL_CARD);
+    gfx_round_frame(g, cr, PX(8), COL_ACCENT, 1);
+    gfx_draw_text(g, FONT_TINY_B, "ENDING", x + pad, cy, COL_ACCENT, 0);
+    cy += gfx_font_h(g, FONT_TINY_B) + PX(6);
+    cy += gfx_draw_wrapped(g, FONT_HEAD, e ? e->title : "The end", x + pad, cy, iw, COL_TEXT) + PX(8);
+    if (tx) cy += gfx_draw_wrapped(g, FONT_BODY, etext, x + pad, cy, iw, COL_MUTED) + PX(12);
+    button(u, x + pad, cy, "Debrief", "Enter", BTN_DEBRIEF, 0, BS_PRIMARY, 0);
+    return cr.y + cr.h;
+  }
+  if (u->await_end_turn) {
+    const char *msg = "Your decisions are in. End the turn to let the other sides move and see what happens.";
+    const gfx_Text *t = gfx_text(g, FONT_BODY, msg, iw);
+    cr.h = 2 * pad + (t ? t->h : 0) + PX(12) + gfx_font_h(g, FONT_BODY) + PX(14);
+    if (measure) return cr.y + cr.h;
+    gfx_round(g, cr, PX(8), COL_CARD);
+    cy += gfx_draw_wrapped(g, FONT_BODY, msg, x + pad, cy, iw, COL_MUTED) + PX(12);
+    button(u, x + pad, cy, "End turn", "Space", BTN_END_TURN, 0, BS_PRIMARY, 0);
+    return cr.y + cr.h;
+  }
+  if (card < 0) {
+    cr.h = 2 * pad + gfx_font_h(g, FONT_BODY);
+    if (measure) return cr.y + cr.h;
+    gfx_round(g, cr, PX(8), COL_CARD);
+    gfx_draw_text(g, FONT_BODY, fl_game_status(u->game) == FL_GAME_ERROR ? "The game stopped on an error." : "No decision pending.",
+                  x + pad, cy, COL_MUTED, 0);
+    return cr.y + cr.h;
+  }
+  const fl_CardDef *c = &d->cards[card];
+  int mine = side == u->human;
+  /* measure, then draw */
+  char head[256], detail[1024];
+  snprintf(head, sizeof head, "%s \xC2\xB7 %s", mine ? "YOUR DECISION" : "DECIDING", d->sides[side].name);
+  const gfx_Text *tt = gfx_text(g, FONT_HEAD, c->title, iw);
+  const gfx_Text *tx = c->text && *c->text ? gfx_text(g, FONT_BODY, c->text, iw) : NULL;
+  int kw = PX(24), ow = iw - kw - PX(10) - PX(16);
+  int oh[32], nopt = c->noptions < 32 ? c->noptions : 32;
+  int h = pad + gfx_font_h(g, FONT_TINY_B) + PX(6) + (tt ? tt->h : 0) + PX(6) + (tx ? tx->h + PX(10) : 0);
+  for (int o = 0; o < nopt; o++) {
+    const fl_OptionDef *op = &c->options[o];
+    const gfx_Text *lt = gfx_text(g, FONT_BODY, op->label, ow);
+    option_detail(u, op, detail, sizeof detail);
+    const char *why = fl_game_unavailable_reason(u->game, o);
+    const gfx_Text *dt = *detail ? gfx_text(g, FONT_SMALL, detail, ow) : NULL;
+    const gfx_Text *wt = why ? gfx_text(g, FONT_SMALL, why, ow) : NULL;
+    oh[o] = PX(16) + (lt ? lt->h : 0) + (dt ? dt->h + PX(3) : 0) + (wt ? wt->h + PX(3) : 0);
+    if (oh[o] < kw + PX(16)) oh[o] = kw + PX(16);
+    h += oh[o] + PX(6);
+  }
+  int bh = gfx_font_h(g, FONT_BODY) + PX(14);
+  if (mine) h += PX(6) + bh;
+  h += pad;
+  cr.h = h;
+  if (measure) return cr.y + cr.h;
+  gfx_shadow(g, cr, PX(8));
+  gfx_round(g, cr, PX(8), COL_CARD);
+  gfx_fill(g, (SDL_Rect){cr.x, cr.y + PX(8), PX(3), cr.h - PX(16)}, gfx_side_color(side));
+  if (u->focus == FOCUS_CARD && mine) gfx_round_frame(g, cr, PX(8), gfx_alpha(COL_ACCENT, 160), 1);
+  gfx_draw_text(g, FONT_TINY_B, head, x + pad, cy, mine ? COL_ACCENT : COL_MUTED, 0);
+  cy += gfx_font_h(g, FONT_TINY_B) + PX(6);
+  cy += gfx_draw_wrapped(g, FONT_HEAD, c->title, x + pad, cy, iw, COL_TEXT) + PX(6);
+  if (tx) cy += gfx_draw_wrapped(g, FONT_BODY, c->text, x + pad, cy, iw, COL_MUTED) + PX(10);
+  for (int o = 0; o < nopt; o++) {
+    const fl_OptionDef *op = &c->options[o];
+    int avail = fl_game_available(u->game, o);
+    SDL_Rect r = {x + pad, cy, iw, oh[o]};
+    int sel = mine && u->opt_sel == o, hot = mine && avail && hovered(u, r);
+    SDL_Color bg = sel ? COL_CARD_HI : hot ? gfx_mix(COL_CARD, COL_CARD_HI, 0.6f) : gfx_mix(COL_CARD, COL_PANEL, 0.5f);
+    gfx_round(g, r, PX(6), bg);
+    if (sel) gfx_round_frame(g, r, PX(6), COL_ACCENT, PX(1.5f) > 1 ? PX(1.5f) : 1);
+    SDL_Rect kr = {r.x + PX(8), r.y + PX(8), kw, kw};
+    char key[8];
+    snprintf(key, sizeof key, "%d", o + 1);
+    gfx_round(g, kr, PX(4), avail ? (sel ? COL_ACCENT : COL_LINE) : COL_CARD);
+    if (o < 9) gfx_draw_text(g, FONT_TINY_B, key, kr.x + kr.w / 2, kr.y + (kr.h - gfx_font_h(g, FONT_TINY_B)) / 2,
+                             sel ? (SDL_Color){20, 22, 26, 255} : avail ? COL_TEXT : COL_MUTED, 1);
+    int tx0 = kr.x + kw + PX(10), ty = r.y + PX(8);
+    ty += gfx_draw_wrapped(g, FONT_BODY, op->label, tx0, ty, ow, avail ? COL_TEXT : (SDL_Color){120, 126, 134, 255});
+    option_detail(u, op, detail, sizeof detail);
+    if (*detail) ty += PX(3) + gfx_draw_wrapped(g, FONT_SMALL, detail, tx0, ty + PX(3), ow, avail ? COL_MUTED : (SDL_Color){100, 106, 114, 255});
+    const char *why = fl_game_unavailable_reason(u->game, o);
+    if (why) gfx_draw_wrapped(g, FONT_SMALL, why, tx0, ty + PX(3), ow, COL_BAD);
+    if (mine && avail) ui_button(u, r, BTN_OPTION, o);
+    cy += oh[o] + PX(6);
+  }
+  if (mine) {
+    cy += PX(6);
+    button(u, x + pad, cy, "Confirm", "Enter", BTN_CONFIRM, 0, u->opt_sel >= 0 && fl_game_available(u->game, u->opt_sel) ? BS_PRIMARY : BS_DISABLED, 0);
+    gfx_draw_text(g, FONT_SMALL, "Keys 1\xE2\x80\x93" "9 choose", x + w - pad, cy + (bh - gfx_font_h(g, FONT_SMALL)) / 2, COL_MUTED, 2);
+  }
+  return cr.y + cr.h;
+}
+
+/* ---- log ----------------------------------------------------------------------- */
+
+static void log_panel(fl_Ui *u, SDL_Rect r) {
+  gfx_Ctx *g = &u->g;
+  const fl_State *s = u->st;
+  u->logr = r;
+  if (r.h < PX(40)) return;
+  SDL_RenderSetClipRect(u->r, &r);
+  int y = r.y, tw = PX(42), ww = r.w - tw;
+  int shown = 0, idx = s->nlog - 1 - u->log_scroll;
+  if (u->focus == FOCUS_LOG) gfx_fill(g, (SDL_Rect){r.x - PX(8), r.y, PX(2), r.h}, COL_ACCENT);
+  for (; idx >= 0 && y < r.y + r.h; idx--) {
+    const fl_LogEntry *e = &s->log[idx];
+    if (e->kind == FL_LOG_SKIPPED) continue;
+    char buf[1200], t[16];
+    ui_log_text(u, e, buf, sizeof buf);
+    if (!*buf) continue;
+    snprintf(t, sizeof t, "T%d", e->turn);
+    SDL_Color c = e->kind == FL_LOG_ACTION ? COL_TEXT : e->kind == FL_LOG_EVENT ? (SDL_Color){226, 200, 140, 255}
+                : e->kind == FL_LOG_ENDING ? COL_ACCENT : COL_MUTED;
+    const gfx_Text *bt = gfx_text(g, FONT_SMALL, buf, ww);
+    if (shown && bt && y + bt->h > r.y + r.h) break;
+    gfx_draw_text(g, FONT_SMALL, t, r.x, y, (SDL_Color){110, 118, 128, 255}, 0);
+    if (e->kind == FL_LOG_ACTION && e->c >= 0) gfx_disc(g, (float)(r.x + tw - PX(8)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3), gfx_side_color(e->c));
+    y += gfx_draw_wrapped(g, FONT_SMALL, buf, r.x + tw, y, ww, c) + PX(6);
+    shown++;
+  }
+  SDL_RenderSetClipRect(u->r, NULL);
+  if (u->log_scroll > 0) gfx_draw_text(g, FONT_SMALL, "\xE2\x86\x91 newer", r.x + r.w, r.y - PX(20), COL_MUTED, 2);
+  if (!s->nlog) gfx_draw_text(g, FONT_SMALL, "Nothing has happened yet.", r.x, r.y, COL_MUTED, 0);
+}
+
+/* ---- the game screen ----------------------------------------------------------- */
+
+static void legend(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  int pad = PX(10), lh = gfx_font_h(g, FONT_SMALL) + PX(4), w = 0;
+  for (int i = 0; i < d->nside; i++) { int tw = gfx_text_w(g, FONT_SMALL, d->sides[i].name); if (tw > w) w = tw; }
+  w += PX(26) + 2 * pad;
+  int h = 2 * pad + lh * (d->nside + 1);
+  SDL_Rect r = {u->mapr.x + PX(14), u->mapr.y + u->mapr.h - h - PX(14), w, h};
+  gfx_round(g, r, PX(6), (SDL_Color){20, 25, 32, 225});
+  gfx_round_frame(g, r, PX(6), COL_LINE, 1);
+  int y = r.y + pad;
+  gfx_draw_text(g, FONT_TINY_B, "AREA OWNER", r.x + pad, y, COL_ACCENT, 0);
+  y += lh;
+  for (int i = 0; i < d->nside; i++) {
+    SDL_Rect sw = {r.x + pad, y + PX(2), PX(16), lh - PX(6)};
+    gfx_fill(g, sw, gfx_mix(gfx_side_color(i), (SDL_Color){96, 98, 82, 255}, 0.38f));
+    gfx_frame(g, sw, (SDL_Color){14, 18, 22, 255}, 1);
+    gfx_draw_text(g, FONT_SMALL, d->sides[i].name, r.x + pad + PX(24), y, COL_TEXT, 0);
+    y += lh;
+  }
+}
+
+static void map_controls(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  int s = PX(30), x = u->mapr.x + u->mapr.w - s - PX(14), y = u->mapr.y + PX(14);
+  const char *lab[3] = {"+", "\xE2\x88\x92", "\xE2\x97\xBB"};
+  int ids[3] = {BTN_ZOOM_IN, BTN_ZOOM_OUT, BTN_FIT};
+  for (int i = 0; i < 3; i++) {
+    SDL_Rect r = {x, y + i * (s + PX(4)), s, s};
+    gfx_round(g, r, PX(5), hovered(u, r) ? COL_CARD_HI : (SDL_Color){20, 25, 32, 225});
+    gfx_round_frame(g, r, PX(5), COL_LINE, 1);
+    gfx_draw_text(g, FONT_HEAD, lab[i], r.x + s / 2, r.y + (s - gfx_font_h(g, FONT_HEAD)) / 2, COL_TEXT, 1);
+    ui_button(u, r, ids[i], 0);
+  }
+}
+
+static void selected_card(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  if (u->sel < 0) return;
+  char lines[12][256];
+  int n = ui_area_info(u, u->sel, lines, 12), pad = PX(12), w = PX(300), iw = w - 2 * pad;
+  int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + gfx_font_h(g, FONT_HEAD) + PX(4);
+  for (int i = 1; i < n; i++) { const gfx_Text *t = gfx_text(g, FONT_SMALL, lines[i], iw); h += (t ? t->h : 0) + PX(3); }
+  SDL_Rect r = {u->mapr.x + PX(14), u->mapr.y + PX(14), w, h};
+  gfx_shadow(g, r, PX(6));
+  gfx_round(g, r, PX(6), (SDL_Color){24, 30, 38, 240});
+  gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);
+  int y = r.y + pad;
+  gfx_draw_text(g, FONT_TINY_B, "SELECTED AREA", r.x + pad, y, COL_ACCENT, 0);
+  y += gfx_font_h(g, FONT_TINY_B) + PX(4);
+  gfx_draw_text(g, FONT_HEAD, lines[0], r.x + pad, y, COL_TEXT, 0);
+  y += gfx_font_h(g, FONT_HEAD) + PX(4);
+  for (int i = 1; i < n; i++) y += gfx_draw_wrapped(g, FONT_SMALL, lines[i], r.x + pad, y, iw, i == 1 ? COL_TEXT : COL_MUTED) + PX(3);
+}
+
+/* Legend, zoom buttons, the selected area, and the log when the panel has no room for it. */
+static void map_overlays(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  legend(u);
+  map_controls(u);
+  selected_card(u);
+  if (u->log_float) {
+    int lw = u->mapr.w / 3 < PX(380) ? u->mapr.w / 3 : PX(380), lh = u->mapr.h / 3 < PX(220) ? u->mapr.h / 3 : PX(220);
+    SDL_Rect box = {u->mapr.x + u->mapr.w - lw - PX(14), u->mapr.y + u->mapr.h - lh - PX(14), lw, lh};
+    gfx_round(g, box, PX(6), (SDL_Color){20, 25, 32, 235});
+    gfx_round_frame(g, box, PX(6), COL_LINE, 1);
+    int ly = section(u, box.x + PX(12), box.y + PX(10), lw - PX(24), "LOG");
+    log_panel(u, (SDL_Rect){box.x + PX(12), ly, lw - PX(24), box.y + box.h - ly - PX(8)});
+  }
+}
+
+/* The top bar and the side panel: drawn into a cached texture, redrawn when u->gen moves. */
+static void draw_chrome(fl_Ui *u, int top, int pw) {
+  gfx_Ctx *g = &u->g;
+  SDL_Rect pr = {u->W - pw, top, pw, u->H - top};
+  gfx_fill(g, pr, COL_PANEL);
+  gfx_fill(g, (SDL_Rect){pr.x, pr.y, 1, pr.h}, COL_LINE);
+  int pad = PX(18), x = pr.x + pad, w = pw - 2 * pad, y = pr.y + PX(16);
+  y = section(u, x, y, w, "INDICATORS");
+  int nvis = 0;
+  for (int i = 0; i < u->def->ntrack; i++) nvis += u->def->tracks[i].visible;
+  int track_h = nvis * (gfx_font_h(g, FONT_BODY) + PX(21));
+  int card_h = card_panel(u, x, 0, w, 1);
+  int compact = nvis > 3 && y + track_h + PX(40) + card_h + PX(150) > u->H;
+  y = compact ? tracks_compact(u, x, y, w) : tracks(u, x, y, w, 0);
+  y += PX(4);
+  y = section(u, x, y, w, u->st->ended ? "OUTCOME" : "DECISION");
+  y = card_panel(u, x, y, w, 0) + PX(18);
+  u->log_float = u->H - y < PX(110);
+  if (!u->log_float) {
+    y = section(u, x, y, w, "LOG");
+    log_panel(u, (SDL_Rect){x, y, w, u->H - y - PX(12)});
+  }
+  top_bar(u, top);
+}
+
+void ui_draw_game(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  int top = PX(54);
+  int pw = (int)(u->W * 0.27);
+  if (pw < PX(350)) pw = PX(350);
+  if (pw > PX(470)) pw = PX(470);
+  if (pw > u->W / 2) pw = u->W / 2;
+  SDL_Rect mr = {0, top, u->W - pw, u->H - top};
+  if (!(u->layers & FL_UI_PANELS)) { mr = (SDL_Rect){0, 0, u->W, u->H}; }
+  if (mr.w != u->mapr.w || mr.h != u->mapr.h) { u->mapr = mr; if (u->fitted) ui_map_fit(u); }
+  u->mapr = mr;
+  ui_map_draw(u);
+  if (!(u->layers & FL_UI_PANELS)) return;
+  /* the chrome: cached unless something it shows changed */
+  if (!u->chrome || u->chrome_w != u->W || u->chrome_h != u->H) {
+    if (u->chrome) SDL_DestroyTexture(u->chrome);
+    u->chrome = SDL_CreateTexture(u->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, u->W, u->H);
+    u->chrome_w = u->W;
+    u->chrome_h = u->H;
+    u->chrome_gen = u->gen - 1;
+  }
+  SDL_Rect pr = {u->W - pw, top, pw, u->H - top}, tr = {0, 0, u->W, top};
+  if (!u->chrome) { draw_chrome(u, top, pw); map_overlays(u); return; }
+  if (u->chrome_gen != u->gen) {
+    SDL_Texture *prev = SDL_GetRenderTarget(u->r);
+    SDL_SetRenderTarget(u->r, u->chrome);
+    int b0 = u->nbtn;
+    draw_chrome(u, top, pw);
+    SDL_SetRenderTarget(u->r, prev);
+    u->ncbtn = 0;
+    for (int i = b0; i < u->nbtn && u->ncbtn < (int)(sizeof u->cbtn / sizeof u->cbtn[0]); i++) u->cbtn[u->ncbtn++] = u->btn[i];
+    u->nbtn = b0;
+    u->chrome_gen = u->gen;
+  }
+  SDL_SetTextureBlendMode(u->chrome, SDL_BLENDMODE_NONE);
+  SDL_RenderCopy(u->r, u->chrome, &pr, &pr);
+  SDL_RenderCopy(u->r, u->chrome, &tr, &tr);
+  for (int i = 0; i < u->ncbtn; i++) ui_button(u, u->cbtn[i].r, u->cbtn[i].id, u->cbtn[i].arg);
+  gfx_fill(g, (SDL_Rect){pr.x - PX(3), pr.y, PX(3), pr.h}, (SDL_Color){0, 0, 0, 70});
+  gfx_fill(g, (SDL_Rect){0, top, u->W - pw, PX(2)}, (SDL_Color){0, 0, 0, 60});
+  map_overlays(u);
+}
+
+/* ---- title and briefing --------------------------------------------------------- */
+
+static void backdrop(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  gfx_vgradient(g, (SDL_Rect){0, 0, u->W, u->H}, (SDL_Color){24, 34, 44, 255}, (SDL_Color){12, 15, 20, 255});
+  SDL_SetRenderDrawBlendMode(u->r, SDL_BLENDMODE_BLEND);
+  SDL_SetRenderDrawColor(u->r, 255, 255, 255, 10);
+  int step = PX(48);
+  for (int x = step / 2; x < u->W; x += step) SDL_RenderDrawLine(u->r, x, 0, x, u->H);
+  for (int y = step / 2; y < u->H; y += step) SDL_RenderDrawLine(u->r, 0, y, u->W, y);
+}
+
+void ui_draw_title(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  backdrop(u);
+  int cw = u->W - PX(120) < PX(820) ? u->W - PX(120) : PX(820);
+  int x = (u->W - cw) / 2, y = PX(64);
+  gfx_draw_text(g, FONT_HUGE, "FLANK", x - PX(3), y, COL_ACCENT, 0);
+  y += gfx_font_h(g, FONT_HUGE);
+  gfx_draw_text(g, FONT_HEAD, "Scenario board games on the eastern flank", x, y, COL_TEXT, 0);
+  y += gfx_font_h(g, FONT_HEAD) + PX(36);
+  y = section(u, x, y, cw, "CHOOSE A SCENARIO");
+  int n = u->nscen;
+  if (!n) gfx_draw_text(g, FONT_BODY, "No scenarios found. Set FLANK_SCENARIOS or run from the repository.", x, y, COL_MUTED, 0);
+  for (int i = 0; i < n; i++) {
+    const fl_UiScenario *sc = u->host->scenario(u->host->ud, i);
+    int pad = PX(18), iw = cw - 2 * pad;
+    const gfx_Text *bt = sc->blurb && *sc->blurb ? gfx_text(g, FONT_BODY, sc->blurb, iw) : NULL;
+    int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(4) + gfx_font_h(g, FONT_SMALL) + PX(10) + (bt ? bt->h : 0);
+    SDL_Rect r = {x, y, cw, h};
+    if (r.y + r.h > u->H - PX(60)) break;
+    int sel = i == u->title_sel;
+    gfx_shadow(g, r, PX(8));
+    gfx_round(g, r, PX(8), sel ? COL_CARD_HI : hovered(u, r) ? gfx_mix(COL_CARD, COL_CARD_HI, 0.5f) : COL_CARD);
+    if (sel) gfx_round_frame(g, r, PX(8), COL_ACCENT, PX(1.5f) > 1 ? PX(1.5f) : 1);
+    int ty = r.y + pad;
+    gfx_draw_text(g, FONT_HEAD, sc->title, r.x + pad, ty, COL_TEXT, 0);
+    ty += gfx_font_h(g, FONT_HEAD) + PX(4);
+    char meta[512];
+    snprintf(meta, sizeof meta, "%s  \xC2\xB7  %s", sc->length ? sc->length : "", sc->roles ? sc->roles : "");
+    gfx_draw_text(g, FONT_SMALL, meta, r.x + pad, ty, COL_ACCENT, 0);
+    ty += gfx_font_h(g, FONT_SMALL) + PX(10);
+    if (bt) gfx_draw_wrapped(g, FONT_BODY, sc->blurb, r.x + pad, ty, iw, COL_MUTED);
+    ui_button(u, r, BTN_SCENARIO, i);
+    y += h + PX(14);
+  }
+  gfx_draw_text(g, FONT_SMALL, "\xE2\x86\x91\xE2\x86\x93 choose  \xC2\xB7  Enter open  \xC2\xB7  Esc quit  \xC2\xB7  F1 help",
+                u->W / 2, u->H - PX(36), COL_MUTED, 1);
+}
+
+void ui_draw_brief(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  backdrop(u);
+  int cw = u->W - PX(100) < PX(900) ? u->W - PX(100) : PX(900);
+  int x = (u->W - cw) / 2, y = PX(48), pad = PX(28), iw = cw - 2 * pad;
+  SDL_Rect card = {x, y, cw, u->H - 2 * y};
+  gfx_shadow(g, card, PX(10));
+  gfx_round(g, card, PX(10), COL_CARD);
+  gfx_round_frame(g, card, PX(10), COL_LINE, 1);
+  x += pad;
+  y += pad;
+  gfx_draw_text(g, FONT_TINY_B, "BRIEFING", x, y, COL_ACCENT, 0);
+  y += gfx_font_h(g, FONT_TINY_B) + PX(6);
+  y += gfx_draw_wrapped(g, FONT_TITLE, d->title, x, y, iw, COL_TEXT) + PX(6);
+  char meta[512], date[64], step[64];
+  ui_date_long(d->start_date, date, sizeof date);
+  fl_span_format(fl_def_step(d, 1), step, sizeof step);
+  snprintf(meta, sizeof meta, "From %s  \xC2\xB7  %d turns of %s  \xC2\xB7  version %s", date, d->max_turns, step, d->version ? d->version : "?");
+  gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
+  y += gfx_font_h(g, FONT_SMALL) + PX(16);
+  if (d->blurb) y += gfx_draw_wrapped(g, FONT_BODY, d->blurb, x, y, iw, COL_TEXT) + PX(20);
+  y = section(u, x, y, iw, "SIDES");
+  int nplay = 0;
+  for (int i = 0; i < d->nside; i++) nplay += d->sides[i].playable;
+  for (int i = 0; i < d->nside; i++) {
+    const fl_SideDef *s = &d->sides[i];
+    int bw = nplay > 1 && s->playable ? PX(150) : 0;
+    SDL_Rect r = {x, y, iw, 0};
+    const gfx_Text *t = s->text && *s->text ? gfx_text(g, FONT_SMALL, s->text, iw - PX(30) - bw) : NULL;
+    r.h = PX(16) + gfx_font_h(g, FONT_BOLD) + (t ? t->h + PX(2) : 0);
+    int chosen = i == u->brief_side;
+    if (chosen) gfx_round(g, r, PX(6), COL_CARD_HI);
+    gfx_disc(g, (float)(x + PX(14)), (float)(y + PX(8) + gfx_font_h(g, FONT_BOLD) / 2), (float)PX(6), gfx_side_color(i));
+    char name[256];
+    snprintf(name, sizeof name, "%s%s", s->name, chosen ? "  \xE2\x80\x94 you" : !s->playable ? "  \xE2\x80\x94 computer" : "");
+    gfx_draw_text(g, FONT_BOLD, name, x + PX(30), y + PX(8), COL_TEXT, 0);
+    if (t) gfx_draw_wrapped(g, FONT_SMALL, s->text, x + PX(30), y + PX(8) + gfx_font_h(g, FONT_BOLD) + PX(2), iw - PX(30) - bw, COL_MUTED);
+    if (bw) button(u, x + iw - PX(8), y + PX(6), chosen ? "Chosen" : "Play this side", NULL, BTN_SIDE, i, chosen ? BS_PRIMARY : BS_SECONDARY, 2);
+    y += r.h + PX(6);
+  }
+  y += PX(14);
+  int bottom = card.y + card.h - pad - gfx_font_h(g, FONT_BODY) - PX(14);
+  if (d->nsource && y < bottom - PX(60)) {
+    y = section(u, x, y, iw, "SOURCES");
+    for (int i = 0; i < d->nsource && y < bottom - PX(24); i++) {
+      char line[1200];
+      snprintf(line, sizeof line, "\xE2\x80\xA2 %s", d->sources[i].text);
+      y += gfx_draw_wrapped(g, FONT_SMALL, line, x, y, iw, COL_MUTED) + PX(4);
+    }
+  }
+  button(u, x, bottom, "Begin", "Enter", BTN_BEGIN, 0, BS_PRIMARY, 0);
+  if (u->nscen > 0) button(u, x + iw, bottom, "Back", "Esc", BTN_TITLE, 0, BS_SECONDARY, 2);
+}
+
+/* ---- debrief ------------------------------------------------------------------- */
+
+static void chart(fl_Ui *u, SDL_Rect r, int ti) {
+  gfx_Ctx *g = &u->g;
+  const fl_TrackDef *t = &u->def->tracks[ti];
+  const fl_TrackState *ts = &u->st->tracks[ti];
+  gfx_round(g, r, PX(6), gfx_mix(COL_CARD, COL_PANEL, 0.4f));
+  int pad = PX(10);
+  char val[64], name[256];
+  fmt_value(ts->value, t->unit, val, sizeof val);
+  int vw = gfx_draw_text(g, FONT_BOLD, val, r.x + r.w - pad, r.y + pad, COL_ACCENT, 2);
+  gfx_fit(g, FONT_BOLD, t->name, r.w - 2 * pad - vw - PX(10), name, sizeof name);
+  gfx_draw_text(g, FONT_BOLD, name, r.x + pad, r.y + pad, COL_TEXT, 0);
+  int ax = r.x + pad + PX(38), ay = r.y + pad + gfx_font_h(g, FONT_BOLD) + PX(10);
+  int aw = r.x + r.w - pad - ax, ah = r.y + r.h - pad - gfx_font_h(g, FONT_SMALL) - PX(4) - ay;
+  if (aw < 10 || ah < 10) return;
+  int n = ts->nhist + 1;
+  double lo = t->min, hi = t->max, dmin = t->start, dmax = t->start;
+  for (int i = 0; i < ts->nhist; i++) { if (ts->hist[i] < dmin) dmin = ts->hist[i]; if (ts->hist[i] > dmax) dmax = ts->hist[i]; }
+  if (!(hi > lo)) { lo = dmin - 1; hi = dmax + 1; }
+  if (dmax > dmin && dmax - dmin < 0.1 * (hi - lo)) {
+    /* the data use a sliver of the declared range: zoom to the data */
+    double p = (dmax - dmin) * 0.15, step = pow(10, floor(log10((dmax - dmin) * 1.3)));
+    lo = floor((dmin - p) / step) * step;
+    hi = ceil((dmax + p) / step) * step;
+    if (lo < t->min) lo = t->min;
+    if (hi > t->max) hi = t->max;
+  }
+  char b[32];
+  fmt_short(hi, b, sizeof b);
+  gfx_draw_text(g, FONT_SMALL, b, ax - PX(6), ay - gfx_font_h(g, FONT_SMALL) / 2, COL_MUTED, 2);
+  fmt_short(lo, b, sizeof b);
+  gfx_draw_text(g, FONT_SMALL, b, ax - PX(6), ay + ah - gfx_font_h(g, FONT_SMALL) / 2, COL_MUTED, 2);
+  for (int k = 0; k <= 4; k++) gfx_fill(g, (SDL_Rect){ax, ay + ah * k / 4, aw, 1}, k == 4 ? COL_LINE : (SDL_Color){255, 255, 255, 14});
+  SDL_Color c = t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
+  float px = 0, py = 0;
+  for (int i = 0; i < n; i++) {
+    double v = i == 0 ? t->start : ts->hist[i - 1];
+    float x = ax + (float)aw * i / (float)(n > 1 ? n - 1 : 1), y = ay + ah - (float)((v - lo) / (hi - lo)) * ah;
+    if (i) gfx_line(g, px, py, x, y, (float)PX(2), c);
+    if (n <= 24 || i == n - 1) gfx_disc(g, x, y, (float)PX(2.5f), c);
+    px = x;
+    py = y;
+  }
+  gfx_draw_text(g, FONT_SMALL, "start", ax, ay + ah + PX(4), COL_MUTED, 0);
+  snprintf(b, sizeof b, "turn %d", ts->nhist);
+  gfx_draw_text(g, FONT_SMALL, b, ax + aw, ay + ah + PX(4), COL_MUTED, 2);
+}
+
+void ui_draw_debrief(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  const fl_State *s = u->st;
+  backdrop(u);
+  int m = PX(40), x = m, y = PX(36), w = u->W - 2 * m;
+  gfx_draw_text(g, FONT_TINY_B, "DEBRIEF", x, y, COL_ACCENT, 0);
+  y += gfx_font_h(g, FONT_TINY_B) + PX(6);
+  const fl_EndingDef *e = s->ending >= 0 ? &d->endings[s->ending] : NULL;
+  y += gfx_draw_wrapped(g, FONT_TITLE, e ? e->title : "Unfinished game", x, y, w, COL_TEXT) + PX(6);
+  char meta[256], date[64];
+  ui_date_long(s->date, date, sizeof date);
+  snprintf(meta, sizeof meta, "%s  \xC2\xB7  after %d turns  \xC2\xB7  %s", d->title, s->turn, date);
+  gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
+  y += gfx_font_h(g, FONT_SMALL) + PX(10);
+  const char *etext = ending_text(u);
+  if (etext) y += gfx_draw_wrapped(g, FONT_BODY, etext, x, y, w * 2 / 3, COL_TEXT) + PX(16);
+  else y += PX(8);
+  int bottom = u->H - PX(40) - gfx_font_h(g, FONT_BODY) - PX(14);
+  /* sources strip height */
+  int srch = 0;
+  for (int i = 0; i < d->nsource && i < 4; i++) srch += gfx_font_h(g, FONT_SMALL) + PX(3);
+  srch += d->nsource ? gfx_font_h(g, FONT_TINY_B) + PX(14) : 0;
+  int colh = bottom - srch - y - PX(12);
+  int lw = w * 3 / 5, rx = x + lw + PX(28), rw = w - lw - PX(28);
+  int yy = section(u, x, y, lw, "INDICATORS OVER TIME");
+  int nvis = 0;
+  for (int i = 0; i < d->ntrack; i++) nvis += d->tracks[i].visible;
+  int cols = nvis > 4 ? 3 : 2, rows = (nvis + cols - 1) / cols;
+  if (rows < 1) rows = 1;
+  int cwid = (lw - (cols - 1) * PX(12)) / cols, chh = (colh - (yy - y) - (rows - 1) * PX(12)) / rows;
+  if (chh > PX(220)) chh = PX(220);
+  for (int i = 0, k = 0; i < d->ntrack; i++) {
+    if (!d->tracks[i].visible) continue;
+    SDL_Rect r = {x + (k % cols) * (cwid + PX(12)), yy + (k / cols) * (chh + PX(12)), cwid, chh};
+    chart(u, r, i);
+    k++;
+  }
+  int anyplay = 0;
+  for (int i = 0; i < d->nside; i++) anyplay |= d->sides[i].playable;
+  yy = section(u, rx, y, rw, anyplay ? "DECISIONS TAKEN (PLAYABLE SIDES)" : "DECISIONS TAKEN");
+  int lim = y + colh, more = 0;
+  for (int i = 0; i < s->nlog; i++) {
+    const fl_LogEntry *le = &s->log[i];
+    if (le->kind != FL_LOG_ACTION || (anyplay && le->c >= 0 && !d->sides[le->c].playable)) continue;
+    char t[16], line[600];
+    snprintf(line, sizeof line, "%s \xE2\x80\x94 %s", d->cards[le->a].title, d->cards[le->a].options[le->b].label);
+    const gfx_Text *lt = gfx_text(g, FONT_SMALL, line, rw - PX(42));
+    if (more || yy + (lt ? lt->h : 0) > lim - gfx_font_h(g, FONT_SMALL) - PX(4)) { more++; continue; }
+    snprintf(t, sizeof t, "T%d", le->turn);
+    gfx_draw_text(g, FONT_SMALL, t, rx, yy, COL_MUTED, 0);
+    if (le->c >= 0) gfx_disc(g, (float)(rx + PX(32)), (float)(yy + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), gfx_side_color(le->c));
+    yy += gfx_draw_wrapped(g, FONT_SMALL, line, rx + PX(42), yy, rw - PX(42), COL_TEXT) + PX(5);
+  }
+  if (more) {
+    char mt[96];
+    snprintf(mt, sizeof mt, "\xE2\x80\xA6 and %d more (the log on the map screen has them all)", more);
+    gfx_draw_text(g, FONT_SMALL, mt, rx, yy, COL_MUTED, 0);
+  }
+  if (d->nsource) {
+    int sy = bottom - srch;
+    sy = section(u, x, sy, w, "SOURCES");
+    for (int i = 0; i < d->nsource && i < 4; i++) {
+      char line[1200], fit[1200];
+      snprintf(line, sizeof line, "\xE2\x80\xA2 %s", d->sources[i].text);
+      gfx_fit(g, FONT_SMALL, line, w, fit, sizeof fit);
+      gfx_draw_text(g, FONT_SMALL, fit, x, sy, COL_MUTED, 0);
+      sy += gfx_font_h(g, FONT_SMALL) + PX(3);
+    }
+  }
+  int bx = x;
+  bx += button(u, bx, bottom + PX(10), "Back to the map", "Esc", BTN_BACK, 0, BS_PRIMARY, 0).w + PX(10);
+  bx += button(u, bx, bottom + PX(10), "New game", "N", BTN_NEW, 0, BS_SECONDARY, 0).w + PX(10);
+  if (u->nscen > 0) button(u, bx, bottom + PX(10), "Title", "T", BTN_TITLE, 0, BS_SECONDARY, 0);
+}
+
+/* ---- overlays ------------------------------------------------------------------ */
+
+static SDL_Rect modal(fl_Ui *u, int w, int h) {
+  SDL_Rect area = u->screen == SCR_GAME ? u->mapr : (SDL_Rect){0, 0, u->W, u->H};
+  if (w > area.w - PX(40)) w = area.w - PX(40);
+  SDL_Rect r = {area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h};
+  if (r.y < PX(10)) r.y = PX(10);
+  gfx_shadow(&u->g, r, PX(10));
+  return r;
+}
+
+static void popup(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  const fl_LogEntry *e = &u->st->log[u->popup];
+  const fl_EventDef *ev = &u->def->events[e->a];
+  int pad = PX(24), w = PX(540);
+  if (w > u->mapr.w - PX(40)) w = u->mapr.w - PX(40);
+  int iw = w - 2 * pad;
+  const char *title = ev->title ? ev->title : ev->id;
+  const char *text = e->text && *e->text ? e->text : ev->text;
+  const char *src = source_text(u->def, ev->source);
+  char srcl[1200] = "";
+  if (src) snprintf(srcl, sizeof srcl, "Source: %s", src);
+  const gfx_Text *tt = gfx_text(g, FONT_TITLE, title, iw), *bt = text ? gfx_text(g, FONT_BODY, text, iw) : NULL;
+  const gfx_Text *st = *srcl ? gfx_text(g, FONT_SMALL, srcl, iw) : NULL;
+  int bh = gfx_font_h(g, FONT_BODY) + PX(14);
+  int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(8) + (tt ? tt->h : 0) + PX(10) + (bt ? bt->h + PX(12) : 0) +
+          (st ? st->h + PX(12) : 0) + bh + PX(6);
+  SDL_Rect r = modal(u, w, h);
+  gfx_round(g, r, PX(10), (SDL_Color){236, 228, 206, 255});
+  gfx_round_frame(g, r, PX(10), COL_ACCENT, PX(2));
+  SDL_Color ink = {34, 32, 28, 255}, soft = {92, 86, 74, 255};
+  int x = r.x + pad, y = r.y + pad;
+  char head[128], date[64];
+  date_short(e->date, date, sizeof date);
+  snprintf(head, sizeof head, "EVENT  \xC2\xB7  TURN %d  \xC2\xB7  %s", e->turn, date);
+  gfx_draw_text(g, FONT_TINY_B, head, x, y, (SDL_Color){150, 100, 20, 255}, 0);
+  y += gfx_font_h(g, FONT_TINY_B) + PX(8);
+  y += gfx_draw_wrapped(g, FONT_TITLE, title, x, y, iw, ink) + PX(10);
+  if (bt) y += gfx_draw_wrapped(g, FONT_BODY, text, x, y, iw, ink) + PX(12);
+  if (st) y += gfx_draw_wrapped(g, FONT_SMALL, srcl, x, y, iw, soft) + PX(12);
+  SDL_Rect b = {x, y + PX(6), gfx_text_w(g, FONT_BOLD, "Continue") + gfx_text_w(g, FONT_SMALL, "Enter") + PX(38), bh};
+  gfx_round(g, b, PX(5), hovered(u, b) ? (SDL_Color){60, 56, 48, 255} : (SDL_Color){40, 38, 34, 255});
+  int tw = gfx_draw_text(g, FONT_BOLD, "Continue", b.x + PX(14), b.y + (bh - gfx_font_h(g, FONT_BOLD)) / 2, (SDL_Color){240, 232, 212, 255}, 0);
+  gfx_draw_text(g, FONT_SMALL, "Enter", b.x + PX(24) + tw, b.y + (bh - gfx_font_h(g, FONT_SMALL)) / 2, (SDL_Color){170, 160, 140, 255}, 0);
+  ui_button(u, b, BTN_DISMISS, 0);
+}
+
+static void error_panel(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  int pad = PX(22), w = PX(640), iw;
+  if (w > u->W - PX(40)) w = u->W - PX(40);
+  iw = w - 2 * pad;
+  const char *hint = "The game is back at its last good state. Fix the scenario and press F5 to reload it; "
+                     "the decisions so far are replayed.";
+  const gfx_Text *mt = gfx_text(g, FONT_BODY, u->err, iw), *ht = gfx_text(g, FONT_SMALL, hint, iw);
+  int bh = gfx_font_h(g, FONT_BODY) + PX(14);
+  int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(12) + (mt ? mt->h : 0) + PX(12) + (ht ? ht->h : 0) + PX(16) + bh;
+  SDL_Rect area = {0, 0, u->W, u->H};
+  SDL_Rect r = {area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h};
+  gfx_fill(g, area, (SDL_Color){0, 0, 0, 90});
+  gfx_shadow(g, r, PX(10));
+  gfx_round(g, r, PX(10), COL_CARD);
+  gfx_round_frame(g, r, PX(10), COL_ERROR, PX(2));
+  int x = r.x + pad, y = r.y + pad;
+  gfx_draw_text(g, FONT_HEAD, "Scenario error", x, y, COL_ERROR, 0);
+  y += gfx_font_h(g, FONT_HEAD) + PX(12);
+  SDL_Rect mr = {x - PX(8), y - PX(6), iw + PX(16), (mt ? mt->h : 0) + PX(12)};
+  gfx_round(g, mr, PX(4), (SDL_Color){16, 19, 24, 255});
+  y += gfx_draw_wrapped(g, FONT_BODY, u->err, x, y, iw, COL_TEXT) + PX(12);
+  y += gfx_draw_wrapped(g, FONT_SMALL, hint, x, y, iw, COL_MUTED) + PX(16);
+  int bx = x;
+  bx += button(u, bx, y, "Dismiss", "Esc", BTN_DISMISS, 0, BS_PRIMARY, 0).w + PX(10);
+  if (u->def) button(u, bx, y, "Reload", "F5", BTN_RELOAD, 0, BS_SECONDARY, 0);
+}
+
+static void help_panel(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  static const char *const keys[][2] = {
+    {"1 \xE2\x80\x93 9", "choose an option"}, {"Enter", "confirm the option / continue"},
+    {"Space", "end the turn / continue"}, {"Tab", "move focus: map, card, log"},
+    {"Esc", "close a panel / back"}, {"Ctrl+Z", "undo your last decision"},
+    {"Ctrl+S", "save the game"}, {"Ctrl+O", "load the saved game"},
+    {"F5", "reload the scenario from disk (replays decisions)"}, {"F1", "this list"},
+    {"Wheel, + / \xE2\x88\x92", "zoom the map"}, {"Drag, arrows", "pan the map"},
+    {"0 or Home", "fit the map to the window"}, {"Click", "select an area"},
+    {"Page Up / Down", "scroll the log"}, {"Ctrl+Q", "quit"},
+  };
+  int n = (int)(sizeof keys / sizeof keys[0]), lh = gfx_font_h(g, FONT_BODY) + PX(8), pad = PX(24);
+  int kw = PX(150), w = PX(560), h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(14) + n * lh + PX(8);
+  SDL_Rect area = {0, 0, u->W, u->H};
+  gfx_fill(g, area, (SDL_Color){0, 0, 0, 110});
+  SDL_Rect r = {(u->W - w) / 2, (u->H - h) / 2, w, h};
+  if (r.y < 0) r.y = 0;
+  gfx_shadow(g, r, PX(10));
+  gfx_round(g, r, PX(10), COL_CARD);
+  gfx_round_frame(g, r, PX(10), COL_LINE, 1);
+  int x = r.x + pad, y = r.y + pad;
+  gfx_draw_text(g, FONT_HEAD, "Shortcuts", x, y, COL_TEXT, 0);
+  gfx_draw_text(g, FONT_SMALL, "Esc closes", r.x + r.w - pad, y + PX(4), COL_MUTED, 2);
+  y += gfx_font_h(g, FONT_HEAD) + PX(14);
+  for (int i = 0; i < n; i++) {
+    SDL_Rect kr = {x, y, gfx_text_w(g, FONT_SMALL, keys[i][0]) + PX(14), lh - PX(6)};
+    gfx_round(g, kr, PX(4), COL_CARD_HI);
+    gfx_draw_text(g, FONT_SMALL, keys[i][0], kr.x + PX(7), kr.y + (kr.h - gfx_font_h(g, FONT_SMALL)) / 2, COL_TEXT, 0);
+    gfx_draw_text(g, FONT_BODY, keys[i][1], x + kw, y + (kr.h - gfx_font_h(g, FONT_BODY)) / 2, COL_MUTED, 0);
+    y += lh;
+  }
+  ui_button(u, area, BTN_DISMISS, 0);
+}
+
+void ui_draw_overlays(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  if (u->screen == SCR_GAME && u->popup >= 0 && u->st && u->popup < u->st->nlog && !u->err[0]) popup(u);
+  if (u->err[0]) error_panel(u);
+  if (u->help) help_panel(u);
+  if (u->toast[0] && SDL_GetTicks() < u->toast_until) {
+    int tw = gfx_text_w(g, FONT_BODY, u->toast), pad = PX(14);
+    SDL_Rect area = u->screen == SCR_GAME ? u->mapr : (SDL_Rect){0, 0, u->W, u->H};
+    SDL_Rect r = {area.x + (area.w - tw) / 2 - pad, area.y + area.h - PX(70), tw + 2 * pad, gfx_font_h(g, FONT_BODY) + PX(16)};
+    gfx_round(g, r, PX(6), (SDL_Color){12, 14, 18, 235});
+    gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);
+    gfx_draw_text(g, FONT_BODY, u->toast, r.x + pad, r.y + PX(8), COL_TEXT, 0);
+  }
+}
+
+void ui_draw_frame(fl_Ui *u) {
+  gfx_begin_frame(&u->g);
+  u->nbtn = 0;
+  SDL_SetRenderDrawColor(u->r, COL_BG.r, COL_BG.g, COL_BG.b, 255);
+  SDL_RenderClear(u->r);
+  switch (u->screen) {
+  case SCR_TITLE: ui_draw_title(u); break;
+  case SCR_BRIEF: if (u->def) ui_draw_brief(u); break;
+  case SCR_GAME: if (u->game) ui_draw_game(u); break;
+  case SCR_DEBRIEF: if (u->game) ui_draw_debrief(u); break;
+  default: break;
+  }
+  ui_draw_overlays(u);
+}
