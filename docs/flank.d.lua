@@ -608,6 +608,21 @@ function ending(t) end
 ---@return flank.def.policy
 function policy(t) end
 
+---A map view that shades areas by a property (the window cycles them with V).
+---@class flank.def.overlay
+---@field id string Unique id (lowercase, digits, _).
+---@field name? string Shown in the map legend, e.g. "AP mines in the ground".
+---@field prop string The numeric area property that is shaded.
+---@field max? number The value shaded darkest (default 1); higher values clamp.
+---@field unit? string Unit shown in the legend.
+---@field text? string One line explaining what the shading means.
+---@field source? string Id of a scenario source.
+
+---A map view that shades areas by a property (the window cycles them with V).
+---@param t flank.def.overlay
+---@return flank.def.overlay
+function overlay(t) end
+
 ---Run fn at the start of every game (after area owners and props are set).
 ---@param fn fun()
 function setup(fn) end

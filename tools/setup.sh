@@ -8,7 +8,6 @@ FLANK_PACKAGES=(
   liblua5.4-dev                  # scenarios (Lua 5.4)
   libsdl2-dev libsdl2-ttf-dev    # the window and offscreen rendering
   libfontconfig-dev fonts-dejavu-core   # finding and shipping the UI font
-  zlib1g-dev                     # PNG screenshots and renders
   xvfb xauth                     # the real-window test without a display
   python3                        # small test helpers (image comparison)
   parallel                       # the documented sharded-batch example is tested

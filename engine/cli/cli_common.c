@@ -128,6 +128,38 @@ int cli_side_policy(const char *cmd, fl_Script *sc, const char *spec) {
   return 0;
 }
 
+int cli_policy_all(const char *cmd, fl_Script *sc, const char *policy) {
+  const fl_Def *d = fl_script_def(sc);
+  char err[1024];
+  int found = 0;
+  for (int i = 0; i < d->nside; i++) {
+    if (fl_script_set_policy(sc, i, policy, err, sizeof err) == 0) { found++; continue; }
+    /* a scenario policy need not exist for every side: the others keep their default */
+    if (strstr(err, "unknown policy") && !strstr(policy, ".lua")) continue;
+    fprintf(stderr, "flank %s: %s\n", cmd, err);
+    return -1;
+  }
+  if (!found) {
+    fprintf(stderr, "flank %s: %s\n", cmd, err);
+    return -1;
+  }
+  return 0;
+}
+
+int cli_check_overlay(const char *cmd, const fl_Def *d, const char *id) {
+  if (!id) return 0;
+  const char *c[64];
+  int n = 0;
+  for (; n < d->noverlay && n < 64; n++) {
+    c[n] = d->overlays[n].id;
+    if (!strcmp(c[n], id)) return 0;
+  }
+  const char *s = fl_str_suggest(id, c, n);
+  cli_usage_error(cmd, "scenario '%s' has no overlay '%s'%s%s%s", d->id, id, s ? "; did you mean '" : "",
+                  s ? s : "", s ? "'?" : "");
+  return -1;
+}
+
 void cli_json_str(FILE *f, const char *s) {
   fputc('"', f);
   for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {

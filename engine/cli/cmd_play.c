@@ -332,6 +332,7 @@ int cmd_play(int argc, char **argv) {
     const char *a = argv[i];
     if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &h.seed)) return cli_usage_error("play", "--seed needs a number, got '%s'", argv[i]); }
     else if (!strcmp(a, "--demo")) uo.demo = 1;
+    else if (!strcmp(a, "--overlay") && i + 1 < argc) uo.overlay = argv[++i];
     else if (!strcmp(a, "--speed") && i + 1 < argc) {
       const char *s = argv[++i];
       char *end;

@@ -59,6 +59,7 @@ int cmd_render(int argc, char **argv) {
     else if (!strcmp(a, "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("render", "too many --side"); sides[nsides++] = argv[++i]; }
     else if (!strcmp(a, "--size") && i + 1 < argc) { if (cli_parse_size(argv[++i], &uo.width, &uo.height)) return cli_usage_error("render", "--size expects WxH between 320x240 and 8192x8192, got '%s'", argv[i]); }
     else if (!strcmp(a, "--out") && i + 1 < argc) out = argv[++i];
+    else if (!strcmp(a, "--overlay") && i + 1 < argc) uo.overlay = argv[++i];
     else if (!strcmp(a, "--no-layer") && i + 1 < argc) {
       int b = layer_bit(argv[++i]);
       if (!b) return cli_usage_error("render", "unknown layer '%s' (sea, land, areas, borders, labels, places, pieces, panels)", argv[i]);
@@ -74,14 +75,10 @@ int cmd_render(int argc, char **argv) {
   if (!sc) return EXIT_USAGE;
   const fl_Def *d = fl_script_def(sc);
   char err[2048];
-  if (all)
-    for (int i = 0; i < d->nside; i++)
-      if (fl_script_set_policy(sc, i, all, err, sizeof err) && strcmp(all, "default")) {
-        if (strstr(err, "unknown policy") && !strstr(all, ".lua")) continue; /* other sides keep their default */
-        fprintf(stderr, "flank render: %s\n", err);
-        fl_script_free(sc);
-        return EXIT_USAGE;
-      }
+  if (cli_check_overlay("render", d, uo.overlay) || (all && cli_policy_all("render", sc, all))) {
+    fl_script_free(sc);
+    return EXIT_USAGE;
+  }
   for (int i = 0; i < nsides; i++)
     if (cli_side_policy("render", sc, sides[i])) { fl_script_free(sc); return EXIT_USAGE; }
   fl_Game *g = fl_script_game(sc);
@@ -91,7 +88,7 @@ int cmd_render(int argc, char **argv) {
     st = fl_script_choose(sc, &opt) ? FL_GAME_ERROR : fl_game_act(g, opt);
   }
   if (st == FL_GAME_ERROR) {
-    fprintf(stderr, "%s\n", fl_game_error(g));
+    cli_print_error(fl_game_error(g));
     fl_script_free(sc);
     return EXIT_SCRIPT;
   }

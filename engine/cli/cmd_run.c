@@ -58,17 +58,9 @@ int cmd_run(int argc, char **argv) {
   if (!where) return cli_usage_error("run", "which scenario? e.g. flank run tutorial");
   fl_Script *sc = cli_load(where, &opts);
   if (!sc) return EXIT_USAGE;
-  const fl_Def *d = fl_script_def(sc);
-  if (all) {
-    char err[1024];
-    for (int i = 0; i < d->nside; i++)
-      if (fl_script_set_policy(sc, i, all, err, sizeof err) && strcmp(all, "default")) {
-        /* a scenario policy need not exist for every side: others keep their default */
-        if (strstr(err, "unknown policy") && !strstr(all, ".lua")) continue;
-        fprintf(stderr, "flank run: %s\n", err);
-        fl_script_free(sc);
-        return EXIT_USAGE;
-      }
+  if (all && cli_policy_all("run", sc, all)) {
+    fl_script_free(sc);
+    return EXIT_USAGE;
   }
   for (int i = 0; i < nsides; i++)
     if (cli_side_policy("run", sc, sides[i])) { fl_script_free(sc); return EXIT_USAGE; }

@@ -2,7 +2,7 @@
 #include "fl_cli.h"
 
 const Cmd CLI_COMMANDS[] = {
-  {"play", "[SCENARIO] [--seed N] [--side ROLE] [--size WxH] [--demo] [--speed X|max] [--screenshot FILE]",
+  {"play", "[SCENARIO] [--seed N] [--side ROLE] [--size WxH] [--overlay ID] [--demo] [--speed X|max] [--screenshot FILE]",
    "Play a scenario in a window (SDL2).", cmd_play,
    "Opens the title screen, or SCENARIO directly. With --demo the scenario's policies play every side\n"
    "at a watchable pace; --screenshot FILE writes a PNG at the end and exits. --side ROLE picks the\n"
@@ -57,10 +57,11 @@ const Cmd CLI_COMMANDS[] = {
    "  --format json   {errors, warnings, messages:[{file,line,level,check,message}]}\n"
    "  --strict        warnings fail too\n"
    "Exit 1 when there are errors (or warnings with --strict).\n"},
-  {"render", "SCENARIO [--seed N] [--turn N] [--policy P] [--side ROLE=POLICY] [--size WxH] --out FILE.png",
+  {"render", "SCENARIO [--seed N] [--turn N] [--policy P] [--side ROLE=POLICY] [--size WxH] [--overlay ID] --out FILE.png",
    "Render the map to a PNG without a display.", cmd_render,
    "Plays headless with the policies to turn N (default 1), then draws the game screen with the same\n"
-   "code as the window, in software, and writes a PNG. Size defaults to 1600x1000.\n"},
+   "code as the window, in software, and writes a PNG. Size defaults to 1600x1000. --overlay ID\n"
+   "shades the map by one of the scenario's overlays (e.g. mines) instead of by owner.\n"},
   {"replay", "FILE [--verify] [--json] [--scenario PATH]", "Re-simulate a recorded game.", cmd_replay,
    "FILE is a replay log written by flank run --log. The scenario is found by the id recorded in the\n"
    "log (or --scenario PATH). --verify compares every turn's state hash and names the first turn that\n"

@@ -32,6 +32,11 @@ void cli_print_error(const char *msg);
 fl_Script *cli_load(const char *where, const fl_ScriptOpts *opts);
 /* Apply "ROLE=POLICY" to a script; 0 ok, else prints the error. */
 int cli_side_policy(const char *cmd, fl_Script *sc, const char *spec);
+/* Play every side that defines `policy` with it (others keep theirs); 0 ok, else prints why.
+ * A policy no side defines is an error. */
+int cli_policy_all(const char *cmd, fl_Script *sc, const char *policy);
+/* 0 if id is NULL or an overlay of d; else prints an error with a suggestion, -1. */
+int cli_check_overlay(const char *cmd, const fl_Def *d, const char *id);
 /* Write s as a JSON string literal. */
 void cli_json_str(FILE *f, const char *s);
 /* Write a number as JSON (integers without a fraction, otherwise %.10g). */

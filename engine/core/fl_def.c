@@ -45,6 +45,11 @@ void fl_def_free(fl_Def *d) {
   free(d->events);
   for (int i = 0; i < d->nending; i++) { free(d->endings[i].id); free(d->endings[i].title); free(d->endings[i].text); }
   free(d->endings);
+  for (int i = 0; i < d->noverlay; i++) {
+    fl_OverlayDef *o = &d->overlays[i];
+    free(o->id); free(o->name); free(o->prop); free(o->unit); free(o->text); free(o->source);
+  }
+  free(d->overlays);
   free(d);
 }
 

@@ -64,6 +64,10 @@ typedef struct fl_EndingDef { char *id, *title, *text; int fn_when, fn_text, is_
 
 typedef struct fl_CalEntry { int from_turn; fl_Span step; } fl_CalEntry;
 
+/* A map overlay: areas shaded by a numeric area property (e.g. mines in the ground),
+ * from 0 to max, so a decision's consequences show on the board. */
+typedef struct fl_OverlayDef { char *id, *name, *prop, *unit, *text, *source; double max; int line; } fl_OverlayDef;
+
 typedef struct fl_Def {
   char *id, *title, *version, *blurb, *language, *path;
   char **authors; int nauthor;
@@ -78,6 +82,7 @@ typedef struct fl_Def {
   fl_CardDef *cards; int ncard;
   fl_EventDef *events; int nevent;
   fl_EndingDef *endings; int nending;
+  fl_OverlayDef *overlays; int noverlay;
   int fn_setup;
   uint64_t content_hash;             /* hash of every scenario source file */
 } fl_Def;

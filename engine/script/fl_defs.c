@@ -30,11 +30,12 @@ static const char *const K_EVENT[] = {"id", "title", "text", "source", "on", "ch
                                       "once", NULL};
 static const char *const K_ENDING[] = {"id", "title", "text", "when", "default", NULL};
 static const char *const K_POLICY[] = {"id", "side", "choose", "text", NULL};
+static const char *const K_OVERLAY[] = {"id", "name", "prop", "max", "unit", "text", "source", NULL};
 
 static const Kind KINDS[] = {
   {"scenario", K_SCENARIO}, {"side", K_SIDE}, {"phase", K_PHASE}, {"track", K_TRACK},
   {"area", K_AREA}, {"place", K_PLACE}, {"piece_type", K_PIECE}, {"decision", K_DECISION},
-  {"event", K_EVENT}, {"ending", K_ENDING}, {"policy", K_POLICY}, {NULL, NULL}};
+  {"event", K_EVENT}, {"ending", K_ENDING}, {"policy", K_POLICY}, {"overlay", K_OVERLAY}, {NULL, NULL}};
 
 static int nkeys(const char *const *k) { int n = 0; while (k[n]) n++; return n; }
 
@@ -750,6 +751,33 @@ static int build_events_endings(B *b, fl_Def *d) {
   return 0;
 }
 
+static int build_overlays(B *b, fl_Def *d) {
+  lua_State *L = b->L;
+  int n = list(b, "overlay");
+  d->overlays = zalloc(n, sizeof *d->overlays);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    fl_OverlayDef *o = &d->overlays[d->noverlay];
+    char what[96];
+    if (fid(b, t, "overlay", &o->id)) return -1;
+    d->noverlay++;
+    snprintf(what, sizeof what, "overlay '%s'", o->id);
+    for (int k = 0; k < d->noverlay - 1; k++)
+      if (!strcmp(d->overlays[k].id, o->id)) return bfail(b, "%s is defined twice", what);
+    o->line = b->line;
+    if (fstr(b, t, "name", 0, o->id, &o->name, what) || fstr(b, t, "prop", 1, NULL, &o->prop, what) ||
+        fstr(b, t, "unit", 0, "", &o->unit, what) || fstr(b, t, "text", 0, "", &o->text, what) ||
+        fstr(b, t, "source", 0, "", &o->source, what) || fnum(b, t, "max", 1, &o->max, what))
+      return -1;
+    if (!(o->max > 0)) return bfail(b, "%s: max must be above 0 (the value shaded darkest)", what);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
 /* Check initial area owners and policies' sides now, so a typo fails at load. */
 static int check_refs(B *b, fl_Def *d) {
   lua_State *L = b->L;
@@ -791,7 +819,7 @@ int fl_defs_build(fl_Script *sc, char *err, size_t errn) {
   snprintf(src, sizeof src, "%s/scenario.lua", sc->dir);
   b.src = src;
   int rc = build_scenario(&b, d) || build_sides_tracks(&b, d) || build_board(&b, d) ||
-           build_cards(&b, d) || build_events_endings(&b, d) || check_refs(&b, d);
+           build_cards(&b, d) || build_events_endings(&b, d) || build_overlays(&b, d) || check_refs(&b, d);
   lua_settop(sc->L, top);
   if (rc) return -1;
   if (fl_map_area_count(d->map) == 0) { b.line = 1; b.src = src; return bfail(&b, "the board has no areas: give scenario{ map = ... } or area{} definitions"); }

@@ -94,6 +94,13 @@ static const Hint HINTS[] = {
   {"policy", "side", "string", 1, "Side it plays."},
   {"policy", "choose", "fun(view: flank.view, d: flank.decision_view): string", 1, "Returns the id of an available option."},
   {"policy", "text", "string", 0, "What the policy does, for listings."},
+  {"overlay", "id", "string", 1, "Unique id (lowercase, digits, _)."},
+  {"overlay", "name", "string", 0, "Shown in the map legend, e.g. \"AP mines in the ground\"."},
+  {"overlay", "prop", "string", 1, "The numeric area property that is shaded."},
+  {"overlay", "max", "number", 0, "The value shaded darkest (default 1); higher values clamp."},
+  {"overlay", "unit", "string", 0, "Unit shown in the legend."},
+  {"overlay", "text", "string", 0, "One line explaining what the shading means."},
+  {"overlay", "source", "string", 0, "Id of a scenario source."},
 };
 
 static const char *const KIND_DOC[][2] = {
@@ -108,6 +115,7 @@ static const char *const KIND_DOC[][2] = {
   {"event", "Something that happens by chance, on a date, or at a point of the turn."},
   {"ending", "How the game can end. At least one."},
   {"policy", "An AI for a side: choose(view, decision) returns an option id."},
+  {"overlay", "A map view that shades areas by a property (the window cycles them with V)."},
 };
 
 static const Hint *hint(const char *kind, const char *key) {

@@ -40,6 +40,9 @@ void ui_refresh(fl_Ui *u) {
     u->geo_def = u->def;
     u->fitted = 0;
     u->hover = u->sel = -1;
+    u->overlay = -1;
+    for (int i = 0; u->opts.overlay && i < u->def->noverlay; i++)
+      if (!strcmp(u->def->overlays[i].id, u->opts.overlay)) u->overlay = i;
     ui_map_invalidate(u);
   }
 }
@@ -60,6 +63,7 @@ static void init_ui(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
   u->layers = u->opts.layers ? u->opts.layers : FL_UI_ALL;
   u->hover = u->sel = u->popup = u->opt_sel = -1;
   u->human = -1;
+  u->overlay = -1;
 }
 
 static void free_ui(fl_Ui *u) {
@@ -407,6 +411,12 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     break;
   case SDLK_TAB: u->focus = (u->focus + ((k->keysym.mod & KMOD_SHIFT) ? FOCUS_N - 1 : 1)) % FOCUS_N; break;
   case SDLK_ESCAPE: if (u->sel >= 0) u->sel = -1; else u->opt_sel = -1; break;
+  case SDLK_v: /* cycle the map's shading: owners, then each overlay the scenario defines */
+    if (u->def && u->def->noverlay) {
+      u->overlay = u->overlay + 1 >= u->def->noverlay ? -1 : u->overlay + 1;
+      ui_map_invalidate(u);
+    }
+    break;
   case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: press(u, BTN_ZOOM_IN, 0); break;
   case SDLK_MINUS: case SDLK_KP_MINUS: press(u, BTN_ZOOM_OUT, 0); break;
   case SDLK_0: case SDLK_HOME: ui_map_fit(u); break;

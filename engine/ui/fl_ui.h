@@ -61,6 +61,7 @@ typedef struct fl_UiOpts {
   const char *screenshot;   /* write a PNG here at the end (or at shot_screen) and exit */
   const char *shot_screen;  /* "title", "briefing", "game", "debrief", "help": shoot there */
   int layers;               /* FL_UI_* mask; 0 means all */
+  const char *overlay;      /* id of a scenario overlay to show at start (NULL: owners) */
   int bench;                /* print timing figures to stdout */
   double bench_t0;          /* CLOCK_MONOTONIC ms when the command started, for --bench */
 } fl_UiOpts;

@@ -156,6 +156,7 @@ typedef struct fl_Ui {
   int title_sel, brief_side, nscen;
   ui_Btn btn[160]; int nbtn;
   int layers;
+  int overlay;                 /* index of the scenario overlay shading the map, -1: owners */
   int quit;
 } fl_Ui;
 
@@ -163,6 +164,8 @@ typedef struct fl_Ui {
 void ui_button(fl_Ui *u, SDL_Rect r, int id, int arg);
 /* Read the host's current game into u->game/def/st and rebuild the map if it changed. */
 void ui_refresh(fl_Ui *u);
+/* The overlay shading of a value in [0, 1] (a colour-blind-safe sequential ramp). */
+SDL_Color ui_overlay_color(double t);
 /* Fit the map to its rectangle. */
 void ui_map_fit(fl_Ui *u);
 /* The area under a pixel, or -1. */

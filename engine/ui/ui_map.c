@@ -125,8 +125,37 @@ int ui_map_hit(fl_Ui *u, int x, int y) {
   return -1;
 }
 
+/* A sequential ramp (dark purple -> red -> pale yellow, after matplotlib's "inferno"):
+ * ordered in lightness, so it reads without colour vision too. */
+SDL_Color ui_overlay_color(double t) {
+  static const float stop[5][3] = {{40, 11, 84}, {101, 21, 110}, {187, 55, 84}, {249, 142, 9}, {252, 255, 164}};
+  if (!(t > 0)) t = 0;
+  if (t > 1) t = 1;
+  double x = t * 4;
+  int i = (int)x;
+  if (i >= 4) i = 3;
+  double f = x - i;
+  SDL_Color c = {0, 0, 0, 255};
+  c.r = (Uint8)(stop[i][0] + f * (stop[i + 1][0] - stop[i][0]));
+  c.g = (Uint8)(stop[i][1] + f * (stop[i + 1][1] - stop[i][1]));
+  c.b = (Uint8)(stop[i][2] + f * (stop[i + 1][2] - stop[i][2]));
+  return c;
+}
+
+static double overlay_value(const fl_Ui *u, int area) {
+  const fl_OverlayDef *o = &u->def->overlays[u->overlay];
+  const fl_Prop *p = fl_props_get(&u->st->areas[area].props, o->prop);
+  return p && p->type != FL_STR ? p->num : 0;
+}
+
 static SDL_Color area_fill(const fl_Ui *u, int area) {
   int owner = u->st && area < u->st->narea ? u->st->areas[area].owner : -1;
+  if (u->st && u->def && u->overlay >= 0 && u->overlay < u->def->noverlay && area < u->st->narea) {
+    double v = overlay_value(u, area);
+    if (v <= 0) /* nothing there: the owner's colour, dimmed, keeps the map readable */
+      return gfx_mix(owner >= 0 ? gfx_side_color(owner) : COL_NEUTRAL, (SDL_Color){24, 26, 30, 255}, 0.72f);
+    return ui_overlay_color(0.12 + 0.88 * v / u->def->overlays[u->overlay].max);
+  }
   if (owner < 0) return COL_NEUTRAL;
   return gfx_mix(gfx_side_color(owner), (SDL_Color){96, 98, 82, 255}, 0.38f);
 }
@@ -320,6 +349,12 @@ static uint64_t layer_key(const fl_Ui *u) {
   h = fl_fnv64(h, &u->geo_def, sizeof u->geo_def);
   if (u->st)
     for (int i = 0; i < u->st->narea; i++) h = fl_fnv64(h, &u->st->areas[i].owner, sizeof(int));
+  h = fl_fnv64(h, &u->overlay, sizeof u->overlay);
+  if (u->st && u->def && u->overlay >= 0 && u->overlay < u->def->noverlay)
+    for (int i = 0; i < u->st->narea; i++) {
+      double ov = overlay_value(u, i);
+      h = fl_fnv64(h, &ov, sizeof ov);
+    }
   return h | 1;
 }
 

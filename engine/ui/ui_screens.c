@@ -450,26 +450,57 @@ static void log_panel(fl_Ui *u, SDL_Rect r) {
 
 /* ---- the game screen ----------------------------------------------------------- */
 
+/* The map legend: owners, or the active overlay's ramp; "V" names the next view. */
 static void legend(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
   int pad = PX(10), lh = gfx_font_h(g, FONT_SMALL) + PX(4), w = 0;
-  for (int i = 0; i < d->nside; i++) { int tw = gfx_text_w(g, FONT_SMALL, d->sides[i].name); if (tw > w) w = tw; }
-  w += PX(26) + 2 * pad;
-  int h = 2 * pad + lh * (d->nside + 1);
+  int ov = u->overlay >= 0 && u->overlay < d->noverlay ? u->overlay : -1;
+  char hint[160] = "";
+  if (d->noverlay)
+    snprintf(hint, sizeof hint, "V: %s", ov + 1 < d->noverlay ? d->overlays[ov + 1].name : "area owners");
+  if (ov < 0) {
+    for (int i = 0; i < d->nside; i++) { int tw = gfx_text_w(g, FONT_SMALL, d->sides[i].name); if (tw > w) w = tw; }
+    w += PX(26);
+  } else {
+    w = gfx_text_w(g, FONT_TINY_B, d->overlays[ov].name);
+    if (PX(200) > w) w = PX(200);
+  }
+  if (*hint && gfx_text_w(g, FONT_SMALL, hint) > w) w = gfx_text_w(g, FONT_SMALL, hint);
+  w += 2 * pad;
+  int rows = ov < 0 ? d->nside + 1 : 3;
+  int h = 2 * pad + lh * rows + (*hint ? lh : 0);
   SDL_Rect r = {u->mapr.x + PX(14), u->mapr.y + u->mapr.h - h - PX(14), w, h};
   gfx_round(g, r, PX(6), (SDL_Color){20, 25, 32, 225});
   gfx_round_frame(g, r, PX(6), COL_LINE, 1);
   int y = r.y + pad;
-  gfx_draw_text(g, FONT_TINY_B, "AREA OWNER", r.x + pad, y, COL_ACCENT, 0);
-  y += lh;
-  for (int i = 0; i < d->nside; i++) {
-    SDL_Rect sw = {r.x + pad, y + PX(2), PX(16), lh - PX(6)};
-    gfx_fill(g, sw, gfx_mix(gfx_side_color(i), (SDL_Color){96, 98, 82, 255}, 0.38f));
-    gfx_frame(g, sw, (SDL_Color){14, 18, 22, 255}, 1);
-    gfx_draw_text(g, FONT_SMALL, d->sides[i].name, r.x + pad + PX(24), y, COL_TEXT, 0);
+  if (ov < 0) {
+    gfx_draw_text(g, FONT_TINY_B, "AREA OWNER", r.x + pad, y, COL_ACCENT, 0);
+    y += lh;
+    for (int i = 0; i < d->nside; i++) {
+      SDL_Rect sw = {r.x + pad, y + PX(2), PX(16), lh - PX(6)};
+      gfx_fill(g, sw, gfx_mix(gfx_side_color(i), (SDL_Color){96, 98, 82, 255}, 0.38f));
+      gfx_frame(g, sw, (SDL_Color){14, 18, 22, 255}, 1);
+      gfx_draw_text(g, FONT_SMALL, d->sides[i].name, r.x + pad + PX(24), y, COL_TEXT, 0);
+      y += lh;
+    }
+  } else {
+    const fl_OverlayDef *o = &d->overlays[ov];
+    gfx_draw_text(g, FONT_TINY_B, o->name, r.x + pad, y, COL_ACCENT, 0);
+    y += lh;
+    int bw = w - 2 * pad, bh = lh - PX(6);
+    for (int x = 0; x < bw; x++) /* the ramp, as the map draws it */
+      gfx_fill(g, (SDL_Rect){r.x + pad + x, y + PX(2), 1, bh}, ui_overlay_color(0.12 + 0.88 * x / (double)(bw - 1)));
+    gfx_frame(g, (SDL_Rect){r.x + pad, y + PX(2), bw, bh}, (SDL_Color){14, 18, 22, 255}, 1);
+    y += lh;
+    char lo[64], hi[96];
+    snprintf(lo, sizeof lo, "none");
+    snprintf(hi, sizeof hi, "%g%s%s or more", o->max, *o->unit ? " " : "", o->unit);
+    gfx_draw_text(g, FONT_SMALL, lo, r.x + pad, y, COL_MUTED, 0);
+    gfx_draw_text(g, FONT_SMALL, hi, r.x + r.w - pad, y, COL_MUTED, 2);
     y += lh;
   }
+  if (*hint) gfx_draw_text(g, FONT_SMALL, hint, r.x + pad, y, COL_MUTED, 0);
 }
 
 static void map_controls(fl_Ui *u) {
@@ -905,7 +936,8 @@ static void help_panel(fl_Ui *u) {
     {"F5", "reload the scenario from disk (replays decisions)"}, {"F1", "this list"},
     {"Wheel, + / \xE2\x88\x92", "zoom the map"}, {"Drag, arrows", "pan the map"},
     {"0 or Home", "fit the map to the window"}, {"Click", "select an area"},
-    {"Page Up / Down", "scroll the log"}, {"Ctrl+Q", "quit"},
+    {"Page Up / Down", "scroll the log"}, {"V", "next map view (owners, then overlays)"},
+    {"Ctrl+Q", "quit"},
   };
   int n = (int)(sizeof keys / sizeof keys[0]), lh = gfx_font_h(g, FONT_BODY) + PX(8), pad = PX(24);
   int kw = PX(150), w = PX(560), h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(14) + n * lh + PX(8);

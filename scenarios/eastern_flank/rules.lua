@@ -814,6 +814,14 @@ function R.define(cfg)
       effect = function() F.track.add("alliance_cohesion", 3) end }
   end
 
+  -- ---------------- map views: consequences shown on the board
+  local O = T.overlays
+  overlay { id = "mines", name = O.mines.name, prop = "ap", max = P.field_kmines, unit = O.mines.unit, text = O.mines.text }
+  overlay { id = "obstacles", name = O.obstacles.name, prop = "obst", max = P.obst_max, unit = O.obstacles.unit,
+            text = O.obstacles.text }
+  overlay { id = "contamination", name = O.contamination.name, prop = "sus", unit = O.contamination.unit,
+            max = P.field_kmines * P.km2_per_kmine * P.suspect_unrecorded, text = O.contamination.text }
+
   -- ---------------- endings (chosen by the rules with flank.game.finish)
   for _, e in ipairs { "deterrence_held", "line_held", "territory_lost" } do
     ending { id = e, title = T.endings[e].title, default = e == "deterrence_held" or nil,

@@ -93,6 +93,16 @@ T.tracks = {
   rapid_overrun = { name = "Rapid overrun", text = "1 if a capital's outskirts were reached within 7 days." },
 }
 T.pieces = { minefield = "Minefield", brigade = "Brigade" }
+
+-- Map views (the window cycles them with V; flank render --overlay ID)
+T.overlays = {
+  mines = { name = "AP mines in the ground", unit = "thousand",
+            text = "Anti-personnel mines emplaced in each area, marked or not (model.lua: field_kmines per sector belt, an assumption)." },
+  obstacles = { name = "Obstacles and anti-tank barriers", unit = "level",
+                text = "Ditches, dragon's teeth, anti-tank mines and bunkers of the Baltic Defence Line and East Shield (FACTS §3)." },
+  contamination = { name = "Suspected hazardous area", unit = "km²",
+                    text = "Land that must be surveyed or cleared after the war; unrecorded fields make far more land suspect (FACTS §4)." },
+}
 T.sectors = { estonia = "Estonia (Narva, Võru)", latvia = "Latvia (Rēzekne, Daugavpils)",
   lithuania = "Lithuania (Vilnius, Alytus)", poland = "Poland (Suwałki Gap, Białystok)" }
 

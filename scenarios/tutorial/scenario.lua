@@ -174,6 +174,11 @@ ending { id = "split", title = "The alliance splits", when = function() return F
 ending { id = "held", title = "Deterrence held", default = true,
          text = "Nine months passed without war. Whatever was laid in the ground stays there." }
 
+-- Overlays: map views that shade areas by a property, so consequences show on
+-- the board (the window cycles them with V; flank render --overlay obstacles).
+overlay { id = "obstacles", name = "Obstacles built", prop = "obstacles", max = 9, unit = "months of work",
+          text = "Anti-tank ditches and dragon's teeth laid in each area." }
+
 -- Policies: the AI for a side. `default` plays when nobody else is named.
 policy { id = "default", side = "council", text = "Fortify when affordable; keep the treaty.",
   choose = function(view, d)

@@ -42,8 +42,13 @@ for layer in pieces labels borders areas; do
   fi
 done
 
+# an overlay shades the map by a property: the picture must change, and its legend names it
+no_display "$FLANK" render tutorial --seed 1 --turn 5 --size 1280x800 --out "$TMP/owners.png" || { echo "FAIL: render owners"; fail=1; }
+no_display "$FLANK" render tutorial --seed 1 --turn 5 --size 1280x800 --overlay obstacles --out "$TMP/overlay.png" || { echo "FAIL: render --overlay"; fail=1; }
+if $CMP "$TMP/owners.png" "$TMP/overlay.png" >/dev/null; then echo "FAIL: --overlay obstacles did not change the map"; fail=1; fi
+
 # usage errors are exit 2 with a message
-for bad in "tutorial" "tutorial --out $TMP/x.png --size 10x10" "no_such_scenario --out $TMP/x.png" "tutorial --out $TMP/x.png --no-layer nope"; do
+for bad in "tutorial --out $TMP/x.png --overlay obstacle" "tutorial" "tutorial --out $TMP/x.png --size 10x10" "no_such_scenario --out $TMP/x.png" "tutorial --out $TMP/x.png --no-layer nope"; do
   # shellcheck disable=SC2086
   no_display "$FLANK" render $bad 2>"$TMP/err"; rc=$?
   if [ $rc -ne 2 ] || [ ! -s "$TMP/err" ]; then echo "FAIL: flank render $bad: exit $rc (want 2 with a message)"; fail=1; fi
