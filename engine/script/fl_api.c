@@ -407,6 +407,11 @@ static int piece_add(lua_State *L) {
   if (id < 0) return luaL_error(L, "not enough memory");
   fl_Props *ps = &S(sc)->pieces[S(sc)->npiece - 1].props;
   lua_getfield(L, 1, "props");
+  if (lua_istable(L, -1) && luaL_getmetafield(L, -1, "__flank_frozen") != LUA_TNIL) {
+    lua_pop(L, 1); /* a frozen table keeps its contents behind __index */
+    luaL_getmetafield(L, -1, "__index");
+    lua_replace(L, -2);
+  }
   if (lua_istable(L, -1)) {
     int pt = lua_gettop(L);
     lua_pushnil(L);
@@ -574,7 +579,7 @@ static int rng_pick(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_Integer n = luaL_len(L, 1);
   luaL_argcheck(L, n > 0, 1, "list is empty");
-  lua_rawgeti(L, 1, 1 + (lua_Integer)(draw(sc) * (double)n));
+  lua_geti(L, 1, 1 + (lua_Integer)(draw(sc) * (double)n)); /* not raw: lists may be frozen */
   return 1;
 }
 

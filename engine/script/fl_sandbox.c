@@ -132,8 +132,24 @@ static int frozen_newindex(lua_State *L) {
                        "(keep game state in flank.var or the state store)", k);
 }
 
+static int sb_pairs(lua_State *L);
+static int sb_next(lua_State *L);
+
+/* A frozen table's length, pairs and next look at the hidden table (upvalue 1). */
+static int frozen_len(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)lua_rawlen(L, lua_upvalueindex(1)));
+  return 1;
+}
+
+static int frozen_pairs(lua_State *L) {
+  lua_settop(L, 0);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  return sb_pairs(L);
+}
+
 /* Freeze the table at idx: its contents move to a hidden table behind __index,
- * writes raise an error, and getmetatable/setmetatable cannot undo it. */
+ * writes raise an error, and getmetatable/setmetatable cannot undo it. Length,
+ * ipairs, pairs and next still see the contents. */
 void fl_sb_freeze(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
   lua_newtable(L); /* hidden */
@@ -153,6 +169,12 @@ void fl_sb_freeze(lua_State *L, int idx) {
   }
   lua_newtable(L); /* metatable */
   lua_insert(L, -2);
+  lua_pushvalue(L, -1);
+  lua_pushcclosure(L, frozen_len, 1);
+  lua_setfield(L, -3, "__len");
+  lua_pushvalue(L, -1);
+  lua_pushcclosure(L, frozen_pairs, 1);
+  lua_setfield(L, -3, "__pairs");
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, frozen_newindex);
   lua_setfield(L, -2, "__newindex");
@@ -169,6 +191,33 @@ static int is_frozen(lua_State *L, int idx) {
   int f = lua_toboolean(L, -1);
   lua_pop(L, 2);
   return f;
+}
+
+/* Freeze the table at idx and every plain table reachable from its values (tables
+ * with a metatable of their own are objects and are left alone). seen is a table
+ * at index seen marking what was visited. */
+static void freeze_deep(lua_State *L, int idx, int seen) {
+  idx = lua_absindex(L, idx);
+  lua_pushvalue(L, idx);
+  if (lua_rawget(L, seen) != LUA_TNIL) { lua_pop(L, 1); return; }
+  lua_pop(L, 1);
+  lua_pushvalue(L, idx);
+  lua_pushboolean(L, 1);
+  lua_rawset(L, seen);
+  if (lua_getmetatable(L, idx)) { lua_pop(L, 1); return; }
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    if (lua_type(L, -1) == LUA_TTABLE) freeze_deep(L, -1, seen);
+    lua_pop(L, 1);
+  }
+  fl_sb_freeze(L, idx);
+}
+
+void fl_sb_freeze_deep(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_newtable(L);
+  freeze_deep(L, idx, lua_gettop(L));
+  lua_pop(L, 1);
 }
 
 static int sb_rawset(lua_State *L) {
@@ -301,6 +350,11 @@ static int sb_pairs(lua_State *L) {
 static int sb_next(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 2);
+  if (is_frozen(L, 1) && lua_getmetatable(L, 1)) { /* the contents live behind __index */
+    lua_getfield(L, -1, "__index");
+    lua_replace(L, 1);
+    lua_pop(L, 1);
+  }
   int have = 0; /* index 3 will hold the best key so far */
   lua_pushnil(L);
   lua_pushnil(L);

@@ -179,35 +179,20 @@ static int hook_call(void *ud, fl_Game *g, int fn, int kind, double *num, char *
   return 0;
 }
 
-static void freeze_field(lua_State *L, int t, const char *k) {
-  if (lua_getfield(L, t, k) == LUA_TTABLE) fl_sb_freeze(L, -1);
-  lua_pop(L, 1);
-}
-
+/* After load: globals, library copies, the flank API and every required module's
+ * tables become read-only, all the way down, so no game can leave state behind for
+ * the next game a batch worker plays in the same Lua state. */
 static void freeze_all(fl_Script *sc) {
   lua_State *L = sc->L;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
-  int env = lua_gettop(L);
-  static const char *const libs[] = {"string", "table", "math", "utf8", "coroutine", NULL};
-  for (const char *const *l = libs; *l; l++) freeze_field(L, env, *l);
-  if (lua_getfield(L, env, "flank") == LUA_TTABLE) {
-    int f = lua_gettop(L);
-    lua_pushnil(L);
-    while (lua_next(L, f)) {
-      if (lua_istable(L, -1)) fl_sb_freeze(L, -1);
-      lua_pop(L, 1);
-    }
-    fl_sb_freeze(L, f);
-  }
-  lua_pop(L, 1);
   lua_getfield(L, LUA_REGISTRYINDEX, "flank.loaded");
   lua_pushnil(L);
   while (lua_next(L, -2)) {
-    if (lua_istable(L, -1)) fl_sb_freeze(L, -1);
+    if (lua_istable(L, -1)) fl_sb_freeze_deep(L, -1);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
-  fl_sb_freeze(L, env);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
+  fl_sb_freeze_deep(L, -1);
   lua_pop(L, 1);
 }
 

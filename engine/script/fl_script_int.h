@@ -31,6 +31,7 @@ struct fl_Script {
 /* Sandbox (fl_sandbox.c). */
 int fl_sb_open(fl_Script *sc);                         /* new state + safe environment */
 void fl_sb_freeze(lua_State *L, int idx);              /* make a table read-only */
+void fl_sb_freeze_deep(lua_State *L, int idx);         /* ... and every plain table it holds */
 int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget); /* protected, budgeted */
 void fl_sb_error_text(fl_Script *sc, char *buf, size_t n); /* message of the error on the stack */
 int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname); /* pushes chunk or error */
