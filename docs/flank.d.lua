@@ -507,6 +507,7 @@ function track(t) end
 ---@field holes? number[][][] Holes in the outline, each a ring.
 ---@field props? table<string, number|boolean|string> Initial properties (saved with the game; read with flank.area.get).
 ---@field adjacent? string[] Extra neighbours that do not share a border (bridges, ferries).
+---@field important? boolean A key area: the map labels it first, so crowded maps keep its name.
 
 ---A board area: overrides a map area or adds one with its own outline.
 ---@param t flank.def.area

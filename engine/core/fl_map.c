@@ -20,6 +20,7 @@ struct fl_Map {
   int nsource;
   int *index;      /* open-addressing table of area indices by id, built by fl_map_link */
   int nindex;      /* its size, a power of two; 0 until linked */
+  int labels_done; /* fl_map_compute_labels ran */
 };
 
 static uint32_t id_hash(const char *s) {
@@ -210,10 +211,36 @@ int fl_map_contains(const fl_Map *m, int area, double lon, double lat) {
   return area_contains(&m->areas[area], lon, lat);
 }
 
-/* Label point: the centroid of the largest outer ring, or, when that falls outside
- * (concave shapes), the midpoint of the widest horizontal span through it. */
+/* Squared distance from (px, py) to segment a-b, x scaled by kx (cos latitude). */
+static double seg_dist2(double px, double py, const double *a, const double *b, double kx) {
+  double ax = a[0] * kx, ay = a[1], bx = b[0] * kx, by = b[1], x = px * kx;
+  double dx = bx - ax, dy = by - ay, t = 0, l2 = dx * dx + dy * dy;
+  if (l2 > 0) {
+    t = ((x - ax) * dx + (py - ay) * dy) / l2;
+    if (t < 0) t = 0;
+    if (t > 1) t = 1;
+  }
+  double ex = ax + t * dx - x, ey = ay + t * dy - py;
+  return ex * ex + ey * ey;
+}
+
+/* How far inside the area a point is: the distance to the nearest edge, or -1 outside. */
+static double inside_depth(const fl_MapArea *a, double x, double y, double kx) {
+  if (!area_contains(a, x, y)) return -1;
+  double best = 1e300;
+  for (int r = 0; r < a->nrings; r++) {
+    const fl_Ring *rg = &a->rings[r];
+    for (int i = 0, j = rg->n - 1; i < rg->n; j = i++) {
+      double d = seg_dist2(x, y, &rg->pts[2 * j], &rg->pts[2 * i], kx);
+      if (d < best) best = d;
+    }
+  }
+  return best;
+}
+
+/* Bounding box, and a first label point: the centroid of the largest outer ring. */
 static void place_label(fl_MapArea *a) {
-  double best = -1, bx = 0, by = 0;
+  double best = -1;
   int bi = -1;
   a->bbox[0] = a->bbox[1] = 1e9;
   a->bbox[2] = a->bbox[3] = -1e9;
@@ -228,32 +255,54 @@ static void place_label(fl_MapArea *a) {
     }
     if (rg->hole) continue;
     double cx, cy, ar = ring_area(rg, &cx, &cy);
-    if (ar > best) { best = ar; bx = cx; by = cy; bi = r; }
+    if (ar > best) { best = ar; bi = r; a->label[0] = cx; a->label[1] = cy; }
+  }
+  (void)bi;
+}
+
+/* The visual centre of an area's largest outer ring: the point deepest inside the area
+ * (farthest from any border, holes included), by a coarse grid and one finer grid
+ * around the best cell. A centroid can fall near a border or outside a concave area,
+ * where a label would spill onto the neighbour. */
+static void visual_centre(fl_MapArea *a) {
+  double best = -1;
+  int bi = -1;
+  for (int r = 0; r < a->nrings; r++) {
+    if (a->rings[r].hole) continue;
+    double cx, cy, ar = ring_area(&a->rings[r], &cx, &cy);
+    if (ar > best) { best = ar; bi = r; }
   }
   if (bi < 0) return;
-  if (!area_contains(a, bx, by)) {
-    /* scan a horizontal line at by through every ring (holes too) and take the
-     * widest span that lies inside */
-    double xs[512];
-    int nx = 0;
-    for (int r = 0; r < a->nrings; r++) {
-      const fl_Ring *rg = &a->rings[r];
-      for (int i = 0, j = rg->n - 1; i < rg->n && nx < 512; j = i++) {
-        double yi = rg->pts[2 * i + 1], yj = rg->pts[2 * j + 1];
-        if ((yi > by) != (yj > by)) {
-          double xi = rg->pts[2 * i], xj = rg->pts[2 * j];
-          xs[nx++] = xi + (by - yi) * (xj - xi) / (yj - yi);
-        }
+  const fl_Ring *rg = &a->rings[bi];
+  double b[4] = {1e9, 1e9, -1e9, -1e9};
+  for (int i = 0; i < rg->n; i++) {
+    double x = rg->pts[2 * i], y = rg->pts[2 * i + 1];
+    if (x < b[0]) b[0] = x;
+    if (y < b[1]) b[1] = y;
+    if (x > b[2]) b[2] = x;
+    if (y > b[3]) b[3] = y;
+  }
+  double kx = cos((b[1] + b[3]) / 2 * 3.14159265358979 / 180);
+  double bx = a->label[0], by = a->label[1], bd = inside_depth(a, bx, by, kx);
+  enum { G = 14 };
+  double w = (b[2] - b[0]) / G, h = (b[3] - b[1]) / G, x0 = b[0], y0 = b[1];
+  for (int pass = 0; pass < 2; pass++) {
+    for (int i = 0; i <= G; i++)
+      for (int j = 0; j <= G; j++) {
+        double x = x0 + i * w, y = y0 + j * h, d = inside_depth(a, x, y, kx);
+        if (d > bd) { bd = d; bx = x; by = y; }
       }
-    }
-    for (int i = 1; i < nx; i++) /* insertion sort: a line crosses few edges */
-      for (int k = i; k > 0 && xs[k - 1] > xs[k]; k--) { double t = xs[k]; xs[k] = xs[k - 1]; xs[k - 1] = t; }
-    double wbest = -1;
-    for (int i = 0; i + 1 < nx; i += 2)
-      if (xs[i + 1] - xs[i] > wbest) { wbest = xs[i + 1] - xs[i]; bx = (xs[i] + xs[i + 1]) / 2; }
+    x0 = bx - w; y0 = by - h; /* refine around the best point */
+    w = 2 * w / G; h = 2 * h / G;
   }
   a->label[0] = bx;
   a->label[1] = by;
+}
+
+void fl_map_compute_labels(fl_Map *m) {
+  if (m->labels_done) return;
+  for (int i = 0; i < m->narea; i++) visual_centre(&m->areas[i]);
+  m->labels_done = 1;
 }
 
 void fl_map_link(fl_Map *m) {
@@ -306,6 +355,7 @@ void fl_map_link(fl_Map *m) {
     place_label(a);
   }
   for (int i = 0; i < m->nland; i++) place_label(&m->lands[i]);
+  m->labels_done = 0;
   build_index(m);
 }
 

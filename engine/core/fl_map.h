@@ -11,9 +11,10 @@ typedef struct fl_MapArea {
   char *id, *name, *terrain, *country;
   int nrings; fl_Ring *rings;
   int nadj; int *adj;        /* indices of neighbouring areas, ascending */
-  double label[2];           /* a point inside the largest ring, for labels */
+  double label[2];           /* where the name goes: see fl_map_compute_labels */
   double bbox[4];            /* min lon, min lat, max lon, max lat */
   int line;                  /* source line of the definition (0 if unknown) */
+  int important;             /* the scenario marks it key: labelled first */
 } fl_MapArea;
 
 typedef struct fl_Place { char *id, *name; int area; double lon, lat; long pop; } fl_Place;
@@ -42,6 +43,10 @@ int fl_map_add_adj(fl_Map *m, int a, int b);
  * points and bounding boxes. Call once after all areas are added. */
 void fl_map_link(fl_Map *m);
 
+/* Move every area's label point to its visual centre (the point farthest inside).
+ * Costs a few ms on a large map, so only renderers call it; until then label is the
+ * largest ring's centroid. */
+void fl_map_compute_labels(fl_Map *m);
 /* Number of areas, backdrop land shapes, places. */
 int fl_map_area_count(const fl_Map *m);
 int fl_map_land_count(const fl_Map *m);

@@ -53,6 +53,15 @@ const fl_Prop *fl_props_get(const fl_Props *ps, const char *key) {
   return i >= 0 ? &ps->p[i] : NULL;
 }
 
+const fl_Prop *fl_props_get_hint(const fl_Props *ps, const char *key, int *hint) {
+  int h = *hint;
+  if (h >= 0 && h < ps->n && strcmp(ps->p[h].key, key) == 0) return &ps->p[h];
+  int i = props_find(ps, key);
+  if (i < 0) return NULL;
+  *hint = i;
+  return &ps->p[i];
+}
+
 static fl_Prop *props_slot(fl_Props *ps, const char *key) {
   int i = props_find(ps, key);
   if (i >= 0) {

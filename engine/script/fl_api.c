@@ -317,8 +317,10 @@ static int area_neighbors(lua_State *L) {
   return 1;
 }
 
-static double num_prop(const fl_Props *ps, const char *key, double dflt) {
-  const fl_Prop *p = fl_props_get(ps, key);
+/* Whole-board loops look the same key up in every area: the hint makes that one
+ * comparison per area when the areas' property sets have the same shape. */
+static double num_prop(const fl_Props *ps, const char *key, double dflt, int *hint) {
+  const fl_Prop *p = fl_props_get_hint(ps, key, hint);
   return p && p->type != FL_STR ? p->num : dflt;
 }
 
@@ -326,10 +328,10 @@ static int area_values(lua_State *L) {
   fl_Script *sc = SC(L);
   const char *key = luaL_checkstring(L, 1);
   double dflt = luaL_optnumber(L, 2, 0);
-  int n = S(sc)->narea;
+  int n = S(sc)->narea, hint = -1;
   lua_createtable(L, 0, n);
   for (int i = 0; i < n; i++) {
-    lua_pushnumber(L, num_prop(&S(sc)->areas[i].props, key, dflt));
+    lua_pushnumber(L, num_prop(&S(sc)->areas[i].props, key, dflt, &hint));
     lua_setfield(L, -2, fl_map_area(sc->def->map, i)->id);
   }
   return 1;
@@ -339,7 +341,8 @@ static int area_sum(lua_State *L) {
   fl_Script *sc = SC(L);
   const char *key = luaL_checkstring(L, 1);
   double s = 0;
-  for (int i = 0; i < S(sc)->narea; i++) s += num_prop(&S(sc)->areas[i].props, key, 0);
+  int hint = -1;
+  for (int i = 0; i < S(sc)->narea; i++) s += num_prop(&S(sc)->areas[i].props, key, 0, &hint);
   lua_pushnumber(L, s);
   return 1;
 }
@@ -347,12 +350,12 @@ static int area_sum(lua_State *L) {
 static int area_neighbor_sum(lua_State *L) {
   fl_Script *sc = SC(L);
   const char *key = luaL_checkstring(L, 1);
-  int n = S(sc)->narea;
+  int n = S(sc)->narea, hint = -1;
   lua_createtable(L, 0, n);
   for (int i = 0; i < n; i++) {
     const fl_MapArea *m = fl_map_area(sc->def->map, i);
     double s = 0;
-    for (int k = 0; k < m->nadj; k++) s += num_prop(&S(sc)->areas[m->adj[k]].props, key, 0);
+    for (int k = 0; k < m->nadj; k++) s += num_prop(&S(sc)->areas[m->adj[k]].props, key, 0, &hint);
     lua_pushnumber(L, s);
     lua_setfield(L, -2, m->id);
   }
@@ -507,7 +510,9 @@ static int piece_count(lua_State *L) {
 
 static int var_get(lua_State *L) {
   fl_Script *sc = SC(L);
-  const fl_Prop *p = fl_props_get(&S(sc)->vars, luaL_checkstring(L, 1));
+  const char *key = luaL_checkstring(L, 1);
+  int *hint = &sc->var_hint[((uintptr_t)key >> 4) & 63]; /* a guess keyed by the string's address */
+  const fl_Prop *p = fl_props_get_hint(&S(sc)->vars, key, hint);
   if (p) push_prop(L, p); else lua_pushvalue(L, 2);
   return 1;
 }

@@ -19,7 +19,7 @@ static const char *const K_PHASE[] = {"id", "name", "side", NULL};
 static const char *const K_TRACK[] = {"id", "name", "min", "max", "start", "unit", "text", "source",
                                       "visible", "better", NULL};
 static const char *const K_AREA[] = {"id", "name", "terrain", "country", "owner", "ring", "holes",
-                                     "props", "adjacent", NULL};
+                                     "props", "adjacent", "important", NULL};
 static const char *const K_PLACE[] = {"id", "area", "lon", "lat", "name", "population", NULL};
 static const char *const K_PIECE[] = {"id", "name", "symbol", NULL};
 static const char *const K_DECISION[] = {"id", "side", "phase", "title", "text", "source", "when", "once",
@@ -529,6 +529,7 @@ static int build_board(B *b, fl_Def *d) {
       a->line = b->line;
     }
     lua_pop(L, 1);
+    ((fl_MapArea *)fl_map_area(d->map, idx))->important = fbool(b, t, "important", 0);
     free(id); free(name); free(terrain); free(country);
     lua_pop(L, 1);
   }

@@ -50,6 +50,7 @@ static const Hint HINTS[] = {
   {"area", "holes", "number[][][]", 0, "Holes in the outline, each a ring."},
   {"area", "props", "table<string, number|boolean|string>", 0, "Initial properties (saved with the game; read with flank.area.get)."},
   {"area", "adjacent", "string[]", 0, "Extra neighbours that do not share a border (bridges, ferries)."},
+  {"area", "important", "boolean", 0, "A key area: the map labels it first, so crowded maps keep its name."},
   {"place", "id", "string", 1, "Unique id."},
   {"place", "area", "string", 0, "Area the place lies in."},
   {"place", "lon", "number", 1, "Longitude."},

@@ -25,6 +25,7 @@ struct fl_Script {
   int env;                  /* registry ref of the frozen scenario environment */
   uint64_t hash;            /* running hash of every source file */
   const char *track_key[16]; int track_idx[16]; /* id -> index cache, keyed by the Lua string's address */
+  int var_hint[64];         /* guessed index of a var by its key string's address */
   char where[256];          /* the last Lua location the hook saw, for errors that have none */
 };
 

@@ -36,6 +36,7 @@ void ui_refresh(fl_Ui *u) {
   if (u->def && u->def != u->geo_def) {
     if (u->geo_ok) map_geo_free(&u->geo);
     ui_map_free_labels(u);
+    fl_map_compute_labels(u->def->map); /* labels at the areas' visual centres */
     u->geo_ok = map_geo_build(&u->geo, u->def->map) == 0;
     u->geo_def = u->def;
     u->fitted = 0;

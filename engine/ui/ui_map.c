@@ -292,21 +292,45 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
   for (int i = 1; i < na; i++)
     for (int j = i; j > 0; j--) {
       const fl_MapArea *a = fl_map_area(m, order[j]), *b = fl_map_area(m, order[j - 1]);
-      double sa = (a->bbox[2] - a->bbox[0]) * (a->bbox[3] - a->bbox[1]), sb = (b->bbox[2] - b->bbox[0]) * (b->bbox[3] - b->bbox[1]);
+      /* key areas first, then larger before smaller */
+      double sa = (a->bbox[2] - a->bbox[0]) * (a->bbox[3] - a->bbox[1]) + 1e6 * a->important;
+      double sb = (b->bbox[2] - b->bbox[0]) * (b->bbox[3] - b->bbox[1]) + 1e6 * b->important;
       if (sa <= sb) break;
       int t = order[j]; order[j] = order[j - 1]; order[j - 1] = t;
     }
-  int lh = gfx_font_h(g, FONT_LABEL_B), hd = g->s > 1.5f ? 2 : 1;
+  int hd = g->s > 1.5f ? 2 : 1;
+  /* areas with counters keep room under their label for the stack */
+  char has_pieces[1024] = {0};
+  for (int i = 0; u->st && i < u->st->npiece; i++)
+    if (u->st->pieces[i].area >= 0 && u->st->pieces[i].area < 1024) has_pieces[u->st->pieces[i].area] = 1;
   for (int k = 0; k < na; k++) {
     const fl_MapArea *a = fl_map_area(m, order[k]);
     float x = sxf(u, a->label[0] * u->geo.k, 0), y = syf(u, -a->label[1], 0);
-    int tw = gfx_text_w(g, FONT_LABEL_B, a->name);
-    lrect r = {(int)x - tw / 2, (int)y - lh, tw, lh};
-    lrect rp = {(int)x - tw / 2, (int)y - lh, tw, lh + pieces_height(u)};
-    if (r.x < 0 || r.y < 0 || r.x + r.w > w || r.y + r.h > h) continue;
-    if (overlaps(placed, np, rp) || np >= 512) continue;
-    placed[np++] = rp;
-    if (L & FL_UI_LABELS) ras_blit(im, label(u, order[k]), r.x - hd, r.y - hd);
+    int tw = gfx_text_w(g, FONT_LABEL_B, a->name), room = has_pieces[order[k]] ? pieces_height(u) : 0;
+    /* where a label collides, nudge it a little up, down or sideways before giving up */
+    static const float dx[] = {0, 0, 0, -0.35f, 0.35f, 0, 0};
+    static const float dy[] = {0, -0.8f, 0.8f, 0, 0, -1.6f, 1.6f};
+    int done = 0;
+    /* then, in a crowded corner, the same places in the smaller town font */
+    for (int pass = 0; pass < 2 && !done; pass++) {
+      int font = pass ? FONT_LABEL : FONT_LABEL_B, fh = gfx_font_h(g, font);
+      int fw = pass ? gfx_text_w(g, font, a->name) : tw;
+      for (int c = 0; c < 7 && !done; c++) {
+        int ox = (int)(dx[c] * fw), oy = (int)(dy[c] * fh);
+        lrect r = {(int)x - fw / 2 + ox, (int)y - fh + oy, fw, fh}; /* above the point: counters go below */
+        lrect rp = {r.x, r.y, fw, fh + room};
+        if (r.x < 0 || r.y < 0 || r.x + r.w > w || r.y + r.h > h) continue;
+        if (overlaps(placed, np, rp) || np >= 512) continue;
+        placed[np++] = rp;
+        done = 1;
+        if (!(L & FL_UI_LABELS)) break;
+        if (!pass) ras_blit(im, label(u, order[k]), r.x - hd, r.y - hd);
+        else {
+          SDL_Surface *sm = ras_halo_text(g->font[FONT_LABEL], a->name, COL_TEXT, (SDL_Color){12, 14, 16, 215}, hd);
+          if (sm) { ras_blit(im, sm, r.x - hd, r.y - hd); SDL_FreeSurface(sm); }
+        }
+      }
+    }
   }
   /* towns: larger first; a town named like its area only gets a dot */
   int npl = fl_map_place_count(m);

@@ -143,6 +143,10 @@ end
 M.area_drag = area_drag
 
 -- Mines in the ground that act in war in an area (thousands), from area props.
+-- Areas the map labels first: the sectors and places the briefing and debrief name.
+M.KEY_AREAS = { suwalki_gap = true, narva = true, daugavpils = true, vilnius = true, riga = true,
+                tallinn = true, kaliningrad = true, grodno = true, bialystok = true }
+
 function M.mines_in(a, marked, unmarked, remote)
   return (marked[a] or 0) + (unmarked[a] or 0) + (remote[a] or 0)
 end

@@ -544,10 +544,11 @@ function R.define(cfg)
   local border = {}
   for _, a in ipairs(M.BORDER_AREAS) do border[a] = true end
   for _, a in ipairs(M.COUNCIL_IDS) do
-    area { id = a, owner = "council", props = border[a] and { obst = 0, ap = 0, ap_marked = 0, ap_unmarked = 0,
+    area { id = a, owner = "council", important = M.KEY_AREAS[a],
+      props = border[a] and { obst = 0, ap = 0, ap_marked = 0, ap_unmarked = 0,
       ap_remote = 0, plan_k = 0, doctrine = "none", uxo = 0 } or nil }
   end
-  for _, a in ipairs(M.ADVERSARY_IDS) do area { id = a, owner = "adversary" } end
+  for _, a in ipairs(M.ADVERSARY_IDS) do area { id = a, owner = "adversary", important = M.KEY_AREAS[a] } end
 
   setup(function()
     F.var.set("stage", gap and "crisis" or "peace")

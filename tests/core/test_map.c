@@ -46,7 +46,11 @@ int main(void) {
   CHECK(fl_map_contains(m, d, 0.5, 2.5));
   CHECK(!fl_map_contains(m, d, 1.5, 3.5));                     /* inside the hole */
   const fl_MapArea *da = fl_map_area(m, d);
+  fl_map_compute_labels(m);
   CHECK(fl_map_contains(m, d, da->label[0], da->label[1]));    /* label avoids the hole */
+  /* and sits well inside: at least 0.4 from every edge of the 3x3 ring with its 1x1 hole */
+  CHECK(da->label[0] > 0.35 && da->label[0] < 2.65 && da->label[1] > 2.35 && da->label[1] < 4.65);
+  CHECK(!(da->label[0] > 0.6 && da->label[0] < 2.4 && da->label[1] > 2.6 && da->label[1] < 4.4));
   double b[4];
   fl_map_bounds(m, b);
   CHECK(b[0] == 0 && b[1] == 0 && b[2] == 11 && b[3] == 11);
