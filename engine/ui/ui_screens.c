@@ -319,7 +319,21 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
   if (s->ended) {
     const fl_EndingDef *e = s->ending >= 0 ? &d->endings[s->ending] : NULL;
     const gfx_Text *tt = gfx_text(g, FONT_HEAD, e ? e->title : "The end", iw);
+    /* the panel shows the debrief's first sentences; the full text is one key away */
+    char excerpt[300];
     const char *etext = ending_text(u);
+    if (etext && strlen(etext) > 240) {
+      size_t cut = 0;
+      for (size_t i = 60; etext[i] && i < 240; i++)
+        if (etext[i] == '.' && etext[i + 1] == ' ') cut = i + 1;
+      if (!cut) {
+        cut = 230;
+        while (cut > 60 && etext[cut] != ' ') cut--;
+        while (cut > 0 && ((unsigned char)etext[cut] & 0xC0) == 0x80) cut--; /* whole UTF-8 characters */
+      }
+      snprintf(excerpt, sizeof excerpt, "%.*s \xE2\x80\xA6", (int)cut, etext);
+      etext = excerpt;
+    }
     const gfx_Text *tx = etext ? gfx_text(g, FONT_BODY, etext, iw) : NULL;
     int bh = gfx_font_h(g, FONT_BODY) + PX(14);
     cr.h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(6) + (tt ? tt->h : 0) + PX(8) + (tx ? tx->h + PX(12) : 0) + bh;
