@@ -35,6 +35,28 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) {
   return EXIT_USAGE;
 }
 
+int cli_bad_option(const char *cmd, const char *opt) {
+  const Cmd *c = cli_find(cmd);
+  const char *opts[48];
+  char names[48][32];
+  int n = 0;
+  /* the command's options, read from its usage line: one list, no second copy to drift */
+  for (const char *p = c ? strstr(c->args, "--") : NULL; p && n < 48; p = strstr(p + 2, "--")) {
+    size_t k = 2;
+    while (p[k] && (isalnum((unsigned char)p[k]) || p[k] == '-')) k++;
+    if (k >= sizeof names[0]) continue;
+    snprintf(names[n], sizeof names[n], "%.*s", (int)k, p);
+    opts[n] = names[n];
+    n++;
+    p += k - 2;
+  }
+  for (int i = 0; i < n; i++)
+    if (!strcmp(opts[i], opt)) return cli_usage_error(cmd, "option '%s' needs a value", opt);
+  const char *s = fl_str_suggest(opt, opts, n);
+  if (s) return cli_usage_error(cmd, "unknown option '%s'; did you mean '%s'?", opt, s);
+  return cli_usage_error(cmd, "unknown option '%s'", opt);
+}
+
 int cli_is_help(const char *a) { return !strcmp(a, "--help") || !strcmp(a, "-h"); }
 
 void cli_print_help(const Cmd *c) {
@@ -77,18 +99,25 @@ void cli_print_error(const char *msg) {
     char *eol = strchr(p, '\n');
     if (eol) *eol = '\0';
     size_t col = strspn(p, " \t");
-    /* under the longest 'quoted' name of the message that stands as a whole word in the line */
-    size_t best = 0;
-    for (const char *q = strchr(end, '\''); q; q = strchr(q + 1, '\'')) {
+    /* under the last 'quoted' name of the message proper (not a suggestion or the
+     * context) that stands as a whole word in the line: "event 'x': unknown key 'chanse'
+     * (did you mean 'chance'?)" points at chanse */
+    const char *stop = end + strlen(end);
+    static const char *const tails[] = {" (did you mean", " (turn ", "; ", NULL};
+    for (const char *const *t = tails; *t; t++) {
+      const char *hit = strstr(end, *t);
+      if (hit && hit < stop) stop = hit;
+    }
+    for (const char *q = strchr(end, '\''); q && q < stop; q = strchr(q + 1, '\'')) {
       const char *qe = strchr(q + 1, '\'');
-      if (!qe) break;
+      if (!qe || qe > stop) break;
       size_t wl = (size_t)(qe - q - 1);
       char word[128];
       snprintf(word, sizeof word, "%.*s", (int)wl, q + 1);
       for (char *hit = wl ? strstr(p, word) : NULL; hit; hit = strstr(hit + 1, word)) {
         int before = hit > p && (isalnum((unsigned char)hit[-1]) || hit[-1] == '_');
         int after = isalnum((unsigned char)hit[wl]) || hit[wl] == '_';
-        if (!before && !after && wl > best) { best = wl; col = (size_t)(hit - p); break; }
+        if (!before && !after) { col = (size_t)(hit - p); break; }
       }
       q = qe;
     }
@@ -140,7 +169,13 @@ int cli_policy_all(const char *cmd, fl_Script *sc, const char *policy) {
     return -1;
   }
   if (!found) {
-    fprintf(stderr, "flank %s: %s\n", cmd, err);
+    const char *names[64], *s;
+    int n = fl_script_policy_names(sc, names, 64);
+    s = fl_str_suggest(policy, names, n);
+    fprintf(stderr, "flank %s: no side of '%s' has a policy '%s'%s%s%s; its policies:", cmd, d->id, policy,
+            s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+    for (int i = 0; i < n; i++) fprintf(stderr, "%s %s", i ? "," : "", names[i]);
+    fprintf(stderr, " (and random, first)\n");
     return -1;
   }
   return 0;

@@ -267,7 +267,7 @@ int cmd_batch(int argc, char **argv) {
       char extra;
       if (sscanf(argv[++i], "%llu/%llu%c", &k, &n, &extra) != 2 || !k || k > n) { cli_usage_error("batch", "--shard K/N with 1 <= K <= N, got '%s'", argv[i]); goto done; }
       shard_k = k; shard_n = n;
-    } else if (a[0] == '-') { cli_usage_error("batch", "unknown or incomplete option '%s'", a); goto done; }
+    } else if (a[0] == '-') { cli_bad_option("batch", a); goto done; }
     else if (!where) where = a;
     else { cli_usage_error("batch", "one scenario at a time (got '%s' and '%s')", where, a); goto done; }
   }

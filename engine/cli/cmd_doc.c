@@ -20,7 +20,7 @@ int cmd_doc(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--check")) check = 1;
     else if (!strcmp(argv[i], "--out") && i + 1 < argc) dir = argv[++i];
-    else return cli_usage_error("doc", "unknown or incomplete option '%s'", argv[i]);
+    else return cli_bad_option("doc", argv[i]);
   }
   static char def[4096];
   struct stat st;

@@ -14,7 +14,7 @@ int cmd_lint(int argc, char **argv) {
       else return cli_usage_error("lint", "--format is text or json, not '%s'", argv[i]);
     } else if (!strcmp(argv[i], "--json")) json = 1;
     else if (!strcmp(argv[i], "--strict")) strict = 1;
-    else if (argv[i][0] == '-') return cli_usage_error("lint", "unknown or incomplete option '%s'", argv[i]);
+    else if (argv[i][0] == '-') return cli_bad_option("lint", argv[i]);
     else if (!where) where = argv[i];
     else return cli_usage_error("lint", "one scenario at a time (got '%s' and '%s')", where, argv[i]);
   }
@@ -46,6 +46,7 @@ int cmd_lint(int argc, char **argv) {
       const fl_LintMsg *m = fl_lint_msg(l, i);
       printf("%s:%d: %s: %s [%s]\n", m->file, m->line, m->level == FL_LINT_ERROR ? "error" : "warning", m->text, m->check);
     }
+    fflush(stdout); /* the messages first, then the count, also when piped */
     if (n) fprintf(stderr, "%d error%s, %d warning%s\n", errors, errors == 1 ? "" : "s", n - errors, n - errors == 1 ? "" : "s");
   }
   int rc = errors || (strict && n) ? EXIT_FAILED : EXIT_OK;

@@ -21,7 +21,7 @@ int cmd_merge(int argc, char **argv) {
     else if (!strcmp(a, "--x") && more) xs = argv[++i];
     else if (!strcmp(a, "--y") && more) ys = argv[++i];
     else if (!strcmp(a, "--summary")) summary = 1;
-    else if (a[0] == '-' && a[1]) return cli_usage_error("merge", "unknown or incomplete option '%s'", a);
+    else if (a[0] == '-' && a[1]) return cli_bad_option("merge", a);
     else if (nfile == 4096) return cli_usage_error("merge", "too many files");
     else files[nfile++] = a;
   }

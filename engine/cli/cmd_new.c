@@ -98,7 +98,7 @@ int cmd_new(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--from") && i + 1 < argc) from = argv[++i];
     else if (!strcmp(argv[i], "--dir") && i + 1 < argc) dir = argv[++i];
-    else if (argv[i][0] == '-') return cli_usage_error("new", "unknown or incomplete option '%s'", argv[i]);
+    else if (argv[i][0] == '-') return cli_bad_option("new", argv[i]);
     else if (!name) name = argv[i];
     else return cli_usage_error("new", "one name at a time (got '%s' and '%s')", name, argv[i]);
   }

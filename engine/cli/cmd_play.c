@@ -343,7 +343,7 @@ int cmd_play(int argc, char **argv) {
     else if (!strcmp(a, "--side") && i + 1 < argc) side = argv[++i];
     else if (!strcmp(a, "--size") && i + 1 < argc) { if (cli_parse_size(argv[++i], &uo.width, &uo.height)) return cli_usage_error("play", "--size expects WxH, got '%s'", argv[i]); }
     else if (!strcmp(a, "--bench")) uo.bench = 1;
-    else if (a[0] == '-') return cli_usage_error("play", "unknown or incomplete option '%s'", a);
+    else if (a[0] == '-') return cli_bad_option("play", a);
     else if (!where) where = a;
     else return cli_usage_error("play", "one scenario at a time (got '%s' and '%s')", where, a);
   }

@@ -65,7 +65,7 @@ int cmd_render(int argc, char **argv) {
       if (!b) return cli_usage_error("render", "unknown layer '%s' (sea, land, areas, borders, labels, places, pieces, panels)", argv[i]);
       uo.layers &= ~b;
     } else if (!strcmp(a, "--bench") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &v) || !v || v > 100000) return cli_usage_error("render", "--bench needs a frame count"); bench = (int)v; }
-    else if (a[0] == '-') return cli_usage_error("render", "unknown or incomplete option '%s'", a);
+    else if (a[0] == '-') return cli_bad_option("render", a);
     else if (!where) where = a;
     else return cli_usage_error("render", "one scenario at a time (got '%s' and '%s')", where, a);
   }
@@ -95,6 +95,6 @@ int cmd_render(int argc, char **argv) {
   int rc = bench ? fl_ui_bench(g, &uo, bench, err, sizeof err) : fl_ui_render_png(g, &uo, out, err, sizeof err);
   if (rc) fprintf(stderr, "flank render: %s\n", err);
   fl_script_free(sc);
-  return rc ? EXIT_FAILED : EXIT_OK;
+  return rc ? EXIT_USAGE : EXIT_OK; /* a file that cannot be written: like one that cannot be read */
 #endif
 }

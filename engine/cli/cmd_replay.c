@@ -68,7 +68,7 @@ int cmd_replay(int argc, char **argv) {
     if (!strcmp(argv[i], "--verify")) check = 1;
     else if (!strcmp(argv[i], "--json")) json = 1;
     else if (!strcmp(argv[i], "--scenario") && i + 1 < argc) scen = argv[++i];
-    else if (argv[i][0] == '-') return cli_usage_error("replay", "unknown or incomplete option '%s'", argv[i]);
+    else if (argv[i][0] == '-') return cli_bad_option("replay", argv[i]);
     else if (!path) path = argv[i];
     else return cli_usage_error("replay", "one replay file at a time");
   }

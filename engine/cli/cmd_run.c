@@ -18,6 +18,12 @@ int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts
   return 0;
 }
 
+static int utf8_len(const char *s) {
+  int n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
 static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
   const fl_Def *d = fl_script_def(sc);
   const fl_State *s = fl_game_state(fl_script_game(sc));
@@ -26,9 +32,17 @@ static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
   fprintf(f, "%s (%s), seed %llu: ", d->title, d->id, (unsigned long long)seed);
   if (s->ending >= 0) fprintf(f, "%s after %d turns (%s)\n", d->endings[s->ending].title, s->turn, date);
   else fprintf(f, "unfinished at turn %d (%s)\n", s->turn, date);
+  int wmax = 0; /* names are UTF-8: pad by characters, not bytes */
   for (int i = 0; i < d->ntrack; i++)
-    if (d->tracks[i].visible)
-      fprintf(f, "  %-28s %10.4g %s\n", d->tracks[i].name, s->tracks[i].value, d->tracks[i].unit);
+    if (d->tracks[i].visible && utf8_len(d->tracks[i].name) > wmax) wmax = utf8_len(d->tracks[i].name);
+  for (int i = 0; i < d->ntrack; i++)
+    if (d->tracks[i].visible) {
+      double v = s->tracks[i].value;
+      char num[32];
+      if (v == (long long)v && v < 1e15 && v > -1e15) snprintf(num, sizeof num, "%lld", (long long)v);
+      else snprintf(num, sizeof num, "%.1f", v);
+      fprintf(f, "  %s%*s %10s %s\n", d->tracks[i].name, wmax - utf8_len(d->tracks[i].name), "", num, d->tracks[i].unit);
+    }
   int n = 0;
   for (int i = 0; i < s->nlog; i++) n += s->log[i].kind == FL_LOG_ACTION;
   fprintf(f, "  %d decisions; policies:", n);
@@ -51,7 +65,7 @@ int cmd_run(int argc, char **argv) {
     else if (!strcmp(a, "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("run", "too many --side"); sides[nsides++] = argv[++i]; }
     else if (!strcmp(a, "--policy") && i + 1 < argc) all = argv[++i];
     else if (!strcmp(a, "--log") && i + 1 < argc) logpath = argv[++i];
-    else if (a[0] == '-') return cli_usage_error("run", "unknown or incomplete option '%s'", a);
+    else if (a[0] == '-') return cli_bad_option("run", a);
     else if (!where) where = a;
     else return cli_usage_error("run", "one scenario at a time (got '%s' and '%s')", where, a);
   }

@@ -195,7 +195,7 @@ int cmd_test(int argc, char **argv) {
       char *end;
       timeout = strtod(argv[++i], &end);
       if (*end || timeout <= 0) { rc = cli_usage_error("test", "--timeout needs a positive number of seconds"); goto out; }
-    } else if (a[0] == '-') { rc = cli_usage_error("test", "unknown or incomplete option '%s'", a); goto out; }
+    } else if (a[0] == '-') { rc = cli_bad_option("test", a); goto out; }
     else add(&paths, a);
   }
   if (!paths.n) {

@@ -6,7 +6,14 @@ const Cmd CLI_COMMANDS[] = {
    "Play a scenario in a window (SDL2).", cmd_play,
    "Opens the title screen, or SCENARIO directly. With --demo the scenario's policies play every side\n"
    "at a watchable pace; --screenshot FILE writes a PNG at the end and exits. --side ROLE picks the\n"
-   "side you play. Keys: 1-9 choose an option, Enter confirms, Space ends the turn, Ctrl+S save,\n"
+   "side you play.\n"
+   "  --seed N          the game's seed (default 1)\n"
+   "  --side ROLE       the side you play (default: the first playable one; the briefing asks)\n"
+   "  --size WxH        window size (default: fits the screen)\n"
+   "  --overlay ID      start with the map shaded by one of the scenario's overlays (V cycles)\n"
+   "  --demo            policies play every side; --speed X (default 1, 'max' = no pauses)\n"
+   "  --screenshot FILE write a PNG when the demo ends (or of the first screen) and exit\n"
+   "Keys: 1-9 choose an option, Enter confirms, Space ends the turn, V changes the map view, Ctrl+S save,\n"
    "Ctrl+O load, Ctrl+Z undo, F5 reload the scenario from disk, F1 all shortcuts. Saves go to\n"
    "$XDG_DATA_HOME/flank/saves. Needs a display (see flank render for PNGs without one).\n"},
   {"run", "SCENARIO [--seed N] [--side ROLE=POLICY ...] [--policy POLICY] [--turns N] [--log FILE] [--json]",

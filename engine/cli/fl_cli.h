@@ -18,6 +18,9 @@ typedef struct Cmd {
 const char *cli_scenarios_root(void);
 /* Print "flank CMD: message" to stderr and return EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
+/* Report an option the command does not take (with a did-you-mean from its usage line),
+ * or a known option missing its value; returns EXIT_USAGE. */
+int cli_bad_option(const char *cmd, const char *opt);
 /* Whether argv[i] is --help or -h. */
 int cli_is_help(const char *a);
 /* Print a command's help page. */

@@ -87,6 +87,8 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
 
 /* The message of the error on the stack, with errors that passed through nested
  * coroutines ("f.lua:5: f.lua:5: f.lua:5: C stack overflow") folded to one prefix. */
+static int is_frozen(lua_State *L, int idx);
+
 void fl_sb_error_text(fl_Script *sc, char *buf, size_t n) {
   lua_State *L = sc->L;
   const char *m = lua_tostring(L, -1);
@@ -98,6 +100,31 @@ void fl_sb_error_text(fl_Script *sc, char *buf, size_t n) {
   }
   if (!strchr(m, ':') && *sc->where) snprintf(buf, n, "%s %s", sc->where, m);
   else snprintf(buf, n, "%s", m);
+  /* "(global 'tarck')": name what was probably meant, or why it is not there */
+  const char *g = strstr(buf, "(global '");
+  if (!g) return;
+  char name[64];
+  const char *q = strchr(g + 9, '\'');
+  if (!q || q - (g + 9) >= (int)sizeof name) return;
+  snprintf(name, sizeof name, "%.*s", (int)(q - (g + 9)), g + 9);
+  static const char *const absent[] = {"io", "os", "debug", "package", "dofile", "loadfile", "loadstring", NULL};
+  for (const char *const *a = absent; *a; a++)
+    if (!strcmp(name, *a)) {
+      snprintf(buf + strlen(buf), n - strlen(buf), "; scenarios run in a sandbox without io, os, debug or package (docs/sandbox.md)");
+      return;
+    }
+  const char *cands[128];
+  int nc = 0, top = lua_gettop(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
+  if (is_frozen(L, -1)) { lua_getmetatable(L, -1); lua_getfield(L, -1, "__index"); lua_replace(L, -3); lua_pop(L, 1); }
+  lua_pushnil(L);
+  while (lua_next(L, -2) && nc < 128) {
+    if (lua_type(L, -2) == LUA_TSTRING) cands[nc++] = lua_tostring(L, -2); /* the env keeps the keys alive */
+    lua_pop(L, 1);
+  }
+  const char *sug = fl_str_suggest(name, cands, nc);
+  if (sug) snprintf(buf + strlen(buf), n - strlen(buf), " (did you mean '%s'?)", sug);
+  lua_settop(L, top);
 }
 
 /* ---- the safe library ---- */

@@ -339,11 +339,18 @@ int fl_script_set_policy(fl_Script *sc, int side, const char *policy, char *err,
     ref = luaL_ref(L, LUA_REGISTRYINDEX);
   } else if (strcmp(policy, "default") != 0) {
     const char *names[64];
-    int n = fl_script_policy_names(sc, names, 60);
+    int n = fl_script_policy_names(sc, names, 60), own = n;
+    char list[512] = "";
+    for (int i = 0; i < own; i++) /* the scenario's own policies, so users need not read its source */
+      if (strcmp(names[i], "default") && find_policy(sc, side, names[i])) {
+        lua_pop(L, 1);
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? ", " : "", names[i]);
+      }
     names[n++] = "random"; names[n++] = "first"; names[n++] = "default";
     const char *s = fl_str_suggest(policy, names, n);
-    snprintf(err, errn, "unknown policy '%s' for side '%s' (random, first, default, a .lua file, or one the scenario defines%s%s%s)",
-             policy, sc->def->sides[side].id, s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
+    snprintf(err, errn, "unknown policy '%s' for side '%s'%s%s%s; it can play: random, first, default%s%s, or a .lua file",
+             policy, sc->def->sides[side].id, s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "",
+             *list ? ", " : "", list);
     return -1;
   }
   if (sc->policy_fn[side]) luaL_unref(L, LUA_REGISTRYINDEX, sc->policy_fn[side]);
@@ -427,8 +434,14 @@ int fl_script_choose(fl_Script *sc, int *opt) {
   else if (lua_isinteger(L, -1)) o = (int)lua_tointeger(L, -1) - 1;
   if (o < 0 || o >= c->noptions || !fl_game_available(g, o)) {
     const char *got = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
-    snprintf(msg, sizeof msg, "policy '%s' of side '%s' chose '%s' on decision '%s' (turn %d), which is not an available option",
-             name, sc->def->sides[side].id, got, c->id, fl_game_state(g)->turn);
+    char loc[300], opts[400] = "";
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    where_fn(L, lua_gettop(L), loc, sizeof loc);
+    for (int k = 0; k < c->noptions; k++)
+      if (fl_game_available(g, k))
+        snprintf(opts + strlen(opts), sizeof opts - strlen(opts), "%s%s", *opts ? ", " : "", c->options[k].id);
+    snprintf(msg, sizeof msg, "%s: policy '%s' of side '%s' chose '%s' on decision '%s', which is not an available "
+             "option (available: %s) (turn %d)", loc, name, sc->def->sides[side].id, got, c->id, opts, fl_game_state(g)->turn);
     lua_settop(L, top);
     fl_game_fail(g, msg);
     return -1;

@@ -267,7 +267,7 @@ T.dec = {
       fund = { label = "Fund clearance for three years", preview = "+3 km²/yr (assumption)" } },
   },
   adv_posture = {
-    title = "Adversary: this month",
+    title = "This month's posture",
     text = "Weigh the chance of success against the cost: denial and punishment (FACTS §6).",
     opt = {
       wait = { label = "Wait" },
@@ -277,7 +277,7 @@ T.dec = {
     },
   },
   adv_crisis = {
-    title = "Adversary: crisis",
+    title = "The crisis",
     text = "Forces are massed. Attack, hold, or stand down.",
     opt = { hold = { label = "Hold" }, attack = { label = "Attack" }, stand_down = { label = "Stand down" } },
   },
