@@ -310,6 +310,7 @@ int cmd_batch(int argc, char **argv) {
   int nt = d->ntrack < 512 ? d->ntrack : 512;
   for (int k = 0; k < nt; k++) tracks[k] = d->tracks[k].id;
   fl_Results *r = fl_res_new(nt, tracks);
+  for (int k = 0; r && k < nt; k++) fl_res_describe(r, k, d->tracks[k].unit, d->tracks[k].visible);
   int *eix = calloc((size_t)d->nending + 1, sizeof *eix);
   Batch b = {.where = where, .opts = opts, .sets = sets, .nset = nset, .base = base, .res = r, .ending_ix = eix};
   b.lo = runs * (shard_k - 1) / shard_n;

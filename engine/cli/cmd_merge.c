@@ -10,7 +10,7 @@ int batch_outputs(const char *cmd, fl_Results *r, const char *out, int summary, 
 int batch_axes(const char *cmd, const fl_Results *r, const char *xs, const char *ys, int *x, int *y);
 
 int cmd_merge(int argc, char **argv) {
-  const char *out = NULL, *plot = NULL, *report = NULL, *xs = NULL, *ys = NULL, *files[4096];
+  const char *out = NULL, *plot = NULL, *report = NULL, *xs = NULL, *ys = NULL, *files[4096], *scen = NULL;
   int nfile = 0, summary = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -21,6 +21,7 @@ int cmd_merge(int argc, char **argv) {
     else if (!strcmp(a, "--x") && more) xs = argv[++i];
     else if (!strcmp(a, "--y") && more) ys = argv[++i];
     else if (!strcmp(a, "--summary")) summary = 1;
+    else if (!strcmp(a, "--scenario") && more) scen = argv[++i];
     else if (a[0] == '-' && a[1]) return cli_bad_option("merge", a);
     else if (nfile == 4096) return cli_usage_error("merge", "too many files");
     else files[nfile++] = a;
@@ -39,6 +40,16 @@ int cmd_merge(int argc, char **argv) {
     fprintf(stderr, "flank merge: %s\n", err);
     fl_res_free(r);
     return EXIT_USAGE;
+  }
+  if (scen) { /* the files hold ids only: units and hidden tracks come from the scenario */
+    fl_Script *sc = cli_load(scen, NULL);
+    if (!sc) { fl_res_free(r); return EXIT_USAGE; }
+    const fl_Def *d = fl_script_def(sc);
+    for (int k = 0; k < r->ntrack; k++) {
+      int t = fl_def_track(d, r->track[k]);
+      if (t >= 0) fl_res_describe(r, k, d->tracks[t].unit, d->tracks[t].visible);
+    }
+    fl_script_free(sc);
   }
   int x, y, rc;
   if (batch_axes("merge", r, xs, ys, &x, &y)) { fl_res_free(r); return EXIT_USAGE; }

@@ -44,10 +44,12 @@ const Cmd CLI_COMMANDS[] = {
    "  --report FILE.html  one self-contained page with the table and the charts\n"
    "  --shard K/N     only the K-th of N disjoint slices of the seeds (merge with flank merge)\n"
    "See docs/educators.md.\n"},
-  {"merge", "FILE... [--out FILE] [--summary] [--plot FILE.svg] [--report FILE.html]",
+  {"merge", "FILE... [--out FILE] [--summary] [--scenario SCENARIO] [--plot FILE.svg] [--report FILE.html]",
    "Combine sharded batch outputs into one.", cmd_merge,
    "Reads the CSV or JSONL files of flank batch --shard runs and writes the same output, byte for\n"
-   "byte, as one unsharded run. A game that appears twice is an error. See docs/educators.md.\n"},
+   "byte, as one unsharded run. A game that appears twice is an error. --scenario names the\n"
+   "scenario so the summary shows units and leaves out hidden tracks, as flank batch does.\n"
+   "See docs/educators.md.\n"},
   {"test", "[PATH ...]", "Run scenario tests (scenarios/*/tests/*.lua) headless.", cmd_test,
    "Each test file calls test(\"name\", function() ... end); inside, play{...} runs games and\n"
    "expect(x).eq/gt/lt/... asserts. With no PATH, runs every shipped scenario's tests.\n"

@@ -26,6 +26,9 @@ void fl_res_free(fl_Results *r) {
   for (int i = 0; i < r->nending; i++) free(r->ending[i]);
   free(r->track); free(r->set); free(r->ending);
   free(r->seed); free(r->set_of); free(r->ending_of); free(r->turns); free(r->val);
+  if (r->unit) for (int k = 0; k < r->ntrack; k++) free(r->unit[k]);
+  free(r->unit);
+  free(r->hidden);
   free(r);
 }
 
@@ -403,6 +406,16 @@ size_t fl_res_count(const fl_Results *r, int set, int e) {
 static const fl_Results *ord_r;
 static int cmp_ending(const void *a, const void *b) { return strcmp(ord_r->ending[*(const int *)a], ord_r->ending[*(const int *)b]); }
 
+void fl_res_describe(fl_Results *r, int col, const char *unit, int visible) {
+  if (col < 0 || col >= r->ntrack) return;
+  if (!r->unit) r->unit = calloc((size_t)r->ntrack, sizeof *r->unit);
+  if (!r->hidden) r->hidden = calloc((size_t)r->ntrack, 1);
+  if (!r->unit || !r->hidden) return;
+  free(r->unit[col]);
+  r->unit[col] = unit && *unit ? fl_str_dup(unit) : NULL;
+  r->hidden[col] = !visible;
+}
+
 void fl_res_summary(FILE *f, const fl_Results *r) {
   /* endings that occurred, by id: the order must not depend on which shard came first */
   int *ord = malloc((size_t)(r->nending + 1) * sizeof *ord), ne = 0, unfinished = 0;
@@ -428,16 +441,21 @@ void fl_res_summary(FILE *f, const fl_Results *r) {
       size_t c = fl_res_count(r, s, ord[k]);
       fprintf(f, "  %-28s %8zu %7.1f%%\n", ord[k] >= 0 ? r->ending[ord[k]] : "(unfinished)", c, n ? 100.0 * (double)c / (double)n : 0);
     }
-    fprintf(f, "  %-28s %10s %23s %10s %10s %10s %10s\n", "track", "mean", "95% CI of the mean", "median", "p05", "p95", "sd");
+    fprintf(f, "  %-28s %10s %23s %10s %10s %10s %10s  %s\n", "track", "mean", "95% CI of the mean", "median", "p05", "p95",
+            "sd", "unit");
+    int nhidden = 0;
     for (int k = 0; k <= r->ntrack; k++) {
       int col = k < r->ntrack ? k : -1; /* the tracks, then turns */
+      if (col >= 0 && r->hidden && r->hidden[col]) { nhidden++; continue; }
       fl_Stats st;
       fl_res_stats(r, s, col, &st);
       char ci[64];
       snprintf(ci, sizeof ci, "[%.4g, %.4g]", st.ci_lo, st.ci_hi);
-      fprintf(f, "  %-28s %10.4g %23s %10.4g %10.4g %10.4g %10.4g\n", col < 0 ? "(turns)" : r->track[col], st.mean, ci,
-              st.median, st.p05, st.p95, st.sd);
+      fprintf(f, "  %-28s %10.4g %23s %10.4g %10.4g %10.4g %10.4g  %s\n", col < 0 ? "(turns)" : r->track[col], st.mean, ci,
+              st.median, st.p05, st.p95, st.sd, col >= 0 && r->unit && r->unit[col] ? r->unit[col] : "");
     }
+    if (nhidden) fprintf(f, "  (%d track%s the scenario keeps from players %s in the CSV/JSONL only)\n", nhidden,
+                         nhidden == 1 ? "" : "s", nhidden == 1 ? "is" : "are");
   }
   free(ord);
 }

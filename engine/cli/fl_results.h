@@ -17,12 +17,17 @@ typedef struct fl_Results {
   uint64_t *seed;
   int *set_of, *ending_of, *turns;
   double *val;                     /* n * ntrack, row-major */
+  char **unit;                     /* per track: unit for summaries, or NULL (owned) */
+  char *hidden;                    /* per track: 1 = the scenario hides it from players */
 } fl_Results;
 
 /* Descriptive statistics of one column of one policy set. */
 
 /* A table with these track columns (copied). NULL on out of memory. */
 fl_Results *fl_res_new(int ntrack, const char *const *tracks);
+/* Describe a track column for summaries: its unit and whether players see it
+ * (hidden tracks stay in CSV/JSONL but not in the summary table). */
+void fl_res_describe(fl_Results *r, int col, const char *unit, int visible);
 /* Free a table (NULL is fine). */
 void fl_res_free(fl_Results *r);
 /* Index of a policy set / ending by name, added if new; -1 on out of memory. "" is unfinished (-1). */

@@ -29,7 +29,7 @@ B --runs 400 --policy default --policy mines --shard 2/3 --out "$T/s2.jsonl" || 
 cmp -s "$T/j1.csv" "$T/m.csv" || bad "merged shards differ from the single run"
 "$FLANK" merge "$T/s1.csv" "$T/s2.jsonl" "$T/s3.csv" --out "$T/m2.csv" && cmp -s "$T/j1.csv" "$T/m2.csv" || bad "CSV+JSONL merge differs"
 B --runs 400 --policy default --policy mines --summary >"$T/sum1" || bad "summary"
-"$FLANK" merge "$T/s1.csv" "$T/s2.csv" "$T/s3.csv" --summary >"$T/sum2" || bad "merge --summary"
+"$FLANK" merge "$T/s1.csv" "$T/s2.csv" "$T/s3.csv" --summary --scenario tutorial >"$T/sum2" || bad "merge --summary"
 cmp -s "$T/sum1" "$T/sum2" || bad "merged summary differs"
 "$FLANK" merge "$T/s1.csv" "$T/s1.csv" >/dev/null 2>"$T/dup"; [ $? -eq 2 ] || bad "a shard given twice should exit 2"
 grep -q 'appears twice' "$T/dup" || bad "duplicate message: $(cat "$T/dup")"
