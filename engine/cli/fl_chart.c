@@ -25,6 +25,19 @@ static void esc(FILE *f, const char *s) {
 
 static const char *color(int set) { return PALETTE[set % NPAL]; }
 
+/* A "nice" tick step (1, 2 or 5 times a power of ten) giving about n ticks over span. */
+static double nice_step(double span, int n) {
+  if (!(span > 0)) return 1;
+  double raw = span / n, mag = pow(10, floor(log10(raw))), f = raw / mag;
+  return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * mag;
+}
+
+/* A track's title: its id and, where known, its unit. */
+static void track_title(FILE *f, const fl_Results *r, int k) {
+  esc(f, r->track[k]);
+  if (r->unit && r->unit[k]) { fputs(" (", f); esc(f, r->unit[k]); fputc(')', f); }
+}
+
 /* One histogram panel of track k at (x0, y0): a step outline per policy set. */
 static void histogram(FILE *f, const fl_Results *r, int k, double x0, double y0) {
   double lo = INFINITY, hi = -INFINITY;
@@ -36,8 +49,10 @@ static void histogram(FILE *f, const fl_Results *r, int k, double x0, double y0)
     integral &= v == floor(v);
   }
   if (!r->n) return;
-  int nb = integral && hi - lo <= 40 ? (int)(hi - lo) + 1 : 24;
-  double blo = integral && nb <= 41 ? lo - 0.5 : lo, bw = integral && nb <= 41 ? 1 : (hi - lo) / nb;
+  /* small integer ranges get one bin per value; everything else 24 equal bins */
+  int unit_bins = integral && hi - lo <= 40;
+  int nb = unit_bins ? (int)(hi - lo) + 1 : 24;
+  double blo = unit_bins ? lo - 0.5 : lo, bw = unit_bins ? 1 : (hi - lo) / nb;
   if (bw <= 0) bw = 1;
   double *share = calloc((size_t)nb * (size_t)(r->nset ? r->nset : 1), sizeof *share), top = 0;
   if (!share) return;
@@ -57,11 +72,17 @@ static void histogram(FILE *f, const fl_Results *r, int k, double x0, double y0)
   }
   double px = x0 + 40, pw = PANEL_W - 60, py = y0 + 28, ph = PANEL_H - 60;
   fprintf(f, "<g><text x=\"%.1f\" y=\"%.1f\" class=\"t\">", x0 + 40, y0 + 16);
-  esc(f, r->track[k]);
+  track_title(f, r, k);
   fprintf(f, "</text>\n<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"ax\"/>\n", px, py + ph, px + pw, py + ph);
   fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"ax\"/>\n", px, py, px, py + ph);
-  fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l\" text-anchor=\"start\">%.4g</text>", px, py + ph + 14, lo);
-  fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l\" text-anchor=\"end\">%.4g</text>", px + pw, py + ph + 14, hi);
+  { /* round-number ticks along the bins' range */
+    double a = blo, z = blo + bw * nb, st = nice_step(z - a, 5);
+    for (double t = ceil(a / st) * st; t <= z + st * 1e-9; t += st)
+      fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"ax\"/><text x=\"%.1f\" y=\"%.1f\" "
+                 "class=\"l\" text-anchor=\"middle\">%g</text>",
+              px + pw * (t - a) / (z - a), py + ph, px + pw * (t - a) / (z - a), py + ph + 3,
+              px + pw * (t - a) / (z - a), py + ph + 14, fabs(t) < st * 1e-9 ? 0 : t);
+  }
   fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l\" text-anchor=\"end\">%.0f%%</text>", px - 4, py + 8, top * 100);
   fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l\" text-anchor=\"end\">0</text>\n", px - 4, py + ph);
   for (int s = 0; s < r->nset && top > 0; s++) {
@@ -70,7 +91,7 @@ static void histogram(FILE *f, const fl_Results *r, int k, double x0, double y0)
       double h = share[s * nb + b] / top * ph;
       fprintf(f, " L%.1f %.1f L%.1f %.1f", px + pw * b / nb, py + ph - h, px + pw * (b + 1) / nb, py + ph - h);
     }
-    fprintf(f, " L%.1f %.1f Z\" fill=\"%s\" fill-opacity=\"0.12\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+    fprintf(f, " L%.1f %.1f Z\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"%s\" stroke-width=\"1.8\" stroke-opacity=\"0.9\"/>\n",
             px + pw, py + ph, color(s), color(s));
   }
   fprintf(f, "</g>\n");
@@ -99,27 +120,35 @@ static void scatter(FILE *f, const fl_Results *r, const fl_ChartOpts *o, double 
     xl = fmin(xl, a.ci_lo); xh = fmax(xh, a.ci_hi);
     yl = fmin(yl, b.ci_lo); yh = fmax(yh, b.ci_hi);
   }
+  int xpos = xl >= 0, ypos = yl >= 0;
   double padx = (xh - xl) * 0.1 + 1e-9 + (xh == xl), pady = (yh - yl) * 0.1 + 1e-9 + (yh == yl);
   xl -= padx; xh += padx; yl -= pady; yh += pady;
-  double px = 80, pw = W - 140, py = y0 + 40, ph = SCATTER_H - 100;
+  if (xpos && xl < 0) xl = 0; /* counts and shares do not go below zero */
+  if (ypos && yl < 0) yl = 0;
+  double sx = nice_step(xh - xl, 5), sy = nice_step(yh - yl, 5);
+  xl = floor(xl / sx) * sx; xh = ceil(xh / sx) * sx;
+  yl = floor(yl / sy) * sy; yh = ceil(yh / sy) * sy;
+  double px = 80, pw = W - 140, py = y0 + 50, ph = SCATTER_H - 110;
 #define SX(v) (px + ((v) - xl) / (xh - xl) * pw)
 #define SY(v) (py + ph - ((v) - yl) / (yh - yl) * ph)
   fprintf(f, "<g><text x=\"%d\" y=\"%.1f\" class=\"t\">Policy sets: mean ", 40, y0 + 20);
   esc(f, r->track[o->x]);
   fputs(" against mean ", f);
   esc(f, r->track[o->y]);
-  fputs(" (bars: 95% confidence interval; dashed: Pareto frontier)</text>\n", f);
+  fprintf(f, "</text>\n<text x=\"%d\" y=\"%.1f\" class=\"l\">Whiskers: 95%% confidence interval of each mean. "
+             "Dashed line: the Pareto frontier (no other set is better on both).</text>\n", 40, y0 + 36);
   fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"fr\"/>\n", px, py, pw, ph);
-  for (int t = 0; t <= 4; t++) {
-    double vx = xl + (xh - xl) * t / 4, vy = yl + (yh - yl) * t / 4;
-    fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l\" text-anchor=\"middle\">%.4g</text>", SX(vx), py + ph + 16, vx);
-    fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l\" text-anchor=\"end\">%.4g</text>\n", px - 6, SY(vy) + 4, vy);
-  }
+  for (double vx = xl; vx <= xh + sx * 1e-9; vx += sx)
+    fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l\" text-anchor=\"middle\">%g</text>", SX(vx), py + ph + 16,
+            fabs(vx) < sx * 1e-9 ? 0 : vx);
+  for (double vy = yl; vy <= yh + sy * 1e-9; vy += sy)
+    fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l\" text-anchor=\"end\">%g</text>\n", px - 6, SY(vy) + 4,
+            fabs(vy) < sy * 1e-9 ? 0 : vy);
   fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"a\" text-anchor=\"middle\">", px + pw / 2, py + ph + 38);
-  esc(f, r->track[o->x]);
+  track_title(f, r, o->x);
   fprintf(f, " (%s is better)</text>\n", o->x_better > 0 ? "higher" : "lower");
   fprintf(f, "<text transform=\"translate(%.1f %.1f) rotate(-90)\" class=\"a\" text-anchor=\"middle\">", px - 56, py + ph / 2);
-  esc(f, r->track[o->y]);
+  track_title(f, r, o->y);
   fprintf(f, " (%s is better)</text>\n", o->y_better > 0 ? "higher" : "lower");
   /* the frontier: sets no other set dominates, joined in x order */
   int nf = 0;
@@ -157,7 +186,10 @@ done:
 }
 
 void fl_chart_svg(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
-  int rows = (r->ntrack + 1) / 2, scat = o->x >= 0 && o->y >= 0 && r->nset > 0;
+  int shown[512], nshown = 0;
+  for (int k = 0; k < r->ntrack && nshown < 512; k++)
+    if (!(r->hidden && r->hidden[k])) shown[nshown++] = k; /* tracks hidden from players stay in the CSV */
+  int rows = (nshown + 1) / 2, scat = o->x >= 0 && o->y >= 0 && r->nset > 0;
   double legend_h = 30 + 18.0 * ((r->nset + 3) / 4);
   double h = 40 + legend_h + rows * PANEL_H + (scat ? SCATTER_H : 0);
   fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\" "
@@ -175,7 +207,7 @@ void fl_chart_svg(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
     fputs("</text>\n", f);
   }
   double y0 = 40 + legend_h;
-  for (int k = 0; k < r->ntrack; k++) histogram(f, r, k, (k % 2) * (PANEL_W + 20), y0 + (k / 2) * PANEL_H);
+  for (int j = 0; j < nshown; j++) histogram(f, r, shown[j], (j % 2) * (PANEL_W + 20), y0 + (j / 2) * PANEL_H);
   if (scat) scatter(f, r, o, y0 + rows * PANEL_H);
   fputs("</svg>\n", f);
 }
