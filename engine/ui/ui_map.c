@@ -411,12 +411,20 @@ static void counter(fl_Ui *u, float x, float y, float w, float h, int side, cons
   if (strstr(s, "mine")) {
     for (int i = 0; i < 3; i++) gfx_circle(g, bx + bw * (0.22f + 0.28f * i), by + bh / 2, bh * 0.17f, lw, ink);
   }
+  if (strstr(s, "obstacle")) { /* dragon's teeth: a row of small triangles */
+    for (int i = 0; i < 3; i++) {
+      float cx = bx + bw * (0.22f + 0.28f * i), base = by + bh * 0.75f, top = by + bh * 0.25f, hw = bw * 0.1f;
+      gfx_line(g, cx - hw, base, cx, top, lw, ink);
+      gfx_line(g, cx, top, cx + hw, base, lw, ink);
+      gfx_line(g, cx - hw, base, cx + hw, base, lw, ink);
+    }
+  }
   if (strstr(s, "air") || strstr(s, "drone")) {
     gfx_ellipse(g, bx + bw * 0.33f, by + bh / 2, bw * 0.18f, bh * 0.22f, lw, ink);
     gfx_ellipse(g, bx + bw * 0.67f, by + bh / 2, bw * 0.18f, bh * 0.22f, lw, ink);
   }
   if (!inf && !arm && !strstr(s, "artillery") && !strstr(s, "recon") && !strstr(s, "cavalry") && !strstr(s, "mine") &&
-      !strstr(s, "air") && !strstr(s, "drone")) {
+      !strstr(s, "air") && !strstr(s, "drone") && !strstr(s, "obstacle")) {
     char ab[4] = {0};
     for (int i = 0; i < 2 && s[i]; i++) ab[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
     gfx_draw_text(g, FONT_TINY_B, ab, (int)(bx + bw / 2), (int)(by + bh / 2 - gfx_font_h(g, FONT_TINY_B) / 2), ink, 1);

@@ -49,6 +49,7 @@ track { id = "cohesion", name = "Alliance cohesion", min = 0, max = 100, start =
 piece_type { id = "battalion", name = "Battalion", symbol = "infantry" }
 piece_type { id = "brigade", name = "Brigade", symbol = "armour" }
 piece_type { id = "minefield", name = "Minefield", symbol = "minefield" }
+piece_type { id = "obstacle", name = "Obstacle belt", symbol = "obstacle" }
 
 -- The board: areas with lon/lat rings. Shared edges make areas adjacent; the
 -- engine derives adjacency, so it is never typed by hand.
@@ -113,7 +114,12 @@ decision {
   options = {
     { id = "nothing", label = "Hold the budget" },
     { id = "obstacles", label = "Anti-tank ditches and dragon's teeth", cost = { budget = 10 },
-      effect = function() F.track.add("deterrence", 3); F.area.add("suwalki", "obstacles", 1) end },
+      effect = function()
+        F.track.add("deterrence", 3)
+        F.area.add("suwalki", "obstacles", 1)
+        -- a counter on the board, so the work shows on the map
+        F.piece.add { type = "obstacle", area = "suwalki", side = "council" }
+      end },
     { id = "mines", label = "Lay anti-personnel mines", cost = { budget = 5 },
       requires = function() return F.var.get("withdrawn", false) end,
       effect = function()
@@ -130,7 +136,7 @@ decision {
 
 decision {
   id = "posture", side = "adversary",
-  title = "Adversary posture",
+  title = "Posture this month",
   options = {
     { id = "wait", label = "Wait" },
     { id = "probe", label = "Hybrid probe at the border", effect = function() F.track.add("cohesion", -3) end },
