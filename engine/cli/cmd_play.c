@@ -348,6 +348,12 @@ int cmd_play(int argc, char **argv) {
     else return cli_usage_error("play", "one scenario at a time (got '%s' and '%s')", where, a);
   }
   if (uo.shot_screen && !uo.screenshot) return cli_usage_error("play", "--shot-screen needs --screenshot FILE");
+  const char *dpy = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY"), *drv = getenv("SDL_VIDEODRIVER");
+  if (!(dpy && *dpy) && !(wl && *wl) && !(drv && *drv)) { /* say so before SDL prints its own noise */
+    fprintf(stderr, "flank play: no display (DISPLAY and WAYLAND_DISPLAY are not set). Without one: "
+                    "flank render %s --out map.png, or xvfb-run flank play ...\n", where ? where : "tutorial");
+    return EXIT_USAGE;
+  }
   if (where) {
     h.sc = cli_load(where, NULL);
     if (!h.sc) return EXIT_USAGE;
