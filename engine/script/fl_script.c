@@ -360,43 +360,96 @@ int fl_script_set_policy(fl_Script *sc, int side, const char *policy, char *err,
   return 0;
 }
 
+/* The writable contents behind a frozen table at idx (see fl_sb_freeze). */
+static void push_hidden(lua_State *L, int idx) {
+  lua_getmetatable(L, idx);
+  lua_getfield(L, -1, "__index");
+  lua_remove(L, -2);
+}
+
+/* A registry table by name, made on first use. */
+static int registry_table(lua_State *L, const char *name) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, name) == LUA_TNIL) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, name);
+  }
+  return lua_gettop(L);
+}
+
+/* Push what a policy is called with: the view (turn, date, side, tracks) and the decision
+ * (id, title, side, options with id, label, available, cost). Both are read-only tables
+ * built once per scenario (the decision once per card) and updated in place, since
+ * building ten tables per decision was most of a policy's cost. */
 static void push_decision(fl_Script *sc, int card, int side) {
   lua_State *L = sc->L;
   const fl_CardDef *c = &sc->def->cards[card];
   const fl_State *s = fl_game_state(sc->game);
-  lua_createtable(L, 0, 4);
-  lua_pushstring(L, c->id); lua_setfield(L, -2, "id");
-  lua_pushstring(L, c->title); lua_setfield(L, -2, "title");
-  lua_pushstring(L, sc->def->sides[side].id); lua_setfield(L, -2, "side");
-  lua_createtable(L, c->noptions, 0);
-  for (int o = 0; o < c->noptions; o++) {
-    lua_createtable(L, 0, 4);
-    lua_pushstring(L, c->options[o].id); lua_setfield(L, -2, "id");
-    lua_pushstring(L, c->options[o].label); lua_setfield(L, -2, "label");
-    lua_pushboolean(L, fl_game_available(sc->game, o)); lua_setfield(L, -2, "available");
-    lua_createtable(L, 0, c->options[o].ncost);
-    for (int k = 0; k < c->options[o].ncost; k++) {
-      lua_pushnumber(L, c->options[o].costs[k].amount);
-      lua_setfield(L, -2, sc->def->tracks[c->options[o].costs[k].track].id);
-    }
-    lua_setfield(L, -2, "cost");
-    lua_rawseti(L, -2, o + 1);
-  }
-  lua_setfield(L, -2, "options");
-  /* the view: what a player at the table can see */
-  lua_createtable(L, 0, 5);
-  lua_pushinteger(L, s->turn); lua_setfield(L, -2, "turn");
   char date[16];
   fl_date_format(s->date, date, sizeof date);
+  /* the view */
+  int vc = registry_table(L, "flank.view");
+  if (lua_rawgeti(L, vc, 1) == LUA_TNIL) {
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 5);
+    lua_createtable(L, 0, sc->def->ntrack);
+    lua_setfield(L, -2, "tracks");
+    fl_sb_freeze_deep(L, -1);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, vc, 1);
+  }
+  int view = lua_gettop(L);
+  push_hidden(L, view);
+  lua_pushinteger(L, s->turn); lua_setfield(L, -2, "turn");
   lua_pushstring(L, date); lua_setfield(L, -2, "date");
   lua_pushstring(L, sc->def->sides[side].id); lua_setfield(L, -2, "side");
-  lua_createtable(L, 0, sc->def->ntrack);
+  lua_getfield(L, -1, "tracks");
+  push_hidden(L, -1);
   for (int i = 0; i < sc->def->ntrack; i++) {
     lua_pushnumber(L, s->tracks[i].value);
     lua_setfield(L, -2, sc->def->tracks[i].id);
   }
-  lua_setfield(L, -2, "tracks");
-  lua_insert(L, -2); /* view, decision */
+  lua_settop(L, view);
+  lua_remove(L, vc);
+  /* the decision */
+  int dc = registry_table(L, "flank.decisions");
+  if (lua_rawgeti(L, dc, card + 1) == LUA_TNIL) {
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, c->id); lua_setfield(L, -2, "id");
+    lua_pushstring(L, c->title); lua_setfield(L, -2, "title");
+    lua_pushstring(L, sc->def->sides[c->side].id); lua_setfield(L, -2, "side");
+    lua_createtable(L, c->noptions, 0);
+    for (int o = 0; o < c->noptions; o++) {
+      lua_createtable(L, 0, 4);
+      lua_pushstring(L, c->options[o].id); lua_setfield(L, -2, "id");
+      lua_pushstring(L, c->options[o].label); lua_setfield(L, -2, "label");
+      lua_pushboolean(L, 0); lua_setfield(L, -2, "available");
+      lua_createtable(L, 0, c->options[o].ncost);
+      for (int k = 0; k < c->options[o].ncost; k++) {
+        lua_pushnumber(L, c->options[o].costs[k].amount);
+        lua_setfield(L, -2, sc->def->tracks[c->options[o].costs[k].track].id);
+      }
+      lua_setfield(L, -2, "cost");
+      lua_rawseti(L, -2, o + 1);
+    }
+    lua_setfield(L, -2, "options");
+    fl_sb_freeze_deep(L, -1);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, dc, card + 1);
+  }
+  int dec = lua_gettop(L);
+  lua_getfield(L, dec, "options");
+  for (int o = 0; o < c->noptions; o++) {
+    lua_geti(L, -1, o + 1);
+    push_hidden(L, -1);
+    lua_pushboolean(L, fl_game_available(sc->game, o));
+    lua_setfield(L, -2, "available");
+    lua_pop(L, 2);
+  }
+  lua_settop(L, dec);
+  lua_remove(L, dc); /* leaves view, decision */
 }
 
 int fl_script_choose(fl_Script *sc, int *opt) {
