@@ -12,6 +12,7 @@ FLANK_PACKAGES=(
   python3                        # small test helpers (image comparison)
   parallel                       # the documented sharded-batch example is tested
   valgrind                       # memcheck of whole games in the test suite
+  libxml2-utils                  # xmllint checks the SVG and JUnit outputs are well-formed
 )
 
 flank_missing_packages() {

@@ -34,6 +34,16 @@ cmp -s "$T/sum1" "$T/sum2" || bad "merged summary differs"
 "$FLANK" merge "$T/s1.csv" "$T/s1.csv" >/dev/null 2>"$T/dup"; [ $? -eq 2 ] || bad "a shard given twice should exit 2"
 grep -q 'appears twice' "$T/dup" || bad "duplicate message: $(cat "$T/dup")"
 
+# 3. the documented cluster recipe, with GNU parallel as the cluster: shards on "machines"
+#    (here: local jobs) merge to the single run
+if command -v parallel >/dev/null; then
+  parallel --will-cite -j 2 "$FLANK" batch tutorial --runs 400 --policy default --policy mines --jobs 1 \
+    --shard {}/4 --out "$T/gp{}.csv" ::: 1 2 3 4 || bad "GNU parallel shards"
+  "$FLANK" merge "$T"/gp*.csv --out "$T/gp.csv" && cmp -s "$T/j1.csv" "$T/gp.csv" || bad "GNU parallel shards merged differ"
+else
+  echo "note: GNU parallel not installed; the cluster recipe was not exercised"
+fi
+
 # 3. summary, SVG and HTML are produced and say something
 B --runs 300 --sweep "$SWEEP" --summary --plot "$T/p.svg" --report "$T/r.html" >"$T/sum" || bad "sweep batch failed"
 grep -q '^Policy set mine the gap: 300 games, seeds 1..300$' "$T/sum" || { bad "summary heading"; head -n 3 "$T/sum"; }
