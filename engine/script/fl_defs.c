@@ -10,6 +10,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Definitions are plain tables written by a stranger: read them raw (no metamethods
+ * run) and treat anything that is not a table as empty, so building the definition
+ * cannot raise an error outside a protected call. */
+static int rget(lua_State *L, int t, const char *k) {
+  t = lua_absindex(L, t);
+  if (!lua_istable(L, t)) { lua_pushnil(L); return LUA_TNIL; }
+  lua_pushstring(L, k);
+  return lua_rawget(L, t);
+}
+
+static int rlen(lua_State *L, int t) { return lua_istable(L, t) ? (int)lua_rawlen(L, t) : 0; }
+
 typedef struct Kind { const char *name; const char *const *keys; } Kind;
 
 static const char *const K_SCENARIO[] = {"id", "title", "version", "authors", "blurb", "sources", "start",
@@ -68,13 +80,13 @@ static int def_record(lua_State *L) {
     return luaL_error(L, "%s{...} expects a table (write %s{ id = \"...\", ... })", k->name, k->name);
   lua_settop(L, 1);
   char what[96];
-  lua_getfield(L, 1, "id");
+  rget(L, 1, "id");
   if (lua_type(L, -1) == LUA_TSTRING) snprintf(what, sizeof what, "%s '%s'", k->name, lua_tostring(L, -1));
   else snprintf(what, sizeof what, "%s", k->name);
   lua_pop(L, 1);
   check_keys(L, 1, what, k->keys);
   if (strcmp(k->name, "decision") == 0) {
-    lua_getfield(L, 1, "options");
+    rget(L, 1, "options");
     if (lua_type(L, -1) == LUA_TTABLE) {
       for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
         char ow[128];
@@ -95,10 +107,10 @@ static int def_record(lua_State *L) {
     lua_pushstring(L, ar.short_src);
     lua_setfield(L, 1, "__src");
   }
-  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
-  lua_getfield(L, -1, k->name);
+  rget(L, LUA_REGISTRYINDEX, "flank.defs");
+  rget(L, -1, k->name);
   lua_pushvalue(L, 1);
-  lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
+  lua_rawseti(L, -2, (lua_Integer)rlen(L, -2) + 1);
   lua_settop(L, 1);
   return 1;
 }
@@ -107,7 +119,7 @@ static int def_setup(lua_State *L) {
   fl_Script *sc = FL_SC(L);
   if (!sc->loading) return luaL_error(L, "setup(): only allowed while the scenario loads");
   luaL_checktype(L, 1, LUA_TFUNCTION);
-  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
+  rget(L, LUA_REGISTRYINDEX, "flank.defs");
   lua_pushvalue(L, 1);
   lua_setfield(L, -2, "setup");
   return 0;
@@ -150,15 +162,15 @@ static int bfail(B *b, const char *fmt, ...) {
 
 /* Position b at the definition table on top of the stack. */
 static void at(B *b, int t) {
-  lua_getfield(b->L, t, "__line");
+  rget(b->L, t, "__line");
   b->line = (int)lua_tointeger(b->L, -1);
-  lua_getfield(b->L, t, "__src");
+  rget(b->L, t, "__src");
   if (lua_isstring(b->L, -1)) b->src = lua_tostring(b->L, -1); /* the registry keeps it alive */
   lua_pop(b->L, 2);
 }
 
 static int fstr(B *b, int t, const char *key, int required, const char *dflt, char **out, const char *what) {
-  int ty = lua_getfield(b->L, t, key);
+  int ty = rget(b->L, t, key);
   if (ty == LUA_TNIL) {
     lua_pop(b->L, 1);
     if (required) return bfail(b, "%s: '%s' is required", what, key);
@@ -172,7 +184,7 @@ static int fstr(B *b, int t, const char *key, int required, const char *dflt, ch
 }
 
 static int fnum(B *b, int t, const char *key, double dflt, double *out, const char *what) {
-  int ty = lua_getfield(b->L, t, key);
+  int ty = rget(b->L, t, key);
   if (ty == LUA_TNIL) *out = dflt;
   else if (ty == LUA_TNUMBER && isfinite(lua_tonumber(b->L, -1))) *out = lua_tonumber(b->L, -1);
   else { lua_pop(b->L, 1); return bfail(b, "%s: '%s' must be a finite number", what, key); }
@@ -181,7 +193,7 @@ static int fnum(B *b, int t, const char *key, double dflt, double *out, const ch
 }
 
 static int fbool(B *b, int t, const char *key, int dflt) {
-  int ty = lua_getfield(b->L, t, key);
+  int ty = rget(b->L, t, key);
   int v = ty == LUA_TNIL ? dflt : lua_toboolean(b->L, -1);
   lua_pop(b->L, 1);
   return v;
@@ -189,20 +201,20 @@ static int fbool(B *b, int t, const char *key, int dflt) {
 
 /* A function field becomes a handle in the rule-function table (0 when absent). */
 static int ffn(B *b, int t, const char *key, int *out, const char *what) {
-  int ty = lua_getfield(b->L, t, key);
+  int ty = rget(b->L, t, key);
   *out = 0;
   if (ty == LUA_TNIL) { lua_pop(b->L, 1); return 0; }
   if (ty != LUA_TFUNCTION) { lua_pop(b->L, 1); return bfail(b, "%s: '%s' must be a function", what, key); }
   lua_rawgeti(b->L, LUA_REGISTRYINDEX, b->sc->fns);
   lua_insert(b->L, -2);
-  *out = (int)luaL_len(b->L, -2) + 1;
+  *out = rlen(b->L, -2) + 1;
   lua_rawseti(b->L, -2, *out);
   lua_pop(b->L, 1);
   return 0;
 }
 
 static int fid(B *b, int t, const char *kind, char **out) {
-  int ty = lua_getfield(b->L, t, "id");
+  int ty = rget(b->L, t, "id");
   if (ty != LUA_TSTRING) { lua_pop(b->L, 1); return bfail(b, "%s: 'id' is required (a lowercase name)", kind); }
   const char *id = lua_tostring(b->L, -1);
   if (!fl_str_is_id(id)) {
@@ -216,10 +228,10 @@ static int fid(B *b, int t, const char *kind, char **out) {
 
 /* Push registry defs[kind]; returns its length. */
 static int list(B *b, const char *kind) {
-  lua_getfield(b->L, LUA_REGISTRYINDEX, "flank.defs");
-  lua_getfield(b->L, -1, kind);
+  rget(b->L, LUA_REGISTRYINDEX, "flank.defs");
+  rget(b->L, -1, kind);
   lua_remove(b->L, -2);
-  return (int)luaL_len(b->L, -1);
+  return rlen(b->L, -1);
 }
 
 static void *zalloc(int n, size_t sz) { return calloc((size_t)(n > 0 ? n : 1), sz); }
@@ -267,7 +279,7 @@ static int build_scenario(B *b, fl_Def *d) {
   if (turns < 1 || turns > 100000 || turns != floor(turns)) { bfail(b, "scenario: turns must be a whole number from 1 to 100000"); goto fail; }
   d->max_turns = (int)turns;
   /* step: "1 month", or a list of { from = turn, step = "1 day" } */
-  int ty = lua_getfield(L, t, "step");
+  int ty = rget(L, t, "step");
   if (ty == LUA_TNIL || ty == LUA_TSTRING) {
     d->calendar = zalloc(1, sizeof *d->calendar);
     d->ncal = 1;
@@ -279,12 +291,12 @@ static int build_scenario(B *b, fl_Def *d) {
       goto fail;
     }
   } else if (ty == LUA_TTABLE) {
-    int nc = (int)luaL_len(L, -1);
+    int nc = rlen(L, -1);
     d->calendar = zalloc(nc, sizeof *d->calendar);
     for (int i = 1; i <= nc; i++) {
       lua_rawgeti(L, -1, i);
-      lua_getfield(L, -1, "from");
-      lua_getfield(L, -2, "step");
+      rget(L, -1, "from");
+      rget(L, -2, "step");
       int from = (int)lua_tointeger(L, -2);
       const char *s = lua_tostring(L, -1);
       fl_Span sp;
@@ -305,12 +317,12 @@ static int build_scenario(B *b, fl_Def *d) {
   }
   lua_pop(L, 1);
   /* authors: a string or a list of strings */
-  ty = lua_getfield(L, t, "authors");
+  ty = rget(L, t, "authors");
   if (ty == LUA_TSTRING) {
     d->authors = zalloc(1, sizeof(char *));
     d->authors[d->nauthor++] = fl_str_dup(lua_tostring(L, -1));
   } else if (ty == LUA_TTABLE) {
-    int na = (int)luaL_len(L, -1);
+    int na = rlen(L, -1);
     d->authors = zalloc(na, sizeof(char *));
     for (int i = 1; i <= na; i++) {
       lua_rawgeti(L, -1, i);
@@ -320,7 +332,7 @@ static int build_scenario(B *b, fl_Def *d) {
   }
   lua_pop(L, 1);
   /* sources: { id = "text", ... } in sorted id order, or a list of strings */
-  ty = lua_getfield(L, t, "sources");
+  ty = rget(L, t, "sources");
   if (ty == LUA_TTABLE) {
     int cap = 0;
     lua_pushnil(L);
@@ -344,7 +356,7 @@ static int build_scenario(B *b, fl_Def *d) {
   }
   lua_pop(L, 1);
   /* map */
-  ty = lua_getfield(L, t, "map");
+  ty = rget(L, t, "map");
   if (ty == LUA_TSTRING) {
     const char *m = lua_tostring(L, -1);
     char path[4096], err[600];
@@ -461,7 +473,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
 /* Read a ring given as { {lon, lat}, ... } or { lon, lat, lon, lat, ... }. */
 static int read_ring(B *b, int idx, double **pts, int *npts, const char *what) {
   lua_State *L = b->L;
-  int n = (int)luaL_len(L, idx), flat = n > 0 && lua_rawgeti(L, idx, 1) == LUA_TNUMBER;
+  int n = rlen(L, idx), flat = n > 0 && lua_rawgeti(L, idx, 1) == LUA_TNUMBER;
   if (n > 0) lua_pop(L, 1);
   int np = flat ? n / 2 : n;
   if (np < 3 || (flat && n % 2)) return bfail(b, "%s: a ring needs at least 3 {lon, lat} points", what);
@@ -501,7 +513,7 @@ static int build_board(B *b, fl_Def *d) {
     int idx = fl_map_find_area(d->map, id);
     if (fstr(b, t, "name", 0, NULL, &name, what) || fstr(b, t, "terrain", 0, NULL, &terrain, what) ||
         fstr(b, t, "country", 0, NULL, &country, what)) { free(id); free(name); free(terrain); free(country); return -1; }
-    int ty = lua_getfield(L, t, "ring");
+    int ty = rget(L, t, "ring");
     if (idx < 0) {
       if (ty != LUA_TTABLE) { free(id); free(name); free(terrain); free(country); return bfail(b, "%s: not on the map, so it needs a ring = { {lon, lat}, ... }", what); }
       idx = fl_map_add_area(d->map, id, name, terrain, country, b->line);
@@ -510,8 +522,8 @@ static int build_board(B *b, fl_Def *d) {
       if (read_ring(b, lua_gettop(L), &pts, &np, what)) { free(id); free(name); free(terrain); free(country); return -1; }
       fl_map_add_ring(d->map, idx, 0, pts, np);
       free(pts);
-      lua_getfield(L, t, "holes");
-      int nh = lua_istable(L, -1) ? (int)luaL_len(L, -1) : 0;
+      rget(L, t, "holes");
+      int nh = lua_istable(L, -1) ? rlen(L, -1) : 0;
       for (int h = 1; h <= nh; h++) {
         lua_rawgeti(L, -1, h);
         if (read_ring(b, lua_gettop(L), &pts, &np, what)) { free(id); free(name); free(terrain); free(country); return -1; }
@@ -540,10 +552,10 @@ static int build_board(B *b, fl_Def *d) {
     lua_rawgeti(L, -1, i);
     int t = lua_gettop(L);
     at(b, t);
-    lua_getfield(L, t, "id");
+    rget(L, t, "id");
     int a = fl_map_find_area(d->map, lua_tostring(L, -1));
     lua_pop(L, 1);
-    if (lua_getfield(L, t, "adjacent") == LUA_TTABLE) {
+    if (rget(L, t, "adjacent") == LUA_TTABLE) {
       for (int k = 1; lua_rawgeti(L, -1, k) == LUA_TSTRING; k++) {
         int o = fl_map_find_area(d->map, lua_tostring(L, -1));
         if (o < 0) return bfail(b, "area: adjacent to unknown area '%s'", lua_tostring(L, -1));
@@ -584,7 +596,7 @@ static int build_board(B *b, fl_Def *d) {
 }
 
 static int parse_delay(B *b, lua_State *L, int t, fl_Span *out, const char *what) {
-  int ty = lua_getfield(L, t, "delay");
+  int ty = rget(L, t, "delay");
   out->n = 0;
   out->unit = FL_SPAN_TURN;
   if (ty == LUA_TNUMBER) { out->n = (int)lua_tointeger(L, -1); }
@@ -625,13 +637,14 @@ static int build_cards(B *b, fl_Def *d) {
     free(side); free(phase);
     if (rc) return -1;
     c->once = fbool(b, t, "once", 0);
-    if (lua_getfield(L, t, "options") != LUA_TTABLE) return bfail(b, "%s: needs options = { { id = ..., label = ... }, ... }", what);
-    int no = (int)luaL_len(L, -1);
+    if (rget(L, t, "options") != LUA_TTABLE) return bfail(b, "%s: needs options = { { id = ..., label = ... }, ... }", what);
+    int no = rlen(L, -1);
     if (no < 1) return bfail(b, "%s: has no options; give at least one", what);
     c->options = zalloc(no, sizeof *c->options);
     for (int k = 1; k <= no; k++) {
       lua_rawgeti(L, -1, k);
       int o = lua_gettop(L);
+      if (!lua_istable(L, o)) return bfail(b, "%s: option %d must be a table { id = ..., label = ... }", what, k);
       fl_OptionDef *op = &c->options[c->noptions];
       char ow[160];
       snprintf(ow, sizeof ow, "%s option %d", what, k);
@@ -644,7 +657,7 @@ static int build_cards(B *b, fl_Def *d) {
           fstr(b, o, "preview", 0, "", &op->preview, ow) || ffn(b, o, "requires", &op->fn_requires, ow) ||
           ffn(b, o, "effect", &op->fn_effect, ow) || parse_delay(b, L, o, &op->delay, ow))
         return -1;
-      if (lua_getfield(L, o, "cost") == LUA_TTABLE) {
+      if (rget(L, o, "cost") == LUA_TTABLE) {
         int nc = 0;
         lua_pushnil(L);
         while (lua_next(L, -2)) { nc++; lua_pop(L, 1); }
@@ -709,7 +722,7 @@ static int build_events_endings(B *b, fl_Def *d) {
       return rc;
     }
     free(on);
-    int ty = lua_getfield(L, t, "chance");
+    int ty = rget(L, t, "chance");
     if (ty == LUA_TNUMBER) {
       e->chance = lua_tonumber(L, -1);
       if (!(e->chance >= 0 && e->chance <= 1)) return bfail(b, "%s: chance must be between 0 and 1", what);
@@ -719,7 +732,7 @@ static int build_events_endings(B *b, fl_Def *d) {
       lua_pushnil(L);
     } else if (ty != LUA_TNIL) return bfail(b, "%s: chance must be a number or a function", what);
     lua_pop(L, 1);
-    ty = lua_getfield(L, t, "text");
+    ty = rget(L, t, "text");
     lua_pop(L, 1);
     if (ty == LUA_TFUNCTION) { if (ffn(b, t, "text", &e->fn_text, what)) return -1; e->text = fl_str_dup(""); }
     else if (fstr(b, t, "text", 0, "", &e->text, what)) return -1;
@@ -742,7 +755,7 @@ static int build_events_endings(B *b, fl_Def *d) {
     e->line = b->line;
     if (fstr(b, t, "title", 0, e->id, &e->title, what) || ffn(b, t, "when", &e->fn_when, what)) return -1;
     e->is_default = fbool(b, t, "default", 0);
-    int ty = lua_getfield(L, t, "text");
+    int ty = rget(L, t, "text");
     lua_pop(L, 1);
     if (ty == LUA_TFUNCTION) { if (ffn(b, t, "text", &e->fn_text, what)) return -1; e->text = fl_str_dup(""); }
     else if (fstr(b, t, "text", 0, "", &e->text, what)) return -1;
@@ -786,7 +799,7 @@ static int check_refs(B *b, fl_Def *d) {
   for (int i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
     at(b, lua_gettop(L));
-    if (lua_getfield(L, -1, "owner") == LUA_TSTRING) {
+    if (rget(L, -1, "owner") == LUA_TSTRING) {
       int s;
       if (ref_side(b, d, lua_tostring(L, -1), "area owner", &s)) return -1;
     }
@@ -805,7 +818,7 @@ static int check_refs(B *b, fl_Def *d) {
       return -1;
     }
     free(id); free(side);
-    if (lua_getfield(L, t, "choose") != LUA_TFUNCTION) return bfail(b, "policy: choose must be function(view, decision) returning an option id");
+    if (rget(L, t, "choose") != LUA_TFUNCTION) return bfail(b, "policy: choose must be function(view, decision) returning an option id");
     lua_pop(L, 2);
   }
   lua_pop(L, 1);

@@ -196,6 +196,15 @@ static void freeze_all(fl_Script *sc) {
   lua_pop(L, 1);
 }
 
+typedef struct BuildArgs { fl_Script *sc; char *err; size_t errn; int rc; } BuildArgs;
+
+/* Arg: lightuserdata to a BuildArgs. Runs fl_defs_build inside a pcall. */
+static int protected_build(lua_State *L) {
+  BuildArgs *a = lua_touserdata(L, 1);
+  a->rc = fl_defs_build(a->sc, a->err, a->errn);
+  return 0;
+}
+
 fl_Script *fl_script_load(const char *where, const char *scenarios_root, const fl_ScriptOpts *opts,
                           char *err, size_t errn) {
   char dir[PATH_MAX];
@@ -235,7 +244,19 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   lua_getfield(L, -1, "setup");
   lua_setfield(L, LUA_REGISTRYINDEX, "flank.setup");
   lua_pop(L, 1);
-  if (fl_defs_build(sc, err, errn)) { fl_script_free(sc); return NULL; }
+  /* building reads tables a stranger wrote: run it protected, so even an unforeseen
+   * Lua error (out of memory while interning a key) is a message, not an abort */
+  BuildArgs bargs = {sc, err, errn, 0};
+  lua_pushcfunction(L, protected_build);
+  lua_pushlightuserdata(L, &bargs);
+  if (fl_sb_pcall(sc, 1, 0, sc->load_budget) != LUA_OK) {
+    char lm[600];
+    fl_sb_error_text(sc, lm, sizeof lm);
+    snprintf(err, errn, "%s/scenario.lua: cannot build the definition: %s", dir, lm);
+    fl_script_free(sc);
+    return NULL;
+  }
+  if (bargs.rc) { fl_script_free(sc); return NULL; }
   sc->def->content_hash = sc->hash;
   sc->def->path = fl_str_dup(dir);
   /* the engine's setup closure is rule function number 1 past the scenario's */
