@@ -110,31 +110,7 @@ static void top_bar(fl_Ui *u, int h) {
   gfx_vgradient(g, (SDL_Rect){0, 0, u->W, h}, (SDL_Color){30, 36, 46, 255}, (SDL_Color){22, 27, 35, 255});
   gfx_fill(g, (SDL_Rect){0, h - 1, u->W, 1}, COL_LINE);
   int x = PX(18), cy = h / 2;
-  x += gfx_draw_text(g, FONT_HEAD, "FLANK", x, cy - gfx_font_h(g, FONT_HEAD) / 2, COL_ACCENT, 0) + PX(14);
-  gfx_fill(g, (SDL_Rect){x, cy - PX(12), 1, PX(24)}, COL_LINE);
-  x += PX(14);
-  char buf[256], fit[256];
-  gfx_fit(g, FONT_BOLD, d->title, u->W / 4, fit, sizeof fit);
-  x += gfx_draw_text(g, FONT_BOLD, fit, x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_TEXT, 0) + PX(28);
-  /* date, turn, phase, side to move */
-  ui_date_long(s->date, buf, sizeof buf);
-  x += gfx_draw_text(g, FONT_BOLD, buf, x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_TEXT, 0) + PX(18);
-  snprintf(buf, sizeof buf, "Turn %d of %d", s->turn, d->max_turns);
-  x += gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
-  int side = -1;
-  if (fl_game_status(u->game) == FL_GAME_WAITING) fl_game_pending(u->game, &side);
-  if (!s->ended && s->phase >= 0 && s->phase < d->nphase) {
-    x += gfx_draw_text(g, FONT_BODY, d->phases[s->phase].name, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
-  }
-  if (side >= 0) {
-    gfx_disc(g, (float)x + PX(6), (float)cy, (float)PX(6), gfx_side_color(side));
-    x += PX(18);
-    snprintf(buf, sizeof buf, "%s%s", d->sides[side].name, side == u->human ? " (you)" : "");
-    gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_TEXT, 0);
-  } else if (s->ended) {
-    gfx_draw_text(g, FONT_BOLD, "Game over", x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_ACCENT, 0);
-  }
-  /* right: actions */
+  /* right first: the actions, then the demo badge; the left side fills what is left */
   int bx = u->W - PX(14), by = cy - (gfx_font_h(g, FONT_BODY) + PX(14)) / 2;
   bx = button(u, bx, by, "Help", "F1", BTN_HELP, 0, BS_GHOST, 2).x - PX(6);
   bx = button(u, bx, by, "Load", NULL, BTN_LOAD, 0, BS_GHOST, 2).x - PX(6);
@@ -147,7 +123,36 @@ static void top_bar(fl_Ui *u, int h) {
     SDL_Rect r = {bx - tw - PX(16), cy - PX(10), tw + PX(16), PX(20)};
     gfx_round(g, r, PX(10), COL_ERROR);
     gfx_draw_text(g, FONT_TINY_B, sp, r.x + PX(8), r.y + (r.h - gfx_font_h(g, FONT_TINY_B)) / 2, COL_TEXT, 0);
+    bx = r.x - PX(12);
   }
+  int limit = bx;
+  x += gfx_draw_text(g, FONT_HEAD, "FLANK", x, cy - gfx_font_h(g, FONT_HEAD) / 2, COL_ACCENT, 0) + PX(14);
+  gfx_fill(g, (SDL_Rect){x, cy - PX(12), 1, PX(24)}, COL_LINE);
+  x += PX(14);
+  char buf[256], fit[256];
+  gfx_fit(g, FONT_BOLD, d->title, u->W / 4, fit, sizeof fit);
+  x += gfx_draw_text(g, FONT_BOLD, fit, x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_TEXT, 0) + PX(28);
+  /* date, turn, phase, side to move: each only if it fits before the buttons */
+#define FITS(font, text) (x + gfx_text_w(g, font, text) <= limit)
+  ui_date_long(s->date, buf, sizeof buf);
+  if (FITS(FONT_BOLD, buf)) x += gfx_draw_text(g, FONT_BOLD, buf, x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_TEXT, 0) + PX(18);
+  snprintf(buf, sizeof buf, "Turn %d of %d", s->turn, d->max_turns);
+  if (FITS(FONT_BODY, buf)) x += gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
+  int side = -1;
+  if (fl_game_status(u->game) == FL_GAME_WAITING) fl_game_pending(u->game, &side);
+  snprintf(buf, sizeof buf, "%s%s", side >= 0 ? d->sides[side].name : "", side >= 0 && side == u->human ? " (you)" : "");
+  int whose = side >= 0 ? PX(18) + gfx_text_w(g, FONT_BODY, buf) : s->ended ? gfx_text_w(g, FONT_BOLD, "Game over") : 0;
+  if (!s->ended && s->phase >= 0 && s->phase < d->nphase &&
+      x + gfx_text_w(g, FONT_BODY, d->phases[s->phase].name) + PX(18) + whose <= limit)
+    x += gfx_draw_text(g, FONT_BODY, d->phases[s->phase].name, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
+  if (side >= 0 && x + whose <= limit) {
+    gfx_disc(g, (float)x + PX(6), (float)cy, (float)PX(6), gfx_side_color(side));
+    x += PX(18);
+    gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_TEXT, 0);
+  } else if (s->ended && FITS(FONT_BOLD, "Game over")) {
+    gfx_draw_text(g, FONT_BOLD, "Game over", x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_ACCENT, 0);
+  }
+#undef FITS
 }
 
 /* ---- tracks -------------------------------------------------------------------- */
