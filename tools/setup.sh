@@ -13,6 +13,7 @@ FLANK_PACKAGES=(
   parallel                       # the documented sharded-batch example is tested
   valgrind                       # memcheck of whole games in the test suite
   libxml2-utils                  # xmllint checks the SVG and JUnit outputs are well-formed
+  xdotool                        # the keyboard-driven window test
 )
 
 flank_missing_packages() {

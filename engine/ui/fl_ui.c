@@ -65,6 +65,9 @@ static void init_ui(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
   u->hover = u->sel = u->popup = u->opt_sel = -1;
   u->human = -1;
   u->overlay = -1;
+  u->text_scale = 1.0f;
+  u->dpi = 1.0f;
+  u->saved_nlog = -1;
 }
 
 static void free_ui(fl_Ui *u) {
@@ -320,8 +323,8 @@ static void press(fl_Ui *u, int id, int arg) {
   case BTN_SIDE: u->brief_side = arg; break;
   case BTN_BEGIN: start_game(u); break;
   case BTN_UNDO: host_call(u, u->host->undo, 0); break;
-  case BTN_SAVE: host_call(u, u->host->save, 0); break;
-  case BTN_LOAD: host_call(u, u->host->load, 0); break;
+  case BTN_SAVE: host_call(u, u->host->save, 0); if (!u->err[0] && u->st) u->saved_nlog = u->st->nlog; break;
+  case BTN_LOAD: host_call(u, u->host->load, 0); if (!u->err[0] && u->st) u->saved_nlog = u->st->nlog; break;
   case BTN_HELP: u->help = !u->help; break;
   case BTN_ZOOM_IN: zoom_at(u, 1.4, u->mapr.x + u->mapr.w / 2, u->mapr.y + u->mapr.h / 2); break;
   case BTN_ZOOM_OUT: zoom_at(u, 1 / 1.4, u->mapr.x + u->mapr.w / 2, u->mapr.y + u->mapr.h / 2); break;
@@ -336,12 +339,48 @@ static void press(fl_Ui *u, int id, int arg) {
   }
 }
 
-static int modal_open(const fl_Ui *u) { return u->err[0] || u->help || (u->screen == SCR_GAME && u->popup >= 0); }
+static int modal_open(const fl_Ui *u) { return u->err[0] || u->help || u->confirm_quit || (u->screen == SCR_GAME && u->popup >= 0); }
+
+int ui_unsaved(const fl_Ui *u) {
+  if (!u->st || u->opts.demo || u->human < 0 || u->st->ended || u->screen != SCR_GAME) return 0;
+  for (int i = u->st->nlog - 1; i >= 0 && i >= u->saved_nlog; i--)
+    if (u->st->log[i].kind == FL_LOG_ACTION && u->st->log[i].c == u->human) return 1;
+  return 0;
+}
+
+/* Quit, unless that would lose a person's unsaved decisions: then ask first. */
+static void request_quit(fl_Ui *u) {
+  if (ui_unsaved(u)) u->confirm_quit = 1;
+  else u->quit = 1;
+}
+
+/* Apply the text size: the display's scale times the player's choice. */
+static void apply_scale(fl_Ui *u) {
+  float s = scale_for(u->H, u->dpi) * u->text_scale;
+  if (fabsf(s - u->g.s) > 0.01f) { gfx_set_scale(&u->g, s); ui_map_free_labels(u); }
+  ui_map_invalidate(u);
+  u->gen++;
+}
 
 static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
   SDL_Keycode c = k->keysym.sym;
   int ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
-  if (ctrl && c == SDLK_q) { u->quit = 1; return; }
+  if (u->confirm_quit) { /* Y or Enter: quit; S: save, then quit; N or Esc: keep playing */
+    if (c == SDLK_y || c == SDLK_RETURN || c == SDLK_KP_ENTER) u->quit = 1;
+    else if (c == SDLK_s) {
+      host_call(u, u->host->save, 0);
+      if (!u->err[0]) u->quit = 1;
+      u->confirm_quit = 0;
+    } else if (c == SDLK_n || c == SDLK_ESCAPE) u->confirm_quit = 0;
+    return;
+  }
+  if (ctrl && c == SDLK_q) { request_quit(u); return; }
+  if (ctrl && (c == SDLK_EQUALS || c == SDLK_PLUS || c == SDLK_KP_PLUS || c == SDLK_MINUS || c == SDLK_KP_MINUS || c == SDLK_0)) {
+    float t = c == SDLK_0 ? 1.0f : u->text_scale * (c == SDLK_MINUS || c == SDLK_KP_MINUS ? 1 / 1.12f : 1.12f);
+    u->text_scale = t < 0.7f ? 0.7f : t > 1.8f ? 1.8f : t;
+    apply_scale(u);
+    return;
+  }
   if (c == SDLK_F1) { u->help = !u->help; return; }
   if (u->err[0]) {
     if (c == SDLK_ESCAPE || c == SDLK_RETURN || c == SDLK_KP_ENTER || c == SDLK_SPACE) u->err[0] = 0;
@@ -552,6 +591,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
   int ww, wh;
   SDL_GetWindowSize(u->win, &ww, &wh);
   float dpi = ww > 0 ? (float)u->W / ww : 1.0f;
+  u->dpi = dpi;
   if (gfx_init(&u->g, u->r, scale_for(u->H, dpi), err, n)) {
     SDL_DestroyRenderer(u->r); SDL_DestroyWindow(u->win); free(u); SDL_Quit(); return -1;
   }
@@ -600,15 +640,14 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
     int got = wake == 0 ? SDL_PollEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)wake);
     while (got) {
       switch (ev.type) {
-      case SDL_QUIT: u->quit = 1; break;
+      case SDL_QUIT: request_quit(u); break;
       case SDL_WINDOWEVENT:
         if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || ev.window.event == SDL_WINDOWEVENT_RESIZED) {
           SDL_GetRendererOutputSize(u->r, &u->W, &u->H);
           SDL_GetWindowSize(u->win, &ww, &wh);
           dpi = ww > 0 ? (float)u->W / ww : 1.0f;
-          float s = scale_for(u->H, dpi);
-          if (fabsf(s - u->g.s) > 0.01f) { gfx_set_scale(&u->g, s); ui_map_free_labels(u); }
-          ui_map_invalidate(u);
+          u->dpi = dpi;
+          apply_scale(u);
         }
         if (ev.window.event == SDL_WINDOWEVENT_LEAVE) { u->mouse_in = 0; u->hover = -1; }
         break;

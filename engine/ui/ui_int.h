@@ -157,6 +157,9 @@ typedef struct fl_Ui {
   ui_Btn btn[160]; int nbtn;
   int layers;
   int overlay;                 /* index of the scenario overlay shading the map, -1: owners */
+  float text_scale, dpi;       /* the player's text size (Ctrl +/-) and the display's pixel ratio */
+  int confirm_quit;            /* asking before unsaved play is lost */
+  int saved_nlog;              /* log length at the last save or load (-1: never) */
   int quit;
 } fl_Ui;
 
@@ -188,6 +191,8 @@ void ui_draw_overlays(fl_Ui *u);
 void ui_log_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n);
 /* "1 March 2025". */
 void ui_date_long(int32_t date, char *buf, size_t n);
+/* Whether quitting now would lose decisions a person took since the last save. */
+int ui_unsaved(const fl_Ui *u);
 /* Draw one frame of the current screen. */
 void ui_draw_frame(fl_Ui *u);
 

@@ -956,7 +956,7 @@ static void help_panel(fl_Ui *u) {
     {"Wheel, + / \xE2\x88\x92", "zoom the map"}, {"Drag, arrows", "pan the map"},
     {"0 or Home", "fit the map to the window"}, {"Click", "select an area"},
     {"Page Up / Down", "scroll the log"}, {"V", "next map view (owners, then overlays)"},
-    {"Ctrl+Q", "quit"},
+    {"Ctrl + / \xE2\x88\x92 / 0", "larger, smaller, normal text"}, {"Ctrl+Q", "quit (asks if unsaved)"},
   };
   int n = (int)(sizeof keys / sizeof keys[0]), lh = gfx_font_h(g, FONT_BODY) + PX(8), pad = PX(24);
   int kw = PX(150), w = PX(560), h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(14) + n * lh + PX(8);
@@ -981,11 +981,32 @@ static void help_panel(fl_Ui *u) {
   ui_button(u, area, BTN_DISMISS, 0);
 }
 
+static void confirm_panel(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  const char *head = "Quit without saving?";
+  const char *body = "You have decisions that are not saved.";
+  const char *keys = "Y  quit      S  save, then quit      Esc  keep playing";
+  int pad = PX(24), w = gfx_text_w(g, FONT_BODY, keys) + 2 * pad;
+  if (w < PX(420)) w = PX(420);
+  int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(12) + 2 * (gfx_font_h(g, FONT_BODY) + PX(10));
+  gfx_fill(g, (SDL_Rect){0, 0, u->W, u->H}, (SDL_Color){0, 0, 0, 120});
+  SDL_Rect r = {(u->W - w) / 2, (u->H - h) / 2, w, h};
+  gfx_round(g, r, PX(8), COL_CARD);
+  gfx_round_frame(g, r, PX(8), COL_ACCENT, 1);
+  int y = r.y + pad;
+  gfx_draw_text(g, FONT_HEAD, head, r.x + pad, y, COL_TEXT, 0);
+  y += gfx_font_h(g, FONT_HEAD) + PX(12);
+  gfx_draw_text(g, FONT_BODY, body, r.x + pad, y, COL_MUTED, 0);
+  y += gfx_font_h(g, FONT_BODY) + PX(10);
+  gfx_draw_text(g, FONT_BODY, keys, r.x + pad, y, COL_ACCENT, 0);
+}
+
 void ui_draw_overlays(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   if (u->screen == SCR_GAME && u->popup >= 0 && u->st && u->popup < u->st->nlog && !u->err[0]) popup(u);
   if (u->err[0]) error_panel(u);
   if (u->help) help_panel(u);
+  if (u->confirm_quit) confirm_panel(u);
   if (u->toast[0] && SDL_GetTicks() < u->toast_until) {
     int tw = gfx_text_w(g, FONT_BODY, u->toast), pad = PX(14);
     SDL_Rect area = u->screen == SCR_GAME ? u->mapr : (SDL_Rect){0, 0, u->W, u->H};

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The window driven by the keyboard alone, as a student would: start, decide, try to
+# quit with unsaved decisions (it must ask), keep playing, save (a save file appears),
+# quit (now it must not ask). Needs Xvfb and xdotool (tools/test installs both).
+FLANK=$1
+command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
+T=$(mktemp -d)
+DPY=":$((90 + RANDOM % 400))"
+Xvfb "$DPY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+XV=$!
+trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
+export DISPLAY=$DPY
+sleep 1
+SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" "$FLANK" play tutorial --size 1280x800 >"$T/log" 2>&1 &
+P=$!
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+alive() { kill -0 "$P" 2>/dev/null; }
+k() { xdotool key "$@"; sleep 0.4; }
+for _ in 1 2 3 4 5 6 7 8 9 10; do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
+alive || { bad "the window did not open: $(cat "$T/log")"; exit 1; }
+xdotool mousemove 300 300 click 1; sleep 0.3
+k Return            # briefing -> game
+k Return            # close the first event's pop-up
+k 1; k Return       # decide: stay in the treaty
+k ctrl+q
+alive && echo "ok: asks before losing an unsaved decision" || bad "quit without asking about an unsaved decision"
+k Escape
+alive || bad "Esc should keep playing"
+k ctrl+s
+ls "$T"/data/flank/saves/*tutorial* >/dev/null 2>&1 && echo "ok: Ctrl+S wrote a save" || bad "no save file in \$XDG_DATA_HOME/flank/saves"
+k ctrl+q
+sleep 0.5
+alive && bad "quit after a save should not ask" || echo "ok: quits at once when everything is saved"
+[ $fail -eq 0 ] && echo "test_play_keys: ok"
+exit $fail
