@@ -394,15 +394,6 @@ void fl_map_bounds(const fl_Map *m, double out[4]) {
 
 /* ---- the text format ---- */
 
-static int fail(char *err, size_t n, const char *name, int line, const char *fmt, ...) {
-  char msg[256];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  snprintf(err, n, "%s:%d: %s", name, line, msg);
-  return -1;
-}
 
 /* Split off the next space-separated word; returns NULL at end of line. */
 static char *word(char **s) {
@@ -431,10 +422,10 @@ int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char
   double *pts = NULL;
   int cap = 0, lineno = 0, rc = 0;
   fl_MapArea *cur = NULL; /* the shape receiving rings */
-  if (!buf) return fail(err, errn, name, 0, "out of memory");
+  if (!buf) return fl_str_errorf(err, errn, name, 0, "out of memory");
   memcpy(buf, text, len);
   buf[len] = '\0';
-  if (memchr(buf, '\0', len)) { free(buf); return fail(err, errn, name, 1, "binary data in a map file"); }
+  if (memchr(buf, '\0', len)) { free(buf); return fl_str_errorf(err, errn, name, 1, "binary data in a map file"); }
   char *line = buf, *next;
   for (; line && *line; line = next) {
     lineno++;
@@ -446,7 +437,7 @@ int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char
     if (lineno == 1) {
       char *ver = kw ? word(&s) : NULL;
       if (!kw || strcmp(kw, "flank-map") != 0 || !ver || strcmp(ver, "1") != 0) {
-        rc = fail(err, errn, name, 1, "not a Flank map (expected 'flank-map 1' on the first line)");
+        rc = fl_str_errorf(err, errn, name, 1, "not a Flank map (expected 'flank-map 1' on the first line)");
         break;
       }
       continue;
@@ -455,16 +446,16 @@ int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char
     if (!strcmp(kw, "title")) { free(m->title); m->title = fl_str_dup(rest(&s)); }
     else if (!strcmp(kw, "source")) {
       char **ns = realloc(m->sources, (size_t)(m->nsource + 1) * sizeof *ns);
-      if (!ns) { rc = fail(err, errn, name, lineno, "out of memory"); break; }
+      if (!ns) { rc = fl_str_errorf(err, errn, name, lineno, "out of memory"); break; }
       m->sources = ns;
       m->sources[m->nsource++] = fl_str_dup(rest(&s));
     } else if (!strcmp(kw, "bbox")) {
       /* informational: bounds are computed from the geometry */
     } else if (!strcmp(kw, "land")) {
       char *cc = word(&s);
-      if (!cc) { rc = fail(err, errn, name, lineno, "land needs a country code and a name"); break; }
+      if (!cc) { rc = fl_str_errorf(err, errn, name, lineno, "land needs a country code and a name"); break; }
       cur = new_shape(&m->lands, &m->nland, &m->capl);
-      if (!cur) { rc = fail(err, errn, name, lineno, "out of memory"); break; }
+      if (!cur) { rc = fl_str_errorf(err, errn, name, lineno, "out of memory"); break; }
       cur->country = fl_str_dup(cc);
       cur->name = fl_str_dup(rest(&s));
       cur->id = fl_str_dup(cc);
@@ -472,53 +463,53 @@ int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char
       cur->line = lineno;
     } else if (!strcmp(kw, "area")) {
       char *id = word(&s), *terrain = word(&s), *cc = word(&s);
-      if (!cc) { rc = fail(err, errn, name, lineno, "area needs: id terrain country name"); break; }
-      if (!fl_str_is_id(id)) { rc = fail(err, errn, name, lineno, "area id '%s' must be lowercase letters, digits and _", id); break; }
+      if (!cc) { rc = fl_str_errorf(err, errn, name, lineno, "area needs: id terrain country name"); break; }
+      if (!fl_str_is_id(id)) { rc = fl_str_errorf(err, errn, name, lineno, "area id '%s' must be lowercase letters, digits and _", id); break; }
       int idx = fl_map_add_area(m, id, rest(&s), terrain, cc, lineno);
-      if (idx < 0) { rc = fail(err, errn, name, lineno, "duplicate area id '%s'", id); break; }
+      if (idx < 0) { rc = fl_str_errorf(err, errn, name, lineno, "duplicate area id '%s'", id); break; }
       cur = &m->areas[idx];
     } else if (!strcmp(kw, "ring") || !strcmp(kw, "hole")) {
       int hole = kw[0] == 'h', n = 0;
       char *w;
-      if (!cur) { rc = fail(err, errn, name, lineno, "%s before any area or land", kw); break; }
+      if (!cur) { rc = fl_str_errorf(err, errn, name, lineno, "%s before any area or land", kw); break; }
       while ((w = word(&s))) {
         if (n >= cap) {
           cap = cap ? cap * 2 : 256;
           double *np = realloc(pts, (size_t)cap * sizeof *np);
-          if (!np) { rc = fail(err, errn, name, lineno, "out of memory"); break; }
+          if (!np) { rc = fl_str_errorf(err, errn, name, lineno, "out of memory"); break; }
           pts = np;
         }
-        if (!parse_num(w, &pts[n])) { rc = fail(err, errn, name, lineno, "bad coordinate '%s'", w); break; }
+        if (!parse_num(w, &pts[n])) { rc = fl_str_errorf(err, errn, name, lineno, "bad coordinate '%s'", w); break; }
         n++;
       }
       if (rc) break;
-      if (n % 2 || n < 6) { rc = fail(err, errn, name, lineno, "a %s needs at least 3 lon/lat pairs", kw); break; }
+      if (n % 2 || n < 6) { rc = fl_str_errorf(err, errn, name, lineno, "a %s needs at least 3 lon/lat pairs", kw); break; }
       for (int i = 0; i < n; i += 2)
-        if (fabs(pts[i]) > 180 || fabs(pts[i + 1]) > 90) { rc = fail(err, errn, name, lineno, "coordinate out of range"); break; }
+        if (fabs(pts[i]) > 180 || fabs(pts[i + 1]) > 90) { rc = fl_str_errorf(err, errn, name, lineno, "coordinate out of range"); break; }
       if (rc) break;
-      if (add_ring(cur, hole, pts, n / 2) < 0) { rc = fail(err, errn, name, lineno, "a hole must follow a ring"); break; }
+      if (add_ring(cur, hole, pts, n / 2) < 0) { rc = fl_str_errorf(err, errn, name, lineno, "a hole must follow a ring"); break; }
     } else if (!strcmp(kw, "place")) {
       char *id = word(&s), *ar = word(&s), *lo = word(&s), *la = word(&s), *po = word(&s);
       double lon, lat, pop;
       if (!po || !parse_num(lo, &lon) || !parse_num(la, &lat) || !parse_num(po, &pop)) {
-        rc = fail(err, errn, name, lineno, "place needs: id area lon lat population name");
+        rc = fl_str_errorf(err, errn, name, lineno, "place needs: id area lon lat population name");
         break;
       }
       int ai = fl_map_find_area(m, ar);
-      if (ai < 0) { rc = fail(err, errn, name, lineno, "place '%s': unknown area '%s'", id, ar); break; }
-      if (fl_map_add_place(m, id, ai, lon, lat, (long)pop, rest(&s)) < 0) { rc = fail(err, errn, name, lineno, "bad place '%s'", id); break; }
+      if (ai < 0) { rc = fl_str_errorf(err, errn, name, lineno, "place '%s': unknown area '%s'", id, ar); break; }
+      if (fl_map_add_place(m, id, ai, lon, lat, (long)pop, rest(&s)) < 0) { rc = fl_str_errorf(err, errn, name, lineno, "bad place '%s'", id); break; }
     } else if (!strcmp(kw, "adj")) {
       char *a = word(&s), *b = word(&s);
       int ia = a ? fl_map_find_area(m, a) : -1, ib = b ? fl_map_find_area(m, b) : -1;
-      if (ia < 0 || ib < 0 || fl_map_add_adj(m, ia, ib) < 0) { rc = fail(err, errn, name, lineno, "adj needs two different known areas"); break; }
+      if (ia < 0 || ib < 0 || fl_map_add_adj(m, ia, ib) < 0) { rc = fl_str_errorf(err, errn, name, lineno, "adj needs two different known areas"); break; }
     } else {
-      rc = fail(err, errn, name, lineno, "unknown record '%s' (expected title, source, bbox, land, area, ring, hole, place or adj)", kw);
+      rc = fl_str_errorf(err, errn, name, lineno, "unknown record '%s' (expected title, source, bbox, land, area, ring, hole, place or adj)", kw);
       break;
     }
   }
-  if (!rc && lineno == 0) rc = fail(err, errn, name, 1, "empty map file");
+  if (!rc && lineno == 0) rc = fl_str_errorf(err, errn, name, 1, "empty map file");
   for (int i = 0; !rc && i < m->narea; i++)
-    if (!m->areas[i].nrings) rc = fail(err, errn, name, m->areas[i].line, "area '%s' has no ring", m->areas[i].id);
+    if (!m->areas[i].nrings) rc = fl_str_errorf(err, errn, name, m->areas[i].line, "area '%s' has no ring", m->areas[i].id);
   free(pts);
   free(buf);
   if (!rc) fl_map_link(m);

@@ -6,15 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int fail(char *err, size_t n, const char *name, int line, const char *fmt, ...) {
-  char msg[300];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  snprintf(err, n, "%s:%d: %s", name, line, msg);
-  return -1;
-}
 
 void fl_replay_free(fl_Replay *r) {
   free(r->actions);
@@ -43,7 +34,7 @@ static int number(const char **s, uint64_t *out, int hex) {
 
 int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name, char *err, size_t errn) {
   memset(r, 0, sizeof *r);
-  if (memchr(text, '\0', len)) return fail(err, errn, name, 1, "not a Flank replay (binary data)");
+  if (memchr(text, '\0', len)) return fl_str_errorf(err, errn, name, 1, "not a Flank replay (binary data)");
   int lineno = 0, have_seed = 0, have_content = 0, capa = 0, caph = 0;
   const char *p = text, *stop = text + len;
   char line[512];
@@ -51,7 +42,7 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
     const char *nl = memchr(p, '\n', (size_t)(stop - p));
     size_t ll = nl ? (size_t)(nl - p) : (size_t)(stop - p);
     lineno++;
-    if (ll >= sizeof line) { fl_replay_free(r); return fail(err, errn, name, lineno, "line too long"); }
+    if (ll >= sizeof line) { fl_replay_free(r); return fl_str_errorf(err, errn, name, lineno, "line too long"); }
     memcpy(line, p, ll);
     line[ll] = '\0';
     if (ll && line[ll - 1] == '\r') line[ll - 1] = '\0';
@@ -59,7 +50,7 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
     if (lineno == 1) {
       if (strcmp(line, "flank-replay 1") != 0) {
         fl_replay_free(r);
-        return fail(err, errn, name, 1, "not a Flank replay (expected 'flank-replay 1'%s)",
+        return fl_str_errorf(err, errn, name, 1, "not a Flank replay (expected 'flank-replay 1'%s)",
                     strncmp(line, "flank-replay ", 13) ? "" : "; made by another version of Flank");
       }
       continue;
@@ -81,7 +72,7 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
         if (r->nactions == capa) {
           capa = capa ? capa * 2 : 64;
           fl_ReplayAction *na = realloc(r->actions, (size_t)capa * sizeof *na);
-          if (!na) { fl_replay_free(r); return fail(err, errn, name, lineno, "out of memory"); }
+          if (!na) { fl_replay_free(r); return fl_str_errorf(err, errn, name, lineno, "out of memory"); }
           r->actions = na;
         }
         fl_ReplayAction *act = &r->actions[r->nactions++];
@@ -96,7 +87,7 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
         if (r->nhashes == caph) {
           caph = caph ? caph * 2 : 64;
           fl_ReplayHash *nh = realloc(r->hashes, (size_t)caph * sizeof *nh);
-          if (!nh) { fl_replay_free(r); return fail(err, errn, name, lineno, "out of memory"); }
+          if (!nh) { fl_replay_free(r); return fl_str_errorf(err, errn, name, lineno, "out of memory"); }
           r->hashes = nh;
         }
         r->hashes[r->nhashes++] = (fl_ReplayHash){(int)n1, lineno, n2};
@@ -105,13 +96,13 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
     while (ok && *s == ' ') s++;
     if (!ok || *s) {
       fl_replay_free(r);
-      return fail(err, errn, name, lineno, "cannot read this line: '%.60s'", line);
+      return fl_str_errorf(err, errn, name, lineno, "cannot read this line: '%.60s'", line);
     }
   }
-  if (lineno == 0) return fail(err, errn, name, 1, "empty file, not a Flank replay");
+  if (lineno == 0) return fl_str_errorf(err, errn, name, 1, "empty file, not a Flank replay");
   if (!r->id[0] || !have_seed || !have_content) {
     fl_replay_free(r);
-    return fail(err, errn, name, lineno, "incomplete replay (needs scenario, content and seed lines)");
+    return fl_str_errorf(err, errn, name, lineno, "incomplete replay (needs scenario, content and seed lines)");
   }
   return 0;
 }

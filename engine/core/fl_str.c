@@ -1,4 +1,5 @@
 #include "fl_str.h"
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,4 +76,14 @@ char *fl_str_read_file(const char *path, size_t *len) {
   buf[n] = '\0';
   if (len) *len = n;
   return buf;
+}
+
+int fl_str_errorf(char *err, size_t n, const char *name, int line, const char *fmt, ...) {
+  char msg[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  snprintf(err, n, "%s:%d: %s", name, line, msg);
+  return -1;
 }

@@ -11,6 +11,9 @@ int fl_str_distance(const char *a, const char *b);
 const char *fl_str_suggest(const char *word, const char *const *cands, int n);
 /* Whether s is a valid identifier: [a-z0-9_], starting with a letter or '_', 1-63 chars. */
 int fl_str_is_id(const char *s);
+/* Write "name:line: message" into err (n bytes) and return -1, for parsers' errors. */
+int fl_str_errorf(char *err, size_t n, const char *name, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* Read a whole file into a malloc'd NUL-terminated buffer; NULL on error (errno set). */
 char *fl_str_read_file(const char *path, size_t *len);
 
