@@ -549,6 +549,7 @@ static void collect_ids(Ctx *c) {
   int n = defs(L, "decision");
   c->dec = calloc((size_t)n + 1, sizeof *c->dec);
   for (int i = 1; i <= n; i++) {
+    int top = lua_gettop(L); /* the pushes below depend on what the scenario wrote */
     lua_rawgeti(L, -1, i);
     char id[128], side[128];
     Decision *d = &c->dec[c->ndec++];
@@ -559,7 +560,7 @@ static void collect_ids(Ctx *c) {
         if (strfield(L, -1, "id", id, sizeof id)) set_add(&d->opts, id);
         lua_pop(L, 1);
       }
-    lua_pop(L, 3);
+    lua_settop(L, top);
   }
   lua_pop(L, 1);
   /* scenario sources and map */
@@ -1215,6 +1216,19 @@ static void read_sources(Ctx *c) {
   }
 }
 
+/* Arg: lightuserdata Ctx. The checks that read the scenario's definition tables. */
+static int analyse(lua_State *L) {
+  Ctx *c = lua_touserdata(L, 1);
+  lua_settop(L, 0);
+  collect_ids(c);
+  check_defs(c);
+  for (int i = 0; i < c->nsrc; i++)
+    if (!c->src[i].is_text) check_calls(c, &c->src[i]);
+  check_policy_returns(c);
+  check_texts(c);
+  return 0;
+}
+
 fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
   fl_Lint *out = calloc(1, sizeof *out);
   Ctx *c = calloc(1, sizeof *c);
@@ -1261,13 +1275,15 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
       lua_pop(c->L, 1);
     } else c->loaded = 1;
   }
-  if (c->loaded) {
-    collect_ids(c);
-    check_defs(c);
-    for (int i = 0; i < c->nsrc; i++)
-      if (!c->src[i].is_text) check_calls(c, &c->src[i]);
-    check_policy_returns(c);
-    check_texts(c);
+  if (c->loaded) { /* the analysis reads tables a stranger wrote: protected, so an error is a message */
+    lua_pushcfunction(c->L, analyse);
+    lua_pushlightuserdata(c->L, c);
+    if (fl_sb_pcall(sc, 1, 0, sc->load_budget) != LUA_OK) {
+      char e[1024];
+      fl_sb_error_text(sc, e, sizeof e);
+      msg(c, c->src ? c->src[0].path : where, 0, FL_LINT_ERROR, "load", "could not analyse the definitions: %s", e);
+      lua_pop(c->L, 1);
+    }
   }
   for (int i = 0; i < c->nsrc; i++)
     if (!c->src[i].is_text) {

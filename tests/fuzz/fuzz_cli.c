@@ -8,12 +8,12 @@
 #include <string.h>
 #include <unistd.h>
 
+static int null_fd = -1;
+
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc; (void)argv;
   if (chdir(FLANK_SOURCE_DIR) != 0) abort();
-  int null = open("/dev/null", O_WRONLY);
-  dup2(null, 1);
-  dup2(null, 2);
+  null_fd = open("/dev/null", O_WRONLY);
   return 0;
 }
 
@@ -29,7 +29,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     argv[argc++] = tok;
   }
   argv[argc] = NULL;
+  /* flank's own output goes nowhere; libFuzzer's reports keep stderr */
+  fflush(stdout);
+  fflush(stderr);
+  int out = dup(1), err = dup(2);
+  dup2(null_fd, 1);
+  dup2(null_fd, 2);
   cli_main(argc, argv);
+  fflush(stdout);
+  fflush(stderr);
+  dup2(out, 1);
+  dup2(err, 2);
+  close(out);
+  close(err);
   free(buf);
   return 0;
 }
