@@ -62,6 +62,24 @@ int main(void) {
   CHECK(fl_script_play(sc, 3, 0) == FL_GAME_ENDED);
   fl_script_free(sc);
 
+  /* Tampering is confined to the scenario that does it: a hostile scenario fails in its
+   * own Lua state while another scenario in the same process plays on unchanged. */
+  fl_Script *evil = fl_script_load(FLANK_SOURCE_DIR "/tests/hostile/tamper_string_metatable", ROOT, NULL, err, sizeof err);
+  fl_Script *good = fl_script_load("tutorial", ROOT, NULL, err, sizeof err);
+  CHECK(evil && good);
+  if (evil && good) {
+    fl_script_play(good, 5, 0);
+    uint64_t before = fl_state_hash(fl_game_state(fl_script_game(good)));
+    CHECK(fl_script_play(evil, 1, 0) == FL_GAME_ERROR);
+    fl_Script *evil2 = fl_script_load(FLANK_SOURCE_DIR "/tests/hostile/doubling", ROOT, NULL, err, sizeof err);
+    CHECK(evil2 && fl_script_play(evil2, 1, 0) == FL_GAME_ERROR); /* memory cap hit in its own state */
+    fl_script_free(evil2);
+    CHECK(fl_script_play(good, 5, 0) == FL_GAME_ENDED);
+    CHECK(fl_state_hash(fl_game_state(fl_script_game(good))) == before);
+  }
+  fl_script_free(evil);
+  fl_script_free(good);
+
   /* Unknown scenario ids get a suggestion. */
   CHECK(fl_script_load("tutorail", ROOT, NULL, err, sizeof err) == NULL && strstr(err, "did you mean 'tutorial'"));
   return check_done("test_script");
