@@ -20,6 +20,8 @@ enum { MAX_UNDO = 400 };
 
 typedef struct Scen { fl_UiScenario ui; char *path, *id, *title, *blurb, *length, *roles; } Scen;
 
+enum { MAX_SAVES = 48 };
+
 typedef struct Host {
   fl_Script *sc;
   uint64_t seed;
@@ -28,6 +30,8 @@ typedef struct Host {
   int undo_human[MAX_UNDO], nundo;
   Scen *scen; int nscen;
   uint64_t sig;              /* signature of the scenario folder's files (mtime, size) */
+  /* the load menu: this scenario's saves, newest first, with a label or why one is damaged */
+  char save_file[MAX_SAVES][PATH_MAX]; char save_label[MAX_SAVES][320]; int save_ok[MAX_SAVES], nsave;
 } Host;
 
 /* ---- the scenario folder's signature, for hot reload ---------------------------- */
@@ -138,12 +142,11 @@ static int host_undo(void *ud, char *msg, size_t n) {
   return 0;
 }
 
-static int save_path(const fl_Def *d, char *path, size_t n, int make) {
+static int save_dir(char *dir, size_t n, int make) {
   const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-  char dir[PATH_MAX];
-  if (xdg && *xdg) snprintf(dir, sizeof dir, "%s/flank/saves", xdg);
-  else if (home && *home) snprintf(dir, sizeof dir, "%s/.local/share/flank/saves", home);
-  else snprintf(dir, sizeof dir, ".flank-saves");
+  if (xdg && *xdg) snprintf(dir, n, "%s/flank/saves", xdg);
+  else if (home && *home) snprintf(dir, n, "%s/.local/share/flank/saves", home);
+  else snprintf(dir, n, ".flank-saves");
   if (make)
     for (char *p = dir + 1;; p++) {
       if (*p == '/' || !*p) {
@@ -154,28 +157,103 @@ static int save_path(const fl_Def *d, char *path, size_t n, int make) {
         if (!c) break;
       }
     }
-  snprintf(path, n, "%s/%s.flanksave", dir, d->id);
   return 0;
 }
 
+
+/* A save per turn: "<scenario>-turn<N>.flanksave" (saving the same turn again replaces it,
+ * atomically), so earlier points of the game stay loadable. */
 static int host_save(void *ud, char *msg, size_t n) {
   Host *h = ud;
   const fl_Def *d = fl_script_def(h->sc);
-  char path[PATH_MAX], meta[PATH_MAX + 8], text[128];
-  if (save_path(d, path, sizeof path, 1)) { snprintf(msg, n, "cannot create the save folder for %s: %s", path, strerror(errno)); return -1; }
-  if (fl_save_game(path, d, fl_game_state(fl_script_game(h->sc)), msg, n)) return -1;
+  const fl_State *s = fl_game_state(fl_script_game(h->sc));
+  char dir[PATH_MAX], path[PATH_MAX + 80], meta[PATH_MAX + 88], text[128];
+  if (save_dir(dir, sizeof dir, 1)) { snprintf(msg, n, "cannot create the save folder %s: %s", dir, strerror(errno)); return -1; }
+  snprintf(path, sizeof path, "%s/%s-turn%03d.flanksave", dir, d->id, s->turn);
+  if (fl_save_game(path, d, s, msg, n)) return -1;
   snprintf(meta, sizeof meta, "%s.meta", path);
   int len = snprintf(text, sizeof text, "seed %llu\nhuman %d\n", (unsigned long long)h->seed, h->human);
   if (fl_save_write_atomic(meta, text, (size_t)len, msg, n)) return -1;
-  snprintf(msg, n, "Saved to %s", path);
+  snprintf(msg, n, "Saved turn %d to %s", s->turn, path);
   return 0;
 }
 
-static int host_load(void *ud, char *msg, size_t n) {
+typedef struct SaveFile { char p[PATH_MAX]; time_t t; } SaveFile;
+
+static int cmp_mtime_desc(const void *a, const void *b) {
+  const SaveFile *x = a, *y = b;
+  return (x->t < y->t) - (x->t > y->t);
+}
+
+/* List this scenario's saves, newest first; each is checked by loading it, so a damaged
+ * one shows why instead of hiding the others. */
+static int host_save_list(void *ud) {
   Host *h = ud;
+  h->nsave = 0;
+  if (!h->sc) return 0;
   const fl_Def *d = fl_script_def(h->sc);
-  char path[PATH_MAX], meta[PATH_MAX + 8];
-  save_path(d, path, sizeof path, 0);
+  char dir[PATH_MAX];
+  save_dir(dir, sizeof dir, 0);
+  DIR *dp = opendir(dir);
+  if (!dp) return 0;
+  SaveFile *found = calloc(MAX_SAVES, sizeof *found);
+  int nf = 0;
+  size_t il = strlen(d->id);
+  struct dirent *e;
+  while (found && (e = readdir(dp)) && nf < MAX_SAVES) {
+    size_t l = strlen(e->d_name);
+    if (l < il + 10 || strncmp(e->d_name, d->id, il) || (e->d_name[il] != '.' && e->d_name[il] != '-') ||
+        strcmp(e->d_name + l - 10, ".flanksave"))
+      continue;
+    struct stat st;
+    snprintf(found[nf].p, sizeof found[nf].p, "%s/%s", dir, e->d_name);
+    if (stat(found[nf].p, &st) == 0 && S_ISREG(st.st_mode)) found[nf++].t = st.st_mtime;
+  }
+  closedir(dp);
+  if (!found) return 0;
+  qsort(found, (size_t)nf, sizeof *found, cmp_mtime_desc);
+  fl_State *s = fl_state_new(d);
+  for (int i = 0; i < nf && s; i++) {
+    char err[300], date[16], when[32];
+    snprintf(h->save_file[i], sizeof h->save_file[i], "%s", found[i].p);
+    struct tm tm;
+    strftime(when, sizeof when, "%d %b %H:%M", localtime_r(&found[i].t, &tm));
+    const char *base = strrchr(found[i].p, '/') ? strrchr(found[i].p, '/') + 1 : found[i].p;
+    if (fl_save_load(found[i].p, d, s, err, sizeof err) == 0) {
+      fl_date_format(s->date, date, sizeof date);
+      snprintf(h->save_label[i], sizeof h->save_label[i], "Turn %d (%s)%s   saved %s", s->turn, date,
+               s->ended ? ", game over" : "", when);
+      h->save_ok[i] = 1;
+    } else {
+      const char *why = strstr(err, ": ") ? strstr(err, ": ") + 2 : err;
+      snprintf(h->save_label[i], sizeof h->save_label[i], "%s: cannot load: %s", base, why);
+      h->save_ok[i] = 0;
+    }
+    h->nsave = i + 1;
+  }
+  fl_state_free(s);
+  free(found);
+  return h->nsave;
+}
+
+static const char *host_save_info(void *ud, int i, int *ok) {
+  Host *h = ud;
+  if (i < 0 || i >= h->nsave) { *ok = 0; return ""; }
+  *ok = h->save_ok[i];
+  return h->save_label[i];
+}
+
+static int load_file(Host *h, const char *path, char *msg, size_t n);
+
+static int host_load_at(void *ud, int i, char *msg, size_t n) {
+  Host *h = ud;
+  if (i < 0 || i >= h->nsave) { snprintf(msg, n, "no such save"); return -1; }
+  return load_file(h, h->save_file[i], msg, n);
+}
+
+static int load_file(Host *h, const char *path, char *msg, size_t n) {
+  const fl_Def *d = fl_script_def(h->sc);
+  char meta[PATH_MAX + 8];
   fl_State *s = fl_state_new(d);
   if (!s) { snprintf(msg, n, "out of memory"); return -1; }
   if (fl_save_load(path, d, s, msg, n)) { fl_state_free(s); return -1; }
@@ -191,6 +269,16 @@ static int host_load(void *ud, char *msg, size_t n) {
   clear_undo(h);
   snprintf(msg, n, "Loaded %s", path);
   return 0;
+}
+
+/* Load the newest save of this scenario (the load menu offers the others). */
+static int host_load(void *ud, char *msg, size_t n) {
+  Host *h = ud;
+  int count = host_save_list(h);
+  for (int i = 0; i < count; i++)
+    if (h->save_ok[i]) return load_file(h, h->save_file[i], msg, n);
+  snprintf(msg, n, count ? "no loadable save of this scenario" : "no saves of this scenario yet (Ctrl+S saves)");
+  return -1;
 }
 
 static int host_reload(void *ud, char *msg, size_t n) {
@@ -371,7 +459,8 @@ int cmd_play(int argc, char **argv) {
     list_scenarios(&h);
   }
   fl_UiHost host = {&h, host_game, host_scen_count, host_scen, host_open, host_start, host_act, host_policy,
-                    host_undo, host_save, host_load, host_reload, host_changed};
+                    host_undo, host_save, host_load, host_reload, host_changed, host_save_list, host_save_info,
+                    host_load_at};
   char err[2048];
   int rc = fl_ui_run(&host, &uo, err, sizeof err);
   free_host(&h);

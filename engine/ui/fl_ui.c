@@ -324,7 +324,16 @@ static void press(fl_Ui *u, int id, int arg) {
   case BTN_BEGIN: start_game(u); break;
   case BTN_UNDO: host_call(u, u->host->undo, 0); break;
   case BTN_SAVE: host_call(u, u->host->save, 0); if (!u->err[0] && u->st) u->saved_nlog = u->st->nlog; break;
-  case BTN_LOAD: host_call(u, u->host->load, 0); if (!u->err[0] && u->st) u->saved_nlog = u->st->nlog; break;
+  case BTN_LOAD:
+    if (u->host->save_list) { /* a menu of every save, damaged ones with the reason */
+      u->nsaves = u->host->save_list(u->host->ud);
+      if (!u->nsaves) { snprintf(u->toast, sizeof u->toast, "No saves of this scenario yet (Ctrl+S saves)"); u->toast_until = SDL_GetTicks() + 2500; }
+      else { u->load_menu = 1; u->load_sel = 0; }
+    } else {
+      host_call(u, u->host->load, 0);
+      if (!u->err[0] && u->st) u->saved_nlog = u->st->nlog;
+    }
+    break;
   case BTN_HELP: u->help = !u->help; break;
   case BTN_ZOOM_IN: zoom_at(u, 1.4, u->mapr.x + u->mapr.w / 2, u->mapr.y + u->mapr.h / 2); break;
   case BTN_ZOOM_OUT: zoom_at(u, 1 / 1.4, u->mapr.x + u->mapr.w / 2, u->mapr.y + u->mapr.h / 2); break;
@@ -339,7 +348,19 @@ static void press(fl_Ui *u, int id, int arg) {
   }
 }
 
-static int modal_open(const fl_Ui *u) { return u->err[0] || u->help || u->confirm_quit || (u->screen == SCR_GAME && u->popup >= 0); }
+static int modal_open(const fl_Ui *u) { return u->err[0] || u->help || u->confirm_quit || u->load_menu || (u->screen == SCR_GAME && u->popup >= 0); }
+
+/* Load the save selected in the menu; a damaged one leaves the menu open with its reason. */
+static void load_selected(fl_Ui *u) {
+  int ok;
+  u->host->save_info(u->host->ud, u->load_sel, &ok);
+  if (!ok) return;
+  char msg[2048] = "";
+  int rc = u->host->load_at(u->host->ud, u->load_sel, msg, sizeof msg);
+  u->load_menu = 0;
+  if (!rc) { host_changed(u); u->await_end_turn = 0; u->next_ai = SDL_GetTicks() + 400; if (u->st) u->saved_nlog = u->st->nlog; }
+  show_result(u, rc, msg, 0);
+}
 
 int ui_unsaved(const fl_Ui *u) {
   if (!u->st || u->opts.demo || u->human < 0 || u->st->ended || u->screen != SCR_GAME) return 0;
@@ -372,6 +393,13 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
       if (!u->err[0]) u->quit = 1;
       u->confirm_quit = 0;
     } else if (c == SDLK_n || c == SDLK_ESCAPE) u->confirm_quit = 0;
+    return;
+  }
+  if (u->load_menu) { /* arrows choose, Enter loads, Esc closes */
+    if (c == SDLK_ESCAPE) u->load_menu = 0;
+    else if (c == SDLK_UP && u->load_sel > 0) u->load_sel--;
+    else if (c == SDLK_DOWN && u->load_sel < u->nsaves - 1) u->load_sel++;
+    else if (c == SDLK_RETURN || c == SDLK_KP_ENTER) load_selected(u);
     return;
   }
   if (ctrl && c == SDLK_q) { request_quit(u); return; }

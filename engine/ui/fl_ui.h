@@ -44,6 +44,11 @@ typedef struct fl_UiHost {
   /* Whether the scenario's files changed on disk since the last load (cheap; the UI
    * calls it at most once a second). */
   int (*changed)(void *ud);
+  /* The load menu: list the open scenario's saves (newest first) and return how many; the
+   * i-th's label, with *ok = 0 and the reason when it cannot be loaded; load the i-th. */
+  int (*save_list)(void *ud);
+  const char *(*save_info)(void *ud, int i, int *ok);
+  int (*load_at)(void *ud, int i, char *msg, size_t n);
 } fl_UiHost;
 
 /* Drawing layers, for tests that prove a missing layer is caught. */

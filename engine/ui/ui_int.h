@@ -159,6 +159,7 @@ typedef struct fl_Ui {
   int overlay;                 /* index of the scenario overlay shading the map, -1: owners */
   float text_scale, dpi;       /* the player's text size (Ctrl +/-) and the display's pixel ratio */
   int confirm_quit;            /* asking before unsaved play is lost */
+  int load_menu, load_sel, nsaves; /* the load menu is open; selected row; rows */
   int saved_nlog;              /* log length at the last save or load (-1: never) */
   int quit;
 } fl_Ui;

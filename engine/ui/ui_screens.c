@@ -1001,12 +1001,39 @@ static void confirm_panel(fl_Ui *u) {
   gfx_draw_text(g, FONT_BODY, keys, r.x + pad, y, COL_ACCENT, 0);
 }
 
+static void load_menu(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  int pad = PX(22), lh = gfx_font_h(g, FONT_BODY) + PX(12), w = PX(640);
+  if (w > u->W - PX(40)) w = u->W - PX(40);
+  int rows = u->nsaves < 12 ? u->nsaves : 12, first = u->load_sel >= rows ? u->load_sel - rows + 1 : 0;
+  int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(14) + rows * lh + gfx_font_h(g, FONT_SMALL) + PX(14);
+  gfx_fill(g, (SDL_Rect){0, 0, u->W, u->H}, (SDL_Color){0, 0, 0, 120});
+  SDL_Rect r = {(u->W - w) / 2, (u->H - h) / 2, w, h};
+  gfx_round(g, r, PX(8), COL_CARD);
+  gfx_round_frame(g, r, PX(8), COL_ACCENT, 1);
+  int y = r.y + pad;
+  gfx_draw_text(g, FONT_HEAD, "Load a saved game", r.x + pad, y, COL_TEXT, 0);
+  y += gfx_font_h(g, FONT_HEAD) + PX(14);
+  for (int i = first; i < first + rows && i < u->nsaves; i++) {
+    int ok;
+    const char *label = u->host->save_info(u->host->ud, i, &ok);
+    SDL_Rect row = {r.x + pad - PX(8), y - PX(4), w - 2 * pad + PX(16), lh - PX(2)};
+    if (i == u->load_sel) gfx_round(g, row, PX(5), (SDL_Color){48, 58, 74, 255});
+    char fit[320];
+    gfx_fit(g, FONT_BODY, label, w - 2 * pad, fit, sizeof fit);
+    gfx_draw_text(g, FONT_BODY, fit, r.x + pad, y, ok ? COL_TEXT : COL_ERROR, 0);
+    y += lh;
+  }
+  gfx_draw_text(g, FONT_SMALL, "\xE2\x86\x91 \xE2\x86\x93 choose    Enter load    Esc close", r.x + pad, y + PX(4), COL_MUTED, 0);
+}
+
 void ui_draw_overlays(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   if (u->screen == SCR_GAME && u->popup >= 0 && u->st && u->popup < u->st->nlog && !u->err[0]) popup(u);
   if (u->err[0]) error_panel(u);
   if (u->help) help_panel(u);
   if (u->confirm_quit) confirm_panel(u);
+  if (u->load_menu) load_menu(u);
   if (u->toast[0] && SDL_GetTicks() < u->toast_until) {
     int tw = gfx_text_w(g, FONT_BODY, u->toast), pad = PX(14);
     SDL_Rect area = u->screen == SCR_GAME ? u->mapr : (SDL_Rect){0, 0, u->W, u->H};
