@@ -557,7 +557,7 @@ function piece_type(t) end
 ---@field label? string Button text.
 ---@field text? string Longer explanation.
 ---@field cost? table<string, number> Track costs { track_id = amount }; unavailable if a track would fall below its min.
----@field requires? fun(): boolean Available only when this returns true.
+---@field requires? fun(): boolean, string? Available only when this returns true; a second result, a string, tells the player why not.
 ---@field effect? fun() What choosing it does (may change the game through flank.*).
 ---@field delay? string|integer Run the effect later: "6 months", "2 turns", or a number of turns.
 ---@field preview? string Short summary of the effect shown before choosing.

@@ -233,9 +233,15 @@ static int compute_avail(fl_Game *g, int *count) {
         snprintf(why, sizeof why, "needs %g %s", op->costs[k].amount, t->name);
       }
     }
-    if (ok) {
-      if (truth(g, op->fn_requires, (fl_Context){FL_CTX_OPTION, s->queue[s->qhead], o, c->side}, &ok)) return -1;
-      if (!ok) snprintf(why, sizeof why, "requirements not met");
+    if (ok && op->fn_requires) {
+      /* requires may return false plus the reason a player should read */
+      double v = 1;
+      char *reason = NULL;
+      if (call(g, op->fn_requires, FL_CALL_BOOL, (fl_Context){FL_CTX_OPTION, s->queue[s->qhead], o, c->side}, &v, &reason))
+        return -1;
+      ok = v != 0;
+      if (!ok) snprintf(why, sizeof why, "%s", reason && *reason ? reason : "requirements not met");
+      free(reason);
     }
     g->avail[o] = (char)ok;
     if (!ok) g->why[o] = fl_str_dup(why);

@@ -13,7 +13,8 @@ typedef struct fl_Game fl_Game;
 typedef enum { FL_CALL_BOOL, FL_CALL_NUMBER, FL_CALL_EFFECT, FL_CALL_TEXT } fl_CallKind;
 
 /* The boundary to rule code. call runs handle fn: FL_CALL_BOOL and FL_CALL_NUMBER put
- * the result in *num, FL_CALL_TEXT puts a malloc'd string in *text (caller frees).
+ * the result in *num, FL_CALL_TEXT puts a malloc'd string in *text (caller frees); for
+ * FL_CALL_BOOL with text non-NULL, a second string result (a reason) goes there.
  * Returns 0, or -1 on a script error whose message the hook's owner reports. */
 typedef struct fl_Hooks {
   void *ud;

@@ -73,7 +73,7 @@ static const Hint HINTS[] = {
   {"option", "label", "string", 0, "Button text."},
   {"option", "text", "string", 0, "Longer explanation."},
   {"option", "cost", "table<string, number>", 0, "Track costs { track_id = amount }; unavailable if a track would fall below its min."},
-  {"option", "requires", "fun(): boolean", 0, "Available only when this returns true."},
+  {"option", "requires", "fun(): boolean, string?", 0, "Available only when this returns true; a second result, a string, tells the player why not."},
   {"option", "effect", "fun()", 0, "What choosing it does (may change the game through flank.*)."},
   {"option", "delay", "string|integer", 0, "Run the effect later: \"6 months\", \"2 turns\", or a number of turns."},
   {"option", "preview", "string", 0, "Short summary of the effect shown before choosing."},

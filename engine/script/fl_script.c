@@ -144,7 +144,8 @@ static int hook_call(void *ud, fl_Game *g, int fn, int kind, double *num, char *
   int fidx = lua_gettop(L);
   lua_pushvalue(L, fidx); /* keep the function for messages */
   sc->mutable = kind == FL_CALL_EFFECT;
-  int rc = fl_sb_pcall(sc, 0, 1, sc->call_budget);
+  int nres = kind == FL_CALL_BOOL && text ? 2 : 1; /* requires may add a reason */
+  int rc = fl_sb_pcall(sc, 0, nres, sc->call_budget);
   sc->mutable = 0;
   char msg[1024], ctx[256], loc[300];
   if (rc != LUA_OK) {
@@ -156,6 +157,10 @@ static int hook_call(void *ud, fl_Game *g, int fn, int kind, double *num, char *
     fl_game_fail(g, msg);
     lua_settop(L, fidx - 1);
     return -1;
+  }
+  if (nres == 2) { /* the reason, then the answer */
+    if (lua_type(L, -1) == LUA_TSTRING) *text = fl_str_dup(lua_tostring(L, -1));
+    lua_pop(L, 1);
   }
   int ty = lua_type(L, -1);
   const char *want = NULL;

@@ -121,13 +121,14 @@ decision {
         F.piece.add { type = "obstacle", area = "suwalki", side = "council" }
       end },
     { id = "mines", label = "Lay anti-personnel mines", cost = { budget = 5 },
-      requires = function() return F.var.get("withdrawn", false) end,
+      -- requires may return a reason as well: the card shows it under the option
+      requires = function() return F.var.get("withdrawn", false), "only once the withdrawal is in force" end,
       effect = function()
         F.piece.add { type = "minefield", area = "suwalki", side = "council", props = { marked = false } }
         F.track.add("deterrence", 6)
       end },
     { id = "mark", label = "Mark and fence the minefields", cost = { budget = 3 },
-      requires = function() return unmarked_minefields() > 0 end,
+      requires = function() return unmarked_minefields() > 0, "no unmarked minefields" end,
       effect = function()
         for _, id in ipairs(F.piece.list { type = "minefield" }) do F.piece.set(id, "marked", true) end
       end },
@@ -141,7 +142,7 @@ decision {
     { id = "wait", label = "Wait" },
     { id = "probe", label = "Hybrid probe at the border", effect = function() F.track.add("cohesion", -3) end },
     { id = "attack", label = "Attack through the gap",
-      requires = function() return F.track.get("deterrence") < 35 end,
+      requires = function() return F.track.get("deterrence") < 35, "deterrence is still 35% or more" end,
       effect = function() F.game.finish("war") end },
   },
 }

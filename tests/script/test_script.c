@@ -26,6 +26,10 @@ int main(void) {
     if (st != FL_GAME_ENDED) fprintf(stderr, "%s\n", fl_game_error(fl_script_game(api)));
     const fl_State *s = fl_game_state(fl_script_game(api));
     CHECK(s->ending == 0 && s->turn == 2);
+    /* an unavailable option says why, in the scenario's words */
+    fl_Game *ag = fl_script_game(api);
+    CHECK(fl_game_start(ag, 1) == FL_GAME_WAITING && !fl_game_available(ag, 1));
+    CHECK_STR(fl_game_unavailable_reason(ag, 1), "never offered");
     fl_script_free(api);
   }
 

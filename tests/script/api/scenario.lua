@@ -86,7 +86,7 @@ decision { id = "d", side = "red", title = "D", options = {
       if F.game.turn() == 2 then assert(F.game.date() == "2025-02-28") end
       F.var.add("effects", 1)
     end },
-  { id = "never", requires = function() return false end },
+  { id = "never", requires = function() return false, "never offered" end },
 } }
 
 event { id = "check", on = "turn_end", effect = function()
