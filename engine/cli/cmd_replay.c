@@ -8,13 +8,15 @@
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad);
 
-/* Play the recorded actions; 0 ok, EXIT_FAILED on a divergence, EXIT_SCRIPT on a script error. */
-static int replay_actions(const char *path, const fl_Replay *r, fl_Script *sc) {
+/* Play the recorded actions (those before turn `until`, if until > 0); 0 ok, EXIT_FAILED on a
+ * divergence, EXIT_SCRIPT on a script error. */
+static int replay_actions(const char *path, const fl_Replay *r, fl_Script *sc, int until) {
   const fl_Def *d = fl_script_def(sc);
   fl_Game *g = fl_script_game(sc);
   int st = fl_game_start(g, r->seed);
   for (int i = 0; i < r->nactions; i++) {
     const fl_ReplayAction *a = &r->actions[i];
+    if (until > 0 && a->turn >= until) break; /* the fork point: policies play on from here */
     int side, c = fl_game_pending(g, &side);
     if (st != FL_GAME_WAITING || c < 0 || strcmp(d->cards[c].id, a->card) || fl_game_state(g)->turn != a->turn) {
       if (st == FL_GAME_ERROR) break;
@@ -59,8 +61,9 @@ static int verify(const char *path, const fl_Replay *r, fl_Script *sc, int chang
 }
 
 int cmd_replay(int argc, char **argv) {
-  const char *path = NULL, *scen = NULL;
-  int check = 0, json = 0;
+  const char *path = NULL, *scen = NULL, *all = NULL, *sides[64], *logpath = NULL;
+  int check = 0, json = 0, nsides = 0;
+  uint64_t until = 0;
   fl_ScriptOpts opts = {0};
   for (int i = 1; i < argc; i++) {
     int bad = 0;
@@ -68,11 +71,18 @@ int cmd_replay(int argc, char **argv) {
     if (!strcmp(argv[i], "--verify")) check = 1;
     else if (!strcmp(argv[i], "--json")) json = 1;
     else if (!strcmp(argv[i], "--scenario") && i + 1 < argc) scen = argv[++i];
+    else if (!strcmp(argv[i], "--until") && i + 1 < argc) {
+      if (cli_parse_u64(argv[++i], &until) || !until || until > 1000000) return cli_usage_error("replay", "--until needs a turn number");
+    } else if (!strcmp(argv[i], "--policy") && i + 1 < argc) all = argv[++i];
+    else if (!strcmp(argv[i], "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("replay", "too many --side"); sides[nsides++] = argv[++i]; }
+    else if (!strcmp(argv[i], "--log") && i + 1 < argc) logpath = argv[++i];
     else if (argv[i][0] == '-') return cli_bad_option("replay", argv[i]);
     else if (!path) path = argv[i];
     else return cli_usage_error("replay", "one replay file at a time");
   }
   if (!path) return cli_usage_error("replay", "which replay file? (written by flank run --log FILE)");
+  if ((all || nsides) && !until) return cli_usage_error("replay", "--policy and --side choose who plays after the fork: give --until TURN");
+  if (until && check) return cli_usage_error("replay", "--verify checks a whole recorded game; a fork (--until) plays a new one");
   size_t len;
   char *text = fl_str_read_file(path, &len), err[1024];
   if (!text) { fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno)); return EXIT_USAGE; }
@@ -94,13 +104,36 @@ int cmd_replay(int argc, char **argv) {
             (unsigned long long)r.content, (unsigned long long)d->content_hash);
     rc = EXIT_USAGE;
   } else {
-    rc = replay_actions(path, &r, sc);
+    /* who plays after a fork; the recorded policies are information only */
+    for (int i = 0; i < r.npolicies && until; i++) {
+      int side = fl_def_side(d, r.policy_side[i]);
+      char e[512];
+      if (side >= 0) fl_script_set_policy(sc, side, r.policy_name[i], e, sizeof e); /* unknown now: keep default */
+    }
+    if (all && cli_policy_all("replay", sc, all)) rc = EXIT_USAGE;
+    for (int i = 0; i < nsides && rc == EXIT_OK; i++)
+      if (cli_side_policy("replay", sc, sides[i])) rc = EXIT_USAGE;
+    if (rc == EXIT_OK) rc = replay_actions(path, &r, sc, (int)until);
+    if (rc == EXIT_OK && until) { /* the fork: policies play the rest of the game */
+      fl_Game *g = fl_script_game(sc);
+      int st = fl_game_status(g);
+      while (st == FL_GAME_WAITING) {
+        int opt;
+        st = fl_script_choose(sc, &opt) ? FL_GAME_ERROR : fl_game_act(g, opt);
+      }
+      if (st == FL_GAME_ERROR) { cli_print_error(fl_game_error(g)); rc = EXIT_SCRIPT; }
+    }
+    if (rc == EXIT_OK && logpath && cli_write_replay(logpath, sc, r.seed)) rc = EXIT_USAGE;
     if (rc == EXIT_OK && check) rc = verify(path, &r, sc, changed);
     const fl_State *s = fl_game_state(fl_script_game(sc));
     if (json) cli_game_json(stdout, sc, r.seed);
     else if (rc == EXIT_OK && check)
       printf("%s: verified %d actions and %d turn hashes%s\n", path, r.nactions, r.nhashes,
              changed ? " (the scenario changed, the game did not)" : "");
+    else if (rc == EXIT_OK && until)
+      printf("%s: forked at turn %llu of %s, seed %llu, then policies played on: %s after %d turns\n", path,
+             (unsigned long long)until, d->id, (unsigned long long)r.seed,
+             s->ending >= 0 ? d->endings[s->ending].title : "unfinished", s->turn);
     else if (rc == EXIT_OK)
       printf("%s: replayed %d actions of %s, seed %llu: %s\n", path, r.nactions, d->id, (unsigned long long)r.seed,
              s->ending >= 0 ? d->endings[s->ending].title : "unfinished");

@@ -71,10 +71,14 @@ const Cmd CLI_COMMANDS[] = {
    "Plays headless with the policies to turn N (default 1), then draws the game screen with the same\n"
    "code as the window, in software, and writes a PNG. Size defaults to 1600x1000. --overlay ID\n"
    "shades the map by one of the scenario's overlays (e.g. mines) instead of by owner.\n"},
-  {"replay", "FILE [--verify] [--json] [--scenario PATH]", "Re-simulate a recorded game.", cmd_replay,
+  {"replay", "FILE [--verify] [--json] [--scenario PATH] [--until TURN [--policy P] [--side ROLE=POLICY] [--log FILE]]",
+   "Re-simulate a recorded game, or fork it at a turn.", cmd_replay,
    "FILE is a replay log written by flank run --log. The scenario is found by the id recorded in the\n"
    "log (or --scenario PATH). --verify compares every turn's state hash and names the first turn that\n"
-   "differs; a replay whose scenario changed is refused unless --verify is given.\n"},
+   "differs; a replay whose scenario changed is refused unless --verify is given.\n"
+   "--until TURN forks the game: the recorded decisions before TURN are replayed, then policies play\n"
+   "the rest (the recorded ones, or those given with --policy/--side) - the same history under\n"
+   "another policy, for branch-and-compare debriefs. --log FILE records the forked game.\n"},
   {"new", "NAME [--from SCENARIO] [--dir PATH]", "Create a new scenario from the template.", cmd_new,
    "Creates scenarios/NAME (or PATH/NAME) from assets/template: it runs, lints clean and passes its\n"
    "own tests/basic.lua. --from copies a shipped scenario under the new id. Never overwrites.\n"},

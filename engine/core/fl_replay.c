@@ -63,7 +63,12 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
     if (ok && !strcmp(kw, "scenario")) ok = word(&s, r->id, sizeof r->id) && fl_str_is_id(r->id);
     else if (ok && !strcmp(kw, "version")) ok = word(&s, r->version, sizeof r->version);
     else if (ok && !strcmp(kw, "ending")) ok = word(&s, r->ending, sizeof r->ending);
-    else if (ok && !strcmp(kw, "policy")) s += strlen(s); /* information only */
+    else if (ok && !strcmp(kw, "policy")) { /* who played: kept for forks, never required */
+      if (r->npolicies < 16 && word(&s, r->policy_side[r->npolicies], sizeof r->policy_side[0]) &&
+          word(&s, r->policy_name[r->npolicies], sizeof r->policy_name[0]))
+        r->npolicies++;
+      s += strlen(s);
+    }
     else if (ok && !strcmp(kw, "content")) ok = have_content = number(&s, &r->content, 1);
     else if (ok && !strcmp(kw, "seed")) ok = have_seed = number(&s, &r->seed, 0);
     else if (ok && !strcmp(kw, "action")) {

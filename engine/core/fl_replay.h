@@ -16,6 +16,7 @@ typedef struct fl_Replay {
   uint64_t content, seed;
   fl_ReplayAction *actions; int nactions;
   fl_ReplayHash *hashes; int nhashes;
+  char policy_side[16][64], policy_name[16][192]; int npolicies; /* who played (information) */
 } fl_Replay;
 
 /* Parse replay text (name is used in messages). 0 ok; -1 with "name:line: what" in err.

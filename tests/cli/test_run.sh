@@ -108,5 +108,22 @@ grep -q "changed since" /tmp/flank-err.$$ && ok || bad "changed scenario message
 expect_exit 1 "changed scenario --verify" "$FLANK" replay "$T/a.log" --scenario "$T/sc/tutorial" --verify
 grep -q "turn 1 differs" /tmp/flank-err.$$ && ok || bad "changed scenario: first differing turn: $(cat /tmp/flank-err.$$)"
 
+# A fork: the same history to turn 4, then another policy plays on (branch and compare)
+"$FLANK" run tutorial --seed 7 --json --log "$T/f.log" > "$T/orig.json"
+"$FLANK" replay "$T/f.log" --until 4 --side council=mines --json > "$T/fork1.json" && ok || bad "fork runs"
+"$FLANK" replay "$T/f.log" --until 4 --side council=mines --json > "$T/fork2.json"
+cmp -s "$T/fork1.json" "$T/fork2.json" && ok || bad "the same fork twice gives the same game"
+python3 - "$T/orig.json" "$T/fork1.json" <<'PY' && ok || bad "fork: history before turn 4 kept, council's later choices differ"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+before = lambda d: [x for x in d["decisions"] if x["turn"] < 4]
+after = lambda d: [x["option"] for x in d["decisions"] if x["turn"] >= 4 and x["side"] == "council"]
+assert before(a) == before(b), "history differs"
+assert after(a) != after(b), "the fork changed nothing"
+assert b["policies"]["council"] == "mines"
+PY
+expect_exit 2 "fork options need --until" "$FLANK" replay "$T/f.log" --side council=mines
+expect_exit 2 "fork with an unknown policy" "$FLANK" replay "$T/f.log" --until 3 --side council=nope
+
 echo "test_run: $passes passed, $fails failed"
 [ "$fails" -eq 0 ]
