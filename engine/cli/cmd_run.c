@@ -1,5 +1,6 @@
 /* flank run: play one game headless with policies on every side. */
 #include "fl_cli.h"
+#include "fl_textview.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,7 +53,7 @@ static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
 
 int cmd_run(int argc, char **argv) {
   const char *where = NULL, *logpath = NULL, *sides[64], *all = NULL;
-  int nsides = 0, json = 0;
+  int nsides = 0, json = 0, board = 0;
   uint64_t seed = 1, turns = 0;
   fl_ScriptOpts opts = {0};
   for (int i = 1; i < argc; i++) {
@@ -60,6 +61,7 @@ int cmd_run(int argc, char **argv) {
     int bad = 0;
     if (cli_script_opt("run", argc, argv, &i, &opts, &bad)) { if (bad) return bad; continue; }
     if (!strcmp(a, "--json")) json = 1;
+    else if (!strcmp(a, "--board")) board = 1;
     else if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &seed)) return cli_usage_error("run", "--seed needs a number, got '%s'", argv[i]); }
     else if (!strcmp(a, "--turns") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &turns) || !turns) return cli_usage_error("run", "--turns needs a positive number"); }
     else if (!strcmp(a, "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("run", "too many --side"); sides[nsides++] = argv[++i]; }
@@ -90,6 +92,7 @@ int cmd_run(int argc, char **argv) {
     rc = EXIT_SCRIPT;
   }
   if (json) cli_game_json(stdout, sc, seed);
+  else if (board) fl_textview_write(stdout, g); /* the accessible text view of the board */
   else if (rc == EXIT_OK) summary(stdout, sc, seed);
   if (logpath && cli_write_replay(logpath, sc, seed)) rc = rc ? rc : EXIT_USAGE;
   fl_script_free(sc);

@@ -16,7 +16,7 @@ const Cmd CLI_COMMANDS[] = {
    "Keys: 1-9 choose an option, Enter confirms, Space ends the turn, V changes the map view, Ctrl+S save,\n"
    "Ctrl+O load, Ctrl+Z undo, F5 reload the scenario from disk, F1 all shortcuts. Saves go to\n"
    "$XDG_DATA_HOME/flank/saves. Needs a display (see flank render for PNGs without one).\n"},
-  {"run", "SCENARIO [--seed N] [--side ROLE=POLICY ...] [--policy POLICY] [--turns N] [--log FILE] [--json]",
+  {"run", "SCENARIO [--seed N] [--side ROLE=POLICY ...] [--policy POLICY] [--turns N] [--log FILE] [--json] [--board]",
    "Play one game headless to its end and print the outcome.", cmd_run,
    "SCENARIO is a folder with scenario.lua or the id of a shipped scenario (e.g. tutorial).\n"
    "POLICY is random, first, default (the scenario's AI), a policy id the scenario defines,\n"
@@ -28,6 +28,8 @@ const Cmd CLI_COMMANDS[] = {
    "  --log FILE        write the replay log (flank replay FILE --verify checks it)\n"
    "  --json            one JSON object: scenario, version, seed, turns, ending, tracks,\n"
    "                    decisions, events (schema: docs/run-json.md)\n"
+   "  --board           the board as plain text (for screen readers and terminals): tracks,\n"
+   "                    every area with owner, pieces and properties, the pending decision\n"
    "  --mem MIB         memory cap of the scenario's Lua state (default 256)\n"
    "  --budget N        VM instructions per rule call (default 10000000)\n"},
   {"batch", "SCENARIO [--runs N] [--seed-base S] [--policy P | --side ROLE=POL | --sweep FILE]... [--jobs J] "

@@ -108,6 +108,13 @@ grep -q "changed since" /tmp/flank-err.$$ && ok || bad "changed scenario message
 expect_exit 1 "changed scenario --verify" "$FLANK" replay "$T/a.log" --scenario "$T/sc/tutorial" --verify
 grep -q "turn 1 differs" /tmp/flank-err.$$ && ok || bad "changed scenario: first differing turn: $(cat /tmp/flank-err.$$)"
 
+# The accessible text view: the same state as the window, as plain text
+"$FLANK" run tutorial --turns 3 --board --side council=mines > "$T/board.txt" && ok || bad "--board runs"
+for want in "Indicators:" "- Suwałki Gap: Defence council, forest" "Decision for Defence council: Fortify the gap." \
+            "3. Lay anti-personnel mines. Cost: 5 Budget. Not available: only once the withdrawal is in force"; do
+  grep -qF -- "$want" "$T/board.txt" && ok || bad "--board lacks '$want'"
+done
+
 # A fork: the same history to turn 4, then another policy plays on (branch and compare)
 "$FLANK" run tutorial --seed 7 --json --log "$T/f.log" > "$T/orig.json"
 "$FLANK" replay "$T/f.log" --until 4 --side council=mines --json > "$T/fork1.json" && ok || bad "fork runs"
