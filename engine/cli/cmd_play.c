@@ -400,6 +400,8 @@ static void free_host(Host *h) {
 #endif
 
 int cmd_play(int argc, char **argv) {
+  for (int i = 1; i < argc; i++) /* the terminal way to play needs no window */
+    if (!strcmp(argv[i], "--text")) return cli_play_text(argc, argv);
 #ifndef FLANK_HAVE_UI
   (void)argc;
   (void)argv;

@@ -13,6 +13,8 @@ const Cmd CLI_COMMANDS[] = {
    "  --overlay ID      start with the map shaded by one of the scenario's overlays (V cycles)\n"
    "  --demo            policies play every side; --speed X (default 1, 'max' = no pauses)\n"
    "  --screenshot FILE write a PNG when the demo ends (or of the first screen) and exit\n"
+   "  --text            play in the terminal instead: the board as text, numbers to choose\n"
+   "                    (for screen readers, ssh, or scripted input; needs no display)\n"
    "Keys: 1-9 choose an option, Enter confirms, Space ends the turn, V changes the map view, Ctrl+S save,\n"
    "Ctrl+O load, Ctrl+Z undo, F5 reload the scenario from disk, F1 all shortcuts. Saves go to\n"
    "$XDG_DATA_HOME/flank/saves. Needs a display (see flank render for PNGs without one).\n"},

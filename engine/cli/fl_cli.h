@@ -53,6 +53,8 @@ int cmd_run(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_play(int argc, char **argv);
+/* flank play --text: play in the terminal (stdin/stdout), no window needed. */
+int cli_play_text(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_merge(int argc, char **argv);

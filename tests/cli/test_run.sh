@@ -115,6 +115,12 @@ for want in "Indicators:" "- Suwałki Gap: Defence council, forest" "Decision fo
   grep -qF -- "$want" "$T/board.txt" && ok || bad "--board lacks '$want'"
 done
 
+# Playing in the terminal (flank play --text): scripted input, to the end, no display
+yes 1 | head -40 | env -u DISPLAY "$FLANK" play tutorial --text > "$T/text.out" 2>&1 && ok || bad "play --text exits 0"
+grep -q "You play: Defence council" "$T/text.out" && grep -q "The game is over:" "$T/text.out" && ok || bad "play --text plays to the end: $(tail -5 "$T/text.out")"
+printf '9\nquit\n' | "$FLANK" play tutorial --text > "$T/text2.out" 2>&1
+grep -q "Type a number from 1 to 2" "$T/text2.out" && ok || bad "play --text explains bad input"
+
 # A fork: the same history to turn 4, then another policy plays on (branch and compare)
 "$FLANK" run tutorial --seed 7 --json --log "$T/f.log" > "$T/orig.json"
 "$FLANK" replay "$T/f.log" --until 4 --side council=mines --json > "$T/fork1.json" && ok || bad "fork runs"
