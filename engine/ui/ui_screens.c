@@ -771,6 +771,13 @@ static void chart(fl_Ui *u, SDL_Rect r, int ti) {
     hi = ceil((dmax + p) / step) * step;
     if (lo < t->min) lo = t->min;
     if (hi > t->max) hi = t->max;
+  } else if (dmax == dmin && hi - lo > 1000) {
+    /* a flat line on a huge range (e.g. casualties that stayed 0): a small axis around it */
+    double span = dmin != 0 ? fabs(dmin) * 0.5 : 10;
+    lo = dmin - (dmin > t->min ? span : 0);
+    hi = dmax + span;
+    if (lo < t->min) lo = t->min;
+    if (hi > t->max) hi = t->max;
   }
   char b[32];
   fmt_short(hi, b, sizeof b);
