@@ -307,7 +307,12 @@ int cmd_batch(int argc, char **argv) {
       goto done;
     }
   const char *tracks[512];
-  int nt = d->ntrack < 512 ? d->ntrack : 512;
+  if (d->ntrack > 512) { /* the results table has a column per track */
+    fprintf(stderr, "flank batch: %s has %d tracks; batches take at most 512\n", d->id, d->ntrack);
+    fl_script_free(sc0);
+    goto done;
+  }
+  int nt = d->ntrack;
   for (int k = 0; k < nt; k++) tracks[k] = d->tracks[k].id;
   fl_Results *r = fl_res_new(nt, tracks);
   for (int k = 0; r && k < nt; k++) fl_res_describe(r, k, d->tracks[k].unit, d->tracks[k].visible);

@@ -402,9 +402,14 @@ int fl_game_set_state(fl_Game *g, const fl_State *src) {
   if (g->s->ended) { g->status = FL_GAME_ENDED; return 0; }
   g->status = FL_GAME_WAITING;
   if (g->s->stage == ST_PHASE_CARDS && g->s->qhead < g->s->nqueue) {
-    int n;
-    if (compute_avail(g, &n)) return -1;
-    return 0;
+    /* recomputing availability runs requires(), which may roll dice: the restored state's
+     * dice must stay exactly as saved, or an undo or load would drift from its replay */
+    fl_Rng rng = g->s->rng, prng = g->s->prng;
+    uint32_t draws = g->s->draws;
+    uint64_t dh = g->s->draw_hash;
+    int n, rc = compute_avail(g, &n);
+    g->s->rng = rng; g->s->prng = prng; g->s->draws = draws; g->s->draw_hash = dh;
+    return rc ? -1 : 0;
   }
   return advance(g) == FL_GAME_ERROR ? -1 : 0;
 }

@@ -475,7 +475,7 @@ int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
     p->id = (int32_t)fl_rd_u32(r);
     uint32_t type = fl_rd_u32(r), side = fl_rd_u32(r), area = fl_rd_u32(r);
     if (r->bad || p->id <= last || p->id >= s->next_piece || !in_range(type, 0, def->nptype) ||
-        !in_range(side, -1, def->nside) || !in_range(area, -1, s->narea))
+        !in_range(side, -1, def->nside) || !in_range(area, 0, s->narea))
       return -1;
     p->type = (int)type; p->side = (int32_t)side; p->area = (int32_t)area;
     last = p->id;
@@ -550,7 +550,8 @@ int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
     int bad = 0;
     switch (kind) {
     case FL_LOG_ACTION: case FL_LOG_DELAYED:
-      bad = !in_range((uint32_t)a, 0, def->ncard) || !in_range((uint32_t)b, 0, def->cards[a].noptions);
+      bad = !in_range((uint32_t)a, 0, def->ncard) || !in_range((uint32_t)b, 0, def->cards[a].noptions) ||
+            !in_range((uint32_t)c, -1, def->nside);
       break;
     case FL_LOG_SKIPPED: bad = !in_range((uint32_t)a, 0, def->ncard); break;
     case FL_LOG_EVENT: bad = !in_range((uint32_t)a, 0, def->nevent); break;

@@ -399,27 +399,42 @@ static int piece_add(lua_State *L) {
   fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   luaL_checktype(L, 1, LUA_TTABLE);
-  lua_getfield(L, 1, "type");
-  int type = arg_ptype(L, sc, luaL_checkstring(L, -1));
-  lua_getfield(L, 1, "area");
-  int area = fl_arg_area(L, sc, lua_gettop(L));
-  lua_getfield(L, 1, "side");
-  int side = fl_arg_side(L, sc, lua_gettop(L), 1);
+  /* Read the spec raw and check all of it before the piece exists: a metamethod could
+   * otherwise run rule code (adding pieces, moving the array) halfway through. */
+  lua_settop(L, 1);
+  static const char *const F[] = {"type", "area", "side", "props"};
+  for (int i = 0; i < 4; i++) { lua_pushstring(L, F[i]); lua_rawget(L, 1); } /* 2..5 */
+  if (lua_type(L, 2) != LUA_TSTRING) return luaL_error(L, "piece.add: type must be a piece type id (a string)");
+  if (lua_type(L, 3) != LUA_TSTRING) return luaL_error(L, "piece.add: area must be an area id (a string)");
+  int type = arg_ptype(L, sc, lua_tostring(L, 2));
+  int area = fl_arg_area(L, sc, 3);
+  int side = fl_arg_side(L, sc, 4, 1);
+  if (lua_istable(L, 5) && luaL_getmetafield(L, 5, "__flank_frozen") != LUA_TNIL) {
+    lua_pop(L, 1); /* a frozen table keeps its contents behind __index */
+    luaL_getmetafield(L, 5, "__index");
+    lua_replace(L, 5);
+  }
+  int have_props = lua_istable(L, 5);
+  if (!have_props && !lua_isnil(L, 5)) return luaL_error(L, "piece.add: props must be a table");
+  if (have_props) {
+    lua_pushnil(L);
+    while (lua_next(L, 5)) {
+      int vt = lua_type(L, -1);
+      if (lua_type(L, -2) != LUA_TSTRING) return luaL_error(L, "piece.add: props keys must be names");
+      if (vt != LUA_TNUMBER && vt != LUA_TBOOLEAN && vt != LUA_TSTRING)
+        return luaL_error(L, "property '%s': values are numbers, booleans or strings, not %s", lua_tostring(L, -2), lua_typename(L, vt));
+      if (vt == LUA_TNUMBER && !isfinite(lua_tonumber(L, -1)))
+        return luaL_error(L, "property '%s': value must be a finite number", lua_tostring(L, -2));
+      lua_pop(L, 1);
+    }
+  }
   if (S(sc)->npiece >= 1000000) return luaL_error(L, "piece.add: more than a million pieces");
   int32_t id = fl_state_add_piece(S(sc), type, side, area);
   if (id < 0) return luaL_error(L, "not enough memory");
-  fl_Props *ps = &S(sc)->pieces[S(sc)->npiece - 1].props;
-  lua_getfield(L, 1, "props");
-  if (lua_istable(L, -1) && luaL_getmetafield(L, -1, "__flank_frozen") != LUA_TNIL) {
-    lua_pop(L, 1); /* a frozen table keeps its contents behind __index */
-    luaL_getmetafield(L, -1, "__index");
-    lua_replace(L, -2);
-  }
-  if (lua_istable(L, -1)) {
-    int pt = lua_gettop(L);
+  if (have_props) {
+    fl_Props *ps = &S(sc)->pieces[S(sc)->npiece - 1].props; /* no rule code runs from here on */
     lua_pushnil(L);
-    while (lua_next(L, pt)) {
-      if (lua_type(L, -2) != LUA_TSTRING) return luaL_error(L, "piece.add: props keys must be names");
+    while (lua_next(L, 5)) {
       set_prop(L, ps, lua_tostring(L, -2), lua_gettop(L));
       lua_pop(L, 1);
     }
@@ -558,7 +573,7 @@ static int rng_random(lua_State *L) {
   default: lo = luaL_checkinteger(L, 1); hi = luaL_checkinteger(L, 2); break;
   }
   luaL_argcheck(L, lo <= hi, lua_gettop(L) == 1 ? 1 : 2, "interval is empty");
-  luaL_argcheck(L, hi - lo < ((lua_Integer)1 << 52), 1, "interval too large");
+  luaL_argcheck(L, (lua_Unsigned)hi - (lua_Unsigned)lo < ((lua_Unsigned)1 << 52), 1, "interval too large");
   lua_pushinteger(L, lo + (lua_Integer)(r * (double)(hi - lo + 1)));
   return 1;
 }

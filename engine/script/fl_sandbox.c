@@ -168,10 +168,19 @@ static int frozen_len(lua_State *L) {
   return 1;
 }
 
+static void push_sorted_keys(lua_State *L, int t);
+static int pairs_next(lua_State *L);
+
+/* pairs over a frozen table: its contents' keys, in order; values are read through the
+ * proxy (argument 1), so the writable hidden table is never handed to rule code. */
 static int frozen_pairs(lua_State *L) {
-  lua_settop(L, 0);
-  lua_pushvalue(L, lua_upvalueindex(1));
-  return sb_pairs(L);
+  lua_settop(L, 1);
+  push_sorted_keys(L, lua_upvalueindex(1));
+  lua_pushinteger(L, 0);
+  lua_pushcclosure(L, pairs_next, 2);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  return 3;
 }
 
 /* Freeze the table at idx: its contents move to a hidden table behind __index,
@@ -339,6 +348,58 @@ static int pairs_next(lua_State *L) {
   return 2;
 }
 
+typedef struct SortKey { int rank; double num; const char *s; size_t len; lua_Integer pos; } SortKey;
+
+static int sortkey_cmp(const void *pa, const void *pb) {
+  const SortKey *a = pa, *b = pb;
+  if (a->rank != b->rank) return a->rank - b->rank;
+  if (a->rank == 1) {
+    int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+  }
+  return (a->num > b->num) - (a->num < b->num);
+}
+
+/* Push the keys of table t as an array in the fixed order (numbers, strings, booleans).
+ * Tables and functions as keys have no fixed order, so they are an error rather than a
+ * silent source of games that differ run to run. O(n log n). */
+static void push_sorted_keys(lua_State *L, int t) {
+  t = lua_absindex(L, t);
+  lua_newtable(L);
+  int raw = lua_gettop(L);
+  lua_Integer n = 0;
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    lua_pop(L, 1);
+    if (key_rank(L, -1) == 3)
+      luaL_error(L, "pairs: a key is a %s; such keys have no fixed order, so games would differ run to run "
+                    "(use ids as keys)", luaL_typename(L, -1));
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, raw, ++n);
+  }
+  SortKey *v = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *v, 0); /* collected even on error */
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_rawgeti(L, raw, i);
+    SortKey *k = &v[i - 1];
+    k->rank = key_rank(L, -1);
+    k->pos = i;
+    k->s = NULL;
+    k->len = 0;
+    if (k->rank == 1) k->s = lua_tolstring(L, -1, &k->len); /* kept alive by raw */
+    else if (k->rank == 0) k->num = lua_tonumber(L, -1);
+    else k->num = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
+  qsort(v, (size_t)n, sizeof *v, sortkey_cmp);
+  lua_createtable(L, (int)n, 0);
+  for (lua_Integer i = 0; i < n; i++) {
+    lua_rawgeti(L, raw, v[i].pos);
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_replace(L, raw);
+  lua_pop(L, 1); /* the sort keys */
+}
+
 static int sb_pairs(lua_State *L) {
   if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
     lua_pushvalue(L, 1);
@@ -347,24 +408,7 @@ static int sb_pairs(lua_State *L) {
   }
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 1);
-  lua_newtable(L); /* 2: keys */
-  lua_Integer n = 0;
-  lua_pushnil(L);
-  while (lua_next(L, 1)) {
-    lua_pop(L, 1);
-    /* insertion sort into keys: tables here are small; large ones are rare in rules */
-    lua_Integer j = n;
-    while (j > 0) {
-      lua_rawgeti(L, 2, j);
-      int less = key_less(L, -2, -1);
-      if (!less) { lua_pop(L, 1); break; }
-      lua_rawseti(L, 2, j + 1);
-      j--;
-    }
-    lua_pushvalue(L, -1);
-    lua_rawseti(L, 2, j + 1);
-    n++;
-  }
+  push_sorted_keys(L, 1);
   lua_pushinteger(L, 0);
   lua_pushcclosure(L, pairs_next, 2);
   lua_pushvalue(L, 1);
@@ -387,6 +431,8 @@ static int sb_next(lua_State *L) {
   lua_pushnil(L);
   while (lua_next(L, 1)) {
     lua_pop(L, 1);
+    if (key_rank(L, -1) == 3)
+      return luaL_error(L, "next: a key is a %s; such keys have no fixed order (use ids as keys)", luaL_typename(L, -1));
     int after = lua_isnil(L, 2) || key_less(L, 2, -1);
     if (after && (!have || key_less(L, -1, 3))) {
       lua_pushvalue(L, -1);
@@ -395,13 +441,6 @@ static int sb_next(lua_State *L) {
     }
   }
   if (!have) {
-    /* keys with no fixed order (tables, functions) come last, in raw order */
-    lua_settop(L, 2);
-    if (!lua_isnil(L, 2) && key_rank(L, 2) < 3) lua_pushnil(L); else lua_pushvalue(L, 2);
-    while (lua_next(L, 1)) {
-      if (key_rank(L, -2) == 3) return 2;
-      lua_pop(L, 1);
-    }
     lua_pushnil(L);
     return 1;
   }

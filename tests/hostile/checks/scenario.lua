@@ -76,6 +76,15 @@ setup(function()
   assert(next {} == nil)
   local k1, k2 = {}, {}
   local t = { [k1] = 1 }
-  assert(next(t) == k1 and next(t, k1) == nil)
+  -- tables as keys have no fixed order: iterating them is an error, not a silent difference
+  fails("no fixed order", next, t)
+  fails("no fixed order", pairs, t)
+  -- frozen tables iterate, but never hand out their writable contents
+  local n, seenstate = 0, nil
+  for k, v, extra in pairs(string) do n = n + 1 end
+  local _, state = pairs(_G)
+  assert(state == _G, "pairs of a frozen table must hand back the table itself")
+  fails("frozen", function() state.x = 1 end)
+  assert(n > 10)
   assert(os == nil)
 end)
