@@ -3,6 +3,7 @@
  * line it was called from; fl_defs_build then checks every key and reference and
  * fills the core's fl_Def, so errors name the file and line of the definition. */
 #include "fl_script_int.h"
+#include "fl_state.h"
 #include "fl_str.h"
 #include <math.h>
 #include <stdarg.h>
@@ -793,20 +794,65 @@ static int build_overlays(B *b, fl_Def *d) {
 }
 
 /* Check initial area owners and policies' sides now, so a typo fails at load. */
-static int check_refs(B *b, fl_Def *d) {
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Copy area owners and properties, and policies, out of their tables into C: the engine
+ * reads only these copies from now on, whatever rule code does to the tables. */
+static int build_inits_policies(B *b, fl_Def *d) {
   lua_State *L = b->L;
+  fl_Script *sc = b->sc;
   int n = list(b, "area");
+  sc->inits = zalloc(n, sizeof *sc->inits);
   for (int i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
-    at(b, lua_gettop(L));
-    if (rget(L, -1, "owner") == LUA_TSTRING) {
-      int s;
-      if (ref_side(b, d, lua_tostring(L, -1), "area owner", &s)) return -1;
-    }
+    int t = lua_gettop(L);
+    at(b, t);
+    rget(L, t, "id");
+    int area = fl_map_find_area(d->map, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    fl_AreaInit *in = &sc->inits[sc->ninit++];
+    in->area = area;
+    in->owner = -1;
+    int ty = rget(L, t, "owner");
+    if (ty == LUA_TSTRING) { if (ref_side(b, d, lua_tostring(L, -1), "area owner", &in->owner)) return -1; }
+    else if (ty != LUA_TNIL) return bfail(b, "area: owner must be a side id");
+    lua_pop(L, 1);
+    ty = rget(L, t, "props");
+    if (ty == LUA_TTABLE) {
+      int np = 0;
+      lua_pushnil(L);
+      while (lua_next(L, -2)) { np++; lua_pop(L, 1); }
+      char **keys = zalloc(np, sizeof *keys);
+      in->key = keys;
+      np = 0;
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        int vt = lua_type(L, -1);
+        if (lua_type(L, -2) != LUA_TSTRING) return bfail(b, "area: props keys must be names");
+        if (vt != LUA_TNUMBER && vt != LUA_TBOOLEAN && vt != LUA_TSTRING)
+          return bfail(b, "area: props.%s must be a number, boolean or string", lua_tostring(L, -2));
+        if (vt == LUA_TNUMBER && !isfinite(lua_tonumber(L, -1))) return bfail(b, "area: props.%s must be finite", lua_tostring(L, -2));
+        keys[np++] = fl_str_dup(lua_tostring(L, -2));
+        in->nprop = np;
+        lua_pop(L, 1);
+      }
+      qsort(keys, (size_t)np, sizeof *keys, cmp_str); /* a fixed order, whatever the hashing */
+      in->type = zalloc(np, sizeof *in->type);
+      in->num = zalloc(np, sizeof *in->num);
+      in->str = zalloc(np, sizeof *in->str);
+      for (int k = 0; k < np; k++) {
+        rget(L, -1, keys[k]);
+        in->type[k] = lua_type(L, -1) == LUA_TSTRING ? FL_STR : lua_type(L, -1) == LUA_TBOOLEAN ? FL_BOOL : FL_NUM;
+        if (in->type[k] == FL_STR) in->str[k] = fl_str_dup(lua_tostring(L, -1));
+        else in->num[k] = in->type[k] == FL_BOOL ? lua_toboolean(L, -1) : lua_tonumber(L, -1);
+        lua_pop(L, 1);
+      }
+    } else if (ty != LUA_TNIL) return bfail(b, "area: props must be a table");
     lua_pop(L, 2);
   }
   lua_pop(L, 1);
   n = list(b, "policy");
+  sc->pols = zalloc(n, sizeof *sc->pols);
   for (int i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
     int t = lua_gettop(L);
@@ -817,9 +863,13 @@ static int check_refs(B *b, fl_Def *d) {
       free(id); free(side);
       return -1;
     }
-    free(id); free(side);
-    if (rget(L, t, "choose") != LUA_TFUNCTION) return bfail(b, "policy: choose must be function(view, decision) returning an option id");
-    lua_pop(L, 2);
+    free(side);
+    if (rget(L, t, "choose") != LUA_TFUNCTION) {
+      free(id);
+      return bfail(b, "policy: choose must be function(view, decision) returning an option id");
+    }
+    sc->pols[sc->npol++] = (fl_PolicyDef){id, s, luaL_ref(L, LUA_REGISTRYINDEX)};
+    lua_pop(L, 1);
   }
   lua_pop(L, 1);
   return 0;
@@ -833,7 +883,7 @@ int fl_defs_build(fl_Script *sc, char *err, size_t errn) {
   snprintf(src, sizeof src, "%s/scenario.lua", sc->dir);
   b.src = src;
   int rc = build_scenario(&b, d) || build_sides_tracks(&b, d) || build_board(&b, d) ||
-           build_cards(&b, d) || build_events_endings(&b, d) || build_overlays(&b, d) || check_refs(&b, d);
+           build_cards(&b, d) || build_events_endings(&b, d) || build_overlays(&b, d) || build_inits_policies(&b, d);
   lua_settop(sc->L, top);
   if (rc) return -1;
   if (fl_map_area_count(d->map) == 0) { b.line = 1; b.src = src; return bfail(&b, "the board has no areas: give scenario{ map = ... } or area{} definitions"); }

@@ -55,67 +55,23 @@ int fl_script_resolve(const char *where, const char *root, char *dir, size_t n, 
   return -1;
 }
 
-/* Ret: nothing. The engine's setup: initial owners and properties from area{}
- * definitions, then the scenario's own setup(). */
+/* Ret: nothing. The engine's setup: initial owners and properties copied from the area{}
+ * definitions at load (C data only), then the scenario's own setup(). */
 static int apply_setup(lua_State *L) {
   fl_Script *sc = FL_SC(L);
   fl_State *s = fl_game_state(sc->game);
-  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
-  lua_getfield(L, -1, "area");
-  int n = (int)luaL_len(L, -1);
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    lua_getfield(L, -1, "id");
-    int a = fl_map_find_area(sc->def->map, lua_tostring(L, -1));
-    lua_pop(L, 1);
-    if (lua_getfield(L, -1, "owner") == LUA_TSTRING) s->areas[a].owner = fl_def_side(sc->def, lua_tostring(L, -1));
-    lua_pop(L, 1);
-    if (lua_getfield(L, -1, "props") == LUA_TTABLE) {
-      lua_getfield(L, -1, "__sorted"); /* keys sorted once, so setup order is fixed */
-      if (lua_isnil(L, -1)) {
-        lua_pop(L, 1);
-        lua_newtable(L);
-        int k = 0;
-        lua_pushnil(L);
-        while (lua_next(L, -3)) {
-          lua_pop(L, 1);
-          if (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "__sorted")) {
-            lua_pushvalue(L, -1);
-            lua_rawseti(L, -3, ++k);
-          }
-        }
-        /* keys are few; sort by insertion */
-        for (int x = 2; x <= k; x++)
-          for (int y = x; y > 1; y--) {
-            lua_rawgeti(L, -1, y - 1);
-            lua_rawgeti(L, -2, y);
-            if (strcmp(lua_tostring(L, -2), lua_tostring(L, -1)) <= 0) { lua_pop(L, 2); break; }
-            lua_rawseti(L, -3, y - 1);
-            lua_rawseti(L, -2, y);
-          }
-        lua_pushvalue(L, -1);
-        lua_setfield(L, -3, "__sorted");
-      }
-      int nk = (int)luaL_len(L, -1);
-      for (int k = 1; k <= nk; k++) {
-        lua_rawgeti(L, -1, k);
-        const char *key = lua_tostring(L, -1);
-        lua_getfield(L, -3, key);
-        int rc = 0;
-        switch (lua_type(L, -1)) {
-        case LUA_TNUMBER: rc = fl_props_set_num(&s->areas[a].props, key, lua_tonumber(L, -1)); break;
-        case LUA_TBOOLEAN: rc = fl_props_set_bool(&s->areas[a].props, key, lua_toboolean(L, -1)); break;
-        case LUA_TSTRING: rc = fl_props_set_str(&s->areas[a].props, key, lua_tostring(L, -1)); break;
-        default: return luaL_error(L, "area '%s': props.%s must be a number, boolean or string", fl_map_area(sc->def->map, a)->id, key);
-        }
-        if (rc) return luaL_error(L, "not enough memory");
-        lua_pop(L, 2);
-      }
-      lua_pop(L, 1);
+  for (int i = 0; i < sc->ninit; i++) {
+    const fl_AreaInit *in = &sc->inits[i];
+    if (in->area < 0 || in->area >= s->narea) continue;
+    s->areas[in->area].owner = in->owner;
+    for (int k = 0; k < in->nprop; k++) {
+      fl_Props *ps = &s->areas[in->area].props;
+      int rc = in->type[k] == FL_STR ? fl_props_set_str(ps, in->key[k], in->str[k])
+             : in->type[k] == FL_BOOL ? fl_props_set_bool(ps, in->key[k], in->num[k] != 0)
+             : fl_props_set_num(ps, in->key[k], in->num[k]);
+      if (rc) return luaL_error(L, "not enough memory");
     }
-    lua_pop(L, 2);
   }
-  lua_pop(L, 2);
   if (lua_getfield(L, LUA_REGISTRYINDEX, "flank.setup") == LUA_TFUNCTION) lua_call(L, 0, 0);
   return 0;
 }
@@ -285,6 +241,14 @@ void fl_script_free(fl_Script *sc) {
   if (sc->L) lua_close(sc->L);
   fl_def_free(sc->def);
   for (int i = 0; i < FL_MAX_SIDES; i++) free(sc->policy_name[i]);
+  for (int i = 0; i < sc->ninit; i++) {
+    fl_AreaInit *in = &sc->inits[i];
+    for (int k = 0; k < in->nprop; k++) { free(in->key[k]); if (in->str) free(in->str[k]); }
+    free(in->key); free(in->type); free(in->num); free(in->str);
+  }
+  free(sc->inits);
+  for (int i = 0; i < sc->npol; i++) free(sc->pols[i].id);
+  free(sc->pols);
   free(sc->dir);
   free(sc->root);
   free(sc);
@@ -297,44 +261,21 @@ const char *fl_script_policy(const fl_Script *sc, int side) { return side >= 0 &
 
 /* Push the choose function of the scenario's policy `id` for side, or nothing (returns 0). */
 static int find_policy(fl_Script *sc, int side, const char *id) {
-  lua_State *L = sc->L;
-  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
-  lua_getfield(L, -1, "policy");
-  int n = (int)luaL_len(L, -1);
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    lua_getfield(L, -1, "id");
-    lua_getfield(L, -2, "side");
-    int hit = strcmp(lua_tostring(L, -2), id) == 0 && fl_def_side(sc->def, lua_tostring(L, -1)) == side;
-    lua_pop(L, 2);
-    if (hit) {
-      lua_getfield(L, -1, "choose");
-      lua_replace(L, -4);
-      lua_pop(L, 2);
+  for (int i = 0; i < sc->npol; i++)
+    if (sc->pols[i].side == side && !strcmp(sc->pols[i].id, id)) {
+      lua_rawgeti(sc->L, LUA_REGISTRYINDEX, sc->pols[i].ref);
       return 1;
     }
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 2);
   return 0;
 }
 
 int fl_script_policy_names(const fl_Script *sc, const char **names, int max) {
-  lua_State *L = sc->L;
   int k = 0;
-  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
-  lua_getfield(L, -1, "policy");
-  int n = (int)luaL_len(L, -1);
-  for (int i = 1; i <= n && k < max; i++) {
-    lua_rawgeti(L, -1, i);
-    lua_getfield(L, -1, "id");
-    const char *id = lua_tostring(L, -1); /* kept alive by the definition table */
+  for (int i = 0; i < sc->npol && k < max; i++) {
     int dup = 0;
-    for (int j = 0; j < k; j++) dup |= strcmp(names[j], id) == 0;
-    if (!dup) names[k++] = id;
-    lua_pop(L, 2);
+    for (int j = 0; j < k; j++) dup |= strcmp(names[j], sc->pols[i].id) == 0;
+    if (!dup) names[k++] = sc->pols[i].id;
   }
-  lua_pop(L, 2);
   return k;
 }
 

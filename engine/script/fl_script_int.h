@@ -8,6 +8,13 @@
 
 #define FL_MAX_SIDES 64
 
+/* What setup gives an area before the scenario's own setup runs, copied out of the
+ * area{} definitions at load so that nothing rule code does to those tables later can
+ * reach the engine. Properties are sorted by key. */
+typedef struct fl_AreaInit { int area, owner, nprop; char **key; int *type; double *num; char **str; } fl_AreaInit;
+/* A policy the scenario defines: id, side and its choose function (registry ref). */
+typedef struct fl_PolicyDef { char *id; int side, ref; } fl_PolicyDef;
+
 struct fl_Script {
   lua_State *L;
   fl_Def *def;
@@ -22,6 +29,8 @@ struct fl_Script {
   int policy_fn[FL_MAX_SIDES];   /* registry refs of policy functions, 0 = built-in */
   char *policy_name[FL_MAX_SIDES];
   int fns;                  /* registry ref of the table of rule functions */
+  fl_AreaInit *inits; int ninit;
+  fl_PolicyDef *pols; int npol;
   int env;                  /* registry ref of the frozen scenario environment */
   uint64_t hash;            /* running hash of every source file */
   const char *track_key[16]; int track_idx[16]; /* id -> index cache, keyed by the Lua string's address */
