@@ -84,6 +84,16 @@ int main(void) {
   fl_script_free(evil);
   fl_script_free(good);
 
+  /* A file-level local changed by a game is caught before the next game starts. */
+  fl_Script *up = fl_script_load(FLANK_SOURCE_DIR "/tests/script/upvalue", ROOT, NULL, err, sizeof err);
+  CHECK(up != NULL);
+  if (up) {
+    CHECK(fl_script_play(up, 1, 0) == FL_GAME_ENDED);
+    CHECK(fl_script_play(up, 2, 0) == FL_GAME_ERROR);
+    CHECK(strstr(fl_game_error(fl_script_game(up)), "file-level local 'games' changed") != NULL);
+    fl_script_free(up);
+  }
+
   /* Unknown scenario ids get a suggestion. */
   CHECK(fl_script_load("tutorail", ROOT, NULL, err, sizeof err) == NULL && strstr(err, "did you mean 'tutorial'"));
   return check_done("test_script");

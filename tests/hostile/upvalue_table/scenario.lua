@@ -1,0 +1,6 @@
+scenario { id = "h", title = "H", turns = 2 }
+side { id = "council" }
+area { id = "a", ring = { {0, 0}, {1, 0}, {1, 1} } }
+ending { id = "e", default = true }
+local cache = {}
+decision { id = "d", side = "council", options = { { id = "x", effect = function() cache.seen = true end } } }
