@@ -25,12 +25,15 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return NULL;
   }
   if (nsize > osize && sc->mem_used + (nsize - osize) > sc->mem_limit) {
-    sc->exceeded = 2;
+    if (sc->exceeded != 1) sc->exceeded = 2;
     return NULL;
   }
   void *p = realloc(ptr, nsize);
   if (!p) return NULL;
   sc->mem_used = sc->mem_used - osize + nsize;
+  /* Lua retries a failed allocation after a full collection; if the retry fits, the
+   * script is within its cap after all (a real failure raises LUA_ERRMEM instead) */
+  if (sc->exceeded == 2 && !sc->mem_raised) sc->exceeded = 0;
   return p;
 }
 
@@ -68,7 +71,9 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
   sc->used = 0;
   sc->exceeded = 0;
   sc->where[0] = '\0';
+  sc->mem_raised = 0;
   int rc = lua_pcall(sc->L, nargs, nres, 0);
+  if (rc == LUA_ERRMEM && !sc->exceeded) sc->exceeded = 2;
   if (rc != LUA_OK && sc->exceeded) {
     /* keep the location the hook reported, but make sure the cause is named */
     const char *msg = lua_tostring(sc->L, -1);
@@ -82,6 +87,7 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
     }
   }
   sc->exceeded = 0;
+  sc->mem_raised = 0;
   return rc;
 }
 
@@ -142,6 +148,12 @@ static int guarded_call(lua_State *L) {
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  if (lua_gettop(L) >= 2 && lua_isboolean(L, 1) && !lua_toboolean(L, 1) && lua_type(L, 2) == LUA_TSTRING &&
+      !strcmp(lua_tostring(L, 2), "not enough memory")) { /* a memory error caught by the script */
+    fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+    sc->exceeded = 2;
+    sc->mem_raised = 1;
+  }
   rethrow_if_exceeded(L);
   return lua_gettop(L);
 }

@@ -529,6 +529,16 @@ static void push_decision(fl_Script *sc, int card, int side) {
   lua_remove(L, dc); /* leaves view, decision */
 }
 
+/* Args: script, card, side, policy function. Ret: what the policy returned. */
+static int policy_call(lua_State *L) {
+  fl_Script *sc = lua_touserdata(L, 1);
+  int card = (int)lua_tointeger(L, 2), side = (int)lua_tointeger(L, 3);
+  lua_settop(L, 4);
+  push_decision(sc, card, side);
+  lua_call(L, 2, 1);
+  return 1;
+}
+
 int fl_script_choose(fl_Script *sc, int *opt) {
   fl_Game *g = sc->game;
   int side, card = fl_game_pending(g, &side);
@@ -547,10 +557,15 @@ int fl_script_choose(fl_Script *sc, int *opt) {
   }
   lua_State *L = sc->L;
   int top = lua_gettop(L);
+  /* the arguments are built inside the protected call too: building them allocates,
+   * and an allocation failing outside any pcall would abort the process */
+  lua_pushcfunction(L, policy_call);
+  lua_pushlightuserdata(L, sc);
+  lua_pushinteger(L, card);
+  lua_pushinteger(L, side);
   lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-  push_decision(sc, card, side);
   char msg[1024];
-  if (fl_sb_pcall(sc, 2, 1, sc->call_budget) != LUA_OK) {
+  if (fl_sb_pcall(sc, 4, 1, sc->call_budget) != LUA_OK) {
     char lm[700];
     fl_sb_error_text(sc, lm, sizeof lm);
     snprintf(msg, sizeof msg, "%s (turn %d, policy '%s' of side '%s' on decision '%s')", lm,

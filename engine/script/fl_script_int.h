@@ -24,6 +24,7 @@ struct fl_Script {
   long long budget, used;   /* instruction budget of the current call */
   long long load_budget, call_budget;
   int exceeded;             /* 1: instructions, 2: memory; sticky until the call returns */
+  int mem_raised;           /* a memory error reached rule code: keep it sticky */
   int loading;              /* definitions are allowed */
   int mutable;              /* the running call may change state (effects, setup) */
   int policy_fn[FL_MAX_SIDES];   /* registry refs of policy functions, 0 = built-in */
