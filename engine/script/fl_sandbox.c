@@ -524,10 +524,11 @@ static int sb_format(lua_State *L) {
 }
 
 /* Pattern matching runs in C, where the instruction hook cannot reach it, and its
- * backtracking is polynomial in the subject with one power per repetition item
- * (x*, x-, x+). So the subject may be at most the size whose cost, length^items,
- * stays under about 1e8 steps: any length for one item, 10,000 bytes for two,
- * 464 for three, 100 for four. Patterns are at most 256 bytes. */
+ * backtracking is polynomial in the subject: every start position can backtrack
+ * through each repetition item (x*, x-, x+), so k items cost about length^(k+1).
+ * The subject may be at most the size that keeps this under about 1e8 steps:
+ * 1 MiB with no repetition, 10,000 bytes with one, 464 with two, 100 with three.
+ * Patterns are at most 256 bytes. */
 #define MAX_MATCH_SUBJECT (1 << 20)
 #define MAX_PATTERN 256
 
@@ -558,7 +559,8 @@ static int sb_match_guard(lua_State *L) {
     if (lp > MAX_PATTERN) return luaL_error(L, "string.%s: pattern longer than %d bytes", name, MAX_PATTERN);
     int k = repetition_items(p, lp);
     double limit = MAX_MATCH_SUBJECT;
-    if (k >= 2) limit = pow(1e8, 1.0 / k);
+    /* each of the n start positions may backtrack through k repetitions: n^(k+1) */
+    if (k >= 1) limit = pow(1e8, 1.0 / (k + 1));
     if ((double)ls > limit)
       return luaL_error(L, "string.%s: a pattern with %d repetitions on a %d-byte subject could run for hours "
                            "(at most %d bytes with this pattern)", name, k, (int)ls, (int)limit);

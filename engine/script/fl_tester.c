@@ -783,6 +783,15 @@ void fl_test_free_sets(fl_PolicySet *sets, int n) {
 
 /* Arg: the table a sweep file returned. Ret: nothing; raises on the first malformed entry,
  * so the C caller can read the table afterwards without any check that could raise. */
+/* Sweep files are a stranger's tables too: read fields raw, so no metamethod runs (and can
+ * answer differently, or raise) when the loader reads them after the protected check. */
+static int rawfield(lua_State *L, int idx, const char *k) {
+  idx = lua_absindex(L, idx);
+  if (!lua_istable(L, idx)) { lua_pushnil(L); return LUA_TNIL; }
+  lua_pushstring(L, k);
+  return lua_rawget(L, idx);
+}
+
 static int check_sweep(lua_State *L) {
   static const char *const keys[] = {"name", "policy", "side", NULL};
   if (!lua_istable(L, 1)) return luaL_error(L, "a sweep file must return a list of policy sets, not %s", luaL_typename(L, 1));
@@ -796,7 +805,7 @@ static int check_sweep(lua_State *L) {
     check_keys(L, e, what, keys);
     opt_str(L, e, what, "name");
     opt_str(L, e, what, "policy");
-    int ty = lua_getfield(L, e, "side");
+    int ty = rawfield(L, e, "side");
     if (ty == LUA_TTABLE) {
       lua_pushnil(L);
       while (lua_next(L, -2)) {
@@ -811,7 +820,7 @@ static int check_sweep(lua_State *L) {
 }
 
 static char *field_dup(lua_State *L, int idx, const char *k) {
-  lua_getfield(L, idx, k);
+  rawfield(L, idx, k);
   char *s = lua_isstring(L, -1) ? fl_str_dup(lua_tostring(L, -1)) : NULL;
   lua_pop(L, 1);
   return s;
@@ -865,7 +874,7 @@ int fl_test_load_sweep(const char *path, fl_PolicySet **out, char *err, size_t e
       snprintf(nm, sizeof nm, "set%d", i + 1);
       ps->name = fl_str_dup(ps->all ? ps->all : nm);
     }
-    if (lua_getfield(L, e, "side") == LUA_TTABLE) {
+    if (rawfield(L, e, "side") == LUA_TTABLE) {
       /* sorted roles, so a set's name and order never depend on hashing */
       const char *roles[FL_MAX_SIDES];
       int nr = 0;
@@ -878,7 +887,7 @@ int fl_test_load_sweep(const char *path, fl_PolicySet **out, char *err, size_t e
         roles[j] = r;
       }
       for (int k = 0; k < nr; k++) {
-        lua_getfield(L, -1, roles[k]);
+        rawfield(L, -1, roles[k]);
         if (fl_test_policy_add(ps, roles[k], lua_tostring(L, -1))) { lua_pop(L, 1); snprintf(err, errn, "out of memory"); goto done; }
         lua_pop(L, 1);
       }
