@@ -284,9 +284,27 @@ static int sb_rawset(lua_State *L) {
 static int sb_setmetatable(lua_State *L) {
   if (lua_type(L, 1) == LUA_TTABLE && is_frozen(L, 1)) return luaL_error(L, "cannot change the metatable of a frozen table");
   if (lua_type(L, 2) == LUA_TTABLE) {
-    if (lua_getfield(L, 2, "__gc") != LUA_TNIL) return luaL_error(L, "__gc metamethods are not available in scenarios");
-    if (lua_getfield(L, 2, "__mode") != LUA_TNIL) return luaL_error(L, "weak tables (__mode) are not available in scenarios: they make games differ run to run");
+    lua_pushliteral(L, "__gc");
+    if (lua_rawget(L, 2) != LUA_TNIL) return luaL_error(L, "__gc metamethods are not available in scenarios");
+    lua_pushliteral(L, "__mode");
+    if (lua_rawget(L, 2) != LUA_TNIL) return luaL_error(L, "weak tables (__mode) are not available in scenarios: they make games differ run to run");
     lua_pop(L, 2);
+    /* Install a copy, so adding __gc or __mode to the original later changes nothing;
+     * getmetatable still returns the original (through __metatable). */
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, 2)) {
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);
+      lua_rawset(L, -4);
+    }
+    lua_pushliteral(L, "__metatable");
+    if (lua_rawget(L, -2) == LUA_TNIL) {
+      lua_pop(L, 1);
+      lua_pushvalue(L, 2);
+      lua_setfield(L, -2, "__metatable");
+    } else lua_pop(L, 1);
+    lua_replace(L, 2);
   }
   lua_getglobal(L, "setmetatable"); /* the real one lives in the hidden globals */
   lua_insert(L, 1);
