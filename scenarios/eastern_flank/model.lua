@@ -79,6 +79,8 @@ M.SECTORS = {
   { id = "lithuania", areas = { "vilnius", "alytus" } },
   { id = "poland", areas = { "suwalki_gap", "bialystok" } },
 }
+-- The states that decide their own sector's doctrine (each a side of its own).
+M.STATES = { estonia = true, latvia = true, lithuania = true, poland = true }
 -- Forested Belarus-border areas where people are pushed across (FACTS §3 context).
 M.PUSH_AREAS = { "daugavpils", "vilnius", "alytus", "suwalki_gap", "bialystok" }
 M.BORDER_AREAS = { "narva", "voru", "rezekne", "daugavpils", "vilnius", "alytus", "suwalki_gap", "bialystok" }

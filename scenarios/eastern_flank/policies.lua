@@ -40,13 +40,17 @@ local COMMON = {
   production = { "low" },
 }
 
+-- A council policy also plays the four states (their sector doctrines) unless a person
+-- takes one of them: `--policy mass_unmarked` then means the whole coalition follows it.
 local function council(id, text, prefs)
-  policy { id = id, side = "council", text = text,
-    choose = function(view, d)
-      local p = prefs[d.id] or COMMON[d.id] or {}
-      if type(p) == "function" then p = p(view, d) end
-      return pick(d, p)
-    end }
+  local function choose(view, d)
+    local p = prefs[d.id] or COMMON[d.id] or {}
+    if type(p) == "function" then p = p(view, d) end
+    return pick(d, p)
+  end
+  for _, sd in ipairs { "council", "estonia", "latvia", "lithuania", "poland" } do
+    policy { id = id, side = sd, text = text, choose = choose }
+  end
 end
 
 -- Quarterly alternatives, in rotation; obstacles first.

@@ -511,11 +511,14 @@ function R.define(cfg)
     sources = T.sources, start = cfg.start, step = gap and "1 day" or "1 month",
     turns = cfg.turns, language = "en", map = "assets/maps/eastern_flank.map",
   }
-  for _, sd in ipairs { "council", "allies", "humanitarian", "adversary" } do
-    side { id = sd, name = T.sides[sd].name, text = T.sides[sd].text, playable = sd == "council" }
+  -- The four states can also be played one by one: each decides its own border sector's
+  -- emplacement doctrine in the "national" phase (listed last so the other sides keep
+  -- their colours). The council decides everything the four decide together.
+  for _, sd in ipairs { "council", "allies", "humanitarian", "adversary", "estonia", "latvia", "lithuania", "poland" } do
+    side { id = sd, name = T.sides[sd].name, text = T.sides[sd].text, playable = sd == "council" or M.STATES[sd] ~= nil }
   end
-  for _, ph in ipairs { "council", "allies", "humanitarian", "adversary" } do
-    phase { id = ph, name = T.phases[ph], side = ph }
+  for _, ph in ipairs { "council", "national", "allies", "humanitarian", "adversary" } do
+    phase { id = ph, name = T.phases[ph], side = ph ~= "national" and ph or nil }
   end
   local function tr(id, t)
     t.id, t.name, t.text = id, T.tracks[id].name, T.tracks[id].text
@@ -607,7 +610,7 @@ function R.define(cfg)
     local id = "doctrine_" .. s.id
     local function apply(d) return function() R.apply_doctrine(s, d) end end
     local need = P.field_kmines * #s.areas
-    card(id, "council", { text_of = "doctrine", sector = s.id, source = "apii",
+    card(id, s.id, { text_of = "doctrine", sector = s.id, source = "apii", phase = "national",
       when = function()
         return stage() == "peace" and V("treaty") == "out" and (V("month", 0) - V("out_month", 0)) % 6 == 0
       end,

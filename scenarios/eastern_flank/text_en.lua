@@ -65,9 +65,13 @@ T.sides = {
     text = "The ICBL, NGOs and mine-action donors: campaigns, mine-risk education, clearance funding." },
   adversary = { name = "Adversary",
     text = "A neighbour weighing what an attack would gain against what it would cost." },
+  estonia = { name = "Estonia", text = "Decides the emplacement doctrine on its Russian border (Narva, Võru)." },
+  latvia = { name = "Latvia", text = "Decides the emplacement doctrine on its eastern border (Rēzekne, Daugavpils)." },
+  lithuania = { name = "Lithuania", text = "Decides the emplacement doctrine on its Belarus border (Vilnius, Alytus)." },
+  poland = { name = "Poland", text = "Decides the emplacement doctrine on the Suwałki Gap and Podlasie (Białystok)." },
 }
-T.phases = { council = "Council meets", allies = "Allies decide", humanitarian = "Humanitarian community",
-  adversary = "Adversary moves" }
+T.phases = { council = "Council meets", national = "National decisions", allies = "Allies decide",
+  humanitarian = "Humanitarian community", adversary = "Adversary moves" }
 
 T.tracks = {
   deterrence = { name = "Deterrence",
