@@ -108,6 +108,7 @@ static int offscreen_open(offscreen *o, fl_Ui *u, fl_Game *g, const fl_UiOpts *o
   u->game = g;
   ui_refresh(u);
   u->human = first_playable(u->def);
+  u->humans = u->human >= 0 && u->human < 64 ? (uint64_t)1 << u->human : 0;
   u->screen = SCR_GAME;
   u->seen_log = u->st->nlog;
   return 0;
@@ -229,6 +230,7 @@ static void start_game(fl_Ui *u) {
   int human = u->opts.demo ? -1 : u->brief_side;
   if (u->host->start(u->host->ud, human, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); return; }
   u->human = human;
+  u->humans = human >= 0 && human < 64 ? ((uint64_t)1 << human) | u->brief_extra : 0;
   host_changed(u);
   u->seen_log = 0;
   u->screen = SCR_GAME;
@@ -242,6 +244,7 @@ static void open_brief(fl_Ui *u) {
   ui_refresh(u);
   if (!u->def) return;
   u->brief_side = u->opts.human >= 0 && u->opts.human < u->def->nside ? u->opts.human : first_playable(u->def);
+  u->brief_extra = 0;
   u->screen = SCR_BRIEF;
 }
 
@@ -268,7 +271,7 @@ static void act(fl_Ui *u, int opt) {
   u->log_scroll = 0;
   int side = -1;
   if (fl_game_status(u->game) == FL_GAME_WAITING) fl_game_pending(u->game, &side);
-  u->await_end_turn = fl_game_status(u->game) == FL_GAME_WAITING && (side != u->human || u->st->turn != turn);
+  u->await_end_turn = fl_game_status(u->game) == FL_GAME_WAITING && (!UI_HUMAN(u, side) || u->st->turn != turn);
 }
 
 static void end_turn(fl_Ui *u) {
@@ -320,7 +323,13 @@ static void press(fl_Ui *u, int id, int arg) {
     else { host_changed(u); open_brief(u); }
     break;
   }
-  case BTN_SIDE: u->brief_side = arg; break;
+  case BTN_SIDE: /* the side you play */
+    u->brief_side = arg;
+    if (arg >= 0 && arg < 64) u->brief_extra &= ~((uint64_t)1 << arg);
+    break;
+  case BTN_SEAT: /* hotseat: another person plays this side on the same screen */
+    if (arg != u->brief_side && arg >= 0 && arg < 64) u->brief_extra ^= (uint64_t)1 << arg;
+    break;
   case BTN_BEGIN: start_game(u); break;
   case BTN_UNDO: host_call(u, u->host->undo, 0); break;
   case BTN_SAVE: host_call(u, u->host->save, 0); if (!u->err[0] && u->st) u->saved_nlog = u->st->nlog; break;
@@ -365,7 +374,7 @@ static void load_selected(fl_Ui *u) {
 int ui_unsaved(const fl_Ui *u) {
   if (!u->st || u->opts.demo || u->human < 0 || u->st->ended || u->screen != SCR_GAME) return 0;
   for (int i = u->st->nlog - 1; i >= 0 && i >= u->saved_nlog; i--)
-    if (u->st->log[i].kind == FL_LOG_ACTION && u->st->log[i].c == u->human) return 1;
+    if (u->st->log[i].kind == FL_LOG_ACTION && UI_HUMAN(u, u->st->log[i].c)) return 1;
   return 0;
 }
 
@@ -424,13 +433,20 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     return;
   }
   if (u->screen == SCR_BRIEF) {
+    if (c == SDLK_h && u->def) { /* hotseat: every playable side gets a person, or none but yours */
+      uint64_t all = 0;
+      for (int i = 0; i < u->def->nside && i < 64; i++)
+        if (u->def->sides[i].playable && i != u->brief_side) all |= (uint64_t)1 << i;
+      u->brief_extra = u->brief_extra == all ? 0 : all;
+      return;
+    }
     if (c == SDLK_RETURN || c == SDLK_KP_ENTER || c == SDLK_SPACE) start_game(u);
     else if (c == SDLK_ESCAPE) { if (u->nscen) u->screen = SCR_TITLE; else u->quit = 1; }
     else if ((c == SDLK_LEFT || c == SDLK_UP || c == SDLK_RIGHT || c == SDLK_DOWN) && u->def) {
       int d = c == SDLK_LEFT || c == SDLK_UP ? -1 : 1;
       for (int i = 1; i <= u->def->nside; i++) {
         int s = ((u->brief_side + d * i) % u->def->nside + u->def->nside) % u->def->nside;
-        if (u->def->sides[s].playable) { u->brief_side = s; break; }
+        if (u->def->sides[s].playable) { u->brief_side = s; u->brief_extra &= ~((uint64_t)1 << (s & 63)); break; }
       }
     }
     return;
@@ -454,7 +470,7 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     return;
   }
   int side = -1, card = fl_game_status(u->game) == FL_GAME_WAITING ? fl_game_pending(u->game, &side) : -1;
-  int mine = card >= 0 && side == u->human && !u->await_end_turn;
+  int mine = card >= 0 && UI_HUMAN(u, side) && !u->await_end_turn;
   int nopt = card >= 0 ? u->def->cards[card].noptions : 0;
   if (c >= SDLK_1 && c <= SDLK_9) {
     int o = (int)(c - SDLK_1);
@@ -572,7 +588,7 @@ static int update(fl_Ui *u, Uint32 now, Uint32 *wake) {
     if (fl_game_status(u->game) != FL_GAME_WAITING) return changed;
     int side = -1;
     if (fl_game_pending(u->game, &side) < 0) return changed;
-    if ((side == u->human && !u->opts.demo) || u->await_end_turn) return changed;
+    if ((UI_HUMAN(u, side) && !u->opts.demo) || u->await_end_turn) return changed;
     if (now < u->next_ai) { if (*wake > u->next_ai - now) *wake = u->next_ai - now; return changed; }
     char msg[2048] = "";
     if (u->host->step_policy(u->host->ud, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return 1; }

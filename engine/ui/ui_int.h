@@ -5,6 +5,7 @@
 #ifndef UI_INT_H
 #define UI_INT_H
 #include <SDL.h>
+#include <stdint.h>
 #include <SDL_ttf.h>
 #include "fl_ui.h"
 #include "fl_map.h"
@@ -109,7 +110,7 @@ void map_geo_free(map_Geo *mg);
 /* ---- the window's context (fl_ui.c, ui_screens.c) -------------------------- */
 enum { SCR_TITLE, SCR_BRIEF, SCR_GAME, SCR_DEBRIEF };
 enum { BTN_NONE, BTN_OPTION, BTN_CONFIRM, BTN_END_TURN, BTN_DEBRIEF, BTN_BACK, BTN_NEW, BTN_TITLE, BTN_SCENARIO,
-       BTN_SIDE, BTN_BEGIN, BTN_UNDO, BTN_SAVE, BTN_LOAD, BTN_HELP, BTN_ZOOM_IN, BTN_ZOOM_OUT, BTN_FIT,
+       BTN_SIDE, BTN_SEAT, BTN_BEGIN, BTN_UNDO, BTN_SAVE, BTN_LOAD, BTN_HELP, BTN_ZOOM_IN, BTN_ZOOM_OUT, BTN_FIT,
        BTN_DISMISS, BTN_QUIT, BTN_RELOAD };
 enum { FOCUS_MAP, FOCUS_CARD, FOCUS_LOG, FOCUS_N };
 
@@ -150,7 +151,9 @@ typedef struct fl_Ui {
   int seen_log;                /* log entries before this are not popped up */
   char toast[512]; Uint32 toast_until;
   /* flow */
-  int human;                   /* side a person plays, -1 in a demo */
+  int human;                   /* the first side a person plays, -1 in a demo */
+  uint64_t humans;             /* every side people play (hotseat): bit i = side i */
+  uint64_t brief_extra;        /* briefing: sides added to brief_side for hotseat */
   int await_end_turn;
   Uint32 next_ai, popup_until;
   int title_sel, brief_side, nscen;
@@ -192,6 +195,8 @@ void ui_draw_overlays(fl_Ui *u);
 void ui_log_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n);
 /* "1 March 2025". */
 void ui_date_long(int32_t date, char *buf, size_t n);
+/* Whether a person plays side s (hotseat: several sides can be human). */
+#define UI_HUMAN(u, s) ((s) >= 0 && (s) < 64 && (((u)->humans >> (s)) & 1u))
 /* Whether quitting now would lose decisions a person took since the last save. */
 int ui_unsaved(const fl_Ui *u);
 /* Draw one frame of the current screen. */

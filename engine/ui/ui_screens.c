@@ -140,7 +140,7 @@ static void top_bar(fl_Ui *u, int h) {
   if (FITS(FONT_BODY, buf)) x += gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
   int side = -1;
   if (fl_game_status(u->game) == FL_GAME_WAITING) fl_game_pending(u->game, &side);
-  snprintf(buf, sizeof buf, "%s%s", side >= 0 ? d->sides[side].name : "", side >= 0 && side == u->human ? " (you)" : "");
+  snprintf(buf, sizeof buf, "%s%s", side >= 0 ? d->sides[side].name : "", UI_HUMAN(u, side) ? (u->humans & (u->humans - 1) ? " (your turn)" : " (you)") : "");
   int whose = side >= 0 ? PX(18) + gfx_text_w(g, FONT_BODY, buf) : s->ended ? gfx_text_w(g, FONT_BOLD, "Game over") : 0;
   if (!s->ended && s->phase >= 0 && s->phase < d->nphase &&
       x + gfx_text_w(g, FONT_BODY, d->phases[s->phase].name) + PX(18) + whose <= limit)
@@ -371,7 +371,7 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
     return cr.y + cr.h;
   }
   const fl_CardDef *c = &d->cards[card];
-  int mine = side == u->human;
+  int mine = UI_HUMAN(u, side);
   /* measure, then draw */
   char head[256], detail[1024];
   snprintf(head, sizeof head, "%s \xC2\xB7 %s", mine ? "YOUR DECISION" : "DECIDING", d->sides[side].name);
@@ -716,18 +716,24 @@ void ui_draw_brief(fl_Ui *u) {
   for (int i = 0; i < d->nside; i++) nplay += d->sides[i].playable;
   for (int i = 0; i < d->nside; i++) {
     const fl_SideDef *s = &d->sides[i];
-    int bw = nplay > 1 && s->playable ? PX(150) : 0;
+    int bw = nplay > 1 && s->playable ? PX(250) : 0;
     SDL_Rect r = {x, y, iw, 0};
     const gfx_Text *t = s->text && *s->text ? gfx_text(g, FONT_SMALL, s->text, iw - PX(30) - bw) : NULL;
     r.h = PX(16) + gfx_font_h(g, FONT_BOLD) + (t ? t->h + PX(2) : 0);
-    int chosen = i == u->brief_side;
+    int chosen = i == u->brief_side || (i < 64 && ((u->brief_extra >> i) & 1u));
     if (chosen) gfx_round(g, r, PX(6), COL_CARD_HI);
     gfx_disc(g, (float)(x + PX(14)), (float)(y + PX(8) + gfx_font_h(g, FONT_BOLD) / 2), (float)PX(6), gfx_side_color(i));
     char name[256];
-    snprintf(name, sizeof name, "%s%s", s->name, chosen ? "  \xE2\x80\x94 you" : !s->playable ? "  \xE2\x80\x94 computer" : "");
+    snprintf(name, sizeof name, "%s%s", s->name, i == u->brief_side ? "  \xE2\x80\x94 you" : chosen ? "  \xE2\x80\x94 another player"
+             : "  \xE2\x80\x94 computer");
     gfx_draw_text(g, FONT_BOLD, name, x + PX(30), y + PX(8), COL_TEXT, 0);
     if (t) gfx_draw_wrapped(g, FONT_SMALL, s->text, x + PX(30), y + PX(8) + gfx_font_h(g, FONT_BOLD) + PX(2), iw - PX(30) - bw, COL_MUTED);
-    if (bw) button(u, x + iw - PX(8), y + PX(6), chosen ? "Chosen" : "Play this side", NULL, BTN_SIDE, i, chosen ? BS_PRIMARY : BS_SECONDARY, 2);
+    if (bw && i == u->brief_side) button(u, x + iw - PX(8), y + PX(6), "You", NULL, BTN_SIDE, i, BS_PRIMARY, 2);
+    else if (bw) { /* play it yourself, or seat another person at it (hotseat) */
+      SDL_Rect pb = button(u, x + iw - PX(8), y + PX(6), "Play", NULL, BTN_SIDE, i, BS_SECONDARY, 2);
+      button(u, pb.x - PX(8), y + PX(6), chosen ? "Hotseat \xE2\x9C\x93" : "+ Hotseat", NULL, BTN_SEAT, i,
+             chosen ? BS_PRIMARY : BS_GHOST, 2);
+    }
     y += r.h + PX(6);
   }
   y += PX(14);
@@ -963,7 +969,8 @@ static void help_panel(fl_Ui *u) {
     {"Wheel, + / \xE2\x88\x92", "zoom the map"}, {"Drag, arrows", "pan the map"},
     {"0 or Home", "fit the map to the window"}, {"Click", "select an area"},
     {"Page Up / Down", "scroll the log"}, {"V", "next map view (owners, then overlays)"},
-    {"Ctrl + / \xE2\x88\x92 / 0", "larger, smaller, normal text"}, {"Ctrl+Q", "quit (asks if unsaved)"},
+    {"Ctrl + / \xE2\x88\x92 / 0", "larger, smaller, normal text"}, {"H (briefing)", "hotseat: people play every playable side"},
+    {"Ctrl+Q", "quit (asks if unsaved)"},
   };
   int n = (int)(sizeof keys / sizeof keys[0]), lh = gfx_font_h(g, FONT_BODY) + PX(8), pad = PX(24);
   int kw = PX(150), w = PX(560), h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(14) + n * lh + PX(8);
