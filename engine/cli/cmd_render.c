@@ -54,7 +54,7 @@ int cmd_render(int argc, char **argv) {
     int bad = 0;
     if (cli_script_opt("render", argc, argv, &i, &opts, &bad)) { if (bad) return bad; continue; }
     if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &seed)) return cli_usage_error("render", "--seed needs a number, got '%s'", argv[i]); }
-    else if (!strcmp(a, "--turn") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &turn) || !turn) return cli_usage_error("render", "--turn needs a positive number"); }
+    else if (!strcmp(a, "--turn") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &turn) || !turn || turn > 1000000) return cli_usage_error("render", "--turn needs a number from 1 to 1000000"); }
     else if (!strcmp(a, "--policy") && i + 1 < argc) all = argv[++i];
     else if (!strcmp(a, "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("render", "too many --side"); sides[nsides++] = argv[++i]; }
     else if (!strcmp(a, "--size") && i + 1 < argc) { if (cli_parse_size(argv[++i], &uo.width, &uo.height)) return cli_usage_error("render", "--size expects WxH between 320x240 and 8192x8192, got '%s'", argv[i]); }
@@ -83,10 +83,7 @@ int cmd_render(int argc, char **argv) {
     if (cli_side_policy("render", sc, sides[i])) { fl_script_free(sc); return EXIT_USAGE; }
   fl_Game *g = fl_script_game(sc);
   int st = fl_game_start(g, seed);
-  while (st == FL_GAME_WAITING && (uint64_t)fl_game_state(g)->turn < turn) {
-    int opt;
-    st = fl_script_choose(sc, &opt) ? FL_GAME_ERROR : fl_game_act(g, opt);
-  }
+  if (st == FL_GAME_WAITING) st = fl_script_play_on(sc, (int)turn);
   if (st == FL_GAME_ERROR) {
     cli_print_error(fl_game_error(g));
     fl_script_free(sc);

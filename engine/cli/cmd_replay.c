@@ -115,13 +115,7 @@ int cmd_replay(int argc, char **argv) {
       if (cli_side_policy("replay", sc, sides[i])) rc = EXIT_USAGE;
     if (rc == EXIT_OK) rc = replay_actions(path, &r, sc, (int)until);
     if (rc == EXIT_OK && until) { /* the fork: policies play the rest of the game */
-      fl_Game *g = fl_script_game(sc);
-      int st = fl_game_status(g);
-      while (st == FL_GAME_WAITING) {
-        int opt;
-        st = fl_script_choose(sc, &opt) ? FL_GAME_ERROR : fl_game_act(g, opt);
-      }
-      if (st == FL_GAME_ERROR) { cli_print_error(fl_game_error(g)); rc = EXIT_SCRIPT; }
+      if (fl_script_play_on(sc, 0) == FL_GAME_ERROR) { cli_print_error(fl_game_error(fl_script_game(sc))); rc = EXIT_SCRIPT; }
     }
     if (rc == EXIT_OK && logpath && cli_write_replay(logpath, sc, r.seed)) rc = EXIT_USAGE;
     if (rc == EXIT_OK && check) rc = verify(path, &r, sc, changed);

@@ -63,7 +63,7 @@ int cmd_run(int argc, char **argv) {
     if (!strcmp(a, "--json")) json = 1;
     else if (!strcmp(a, "--board")) board = 1;
     else if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &seed)) return cli_usage_error("run", "--seed needs a number, got '%s'", argv[i]); }
-    else if (!strcmp(a, "--turns") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &turns) || !turns) return cli_usage_error("run", "--turns needs a positive number"); }
+    else if (!strcmp(a, "--turns") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &turns) || !turns || turns > 1000000) return cli_usage_error("run", "--turns needs a number from 1 to 1000000"); }
     else if (!strcmp(a, "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("run", "too many --side"); sides[nsides++] = argv[++i]; }
     else if (!strcmp(a, "--policy") && i + 1 < argc) all = argv[++i];
     else if (!strcmp(a, "--log") && i + 1 < argc) logpath = argv[++i];
@@ -82,10 +82,7 @@ int cmd_run(int argc, char **argv) {
     if (cli_side_policy("run", sc, sides[i])) { fl_script_free(sc); return EXIT_USAGE; }
   fl_Game *g = fl_script_game(sc);
   int st = fl_game_start(g, seed);
-  while (st == FL_GAME_WAITING && (!turns || (uint64_t)fl_game_state(g)->turn <= turns)) {
-    int opt;
-    st = fl_script_choose(sc, &opt) ? FL_GAME_ERROR : fl_game_act(g, opt);
-  }
+  if (st == FL_GAME_WAITING) st = fl_script_play_on(sc, turns ? (int)turns + 1 : 0);
   int rc = EXIT_OK;
   if (st == FL_GAME_ERROR) {
     cli_print_error(fl_game_error(g));

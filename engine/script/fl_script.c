@@ -596,6 +596,16 @@ int fl_script_choose(fl_Script *sc, int *opt) {
   return 0;
 }
 
+int fl_script_play_on(fl_Script *sc, int until_turn) {
+  fl_Game *g = sc->game;
+  int st = fl_game_status(g);
+  while (st == FL_GAME_WAITING && (until_turn <= 0 || fl_game_state(g)->turn < until_turn)) {
+    int opt;
+    st = fl_script_choose(sc, &opt) ? FL_GAME_ERROR : fl_game_act(g, opt);
+  }
+  return st;
+}
+
 int fl_script_play(fl_Script *sc, uint64_t seed, long max_actions) {
   fl_Game *g = sc->game;
   int st = fl_game_start(g, seed);

@@ -45,6 +45,9 @@ int fl_script_choose(fl_Script *sc, int *opt);
 /* Start a game with seed and let policies play it to the end (or max_actions). Returns the
  * final fl_Game status; on FL_GAME_ERROR the message is in fl_game_error. */
 int fl_script_play(fl_Script *sc, uint64_t seed, long max_actions);
+/* Let the policies play on from where the game is, while it waits for a decision and (if
+ * until_turn > 0) the turn is before until_turn. Returns the game's status. */
+int fl_script_play_on(fl_Script *sc, int until_turn);
 /* Names of the policies the scenario defines (for listings); returns count. */
 int fl_script_policy_names(const fl_Script *sc, const char **names, int max);
 
