@@ -14,6 +14,7 @@
 ---@field decision flank.decision
 ---@field event flank.event
 ---@field side flank.side
+---@field lang string the language asked for (--lang), e.g. "en"
 flank = {}
 
 ---@class flank.game

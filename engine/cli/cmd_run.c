@@ -7,6 +7,11 @@
 /* Options shared by run and replay: --mem MIB, --budget N. 1 if consumed (with *i advanced). */
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad) {
   uint64_t v;
+  if (!strcmp(argv[*i], "--lang")) {
+    if (*i + 1 >= argc) { *bad = cli_usage_error(cmd, "--lang needs a language code (en, lt, pl...)"); return 1; }
+    o->lang = argv[++*i];
+    return 1;
+  }
   if (!strcmp(argv[*i], "--mem") || !strcmp(argv[*i], "--budget")) {
     if (*i + 1 >= argc || cli_parse_u64(argv[*i + 1], &v) || v == 0) {
       *bad = cli_usage_error(cmd, "%s needs a positive number", argv[*i]);

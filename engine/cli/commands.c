@@ -32,6 +32,7 @@ const Cmd CLI_COMMANDS[] = {
    "                    decisions, events (schema: docs/run-json.md)\n"
    "  --board           the board as plain text (for screen readers and terminals): tracks,\n"
    "                    every area with owner, pieces and properties, the pending decision\n"
+   "  --lang CODE       the scenario's language (flank.lang; English where it has no translation)\n"
    "  --mem MIB         memory cap of the scenario's Lua state (default 256)\n"
    "  --budget N        VM instructions per rule call (default 10000000)\n"},
   {"batch", "SCENARIO [--runs N] [--seed-base S] [--policy P | --side ROLE=POL | --sweep FILE]... [--jobs J] "

@@ -198,6 +198,8 @@ static void api_md(FILE *f) {
         "policies) reads and changes the game through the **runtime API**, the `flank` table. Conditions,\n"
         "texts and policies may only read; effects and `setup()` may change. Globals are frozen after load:\n"
         "keep changing state in `flank.var`, tracks, areas or pieces. Editor completion: docs/flank.d.lua.\n\n"
+        "`flank.lang` (a string, readable while loading) is the language asked for with `--lang` (default\n"
+        "`\"en\"`): load `text_<lang>.lua` and fall back to English, so a translation is one file.\n\n"
         "## Contents\n\n- Runtime API:", f);
   const char *last = "";
   for (int i = 0; i < n; i++)
@@ -260,6 +262,7 @@ static void d_lua(FILE *f) {
   const char *last = "";
   for (int i = 0; i < n; i++)
     if (strcmp(d[i].module, last)) { fprintf(f, "---@field %s flank.%s\n", d[i].module, d[i].module); last = d[i].module; }
+  fputs("---@field lang string the language asked for (--lang), e.g. \"en\"\n", f);
   fputs("flank = {}\n", f);
   last = "";
   for (int i = 0; i < n; i++) {

@@ -414,6 +414,8 @@ static void install_lenient(Ctx *c) {
     lua_setfield(L, -2, d[i].name);
     lua_pop(L, 1);
   }
+  lua_pushliteral(L, "en"); /* flank.lang, as the real loader sets it */
+  lua_setfield(L, flank, "lang");
   lua_setfield(L, env, "flank");
   lua_getfield(L, env, "math");
   lua_pushstring(L, "math.random");

@@ -300,6 +300,19 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   sc->fns = luaL_ref(L, LUA_REGISTRYINDEX);
   fl_defs_open(sc);
   fl_api_open(sc);
+  /* flank.lang: which text table a scenario should load (a translation is one file) */
+  const char *lang = opts && opts->lang && *opts->lang ? opts->lang : "en";
+  for (const char *c = lang; *c; c++)
+    if (!((*c >= 'a' && *c <= 'z') || *c == '_') || c - lang > 15) {
+      snprintf(err, errn, "language '%s': use a code like en, lt or pl", lang);
+      fl_script_free(sc);
+      return NULL;
+    }
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
+  lua_getfield(L, -1, "flank");
+  lua_pushstring(L, lang);
+  lua_setfield(L, -2, "lang");
+  lua_pop(L, 2);
   char path[PATH_MAX + 16], chunk[PATH_MAX + 16];
   snprintf(path, sizeof path, "%s/scenario.lua", dir);
   snprintf(chunk, sizeof chunk, "@%s", path);

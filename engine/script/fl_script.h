@@ -14,6 +14,8 @@ typedef struct fl_ScriptOpts {
   size_t mem_limit;        /* bytes for the Lua state; 0: 256 MiB */
   long long load_budget;   /* VM instructions to load the scenario; 0: 50 million */
   long long call_budget;   /* VM instructions per rule or policy call; 0: 10 million */
+  const char *lang;        /* language the scenario should speak ("lt", "pl"...); NULL: "en".
+                            * Scenarios read it as flank.lang while loading and pick their text table. */
 } fl_ScriptOpts;
 
 /* Exit-code classes of an error, as the CLI reports them. */

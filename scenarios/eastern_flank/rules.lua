@@ -9,7 +9,10 @@
 
 local F = flank
 local M = require "eastern_flank/model"
-local T = require "eastern_flank/text_en"
+-- The words in the language asked for (flank run --lang lt), English where there is
+-- no translation yet: a translation is one file, text_<lang>.lua, with the same keys.
+local ok, T = pcall(require, "eastern_flank/text_" .. flank.lang)
+if not ok then T = require "eastern_flank/text_en" end
 local P = M.P
 local clamp, poisson = M.clamp, M.poisson
 

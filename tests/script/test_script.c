@@ -94,6 +94,20 @@ int main(void) {
     fl_script_free(up);
   }
 
+  /* flank.lang picks a scenario's text table; an untranslated language falls back to English. */
+  const char *langs[][2] = {{"lt", "Kalbos"}, {"pl", "Languages"}, {NULL, "Languages"}};
+  for (int i = 0; i < 3; i++) {
+    fl_ScriptOpts lo = {0};
+    lo.lang = langs[i][0];
+    fl_Script *ls = fl_script_load(FLANK_SOURCE_DIR "/tests/script/lang", ROOT, &lo, err, sizeof err);
+    CHECK(ls != NULL);
+    if (ls) CHECK_STR(fl_script_def(ls)->title, langs[i][1]);
+    fl_script_free(ls);
+  }
+  fl_ScriptOpts badlang = {0};
+  badlang.lang = "../x";
+  CHECK(fl_script_load(FLANK_SOURCE_DIR "/tests/script/lang", ROOT, &badlang, err, sizeof err) == NULL && strstr(err, "language"));
+
   /* Unknown scenario ids get a suggestion. */
   CHECK(fl_script_load("tutorail", ROOT, NULL, err, sizeof err) == NULL && strstr(err, "did you mean 'tutorial'"));
   return check_done("test_script");

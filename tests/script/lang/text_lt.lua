@@ -1,0 +1,1 @@
+return { title = "Kalbos", side = "Taryba" }
