@@ -14,6 +14,9 @@
 ---@field decision flank.decision
 ---@field event flank.event
 ---@field side flank.side
+---@field move flank.move
+---@field piece flank.piece
+---@field map flank.map
 ---@field lang string the language asked for (--lang), e.g. "en"
 flank = {}
 
@@ -78,13 +81,14 @@ function flank.game.finish(ending) end
 ---@param span string
 function flank.game.set_step(span) end
 
----Write a line to the game log that players see.
+---Write a line to the game log that players see; with `to`, only those sides (and their teams) see it.
 ---
 ---```lua
 ---flank.game.log("Sappers cleared 2 km².")
 ---```
 ---@param text string
-function flank.game.log(text) end
+---@param to? string|string[]
+function flank.game.log(text, to) end
 
 ---@class flank.track
 flank.track = {}
@@ -146,7 +150,7 @@ flank.area = {}
 ---@return string[]
 function flank.area.list() end
 
----An area as a table (id, name, terrain, country, owner, neighbors and its properties), or one property.
+---An area as a table (id, name, terrain, country, owner, neighbors and its properties), or one field or property by key. A policy does not see properties hidden from its side.
 ---
 ---```lua
 ---local a = flank.area.get("suwalki_gap")
@@ -261,7 +265,7 @@ function flank.piece.add(spec) end
 ---@param id integer
 function flank.piece.remove(id) end
 
----Move a piece to an area.
+---Put a piece in an area at once (rule code: no movement points, no path). Players move pieces with a `target = "move"` option.
 ---
 ---```lua
 ---flank.piece.move(id, "suwalki_gap")
@@ -270,7 +274,7 @@ function flank.piece.remove(id) end
 ---@param area string
 function flank.piece.move(id, area) end
 
----A piece as a table (id, type, area, side and its properties), or one property.
+---A piece as a table (id, type, area, side and its properties), or one field or property by key. A policy cannot read a piece hidden from its side.
 ---
 ---```lua
 ---local p = flank.piece.get(id)
@@ -417,7 +421,117 @@ flank.side = {}
 ---@return string[]
 function flank.side.list() end
 
----What a policy sees.
+---@class flank.move
+flank.move = {}
+
+---The areas a piece may end a move in now, with the movement points it has left this turn (shortest paths over adjacency, priced by its type's terrain costs; impassable terrain, enemy areas for types that stop there, and stacking limits respected).
+---
+---```lua
+---for _, a in ipairs(flank.move.reachable(id)) do ... end
+---```
+---@param piece integer
+---@return string[]
+function flank.move.reachable(piece) end
+
+---The cheapest path from the piece's area to `area` (start first) and its cost in movement points, or nil if it cannot end a move there now.
+---
+---```lua
+---local path, cost = flank.move.path(id, "far_bank")
+---```
+---@param piece integer
+---@param area string
+---@return string[]?
+---@return number
+function flank.move.path(piece, area) end
+
+---The movement points a piece has left this turn (they come back at the start of every turn).
+---
+---```lua
+---if flank.move.left(id) > 0 then ... end
+---```
+---@param piece integer
+---@return number
+function flank.move.left(piece) end
+
+---Use up a piece's movement points this turn (all of them when points is nil), e.g. after it fought.
+---
+---```lua
+---flank.move.spend(id)
+---```
+---@param piece integer
+---@param points? number
+function flank.move.spend(piece, points) end
+
+---@class flank.piece
+flank.piece = {}
+
+---Let sides (and their teams; nil: everyone) see a piece of a hidden type.
+---
+---```lua
+---flank.piece.reveal(id, "blue")
+---```
+---@param id integer
+---@param to? string|string[]
+function flank.piece.reveal(id, to) end
+
+---Hide a piece from sides (nil: from everyone but its own team).
+---
+---```lua
+---flank.piece.hide(id)
+---```
+---@param id integer
+---@param from? string|string[]
+function flank.piece.hide(id, from) end
+
+---Whether a side can see a piece.
+---
+---```lua
+---if flank.piece.seen_by(id, "red") then ... end
+---```
+---@param id integer
+---@param side string
+---@return boolean
+function flank.piece.seen_by(id, side) end
+
+---@class flank.map
+flank.map = {}
+
+---Draw an arrow between two areas (an axis of advance), saved with the game. style: "normal", "warning" or "good"; to: only these sides see it.
+---
+---```lua
+---flank.map.arrow("kaliningrad", "suwalki_gap", {side = "adversary", label = "Axis 1"})
+---```
+---@param from string
+---@param to string
+---@param opts? {label?: string, side?: string, style?: string, to?: string|string[]}
+function flank.map.arrow(from, to, opts) end
+
+---Highlight an area on the map, saved with the game.
+---
+---```lua
+---flank.map.highlight("bridge", {style = "warning", label = "Contested"})
+---```
+---@param area string
+---@param opts? {label?: string, side?: string, style?: string, to?: string|string[]}
+function flank.map.highlight(area, opts) end
+
+---Remove marks: "arrows", "highlights" or "all" (the default).
+---
+---```lua
+---flank.map.clear("arrows")
+---```
+---@param kind? string
+function flank.map.clear(kind) end
+
+---Draw (or stop drawing) the front line: the borders between areas owned by enemy sides.
+---
+---```lua
+---flank.map.front(true)
+---```
+---@param on boolean
+function flank.map.front(on) end
+
+---What a policy sees: only the tracks its side may see.
 ---@class flank.view
 ---@field turn integer
 ---@field date string
@@ -428,7 +542,13 @@ function flank.side.list() end
 ---@field id string
 ---@field label string
 ---@field available boolean
----@field cost table<string, number>
+---@field reason string? why it is not available
+---@field preview string?
+---@field cost table<string, number> its static costs
+---@field target string? "area", "areas", "piece", "pieces" or "move"
+---@field min integer?
+---@field max integer?
+---@field targets (string|integer)[]? the legal targets now (area ids, or piece ids; for a move, the pieces that can move)
 
 ---The decision a policy answers.
 ---@class flank.decision_view
@@ -450,6 +570,7 @@ function flank.side.list() end
 ---@field step? string|{from: integer, step: string}[] Length of a turn: "1 month" (default), "1 week", "1 day", "1 year"; or a list of { from = turn, step = ... }.
 ---@field language? string Language of the texts (default "en").
 ---@field map? string Map file: "assets/maps/..." from the project, or a path inside the scenario folder.
+---@field stacking? integer At most this many pieces of one team may end a move in an area (default 0: no limit).
 
 ---Metadata and calendar; exactly once per scenario.
 ---@param t flank.def.scenario
@@ -462,6 +583,7 @@ function scenario(t) end
 ---@field name? string Name shown to players (default: the id).
 ---@field text? string Who this side is.
 ---@field playable? boolean May a human take this side (default true).
+---@field team? string Sides with the same team are allies: they share what they see and are not enemies (default: the side's own id).
 
 ---Who decides. At least one.
 ---@param t flank.def.side
@@ -491,6 +613,7 @@ function phase(t) end
 ---@field source? string Id of a scenario source backing the numbers.
 ---@field visible? boolean Shown to players (default true).
 ---@field better? "higher"|"lower" Which direction is good, for colours and summaries.
+---@field visible_to? string|string[] Only these sides (and their teams) see it: policies of other sides cannot read it, and the window hides it from them. Default: everyone.
 
 ---An indicator shown to players, with a range.
 ---@param t flank.def.track
@@ -534,6 +657,10 @@ function place(t) end
 ---@field id string Unique id.
 ---@field name? string Name shown to players.
 ---@field symbol? string Counter symbol, e.g. "infantry", "armour", "minefield" (default "unit").
+---@field mp? number Movement points per turn for `target = "move"` options (default 0: only rule code moves it).
+---@field terrain? table<string, number|false> Cost to enter an area of each terrain, e.g. { forest = 2, river = false } (false: impassable); others cost 1.
+---@field stop_at_enemy? boolean Entering an area owned by an enemy side or holding a visible enemy piece ends the move.
+---@field hidden? boolean Pieces of this type are seen only by their own team until flank.piece.reveal.
 
 ---A kind of counter on the board.
 ---@param t flank.def.piece_type
@@ -557,11 +684,16 @@ function piece_type(t) end
 ---@field id string Unique id within the decision; policies return it.
 ---@field label? string Button text.
 ---@field text? string Longer explanation.
----@field cost? table<string, number> Track costs { track_id = amount }; unavailable if a track would fall below its min.
----@field requires? fun(): boolean, string? Available only when this returns true; a second result, a string, tells the player why not.
+---@field cost? table<string, number>|(fun(target?: any): table<string, number>) Track costs { track_id = amount }; unavailable if a track would fall below its min. A function computes them from the chosen target(s).
+---@field requires? fun(target?: any): boolean, string? Available only when this returns true; a second result, a string, tells the player why not. With targets it is called with nil first (is the option open at all?), then with the chosen target(s).
 ---@field effect? fun() What choosing it does (may change the game through flank.*).
 ---@field delay? string|integer Run the effect later: "6 months", "2 turns", or a number of turns.
----@field preview? string Short summary of the effect shown before choosing.
+---@field preview? string|(fun(target?: any): string) Short summary of the effect shown before choosing; a function gets the target being considered (nil before one is chosen).
+---@field target? "area"|"areas"|"piece"|"pieces"|"move" What the option acts on. requires, cost, preview and effect then receive the chosen area id, piece id, or a list of them; a move's receive (piece id, to area, from area).
+---@field legal? fun(): string[]|integer[] The legal targets now: area ids, or piece ids (for a move, the pieces that may move). Default: every area, or the deciding side's pieces.
+---@field min? integer Fewest targets for "areas"/"pieces" (default 1).
+---@field max? integer Most targets for "areas"/"pieces" (default 32, the limit).
+---@field again? boolean After this option the same decision is offered again (an orders phase: move, move, ..., then a plain option ends it).
 
 ---A card a side decides on; options carry costs, requirements and effects.
 ---@param t flank.def.decision
@@ -602,7 +734,7 @@ function ending(t) end
 ---@class flank.def.policy
 ---@field id string Policy name; "default" plays when nobody else is named.
 ---@field side string Side it plays.
----@field choose fun(view: flank.view, d: flank.decision_view): string Returns the id of an available option.
+---@field choose fun(view: flank.view, d: flank.decision_view): string, any?, any? Returns the id of an available option, then its target(s): an area id, a piece id or a list; for a move, the piece id and the destination area id.
 ---@field text? string What the policy does, for listings.
 
 ---An AI for a side: choose(view, decision) returns an option id.
@@ -624,6 +756,19 @@ function policy(t) end
 ---@param t flank.def.overlay
 ---@return flank.def.overlay
 function overlay(t) end
+
+---An area property declared with a readable name, a unit and who may see it.
+---@class flank.def.property
+---@field id string The area property's key.
+---@field name? string Readable name, e.g. "AP mines in the ground".
+---@field unit? string Unit shown after values.
+---@field text? string What it means.
+---@field visible_to? string|string[] Only these sides (and their teams) see it; policies of other sides read nil. Default: everyone.
+
+---An area property declared with a readable name, a unit and who may see it.
+---@param t flank.def.property
+---@return flank.def.property
+function property(t) end
 
 ---Run fn at the start of every game (after area owners and props are set).
 ---@param fn fun()

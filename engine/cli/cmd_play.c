@@ -107,13 +107,15 @@ static int host_start(void *ud, int human, char *msg, size_t n) {
 }
 
 /* Run one action; on a script error put the state back as it was before. */
-static int step(Host *h, int opt, int by_policy, char *msg, size_t n) {
+static int step(Host *h, const fl_Choice *chosen, int by_policy, char *msg, size_t n) {
   fl_Game *g = fl_script_game(h->sc);
   fl_State *before = fl_state_clone(fl_game_state(g));
   if (!before) { snprintf(msg, n, "out of memory"); return -1; }
   int rc = 0;
-  if (by_policy && fl_script_choose(h->sc, &opt)) rc = FL_GAME_ERROR;
-  else rc = fl_game_act(g, opt);
+  fl_Choice ch = {0, 0, {0}};
+  if (chosen) ch = *chosen;
+  if (by_policy && fl_script_choose(h->sc, &ch)) rc = FL_GAME_ERROR;
+  else rc = fl_game_choose(g, &ch);
   if (rc == -1 || rc == FL_GAME_ERROR) {
     snprintf(msg, n, "%s", fl_game_error(g));
     fl_game_set_state(g, before);
@@ -125,8 +127,8 @@ static int step(Host *h, int opt, int by_policy, char *msg, size_t n) {
   return 0;
 }
 
-static int host_act(void *ud, int opt, char *msg, size_t n) { return step(ud, opt, 0, msg, n); }
-static int host_policy(void *ud, char *msg, size_t n) { return step(ud, 0, 1, msg, n); }
+static int host_act(void *ud, const fl_Choice *ch, char *msg, size_t n) { return step(ud, ch, 0, msg, n); }
+static int host_policy(void *ud, char *msg, size_t n) { return step(ud, NULL, 1, msg, n); }
 
 static int host_undo(void *ud, char *msg, size_t n) {
   Host *h = ud;
@@ -317,7 +319,14 @@ static int host_reload(void *ud, char *msg, size_t n) {
       fl_script_free(nsc);
       return -1;
     }
-    st = fl_game_act(ng, o);
+    fl_Choice ch;
+    fl_choice_from_log(nd, e, o, &ch);
+    st = fl_game_choose(ng, &ch);
+    if (st == -1) {
+      snprintf(msg, n, "reload kept the old game: %s (turn %d)", fl_game_error(ng), e->turn);
+      fl_script_free(nsc);
+      return -1;
+    }
     nact++;
   }
   if (st == FL_GAME_ERROR) {

@@ -48,8 +48,8 @@ int cli_play_text(int argc, char **argv) {
   while (st == FL_GAME_WAITING) {
     int side, card = fl_game_pending(g, &side);
     if (side != human) { /* the other sides' policies move */
-      int opt;
-      st = fl_script_choose(sc, &opt) ? FL_GAME_ERROR : fl_game_act(g, opt);
+      fl_Choice ch;
+      st = fl_script_choose(sc, &ch) ? FL_GAME_ERROR : fl_game_choose(g, &ch);
       continue;
     }
     print_log_since(stdout, d, fl_game_state(g), seen);

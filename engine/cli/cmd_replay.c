@@ -30,7 +30,20 @@ static int replay_actions(const char *path, const fl_Replay *r, fl_Script *sc, i
               a->turn, a->option, a->card);
       return EXIT_FAILED;
     }
-    st = fl_game_act(g, o);
+    fl_Choice ch;
+    char why[200];
+    if (fl_replay_choice(d, a, o, &ch, why, sizeof why)) {
+      fprintf(stderr, "%s:%d: %s (turn %d, decision '%s')\n", path, a->line, why, a->turn, a->card);
+      return EXIT_FAILED;
+    }
+    const char *bad = fl_game_check(g, &ch);
+    if (fl_game_status(g) == FL_GAME_ERROR) break;
+    if (bad) {
+      fprintf(stderr, "%s:%d: replay differs at turn %d: option '%s' of '%s' with targets '%s': %s\n", path, a->line,
+              a->turn, a->option, a->card, a->targets ? a->targets : "", bad);
+      return EXIT_FAILED;
+    }
+    st = fl_game_choose(g, &ch);
   }
   if (st == FL_GAME_ERROR) { cli_print_error(fl_game_error(g)); return EXIT_SCRIPT; }
   return EXIT_OK;

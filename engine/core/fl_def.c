@@ -26,7 +26,12 @@ void fl_def_free(fl_Def *d) {
     free(t->id); free(t->name); free(t->unit); free(t->text); free(t->source);
   }
   free(d->tracks);
-  for (int i = 0; i < d->nptype; i++) { free(d->ptypes[i].id); free(d->ptypes[i].name); free(d->ptypes[i].symbol); }
+  for (int i = 0; i < d->nptype; i++) {
+    fl_PieceType *t = &d->ptypes[i];
+    free(t->id); free(t->name); free(t->symbol);
+    for (int k = 0; k < t->ncost; k++) free(t->costs[k].terrain);
+    free(t->costs);
+  }
   free(d->ptypes);
   for (int i = 0; i < d->ncard; i++) {
     fl_CardDef *c = &d->cards[i];
@@ -50,6 +55,11 @@ void fl_def_free(fl_Def *d) {
     free(o->id); free(o->name); free(o->prop); free(o->unit); free(o->text); free(o->source);
   }
   free(d->overlays);
+  for (int i = 0; i < d->nprop; i++) {
+    fl_PropDef *p = &d->props[i];
+    free(p->id); free(p->name); free(p->unit); free(p->text);
+  }
+  free(d->props);
   free(d);
 }
 
@@ -66,6 +76,25 @@ int fl_def_card(const fl_Def *d, const char *id) { FIND(d->cards, d->ncard, id);
 int fl_def_event(const fl_Def *d, const char *id) { FIND(d->events, d->nevent, id); }
 int fl_def_ending(const fl_Def *d, const char *id) { FIND(d->endings, d->nending, id); }
 int fl_def_option(const fl_CardDef *c, const char *id) { FIND(c->options, c->noptions, id); }
+int fl_def_prop(const fl_Def *d, const char *id) { FIND(d->props, d->nprop, id); }
+
+fl_Sides fl_def_team(const fl_Def *d, int side) {
+  fl_Sides t = 0;
+  if (side < 0 || side >= d->nside) return 0;
+  for (int i = 0; i < d->nside; i++)
+    if (d->sides[i].team == d->sides[side].team) t |= FL_SIDE_BIT(i);
+  return t;
+}
+
+int fl_def_sees(const fl_Def *d, int side, fl_Sides seen) {
+  (void)d;
+  return side < 0 || (seen & FL_SIDE_BIT(side)) != 0;
+}
+
+int fl_def_enemies(const fl_Def *d, int a, int b) {
+  if (a < 0 || b < 0 || a >= d->nside || b >= d->nside) return 0;
+  return d->sides[a].team != d->sides[b].team;
+}
 
 fl_Span fl_def_step(const fl_Def *d, int turn) {
   fl_Span s = {1, FL_SPAN_MONTH};

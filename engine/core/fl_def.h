@@ -14,8 +14,14 @@ typedef struct fl_Source { char *id, *text; } fl_Source;
 typedef struct fl_SideDef {
   char *id, *name, *text;
   int playable;              /* may a human take this side? */
+  int team;                  /* sides of one team see what each other sees and are not enemies */
   int line;
 } fl_SideDef;
+
+/* Sets of sides, one bit per side index (a scenario has at most 64 sides). */
+typedef uint64_t fl_Sides;
+#define FL_ALL_SIDES (~(fl_Sides)0)
+#define FL_SIDE_BIT(i) ((i) >= 0 && (i) < 64 ? (fl_Sides)1 << (i) : (fl_Sides)0)
 
 typedef struct fl_PhaseDef { char *id, *name; int side; /* acting side or -1 */ int line; } fl_PhaseDef;
 
@@ -23,18 +29,40 @@ typedef struct fl_TrackDef {
   char *id, *name, *unit, *text, *source;
   double min, max, start;
   int visible, higher_is_better; /* higher_is_better: 1, 0 neutral, -1 lower is better */
+  fl_Sides seen;             /* who may see it (FL_ALL_SIDES unless visible_to is given) */
   int line;
 } fl_TrackDef;
 
-typedef struct fl_PieceType { char *id, *name, *symbol; int line; } fl_PieceType;
+/* Movement cost of one terrain for a piece type; cost < 0: impassable. */
+typedef struct fl_TerrainCost { char *terrain; double cost; } fl_TerrainCost;
+
+typedef struct fl_PieceType {
+  char *id, *name, *symbol;
+  double mp;                 /* movement points per turn; 0: moved by rule code only */
+  fl_TerrainCost *costs; int ncost; /* entering an area of this terrain; others cost 1 */
+  int stop_at_enemy;         /* entering an enemy-held or enemy-occupied area ends the move */
+  int hidden;                /* new pieces are seen by their own team only */
+  int line;
+} fl_PieceType;
+
+/* An area property a scenario declares: a readable name, a unit and who may see it. */
+typedef struct fl_PropDef { char *id, *name, *unit, *text; fl_Sides seen; int line; } fl_PropDef;
 
 typedef struct fl_Cost { int track; double amount; } fl_Cost;
+
+/* What an option acts on. A move's targets are { piece id, destination area }. */
+typedef enum { FL_TGT_NONE, FL_TGT_AREA, FL_TGT_PIECE, FL_TGT_MOVE } fl_TargetKind;
+#define FL_MAX_TARGETS 32
 
 typedef struct fl_OptionDef {
   char *id, *label, *text, *preview;
   fl_Cost *costs; int ncost;
   fl_Span delay;             /* n == 0: immediate */
   int fn_requires, fn_effect;
+  int target, tmin, tmax;    /* fl_TargetKind and how many (area/piece kinds) */
+  int fn_legal;              /* legal targets now (0: every area / the side's pieces) */
+  int fn_cost, fn_preview;   /* cost and preview computed from the chosen targets */
+  int again;                 /* after it, the same decision is offered again (orders phases) */
   int line;
 } fl_OptionDef;
 
@@ -83,6 +111,8 @@ typedef struct fl_Def {
   fl_EventDef *events; int nevent;
   fl_EndingDef *endings; int nending;
   fl_OverlayDef *overlays; int noverlay;
+  fl_PropDef *props; int nprop;
+  int stacking;                      /* pieces of one team an area may hold (0: no limit) */
   int fn_setup;
   uint64_t content_hash;             /* hash of every scenario source file */
 } fl_Def;
@@ -100,6 +130,13 @@ int fl_def_card(const fl_Def *d, const char *id);
 int fl_def_event(const fl_Def *d, const char *id);
 int fl_def_ending(const fl_Def *d, const char *id);
 int fl_def_option(const fl_CardDef *c, const char *id);
+int fl_def_prop(const fl_Def *d, const char *id);
+/* Whether side may see something visible to `seen` (side -1: the referee sees all). */
+int fl_def_sees(const fl_Def *d, int side, fl_Sides seen);
+/* The sides of side's team, as a set. */
+fl_Sides fl_def_team(const fl_Def *d, int side);
+/* Whether two sides are enemies (different teams; -1 is nobody's). */
+int fl_def_enemies(const fl_Def *d, int a, int b);
 /* The calendar step in force for a turn. */
 fl_Span fl_def_step(const fl_Def *d, int turn);
 

@@ -1,5 +1,7 @@
 #include "fl_game.h"
+#include "fl_move.h"
 #include "fl_str.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +19,13 @@ struct fl_Game {
   int navail;
   int hash_turns;        /* record each turn's state hash (replays need them; batches may not) */
   fl_Buf scratch;        /* reused by the per-turn hash */
+  fl_Reach reach;        /* reused by movement queries */
+  int again_run;         /* 'again' choices in a row, bounded so a policy cannot loop for ever */
+  char why_buf[256];     /* fl_game_check's answer */
   char err[1024];
 };
+
+#define MAX_AGAIN 100000
 
 fl_Game *fl_game_new(const fl_Def *def, fl_Hooks hooks) {
   fl_Game *g = calloc(1, sizeof *g);
@@ -48,6 +55,7 @@ void fl_game_free(fl_Game *g) {
   if (!g) return;
   fl_state_free(g->s);
   fl_buf_free(&g->scratch);
+  fl_reach_free(&g->reach);
   if (g->why) clear_why(g);
   free(g->why);
   free(g->avail);
@@ -116,7 +124,7 @@ static int finish(fl_Game *g, int ending) {
   fl_State *s = g->s;
   char *text = NULL;
   if (ending >= 0 && g->def->endings[ending].fn_text &&
-      call(g, g->def->endings[ending].fn_text, FL_CALL_TEXT, (fl_Context){FL_CTX_ENDING, ending, -1, -1}, NULL, &text))
+      call(g, g->def->endings[ending].fn_text, FL_CALL_TEXT, (fl_Context){FL_CTX_ENDING, ending, -1, -1, NULL, 0}, NULL, &text))
     return -1;
   s->ended = 1;
   s->ending = ending;
@@ -135,7 +143,7 @@ static int check_endings(fl_Game *g) {
     const fl_EndingDef *e = &g->def->endings[i];
     if (!e->fn_when) continue;
     int yes;
-    if (truth(g, e->fn_when, (fl_Context){FL_CTX_ENDING, i, -1, -1}, &yes)) return -1;
+    if (truth(g, e->fn_when, (fl_Context){FL_CTX_ENDING, i, -1, -1, NULL, 0}, &yes)) return -1;
     if (yes) return finish(g, i);
   }
   return 0;
@@ -151,7 +159,7 @@ static int default_ending(const fl_Def *d) {
 
 static int fire_event(fl_Game *g, int i) {
   const fl_EventDef *e = &g->def->events[i];
-  fl_Context ctx = {FL_CTX_EVENT, i, -1, -1};
+  fl_Context ctx = {FL_CTX_EVENT, i, -1, -1, NULL, 0};
   fl_State *s = g->s;
   if (e->once && s->event_fired[i]) return 0;
   if (e->trigger == FL_TRIG_DATE && s->date < e->date) return 0;
@@ -191,8 +199,9 @@ static int run_due(fl_Game *g) {
     s->npending--;
     fl_state_log(s, FL_LOG_DELAYED, p.card, p.option, p.side, NULL);
     const fl_OptionDef *o = &g->def->cards[p.card].options[p.option];
-    if (call(g, o->fn_effect, FL_CALL_EFFECT, (fl_Context){FL_CTX_OPTION, p.card, p.option, p.side}, NULL, NULL))
-      return -1;
+    int rc = call(g, o->fn_effect, FL_CALL_EFFECT, (fl_Context){FL_CTX_OPTION, p.card, p.option, p.side, p.tg, p.ntg}, NULL, NULL);
+    free(p.tg);
+    if (rc) return -1;
   }
   return 0;
 }
@@ -209,7 +218,7 @@ static int build_queue(fl_Game *g) {
     const fl_CardDef *c = &g->def->cards[i];
     if (!card_in_phase(g->def, c, s->phase) || (c->once && s->card_taken[i])) continue;
     int yes;
-    if (truth(g, c->fn_when, (fl_Context){FL_CTX_CARD, i, -1, c->side}, &yes)) return -1;
+    if (truth(g, c->fn_when, (fl_Context){FL_CTX_CARD, i, -1, c->side, NULL, 0}, &yes)) return -1;
     if (yes) s->queue[s->nqueue++] = i;
   }
   return 0;
@@ -237,11 +246,20 @@ static int compute_avail(fl_Game *g, int *count) {
       /* requires may return false plus the reason a player should read */
       double v = 1;
       char *reason = NULL;
-      if (call(g, op->fn_requires, FL_CALL_BOOL, (fl_Context){FL_CTX_OPTION, s->queue[s->qhead], o, c->side}, &v, &reason))
+      if (call(g, op->fn_requires, FL_CALL_BOOL, (fl_Context){FL_CTX_OPTION, s->queue[s->qhead], o, c->side, NULL, 0}, &v, &reason))
         return -1;
       ok = v != 0;
       if (!ok) snprintf(why, sizeof why, "%s", reason && *reason ? reason : "requirements not met");
       free(reason);
+    }
+    if (ok && op->target != FL_TGT_NONE) {
+      int32_t one[FL_MAX_TARGETS];
+      int nt = fl_game_targets(g, o, -1, one, FL_MAX_TARGETS);
+      if (nt < 0) return -1;
+      if (nt < (op->tmin > 0 ? op->tmin : 1)) {
+        ok = 0;
+        snprintf(why, sizeof why, "%s", op->target == FL_TGT_MOVE ? "nothing can move" : "no legal target");
+      }
     }
     g->avail[o] = (char)ok;
     if (!ok) g->why[o] = fl_str_dup(why);
@@ -331,8 +349,8 @@ int fl_game_start(fl_Game *g, uint64_t seed) {
   fl_state_reset(g->s, g->def, seed);
   g->err[0] = '\0';
   g->status = FL_GAME_WAITING;
-  g->ctx = (fl_Context){FL_CTX_NONE, -1, -1, -1};
-  if (call(g, g->def->fn_setup, FL_CALL_EFFECT, (fl_Context){FL_CTX_SETUP, -1, -1, -1}, NULL, NULL))
+  g->ctx = (fl_Context){FL_CTX_NONE, -1, -1, -1, NULL, 0};
+  if (call(g, g->def->fn_setup, FL_CALL_EFFECT, (fl_Context){FL_CTX_SETUP, -1, -1, -1, NULL, 0}, NULL, NULL))
     return g->status = FL_GAME_ERROR;
   g->s->turn = 1;
   g->s->stage = ST_TURN_START;
@@ -361,39 +379,285 @@ const char *fl_game_unavailable_reason(const fl_Game *g, int opt) {
   return g->avail[opt] ? NULL : g->why[opt];
 }
 
-int fl_game_act(fl_Game *g, int opt) {
+/* ---- targets ---- */
+
+/* The full list of legal targets of option opt of card (area indices, or piece ids for
+ * pieces and moves), malloc'd into *out. For a move, pieces with points left only.
+ * Returns the count, or -1 on a script error or out of memory. */
+static int legal_list(fl_Game *g, int card, int opt, int side, int32_t **out) {
+  const fl_OptionDef *op = &g->def->cards[card].options[opt];
+  fl_State *s = g->s;
+  int n = 0;
+  *out = NULL;
+  if (op->fn_legal && g->hooks.list) {
+    fl_Context saved = g->ctx;
+    g->ctx = (fl_Context){FL_CTX_OPTION, card, opt, side, NULL, 0};
+    int rc = g->hooks.list(g->hooks.ud, g, op->fn_legal, out, &n);
+    g->ctx = saved;
+    if (rc) { if (g->status != FL_GAME_ERROR) fl_game_fail(g, "rule code failed"); return -1; }
+  } else {
+    int cap = op->target == FL_TGT_AREA ? s->narea : s->npiece;
+    *out = malloc((size_t)(cap > 0 ? cap : 1) * sizeof **out);
+    if (!*out) { fl_game_fail(g, "out of memory"); return -1; }
+    if (op->target == FL_TGT_AREA) for (int a = 0; a < s->narea; a++) (*out)[n++] = a;
+    else for (int i = 0; i < s->npiece; i++) if (s->pieces[i].side == side) (*out)[n++] = s->pieces[i].id;
+  }
+  if (op->target == FL_TGT_MOVE) { /* only pieces that can still move */
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      int pi = fl_state_find_piece(s, (*out)[i]);
+      if (pi >= 0 && fl_move_left(g->def, s, pi) > 0) (*out)[k++] = (*out)[i];
+    }
+    n = k;
+  }
+  return n;
+}
+
+static int in_list(const int32_t *l, int n, int32_t v) {
+  for (int i = 0; i < n; i++) if (l[i] == v) return 1;
+  return 0;
+}
+
+/* The areas piece id may end a move in, into out (max); the count or -1 (OOM). */
+static int move_ends(fl_Game *g, int32_t piece, int32_t *out, int max) {
+  int pi = fl_state_find_piece(g->s, piece);
+  if (pi < 0) return 0;
+  if (fl_move_reach(&g->reach, g->def, g->s, pi) < 0) { fl_game_fail(g, "out of memory"); return -1; }
+  int n = 0;
+  for (int a = 0; a < g->s->narea && n < max; a++)
+    if (fl_move_can_end(&g->reach, g->def, g->s, pi, a)) out[n++] = a;
+  return n;
+}
+
+int fl_game_targets(fl_Game *g, int opt, int32_t piece, int32_t *out, int max) {
+  int side, card = g->s->stage == ST_PHASE_CARDS && g->s->qhead < g->s->nqueue ? g->s->queue[g->s->qhead] : -1;
+  if (card < 0 || opt < 0 || opt >= g->def->cards[card].noptions) return 0;
+  side = g->def->cards[card].side;
+  const fl_OptionDef *op = &g->def->cards[card].options[opt];
+  if (op->target == FL_TGT_NONE) return 0;
+  int32_t *l;
+  int n = legal_list(g, card, opt, side, &l);
+  if (n < 0) return -1;
+  int k = 0;
+  if (op->target == FL_TGT_MOVE && piece >= 0) {
+    k = in_list(l, n, piece) ? move_ends(g, piece, out, max) : 0;
+  } else if (op->target == FL_TGT_MOVE) {
+    int32_t one;
+    for (int i = 0; i < n && k < max; i++) {
+      int e = move_ends(g, l[i], &one, 1);
+      if (e < 0) { free(l); return -1; }
+      if (e > 0) out[k++] = l[i];
+    }
+  } else {
+    for (int i = 0; i < n && k < max; i++) out[k++] = l[i];
+  }
+  free(l);
+  return k;
+}
+
+static const char *reasonf(fl_Game *g, const char *fmt, long a) {
+  snprintf(g->why_buf, sizeof g->why_buf, fmt, a);
+  return g->why_buf;
+}
+
+/* Costs of a choice: static ones, then those the option's cost function returns. */
+static int choice_costs(fl_Game *g, int card, const fl_Choice *ch, fl_Cost *out, int max) {
+  const fl_OptionDef *op = &g->def->cards[card].options[ch->opt];
+  int n = 0;
+  for (int k = 0; k < op->ncost && n < max; k++) out[n++] = op->costs[k];
+  if (op->fn_cost && g->hooks.costs) {
+    fl_Cost *dyn = NULL;
+    int nd = 0;
+    fl_Context saved = g->ctx;
+    g->ctx = (fl_Context){FL_CTX_OPTION, card, ch->opt, g->def->cards[card].side, ch->ntg ? ch->tg : NULL, ch->ntg};
+    int rc = g->hooks.costs(g->hooks.ud, g, op->fn_cost, &dyn, &nd);
+    g->ctx = saved;
+    if (rc) { if (g->status != FL_GAME_ERROR) fl_game_fail(g, "rule code failed"); return -1; }
+    for (int k = 0; k < nd; k++) {
+      int j = 0;
+      while (j < n && out[j].track != dyn[k].track) j++;
+      if (j < n) out[j].amount += dyn[k].amount;
+      else if (n < max) out[n++] = dyn[k];
+    }
+    free(dyn);
+  }
+  return n;
+}
+
+int fl_game_costs(fl_Game *g, const fl_Choice *ch, fl_Cost *out, int max) {
+  int card = fl_game_pending(g, NULL);
+  if (card < 0 || ch->opt < 0 || ch->opt >= g->def->cards[card].noptions) return 0;
+  return choice_costs(g, card, ch, out, max);
+}
+
+const char *fl_game_check(fl_Game *g, const fl_Choice *ch) {
+  int side, card = fl_game_pending(g, &side);
+  if (card < 0) return "no decision is pending";
+  const fl_CardDef *c = &g->def->cards[card];
+  if (ch->opt < 0 || ch->opt >= c->noptions) return "no such option";
+  if (!g->avail[ch->opt]) return g->why[ch->opt] ? g->why[ch->opt] : "not available";
+  const fl_OptionDef *op = &c->options[ch->opt];
+  if (ch->ntg < 0 || ch->ntg > FL_MAX_TARGETS) return "too many targets";
+  if (op->target == FL_TGT_NONE && ch->ntg) return "this option takes no target";
+  if (op->target != FL_TGT_NONE) {
+    int32_t *l;
+    int n = legal_list(g, card, ch->opt, side, &l);
+    if (n < 0) return fl_game_error(g);
+    const char *bad = NULL;
+    if (op->target == FL_TGT_MOVE) {
+      if (ch->ntg != 2) bad = "a move needs a piece and an area";
+      else if (!in_list(l, n, ch->tg[0])) bad = reasonf(g, "piece %ld cannot move now", ch->tg[0]);
+      else {
+        int pi = fl_state_find_piece(g->s, ch->tg[0]);
+        if (fl_move_reach(&g->reach, g->def, g->s, pi) < 0) bad = "out of memory";
+        else if (!fl_move_can_end(&g->reach, g->def, g->s, pi, ch->tg[1]))
+          bad = reasonf(g, "area %ld is out of reach", ch->tg[1]);
+      }
+    } else {
+      int lo = op->tmin > 0 ? op->tmin : 1, hi = op->tmax > 0 ? op->tmax : 1;
+      if (ch->ntg < lo) bad = reasonf(g, lo == 1 ? "choose a target" : "choose at least %ld targets", lo);
+      else if (ch->ntg > hi) bad = reasonf(g, "choose at most %ld targets", hi);
+      for (int i = 0; i < ch->ntg && !bad; i++) {
+        if (!in_list(l, n, ch->tg[i])) bad = reasonf(g, op->target == FL_TGT_AREA ? "area %ld is not a legal target" : "piece %ld is not a legal target", ch->tg[i]);
+        for (int j = 0; j < i && !bad; j++)
+          if (ch->tg[j] == ch->tg[i]) bad = "the same target is chosen twice";
+      }
+    }
+    free(l);
+    if (bad) return bad;
+    if (op->fn_requires) {
+      double v = 1;
+      char *reason = NULL;
+      if (call(g, op->fn_requires, FL_CALL_BOOL, (fl_Context){FL_CTX_OPTION, card, ch->opt, side, ch->tg, ch->ntg}, &v, &reason))
+        return fl_game_error(g);
+      if (!v) {
+        snprintf(g->why_buf, sizeof g->why_buf, "%s", reason && *reason ? reason : "requirements not met");
+        free(reason);
+        return g->why_buf;
+      }
+      free(reason);
+    }
+  }
+  fl_Cost costs[64];
+  int nc = choice_costs(g, card, ch, costs, 64);
+  if (nc < 0) return fl_game_error(g);
+  for (int k = 0; k < nc; k++) {
+    const fl_TrackDef *t = &g->def->tracks[costs[k].track];
+    if (costs[k].amount > 0 && g->s->tracks[costs[k].track].value - costs[k].amount < t->min) {
+      snprintf(g->why_buf, sizeof g->why_buf, "needs %g %s", costs[k].amount, t->name);
+      return g->why_buf;
+    }
+  }
+  return NULL;
+}
+
+char *fl_game_preview(fl_Game *g, const fl_Choice *ch) {
+  int side, card = fl_game_pending(g, &side);
+  if (card < 0 || ch->opt < 0 || ch->opt >= g->def->cards[card].noptions) return NULL;
+  const fl_OptionDef *op = &g->def->cards[card].options[ch->opt];
+  if (!op->fn_preview) return op->preview && *op->preview ? fl_str_dup(op->preview) : NULL;
+  /* a preview only reads: keep the dice as they were, as for availability */
+  fl_State *s = g->s;
+  fl_Rng rng = s->rng, prng = s->prng;
+  uint32_t draws = s->draws;
+  uint64_t dh = s->draw_hash;
+  char *text = NULL;
+  int rc = call(g, op->fn_preview, FL_CALL_TEXT, (fl_Context){FL_CTX_OPTION, card, ch->opt, side, ch->ntg ? ch->tg : NULL, ch->ntg}, NULL, &text);
+  s->rng = rng; s->prng = prng; s->draws = draws; s->draw_hash = dh;
+  if (rc) { free(text); return NULL; }
+  return text;
+}
+
+int fl_game_choose(fl_Game *g, const fl_Choice *ch) {
   fl_State *s = g->s;
   int side, c = fl_game_pending(g, &side);
   if (c < 0) { snprintf(g->err, sizeof g->err, "no decision is pending"); return -1; }
   const fl_CardDef *card = &g->def->cards[c];
-  if (opt < 0 || opt >= card->noptions || !g->avail[opt]) {
-    snprintf(g->err, sizeof g->err, "option %d of decision '%s' is not available", opt, card->id);
+  if (ch->opt < 0 || ch->opt >= card->noptions || !g->avail[ch->opt]) {
+    snprintf(g->err, sizeof g->err, "option %d of decision '%s' is not available", ch->opt, card->id);
     return -1;
   }
-  const fl_OptionDef *o = &card->options[opt];
-  for (int k = 0; k < o->ncost; k++)
-    fl_state_set_track(s, g->def, o->costs[k].track, s->tracks[o->costs[k].track].value - o->costs[k].amount);
+  const fl_OptionDef *o = &card->options[ch->opt];
+  const char *bad = fl_game_check(g, ch);
+  if (g->status == FL_GAME_ERROR) return g->status;
+  if (bad) {
+    char msg[512];
+    snprintf(msg, sizeof msg, "option '%s' of decision '%s': %s", o->id, card->id, bad);
+    snprintf(g->err, sizeof g->err, "%s", msg);
+    return -1;
+  }
+  fl_Cost costs[64];
+  int nc = choice_costs(g, c, ch, costs, 64);
+  if (nc < 0) return g->status = FL_GAME_ERROR;
+  for (int k = 0; k < nc; k++)
+    fl_state_set_track(s, g->def, costs[k].track, s->tracks[costs[k].track].value - costs[k].amount);
   s->card_taken[c]++;
-  s->card_last[c] = opt;
-  fl_state_log(s, FL_LOG_ACTION, c, opt, side, NULL);
-  s->qhead++;
+  s->card_last[c] = ch->opt;
+  int32_t tg[FL_MAX_TARGETS + 1];
+  int ntg = ch->ntg;
+  memcpy(tg, ch->tg, (size_t)ntg * sizeof *tg);
+  fl_Sides seen = FL_ALL_SIDES;
+  if (o->target == FL_TGT_MOVE) {
+    /* the move itself: points spent along the cheapest path (fl_game_check ran the query) */
+    int pi = fl_state_find_piece(s, tg[0]);
+    fl_Piece *p = &s->pieces[pi];
+    double used = p->mp_turn == s->turn ? p->mp_used : 0;
+    tg[ntg++] = p->area; /* where it came from, for the effect and the window's animation */
+    p->mp_used = used + g->reach.cost[tg[1]];
+    p->mp_turn = s->turn;
+    p->area = tg[1];
+    seen = p->seen | fl_def_team(g->def, side); /* a hidden unit's move is not announced */
+  }
+  if (fl_state_log_ex(s, FL_LOG_ACTION, c, ch->opt, side, NULL, seen, tg, ntg)) {
+    fl_game_fail(g, "out of memory");
+    return g->status;
+  }
+  if (o->again) {
+    if (++g->again_run > MAX_AGAIN) {
+      snprintf(g->err, sizeof g->err, "decision '%s' was chosen %d times in a row; an 'again' option must "
+               "run out (e.g. movement points) or the policy must choose another option", card->id, MAX_AGAIN);
+      return g->status = FL_GAME_ERROR;
+    }
+  } else {
+    g->again_run = 0;
+    s->qhead++;
+  }
   if (o->delay.n > 0) {
     if (s->npending == s->cappending) {
-      int nc = s->cappending ? s->cappending * 2 : 8;
-      fl_Pending *p = realloc(s->pending, (size_t)nc * sizeof *p);
+      int ncap = s->cappending ? s->cappending * 2 : 8;
+      fl_Pending *p = realloc(s->pending, (size_t)ncap * sizeof *p);
       if (!p) { fl_game_fail(g, "out of memory"); return g->status; }
       s->pending = p;
-      s->cappending = nc;
+      s->cappending = ncap;
     }
-    fl_Pending p = {0, 0, c, opt, side, s->turn};
+    fl_Pending p = {0, 0, c, ch->opt, side, s->turn, NULL, 0};
     if (o->delay.unit == FL_SPAN_TURN) p.due_turn = s->turn + o->delay.n;
     else p.due_date = fl_date_add(s->date, o->delay);
+    if (ch->ntg) {
+      if (!(p.tg = malloc((size_t)ch->ntg * sizeof *p.tg))) { fl_game_fail(g, "out of memory"); return g->status; }
+      memcpy(p.tg, ch->tg, (size_t)ch->ntg * sizeof *p.tg);
+      p.ntg = ch->ntg;
+    }
     s->pending[s->npending++] = p;
-  } else if (call(g, o->fn_effect, FL_CALL_EFFECT, (fl_Context){FL_CTX_OPTION, c, opt, side}, NULL, NULL)) {
+  } else if (call(g, o->fn_effect, FL_CALL_EFFECT, (fl_Context){FL_CTX_OPTION, c, ch->opt, side, ntg ? tg : NULL, ntg}, NULL, NULL)) {
     return g->status = FL_GAME_ERROR;
   }
   if (check_endings(g)) return g->status = FL_GAME_ERROR;
   return advance(g);
+}
+
+void fl_choice_from_log(const fl_Def *d, const fl_LogEntry *e, int opt, fl_Choice *ch) {
+  ch->opt = opt;
+  ch->ntg = e->ntg < FL_MAX_TARGETS ? e->ntg : FL_MAX_TARGETS;
+  if (e->kind == FL_LOG_ACTION && e->a >= 0 && e->a < d->ncard && e->b >= 0 && e->b < d->cards[e->a].noptions &&
+      d->cards[e->a].options[e->b].target == FL_TGT_MOVE && ch->ntg > 2)
+    ch->ntg = 2;
+  if (ch->ntg) memcpy(ch->tg, e->tg, (size_t)ch->ntg * sizeof *ch->tg);
+}
+
+int fl_game_act(fl_Game *g, int opt) {
+  fl_Choice ch = {opt, 0, {0}};
+  return fl_game_choose(g, &ch);
 }
 
 int fl_game_set_state(fl_Game *g, const fl_State *src) {

@@ -8,6 +8,7 @@
 
 
 void fl_replay_free(fl_Replay *r) {
+  for (int i = 0; i < r->nactions; i++) free(r->actions[i].targets);
   free(r->actions);
   free(r->hashes);
   memset(r, 0, sizeof *r);
@@ -37,7 +38,8 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
   if (memchr(text, '\0', len)) return fl_str_errorf(err, errn, name, 1, "not a Flank replay (binary data)");
   int lineno = 0, have_seed = 0, have_content = 0, capa = 0, caph = 0;
   const char *p = text, *stop = text + len;
-  char line[512];
+  char line[4096];
+  int format = 1;
   while (p < stop) {
     const char *nl = memchr(p, '\n', (size_t)(stop - p));
     size_t ll = nl ? (size_t)(nl - p) : (size_t)(stop - p);
@@ -48,10 +50,11 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
     if (ll && line[ll - 1] == '\r') line[ll - 1] = '\0';
     p = nl ? nl + 1 : stop;
     if (lineno == 1) {
-      if (strcmp(line, "flank-replay 1") != 0) {
+      if (!strcmp(line, "flank-replay 2")) format = 2;
+      else if (strcmp(line, "flank-replay 1") != 0) {
         fl_replay_free(r);
-        return fl_str_errorf(err, errn, name, 1, "not a Flank replay (expected 'flank-replay 1'%s)",
-                    strncmp(line, "flank-replay ", 13) ? "" : "; made by another version of Flank");
+        return fl_str_errorf(err, errn, name, 1, "not a Flank replay (expected 'flank-replay 2'%s)",
+                    strncmp(line, "flank-replay ", 13) ? "" : "; made by a newer version of Flank");
       }
       continue;
     }
@@ -83,8 +86,14 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
         fl_ReplayAction *act = &r->actions[r->nactions++];
         act->turn = (int)n1;
         act->line = lineno;
+        act->targets = NULL;
         snprintf(act->card, sizeof act->card, "%s", a);
         snprintf(act->option, sizeof act->option, "%s", b);
+        while (*s == ' ') s++;
+        if (*s && format >= 2) { /* targets: checked against the scenario when replayed */
+          if (!(act->targets = fl_str_dup(s))) { fl_replay_free(r); return fl_str_errorf(err, errn, name, lineno, "out of memory"); }
+          s += strlen(s);
+        }
       }
     } else if (ok && !strcmp(kw, "hash")) {
       ok = number(&s, &n1, 0) && n1 >= 1 && n1 <= 10000000 && number(&s, &n2, 1);
@@ -112,8 +121,34 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
   return 0;
 }
 
+int fl_replay_choice(const fl_Def *d, const fl_ReplayAction *a, int opt, fl_Choice *ch, char *err, size_t errn) {
+  ch->opt = opt;
+  ch->ntg = 0;
+  const char *s = a->targets ? a->targets : "";
+  char w[80];
+  while (word(&s, w, sizeof w)) {
+    if (ch->ntg >= FL_MAX_TARGETS) { snprintf(err, errn, "more than %d targets", FL_MAX_TARGETS); return -1; }
+    if (!strncmp(w, "area:", 5)) {
+      int ar = fl_map_find_area(d->map, w + 5);
+      if (ar < 0) { snprintf(err, errn, "target '%s': no such area in this scenario", w); return -1; }
+      ch->tg[ch->ntg++] = ar;
+    } else if (!strncmp(w, "piece:", 6)) {
+      char *end;
+      long v = strtol(w + 6, &end, 10);
+      if (*end || end == w + 6 || v < 1 || v > INT32_MAX) { snprintf(err, errn, "target '%s': not a piece id", w); return -1; }
+      ch->tg[ch->ntg++] = (int32_t)v;
+    } else {
+      snprintf(err, errn, "target '%s': expected area:ID or piece:N", w);
+      return -1;
+    }
+  }
+  while (*s == ' ') s++;
+  if (*s) { snprintf(err, errn, "target '%.40s' is too long", s); return -1; }
+  return 0;
+}
+
 static void put(fl_Buf *b, const char *fmt, ...) {
-  char line[512];
+  char line[4096];
   va_list ap;
   va_start(ap, fmt);
   int n = vsnprintf(line, sizeof line, fmt, ap);
@@ -122,14 +157,25 @@ static void put(fl_Buf *b, const char *fmt, ...) {
 }
 
 void fl_replay_write(fl_Buf *b, const fl_Def *d, const fl_State *s, uint64_t seed, const char *const *policies) {
-  put(b, "flank-replay 1\nscenario %s\nversion %s\ncontent %016" PRIx64 "\nseed %" PRIu64 "\n", d->id, d->version,
+  put(b, "flank-replay 2\nscenario %s\nversion %s\ncontent %016" PRIx64 "\nseed %" PRIu64 "\n", d->id, d->version,
       d->content_hash, seed);
   for (int i = 0; i < d->nside; i++) put(b, "policy %s %s\n", d->sides[i].id, policies && policies[i] ? policies[i] : "human");
   int h = 0;
   for (int i = 0; i < s->nlog; i++) {
     const fl_LogEntry *e = &s->log[i];
     for (; h < s->nturnhash && h + 1 < e->turn; h++) put(b, "hash %d %016" PRIx64 "\n", h + 1, s->turn_hash[h]);
-    if (e->kind == FL_LOG_ACTION) put(b, "action %d %s %s\n", e->turn, d->cards[e->a].id, d->cards[e->a].options[e->b].id);
+    if (e->kind != FL_LOG_ACTION) continue;
+    const fl_OptionDef *o = &d->cards[e->a].options[e->b];
+    char tg[3000] = "";
+    size_t k = 0;
+    int n = o->target == FL_TGT_MOVE && e->ntg > 2 ? 2 : e->ntg; /* a move's third is where it came from */
+    for (int t = 0; t < n && k < sizeof tg - 80; t++) {
+      int area = o->target == FL_TGT_AREA || (o->target == FL_TGT_MOVE && t == 1);
+      if (area && e->tg[t] >= 0 && e->tg[t] < fl_map_area_count(d->map))
+        k += (size_t)snprintf(tg + k, sizeof tg - k, " area:%s", fl_map_area(d->map, e->tg[t])->id);
+      else k += (size_t)snprintf(tg + k, sizeof tg - k, " piece:%d", (int)e->tg[t]);
+    }
+    put(b, "action %d %s %s%s\n", e->turn, d->cards[e->a].id, o->id, tg);
   }
   for (; h < s->nturnhash; h++) put(b, "hash %d %016" PRIx64 "\n", h + 1, s->turn_hash[h]);
   if (s->ending >= 0) put(b, "ending %s\n", d->endings[s->ending].id);

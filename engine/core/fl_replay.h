@@ -1,14 +1,17 @@
-/* fl_replay: the text replay log ("flank-replay 1"): scenario identity, seed, the
- * actions in order and every turn's state hash. Parsed as hostile data: every
+/* fl_replay: the text replay log ("flank-replay 2"): scenario identity, seed, the
+ * actions in order with their targets, and every turn's state hash. Version 1 logs
+ * (no targets) still replay. Parsed as hostile data: every
  * problem is an error naming the file and line. */
 #ifndef FL_REPLAY_H
 #define FL_REPLAY_H
 #include <stddef.h>
 #include <stdint.h>
 #include "fl_def.h"
+#include "fl_game.h"
 #include "fl_state.h"
 
-typedef struct fl_ReplayAction { int turn, line; char card[64], option[64]; } fl_ReplayAction;
+/* targets: the words after the option ("area:riga piece:12"), or NULL (owned). */
+typedef struct fl_ReplayAction { int turn, line; char card[64], option[64]; char *targets; } fl_ReplayAction;
 typedef struct fl_ReplayHash { int turn, line; uint64_t hash; } fl_ReplayHash;
 
 typedef struct fl_Replay {
@@ -22,6 +25,9 @@ typedef struct fl_Replay {
 /* Parse replay text (name is used in messages). 0 ok; -1 with "name:line: what" in err.
  * On success free the result with fl_replay_free. */
 int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name, char *err, size_t errn);
+/* The choice an action stands for, option index opt of its card: its targets resolved
+ * against the definition (area ids) and state (piece ids). 0 ok; -1 with "what" in err. */
+int fl_replay_choice(const fl_Def *d, const fl_ReplayAction *a, int opt, fl_Choice *ch, char *err, size_t errn);
 /* Free what fl_replay_parse allocated. */
 void fl_replay_free(fl_Replay *r);
 /* Write the replay of a played game (policies[i]: who played side i) to buf. */

@@ -145,8 +145,31 @@ fl_State *fl_state_new(const fl_Def *def) {
 }
 
 static void clear_log(fl_State *s) {
-  for (int i = 0; i < s->nlog; i++) free(s->log[i].text);
+  for (int i = 0; i < s->nlog; i++) { free(s->log[i].text); free(s->log[i].tg); }
   s->nlog = 0;
+}
+
+static void clear_pending(fl_State *s) {
+  for (int i = 0; i < s->npending; i++) free(s->pending[i].tg);
+  s->npending = 0;
+}
+
+void fl_state_clear_annots(fl_State *s, int kind) {
+  int k = 0;
+  for (int i = 0; i < s->nannot; i++) {
+    if (kind < 0 || s->annots[i].kind == kind) free(s->annots[i].label);
+    else s->annots[k++] = s->annots[i];
+  }
+  s->nannot = k;
+}
+
+/* A copy of n targets (NULL when n is 0); *ok = 0 on OOM. */
+static int32_t *dup_targets(const int32_t *tg, int n, int *ok) {
+  if (n <= 0 || !tg) return NULL;
+  int32_t *c = malloc((size_t)n * sizeof *c);
+  if (!c) { *ok = 0; return NULL; }
+  memcpy(c, tg, (size_t)n * sizeof *c);
+  return c;
 }
 
 void fl_state_free(fl_State *s) {
@@ -156,6 +179,9 @@ void fl_state_free(fl_State *s) {
   for (int i = 0; i < s->ntrack; i++) free(s->tracks[i].hist);
   props_free(&s->vars);
   clear_log(s);
+  clear_pending(s);
+  fl_state_clear_annots(s, -1);
+  free(s->annots);
   free(s->areas); free(s->pieces); free(s->tracks); free(s->card_taken); free(s->card_last);
   free(s->queue); free(s->event_fired); free(s->pending); free(s->log); free(s->turn_hash);
   free(s);
@@ -186,9 +212,11 @@ void fl_state_reset(fl_State *s, const fl_Def *def, uint64_t seed) {
   memset(s->card_taken, 0, (size_t)s->ncard * sizeof(int));
   for (int i = 0; i < s->ncard; i++) s->card_last[i] = -1;
   memset(s->event_fired, 0, (size_t)s->nevent * sizeof(int));
-  s->npending = 0;
+  clear_pending(s);
   s->nqueue = s->qhead = 0;
   clear_log(s);
+  fl_state_clear_annots(s, -1);
+  s->front = 0;
   s->nturnhash = 0;
 }
 
@@ -238,17 +266,33 @@ int fl_state_copy(fl_State *d, const fl_State *s) {
   memcpy(d->queue, s->queue, (size_t)s->ncard * sizeof(int));
   d->nqueue = s->nqueue; d->qhead = s->qhead;
   memcpy(d->event_fired, s->event_fired, (size_t)s->nevent * sizeof(int));
-  d->npending = 0;
+  clear_pending(d);
   ENSURE(d->pending, d->npending, d->cappending, s->npending);
-  if (s->npending) memcpy(d->pending, s->pending, (size_t)s->npending * sizeof *s->pending);
-  d->npending = s->npending;
+  int ok = 1;
+  for (int i = 0; i < s->npending; i++) {
+    d->pending[i] = s->pending[i];
+    d->pending[i].tg = dup_targets(s->pending[i].tg, s->pending[i].ntg, &ok);
+    if (!d->pending[i].tg) d->pending[i].ntg = 0;
+    d->npending = i + 1;
+  }
   clear_log(d);
   ENSURE(d->log, d->nlog, d->caplog, s->nlog);
   for (int i = 0; i < s->nlog; i++) {
     d->log[i] = s->log[i];
     d->log[i].text = fl_str_dup(s->log[i].text);
+    d->log[i].tg = dup_targets(s->log[i].tg, s->log[i].ntg, &ok);
+    if (!d->log[i].tg) d->log[i].ntg = 0;
     d->nlog = i + 1;
   }
+  fl_state_clear_annots(d, -1);
+  ENSURE(d->annots, d->nannot, d->capannot, s->nannot);
+  for (int i = 0; i < s->nannot; i++) {
+    d->annots[i] = s->annots[i];
+    d->annots[i].label = fl_str_dup(s->annots[i].label);
+    d->nannot = i + 1;
+  }
+  d->front = s->front;
+  if (!ok) return -1;
   d->nturnhash = 0;
   ENSURE(d->turn_hash, d->nturnhash, d->capturnhash, s->nturnhash);
   if (s->nturnhash) memcpy(d->turn_hash, s->turn_hash, (size_t)s->nturnhash * sizeof(uint64_t));
@@ -292,6 +336,7 @@ int32_t fl_state_add_piece(fl_State *s, int type, int side, int area) {
   p->type = type;
   p->side = side;
   p->area = area;
+  p->seen = FL_ALL_SIDES;
   return p->id;
 }
 
@@ -314,12 +359,29 @@ int fl_state_remove_piece(fl_State *s, int32_t id) {
   return 0;
 }
 
-int fl_state_log(fl_State *s, int kind, int a, int b, int c, const char *text) {
+int fl_state_log_ex(fl_State *s, int kind, int a, int b, int c, const char *text, fl_Sides seen,
+                    const int32_t *tg, int ntg) {
   ENSURE(s->log, s->nlog, s->caplog, s->nlog + 1);
   char *t = NULL;
+  int ok = 1;
   if (text && !(t = fl_str_dup(text))) return -1;
-  s->log[s->nlog++] = (fl_LogEntry){kind, s->turn, a, b, c, s->date, t};
+  int32_t *tc = dup_targets(tg, ntg, &ok);
+  if (!ok) { free(t); return -1; }
+  s->log[s->nlog++] = (fl_LogEntry){kind, s->turn, a, b, c, s->date, t, seen, tc, tc ? ntg : 0};
   return 0;
+}
+
+int fl_state_log(fl_State *s, int kind, int a, int b, int c, const char *text) {
+  return fl_state_log_ex(s, kind, a, b, c, text, FL_ALL_SIDES, NULL, 0);
+}
+
+int fl_state_annot(fl_State *s, fl_Annot a) {
+  ENSURE(s->annots, s->nannot, s->capannot, s->nannot + 1);
+  char *l = NULL;
+  if (a.label && !(l = fl_str_dup(a.label))) return -1;
+  a.label = l;
+  s->annots[s->nannot] = a;
+  return s->nannot++;
 }
 
 double fl_state_draw(fl_State *s) {
@@ -339,6 +401,11 @@ static void write_props(fl_Buf *b, const fl_Props *ps) {
     if (ps->p[i].type == FL_STR) fl_buf_str(b, ps->p[i].str);
     else fl_buf_f64(b, ps->p[i].num);
   }
+}
+
+static void write_targets(fl_Buf *b, const int32_t *tg, int n) {
+  fl_buf_u32(b, (uint32_t)n);
+  for (int i = 0; i < n; i++) fl_buf_u32(b, (uint32_t)tg[i]);
 }
 
 void fl_state_write(const fl_State *s, fl_Buf *b, int with_log) {
@@ -366,6 +433,7 @@ void fl_state_write(const fl_State *s, fl_Buf *b, int with_log) {
     const fl_Piece *p = &s->pieces[i];
     fl_buf_u32(b, (uint32_t)p->id); fl_buf_u32(b, (uint32_t)p->type);
     fl_buf_u32(b, (uint32_t)p->side); fl_buf_u32(b, (uint32_t)p->area);
+    fl_buf_f64(b, p->mp_used); fl_buf_u32(b, (uint32_t)p->mp_turn); fl_buf_u64(b, p->seen);
     write_props(b, &p->props);
   }
   fl_buf_u32(b, (uint32_t)s->ntrack);
@@ -387,6 +455,15 @@ void fl_state_write(const fl_State *s, fl_Buf *b, int with_log) {
     fl_buf_u32(b, (uint32_t)p->due_date); fl_buf_u32(b, (uint32_t)p->due_turn);
     fl_buf_u32(b, (uint32_t)p->card); fl_buf_u32(b, (uint32_t)p->option);
     fl_buf_u32(b, (uint32_t)p->side); fl_buf_u32(b, (uint32_t)p->turn);
+    write_targets(b, p->tg, p->ntg);
+  }
+  fl_buf_u32(b, (uint32_t)s->front);
+  fl_buf_u32(b, (uint32_t)s->nannot);
+  for (int i = 0; i < s->nannot; i++) {
+    const fl_Annot *a = &s->annots[i];
+    fl_buf_u32(b, (uint32_t)a->kind); fl_buf_u32(b, (uint32_t)a->a); fl_buf_u32(b, (uint32_t)a->b);
+    fl_buf_u32(b, (uint32_t)a->side); fl_buf_u32(b, (uint32_t)a->style); fl_buf_u64(b, a->seen);
+    fl_buf_str(b, a->label);
   }
   fl_buf_u32(b, (uint32_t)s->nturnhash);
   for (int i = 0; i < s->nturnhash; i++) fl_buf_u64(b, s->turn_hash[i]);
@@ -399,6 +476,8 @@ void fl_state_write(const fl_State *s, fl_Buf *b, int with_log) {
     fl_buf_u32(b, (uint32_t)e->b); fl_buf_u32(b, (uint32_t)e->c);
     fl_buf_u32(b, (uint32_t)e->date);
     fl_buf_str(b, e->text);
+    fl_buf_u64(b, e->seen);
+    write_targets(b, e->tg, e->ntg);
   }
 }
 
@@ -430,6 +509,19 @@ static int read_props(fl_Reader *r, fl_Props *ps) {
 }
 
 static int in_range(uint32_t v, int lo, int hi) { return (int32_t)v >= lo && (int32_t)v < hi; }
+
+/* Targets are area indices or piece ids: plain integers, checked by the game when used. */
+static int read_targets(fl_Reader *r, int32_t **tg, int *n) {
+  *tg = NULL;
+  *n = 0;
+  uint32_t k = fl_rd_u32(r);
+  if (r->bad || k > FL_MAX_TARGETS || k > (r->len - r->pos) / 4) return -1;
+  if (!k) return 0;
+  if (!(*tg = malloc(k * sizeof **tg))) return -1;
+  for (uint32_t i = 0; i < k; i++) (*tg)[i] = (int32_t)fl_rd_u32(r);
+  *n = (int)k;
+  return r->bad ? -1 : 0;
+}
 
 int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
   fl_state_reset(s, def, 0);
@@ -478,6 +570,10 @@ int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
         !in_range(side, -1, def->nside) || !in_range(area, 0, s->narea))
       return -1;
     p->type = (int)type; p->side = (int32_t)side; p->area = (int32_t)area;
+    p->mp_used = fl_rd_f64(r);
+    p->mp_turn = (int)fl_rd_u32(r);
+    p->seen = fl_rd_u64(r);
+    if (r->bad || !isfinite(p->mp_used) || p->mp_used < 0) return -1;
     last = p->id;
     if (read_props(r, &p->props)) return -1;
   }
@@ -532,8 +628,27 @@ int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
         !in_range(side, -1, def->nside))
       return -1;
     p->card = (int)card; p->option = (int)opt; p->side = (int32_t)side;
+    p->tg = NULL; p->ntg = 0;
+    s->npending = (int)i + 1;
+    if (read_targets(r, &p->tg, &p->ntg)) return -1;
   }
   s->npending = (int)npend;
+  s->front = fl_rd_u32(r) != 0;
+  uint32_t nan_ = fl_rd_u32(r);
+  if (r->bad || !SANE(nan_, (r->len - r->pos) / 32)) return -1;
+  for (uint32_t i = 0; i < nan_; i++) {
+    fl_Annot a;
+    uint32_t kind = fl_rd_u32(r), aa = fl_rd_u32(r), bb = fl_rd_u32(r), side = fl_rd_u32(r);
+    a.style = (int)fl_rd_u32(r);
+    a.seen = fl_rd_u64(r);
+    char *label = fl_rd_str(r);
+    if (r->bad || kind > FL_ANNOT_HIGHLIGHT || !in_range(aa, 0, s->narea) || !in_range(bb, -1, s->narea) ||
+        !in_range(side, -1, def->nside) || a.style < 0 || a.style > 2) { free(label); return -1; }
+    a.kind = (int)kind; a.a = (int)aa; a.b = (int32_t)bb; a.side = (int32_t)side; a.label = label;
+    int rc = fl_state_annot(s, a);
+    free(label);
+    if (rc < 0) return -1;
+  }
   uint32_t nth = fl_rd_u32(r);
   if (r->bad || !SANE(nth, (r->len - r->pos) / 8)) return -1;
   ENSURE(s->turn_hash, s->nturnhash, s->capturnhash, (int)nth);
@@ -546,7 +661,10 @@ int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
         c = (int)fl_rd_u32(r);
     int32_t date = (int32_t)fl_rd_u32(r);
     char *text = fl_rd_str(r);
-    if (r->bad || kind < FL_LOG_ACTION || kind > FL_LOG_ENDING) { free(text); return -1; }
+    fl_Sides seen = fl_rd_u64(r);
+    int32_t *tg = NULL;
+    int ntg = 0;
+    if (read_targets(r, &tg, &ntg) || r->bad || kind < FL_LOG_ACTION || kind > FL_LOG_ENDING) { free(text); free(tg); return -1; }
     int bad = 0;
     switch (kind) {
     case FL_LOG_ACTION: case FL_LOG_DELAYED:
@@ -558,8 +676,9 @@ int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
     case FL_LOG_ENDING: bad = !in_range((uint32_t)a, 0, def->nending); break;
     default: break;
     }
-    if (bad || fl_state_log(s, kind, a, b, c, text)) { free(text); return -1; }
+    if (bad || fl_state_log_ex(s, kind, a, b, c, text, seen, tg, ntg)) { free(text); free(tg); return -1; }
     free(text);
+    free(tg);
     s->log[s->nlog - 1].turn = turn;
     s->log[s->nlog - 1].date = date;
   }

@@ -18,10 +18,18 @@ typedef struct fl_Prop { char *key; int type; double num; char *str; } fl_Prop;
 typedef struct fl_Props { fl_Prop *p; int n, cap; } fl_Props;
 
 typedef struct fl_AreaState { int owner; fl_Props props; } fl_AreaState;
-typedef struct fl_Piece { int32_t id; int type, side, area; fl_Props props; } fl_Piece;
+typedef struct fl_Piece {
+  int32_t id; int type, side, area;
+  double mp_used; int mp_turn;   /* movement points spent in turn mp_turn */
+  fl_Sides seen;                 /* who can see it (its own team always can) */
+  fl_Props props;
+} fl_Piece;
 typedef struct fl_TrackState { double value; double *hist; int nhist, cap; } fl_TrackState;
 /* A decision option whose effect waits (e.g. a treaty notice's six months). */
-typedef struct fl_Pending { int32_t due_date; int due_turn, card, option, side, turn; } fl_Pending;
+typedef struct fl_Pending {
+  int32_t due_date; int due_turn, card, option, side, turn;
+  int32_t *tg; int ntg;          /* the chosen targets (owned), for the delayed effect */
+} fl_Pending;
 
 typedef enum {
   FL_LOG_ACTION,   /* a: card, b: option, c: side */
@@ -31,7 +39,16 @@ typedef enum {
   FL_LOG_SKIPPED,  /* a card had no available option; a: card */
   FL_LOG_ENDING    /* a: ending */
 } fl_LogKind;
-typedef struct fl_LogEntry { int kind, turn, a, b, c; int32_t date; char *text; } fl_LogEntry;
+typedef struct fl_LogEntry {
+  int kind, turn, a, b, c; int32_t date; char *text;
+  fl_Sides seen;                 /* who may read it */
+  int32_t *tg; int ntg;          /* FL_LOG_ACTION: the chosen targets (owned) */
+} fl_LogEntry;
+
+/* Marks rule code puts on the board, saved with the state: an arrow from area a to b
+ * (an axis of advance), or a highlighted area a. style: 0 normal, 1 warning, 2 good. */
+typedef enum { FL_ANNOT_ARROW, FL_ANNOT_HIGHLIGHT } fl_AnnotKind;
+typedef struct fl_Annot { int kind, a, b, side, style; fl_Sides seen; char *label; } fl_Annot;
 
 typedef struct fl_State {
   int turn, phase, stage, ended, ending;
@@ -50,6 +67,8 @@ typedef struct fl_State {
   fl_Pending *pending; int npending, cappending;
   int *queue; int nqueue, qhead;   /* cards still to decide in this phase */
   fl_LogEntry *log; int nlog, caplog;
+  fl_Annot *annots; int nannot, capannot;
+  int front;                       /* draw the front line between enemy-owned areas */
   uint64_t *turn_hash; int nturnhash, capturnhash;
   int ending_requested;            /* set by rule code: ending index + 1 */
 } fl_State;
@@ -84,8 +103,15 @@ int fl_state_find_piece(const fl_State *s, int32_t id);
 /* Remove a piece by id; 0 ok, -1 if no such piece. */
 int fl_state_remove_piece(fl_State *s, int32_t id);
 
-/* Append to the log; text is copied (may be NULL). -1 on OOM. */
+/* Append to the log, seen by everyone; text is copied (may be NULL). -1 on OOM. */
 int fl_state_log(fl_State *s, int kind, int a, int b, int c, const char *text);
+/* The same, seen only by `seen`, with targets copied (tg may be NULL). */
+int fl_state_log_ex(fl_State *s, int kind, int a, int b, int c, const char *text, fl_Sides seen,
+                    const int32_t *tg, int ntg);
+/* Add an annotation (label copied, may be NULL); returns its index or -1 on OOM. */
+int fl_state_annot(fl_State *s, fl_Annot a);
+/* Remove every annotation of a kind (-1: all kinds). */
+void fl_state_clear_annots(fl_State *s, int kind);
 /* One world draw: uniform in [0,1), counted and folded into the draw hash. */
 double fl_state_draw(fl_State *s);
 

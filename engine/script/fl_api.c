@@ -111,6 +111,31 @@ static void push_props(lua_State *L, const fl_Props *ps, int t) {
   }
 }
 
+/* ---- what a policy may see ---- */
+
+/* A policy plays one side and reads the game through this API as that side sees it:
+ * hidden tracks, area properties and pieces are not there for it. Rule code (sc->viewer
+ * = -1) is the referee and sees everything. */
+static int sees_track(fl_Script *sc, int t) { return fl_def_sees(sc->def, sc->viewer, sc->def->tracks[t].seen); }
+static int sees_prop(fl_Script *sc, const char *key) {
+  if (sc->viewer < 0 || !sc->def->nprop) return 1;
+  int p = fl_def_prop(sc->def, key);
+  return p < 0 || fl_def_sees(sc->def, sc->viewer, sc->def->props[p].seen);
+}
+static int sees_piece(fl_Script *sc, const fl_Piece *p) { return fl_def_sees(sc->def, sc->viewer, p->seen); }
+
+static int arg_track_seen(lua_State *L, fl_Script *sc, int i) {
+  int t = fl_arg_track(L, sc, i);
+  if (!sees_track(sc, t)) luaL_error(L, "track '%s' is hidden from side '%s'", sc->def->tracks[t].id, sc->def->sides[sc->viewer].id);
+  return t;
+}
+
+static const char *arg_key_seen(lua_State *L, fl_Script *sc, int i) {
+  const char *key = luaL_checkstring(L, i);
+  if (!sees_prop(sc, key)) luaL_error(L, "property '%s' is hidden from side '%s'", key, sc->def->sides[sc->viewer].id);
+  return key;
+}
+
 static double arg_finite(lua_State *L, int i) {
   double v = luaL_checknumber(L, i);
   luaL_argcheck(L, isfinite(v), i, "number must be finite");
@@ -184,14 +209,29 @@ static int game_set_step(lua_State *L) {
   return 0;
 }
 
-/* Arg: text for the game log and the players. */
+fl_Sides fl_arg_sides(lua_State *L, fl_Script *sc, int i) {
+  if (lua_isnoneornil(L, i)) return FL_ALL_SIDES;
+  fl_Sides m = 0;
+  if (lua_type(L, i) == LUA_TSTRING) return fl_def_team(sc->def, fl_arg_side(L, sc, i, 0));
+  luaL_checktype(L, i, LUA_TTABLE);
+  lua_Integer n = (lua_Integer)lua_rawlen(L, i);
+  for (lua_Integer k = 1; k <= n && k <= FL_MAX_SIDES; k++) {
+    lua_rawgeti(L, i, k);
+    m |= fl_def_team(sc->def, fl_arg_side(L, sc, lua_gettop(L), 0));
+    lua_pop(L, 1);
+  }
+  return m;
+}
+
+/* Arg: text for the game log, and optionally who may read it. */
 static int game_log(lua_State *L) {
   fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   size_t n;
   const char *t = luaL_checklstring(L, 1, &n);
   luaL_argcheck(L, n <= 4096, 1, "log text longer than 4096 bytes");
-  if (fl_state_log(S(sc), FL_LOG_MESSAGE, 0, 0, 0, t)) return luaL_error(L, "not enough memory");
+  fl_Sides to = fl_arg_sides(L, sc, 2);
+  if (fl_state_log_ex(S(sc), FL_LOG_MESSAGE, 0, 0, 0, t, to, NULL, 0)) return luaL_error(L, "not enough memory");
   return 0;
 }
 
@@ -199,7 +239,7 @@ static int game_log(lua_State *L) {
 
 static int track_get(lua_State *L) {
   fl_Script *sc = SC(L);
-  lua_pushnumber(L, S(sc)->tracks[fl_arg_track(L, sc, 1)].value);
+  lua_pushnumber(L, S(sc)->tracks[arg_track_seen(L, sc, 1)].value);
   return 1;
 }
 
@@ -225,6 +265,7 @@ static int track_all(lua_State *L) {
   fl_Script *sc = SC(L);
   lua_createtable(L, 0, sc->def->ntrack);
   for (int i = 0; i < sc->def->ntrack; i++) {
+    if (!sees_track(sc, i)) continue;
     lua_pushnumber(L, S(sc)->tracks[i].value);
     lua_setfield(L, -2, sc->def->tracks[i].id);
   }
@@ -233,7 +274,7 @@ static int track_all(lua_State *L) {
 
 static int track_history(lua_State *L) {
   fl_Script *sc = SC(L);
-  const fl_TrackState *t = &S(sc)->tracks[fl_arg_track(L, sc, 1)];
+  const fl_TrackState *t = &S(sc)->tracks[arg_track_seen(L, sc, 1)];
   lua_createtable(L, t->nhist, 0);
   for (int i = 0; i < t->nhist; i++) { lua_pushnumber(L, t->hist[i]); lua_rawseti(L, -2, i + 1); }
   return 1;
@@ -254,9 +295,26 @@ static int area_get(lua_State *L) {
   int a = fl_arg_area(L, sc, 1);
   const fl_MapArea *m = fl_map_area(sc->def->map, a);
   const fl_AreaState *st = &S(sc)->areas[a];
-  if (!lua_isnoneornil(L, 2)) { push_prop(L, fl_props_get(&st->props, luaL_checkstring(L, 2))); return 1; }
+  if (!lua_isnoneornil(L, 2)) {
+    const char *key = luaL_checkstring(L, 2);
+    static const char *const F[] = {"id", "name", "terrain", "country", "owner"};
+    for (int f = 0; f < 5; f++) { /* the built-in fields, as the whole-table form has them */
+      if (strcmp(key, F[f])) continue;
+      const char *v = f == 0 ? m->id : f == 1 ? m->name : f == 2 ? m->terrain : f == 3 ? m->country
+                    : st->owner >= 0 ? sc->def->sides[st->owner].id : NULL;
+      if (v) lua_pushstring(L, v); else lua_pushnil(L);
+      return 1;
+    }
+    if (!sees_prop(sc, key)) lua_pushnil(L); /* unknown to this side */
+    else push_prop(L, fl_props_get(&st->props, key));
+    return 1;
+  }
   lua_createtable(L, 0, 8 + st->props.n);
-  push_props(L, &st->props, lua_gettop(L));
+  for (int i = 0; i < st->props.n; i++) {
+    if (!sees_prop(sc, st->props.p[i].key)) continue;
+    push_prop(L, &st->props.p[i]);
+    lua_setfield(L, -2, st->props.p[i].key);
+  }
   lua_pushstring(L, m->id); lua_setfield(L, -2, "id");
   lua_pushstring(L, m->name); lua_setfield(L, -2, "name");
   lua_pushstring(L, m->terrain); lua_setfield(L, -2, "terrain");
@@ -326,7 +384,7 @@ static double num_prop(const fl_Props *ps, const char *key, double dflt, int *hi
 
 static int area_values(lua_State *L) {
   fl_Script *sc = SC(L);
-  const char *key = luaL_checkstring(L, 1);
+  const char *key = arg_key_seen(L, sc, 1);
   double dflt = luaL_optnumber(L, 2, 0);
   int n = S(sc)->narea, hint = -1;
   lua_createtable(L, 0, n);
@@ -339,7 +397,7 @@ static int area_values(lua_State *L) {
 
 static int area_sum(lua_State *L) {
   fl_Script *sc = SC(L);
-  const char *key = luaL_checkstring(L, 1);
+  const char *key = arg_key_seen(L, sc, 1);
   double s = 0;
   int hint = -1;
   for (int i = 0; i < S(sc)->narea; i++) s += num_prop(&S(sc)->areas[i].props, key, 0, &hint);
@@ -349,7 +407,7 @@ static int area_sum(lua_State *L) {
 
 static int area_neighbor_sum(lua_State *L) {
   fl_Script *sc = SC(L);
-  const char *key = luaL_checkstring(L, 1);
+  const char *key = arg_key_seen(L, sc, 1);
   int n = S(sc)->narea, hint = -1;
   lua_createtable(L, 0, n);
   for (int i = 0; i < n; i++) {
@@ -388,12 +446,14 @@ static int arg_ptype(lua_State *L, fl_Script *sc, const char *id) {
   return t;
 }
 
-static int piece_index(lua_State *L, fl_Script *sc, int i) {
+int fl_piece_index(lua_State *L, fl_Script *sc, int i) {
   lua_Integer id = luaL_checkinteger(L, i);
   int idx = id > 0 && id < INT32_MAX ? fl_state_find_piece(S(sc), (int32_t)id) : -1;
-  if (idx < 0) luaL_error(L, "no piece %I (removed, or never placed)", id);
+  /* a piece a policy's side cannot see is, to that policy, not there */
+  if (idx < 0 || !sees_piece(sc, &S(sc)->pieces[idx])) luaL_error(L, "no piece %I (removed, never placed, or hidden)", id);
   return idx;
 }
+#define piece_index fl_piece_index
 
 static int piece_add(lua_State *L) {
   fl_Script *sc = SC(L);
@@ -431,6 +491,7 @@ static int piece_add(lua_State *L) {
   if (S(sc)->npiece >= 1000000) return luaL_error(L, "piece.add: more than a million pieces");
   int32_t id = fl_state_add_piece(S(sc), type, side, area);
   if (id < 0) return luaL_error(L, "not enough memory");
+  if (sc->def->ptypes[type].hidden && side >= 0) S(sc)->pieces[S(sc)->npiece - 1].seen = fl_def_team(sc->def, side);
   if (have_props) {
     fl_Props *ps = &S(sc)->pieces[S(sc)->npiece - 1].props; /* no rule code runs from here on */
     lua_pushnil(L);
@@ -462,7 +523,15 @@ static int piece_move(lua_State *L) {
 static int piece_get(lua_State *L) {
   fl_Script *sc = SC(L);
   const fl_Piece *p = &S(sc)->pieces[piece_index(L, sc, 1)];
-  if (!lua_isnoneornil(L, 2)) { push_prop(L, fl_props_get(&p->props, luaL_checkstring(L, 2))); return 1; }
+  if (!lua_isnoneornil(L, 2)) {
+    const char *key = luaL_checkstring(L, 2);
+    if (!strcmp(key, "id")) lua_pushinteger(L, p->id);
+    else if (!strcmp(key, "type")) lua_pushstring(L, sc->def->ptypes[p->type].id);
+    else if (!strcmp(key, "area")) lua_pushstring(L, fl_map_area(sc->def->map, p->area)->id);
+    else if (!strcmp(key, "side")) { if (p->side >= 0) lua_pushstring(L, sc->def->sides[p->side].id); else lua_pushnil(L); }
+    else push_prop(L, fl_props_get(&p->props, key));
+    return 1;
+  }
   lua_createtable(L, 0, 4 + p->props.n);
   push_props(L, &p->props, lua_gettop(L));
   lua_pushinteger(L, p->id); lua_setfield(L, -2, "id");
@@ -498,8 +567,9 @@ static Filter arg_filter(lua_State *L, fl_Script *sc, int i) {
   return f;
 }
 
-static int match(const fl_Piece *p, Filter f) {
-  return (f.area < 0 || p->area == f.area) && (f.type < 0 || p->type == f.type) && (f.side == -2 || p->side == f.side);
+static int match(const fl_Script *sc, const fl_Piece *p, Filter f) {
+  return (f.area < 0 || p->area == f.area) && (f.type < 0 || p->type == f.type) && (f.side == -2 || p->side == f.side) &&
+         fl_def_sees(sc->def, sc->viewer, p->seen);
 }
 
 static int piece_list(lua_State *L) {
@@ -508,7 +578,7 @@ static int piece_list(lua_State *L) {
   lua_newtable(L);
   int k = 0;
   for (int i = 0; i < S(sc)->npiece; i++)
-    if (match(&S(sc)->pieces[i], f)) { lua_pushinteger(L, S(sc)->pieces[i].id); lua_rawseti(L, -2, ++k); }
+    if (match(sc, &S(sc)->pieces[i], f)) { lua_pushinteger(L, S(sc)->pieces[i].id); lua_rawseti(L, -2, ++k); }
   return 1;
 }
 
@@ -516,7 +586,7 @@ static int piece_count(lua_State *L) {
   fl_Script *sc = SC(L);
   Filter f = arg_filter(L, sc, 1);
   int k = 0;
-  for (int i = 0; i < S(sc)->npiece; i++) k += match(&S(sc)->pieces[i], f);
+  for (int i = 0; i < S(sc)->npiece; i++) k += match(sc, &S(sc)->pieces[i], f);
   lua_pushinteger(L, k);
   return 1;
 }
@@ -642,9 +712,7 @@ static int side_list(lua_State *L) {
   return 1;
 }
 
-typedef struct ApiFn { fl_ApiDoc doc; lua_CFunction fn; } ApiFn;
-
-static const ApiFn API[] = {
+static const fl_ApiFn API[] = {
   {{"game", "turn", "", "integer", "The current turn, counting from 1.", "if flank.game.turn() == 1 then ... end"}, game_turn},
   {{"game", "date", "", "string", "The current date as \"YYYY-MM-DD\".", "local d = flank.game.date()"}, game_date},
   {{"game", "ymd", "", "integer, integer, integer", "The current year, month and day.", "local y, m = flank.game.ymd()"}, game_ymd},
@@ -652,14 +720,14 @@ static const ApiFn API[] = {
   {{"game", "side", "", "string?", "The side whose decision is being made or applied, or nil.", "local who = flank.game.side()"}, game_side},
   {{"game", "finish", "ending: string", "", "End the game with this ending after the current effect.", "flank.game.finish(\"overrun\")"}, game_finish},
   {{"game", "set_step", "span: string", "", "Change how long each turn lasts from now on.", "flank.game.set_step(\"1 day\")"}, game_set_step},
-  {{"game", "log", "text: string", "", "Write a line to the game log that players see.", "flank.game.log(\"Sappers cleared 2 km².\")"}, game_log},
+  {{"game", "log", "text: string, to?: string|string[]", "", "Write a line to the game log that players see; with `to`, only those sides (and their teams) see it.", "flank.game.log(\"Sappers cleared 2 km².\")"}, game_log},
   {{"track", "get", "id: string", "number", "A track's current value.", "local b = flank.track.get(\"budget\")"}, track_get},
   {{"track", "set", "id: string, value: number", "number", "Set a track (clamped to its range); returns the new value.", "flank.track.set(\"deterrence\", 40)"}, track_set},
   {{"track", "add", "id: string, delta: number", "number", "Add to a track (clamped); returns the new value.", "flank.track.add(\"budget\", -10)"}, track_add},
   {{"track", "all", "", "table<string, number>", "Every track's value by id.", "local t = flank.track.all()"}, track_all},
   {{"track", "history", "id: string", "number[]", "A track's value at the end of each finished turn.", "local h = flank.track.history(\"deterrence\")"}, track_history},
   {{"area", "list", "", "string[]", "Every area id, in map order.", "for _, id in ipairs(flank.area.list()) do ... end"}, area_list},
-  {{"area", "get", "id: string, key?: string", "table|any", "An area as a table (id, name, terrain, country, owner, neighbors and its properties), or one property.", "local a = flank.area.get(\"suwalki_gap\")"}, area_get},
+  {{"area", "get", "id: string, key?: string", "table|any", "An area as a table (id, name, terrain, country, owner, neighbors and its properties), or one field or property by key. A policy does not see properties hidden from its side.", "local a = flank.area.get(\"suwalki_gap\")"}, area_get},
   {{"area", "set", "id: string, key: string, value: number|boolean|string|nil", "", "Set (or with nil, delete) an area property.", "flank.area.set(\"latgale\", \"mined\", true)"}, area_set},
   {{"area", "add", "id: string, key: string, delta: number", "number", "Add to a numeric area property (missing counts as 0).", "flank.area.add(\"narva\", \"mines\", 500)"}, area_add},
   {{"area", "owner", "id: string", "string?", "The side that owns an area, or nil.", "if flank.area.owner(\"vilnius\") == \"adversary\" then ... end"}, area_owner},
@@ -671,8 +739,8 @@ static const ApiFn API[] = {
   {{"area", "scale", "key: string, factor: number", "", "Multiply a numeric property of every area (e.g. decay).", "flank.area.scale(\"mines\", 0.97)"}, area_scale},
   {{"piece", "add", "spec: {type: string, area: string, side?: string, props?: table}", "integer", "Place a piece; returns its id.", "local id = flank.piece.add{type = \"brigade\", area = \"tapa\", side = \"allies\"}"}, piece_add},
   {{"piece", "remove", "id: integer", "", "Remove a piece.", "flank.piece.remove(id)"}, piece_remove},
-  {{"piece", "move", "id: integer, area: string", "", "Move a piece to an area.", "flank.piece.move(id, \"suwalki_gap\")"}, piece_move},
-  {{"piece", "get", "id: integer, key?: string", "table|any", "A piece as a table (id, type, area, side and its properties), or one property.", "local p = flank.piece.get(id)"}, piece_get},
+  {{"piece", "move", "id: integer, area: string", "", "Put a piece in an area at once (rule code: no movement points, no path). Players move pieces with a `target = \"move\"` option.", "flank.piece.move(id, \"suwalki_gap\")"}, piece_move},
+  {{"piece", "get", "id: integer, key?: string", "table|any", "A piece as a table (id, type, area, side and its properties), or one field or property by key. A policy cannot read a piece hidden from its side.", "local p = flank.piece.get(id)"}, piece_get},
   {{"piece", "set", "id: integer, key: string, value: number|boolean|string|nil", "", "Set a piece property.", "flank.piece.set(id, \"strength\", 3)"}, piece_set},
   {{"piece", "list", "filter?: {area?: string, type?: string, side?: string}", "integer[]", "Ids of the pieces that match, oldest first.", "for _, id in ipairs(flank.piece.list{side = \"allies\"}) do ... end"}, piece_list},
   {{"piece", "count", "filter?: {area?: string, type?: string, side?: string}", "integer", "How many pieces match.", "local n = flank.piece.count{type = \"minefield\"}"}, piece_count},
@@ -688,10 +756,14 @@ static const ApiFn API[] = {
   {{"side", "list", "", "string[]", "Every side id, in definition order.", "local sides = flank.side.list()"}, side_list},
 };
 
+#define NAPI (sizeof API / sizeof API[0])
+
 const fl_ApiDoc *fl_script_api_docs(int *n) {
-  static fl_ApiDoc docs[sizeof API / sizeof API[0]];
-  for (size_t i = 0; i < sizeof API / sizeof API[0]; i++) docs[i] = API[i].doc;
-  *n = (int)(sizeof API / sizeof API[0]);
+  static fl_ApiDoc docs[NAPI + 64];
+  int k = 0;
+  for (size_t i = 0; i < NAPI; i++) docs[k++] = API[i].doc;
+  for (int i = 0; i < fl_api_board_n && k < (int)(sizeof docs / sizeof docs[0]); i++) docs[k++] = fl_api_board[i].doc;
+  *n = k;
   return docs;
 }
 
@@ -701,16 +773,17 @@ void fl_api_open(fl_Script *sc) {
   int env = lua_gettop(L);
   lua_newtable(L);
   int flank = lua_gettop(L);
-  for (size_t i = 0; i < sizeof API / sizeof API[0]; i++) {
-    if (lua_getfield(L, flank, API[i].doc.module) == LUA_TNIL) {
+  for (size_t i = 0; i < NAPI + (size_t)fl_api_board_n; i++) {
+    const fl_ApiFn *f = i < NAPI ? &API[i] : &fl_api_board[i - NAPI];
+    if (lua_getfield(L, flank, f->doc.module) == LUA_TNIL) {
       lua_pop(L, 1);
       lua_newtable(L);
       lua_pushvalue(L, -1);
-      lua_setfield(L, flank, API[i].doc.module);
+      lua_setfield(L, flank, f->doc.module);
     }
     lua_pushlightuserdata(L, sc);
-    lua_pushcclosure(L, API[i].fn, 1);
-    lua_setfield(L, -2, API[i].doc.name);
+    lua_pushcclosure(L, f->fn, 1);
+    lua_setfield(L, -2, f->doc.name);
     lua_pop(L, 1);
   }
   lua_pushvalue(L, flank);

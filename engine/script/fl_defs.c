@@ -26,29 +26,31 @@ static int rlen(lua_State *L, int t) { return lua_istable(L, t) ? (int)lua_rawle
 typedef struct Kind { const char *name; const char *const *keys; } Kind;
 
 static const char *const K_SCENARIO[] = {"id", "title", "version", "authors", "blurb", "sources", "start",
-                                         "turns", "step", "language", "map", NULL};
-static const char *const K_SIDE[] = {"id", "name", "text", "playable", NULL};
+                                         "turns", "step", "language", "map", "stacking", NULL};
+static const char *const K_SIDE[] = {"id", "name", "text", "playable", "team", NULL};
 static const char *const K_PHASE[] = {"id", "name", "side", NULL};
 static const char *const K_TRACK[] = {"id", "name", "min", "max", "start", "unit", "text", "source",
-                                      "visible", "better", NULL};
+                                      "visible", "better", "visible_to", NULL};
 static const char *const K_AREA[] = {"id", "name", "terrain", "country", "owner", "ring", "holes",
                                      "props", "adjacent", "important", NULL};
 static const char *const K_PLACE[] = {"id", "area", "lon", "lat", "name", "population", NULL};
-static const char *const K_PIECE[] = {"id", "name", "symbol", NULL};
+static const char *const K_PIECE[] = {"id", "name", "symbol", "mp", "terrain", "stop_at_enemy", "hidden", NULL};
 static const char *const K_DECISION[] = {"id", "side", "phase", "title", "text", "source", "when", "once",
                                          "options", NULL};
 static const char *const K_OPTION[] = {"id", "label", "text", "cost", "requires", "effect", "delay",
-                                       "preview", NULL};
+                                       "preview", "target", "legal", "min", "max", "again", NULL};
 static const char *const K_EVENT[] = {"id", "title", "text", "source", "on", "chance", "when", "effect",
                                       "once", NULL};
 static const char *const K_ENDING[] = {"id", "title", "text", "when", "default", NULL};
 static const char *const K_POLICY[] = {"id", "side", "choose", "text", NULL};
 static const char *const K_OVERLAY[] = {"id", "name", "prop", "max", "unit", "text", "source", NULL};
+static const char *const K_PROPERTY[] = {"id", "name", "unit", "text", "visible_to", NULL};
 
 static const Kind KINDS[] = {
   {"scenario", K_SCENARIO}, {"side", K_SIDE}, {"phase", K_PHASE}, {"track", K_TRACK},
   {"area", K_AREA}, {"place", K_PLACE}, {"piece_type", K_PIECE}, {"decision", K_DECISION},
-  {"event", K_EVENT}, {"ending", K_ENDING}, {"policy", K_POLICY}, {"overlay", K_OVERLAY}, {NULL, NULL}};
+  {"event", K_EVENT}, {"ending", K_ENDING}, {"policy", K_POLICY}, {"overlay", K_OVERLAY},
+  {"property", K_PROPERTY}, {NULL, NULL}};
 
 static int nkeys(const char *const *k) { int n = 0; while (k[n]) n++; return n; }
 
@@ -268,14 +270,16 @@ static int build_scenario(B *b, fl_Def *d) {
   int t = lua_gettop(L);
   at(b, t);
   char *start = NULL, *step = NULL;
-  double turns;
+  double turns, stacking;
   if (fid(b, t, "scenario", &d->id) || fstr(b, t, "title", 1, NULL, &d->title, "scenario") ||
       fstr(b, t, "version", 0, "1.0", &d->version, "scenario") ||
       fstr(b, t, "blurb", 0, "", &d->blurb, "scenario") ||
       fstr(b, t, "language", 0, "en", &d->language, "scenario") ||
       fstr(b, t, "start", 0, "2025-01-01", &start, "scenario") ||
-      fnum(b, t, "turns", 12, &turns, "scenario"))
+      fnum(b, t, "turns", 12, &turns, "scenario") || fnum(b, t, "stacking", 0, &stacking, "scenario"))
     goto fail;
+  if (stacking < 0 || stacking != floor(stacking) || stacking > 1000000) { bfail(b, "scenario: stacking must be a whole number of pieces (0: no limit)"); goto fail; }
+  d->stacking = (int)stacking;
   if (fl_date_parse(start, &d->start_date)) { bfail(b, "scenario: start '%s' is not a date like \"2025-03-18\"", start); goto fail; }
   if (turns < 1 || turns > 100000 || turns != floor(turns)) { bfail(b, "scenario: turns must be a whole number from 1 to 100000"); goto fail; }
   d->max_turns = (int)turns;
@@ -382,6 +386,64 @@ fail:
   return -1;
 }
 
+/* visible_to = "side" or { "side", ... }: who may see it (with their teams); absent: all. */
+static int fsides(B *b, int t, const char *key, const fl_Def *d, fl_Sides *out, const char *what) {
+  lua_State *L = b->L;
+  int ty = rget(L, t, key);
+  *out = FL_ALL_SIDES;
+  if (ty == LUA_TNIL) { lua_pop(L, 1); return 0; }
+  if (ty != LUA_TSTRING && ty != LUA_TTABLE) { lua_pop(L, 1); return bfail(b, "%s: %s must be a side id or a list of side ids", what, key); }
+  *out = 0;
+  int n = ty == LUA_TSTRING ? 1 : rlen(L, -1);
+  for (int i = 1; i <= n; i++) {
+    if (ty == LUA_TTABLE) lua_rawgeti(L, -1, i); else lua_pushvalue(L, -1);
+    int side;
+    if (lua_type(L, -1) != LUA_TSTRING) { lua_pop(L, 2); return bfail(b, "%s: %s must list side ids", what, key); }
+    if (ref_side(b, d, lua_tostring(L, -1), what, &side)) { lua_pop(L, 2); return -1; }
+    *out |= FL_SIDE_BIT(side);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* mp, terrain = { forest = 2, sea = false }, stop_at_enemy, hidden. */
+static int build_movement(B *b, int t, fl_PieceType *p) {
+  lua_State *L = b->L;
+  char what[96];
+  snprintf(what, sizeof what, "piece_type '%s'", p->id);
+  if (fnum(b, t, "mp", 0, &p->mp, what)) return -1;
+  if (p->mp < 0) return bfail(b, "%s: mp must not be negative", what);
+  p->stop_at_enemy = fbool(b, t, "stop_at_enemy", 0);
+  p->hidden = fbool(b, t, "hidden", 0);
+  int ty = rget(L, t, "terrain");
+  if (ty == LUA_TNIL) { lua_pop(L, 1); return 0; }
+  if (ty != LUA_TTABLE) { lua_pop(L, 1); return bfail(b, "%s: terrain must be { terrain = cost or false, ... }", what); }
+  int n = 0;
+  lua_pushnil(L);
+  while (lua_next(L, -2)) { n++; lua_pop(L, 1); }
+  p->costs = zalloc(n, sizeof *p->costs);
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    int vt = lua_type(L, -1);
+    double c = vt == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+    if (lua_type(L, -2) != LUA_TSTRING || (vt != LUA_TNUMBER && !(vt == LUA_TBOOLEAN && !lua_toboolean(L, -1))) ||
+        (vt == LUA_TNUMBER && !(isfinite(c) && c > 0))) {
+      lua_pop(L, 3);
+      return bfail(b, "%s: terrain must be { terrain = cost above 0, or false for impassable, ... }", what);
+    }
+    /* sorted by terrain name so the order does not depend on hashing */
+    int pos = p->ncost;
+    const char *name = lua_tostring(L, -2);
+    while (pos > 0 && strcmp(p->costs[pos - 1].terrain, name) > 0) { p->costs[pos] = p->costs[pos - 1]; pos--; }
+    p->costs[pos] = (fl_TerrainCost){fl_str_dup(name), c};
+    p->ncost++;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
 static int build_sides_tracks(B *b, fl_Def *d) {
   lua_State *L = b->L;
   int n = list(b, "side");
@@ -398,6 +460,17 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     if (fstr(b, t, "name", 0, s->id, &s->name, "side") || fstr(b, t, "text", 0, "", &s->text, "side")) return -1;
     s->playable = fbool(b, t, "playable", 1);
     s->line = b->line;
+    char *team = NULL;
+    if (fstr(b, t, "team", 0, s->id, &team, "side")) return -1;
+    s->team = d->nside - 1; /* sides naming the same team share the first one's index */
+    for (int k = 0; k < d->nside - 1; k++) {
+      lua_rawgeti(L, -2, k + 1);
+      rget(L, -1, "team");
+      const char *tk = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : d->sides[k].id;
+      if (!strcmp(tk, team)) { s->team = d->sides[k].team; k = d->nside; }
+      lua_pop(L, 2);
+    }
+    free(team);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -443,6 +516,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
         fnum(b, t, "start", tr->min, &tr->start, what) || fstr(b, t, "better", 0, "", &better, what))
       return -1;
     tr->visible = fbool(b, t, "visible", 1);
+    if (fsides(b, t, "visible_to", d, &tr->seen, what)) return -1;
     tr->higher_is_better = !strcmp(better, "higher") ? 1 : !strcmp(better, "lower") ? -1 : 0;
     int badbetter = *better && !tr->higher_is_better;
     free(better);
@@ -463,7 +537,9 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     if (fid(b, t, "piece_type", &p->id)) return -1;
     d->nptype++;
     if (fl_def_ptype(d, p->id) != d->nptype - 1) return bfail(b, "piece_type '%s' is defined twice", p->id);
-    if (fstr(b, t, "name", 0, p->id, &p->name, "piece_type") || fstr(b, t, "symbol", 0, "unit", &p->symbol, "piece_type")) return -1;
+    if (fstr(b, t, "name", 0, p->id, &p->name, "piece_type") || fstr(b, t, "symbol", 0, "unit", &p->symbol, "piece_type") ||
+        build_movement(b, t, p))
+      return -1;
     p->line = b->line;
     lua_pop(L, 1);
   }
@@ -612,6 +688,42 @@ static int parse_delay(B *b, lua_State *L, int t, fl_Span *out, const char *what
   return 0;
 }
 
+/* target = "area" | "areas" | "piece" | "pieces" | "move", legal = function, min, max, again. */
+static int build_target(B *b, int o, fl_OptionDef *op, const char *what) {
+  lua_State *L = b->L;
+  static const char *const kinds[] = {"area", "areas", "piece", "pieces", "move"};
+  char *tk = NULL;
+  double mn, mx;
+  if (fstr(b, o, "target", 0, "", &tk, what)) return -1;
+  int k = -1;
+  for (int i = 0; i < 5; i++) if (!strcmp(tk, kinds[i])) k = i;
+  if (*tk && k < 0) {
+    const char *sg = fl_str_suggest(tk, kinds, 5);
+    bfail(b, "%s: target '%s' is not one of area, areas, piece, pieces, move%s%s%s", what, tk,
+          sg ? " (did you mean '" : "", sg ? sg : "", sg ? "'?)" : "");
+    free(tk);
+    return -1;
+  }
+  free(tk);
+  op->target = k < 0 ? FL_TGT_NONE : k <= 1 ? FL_TGT_AREA : k <= 3 ? FL_TGT_PIECE : FL_TGT_MOVE;
+  int several = k == 1 || k == 3;
+  if (ffn(b, o, "legal", &op->fn_legal, what) || fnum(b, o, "min", 1, &mn, what) ||
+      fnum(b, o, "max", several ? FL_MAX_TARGETS : 1, &mx, what))
+    return -1;
+  op->again = fbool(b, o, "again", 0);
+  if (op->target == FL_TGT_NONE) {
+    if (op->fn_legal) return bfail(b, "%s: legal needs a target = \"area\", \"piece\", ... kind", what);
+    (void)L;
+    return 0;
+  }
+  if (!several && (mn != 1 || mx != 1)) return bfail(b, "%s: min and max are for target = \"areas\" or \"pieces\"", what);
+  if (mn != floor(mn) || mx != floor(mx) || mn < 1 || mx < mn || mx > FL_MAX_TARGETS)
+    return bfail(b, "%s: need 1 <= min <= max <= %d whole targets", what, FL_MAX_TARGETS);
+  op->tmin = (int)mn;
+  op->tmax = (int)mx;
+  return 0;
+}
+
 static int build_cards(B *b, fl_Def *d) {
   lua_State *L = b->L;
   int n = list(b, "decision");
@@ -655,10 +767,19 @@ static int build_cards(B *b, fl_Def *d) {
       if (fl_def_option(c, op->id) != c->noptions - 1) return bfail(b, "%s is defined twice", ow);
       op->line = b->line;
       if (fstr(b, o, "label", 0, op->id, &op->label, ow) || fstr(b, o, "text", 0, "", &op->text, ow) ||
-          fstr(b, o, "preview", 0, "", &op->preview, ow) || ffn(b, o, "requires", &op->fn_requires, ow) ||
-          ffn(b, o, "effect", &op->fn_effect, ow) || parse_delay(b, L, o, &op->delay, ow))
+          ffn(b, o, "requires", &op->fn_requires, ow) ||
+          ffn(b, o, "effect", &op->fn_effect, ow) || parse_delay(b, L, o, &op->delay, ow) || build_target(b, o, op, ow))
         return -1;
-      if (rget(L, o, "cost") == LUA_TTABLE) {
+      if (rget(L, o, "preview") == LUA_TFUNCTION) { lua_pop(L, 1); if (ffn(b, o, "preview", &op->fn_preview, ow)) return -1; op->preview = fl_str_dup(""); }
+      else { lua_pop(L, 1); if (fstr(b, o, "preview", 0, "", &op->preview, ow)) return -1; }
+      if (rget(L, o, "cost") == LUA_TFUNCTION) {
+        lua_pop(L, 1);
+        if (ffn(b, o, "cost", &op->fn_cost, ow)) return -1;
+        rget(L, o, "cost"); /* balanced with the static-cost branch below */
+        lua_pop(L, 1);
+        lua_pushnil(L);
+      }
+      if (lua_type(L, -1) == LUA_TTABLE) {
         int nc = 0;
         lua_pushnil(L);
         while (lua_next(L, -2)) { nc++; lua_pop(L, 1); }
@@ -787,6 +908,25 @@ static int build_overlays(B *b, fl_Def *d) {
         fstr(b, t, "source", 0, "", &o->source, what) || fnum(b, t, "max", 1, &o->max, what))
       return -1;
     if (!(o->max > 0)) return bfail(b, "%s: max must be above 0 (the value shaded darkest)", what);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  n = list(b, "property");
+  d->props = zalloc(n, sizeof *d->props);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    at(b, t);
+    fl_PropDef *p = &d->props[d->nprop];
+    char what[96];
+    if (fid(b, t, "property", &p->id)) return -1;
+    d->nprop++;
+    snprintf(what, sizeof what, "property '%s'", p->id);
+    if (fl_def_prop(d, p->id) != d->nprop - 1) return bfail(b, "%s is defined twice", what);
+    p->line = b->line;
+    if (fstr(b, t, "name", 0, p->id, &p->name, what) || fstr(b, t, "unit", 0, "", &p->unit, what) ||
+        fstr(b, t, "text", 0, "", &p->text, what) || fsides(b, t, "visible_to", d, &p->seen, what))
+      return -1;
     lua_pop(L, 1);
   }
   lua_pop(L, 1);

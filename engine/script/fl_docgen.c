@@ -24,10 +24,12 @@ static const Hint HINTS[] = {
   {"scenario", "step", "string|{from: integer, step: string}[]", 0, "Length of a turn: \"1 month\" (default), \"1 week\", \"1 day\", \"1 year\"; or a list of { from = turn, step = ... }."},
   {"scenario", "language", "string", 0, "Language of the texts (default \"en\")."},
   {"scenario", "map", "string", 0, "Map file: \"assets/maps/...\" from the project, or a path inside the scenario folder."},
+  {"scenario", "stacking", "integer", 0, "At most this many pieces of one team may end a move in an area (default 0: no limit)."},
   {"side", "id", "string", 1, "Unique id."},
   {"side", "name", "string", 0, "Name shown to players (default: the id)."},
   {"side", "text", "string", 0, "Who this side is."},
   {"side", "playable", "boolean", 0, "May a human take this side (default true)."},
+  {"side", "team", "string", 0, "Sides with the same team are allies: they share what they see and are not enemies (default: the side's own id)."},
   {"phase", "id", "string", 1, "Unique id. Without phase{} definitions each side gets one phase, in order."},
   {"phase", "name", "string", 0, "Name shown to players."},
   {"phase", "side", "string", 0, "The side that decides in this phase."},
@@ -41,6 +43,7 @@ static const Hint HINTS[] = {
   {"track", "source", "string", 0, "Id of a scenario source backing the numbers."},
   {"track", "visible", "boolean", 0, "Shown to players (default true)."},
   {"track", "better", "\"higher\"|\"lower\"", 0, "Which direction is good, for colours and summaries."},
+  {"track", "visible_to", "string|string[]", 0, "Only these sides (and their teams) see it: policies of other sides cannot read it, and the window hides it from them. Default: everyone."},
   {"area", "id", "string", 1, "Unique id; an id already on the map overrides that area."},
   {"area", "name", "string", 0, "Name shown on the map."},
   {"area", "terrain", "string", 0, "Free-form terrain, e.g. \"forest\", \"marsh\", \"urban\"."},
@@ -60,6 +63,10 @@ static const Hint HINTS[] = {
   {"piece_type", "id", "string", 1, "Unique id."},
   {"piece_type", "name", "string", 0, "Name shown to players."},
   {"piece_type", "symbol", "string", 0, "Counter symbol, e.g. \"infantry\", \"armour\", \"minefield\" (default \"unit\")."},
+  {"piece_type", "mp", "number", 0, "Movement points per turn for `target = \"move\"` options (default 0: only rule code moves it)."},
+  {"piece_type", "terrain", "table<string, number|false>", 0, "Cost to enter an area of each terrain, e.g. { forest = 2, river = false } (false: impassable); others cost 1."},
+  {"piece_type", "stop_at_enemy", "boolean", 0, "Entering an area owned by an enemy side or holding a visible enemy piece ends the move."},
+  {"piece_type", "hidden", "boolean", 0, "Pieces of this type are seen only by their own team until flank.piece.reveal."},
   {"decision", "id", "string", 1, "Unique id."},
   {"decision", "side", "string", 1, "Side that decides."},
   {"decision", "phase", "string", 0, "Phase it is offered in (default: the side's phases)."},
@@ -72,11 +79,16 @@ static const Hint HINTS[] = {
   {"option", "id", "string", 1, "Unique id within the decision; policies return it."},
   {"option", "label", "string", 0, "Button text."},
   {"option", "text", "string", 0, "Longer explanation."},
-  {"option", "cost", "table<string, number>", 0, "Track costs { track_id = amount }; unavailable if a track would fall below its min."},
-  {"option", "requires", "fun(): boolean, string?", 0, "Available only when this returns true; a second result, a string, tells the player why not."},
+  {"option", "cost", "table<string, number>|(fun(target?: any): table<string, number>)", 0, "Track costs { track_id = amount }; unavailable if a track would fall below its min. A function computes them from the chosen target(s)."},
+  {"option", "requires", "fun(target?: any): boolean, string?", 0, "Available only when this returns true; a second result, a string, tells the player why not. With targets it is called with nil first (is the option open at all?), then with the chosen target(s)."},
   {"option", "effect", "fun()", 0, "What choosing it does (may change the game through flank.*)."},
   {"option", "delay", "string|integer", 0, "Run the effect later: \"6 months\", \"2 turns\", or a number of turns."},
-  {"option", "preview", "string", 0, "Short summary of the effect shown before choosing."},
+  {"option", "preview", "string|(fun(target?: any): string)", 0, "Short summary of the effect shown before choosing; a function gets the target being considered (nil before one is chosen)."},
+  {"option", "target", "\"area\"|\"areas\"|\"piece\"|\"pieces\"|\"move\"", 0, "What the option acts on. requires, cost, preview and effect then receive the chosen area id, piece id, or a list of them; a move's receive (piece id, to area, from area)."},
+  {"option", "legal", "fun(): string[]|integer[]", 0, "The legal targets now: area ids, or piece ids (for a move, the pieces that may move). Default: every area, or the deciding side's pieces."},
+  {"option", "min", "integer", 0, "Fewest targets for \"areas\"/\"pieces\" (default 1)."},
+  {"option", "max", "integer", 0, "Most targets for \"areas\"/\"pieces\" (default 32, the limit)."},
+  {"option", "again", "boolean", 0, "After this option the same decision is offered again (an orders phase: move, move, ..., then a plain option ends it)."},
   {"event", "id", "string", 1, "Unique id."},
   {"event", "title", "string", 0, "Title in the log."},
   {"event", "text", "string|(fun(): string)", 0, "Text in the log; a function is called when the event fires."},
@@ -93,7 +105,7 @@ static const Hint HINTS[] = {
   {"ending", "default", "boolean", 0, "The ending when the last turn is over."},
   {"policy", "id", "string", 1, "Policy name; \"default\" plays when nobody else is named."},
   {"policy", "side", "string", 1, "Side it plays."},
-  {"policy", "choose", "fun(view: flank.view, d: flank.decision_view): string", 1, "Returns the id of an available option."},
+  {"policy", "choose", "fun(view: flank.view, d: flank.decision_view): string, any?, any?", 1, "Returns the id of an available option, then its target(s): an area id, a piece id or a list; for a move, the piece id and the destination area id."},
   {"policy", "text", "string", 0, "What the policy does, for listings."},
   {"overlay", "id", "string", 1, "Unique id (lowercase, digits, _)."},
   {"overlay", "name", "string", 0, "Shown in the map legend, e.g. \"AP mines in the ground\"."},
@@ -102,6 +114,11 @@ static const Hint HINTS[] = {
   {"overlay", "unit", "string", 0, "Unit shown in the legend."},
   {"overlay", "text", "string", 0, "One line explaining what the shading means."},
   {"overlay", "source", "string", 0, "Id of a scenario source."},
+  {"property", "id", "string", 1, "The area property's key."},
+  {"property", "name", "string", 0, "Readable name, e.g. \"AP mines in the ground\"."},
+  {"property", "unit", "string", 0, "Unit shown after values."},
+  {"property", "text", "string", 0, "What it means."},
+  {"property", "visible_to", "string|string[]", 0, "Only these sides (and their teams) see it; policies of other sides read nil. Default: everyone."},
 };
 
 static const char *const KIND_DOC[][2] = {
@@ -117,6 +134,7 @@ static const char *const KIND_DOC[][2] = {
   {"ending", "How the game can end. At least one."},
   {"policy", "An AI for a side: choose(view, decision) returns an option id."},
   {"overlay", "A map view that shades areas by a property (the window cycles them with V)."},
+  {"property", "An area property declared with a readable name, a unit and who may see it."},
 };
 
 static const Hint *hint(const char *kind, const char *key) {
@@ -292,10 +310,13 @@ static void d_lua(FILE *f) {
     for (int p = 0; p < np; p++) fprintf(f, "%s%s", p ? ", " : "", names[p]);
     fputs(") end\n", f);
   }
-  fputs("\n---What a policy sees.\n---@class flank.view\n---@field turn integer\n---@field date string\n---@field side string\n"
+  fputs("\n---What a policy sees: only the tracks its side may see.\n---@class flank.view\n---@field turn integer\n---@field date string\n---@field side string\n"
         "---@field tracks table<string, number>\n\n"
         "---@class flank.option_view\n---@field id string\n---@field label string\n---@field available boolean\n"
-        "---@field cost table<string, number>\n\n"
+        "---@field reason string? why it is not available\n---@field preview string?\n"
+        "---@field cost table<string, number> its static costs\n"
+        "---@field target string? \"area\", \"areas\", \"piece\", \"pieces\" or \"move\"\n---@field min integer?\n---@field max integer?\n"
+        "---@field targets (string|integer)[]? the legal targets now (area ids, or piece ids; for a move, the pieces that can move)\n\n"
         "---The decision a policy answers.\n---@class flank.decision_view\n---@field id string\n---@field title string\n"
         "---@field side string\n---@field options flank.option_view[]\n", f);
   for (int k = 0; fl_defs_kind(k); k++) {

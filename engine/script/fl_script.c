@@ -82,7 +82,7 @@ static int apply_setup(lua_State *L) {
 /* Where a rule function is defined, for errors that carry no line of their own
  * (e.g. memory exhausted in a few instructions). The engine's setup closure is C;
  * it stands for the scenario's setup(). */
-static void where_fn(lua_State *L, int idx, char *buf, size_t n) {
+void fl_where_fn(lua_State *L, int idx, char *buf, size_t n) {
   lua_Debug ar;
   lua_pushvalue(L, idx);
   if (lua_iscfunction(L, -1)) {
@@ -94,50 +94,162 @@ static void where_fn(lua_State *L, int idx, char *buf, size_t n) {
   else snprintf(buf, n, "?");
 }
 
-static int hook_call(void *ud, fl_Game *g, int fn, int kind, double *num, char **text) {
-  fl_Script *sc = ud;
+/* Push the chosen targets of the running option as its rule function's arguments:
+ * an area id or a piece id (or a list of them when the option takes several); for a
+ * move, the piece id, the destination and the area it came from. Returns how many. */
+int fl_push_targets(fl_Script *sc, const fl_Context *c) {
+  lua_State *L = sc->L;
+  if (c->kind != FL_CTX_OPTION || !c->tg || c->index < 0) return 0;
+  const fl_OptionDef *o = &sc->def->cards[c->index].options[c->option];
+  const fl_Map *m = sc->def->map;
+  int na = fl_map_area_count(m);
+#define PUSH_AREA(v) ((v) >= 0 && (v) < na ? (void)lua_pushstring(L, fl_map_area(m, (v))->id) : lua_pushnil(L))
+  if (o->target == FL_TGT_MOVE) {
+    lua_pushinteger(L, c->tg[0]);
+    PUSH_AREA(c->ntg > 1 ? c->tg[1] : -1);
+    PUSH_AREA(c->ntg > 2 ? c->tg[2] : -1);
+    return 3;
+  }
+  int area = o->target == FL_TGT_AREA;
+  if (o->tmax <= 1) {
+    if (area) PUSH_AREA(c->ntg ? c->tg[0] : -1);
+    else if (c->ntg) lua_pushinteger(L, c->tg[0]);
+    else lua_pushnil(L);
+    return 1;
+  }
+  lua_createtable(L, c->ntg, 0);
+  for (int i = 0; i < c->ntg; i++) {
+    if (area) PUSH_AREA(c->tg[i]); else lua_pushinteger(L, c->tg[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+#undef PUSH_AREA
+  return 1;
+}
+
+/* Run rule function fn with the running option's targets as arguments. On success its
+ * nres results are on the stack above *fidx (the function, kept for messages); on an
+ * error the game has failed with the message and the stack is as it was. */
+static int run_fn(fl_Script *sc, fl_Game *g, int fn, int nres, int mutable, int *fidx) {
   lua_State *L = sc->L;
   lua_rawgeti(L, LUA_REGISTRYINDEX, sc->fns);
   lua_rawgeti(L, -1, fn);
   lua_remove(L, -2);
-  int fidx = lua_gettop(L);
-  lua_pushvalue(L, fidx); /* keep the function for messages */
-  sc->mutable = kind == FL_CALL_EFFECT;
-  int nres = kind == FL_CALL_BOOL && text ? 2 : 1; /* requires may add a reason */
-  int rc = fl_sb_pcall(sc, 0, nres, sc->call_budget);
+  *fidx = lua_gettop(L);
+  lua_pushvalue(L, *fidx);
+  fl_Context c = fl_game_context(g);
+  int nargs = fl_push_targets(sc, &c);
+  sc->mutable = mutable;
+  int rc = fl_sb_pcall(sc, nargs, nres, sc->call_budget);
   sc->mutable = 0;
+  if (rc == LUA_OK) return 0;
+  char msg[1024], ctx[256], loc[300], lm[700];
+  fl_game_describe(g, ctx, sizeof ctx);
+  fl_sb_error_text(sc, lm, sizeof lm);
+  if (!strchr(lm, ':')) { fl_where_fn(L, *fidx, loc, sizeof loc); snprintf(msg, sizeof msg, "%s: %s (%s)", loc, lm, ctx); }
+  else snprintf(msg, sizeof msg, "%s (%s)", lm, ctx);
+  fl_game_fail(g, msg);
+  lua_settop(L, *fidx - 1);
+  return -1;
+}
+
+/* A rule function returned the wrong kind of value: fail the game naming it. */
+static int bad_result(fl_Script *sc, fl_Game *g, int fidx, const char *want, const char *got) {
   char msg[1024], ctx[256], loc[300];
-  if (rc != LUA_OK) {
-    fl_game_describe(g, ctx, sizeof ctx);
-    char lm[700];
-    fl_sb_error_text(sc, lm, sizeof lm);
-    if (!strchr(lm, ':')) { where_fn(L, fidx, loc, sizeof loc); snprintf(msg, sizeof msg, "%s: %s (%s)", loc, lm, ctx); }
-    else snprintf(msg, sizeof msg, "%s (%s)", lm, ctx);
-    fl_game_fail(g, msg);
-    lua_settop(L, fidx - 1);
-    return -1;
-  }
+  fl_game_describe(g, ctx, sizeof ctx);
+  fl_where_fn(sc->L, fidx, loc, sizeof loc);
+  snprintf(msg, sizeof msg, "%s: function must return %s, not %s (%s)", loc, want, got, ctx);
+  fl_game_fail(g, msg);
+  lua_settop(sc->L, fidx - 1);
+  return -1;
+}
+
+static int hook_call(void *ud, fl_Game *g, int fn, int kind, double *num, char **text) {
+  fl_Script *sc = ud;
+  lua_State *L = sc->L;
+  int fidx, nres = kind == FL_CALL_BOOL && text ? 2 : 1; /* requires may add a reason */
+  if (run_fn(sc, g, fn, nres, kind == FL_CALL_EFFECT, &fidx)) return -1;
   if (nres == 2) { /* the reason, then the answer */
     if (lua_type(L, -1) == LUA_TSTRING) *text = fl_str_dup(lua_tostring(L, -1));
     lua_pop(L, 1);
   }
   int ty = lua_type(L, -1);
-  const char *want = NULL;
   if (kind == FL_CALL_BOOL) *num = lua_toboolean(L, -1);
   else if (kind == FL_CALL_NUMBER) {
     if (ty == LUA_TNUMBER && isfinite(lua_tonumber(L, -1))) *num = lua_tonumber(L, -1);
-    else want = "a finite number";
+    else return bad_result(sc, g, fidx, "a finite number", lua_typename(L, ty));
   } else if (kind == FL_CALL_TEXT) {
     if (ty == LUA_TSTRING) *text = fl_str_dup(lua_tostring(L, -1));
-    else want = "a string";
+    else return bad_result(sc, g, fidx, "a string", lua_typename(L, ty));
   }
-  if (want) {
-    fl_game_describe(g, ctx, sizeof ctx);
-    where_fn(L, fidx, loc, sizeof loc);
-    snprintf(msg, sizeof msg, "%s: function must return %s, not %s (%s)", loc, want, lua_typename(L, ty), ctx);
-    fl_game_fail(g, msg);
-    lua_settop(L, fidx - 1);
-    return -1;
+  lua_settop(L, fidx - 1);
+  return 0;
+}
+
+/* legal = function(side) return { "riga", ... } end: area ids, or piece ids. */
+static int hook_list(void *ud, fl_Game *g, int fn, int32_t **out, int *n) {
+  fl_Script *sc = ud;
+  lua_State *L = sc->L;
+  fl_Context c = fl_game_context(g);
+  const fl_OptionDef *o = &sc->def->cards[c.index].options[c.option];
+  int fidx;
+  *out = NULL;
+  *n = 0;
+  if (run_fn(sc, g, fn, 1, 0, &fidx)) return -1;
+  if (!lua_istable(L, -1)) return bad_result(sc, g, fidx, "a list of target ids", luaL_typename(L, -1));
+  lua_Integer len = (lua_Integer)lua_rawlen(L, -1);
+  if (len > 10000000) return bad_result(sc, g, fidx, "a shorter list", "a list of over 10 million");
+  *out = malloc((size_t)(len > 0 ? len : 1) * sizeof **out);
+  if (!*out) { fl_game_fail(g, "out of memory"); lua_settop(L, fidx - 1); return -1; }
+  for (lua_Integer i = 1; i <= len; i++) {
+    int ty = lua_rawgeti(L, -1, i);
+    int32_t v = -1;
+    if (o->target == FL_TGT_AREA && ty == LUA_TSTRING) v = fl_map_find_area(sc->def->map, lua_tostring(L, -1));
+    else if (o->target != FL_TGT_AREA && lua_isinteger(L, -1)) {
+      lua_Integer id = lua_tointeger(L, -1);
+      v = id > 0 && id <= INT32_MAX && fl_state_find_piece(fl_game_state(g), (int32_t)id) >= 0 ? (int32_t)id : -1;
+    }
+    if (v < 0) {
+      char got[96];
+      snprintf(got, sizeof got, "'%.60s' at position %d", ty == LUA_TSTRING || ty == LUA_TNUMBER ? lua_tostring(L, -1) : lua_typename(L, ty), (int)i);
+      free(*out);
+      *out = NULL;
+      return bad_result(sc, g, fidx, o->target == FL_TGT_AREA ? "a list of area ids" : "a list of ids of pieces on the board", got);
+    }
+    (*out)[(*n)++] = v;
+    lua_pop(L, 1);
+  }
+  lua_settop(L, fidx - 1);
+  return 0;
+}
+
+/* cost = function(targets) return { budget = 2 } end */
+static int hook_costs(void *ud, fl_Game *g, int fn, fl_Cost **out, int *n) {
+  fl_Script *sc = ud;
+  lua_State *L = sc->L;
+  int fidx;
+  *out = NULL;
+  *n = 0;
+  if (run_fn(sc, g, fn, 1, 0, &fidx)) return -1;
+  if (lua_isnil(L, -1)) { lua_settop(L, fidx - 1); return 0; }
+  if (!lua_istable(L, -1)) return bad_result(sc, g, fidx, "a table { track_id = amount }", luaL_typename(L, -1));
+  int cap = 0;
+  for (int t = 0; t < sc->def->ntrack; t++) { /* in track order, so the order never depends on hashing */
+    if (lua_getfield(L, -1, sc->def->tracks[t].id) == LUA_TNIL) { lua_pop(L, 1); continue; }
+    if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
+      char got[96];
+      snprintf(got, sizeof got, "%s for '%s'", luaL_typename(L, -1), sc->def->tracks[t].id);
+      free(*out);
+      *out = NULL;
+      return bad_result(sc, g, fidx, "finite numbers as costs", got);
+    }
+    if (*n == cap) {
+      cap = cap ? cap * 2 : 4;
+      fl_Cost *nc = realloc(*out, (size_t)cap * sizeof *nc);
+      if (!nc) { free(*out); *out = NULL; fl_game_fail(g, "out of memory"); lua_settop(L, fidx - 1); return -1; }
+      *out = nc;
+    }
+    (*out)[(*n)++] = (fl_Cost){t, lua_tonumber(L, -1)};
+    lua_pop(L, 1);
   }
   lua_settop(L, fidx - 1);
   return 0;
@@ -281,6 +393,7 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   char dir[PATH_MAX];
   if (fl_script_resolve(where, scenarios_root, dir, sizeof dir, err, errn)) return NULL;
   fl_Script *sc = calloc(1, sizeof *sc);
+  if (sc) sc->viewer = -1;
   if (!sc) { snprintf(err, errn, "out of memory"); return NULL; }
   sc->dir = fl_str_dup(dir);
   char root[PATH_MAX];
@@ -351,7 +464,7 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   lua_rawseti(L, -2, sc->def->fn_setup);
   lua_pop(L, 1);
   if (freeze_all(sc, err, errn)) { fl_script_free(sc); return NULL; }
-  sc->game = fl_game_new(sc->def, (fl_Hooks){sc, hook_call});
+  sc->game = fl_game_new(sc->def, (fl_Hooks){sc, hook_call, hook_list, hook_costs});
   if (!sc->game) { snprintf(err, errn, "out of memory"); fl_script_free(sc); return NULL; }
   for (int i = 0; i < sc->def->nside; i++)
     if (fl_script_set_policy(sc, i, "default", err, errn)) { fl_script_free(sc); return NULL; }
@@ -450,171 +563,13 @@ int fl_script_set_policy(fl_Script *sc, int side, const char *policy, char *err,
   return 0;
 }
 
-/* The writable contents behind a frozen table at idx (see fl_sb_freeze). */
-static void push_hidden(lua_State *L, int idx) {
-  lua_getmetatable(L, idx);
-  lua_getfield(L, -1, "__index");
-  lua_remove(L, -2);
-}
-
-/* A registry table by name, made on first use. */
-static int registry_table(lua_State *L, const char *name) {
-  if (lua_getfield(L, LUA_REGISTRYINDEX, name) == LUA_TNIL) {
-    lua_pop(L, 1);
-    lua_newtable(L);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, LUA_REGISTRYINDEX, name);
-  }
-  return lua_gettop(L);
-}
-
-/* Push what a policy is called with: the view (turn, date, side, tracks) and the decision
- * (id, title, side, options with id, label, available, cost). Both are read-only tables
- * built once per scenario (the decision once per card) and updated in place, since
- * building ten tables per decision was most of a policy's cost. */
-static void push_decision(fl_Script *sc, int card, int side) {
-  lua_State *L = sc->L;
-  const fl_CardDef *c = &sc->def->cards[card];
-  const fl_State *s = fl_game_state(sc->game);
-  char date[16];
-  fl_date_format(s->date, date, sizeof date);
-  /* the view */
-  int vc = registry_table(L, "flank.view");
-  if (lua_rawgeti(L, vc, 1) == LUA_TNIL) {
-    lua_pop(L, 1);
-    lua_createtable(L, 0, 5);
-    lua_createtable(L, 0, sc->def->ntrack);
-    lua_setfield(L, -2, "tracks");
-    fl_sb_freeze_deep(L, -1);
-    lua_pushvalue(L, -1);
-    lua_rawseti(L, vc, 1);
-  }
-  int view = lua_gettop(L);
-  push_hidden(L, view);
-  lua_pushinteger(L, s->turn); lua_setfield(L, -2, "turn");
-  lua_pushstring(L, date); lua_setfield(L, -2, "date");
-  lua_pushstring(L, sc->def->sides[side].id); lua_setfield(L, -2, "side");
-  lua_getfield(L, -1, "tracks");
-  push_hidden(L, -1);
-  for (int i = 0; i < sc->def->ntrack; i++) {
-    lua_pushnumber(L, s->tracks[i].value);
-    lua_setfield(L, -2, sc->def->tracks[i].id);
-  }
-  lua_settop(L, view);
-  lua_remove(L, vc);
-  /* the decision */
-  int dc = registry_table(L, "flank.decisions");
-  if (lua_rawgeti(L, dc, card + 1) == LUA_TNIL) {
-    lua_pop(L, 1);
-    lua_createtable(L, 0, 4);
-    lua_pushstring(L, c->id); lua_setfield(L, -2, "id");
-    lua_pushstring(L, c->title); lua_setfield(L, -2, "title");
-    lua_pushstring(L, sc->def->sides[c->side].id); lua_setfield(L, -2, "side");
-    lua_createtable(L, c->noptions, 0);
-    for (int o = 0; o < c->noptions; o++) {
-      lua_createtable(L, 0, 4);
-      lua_pushstring(L, c->options[o].id); lua_setfield(L, -2, "id");
-      lua_pushstring(L, c->options[o].label); lua_setfield(L, -2, "label");
-      lua_pushboolean(L, 0); lua_setfield(L, -2, "available");
-      lua_createtable(L, 0, c->options[o].ncost);
-      for (int k = 0; k < c->options[o].ncost; k++) {
-        lua_pushnumber(L, c->options[o].costs[k].amount);
-        lua_setfield(L, -2, sc->def->tracks[c->options[o].costs[k].track].id);
-      }
-      lua_setfield(L, -2, "cost");
-      lua_rawseti(L, -2, o + 1);
-    }
-    lua_setfield(L, -2, "options");
-    fl_sb_freeze_deep(L, -1);
-    lua_pushvalue(L, -1);
-    lua_rawseti(L, dc, card + 1);
-  }
-  int dec = lua_gettop(L);
-  lua_getfield(L, dec, "options");
-  for (int o = 0; o < c->noptions; o++) {
-    lua_geti(L, -1, o + 1);
-    push_hidden(L, -1);
-    lua_pushboolean(L, fl_game_available(sc->game, o));
-    lua_setfield(L, -2, "available");
-    lua_pop(L, 2);
-  }
-  lua_settop(L, dec);
-  lua_remove(L, dc); /* leaves view, decision */
-}
-
-/* Args: script, card, side, policy function. Ret: what the policy returned. */
-static int policy_call(lua_State *L) {
-  fl_Script *sc = lua_touserdata(L, 1);
-  int card = (int)lua_tointeger(L, 2), side = (int)lua_tointeger(L, 3);
-  lua_settop(L, 4);
-  push_decision(sc, card, side);
-  lua_call(L, 2, 1);
-  return 1;
-}
-
-int fl_script_choose(fl_Script *sc, int *opt) {
-  fl_Game *g = sc->game;
-  int side, card = fl_game_pending(g, &side);
-  if (card < 0) { fl_game_fail(g, "no decision is pending"); return -1; }
-  const fl_CardDef *c = &sc->def->cards[card];
-  int ref = sc->policy_fn[side];
-  const char *name = sc->policy_name[side];
-  if (!ref) {
-    int avail[256], n = 0;
-    for (int o = 0; o < c->noptions && n < 256; o++)
-      if (fl_game_available(g, o)) avail[n++] = o;
-    if (!n) { fl_game_fail(g, "no option is available"); return -1; }
-    if (!strcmp(name, "random")) *opt = avail[fl_rng_range(&fl_game_state(g)->prng, 0, n - 1)];
-    else *opt = avail[0];
-    return 0;
-  }
-  lua_State *L = sc->L;
-  int top = lua_gettop(L);
-  /* the arguments are built inside the protected call too: building them allocates,
-   * and an allocation failing outside any pcall would abort the process */
-  lua_pushcfunction(L, policy_call);
-  lua_pushlightuserdata(L, sc);
-  lua_pushinteger(L, card);
-  lua_pushinteger(L, side);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-  char msg[1024];
-  if (fl_sb_pcall(sc, 4, 1, sc->call_budget) != LUA_OK) {
-    char lm[700];
-    fl_sb_error_text(sc, lm, sizeof lm);
-    snprintf(msg, sizeof msg, "%s (turn %d, policy '%s' of side '%s' on decision '%s')", lm,
-             fl_game_state(g)->turn, name, sc->def->sides[side].id, c->id);
-    lua_settop(L, top);
-    fl_game_fail(g, msg);
-    return -1;
-  }
-  int o = -1;
-  if (lua_type(L, -1) == LUA_TSTRING) o = fl_def_option(c, lua_tostring(L, -1));
-  else if (lua_isinteger(L, -1)) o = (int)lua_tointeger(L, -1) - 1;
-  if (o < 0 || o >= c->noptions || !fl_game_available(g, o)) {
-    const char *got = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
-    char loc[300], opts[400] = "";
-    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-    where_fn(L, lua_gettop(L), loc, sizeof loc);
-    for (int k = 0; k < c->noptions; k++)
-      if (fl_game_available(g, k))
-        snprintf(opts + strlen(opts), sizeof opts - strlen(opts), "%s%s", *opts ? ", " : "", c->options[k].id);
-    snprintf(msg, sizeof msg, "%s: policy '%s' of side '%s' chose '%s' on decision '%s', which is not an available "
-             "option (available: %s) (turn %d)", loc, name, sc->def->sides[side].id, got, c->id, opts, fl_game_state(g)->turn);
-    lua_settop(L, top);
-    fl_game_fail(g, msg);
-    return -1;
-  }
-  lua_settop(L, top);
-  *opt = o;
-  return 0;
-}
-
 int fl_script_play_on(fl_Script *sc, int until_turn) {
   fl_Game *g = sc->game;
   int st = fl_game_status(g);
   while (st == FL_GAME_WAITING && (until_turn <= 0 || fl_game_state(g)->turn < until_turn)) {
-    int opt;
-    st = fl_script_choose(sc, &opt) ? FL_GAME_ERROR : fl_game_act(g, opt);
+    fl_Choice ch;
+    st = fl_script_choose(sc, &ch) ? FL_GAME_ERROR : fl_game_choose(g, &ch);
+    if (st < 0) return FL_GAME_ERROR;
   }
   return st;
 }
@@ -624,9 +579,9 @@ int fl_script_play(fl_Script *sc, uint64_t seed, long max_actions) {
   int st = fl_game_start(g, seed);
   long n = 0;
   while (st == FL_GAME_WAITING && (max_actions <= 0 || n < max_actions)) {
-    int opt;
-    if (fl_script_choose(sc, &opt)) return FL_GAME_ERROR;
-    st = fl_game_act(g, opt);
+    fl_Choice ch;
+    if (fl_script_choose(sc, &ch)) return FL_GAME_ERROR;
+    st = fl_game_choose(g, &ch);
     if (st < 0) return FL_GAME_ERROR;
     n++;
   }

@@ -42,8 +42,9 @@ const char *fl_script_dir(const fl_Script *sc);
 int fl_script_set_policy(fl_Script *sc, int side, const char *policy, char *err, size_t errn);
 /* The policy name set for a side. */
 const char *fl_script_policy(const fl_Script *sc, int side);
-/* Ask the pending side's policy for an option; 0 ok with *opt set, -1 on a script error. */
-int fl_script_choose(fl_Script *sc, int *opt);
+/* Ask the pending side's policy for a choice (an option and its targets), checked to be
+ * legal now; 0 ok, -1 with the game failed and the message in fl_game_error. */
+int fl_script_choose(fl_Script *sc, fl_Choice *ch);
 /* Start a game with seed and let policies play it to the end (or max_actions). Returns the
  * final fl_Game status; on FL_GAME_ERROR the message is in fl_game_error. */
 int fl_script_play(fl_Script *sc, uint64_t seed, long max_actions);

@@ -37,6 +37,7 @@ struct fl_Script {
   const char *track_key[16]; int track_idx[16]; /* id -> index cache, keyed by the Lua string's address */
   int var_hint[64];         /* guessed index of a var by its key string's address */
   char where[256];          /* the last Lua location the hook saw, for errors that have none */
+  int viewer;               /* the side a running policy plays (-1: rule code, which sees all) */
 };
 
 /* Sandbox (fl_sandbox.c). */
@@ -55,8 +56,15 @@ const char *const *fl_defs_keys(const char *kind);
 /* The i-th definition kind's name ("scenario", "side", ...), NULL past the end. */
 const char *fl_defs_kind(int i);
 
-/* Runtime API (fl_api.c). */
+/* Runtime API (fl_api.c), with the board's part (fl_api_board.c). */
 void fl_api_open(fl_Script *sc);                       /* install the flank table */
+typedef struct fl_ApiFn { fl_ApiDoc doc; lua_CFunction fn; } fl_ApiFn;
+extern const fl_ApiFn fl_api_board[];
+extern const int fl_api_board_n;
+
+/* Rule functions (fl_script.c). */
+void fl_where_fn(lua_State *L, int idx, char *buf, size_t n);   /* "file:line" of a function */
+int fl_push_targets(fl_Script *sc, const fl_Context *c);        /* an option's targets as arguments */
 
 /* Current script from a C function's first upvalue. */
 #define FL_SC(L) ((fl_Script *)lua_touserdata((L), lua_upvalueindex(1)))
@@ -67,6 +75,8 @@ int fl_arg_area(lua_State *L, fl_Script *sc, int i);
 int fl_arg_track(lua_State *L, fl_Script *sc, int i);
 int fl_arg_side(lua_State *L, fl_Script *sc, int i, int allow_nil);
 void fl_check_mutable(lua_State *L, fl_Script *sc);
+int fl_piece_index(lua_State *L, fl_Script *sc, int i);     /* a piece id argument (visible to a policy) */
+fl_Sides fl_arg_sides(lua_State *L, fl_Script *sc, int i);  /* nil: all; a side or list: them and their teams */
 /* Raise "unknown X 'id'" with a did-you-mean among n candidate ids. */
 int fl_unknown(lua_State *L, const char *what, const char *id, const char *const *cands, int n);
 

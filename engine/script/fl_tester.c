@@ -242,8 +242,8 @@ static int run_game(fl_Script *sc, uint64_t seed, lua_Integer turns) {
   fl_Game *g = fl_script_game(sc);
   int st = fl_game_start(g, seed);
   while (st == FL_GAME_WAITING && (!turns || fl_game_state(g)->turn <= turns)) {
-    int opt;
-    st = fl_script_choose(sc, &opt) ? FL_GAME_ERROR : fl_game_act(g, opt);
+    fl_Choice ch;
+    st = fl_script_choose(sc, &ch) ? FL_GAME_ERROR : fl_game_choose(g, &ch);
   }
   return st < 0 ? FL_GAME_ERROR : st;
 }

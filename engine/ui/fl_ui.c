@@ -265,7 +265,8 @@ static void act(fl_Ui *u, int opt) {
     return;
   }
   int turn = u->st->turn;
-  if (u->host->act(u->host->ud, opt, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return; }
+  fl_Choice ch = {opt, 0, {0}};
+  if (u->host->act(u->host->ud, &ch, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return; }
   ui_refresh(u);
   u->opt_sel = -1;
   u->log_scroll = 0;

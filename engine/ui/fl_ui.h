@@ -28,9 +28,9 @@ typedef struct fl_UiHost {
   int (*open)(void *ud, int i, char *msg, size_t n);
   /* Start a new game; human is the side a person plays, or -1 when policies play all. */
   int (*start)(void *ud, int human, char *msg, size_t n);
-  /* Choose option opt of the pending card. On a script error the host restores the
-   * state from before the action and returns -1 with the message. */
-  int (*act)(void *ud, int opt, char *msg, size_t n);
+  /* Make a choice (an option of the pending card and its targets). On a script error
+   * the host restores the state from before the action and returns -1 with the message. */
+  int (*act)(void *ud, const fl_Choice *ch, char *msg, size_t n);
   /* Let the pending side's policy choose and act (same error contract as act). */
   int (*step_policy)(void *ud, char *msg, size_t n);
   /* Undo the last decision a person took (or the last action in a demo). */

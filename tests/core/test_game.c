@@ -49,25 +49,28 @@ static fl_Def *make_def(void) {
   fl_map_link(d->map);
   d->nside = 2;
   d->sides = calloc(2, sizeof *d->sides);
-  d->sides[0] = (fl_SideDef){fl_str_dup("north"), fl_str_dup("North"), fl_str_dup(""), 1, 1};
-  d->sides[1] = (fl_SideDef){fl_str_dup("south"), fl_str_dup("South"), fl_str_dup(""), 1, 1};
+  d->sides[0] = (fl_SideDef){.id = fl_str_dup("north"), .name = fl_str_dup("North"), .text = fl_str_dup(""), .playable = 1, .team = 0, .line = 1};
+  d->sides[1] = (fl_SideDef){.id = fl_str_dup("south"), .name = fl_str_dup("South"), .text = fl_str_dup(""), .playable = 1, .team = 1, .line = 1};
   d->nphase = 2;
   d->phases = calloc(2, sizeof *d->phases);
   d->phases[0] = (fl_PhaseDef){fl_str_dup("n"), fl_str_dup("N"), 0, 1};
   d->phases[1] = (fl_PhaseDef){fl_str_dup("s"), fl_str_dup("S"), 1, 1};
   d->ntrack = 1;
   d->tracks = calloc(1, sizeof *d->tracks);
-  d->tracks[0] = (fl_TrackDef){fl_str_dup("gold"), fl_str_dup("Gold"), fl_str_dup(""), fl_str_dup(""), fl_str_dup(""), 0, 100, 20, 1, 1, 1};
+  d->tracks[0] = (fl_TrackDef){.id = fl_str_dup("gold"), .name = fl_str_dup("Gold"), .unit = fl_str_dup(""), .text = fl_str_dup(""),
+                                .source = fl_str_dup(""), .min = 0, .max = 100, .start = 20, .visible = 1,
+                                .higher_is_better = 1, .seen = FL_ALL_SIDES, .line = 1};
   d->nptype = 1;
   d->ptypes = calloc(1, sizeof *d->ptypes);
-  d->ptypes[0] = (fl_PieceType){fl_str_dup("ship"), fl_str_dup("Ship"), fl_str_dup("unit"), 1};
+  d->ptypes[0] = (fl_PieceType){.id = fl_str_dup("ship"), .name = fl_str_dup("Ship"), .symbol = fl_str_dup("unit"), .line = 1};
   d->ncard = 1;
   d->cards = calloc(1, sizeof *d->cards);
   fl_CardDef *c = &d->cards[0];
   *c = (fl_CardDef){fl_str_dup("spend"), fl_str_dup("Spend"), fl_str_dup(""), fl_str_dup(""), 0, -1, 0, 0, NULL, 2, 1};
   c->options = calloc(2, sizeof *c->options);
-  c->options[0] = (fl_OptionDef){fl_str_dup("save"), fl_str_dup("Save"), fl_str_dup(""), fl_str_dup(""), NULL, 0, {0, 0}, 0, 0, 1};
-  c->options[1] = (fl_OptionDef){fl_str_dup("invest"), fl_str_dup("Invest"), fl_str_dup(""), fl_str_dup(""), NULL, 0, {2, FL_SPAN_TURN}, 0, FN_EFFECT_BOOST, 1};
+  c->options[0] = (fl_OptionDef){.id = fl_str_dup("save"), .label = fl_str_dup("Save"), .text = fl_str_dup(""), .preview = fl_str_dup(""), .line = 1};
+  c->options[1] = (fl_OptionDef){.id = fl_str_dup("invest"), .label = fl_str_dup("Invest"), .text = fl_str_dup(""), .preview = fl_str_dup(""),
+                                  .delay = {2, FL_SPAN_TURN}, .fn_effect = FN_EFFECT_BOOST, .line = 1};
   c->options[1].costs = calloc(1, sizeof(fl_Cost));
   c->options[1].costs[0] = (fl_Cost){0, 15};
   c->options[1].ncost = 1;
@@ -93,7 +96,7 @@ static void play(fl_Game *g, int always) {
 
 int main(void) {
   fl_Def *d = make_def();
-  fl_Game *g = fl_game_new(d, (fl_Hooks){NULL, hook});
+  fl_Game *g = fl_game_new(d, (fl_Hooks){.call = hook});
   CHECK(fl_game_start(g, 7) == FL_GAME_WAITING);
   int side;
   CHECK(fl_game_pending(g, &side) == 0 && side == 0);
@@ -120,7 +123,7 @@ int main(void) {
   CHECK(delayed_turn == 3);
 
   /* Same seed and actions: the same hashes. A clone is equal; serialise round trip is exact. */
-  fl_Game *g2 = fl_game_new(d, (fl_Hooks){NULL, hook});
+  fl_Game *g2 = fl_game_new(d, (fl_Hooks){.call = hook});
   fl_game_start(g2, 7);
   fl_game_act(g2, 1);
   play(g2, 0);
@@ -179,7 +182,7 @@ int main(void) {
   CHECK(caught == flips);
   data[8] = 99; /* a future format version */
   CHECK(fl_save_parse(data, len, "new.save", d, ld, err, sizeof err) == -1 && strstr(err, "newer Flank"));
-  data[8] = 1;
+  data[8] = (char)FL_SAVE_VERSION;
   d->content_hash = 99; /* the scenario changed */
   CHECK(fl_save_parse(data, len, "old.save", d, ld, err, sizeof err) == -1 && strstr(err, "changed"));
   d->content_hash = 1234;

@@ -33,8 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     /* a loaded save must be playable on: hand it to the game and take one step */
     fl_Game *g = fl_script_game(sc);
     if (fl_game_set_state(g, s) == 0 && fl_game_status(g) == FL_GAME_WAITING) {
-      int opt;
-      if (fl_script_choose(sc, &opt) == 0) fl_game_act(g, opt);
+      fl_Choice ch;
+      if (fl_script_choose(sc, &ch) == 0) fl_game_choose(g, &ch);
     }
   }
   fl_state_free(s);
