@@ -254,7 +254,66 @@ static void push_date(lua_State *L, int32_t date) {
   lua_pushstring(L, buf);
 }
 
-/* The result of one game: ending, tracks, turns, seed, date, decisions, events, log, history. */
+/* An action's targets as ids: `targets` (area ids or piece ids); a move also gets
+ * `piece`, `to` and `from`. */
+static void push_targets(lua_State *L, const fl_Def *d, const fl_LogEntry *e) {
+  const fl_OptionDef *o = &d->cards[e->a].options[e->b];
+  int na = fl_map_area_count(d->map);
+  lua_createtable(L, e->ntg, 0);
+  for (int k = 0; k < e->ntg; k++) {
+    int area = o->target == FL_TGT_AREA || (o->target == FL_TGT_MOVE && k > 0);
+    if (area && e->tg[k] >= 0 && e->tg[k] < na) lua_pushstring(L, fl_map_area(d->map, e->tg[k])->id);
+    else lua_pushinteger(L, e->tg[k]);
+    lua_rawseti(L, -2, k + 1);
+  }
+  lua_setfield(L, -2, "targets");
+  if (o->target == FL_TGT_MOVE && e->ntg >= 3) {
+    lua_pushinteger(L, e->tg[0]); lua_setfield(L, -2, "piece");
+    lua_pushstring(L, fl_map_area(d->map, e->tg[1])->id); lua_setfield(L, -2, "to");
+    lua_pushstring(L, fl_map_area(d->map, e->tg[2])->id); lua_setfield(L, -2, "from");
+  }
+}
+
+static void push_props(lua_State *L, const fl_Props *ps) {
+  for (int i = 0; i < ps->n; i++) {
+    const fl_Prop *p = &ps->p[i];
+    if (p->type == FL_STR) lua_pushstring(L, p->str);
+    else if (p->type == FL_BOOL) lua_pushboolean(L, p->num != 0);
+    else lua_pushnumber(L, p->num);
+    lua_setfield(L, -2, p->key);
+  }
+}
+
+/* The final board: areas.<id> = {owner, properties...}, pieces = {{id, type, side, area,
+ * properties...}}, vars = {key = value}. */
+static void push_board(lua_State *L, const fl_Def *d, const fl_State *s) {
+  lua_createtable(L, 0, s->narea);
+  for (int i = 0; i < s->narea; i++) {
+    lua_createtable(L, 0, s->areas[i].props.n + 1);
+    push_props(L, &s->areas[i].props);
+    if (s->areas[i].owner >= 0) { lua_pushstring(L, d->sides[s->areas[i].owner].id); lua_setfield(L, -2, "owner"); }
+    lua_setfield(L, -2, fl_map_area(d->map, i)->id);
+  }
+  lua_setfield(L, -2, "areas");
+  lua_createtable(L, s->npiece, 0);
+  for (int i = 0; i < s->npiece; i++) {
+    const fl_Piece *p = &s->pieces[i];
+    lua_createtable(L, 0, p->props.n + 4);
+    push_props(L, &p->props);
+    lua_pushinteger(L, p->id); lua_setfield(L, -2, "id");
+    lua_pushstring(L, d->ptypes[p->type].id); lua_setfield(L, -2, "type");
+    lua_pushstring(L, fl_map_area(d->map, p->area)->id); lua_setfield(L, -2, "area");
+    if (p->side >= 0) { lua_pushstring(L, d->sides[p->side].id); lua_setfield(L, -2, "side"); }
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "pieces");
+  lua_createtable(L, 0, s->vars.n);
+  push_props(L, &s->vars);
+  lua_setfield(L, -2, "vars");
+}
+
+/* The result of one game: ending, tracks, turns, seed, date, decisions, events, log,
+ * history, and the final areas, pieces and vars. */
 static void push_game(lua_State *L, fl_Script *sc, uint64_t seed) {
   const fl_Def *d = fl_script_def(sc);
   const fl_State *s = fl_game_state(fl_script_game(sc));
@@ -297,6 +356,7 @@ static void push_game(lua_State *L, fl_Script *sc, uint64_t seed) {
       lua_pushstring(L, d->endings[e->a].id); lua_setfield(L, -2, "ending");
     }
     if (e->text) { lua_pushstring(L, e->text); lua_setfield(L, -2, "text"); }
+    if (e->kind == FL_LOG_ACTION && e->ntg) push_targets(L, d, e);
     if (e->kind == FL_LOG_ACTION) { lua_pushvalue(L, -1); lua_rawseti(L, -5, ++nd); }
     if (e->kind == FL_LOG_EVENT) { lua_pushstring(L, d->events[e->a].id); lua_rawseti(L, -4, ++ne); }
     lua_rawseti(L, -2, i + 1);
@@ -304,6 +364,7 @@ static void push_game(lua_State *L, fl_Script *sc, uint64_t seed) {
   lua_setfield(L, -4, "log");
   lua_setfield(L, -3, "events");
   lua_setfield(L, -2, "decisions");
+  push_board(L, d, s);
 }
 
 /* Push {mean, median, min, max, p05, p95, sd} of v (sorted in place). */
