@@ -3,18 +3,134 @@
  * state the window draws; input is read from stdin, so it can also be scripted. */
 #include "fl_cli.h"
 #include "fl_textview.h"
+#include "fl_move.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-static void print_log_since(FILE *f, const fl_Def *d, const fl_State *s, int from) {
+static void print_log_since(FILE *f, const fl_Def *d, const fl_State *s, int from, int viewer) {
   for (int i = from; i < s->nlog; i++) {
     const fl_LogEntry *e = &s->log[i];
+    if (!fl_def_sees(d, viewer, e->seen)) continue; /* what this side does not learn */
     if (e->kind == FL_LOG_EVENT) fprintf(f, "  Event: %s. %s\n", d->events[e->a].title, e->text ? e->text : "");
     else if (e->kind == FL_LOG_MESSAGE) fprintf(f, "  %s\n", e->text ? e->text : "");
-    else if (e->kind == FL_LOG_ACTION && e->c >= 0)
-      fprintf(f, "  %s chose: %s.\n", d->sides[e->c].name, d->cards[e->a].options[e->b].label);
+    else if (e->kind == FL_LOG_ACTION && e->c >= 0) { fprintf(f, "  "); fl_textview_log_line(f, d, e); fprintf(f, ".\n"); }
     else if (e->kind == FL_LOG_DELAYED) fprintf(f, "  Now in effect: %s.\n", d->cards[e->a].options[e->b].label);
   }
+}
+
+/* ---- choosing targets by number or name ---- */
+
+/* The name a player reads for a target, into buf. */
+static const char *target_name(const fl_Def *d, const fl_State *s, int area_kind, int32_t v, char *buf, size_t n) {
+  if (area_kind) return fl_map_area(d->map, v)->name;
+  int pi = fl_state_find_piece(s, v);
+  if (pi < 0) { snprintf(buf, n, "#%d", (int)v); return buf; }
+  snprintf(buf, n, "%s #%d in %s", d->ptypes[s->pieces[pi].type].name, (int)v, fl_map_area(d->map, s->pieces[pi].area)->name);
+  return buf;
+}
+
+/* Which of the n listed targets a word names: its number in the list, an area's id or
+ * name, or a piece's "#id". -1 if none. */
+static int match_target(const fl_Def *d, int area_kind, const int32_t *list, int n, const char *w) {
+  char *end;
+  long k = strtol(w, &end, 10);
+  if (end != w && !*end) return k >= 1 && k <= n ? (int)k - 1 : -1;
+  for (int i = 0; i < n; i++) {
+    if (area_kind) {
+      const fl_MapArea *m = fl_map_area(d->map, list[i]);
+      if (!strcasecmp(w, m->id) || !strcasecmp(w, m->name)) return i;
+    } else if (w[0] == '#' && strtol(w + 1, NULL, 10) == list[i]) return i;
+  }
+  return -1;
+}
+
+/* List the legal targets with their previews, then read the player's words. Returns the
+ * number chosen into out (0: cancelled or end of input). */
+static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, int lo, int hi, int32_t *out, const char *pre) {
+  const fl_Def *d = fl_game_def(g);
+  const fl_State *s = fl_game_state(g);
+  const fl_OptionDef *op = &d->cards[fl_game_pending(g, NULL)].options[opt];
+  int area_kind = op->target == FL_TGT_AREA || piece >= 0;
+  int32_t list[4096];
+  int n = fl_game_targets(g, opt, piece, list, 4096);
+  if (n <= 0) { printf("Nothing to choose.\n"); return 0; }
+  printf("%s\n", prompt);
+  fl_Reach r = {0};
+  int pi = piece >= 0 ? fl_state_find_piece(s, piece) : -1;
+  if (pi >= 0) fl_move_reach(&r, d, s, pi);
+  for (int i = 0; i < n; i++) {
+    char buf[160];
+    printf("  %d. %s", i + 1, target_name(d, s, area_kind, list[i], buf, sizeof buf));
+    if (pi >= 0) printf(" (%g movement point%s)", r.cost[list[i]], r.cost[list[i]] == 1 ? "" : "s");
+    if (piece < 0 && op->target != FL_TGT_MOVE) { /* what this target would do, and cost */
+      fl_Choice ch = {opt, 1, {list[i]}};
+      char *p = op->fn_preview ? fl_game_preview(g, &ch) : NULL;
+      if (p && *p) printf(": %s", p);
+      free(p);
+      fl_Cost costs[16];
+      int nc = op->fn_cost ? fl_game_costs(g, &ch, costs, 16) : 0;
+      for (int k = 0; k < nc; k++)
+        printf("%s%g %s", k ? ", " : ". Cost: ", costs[k].amount, d->tracks[costs[k].track].name);
+    }
+    if (op->target != FL_TGT_MOVE || piece >= 0) {
+      fl_Choice ch = {opt, 0, {0}};
+      if (op->target == FL_TGT_MOVE) { ch.tg[0] = piece; ch.tg[1] = list[i]; ch.ntg = 2; }
+      else if (lo == 1) { ch.tg[0] = list[i]; ch.ntg = 1; }
+      const char *why = ch.ntg ? fl_game_check(g, &ch) : NULL;
+      if (why) printf(" (not possible: %s)", why);
+    }
+    printf("\n");
+  }
+  fl_reach_free(&r);
+  char line[512];
+  for (;;) {
+    const char *words = pre;
+    if (!words || !*words) {
+      printf(hi > 1 ? "Choose %d to %d (numbers or names, separated by spaces; 'cancel'): " : "Choose one (number or name; 'cancel'): ", lo, hi);
+      fflush(stdout);
+      if (!fgets(line, sizeof line, stdin)) return 0;
+      line[strcspn(line, "\r\n")] = '\0';
+      words = line;
+    }
+    pre = NULL;
+    if (!strcmp(words, "cancel") || !strcmp(words, "c")) return 0;
+    char copy[512];
+    snprintf(copy, sizeof copy, "%s", words);
+    int k = 0, bad = 0;
+    for (char *w = strtok(copy, " ,"); w && !bad; w = strtok(NULL, " ,")) {
+      int i = match_target(d, area_kind, list, n, w);
+      if (i < 0) { printf("'%s' is not one of the choices above.\n", w); bad = 1; }
+      else if (k >= hi) { printf("At most %d.\n", hi); bad = 1; }
+      else out[k++] = list[i];
+    }
+    if (!bad && k >= lo) return k;
+    if (!bad) printf("Choose at least %d.\n", lo);
+  }
+}
+
+/* Build the choice for option o: its targets asked for (or read from `rest`). 0: go on
+ * and act; -1: cancelled. */
+static int make_choice(fl_Game *g, int o, const char *rest, fl_Choice *ch) {
+  const fl_Def *d = fl_game_def(g);
+  const fl_OptionDef *op = &d->cards[fl_game_pending(g, NULL)].options[o];
+  *ch = (fl_Choice){o, 0, {0}};
+  if (op->target == FL_TGT_NONE) return 0;
+  char first[256] = "", second[256] = "";
+  if (rest && op->target == FL_TGT_MOVE) sscanf(rest, "%255s %255[^\n]", first, second);
+  if (op->target == FL_TGT_MOVE) {
+    int32_t piece, to;
+    if (ask_targets(g, o, -1, "Which piece moves?", 1, 1, &piece, first) != 1) return -1;
+    if (ask_targets(g, o, piece, "Where to?", 1, 1, &to, second) != 1) return -1;
+    ch->tg[0] = piece; ch->tg[1] = to; ch->ntg = 2;
+    return 0;
+  }
+  const char *what = op->target == FL_TGT_AREA ? (op->tmax > 1 ? "Which areas?" : "Which area?")
+                                                : (op->tmax > 1 ? "Which pieces?" : "Which piece?");
+  int n = ask_targets(g, o, -1, what, op->tmin, op->tmax, ch->tg, rest);
+  if (n <= 0) return -1;
+  ch->ntg = n;
+  return 0;
 }
 
 int cli_play_text(int argc, char **argv) {
@@ -41,8 +157,8 @@ int cli_play_text(int argc, char **argv) {
     return cli_usage_error("play", "'%s' is not a playable side of %s", side_id ? side_id : "(none)", d->id);
   }
   fl_Game *g = fl_script_game(sc);
-  printf("%s\n%s\nYou play: %s. Type an option's number to choose it, 'board' to read the board again, "
-         "'quit' to stop.\n\n", d->title, d->blurb, d->sides[human].name);
+  printf("%s\n%s\nYou play: %s. Type an option's number to choose it (targets may follow: '2 riga', "
+         "'1 #3 far_bank'), 'board' to read the board again, 'quit' to stop.\n\n", d->title, d->blurb, d->sides[human].name);
   int st = fl_game_start(g, seed), seen = 0, rc = EXIT_OK, shown = 0;
   char line[256];
   while (st == FL_GAME_WAITING) {
@@ -52,19 +168,12 @@ int cli_play_text(int argc, char **argv) {
       st = fl_script_choose(sc, &ch) ? FL_GAME_ERROR : fl_game_choose(g, &ch);
       continue;
     }
-    print_log_since(stdout, d, fl_game_state(g), seen);
+    print_log_since(stdout, d, fl_game_state(g), seen, human);
     seen = fl_game_state(g)->nlog;
-    if (!shown) { fl_textview_write(stdout, g); shown = 1; }
+    if (!shown) { fl_textview_write(stdout, g, human); shown = 1; }
     else {
-      const fl_CardDef *c = &d->cards[card];
-      printf("\nTurn %d. Decision: %s.\n", fl_game_state(g)->turn, c->title);
-      for (int o = 0; o < c->noptions; o++) {
-        const char *why = fl_game_unavailable_reason(g, o);
-        printf("%d. %s", o + 1, c->options[o].label);
-        for (int k = 0; k < c->options[o].ncost; k++)
-          printf("%s%g %s", k ? ", " : ". Cost: ", c->options[o].costs[k].amount, d->tracks[c->options[o].costs[k].track].name);
-        printf("%s%s\n", why ? ". Not available: " : "", why ? why : "");
-      }
+      printf("\nTurn %d.", fl_game_state(g)->turn);
+      fl_textview_decision(stdout, g);
     }
     printf("> ");
     fflush(stdout);
@@ -74,14 +183,20 @@ int cli_play_text(int argc, char **argv) {
     if (!strcmp(line, "board") || !strcmp(line, "b")) { shown = 0; continue; }
     char *end;
     long o = strtol(line, &end, 10);
-    if (end == line || *end || o < 1 || o > d->cards[card].noptions) { printf("Type a number from 1 to %d.\n", d->cards[card].noptions); continue; }
+    while (*end == ' ') end++;
+    if (end == line || o < 1 || o > d->cards[card].noptions) { printf("Type a number from 1 to %d.\n", d->cards[card].noptions); continue; }
     if (!fl_game_available(g, (int)o - 1)) { printf("Not available: %s\n", fl_game_unavailable_reason(g, (int)o - 1)); continue; }
-    st = fl_game_act(g, (int)o - 1);
+    fl_Choice ch;
+    if (make_choice(g, (int)o - 1, *end ? end : NULL, &ch)) { printf("Cancelled.\n"); continue; }
+    const char *why = fl_game_check(g, &ch);
+    if (fl_game_status(g) == FL_GAME_ERROR) { st = FL_GAME_ERROR; break; }
+    if (why) { printf("Not possible: %s\n", why); continue; }
+    st = fl_game_choose(g, &ch);
   }
   if (st == FL_GAME_ERROR) { cli_print_error(fl_game_error(g)); rc = EXIT_SCRIPT; }
   else if (st == FL_GAME_ENDED) {
     const fl_State *s = fl_game_state(g);
-    print_log_since(stdout, d, s, seen);
+    print_log_since(stdout, d, s, seen, human);
     const char *text = s->ending >= 0 ? d->endings[s->ending].text : "";
     for (int i = s->nlog - 1; i >= 0; i--)
       if (s->log[i].kind == FL_LOG_ENDING) { text = s->log[i].text ? s->log[i].text : text; break; }

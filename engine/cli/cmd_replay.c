@@ -57,7 +57,8 @@ static int verify(const char *path, const fl_Replay *r, fl_Script *sc, int chang
     if (t > s->nturnhash || s->turn_hash[t - 1] != r->hashes[i].hash) {
       fprintf(stderr, "%s:%d: verification failed: turn %d differs (recorded %016llx, replayed %s)%s\n", path,
               r->hashes[i].line, t, (unsigned long long)r->hashes[i].hash,
-              t > s->nturnhash ? "no such turn" : "another state", changed ? "; the scenario changed since recording" : "");
+              t > s->nturnhash ? "no such turn" : "another state", changed ? "; the scenario changed since recording"
+              : r->format < 2 ? "; a version 1 log was hashed by an older Flank, so its hashes cannot match: replay it without --verify" : "");
       return EXIT_FAILED;
     }
   }

@@ -57,7 +57,7 @@ static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
 }
 
 int cmd_run(int argc, char **argv) {
-  const char *where = NULL, *logpath = NULL, *sides[64], *all = NULL;
+  const char *where = NULL, *logpath = NULL, *sides[64], *all = NULL, *view = NULL;
   int nsides = 0, json = 0, board = 0;
   uint64_t seed = 1, turns = 0;
   fl_ScriptOpts opts = {0};
@@ -67,6 +67,7 @@ int cmd_run(int argc, char **argv) {
     if (cli_script_opt("run", argc, argv, &i, &opts, &bad)) { if (bad) return bad; continue; }
     if (!strcmp(a, "--json")) json = 1;
     else if (!strcmp(a, "--board")) board = 1;
+    else if (!strcmp(a, "--view") && i + 1 < argc) { view = argv[++i]; board = 1; }
     else if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &seed)) return cli_usage_error("run", "--seed needs a number, got '%s'", argv[i]); }
     else if (!strcmp(a, "--turns") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &turns) || !turns || turns > 1000000) return cli_usage_error("run", "--turns needs a number from 1 to 1000000"); }
     else if (!strcmp(a, "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("run", "too many --side"); sides[nsides++] = argv[++i]; }
@@ -94,7 +95,14 @@ int cmd_run(int argc, char **argv) {
     rc = EXIT_SCRIPT;
   }
   if (json) cli_game_json(stdout, sc, seed);
-  else if (board) fl_textview_write(stdout, g); /* the accessible text view of the board */
+  else if (board) { /* the accessible text view of the board, as one side sees it or whole */
+    int viewer = view ? fl_def_side(fl_script_def(sc), view) : -1;
+    if (view && viewer < 0) {
+      fl_script_free(sc);
+      return cli_usage_error("run", "--view: '%s' is not a side of this scenario", view);
+    }
+    fl_textview_write(stdout, g, viewer);
+  }
   else if (rc == EXIT_OK) summary(stdout, sc, seed);
   if (logpath && cli_write_replay(logpath, sc, seed)) rc = rc ? rc : EXIT_USAGE;
   fl_script_free(sc);

@@ -13,12 +13,13 @@ const Cmd CLI_COMMANDS[] = {
    "  --overlay ID      start with the map shaded by one of the scenario's overlays (V cycles)\n"
    "  --demo            policies play every side; --speed X (default 1, 'max' = no pauses)\n"
    "  --screenshot FILE write a PNG when the demo ends (or of the first screen) and exit\n"
-   "  --text            play in the terminal instead: the board as text, numbers to choose\n"
+   "  --text            play in the terminal instead: the board as text (as your side sees it),\n"
+   "                    numbers or names to choose options, targets and moves\n"
    "                    (for screen readers, ssh, or scripted input; needs no display)\n"
    "Keys: 1-9 choose an option, Enter confirms, Space ends the turn, V changes the map view, Ctrl+S save,\n"
    "Ctrl+O load, Ctrl+Z undo, F5 reload the scenario from disk, F1 all shortcuts. Saves go to\n"
    "$XDG_DATA_HOME/flank/saves. Needs a display (see flank render for PNGs without one).\n"},
-  {"run", "SCENARIO [--seed N] [--side ROLE=POLICY ...] [--policy POLICY] [--turns N] [--log FILE] [--json] [--board]",
+  {"run", "SCENARIO [--seed N] [--side ROLE=POLICY ...] [--policy POLICY] [--turns N] [--log FILE] [--json] [--board] [--view SIDE]",
    "Play one game headless to its end and print the outcome.", cmd_run,
    "SCENARIO is a folder with scenario.lua or the id of a shipped scenario (e.g. tutorial).\n"
    "POLICY is random, first, default (the scenario's AI), a policy id the scenario defines,\n"
@@ -32,6 +33,8 @@ const Cmd CLI_COMMANDS[] = {
    "                    decisions, events (schema: docs/run-json.md)\n"
    "  --board           the board as plain text (for screen readers and terminals): tracks,\n"
    "                    every area with owner, pieces and properties, the pending decision\n"
+   "  --view SIDE       the board as that side sees it (hidden tracks, pieces, properties and\n"
+   "                    log lines left out); implies --board. Without it --board shows all\n"
    "  --lang CODE       the scenario's language (flank.lang; English where it has no translation)\n"
    "  --mem MIB         memory cap of the scenario's Lua state (default 256)\n"
    "  --budget N        VM instructions per rule call (default 10000000)\n"},

@@ -5,9 +5,17 @@
 #include <stdio.h>
 #include "fl_game.h"
 
-/* Write the whole board: date and turn, tracks, every area (owner, terrain, neighbours,
- * pieces, properties), the pending decision with each option's cost or why it is closed,
- * and the latest log lines. */
-void fl_textview_write(FILE *f, fl_Game *g);
+/* Write the whole board as side `viewer` sees it (-1: everything, as the referee): date
+ * and turn, tracks, every area (owner, terrain, neighbours, pieces, properties), marks on
+ * the map, the pending decision with each option's cost or why it is closed, and the
+ * latest log lines. Hidden tracks, properties, pieces and log lines are left out. */
+void fl_textview_write(FILE *f, fl_Game *g, int viewer);
+/* The pending decision: each option with its cost, what it asks for (targets), its
+ * preview, or why it is closed. Nothing when no decision is pending. */
+void fl_textview_decision(FILE *f, fl_Game *g);
+/* One log line in words (no newline). */
+void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_LogEntry *e);
+/* A piece as a player reads it: "Infantry #3 of Blue". */
+void fl_textview_piece(FILE *f, const fl_Def *d, const fl_Piece *p);
 
 #endif

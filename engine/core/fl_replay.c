@@ -114,6 +114,7 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
     }
   }
   if (lineno == 0) return fl_str_errorf(err, errn, name, 1, "empty file, not a Flank replay");
+  r->format = format;
   if (!r->id[0] || !have_seed || !have_content) {
     fl_replay_free(r);
     return fl_str_errorf(err, errn, name, lineno, "incomplete replay (needs scenario, content and seed lines)");
