@@ -682,6 +682,24 @@ static void check_defs(Ctx *c) {
           ow_w.open = optopen >= 0 && w.src ? nth_table(w.src, optopen, k) : -1;
           if (ow_w.open >= 0) ow_w.line = w.src->t[ow_w.open].line;
           check_keys(c, o, ow, "option", &ow_w, ow_w.open);
+          static const char *const TK[] = {"area", "areas", "piece", "pieces", "move"};
+          int tty = lua_getfield(L, o, "target");
+          if (tty != LUA_TNIL) {
+            const char *tk = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+            int known = 0;
+            for (int q = 0; q < 5; q++) known |= !strcmp(tk, TK[q]);
+            if (!known) {
+              const char *sg = fl_str_suggest(tk, TK, 5);
+              msg(c, file, field_line(&ow_w, "target"), FL_LINT_ERROR, "bad-value",
+                  "%s: target '%s' is not one of area, areas, piece, pieces, move%s%s%s", ow, tk,
+                  sg ? " (did you mean '" : "", sg ? sg : "", sg ? "'?)" : "");
+            }
+          }
+          lua_pop(L, 1);
+          if (tty == LUA_TNIL && lua_getfield(L, o, "legal") != LUA_TNIL)
+            msg(c, file, field_line(&ow_w, "legal"), FL_LINT_ERROR, "bad-value",
+                "%s: legal lists targets, but the option has no target = \"area\", \"piece\", ... kind", ow);
+          if (tty == LUA_TNIL) lua_pop(L, 1);
           if (lua_getfield(L, o, "cost") == LUA_TTABLE) {
             lua_pushnil(L);
             while (lua_next(L, -2)) {
@@ -876,6 +894,59 @@ static void check_calls(Ctx *c, Src *s) {
   }
 }
 
+/* The target kind of option `opt` of side's decisions ("" if none), into buf. */
+static const char *opt_target(lua_State *L, const char *side, const char *opt, char *buf, size_t n) {
+  char sd[128], id[128];
+  buf[0] = '\0';
+  int nd = defs(L, "decision");
+  for (int d = 1; d <= nd && !buf[0]; d++) {
+    lua_rawgeti(L, -1, d);
+    int mine = strfield(L, -1, "side", sd, sizeof sd) && !strcmp(sd, side);
+    if (mine && lua_getfield(L, -1, "options") == LUA_TTABLE) {
+      for (lua_Integer k = 1; lua_rawgeti(L, -1, k) == LUA_TTABLE; k++) {
+        if (strfield(L, -1, "id", id, sizeof id) && !strcmp(id, opt) && !strfield(L, -1, "target", buf, n)) snprintf(buf, n, "none");
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1); /* the non-table that ended the loop */
+    }
+    if (mine) lua_pop(L, 1); /* options */
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return buf;
+}
+
+/* `return "lay", "riga"`: a literal target must suit the option (an area id for area
+ * kinds and a move's destination), and an option without targets takes none. */
+static void check_literal_targets(Ctx *c, const Src *s, int k, const char *side, const char *pol, const char *o) {
+  char kind[32], t[128], what[300];
+  if (!tis(s, k + 2, ",")) return;
+  opt_target(c->L, side, o, kind, sizeof kind);
+  if (!kind[0]) return;
+  int at = k + 3;
+  if (!strcmp(kind, "move")) { /* piece id, then the area */
+    if (!tis(s, at + 1, ",")) return;
+    at += 2;
+  }
+  if (!strcmp(kind, "none")) {
+    snprintf(what, sizeof what, "policy '%s' returns a target for option '%s', which takes none", pol, o);
+    msg(c, s->path, s->t[at].line, FL_LINT_ERROR, "bad-target", "%s", what);
+    return;
+  }
+  int area_kind = !strcmp(kind, "area") || !strcmp(kind, "areas") || !strcmp(kind, "move");
+  if (ttype(s, at) != T_STR || tis(s, at + 1, "..")) return;
+  ttext(s, at, t, sizeof t);
+  if (area_kind && !set_has(&c->sets[S_AREA], t)) {
+    char sg[128];
+    snprintf(what, sizeof what, "policy '%s' returns target '%s' for option '%s', which is no area%s", pol, t, o,
+             suggest(&c->sets[S_AREA], t, sg, sizeof sg));
+    msg(c, s->path, s->t[at].line, FL_LINT_ERROR, "bad-target", "%s", what);
+  } else if (!area_kind) {
+    snprintf(what, sizeof what, "policy '%s' returns '%s' for option '%s', which takes piece ids (integers)", pol, t, o);
+    msg(c, s->path, s->t[at].line, FL_LINT_ERROR, "bad-target", "%s", what);
+  }
+}
+
 /* A policy's `return "x"` must name an option of one of its side's decisions. */
 static void check_policy_returns(Ctx *c) {
   lua_State *L = c->L;
@@ -899,6 +970,8 @@ static void check_policy_returns(Ctx *c) {
           snprintf(what, sizeof what, "policy '%s' of side '%s' returns '%s', which is no option of that side's decisions%s",
                    id, side, o, suggest(&opts, o, sg, sizeof sg));
           msg(c, w.src->path, w.src->t[k + 1].line, FL_LINT_ERROR, "unknown-ref", "%s", what);
+        } else if (opts.n) {
+          check_literal_targets(c, w.src, k, side, id, o);
         }
       }
     set_free(&opts);
@@ -1157,7 +1230,23 @@ static void check_texts(Ctx *c) {
 
 /* ---- areas without neighbours (needs the real load: adjacency comes from shared borders) ---- */
 
+/* A terrain cost for a terrain no area has is a typo or a leftover. */
+static void check_terrain(Ctx *c, const fl_Def *d) {
+  Set ter = {0};
+  for (int i = 0; i < fl_map_area_count(d->map); i++) set_add(&ter, fl_map_area(d->map, i)->terrain);
+  for (int t = 0; t < d->nptype; t++)
+    for (int k = 0; k < d->ptypes[t].ncost; k++) {
+      const char *name = d->ptypes[t].costs[k].terrain;
+      if (set_has(&ter, name)) continue;
+      char sg[128];
+      msg(c, c->nsrc ? c->src[0].path : "scenario.lua", d->ptypes[t].line, FL_LINT_WARNING, "unknown-ref",
+          "piece_type '%s': terrain '%s' is on no area%s", d->ptypes[t].id, name, suggest(&ter, name, sg, sizeof sg));
+    }
+  set_free(&ter);
+}
+
 static void check_board(Ctx *c, const fl_Def *d) {
+  check_terrain(c, d);
   int na = fl_map_area_count(d->map);
   if (na < 2) return;
   for (int i = 0; i < na; i++) {
