@@ -711,6 +711,7 @@ function decision(t) end
 ---@field when? fun(): boolean Checked only when this returns true.
 ---@field effect? fun() What happens.
 ---@field once? boolean Fires at most once.
+---@field silent? boolean Writes no line to the game log when it fires (for mechanics players need not read about).
 
 ---Something that happens by chance, on a date, or at a point of the turn.
 ---@param t flank.def.event

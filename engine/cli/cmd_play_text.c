@@ -12,7 +12,7 @@ static void print_log_since(FILE *f, const fl_Def *d, const fl_State *s, int fro
   for (int i = from; i < s->nlog; i++) {
     const fl_LogEntry *e = &s->log[i];
     if (!fl_def_sees(d, viewer, e->seen)) continue; /* what this side does not learn */
-    if (e->kind == FL_LOG_EVENT) fprintf(f, "  Event: %s. %s\n", d->events[e->a].title, e->text ? e->text : "");
+    if (e->kind == FL_LOG_EVENT) fprintf(f, "  Event: %s.%s%s\n", d->events[e->a].title, e->text && *e->text ? " " : "", e->text ? e->text : "");
     else if (e->kind == FL_LOG_MESSAGE) fprintf(f, "  %s\n", e->text ? e->text : "");
     else if (e->kind == FL_LOG_ACTION && e->c >= 0) { fprintf(f, "  "); fl_textview_log_line(f, d, e); fprintf(f, ".\n"); }
     else if (e->kind == FL_LOG_DELAYED) fprintf(f, "  Now in effect: %s.\n", d->cards[e->a].options[e->b].label);

@@ -34,7 +34,7 @@ void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_LogEntry *e) {
             d->cards[e->a].title);
     targets(f, d, e);
     break;
-  case FL_LOG_EVENT: fprintf(f, "%s: %s", d->events[e->a].title, e->text ? e->text : ""); break;
+  case FL_LOG_EVENT: fprintf(f, "%s%s%s", d->events[e->a].title, e->text && *e->text ? ": " : "", e->text ? e->text : ""); break;
   case FL_LOG_MESSAGE: fprintf(f, "%s", e->text ? e->text : ""); break;
   case FL_LOG_DELAYED: fprintf(f, "\"%s\" took effect", d->cards[e->a].options[e->b].label); break;
   case FL_LOG_SKIPPED: fprintf(f, "\"%s\" had no available option", d->cards[e->a].title); break;

@@ -85,6 +85,7 @@ typedef struct fl_EventDef {
   double chance;             /* 0..1, used when fn_chance == 0 */
   int fn_chance, fn_when, fn_effect, fn_text;
   int once;
+  int silent;                /* no log line when it fires (mechanics, e.g. a daily upkeep) */
   int line;
 } fl_EventDef;
 

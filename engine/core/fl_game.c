@@ -172,7 +172,7 @@ static int fire_event(fl_Game *g, int i) {
   char *text = NULL;
   if (e->fn_text && call(g, e->fn_text, FL_CALL_TEXT, ctx, NULL, &text)) return -1;
   s->event_fired[i]++;
-  fl_state_log(s, FL_LOG_EVENT, i, 0, 0, text ? text : e->text);
+  if (!e->silent) fl_state_log(s, FL_LOG_EVENT, i, 0, 0, text ? text : e->text);
   free(text);
   return call(g, e->fn_effect, FL_CALL_EFFECT, ctx, NULL, NULL);
 }
@@ -254,7 +254,8 @@ static int compute_avail(fl_Game *g, int *count) {
     }
     if (ok && op->target != FL_TGT_NONE) {
       int32_t one[FL_MAX_TARGETS];
-      int nt = fl_game_targets(g, o, -1, one, FL_MAX_TARGETS);
+      int need = op->tmin > 0 ? op->tmin : 1; /* enough to know the option is open */
+      int nt = fl_game_targets(g, o, -1, one, need);
       if (nt < 0) return -1;
       if (nt < (op->tmin > 0 ? op->tmin : 1)) {
         ok = 0;

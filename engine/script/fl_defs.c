@@ -40,7 +40,7 @@ static const char *const K_DECISION[] = {"id", "side", "phase", "title", "text",
 static const char *const K_OPTION[] = {"id", "label", "text", "cost", "requires", "effect", "delay",
                                        "preview", "target", "legal", "min", "max", "again", NULL};
 static const char *const K_EVENT[] = {"id", "title", "text", "source", "on", "chance", "when", "effect",
-                                      "once", NULL};
+                                      "once", "silent", NULL};
 static const char *const K_ENDING[] = {"id", "title", "text", "when", "default", NULL};
 static const char *const K_POLICY[] = {"id", "side", "choose", "text", NULL};
 static const char *const K_OVERLAY[] = {"id", "name", "prop", "max", "unit", "text", "source", NULL};
@@ -826,6 +826,7 @@ static int build_events_endings(B *b, fl_Def *d) {
         fstr(b, t, "on", 0, "turn_start", &on, what) || ffn(b, t, "when", &e->fn_when, what) ||
         ffn(b, t, "effect", &e->fn_effect, what)) { free(on); return -1; }
     e->once = fbool(b, t, "once", 0);
+    e->silent = fbool(b, t, "silent", 0);
     if (!strcmp(on, "turn_start")) e->trigger = FL_TRIG_TURN_START;
     else if (!strcmp(on, "turn_end")) e->trigger = FL_TRIG_TURN_END;
     else if (!strncmp(on, "phase:", 6)) {

@@ -98,6 +98,7 @@ static const Hint HINTS[] = {
   {"event", "when", "fun(): boolean", 0, "Checked only when this returns true."},
   {"event", "effect", "fun()", 0, "What happens."},
   {"event", "once", "boolean", 0, "Fires at most once."},
+  {"event", "silent", "boolean", 0, "Writes no line to the game log when it fires (for mechanics players need not read about)."},
   {"ending", "id", "string", 1, "Unique id; flank.game.finish(id) ends with it."},
   {"ending", "title", "string", 0, "Title of the ending screen."},
   {"ending", "text", "string|(fun(): string)", 0, "Text of the ending screen."},

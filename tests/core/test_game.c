@@ -76,8 +76,9 @@ static fl_Def *make_def(void) {
   c->options[1].ncost = 1;
   d->nevent = 1;
   d->events = calloc(1, sizeof *d->events);
-  d->events[0] = (fl_EventDef){fl_str_dup("storm"), fl_str_dup("Storm"), fl_str_dup("A storm"), fl_str_dup(""),
-                               FL_TRIG_DATE, -1, 0, 1, 0, 0, FN_EFFECT_EVENT, 0, 1, 1};
+  d->events[0] = (fl_EventDef){.id = fl_str_dup("storm"), .title = fl_str_dup("Storm"), .text = fl_str_dup("A storm"),
+                               .source = fl_str_dup(""), .trigger = FL_TRIG_DATE, .phase = -1, .chance = 1,
+                               .fn_effect = FN_EFFECT_EVENT, .once = 1, .line = 1};
   fl_date_parse("2025-04-01", &d->events[0].date);
   d->nending = 2;
   d->endings = calloc(2, sizeof *d->endings);
