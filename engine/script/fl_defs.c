@@ -1005,6 +1005,12 @@ static int build_inits_policies(B *b, fl_Def *d) {
       return -1;
     }
     free(side);
+    for (int k = 0; k < sc->npol; k++)
+      if (sc->pols[k].side == s && !strcmp(sc->pols[k].id, id)) { /* the first would win, silently */
+        bfail(b, "policy '%s' of side '%s' is defined twice; give each a different id", id, d->sides[s].id);
+        free(id);
+        return -1;
+      }
     if (rget(L, t, "choose") != LUA_TFUNCTION) {
       free(id);
       return bfail(b, "policy: choose must be function(view, decision) returning an option id");
