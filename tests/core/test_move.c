@@ -1,10 +1,14 @@
 /* fl_move: reachable areas and paths on a small grid board, by terrain cost,
  * impassable terrain, enemy stops and stacking limits. */
+#define _DEFAULT_SOURCE
 #include "../check.h"
 #include "fl_move.h"
+#include "fl_save.h"
 #include "fl_str.h"
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 /* A 4 x 3 grid of unit squares; area "cXrY" at column X, row Y. Column 2 of row 1
  * is a forest (cost 2), column 1 of row 0 a lake (impassable for the infantry). */
@@ -34,6 +38,13 @@ static fl_Def *grid(void) {
   t->costs[0] = (fl_TerrainCost){fl_str_dup("forest"), 2};
   t->costs[1] = (fl_TerrainCost){fl_str_dup("lake"), -1};
   t->ncost = 2;
+  d->ncard = 1; /* one orders card with a move option, so logged moves are valid */
+  d->cards = calloc(1, sizeof *d->cards);
+  d->cards[0] = (fl_CardDef){.id = fl_str_dup("orders"), .title = fl_str_dup("Orders"), .text = fl_str_dup(""),
+                             .source = fl_str_dup(""), .phase = -1, .noptions = 1};
+  d->cards[0].options = calloc(1, sizeof(fl_OptionDef));
+  d->cards[0].options[0] = (fl_OptionDef){.id = fl_str_dup("move"), .label = fl_str_dup("Move"), .text = fl_str_dup(""),
+                                          .preview = fl_str_dup(""), .target = FL_TGT_MOVE, .again = 1};
   return d;
 }
 
@@ -99,6 +110,52 @@ int main(void) {
   /* A type without movement points reaches nothing. */
   d->ptypes[0].mp = 0;
   CHECK(fl_move_reach(&r, d, s, pi) == 0);
+
+  /* A save keeps what play on the board adds: pieces' points spent and who sees them,
+   * logged targets (and who may read each line), marks on the map and the front line. */
+  d->ptypes[0].mp = 3;
+  d->id = d->id ? d->id : fl_str_dup("grid");
+  d->version = fl_str_dup("1");
+  s->pieces[pi].mp_used = 1.5;
+  s->pieces[pi].mp_turn = 2;
+  s->pieces[pi].seen = FL_SIDE_BIT(0) | FL_SIDE_BIT(2);
+  CHECK(fl_state_log_ex(s, FL_LOG_MESSAGE, 0, 0, 0, "only blue reads this", FL_SIDE_BIT(0), NULL, 0) == 0);
+  int32_t tg[3] = {me, area(d, "c1r1"), area(d, "c0r0")};
+  CHECK(fl_state_log_ex(s, FL_LOG_ACTION, 0, 0, 0, NULL, FL_ALL_SIDES, tg, 3) == 0);
+  CHECK(fl_state_annot(s, (fl_Annot){FL_ANNOT_ARROW, area(d, "c0r0"), area(d, "c3r0"), 2, 1, FL_ALL_SIDES, "Axis"}) == 0);
+  CHECK(fl_state_annot(s, (fl_Annot){FL_ANNOT_HIGHLIGHT, area(d, "c2r2"), -1, -1, 2, FL_SIDE_BIT(0), NULL}) == 1);
+  s->front = 1;
+  fl_Buf b = {0}, b2 = {0};
+  fl_state_write(s, &b, 1);
+  fl_State *t = fl_state_new(d);
+  fl_Reader rd = {(const unsigned char *)b.data, b.len, 0, 0};
+  CHECK(fl_state_read(t, d, &rd) == 0);
+  fl_state_write(t, &b2, 1);
+  CHECK(b.len == b2.len && memcmp(b.data, b2.data, b.len) == 0);
+  CHECK(t->nannot == 2 && t->front == 1 && !strcmp(t->annots[0].label, "Axis"));
+  CHECK(t->log[t->nlog - 2].seen == FL_SIDE_BIT(0));
+  CHECK(t->log[t->nlog - 1].ntg == 3 && t->log[t->nlog - 1].tg[1] == area(d, "c1r1"));
+  CHECK(t->pieces[pi].mp_used == 1.5 && t->pieces[pi].seen == (FL_SIDE_BIT(0) | FL_SIDE_BIT(2)));
+  /* a clone is exact too, and a save file round-trips through the disk */
+  fl_State *c = fl_state_clone(s);
+  CHECK(c && fl_state_hash(c) == fl_state_hash(s));
+  char file[] = "/tmp/flank-test-move-XXXXXX", err[256];
+  int fd = mkstemp(file);
+  if (fd >= 0) close(fd);
+  CHECK(fl_save_game(file, d, s, err, sizeof err) == 0);
+  fl_State *l = fl_state_new(d);
+  CHECK(fl_save_load(file, d, l, err, sizeof err) == 0);
+  CHECK(fl_state_hash(l) == fl_state_hash(s) && l->nannot == 2);
+  unlink(file);
+  /* a mark on an area that does not exist is refused, and so are a broken state file */
+  s->annots[1].a = 999;
+  b.len = 0;
+  fl_state_write(s, &b, 1);
+  rd = (fl_Reader){(const unsigned char *)b.data, b.len, 0, 0};
+  CHECK(fl_state_read(t, d, &rd) == -1);
+  s->annots[1].a = 0;
+  fl_state_free(l); fl_state_free(c); fl_state_free(t);
+  fl_buf_free(&b); fl_buf_free(&b2);
 
   fl_reach_free(&r);
   fl_state_free(s);
