@@ -31,6 +31,7 @@ void fl_def_free(fl_Def *d) {
     free(t->id); free(t->name); free(t->symbol);
     for (int k = 0; k < t->ncost; k++) free(t->costs[k].terrain);
     free(t->costs);
+    free(t->area_cost);
   }
   free(d->ptypes);
   for (int i = 0; i < d->ncard; i++) {

@@ -42,6 +42,7 @@ typedef struct fl_PieceType {
   fl_TerrainCost *costs; int ncost; /* entering an area of this terrain; others cost 1 */
   int stop_at_enemy;         /* entering an enemy-held or enemy-occupied area ends the move */
   int hidden;                /* new pieces are seen by their own team only */
+  double *area_cost;         /* cost to enter each area, from fl_move_prepare (NULL: look up) */
   int line;
 } fl_PieceType;
 

@@ -29,6 +29,17 @@ double fl_move_terrain_cost(const fl_PieceType *t, const char *terrain) {
   return 1;
 }
 
+int fl_move_prepare(fl_Def *d) {
+  int n = fl_map_area_count(d->map);
+  for (int t = 0; t < d->nptype; t++) {
+    fl_PieceType *pt = &d->ptypes[t];
+    free(pt->area_cost);
+    if (!(pt->area_cost = malloc((size_t)(n > 0 ? n : 1) * sizeof *pt->area_cost))) return -1;
+    for (int a = 0; a < n; a++) pt->area_cost[a] = fl_move_terrain_cost(pt, fl_map_area(d->map, a)->terrain);
+  }
+  return 0;
+}
+
 double fl_move_left(const fl_Def *d, const fl_State *s, int pi) {
   const fl_Piece *p = &s->pieces[pi];
   double mp = d->ptypes[p->type].mp;
@@ -101,7 +112,7 @@ int fl_move_reach(fl_Reach *r, const fl_Def *d, const fl_State *s, int pi) {
     for (int k = 0; k < ma->nadj; k++) {
       int b = ma->adj[k];
       if (r->pos[b] == -2) continue;
-      double c = fl_move_terrain_cost(t, fl_map_area(m, b)->terrain);
+      double c = t->area_cost ? t->area_cost[b] : fl_move_terrain_cost(t, fl_map_area(m, b)->terrain);
       if (c < 0) continue;
       double nc = r->cost[a] + c;
       if (nc > left + 1e-9 || nc >= r->cost[b]) continue;

@@ -36,6 +36,10 @@ int fl_move_can_end(const fl_Reach *r, const fl_Def *d, const fl_State *s, int p
  * Returns its length (0 if a is unreachable). */
 int fl_move_path(const fl_Reach *r, int a, int *out, int max);
 
+/* Price every area for every piece type once (the definition is then read-only and shared
+ * by batch workers), so queries compare no terrain names. 0 ok, -1 on out of memory. */
+int fl_move_prepare(fl_Def *d);
+
 /* The cost for piece type t to enter an area of this terrain (< 0: impassable). */
 double fl_move_terrain_cost(const fl_PieceType *t, const char *terrain);
 

@@ -2,6 +2,7 @@
  * track{}, decision{}, event{}, ending{}, ...). Each records its table and the
  * line it was called from; fl_defs_build then checks every key and reference and
  * fills the core's fl_Def, so errors name the file and line of the definition. */
+#include "fl_move.h"
 #include "fl_script_int.h"
 #include "fl_state.h"
 #include "fl_str.h"
@@ -1034,6 +1035,7 @@ int fl_defs_build(fl_Script *sc, char *err, size_t errn) {
   lua_settop(sc->L, top);
   if (rc) return -1;
   if (fl_map_area_count(d->map) == 0) { b.line = 1; b.src = src; return bfail(&b, "the board has no areas: give scenario{ map = ... } or area{} definitions"); }
+  if (fl_move_prepare(d)) return bfail(&b, "out of memory");
   return 0;
 }
 
