@@ -679,9 +679,10 @@ static int parse_delay(B *b, lua_State *L, int t, fl_Span *out, const char *what
   out->unit = FL_SPAN_TURN;
   if (ty == LUA_TNUMBER) { out->n = (int)lua_tointeger(L, -1); }
   else if (ty == LUA_TSTRING) {
-    if (fl_span_parse(lua_tostring(L, -1), out)) {
+    if (fl_span_parse(lua_tostring(L, -1), out)) { /* name the value before it leaves the stack */
+      bfail(b, "%s: delay '%s' is not a span like \"6 months\" or \"2 turns\"", what, lua_tostring(L, -1));
       lua_pop(L, 1);
-      return bfail(b, "%s: delay '%s' is not a span like \"6 months\" or \"2 turns\"", what, lua_tostring(L, -1));
+      return -1;
     }
   } else if (ty != LUA_TNIL) { lua_pop(L, 1); return bfail(b, "%s: delay must be like \"6 months\"", what); }
   lua_pop(L, 1);
