@@ -584,6 +584,7 @@ function scenario(t) end
 ---@field text? string Who this side is.
 ---@field playable? boolean May a human take this side (default true).
 ---@field team? string Sides with the same team are allies: they share what they see and are not enemies (default: the side's own id).
+---@field colour? string Colour on the board: "#rrggbb", "#rgb" or a palette name ("blue", "vermillion", ...: the list is in docs/api.md). Default: the colour-blind-safe palette, in the order sides are defined. `flank lint` warns when two sides are hard to tell apart.
 
 ---Who decides. At least one.
 ---@param t flank.def.side
@@ -614,6 +615,7 @@ function phase(t) end
 ---@field visible? boolean Shown to players (default true).
 ---@field better? "higher"|"lower" Which direction is good, for colours and summaries.
 ---@field visible_to? string|string[] Only these sides (and their teams) see it: policies of other sides cannot read it, and the window hides it from them. Default: everyone.
+---@field short? string A shorter name, shown where the name does not fit (otherwise the name wraps to two lines).
 
 ---An indicator shown to players, with a range.
 ---@param t flank.def.track
@@ -624,7 +626,7 @@ function track(t) end
 ---@class flank.def.area
 ---@field id string Unique id; an id already on the map overrides that area.
 ---@field name? string Name shown on the map.
----@field terrain? string Free-form terrain, e.g. "forest", "marsh", "urban".
+---@field terrain? string Free-form terrain, e.g. "forest", "marsh", "urban". "sea", "lake", "river" and "water" are drawn as water (a sea zone is an area like any other: it can be owned, hold pieces and be clicked).
 ---@field country? string Country code, e.g. "LT".
 ---@field owner? string Side that owns the area at the start.
 ---@field ring? number[][] Outline as { {lon, lat}, ... } (or a flat list); required for areas not on the map. Shared edges make areas adjacent.
@@ -656,7 +658,7 @@ function place(t) end
 ---@class flank.def.piece_type
 ---@field id string Unique id.
 ---@field name? string Name shown to players.
----@field symbol? string Counter symbol, e.g. "infantry", "armour", "minefield" (default "unit").
+---@field symbol? "unit"|"infantry"|"armour"|"mechanised"|"artillery"|"recon"|"engineer"|"headquarters"|"supply"|"aircraft"|"drone"|"ship"|"submarine"|"boat"|"minefield"|"obstacle"|"civilians"|"armor"|"tank"|"mechanized"|"mech"|"reconnaissance"|"cavalry"|"engineers"|"hq"|"logistics"|"air"|"plane"|"uav"|"warship"|"sub"|"boats"|"mines"|"obstacles"|"civilian"|"refugees" Counter symbol (default "unit"): one of the symbols listed below; an unknown one is a `flank lint` error.
 ---@field mp? number Movement points per turn for `target = "move"` options (default 0: only rule code moves it).
 ---@field terrain? table<string, number|false> Cost to enter an area of each terrain, e.g. { forest = 2, river = false } (false: impassable); others cost 1.
 ---@field stop_at_enemy? boolean Entering an area owned by an enemy side or holding a visible enemy piece ends the move.

@@ -26,7 +26,8 @@ int cli_parse_size(const char *s, int *w, int *h) {
 static int layer_bit(const char *name) {
   static const struct { const char *n; int bit; } L[] = {
     {"sea", FL_UI_SEA}, {"land", FL_UI_LAND}, {"areas", FL_UI_AREAS}, {"borders", FL_UI_BORDERS}, {"labels", FL_UI_LABELS},
-    {"places", FL_UI_PLACES}, {"pieces", FL_UI_PIECES}, {"panels", FL_UI_PANELS}};
+    {"places", FL_UI_PLACES}, {"pieces", FL_UI_PIECES}, {"panels", FL_UI_PANELS}, {"water", FL_UI_WATER},
+    {"nations", FL_UI_NATIONS}, {"colours", FL_UI_COLOURS}};
   for (size_t i = 0; i < sizeof L / sizeof L[0]; i++)
     if (!strcmp(L[i].n, name)) return L[i].bit;
   return 0;
@@ -62,7 +63,7 @@ int cmd_render(int argc, char **argv) {
     else if (!strcmp(a, "--overlay") && i + 1 < argc) uo.overlay = argv[++i];
     else if (!strcmp(a, "--no-layer") && i + 1 < argc) {
       int b = layer_bit(argv[++i]);
-      if (!b) return cli_usage_error("render", "unknown layer '%s' (sea, land, areas, borders, labels, places, pieces, panels)", argv[i]);
+      if (!b) return cli_usage_error("render", "unknown layer '%s' (sea, land, areas, borders, labels, places, pieces, panels, water, nations, colours)", argv[i]);
       uo.layers &= ~b;
     } else if (!strcmp(a, "--bench") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &v) || !v || v > 100000) return cli_usage_error("render", "--bench needs a frame count"); bench = (int)v; }
     else if (a[0] == '-') return cli_bad_option("render", a);

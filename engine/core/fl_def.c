@@ -1,4 +1,5 @@
 #include "fl_def.h"
+#include "fl_colour.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +24,7 @@ void fl_def_free(fl_Def *d) {
   free(d->phases);
   for (int i = 0; i < d->ntrack; i++) {
     fl_TrackDef *t = &d->tracks[i];
-    free(t->id); free(t->name); free(t->unit); free(t->text); free(t->source);
+    free(t->id); free(t->name); free(t->unit); free(t->text); free(t->source); free(t->short_name);
   }
   free(d->tracks);
   for (int i = 0; i < d->nptype; i++) {
@@ -102,4 +103,9 @@ fl_Span fl_def_step(const fl_Def *d, int turn) {
   for (int i = 0; i < d->ncal; i++)
     if (d->calendar[i].from_turn <= turn) s = d->calendar[i].step;
   return s;
+}
+
+uint32_t fl_def_side_colour(const fl_Def *d, int side) {
+  if (side < 0 || side >= d->nside) return 0x767460; /* no side: the neutral grey */
+  return d->sides[side].has_colour ? d->sides[side].colour : fl_colour_default(side);
 }

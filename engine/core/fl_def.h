@@ -16,6 +16,8 @@ typedef struct fl_SideDef {
   int playable;              /* may a human take this side? */
   int team;                  /* sides of one team see what each other sees and are not enemies */
   int line;
+  int has_colour;            /* the scenario gave a colour; else the default palette */
+  uint32_t colour;           /* 0xRRGGBB; read it through fl_def_side_colour */
 } fl_SideDef;
 
 /* Sets of sides, one bit per side index (a scenario has at most 64 sides). */
@@ -31,6 +33,7 @@ typedef struct fl_TrackDef {
   int visible, higher_is_better; /* higher_is_better: 1, 0 neutral, -1 lower is better */
   fl_Sides seen;             /* who may see it (FL_ALL_SIDES unless visible_to is given) */
   int line;
+  char *short_name;          /* shown where the name does not fit (NULL or "": none) */
 } fl_TrackDef;
 
 /* Movement cost of one terrain for a piece type; cost < 0: impassable. */
@@ -139,6 +142,8 @@ int fl_def_sees(const fl_Def *d, int side, fl_Sides seen);
 fl_Sides fl_def_team(const fl_Def *d, int side);
 /* Whether two sides are enemies (different teams; -1 is nobody's). */
 int fl_def_enemies(const fl_Def *d, int a, int b);
+/* A side's colour on the board, 0xRRGGBB: the scenario's, or the default palette's. */
+uint32_t fl_def_side_colour(const fl_Def *d, int side);
 /* The calendar step in force for a turn. */
 fl_Span fl_def_step(const fl_Def *d, int turn);
 

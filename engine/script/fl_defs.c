@@ -4,6 +4,7 @@
  * fills the core's fl_Def, so errors name the file and line of the definition. */
 #include "fl_move.h"
 #include "fl_script_int.h"
+#include "fl_colour.h"
 #include "fl_state.h"
 #include "fl_str.h"
 #include <math.h>
@@ -28,10 +29,10 @@ typedef struct Kind { const char *name; const char *const *keys; } Kind;
 
 static const char *const K_SCENARIO[] = {"id", "title", "version", "authors", "blurb", "sources", "start",
                                          "turns", "step", "language", "map", "stacking", NULL};
-static const char *const K_SIDE[] = {"id", "name", "text", "playable", "team", NULL};
+static const char *const K_SIDE[] = {"id", "name", "text", "playable", "team", "colour", NULL};
 static const char *const K_PHASE[] = {"id", "name", "side", NULL};
 static const char *const K_TRACK[] = {"id", "name", "min", "max", "start", "unit", "text", "source",
-                                      "visible", "better", "visible_to", NULL};
+                                      "visible", "better", "visible_to", "short", NULL};
 static const char *const K_AREA[] = {"id", "name", "terrain", "country", "owner", "ring", "holes",
                                      "props", "adjacent", "important", NULL};
 static const char *const K_PLACE[] = {"id", "area", "lon", "lat", "name", "population", NULL};
@@ -445,6 +446,25 @@ static int build_movement(B *b, int t, fl_PieceType *p) {
   return 0;
 }
 
+/* side{ colour = "#rrggbb" | "#rgb" | palette name }: absent means the default palette. */
+static int side_colour(B *b, int t, fl_SideDef *s) {
+  char *c = NULL;
+  if (fstr(b, t, "colour", 0, NULL, &c, "side")) return -1;
+  if (!c) return 0;
+  int bad = fl_colour_parse(c, &s->colour) != 0;
+  s->has_colour = !bad;
+  if (bad) {
+    const char *names[32];
+    int n = 0;
+    while (n < 32 && fl_colour_name(n)) { names[n] = fl_colour_name(n); n++; }
+    const char *sg = c[0] == '#' ? NULL : fl_str_suggest(c, names, n);
+    bfail(b, "side '%s': colour '%s' is not \"#rrggbb\" or a palette colour%s%s%s", s->id, c,
+          sg ? " (did you mean '" : " (blue, vermillion, bluish_green, ...: docs/api.md)", sg ? sg : "", sg ? "'?)" : "");
+  }
+  free(c);
+  return bad ? -1 : 0;
+}
+
 static int build_sides_tracks(B *b, fl_Def *d) {
   lua_State *L = b->L;
   int n = list(b, "side");
@@ -472,6 +492,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
       lua_pop(L, 2);
     }
     free(team);
+    if (side_colour(b, t, s)) return -1;
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -514,7 +535,8 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     if (fstr(b, t, "name", 0, tr->id, &tr->name, what) || fstr(b, t, "unit", 0, "", &tr->unit, what) ||
         fstr(b, t, "text", 0, "", &tr->text, what) || fstr(b, t, "source", 0, "", &tr->source, what) ||
         fnum(b, t, "min", 0, &tr->min, what) || fnum(b, t, "max", 100, &tr->max, what) ||
-        fnum(b, t, "start", tr->min, &tr->start, what) || fstr(b, t, "better", 0, "", &better, what))
+        fnum(b, t, "start", tr->min, &tr->start, what) || fstr(b, t, "better", 0, "", &better, what) ||
+        fstr(b, t, "short", 0, "", &tr->short_name, what))
       return -1;
     tr->visible = fbool(b, t, "visible", 1);
     if (fsides(b, t, "visible_to", d, &tr->seen, what)) return -1;

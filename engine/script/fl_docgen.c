@@ -6,6 +6,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "fl_docgen.h"
 #include "fl_script_int.h"
+#include "fl_colour.h"
+#include "fl_symbol.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,7 @@ static const Hint HINTS[] = {
   {"side", "text", "string", 0, "Who this side is."},
   {"side", "playable", "boolean", 0, "May a human take this side (default true)."},
   {"side", "team", "string", 0, "Sides with the same team are allies: they share what they see and are not enemies (default: the side's own id)."},
+  {"side", "colour", "string", 0, "Colour on the board: \"#rrggbb\", \"#rgb\" or a palette name (\"blue\", \"vermillion\", ...: the list is in docs/api.md). Default: the colour-blind-safe palette, in the order sides are defined. `flank lint` warns when two sides are hard to tell apart."},
   {"phase", "id", "string", 1, "Unique id. Without phase{} definitions each side gets one phase, in order."},
   {"phase", "name", "string", 0, "Name shown to players."},
   {"phase", "side", "string", 0, "The side that decides in this phase."},
@@ -44,9 +47,10 @@ static const Hint HINTS[] = {
   {"track", "visible", "boolean", 0, "Shown to players (default true)."},
   {"track", "better", "\"higher\"|\"lower\"", 0, "Which direction is good, for colours and summaries."},
   {"track", "visible_to", "string|string[]", 0, "Only these sides (and their teams) see it: policies of other sides cannot read it, and the window hides it from them. Default: everyone."},
+  {"track", "short", "string", 0, "A shorter name, shown where the name does not fit (otherwise the name wraps to two lines)."},
   {"area", "id", "string", 1, "Unique id; an id already on the map overrides that area."},
   {"area", "name", "string", 0, "Name shown on the map."},
-  {"area", "terrain", "string", 0, "Free-form terrain, e.g. \"forest\", \"marsh\", \"urban\"."},
+  {"area", "terrain", "string", 0, "Free-form terrain, e.g. \"forest\", \"marsh\", \"urban\". \"sea\", \"lake\", \"river\" and \"water\" are drawn as water (a sea zone is an area like any other: it can be owned, hold pieces and be clicked)."},
   {"area", "country", "string", 0, "Country code, e.g. \"LT\"."},
   {"area", "owner", "string", 0, "Side that owns the area at the start."},
   {"area", "ring", "number[][]", 0, "Outline as { {lon, lat}, ... } (or a flat list); required for areas not on the map. Shared edges make areas adjacent."},
@@ -62,7 +66,7 @@ static const Hint HINTS[] = {
   {"place", "population", "integer", 0, "Inhabitants."},
   {"piece_type", "id", "string", 1, "Unique id."},
   {"piece_type", "name", "string", 0, "Name shown to players."},
-  {"piece_type", "symbol", "string", 0, "Counter symbol, e.g. \"infantry\", \"armour\", \"minefield\" (default \"unit\")."},
+  {"piece_type", "symbol", "string", 0, "Counter symbol (default \"unit\"): one of the symbols listed below; an unknown one is a `flank lint` error."},
   {"piece_type", "mp", "number", 0, "Movement points per turn for `target = \"move\"` options (default 0: only rule code moves it)."},
   {"piece_type", "terrain", "table<string, number|false>", 0, "Cost to enter an area of each terrain, e.g. { forest = 2, river = false } (false: impassable); others cost 1."},
   {"piece_type", "stop_at_enemy", "boolean", 0, "Entering an area owned by an enemy side or holding a visible enemy piece ends the move."},
@@ -206,6 +210,27 @@ static void param(const char *p, char *name, size_t nn, int *opt, const char **t
   while (**type == ' ') (*type)++;
 }
 
+/* The palette and the counter symbols come from the core's own lists, so they cannot drift. */
+static void palette_md(FILE *f) {
+  fputs("\nPalette names for `colour` (the first eight, in this order, are the default colours of the\n"
+        "first eight sides: Okabe-Ito's colour-blind-safe set, with ivory in place of its black because\n"
+        "the board is dark):\n\n| name | colour |\n|---|---|\n", f);
+  for (int i = 0; fl_colour_name(i); i++)
+    fprintf(f, "| `%s` | `#%06X`%s |\n", fl_colour_name(i), (unsigned)fl_colour_named(i), i < fl_colour_default_count() ? " (default)" : "");
+  fputs("\nLint warns (`colours`) when two sides' areas differ by less than 8 (CIEDE2000) under normal\n"
+        "vision, deuteranopia or protanopia, and (`counter-contrast`) when a side's counters differ by\n"
+        "less than 6 from its own areas.\n", f);
+}
+
+static void symbols_md(FILE *f) {
+  fputs("\nCounter symbols for `symbol`:\n\n| symbol | also | looks like |\n|---|---|---|\n", f);
+  for (int i = 0; fl_symbol_name(i); i++) {
+    fprintf(f, "| `%s` | ", fl_symbol_name(i));
+    for (int k = 0; fl_symbol_alias(i, k); k++) fprintf(f, "%s`%s`", k ? ", " : "", fl_symbol_alias(i, k));
+    fprintf(f, " | %s |\n", fl_symbol_doc(i));
+  }
+}
+
 static void api_md(FILE *f) {
   int n;
   const fl_ApiDoc *d = fl_script_api_docs(&n);
@@ -259,6 +284,8 @@ static void api_md(FILE *f) {
         fprintf(f, "| `%s`%s | `%s` | %s |\n", keys[i], h && h->required ? " (required)" : "", type, h ? h->doc : "(undocumented)");
       }
     }
+    if (!strcmp(kind, "side")) palette_md(f);
+    if (!strcmp(kind, "piece_type")) symbols_md(f);
   }
   fputs("\n## setup\n\n`setup(function() ... end)` runs at the start of every game, after area owners and\n"
         "props are set; it may place pieces and change anything through `flank.*`.\n", f);
@@ -330,6 +357,14 @@ static void d_lua(FILE *f) {
       const char *const *keys = fl_defs_keys(kk);
       for (int i = 0; keys && keys[i]; i++) {
         const Hint *h = hint(kk, keys[i]);
+        if (!strcmp(kk, "piece_type") && !strcmp(keys[i], "symbol")) {
+          const char *names[64];
+          int nn = fl_symbol_names(names, 64);
+          fputs("---@field symbol? ", f);
+          for (int y = 0; y < nn; y++) fprintf(f, "%s\"%s\"", y ? "|" : "", names[y]);
+          fprintf(f, " %s\n", h ? h->doc : "");
+          continue;
+        }
         fprintf(f, "---@field %s%s %s %s\n", keys[i], h && h->required ? "" : "?", h ? h->type : "any", h ? h->doc : "(undocumented)");
       }
     }

@@ -10,6 +10,8 @@
 #include "fl_lint.h"
 #include "fl_script_int.h"
 #include "fl_str.h"
+#include "fl_colour.h"
+#include "fl_symbol.h"
 #include <dirent.h>
 #include <limits.h>
 #include <math.h>
@@ -655,6 +657,12 @@ static void check_defs(Ctx *c) {
       if (strcmp(kind, "scenario") && strfield(L, t, "source", buf, sizeof buf) && c->sets[S_SOURCE].n)
         ref(c, file, field_line(&w, "source"), S_SOURCE, buf, what);
       if (!strcmp(kind, "decision") && strfield(L, t, "phase", buf, sizeof buf)) ref(c, file, field_line(&w, "phase"), S_PHASE, buf, what);
+      if (!strcmp(kind, "piece_type") && strfield(L, t, "symbol", buf, sizeof buf) && fl_symbol_find(buf) < 0) {
+        const char *names[64];
+        const char *sg = fl_str_suggest(buf, names, fl_symbol_names(names, 64));
+        msg(c, file, field_line(&w, "symbol"), FL_LINT_ERROR, "unknown-symbol", "%s: unknown symbol '%s'%s%s%s", what, buf,
+            sg ? " (did you mean '" : " (the symbols are listed in docs/api.md under piece_type", sg ? sg : "", sg ? "'?)" : ")");
+      }
       if (!strcmp(kind, "area") && lua_getfield(L, t, "adjacent") == LUA_TTABLE) {
         for (lua_Integer k = 1; lua_rawgeti(L, -1, k) == LUA_TSTRING; k++) {
           ref(c, file, field_line(&w, "adjacent"), S_AREA, lua_tostring(L, -1), what);
@@ -1245,6 +1253,48 @@ static void check_terrain(Ctx *c, const fl_Def *d) {
   set_free(&ter);
 }
 
+/* Where the kind{} definition with this id (or its key, if given and present) is written;
+ * dflt and the first source when the scenario has no such definition. */
+static int def_line(Ctx *c, const char *kind, const char *id, const char *key, int dflt, const char **file) {
+  lua_State *L = c->L;
+  int line = dflt, n = defs(L, kind);
+  *file = c->nsrc ? c->src[0].path : "scenario.lua";
+  for (int k = 1; k <= n; k++) {
+    lua_rawgeti(L, -1, k);
+    char v[128];
+    if (strfield(L, -1, "id", v, sizeof v) && !strcmp(v, id)) {
+      Where w = where_of(c, L, kind);
+      *file = wfile(c, &w);
+      line = key ? field_line(&w, key) : w.line;
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return line;
+}
+
+/* Side colours as the board draws them: two sides' areas that look alike (also to the
+ * colour-blind), and counters that vanish on their own side's areas. */
+static void check_colours(Ctx *c, const fl_Def *d) {
+  const char *file;
+  for (int j = 0; j < d->nside; j++) {
+    fl_Rgb cj = fl_def_side_colour(d, j);
+    int line = def_line(c, "side", d->sides[j].id, d->sides[j].has_colour ? "colour" : NULL, d->sides[j].line, &file), vis = 0;
+    for (int i = 0; i < j; i++) {
+      double dist = fl_colour_distance(fl_colour_area(fl_def_side_colour(d, i)), fl_colour_area(cj), &vis);
+      if (dist < FL_COLOUR_MIN_SIDES)
+        msg(c, file, line, FL_LINT_WARNING, "colours",
+            "sides '%s' and '%s' are hard to tell apart on the map (colour difference %.1f under %s, want %.0f or more): give side '%s' another colour = \"#rrggbb\"",
+            d->sides[i].id, d->sides[j].id, dist, fl_colour_vision_name(vis), FL_COLOUR_MIN_SIDES, d->sides[j].id);
+    }
+    double dist = fl_colour_distance(cj, fl_colour_area(cj), &vis);
+    if (dist < FL_COLOUR_MIN_COUNTER)
+      msg(c, file, line, FL_LINT_WARNING, "counter-contrast",
+          "side '%s': its counters vanish on its own areas (colour difference %.1f under %s, want %.0f or more): choose a more saturated colour",
+          d->sides[j].id, dist, fl_colour_vision_name(vis), FL_COLOUR_MIN_COUNTER);
+  }
+}
+
 static void check_board(Ctx *c, const fl_Def *d) {
   check_terrain(c, d);
   int na = fl_map_area_count(d->map);
@@ -1252,22 +1302,8 @@ static void check_board(Ctx *c, const fl_Def *d) {
   for (int i = 0; i < na; i++) {
     const fl_MapArea *a = fl_map_area(d->map, i);
     if (a->nadj) continue;
-    /* the area{} definition, if the scenario has one */
-    const char *file = c->nsrc ? c->src[0].path : "scenario.lua";
-    int line = a->line;
-    lua_State *L = c->L;
-    int n = defs(L, "area");
-    for (int k = 1; k <= n; k++) {
-      lua_rawgeti(L, -1, k);
-      char id[128];
-      if (strfield(L, -1, "id", id, sizeof id) && !strcmp(id, a->id)) {
-        Where w = where_of(c, L, "area");
-        file = wfile(c, &w);
-        line = w.line;
-      }
-      lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
+    const char *file;
+    int line = def_line(c, "area", a->id, NULL, a->line, &file);
     msg(c, file, line, FL_LINT_ERROR, "unreachable",
         "area '%s' has no neighbours, so nothing can reach it (share a border with another area or give adjacent = { ... })", a->id);
   }
@@ -1385,7 +1421,10 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
   if (c->loaded && out->errors == 0) {
     fl_Script *real = fl_script_load(c->dir, scenarios_root, NULL, err, sizeof err);
     if (!real) load_error(c, err);
-    else check_board(c, fl_script_def(real));
+    else {
+      check_board(c, fl_script_def(real));
+      check_colours(c, fl_script_def(real));
+    }
     fl_script_free(real);
   }
   if (out->n > 1) qsort(out->m, (size_t)out->n, sizeof *out->m, cmp_msg);

@@ -65,6 +65,7 @@ static void init_ui(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
   u->hover = u->sel = u->popup = u->opt_sel = -1;
   u->human = -1;
   u->overlay = -1;
+  u->legend_auto = u->legend_open = 1;
   u->text_scale = 1.0f;
   u->dpi = 1.0f;
   u->saved_nlog = -1;
@@ -354,6 +355,7 @@ static void press(fl_Ui *u, int id, int arg) {
     else u->popup = -1;
     break;
   case BTN_RELOAD: do_reload(u, 0); break;
+  case BTN_LEGEND: u->legend_open = !u->legend_shown; u->legend_auto = 0; break;
   default: break;
   }
 }
@@ -496,6 +498,7 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     break;
   case SDLK_TAB: u->focus = (u->focus + ((k->keysym.mod & KMOD_SHIFT) ? FOCUS_N - 1 : 1)) % FOCUS_N; break;
   case SDLK_ESCAPE: if (u->sel >= 0) u->sel = -1; else u->opt_sel = -1; break;
+  case SDLK_l: press(u, BTN_LEGEND, 0); break;
   case SDLK_v: /* cycle the map's shading: owners, then each overlay the scenario defines */
     if (u->def && u->def->noverlay) {
       u->overlay = u->overlay + 1 >= u->def->noverlay ? -1 : u->overlay + 1;

@@ -51,10 +51,13 @@ typedef struct fl_UiHost {
   int (*load_at)(void *ud, int i, char *msg, size_t n);
 } fl_UiHost;
 
-/* Drawing layers, for tests that prove a missing layer is caught. */
+/* Drawing layers, for tests that prove a missing layer is caught. Without WATER, water areas
+ * are drawn like land; without NATIONS, national borders like area borders; without COLOURS,
+ * sides get the default palette instead of the scenario's colours. */
 enum {
   FL_UI_SEA = 1, FL_UI_LAND = 2, FL_UI_AREAS = 4, FL_UI_BORDERS = 8, FL_UI_LABELS = 16,
-  FL_UI_PLACES = 32, FL_UI_PIECES = 64, FL_UI_PANELS = 128, FL_UI_ALL = 255
+  FL_UI_PLACES = 32, FL_UI_PIECES = 64, FL_UI_PANELS = 128, FL_UI_WATER = 256, FL_UI_NATIONS = 512,
+  FL_UI_COLOURS = 1024, FL_UI_ALL = 2047
 };
 
 typedef struct fl_UiOpts {

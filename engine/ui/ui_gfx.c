@@ -9,19 +9,16 @@
 
 const SDL_Color COL_BG = {16, 20, 26, 255}, COL_PANEL = {24, 29, 37, 255}, COL_CARD = {33, 40, 51, 255},
   COL_CARD_HI = {46, 56, 70, 255}, COL_LINE = {58, 68, 82, 255}, COL_TEXT = {236, 230, 214, 255},
-  COL_MUTED = {150, 158, 168, 255}, COL_ACCENT = {216, 180, 90, 255}, COL_SEA = {22, 36, 48, 255},
-  COL_SEA_LINE = {33, 52, 68, 255}, COL_BACKDROP = {52, 57, 50, 255}, COL_NEUTRAL = {118, 116, 96, 255},
+  COL_MUTED = {150, 158, 168, 255}, COL_ACCENT = {216, 180, 90, 255}, COL_SEA = {24, 44, 64, 255},
+  COL_SEA_LINE = {33, 56, 78, 255}, COL_BACKDROP = {52, 57, 50, 255}, COL_NEUTRAL = {118, 116, 96, 255},
   COL_GOOD = {86, 180, 233, 255}, COL_BAD = {230, 159, 0, 255}, COL_ERROR = {213, 94, 0, 255},
-  COL_SHADOW = {0, 0, 0, 110};
+  COL_SHADOW = {0, 0, 0, 110},
+  /* water: playable sea zones a little lighter than the open sea, with wave marks; shallow
+   * bands along every coast; a dark blue coastline; italic pale-blue names */
+  COL_WATER = {32, 66, 96, 255}, COL_WATER_INK = {92, 138, 172, 150}, COL_SHALLOW = {52, 92, 122, 255},
+  COL_SHALLOW2 = {36, 68, 94, 255}, COL_COAST = {14, 30, 44, 255}, COL_WATER_TEXT = {176, 210, 234, 255};
 
-SDL_Color gfx_side_color(int side) {
-  /* Okabe-Ito: blue, vermillion, bluish green, reddish purple, orange, sky blue, yellow */
-  static const SDL_Color pal[] = {{0, 114, 178, 255}, {213, 94, 0, 255}, {0, 158, 115, 255},
-                                  {204, 121, 167, 255}, {230, 159, 0, 255}, {86, 180, 233, 255},
-                                  {240, 228, 66, 255}};
-  if (side < 0) return COL_NEUTRAL;
-  return pal[side % 7];
-}
+SDL_Color gfx_rgb(uint32_t c) { return (SDL_Color){(Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, 255}; }
 
 SDL_Color gfx_mix(SDL_Color a, SDL_Color b, float t) {
   SDL_Color c = {(Uint8)(a.r + (b.r - a.r) * t), (Uint8)(a.g + (b.g - a.g) * t), (Uint8)(a.b + (b.b - a.b) * t),
@@ -50,8 +47,8 @@ static int find_font(const char *pattern, char *out, size_t n) {
 }
 
 /* Point sizes in layout units. */
-static const float FONT_PX[FONT_N] = {12.5f, 14.5f, 14.5f, 18.0f, 26.0f, 64.0f, 12.5f, 13.5f, 10.5f};
-static const int FONT_BOLD_[FONT_N] = {0, 0, 1, 1, 1, 1, 0, 1, 1};
+static const float FONT_PX[FONT_N] = {12.5f, 14.5f, 14.5f, 18.0f, 26.0f, 64.0f, 12.5f, 13.5f, 10.5f, 13.0f};
+static const int FONT_BOLD_[FONT_N] = {0, 0, 1, 1, 1, 1, 0, 1, 1, 0};
 
 static void close_fonts(gfx_Ctx *g) {
   for (int i = 0; i < FONT_N; i++) { if (g->font[i]) TTF_CloseFont(g->font[i]); g->font[i] = NULL; }
@@ -72,6 +69,7 @@ int gfx_set_scale(gfx_Ctx *g, float s) {
     g->font[i] = TTF_OpenFont(FONT_BOLD_[i] ? g->bold : g->regular, (int)(FONT_PX[i] * s + 0.5f));
     if (!g->font[i]) return -1;
     TTF_SetFontHinting(g->font[i], TTF_HINTING_LIGHT);
+    if (i == FONT_LABEL_I) TTF_SetFontStyle(g->font[i], TTF_STYLE_ITALIC); /* water names: DejaVu's slant, synthesised */
   }
   return 0;
 }

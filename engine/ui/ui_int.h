@@ -15,7 +15,7 @@
 #endif
 
 /* ---- ui_gfx ---------------------------------------------------------------- */
-enum { FONT_SMALL, FONT_BODY, FONT_BOLD, FONT_HEAD, FONT_TITLE, FONT_HUGE, FONT_LABEL, FONT_LABEL_B, FONT_TINY_B, FONT_N };
+enum { FONT_SMALL, FONT_BODY, FONT_BOLD, FONT_HEAD, FONT_TITLE, FONT_HUGE, FONT_LABEL, FONT_LABEL_B, FONT_TINY_B, FONT_LABEL_I, FONT_N };
 
 typedef struct gfx_Text { uint64_t key; char *s; int font, wrap; SDL_Texture *tex; int w, h; unsigned used; } gfx_Text;
 
@@ -28,11 +28,12 @@ typedef struct gfx_Ctx {
   unsigned frame;
 } gfx_Ctx;
 
-/* Theme colours (a dark map-table theme; sides use the Okabe-Ito palette). */
+/* Theme colours (a dark map-table theme; sides' colours come from the scenario, see ui_side_color). */
 extern const SDL_Color COL_BG, COL_PANEL, COL_CARD, COL_CARD_HI, COL_LINE, COL_TEXT, COL_MUTED, COL_ACCENT,
-  COL_SEA, COL_SEA_LINE, COL_BACKDROP, COL_NEUTRAL, COL_GOOD, COL_BAD, COL_ERROR, COL_SHADOW;
-/* Colour of side i (Okabe-Ito order chosen for contrast between the first two). */
-SDL_Color gfx_side_color(int side);
+  COL_SEA, COL_SEA_LINE, COL_BACKDROP, COL_NEUTRAL, COL_GOOD, COL_BAD, COL_ERROR, COL_SHADOW,
+  COL_WATER, COL_WATER_INK, COL_SHALLOW, COL_SHALLOW2, COL_COAST, COL_WATER_TEXT;
+/* An opaque colour from 0xRRGGBB. */
+SDL_Color gfx_rgb(uint32_t c);
 SDL_Color gfx_mix(SDL_Color a, SDL_Color b, float t);
 SDL_Color gfx_alpha(SDL_Color c, Uint8 a);
 
@@ -85,6 +86,16 @@ void ras_fill_rect(ras_Img *im, int x, int y, int w, int h, SDL_Color c);
 void ras_triangle(ras_Img *im, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c);
 void ras_line(ras_Img *im, float x0, float y0, float x1, float y1, SDL_Color c);
 void ras_disc(ras_Img *im, float cx, float cy, float r, SDL_Color c);
+/* A line w pixels wide (a quad; joins are left to the caller). */
+void ras_thick_line(ras_Img *im, float x0, float y0, float x1, float y1, float w, SDL_Color c);
+/* A 1-pixel dashed line: on pixels drawn, off skipped; *phase carries the dash along a polyline. */
+void ras_dashed_line(ras_Img *im, float x0, float y0, float x1, float y1, float on, float off, float *phase, SDL_Color c);
+/* A repeating pattern: w x h coverage bytes of ink, anchored at (ox, oy) so it moves with the
+ * map; every other row of tiles is shifted by half a tile. */
+typedef struct ras_Pat { const Uint8 *a; int w, h, ox, oy; SDL_Color ink; } ras_Pat;
+/* A triangle filled with c and the pattern's ink over it. */
+void ras_triangle_pat(ras_Img *im, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c,
+                      const ras_Pat *pat);
 /* Alpha-blend an ARGB8888 surface at x, y. */
 void ras_blit(ras_Img *im, const SDL_Surface *s, int x, int y);
 /* Text in fg with a halo of d pixels baked in, as an ARGB8888 surface (caller frees). */
@@ -92,6 +103,11 @@ SDL_Surface *ras_halo_text(TTF_Font *f, const char *s, SDL_Color fg, SDL_Color h
 
 /* ---- ui_map ---------------------------------------------------------------- */
 typedef struct map_Shape { int v0, nv; int t0, nt; int r0, nr; } map_Shape; /* vertices, triangles, rings */
+
+/* What an edge of a ring separates (map_Geo.ek): drawn as a thin area border, a heavy
+ * national border, a coastline, a dashed line between sea zones, or not at all (the same
+ * edge of the neighbouring shape, the map's clipped edge). */
+enum { EK_INNER, EK_NATION, EK_COAST, EK_WATER, EK_LAND_NATION, EK_HIDDEN };
 
 typedef struct map_Geo {
   const fl_Map *m;
@@ -102,7 +118,12 @@ typedef struct map_Geo {
   int *ring0, *ringn; int nring;
   map_Shape *area, *land;
   int narea, nland;
+  unsigned char *ek;           /* per vertex: the kind of the edge to the next vertex of its ring */
+  unsigned char *water;        /* per area: sea, lake, river or water terrain, drawn as water */
 } map_Geo;
+
+/* Whether an area's terrain is water ("sea", "lake", "river", "water"). */
+int map_is_water(const fl_MapArea *a);
 
 int map_geo_build(map_Geo *mg, const fl_Map *m);
 void map_geo_free(map_Geo *mg);
@@ -111,7 +132,7 @@ void map_geo_free(map_Geo *mg);
 enum { SCR_TITLE, SCR_BRIEF, SCR_GAME, SCR_DEBRIEF };
 enum { BTN_NONE, BTN_OPTION, BTN_CONFIRM, BTN_END_TURN, BTN_DEBRIEF, BTN_BACK, BTN_NEW, BTN_TITLE, BTN_SCENARIO,
        BTN_SIDE, BTN_SEAT, BTN_BEGIN, BTN_UNDO, BTN_SAVE, BTN_LOAD, BTN_HELP, BTN_ZOOM_IN, BTN_ZOOM_OUT, BTN_FIT,
-       BTN_DISMISS, BTN_QUIT, BTN_RELOAD };
+       BTN_DISMISS, BTN_QUIT, BTN_RELOAD, BTN_LEGEND };
 enum { FOCUS_MAP, FOCUS_CARD, FOCUS_LOG, FOCUS_N };
 
 typedef struct ui_Btn { SDL_Rect r; int id, arg; } ui_Btn;
@@ -160,6 +181,12 @@ typedef struct fl_Ui {
   ui_Btn btn[160]; int nbtn;
   int layers;
   int overlay;                 /* index of the scenario overlay shading the map, -1: owners */
+  int legend_open;             /* the player's choice (L, or a click on it) once legend_auto is 0 */
+  int legend_auto;             /* not toggled yet: open unless every corner would cover areas */
+  int legend_shown;            /* open in the last frame drawn */
+  uint64_t legend_key;         /* the view its place was chosen for */
+  int legend_corner, legend_covers; /* that place, and whether it covers areas */
+  int legend_tab_corner;       /* where the folded tab goes */
   float text_scale, dpi;       /* the player's text size (Ctrl +/-) and the display's pixel ratio */
   int confirm_quit;            /* asking before unsaved play is lost */
   int load_menu, load_sel, nsaves; /* the load menu is open; selected row; rows */
@@ -183,6 +210,28 @@ void ui_map_draw(fl_Ui *u);
 void ui_map_free_labels(fl_Ui *u);
 /* Force the static map layer to be redrawn next frame. */
 void ui_map_invalidate(fl_Ui *u);
+/* A side's colour (the scenario's, or the default palette), and the fill of its areas. */
+SDL_Color ui_side_color(const fl_Ui *u, int side);
+SDL_Color ui_area_color(const fl_Ui *u, int side);
+/* Counters (ui_counter.c): one counter of a side's piece type at x, y (w x h pixels), a
+ * stack of count; and every piece on the board, grouped by side and type per area. */
+void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptype, int count);
+void ui_draw_pieces(fl_Ui *u);
+/* The map legend (ui_legend.c): the sides on the board, or the active overlay's ramp.
+ * ui_legend_free: whether it has a place in the view that covers no area;
+ * ui_legend_bar: the height its one-line bar needs along the bottom (0: it does not fit). */
+void ui_legend(fl_Ui *u);
+int ui_legend_free(fl_Ui *u);
+int ui_legend_bar(fl_Ui *u);
+/* Map pixel coordinates of a projected point (X = lon * k, Y = -lat), within u->mapr. */
+float ui_map_sx(const fl_Ui *u, double X);
+float ui_map_sy(const fl_Ui *u, double Y);
+/* Indicators (ui_tracks.c): full rows or two compact columns from y in w pixels (return the
+ * y below them); the height of the full rows; one track's chart in the debrief. */
+int ui_tracks(fl_Ui *u, int x, int y, int w);
+int ui_tracks_compact(fl_Ui *u, int x, int y, int w);
+int ui_tracks_height(fl_Ui *u, int w);
+void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti);
 /* Area info lines for tooltips: writes into buf; returns the number of lines. */
 int ui_area_info(fl_Ui *u, int area, char lines[][256], int max);
 /* Screens (ui_screens.c). */

@@ -4,7 +4,9 @@
  * graticule, land, areas coloured by owner, borders, towns, labels). Pieces, highlights
  * and the tooltip are drawn over it every frame. */
 #include "ui_int.h"
+#include "fl_colour.h"
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,8 +63,98 @@ static int add_shape(map_Geo *mg, const fl_MapArea *a, map_Shape *sh) {
   return 0;
 }
 
+int map_is_water(const fl_MapArea *a) {
+  static const char *const W[] = {"sea", "lake", "river", "water"};
+  for (size_t i = 0; a->terrain && i < sizeof W / sizeof W[0]; i++)
+    if (!strcmp(a->terrain, W[i])) return 1;
+  return 0;
+}
+
+/* ---- edges: what each ring edge separates ---------------------------------------- */
+
+typedef struct { int64_t x0, y0, x1, y1; int v, shape; /* area index, or -1 - land index */ } GEdge;
+
+static int64_t gq(double v) { return (int64_t)llround(v * 1e4); } /* the grid fl_map_link matches edges on */
+
+static int gedge_cmp(const void *pa, const void *pb) {
+  const GEdge *a = pa, *b = pb;
+  if (a->x0 != b->x0) return a->x0 < b->x0 ? -1 : 1;
+  if (a->y0 != b->y0) return a->y0 < b->y0 ? -1 : 1;
+  if (a->x1 != b->x1) return a->x1 < b->x1 ? -1 : 1;
+  if (a->y1 != b->y1) return a->y1 < b->y1 ? -1 : 1;
+  return a->v - b->v;
+}
+
+static const fl_MapArea *gshape(const map_Geo *mg, int shape) {
+  return shape >= 0 ? fl_map_area(mg->m, shape) : fl_map_land(mg->m, -1 - shape);
+}
+
+static const char *country(const fl_MapArea *a, int is_land) {
+  if (a->country && *a->country) return a->country;
+  return is_land && a->id ? a->id : ""; /* backdrop land records are named by country code */
+}
+
+/* The kind of an edge between shapes a and b (b == INT32_MIN: nothing on the other side). */
+static unsigned char edge_kind(const map_Geo *mg, int a, int b) {
+  int wa = a >= 0 && mg->water[a], wb = b >= 0 && b != INT32_MIN && mg->water[b];
+  if (b == INT32_MIN) return wa ? EK_WATER : EK_COAST;
+  if (wa || wb) return wa && wb ? EK_WATER : EK_COAST;
+  if (a < 0 && b < 0) return EK_LAND_NATION;
+  const char *ca = country(gshape(mg, a), a < 0), *cb = country(gshape(mg, b), b < 0);
+  return strcmp(ca, cb) ? EK_NATION : EK_INNER;
+}
+
+/* Match every ring edge with the same edge of a neighbouring shape (fl_map_link's grid),
+ * and give the first of each pair its kind; the other copy, and edges along the map's
+ * clipped bounds, are hidden. Sorting keeps this O(E log E) on large maps. */
+static int classify_edges(map_Geo *mg) {
+  mg->ek = calloc((size_t)mg->nv + 1, 1);
+  GEdge *e = malloc(sizeof *e * (size_t)(mg->nv + 1));
+  if (!mg->ek || !e) { free(e); return -1; }
+  double b[4];
+  fl_map_bounds(mg->m, b);
+  int n = 0, v = 0;
+  for (int i = 0; i < mg->nland + mg->narea; i++) {
+    int shape = i < mg->nland ? -1 - i : i - mg->nland;
+    const fl_MapArea *a = gshape(mg, shape);
+    for (int r = 0; r < a->nrings; r++) {
+      const fl_Ring *rg = &a->rings[r];
+      for (int p = 0; p < rg->n; p++, v++) {
+        const double *s0 = &rg->pts[2 * p], *s1 = &rg->pts[2 * ((p + 1) % rg->n)];
+        int on_edge = 0;
+        for (int k = 0; k < 2; k++) /* both ends on the same side of the bounds: the clip line */
+          on_edge |= (fabs(s0[k] - b[k]) < 1e-6 && fabs(s1[k] - b[k]) < 1e-6) ||
+                     (fabs(s0[k] - b[k + 2]) < 1e-6 && fabs(s1[k] - b[k + 2]) < 1e-6);
+        int64_t x0 = gq(s0[0]), y0 = gq(s0[1]), x1 = gq(s1[0]), y1 = gq(s1[1]);
+        if (on_edge || (x0 == x1 && y0 == y1)) { mg->ek[v] = EK_HIDDEN; continue; }
+        if (x0 > x1 || (x0 == x1 && y0 > y1)) { int64_t t = x0; x0 = x1; x1 = t; t = y0; y0 = y1; y1 = t; }
+        e[n++] = (GEdge){x0, y0, x1, y1, v, shape};
+      }
+    }
+  }
+  qsort(e, (size_t)n, sizeof *e, gedge_cmp);
+  for (int s = 0; s < n;) {
+    int t = s + 1;
+    while (t < n && e[t].x0 == e[s].x0 && e[t].y0 == e[s].y0 && e[t].x1 == e[s].x1 && e[t].y1 == e[s].y1) t++;
+    int other = INT32_MIN;
+    for (int k = s + 1; k < t && other == INT32_MIN; k++)
+      if (e[k].shape != e[s].shape) other = e[k].shape;
+    /* an area's edge draws the border; a backdrop's copy of it stays hidden */
+    int first = s;
+    if (e[first].shape < 0)
+      for (int k = s + 1; k < t; k++)
+        if (e[k].shape >= 0) { first = k; other = e[s].shape; break; }
+    for (int k = s; k < t; k++) mg->ek[e[k].v] = EK_HIDDEN;
+    mg->ek[e[first].v] = edge_kind(mg, e[first].shape, other);
+    s = t;
+  }
+  free(e);
+  return 0;
+}
+
 void map_geo_free(map_Geo *mg) {
   free(mg->xy); free(mg->tri); free(mg->ring0); free(mg->ringn); free(mg->area); free(mg->land);
+  free(mg->ek); free(mg->water);
   memset(mg, 0, sizeof *mg);
 }
 
@@ -92,6 +184,10 @@ int map_geo_build(map_Geo *mg, const fl_Map *m) {
     if (add_shape(mg, fl_map_land(m, i), &mg->land[i])) { map_geo_free(mg); return -1; }
   for (int i = 0; i < mg->narea; i++)
     if (add_shape(mg, fl_map_area(m, i), &mg->area[i])) { map_geo_free(mg); return -1; }
+  mg->water = calloc((size_t)mg->narea + 1, 1);
+  if (!mg->water) { map_geo_free(mg); return -1; }
+  for (int i = 0; i < mg->narea; i++) mg->water[i] = (unsigned char)map_is_water(fl_map_area(m, i));
+  if (classify_edges(mg)) { map_geo_free(mg); return -1; }
   return 0;
 }
 
@@ -100,14 +196,31 @@ int map_geo_build(map_Geo *mg, const fl_Map *m) {
 static inline float sxf(const fl_Ui *u, double X, float ox) { return (float)(ox + u->mapr.w / 2.0 + (X - u->cx) * u->zoom); }
 static inline float syf(const fl_Ui *u, double Y, float oy) { return (float)(oy + u->mapr.h / 2.0 + (Y - u->cy) * u->zoom); }
 
+float ui_map_sx(const fl_Ui *u, double X) { return sxf(u, X, (float)u->mapr.x); }
+float ui_map_sy(const fl_Ui *u, double Y) { return syf(u, Y, (float)u->mapr.y); }
+
+/* Fit the board b (projected bounds) into the rectangle r of the map view. */
+static void fit_into(fl_Ui *u, SDL_Rect r) {
+  const double *b = u->geo.b;
+  double zx = r.w / (b[2] - b[0]), zy = r.h / (b[3] - b[1]);
+  u->zoom = (zx < zy ? zx : zy) * 0.94;
+  /* the board's centre goes to r's centre */
+  u->cx = (b[0] + b[2]) / 2 - (r.x + r.w / 2.0 - u->mapr.x - u->mapr.w / 2.0) / u->zoom;
+  u->cy = (b[1] + b[3]) / 2 - (r.y + r.h / 2.0 - u->mapr.y - u->mapr.h / 2.0) / u->zoom;
+}
+
 void ui_map_fit(fl_Ui *u) {
   if (!u->geo_ok || u->mapr.w <= 0 || u->mapr.h <= 0) return;
-  const double *b = u->geo.b;
-  double zx = u->mapr.w / (b[2] - b[0]), zy = u->mapr.h / (b[3] - b[1]);
-  u->zoom = (zx < zy ? zx : zy) * 0.94;
-  u->cx = (b[0] + b[2]) / 2;
-  u->cy = (b[1] + b[3]) / 2;
+  SDL_Rect mr = u->mapr;
+  fit_into(u, mr);
   u->fitted = 1;
+  /* where the legend has no free place, give up a strip along the bottom for its one-line
+   * bar, if that costs the board at most 15% of its size */
+  int bh;
+  if (ui_legend_free(u) || !(bh = ui_legend_bar(u))) return;
+  double z0 = u->zoom, cx0 = u->cx, cy0 = u->cy;
+  fit_into(u, (SDL_Rect){mr.x, mr.y, mr.w, mr.h - bh});
+  if (u->zoom < 0.85 * z0 || !ui_legend_free(u)) { u->zoom = z0; u->cx = cx0; u->cy = cy0; }
 }
 
 void ui_map_invalidate(fl_Ui *u) { u->layer_key = 0; }
@@ -148,37 +261,98 @@ static double overlay_value(const fl_Ui *u, int area) {
   return p && p->type != FL_STR ? p->num : 0;
 }
 
+SDL_Color ui_side_color(const fl_Ui *u, int side) {
+  if (side < 0 || !u->def || side >= u->def->nside) return COL_NEUTRAL;
+  return gfx_rgb(u->layers & FL_UI_COLOURS ? fl_def_side_colour(u->def, side) : fl_colour_default(side));
+}
+
+SDL_Color ui_area_color(const fl_Ui *u, int side) {
+  if (side < 0 || !u->def || side >= u->def->nside) return COL_NEUTRAL;
+  return gfx_rgb(fl_colour_area(u->layers & FL_UI_COLOURS ? fl_def_side_colour(u->def, side) : fl_colour_default(side)));
+}
+
+static int is_water(const fl_Ui *u, int area) { return (u->layers & FL_UI_WATER) && u->geo.water[area]; }
+
 static SDL_Color area_fill(const fl_Ui *u, int area) {
   int owner = u->st && area < u->st->narea ? u->st->areas[area].owner : -1;
   if (u->st && u->def && u->overlay >= 0 && u->overlay < u->def->noverlay && area < u->st->narea) {
     double v = overlay_value(u, area);
     if (v <= 0) /* nothing there: the owner's colour, dimmed, keeps the map readable */
-      return gfx_mix(owner >= 0 ? gfx_side_color(owner) : COL_NEUTRAL, (SDL_Color){24, 26, 30, 255}, 0.72f);
+      return gfx_mix(is_water(u, area) ? COL_WATER : ui_area_color(u, owner), (SDL_Color){24, 26, 30, 255}, 0.6f);
     return ui_overlay_color(0.12 + 0.88 * v / u->def->overlays[u->overlay].max);
   }
-  if (owner < 0) return COL_NEUTRAL;
-  return gfx_mix(gfx_side_color(owner), (SDL_Color){96, 98, 82, 255}, 0.38f);
+  /* a sea zone stays water; its owner shows in its wave marks (water_ink) and a faint tint */
+  if (is_water(u, area)) return owner < 0 ? COL_WATER : gfx_mix(COL_WATER, ui_side_color(u, owner), 0.1f);
+  return ui_area_color(u, owner);
 }
 
-/* Fill shapes with one colour each, triangle by triangle, on the CPU layer. */
-static void fill_shapes(fl_Ui *u, ras_Img *im, const map_Shape *sh, int n, int is_area) {
+static void tri(fl_Ui *u, ras_Img *im, int t, SDL_Color c, const ras_Pat *pat) {
   const float *xy = u->geo.xy;
+  int a = u->geo.tri[t], b = u->geo.tri[t + 1], d = u->geo.tri[t + 2];
+  float x0 = sxf(u, xy[2 * a], 0), y0 = syf(u, xy[2 * a + 1], 0), x1 = sxf(u, xy[2 * b], 0), y1 = syf(u, xy[2 * b + 1], 0);
+  float x2 = sxf(u, xy[2 * d], 0), y2 = syf(u, xy[2 * d + 1], 0);
+  if (pat) ras_triangle_pat(im, x0, y0, x1, y1, x2, y2, c, pat);
+  else ras_triangle(im, x0, y0, x1, y1, x2, y2, c);
+}
+
+/* Fill shapes with one colour each, triangle by triangle, on the CPU layer: backdrop land
+ * (is_area 0), land areas (1) or water areas with the wave pattern (2). */
+static void fill_shapes(fl_Ui *u, ras_Img *im, const map_Shape *sh, int n, int is_area, const ras_Pat *pat) {
   for (int s = 0; s < n; s++) {
+    if (is_area && (is_area == 2) != is_water(u, s)) continue;
     SDL_Color c = is_area ? area_fill(u, s) : COL_BACKDROP;
-    for (int t = sh[s].t0; t < sh[s].t0 + 3 * sh[s].nt; t += 3) {
-      int a = u->geo.tri[t], b = u->geo.tri[t + 1], d = u->geo.tri[t + 2];
-      ras_triangle(im, sxf(u, xy[2 * a], 0), syf(u, xy[2 * a + 1], 0), sxf(u, xy[2 * b], 0), syf(u, xy[2 * b + 1], 0),
-                   sxf(u, xy[2 * d], 0), syf(u, xy[2 * d + 1], 0), c);
+    ras_Pat p = pat ? *pat : (ras_Pat){0};
+    int owner = u->st && s < u->st->narea ? u->st->areas[s].owner : -1;
+    if (pat && owner >= 0 && u->overlay < 0) p.ink = gfx_alpha(gfx_mix(ui_side_color(u, owner), COL_WATER_INK, 0.3f), 160);
+    for (int t = sh[s].t0; t < sh[s].t0 + 3 * sh[s].nt; t += 3) tri(u, im, t, c, is_area == 2 ? &p : NULL);
+  }
+}
+
+/* The wave mark of sea zones: a short sine stroke in a w x h tile, coverage in a[]. */
+static void wave_tile(Uint8 *a, int w, int h, float s) {
+  memset(a, 0, (size_t)w * (size_t)h);
+  float x0 = w * 0.2f, x1 = w * 0.8f, amp = 1.3f * s, cy = h / 2.0f, half = 0.55f * (s > 1.5f ? 1.6f : 1.0f);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++) {
+      float px = x + 0.5f, py = y + 0.5f;
+      if (px < x0 || px > x1) continue;
+      float d = fabsf(py - (cy + amp * sinf((px - x0) / (x1 - x0) * 2 * (float)M_PI)));
+      float cov = half + 0.5f - d;
+      if (cov > 0) a[y * w + x] = (Uint8)(cov > 1 ? 255 : cov * 255);
+    }
+}
+
+/* Edges of one kind, each as a line w pixels wide (round joins for wide ones). */
+static void edges(fl_Ui *u, ras_Img *im, int kind, float w, SDL_Color c) {
+  const float *xy = u->geo.xy;
+  /* no round joins on the board's edge: they would bulge past it */
+  float ex0 = sxf(u, u->geo.b[0], 0) + 1.5f, ey0 = syf(u, u->geo.b[1], 0) + 1.5f, ex1 = sxf(u, u->geo.b[2], 0) - 1.5f,
+        ey1 = syf(u, u->geo.b[3], 0) - 1.5f;
+  for (int r = 0; r < u->geo.nring; r++) {
+    int r0 = u->geo.ring0[r], n = u->geo.ringn[r];
+    for (int i = 0; i < n; i++) {
+      if (u->geo.ek[r0 + i] != kind) continue;
+      int a = r0 + i, b = r0 + (i + 1) % n;
+      float x0 = sxf(u, xy[2 * a], 0), y0 = syf(u, xy[2 * a + 1], 0), x1 = sxf(u, xy[2 * b], 0), y1 = syf(u, xy[2 * b + 1], 0);
+      if ((x0 < -w && x1 < -w) || (y0 < -w && y1 < -w) || (x0 > im->w + w && x1 > im->w + w) || (y0 > im->h + w && y1 > im->h + w)) continue;
+      ras_thick_line(im, x0, y0, x1, y1, w, c);
+      if (w > 2.5f && x1 > ex0 && x1 < ex1 && y1 > ey0 && y1 < ey1) ras_disc(im, x1, y1, w / 2 - 0.3f, c);
     }
   }
 }
 
-static void ring_lines(fl_Ui *u, ras_Img *im, int ring, SDL_Color c) {
-  int r0 = u->geo.ring0[ring], n = u->geo.ringn[ring];
+/* Dashed edges of one kind (sea zones, borders between backdrop countries). */
+static void dashed_edges(fl_Ui *u, ras_Img *im, int kind, float on, float off, SDL_Color c) {
   const float *xy = u->geo.xy;
-  for (int i = 0; i < n; i++) {
-    int a = r0 + i, b = r0 + (i + 1) % n;
-    ras_line(im, sxf(u, xy[2 * a], 0), syf(u, xy[2 * a + 1], 0), sxf(u, xy[2 * b], 0), syf(u, xy[2 * b + 1], 0), c);
+  for (int r = 0; r < u->geo.nring; r++) {
+    int r0 = u->geo.ring0[r], n = u->geo.ringn[r];
+    float phase = 0;
+    for (int i = 0; i < n; i++) {
+      if (u->geo.ek[r0 + i] != kind) continue;
+      int a = r0 + i, b = r0 + (i + 1) % n;
+      ras_dashed_line(im, sxf(u, xy[2 * a], 0), syf(u, xy[2 * a + 1], 0), sxf(u, xy[2 * b], 0), syf(u, xy[2 * b + 1], 0), on, off,
+                      &phase, c);
+    }
   }
 }
 
@@ -229,7 +403,9 @@ static SDL_Surface *label(fl_Ui *u, int i) {
   if (i >= u->nlab) return NULL;
   if (!u->lab[i]) {
     int d = u->g.s > 1.5f ? 2 : 1;
-    if (i < na) u->lab[i] = ras_halo_text(u->g.font[FONT_LABEL_B], fl_map_area(u->geo.m, i)->name, COL_TEXT, (SDL_Color){12, 14, 16, 215}, d);
+    if (i < na && is_water(u, i))
+      u->lab[i] = ras_halo_text(u->g.font[FONT_LABEL_I], fl_map_area(u->geo.m, i)->name, COL_WATER_TEXT, (SDL_Color){8, 22, 36, 220}, d);
+    else if (i < na) u->lab[i] = ras_halo_text(u->g.font[FONT_LABEL_B], fl_map_area(u->geo.m, i)->name, COL_TEXT, (SDL_Color){12, 14, 16, 215}, d);
     else u->lab[i] = ras_halo_text(u->g.font[FONT_LABEL], fl_map_place(u->geo.m, i - na)->name, (SDL_Color){222, 216, 200, 255},
                                    (SDL_Color){12, 14, 16, 200}, d);
   }
@@ -261,12 +437,21 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
   } else {
     ras_fill_rect(im, 0, 0, w, h, (SDL_Color){0, 0, 0, 255});
   }
-  if (L & FL_UI_LAND) {
-    fill_shapes(u, im, u->geo.land, u->geo.nland, 0);
-    for (int i = 0; i < u->geo.nland; i++)
-      for (int r = 0; r < u->geo.land[i].nr; r++) ring_lines(u, im, u->geo.land[i].r0 + r, (SDL_Color){70, 76, 66, 255});
+  /* sea zones, with wave marks anchored to the map so they pan with it */
+  Uint8 tile[72 * 36];
+  int tlw = gfx_px(g, 26), tlh = gfx_px(g, 13);
+  tlw = tlw > 72 ? 72 : tlw < 8 ? 8 : tlw;
+  tlh = tlh > 36 ? 36 : tlh < 4 ? 4 : tlh;
+  wave_tile(tile, tlw, tlh, g->s);
+  ras_Pat pat = {tile, tlw, tlh, (int)floorf(sxf(u, u->geo.b[0], 0)), (int)floorf(syf(u, u->geo.b[1], 0)), COL_WATER_INK};
+  if (L & FL_UI_AREAS) fill_shapes(u, im, u->geo.area, u->geo.narea, 2, &pat);
+  /* shallow water along every coast: wide bands under the land, which then covers their inner half */
+  if (L & FL_UI_SEA) {
+    edges(u, im, EK_COAST, (float)gfx_px(g, 16), COL_SHALLOW2);
+    edges(u, im, EK_COAST, (float)gfx_px(g, 7), COL_SHALLOW);
   }
-  if (L & FL_UI_AREAS) fill_shapes(u, im, u->geo.area, u->geo.narea, 1);
+  if (L & FL_UI_LAND) fill_shapes(u, im, u->geo.land, u->geo.nland, 0, NULL);
+  if (L & FL_UI_AREAS) fill_shapes(u, im, u->geo.area, u->geo.narea, 1, NULL);
   if (L & FL_UI_SEA) {
     /* the board's edge: a double rule around the map's extent */
     int x0 = (int)sxf(u, u->geo.b[0], 0), y0 = (int)syf(u, u->geo.b[1], 0), x1 = (int)sxf(u, u->geo.b[2], 0), y1 = (int)syf(u, u->geo.b[3], 0);
@@ -281,9 +466,16 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
       ras_fill_rect(im, x1 + e, y0 - e + 1, 1, y1 - y0 + 2 * e - 1, c);
     }
   }
-  if (L & FL_UI_BORDERS)
-    for (int i = 0; i < u->geo.narea; i++)
-      for (int r = 0; r < u->geo.area[i].nr; r++) ring_lines(u, im, u->geo.area[i].r0 + r, (SDL_Color){14, 18, 22, 210});
+  if (L & FL_UI_BORDERS) {
+    /* area borders thin, sea zones dashed, coasts dark blue, national borders heavy */
+    SDL_Color inner = {14, 18, 22, 200};
+    edges(u, im, EK_INNER, 1, inner);
+    dashed_edges(u, im, EK_WATER, (float)gfx_px(g, 4), (float)gfx_px(g, 4), (SDL_Color){150, 190, 220, 150});
+    dashed_edges(u, im, EK_LAND_NATION, (float)gfx_px(g, 6), (float)gfx_px(g, 3), (SDL_Color){96, 102, 90, 255});
+    edges(u, im, EK_COAST, 1, COL_COAST);
+    if (L & FL_UI_NATIONS) edges(u, im, EK_NATION, g->s > 1.5f ? 5.5f : 3.4f, (SDL_Color){16, 15, 14, 255});
+    else edges(u, im, EK_NATION, 1, inner);
+  }
   lrect placed[512];
   int np = 0;
   /* area labels, larger areas first */
@@ -306,14 +498,15 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
   for (int k = 0; k < na; k++) {
     const fl_MapArea *a = fl_map_area(m, order[k]);
     float x = sxf(u, a->label[0] * u->geo.k, 0), y = syf(u, -a->label[1], 0);
-    int tw = gfx_text_w(g, FONT_LABEL_B, a->name), room = has_pieces[order[k]] ? pieces_height(u) : 0;
+    int wat = is_water(u, order[k]), big = wat ? FONT_LABEL_I : FONT_LABEL_B, small = wat ? FONT_LABEL_I : FONT_LABEL;
+    int tw = gfx_text_w(g, big, a->name), room = has_pieces[order[k]] ? pieces_height(u) : 0;
     /* where a label collides, nudge it a little up, down or sideways before giving up */
     static const float dx[] = {0, 0, 0, -0.35f, 0.35f, 0, 0};
     static const float dy[] = {0, -0.8f, 0.8f, 0, 0, -1.6f, 1.6f};
     int done = 0;
     /* then, in a crowded corner, the same places in the smaller town font */
     for (int pass = 0; pass < 2 && !done; pass++) {
-      int font = pass ? FONT_LABEL : FONT_LABEL_B, fh = gfx_font_h(g, font);
+      int font = pass ? small : big, fh = gfx_font_h(g, font);
       int fw = pass ? gfx_text_w(g, font, a->name) : tw;
       for (int c = 0; c < 7 && !done; c++) {
         int ox = (int)(dx[c] * fw), oy = (int)(dy[c] * fh);
@@ -326,7 +519,7 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
         if (!(L & FL_UI_LABELS)) break;
         if (!pass) ras_blit(im, label(u, order[k]), r.x - hd, r.y - hd);
         else {
-          SDL_Surface *sm = ras_halo_text(g->font[FONT_LABEL], a->name, COL_TEXT, (SDL_Color){12, 14, 16, 215}, hd);
+          SDL_Surface *sm = ras_halo_text(g->font[small], a->name, wat ? COL_WATER_TEXT : COL_TEXT, (SDL_Color){12, 14, 16, 215}, hd);
           if (sm) { ras_blit(im, sm, r.x - hd, r.y - hd); SDL_FreeSurface(sm); }
         }
       }
@@ -382,104 +575,6 @@ static uint64_t layer_key(const fl_Ui *u) {
   return h | 1;
 }
 
-/* ---- pieces -------------------------------------------------------------------- */
-
-static void counter(fl_Ui *u, float x, float y, float w, float h, int side, const char *symbol, int count) {
-  gfx_Ctx *g = &u->g;
-  SDL_Color body = gfx_side_color(side), ink = {250, 246, 236, 255}, edge = {12, 14, 18, 255};
-  int depth = count > 2 ? 2 : count - 1;
-  float off = (float)gfx_px(g, 2.5f);
-  for (int d = depth; d >= 0; d--) {
-    SDL_Rect r = {(int)(x + d * off), (int)(y - d * off), (int)w, (int)h};
-    gfx_fill(g, (SDL_Rect){r.x + 1, r.y + 2, r.w, r.h}, (SDL_Color){0, 0, 0, 120});
-    gfx_fill(g, r, edge);
-    gfx_fill(g, (SDL_Rect){r.x + 1, r.y + 1, r.w - 2, r.h - 2}, d ? gfx_mix(body, edge, 0.35f) : body);
-  }
-  /* the symbol box of NATO-style unit symbols */
-  float bw = w * 0.56f, bh = h * 0.5f, bx = x + (w - bw) / 2, by = y + (h - bh) / 2;
-  float lw = g->s > 1.5f ? 2.0f : 1.3f;
-  gfx_frame(g, (SDL_Rect){(int)bx, (int)by, (int)bw, (int)bh}, ink, (int)lw);
-  const char *s = symbol ? symbol : "";
-  int inf = strstr(s, "infantry") || strstr(s, "mech"), arm = strstr(s, "armour") || strstr(s, "armor") || strstr(s, "tank") || strstr(s, "mech");
-  if (inf) {
-    gfx_line(g, bx, by, bx + bw, by + bh, lw, ink);
-    gfx_line(g, bx, by + bh, bx + bw, by, lw, ink);
-  }
-  if (arm) gfx_ellipse(g, bx + bw / 2, by + bh / 2, bw * 0.36f, bh * 0.3f, lw, ink);
-  if (strstr(s, "artillery")) gfx_disc(g, bx + bw / 2, by + bh / 2, bh * 0.2f, ink);
-  if (strstr(s, "recon") || strstr(s, "cavalry")) gfx_line(g, bx, by + bh, bx + bw, by, lw, ink);
-  if (strstr(s, "mine")) {
-    for (int i = 0; i < 3; i++) gfx_circle(g, bx + bw * (0.22f + 0.28f * i), by + bh / 2, bh * 0.17f, lw, ink);
-  }
-  if (strstr(s, "obstacle")) { /* dragon's teeth: a row of small triangles */
-    for (int i = 0; i < 3; i++) {
-      float cx = bx + bw * (0.22f + 0.28f * i), base = by + bh * 0.75f, top = by + bh * 0.25f, hw = bw * 0.1f;
-      gfx_line(g, cx - hw, base, cx, top, lw, ink);
-      gfx_line(g, cx, top, cx + hw, base, lw, ink);
-      gfx_line(g, cx - hw, base, cx + hw, base, lw, ink);
-    }
-  }
-  if (strstr(s, "air") || strstr(s, "drone")) {
-    gfx_ellipse(g, bx + bw * 0.33f, by + bh / 2, bw * 0.18f, bh * 0.22f, lw, ink);
-    gfx_ellipse(g, bx + bw * 0.67f, by + bh / 2, bw * 0.18f, bh * 0.22f, lw, ink);
-  }
-  if (!inf && !arm && !strstr(s, "artillery") && !strstr(s, "recon") && !strstr(s, "cavalry") && !strstr(s, "mine") &&
-      !strstr(s, "air") && !strstr(s, "drone") && !strstr(s, "obstacle")) {
-    char ab[4] = {0};
-    for (int i = 0; i < 2 && s[i]; i++) ab[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
-    gfx_draw_text(g, FONT_TINY_B, ab, (int)(bx + bw / 2), (int)(by + bh / 2 - gfx_font_h(g, FONT_TINY_B) / 2), ink, 1);
-  }
-  if (count > 1) {
-    char n[16];
-    snprintf(n, sizeof n, "%d", count);
-    float rad = (float)gfx_px(g, 7.5f);
-    float cx = x + w + depth * off - rad * 0.3f, cy = y - depth * off + rad * 0.2f;
-    gfx_disc(g, cx, cy, rad + 1, edge);
-    gfx_disc(g, cx, cy, rad, COL_ACCENT);
-    gfx_draw_text(g, FONT_TINY_B, n, (int)cx, (int)(cy - gfx_font_h(g, FONT_TINY_B) / 2), edge, 1);
-  }
-}
-
-static void draw_pieces(fl_Ui *u) {
-  const fl_State *s = u->st;
-  if (!s || !s->npiece) return;
-  gfx_Ctx *g = &u->g;
-  /* counters grow with the areas on screen, within limits */
-  double mean = 0;
-  for (int a = 0; a < u->geo.narea; a++) {
-    const fl_MapArea *ar = fl_map_area(u->geo.m, a);
-    mean += (ar->bbox[2] - ar->bbox[0]) * u->geo.k * u->zoom / u->geo.narea;
-  }
-  float cw = (float)(mean * 0.16), lo = (float)gfx_px(g, 30), hi = (float)gfx_px(g, 46);
-  cw = cw < lo ? lo : cw > hi ? hi : cw;
-  float ch = cw * 0.7f, gap = cw * 0.24f;
-  int lh = gfx_font_h(g, FONT_LABEL_B);
-  enum { MAXG = 12 };
-  for (int a = 0; a < u->geo.narea && a < s->narea; a++) {
-    int gs[MAXG], gt[MAXG], gn[MAXG], ng = 0;
-    for (int i = 0; i < s->npiece; i++) {
-      const fl_Piece *p = &s->pieces[i];
-      if (p->area != a) continue;
-      int k = 0;
-      while (k < ng && !(gs[k] == p->side && gt[k] == p->type)) k++;
-      if (k == ng) { if (ng == MAXG) continue; gs[k] = p->side; gt[k] = p->type; gn[k] = 0; ng++; }
-      gn[k]++;
-    }
-    if (!ng) continue;
-    const fl_MapArea *ar = fl_map_area(u->geo.m, a);
-    float x = sxf(u, ar->label[0] * u->geo.k, (float)u->mapr.x), y = syf(u, -ar->label[1], (float)u->mapr.y) + lh * 0.2f + (float)gfx_px(g, 6); /* room for the stack's depth */
-    int per_row = ng < 4 ? ng : 4;
-    for (int k = 0; k < ng; k++) {
-      int row = k / per_row, col = k % per_row, in_row = ng - row * per_row < per_row ? ng - row * per_row : per_row;
-      float rw = in_row * cw + (in_row - 1) * gap;
-      float px = x - rw / 2 + col * (cw + gap), py = y + row * (ch + gap);
-      if (px + cw < u->mapr.x || py + ch < u->mapr.y || px > u->mapr.x + u->mapr.w || py > u->mapr.y + u->mapr.h) continue;
-      const char *sym = gt[k] >= 0 && gt[k] < u->def->nptype ? u->def->ptypes[gt[k]].symbol : "";
-      counter(u, px, py, cw, ch, gs[k], sym && *sym ? sym : u->def->ptypes[gt[k]].id, gn[k]);
-    }
-  }
-}
-
 /* ---- the map view -------------------------------------------------------------- */
 
 static void tooltip(fl_Ui *u, int area) {
@@ -505,7 +600,7 @@ static void tooltip(fl_Ui *u, int area) {
   gfx_round(g, r, gfx_px(g, 6), (SDL_Color){28, 34, 43, 245});
   gfx_round_frame(g, r, gfx_px(g, 6), COL_LINE, 1);
   int y = r.y + pad;
-  SDL_Color side = u->st && u->st->areas[area].owner >= 0 ? gfx_side_color(u->st->areas[area].owner) : COL_NEUTRAL;
+  SDL_Color side = u->st && u->st->areas[area].owner >= 0 ? ui_side_color(u, u->st->areas[area].owner) : COL_NEUTRAL;
   gfx_fill(g, (SDL_Rect){r.x, r.y + gfx_px(g, 6), gfx_px(g, 3), r.h - gfx_px(g, 12)}, side);
   gfx_draw_text(g, FONT_BOLD, lines[0], r.x + pad, y, COL_TEXT, 0);
   y += gfx_font_h(g, FONT_BOLD) + gfx_px(g, 4);
@@ -546,7 +641,7 @@ void ui_map_draw(fl_Ui *u) {
   if (u->hover >= 0 && u->hover != u->sel && u->hover < u->geo.narea)
     for (int r = 0; r < u->geo.area[u->hover].nr; r++)
       outline(u, u->geo.area[u->hover].r0 + r, ox, oy, g->s > 1.5f ? 4 : 2, (SDL_Color){250, 246, 236, 200});
-  if (u->layers & FL_UI_PIECES) draw_pieces(u);
+  if (u->layers & FL_UI_PIECES) ui_draw_pieces(u);
   if (u->hover >= 0 && !u->dragging && u->mouse_in && u->popup < 0 && !u->err[0] && !u->help) tooltip(u, u->hover);
   SDL_RenderSetClipRect(u->r, NULL);
 }

@@ -135,3 +135,63 @@ SDL_Surface *ras_halo_text(TTF_Font *f, const char *s, SDL_Color fg, SDL_Color h
   SDL_FreeSurface(a);
   return o;
 }
+
+void ras_thick_line(ras_Img *im, float x0, float y0, float x1, float y1, float w, SDL_Color c) {
+  float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+  if (w <= 1.25f) { ras_line(im, x0, y0, x1, y1, c); return; }
+  if (len < 1e-3f) return;
+  float nx = -dy / len * w / 2, ny = dx / len * w / 2;
+  ras_triangle(im, x0 + nx, y0 + ny, x1 + nx, y1 + ny, x1 - nx, y1 - ny, c);
+  ras_triangle(im, x0 + nx, y0 + ny, x1 - nx, y1 - ny, x0 - nx, y0 - ny, c);
+}
+
+void ras_dashed_line(ras_Img *im, float x0, float y0, float x1, float y1, float on, float off, float *phase, SDL_Color c) {
+  float dx = x1 - x0, dy = y1 - y0;
+  int n = (int)ceilf(fmaxf(fabsf(dx), fabsf(dy)));
+  if (n <= 0 || n > 100000) return;
+  float step = sqrtf(dx * dx + dy * dy) / n, sx = dx / n, sy = dy / n, x = x0, y = y0, period = on + off;
+  Uint32 p = pack(c);
+  for (int i = 0; i < n; i++, x += sx, y += sy) {
+    *phase = fmodf(*phase + step, period);
+    if (*phase >= on) continue;
+    int xi = (int)floorf(x), yi = (int)floorf(y);
+    if (xi < 0 || yi < 0 || xi >= im->w || yi >= im->h) continue;
+    Uint32 *d = im->px + (size_t)yi * (size_t)im->pitch + xi;
+    if (c.a == 255) *d = p; else blend(d, c, c.a);
+  }
+}
+
+void ras_triangle_pat(ras_Img *im, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c,
+                      const ras_Pat *pat) {
+  float t;
+  if (y1 < y0) { t = x0; x0 = x1; x1 = t; t = y0; y0 = y1; y1 = t; }
+  if (y2 < y0) { t = x0; x0 = x2; x2 = t; t = y0; y0 = y2; y2 = t; }
+  if (y2 < y1) { t = x1; x1 = x2; x2 = t; t = y1; y1 = y2; y2 = t; }
+  if (y2 - y0 < 1e-6f) return;
+  int ys = (int)ceilf(y0 - 0.5f), ye = (int)ceilf(y2 - 0.5f);
+  if (ys < 0) ys = 0;
+  if (ye > im->h) ye = im->h;
+  Uint32 p = pack(c);
+  for (int y = ys; y < ye; y++) {
+    float py = y + 0.5f;
+    float xa = x0 + (x2 - x0) * (py - y0) / (y2 - y0), xb;
+    if (py < y1) xb = y1 - y0 > 1e-6f ? x0 + (x1 - x0) * (py - y0) / (y1 - y0) : x1;
+    else xb = y2 - y1 > 1e-6f ? x1 + (x2 - x1) * (py - y1) / (y2 - y1) : x1;
+    if (xa > xb) { t = xa; xa = xb; xb = t; }
+    int xs = (int)ceilf(xa - 0.5f), xe = (int)ceilf(xb - 0.5f);
+    if (xs < 0) xs = 0;
+    if (xe > im->w) xe = im->w;
+    Uint32 *row = im->px + (size_t)y * (size_t)im->pitch;
+    /* the tile row under this scan line; odd rows of tiles are shifted by half a tile */
+    int ty = y - pat->oy, tr = ty >= 0 ? ty / pat->h : (ty + 1) / pat->h - 1;
+    ty -= tr * pat->h;
+    const Uint8 *trow = pat->a + (size_t)ty * (size_t)pat->w;
+    int shift = (tr & 1) ? pat->w / 2 : 0;
+    for (int x = xs; x < xe; x++) {
+      row[x] = p;
+      int tx = (x - pat->ox + shift) % pat->w;
+      if (tx < 0) tx += pat->w;
+      if (trow[tx]) blend(&row[x], pat->ink, (unsigned)trow[tx] * pat->ink.a / 255);
+    }
+  }
+}

@@ -146,150 +146,13 @@ static void top_bar(fl_Ui *u, int h) {
       x + gfx_text_w(g, FONT_BODY, d->phases[s->phase].name) + PX(18) + whose <= limit)
     x += gfx_draw_text(g, FONT_BODY, d->phases[s->phase].name, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
   if (side >= 0 && x + whose <= limit) {
-    gfx_disc(g, (float)x + PX(6), (float)cy, (float)PX(6), gfx_side_color(side));
+    gfx_disc(g, (float)x + PX(6), (float)cy, (float)PX(6), ui_side_color(u, side));
     x += PX(18);
     gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_TEXT, 0);
   } else if (s->ended && FITS(FONT_BOLD, "Game over")) {
     gfx_draw_text(g, FONT_BOLD, "Game over", x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_ACCENT, 0);
   }
 #undef FITS
-}
-
-/* ---- tracks -------------------------------------------------------------------- */
-
-static double track_prev(const fl_State *s, const fl_TrackDef *t, int i) {
-  const fl_TrackState *ts = &s->tracks[i];
-  if (ts->nhist >= 1 && ts->hist[ts->nhist - 1] != ts->value) return ts->hist[ts->nhist - 1];
-  if (ts->nhist >= 2) return ts->hist[ts->nhist - 2];
-  return ts->nhist == 1 ? t->start : ts->value;
-}
-
-static void sparkline(fl_Ui *u, SDL_Rect r, const fl_TrackDef *t, const fl_TrackState *ts, SDL_Color c) {
-  gfx_Ctx *g = &u->g;
-  int n = ts->nhist + 2;
-  double lo = t->min, hi = t->max;
-  if (!(hi > lo)) { lo = t->start - 1; hi = t->start + 1; }
-  gfx_fill(g, (SDL_Rect){r.x, r.y + r.h, r.w, 1}, COL_LINE);
-  float px = 0, py = 0;
-  for (int i = 0; i < n; i++) {
-    double v = i == 0 ? t->start : i <= ts->nhist ? ts->hist[i - 1] : ts->value;
-    if (i == n - 1 && ts->nhist && ts->hist[ts->nhist - 1] == ts->value) { n--; break; }
-    float x = r.x + (float)r.w * i / (float)(n > 1 ? n - 1 : 1);
-    float y = r.y + r.h - (float)((v - lo) / (hi - lo)) * r.h;
-    if (i) gfx_line(g, px, py, x, y, g->s > 1.5f ? 2.0f : 1.5f, c);
-    px = x;
-    py = y;
-  }
-  gfx_disc(g, px, py, (float)PX(2.5f), c);
-}
-
-static void fmt_value(double v, const char *unit, char *buf, size_t n) {
-  if (fabs(v - floor(v + 0.5)) < 1e-9) snprintf(buf, n, "%.0f", v);
-  else snprintf(buf, n, "%.1f", v);
-  if (unit && *unit) {
-    size_t l = strlen(buf);
-    snprintf(buf + l, n - l, "%s%s", strcmp(unit, "%") ? " " : "", unit);
-  }
-}
-
-/* 1200 -> "1,200"; 1e9 -> "1 bn": short numbers for ranges. */
-static void fmt_short(double v, char *buf, size_t n) {
-  double a = fabs(v);
-  if (a >= 1e9) snprintf(buf, n, "%g bn", v / 1e9);
-  else if (a >= 1e6) snprintf(buf, n, "%g M", v / 1e6);
-  else if (a >= 1e4) snprintf(buf, n, "%gk", v / 1e3);
-  else snprintf(buf, n, "%g", v);
-}
-
-/* Track rows; compact: two columns without range text and sparklines. */
-static int tracks(fl_Ui *u, int x0, int y, int w0, int compact) {
-  /* compact is kept for callers that want two columns of full rows */
-  gfx_Ctx *g = &u->g;
-  const fl_Def *d = u->def;
-  const fl_State *s = u->st;
-  int colw = compact ? (w0 - PX(16)) / 2 : w0;
-  int sw = compact ? 0 : PX(74), lw = compact ? colw : colw - sw - PX(14), k = 0, x = x0, w = colw, rowy = y;
-  for (int i = 0; i < d->ntrack; i++) {
-    const fl_TrackDef *t = &d->tracks[i];
-    if (!t->visible) continue;
-    if (compact) { x = x0 + (k % 2) * (colw + PX(16)); if (k % 2 == 0) rowy = y; else y = rowy; }
-    k++;
-    double v = s->tracks[i].value, prev = track_prev(s, t, i);
-    int dir = v > prev + 1e-9 ? 1 : v < prev - 1e-9 ? -1 : 0;
-    SDL_Color tc = dir == 0 || !t->higher_is_better ? COL_MUTED : dir * t->higher_is_better > 0 ? COL_GOOD : COL_BAD;
-    char val[64], rng[64], lo[24], hi[24], name[256];
-    fmt_value(v, t->unit, val, sizeof val);
-    fmt_short(t->min, lo, sizeof lo);
-    fmt_short(t->max, hi, sizeof hi);
-    snprintf(rng, sizeof rng, "%s\xE2\x80\x93%s", lo, hi);
-    int vw = gfx_text_w(g, FONT_BOLD, val) + (dir ? PX(16) : 0) + PX(10);
-    gfx_fit(g, FONT_BODY, t->name, lw - vw, name, sizeof name);
-    int nw = gfx_draw_text(g, FONT_BODY, name, x, y, COL_TEXT, 0);
-    if (!compact && nw + PX(8) + gfx_text_w(g, FONT_SMALL, rng) < lw - vw)
-      gfx_draw_text(g, FONT_SMALL, rng, x + nw + PX(8), y + PX(2), (SDL_Color){110, 118, 128, 255}, 0);
-    int vx = x + lw;
-    vx -= gfx_draw_text(g, FONT_BOLD, val, vx, y, COL_TEXT, 2) + PX(6);
-    if (dir) {
-      float ax = (float)vx - PX(5), ay = (float)(y + gfx_font_h(g, FONT_BOLD) / 2), a = (float)PX(4.5f);
-      if (dir > 0) gfx_triangle(g, ax - a, ay + a * 0.7f, ax + a, ay + a * 0.7f, ax, ay - a * 0.8f, tc);
-      else gfx_triangle(g, ax - a, ay - a * 0.7f, ax + a, ay - a * 0.7f, ax, ay + a * 0.8f, tc);
-    }
-    int by = y + gfx_font_h(g, FONT_BODY) + PX(4), bh = PX(5);
-    gfx_round(g, (SDL_Rect){x, by, lw, bh}, bh / 2, COL_CARD_HI);
-    double f = t->max > t->min ? (v - t->min) / (t->max - t->min) : 0;
-    if (f < 0) f = 0;
-    if (f > 1) f = 1;
-    SDL_Color fill = t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
-    if ((int)(lw * f) > 0) gfx_round(g, (SDL_Rect){x, by, (int)(lw * f) > bh ? (int)(lw * f) : bh, bh}, bh / 2, fill);
-    /* the starting value as a tick */
-    if (t->max > t->min) {
-      int sx = x + (int)(lw * (t->start - t->min) / (t->max - t->min));
-      gfx_fill(g, (SDL_Rect){sx, by - PX(2), 1, bh + PX(4)}, (SDL_Color){200, 200, 200, 140});
-    }
-    if (!compact) sparkline(u, (SDL_Rect){x + w - sw, y + PX(2), sw, by + bh - y - PX(2)}, t, &s->tracks[i], tc.r == COL_MUTED.r ? COL_TEXT : tc);
-    y = by + bh + PX(12);
-  }
-  if (compact && k % 2) y = y > rowy ? y : rowy;
-  return y;
-}
-
-/* Two columns of name, value with trend, and bar: for short windows. */
-static int tracks_compact(fl_Ui *u, int x0, int y0, int w) {
-  gfx_Ctx *g = &u->g;
-  const fl_Def *d = u->def;
-  const fl_State *s = u->st;
-  int colw = (w - PX(18)) / 2, k = 0, rowh = gfx_font_h(g, FONT_SMALL) + gfx_font_h(g, FONT_BOLD) + PX(10), y = y0;
-  for (int i = 0; i < d->ntrack; i++) {
-    const fl_TrackDef *t = &d->tracks[i];
-    if (!t->visible) continue;
-    int x = x0 + (k % 2) * (colw + PX(18));
-    y = y0 + (k / 2) * rowh;
-    k++;
-    double v = s->tracks[i].value, prev = track_prev(s, t, i);
-    int dir = v > prev + 1e-9 ? 1 : v < prev - 1e-9 ? -1 : 0;
-    SDL_Color tc = dir == 0 || !t->higher_is_better ? COL_MUTED : dir * t->higher_is_better > 0 ? COL_GOOD : COL_BAD;
-    char name[256], val[64];
-    gfx_fit(g, FONT_SMALL, t->name, colw, name, sizeof name);
-    gfx_draw_text(g, FONT_SMALL, name, x, y, COL_MUTED, 0);
-    int vy = y + gfx_font_h(g, FONT_SMALL);
-    fmt_value(v, t->unit, val, sizeof val);
-    int vw = gfx_draw_text(g, FONT_BOLD, val, x, vy, COL_TEXT, 0) + PX(6);
-    if (dir) {
-      float ax = (float)(x + vw + PX(5)), ay = (float)(vy + gfx_font_h(g, FONT_BOLD) / 2), a = (float)PX(4.5f);
-      if (dir > 0) gfx_triangle(g, ax - a, ay + a * 0.7f, ax + a, ay + a * 0.7f, ax, ay - a * 0.8f, tc);
-      else gfx_triangle(g, ax - a, ay - a * 0.7f, ax + a, ay - a * 0.7f, ax, ay + a * 0.8f, tc);
-      vw += PX(16);
-    }
-    int bx = x + vw + PX(4), bw = colw - vw - PX(4), bh = PX(5), by = vy + gfx_font_h(g, FONT_BOLD) / 2 - bh / 2;
-    if (bw > PX(20)) {
-      gfx_round(g, (SDL_Rect){bx, by, bw, bh}, bh / 2, COL_CARD_HI);
-      double f = t->max > t->min ? (v - t->min) / (t->max - t->min) : 0;
-      f = f < 0 ? 0 : f > 1 ? 1 : f;
-      SDL_Color fill = t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
-      if ((int)(bw * f) > 0) gfx_round(g, (SDL_Rect){bx, by, (int)(bw * f) > bh ? (int)(bw * f) : bh, bh}, bh / 2, fill);
-    }
-  }
-  return y0 + ((k + 1) / 2) * rowh + PX(4);
 }
 
 /* ---- decision card ------------------------------------------------------------- */
@@ -398,7 +261,7 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
   if (measure) return cr.y + cr.h;
   gfx_shadow(g, cr, PX(8));
   gfx_round(g, cr, PX(8), COL_CARD);
-  gfx_fill(g, (SDL_Rect){cr.x, cr.y + PX(8), PX(3), cr.h - PX(16)}, gfx_side_color(side));
+  gfx_fill(g, (SDL_Rect){cr.x, cr.y + PX(8), PX(3), cr.h - PX(16)}, ui_side_color(u, side));
   if (u->focus == FOCUS_CARD && mine) gfx_round_frame(g, cr, PX(8), gfx_alpha(COL_ACCENT, 160), 1);
   gfx_draw_text(g, FONT_TINY_B, head, x + pad, cy, mine ? COL_ACCENT : COL_MUTED, 0);
   cy += gfx_font_h(g, FONT_TINY_B) + PX(6);
@@ -458,7 +321,7 @@ static void log_panel(fl_Ui *u, SDL_Rect r) {
     const gfx_Text *bt = gfx_text(g, FONT_SMALL, buf, ww);
     if (shown && bt && y + bt->h > r.y + r.h) break;
     gfx_draw_text(g, FONT_SMALL, t, r.x, y, (SDL_Color){110, 118, 128, 255}, 0);
-    if (e->kind == FL_LOG_ACTION && e->c >= 0) gfx_disc(g, (float)(r.x + tw - PX(8)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3), gfx_side_color(e->c));
+    if (e->kind == FL_LOG_ACTION && e->c >= 0) gfx_disc(g, (float)(r.x + tw - PX(8)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3), ui_side_color(u, e->c));
     y += gfx_draw_wrapped(g, FONT_SMALL, buf, r.x + tw, y, ww, c) + PX(6);
     shown++;
   }
@@ -468,59 +331,6 @@ static void log_panel(fl_Ui *u, SDL_Rect r) {
 }
 
 /* ---- the game screen ----------------------------------------------------------- */
-
-/* The map legend: owners, or the active overlay's ramp; "V" names the next view. */
-static void legend(fl_Ui *u) {
-  gfx_Ctx *g = &u->g;
-  const fl_Def *d = u->def;
-  int pad = PX(10), lh = gfx_font_h(g, FONT_SMALL) + PX(4), w = 0;
-  int ov = u->overlay >= 0 && u->overlay < d->noverlay ? u->overlay : -1;
-  char hint[160] = "";
-  if (d->noverlay)
-    snprintf(hint, sizeof hint, "V: %s", ov + 1 < d->noverlay ? d->overlays[ov + 1].name : "area owners");
-  if (ov < 0) {
-    for (int i = 0; i < d->nside; i++) { int tw = gfx_text_w(g, FONT_SMALL, d->sides[i].name); if (tw > w) w = tw; }
-    w += PX(26);
-  } else {
-    w = gfx_text_w(g, FONT_TINY_B, d->overlays[ov].name);
-    if (PX(200) > w) w = PX(200);
-  }
-  if (*hint && gfx_text_w(g, FONT_SMALL, hint) > w) w = gfx_text_w(g, FONT_SMALL, hint);
-  w += 2 * pad;
-  int rows = ov < 0 ? d->nside + 1 : 3;
-  int h = 2 * pad + lh * rows + (*hint ? lh : 0);
-  SDL_Rect r = {u->mapr.x + PX(14), u->mapr.y + u->mapr.h - h - PX(14), w, h};
-  gfx_round(g, r, PX(6), (SDL_Color){20, 25, 32, 225});
-  gfx_round_frame(g, r, PX(6), COL_LINE, 1);
-  int y = r.y + pad;
-  if (ov < 0) {
-    gfx_draw_text(g, FONT_TINY_B, "AREA OWNER", r.x + pad, y, COL_ACCENT, 0);
-    y += lh;
-    for (int i = 0; i < d->nside; i++) {
-      SDL_Rect sw = {r.x + pad, y + PX(2), PX(16), lh - PX(6)};
-      gfx_fill(g, sw, gfx_mix(gfx_side_color(i), (SDL_Color){96, 98, 82, 255}, 0.38f));
-      gfx_frame(g, sw, (SDL_Color){14, 18, 22, 255}, 1);
-      gfx_draw_text(g, FONT_SMALL, d->sides[i].name, r.x + pad + PX(24), y, COL_TEXT, 0);
-      y += lh;
-    }
-  } else {
-    const fl_OverlayDef *o = &d->overlays[ov];
-    gfx_draw_text(g, FONT_TINY_B, o->name, r.x + pad, y, COL_ACCENT, 0);
-    y += lh;
-    int bw = w - 2 * pad, bh = lh - PX(6);
-    for (int x = 0; x < bw; x++) /* the ramp, as the map draws it */
-      gfx_fill(g, (SDL_Rect){r.x + pad + x, y + PX(2), 1, bh}, ui_overlay_color(0.12 + 0.88 * x / (double)(bw - 1)));
-    gfx_frame(g, (SDL_Rect){r.x + pad, y + PX(2), bw, bh}, (SDL_Color){14, 18, 22, 255}, 1);
-    y += lh;
-    char lo[64], hi[96];
-    snprintf(lo, sizeof lo, "none");
-    snprintf(hi, sizeof hi, "%g%s%s or more", o->max, *o->unit ? " " : "", o->unit);
-    gfx_draw_text(g, FONT_SMALL, lo, r.x + pad, y, COL_MUTED, 0);
-    gfx_draw_text(g, FONT_SMALL, hi, r.x + r.w - pad, y, COL_MUTED, 2);
-    y += lh;
-  }
-  if (*hint) gfx_draw_text(g, FONT_SMALL, hint, r.x + pad, y, COL_MUTED, 0);
-}
 
 static void map_controls(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
@@ -558,7 +368,7 @@ static void selected_card(fl_Ui *u) {
 /* Legend, zoom buttons, the selected area, and the log when the panel has no room for it. */
 static void map_overlays(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
-  legend(u);
+  ui_legend(u);
   map_controls(u);
   selected_card(u);
   if (u->log_float) {
@@ -581,10 +391,9 @@ static void draw_chrome(fl_Ui *u, int top, int pw) {
   y = section(u, x, y, w, "INDICATORS");
   int nvis = 0;
   for (int i = 0; i < u->def->ntrack; i++) nvis += u->def->tracks[i].visible;
-  int track_h = nvis * (gfx_font_h(g, FONT_BODY) + PX(21));
   int card_h = card_panel(u, x, 0, w, 1);
-  int compact = nvis > 3 && y + track_h + PX(40) + card_h + PX(150) > u->H;
-  y = compact ? tracks_compact(u, x, y, w) : tracks(u, x, y, w, 0);
+  int compact = nvis > 3 && y + ui_tracks_height(u, w) + PX(40) + card_h + PX(150) > u->H;
+  y = compact ? ui_tracks_compact(u, x, y, w) : ui_tracks(u, x, y, w);
   y += PX(4);
   y = section(u, x, y, w, u->st->ended ? "OUTCOME" : "DECISION");
   y = card_panel(u, x, y, w, 0) + PX(18);
@@ -722,7 +531,7 @@ void ui_draw_brief(fl_Ui *u) {
     r.h = PX(16) + gfx_font_h(g, FONT_BOLD) + (t ? t->h + PX(2) : 0);
     int chosen = i == u->brief_side || (i < 64 && ((u->brief_extra >> i) & 1u));
     if (chosen) gfx_round(g, r, PX(6), COL_CARD_HI);
-    gfx_disc(g, (float)(x + PX(14)), (float)(y + PX(8) + gfx_font_h(g, FONT_BOLD) / 2), (float)PX(6), gfx_side_color(i));
+    gfx_disc(g, (float)(x + PX(14)), (float)(y + PX(8) + gfx_font_h(g, FONT_BOLD) / 2), (float)PX(6), ui_side_color(u, i));
     char name[256];
     snprintf(name, sizeof name, "%s%s", s->name, i == u->brief_side ? "  \xE2\x80\x94 you" : chosen ? "  \xE2\x80\x94 another player"
              : "  \xE2\x80\x94 computer");
@@ -751,60 +560,6 @@ void ui_draw_brief(fl_Ui *u) {
 }
 
 /* ---- debrief ------------------------------------------------------------------- */
-
-static void chart(fl_Ui *u, SDL_Rect r, int ti) {
-  gfx_Ctx *g = &u->g;
-  const fl_TrackDef *t = &u->def->tracks[ti];
-  const fl_TrackState *ts = &u->st->tracks[ti];
-  gfx_round(g, r, PX(6), gfx_mix(COL_CARD, COL_PANEL, 0.4f));
-  int pad = PX(10);
-  char val[64], name[256];
-  fmt_value(ts->value, t->unit, val, sizeof val);
-  int vw = gfx_draw_text(g, FONT_BOLD, val, r.x + r.w - pad, r.y + pad, COL_ACCENT, 2);
-  gfx_fit(g, FONT_BOLD, t->name, r.w - 2 * pad - vw - PX(10), name, sizeof name);
-  gfx_draw_text(g, FONT_BOLD, name, r.x + pad, r.y + pad, COL_TEXT, 0);
-  int ax = r.x + pad + PX(38), ay = r.y + pad + gfx_font_h(g, FONT_BOLD) + PX(10);
-  int aw = r.x + r.w - pad - ax, ah = r.y + r.h - pad - gfx_font_h(g, FONT_SMALL) - PX(4) - ay;
-  if (aw < 10 || ah < 10) return;
-  int n = ts->nhist + 1;
-  double lo = t->min, hi = t->max, dmin = t->start, dmax = t->start;
-  for (int i = 0; i < ts->nhist; i++) { if (ts->hist[i] < dmin) dmin = ts->hist[i]; if (ts->hist[i] > dmax) dmax = ts->hist[i]; }
-  if (!(hi > lo)) { lo = dmin - 1; hi = dmax + 1; }
-  if (dmax > dmin && dmax - dmin < 0.1 * (hi - lo)) {
-    /* the data use a sliver of the declared range: zoom to the data */
-    double p = (dmax - dmin) * 0.15, step = pow(10, floor(log10((dmax - dmin) * 1.3)));
-    lo = floor((dmin - p) / step) * step;
-    hi = ceil((dmax + p) / step) * step;
-    if (lo < t->min) lo = t->min;
-    if (hi > t->max) hi = t->max;
-  } else if (dmax == dmin && hi - lo > 1000) {
-    /* a flat line on a huge range (e.g. casualties that stayed 0): a small axis around it */
-    double span = dmin != 0 ? fabs(dmin) * 0.5 : 10;
-    lo = dmin - (dmin > t->min ? span : 0);
-    hi = dmax + span;
-    if (lo < t->min) lo = t->min;
-    if (hi > t->max) hi = t->max;
-  }
-  char b[32];
-  fmt_short(hi, b, sizeof b);
-  gfx_draw_text(g, FONT_SMALL, b, ax - PX(6), ay - gfx_font_h(g, FONT_SMALL) / 2, COL_MUTED, 2);
-  fmt_short(lo, b, sizeof b);
-  gfx_draw_text(g, FONT_SMALL, b, ax - PX(6), ay + ah - gfx_font_h(g, FONT_SMALL) / 2, COL_MUTED, 2);
-  for (int k = 0; k <= 4; k++) gfx_fill(g, (SDL_Rect){ax, ay + ah * k / 4, aw, 1}, k == 4 ? COL_LINE : (SDL_Color){255, 255, 255, 14});
-  SDL_Color c = t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
-  float px = 0, py = 0;
-  for (int i = 0; i < n; i++) {
-    double v = i == 0 ? t->start : ts->hist[i - 1];
-    float x = ax + (float)aw * i / (float)(n > 1 ? n - 1 : 1), y = ay + ah - (float)((v - lo) / (hi - lo)) * ah;
-    if (i) gfx_line(g, px, py, x, y, (float)PX(2), c);
-    if (n <= 24 || i == n - 1) gfx_disc(g, x, y, (float)PX(2.5f), c);
-    px = x;
-    py = y;
-  }
-  gfx_draw_text(g, FONT_SMALL, "start", ax, ay + ah + PX(4), COL_MUTED, 0);
-  snprintf(b, sizeof b, "turn %d", ts->nhist);
-  gfx_draw_text(g, FONT_SMALL, b, ax + aw, ay + ah + PX(4), COL_MUTED, 2);
-}
 
 void ui_draw_debrief(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
@@ -841,7 +596,7 @@ void ui_draw_debrief(fl_Ui *u) {
   for (int i = 0, k = 0; i < d->ntrack; i++) {
     if (!d->tracks[i].visible) continue;
     SDL_Rect r = {x + (k % cols) * (cwid + PX(12)), yy + (k / cols) * (chh + PX(12)), cwid, chh};
-    chart(u, r, i);
+    ui_track_chart(u, r, i);
     k++;
   }
   int anyplay = 0;
@@ -857,7 +612,7 @@ void ui_draw_debrief(fl_Ui *u) {
     if (more || yy + (lt ? lt->h : 0) > lim - gfx_font_h(g, FONT_SMALL) - PX(4)) { more++; continue; }
     snprintf(t, sizeof t, "T%d", le->turn);
     gfx_draw_text(g, FONT_SMALL, t, rx, yy, COL_MUTED, 0);
-    if (le->c >= 0) gfx_disc(g, (float)(rx + PX(32)), (float)(yy + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), gfx_side_color(le->c));
+    if (le->c >= 0) gfx_disc(g, (float)(rx + PX(32)), (float)(yy + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), ui_side_color(u, le->c));
     yy += gfx_draw_wrapped(g, FONT_SMALL, line, rx + PX(42), yy, rw - PX(42), COL_TEXT) + PX(5);
   }
   if (more) {

@@ -59,6 +59,19 @@ out=$("$FLANK" lint "$tmp/warn" 2>/dev/null); rc=$?
 [ "$rc" -eq 0 ] && grep -q "scenario.lua:39: warning: .*\[upvalue-write\]" <<<"$out" || bad "warning: exit $rc: $out"
 "$FLANK" lint "$tmp/warn" --strict >/dev/null 2>&1; [ $? -eq 1 ] || bad "--strict should exit 1 on warnings"
 
+# side colours: two sides hard to tell apart (also for the colour-blind), counters that
+# vanish on their own areas, and a colour that is not one
+mkdir -p "$tmp/colours"
+sed -e 's/side { id = "council", name = "Council" }/side { id = "council", name = "Council", colour = "#0072b2" }/' \
+    -e 's/side { id = "rival", name = "Rival", playable = false }/side { id = "rival", name = "Rival", playable = false,\n  colour = "#1a78b0" }\nside { id = "ghost", name = "Ghost", playable = false, colour = "#3a3c32" }/' \
+    "$FIX/base/scenario.lua" > "$tmp/colours/scenario.lua"
+out=$("$FLANK" lint "$tmp/colours" 2>&1); rc=$?
+[ "$rc" -eq 0 ] && grep -q "scenario.lua:6: warning: sides 'council' and 'rival' are hard to tell apart .*\[colours\]" <<<"$out" &&
+  grep -q "scenario.lua:7: warning: side 'ghost': its counters vanish on its own areas .*\[counter-contrast\]" <<<"$out" || bad "colours: exit $rc: $out"
+sed -i 's/colour = "#3a3c32"/colour = "gery"/' "$tmp/colours/scenario.lua"
+out=$("$FLANK" lint "$tmp/colours" 2>&1)
+grep -q "scenario.lua:7: error: side 'ghost': colour 'gery' is not .* (did you mean 'grey'?)" <<<"$out" || bad "bad colour: $out"
+
 # a --lint: ignore comment silences its line
 sed -i 's/storms = storms + 1 end }/storms = storms + 1 end } --lint: ignore/' "$tmp/warn/scenario.lua"
 out=$("$FLANK" lint "$tmp/warn" 2>&1); [ -z "$out" ] || bad "lint: ignore did not silence: $out"

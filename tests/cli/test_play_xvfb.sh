@@ -20,9 +20,9 @@ if [ $rc -ne 0 ]; then echo "FAIL: flank play --demo exited $rc"; cat "$TMP/err"
 if [ ! -s "$TMP/demo.png" ]; then
   echo "FAIL: no screenshot written"; fail=1
 else
-  # the table around the board (13,18,24), a council area (36,107,141), an adversary area
-  # (168,95,31), the side panel (24,29,37): theme colours from engine/ui/ui_gfx.c and ui_map.c
-  python3 "$ROOT/tests/ui/pngcmp.py" --colours "$TMP/demo.png" 13,18,24:0.01 36,107,141:0.05 168,95,31:0.03 24,29,37:0.05 || {
+  # the table around the board (13,18,24), a council area (23,92,127), an adversary area
+  # (151,80,20), the side panel (24,29,37): theme colours from engine/ui/ui_gfx.c, side fills from fl_colour_area
+  python3 "$ROOT/tests/ui/pngcmp.py" --colours "$TMP/demo.png" 13,18,24:0.01 23,92,127:0.05 151,80,20:0.03 24,29,37:0.05 || {
     echo "FAIL: the screenshot does not show the map"; fail=1; }
 fi
 

@@ -34,8 +34,9 @@ for c in "${CASES[@]}"; do
   fi
 done
 
-# the check must see a missing layer
-for layer in pieces labels borders areas; do
+# the check must see a missing layer: also water drawn as land, national borders drawn
+# like area borders, and the default palette instead of the scenario's side colours
+for layer in pieces labels borders areas water nations colours; do
   no_display "$FLANK" render "$GOLD/fixture_board" --seed 1 --turn 2 --size 1280x800 --no-layer "$layer" --out "$TMP/no_$layer.png" || { echo "FAIL: render without $layer"; fail=1; continue; }
   if $CMP "$GOLD/fixture_board_t2.png" "$TMP/no_$layer.png" >/dev/null; then
     echo "FAIL: an image without the $layer layer passed the golden comparison"; fail=1

@@ -1,8 +1,12 @@
 -- A fixed board for the window's golden images (tests/cli/test_render.sh).
 -- It does not change when the shipped scenarios do, and it covers what the
 -- renderer must get right: an area with a hole (a lake), a non-convex area,
--- UTF-8 names (Suwałki, Šiauliai, Rēzekne, Võru), three owners, every counter
--- symbol, stacks with a count, a decision card with costs and a reason.
+-- UTF-8 names (Suwałki, Šiauliai, Rēzekne, Võru), three owners with the
+-- scenario's own colours (a hex colour and palette names), five countries with
+-- heavy national borders between them, two sea zones (one owned, one not) drawn
+-- as water, every counter symbol, stacks with a count, a decision card with costs
+-- and a reason. Neighbouring areas share their border vertices, so every border
+-- is matched (and drawn) once.
 
 scenario {
   id = "fixture_board", title = "Golden board", version = "1.0.0",
@@ -10,15 +14,16 @@ scenario {
   start = "2025-03-01", step = "1 month", turns = 3,
 }
 
-side { id = "north", name = "Northern command" }
-side { id = "south", name = "Southern command", playable = false }
-side { id = "aid", name = "Relief agencies", playable = false }
+side { id = "north", name = "Northern command", colour = "#e8c547" }
+side { id = "south", name = "Southern command", playable = false, colour = "sky_blue" }
+side { id = "aid", name = "Relief agencies", playable = false, colour = "vermillion" }
 
 phase { id = "north", name = "North decides", side = "north" }
 phase { id = "south", name = "South decides", side = "south" }
 
 track { id = "readiness", name = "Readiness", min = 0, max = 100, start = 50, unit = "%", better = "higher" }
-track { id = "harm", name = "Civilian harm", min = 0, max = 100, start = 0, unit = "people", better = "lower" }
+track { id = "harm", name = "Civilian harm (during the war)", min = 0, max = 1e9, start = 0, unit = "people", better = "lower" }
+track { id = "harm_after", name = "Civilian harm (after the war)", short = "Harm after the war", min = 0, max = 1e9, start = 0, unit = "people", better = "lower" }
 track { id = "funds", name = "Funds", min = 0, max = 40, start = 12, unit = "M€", better = "higher" }
 
 piece_type { id = "inf", name = "Infantry", symbol = "infantry" }
@@ -26,12 +31,27 @@ piece_type { id = "arm", name = "Armour", symbol = "armour" }
 piece_type { id = "mech", name = "Mechanised", symbol = "mechanised" }
 piece_type { id = "art", name = "Artillery", symbol = "artillery" }
 piece_type { id = "rec", name = "Recon", symbol = "recon" }
-piece_type { id = "mines", name = "Minefield", symbol = "minefield" }
+piece_type { id = "eng", name = "Engineers", symbol = "engineer" }
 piece_type { id = "hq", name = "Headquarters", symbol = "hq" }
+piece_type { id = "sup", name = "Supply column", symbol = "supply" }
+piece_type { id = "air", name = "Air wing", symbol = "aircraft" }
+piece_type { id = "uav", name = "Drones", symbol = "drone" }
+piece_type { id = "ship", name = "Frigate", symbol = "ship" }
+piece_type { id = "sub", name = "Submarine", symbol = "submarine" }
+piece_type { id = "boat", name = "Assault boats", symbol = "boat" }
+piece_type { id = "mines", name = "Minefield", symbol = "minefield" }
+piece_type { id = "obst", name = "Obstacle belt", symbol = "obstacle" }
+piece_type { id = "civ", name = "Civilians", symbol = "civilians" }
+piece_type { id = "militia", name = "Militia" }
 
+-- two sea zones west of the land: one the north holds, one open
+area { id = "gulf", name = "Gulf of Riga", terrain = "sea", owner = "north",
+       ring = { {23.0, 56.6}, {24.4, 56.6}, {24.4, 57.4}, {24.4, 58.2}, {23.0, 58.2} } }
+area { id = "baltic", name = "Baltic Sea", terrain = "sea",
+       ring = { {23.0, 55.8}, {24.4, 55.8}, {24.4, 56.6}, {23.0, 56.6} } }
 -- an area with a lake cut out of it
 area { id = "voru", name = "Võru", terrain = "forest", country = "EE", owner = "north",
-       ring = { {26.0, 57.5}, {27.6, 57.5}, {27.6, 58.2}, {26.0, 58.2} },
+       ring = { {26.0, 57.5}, {26.8, 57.5}, {27.6, 57.5}, {27.6, 58.2}, {26.0, 58.2} },
        holes = { { {26.5, 57.75}, {26.5, 57.95}, {27.0, 57.95}, {27.0, 57.75} } } }
 -- a non-convex (L-shaped) area
 area { id = "rezekne", name = "Rēzekne", terrain = "plain", country = "LV", owner = "north",
@@ -39,7 +59,7 @@ area { id = "rezekne", name = "Rēzekne", terrain = "plain", country = "LV", own
 area { id = "balvi", name = "Balvi", terrain = "marsh", country = "LV", owner = "aid",
        ring = { {26.0, 57.0}, {26.8, 57.0}, {26.8, 57.5}, {26.0, 57.5} } }
 area { id = "siauliai", name = "Šiauliai", terrain = "plain", country = "LT", owner = "north",
-       ring = { {24.4, 56.6}, {26.0, 56.6}, {26.0, 58.2}, {24.4, 58.2} } }
+       ring = { {24.4, 56.6}, {26.0, 56.6}, {26.0, 57.0}, {26.0, 57.5}, {26.0, 58.2}, {24.4, 58.2}, {24.4, 57.4} } }
 area { id = "suwalki", name = "Suwałki", terrain = "forest", country = "PL", owner = "south",
        ring = { {24.4, 55.8}, {26.0, 55.8}, {26.0, 56.6}, {24.4, 56.6} } }
 area { id = "pskov", name = "Pskov", terrain = "urban", country = "RU", owner = "south",
@@ -52,19 +72,29 @@ place { id = "suw_town", area = "suwalki", lon = 25.0, lat = 56.0, name = "Suwa�
 
 setup(function()
   local F = flank
-  F.piece.add { type = "inf", area = "siauliai", side = "north" }
-  F.piece.add { type = "inf", area = "siauliai", side = "north" }
-  F.piece.add { type = "inf", area = "siauliai", side = "north" }
-  F.piece.add { type = "arm", area = "siauliai", side = "north" }
-  F.piece.add { type = "mech", area = "rezekne", side = "north" }
-  F.piece.add { type = "art", area = "voru", side = "north" }
-  F.piece.add { type = "rec", area = "voru", side = "north" }
+  local function add(type, area, side, n)
+    for _ = 1, n or 1 do F.piece.add { type = type, area = area, side = side } end
+  end
+  add("inf", "siauliai", "north", 3)
+  add("arm", "siauliai", "north")
+  add("sup", "siauliai", "north")
+  add("mech", "rezekne", "north")
+  add("eng", "rezekne", "north")
+  add("art", "voru", "north")
+  add("rec", "voru", "north")
   F.piece.add { type = "mines", area = "balvi", side = "north", props = { marked = false } }
   F.piece.add { type = "mines", area = "balvi", side = "north", props = { marked = true } }
-  F.piece.add { type = "arm", area = "pskov", side = "south" }
-  F.piece.add { type = "arm", area = "pskov", side = "south" }
-  F.piece.add { type = "hq", area = "suwalki", side = "south" }
-  F.piece.add { type = "inf", area = "suwalki", side = "aid" }
+  add("civ", "balvi", "aid")
+  add("arm", "pskov", "south", 2)
+  add("air", "pskov", "south")
+  add("uav", "pskov", "south")
+  add("hq", "suwalki", "south")
+  add("obst", "suwalki", "south")
+  add("militia", "suwalki", "south")
+  add("inf", "suwalki", "aid")
+  add("ship", "gulf", "north", 2)
+  add("boat", "gulf", "north")
+  add("sub", "baltic", "south")
 end)
 
 decision {

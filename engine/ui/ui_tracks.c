@@ -1,0 +1,281 @@
+/* ui_tracks: the indicators — rows in the side panel (name, value with its trend, a bar
+ * over the track's range, a sparkline) and the debrief's charts. A name that does not fit
+ * is never cut where names differ ("Civilian casualties (peac…" vs "(after…"): the
+ * scenario's short name is used, or the name wraps to two lines, or (one-line places) the
+ * middle is elided and the end kept. An open-ended track (a count with a huge maximum) gets
+ * no range text and no bar, and its sparkline is scaled to its own history. */
+#include "ui_int.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PX(v) gfx_px(&u->g, (v))
+
+static double track_prev(const fl_State *s, const fl_TrackDef *t, int i) {
+  const fl_TrackState *ts = &s->tracks[i];
+  if (ts->nhist >= 1 && ts->hist[ts->nhist - 1] != ts->value) return ts->hist[ts->nhist - 1];
+  if (ts->nhist >= 2) return ts->hist[ts->nhist - 2];
+  return ts->nhist == 1 ? t->start : ts->value;
+}
+
+/* A range so wide that a bar over it says nothing: a count with a cap of a billion, or a
+ * maximum fifty times the starting value (a budget with a generous ceiling). */
+static int open_ended(const fl_TrackDef *t) {
+  double span = t->max - t->min;
+  return span >= 1e6 || (t->start != 0 && span >= 50 * fabs(t->start));
+}
+
+static void fmt_value(double v, const char *unit, char *buf, size_t n) {
+  if (fabs(v - floor(v + 0.5)) < 1e-9) snprintf(buf, n, "%.0f", v);
+  else snprintf(buf, n, "%.1f", v);
+  if (unit && *unit) {
+    size_t l = strlen(buf);
+    snprintf(buf + l, n - l, "%s%s", strcmp(unit, "%") ? " " : "", unit);
+  }
+}
+
+/* 1200 -> "1,200"; 1e9 -> "1 bn": short numbers for ranges. */
+static void fmt_short(double v, char *buf, size_t n) {
+  double a = fabs(v);
+  if (a >= 1e9) snprintf(buf, n, "%g bn", v / 1e9);
+  else if (a >= 1e6) snprintf(buf, n, "%g M", v / 1e6);
+  else if (a >= 1e4) snprintf(buf, n, "%gk", v / 1e3);
+  else snprintf(buf, n, "%g", v);
+}
+
+/* s in one line of maxw pixels, eliding the middle so the end (where names of a family
+ * differ) stays: "Civilian casualties (aftermath)" -> "Civilian cas… (aftermath)". */
+static void fit_keep_end(fl_Ui *u, int font, const char *s, int maxw, char *out, size_t n) {
+  gfx_Ctx *g = &u->g;
+  if (gfx_text_w(g, font, s) <= maxw) { snprintf(out, n, "%s", s); return; }
+  const char *tail = strrchr(s, '(');
+  if (!tail || tail == s) tail = strrchr(s, ' ');
+  if (!tail || tail == s || gfx_text_w(g, font, tail) > maxw * 2 / 3) { gfx_fit(g, font, s, maxw, out, n); return; }
+  size_t head = (size_t)(tail - s);
+  char buf[512];
+  while (head > 0) {
+    head--;
+    while (head > 0 && (s[head] & 0xC0) == 0x80) head--; /* whole UTF-8 characters */
+    snprintf(buf, sizeof buf, "%.*s\xE2\x80\xA6 %s", (int)head, s, tail[0] == ' ' ? tail + 1 : tail);
+    if (gfx_text_w(g, font, buf) <= maxw) break;
+  }
+  snprintf(out, n, "%s", buf);
+}
+
+/* The name of a track in at most two lines: w1 pixels for the first (beside the value),
+ * w2 for the second. Returns the number of lines. */
+static int track_name(fl_Ui *u, const fl_TrackDef *t, int font, int w1, int w2, char *l1, char *l2, size_t n) {
+  gfx_Ctx *g = &u->g;
+  l2[0] = 0;
+  if (gfx_text_w(g, font, t->name) <= w1) { snprintf(l1, n, "%s", t->name); return 1; }
+  if (t->short_name && *t->short_name && gfx_text_w(g, font, t->short_name) <= w1) { snprintf(l1, n, "%s", t->short_name); return 1; }
+  /* break before a parenthesis if the part before it fits, else the longest first line
+   * that ends at a space */
+  size_t len = strlen(t->name), cut = 0;
+  char buf[512];
+  const char *par = strstr(t->name, " (");
+  int par_fits = 0;
+  if (par) {
+    snprintf(buf, sizeof buf, "%.*s", (int)(par - t->name), t->name);
+    if ((par_fits = gfx_text_w(g, font, buf) <= w1)) cut = (size_t)(par - t->name);
+  }
+  for (size_t i = 1; !par_fits && i + 1 < len && i < sizeof buf; i++) {
+    if (t->name[i] != ' ') continue;
+    snprintf(buf, sizeof buf, "%.*s", (int)i, t->name);
+    if (gfx_text_w(g, font, buf) <= w1) cut = i; else break;
+  }
+  if (!cut) { fit_keep_end(u, font, t->name, w1, l1, n); return 1; }
+  snprintf(l1, n, "%.*s", (int)cut, t->name);
+  fit_keep_end(u, font, t->name + cut + 1, w2, l2, n);
+  return 2;
+}
+
+static void sparkline(fl_Ui *u, SDL_Rect r, const fl_TrackDef *t, const fl_TrackState *ts, SDL_Color c) {
+  gfx_Ctx *g = &u->g;
+  int n = ts->nhist + 2;
+  double lo = t->min, hi = t->max;
+  if (open_ended(t)) { /* relative: its own lowest to highest */
+    lo = hi = t->start;
+    for (int i = 0; i < ts->nhist; i++) { lo = fmin(lo, ts->hist[i]); hi = fmax(hi, ts->hist[i]); }
+    lo = fmin(lo, ts->value);
+    hi = fmax(hi, ts->value);
+    if (hi - lo < 1e-9) { lo -= 1; hi += 1; } /* flat: a line through the middle */
+  }
+  if (!(hi > lo)) { lo = t->start - 1; hi = t->start + 1; }
+  gfx_fill(g, (SDL_Rect){r.x, r.y + r.h, r.w, 1}, COL_LINE);
+  float px = 0, py = 0;
+  for (int i = 0; i < n; i++) {
+    double v = i == 0 ? t->start : i <= ts->nhist ? ts->hist[i - 1] : ts->value;
+    if (i == n - 1 && ts->nhist && ts->hist[ts->nhist - 1] == ts->value) { n--; break; }
+    float x = r.x + (float)r.w * i / (float)(n > 1 ? n - 1 : 1);
+    float y = r.y + r.h - (float)((v - lo) / (hi - lo)) * r.h;
+    if (i) gfx_line(g, px, py, x, y, g->s > 1.5f ? 2.0f : 1.5f, c);
+    px = x;
+    py = y;
+  }
+  gfx_disc(g, px, py, (float)PX(2.5f), c);
+}
+
+static void trend(fl_Ui *u, float ax, float ay, int dir, SDL_Color c) {
+  float a = (float)PX(4.5f);
+  if (dir > 0) gfx_triangle(&u->g, ax - a, ay + a * 0.7f, ax + a, ay + a * 0.7f, ax, ay - a * 0.8f, c);
+  else if (dir < 0) gfx_triangle(&u->g, ax - a, ay - a * 0.7f, ax + a, ay - a * 0.7f, ax, ay + a * 0.8f, c);
+}
+
+static void bar(fl_Ui *u, SDL_Rect r, const fl_TrackDef *t, double v, int start_tick) {
+  gfx_Ctx *g = &u->g;
+  gfx_round(g, r, r.h / 2, COL_CARD_HI);
+  double f = t->max > t->min ? (v - t->min) / (t->max - t->min) : 0;
+  f = f < 0 ? 0 : f > 1 ? 1 : f;
+  SDL_Color fill = t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
+  if ((int)(r.w * f) > 0) gfx_round(g, (SDL_Rect){r.x, r.y, (int)(r.w * f) > r.h ? (int)(r.w * f) : r.h, r.h}, r.h / 2, fill);
+  if (start_tick && t->max > t->min) { /* the starting value as a tick */
+    int sx = r.x + (int)(r.w * (t->start - t->min) / (t->max - t->min));
+    gfx_fill(g, (SDL_Rect){sx, r.y - PX(2), 1, r.h + PX(4)}, (SDL_Color){200, 200, 200, 140});
+  }
+}
+
+typedef struct Row { char val[64], l1[256], l2[256]; int lines, dir; SDL_Color tc; } Row;
+
+/* Value, trend and name of track i for a row whose name has w1 (first line; less the value
+ * when it stands beside the name) and w2 pixels. */
+static void row(fl_Ui *u, int i, int font, int w1, int w2, int beside, Row *r) {
+  const fl_TrackDef *t = &u->def->tracks[i];
+  double v = u->st->tracks[i].value, prev = track_prev(u->st, t, i);
+  r->dir = v > prev + 1e-9 ? 1 : v < prev - 1e-9 ? -1 : 0;
+  r->tc = r->dir == 0 || !t->higher_is_better ? COL_MUTED : r->dir * t->higher_is_better > 0 ? COL_GOOD : COL_BAD;
+  fmt_value(v, t->unit, r->val, sizeof r->val);
+  int vw = beside ? gfx_text_w(&u->g, FONT_BOLD, r->val) + (r->dir ? PX(16) : 0) + PX(10) : 0;
+  r->lines = track_name(u, t, font, w1 - vw, w2, r->l1, r->l2, sizeof r->l1);
+}
+
+/* Layout of the full rows: label width, sparkline width, a row's height. */
+static int spark_w(fl_Ui *u) { return PX(74); }
+static int row_h(fl_Ui *u, int lines) { return lines * gfx_font_h(&u->g, FONT_BODY) + PX(4) + PX(5) + PX(12); }
+
+int ui_tracks_height(fl_Ui *u, int w) {
+  int h = 0, lw = w - spark_w(u) - PX(14);
+  Row r;
+  for (int i = 0; i < u->def->ntrack; i++)
+    if (u->def->tracks[i].visible) { row(u, i, FONT_BODY, lw, lw, 1, &r); h += row_h(u, r.lines); }
+  return h;
+}
+
+int ui_tracks(fl_Ui *u, int x, int y, int w) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  int sw = spark_w(u), lw = w - sw - PX(14), bh = PX(5), fh = gfx_font_h(g, FONT_BODY);
+  for (int i = 0; i < d->ntrack; i++) {
+    const fl_TrackDef *t = &d->tracks[i];
+    if (!t->visible) continue;
+    Row r;
+    row(u, i, FONT_BODY, lw, lw, 1, &r);
+    int nw = gfx_draw_text(g, FONT_BODY, r.l1, x, y, COL_TEXT, 0);
+    if (r.lines == 2) gfx_draw_text(g, FONT_BODY, r.l2, x, y + fh, COL_TEXT, 0);
+    else if (!open_ended(t)) { /* the range, where it fits */
+      char rng[64], lo[24], hi[24];
+      fmt_short(t->min, lo, sizeof lo);
+      fmt_short(t->max, hi, sizeof hi);
+      snprintf(rng, sizeof rng, "%s\xE2\x80\x93%s", lo, hi);
+      int vw = gfx_text_w(g, FONT_BOLD, r.val) + (r.dir ? PX(16) : 0) + PX(10);
+      if (nw + PX(8) + gfx_text_w(g, FONT_SMALL, rng) < lw - vw)
+        gfx_draw_text(g, FONT_SMALL, rng, x + nw + PX(8), y + PX(2), (SDL_Color){110, 118, 128, 255}, 0);
+    }
+    int vx = x + lw;
+    vx -= gfx_draw_text(g, FONT_BOLD, r.val, vx, y, COL_TEXT, 2) + PX(6);
+    trend(u, (float)vx - PX(5), (float)(y + gfx_font_h(g, FONT_BOLD) / 2), r.dir, r.tc);
+    int by = y + r.lines * fh + PX(4);
+    if (!open_ended(t)) bar(u, (SDL_Rect){x, by, lw, bh}, t, u->st->tracks[i].value, 1);
+    sparkline(u, (SDL_Rect){x + w - sw, y + PX(2), sw, by + bh - y - PX(2)}, t, &u->st->tracks[i], r.tc.r == COL_MUTED.r ? COL_TEXT : r.tc);
+    y += row_h(u, r.lines);
+  }
+  return y;
+}
+
+/* Two columns of name, value with trend, and bar: for short windows. */
+int ui_tracks_compact(fl_Ui *u, int x0, int y, int w) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  int colw = (w - PX(18)) / 2, sh = gfx_font_h(g, FONT_SMALL), bold = gfx_font_h(g, FONT_BOLD);
+  int vis[256], nv = 0;
+  for (int i = 0; i < d->ntrack && nv < 256; i++)
+    if (d->tracks[i].visible) vis[nv++] = i;
+  for (int k = 0; k < nv; k += 2) {
+    Row r[2];
+    int lines = 1;
+    for (int c = 0; c < 2 && k + c < nv; c++) {
+      row(u, vis[k + c], FONT_SMALL, colw, colw, 0, &r[c]); /* the name has its own line(s) here */
+      if (r[c].lines > lines) lines = r[c].lines;
+    }
+    for (int c = 0; c < 2 && k + c < nv; c++) {
+      const fl_TrackDef *t = &d->tracks[vis[k + c]];
+      int x = x0 + c * (colw + PX(18));
+      gfx_draw_text(g, FONT_SMALL, r[c].l1, x, y, COL_MUTED, 0);
+      if (r[c].lines == 2) gfx_draw_text(g, FONT_SMALL, r[c].l2, x, y + sh, COL_MUTED, 0);
+      int vy = y + lines * sh;
+      int vw = gfx_draw_text(g, FONT_BOLD, r[c].val, x, vy, COL_TEXT, 0) + PX(6);
+      if (r[c].dir) { trend(u, (float)(x + vw + PX(5)), (float)(vy + bold / 2), r[c].dir, r[c].tc); vw += PX(16); }
+      int bx = x + vw + PX(4), bw = colw - vw - PX(4), bh = PX(5);
+      if (bw > PX(20) && !open_ended(t)) bar(u, (SDL_Rect){bx, vy + bold / 2 - bh / 2, bw, bh}, t, u->st->tracks[vis[k + c]].value, 0);
+    }
+    y += lines * sh + bold + PX(10);
+  }
+  return y + PX(4);
+}
+
+void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti) {
+  gfx_Ctx *g = &u->g;
+  const fl_TrackDef *t = &u->def->tracks[ti];
+  const fl_TrackState *ts = &u->st->tracks[ti];
+  gfx_round(g, r, PX(6), gfx_mix(COL_CARD, COL_PANEL, 0.4f));
+  int pad = PX(10);
+  char val[64], name[256];
+  fmt_value(ts->value, t->unit, val, sizeof val);
+  int vw = gfx_draw_text(g, FONT_BOLD, val, r.x + r.w - pad, r.y + pad, COL_ACCENT, 2), nw = r.w - 2 * pad - vw - PX(10);
+  const char *nm = gfx_text_w(g, FONT_BOLD, t->name) > nw && t->short_name && *t->short_name ? t->short_name : t->name;
+  fit_keep_end(u, FONT_BOLD, nm, nw, name, sizeof name);
+  gfx_draw_text(g, FONT_BOLD, name, r.x + pad, r.y + pad, COL_TEXT, 0);
+  int ax = r.x + pad + PX(38), ay = r.y + pad + gfx_font_h(g, FONT_BOLD) + PX(10);
+  int aw = r.x + r.w - pad - ax, ah = r.y + r.h - pad - gfx_font_h(g, FONT_SMALL) - PX(4) - ay;
+  if (aw < 10 || ah < 10) return;
+  int n = ts->nhist + 1;
+  double lo = t->min, hi = t->max, dmin = t->start, dmax = t->start;
+  for (int i = 0; i < ts->nhist; i++) { if (ts->hist[i] < dmin) dmin = ts->hist[i]; if (ts->hist[i] > dmax) dmax = ts->hist[i]; }
+  if (!(hi > lo)) { lo = dmin - 1; hi = dmax + 1; }
+  if (dmax > dmin && dmax - dmin < 0.1 * (hi - lo)) {
+    /* the data use a sliver of the declared range: zoom to the data */
+    double p = (dmax - dmin) * 0.15, step = pow(10, floor(log10((dmax - dmin) * 1.3)));
+    lo = floor((dmin - p) / step) * step;
+    hi = ceil((dmax + p) / step) * step;
+    if (lo < t->min) lo = t->min;
+    if (hi > t->max) hi = t->max;
+  } else if (dmax == dmin && hi - lo > 1000) {
+    /* a flat line on a huge range (e.g. casualties that stayed 0): a small axis around it */
+    double span = dmin != 0 ? fabs(dmin) * 0.5 : 10;
+    lo = dmin - (dmin > t->min ? span : 0);
+    hi = dmax + span;
+    if (lo < t->min) lo = t->min;
+    if (hi > t->max) hi = t->max;
+  }
+  char b[32];
+  fmt_short(hi, b, sizeof b);
+  gfx_draw_text(g, FONT_SMALL, b, ax - PX(6), ay - gfx_font_h(g, FONT_SMALL) / 2, COL_MUTED, 2);
+  fmt_short(lo, b, sizeof b);
+  gfx_draw_text(g, FONT_SMALL, b, ax - PX(6), ay + ah - gfx_font_h(g, FONT_SMALL) / 2, COL_MUTED, 2);
+  for (int k = 0; k <= 4; k++) gfx_fill(g, (SDL_Rect){ax, ay + ah * k / 4, aw, 1}, k == 4 ? COL_LINE : (SDL_Color){255, 255, 255, 14});
+  SDL_Color c = t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
+  float px = 0, py = 0;
+  for (int i = 0; i < n; i++) {
+    double v = i == 0 ? t->start : ts->hist[i - 1];
+    float x = ax + (float)aw * i / (float)(n > 1 ? n - 1 : 1), y = ay + ah - (float)((v - lo) / (hi - lo)) * ah;
+    if (i) gfx_line(g, px, py, x, y, (float)PX(2), c);
+    if (n <= 24 || i == n - 1) gfx_disc(g, x, y, (float)PX(2.5f), c);
+    px = x;
+    py = y;
+  }
+  gfx_draw_text(g, FONT_SMALL, "start", ax, ay + ah + PX(4), COL_MUTED, 0);
+  snprintf(b, sizeof b, "turn %d", ts->nhist);
+  gfx_draw_text(g, FONT_SMALL, b, ax + aw, ay + ah + PX(4), COL_MUTED, 2);
+}
+
