@@ -86,13 +86,20 @@ void ras_fill_rect(ras_Img *im, int x, int y, int w, int h, SDL_Color c);
 void ras_triangle(ras_Img *im, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c);
 void ras_line(ras_Img *im, float x0, float y0, float x1, float y1, SDL_Color c);
 void ras_disc(ras_Img *im, float cx, float cy, float r, SDL_Color c);
+/* A filled disc without anti-aliasing, one span a row (a cheap round join for wide lines). */
+void ras_round(ras_Img *im, float cx, float cy, float r, SDL_Color c);
 /* A line w pixels wide (a quad; joins are left to the caller). */
 void ras_thick_line(ras_Img *im, float x0, float y0, float x1, float y1, float w, SDL_Color c);
 /* A 1-pixel dashed line: on pixels drawn, off skipped; *phase carries the dash along a polyline. */
 void ras_dashed_line(ras_Img *im, float x0, float y0, float x1, float y1, float on, float off, float *phase, SDL_Color c);
 /* A repeating pattern: w x h coverage bytes of ink, anchored at (ox, oy) so it moves with the
  * map; every other row of tiles is shifted by half a tile. */
-typedef struct ras_Pat { const Uint8 *a; int w, h, ox, oy; SDL_Color ink; } ras_Pat;
+typedef struct ras_Pat { const Uint8 *a, *rows; /* rows[y]: row y has ink */ int w, h, ox, oy; SDL_Color ink; } ras_Pat;
+/* Pattern tiles: sea zones' waves and terrain textures. ras_tile draws kind's mark at scale s
+ * into a (at most maxw x maxh coverage bytes), marks in rows[] the rows with ink, and says
+ * the tile's size. */
+enum { RAS_TILE_WAVE, RAS_TILE_FOREST, RAS_TILE_MARSH, RAS_TILE_URBAN, RAS_TILE_HILLS, RAS_TILE_N };
+void ras_tile(int kind, Uint8 *a, Uint8 *rows, int maxw, int maxh, float s, int *w, int *h);
 /* A triangle filled with c and the pattern's ink over it. */
 void ras_triangle_pat(ras_Img *im, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c,
                       const ras_Pat *pat);

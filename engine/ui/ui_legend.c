@@ -5,6 +5,7 @@
  * bottom (ui_map_fit leaves room for that bar when no corner is free); failing both it
  * folds into a small "Legend" tab (L or a click unfolds it). */
 #include "ui_int.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,11 +146,14 @@ int ui_legend_free(fl_Ui *u) {
 }
 
 static void place(fl_Ui *u, const Key *k, int tw, int th) {
+  /* chosen again when the view moves by 8 pixels or more, zooms, or what it lists changes */
   uint64_t h = FL_FNV_INIT;
-  int d[6] = {k->n, u->log_float, u->sel >= 0, u->mapr.w, u->mapr.h, u->overlay};
+  int d[8] = {k->n, u->log_float, u->sel >= 0, u->mapr.w, u->mapr.h, u->overlay, (int)floor(u->cx * u->zoom / 8),
+              (int)floor(u->cy * u->zoom / 8)};
   h = fl_fnv64(h, d, sizeof d);
-  h = fl_fnv64(h, &u->layer_key, sizeof u->layer_key);
-  if (h == u->legend_key) return;
+  h = fl_fnv64(h, &u->zoom, sizeof u->zoom);
+  h = fl_fnv64(h, &u->g.s, sizeof u->g.s);
+  if (h == u->legend_key || (u->dragging && u->legend_key)) return; /* not while the map is dragged */
   u->legend_key = h;
   int hits;
   u->legend_corner = best_place(u, k, &hits);

@@ -297,46 +297,67 @@ static void tri(fl_Ui *u, ras_Img *im, int t, SDL_Color c, const ras_Pat *pat) {
 
 /* Fill shapes with one colour each, triangle by triangle, on the CPU layer: backdrop land
  * (is_area 0), land areas (1) or water areas with the wave pattern (2). */
-static void fill_shapes(fl_Ui *u, ras_Img *im, const map_Shape *sh, int n, int is_area, const ras_Pat *pat) {
+/* The texture of an area's terrain (forest, marsh, urban, hills), or -1 for none. */
+static int terrain_tile(const fl_MapArea *a) {
+  static const struct { const char *t; int tile; } T[] = {
+    {"forest", RAS_TILE_FOREST}, {"woods", RAS_TILE_FOREST}, {"marsh", RAS_TILE_MARSH}, {"swamp", RAS_TILE_MARSH},
+    {"wetland", RAS_TILE_MARSH}, {"urban", RAS_TILE_URBAN}, {"city", RAS_TILE_URBAN}, {"town", RAS_TILE_URBAN},
+    {"hills", RAS_TILE_HILLS}, {"hill", RAS_TILE_HILLS}, {"mountain", RAS_TILE_HILLS}, {"mountains", RAS_TILE_HILLS}};
+  for (size_t i = 0; a->terrain && i < sizeof T / sizeof T[0]; i++)
+    if (!strcmp(a->terrain, T[i].t)) return T[i].tile;
+  return -1;
+}
+
+/* Fill shapes with one colour each, triangle by triangle, on the CPU layer: backdrop land
+ * (is_area 0), land areas (1) with their terrain's texture, or water areas (2) with the
+ * wave pattern. pats[] holds one pattern per RAS_TILE_* kind. */
+static void fill_shapes(fl_Ui *u, ras_Img *im, const map_Shape *sh, int n, int is_area, const ras_Pat *pats) {
   for (int s = 0; s < n; s++) {
     if (is_area && (is_area == 2) != is_water(u, s)) continue;
     SDL_Color c = is_area ? area_fill(u, s) : COL_BACKDROP;
-    ras_Pat p = pat ? *pat : (ras_Pat){0};
+    int tile = !is_area || !pats ? -1 : is_area == 2 ? RAS_TILE_WAVE : u->overlay < 0 ? terrain_tile(fl_map_area(u->geo.m, s)) : -1;
+    ras_Pat p = tile >= 0 ? pats[tile] : (ras_Pat){0};
     int owner = u->st && s < u->st->narea ? u->st->areas[s].owner : -1;
-    if (pat && owner >= 0 && u->overlay < 0) p.ink = gfx_alpha(gfx_mix(ui_side_color(u, owner), COL_WATER_INK, 0.3f), 160);
-    for (int t = sh[s].t0; t < sh[s].t0 + 3 * sh[s].nt; t += 3) tri(u, im, t, c, is_area == 2 ? &p : NULL);
+    if (is_area == 2 && owner >= 0 && u->overlay < 0) p.ink = gfx_alpha(gfx_mix(ui_side_color(u, owner), COL_WATER_INK, 0.3f), 160);
+    for (int t = sh[s].t0; t < sh[s].t0 + 3 * sh[s].nt; t += 3) tri(u, im, t, c, tile >= 0 ? &p : NULL);
   }
 }
 
-/* The wave mark of sea zones: a short sine stroke in a w x h tile, coverage in a[]. */
-static void wave_tile(Uint8 *a, int w, int h, float s) {
-  memset(a, 0, (size_t)w * (size_t)h);
-  float x0 = w * 0.2f, x1 = w * 0.8f, amp = 1.3f * s, cy = h / 2.0f, half = 0.55f * (s > 1.5f ? 1.6f : 1.0f);
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++) {
-      float px = x + 0.5f, py = y + 0.5f;
-      if (px < x0 || px > x1) continue;
-      float d = fabsf(py - (cy + amp * sinf((px - x0) / (x1 - x0) * 2 * (float)M_PI)));
-      float cov = half + 0.5f - d;
-      if (cov > 0) a[y * w + x] = (Uint8)(cov > 1 ? 255 : cov * 255);
-    }
-}
-
-/* Edges of one kind, each as a line w pixels wide (round joins for wide ones). */
-static void edges(fl_Ui *u, ras_Img *im, int kind, float w, SDL_Color c) {
+/* Edges of one kind, each as a line w pixels wide (with round joins where the line turns, if asked). */
+static void edges(fl_Ui *u, ras_Img *im, int kind, float w, SDL_Color c, int joins) {
   const float *xy = u->geo.xy;
   /* no round joins on the board's edge: they would bulge past it */
   float ex0 = sxf(u, u->geo.b[0], 0) + 1.5f, ey0 = syf(u, u->geo.b[1], 0) + 1.5f, ex1 = sxf(u, u->geo.b[2], 0) - 1.5f,
         ey1 = syf(u, u->geo.b[3], 0) - 1.5f;
+  /* runs of edges shorter than a pixel or two on screen are drawn as one segment: a
+   * detailed coast at a small zoom costs what it shows, not what it has */
+  float ml = w / (w > 8 ? 2.5f : 4) > 1 ? w / (w > 8 ? 2.5f : 4) : 1, min2 = ml * ml;
   for (int r = 0; r < u->geo.nring; r++) {
-    int r0 = u->geo.ring0[r], n = u->geo.ringn[r];
-    for (int i = 0; i < n; i++) {
-      if (u->geo.ek[r0 + i] != kind) continue;
-      int a = r0 + i, b = r0 + (i + 1) % n;
-      float x0 = sxf(u, xy[2 * a], 0), y0 = syf(u, xy[2 * a + 1], 0), x1 = sxf(u, xy[2 * b], 0), y1 = syf(u, xy[2 * b + 1], 0);
-      if ((x0 < -w && x1 < -w) || (y0 < -w && y1 < -w) || (x0 > im->w + w && x1 > im->w + w) || (y0 > im->h + w && y1 > im->h + w)) continue;
-      ras_thick_line(im, x0, y0, x1, y1, w, c);
-      if (w > 2.5f && x1 > ex0 && x1 < ex1 && y1 > ey0 && y1 < ey1) ras_disc(im, x1, y1, w / 2 - 0.3f, c);
+    int r0 = u->geo.ring0[r], n = u->geo.ringn[r], run = 0;
+    float sx = 0, sy = 0, px = 0, py = 0, dx0 = 0, dy0 = 0;
+    for (int i = 0; i <= n; i++) {
+      int on = i < n && u->geo.ek[r0 + i] == kind;
+      if (on) {
+        int a = r0 + i, b = r0 + (i + 1) % n;
+        if (!run) { sx = sxf(u, xy[2 * a], 0); sy = syf(u, xy[2 * a + 1], 0); run = 1; dx0 = dy0 = 0; }
+        px = sxf(u, xy[2 * b], 0);
+        py = syf(u, xy[2 * b + 1], 0);
+        if ((px - sx) * (px - sx) + (py - sy) * (py - sy) < min2) continue;
+      } else if (!run || (px == sx && py == sy)) { run = 0; continue; }
+      int cull = (sx < -w && px < -w) || (sy < -w && py < -w) || (sx > im->w + w && px > im->w + w) || (sy > im->h + w && py > im->h + w);
+      float dx = px - sx, dy = py - sy, len = sqrtf(dx * dx + dy * dy);
+      dx /= len;
+      dy /= len;
+      if (!cull) {
+        ras_thick_line(im, sx, sy, px, py, w, c);
+        /* a round join where the line turns by more than ~20 degrees (a gentle turn leaves no gap worth filling) */
+        if (joins && dx * dx0 + dy * dy0 < 0.94f && sx > ex0 && sx < ex1 && sy > ey0 && sy < ey1) ras_round(im, sx, sy, w / 2, c);
+      }
+      dx0 = dx;
+      dy0 = dy;
+      sx = px;
+      sy = py;
+      if (!on) run = 0;
     }
   }
 }
@@ -437,21 +458,23 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
   } else {
     ras_fill_rect(im, 0, 0, w, h, (SDL_Color){0, 0, 0, 255});
   }
-  /* sea zones, with wave marks anchored to the map so they pan with it */
-  Uint8 tile[72 * 36];
-  int tlw = gfx_px(g, 26), tlh = gfx_px(g, 13);
-  tlw = tlw > 72 ? 72 : tlw < 8 ? 8 : tlw;
-  tlh = tlh > 36 ? 36 : tlh < 4 ? 4 : tlh;
-  wave_tile(tile, tlw, tlh, g->s);
-  ras_Pat pat = {tile, tlw, tlh, (int)floorf(sxf(u, u->geo.b[0], 0)), (int)floorf(syf(u, u->geo.b[1], 0)), COL_WATER_INK};
-  if (L & FL_UI_AREAS) fill_shapes(u, im, u->geo.area, u->geo.narea, 2, &pat);
+  /* the patterns (sea zones' waves, terrain textures), anchored to the map so they pan with it */
+  Uint8 tiles[RAS_TILE_N][40 * 24], rows[RAS_TILE_N][24];
+  ras_Pat pats[RAS_TILE_N];
+  int pox = (int)floorf(sxf(u, u->geo.b[0], 0)), poy = (int)floorf(syf(u, u->geo.b[1], 0));
+  for (int k = 0; k < RAS_TILE_N; k++) {
+    int tw, th;
+    ras_tile(k, tiles[k], rows[k], 40, 24, g->s, &tw, &th);
+    pats[k] = (ras_Pat){tiles[k], rows[k], tw, th, pox, poy, k == RAS_TILE_WAVE ? COL_WATER_INK : (SDL_Color){0, 0, 0, 64}};
+  }
+  if (L & FL_UI_AREAS) fill_shapes(u, im, u->geo.area, u->geo.narea, 2, pats);
   /* shallow water along every coast: wide bands under the land, which then covers their inner half */
   if (L & FL_UI_SEA) {
-    edges(u, im, EK_COAST, (float)gfx_px(g, 16), COL_SHALLOW2);
-    edges(u, im, EK_COAST, (float)gfx_px(g, 7), COL_SHALLOW);
+    edges(u, im, EK_COAST, (float)gfx_px(g, 16), COL_SHALLOW2, 1);
+    edges(u, im, EK_COAST, (float)gfx_px(g, 7), COL_SHALLOW, 1);
   }
   if (L & FL_UI_LAND) fill_shapes(u, im, u->geo.land, u->geo.nland, 0, NULL);
-  if (L & FL_UI_AREAS) fill_shapes(u, im, u->geo.area, u->geo.narea, 1, NULL);
+  if (L & FL_UI_AREAS) fill_shapes(u, im, u->geo.area, u->geo.narea, 1, pats);
   if (L & FL_UI_SEA) {
     /* the board's edge: a double rule around the map's extent */
     int x0 = (int)sxf(u, u->geo.b[0], 0), y0 = (int)syf(u, u->geo.b[1], 0), x1 = (int)sxf(u, u->geo.b[2], 0), y1 = (int)syf(u, u->geo.b[3], 0);
@@ -469,12 +492,12 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
   if (L & FL_UI_BORDERS) {
     /* area borders thin, sea zones dashed, coasts dark blue, national borders heavy */
     SDL_Color inner = {14, 18, 22, 200};
-    edges(u, im, EK_INNER, 1, inner);
+    edges(u, im, EK_INNER, 1, inner, 0);
     dashed_edges(u, im, EK_WATER, (float)gfx_px(g, 4), (float)gfx_px(g, 4), (SDL_Color){150, 190, 220, 150});
     dashed_edges(u, im, EK_LAND_NATION, (float)gfx_px(g, 6), (float)gfx_px(g, 3), (SDL_Color){96, 102, 90, 255});
-    edges(u, im, EK_COAST, 1, COL_COAST);
-    if (L & FL_UI_NATIONS) edges(u, im, EK_NATION, g->s > 1.5f ? 5.5f : 3.4f, (SDL_Color){16, 15, 14, 255});
-    else edges(u, im, EK_NATION, 1, inner);
+    edges(u, im, EK_COAST, 1, COL_COAST, 0);
+    if (L & FL_UI_NATIONS) edges(u, im, EK_NATION, g->s > 1.5f ? 5.5f : 3.4f, (SDL_Color){16, 15, 14, 255}, 1);
+    else edges(u, im, EK_NATION, 1, inner, 0);
   }
   lrect placed[512];
   int np = 0;

@@ -5,6 +5,7 @@
  * `flank render` produce the same pixels. */
 #include "ui_int.h"
 #include <math.h>
+#include <string.h>
 
 static inline Uint32 pack(SDL_Color c) { return (Uint32)c.a << 24 | (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b; }
 
@@ -31,8 +32,10 @@ void ras_fill_rect(ras_Img *im, int x, int y, int w, int h, SDL_Color c) {
   }
 }
 
-void ras_triangle(ras_Img *im, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c) {
-  /* sort by y */
+/* The pixel spans [xs, xe) of a triangle, row by row (pixel centres inside), handed to span(). */
+typedef void (*span_fn)(ras_Img *im, int y, int xs, int xe, const void *ctx);
+
+static void tri_spans(ras_Img *im, float x0, float y0, float x1, float y1, float x2, float y2, span_fn span, const void *ctx) {
   float t;
   if (y1 < y0) { t = x0; x0 = x1; x1 = t; t = y0; y0 = y1; y1 = t; }
   if (y2 < y0) { t = x0; x0 = x2; x2 = t; t = y0; y0 = y2; y2 = t; }
@@ -41,20 +44,30 @@ void ras_triangle(ras_Img *im, float x0, float y0, float x1, float y1, float x2,
   int ys = (int)ceilf(y0 - 0.5f), ye = (int)ceilf(y2 - 0.5f);
   if (ys < 0) ys = 0;
   if (ye > im->h) ye = im->h;
-  Uint32 p = pack(c);
+  /* edge slopes once, not per row: the map's many thin triangles are mostly rows */
+  float s02 = (x2 - x0) / (y2 - y0), s01 = y1 - y0 > 1e-6f ? (x1 - x0) / (y1 - y0) : 0, s12 = y2 - y1 > 1e-6f ? (x2 - x1) / (y2 - y1) : 0;
   for (int y = ys; y < ye; y++) {
     float py = y + 0.5f;
-    float xa = x0 + (x2 - x0) * (py - y0) / (y2 - y0), xb;
-    if (py < y1) xb = y1 - y0 > 1e-6f ? x0 + (x1 - x0) * (py - y0) / (y1 - y0) : x1;
-    else xb = y2 - y1 > 1e-6f ? x1 + (x2 - x1) * (py - y1) / (y2 - y1) : x1;
+    float xa = x0 + s02 * (py - y0), xb;
+    if (py < y1) xb = y1 - y0 > 1e-6f ? x0 + s01 * (py - y0) : x1;
+    else xb = y2 - y1 > 1e-6f ? x1 + s12 * (py - y1) : x1;
     if (xa > xb) { t = xa; xa = xb; xb = t; }
     int xs = (int)ceilf(xa - 0.5f), xe = (int)ceilf(xb - 0.5f);
     if (xs < 0) xs = 0;
     if (xe > im->w) xe = im->w;
-    Uint32 *row = im->px + (size_t)y * (size_t)im->pitch;
-    if (c.a == 255) for (int x = xs; x < xe; x++) row[x] = p;
-    else for (int x = xs; x < xe; x++) blend(&row[x], c, c.a);
+    if (xs < xe) span(im, y, xs, xe, ctx);
   }
+}
+
+static void fill_span(ras_Img *im, int y, int xs, int xe, const void *ctx) {
+  SDL_Color c = *(const SDL_Color *)ctx;
+  Uint32 p = pack(c), *row = im->px + (size_t)y * (size_t)im->pitch;
+  if (c.a == 255) for (int x = xs; x < xe; x++) row[x] = p;
+  else for (int x = xs; x < xe; x++) blend(&row[x], c, c.a);
+}
+
+void ras_triangle(ras_Img *im, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c) {
+  tri_spans(im, x0, y0, x1, y1, x2, y2, fill_span, &c);
 }
 
 void ras_line(ras_Img *im, float x0, float y0, float x1, float y1, SDL_Color c) {
@@ -161,37 +174,105 @@ void ras_dashed_line(ras_Img *im, float x0, float y0, float x1, float y1, float 
   }
 }
 
+typedef struct PatSpan { SDL_Color c; const ras_Pat *pat; } PatSpan;
+
+static void pat_span(ras_Img *im, int y, int xs, int xe, const void *ctx) {
+  const PatSpan *ps = ctx;
+  const ras_Pat *pat = ps->pat;
+  Uint32 p = pack(ps->c), *row = im->px + (size_t)y * (size_t)im->pitch;
+  /* the tile row under this scan line; odd rows of tiles are shifted by half a tile */
+  int ty = y - pat->oy, tr = ty >= 0 ? ty / pat->h : (ty + 1) / pat->h - 1;
+  ty -= tr * pat->h;
+  const Uint8 *trow = pat->a + (size_t)ty * (size_t)pat->w;
+  int shift = (tr & 1) ? pat->w / 2 : 0;
+  if (!pat->rows[ty]) { /* most rows of a tile carry no ink */
+    for (int x = xs; x < xe; x++) row[x] = p;
+    return;
+  }
+  int tx = (xs - pat->ox + shift) % pat->w;
+  if (tx < 0) tx += pat->w;
+  for (int x = xs; x < xe; x++) {
+    row[x] = p;
+    if (trow[tx]) blend(&row[x], pat->ink, (unsigned)trow[tx] * pat->ink.a / 255);
+    if (++tx == pat->w) tx = 0;
+  }
+}
+
 void ras_triangle_pat(ras_Img *im, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c,
                       const ras_Pat *pat) {
-  float t;
-  if (y1 < y0) { t = x0; x0 = x1; x1 = t; t = y0; y0 = y1; y1 = t; }
-  if (y2 < y0) { t = x0; x0 = x2; x2 = t; t = y0; y0 = y2; y2 = t; }
-  if (y2 < y1) { t = x1; x1 = x2; x2 = t; t = y1; y1 = y2; y2 = t; }
-  if (y2 - y0 < 1e-6f) return;
-  int ys = (int)ceilf(y0 - 0.5f), ye = (int)ceilf(y2 - 0.5f);
-  if (ys < 0) ys = 0;
-  if (ye > im->h) ye = im->h;
+  PatSpan ps = {c, pat};
+  tri_spans(im, x0, y0, x1, y1, x2, y2, pat_span, &ps);
+}
+
+void ras_round(ras_Img *im, float cx, float cy, float r, SDL_Color c) {
+  int y0 = (int)ceilf(cy - r - 0.5f), y1 = (int)ceilf(cy + r - 0.5f);
   Uint32 p = pack(c);
-  for (int y = ys; y < ye; y++) {
-    float py = y + 0.5f;
-    float xa = x0 + (x2 - x0) * (py - y0) / (y2 - y0), xb;
-    if (py < y1) xb = y1 - y0 > 1e-6f ? x0 + (x1 - x0) * (py - y0) / (y1 - y0) : x1;
-    else xb = y2 - y1 > 1e-6f ? x1 + (x2 - x1) * (py - y1) / (y2 - y1) : x1;
-    if (xa > xb) { t = xa; xa = xb; xb = t; }
-    int xs = (int)ceilf(xa - 0.5f), xe = (int)ceilf(xb - 0.5f);
+  for (int y = y0 < 0 ? 0 : y0; y < y1 && y < im->h; y++) {
+    float dy = y + 0.5f - cy, hw = r * r - dy * dy;
+    if (hw <= 0) continue;
+    hw = sqrtf(hw);
+    int xs = (int)ceilf(cx - hw - 0.5f), xe = (int)ceilf(cx + hw - 0.5f);
     if (xs < 0) xs = 0;
     if (xe > im->w) xe = im->w;
     Uint32 *row = im->px + (size_t)y * (size_t)im->pitch;
-    /* the tile row under this scan line; odd rows of tiles are shifted by half a tile */
-    int ty = y - pat->oy, tr = ty >= 0 ? ty / pat->h : (ty + 1) / pat->h - 1;
-    ty -= tr * pat->h;
-    const Uint8 *trow = pat->a + (size_t)ty * (size_t)pat->w;
-    int shift = (tr & 1) ? pat->w / 2 : 0;
-    for (int x = xs; x < xe; x++) {
-      row[x] = p;
-      int tx = (x - pat->ox + shift) % pat->w;
-      if (tx < 0) tx += pat->w;
-      if (trow[tx]) blend(&row[x], pat->ink, (unsigned)trow[tx] * pat->ink.a / 255);
+    if (c.a == 255) for (int x = xs; x < xe; x++) row[x] = p;
+    else for (int x = xs; x < xe; x++) blend(&row[x], c, c.a);
+  }
+}
+
+/* Coverage of a w x h tile: 1-pixel soft distance to a segment / point. */
+static void cover(Uint8 *a, int w, int x, int y, float d, float half) {
+  float c = half + 0.5f - d;
+  if (c <= 0) return;
+  unsigned v = (unsigned)(c > 1 ? 255 : c * 255);
+  if (v > a[y * w + x]) a[y * w + x] = (Uint8)v;
+}
+
+static float seg_dist(float px, float py, float x0, float y0, float x1, float y1) {
+  float dx = x1 - x0, dy = y1 - y0, l2 = dx * dx + dy * dy, t = l2 > 0 ? ((px - x0) * dx + (py - y0) * dy) / l2 : 0;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  float ex = x0 + t * dx - px, ey = y0 + t * dy - py;
+  return sqrtf(ex * ex + ey * ey);
+}
+
+void ras_tile(int kind, Uint8 *a, Uint8 *rows, int maxw, int maxh, float s, int *w, int *h) {
+  static const float SIZE[RAS_TILE_N][2] = {{26, 13}, {12, 11}, {18, 12}, {14, 11}, {20, 12}};
+  int tw = (int)(SIZE[kind][0] * s + 0.5f), th = (int)(SIZE[kind][1] * s + 0.5f);
+  tw = tw > maxw ? maxw : tw < 4 ? 4 : tw;
+  th = th > maxh ? maxh : th < 4 ? 4 : th;
+  *w = tw;
+  *h = th;
+  memset(a, 0, (size_t)tw * (size_t)th);
+  float half = 0.5f * (s > 1.5f ? 1.6f : 1.0f);
+  for (int y = 0; y < th; y++)
+    for (int x = 0; x < tw; x++) {
+      float px = x + 0.5f, py = y + 0.5f, cx = tw / 2.0f, cy = th / 2.0f;
+      switch (kind) {
+      case RAS_TILE_WAVE: { /* a short sine stroke */
+        float x0 = tw * 0.2f, x1 = tw * 0.8f;
+        if (px >= x0 && px <= x1) cover(a, tw, x, y, fabsf(py - (cy + 1.3f * s * sinf((px - x0) / (x1 - x0) * 2 * (float)M_PI))), half + 0.05f);
+        break;
+      }
+      case RAS_TILE_FOREST: /* a small tree crown */
+        cover(a, tw, x, y, sqrtf((px - cx) * (px - cx) + (py - cy) * (py - cy)), 1.3f * s);
+        break;
+      case RAS_TILE_MARSH: /* reeds over a water line */
+        cover(a, tw, x, y, seg_dist(px, py, tw * 0.22f, th * 0.72f, tw * 0.78f, th * 0.72f), half);
+        for (int k = 0; k < 3; k++)
+          cover(a, tw, x, y, seg_dist(px, py, tw * (0.36f + 0.14f * k), th * 0.72f, tw * (0.36f + 0.14f * k), th * 0.38f), half);
+        break;
+      case RAS_TILE_URBAN: /* a block */
+        if (fabsf(px - cx) < 2.0f * s && fabsf(py - cy) < 1.6f * s) a[y * tw + x] = 255;
+        break;
+      case RAS_TILE_HILLS: { /* an arc */
+        float d = fabsf(sqrtf((px - cx) * (px - cx) + (py - cy - 2 * s) * (py - cy - 2 * s)) - 3.5f * s);
+        if (py < cy + 2 * s) cover(a, tw, x, y, d, half);
+        break;
+      }
+      }
     }
+  for (int y = 0; y < th; y++) {
+    rows[y] = 0;
+    for (int x = 0; x < tw; x++) rows[y] |= a[y * tw + x] != 0;
   }
 }
