@@ -524,7 +524,7 @@ function R.define(cfg)
     phase { id = ph, name = T.phases[ph], side = ph ~= "national" and ph or nil }
   end
   local function tr(id, t)
-    t.id, t.name, t.text = id, T.tracks[id].name, T.tracks[id].text
+    t.id, t.name, t.text, t.short = id, T.tracks[id].name, T.tracks[id].text, T.tracks[id].short
     track(t)
   end
   tr("deterrence", { min = 0, max = 100, start = 40, unit = "%", better = "higher", source = "rand" })
