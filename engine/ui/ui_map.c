@@ -465,7 +465,7 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
   for (int k = 0; k < RAS_TILE_N; k++) {
     int tw, th;
     ras_tile(k, tiles[k], rows[k], 40, 24, g->s, &tw, &th);
-    pats[k] = (ras_Pat){tiles[k], rows[k], tw, th, pox, poy, k == RAS_TILE_WAVE ? COL_WATER_INK : (SDL_Color){0, 0, 0, 64}};
+    pats[k] = (ras_Pat){tiles[k], rows[k], tw, th, pox, poy, k == RAS_TILE_WAVE ? COL_WATER_INK : (SDL_Color){0, 0, 0, 52}};
   }
   if (L & FL_UI_AREAS) fill_shapes(u, im, u->geo.area, u->geo.narea, 2, pats);
   /* shallow water along every coast: wide bands under the land, which then covers their inner half */

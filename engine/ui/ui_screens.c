@@ -724,6 +724,7 @@ static void help_panel(fl_Ui *u) {
     {"Wheel, + / \xE2\x88\x92", "zoom the map"}, {"Drag, arrows", "pan the map"},
     {"0 or Home", "fit the map to the window"}, {"Click", "select an area"},
     {"Page Up / Down", "scroll the log"}, {"V", "next map view (owners, then overlays)"},
+    {"L", "fold or unfold the map legend"},
     {"Ctrl + / \xE2\x88\x92 / 0", "larger, smaller, normal text"}, {"H (briefing)", "hotseat: people play every playable side"},
     {"Ctrl+Q", "quit (asks if unsaved)"},
   };
