@@ -9,21 +9,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-#ifndef FLANK_SOURCE_DIR
-#define FLANK_SOURCE_DIR "."
-#endif
-
-const char *cli_scenarios_root(void) {
-  static char buf[4096];
-  const char *env = getenv("FLANK_SCENARIOS");
-  struct stat st;
-  if (env && *env) return env;
-  if (stat("scenarios", &st) == 0 && S_ISDIR(st.st_mode)) return "scenarios";
-  snprintf(buf, sizeof buf, "%s/scenarios", FLANK_SOURCE_DIR);
-  return buf;
-}
 
 int cli_usage_error(const char *cmd, const char *fmt, ...) {
   va_list ap;
@@ -132,7 +117,7 @@ void cli_print_error(const char *msg) {
 
 fl_Script *cli_load(const char *where, const fl_ScriptOpts *opts) {
   char err[2048];
-  fl_Script *sc = fl_script_load(where, cli_scenarios_root(), opts, err, sizeof err);
+  fl_Script *sc = fl_script_load(where, cli_scenario_path(), opts, err, sizeof err);
   if (!sc) cli_print_error(err);
   return sc;
 }

@@ -6,26 +6,14 @@
 #define FLANK_VERSION "dev"
 #endif
 
-static const char EXIT_CODES[] =
-  "Exit codes:\n"
-  "  0  success\n"
-  "  1  a test or a verification failed\n"
-  "  2  bad usage, or a scenario/save/replay that does not load (file:line: what is wrong)\n"
-  "  3  a script error during play (file, line, turn and event or decision)\n";
-
-static void usage(FILE *f) {
-  fprintf(f, "flank %s: scenario-based board-game simulations (SDL2 window, Lua 5.4 scenarios)\n\n"
-             "Usage: flank COMMAND [ARGS]   (flank COMMAND --help for details)\n\nCommands:\n", FLANK_VERSION);
-  for (const Cmd *c = CLI_COMMANDS; c->name; c++) fprintf(f, "  %-8s %s\n", c->name, c->summary);
-  fprintf(f, "\nScenarios are folders with a scenario.lua; shipped ones are found by id in %s.\n\n%s",
-          cli_scenarios_root(), EXIT_CODES);
-}
-
 int cli_main(int argc, char **argv) {
-  if (argc < 2) { usage(stderr); return EXIT_USAGE; }
+  if (argc < 2) { cli_usage(stderr); return EXIT_USAGE; }
   if (cli_is_help(argv[1]) || !strcmp(argv[1], "help")) {
     if (argc > 2 && cli_find(argv[2])) { cli_print_help(cli_find(argv[2])); return EXIT_OK; }
-    usage(stdout);
+    /* for the build and the shell: the manual page, and what bash completion offers */
+    if (argc > 2 && !strcmp(argv[2], "--man")) { cli_man(stdout); return EXIT_OK; }
+    if (argc > 2 && !strcmp(argv[2], "--complete")) return cli_complete(argc - 3, argv + 3);
+    cli_usage(stdout);
     return EXIT_OK;
   }
   if (!strcmp(argv[1], "--version")) { printf("flank %s\n", FLANK_VERSION); return EXIT_OK; }

@@ -77,7 +77,7 @@ static void *work(void *arg) {
   Worker *w = arg;
   Batch *b = w->b;
   char err[1536];
-  if (!w->sc && !(w->sc = fl_script_load(b->where, cli_scenarios_root(), &b->opts, err, sizeof err))) {
+  if (!w->sc && !(w->sc = fl_script_load(b->where, cli_scenario_path(), &b->opts, err, sizeof err))) {
     fail(b, 0, EXIT_USAGE, err);
     return NULL;
   }

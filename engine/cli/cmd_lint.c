@@ -19,7 +19,7 @@ int cmd_lint(int argc, char **argv) {
     else return cli_usage_error("lint", "one scenario at a time (got '%s' and '%s')", where, argv[i]);
   }
   if (!where) return cli_usage_error("lint", "which scenario? e.g. flank lint tutorial");
-  fl_Lint *l = fl_lint_run(where, cli_scenarios_root());
+  fl_Lint *l = fl_lint_run(where, cli_scenario_path());
   if (!l) { fprintf(stderr, "flank lint: out of memory\n"); return EXIT_USAGE; }
   if (!fl_lint_found(l)) {
     const fl_LintMsg *m = fl_lint_msg(l, 0);

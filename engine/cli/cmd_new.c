@@ -1,7 +1,9 @@
-/* flank new: create a scenario folder from the commented template (assets/template)
- * or as a copy of a shipped scenario (--from tutorial). Never overwrites. */
+/* flank new: create a scenario folder from the commented template (assets/template of
+ * Flank's data folder) or as a copy of another scenario (--from tutorial), in the current
+ * folder, --dir PATH, or with --user where scenario ids are looked up. Never overwrites. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
+#include "fl_path.h"
 #include "fl_save.h"
 #include "fl_str.h"
 #include <dirent.h>
@@ -10,24 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#ifndef FLANK_SOURCE_DIR
-#define FLANK_SOURCE_DIR "."
-#endif
-
 static int is_dir(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISDIR(st.st_mode); }
-
-/* mkdir -p */
-static int make_dirs(const char *path) {
-  char buf[4096];
-  snprintf(buf, sizeof buf, "%s", path);
-  for (char *p = buf + 1; *p; p++)
-    if (*p == '/') {
-      *p = '\0';
-      if (mkdir(buf, 0777) && errno != EEXIST) return -1;
-      *p = '/';
-    }
-  return mkdir(buf, 0777) && errno != EEXIST ? -1 : 0;
-}
 
 /* text with every `from` replaced by `to`; malloc'd. */
 static char *replace_all(const char *text, const char *from, const char *to) {
@@ -41,6 +26,32 @@ static char *replace_all(const char *text, const char *from, const char *to) {
     memcpy(o, to, tl); o += tl;
   }
   *o = '\0';
+  return out;
+}
+
+/* A copied scenario's Lua file under its new id: requires of its own modules ("from/x")
+ * become "to/x", so the copy runs its own copies, and in scenario.lua the first
+ * id = "from" (scenario{}'s) becomes id = "to". malloc'd; NULL when out of memory. */
+static char *renamed(const char *text, const char *from, const char *to, int is_main) {
+  static const char *const forms[] = {"require \"%s/", "require '%s/", "require(\"%s/", "require('%s/"};
+  char a[160], b[160];
+  char *out = fl_str_dup(text);
+  for (int i = 0; out && i < 4; i++) {
+    snprintf(a, sizeof a, forms[i], from);
+    snprintf(b, sizeof b, forms[i], to);
+    char *n = replace_all(out, a, b);
+    free(out);
+    out = n;
+  }
+  char *p;
+  snprintf(a, sizeof a, "id = \"%s\"", from);
+  snprintf(b, sizeof b, "id = \"%s\"", to);
+  if (out && is_main && (p = strstr(out, a))) {
+    char *n = malloc(strlen(out) + strlen(b) + 1);
+    if (n) sprintf(n, "%.*s%s%s", (int)(p - out), out, b, p + strlen(a));
+    free(out);
+    out = n;
+  }
   return out;
 }
 
@@ -71,16 +82,7 @@ static int copy_tree(const char *src, const char *dst, Job *j) {
       char *a = replace_all(text, "{{id}}", j->id);
       out = a ? replace_all(a, "{{title}}", j->title) : NULL;
       free(a);
-    } else if (!strcmp(e->d_name, "scenario.lua")) {
-      char from[160], to[160];
-      snprintf(from, sizeof from, "id = \"%s\"", j->from_id);
-      snprintf(to, sizeof to, "id = \"%s\"", j->id);
-      char *p = strstr(text, from); /* the first id is scenario{}'s */
-      if (p) {
-        out = malloc(len + strlen(to) + 1);
-        if (out) sprintf(out, "%.*s%s%s", (int)(p - text), text, to, p + strlen(from));
-      }
-    }
+    } else if (strstr(e->d_name, ".lua")) out = renamed(text, j->from_id, j->id, !strcmp(e->d_name, "scenario.lua"));
     char err[1024];
     if (!out || fl_save_write_atomic(t, out, strlen(out), err, sizeof err)) {
       fprintf(stderr, "flank new: %s\n", out ? err : "out of memory");
@@ -95,9 +97,11 @@ static int copy_tree(const char *src, const char *dst, Job *j) {
 
 int cmd_new(int argc, char **argv) {
   const char *name = NULL, *from = NULL, *dir = NULL;
+  int user = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--from") && i + 1 < argc) from = argv[++i];
     else if (!strcmp(argv[i], "--dir") && i + 1 < argc) dir = argv[++i];
+    else if (!strcmp(argv[i], "--user")) user = 1;
     else if (argv[i][0] == '-') return cli_bad_option("new", argv[i]);
     else if (!name) name = argv[i];
     else return cli_usage_error("new", "one name at a time (got '%s' and '%s')", name, argv[i]);
@@ -105,21 +109,26 @@ int cmd_new(int argc, char **argv) {
   if (!name) return cli_usage_error("new", "which name? e.g. flank new my_scenario");
   if (!fl_str_is_id(name))
     return cli_usage_error("new", "'%s' is not an id: use lowercase letters, digits and _ (e.g. river_crossing)", name);
-  char src[4096], dst[4096];
+  if (user && dir) return cli_usage_error("new", "--user and --dir both say where; give one");
+  char src[4096], dst[4200], parent[4096], err[2048];
   if (from) {
-    if (!fl_str_is_id(from)) return cli_usage_error("new", "--from takes a shipped scenario's id, e.g. tutorial");
-    snprintf(src, sizeof src, "%s/%s", cli_scenarios_root(), from);
-    char probe[4200];
-    snprintf(probe, sizeof probe, "%s/scenario.lua", src);
-    struct stat st;
-    if (stat(probe, &st)) return cli_usage_error("new", "no shipped scenario '%s' in %s", from, cli_scenarios_root());
+    if (!fl_str_is_id(from)) return cli_usage_error("new", "--from takes a scenario's id, e.g. tutorial");
+    if (fl_script_resolve(from, cli_scenario_path(), src, sizeof src, err, sizeof err))
+      return cli_usage_error("new", "--from: %s", err);
   } else {
-    if (is_dir("assets/template")) snprintf(src, sizeof src, "assets/template");
-    else snprintf(src, sizeof src, "%s/assets/template", FLANK_SOURCE_DIR);
-    if (!is_dir(src)) { fprintf(stderr, "flank new: the template folder %s is missing\n", src); return EXIT_USAGE; }
+    snprintf(src, sizeof src, "%s/assets/template", cli_data_dir());
+    if (!*cli_data_dir() || !is_dir(src)) {
+      fprintf(stderr, "flank new: the template folder %s is missing (is Flank installed completely?)\n",
+              *cli_data_dir() ? src : "share/flank/assets/template");
+      return EXIT_USAGE;
+    }
   }
-  const char *parent = dir ? dir : cli_scenarios_root();
-  if (make_dirs(parent)) { fprintf(stderr, "flank new: cannot create %s: %s\n", parent, strerror(errno)); return EXIT_USAGE; }
+  /* the current folder by default: never the engine's own scenarios */
+  if (user) {
+    if (fl_path_user("scenarios", parent, sizeof parent))
+      return cli_usage_error("new", "--user needs HOME or XDG_DATA_HOME to find your scenarios folder");
+  } else snprintf(parent, sizeof parent, "%s", dir ? dir : ".");
+  if (fl_path_mkdirs(parent)) { fprintf(stderr, "flank new: cannot create %s: %s\n", parent, strerror(errno)); return EXIT_USAGE; }
   snprintf(dst, sizeof dst, "%s/%s", parent, name);
   struct stat st;
   if (lstat(dst, &st) == 0) {
@@ -133,6 +142,7 @@ int cmd_new(int argc, char **argv) {
   Job j = {name, title, from, 0};
   if (copy_tree(src, dst, &j)) return EXIT_USAGE;
   printf("created %s (%d files, from %s)\n", dst, j.files, from ? from : "the template");
-  printf("next: flank lint %s && flank run %s && flank test %s\n", dst, dst, dst);
+  if (user) printf("next: flank lint %s && flank run %s && flank test %s   (found by id from any folder)\n", name, name, name);
+  else printf("next: flank lint %s && flank run %s && flank test %s\n", dst, dst, dst);
   return EXIT_OK;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #ifdef FLANK_HAVE_UI
+#include "fl_path.h"
 #include "fl_save.h"
 #include "fl_str.h"
 #include "fl_ui.h"
@@ -88,7 +89,7 @@ static const fl_UiScenario *host_scen(void *ud, int i) { return &((Host *)ud)->s
 static int host_open(void *ud, int i, char *msg, size_t n) {
   Host *h = ud;
   if (i < 0 || i >= h->nscen) { snprintf(msg, n, "no scenario %d", i); return -1; }
-  fl_Script *sc = fl_script_load(h->scen[i].path, cli_scenarios_root(), NULL, msg, n);
+  fl_Script *sc = fl_script_load(h->scen[i].path, cli_scenario_path(), NULL, msg, n);
   if (!sc) return -1;
   set_script(h, sc);
   msg[0] = 0;
@@ -145,21 +146,8 @@ static int host_undo(void *ud, char *msg, size_t n) {
 }
 
 static int save_dir(char *dir, size_t n, int make) {
-  const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-  if (xdg && *xdg) snprintf(dir, n, "%s/flank/saves", xdg);
-  else if (home && *home) snprintf(dir, n, "%s/.local/share/flank/saves", home);
-  else snprintf(dir, n, ".flank-saves");
-  if (make)
-    for (char *p = dir + 1;; p++) {
-      if (*p == '/' || !*p) {
-        char c = *p;
-        *p = 0;
-        if (mkdir(dir, 0755) && errno != EEXIST) return -1;
-        *p = c;
-        if (!c) break;
-      }
-    }
-  return 0;
+  if (fl_path_user("saves", dir, n)) snprintf(dir, n, ".flank-saves");
+  return make ? fl_path_mkdirs(dir) : 0;
 }
 
 
@@ -289,7 +277,7 @@ static int host_reload(void *ud, char *msg, size_t n) {
   char dir[PATH_MAX];
   snprintf(dir, sizeof dir, "%s", fl_script_dir(h->sc));
   h->sig = dir_sig(dir, FL_FNV_INIT, 0);
-  fl_Script *nsc = fl_script_load(dir, cli_scenarios_root(), NULL, msg, n);
+  fl_Script *nsc = fl_script_load(dir, cli_scenario_path(), NULL, msg, n);
   if (!nsc) return -1;
   const fl_Def *od = fl_script_def(h->sc), *nd = fl_script_def(nsc);
   for (int i = 0; i < nd->nside; i++) {
@@ -353,29 +341,16 @@ static int host_changed(void *ud) {
 
 /* ---- the title screen's list ---------------------------------------------------- */
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
+/* Every scenario id the lookup finds (the first folder holding an id wins), by id. */
 static void list_scenarios(Host *h) {
-  const char *root = cli_scenarios_root();
-  DIR *d = opendir(root);
-  if (!d) return;
   char *names[256];
-  int nn = 0;
-  struct dirent *e;
-  while ((e = readdir(d)) && nn < 256) {
-    char p[PATH_MAX];
-    struct stat st;
-    if (e->d_name[0] == '.') continue;
-    snprintf(p, sizeof p, "%s/%s/scenario.lua", root, e->d_name);
-    if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) names[nn++] = fl_str_dup(e->d_name);
-  }
-  closedir(d);
-  qsort(names, (size_t)nn, sizeof names[0], cmp_str);
+  int nn = cli_scenario_ids(names, 256);
   h->scen = calloc((size_t)nn + 1, sizeof *h->scen);
   for (int i = 0; i < nn && h->scen; i++) {
     char p[PATH_MAX], err[1024];
-    snprintf(p, sizeof p, "%s/%s", root, names[i]);
-    fl_Script *sc = fl_script_load(p, root, NULL, err, sizeof err);
+    fl_Script *sc = NULL;
+    if (fl_script_resolve(names[i], cli_scenario_path(), p, sizeof p, err, sizeof err) == 0)
+      sc = fl_script_load(p, cli_scenario_path(), NULL, err, sizeof err);
     if (!sc) { fprintf(stderr, "flank play: skipping %s\n", err); continue; }
     const fl_Def *df = fl_script_def(sc);
     Scen *s = &h->scen[h->nscen++];

@@ -58,7 +58,7 @@ static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
 
 int cmd_run(int argc, char **argv) {
   const char *where = NULL, *logpath = NULL, *sides[64], *all = NULL, *view = NULL;
-  int nsides = 0, json = 0, board = 0;
+  int nsides = 0, json = 0, board = 0, which = 0;
   uint64_t seed = 1, turns = 0;
   fl_ScriptOpts opts = {0};
   for (int i = 1; i < argc; i++) {
@@ -68,6 +68,7 @@ int cmd_run(int argc, char **argv) {
     if (!strcmp(a, "--json")) json = 1;
     else if (!strcmp(a, "--board")) board = 1;
     else if (!strcmp(a, "--view") && i + 1 < argc) { view = argv[++i]; board = 1; }
+    else if (!strcmp(a, "--which")) which = 1;
     else if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &seed)) return cli_usage_error("run", "--seed needs a number, got '%s'", argv[i]); }
     else if (!strcmp(a, "--turns") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &turns) || !turns || turns > 1000000) return cli_usage_error("run", "--turns needs a number from 1 to 1000000"); }
     else if (!strcmp(a, "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("run", "too many --side"); sides[nsides++] = argv[++i]; }
@@ -78,6 +79,7 @@ int cmd_run(int argc, char **argv) {
     else return cli_usage_error("run", "one scenario at a time (got '%s' and '%s')", where, a);
   }
   if (!where) return cli_usage_error("run", "which scenario? e.g. flank run tutorial");
+  if (which) return cli_which("run", where);
   fl_Script *sc = cli_load(where, &opts);
   if (!sc) return EXIT_USAGE;
   if (all && cli_policy_all("run", sc, all)) {

@@ -74,8 +74,9 @@ static int collect(const char *path, List *files) {
     if (!any) list_dir(path, 1, files); /* a folder of test files */
     return 0;
   }
-  snprintf(p, sizeof p, "%s/%s", cli_scenarios_root(), path); /* a shipped scenario's id */
-  if (strchr(path, '/') == NULL && is_dir(p)) return collect(p, files);
+  char err[1024]; /* a scenario's id, looked up as flank run does */
+  if (strchr(path, '/') == NULL && fl_script_resolve(path, cli_scenario_path(), p, sizeof p, err, sizeof err) == 0)
+    return collect(p, files);
   return -1;
 }
 

@@ -19,9 +19,10 @@ const Cmd CLI_COMMANDS[] = {
    "Keys: 1-9 choose an option, Enter confirms, Space ends the turn, V changes the map view, Ctrl+S save,\n"
    "Ctrl+O load, Ctrl+Z undo, F5 reload the scenario from disk, F1 all shortcuts. Saves go to\n"
    "$XDG_DATA_HOME/flank/saves. Needs a display (see flank render for PNGs without one).\n"},
-  {"run", "SCENARIO [--seed N] [--side ROLE=POLICY ...] [--policy POLICY] [--turns N] [--log FILE] [--json] [--board] [--view SIDE]",
+  {"run", "SCENARIO [--seed N] [--side ROLE=POLICY ...] [--policy POLICY] [--turns N] [--log FILE] [--json] [--board] [--view SIDE] [--which]",
    "Play one game headless to its end and print the outcome.", cmd_run,
-   "SCENARIO is a folder with scenario.lua or the id of a shipped scenario (e.g. tutorial).\n"
+   "SCENARIO is a folder with scenario.lua or a scenario's id (e.g. tutorial), looked up in\n"
+   "FLANK_SCENARIOS, then $XDG_DATA_HOME/flank/scenarios, then the shipped ones (flank --help).\n"
    "POLICY is random, first, default (the scenario's AI), a policy id the scenario defines,\n"
    "or a path to a policy file returning function(view, decision) return option_id end.\n"
    "  --seed N          the game's seed (default 1); same seed + policies = the same game\n"
@@ -37,7 +38,9 @@ const Cmd CLI_COMMANDS[] = {
    "                    log lines left out); implies --board. Without it --board shows all\n"
    "  --lang CODE       the scenario's language (flank.lang; English where it has no translation)\n"
    "  --mem MIB         memory cap of the scenario's Lua state (default 256)\n"
-   "  --budget N        VM instructions per rule call (default 10000000)\n"},
+   "  --budget N        VM instructions per rule call (default 10000000)\n"
+   "  --which           do not play: say which folder SCENARIO is found in, and where else its\n"
+   "                    id is (the first found wins)\n"},
   {"batch", "SCENARIO [--runs N] [--seed-base S] [--policy P | --side ROLE=POL | --sweep FILE]... [--jobs J] "
             "[--out FILE.csv|.jsonl] [--summary] [--plot FILE.svg] [--report FILE.html] [--x TRACK --y TRACK] "
             "[--shard K/N] [--bench]",
@@ -87,9 +90,13 @@ const Cmd CLI_COMMANDS[] = {
    "--until TURN forks the game: the recorded decisions before TURN are replayed, then policies play\n"
    "the rest (the recorded ones, or those given with --policy/--side) - the same history under\n"
    "another policy, for branch-and-compare debriefs. --log FILE records the forked game.\n"},
-  {"new", "NAME [--from SCENARIO] [--dir PATH]", "Create a new scenario from the template.", cmd_new,
-   "Creates scenarios/NAME (or PATH/NAME) from assets/template: it runs, lints clean and passes its\n"
-   "own tests/basic.lua. --from copies a shipped scenario under the new id. Never overwrites.\n"},
+  {"new", "NAME [--from SCENARIO] [--dir PATH | --user]", "Create a new scenario from the template.", cmd_new,
+   "Creates the folder NAME in the current folder from Flank's template: it runs, lints clean and\n"
+   "passes its own tests/basic.lua. Never overwrites.\n"
+   "  --from SCENARIO   copy that scenario (e.g. tutorial) under the new id instead\n"
+   "  --dir PATH        create PATH/NAME instead\n"
+   "  --user            create it in $XDG_DATA_HOME/flank/scenarios (~/.local/share/flank/scenarios),\n"
+   "                    where flank finds it by id from any folder: flank run NAME\n"},
   {"doc", "[--check] [--out DIR]", "Generate docs/api.md and docs/flank.d.lua from the API registration.", cmd_doc,
    "Writes docs/api.md and docs/flank.d.lua (Lua Language Server definitions) from the bindings'\n"
    "registration in engine/script/fl_api.c and the definition keys in fl_defs.c.\n"

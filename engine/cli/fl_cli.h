@@ -14,8 +14,30 @@ typedef struct Cmd {
   const char *help; /* the full --help text after the usage line */
 } Cmd;
 
-/* The folder of shipped scenarios: $FLANK_SCENARIOS, ./scenarios, or the source tree's. */
+/* Where scenarios are (cli_path.c). Flank's data folder: ../share/flank from the binary, or
+ * the source tree of a build; "" if there is none. */
+const char *cli_data_dir(void);
+/* The folder of the scenarios shipped with Flank (<data folder>/scenarios). */
 const char *cli_scenarios_root(void);
+/* Every folder a scenario id is looked up in, in order, as "a:b:c": FLANK_SCENARIOS's, then
+ * $XDG_DATA_HOME/flank/scenarios, then the shipped ones (CLI_LOOKUP says it in words). */
+const char *cli_scenario_path(void);
+/* How many folders that is, and the i-th (NULL past the end) with why it is searched. */
+int cli_scenario_dirs(void);
+const char *cli_scenario_dir(int i, const char **from);
+/* flank run --which: print where a scenario is found and where else its id is; exit code. */
+int cli_which(const char *cmd, const char *where);
+/* The ids of every scenario in those folders, sorted, each once; returns the count.
+ * The ids are malloc'd: the caller frees each. */
+int cli_scenario_ids(char **ids, int max);
+
+/* The texts about flank as a whole (cli_help.c): the lookup order of scenarios in words, the
+ * top-level --help, the manual page (roff) and the words bash completion offers after
+ * "flank help --complete [COMMAND [PREVIOUS-WORD]]" (exit code). */
+extern const char CLI_LOOKUP[];
+void cli_usage(FILE *f);
+void cli_man(FILE *f);
+int cli_complete(int argc, char **argv);
 /* Print "flank CMD: message" to stderr and return EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
 /* Report an option the command does not take (with a did-you-mean from its usage line),

@@ -368,7 +368,7 @@ static int build_scenario(B *b, fl_Def *d) {
     const char *m = lua_tostring(L, -1);
     char path[4096], err[600];
     if (strstr(m, "..") || m[0] == '/') { lua_pop(L, 1); bfail(b, "scenario: map '%s' must be a path inside the project (no .. or /)", m); goto fail; }
-    if (strncmp(m, "assets/", 7) == 0) snprintf(path, sizeof path, "%s/../%s", b->sc->root, m);
+    if (strncmp(m, "assets/", 7) == 0) fl_path_asset(b->sc->root, m, path, sizeof path);
     else snprintf(path, sizeof path, "%s/%s", b->sc->dir, m);
     size_t len;
     char *text = fl_str_read_file(path, &len);

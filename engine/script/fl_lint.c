@@ -581,7 +581,7 @@ static void collect_ids(Ctx *c) {
     char m[512];
     if (strfield(L, -1, "map", m, sizeof m) && !strstr(m, "..") && m[0] != '/') {
       char path[PATH_MAX + 600], err[600];
-      if (!strncmp(m, "assets/", 7)) snprintf(path, sizeof path, "%s/../%s", c->root, m);
+      if (!strncmp(m, "assets/", 7)) fl_path_asset(c->root, m, path, sizeof path);
       else snprintf(path, sizeof path, "%s/%s", c->dir, m);
       fl_Map *map = fl_map_new();
       if (map && fl_map_load(map, path, err, sizeof err) == 0)
@@ -1371,7 +1371,7 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
   snprintf(c->root, sizeof c->root, "%s", c->dir);
   char *slash = strrchr(c->root, '/');
   if (slash && slash != c->root) *slash = '\0';
-  else snprintf(c->root, sizeof c->root, "%s", slash ? "/" : "..");
+  else snprintf(c->root, sizeof c->root, "%s", slash ? "/" : strcmp(c->dir, ".") ? "." : "..");
   read_sources(c);
   int n;
   const fl_ApiDoc *docs = fl_script_api_docs(&n);
@@ -1382,6 +1382,7 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
   c->sc = sc;
   sc->dir = fl_str_dup(c->dir);
   sc->root = fl_str_dup(c->root);
+  sc->path = fl_str_dup(scenarios_root ? scenarios_root : "");
   sc->mem_limit = (size_t)256 << 20;
   sc->load_budget = 50000000LL;
   sc->call_budget = 10000000LL;

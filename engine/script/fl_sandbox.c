@@ -725,9 +725,9 @@ int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname) {
 }
 
 /* require "name" loads <scenario>/name.lua; require "other/name" loads a sibling
- * scenario's module, so scenarios can share rules. Names are [a-z0-9_] only, and the
- * resolved file must lie inside the scenarios folder (no .., no absolute paths, no
- * symlinks out). */
+ * scenario's module (or, with no sibling "other", the module of the scenario the id "other"
+ * names), so scenarios can share rules. Names are [a-z0-9_] only, and the resolved file must
+ * lie inside the scenarios folder it was found in (no .., no absolute paths, no symlinks out). */
 static int sb_require(lua_State *L) {
   fl_Script *sc = FL_SC(L);
   const char *name = luaL_checkstring(L, 1);
@@ -741,11 +741,22 @@ static int sb_require(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, "flank.loaded");
   if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
   lua_pop(L, 1);
-  char path[PATH_MAX], real[PATH_MAX], rootreal[PATH_MAX];
-  if (slashes) snprintf(path, sizeof path, "%s/%s.lua", sc->root, name);
+  char path[PATH_MAX], real[PATH_MAX], rootreal[PATH_MAX], root[PATH_MAX];
+  snprintf(root, sizeof root, "%s", sc->root);
+  if (slashes) snprintf(path, sizeof path, "%s/%s.lua", root, name);
   else snprintf(path, sizeof path, "%s/%s.lua", sc->dir, name);
-  if (!realpath(path, real)) return luaL_error(L, "require '%s': no module %s", name, path);
-  if (!realpath(sc->root, rootreal) || strncmp(real, rootreal, strlen(rootreal)) != 0 ||
+  /* another scenario's module that is not a sibling: that scenario as its id is looked up */
+  for (const char *p = sc->path; slashes && p && *p && !realpath(path, real);) {
+    size_t k = strcspn(p, ":");
+    snprintf(root, sizeof root, "%.*s", (int)k, p);
+    snprintf(path, sizeof path, "%s/%s.lua", root, name);
+    p += k + (p[k] == ':');
+  }
+  if (!realpath(path, real)) {
+    if (slashes) snprintf(path, sizeof path, "%s/%s.lua", sc->root, name);
+    return luaL_error(L, "require '%s': no module %s", name, path);
+  }
+  if (!realpath(root, rootreal) || strncmp(real, rootreal, strlen(rootreal)) != 0 ||
       real[strlen(rootreal)] != '/')
     return luaL_error(L, "require '%s': %s leads outside the scenarios folder", name, path);
   char chunk[PATH_MAX + 1];

@@ -14,6 +14,16 @@
 static int is_file(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISREG(st.st_mode); }
 static int is_dir(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISDIR(st.st_mode); }
 
+/* Copy the first folder of a "a:b:c" list into one; returns the rest of the list (after it),
+ * or NULL when the list is used up. Empty entries are skipped. */
+static const char *next_root(const char *list, char *one, size_t n) {
+  while (*list == ':') list++;
+  if (!*list) return NULL;
+  size_t k = strcspn(list, ":");
+  snprintf(one, n, "%.*s", (int)k, list);
+  return list + k;
+}
+
 /* Resolve where the scenario is: a folder, its scenario.lua, or a shipped id. */
 int fl_script_resolve(const char *where, const char *root, char *dir, size_t n, char *err, size_t errn) {
   char buf[PATH_MAX];
@@ -32,25 +42,30 @@ int fl_script_resolve(const char *where, const char *root, char *dir, size_t n, 
     return 0;
   }
   if (is_dir(where)) { snprintf(err, errn, "%s: no scenario.lua in this folder", where); return -1; }
-  if (root && fl_str_is_id(where)) {
-    snprintf(buf, sizeof buf, "%s/%s/scenario.lua", root, where);
-    if (is_file(buf)) { snprintf(dir, n, "%s/%s", root, where); return 0; }
-  }
-  /* did you mean: the shipped scenarios */
+  /* root may list several folders, "a:b:c": the first that has the id wins */
+  char one[PATH_MAX];
+  if (root && fl_str_is_id(where))
+    for (const char *r = next_root(root, one, sizeof one); r; r = next_root(r, one, sizeof one)) {
+      snprintf(buf, sizeof buf, "%s/%s/scenario.lua", one, where);
+      if (is_file(buf)) { snprintf(dir, n, "%s/%s", one, where); return 0; }
+    }
+  /* did you mean: the scenarios in those folders */
   const char *cands[128];
   char names[128][64];
   int nc = 0;
-  DIR *d = root ? opendir(root) : NULL;
-  struct dirent *e;
-  while (d && (e = readdir(d)) && nc < 128) {
-    if (e->d_name[0] == '.' || strlen(e->d_name) >= 64) continue;
-    snprintf(names[nc], sizeof names[nc], "%s", e->d_name);
-    cands[nc] = names[nc];
-    nc++;
+  for (const char *r = root ? next_root(root, one, sizeof one) : NULL; r; r = next_root(r, one, sizeof one)) {
+    DIR *d = opendir(one);
+    struct dirent *e;
+    while (d && (e = readdir(d)) && nc < 128) {
+      if (e->d_name[0] == '.' || strlen(e->d_name) >= 64) continue;
+      snprintf(names[nc], sizeof names[nc], "%s", e->d_name);
+      cands[nc] = names[nc];
+      nc++;
+    }
+    if (d) closedir(d);
   }
-  if (d) closedir(d);
   const char *s = fl_str_suggest(where, cands, nc);
-  snprintf(err, errn, "%s: no such scenario (a folder with scenario.lua, or a shipped id)%s%s%s", where,
+  snprintf(err, errn, "%s: no such scenario (not a folder with scenario.lua, nor an id in the folders flank --help lists)%s%s%s", where,
            s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
   return -1;
 }
@@ -399,9 +414,10 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   char root[PATH_MAX];
   snprintf(root, sizeof root, "%s", dir);
   char *slash = strrchr(root, '/');
-  if (slash && slash != root) *slash = '\0'; else snprintf(root, sizeof root, "%s", slash ? "/" : "..");
-  if (!slash) snprintf(root, sizeof root, "..");
+  if (slash && slash != root) *slash = '\0';
+  else snprintf(root, sizeof root, "%s", slash ? "/" : strcmp(dir, ".") ? "." : ".."); /* "x" lies in "." */
   sc->root = fl_str_dup(root);
+  sc->path = fl_str_dup(scenarios_root ? scenarios_root : "");
   sc->mem_limit = opts && opts->mem_limit ? opts->mem_limit : (size_t)256 << 20;
   sc->load_budget = opts && opts->load_budget ? opts->load_budget : 50000000LL;
   sc->call_budget = opts && opts->call_budget ? opts->call_budget : 10000000LL;
@@ -487,6 +503,7 @@ void fl_script_free(fl_Script *sc) {
   free(sc->pols);
   free(sc->dir);
   free(sc->root);
+  free(sc->path);
   free(sc);
 }
 

@@ -22,7 +22,8 @@ typedef struct fl_ScriptOpts {
 enum { FL_ERR_NONE = 0, FL_ERR_USAGE = 2, FL_ERR_LOAD = 2, FL_ERR_RUNTIME = 3 };
 
 /* Load scenario `where` (a folder, a scenario.lua path, or a shipped scenario's id looked up
- * under scenarios_root). Returns NULL with "file:line: what" in err on failure. */
+ * under scenarios_root: one folder, or several as "a:b:c", the first holding the id wins).
+ * Returns NULL with "file:line: what" in err on failure. */
 fl_Script *fl_script_load(const char *where, const char *scenarios_root, const fl_ScriptOpts *opts,
                           char *err, size_t errn);
 /* Find a scenario's folder from `where` (as fl_script_load does) into dir. 0 ok; -1 with

@@ -5,6 +5,7 @@
 #include <lauxlib.h>
 #include "fl_script.h"
 #include "fl_state.h"
+#include "fl_path.h"  /* fl_path_asset: where "assets/..." maps are */
 
 #define FL_MAX_SIDES 64
 
@@ -20,6 +21,7 @@ struct fl_Script {
   fl_Def *def;
   fl_Game *game;
   char *dir, *root;         /* scenario folder and the folder of all scenarios */
+  char *path;               /* where scenario ids are looked up ("a:b"), for require "other/x" */
   size_t mem_used, mem_limit;
   long long budget, used;   /* instruction budget of the current call */
   long long load_budget, call_budget;

@@ -87,7 +87,7 @@ int fl_ui_render_png(fl_Game *g, const fl_UiOpts *opts, const char *path, char *
 int fl_ui_bench(fl_Game *g, const fl_UiOpts *opts, int frames, char *err, size_t n);
 
 /* Write an RGB or RGBA image (bpp 3 or 4, rows pitch bytes apart) as a PNG, atomically.
- * The encoder is self-contained (deflate with fixed Huffman codes). 0 ok; -1 with err. */
+ * Encoded with libpng. 0 ok; -1 with err. */
 int fl_ui_write_png(const char *path, const unsigned char *pix, int w, int h, int pitch, int bpp,
                     char *err, size_t n);
 
