@@ -14,6 +14,12 @@ FLANK_PACKAGES=(
   valgrind                       # memcheck of whole games in the test suite
   libxml2-utils                  # xmllint checks the SVG and JUnit outputs are well-formed
   xdotool                        # the keyboard-driven window test
+  libpng-dev                     # PNG files (renders, screenshots, goldens) are written with libpng
+  librsvg2-bin                   # the PNG icons are drawn from the SVG at build time (rsvg-convert)
+  man-db                         # the man page is checked with man -l
+  desktop-file-utils appstream   # desktop-file-validate, appstreamcli validate: the desktop entry, metainfo
+  dpkg-dev file lintian          # cpack -G DEB (dpkg-shlibdeps, file) and lintian on the .deb
+  fontconfig                     # the .deb depends on it: installing the .deb in CI finds it here
 )
 
 flank_missing_packages() {

@@ -471,7 +471,7 @@ void ui_draw_title(fl_Ui *u) {
   y += gfx_font_h(g, FONT_HEAD) + PX(36);
   y = section(u, x, y, cw, "CHOOSE A SCENARIO");
   int n = u->nscen;
-  if (!n) gfx_draw_text(g, FONT_BODY, "No scenarios found. Set FLANK_SCENARIOS or run from the repository.", x, y, COL_MUTED, 0);
+  if (!n) gfx_draw_text(g, FONT_BODY, "No scenarios found: flank --help says where they are looked up.", x, y, COL_MUTED, 0);
   for (int i = 0; i < n; i++) {
     const fl_UiScenario *sc = u->host->scenario(u->host->ud, i);
     int pad = PX(18), iw = cw - 2 * pad;

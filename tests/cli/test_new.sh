@@ -1,9 +1,11 @@
 #!/bin/bash
 # flank new: a scenario made from the template runs, lints clean, passes its own tests and
-# renders; --from copies a shipped scenario under the new id; nothing is ever overwritten.
+# renders; --from copies a shipped scenario under the new id; nothing is ever overwritten; the
+# folder is made in the current directory (or --dir), or with --user where ids are looked up.
 # Usage: bash test_new.sh <path-to-flank> <repo-root>
 FLANK=${1:?flank binary}
 ROOT=${2:?repo root}
+case "$FLANK" in /*) ;; *) FLANK="$PWD/$FLANK" ;; esac
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 cd "$ROOT" || exit 1
@@ -42,6 +44,20 @@ fi
 grep -q 'id = "my_tutorial"' "$tmp/my_tutorial/scenario.lua" || bad "--from did not rename the scenario id"
 out=$("$FLANK" run "$tmp/my_tutorial" 2>&1) && grep -q "(my_tutorial)" <<<"$out" || bad "copied tutorial does not run: $out"
 "$FLANK" new other --from no_such_scenario --dir "$tmp" >/dev/null 2>&1; [ $? -eq 2 ] || bad "--from an unknown scenario should fail"
+
+# with no --dir the scenario goes into the current folder, never into the engine's scenarios/
+before=$(ls "$ROOT/scenarios")
+( cd "$tmp" && "$FLANK" new in_cwd >/dev/null ) || bad "flank new in_cwd failed"
+[ -f "$tmp/in_cwd/scenario.lua" ] || bad "flank new NAME did not create ./NAME in the current folder"
+[ "$(ls "$ROOT/scenarios")" = "$before" ] || bad "flank new wrote into the engine's scenarios/ folder"
+# --user: into $XDG_DATA_HOME/flank/scenarios (made if missing), then found by id from anywhere
+xdg="$tmp/xdg"
+out=$(cd "$tmp" && XDG_DATA_HOME="$xdg" "$FLANK" new --user my_own 2>&1) || bad "flank new --user failed: $out"
+[ -f "$xdg/flank/scenarios/my_own/scenario.lua" ] || bad "--user did not create \$XDG_DATA_HOME/flank/scenarios/my_own"
+out=$(cd / && XDG_DATA_HOME="$xdg" "$FLANK" run my_own 2>&1) && grep -q "(my_own)" <<<"$out" || bad "the --user scenario is not found by id: $out"
+out=$(cd / && HOME="$tmp/home" XDG_DATA_HOME= "$FLANK" new --user in_home 2>&1) || bad "--user without XDG_DATA_HOME failed: $out"
+[ -f "$tmp/home/.local/share/flank/scenarios/in_home/scenario.lua" ] || bad "--user should default to ~/.local/share/flank/scenarios"
+"$FLANK" new x --user --dir "$tmp" >/dev/null 2>&1; [ $? -eq 2 ] || bad "--user with --dir should be a usage error"
 
 [ $fail -eq 0 ] && echo "test_new: ok"
 exit $fail
