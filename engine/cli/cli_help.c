@@ -171,9 +171,9 @@ void cli_man(FILE *f) {
         "flank render eastern_flank \\-\\-out map.png\n"
         "flank new \\-\\-user my_scenario && flank run my_scenario\n"
         "flank batch tutorial \\-\\-runs 1000 \\-\\-summary\n.fi\n", f);
-  fputs(".SH SEE ALSO\nThe scenario guide, API reference and model documents in\n"
-        ".IR /usr/share/doc/flank/docs/ ,\n"
-        "or \\fIdocs/\\fR in the source tree.\n", f);
+  fputs(".SH SEE ALSO\nThe scenario guide, API reference and model documents are in\n"
+        ".I ../share/doc/flank/docs\nfrom the binary (\\fI/usr/share/doc/flank/docs\\fR from the Debian package),\n"
+        "or in \\fIdocs/\\fR of the source tree.\n", f);
 }
 
 /* ---- the words bash completion offers ------------------------------------------------ */
