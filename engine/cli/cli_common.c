@@ -1,5 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
+#include "fl_results.h"
 #include "fl_replay.h"
 #include "fl_save.h"
 #include "fl_str.h"
@@ -195,27 +196,89 @@ int cli_check_overlay(const char *cmd, const fl_Def *d, const char *id) {
   return -1;
 }
 
+int cli_utf8_len(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (p[0] < 0x80) return 1;
+  int n = p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+  for (int i = 1; i < n; i++)
+    if ((p[i] & 0xC0) != 0x80) return 0;
+  if (n == 3 && ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0))) return 0; /* overlong, surrogate */
+  if (n == 4 && ((p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))) return 0; /* overlong, > U+10FFFF */
+  return n;
+}
+
 void cli_json_str(FILE *f, const char *s) {
   fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-    switch (*p) {
+  for (const char *p = s ? s : ""; *p;) {
+    unsigned char c = (unsigned char)*p;
+    int l = cli_utf8_len(p);
+    if (!l) { fputs("\\ufffd", f); p++; continue; } /* a byte that is not UTF-8: JSON must be */
+    if (l > 1) { fwrite(p, 1, (size_t)l, f); p += l; continue; }
+    switch (c) {
     case '"': fputs("\\\"", f); break;
     case '\\': fputs("\\\\", f); break;
     case '\n': fputs("\\n", f); break;
     case '\r': fputs("\\r", f); break;
     case '\t': fputs("\\t", f); break;
     default:
-      if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-      else fputc(*p, f);
+      if (c < 0x20 || c == 0x7f) fprintf(f, "\\u%04x", c);
+      else fputc(c, f);
     }
+    p++;
   }
   fputc('"', f);
 }
 
 void cli_json_num(FILE *f, double v) {
-  if (!isfinite(v)) fputs("null", f);
-  else if (v == floor(v) && fabs(v) < 1e15) fprintf(f, "%.0f", v);
-  else fprintf(f, "%.10g", v);
+  char buf[40];
+  if (!isfinite(v)) { fputs("null", f); return; }
+  fl_res_num(v, buf, sizeof buf); /* the batch CSV's form: a game matches its row */
+  fputs(buf, f);
+}
+
+FILE *cli_open_out(const char *cmd, const char *path) {
+  if (!strcmp(path, "-")) return stdout;
+  FILE *f = fopen(path, "w");
+  if (!f) fprintf(stderr, "flank %s: cannot write %s: %s\n", cmd, path, strerror(errno));
+  return f;
+}
+
+int cli_close_out(const char *cmd, FILE *f, const char *path) {
+  if (f == stdout) {
+    if (fflush(f) == 0 && !ferror(f)) return 0;
+    fprintf(stderr, "flank %s: error writing to standard output\n", cmd);
+    return -1;
+  }
+  int bad = ferror(f);
+  if (fclose(f) || bad) { fprintf(stderr, "flank %s: error writing %s\n", cmd, path); return -1; }
+  return 0;
+}
+
+int cli_turns_played(fl_Script *sc) {
+  fl_Game *g = fl_script_game(sc);
+  int t = fl_game_state(g)->turn;
+  /* a game stopped early waits at the start of the next turn: that one was not played */
+  return fl_game_status(g) == FL_GAME_WAITING && t > 0 ? t - 1 : t;
+}
+
+char *cli_read_input(const char *path, size_t *len) {
+  if (strcmp(path, "-")) return fl_str_read_file(path, len);
+  size_t cap = 65536, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    size_t got = fread(buf + n, 1, cap - n - 1, stdin);
+    n += got;
+    if (got == 0) break;
+    if (n + 1 == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) { free(buf); buf = NULL; errno = ENOMEM; break; }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  if (buf && ferror(stdin)) { free(buf); buf = NULL; errno = EIO; }
+  if (buf) { buf[n] = '\0'; *len = n; }
+  return buf;
 }
 
 void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
@@ -225,7 +288,7 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
   char date[16];
   fputs("{\"scenario\":", f); cli_json_str(f, d->id);
   fputs(",\"version\":", f); cli_json_str(f, d->version);
-  fprintf(f, ",\"seed\":%llu,\"turns\":%d", (unsigned long long)seed, s->turn);
+  fprintf(f, ",\"seed\":%llu,\"turns\":%d", (unsigned long long)seed, cli_turns_played(sc));
   fl_date_format(s->date, date, sizeof date);
   fputs(",\"date\":", f); cli_json_str(f, date);
   fputs(",\"status\":", f);

@@ -14,8 +14,13 @@ B() { "$FLANK" batch tutorial "$@"; }
 B --runs 400 --policy default --policy mines --jobs 1 --out "$T/j1.csv" || bad "batch --jobs 1 failed"
 B --runs 400 --policy default --policy mines --jobs 2 --out "$T/j2.csv" || bad "batch --jobs 2 failed"
 cmp -s "$T/j1.csv" "$T/j2.csv" || bad "--jobs 1 and --jobs 2 differ"
-[ "$(head -n 1 "$T/j1.csv")" = "seed,set,ending,deterrence,civilian_harm,budget,cohesion,turns" ] || bad "CSV header: $(head -n 1 "$T/j1.csv")"
-[ "$(wc -l <"$T/j1.csv")" -eq 801 ] || bad "want 800 games + header, got $(wc -l <"$T/j1.csv") lines"
+[ "$(grep -v '^#' "$T/j1.csv" | head -n 1)" = "seed,set,ending,deterrence,civilian_harm,budget,cohesion,turns" ] || bad "CSV header: $(grep -v '^#' "$T/j1.csv" | head -n 1)"
+[ "$(grep -vc '^#' "$T/j1.csv")" -eq 801 ] || bad "want 800 games + header, got $(grep -vc '^#' "$T/j1.csv") lines"
+# the provenance: which scenario (and its content hash), Flank, seeds, shard, sets, how to replay
+grep -q '^# flank-batch,1$' "$T/j1.csv" && grep -Eq '^# scenario,tutorial,[^,]+,[0-9a-f]{16},' "$T/j1.csv" \
+  && grep -q '^# seeds,1,400$' "$T/j1.csv" && grep -q '^# shard,1,1$' "$T/j1.csv" && grep -q '^# set,mines,policy=mines$' "$T/j1.csv" \
+  && grep -q '^# command,flank batch tutorial --runs 400 --policy default --policy mines$' "$T/j1.csv" \
+  && grep -q '^# flank,' "$T/j1.csv" || { bad "CSV provenance"; grep '^#' "$T/j1.csv"; }
 grep -q '^1,mines,war,' "$T/j1.csv" || bad "seed 1 of mines should be a war"
 # a row agrees with flank run of the same game
 run=$("$FLANK" run tutorial --seed 17 --policy mines --json)
@@ -32,7 +37,7 @@ B --runs 400 --policy default --policy mines --summary >"$T/sum1" || bad "summar
 "$FLANK" merge "$T/s1.csv" "$T/s2.csv" "$T/s3.csv" --summary --scenario tutorial >"$T/sum2" || bad "merge --summary"
 cmp -s "$T/sum1" "$T/sum2" || bad "merged summary differs"
 "$FLANK" merge "$T/s1.csv" "$T/s1.csv" >/dev/null 2>"$T/dup"; [ $? -eq 2 ] || bad "a shard given twice should exit 2"
-grep -q 'appears twice' "$T/dup" || bad "duplicate message: $(cat "$T/dup")"
+grep -q 'both shard 1/3' "$T/dup" || bad "duplicate message: $(cat "$T/dup")"
 
 # 3. the documented cluster recipe, with GNU parallel as the cluster: shards on "machines"
 #    (here: local jobs) merge to the single run
@@ -47,7 +52,7 @@ fi
 # 3. summary, SVG and HTML are produced and say something
 B --runs 300 --sweep "$SWEEP" --summary --plot "$T/p.svg" --report "$T/r.html" >"$T/sum" || bad "sweep batch failed"
 grep -q '^Policy set mine the gap: 300 games, seeds 1..300$' "$T/sum" || { bad "summary heading"; head -n 3 "$T/sum"; }
-grep -Eq '^  war +[0-9]+ +9[0-9]\.[0-9]%$' "$T/sum" || bad "summary: mines should mostly end in war"
+grep -Eq '^  war +[0-9]+ +9[0-9]\.[0-9]%  \[9[0-9]\.[0-9]%, (9[0-9]\.[0-9]|100\.0)%\]$' "$T/sum" || bad "summary: mines should mostly end in war"
 grep -q '95% CI of the mean' "$T/sum" || bad "summary has no CI"
 [ "$(grep -c '<path ' "$T/p.svg")" -ge 16 ] || bad "SVG: want a histogram per track and set"
 grep -q 'class="pf"' "$T/p.svg" || bad "SVG: no Pareto frontier"
@@ -55,7 +60,7 @@ grep -q 'mines, patient adversary' "$T/p.svg" || bad "SVG: sets not labelled"
 if command -v xmllint >/dev/null; then xmllint --noout "$T/p.svg" || bad "SVG is not well-formed"; fi
 grep -q '<svg' "$T/r.html" && grep -q '<table>' "$T/r.html" && grep -q 'Pareto frontier' "$T/r.html" || bad "HTML report incomplete"
 grep -Eq '<(script|link|img)[ >]' "$T/r.html" && bad "HTML report is not self-contained"
-"$FLANK" merge "$T/j1.csv" --plot "$T/m.svg" --x budget --y cohesion && grep -q 'budget' "$T/m.svg" || bad "merge --plot --x/--y"
+"$FLANK" merge "$T/j1.csv" --plot "$T/m.svg" --x budget --y cohesion && grep -q 'mean Budget (M€) against mean Alliance cohesion' "$T/m.svg" || bad "merge --plot --x/--y"
 
 # 4. bad flags: exit 2 and a one-line message
 check2() {
