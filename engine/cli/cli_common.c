@@ -1,10 +1,12 @@
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* realpath */
 #include "fl_cli.h"
 #include "fl_results.h"
 #include "fl_replay.h"
 #include "fl_save.h"
 #include "fl_str.h"
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -353,15 +355,25 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
   fputs("}\n", f);
 }
 
-int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed) {
+int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where) {
   const fl_Def *d = fl_script_def(sc);
   const char *pol[64];
   for (int i = 0; i < d->nside && i < 64; i++) pol[i] = fl_script_policy(sc, i);
   fl_Buf b = {0};
   fl_replay_write(&b, d, fl_game_state(fl_script_game(sc)), seed, pol);
+  char from[PATH_MAX];
+  /* a scenario given as a folder: record where, so the replay finds it from anywhere */
+  if (where && strcmp(where, d->id) && realpath(fl_script_dir(sc), from) && !strchr(from, '\n') && strlen(from) < 1000) {
+    fl_buf_bytes(&b, "from ", 5);
+    fl_buf_bytes(&b, from, strlen(from));
+    fl_buf_bytes(&b, "\n", 1);
+  }
   char err[1024];
-  int rc = b.oom ? -1 : fl_save_write_atomic(path, b.data, b.len, err, sizeof err);
-  if (rc) fprintf(stderr, "flank: %s\n", b.oom ? "out of memory" : err);
+  int rc;
+  if (b.oom) rc = -1;
+  else if (!strcmp(path, "-")) rc = fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) ? -1 : 0;
+  else rc = fl_save_write_atomic(path, b.data, b.len, err, sizeof err);
+  if (rc) fprintf(stderr, "flank: %s\n", b.oom ? "out of memory" : !strcmp(path, "-") ? "error writing to standard output" : err);
   fl_buf_free(&b);
   return rc;
 }

@@ -15,9 +15,11 @@ static const char EXIT_CODES[] =
 
 static void usage(FILE *f) {
   fprintf(f, "flank %s: scenario-based board-game simulations (SDL2 window, Lua 5.4 scenarios)\n\n"
-             "Usage: flank COMMAND [ARGS]   (flank COMMAND --help for details)\n\nCommands:\n", FLANK_VERSION);
+             "Usage: flank COMMAND [ARGS]   (flank COMMAND --help for details)\n"
+             "       flank --version (-V, flank version)\n\nCommands:\n", FLANK_VERSION);
   for (const Cmd *c = CLI_COMMANDS; c->name; c++) fprintf(f, "  %-8s %s\n", c->name, c->summary);
-  fprintf(f, "\nScenarios are folders with a scenario.lua; shipped ones are found by id in %s.\n\n%s",
+  fprintf(f, "\nA file argument or option given as - is standard input or output.\n");
+  fprintf(f, "Scenarios are folders with a scenario.lua; shipped ones are found by id in %s.\n\n%s",
           cli_scenarios_root(), EXIT_CODES);
 }
 
@@ -28,7 +30,11 @@ int cli_main(int argc, char **argv) {
     usage(stdout);
     return EXIT_OK;
   }
-  if (!strcmp(argv[1], "--version")) { printf("flank %s\n", FLANK_VERSION); return EXIT_OK; }
+  if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V") || !strcmp(argv[1], "version")) {
+    if (argc > 2 && !cli_is_help(argv[2])) { fprintf(stderr, "flank version: takes no arguments\n"); return EXIT_USAGE; }
+    printf("flank %s\n", FLANK_VERSION);
+    return EXIT_OK;
+  }
   const Cmd *c = cli_find(argv[1]);
   if (!c) {
     const char *names[32];

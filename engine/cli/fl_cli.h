@@ -56,8 +56,9 @@ int cli_close_out(const char *cmd, FILE *f, const char *path);
 int cli_turns_played(fl_Script *sc);
 /* Write the outcome of the game as one JSON object (see docs/run-json.md). */
 void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
-/* Write the replay log of the game (see docs/replay.md). 0 ok. */
-int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed);
+/* Write the replay log of the game (see docs/formats.md) to path ("-": standard output);
+ * where is the scenario as it was given: a folder is recorded so the replay can find it. 0 ok. */
+int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where);
 
 int cmd_run(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
