@@ -759,9 +759,8 @@ int fl_test_run_file(const char *path, const fl_TestOpts *opts, int *passed, cha
   lua_setfield(L, -2, "__index");
   lua_pop(L, 1);
   lua_rawgeti(L, LUA_REGISTRYINDEX, t->sb.env);
-  lua_pushlightuserdata(L, t); lua_pushcclosure(L, l_test, 1); lua_setfield(L, -2, "test");
-  lua_pushlightuserdata(L, t); lua_pushcclosure(L, l_play, 1); lua_setfield(L, -2, "play");
-  lua_pushcfunction(L, l_expect); lua_setfield(L, -2, "expect");
+  static const lua_CFunction fns[] = {l_test, l_play, l_expect}; /* in the order of fl_test_globals */
+  for (int i = 0; i < 3; i++) { lua_pushlightuserdata(L, t); lua_pushcclosure(L, fns[i], 1); lua_setfield(L, -2, fl_test_globals()[i]); }
   lua_pushlightuserdata(L, t); lua_pushcclosure(L, l_pcall, 1); lua_setfield(L, -2, "pcall");
   lua_pushlightuserdata(L, t); lua_pushcclosure(L, l_xpcall, 1); lua_setfield(L, -2, "xpcall");
   lua_pop(L, 1);
@@ -943,6 +942,11 @@ static int entry_line(const char *path, int k) {
   }
   free(text);
   return found ? found : ret_line;
+}
+
+const char *const *fl_test_globals(void) {
+  static const char *const names[] = {"test", "play", "expect", NULL};
+  return names;
 }
 
 static char *field_dup(lua_State *L, int idx, const char *k) {
