@@ -254,6 +254,27 @@ int batch_axes(const char *cmd, const fl_Results *r, const char *xs, const char 
   return 0;
 }
 
+/* A sweep file, or standard input for "-" (the sandbox loads files: copy it to one, and
+ * name standard input in messages). */
+static int load_sweep(const char *path, fl_PolicySet **sets, char *err, size_t errn) {
+  if (strcmp(path, "-")) return fl_test_load_sweep(path, sets, err, errn);
+  size_t len;
+  char *text = cli_read_input("-", &len), tmp[] = "/tmp/flank-sweep-XXXXXX";
+  int fd = text ? mkstemp(tmp) : -1, n = -1;
+  if (fd < 0 || write(fd, text, len) != (ssize_t)len || close(fd)) snprintf(err, errn, "-: cannot read the sweep from standard input");
+  else {
+    n = fl_test_load_sweep(tmp, sets, err, errn);
+    char *at = strstr(err, tmp);
+    if (n < 0 && at) { /* "/tmp/flank-sweep-XXXXXX:3: ..." -> "-:3: ..." */
+      *at = '-';
+      memmove(at + 1, at + strlen(tmp), strlen(at + strlen(tmp)) + 1);
+    }
+  }
+  if (fd >= 0) unlink(tmp);
+  free(text);
+  return n;
+}
+
 /* The set's players as one line: "policy=mines", "council=mines adversary=first". */
 static void set_spec(const fl_PolicySet *ps, char *buf, size_t n) {
   size_t k = 0;
@@ -318,7 +339,7 @@ int cmd_batch(int argc, char **argv) {
   if (sweep) {
     char err[2048];
     fl_PolicySet *sw = NULL;
-    int n = fl_test_load_sweep(sweep, &sw, err, sizeof err);
+    int n = load_sweep(sweep, &sw, err, sizeof err);
     if (n < 0) { fprintf(stderr, "%s\n", err); goto done; }
     fl_PolicySet *ns = realloc(sets, (size_t)(nset + n) * sizeof *ns);
     if (!ns) { fl_test_free_sets(sw, n); goto done; }
