@@ -42,6 +42,20 @@ void fl_chart_esc(FILE *f, const char *s) {
   }
 }
 
+/* Escape at most max characters of s, ending with "…" when it had to be cut. */
+static void esc_fit(FILE *f, const char *s, int max) {
+  int n = 0;
+  const char *p = s;
+  for (; *p && n < max; n++) p += cli_utf8_len(p) ? cli_utf8_len(p) : 1;
+  if (!*p) { fl_chart_esc(f, s); return; }
+  char buf[1024];
+  int keep = 0;
+  for (p = s, n = 0; *p && n < max - 1 && (size_t)(p - s) + 4 < sizeof buf; n++) p += cli_utf8_len(p) ? cli_utf8_len(p) : 1;
+  keep = (int)(p - s);
+  snprintf(buf, sizeof buf, "%.*s\u2026", keep, s);
+  fl_chart_esc(f, buf);
+}
+
 static int utf8_chars(const char *s) {
   int n = 0;
   for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
@@ -128,7 +142,7 @@ static void hist_panel(FILE *f, const Hist *h, const int *sets, int nsets, doubl
       double y = h->share[s * h->nb + b] / h->top * ph;
       fprintf(f, " L%.1f %.1f L%.1f %.1f", px + pw * b / h->nb, py + ph - y, px + pw * (b + 1) / h->nb, py + ph - y);
     }
-    fprintf(f, " L%.1f %.1f Z\" fill=\"%s\" fill-opacity=\"%s\" stroke=\"%s\" stroke-width=\"1.8\" stroke-opacity=\"0.9\"/>\n",
+    fprintf(f, " L%.1f %.1f Z\" fill=\"%s\" fill-opacity=\"%s\" stroke=\"%s\" stroke-width=\"1.8\"/>\n",
             px + pw, py + ph, fl_chart_color(s), fill ? "0.35" : "0.18", fl_chart_color(s));
   }
 }
@@ -158,8 +172,10 @@ static void track_fig(FILE *f, const fl_Results *r, int k, double x, double y, i
     } else
       for (int s = 0; s < r->nset; s++) { /* one panel per set: nothing drawn over anything */
         double cw = (double)W / SM_COLS, cx = (s % SM_COLS) * cw, cy = 30 + (s / SM_COLS) * (SM_H + 18);
-        fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"st\" fill=\"%s\">", cx + 40, cy + 12, fl_chart_color(s));
+        fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"st\" fill=\"%s\"><title>", cx + 8, cy + 12, fl_chart_color(s));
         fl_chart_esc(f, r->set[s]);
+        fputs("</title>", f);
+        esc_fit(f, r->set[s], (int)((cw - 12) / 7.6)); /* a long name must not run into the next panel */
         fputs("</text>\n", f);
         hist_panel(f, &h, &s, 1, cx, cy + 18, cw, SM_H - 4, 1);
       }
@@ -310,14 +326,14 @@ static void scatter_fig(FILE *f, const fl_Results *r, const fl_ChartOpts *o, dou
     fprintf(f, "<g stroke=\"%s\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", col, SX(a->ci.lo), c.sy[s],
             SX(a->ci.hi), c.sy[s]);
     fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></g>", c.sx[s], SY(b->ci.lo), c.sx[s], SY(b->ci.hi));
-    fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"%s/>", c.sx[s], c.sy[s], front[s] ? 6 : 4, col,
+    fprintf(f, "<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"%s/>", c.sx[s], c.sy[s], front[s] ? 6 : 4, col,
             front[s] ? " stroke=\"#000\" stroke-width=\"1.5\"" : "");
     if (c.leader[s]) { /* from the point to the nearest edge of its label */
       double lx = c.sx[s] < l.x0 ? l.x0 : c.sx[s] > l.x1 ? l.x1 : c.sx[s];
       double ly = c.sy[s] < l.y0 ? l.y0 : c.sy[s] > l.y1 ? l.y1 : c.sy[s];
       fprintf(f, "<line class=\"ld\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", c.sx[s], c.sy[s], lx, ly);
     }
-    fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l\"%s%s%s>", l.x0 + 2, l.y1 - 3, c.leader[s] == 2 ? " fill=\"" : "",
+    fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l sl\"%s%s%s>", l.x0 + 2, l.y1 - 3, c.leader[s] == 2 ? " fill=\"" : "",
             c.leader[s] == 2 ? col : "", c.leader[s] == 2 ? "\"" : "");
     fl_chart_esc(f, r->set[s]);
     fputs("</text>\n", f);
@@ -349,7 +365,7 @@ void fl_chart_svg(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
   track_size(r, &tw, &th);
   int per_row = tw * 2 <= W ? 2 : 1, rows = (nshown + per_row - 1) / per_row, scat = fl_chart_has_scatter(r, o);
   double legend_h = 30 + 18.0 * ((r->nset + 3) / 4);
-  double h = 40 + legend_h + rows * th + (scat ? scatter_height(r, o) : 0) + (r->has_prov ? 30 : 0);
+  double h = 40 + legend_h + rows * th + (scat ? scatter_height(r, o) : 0) + (r->has_prov ? 44 : 0);
   fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\" "
              "font-family=\"sans-serif\">\n<style>%s</style>\n", W, h, W, h, FL_CHART_CSS);
   fprintf(f, "<rect width=\"%d\" height=\"%.0f\" fill=\"#fff\"/>\n<text x=\"20\" y=\"28\" font-size=\"18\" font-weight=\"bold\">", W, h);
@@ -366,15 +382,15 @@ void fl_chart_svg(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
   for (int j = 0; j < nshown; j++) track_fig(f, r, shown[j], (j % per_row) * (tw + 20), y0 + (j / per_row) * th, 1);
   if (scat) scatter_fig(f, r, o, 0, y0 + rows * th, 1);
   if (r->has_prov) { /* which batch this is, on the chart itself */
-    fprintf(f, "<text x=\"20\" y=\"%.0f\" class=\"l\">", h - 12);
+    fprintf(f, "<text x=\"20\" y=\"%.0f\" class=\"l\">", h - 26);
     fl_chart_esc(f, r->prov.scenario);
     fputc(' ', f);
     fl_chart_esc(f, r->prov.version);
     fprintf(f, ", content %016llx, Flank ", (unsigned long long)r->prov.hash);
     fl_chart_esc(f, r->prov.flank);
-    fprintf(f, ", seeds %llu..%llu: ", (unsigned long long)r->prov.seed_base,
-            (unsigned long long)(r->prov.seed_base + r->prov.runs - 1));
-    fl_chart_esc(f, r->prov.command);
+    fprintf(f, ", seeds %llu..%llu for each policy set</text>\n<text x=\"20\" y=\"%.0f\" class=\"l\">reproduce: ",
+            (unsigned long long)r->prov.seed_base, (unsigned long long)(r->prov.seed_base + r->prov.runs - 1), h - 10);
+    esc_fit(f, r->prov.command, (int)((W - 110) / CHAR_W));
     fputs("</text>\n", f);
   }
   fputs("</svg>\n", f);

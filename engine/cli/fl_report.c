@@ -128,7 +128,7 @@ static void charts(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
   for (int k = 0; k < r->ntrack; k++) {
     if (r->info[k].hidden) continue;
     if (!shown) { /* the heading stays with the first row of charts */
-      fputs("<div class=\"keep\">\n<h2>Charts</h2>\n<p class=\"note\">", f);
+      fputs("<div class=\"keep\">\n<h2 id=\"charts\">Charts</h2>\n<p class=\"note\">", f);
       fputs(sm ? "Each track: how often each final value occurred, one small panel per policy set, all on the same scales."
                : "Each track: how often each final value occurred, one outline per policy set:", f);
       for (int s = 0; !sm && s < r->nset; s++) {
