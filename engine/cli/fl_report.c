@@ -14,14 +14,15 @@ static const char CSS[] =
   ".sw{display:inline-block;width:10px;height:10px;margin-right:6px}.ci{color:#555;font-size:85%}"
   "figure{margin:0.5em 0 1em}.row{display:flex;gap:1em}.row figure{flex:1;margin:0.5em 0}"
   "svg{max-width:100%;height:auto}.note{color:#444;font-size:90%}"
-  "@media print{body{max-width:none;margin:0;padding:0}h1,h2,caption{break-after:avoid;page-break-after:avoid}"
+  "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}table{font-size:8.5pt}td,th{padding:2px 5px}"
+  "td{white-space:nowrap}h1,h2,caption{break-after:avoid;page-break-after:avoid}"
   "table,figure,.keep,.row,tr{break-inside:avoid;page-break-inside:avoid}a{color:inherit}}"
   "@page{margin:14mm}";
 
 static void num(FILE *f, double v) {
   if (fabs(v) < 1e-9) v = 0; /* float noise of a sum, not a value anyone meant */
   if (!isfinite(v)) fputs("–", f);
-  else if (fabs(v) >= 1e5 && fabs(v) < 1e15) fprintf(f, "%.0f", v);
+  else if (fabs(v) >= 1e4 && fabs(v) < 1e15) fprintf(f, "%.0f", v); /* 12345, not 1.234e+04 */
   else fprintf(f, "%.4g", v);
 }
 
