@@ -776,3 +776,94 @@ function property(t) end
 ---Run fn at the start of every game (after area owners and props are set).
 ---@param fn fun()
 function setup(fn) end
+
+-- Test files (a scenario's tests/NAME.lua) also have these globals; see docs/educators.md.
+
+---Declare a test (in a scenario's tests/NAME.lua); tests run in file order after the file has loaded.
+---
+---```lua
+---test("war needs low deterrence", { timeout = 5 }, function() ... end)
+---```
+---@param name string what the test claims, in words
+---@param opts_or_fn {timeout: number}|fun() options ({timeout = seconds}, default 60), or the test itself
+---@param fn? fun() the test, when opts are given
+function test(name, opts_or_fn, fn) end
+
+---@class flank.play_opts
+---@field scenario? string a shipped scenario's id or a path relative to the test file (default: this tests/ folder's scenario)
+---@field seed? integer play one game with this seed (default 1)
+---@field seeds? integer play this many games, seeds seed_base .. seed_base+seeds-1, and return statistics
+---@field seed_base? integer the first seed of `seeds` (default 1)
+---@field policy? string every side that defines this policy plays it
+---@field side? table<string, string> role -> policy (overrides `policy`)
+---@field turns? integer stop after this many turns (the game is then unfinished)
+
+---@class flank.game_log_entry
+---@field kind "decision"|"event"|"message"|"delayed"|"skipped"|"ending"
+---@field turn integer
+---@field date string
+---@field decision? string
+---@field option? string
+---@field side? string
+---@field event? string
+---@field ending? string
+---@field text? string
+
+---One game (play{seed = ...}).
+---@class flank.game
+---@field ending string? the ending's id, nil if unfinished
+---@field finished boolean
+---@field tracks table<string, number> final values
+---@field history table<string, number[]> each track at the end of each turn
+---@field turns integer turns played
+---@field date string
+---@field seed integer
+---@field decisions {turn: integer, date: string, side: string, decision: string, option: string}[]
+---@field events string[]
+---@field log flank.game_log_entry[]
+
+---@class flank.stats
+---@field mean number
+---@field median number
+---@field min number
+---@field max number
+---@field p05 number
+---@field p95 number
+---@field sd number sample standard deviation
+
+---Many games (play{seeds = ...}).
+---@class flank.games
+---@field games integer
+---@field seed_base integer
+---@field endings table<string, integer> count per ending id (0 if it never happened)
+---@field ending_rate table<string, number> share per ending id
+---@field unfinished integer
+---@field tracks table<string, flank.stats>
+---@field turns flank.stats
+
+---Play one game (seed) or many (seeds) headless, with the scenario reset for every seed.
+---
+---```lua
+---local a = play{ policy = "mines", seeds = 300 }
+---```
+---@param opts flank.play_opts
+---@return flank.game|flank.games
+function play(opts) end
+
+---@class flank.expectation
+---@field eq fun(x: any) equal
+---@field ne fun(x: any) not equal
+---@field gt fun(x: number) greater than
+---@field ge fun(x: number) at least
+---@field lt fun(x: number) less than
+---@field le fun(x: number) at most
+---@field near fun(x: number, tol: number) within tol of x
+---@field is_true fun() any value but false and nil
+---@field is_false fun() false or nil
+---@field matches fun(pattern: string) a Lua pattern matches
+---@field contains fun(x: any) a substring of a string, or a value of a table
+
+---Check a value: expect(v).eq(x), expect(v).gt(x), ... (expect(v):eq(x) works too).
+---@param v any
+---@return flank.expectation
+function expect(v) end

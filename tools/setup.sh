@@ -12,7 +12,10 @@ FLANK_PACKAGES=(
   python3                        # small test helpers (image comparison)
   parallel                       # the documented sharded-batch example is tested
   valgrind                       # memcheck of whole games in the test suite
-  libxml2-utils                  # xmllint checks the SVG and JUnit outputs are well-formed
+  libxml2-utils                  # xmllint checks the SVG, and the JUnit output against its schema
+  perl                           # prove (Perl's TAP harness) reads flank test --format tap
+  lua-check                      # luacheck: shipped scenarios, their tests and the template lint clean
+  chromium                       # headless Chromium opens the HTML report (screenshot, no network)
   xdotool                        # the keyboard-driven window test
   libpng-dev                     # PNG files (renders, screenshots, goldens) are written with libpng
   librsvg2-bin                   # the PNG icons are drawn from the SVG at build time (rsvg-convert)

@@ -1,9 +1,12 @@
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* realpath */
 #include "fl_cli.h"
+#include "fl_results.h"
 #include "fl_replay.h"
 #include "fl_save.h"
 #include "fl_str.h"
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -180,27 +183,89 @@ int cli_check_overlay(const char *cmd, const fl_Def *d, const char *id) {
   return -1;
 }
 
+int cli_utf8_len(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (p[0] < 0x80) return 1;
+  int n = p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+  for (int i = 1; i < n; i++)
+    if ((p[i] & 0xC0) != 0x80) return 0;
+  if (n == 3 && ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0))) return 0; /* overlong, surrogate */
+  if (n == 4 && ((p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))) return 0; /* overlong, > U+10FFFF */
+  return n;
+}
+
 void cli_json_str(FILE *f, const char *s) {
   fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-    switch (*p) {
+  for (const char *p = s ? s : ""; *p;) {
+    unsigned char c = (unsigned char)*p;
+    int l = cli_utf8_len(p);
+    if (!l) { fputs("\\ufffd", f); p++; continue; } /* a byte that is not UTF-8: JSON must be */
+    if (l > 1) { fwrite(p, 1, (size_t)l, f); p += l; continue; }
+    switch (c) {
     case '"': fputs("\\\"", f); break;
     case '\\': fputs("\\\\", f); break;
     case '\n': fputs("\\n", f); break;
     case '\r': fputs("\\r", f); break;
     case '\t': fputs("\\t", f); break;
     default:
-      if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-      else fputc(*p, f);
+      if (c < 0x20 || c == 0x7f) fprintf(f, "\\u%04x", c);
+      else fputc(c, f);
     }
+    p++;
   }
   fputc('"', f);
 }
 
 void cli_json_num(FILE *f, double v) {
-  if (!isfinite(v)) fputs("null", f);
-  else if (v == floor(v) && fabs(v) < 1e15) fprintf(f, "%.0f", v);
-  else fprintf(f, "%.10g", v);
+  char buf[40];
+  if (!isfinite(v)) { fputs("null", f); return; }
+  fl_res_num(v, buf, sizeof buf); /* the batch CSV's form: a game matches its row */
+  fputs(buf, f);
+}
+
+FILE *cli_open_out(const char *cmd, const char *path) {
+  if (!strcmp(path, "-")) return stdout;
+  FILE *f = fopen(path, "w");
+  if (!f) fprintf(stderr, "flank %s: cannot write %s: %s\n", cmd, path, strerror(errno));
+  return f;
+}
+
+int cli_close_out(const char *cmd, FILE *f, const char *path) {
+  if (f == stdout) {
+    if (fflush(f) == 0 && !ferror(f)) return 0;
+    fprintf(stderr, "flank %s: error writing to standard output\n", cmd);
+    return -1;
+  }
+  int bad = ferror(f);
+  if (fclose(f) || bad) { fprintf(stderr, "flank %s: error writing %s\n", cmd, path); return -1; }
+  return 0;
+}
+
+int cli_turns_played(fl_Script *sc) {
+  fl_Game *g = fl_script_game(sc);
+  int t = fl_game_state(g)->turn;
+  /* a game stopped early waits at the start of the next turn: that one was not played */
+  return fl_game_status(g) == FL_GAME_WAITING && t > 0 ? t - 1 : t;
+}
+
+char *cli_read_input(const char *path, size_t *len) {
+  if (strcmp(path, "-")) return fl_str_read_file(path, len);
+  size_t cap = 65536, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    size_t got = fread(buf + n, 1, cap - n - 1, stdin);
+    n += got;
+    if (got == 0) break;
+    if (n + 1 == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) { free(buf); buf = NULL; errno = ENOMEM; break; }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  if (buf && ferror(stdin)) { free(buf); buf = NULL; errno = EIO; }
+  if (buf) { buf[n] = '\0'; *len = n; }
+  return buf;
 }
 
 void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
@@ -210,7 +275,7 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
   char date[16];
   fputs("{\"scenario\":", f); cli_json_str(f, d->id);
   fputs(",\"version\":", f); cli_json_str(f, d->version);
-  fprintf(f, ",\"seed\":%llu,\"turns\":%d", (unsigned long long)seed, s->turn);
+  fprintf(f, ",\"seed\":%llu,\"turns\":%d", (unsigned long long)seed, cli_turns_played(sc));
   fl_date_format(s->date, date, sizeof date);
   fputs(",\"date\":", f); cli_json_str(f, date);
   fputs(",\"status\":", f);
@@ -275,15 +340,25 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
   fputs("}\n", f);
 }
 
-int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed) {
+int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where) {
   const fl_Def *d = fl_script_def(sc);
   const char *pol[64];
   for (int i = 0; i < d->nside && i < 64; i++) pol[i] = fl_script_policy(sc, i);
   fl_Buf b = {0};
   fl_replay_write(&b, d, fl_game_state(fl_script_game(sc)), seed, pol);
+  char from[PATH_MAX];
+  /* a scenario given as a folder: record where, so the replay finds it from anywhere */
+  if (where && strcmp(where, d->id) && realpath(fl_script_dir(sc), from) && !strchr(from, '\n') && strlen(from) < 1000) {
+    fl_buf_bytes(&b, "from ", 5);
+    fl_buf_bytes(&b, from, strlen(from));
+    fl_buf_bytes(&b, "\n", 1);
+  }
   char err[1024];
-  int rc = b.oom ? -1 : fl_save_write_atomic(path, b.data, b.len, err, sizeof err);
-  if (rc) fprintf(stderr, "flank: %s\n", b.oom ? "out of memory" : err);
+  int rc;
+  if (b.oom) rc = -1;
+  else if (!strcmp(path, "-")) rc = fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) ? -1 : 0;
+  else rc = fl_save_write_atomic(path, b.data, b.len, err, sizeof err);
+  if (rc) fprintf(stderr, "flank: %s\n", b.oom ? "out of memory" : !strcmp(path, "-") ? "error writing to standard output" : err);
   fl_buf_free(&b);
   return rc;
 }

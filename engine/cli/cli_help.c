@@ -54,8 +54,10 @@ static const char FILES[] =
 
 void cli_usage(FILE *f) {
   fprintf(f, "flank %s: scenario-based board-game simulations (SDL2 window, Lua 5.4 scenarios)\n\n"
-             "Usage: flank COMMAND [ARGS]   (flank COMMAND --help for details)\n\nCommands:\n", FLANK_VERSION);
+             "Usage: flank COMMAND [ARGS]   (flank COMMAND --help for details)\n"
+             "       flank --version (-V, flank version)\n\nCommands:\n", FLANK_VERSION);
   for (const Cmd *c = CLI_COMMANDS; c->name; c++) fprintf(f, "  %-8s %s\n", c->name, c->summary);
+  fprintf(f, "\nA file argument or option given as - is standard input or output.\n");
   fprintf(f, "\n%s", CLI_LOOKUP);
   fputs("Here:", f);
   for (int i = 0; i < cli_scenario_dirs(); i++) fprintf(f, "%s %s", i ? ", then" : "", cli_scenario_dir(i, NULL));

@@ -16,7 +16,11 @@ int cli_main(int argc, char **argv) {
     cli_usage(stdout);
     return EXIT_OK;
   }
-  if (!strcmp(argv[1], "--version")) { printf("flank %s\n", FLANK_VERSION); return EXIT_OK; }
+  if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V") || !strcmp(argv[1], "version")) {
+    if (argc > 2 && !cli_is_help(argv[2])) { fprintf(stderr, "flank version: takes no arguments\n"); return EXIT_USAGE; }
+    printf("flank %s\n", FLANK_VERSION);
+    return EXIT_OK;
+  }
   const Cmd *c = cli_find(argv[1]);
   if (!c) {
     const char *names[32];

@@ -9,11 +9,16 @@
 #include "fl_tester.h"
 #include <pthread.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#ifndef FLANK_VERSION
+#define FLANK_VERSION "dev"
+#endif
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
 
@@ -185,42 +190,52 @@ static int ends_with(const char *s, const char *suf) {
   return a >= b && !strcmp(s + a - b, suf);
 }
 
-static FILE *open_out(const char *path) {
-  if (!strcmp(path, "-")) return stdout;
-  FILE *f = fopen(path, "w");
-  if (!f) fprintf(stderr, "flank batch: cannot write %s\n", path);
-  return f;
-}
-
-static int close_out(FILE *f, const char *path) {
-  if (f == stdout) return fflush(f);
-  int bad = ferror(f);
-  if (fclose(f) || bad) { fprintf(stderr, "flank batch: error writing %s\n", path); return -1; }
-  return 0;
-}
-
 /* Write the requested outputs of a results table; shared with flank merge. */
 int batch_outputs(const char *cmd, fl_Results *r, const char *out, int summary, const char *plot, const char *report,
                   const fl_ChartOpts *co) {
   FILE *f;
+  fl_res_analyse(r); /* every output reads the same statistics */
   if (out) {
-    if (!(f = open_out(out))) return EXIT_USAGE;
+    if (!(f = cli_open_out(cmd, out))) return EXIT_USAGE;
     if (ends_with(out, ".jsonl")) fl_res_write_jsonl(f, r); else fl_res_write_csv(f, r);
-    if (close_out(f, out)) return EXIT_USAGE;
+    if (cli_close_out(cmd, f, out)) return EXIT_USAGE;
   }
   if (plot) {
-    if (!(f = open_out(plot))) return EXIT_USAGE;
+    if (!(f = cli_open_out(cmd, plot))) return EXIT_USAGE;
     fl_chart_svg(f, r, co);
-    if (close_out(f, plot)) return EXIT_USAGE;
+    if (cli_close_out(cmd, f, plot)) return EXIT_USAGE;
   }
   if (report) {
-    if (!(f = open_out(report))) return EXIT_USAGE;
-    fl_chart_html(f, r, co);
-    if (close_out(f, report)) return EXIT_USAGE;
+    if (!(f = cli_open_out(cmd, report))) return EXIT_USAGE;
+    fl_report_html(f, r, co);
+    if (cli_close_out(cmd, f, report)) return EXIT_USAGE;
   }
   if (summary) fl_res_summary(stdout, r);
-  (void)cmd;
   return EXIT_OK;
+}
+
+/* --out FILE: the format by extension; "-" and devices such as /dev/null take CSV. */
+int batch_out_ok(const char *cmd, const char *out) {
+  struct stat st;
+  if (!out || !strcmp(out, "-") || ends_with(out, ".csv") || ends_with(out, ".jsonl")) return 0;
+  if (stat(out, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return 0;
+  return cli_usage_error(cmd, "--out FILE must end in .csv or .jsonl (or be - for standard output)");
+}
+
+/* Append one word of a command line, quoted for a POSIX shell when it needs to be. */
+static void cmd_word(char *buf, size_t n, const char *w) {
+  size_t k = strlen(buf);
+  int plain = *w != '\0';
+  for (const char *p = w; *p; p++)
+    plain &= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("_-./=:,+@%", *p);
+  if (k && k + 1 < n) buf[k++] = ' ';
+  if (plain) { snprintf(buf + k, n - k, "%s", w); return; }
+  if (k + 1 < n) buf[k++] = '\'';
+  for (; *w && k + 5 < n; w++) {
+    if (*w == '\'') { memcpy(buf + k, "'\\''", 4); k += 4; } else buf[k++] = *w;
+  }
+  if (k + 1 < n) buf[k++] = '\'';
+  buf[k < n ? k : n - 1] = '\0';
 }
 
 /* The scatter's tracks: --x/--y, else deterrence against post-war or plain civilian harm. */
@@ -239,22 +254,61 @@ int batch_axes(const char *cmd, const fl_Results *r, const char *xs, const char 
   return 0;
 }
 
+/* A sweep file, or standard input for "-" (the sandbox loads files: copy it to one, and
+ * name standard input in messages). */
+static int load_sweep(const char *path, fl_PolicySet **sets, char *err, size_t errn) {
+  if (strcmp(path, "-")) return fl_test_load_sweep(path, sets, err, errn);
+  size_t len;
+  char *text = cli_read_input("-", &len), tmp[] = "/tmp/flank-sweep-XXXXXX";
+  int fd = text ? mkstemp(tmp) : -1, n = -1;
+  if (fd < 0 || write(fd, text, len) != (ssize_t)len || close(fd)) snprintf(err, errn, "-: cannot read the sweep from standard input");
+  else {
+    n = fl_test_load_sweep(tmp, sets, err, errn);
+    char *at = strstr(err, tmp);
+    if (n < 0 && at) { /* "/tmp/flank-sweep-XXXXXX:3: ..." -> "-:3: ..." */
+      *at = '-';
+      memmove(at + 1, at + strlen(tmp), strlen(at + strlen(tmp)) + 1);
+    }
+  }
+  if (fd >= 0) unlink(tmp);
+  free(text);
+  return n;
+}
+
+/* The set's players as one line: "policy=mines", "council=mines adversary=first". */
+static void set_spec(const fl_PolicySet *ps, char *buf, size_t n) {
+  size_t k = 0;
+  buf[0] = '\0';
+  if (ps->all) k += (size_t)snprintf(buf, n, "policy=%s", ps->all);
+  for (int i = 0; i < ps->n && k < n; i++) k += (size_t)snprintf(buf + k, n - k, "%s%s=%s", k ? " " : "", ps->role[i], ps->policy[i]);
+}
+
 int cmd_batch(int argc, char **argv) {
   const char *where = NULL, *out = NULL, *plot = NULL, *report = NULL, *sweep = NULL, *xs = NULL, *ys = NULL;
   uint64_t runs = 100, base = 1, jobs = 0, shard_k = 1, shard_n = 1;
   int summary = 0, bench = 0, nset = 0, cur = -1, rc = EXIT_USAGE;
   fl_PolicySet *sets = NULL;
   fl_ScriptOpts opts = {0};
+  static char command[8192], pols[6144], extra[512]; /* the command that replays these games */
+  pols[0] = extra[0] = '\0';
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    int bad = 0, more = i + 1 < argc;
-    if (cli_script_opt("batch", argc, argv, &i, &opts, &bad)) { if (bad) goto done; continue; }
+    int bad = 0, more = i + 1 < argc, at = i;
+    if (cli_script_opt("batch", argc, argv, &i, &opts, &bad)) {
+      if (bad) goto done;
+      for (int k = at; k <= i; k++) cmd_word(extra, sizeof extra, argv[k]);
+      continue;
+    }
     if (!strcmp(a, "--runs") && more) { if (cli_parse_u64(argv[++i], &runs) || !runs) { cli_usage_error("batch", "--runs needs a positive number"); goto done; } }
     else if (!strcmp(a, "--seed-base") && more) { if (cli_parse_u64(argv[++i], &base)) { cli_usage_error("batch", "--seed-base needs a number"); goto done; } }
     else if (!strcmp(a, "--jobs") && more) { if (cli_parse_u64(argv[++i], &jobs) || !jobs || jobs > 1024) { cli_usage_error("batch", "--jobs needs a number from 1 to 1024"); goto done; } }
-    else if (!strcmp(a, "--side") && more) { if (add_side(&sets, &nset, &cur, argv[++i])) goto done; }
-    else if (!strcmp(a, "--policy") && more) { if (add_policy(&sets, &nset, argv[++i])) goto done; cur = -1; }
-    else if (!strcmp(a, "--sweep") && more) { sweep = argv[++i]; cur = -1; }
+    else if (!strcmp(a, "--side") && more) { if (add_side(&sets, &nset, &cur, argv[++i])) goto done; cmd_word(pols, sizeof pols, a); cmd_word(pols, sizeof pols, argv[i]); }
+    else if (!strcmp(a, "--policy") && more) { if (add_policy(&sets, &nset, argv[++i])) goto done; cur = -1; cmd_word(pols, sizeof pols, a); cmd_word(pols, sizeof pols, argv[i]); }
+    else if (!strcmp(a, "--sweep") && more) {
+      if (sweep) { cli_usage_error("batch", "one --sweep file at a time (got '%s' and '%s')", sweep, argv[i + 1]); goto done; }
+      sweep = argv[++i];
+      cur = -1;
+    }
     else if (!strcmp(a, "--out") && more) out = argv[++i];
     else if (!strcmp(a, "--plot") && more) plot = argv[++i];
     else if (!strcmp(a, "--report") && more) report = argv[++i];
@@ -264,19 +318,28 @@ int cmd_batch(int argc, char **argv) {
     else if (!strcmp(a, "--bench")) bench = 1;
     else if (!strcmp(a, "--shard") && more) {
       unsigned long long k, n;
-      char extra;
-      if (sscanf(argv[++i], "%llu/%llu%c", &k, &n, &extra) != 2 || !k || k > n) { cli_usage_error("batch", "--shard K/N with 1 <= K <= N, got '%s'", argv[i]); goto done; }
+      char junk;
+      if (sscanf(argv[++i], "%llu/%llu%c", &k, &n, &junk) != 2 || !k || k > n || n > 1000000) {
+        cli_usage_error("batch", "--shard K/N with 1 <= K <= N <= 1000000, got '%s'", argv[i]);
+        goto done;
+      }
       shard_k = k; shard_n = n;
-    } else if (a[0] == '-') { cli_bad_option("batch", a); goto done; }
+    } else if (a[0] == '-' && a[1]) { cli_bad_option("batch", a); goto done; }
     else if (!where) where = a;
     else { cli_usage_error("batch", "one scenario at a time (got '%s' and '%s')", where, a); goto done; }
   }
   if (!where) { cli_usage_error("batch", "which scenario? e.g. flank batch tutorial --runs 1000 --summary"); goto done; }
-  if (out && strcmp(out, "-") && !ends_with(out, ".csv") && !ends_with(out, ".jsonl")) { cli_usage_error("batch", "--out FILE must end in .csv or .jsonl (or be -)"); goto done; }
+  if (runs - 1 > UINT64_MAX - base) { /* seeds never wrap around to 0: every game has its own seed */
+    cli_usage_error("batch", "seeds %llu..%llu+%llu-1 run past 2^64-1", (unsigned long long)base, (unsigned long long)base,
+                    (unsigned long long)runs);
+    goto done;
+  }
+  if (shard_n > runs) { cli_usage_error("batch", "--shard %llu/%llu: more shards than --runs %llu", (unsigned long long)shard_k, (unsigned long long)shard_n, (unsigned long long)runs); goto done; }
+  if (batch_out_ok("batch", out)) goto done;
   if (sweep) {
     char err[2048];
     fl_PolicySet *sw = NULL;
-    int n = fl_test_load_sweep(sweep, &sw, err, sizeof err);
+    int n = load_sweep(sweep, &sw, err, sizeof err);
     if (n < 0) { fprintf(stderr, "%s\n", err); goto done; }
     fl_PolicySet *ns = realloc(sets, (size_t)(nset + n) * sizeof *ns);
     if (!ns) { fl_test_free_sets(sw, n); goto done; }
@@ -284,10 +347,12 @@ int cmd_batch(int argc, char **argv) {
     memcpy(&sets[nset], sw, (size_t)n * sizeof *sw);
     nset += n;
     free(sw);
+    cmd_word(pols, sizeof pols, "--sweep"); /* sweep sets come after the flags' sets */
+    cmd_word(pols, sizeof pols, sweep);
   }
   if (!nset) add_policy(&sets, &nset, "default");
   for (int s = 0; s < nset; s++) {
-    if (strchr(sets[s].name, '\n')) { cli_usage_error("batch", "a policy set name cannot contain a newline"); goto done; }
+    if (strchr(sets[s].name, '\n')) { cli_usage_error("batch", "--side: a policy set name cannot contain a newline"); goto done; }
     for (int t = 0; t < s; t++)
       if (!strcmp(sets[s].name, sets[t].name)) { cli_usage_error("batch", "two policy sets are named '%s'", sets[s].name); goto done; }
   }
@@ -315,24 +380,35 @@ int cmd_batch(int argc, char **argv) {
   int nt = d->ntrack;
   for (int k = 0; k < nt; k++) tracks[k] = d->tracks[k].id;
   fl_Results *r = fl_res_new(nt, tracks);
-  for (int k = 0; r && k < nt; k++) fl_res_describe(r, k, d->tracks[k].unit, d->tracks[k].visible);
   int *eix = calloc((size_t)d->nending + 1, sizeof *eix);
   Batch b = {.where = where, .opts = opts, .sets = sets, .nset = nset, .base = base, .res = r, .ending_ix = eix};
-  b.lo = runs * (shard_k - 1) / shard_n;
-  b.per = runs * shard_k / shard_n - b.lo;
+  fl_res_shard_range(runs, shard_k, shard_n, &b.lo, &b.per);
   b.total = (size_t)b.per * (size_t)nset;
-  int ok = r && eix;
-  for (int s = 0; ok && s < nset; s++) ok = fl_res_set(r, sets[s].name) == s;
-  for (int e = 0; ok && e < d->nending; e++) ok = (eix[e] = fl_res_ending(r, d->endings[e].id)) >= 0;
+  snprintf(command, sizeof command, "flank batch");
+  cmd_word(command, sizeof command, where);
+  size_t cl = strlen(command);
+  snprintf(command + cl, sizeof command - cl, " --runs %llu", (unsigned long long)runs);
+  if (base != 1) { cl = strlen(command); snprintf(command + cl, sizeof command - cl, " --seed-base %llu", (unsigned long long)base); }
+  cl = strlen(command);
+  snprintf(command + cl, sizeof command - cl, "%s%s%s%s", *pols ? " " : "", pols, *extra ? " " : "", extra);
+  fl_Prov prov = {FLANK_VERSION, d->id, d->version, d->title ? d->title : d->id, d->content_hash, command, base, runs, shard_k, shard_n};
+  int ok = r && eix && !fl_res_set_prov(r, &prov);
+  for (int k = 0; ok && k < nt; k++) {
+    const fl_TrackDef *t = &d->tracks[k];
+    fl_TrackInfo ti = {t->name, t->unit, !t->visible, t->higher_is_better, t->min, t->max};
+    ok = !fl_res_describe(r, k, &ti);
+  }
+  for (int s = 0; ok && s < nset; s++) {
+    char spec[1024];
+    set_spec(&sets[s], spec, sizeof spec);
+    ok = fl_res_set(r, sets[s].name, spec) == s;
+  }
+  for (int e = 0; ok && e < d->nending; e++) ok = (eix[e] = fl_res_ending(r, d->endings[e].id, d->endings[e].title)) >= 0;
   if (!ok || fl_res_resize(r, b.total)) { fprintf(stderr, "flank batch: out of memory\n"); fl_script_free(sc0); fl_res_free(r); free(eix); goto done; }
   if (jobs > b.total && b.total) jobs = b.total;
   int x, y;
   if (batch_axes("batch", r, xs, ys, &x, &y)) { fl_script_free(sc0); fl_res_free(r); free(eix); goto done; }
-  char title[512];
-  snprintf(title, sizeof title, "%s: %llu games per policy set", d->title ? d->title : d->id, (unsigned long long)b.per);
-  fl_ChartOpts co = {title, x, y, 1, -1};
-  if (x >= 0 && d->tracks[x].higher_is_better < 0) co.x_better = -1;
-  if (y >= 0 && d->tracks[y].higher_is_better > 0) co.y_better = 1;
+  fl_ChartOpts co = {x, y};
   double t_reset = bench ? reset_us(sc0) : 0;
 
   Worker *w = calloc((size_t)jobs, sizeof *w);

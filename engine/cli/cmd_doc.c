@@ -12,7 +12,7 @@
 #define FLANK_SOURCE_DIR "."
 #endif
 
-static const char *const DOCS[] = {"api.md", "flank.d.lua", NULL};
+static const char *const DOCS[] = {"api.md", "flank.d.lua", ".luacheckrc", NULL};
 
 int cmd_doc(int argc, char **argv) {
   int check = 0;
@@ -56,6 +56,6 @@ int cmd_doc(int argc, char **argv) {
     free(have);
     free(text);
   }
-  if (check && rc == EXIT_OK) printf("%s/api.md and %s/flank.d.lua are up to date\n", dir, dir);
+  if (check && rc == EXIT_OK) printf("%s/api.md, %s/flank.d.lua and %s/.luacheckrc are up to date\n", dir, dir, dir);
   return rc;
 }

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad);
 
@@ -90,7 +91,7 @@ int cmd_replay(int argc, char **argv) {
     } else if (!strcmp(argv[i], "--policy") && i + 1 < argc) all = argv[++i];
     else if (!strcmp(argv[i], "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("replay", "too many --side"); sides[nsides++] = argv[++i]; }
     else if (!strcmp(argv[i], "--log") && i + 1 < argc) logpath = argv[++i];
-    else if (argv[i][0] == '-') return cli_bad_option("replay", argv[i]);
+    else if (argv[i][0] == '-' && argv[i][1]) return cli_bad_option("replay", argv[i]);
     else if (!path) path = argv[i];
     else return cli_usage_error("replay", "one replay file at a time");
   }
@@ -98,13 +99,27 @@ int cmd_replay(int argc, char **argv) {
   if ((all || nsides) && !until) return cli_usage_error("replay", "--policy and --side choose who plays after the fork: give --until TURN");
   if (until && check) return cli_usage_error("replay", "--verify checks a whole recorded game; a fork (--until) plays a new one");
   size_t len;
-  char *text = fl_str_read_file(path, &len), err[1024];
+  char *text = cli_read_input(path, &len), err[1024];
   if (!text) { fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno)); return EXIT_USAGE; }
   fl_Replay r;
   int rc = fl_replay_parse(&r, text, len, path, err, sizeof err);
   free(text);
   if (rc) { fprintf(stderr, "%s\n", err); return EXIT_USAGE; }
-  fl_Script *sc = cli_load(scen ? scen : r.id, &opts);
+  /* the scenario: --scenario, else the folder it was recorded from, else a shipped one by id */
+  struct stat st;
+  char file[sizeof r.from + 16];
+  snprintf(file, sizeof file, "%s/scenario.lua", r.from);
+  const char *where = scen ? scen : r.from[0] && stat(file, &st) == 0 ? r.from : r.id;
+  if (!scen && r.from[0] && where == r.id) {
+    char dir[4096], e[1024];
+    if (fl_script_resolve(r.id, cli_scenarios_root(), dir, sizeof dir, e, sizeof e)) {
+      fprintf(stderr, "%s: recorded from scenario folder %s, which is no longer there; if it moved, point at it "
+                      "with --scenario PATH (flank replay %s --scenario NEW/PATH)\n", path, r.from, path);
+      fl_replay_free(&r);
+      return EXIT_USAGE;
+    }
+  }
+  fl_Script *sc = cli_load(where, &opts);
   if (!sc) { fl_replay_free(&r); return EXIT_USAGE; }
   const fl_Def *d = fl_script_def(sc);
   int changed = d->content_hash != r.content;
@@ -131,7 +146,7 @@ int cmd_replay(int argc, char **argv) {
     if (rc == EXIT_OK && until) { /* the fork: policies play the rest of the game */
       if (fl_script_play_on(sc, 0) == FL_GAME_ERROR) { cli_print_error(fl_game_error(fl_script_game(sc))); rc = EXIT_SCRIPT; }
     }
-    if (rc == EXIT_OK && logpath && cli_write_replay(logpath, sc, r.seed)) rc = EXIT_USAGE;
+    if (rc == EXIT_OK && logpath && cli_write_replay(logpath, sc, r.seed, where)) rc = EXIT_USAGE;
     if (rc == EXIT_OK && check) rc = verify(path, &r, sc, changed);
     const fl_State *s = fl_game_state(fl_script_game(sc));
     if (json) cli_game_json(stdout, sc, r.seed);

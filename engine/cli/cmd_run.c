@@ -37,7 +37,7 @@ static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
   fl_date_format(s->date, date, sizeof date);
   fprintf(f, "%s (%s), seed %llu: ", d->title, d->id, (unsigned long long)seed);
   if (s->ending >= 0) fprintf(f, "%s after %d turns (%s)\n", d->endings[s->ending].title, s->turn, date);
-  else fprintf(f, "unfinished at turn %d (%s)\n", s->turn, date);
+  else fprintf(f, "unfinished after %d turn%s (%s)\n", cli_turns_played(sc), cli_turns_played(sc) == 1 ? "" : "s", date);
   int wmax = 0; /* names are UTF-8: pad by characters, not bytes */
   for (int i = 0; i < d->ntrack; i++)
     if (d->tracks[i].visible && utf8_len(d->tracks[i].name) > wmax) wmax = utf8_len(d->tracks[i].name);
@@ -74,12 +74,14 @@ int cmd_run(int argc, char **argv) {
     else if (!strcmp(a, "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("run", "too many --side"); sides[nsides++] = argv[++i]; }
     else if (!strcmp(a, "--policy") && i + 1 < argc) all = argv[++i];
     else if (!strcmp(a, "--log") && i + 1 < argc) logpath = argv[++i];
-    else if (a[0] == '-') return cli_bad_option("run", a);
+    else if (a[0] == '-' && a[1]) return cli_bad_option("run", a);
     else if (!where) where = a;
     else return cli_usage_error("run", "one scenario at a time (got '%s' and '%s')", where, a);
   }
   if (!where) return cli_usage_error("run", "which scenario? e.g. flank run tutorial");
   if (which) return cli_which("run", where);
+  int log_stdout = logpath && !strcmp(logpath, "-");
+  if (log_stdout && (json || board)) return cli_usage_error("run", "--log - and --%s both write to standard output", json ? "json" : "board");
   fl_Script *sc = cli_load(where, &opts);
   if (!sc) return EXIT_USAGE;
   if (all && cli_policy_all("run", sc, all)) {
@@ -105,8 +107,8 @@ int cmd_run(int argc, char **argv) {
     }
     fl_textview_write(stdout, g, viewer);
   }
-  else if (rc == EXIT_OK) summary(stdout, sc, seed);
-  if (logpath && cli_write_replay(logpath, sc, seed)) rc = rc ? rc : EXIT_USAGE;
+  else if (rc == EXIT_OK) summary(log_stdout ? stderr : stdout, sc, seed); /* the log owns stdout */
+  if (logpath && cli_write_replay(logpath, sc, seed, where)) rc = rc ? rc : EXIT_USAGE;
   fl_script_free(sc);
   return rc;
 }

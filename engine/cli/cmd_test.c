@@ -2,12 +2,14 @@
  * one line per test, as text, TAP or JUnit XML. The runner itself is fl_tester. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
+#include "fl_save.h"
 #include "fl_tester.h"
 #include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { FMT_TEXT, FMT_TAP };
 
@@ -15,7 +17,8 @@ typedef struct Case { char *file, *name, *message, *repro; int ok; double second
 
 typedef struct Run {
   int format, n;
-  FILE *junit;
+  FILE *out;                       /* per-test lines: stdout, or stderr when the JUnit XML goes there */
+  int junit;
   Case *cases; int ncase, cap;     /* kept for JUnit only */
 } Run;
 
@@ -80,40 +83,93 @@ static int collect(const char *path, List *files) {
   return -1;
 }
 
+/* XML text or attribute value: escaped, valid UTF-8 whatever bytes a path holds, and line
+ * breaks kept as character references (an attribute would fold a raw one into a space). */
 static void xml(FILE *f, const char *s) {
-  for (; s && *s; s++) {
-    switch (*s) {
+  while (s && *s) {
+    int l = cli_utf8_len(s);
+    unsigned char c = (unsigned char)*s;
+    if (!l) { fputs("\xEF\xBF\xBD", f); s++; continue; }
+    if (l > 1) { fwrite(s, 1, (size_t)l, f); s += l; continue; }
+    switch (c) {
     case '<': fputs("&lt;", f); break;
     case '>': fputs("&gt;", f); break;
     case '&': fputs("&amp;", f); break;
     case '"': fputs("&quot;", f); break;
-    default: if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t') fputc(*s, f);
+    case '\n': fputs("&#10;", f); break;
+    case '\t': fputs("&#9;", f); break;
+    default: if (c >= 0x20 && c != 0x7f) fputc(c, f); /* XML 1.0 has no other control characters */
     }
+    s++;
+  }
+}
+
+/* A TAP description: '#' would start a directive (a failing "... # TODO ..." test would
+ * pass) and a line break would end the line, so both are escaped; bytes stay UTF-8. */
+static void tap_text(FILE *f, const char *s) {
+  while (s && *s) {
+    int l = cli_utf8_len(s);
+    if (!l) { fputs("\xEF\xBF\xBD", f); s++; continue; }
+    if (l > 1) { fwrite(s, 1, (size_t)l, f); s += l; continue; }
+    if (*s == '#' || *s == '\\') { fputc('\\', f); fputc(*s, f); }
+    else if (*s == '\n' || *s == '\r' || *s == '\t') fputc(' ', f);
+    else if ((unsigned char)*s >= 0x20) fputc(*s, f);
+    s++;
+  }
+}
+
+/* JUnit classname: "scenario.file" (scenarios/tutorial/tests/rules.lua -> tutorial.rules),
+ * the same wherever the checkout is; every other character becomes '_'. */
+static void classname(FILE *f, const char *path) {
+  char buf[PATH_MAX], *parts[3] = {0};
+  snprintf(buf, sizeof buf, "%s", path);
+  size_t l = strlen(buf);
+  if (l > 4 && !strcmp(buf + l - 4, ".lua")) buf[l - 4] = '\0';
+  char *file = strrchr(buf, '/');
+  if (!file) { parts[1] = buf; }
+  else {
+    *file++ = '\0';
+    parts[1] = file;
+    char *dir = strrchr(buf, '/');
+    if (dir && !strcmp(dir + 1, "tests")) { *dir = '\0'; dir = strrchr(buf, '/'); }
+    else if (!dir && !strcmp(buf, "tests")) { buf[0] = '\0'; dir = NULL; }
+    parts[0] = dir ? dir + 1 : buf;
+  }
+  for (int i = 0; i < 2; i++) {
+    if (!parts[i] || !*parts[i]) continue;
+    if (i && parts[0] && *parts[0]) fputc('.', f);
+    for (const char *p = parts[i]; *p; p++)
+      fputc(((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-') ? *p : '_', f);
   }
 }
 
 static void report(void *ud, const fl_TestCase *tc) {
   Run *r = ud;
+  FILE *o = r->out;
   r->n++;
   int ms = (int)(tc->seconds * 1000 + 0.5);
   if (r->format == FMT_TAP) {
-    printf("%s %d - %s: %s\n", tc->ok ? "ok" : "not ok", r->n, tc->file, tc->name);
+    fprintf(o, "%s %d - ", tc->ok ? "ok" : "not ok", r->n);
+    tap_text(o, tc->file);
+    fputs(": ", o);
+    tap_text(o, tc->name);
+    fputc('\n', o);
     if (!tc->ok) {
-      printf("  ---\n  message: ");
-      cli_json_str(stdout, tc->message);
-      if (tc->source) { printf("\n  at: "); cli_json_str(stdout, tc->source); }
-      if (tc->game) { printf("\n  game: "); cli_json_str(stdout, tc->game); }
-      if (tc->repro) { printf("\n  reproduce: "); cli_json_str(stdout, tc->repro); }
-      printf("\n  ...\n");
+      fprintf(o, "  ---\n  message: ");
+      cli_json_str(o, tc->message);
+      if (tc->source) { fprintf(o, "\n  at: "); cli_json_str(o, tc->source); }
+      if (tc->game) { fprintf(o, "\n  game: "); cli_json_str(o, tc->game); }
+      if (tc->repro) { fprintf(o, "\n  reproduce: "); cli_json_str(o, tc->repro); }
+      fprintf(o, "\n  ...\n");
     }
-  } else if (tc->ok) printf("ok    %s: %s (%d ms)\n", tc->file, tc->name, ms);
+  } else if (tc->ok) fprintf(o, "ok    %s: %s (%d ms)\n", tc->file, tc->name, ms);
   else {
-    printf("FAIL  %s: %s (%d ms): %s%s%s%s\n", tc->file, tc->name, ms, tc->message,
-           tc->game ? " [" : "", tc->game ? tc->game : "", tc->game ? "]" : "");
-    if (tc->source) printf("      at: %s\n", tc->source);
-    if (tc->repro) printf("      reproduce: %s\n", tc->repro);
+    fprintf(o, "FAIL  %s: %s (%d ms): %s%s%s%s\n", tc->file, tc->name, ms, tc->message,
+            tc->game ? " [" : "", tc->game ? tc->game : "", tc->game ? "]" : "");
+    if (tc->source) fprintf(o, "      at: %s\n", tc->source);
+    if (tc->repro) fprintf(o, "      reproduce: %s\n", tc->repro);
   }
-  fflush(stdout);
+  fflush(o);
   if (r->junit) {
     if (r->ncase == r->cap) {
       r->cap = r->cap ? r->cap * 2 : 32;
@@ -132,47 +188,66 @@ static void report(void *ud, const fl_TestCase *tc) {
 }
 
 /* JUnit XML: one testsuite per test file (files that do not load become an error case). */
-static void write_junit(Run *r, List *files, char **load_err) {
-  FILE *f = r->junit;
+static void write_junit(FILE *f, Run *r, List *files, char **load_err) {
   int fails = 0, errs = 0;
-  for (int i = 0; i < r->ncase; i++) fails += !r->cases[i].ok;
+  double total = 0;
+  for (int i = 0; i < r->ncase; i++) { fails += !r->cases[i].ok; total += r->cases[i].seconds; }
   for (int i = 0; i < files->n; i++) errs += load_err[i] != NULL;
-  fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"flank test\" tests=\"%d\" failures=\"%d\" errors=\"%d\">\n",
-          r->ncase + errs, fails, errs);
+  fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"flank test\" tests=\"%d\" failures=\"%d\" "
+             "errors=\"%d\" time=\"%.3f\">\n", r->ncase + errs, fails, errs, total);
   for (int i = 0; i < files->n; i++) {
     int n = 0, nf = 0;
     double secs = 0;
     for (int k = 0; k < r->ncase; k++)
       if (!strcmp(r->cases[k].file, files->v[i])) { n++; nf += !r->cases[k].ok; secs += r->cases[k].seconds; }
     fprintf(f, "  <testsuite name=\"");
+    classname(f, files->v[i]);
+    fprintf(f, "\" tests=\"%d\" failures=\"%d\" errors=\"%d\" time=\"%.3f\" file=\"", n + (load_err[i] != NULL), nf,
+            load_err[i] != NULL, secs);
     xml(f, files->v[i]);
-    fprintf(f, "\" tests=\"%d\" failures=\"%d\" errors=\"%d\" time=\"%.3f\">\n", n + (load_err[i] != NULL), nf, load_err[i] != NULL, secs);
+    fputs("\">\n", f);
     if (load_err[i]) {
       fprintf(f, "    <testcase classname=\"");
-      xml(f, files->v[i]);
-      fprintf(f, "\" name=\"(load)\"><error message=\"");
+      classname(f, files->v[i]);
+      fprintf(f, "\" name=\"(file does not load)\" time=\"0.000\"><error type=\"load\" message=\"");
       xml(f, load_err[i]);
-      fprintf(f, "\"/></testcase>\n");
+      fprintf(f, "\">");
+      xml(f, load_err[i]);
+      fprintf(f, "</error></testcase>\n");
     }
     for (int k = 0; k < r->ncase; k++) {
       Case *c = &r->cases[k];
       if (strcmp(c->file, files->v[i])) continue;
       fprintf(f, "    <testcase classname=\"");
-      xml(f, c->file);
+      classname(f, c->file);
       fprintf(f, "\" name=\"");
       xml(f, c->name);
       fprintf(f, "\" time=\"%.3f\"", c->seconds);
       if (c->ok) { fprintf(f, "/>\n"); continue; }
-      fprintf(f, "><failure message=\"");
+      fprintf(f, "><failure type=\"expect\" message=\"");
       xml(f, c->message);
       fprintf(f, "\">");
       xml(f, c->message);
-      if (c->repro) { fprintf(f, "\nreproduce: "); xml(f, c->repro); }
+      if (c->repro) { fprintf(f, "&#10;reproduce: "); xml(f, c->repro); }
       fprintf(f, "</failure></testcase>\n");
     }
     fprintf(f, "  </testsuite>\n");
   }
   fprintf(f, "</testsuites>\n");
+}
+
+/* Write the JUnit file whole or not at all: a run killed midway leaves no half file. */
+static int save_junit(const char *path, Run *r, List *files, char **load_err) {
+  char *buf = NULL, err[1024];
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!f) { fprintf(stderr, "flank test: out of memory\n"); return -1; }
+  write_junit(f, r, files, load_err);
+  int rc = fclose(f);
+  if (!rc && !strcmp(path, "-")) rc = fwrite(buf, 1, len, stdout) != len || fflush(stdout);
+  else if (!rc && fl_save_write_atomic(path, buf, len, err, sizeof err)) { fprintf(stderr, "flank test: %s\n", err); rc = -1; }
+  free(buf);
+  return rc;
 }
 
 int cmd_test(int argc, char **argv) {
@@ -207,17 +282,30 @@ int cmd_test(int argc, char **argv) {
     if (collect(paths.v[i], &files)) { rc = cli_usage_error("test", "%s: no such test file, folder or scenario", paths.v[i]); goto out; }
     if (files.n == before) { rc = cli_usage_error("test", "%s: no test files (tests/NAME.lua) there", paths.v[i]); goto out; }
   }
-  if (junit && !(r.junit = fopen(junit, "w"))) { rc = cli_usage_error("test", "cannot write %s", junit); goto out; }
+  if (junit && strcmp(junit, "-")) { /* fail now, not after every test has run */
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", junit);
+    char *slash = strrchr(dir, '/');
+    if (slash) slash[slash == dir ? 1 : 0] = '\0'; else snprintf(dir, sizeof dir, ".");
+    if (access(dir, W_OK) || is_dir(junit)) { rc = cli_usage_error("test", "cannot write %s", junit); goto out; }
+  }
+  r.junit = junit != NULL;
+  r.out = junit && !strcmp(junit, "-") ? stderr : stdout; /* the XML owns standard output */
   fl_TestOpts o = {cli_scenarios_root(), timeout, 0, report, &r};
   load_err = calloc((size_t)files.n + 1, sizeof *load_err);
-  if (r.format == FMT_TAP) printf("TAP version 13\n");
+  if (r.format == FMT_TAP) fprintf(r.out, "TAP version 13\n");
   for (int i = 0; i < files.n; i++) {
     char err[2048];
     int p, f = fl_test_run_file(files.v[i], &o, &p, err, sizeof err);
     if (f < 0) {
       fprintf(stderr, "flank test: %s\n", err);
-      if (r.format == FMT_TAP) printf("# %s does not load: %s\n", files.v[i], err);
-      else printf("ERROR %s does not load: %s\n", files.v[i], err);
+      if (r.format == FMT_TAP) { /* a file that does not load is a failure CI tools must see */
+        fprintf(r.out, "not ok %d - ", ++r.n);
+        tap_text(r.out, files.v[i]);
+        fputs(": the test file does not load\n  ---\n  message: ", r.out);
+        cli_json_str(r.out, err);
+        fputs("\n  ...\n", r.out);
+      } else fprintf(r.out, "ERROR %s does not load: %s\n", files.v[i], err);
       if (load_err) load_err[i] = strdup(err);
       broken++;
       continue;
@@ -225,14 +313,14 @@ int cmd_test(int argc, char **argv) {
     passed += p;
     failed += f;
   }
-  if (r.junit) {
-    write_junit(&r, &files, load_err);
-    fclose(r.junit);
+  if (r.junit && save_junit(junit, &r, &files, load_err)) { rc = EXIT_USAGE; goto out; }
+  if (r.format == FMT_TAP) {
+    fprintf(r.out, "1..%d\n# %d passed, %d failed\n", r.n, passed, failed);
+    if (broken) fprintf(r.out, "# %d test file%s did not load\n", broken, broken == 1 ? "" : "s");
   }
-  if (r.format == FMT_TAP) printf("1..%d\n# %d passed, %d failed\n", r.n, passed, failed);
-  else {
-    if (broken) printf("%d test file%s did not load\n", broken, broken == 1 ? "" : "s");
-    printf("%d passed, %d failed\n", passed, failed);
+  if (r.format != FMT_TAP) {
+    if (broken) fprintf(r.out, "%d test file%s did not load\n", broken, broken == 1 ? "" : "s");
+    fprintf(r.out, "%d passed, %d failed\n", passed, failed);
   }
   rc = broken ? EXIT_USAGE : failed ? EXIT_FAILED : EXIT_OK;
 out:

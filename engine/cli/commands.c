@@ -29,7 +29,7 @@ const Cmd CLI_COMMANDS[] = {
    "  --side ROLE=POL   who plays a side (repeatable)\n"
    "  --policy POL      play every side that has it with this policy\n"
    "  --turns N         stop after N turns\n"
-   "  --log FILE        write the replay log (flank replay FILE --verify checks it)\n"
+   "  --log FILE        write the replay log (flank replay FILE --verify checks it; - is stdout)\n"
    "  --json            one JSON object: scenario, version, seed, turns, ending, tracks,\n"
    "                    decisions, events (schema: docs/run-json.md)\n"
    "  --board           the board as plain text (for screen readers and terminals): tracks,\n"
@@ -49,23 +49,28 @@ const Cmd CLI_COMMANDS[] = {
    "each entry of a --sweep file is one policy set; every set plays seeds S..S+N-1.\n"
    "  --jobs J        worker threads (default: all cores); results never depend on J\n"
    "  --out FILE      one row per game (CSV or JSON lines by extension)\n"
-   "  --summary       per policy set: ending frequencies; mean, median, 5-95th percentile and\n"
-   "                  95% confidence interval of each track\n"
+   "  --summary       what was run, then per policy set: ending shares with 95% intervals; mean,\n"
+   "                  95% interval (its method named), median, 5-95th percentile, sd of each track\n"
    "  --plot FILE.svg histograms per track and a --x/--y scatter with the Pareto frontier\n"
    "  --report FILE.html  one self-contained page with the table and the charts\n"
    "  --shard K/N     only the K-th of N disjoint slices of the seeds (merge with flank merge)\n"
+   "Every output records its provenance (scenario and content hash, Flank version, seeds, shard,\n"
+   "policy sets, the command that replays it). --out - or a device (/dev/null) writes CSV.\n"
    "See docs/educators.md.\n"},
   {"merge", "FILE... [--out FILE] [--summary] [--scenario SCENARIO] [--plot FILE.svg] [--report FILE.html]",
    "Combine sharded batch outputs into one.", cmd_merge,
-   "Reads the CSV or JSONL files of flank batch --shard runs and writes the same output, byte for\n"
-   "byte, as one unsharded run. A game that appears twice is an error. --scenario names the\n"
-   "scenario so the summary shows units and leaves out hidden tracks, as flank batch does.\n"
+   "Reads the CSV or JSONL files of flank batch --shard runs (- is standard input) and writes the\n"
+   "same CSV, summary, SVG and report, byte for byte, as one unsharded run. It refuses, naming the\n"
+   "files, a set that is not exactly one batch: a shard missing, given twice or cut short, or shards\n"
+   "of another scenario, version, seed range, shard count or policy sets. --scenario is optional:\n"
+   "it checks that the files were made from that scenario.\n"
    "See docs/educators.md.\n"},
   {"test", "[PATH ...]", "Run scenario tests (scenarios/*/tests/*.lua) headless.", cmd_test,
    "Each test file calls test(\"name\", function() ... end); inside, play{...} runs games and\n"
    "expect(x).eq/gt/lt/... asserts. With no PATH, runs every shipped scenario's tests.\n"
    "  --format tap          TAP output for CI systems\n"
-   "  --format junit FILE   also write a JUnit XML report\n"
+   "  --format junit FILE   also write a JUnit XML report (written at the end, whole; - writes it\n"
+   "                        to stdout and the per-test lines to stderr)\n"
    "  --timeout S           seconds per test (default 60)\n"
    "Exit 1 if a test failed, 2 if a test file does not load. A failure prints the seed and a\n"
    "flank run command that reproduces the game.\n"},
@@ -84,9 +89,10 @@ const Cmd CLI_COMMANDS[] = {
    "shades the map by one of the scenario's overlays (e.g. mines) instead of by owner.\n"},
   {"replay", "FILE [--verify] [--json] [--scenario PATH] [--until TURN [--policy P] [--side ROLE=POLICY] [--log FILE]]",
    "Re-simulate a recorded game, or fork it at a turn.", cmd_replay,
-   "FILE is a replay log written by flank run --log. The scenario is found by the id recorded in the\n"
-   "log (or --scenario PATH). --verify compares every turn's state hash and names the first turn that\n"
-   "differs; a replay whose scenario changed is refused unless --verify is given.\n"
+   "FILE is a replay log written by flank run --log (- is standard input). The scenario is --scenario\n"
+   "PATH, else the folder the log records, else the shipped scenario of its id. --verify compares\n"
+   "every turn's state hash and names the first turn that differs; a replay whose scenario changed\n"
+   "is refused unless --verify is given.\n"
    "--until TURN forks the game: the recorded decisions before TURN are replayed, then policies play\n"
    "the rest (the recorded ones, or those given with --policy/--side) - the same history under\n"
    "another policy, for branch-and-compare debriefs. --log FILE records the forked game.\n"},
@@ -98,8 +104,9 @@ const Cmd CLI_COMMANDS[] = {
    "  --user            create it in $XDG_DATA_HOME/flank/scenarios (~/.local/share/flank/scenarios),\n"
    "                    where flank finds it by id from any folder: flank run NAME\n"},
   {"doc", "[--check] [--out DIR]", "Generate docs/api.md and docs/flank.d.lua from the API registration.", cmd_doc,
-   "Writes docs/api.md and docs/flank.d.lua (Lua Language Server definitions) from the bindings'\n"
-   "registration in engine/script/fl_api.c and the definition keys in fl_defs.c.\n"
+   "Writes docs/api.md, docs/flank.d.lua (Lua Language Server definitions) and docs/.luacheckrc\n"
+   "(luacheck's globals) from the bindings' registration in engine/script/fl_api.c, the sandbox\n"
+   "and the definition keys in fl_defs.c.\n"
    "  --check   exit 1 if the committed files are stale\n"
    "  --out DIR write elsewhere\n"},
   {NULL, NULL, NULL, NULL, NULL},

@@ -62,14 +62,25 @@ int cli_side_policy(const char *cmd, fl_Script *sc, const char *spec);
 int cli_policy_all(const char *cmd, fl_Script *sc, const char *policy);
 /* 0 if id is NULL or an overlay of d; else prints an error with a suggestion, -1. */
 int cli_check_overlay(const char *cmd, const fl_Def *d, const char *id);
-/* Write s as a JSON string literal. */
+/* Write s as a JSON string literal (bytes that are not UTF-8 become U+FFFD). */
 void cli_json_str(FILE *f, const char *s);
-/* Write a number as JSON (integers without a fraction, otherwise %.10g). */
+/* Write a number as JSON, in the batch CSV's shortest round-trip form. */
 void cli_json_num(FILE *f, double v);
+/* Length of the valid UTF-8 character at s (1-4), or 0 if the byte starts none. */
+int cli_utf8_len(const char *s);
+/* Read a whole file, or standard input for "-" (malloc'd, NUL-terminated); NULL with errno. */
+char *cli_read_input(const char *path, size_t *len);
+/* Open a file to write, or standard output for "-"; NULL after printing why. */
+FILE *cli_open_out(const char *cmd, const char *path);
+/* Close what cli_open_out opened (standard output is flushed); 0 ok, else prints why. */
+int cli_close_out(const char *cmd, FILE *f, const char *path);
+/* Turns played: the turn the game ended on, or the turns completed when it stopped early. */
+int cli_turns_played(fl_Script *sc);
 /* Write the outcome of the game as one JSON object (see docs/run-json.md). */
 void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
-/* Write the replay log of the game (see docs/replay.md). 0 ok. */
-int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed);
+/* Write the replay log of the game (see docs/formats.md) to path ("-": standard output);
+ * where is the scenario as it was given: a folder is recorded so the replay can find it. 0 ok. */
+int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where);
 
 int cmd_run(int argc, char **argv);
 int cmd_replay(int argc, char **argv);

@@ -1,49 +1,87 @@
-/* The table of a batch's games: storage, CSV/JSONL files, statistics, summary. */
+/* The table of a batch's games: storage, sorting, statistics, summary.
+ * Files (CSV, JSONL, provenance) are in fl_results_io.c. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_results.h"
 #include "fl_str.h"
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char **grow_names(char **v, int n) { return realloc(v, (size_t)(n + 1) * sizeof *v); }
 
 fl_Results *fl_res_new(int ntrack, const char *const *tracks) {
   fl_Results *r = calloc(1, sizeof *r);
   if (!r) return NULL;
   r->track = calloc((size_t)ntrack + 1, sizeof *r->track);
-  if (!r->track) { free(r); return NULL; }
-  for (int i = 0; i < ntrack; i++)
+  r->info = calloc((size_t)ntrack + 1, sizeof *r->info);
+  if (!r->track || !r->info) { fl_res_free(r); return NULL; }
+  for (int i = 0; i < ntrack; i++) {
+    r->info[i] = (fl_TrackInfo){NULL, NULL, 0, 0, -INFINITY, INFINITY};
     if (!(r->track[r->ntrack++] = fl_str_dup(tracks[i]))) { fl_res_free(r); return NULL; }
+  }
   return r;
+}
+
+static void free_prov(fl_Prov *p) {
+  free(p->flank); free(p->scenario); free(p->version); free(p->title); free(p->command);
+  memset(p, 0, sizeof *p);
 }
 
 void fl_res_free(fl_Results *r) {
   if (!r) return;
-  for (int i = 0; i < r->ntrack; i++) free(r->track[i]);
-  for (int i = 0; i < r->nset; i++) free(r->set[i]);
-  for (int i = 0; i < r->nending; i++) free(r->ending[i]);
-  free(r->track); free(r->set); free(r->ending);
+  for (int i = 0; i < r->ntrack; i++) { free(r->track[i]); free(r->info[i].name); free(r->info[i].unit); }
+  for (int i = 0; i < r->nset; i++) { free(r->set[i]); free(r->set_spec[i]); }
+  for (int i = 0; i < r->nending; i++) { free(r->ending[i]); free(r->ending_title[i]); }
+  free(r->track); free(r->info); free(r->set); free(r->set_spec); free(r->ending); free(r->ending_title);
   free(r->seed); free(r->set_of); free(r->ending_of); free(r->turns); free(r->val);
-  if (r->unit) for (int k = 0; k < r->ntrack; k++) free(r->unit[k]);
-  free(r->unit);
-  free(r->hidden);
+  free_prov(&r->prov);
+  free(r->cache);
   free(r);
 }
 
-static int intern(char ***v, int *n, const char *name) {
+int fl_res_describe(fl_Results *r, int col, const fl_TrackInfo *in) {
+  if (col < 0 || col >= r->ntrack) return 0;
+  fl_TrackInfo *t = &r->info[col];
+  free(t->name); free(t->unit);
+  *t = *in;
+  t->name = fl_str_dup(in->name && *in->name ? in->name : r->track[col]);
+  t->unit = fl_str_dup(in->unit ? in->unit : "");
+  return t->name && t->unit ? 0 : -1;
+}
+
+/* Find name in v[0..n), or add it with its description in d (a parallel array). */
+static int intern(char ***v, char ***d, int *n, const char *name, const char *desc) {
   for (int i = 0; i < *n; i++)
-    if (!strcmp((*v)[i], name)) return i;
-  char **nv = grow_names(*v, *n);
+    if (!strcmp((*v)[i], name)) {
+      if (desc && !(*d)[i]) (*d)[i] = fl_str_dup(desc);
+      return i;
+    }
+  char **nv = realloc(*v, (size_t)(*n + 1) * sizeof *nv);
   if (!nv) return -1;
   *v = nv;
-  if (!(nv[*n] = fl_str_dup(name))) return -1;
+  char **nd = realloc(*d, (size_t)(*n + 1) * sizeof *nd);
+  if (!nd) return -1;
+  *d = nd;
+  nv[*n] = fl_str_dup(name);
+  nd[*n] = desc ? fl_str_dup(desc) : NULL;
+  if (!nv[*n]) { free(nd[*n]); return -1; }
   return (*n)++;
 }
 
-int fl_res_set(fl_Results *r, const char *name) { return intern(&r->set, &r->nset, name); }
-int fl_res_ending(fl_Results *r, const char *id) { return *id ? intern(&r->ending, &r->nending, id) : -1; }
+int fl_res_set(fl_Results *r, const char *name, const char *spec) { return intern(&r->set, &r->set_spec, &r->nset, name, spec); }
+int fl_res_ending(fl_Results *r, const char *id, const char *title) {
+  return *id ? intern(&r->ending, &r->ending_title, &r->nending, id, title) : -1;
+}
+
+int fl_res_set_prov(fl_Results *r, const fl_Prov *p) {
+  free_prov(&r->prov);
+  r->prov = *p;
+  r->prov.flank = fl_str_dup(p->flank ? p->flank : "");
+  r->prov.scenario = fl_str_dup(p->scenario ? p->scenario : "");
+  r->prov.version = fl_str_dup(p->version ? p->version : "");
+  r->prov.title = fl_str_dup(p->title ? p->title : "");
+  r->prov.command = fl_str_dup(p->command ? p->command : "");
+  r->has_prov = 1;
+  return r->prov.flank && r->prov.scenario && r->prov.version && r->prov.title && r->prov.command ? 0 : -1;
+}
 
 int fl_res_resize(fl_Results *r, size_t n) {
   if (n > r->cap) {
@@ -69,6 +107,24 @@ int fl_res_resize(fl_Results *r, size_t n) {
     for (int k = 0; k < r->ntrack; k++) r->val[i * (size_t)r->ntrack + (size_t)k] = 0;
   }
   r->n = n;
+  free(r->cache);
+  r->cache = NULL;
+  return 0;
+}
+
+int fl_res_append(fl_Results *dst, const fl_Results *src) {
+  size_t at = dst->n, nt = (size_t)dst->ntrack;
+  if (src->ntrack != dst->ntrack || fl_res_resize(dst, at + src->n)) return -1;
+  for (size_t i = 0; i < src->n; i++) {
+    int s = fl_res_set(dst, src->set[src->set_of[i]], src->set_spec[src->set_of[i]]);
+    int e = src->ending_of[i] >= 0 ? fl_res_ending(dst, src->ending[src->ending_of[i]], src->ending_title[src->ending_of[i]]) : -1;
+    if (s < 0 || (src->ending_of[i] >= 0 && e < 0)) return -1;
+    dst->seed[at + i] = src->seed[i];
+    dst->set_of[at + i] = s;
+    dst->ending_of[at + i] = e;
+    dst->turns[at + i] = src->turns[i];
+    if (nt) memcpy(&dst->val[(at + i) * nt], &src->val[i * nt], nt * sizeof(double));
+  }
   return 0;
 }
 
@@ -120,280 +176,58 @@ done:
   return rc;
 }
 
+void fl_res_shard_range(uint64_t runs, uint64_t k, uint64_t n, uint64_t *lo, uint64_t *per) {
+  /* floor(runs * (k-1) / n) without overflowing: runs = q*n + m */
+  uint64_t q = runs / n, m = runs % n;
+  uint64_t a = q * (k - 1) + m * (k - 1) / n, b = q * k + m * k / n;
+  *lo = a;
+  *per = b - a;
+}
+
 void fl_res_num(double v, char *buf, size_t n) {
   if (v == floor(v) && fabs(v) < 1e15) { snprintf(buf, n, "%.0f", v); return; }
-  for (int p = 6; p <= 17; p++) {
+  for (int p = 1; p <= 17; p++) {
     snprintf(buf, n, "%.*g", p, v);
     if (strtod(buf, NULL) == v) return;
   }
 }
 
-static void csv_field(FILE *f, const char *s) {
-  if (!s[strcspn(s, ",\"\r\n")] && s[0] != ' ') { fputs(s, f); return; }
-  fputc('"', f);
-  for (; *s; s++) { if (*s == '"') fputc('"', f); fputc(*s, f); }
-  fputc('"', f);
-}
-
-void fl_res_write_csv(FILE *f, const fl_Results *r) {
-  fputs("seed,set,ending", f);
-  for (int k = 0; k < r->ntrack; k++) { fputc(',', f); csv_field(f, r->track[k]); }
-  fputs(",turns\n", f);
-  char num[40];
-  for (size_t i = 0; i < r->n; i++) {
-    fprintf(f, "%llu,", (unsigned long long)r->seed[i]);
-    csv_field(f, r->set[r->set_of[i]]);
-    fputc(',', f);
-    if (r->ending_of[i] >= 0) csv_field(f, r->ending[r->ending_of[i]]);
-    for (int k = 0; k < r->ntrack; k++) {
-      fl_res_num(r->val[i * (size_t)r->ntrack + (size_t)k], num, sizeof num);
-      fprintf(f, ",%s", num);
-    }
-    fprintf(f, ",%d\n", r->turns[i]);
-  }
-}
-
-static void json_str(FILE *f, const char *s) {
-  fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
-    else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-    else fputc(*p, f);
-  }
-  fputc('"', f);
-}
-
-void fl_res_write_jsonl(FILE *f, const fl_Results *r) {
-  char num[40];
-  for (size_t i = 0; i < r->n; i++) {
-    fprintf(f, "{\"seed\":%llu,\"set\":", (unsigned long long)r->seed[i]);
-    json_str(f, r->set[r->set_of[i]]);
-    fputs(",\"ending\":", f);
-    if (r->ending_of[i] >= 0) json_str(f, r->ending[r->ending_of[i]]); else fputs("null", f);
-    fputs(",\"tracks\":{", f);
-    for (int k = 0; k < r->ntrack; k++) {
-      fl_res_num(r->val[i * (size_t)r->ntrack + (size_t)k], num, sizeof num);
-      if (k) fputc(',', f);
-      json_str(f, r->track[k]);
-      fprintf(f, ":%s", num);
-    }
-    fprintf(f, "},\"turns\":%d}\n", r->turns[i]);
-  }
-}
-
-/* ---- reading ---- */
-
-/* Split one CSV line into fields (in place); returns the count, -1 on a bad quote. */
-static int csv_split(char *line, char **fields, int max) {
-  int n = 0;
-  char *p = line;
-  for (;;) {
-    if (n == max) return -1;
-    if (*p == '"') {
-      char *w = ++p;
-      fields[n++] = w;
-      for (;;) {
-        if (!*p) return -1;
-        if (*p == '"' && p[1] == '"') { *w++ = '"'; p += 2; continue; }
-        if (*p == '"') { p++; break; }
-        *w++ = *p++;
-      }
-      *w = '\0';
-      if (*p == ',') { p++; continue; }
-      return *p ? -1 : n;
-    }
-    fields[n++] = p;
-    p += strcspn(p, ",");
-    if (!*p) return n;
-    *p++ = '\0';
-  }
-}
-
-static int parse_u64(const char *s, uint64_t *v) {
-  char *end;
-  errno = 0;
-  if (!*s || *s == '-') return -1;
-  *v = strtoull(s, &end, 10);
-  return *end || errno ? -1 : 0;
-}
-
-static int parse_num(const char *s, double *v) {
-  char *end;
-  if (!*s) return -1;
-  *v = strtod(s, &end);
-  return *end || !isfinite(*v) ? -1 : 0;
-}
-
-static int add_row(fl_Results *r, uint64_t seed, const char *set, const char *ending, int turns) {
-  size_t i = r->n;
-  int s = fl_res_set(r, set), e = fl_res_ending(r, ending);
-  if (s < 0 || (*ending && e < 0) || fl_res_resize(r, i + 1)) return -1;
-  r->seed[i] = seed;
-  r->set_of[i] = s;
-  r->ending_of[i] = e;
-  r->turns[i] = turns;
-  return 0;
-}
-
-static int read_csv(const char *path, char *text, fl_Results **rp, char *err, size_t errn) {
-  char *save = NULL, *line = strtok_r(text, "\n", &save);
-  enum { MAXF = 1024 };
-  char **f = malloc(MAXF * sizeof *f);
-  if (!f) { snprintf(err, errn, "out of memory"); return -1; }
-  int rc = -1, lineno = 1;
-  size_t l = line ? strlen(line) : 0;
-  if (l && line[l - 1] == '\r') line[l - 1] = '\0';
-  int nf = line ? csv_split(line, f, MAXF) : -1;
-  if (nf < 4 || strcmp(f[0], "seed") || strcmp(f[1], "set") || strcmp(f[2], "ending") || strcmp(f[nf - 1], "turns")) {
-    snprintf(err, errn, "%s:1: not a flank batch CSV (header seed,set,ending,<tracks>,turns)", path);
-    goto done;
-  }
-  int nt = nf - 4;
-  if (!*rp && !(*rp = fl_res_new(nt, (const char *const *)f + 3))) { snprintf(err, errn, "out of memory"); goto done; }
-  fl_Results *r = *rp;
-  int same = r->ntrack == nt;
-  for (int k = 0; same && k < nt; k++) same = !strcmp(r->track[k], f[3 + k]);
-  if (!same) { snprintf(err, errn, "%s:1: the tracks differ from the first file's", path); goto done; }
-  while ((line = strtok_r(NULL, "\n", &save))) {
-    lineno++;
-    l = strlen(line);
-    if (l && line[l - 1] == '\r') line[--l] = '\0';
-    if (!l) continue;
-    uint64_t seed, turns;
-    if (csv_split(line, f, MAXF) != nf || parse_u64(f[0], &seed) || parse_u64(f[nf - 1], &turns)) {
-      snprintf(err, errn, "%s:%d: expected %d fields: seed,set,ending,<tracks>,turns", path, lineno, nf);
-      goto done;
-    }
-    if (add_row(r, seed, f[1], f[2], (int)turns)) { snprintf(err, errn, "out of memory"); goto done; }
-    for (int k = 0; k < nt; k++)
-      if (parse_num(f[3 + k], &r->val[(r->n - 1) * (size_t)nt + (size_t)k])) {
-        snprintf(err, errn, "%s:%d: track %s is not a number: '%s'", path, lineno, r->track[k], f[3 + k]);
-        goto done;
-      }
-  }
-  rc = 0;
-done:
-  free(f);
-  return rc;
-}
-
-/* A minimal reader for the JSON lines fl_res_write_jsonl writes. */
-typedef struct J { const char *p; } J;
-static void j_ws(J *j) { while (*j->p == ' ' || *j->p == '\t' || *j->p == '\r') j->p++; }
-static int j_eat(J *j, char c) { j_ws(j); if (*j->p != c) return 0; j->p++; return 1; }
-
-static int j_str(J *j, char *out, size_t n) {
-  if (!j_eat(j, '"')) return -1;
-  size_t k = 0;
-  while (*j->p && *j->p != '"') {
-    unsigned c = (unsigned char)*j->p++;
-    if (c == '\\') {
-      char e = *j->p++;
-      if (e == 'u') {
-        unsigned u = 0;
-        for (int i = 0; i < 4; i++) {
-          char h = *j->p++;
-          u = u * 16 + (unsigned)(h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : 0);
-        }
-        c = u < 0x80 ? u : '?';
-      } else c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : (unsigned char)e;
-    }
-    if (k + 1 < n) out[k++] = (char)c;
-  }
-  out[k] = '\0';
-  return j_eat(j, '"') ? 0 : -1;
-}
-
-static int j_num(J *j, double *v) {
-  j_ws(j);
-  char *end;
-  *v = strtod(j->p, &end);
-  if (end == j->p) return -1;
-  j->p = end;
-  return 0;
-}
-
-static int read_jsonl_line(const char *line, fl_Results **rp, char *why, size_t wn) {
-  J j = {line};
-  char key[256], set[1024] = "", ending[256] = "";
-  double seed = -1, turns = -1, vals[1024];
-  char names[64][64];
-  int nv = 0, have_set = 0;
-  if (!j_eat(&j, '{')) { snprintf(why, wn, "expected '{'"); return -1; }
-  do {
-    if (j_str(&j, key, sizeof key) || !j_eat(&j, ':')) { snprintf(why, wn, "expected \"key\":"); return -1; }
-    if (!strcmp(key, "seed")) { if (j_num(&j, &seed)) { snprintf(why, wn, "seed is not a number"); return -1; } }
-    else if (!strcmp(key, "turns")) { if (j_num(&j, &turns)) { snprintf(why, wn, "turns is not a number"); return -1; } }
-    else if (!strcmp(key, "set")) { if (j_str(&j, set, sizeof set)) { snprintf(why, wn, "set is not a string"); return -1; } have_set = 1; }
-    else if (!strcmp(key, "ending")) {
-      j_ws(&j);
-      if (!strncmp(j.p, "null", 4)) j.p += 4;
-      else if (j_str(&j, ending, sizeof ending)) { snprintf(why, wn, "ending is not a string"); return -1; }
-    } else if (!strcmp(key, "tracks")) {
-      if (!j_eat(&j, '{')) { snprintf(why, wn, "tracks is not an object"); return -1; }
-      if (!j_eat(&j, '}')) do {
-        if (nv == 64 || j_str(&j, names[nv], sizeof names[nv]) || !j_eat(&j, ':') || j_num(&j, &vals[nv])) {
-          snprintf(why, wn, "bad tracks object");
-          return -1;
-        }
-        nv++;
-      } while (j_eat(&j, ','));
-      if (nv && !j_eat(&j, '}')) { snprintf(why, wn, "expected '}' after tracks"); return -1; }
-    } else { snprintf(why, wn, "unknown field '%s'", key); return -1; }
-  } while (j_eat(&j, ','));
-  if (!j_eat(&j, '}')) { snprintf(why, wn, "expected '}'"); return -1; }
-  if (seed < 0 || turns < 0 || !have_set) { snprintf(why, wn, "needs seed, set and turns"); return -1; }
-  if (!*rp) {
-    const char *t[64];
-    for (int k = 0; k < nv; k++) t[k] = names[k];
-    if (!(*rp = fl_res_new(nv, t))) { snprintf(why, wn, "out of memory"); return -1; }
-  }
-  fl_Results *r = *rp;
-  if (nv != r->ntrack) { snprintf(why, wn, "%d tracks, the first row had %d", nv, r->ntrack); return -1; }
-  if (add_row(r, (uint64_t)seed, set, ending, (int)turns)) { snprintf(why, wn, "out of memory"); return -1; }
-  for (int k = 0; k < nv; k++) {
-    int c = 0;
-    while (c < r->ntrack && strcmp(r->track[c], names[k])) c++;
-    if (c == r->ntrack) { snprintf(why, wn, "track '%s' is not in the first row", names[k]); return -1; }
-    r->val[(r->n - 1) * (size_t)r->ntrack + (size_t)c] = vals[k];
-  }
-  return 0;
-}
-
-int fl_res_read(const char *path, fl_Results **rp, char *err, size_t errn) {
-  size_t len;
-  char *text = fl_str_read_file(path, &len);
-  if (!text) { snprintf(err, errn, "%s: cannot read: %s", path, strerror(errno)); return -1; }
-  int rc;
-  const char *p = text;
-  while (*p == ' ' || *p == '\n') p++;
-  if (*p == '{') {
-    rc = 0;
-    char *save = NULL, why[256];
-    int lineno = 0;
-    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-      lineno++;
-      if (!line[strspn(line, " \t\r")]) continue;
-      if (read_jsonl_line(line, rp, why, sizeof why)) { snprintf(err, errn, "%s:%d: %s", path, lineno, why); rc = -1; break; }
-    }
-  } else rc = read_csv(path, text, rp, err, errn);
-  free(text);
-  return rc;
-}
-
 /* ---- statistics ---- */
 
-void fl_res_stats(const fl_Results *r, int set, int col, fl_Stats *o) {
+static void col_stats(const fl_Results *r, int set, int col, fl_ColStats *o) {
   memset(o, 0, sizeof *o);
-  size_t n = 0;
-  for (size_t i = 0; i < r->n; i++) n += r->set_of[i] == set;
+  size_t n = fl_res_games(r, set);
   double *v = n ? malloc(n * sizeof *v) : NULL;
   if (!v) return;
   size_t k = 0;
   for (size_t i = 0; i < r->n; i++)
     if (r->set_of[i] == set) v[k++] = col < 0 ? r->turns[i] : r->val[i * (size_t)r->ntrack + (size_t)col];
-  fl_stats_of(v, n, o);
+  fl_stats_of(v, n, &o->st); /* sorts v: the interval then never depends on row order */
+  double lo = col < 0 ? 0 : r->info[col].min, hi = col < 0 ? INFINITY : r->info[col].max;
+  o->ci = fl_ci_mean(v, n, lo, hi);
   free(v);
+}
+
+void fl_res_analyse(fl_Results *r) {
+  free(r->cache);
+  size_t per = (size_t)r->ntrack + 1;
+  r->cache = calloc((size_t)(r->nset ? r->nset : 1) * per, sizeof *r->cache);
+  if (!r->cache) return;
+  for (int s = 0; s < r->nset; s++)
+    for (int k = 0; k <= r->ntrack; k++) col_stats(r, s, k < r->ntrack ? k : -1, &r->cache[(size_t)s * per + (size_t)k]);
+}
+
+const fl_ColStats *fl_res_col(const fl_Results *r, int set, int col) {
+  static fl_ColStats none;
+  if (!r->cache) fl_res_analyse((fl_Results *)r); /* a cache only: the table itself does not change */
+  if (!r->cache || set < 0 || set >= r->nset) return &none;
+  return &r->cache[(size_t)set * ((size_t)r->ntrack + 1) + (size_t)(col < 0 ? r->ntrack : col)];
+}
+
+size_t fl_res_games(const fl_Results *r, int set) {
+  size_t n = 0;
+  for (size_t i = 0; i < r->n; i++) n += r->set_of[i] == set;
+  return n;
 }
 
 size_t fl_res_count(const fl_Results *r, int set, int e) {
@@ -402,60 +236,58 @@ size_t fl_res_count(const fl_Results *r, int set, int e) {
   return n;
 }
 
-/* qsort has no context argument in C17; the summary runs in the main thread only. */
-static const fl_Results *ord_r;
-static int cmp_ending(const void *a, const void *b) { return strcmp(ord_r->ending[*(const int *)a], ord_r->ending[*(const int *)b]); }
-
-void fl_res_describe(fl_Results *r, int col, const char *unit, int visible) {
-  if (col < 0 || col >= r->ntrack) return;
-  if (!r->unit) r->unit = calloc((size_t)r->ntrack, sizeof *r->unit);
-  if (!r->hidden) r->hidden = calloc((size_t)r->ntrack, 1);
-  if (!r->unit || !r->hidden) return;
-  free(r->unit[col]);
-  r->unit[col] = unit && *unit ? fl_str_dup(unit) : NULL;
-  r->hidden[col] = !visible;
+void fl_res_about(FILE *f, const fl_Results *r) {
+  const fl_Prov *p = &r->prov;
+  if (!r->has_prov) return;
+  fprintf(f, "%s %s (content %016llx), Flank %s: seeds %llu..%llu for each of %d policy set%s", p->scenario, p->version,
+          (unsigned long long)p->hash, p->flank, (unsigned long long)p->seed_base,
+          (unsigned long long)(p->seed_base + p->runs - 1), r->nset, r->nset == 1 ? "" : "s");
+  if (p->shard_n > 1) {
+    uint64_t lo, per;
+    fl_res_shard_range(p->runs, p->shard_k, p->shard_n, &lo, &per);
+    fprintf(f, "; this is shard %llu/%llu (seeds %llu..%llu)", (unsigned long long)p->shard_k,
+            (unsigned long long)p->shard_n, (unsigned long long)(p->seed_base + lo),
+            (unsigned long long)(p->seed_base + lo + per - 1));
+  }
+  fputc('\n', f);
 }
 
 void fl_res_summary(FILE *f, const fl_Results *r) {
-  /* endings that occurred, by id: the order must not depend on which shard came first */
-  int *ord = malloc((size_t)(r->nending + 1) * sizeof *ord), ne = 0, unfinished = 0;
-  if (!ord) return;
-  for (int e = 0; e < r->nending; e++) {
-    size_t c = 0;
-    for (int s = 0; s < r->nset; s++) c += fl_res_count(r, s, e);
-    if (c) ord[ne++] = e;
-  }
+  int unfinished = 0, hidden = 0;
   for (int s = 0; s < r->nset; s++) unfinished |= fl_res_count(r, s, -1) > 0;
-  ord_r = r;
-  qsort(ord, (size_t)ne, sizeof *ord, cmp_ending);
-  if (unfinished) ord[ne++] = -1;
+  for (int k = 0; k < r->ntrack; k++) hidden += r->info[k].hidden;
+  if (r->has_prov) {
+    fl_res_about(f, r);
+    fprintf(f, "reproduce: %s\n\n", r->prov.command);
+  }
   for (int s = 0; s < r->nset; s++) {
     uint64_t lo = UINT64_MAX, hi = 0;
-    size_t n = 0;
+    size_t n = fl_res_games(r, s);
     for (size_t i = 0; i < r->n; i++)
-      if (r->set_of[i] == s) { n++; lo = r->seed[i] < lo ? r->seed[i] : lo; hi = r->seed[i] > hi ? r->seed[i] : hi; }
+      if (r->set_of[i] == s) { lo = r->seed[i] < lo ? r->seed[i] : lo; hi = r->seed[i] > hi ? r->seed[i] : hi; }
     fprintf(f, "%sPolicy set %s: %zu games, seeds %llu..%llu\n", s ? "\n" : "", r->set[s], n,
             (unsigned long long)lo, (unsigned long long)hi);
-    fprintf(f, "  %-28s %8s %8s\n", "ending", "games", "share");
-    for (int k = 0; k < ne; k++) {
-      size_t c = fl_res_count(r, s, ord[k]);
-      fprintf(f, "  %-28s %8zu %7.1f%%\n", ord[k] >= 0 ? r->ending[ord[k]] : "(unfinished)", c, n ? 100.0 * (double)c / (double)n : 0);
+    fprintf(f, "  %-28s %8s %8s  %s\n", "ending", "games", "share", "95% CI (Wilson)");
+    for (int k = 0; k < r->nending + unfinished; k++) { /* every ending, in the scenario's order */
+      int e = k < r->nending ? k : -1;
+      size_t c = fl_res_count(r, s, e);
+      fl_Interval w = fl_ci_wilson(c, n);
+      fprintf(f, "  %-28s %8zu %7.1f%%  [%.1f%%, %.1f%%]\n", e >= 0 ? r->ending[e] : "(unfinished)", c,
+              n ? 100.0 * (double)c / (double)n : 0, 100 * w.lo, 100 * w.hi);
     }
-    fprintf(f, "  %-28s %10s %23s %10s %10s %10s %10s  %s\n", "track", "mean", "95% CI of the mean", "median", "p05", "p95",
-            "sd", "unit");
-    int nhidden = 0;
+    fprintf(f, "  %-28s %10s %23s %-9s %10s %10s %10s %10s  %s\n", "track", "mean", "95% CI of the mean", "(method)",
+            "median", "p05", "p95", "sd", "unit");
     for (int k = 0; k <= r->ntrack; k++) {
       int col = k < r->ntrack ? k : -1; /* the tracks, then turns */
-      if (col >= 0 && r->hidden && r->hidden[col]) { nhidden++; continue; }
-      fl_Stats st;
-      fl_res_stats(r, s, col, &st);
+      if (col >= 0 && r->info[col].hidden) continue;
+      const fl_ColStats *c = fl_res_col(r, s, col);
       char ci[64];
-      snprintf(ci, sizeof ci, "[%.4g, %.4g]", st.ci_lo, st.ci_hi);
-      fprintf(f, "  %-28s %10.4g %23s %10.4g %10.4g %10.4g %10.4g  %s\n", col < 0 ? "(turns)" : r->track[col], st.mean, ci,
-              st.median, st.p05, st.p95, st.sd, col >= 0 && r->unit && r->unit[col] ? r->unit[col] : "");
+      snprintf(ci, sizeof ci, "[%.4g, %.4g]", c->ci.lo, c->ci.hi);
+      fprintf(f, "  %-28s %10.4g %23s %-9s %10.4g %10.4g %10.4g %10.4g  %s\n", col < 0 ? "(turns)" : r->track[col],
+              c->st.mean, ci, fl_ci_name(c->ci.method), c->st.median, c->st.p05, c->st.p95, c->st.sd,
+              col >= 0 ? r->info[col].unit ? r->info[col].unit : "" : "");
     }
-    if (nhidden) fprintf(f, "  (%d track%s the scenario keeps from players %s in the CSV/JSONL only)\n", nhidden,
-                         nhidden == 1 ? "" : "s", nhidden == 1 ? "is" : "are");
+    if (hidden) fprintf(f, "  (%d track%s the scenario keeps from players %s in the CSV/JSONL only)\n", hidden,
+                        hidden == 1 ? "" : "s", hidden == 1 ? "is" : "are");
   }
-  free(ord);
 }

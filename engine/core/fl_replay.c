@@ -72,6 +72,12 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
         r->npolicies++;
       s += strlen(s);
     }
+    else if (ok && !strcmp(kw, "from")) { /* the rest of the line: a path may hold spaces */
+      s += strspn(s, " ");
+      ok = *s && strlen(s) < sizeof r->from;
+      if (ok) snprintf(r->from, sizeof r->from, "%s", s);
+      s += strlen(s);
+    }
     else if (ok && !strcmp(kw, "content")) ok = have_content = number(&s, &r->content, 1);
     else if (ok && !strcmp(kw, "seed")) ok = have_seed = number(&s, &r->seed, 0);
     else if (ok && !strcmp(kw, "action")) {

@@ -4,6 +4,7 @@
 #include "fl_str.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,32 @@
 static const char MAGIC[8] = {'F', 'L', 'A', 'N', 'K', 'S', 'A', 'V'};
 #define HEADER 28 /* magic 8, version 4, length 8, checksum 8 */
 
+/* Write all of data to an open descriptor; 0 ok. */
+static int write_all(int fd, const void *data, size_t len) {
+  const char *p = data;
+  while (len) {
+    ssize_t w = write(fd, p, len);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return -1;
+    p += w;
+    len -= (size_t)w;
+  }
+  return 0;
+}
+
 int fl_save_write_atomic(const char *path, const void *data, size_t len, char *err, size_t errn) {
+  struct stat st;
+  /* "-" is standard output, and a device or pipe (/dev/null, /dev/stdout) is written as it
+   * is: renaming a temporary file over it would replace the device with a file */
+  if (!strcmp(path, "-") || (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
+    int fd = strcmp(path, "-") ? open(path, O_WRONLY) : STDOUT_FILENO;
+    if (fd < 0 || write_all(fd, data, len) || (fd != STDOUT_FILENO && close(fd))) {
+      snprintf(err, errn, "%s: cannot write: %s", strcmp(path, "-") ? path : "standard output", strerror(errno));
+      if (fd > STDOUT_FILENO) close(fd);
+      return -1;
+    }
+    return 0;
+  }
   size_t pl = strlen(path);
   char *tmp = malloc(pl + 32), *dir = fl_str_dup(path);
   if (!tmp || !dir) { free(tmp); free(dir); snprintf(err, errn, "%s: out of memory", path); return -1; }

@@ -8,6 +8,7 @@
 #include "fl_script_int.h"
 #include "fl_colour.h"
 #include "fl_symbol.h"
+#include "fl_tester.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -374,15 +375,152 @@ static void d_lua(FILE *f) {
         "---@param fn fun()\nfunction setup(fn) end\n", f);
 }
 
+/* ---- the test API (test files' own globals) in flank.d.lua ---- */
+
+typedef struct TestDoc { const char *name, *text; } TestDoc;
+
+static const TestDoc TEST_DOCS[] = {
+  {"test",
+   "---Declare a test (in a scenario's tests/NAME.lua); tests run in file order after the file has loaded.\n"
+   "---\n---```lua\n---test(\"war needs low deterrence\", { timeout = 5 }, function() ... end)\n---```\n"
+   "---@param name string what the test claims, in words\n"
+   "---@param opts_or_fn {timeout: number}|fun() options ({timeout = seconds}, default 60), or the test itself\n"
+   "---@param fn? fun() the test, when opts are given\n"
+   "function test(name, opts_or_fn, fn) end\n"},
+  {"play",
+   "---@class flank.play_opts\n"
+   "---@field scenario? string a shipped scenario's id or a path relative to the test file (default: this tests/ folder's scenario)\n"
+   "---@field seed? integer play one game with this seed (default 1)\n"
+   "---@field seeds? integer play this many games, seeds seed_base .. seed_base+seeds-1, and return statistics\n"
+   "---@field seed_base? integer the first seed of `seeds` (default 1)\n"
+   "---@field policy? string every side that defines this policy plays it\n"
+   "---@field side? table<string, string> role -> policy (overrides `policy`)\n"
+   "---@field turns? integer stop after this many turns (the game is then unfinished)\n\n"
+   "---@class flank.game_log_entry\n---@field kind \"decision\"|\"event\"|\"message\"|\"delayed\"|\"skipped\"|\"ending\"\n"
+   "---@field turn integer\n---@field date string\n---@field decision? string\n---@field option? string\n"
+   "---@field side? string\n---@field event? string\n---@field ending? string\n---@field text? string\n\n"
+   "---One game (play{seed = ...}).\n---@class flank.game\n---@field ending string? the ending's id, nil if unfinished\n"
+   "---@field finished boolean\n---@field tracks table<string, number> final values\n"
+   "---@field history table<string, number[]> each track at the end of each turn\n"
+   "---@field turns integer turns played\n---@field date string\n---@field seed integer\n"
+   "---@field decisions {turn: integer, date: string, side: string, decision: string, option: string}[]\n"
+   "---@field events string[]\n---@field log flank.game_log_entry[]\n\n"
+   "---@class flank.stats\n---@field mean number\n---@field median number\n---@field min number\n---@field max number\n"
+   "---@field p05 number\n---@field p95 number\n---@field sd number sample standard deviation\n\n"
+   "---Many games (play{seeds = ...}).\n---@class flank.games\n---@field games integer\n---@field seed_base integer\n"
+   "---@field endings table<string, integer> count per ending id (0 if it never happened)\n"
+   "---@field ending_rate table<string, number> share per ending id\n---@field unfinished integer\n"
+   "---@field tracks table<string, flank.stats>\n---@field turns flank.stats\n\n"
+   "---Play one game (seed) or many (seeds) headless, with the scenario reset for every seed.\n"
+   "---\n---```lua\n---local a = play{ policy = \"mines\", seeds = 300 }\n---```\n"
+   "---@param opts flank.play_opts\n---@return flank.game|flank.games\n"
+   "function play(opts) end\n"},
+  {"expect",
+   "---@class flank.expectation\n"
+   "---@field eq fun(x: any) equal\n---@field ne fun(x: any) not equal\n---@field gt fun(x: number) greater than\n"
+   "---@field ge fun(x: number) at least\n---@field lt fun(x: number) less than\n---@field le fun(x: number) at most\n"
+   "---@field near fun(x: number, tol: number) within tol of x\n---@field is_true fun() any value but false and nil\n"
+   "---@field is_false fun() false or nil\n---@field matches fun(pattern: string) a Lua pattern matches\n"
+   "---@field contains fun(x: any) a substring of a string, or a value of a table\n\n"
+   "---Check a value: expect(v).eq(x), expect(v).gt(x), ... (expect(v):eq(x) works too).\n"
+   "---@param v any\n---@return flank.expectation\n"
+   "function expect(v) end\n"},
+};
+
+static const char *test_doc(const char *name) {
+  for (size_t i = 0; i < sizeof TEST_DOCS / sizeof TEST_DOCS[0]; i++)
+    if (!strcmp(TEST_DOCS[i].name, name)) return TEST_DOCS[i].text;
+  return NULL;
+}
+
+static void d_lua_tests(FILE *f) {
+  fputs("\n-- Test files (a scenario's tests/NAME.lua) also have these globals; see docs/educators.md.\n", f);
+  for (const char *const *g = fl_test_globals(); *g; g++) {
+    const char *t = test_doc(*g);
+    if (t) fprintf(f, "\n%s", t);
+    else fprintf(f, "\n---(undocumented: add it to TEST_DOCS in engine/script/fl_docgen.c)\nfunction %s(...) end\n", *g);
+  }
+}
+
+/* ---- .luacheckrc: the same globals, read from a real sandbox ---- */
+
+static int cmp_cstr(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* The string keys of the table at idx, sorted (so the file does not depend on hashing). */
+static int sorted_keys(lua_State *L, int idx, const char **out, int max) {
+  int n = 0;
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) == LUA_TSTRING && n < max) out[n++] = lua_tostring(L, -1);
+  }
+  qsort(out, (size_t)n, sizeof *out, cmp_cstr);
+  return n;
+}
+
+/* A read-only global: a table lists its fields, so luacheck flags math.random or flank.nope. */
+static void rc_global(FILE *f, lua_State *L, const char *name, int depth) {
+  int t = lua_gettop(L);
+  fprintf(f, "%*s%s = {", depth * 2, "", name);
+  if (lua_type(L, t) == LUA_TTABLE && strcmp(name, "_G") && depth < 8) { /* _G holds itself */
+    const char *keys[256];
+    int n = sorted_keys(L, t, keys, 256);
+    fputs(" fields = {\n", f);
+    for (int i = 0; i < n; i++) {
+      lua_getfield(L, t, keys[i]);
+      rc_global(f, L, keys[i], depth + 2);
+      lua_pop(L, 1);
+    }
+    if (depth == 2 && !strcmp(name, "flank")) fprintf(f, "%*slang = {},\n", (depth + 2) * 2, ""); /* set by the loader */
+    fprintf(f, "%*s} ", (depth + 1) * 2, "");
+  }
+  fputs("},\n", f);
+}
+
+static void luacheckrc(FILE *f) {
+  fl_Script *sc = calloc(1, sizeof *sc);
+  if (!sc) return;
+  sc->mem_limit = (size_t)64 << 20;
+  fputs("-- luacheck settings for Flank scenarios, their tests, sweep and policy files.\n"
+        "-- Generated by `flank doc` from the sandbox and the API registration (engine/script), like\n"
+        "-- docs/flank.d.lua: do not edit. Use: luacheck --config docs/.luacheckrc SCENARIO_FOLDER\n"
+        "-- (or copy it into your scenario folder as .luacheckrc).\n"
+        "std = \"flank\"\n"
+        "max_line_length = false\n"
+        "allow_defined_top = true -- globals a scenario sets while loading (they are frozen after)\n"
+        "ignore = { \"212/view\", \"212/d\" } -- a policy is function(view, d): not every one reads both\n"
+        "stds.flank = {\n  read_globals = {\n", f);
+  if (fl_sb_open(sc) == 0) {
+    lua_State *L = sc->L;
+    fl_defs_open(sc);
+    fl_api_open(sc);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
+    int env = lua_gettop(L);
+    const char *keys[256];
+    int n = sorted_keys(L, env, keys, 256);
+    for (int i = 0; i < n; i++) {
+      lua_getfield(L, env, keys[i]);
+      rc_global(f, L, keys[i], 2);
+      lua_pop(L, 1);
+    }
+    lua_close(L);
+  }
+  free(sc);
+  fputs("  },\n}\n-- test files: test(), play{} and expect() besides the sandbox\nstds.flank_test = {\n  read_globals = {", f);
+  for (const char *const *g = fl_test_globals(); *g; g++) fprintf(f, " \"%s\",", *g);
+  fputs(" },\n}\nfiles[\"**/tests/**/*.lua\"] = { std = \"flank+flank_test\" }\n", f);
+}
+
 char *fl_docgen(const char *name) {
   char *buf = NULL;
   size_t len = 0;
-  int which = !strcmp(name, "api.md") ? 1 : !strcmp(name, "flank.d.lua") ? 2 : 0;
+  int which = !strcmp(name, "api.md") ? 1 : !strcmp(name, "flank.d.lua") ? 2 : !strcmp(name, ".luacheckrc") ? 3 : 0;
   if (!which) return NULL;
   FILE *f = open_memstream(&buf, &len);
   if (!f) return NULL;
   if (which == 1) api_md(f);
-  else d_lua(f);
+  else if (which == 2) { d_lua(f); d_lua_tests(f); }
+  else luacheckrc(f);
   fclose(f);
   return buf;
 }

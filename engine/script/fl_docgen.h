@@ -5,7 +5,9 @@
 #ifndef FL_DOCGEN_H
 #define FL_DOCGEN_H
 
-/* The generated text of "api.md" or "flank.d.lua"; malloc'd, caller frees. NULL for another name. */
+/* The generated text of "api.md", "flank.d.lua" or ".luacheckrc" (luacheck's globals: the
+ * sandbox's, the definition functions, flank.*, and test()/play{}/expect() in tests/);
+ * malloc'd, caller frees. NULL for another name. */
 char *fl_docgen(const char *name);
 /* Definition keys that have no description in fl_docgen.c's hint table: writes up to
  * max "kind.key" strings (static) into out and returns how many there are in total. */

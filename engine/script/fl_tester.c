@@ -7,6 +7,7 @@
 #include "fl_stats.h"
 #include "fl_script_int.h"
 #include "fl_str.h"
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -321,7 +322,9 @@ static void push_game(lua_State *L, fl_Script *sc, uint64_t seed) {
   if (s->ending >= 0) { lua_pushstring(L, d->endings[s->ending].id); lua_setfield(L, -2, "ending"); }
   lua_pushboolean(L, s->ending >= 0); lua_setfield(L, -2, "finished");
   lua_pushinteger(L, (lua_Integer)seed); lua_setfield(L, -2, "seed");
-  lua_pushinteger(L, s->turn); lua_setfield(L, -2, "turns");
+  /* turns played, as flank run --json says: a game stopped by turns = N waits at turn N+1 */
+  int waiting = fl_game_status(fl_script_game(sc)) == FL_GAME_WAITING && s->turn > 0;
+  lua_pushinteger(L, s->turn - waiting); lua_setfield(L, -2, "turns");
   push_date(L, s->date); lua_setfield(L, -2, "date");
   lua_createtable(L, 0, d->ntrack);
   for (int i = 0; i < d->ntrack; i++) { lua_pushnumber(L, s->tracks[i].value); lua_setfield(L, -2, d->tracks[i].id); }
@@ -399,7 +402,7 @@ static void play_many(lua_State *L, Tester *t, fl_Script *sc, uint64_t base, lua
     }
     const fl_State *s = fl_game_state(fl_script_game(sc));
     for (int k = 0; k < nt; k++) vals[(size_t)k * (size_t)n + (size_t)i] = s->tracks[k].value;
-    vals[(size_t)nt * (size_t)n + (size_t)i] = s->turn;
+    vals[(size_t)nt * (size_t)n + (size_t)i] = s->turn - (fl_game_status(fl_script_game(sc)) == FL_GAME_WAITING && s->turn > 0);
     count[s->ending >= 0 ? s->ending : ne] += 1;
   }
   lua_createtable(L, 0, 8);
@@ -756,9 +759,8 @@ int fl_test_run_file(const char *path, const fl_TestOpts *opts, int *passed, cha
   lua_setfield(L, -2, "__index");
   lua_pop(L, 1);
   lua_rawgeti(L, LUA_REGISTRYINDEX, t->sb.env);
-  lua_pushlightuserdata(L, t); lua_pushcclosure(L, l_test, 1); lua_setfield(L, -2, "test");
-  lua_pushlightuserdata(L, t); lua_pushcclosure(L, l_play, 1); lua_setfield(L, -2, "play");
-  lua_pushcfunction(L, l_expect); lua_setfield(L, -2, "expect");
+  static const lua_CFunction fns[] = {l_test, l_play, l_expect}; /* in the order of fl_test_globals */
+  for (int i = 0; i < 3; i++) { lua_pushlightuserdata(L, t); lua_pushcclosure(L, fns[i], 1); lua_setfield(L, -2, fl_test_globals()[i]); }
   lua_pushlightuserdata(L, t); lua_pushcclosure(L, l_pcall, 1); lua_setfield(L, -2, "pcall");
   lua_pushlightuserdata(L, t); lua_pushcclosure(L, l_xpcall, 1); lua_setfield(L, -2, "xpcall");
   lua_pop(L, 1);
@@ -861,10 +863,13 @@ static int check_sweep(lua_State *L) {
   for (lua_Integer i = 1; i <= n; i++) {
     char what[64];
     snprintf(what, sizeof what, "sweep entry %lld", (long long)i);
+    lua_pushinteger(L, i); /* which entry failed: its line is found in the source */
+    lua_setfield(L, LUA_REGISTRYINDEX, "flank.sweep.entry");
     if (lua_rawgeti(L, 1, i) != LUA_TTABLE) return luaL_error(L, "%s: must be a table {name = ..., policy = ... | side = {...}}", what);
     int e = lua_gettop(L);
     check_keys(L, e, what, keys);
-    opt_str(L, e, what, "name");
+    const char *name = opt_str(L, e, what, "name");
+    if (name && strpbrk(name, "\r\n")) return luaL_error(L, "%s: a policy set name cannot contain a line break", what);
     opt_str(L, e, what, "policy");
     int ty = rawfield(L, e, "side");
     if (ty == LUA_TTABLE) {
@@ -878,6 +883,70 @@ static int check_sweep(lua_State *L) {
     lua_settop(L, 1);
   }
   return 0;
+}
+
+/* Skip a long bracket ([[...]], [==[...]==]) at p if there is one, counting lines. */
+static const char *long_bracket(const char *p, int *line) {
+  int eq = 0;
+  if (*p != '[') return NULL;
+  while (p[1 + eq] == '=') eq++;
+  if (p[1 + eq] != '[') return NULL;
+  for (p += 2 + eq; *p; p++) {
+    if (*p == '\n') (*line)++;
+    if (*p == ']' && !strncmp(p + 1, "=========", (size_t)eq) && p[1 + eq] == ']') return p + 2 + eq;
+  }
+  return p;
+}
+
+/* The line where the k-th entry (1-based) of the list a sweep file returns begins, found
+ * with a small Lua tokenizer (strings, comments, brackets); 0 when the list is built by
+ * code rather than written out. Values carry no line in Lua, so messages need this. */
+static int entry_line(const char *path, int k) {
+  size_t len;
+  char *text = k > 0 ? fl_str_read_file(path, &len) : NULL;
+  if (!text) return 0;
+  int line = 1, depth = 0, in_list = 0, entry = 0, want_entry = 0, found = 0, ret_line = 0;
+  for (const char *p = text; *p && !found;) {
+    const char *q;
+    if (*p == '\n') { line++; p++; continue; }
+    if (p[0] == '-' && p[1] == '-') { /* comments */
+      if ((q = long_bracket(p + 2, &line))) { p = q; continue; }
+      while (*p && *p != '\n') p++;
+      continue;
+    }
+    if ((q = long_bracket(p, &line))) { p = q; if (want_entry && ++entry == k) found = line; want_entry = 0; continue; }
+    if (*p == '"' || *p == '\'') {
+      char c = *p++;
+      int at = line;
+      while (*p && *p != c) { if (*p == '\\' && p[1]) { if (p[1] == '\n') line++; p++; } else if (*p == '\n') line++; p++; }
+      if (*p) p++;
+      if (want_entry && ++entry == k) found = at;
+      want_entry = 0;
+      continue;
+    }
+    if (!in_list && depth == 0 && !strncmp(p, "return", 6) && (p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
+      ret_line = line;
+      p += 6;
+      while (*p == ' ' || *p == '\t' || *p == '\n') { if (*p == '\n') line++; p++; }
+      if (*p == '{') { in_list = 1; depth = 1; want_entry = 1; p++; }
+      continue;
+    }
+    if (*p == ' ' || *p == '\t' || *p == '\r') { p++; continue; }
+    if (in_list && depth == 1 && (*p == ',' || *p == ';')) { want_entry = 1; p++; continue; }
+    if (want_entry && !(in_list && depth == 1 && *p == '}')) { if (++entry == k) found = line; }
+    want_entry = 0;
+    if (*p == '{' || *p == '(' || *p == '[') depth++;
+    else if (*p == '}' || *p == ')' || *p == ']') depth--;
+    if (in_list && depth == 0) break;
+    p++;
+  }
+  free(text);
+  return found ? found : ret_line;
+}
+
+const char *const *fl_test_globals(void) {
+  static const char *const names[] = {"test", "play", "expect", NULL};
+  return names;
 }
 
 static char *field_dup(lua_State *L, int idx, const char *k) {
@@ -917,7 +986,11 @@ int fl_test_load_sweep(const char *path, fl_PolicySet **out, char *err, size_t e
   if (fl_sb_pcall(sb, 1, 0, 50000000LL) != LUA_OK) {
     char m[900];
     fl_sb_error_text(sb, m, sizeof m);
-    snprintf(err, errn, "%s: %s", path, m);
+    lua_getfield(L, LUA_REGISTRYINDEX, "flank.sweep.entry");
+    int entry = (int)lua_tointeger(L, -1), line = entry_line(path, entry);
+    lua_pop(L, 1);
+    if (line) snprintf(err, errn, "%s:%d: %s", path, line, m);
+    else snprintf(err, errn, "%s: %s", path, m);
     goto done;
   }
   int t = lua_gettop(L);

@@ -34,6 +34,10 @@ typedef struct fl_TestOpts {
  * ones in *passed), or -1 if the file does not load, with "file:line: what" in err. */
 int fl_test_run_file(const char *path, const fl_TestOpts *opts, int *passed, char *err, size_t errn);
 
+/* The globals a test file has beyond a scenario's sandbox: "test", "play", "expect", NULL
+ * (flank doc writes them into docs/flank.d.lua and .luacheckrc). */
+const char *const *fl_test_globals(void);
+
 /* Who plays each side: `all` for every side that has that policy, then role=policy pairs. */
 typedef struct fl_PolicySet {
   char *name;              /* shown in outputs (owned) */

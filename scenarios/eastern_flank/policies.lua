@@ -61,10 +61,6 @@ local function rotate(view)
   return { "host_allies", "obstacles", "none" }
 end
 
-local function doctrine(list)
-  return function() return list end
-end
-
 function P.define()
   local D = {}
   for _, s in ipairs { "estonia", "latvia", "lithuania", "poland" } do D[s] = "doctrine_" .. s end

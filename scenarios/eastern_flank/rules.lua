@@ -149,11 +149,11 @@ function R.apply_doctrine(sector, doctrine)
   end
   -- planned (not yet laid) mines count for deterrence only if the stockpile can supply them
   local need = 0
-  for _, a in ipairs(sector.areas) do need = need + P.field_kmines end
-  local ok = V("stockpile", 0) >= need
+  for _ in ipairs(sector.areas) do need = need + P.field_kmines end
+  local supplied = V("stockpile", 0) >= need
   for _, a in ipairs(sector.areas) do
-    if doctrine == "stockpile" then F.area.set(a, "plan_k", ok and P.field_kmines * 0.6 or 0)
-    elseif doctrine == "remote" or doctrine == "remote_backup" then F.area.set(a, "plan_k", ok and P.field_kmines * 0.8 or 0) end
+    if doctrine == "stockpile" then F.area.set(a, "plan_k", supplied and P.field_kmines * 0.6 or 0)
+    elseif doctrine == "remote" or doctrine == "remote_backup" then F.area.set(a, "plan_k", supplied and P.field_kmines * 0.8 or 0) end
   end
   set_totals()
   return changed
@@ -359,9 +359,7 @@ function R.war_day()
               log(T.log.capital, F.area.get(a).name, h)
             end
             if ax == "gap" then F.var.set("gap_closed", true); log(T.log.gap_closed) end
-          else
-            -- defenders fall back intact into the next area
-          end
+          end -- (otherwise the defenders fall back intact into the next area)
           h = h + (6 - t_in)
         else
           prog = prog + v * 6

@@ -14,8 +14,13 @@ B() { "$FLANK" batch tutorial "$@"; }
 B --runs 400 --policy default --policy mines --jobs 1 --out "$T/j1.csv" || bad "batch --jobs 1 failed"
 B --runs 400 --policy default --policy mines --jobs 2 --out "$T/j2.csv" || bad "batch --jobs 2 failed"
 cmp -s "$T/j1.csv" "$T/j2.csv" || bad "--jobs 1 and --jobs 2 differ"
-[ "$(head -n 1 "$T/j1.csv")" = "seed,set,ending,deterrence,civilian_harm,budget,cohesion,turns" ] || bad "CSV header: $(head -n 1 "$T/j1.csv")"
-[ "$(wc -l <"$T/j1.csv")" -eq 801 ] || bad "want 800 games + header, got $(wc -l <"$T/j1.csv") lines"
+[ "$(grep -v '^#' "$T/j1.csv" | head -n 1)" = "seed,set,ending,deterrence,civilian_harm,budget,cohesion,turns" ] || bad "CSV header: $(grep -v '^#' "$T/j1.csv" | head -n 1)"
+[ "$(grep -vc '^#' "$T/j1.csv")" -eq 801 ] || bad "want 800 games + header, got $(grep -vc '^#' "$T/j1.csv") lines"
+# the provenance: which scenario (and its content hash), Flank, seeds, shard, sets, how to replay
+grep -q '^# flank-batch,1$' "$T/j1.csv" && grep -Eq '^# scenario,tutorial,[^,]+,[0-9a-f]{16},' "$T/j1.csv" \
+  && grep -q '^# seeds,1,400$' "$T/j1.csv" && grep -q '^# shard,1,1$' "$T/j1.csv" && grep -q '^# set,mines,policy=mines$' "$T/j1.csv" \
+  && grep -q '^# command,flank batch tutorial --runs 400 --policy default --policy mines$' "$T/j1.csv" \
+  && grep -q '^# flank,' "$T/j1.csv" || { bad "CSV provenance"; grep '^#' "$T/j1.csv"; }
 grep -q '^1,mines,war,' "$T/j1.csv" || bad "seed 1 of mines should be a war"
 # a row agrees with flank run of the same game
 run=$("$FLANK" run tutorial --seed 17 --policy mines --json)
@@ -32,7 +37,49 @@ B --runs 400 --policy default --policy mines --summary >"$T/sum1" || bad "summar
 "$FLANK" merge "$T/s1.csv" "$T/s2.csv" "$T/s3.csv" --summary --scenario tutorial >"$T/sum2" || bad "merge --summary"
 cmp -s "$T/sum1" "$T/sum2" || bad "merged summary differs"
 "$FLANK" merge "$T/s1.csv" "$T/s1.csv" >/dev/null 2>"$T/dup"; [ $? -eq 2 ] || bad "a shard given twice should exit 2"
-grep -q 'appears twice' "$T/dup" || bad "duplicate message: $(cat "$T/dup")"
+grep -q 'both shard 1/3' "$T/dup" || bad "duplicate message: $(cat "$T/dup")"
+
+# 2b. a merge is one whole batch or nothing: every refusal exits 2 and names the file
+refused() { # WHAT EXPECTED-MESSAGE FILES...
+  local what=$1 want=$2; shift 2
+  "$FLANK" merge "$@" --summary >"$T/out" 2>"$T/err"; local rc=$?
+  [ $rc -eq 2 ] || bad "$what: merge exited $rc, want 2"
+  grep -q -- "$want" "$T/err" || bad "$what: message $(cat "$T/err")"
+  [ -s "$T/out" ] && bad "$what: merge printed a summary anyway"
+}
+for k in 1 2 3 4; do B --runs 400 --policy default --policy mines --shard $k/4 --out "$T/q$k.csv" || bad "shard $k/4"; done
+refused "3 of 4 shards" "shard 3/4 (seeds 201..300) is missing" "$T/q1.csv" "$T/q2.csv" "$T/q4.csv"
+refused "a shard twice" "both shard 2/4" "$T/q1.csv" "$T/q2.csv" "$T/q2.csv" "$T/q3.csv" "$T/q4.csv"
+refused "shards of another split" "$T/s2.csv is not a shard of the same batch as $T/q1.csv: one of 3 shards, not of 4" "$T/q1.csv" "$T/s2.csv" "$T/q3.csv" "$T/q4.csv"
+B --runs 5 --out "$T/lo.csv" && B --runs 5 --seed-base 100 --out "$T/hi.csv" || bad "seed ranges"
+refused "other seeds" "$T/hi.csv is not a shard of the same batch as $T/lo.csv: --runs 5 --seed-base 100" "$T/lo.csv" "$T/hi.csv"
+B --runs 800 --policy default --policy mines --shard 3/4 --out "$T/r3.csv" || bad "other --runs"
+refused "leftover shard of another --runs" "--runs 800 --seed-base 1, not --runs 400" "$T/q1.csv" "$T/q2.csv" "$T/r3.csv" "$T/q4.csv"
+B --runs 400 --policy default --shard 3/4 --out "$T/p3.csv" || bad "other policy sets"
+refused "leftover shard of other policy sets" "$T/p3.csv is not a shard of the same batch" "$T/q1.csv" "$T/q2.csv" "$T/p3.csv" "$T/q4.csv"
+"$FLANK" batch suwalki_gap --runs 400 --shard 3/4 --out "$T/g3.csv" || bad "another scenario"
+refused "a shard of another scenario" "scenario 'suwalki_gap', not 'tutorial'" "$T/q1.csv" "$T/q2.csv" "$T/g3.csv" "$T/q4.csv"
+head -n "$(( $(wc -l <"$T/q3.csv") - 7 ))" "$T/q3.csv" >"$T/cut3.csv"
+refused "a shard cut at a line boundary" "$T/cut3.csv: holds 193 games, shard 3/4 has 200" "$T/q1.csv" "$T/q2.csv" "$T/cut3.csv" "$T/q4.csv"
+head -c "$(( $(wc -c <"$T/q3.csv") - 3 ))" "$T/q3.csv" >"$T/mid3.csv"
+refused "a shard cut mid-line" "mid3.csv:[0-9]*: the last line has no end" "$T/q1.csv" "$T/q2.csv" "$T/mid3.csv" "$T/q4.csv"
+grep -v '^#' "$T/q3.csv" >"$T/bare3.csv"
+refused "a file without provenance" "bare3.csv: no provenance" "$T/q1.csv" "$T/q2.csv" "$T/bare3.csv" "$T/q4.csv"
+"$FLANK" merge "$T/q4.csv" "$T/q2.csv" "$T/q1.csv" "$T/q3.csv" --out "$T/q.csv" && cmp -s "$T/j1.csv" "$T/q.csv" || bad "4 shards merged differ"
+
+# 2c. the flagship (hidden tracks, units, titles): shards merged WITHOUT --scenario give the
+#     unsharded CSV, summary, SVG and HTML report byte for byte
+EF="eastern_flank --runs 40 --policy stay_in_treaty --policy mass_unmarked --jobs 2"
+# shellcheck disable=SC2086
+"$FLANK" batch $EF --out "$T/ef.csv" --summary --plot "$T/ef.svg" --report "$T/ef.html" >"$T/ef.sum" || bad "flagship batch"
+for k in 1 2 3; do
+  # shellcheck disable=SC2086
+  "$FLANK" batch $EF --shard $k/3 --out "$T/ef$k.jsonl" || bad "flagship shard $k"
+done
+"$FLANK" merge "$T/ef3.jsonl" "$T/ef1.jsonl" "$T/ef2.jsonl" --out "$T/efm.csv" --summary --plot "$T/efm.svg" --report "$T/efm.html" >"$T/efm.sum" || bad "flagship merge"
+for f in csv svg html; do cmp -s "$T/ef.$f" "$T/efm.$f" || bad "merged flagship $f differs from one run"; done
+cmp -s "$T/ef.sum" "$T/efm.sum" || { bad "merged flagship summary differs"; diff "$T/ef.sum" "$T/efm.sum" | head; }
+grep -q 'hours_to_capital' "$T/efm.sum" && bad "merged summary shows a hidden track"
 
 # 3. the documented cluster recipe, with GNU parallel as the cluster: shards on "machines"
 #    (here: local jobs) merge to the single run
@@ -47,7 +94,7 @@ fi
 # 3. summary, SVG and HTML are produced and say something
 B --runs 300 --sweep "$SWEEP" --summary --plot "$T/p.svg" --report "$T/r.html" >"$T/sum" || bad "sweep batch failed"
 grep -q '^Policy set mine the gap: 300 games, seeds 1..300$' "$T/sum" || { bad "summary heading"; head -n 3 "$T/sum"; }
-grep -Eq '^  war +[0-9]+ +9[0-9]\.[0-9]%$' "$T/sum" || bad "summary: mines should mostly end in war"
+grep -Eq '^  war +[0-9]+ +9[0-9]\.[0-9]%  \[9[0-9]\.[0-9]%, (9[0-9]\.[0-9]|100\.0)%\]$' "$T/sum" || bad "summary: mines should mostly end in war"
 grep -q '95% CI of the mean' "$T/sum" || bad "summary has no CI"
 [ "$(grep -c '<path ' "$T/p.svg")" -ge 16 ] || bad "SVG: want a histogram per track and set"
 grep -q 'class="pf"' "$T/p.svg" || bad "SVG: no Pareto frontier"
@@ -55,7 +102,7 @@ grep -q 'mines, patient adversary' "$T/p.svg" || bad "SVG: sets not labelled"
 if command -v xmllint >/dev/null; then xmllint --noout "$T/p.svg" || bad "SVG is not well-formed"; fi
 grep -q '<svg' "$T/r.html" && grep -q '<table>' "$T/r.html" && grep -q 'Pareto frontier' "$T/r.html" || bad "HTML report incomplete"
 grep -Eq '<(script|link|img)[ >]' "$T/r.html" && bad "HTML report is not self-contained"
-"$FLANK" merge "$T/j1.csv" --plot "$T/m.svg" --x budget --y cohesion && grep -q 'budget' "$T/m.svg" || bad "merge --plot --x/--y"
+"$FLANK" merge "$T/j1.csv" --plot "$T/m.svg" --x budget --y cohesion && grep -q 'mean Budget (M€) against mean Alliance cohesion' "$T/m.svg" || bad "merge --plot --x/--y"
 
 # 4. bad flags: exit 2 and a one-line message
 check2() {

@@ -68,5 +68,5 @@ test("turns = N stops the game early", function()
   local g = play{ seed = 5, turns = 2 }
   expect(g.finished).is_false()
   expect(g.ending).eq(nil)
-  expect(g.turns).eq(3)                                  -- stopped as turn 3 began
+  expect(g.turns).eq(2)                                  -- two turns played; turn 3 had begun
 end)
