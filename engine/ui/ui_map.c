@@ -1,8 +1,10 @@
 /* ui_map: the board. Areas and backdrop land are projected once (equirectangular with
- * cos(mid-latitude) scaling, so shapes keep their proportions), triangulated, and drawn
- * with one SDL_RenderGeometry call into a cached texture: the static layer (sea,
- * graticule, land, areas coloured by owner, borders, towns, labels). Pieces, highlights
- * and the tooltip are drawn over it every frame. */
+ * cos(mid-latitude) scaling, so shapes keep their proportions), triangulated, and their
+ * edges classified (area, national, coast, sea zone borders). The static layer — sea with
+ * graticule and shallow coastal bands, backdrop land, areas in their owner's colour with
+ * terrain textures or as water, borders, towns, labels — is rasterised on the CPU
+ * (ui_raster) into a cached texture; counters, highlights and the tooltip are drawn over it
+ * every frame. */
 #include "ui_int.h"
 #include "fl_colour.h"
 #include <math.h>
