@@ -36,6 +36,7 @@ struct fl_Script {
   uint64_t hash;            /* running hash of every source file */
   const char *track_key[16]; int track_idx[16]; /* id -> index cache, keyed by the Lua string's address */
   int var_hint[64];         /* guessed index of a var by its key string's address */
+  int area_ids, area_ix;    /* registry refs: area ids as Lua strings, and id -> index (0-based) */
   char where[256];          /* the last Lua location the hook saw, for errors that have none */
   int viewer;               /* the side a running policy plays (-1: rule code, which sees all) */
 };
@@ -58,6 +59,7 @@ const char *fl_defs_kind(int i);
 
 /* Runtime API (fl_api.c), with the board's part (fl_api_board.c). */
 void fl_api_open(fl_Script *sc);                       /* install the flank table */
+void fl_api_index_areas(fl_Script *sc);                /* the area id tables, once the board is built (may raise) */
 typedef struct fl_ApiFn { fl_ApiDoc doc; lua_CFunction fn; } fl_ApiFn;
 extern const fl_ApiFn fl_api_board[];
 extern const int fl_api_board_n;
