@@ -64,8 +64,7 @@ void fl_api_index_areas(fl_Script *sc) {
   sc->area_ids = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
-/* Push the Lua string of area a's id. */
-static void push_area_id(lua_State *L, fl_Script *sc, int a) {
+void fl_push_area_id(lua_State *L, fl_Script *sc, int a) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, sc->area_ids);
   lua_rawgeti(L, -1, a + 1);
   lua_remove(L, -2);
@@ -407,7 +406,7 @@ static int area_neighbors(lua_State *L) {
   fl_Script *sc = SC(L);
   const fl_MapArea *m = fl_map_area(sc->def->map, fl_arg_area(L, sc, 1));
   lua_createtable(L, m->nadj, 0);
-  for (int i = 0; i < m->nadj; i++) { push_area_id(L, sc, m->adj[i]); lua_rawseti(L, -2, i + 1); }
+  for (int i = 0; i < m->nadj; i++) { fl_push_area_id(L, sc, m->adj[i]); lua_rawseti(L, -2, i + 1); }
   return 1;
 }
 

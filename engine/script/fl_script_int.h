@@ -74,6 +74,7 @@ int fl_push_targets(fl_Script *sc, const fl_Context *c);        /* an option's t
 /* Arguments and messages shared by the bindings. */
 const char *fl_arg_id(lua_State *L, int i);
 int fl_arg_area(lua_State *L, fl_Script *sc, int i);
+void fl_push_area_id(lua_State *L, fl_Script *sc, int a); /* area a's id, without interning it again */
 int fl_arg_track(lua_State *L, fl_Script *sc, int i);
 int fl_arg_side(lua_State *L, fl_Script *sc, int i, int allow_nil);
 void fl_check_mutable(lua_State *L, fl_Script *sc);

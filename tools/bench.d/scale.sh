@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale: how load, a 40-turn game, lint and render grow from 2,500 to 10,000 areas on a
 # generated grid (tools/gen_grid). The target is growth of at most 6x for 4x the areas,
-# i.e. nothing worse than about n log n. Each figure is the best of SCALE_REPEATS runs
+# i.e. nothing worse than about n log n; and a flank.move.reachable query over the whole
+# 10,000-area board takes at most 5 ms. Each figure is the best of SCALE_REPEATS runs
 # (default 3), in CPU time where the process is timed, so that other work on the machine
 # counts as little as possible.
 #   tools/bench.d/scale.sh [path/to/flank]   (tools/bench runs it)
@@ -59,4 +60,17 @@ info "flank lint (CPU), $SMALL / $LARGE" "$t1 / $t2" "ms"
 row "lint growth" "$(ratio "$t1" "$t2")" "x" "<=" 6
 info "flank render to PNG (CPU), $SMALL / $LARGE" "$r1 / $r2" "ms"
 row "render growth" "$(ratio "$r1" "$r2")" "x" "<=" 6
+
+# flank.move.reachable from the middle of the large grid, with points to reach every area:
+# the CPU time of a turn with Q queries less that of a turn without, per query
+Q=50
+REACH=0 tools/gen_grid "$LARGE" "$TMP/reach0" && REACH=$Q tools/gen_grid "$LARGE" "$TMP/reachq" || exit 1
+"$FLANK" run "$TMP/reachq" --turns 1 --json | grep -q "\"$((LARGE - 1)) areas reachable\"" ||
+  { echo "  reachable query: not every area was reached"; status=1; }
+a="" b=""
+for ((i = 0; i < REPEATS; i++)); do
+  a+="$(cpu_ms "$FLANK" run "$TMP/reach0" --turns 1)"$'\n' || status=1
+  b+="$(cpu_ms "$FLANK" run "$TMP/reachq" --turns 1)"$'\n' || status=1
+done
+row "reachable-area query, $LARGE areas (flank.move)" "$(awk -v a="$(best <<<"$a")" -v b="$(best <<<"$b")" -v q=$Q 'BEGIN { printf "%.2f", (b - a) / q }')" ms "<=" 5
 exit $status

@@ -44,5 +44,5 @@ int main(void) {
     free(got);
     fl_script_free(sc);
   }
-  return check_done("test_board");
+  return check_done("test_adjacency");
 }
