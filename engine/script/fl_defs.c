@@ -671,7 +671,8 @@ static int build_board(B *b, fl_Def *d) {
       for (int k = 1; lua_rawgeti(L, -1, k) == LUA_TSTRING; k++) {
         int o = fl_map_find_area(d->map, lua_tostring(L, -1));
         if (o < 0) return bfail(b, "area: adjacent to unknown area '%s'", lua_tostring(L, -1));
-        fl_map_add_adj(d->map, a, o);
+        if (fl_map_add_adj(d->map, a, o) < 0 && a != o)
+          return bfail(b, "area: too many adjacent pairs (at most %d)", FL_MAP_MAX_ADJ);
         lua_pop(L, 1);
       }
       lua_pop(L, 1);
@@ -693,9 +694,10 @@ static int build_board(B *b, fl_Def *d) {
       return -1;
     }
     int ai = area ? fl_map_find_area(d->map, area) : -1;
-    int bad = area && ai < 0;
-    if (bad || fl_map_add_place(d->map, id, ai, lon, lat, (long)pop, name) < 0) {
-      bfail(b, bad ? "place '%s': unknown area" : "place '%s': needs lon and lat", id);
+    int bad = area && ai < 0, full = fl_map_place_count(d->map) >= FL_MAP_MAX_PLACES;
+    if (bad || full || fl_map_add_place(d->map, id, ai, lon, lat, (long)pop, name) < 0) {
+      if (full) bfail(b, "place '%s': too many places (at most %d)", id, FL_MAP_MAX_PLACES);
+      else bfail(b, bad ? "place '%s': unknown area" : "place '%s': needs lon and lat", id);
       free(id); free(name); free(area);
       return -1;
     }

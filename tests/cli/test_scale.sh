@@ -2,7 +2,8 @@
 # Big boards through the real binary (correctness only; tools/bench.d/scale.sh measures
 # speed): generated scenarios of 20,000 areas (tools/gen_grid), as area{} definitions and
 # as a map file, load, lint clean and play; the board lists each cell's grid neighbours;
-# a duplicated area id is reported with the lines of both definitions; 60,000 areas load.
+# a duplicated area id is reported with the lines of both definitions; 60,000 areas load;
+# one area past the limit (100,000) is refused.
 # Usage: bash test_scale.sh <path-to-flank> <repo-root>
 FLANK=${1:?flank binary}
 ROOT=${2:?repo root}
@@ -43,6 +44,13 @@ out=$("$FLANK" lint "$tmp/map" 2>&1); rc=$?
 MAP=1 "$ROOT/tools/gen_grid" 60000 "$tmp/big"
 out=$(timeout 300 "$FLANK" run "$tmp/big" --turns 1 2>&1); rc=$?
 [ "$rc" -eq 0 ] || bad "60,000 areas: exit $rc: $(head -c 500 <<<"$out")"
+
+# one area{} past the cap is refused at its line, before the board is built
+"$ROOT/tools/gen_grid" 100001 "$tmp/over"
+out=$("$FLANK" run "$tmp/over" --turns 1 2>&1); rc=$?
+line=$(grep -n 'id = "a100000",' "$tmp/over/scenario.lua" | cut -d: -f1)
+[ "$rc" -eq 2 ] && grep -q "scenario.lua:$line: area 'a100000': too many areas (at most 100000)" <<<"$out" ||
+  bad "100,001 areas: exit $rc: $(head -c 500 <<<"$out")"
 
 [ "$fail" -eq 0 ] && echo "test_scale: ok"
 exit $fail
