@@ -28,34 +28,37 @@ cpu_ms() {
   case "$t" in *fail*) return 1 ;; esac
   awk '{ printf "%.1f\n", ($1 + $2) * 1000 }' <<<"$t"
 }
-# measure N: sets load, game, lint, render (ms) for the N-area grid
+# measure N: sets load, game, play, lint, render (ms) for the N-area grid
 measure() {
   local n=$1 dir=$TMP/grid$1 i out
   tools/gen_grid "$n" "$dir" || return 1
-  local l="" g="" li="" r=""
+  local l="" g="" p="" li="" r=""
   for ((i = 0; i < REPEATS; i++)); do
     # load: a process that loads the scenario and plays one turn
     l+="$(cpu_ms "$FLANK" run "$dir" --turns 1)"$'\n' || return 1
-    # a game: CPU time of 3 games of 40 turns in one process, after the load
+    # a game: flank run to the end (load included); and the play alone, 3 games in one process
+    g+="$(cpu_ms "$FLANK" run "$dir" --policy random)"$'\n' || return 1
     out=$("$FLANK" batch "$dir" --runs 3 --jobs 1 --policy random --bench) || return 1
-    g+="$(sed -n 's/.* cpu_s=\([0-9.]*\) .*/\1/p' <<<"$out" | awk '{ printf "%.1f", $1 * 1000 / 3 }')"$'\n'
+    p+="$(sed -n 's/.* cpu_s=\([0-9.]*\) .*/\1/p' <<<"$out" | awk '{ printf "%.1f", $1 * 1000 / 3 }')"$'\n'
     li+="$(cpu_ms "$FLANK" lint "$dir")"$'\n' || return 1
     r+="$(cpu_ms "$FLANK" render "$dir" --out "$TMP/r.png")"$'\n' || return 1
   done
-  load=$(best <<<"$l"); game=$(best <<<"$g"); lint=$(best <<<"$li"); render=$(best <<<"$r")
+  load=$(best <<<"$l"); game=$(best <<<"$g"); play=$(best <<<"$p"); lint=$(best <<<"$li"); render=$(best <<<"$r")
   "$FLANK" lint "$dir" >/dev/null || { echo "  lint found problems in the generated grid"; return 1; }
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (a > 0 ? b / a : 0) }'; }
 
 echo "Scale: generated grid, $SMALL -> $LARGE areas (best of $REPEATS)"
 measure "$SMALL" || { echo "  $SMALL areas failed"; exit 1; }
-l1=$load g1=$game t1=$lint r1=$render
+l1=$load g1=$game p1=$play t1=$lint r1=$render
 measure "$LARGE" || { echo "  $LARGE areas failed"; exit 1; }
-l2=$load g2=$game t2=$lint r2=$render
+l2=$load g2=$game p2=$play t2=$lint r2=$render
 info "load (flank run --turns 1, CPU), $SMALL / $LARGE" "$l1 / $l2" "ms"
 row "load growth" "$(ratio "$l1" "$l2")" "x" "<=" 6
-info "40-turn game (CPU, after load), $SMALL / $LARGE" "$g1 / $g2" "ms"
+info "40-turn game (flank run, CPU), $SMALL / $LARGE" "$g1 / $g2" "ms"
 row "40-turn game growth" "$(ratio "$g1" "$g2")" "x" "<=" 6
+info "  of which play (after load), $SMALL / $LARGE" "$p1 / $p2" "ms"
+info "  play growth" "$(ratio "$p1" "$p2")" "x"
 info "flank lint (CPU), $SMALL / $LARGE" "$t1 / $t2" "ms"
 row "lint growth" "$(ratio "$t1" "$t2")" "x" "<=" 6
 info "flank render to PNG (CPU), $SMALL / $LARGE" "$r1 / $r2" "ms"
