@@ -66,7 +66,7 @@ row "render growth" "$(ratio "$r1" "$r2")" "x" "<=" 6
 
 # flank.move.reachable from the middle of the large grid, with points to reach every area:
 # the CPU time of a turn with Q queries less that of a turn without, per query
-Q=50
+Q=100
 REACH=0 tools/gen_grid "$LARGE" "$TMP/reach0" && REACH=$Q tools/gen_grid "$LARGE" "$TMP/reachq" || exit 1
 "$FLANK" run "$TMP/reachq" --turns 1 --json | grep -q "\"$((LARGE - 1)) areas reachable\"" ||
   { echo "  reachable query: not every area was reached"; status=1; }
