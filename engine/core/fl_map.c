@@ -1,4 +1,5 @@
 #include "fl_map.h"
+#include "fl_index.h"
 #include "fl_str.h"
 #include <errno.h>
 #include <math.h>
@@ -18,32 +19,10 @@ struct fl_Map {
   char *title;
   char **sources;
   int nsource;
-  int *index;      /* open-addressing table of area indices by id, built by fl_map_link */
-  int nindex;      /* its size, a power of two; 0 until linked */
+  fl_Index index;  /* area index by id, kept up to date as areas are added */
+  long npoints;    /* ring points over all areas and land, against FL_MAP_MAX_POINTS */
   int labels_done; /* fl_map_compute_labels ran */
 };
-
-static uint32_t id_hash(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
-}
-
-static void build_index(fl_Map *m) {
-  free(m->index);
-  m->nindex = 0;
-  int n = 16;
-  while (n < m->narea * 2) n *= 2;
-  m->index = malloc((size_t)n * sizeof(int));
-  if (!m->index) return;
-  for (int i = 0; i < n; i++) m->index[i] = -1;
-  for (int i = 0; i < m->narea; i++) {
-    uint32_t h = id_hash(m->areas[i].id) & (uint32_t)(n - 1);
-    while (m->index[h] >= 0) h = (h + 1) & (uint32_t)(n - 1);
-    m->index[h] = i;
-  }
-  m->nindex = n;
-}
 
 #define GROW(arr, n, cap)                                                  \
   ((n) < (cap) ? 1 : grow((void **)&(arr), &(cap), sizeof *(arr)))
@@ -73,23 +52,11 @@ void fl_map_free(fl_Map *m) {
   for (int i = 0; i < m->nplace; i++) { free(m->places[i].id); free(m->places[i].name); }
   for (int i = 0; i < m->nsource; i++) free(m->sources[i]);
   free(m->sources); free(m->title);
-  free(m->areas); free(m->lands); free(m->places); free(m->extra); free(m->index);
+  free(m->areas); free(m->lands); free(m->places); free(m->extra); fl_index_free(&m->index);
   free(m);
 }
 
-int fl_map_find_area(const fl_Map *m, const char *id) {
-  if (m->nindex) {
-    uint32_t mask = (uint32_t)m->nindex - 1;
-    for (uint32_t h = id_hash(id) & mask;; h = (h + 1) & mask) {
-      int i = m->index[h];
-      if (i < 0) return -1;
-      if (strcmp(m->areas[i].id, id) == 0) return i;
-    }
-  }
-  for (int i = 0; i < m->narea; i++) /* still being built */
-    if (strcmp(m->areas[i].id, id) == 0) return i;
-  return -1;
-}
+int fl_map_find_area(const fl_Map *m, const char *id) { return fl_index_get(&m->index, id); }
 
 static fl_MapArea *new_shape(fl_MapArea **arr, int *n, int *cap) {
   if (*n >= *cap && !grow((void **)arr, cap, sizeof **arr)) return NULL;
@@ -100,13 +67,15 @@ static fl_MapArea *new_shape(fl_MapArea **arr, int *n, int *cap) {
 
 int fl_map_add_area(fl_Map *m, const char *id, const char *name, const char *terrain,
                     const char *country, int line) {
-  if (!fl_str_is_id(id) || fl_map_find_area(m, id) >= 0) return -1;
-  free(m->index); /* the index is rebuilt when the map is linked again */
-  m->index = NULL;
-  m->nindex = 0;
-  fl_MapArea *a = new_shape(&m->areas, &m->narea, &m->capa);
-  if (!a) return -1;
-  a->id = fl_str_dup(id);
+  if (!fl_str_is_id(id) || fl_map_find_area(m, id) >= 0 || m->narea >= FL_MAP_MAX_AREAS) return -1;
+  char *copy = fl_str_dup(id);
+  fl_MapArea *a = copy ? new_shape(&m->areas, &m->narea, &m->capa) : NULL;
+  if (!a || fl_index_put(&m->index, copy, m->narea - 1, NULL)) {
+    if (a) m->narea--;
+    free(copy);
+    return -1;
+  }
+  a->id = copy;
   a->name = fl_str_dup(name && *name ? name : id);
   a->terrain = fl_str_dup(terrain ? terrain : "plain");
   a->country = fl_str_dup(country ? country : "");
@@ -114,8 +83,8 @@ int fl_map_add_area(fl_Map *m, const char *id, const char *name, const char *ter
   return m->narea - 1;
 }
 
-static int add_ring(fl_MapArea *a, int hole, const double *pts, int n) {
-  if (n < 3 || (hole && a->nrings == 0)) return -1;
+static int add_ring(fl_Map *m, fl_MapArea *a, int hole, const double *pts, int n) {
+  if (n < 3 || (hole && a->nrings == 0) || n > FL_MAP_MAX_POINTS - m->npoints) return -1;
   for (int i = 0; i < 2 * n; i++)
     if (!isfinite(pts[i])) return -1;
   fl_Ring *r = realloc(a->rings, (size_t)(a->nrings + 1) * sizeof *r);
@@ -125,17 +94,19 @@ static int add_ring(fl_MapArea *a, int hole, const double *pts, int n) {
   if (!copy) return -1;
   memcpy(copy, pts, (size_t)n * 2 * sizeof(double));
   a->rings[a->nrings++] = (fl_Ring){n, hole, copy};
+  m->npoints += n;
   return 0;
 }
 
 int fl_map_add_ring(fl_Map *m, int area, int hole, const double *pts, int n) {
   if (area < 0 || area >= m->narea) return -1;
-  return add_ring(&m->areas[area], hole, pts, n);
+  return add_ring(m, &m->areas[area], hole, pts, n);
 }
 
 int fl_map_add_place(fl_Map *m, const char *id, int area, double lon, double lat, long pop,
                      const char *name) {
-  if (!fl_str_is_id(id) || area < -1 || area >= m->narea || !isfinite(lon) || !isfinite(lat))
+  if (!fl_str_is_id(id) || area < -1 || area >= m->narea || !isfinite(lon) || !isfinite(lat) ||
+      m->nplace >= FL_MAP_MAX_PLACES)
     return -1;
   if (m->nplace >= m->capp && !grow((void **)&m->places, &m->capp, sizeof *m->places)) return -1;
   m->places[m->nplace] = (fl_Place){fl_str_dup(id), fl_str_dup(name ? name : id), area, lon, lat, pop};
@@ -143,7 +114,7 @@ int fl_map_add_place(fl_Map *m, const char *id, int area, double lon, double lat
 }
 
 int fl_map_add_adj(fl_Map *m, int a, int b) {
-  if (a < 0 || b < 0 || a >= m->narea || b >= m->narea || a == b) return -1;
+  if (a < 0 || b < 0 || a >= m->narea || b >= m->narea || a == b || m->nextra >= FL_MAP_MAX_ADJ) return -1;
   if (m->nextra >= m->capx && !grow((void **)&m->extra, &m->capx, sizeof *m->extra)) return -1;
   m->extra[m->nextra][0] = a;
   m->extra[m->nextra][1] = b;
@@ -167,13 +138,6 @@ static int edge_cmp(const void *pa, const void *pb) {
 }
 
 static int int_cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
-
-static void push_adj(fl_MapArea *a, int other) {
-  int *p = realloc(a->adj, (size_t)(a->nadj + 1) * sizeof(int));
-  if (!p) return;
-  a->adj = p;
-  a->adj[a->nadj++] = other;
-}
 
 static double ring_area(const fl_Ring *r, double *cx, double *cy) {
   double a = 0, x = 0, y = 0;
@@ -305,17 +269,62 @@ void fl_map_compute_labels(fl_Map *m) {
   m->labels_done = 1;
 }
 
-void fl_map_link(fl_Map *m) {
+static int same_segment(const Edge *a, const Edge *b) {
+  return a->x0 == b->x0 && a->y0 == b->y0 && a->x1 == b->x1 && a->y1 == b->y1;
+}
+
+/* Count each area's neighbour entries into nadj (one per shared segment and per declared
+ * pair, repeats included) and return the total, in time linear in the segments. e is
+ * sorted and lists each area at most once per segment. */
+static int64_t count_pairs(fl_Map *m, const Edge *e, size_t k) {
+  int64_t total = 0;
+  for (size_t s = 0, t; s < k; s = t) {
+    for (t = s + 1; t < k && same_segment(&e[t], &e[s]);) t++;
+    int64_t d = (int64_t)(t - s);
+    for (size_t p = s; p < t; p++) {
+      int *n = &m->areas[e[p].area].nadj;
+      *n = *n + d - 1 > FL_MAP_MAX_NEIGHBOURS ? FL_MAP_MAX_NEIGHBOURS + 1 : (int)(*n + d - 1);
+    }
+    total += d * (d - 1);
+  }
+  for (int x = 0; x < m->nextra; x++) {
+    m->areas[m->extra[x][0]].nadj++;
+    m->areas[m->extra[x][1]].nadj++;
+  }
+  return total + 2 * (int64_t)m->nextra;
+}
+
+static void store_pair(fl_MapArea *a, int other) { a->adj[a->nadj++] = other; }
+
+/* Fill the lists count_pairs sized: every two areas on a segment, both ways round. */
+static void store_pairs(fl_Map *m, const Edge *e, size_t k) {
+  for (size_t s = 0, t; s < k; s = t) {
+    for (t = s + 1; t < k && same_segment(&e[t], &e[s]);) t++;
+    for (size_t p = s; p < t; p++)
+      for (size_t r = s; r < t; r++)
+        if (r != p) store_pair(&m->areas[e[p].area], e[r].area);
+  }
+  for (int x = 0; x < m->nextra; x++) {
+    store_pair(&m->areas[m->extra[x][0]], m->extra[x][1]);
+    store_pair(&m->areas[m->extra[x][1]], m->extra[x][0]);
+  }
+}
+
+/* Count the neighbour pairs first and allocate each list once: a segment shared by
+ * thousands of areas (a hostile map) is refused instead of taking minutes and gigabytes. */
+int fl_map_link(fl_Map *m) {
   size_t ne = 0;
-  for (int i = 0; i < m->narea; i++)
+  int rc = 0;
+  for (int i = 0; i < m->narea; i++) {
     for (int r = 0; r < m->areas[i].nrings; r++) ne += (size_t)m->areas[i].rings[r].n;
+    free(m->areas[i].adj);
+    m->areas[i].adj = NULL;
+    m->areas[i].nadj = 0;
+  }
   Edge *e = malloc((ne ? ne : 1) * sizeof *e);
   size_t k = 0;
   for (int i = 0; e && i < m->narea; i++) {
     fl_MapArea *a = &m->areas[i];
-    free(a->adj);
-    a->adj = NULL;
-    a->nadj = 0;
     for (int r = 0; r < a->nrings; r++) {
       const fl_Ring *rg = &a->rings[r];
       for (int p = 0; p < rg->n; p++) {
@@ -331,22 +340,23 @@ void fl_map_link(fl_Map *m) {
   }
   if (e) {
     qsort(e, k, sizeof *e, edge_cmp);
-    for (size_t s = 0; s < k;) {
-      size_t t = s + 1;
-      while (t < k && e[t].x0 == e[s].x0 && e[t].y0 == e[s].y0 && e[t].x1 == e[s].x1 && e[t].y1 == e[s].y1) t++;
-      for (size_t p = s; p < t; p++)
-        for (size_t r = s; r < t; r++)
-          if (e[p].area != e[r].area) push_adj(&m->areas[e[p].area], e[r].area);
-      s = t;
-    }
-    free(e);
+    size_t w = 0; /* an area once per segment, however often its rings repeat it */
+    for (size_t i = 0; i < k; i++)
+      if (!w || !same_segment(&e[i], &e[w - 1]) || e[i].area != e[w - 1].area) e[w++] = e[i];
+    k = w;
+  } else { k = 0; rc = -1; }
+  int64_t total = count_pairs(m, e, k);
+  for (int i = 0; i < m->narea && total <= FL_MAP_MAX_NEIGHBOURS; i++) {
+    fl_MapArea *a = &m->areas[i];
+    if (a->nadj && !(a->adj = malloc((size_t)a->nadj * sizeof(int)))) total = FL_MAP_MAX_NEIGHBOURS + 1;
+    a->nadj = 0;
   }
-  for (int x = 0; x < m->nextra; x++) {
-    push_adj(&m->areas[m->extra[x][0]], m->extra[x][1]);
-    push_adj(&m->areas[m->extra[x][1]], m->extra[x][0]);
-  }
+  if (total <= FL_MAP_MAX_NEIGHBOURS) store_pairs(m, e, k);
+  else rc = -1;
+  free(e);
   for (int i = 0; i < m->narea; i++) {
     fl_MapArea *a = &m->areas[i];
+    if (rc) { free(a->adj); a->adj = NULL; a->nadj = 0; }
     if (a->nadj) qsort(a->adj, (size_t)a->nadj, sizeof(int), int_cmp);
     int w = 0;
     for (int j = 0; j < a->nadj; j++)
@@ -356,7 +366,7 @@ void fl_map_link(fl_Map *m) {
   }
   for (int i = 0; i < m->nland; i++) place_label(&m->lands[i]);
   m->labels_done = 0;
-  build_index(m);
+  return rc;
 }
 
 int fl_map_area_count(const fl_Map *m) { return m->narea; }
@@ -454,6 +464,7 @@ int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char
     } else if (!strcmp(kw, "land")) {
       char *cc = word(&s);
       if (!cc) { rc = fl_str_errorf(err, errn, name, lineno, "land needs a country code and a name"); break; }
+      if (m->nland >= FL_MAP_MAX_AREAS) { rc = fl_str_errorf(err, errn, name, lineno, "too many land records (at most %d)", FL_MAP_MAX_AREAS); break; }
       cur = new_shape(&m->lands, &m->nland, &m->capl);
       if (!cur) { rc = fl_str_errorf(err, errn, name, lineno, "out of memory"); break; }
       cur->country = fl_str_dup(cc);
@@ -465,14 +476,18 @@ int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char
       char *id = word(&s), *terrain = word(&s), *cc = word(&s);
       if (!cc) { rc = fl_str_errorf(err, errn, name, lineno, "area needs: id terrain country name"); break; }
       if (!fl_str_is_id(id)) { rc = fl_str_errorf(err, errn, name, lineno, "area id '%s' must be lowercase letters, digits and _", id); break; }
-      int idx = fl_map_add_area(m, id, rest(&s), terrain, cc, lineno);
-      if (idx < 0) { rc = fl_str_errorf(err, errn, name, lineno, "duplicate area id '%s'", id); break; }
+      int idx = fl_map_find_area(m, id);
+      if (idx >= 0) { rc = fl_str_errorf(err, errn, name, lineno, "duplicate area id '%s' (first defined on line %d)", id, m->areas[idx].line); break; }
+      if (m->narea >= FL_MAP_MAX_AREAS) { rc = fl_str_errorf(err, errn, name, lineno, "too many areas (at most %d)", FL_MAP_MAX_AREAS); break; }
+      idx = fl_map_add_area(m, id, rest(&s), terrain, cc, lineno);
+      if (idx < 0) { rc = fl_str_errorf(err, errn, name, lineno, "out of memory"); break; }
       cur = &m->areas[idx];
     } else if (!strcmp(kw, "ring") || !strcmp(kw, "hole")) {
       int hole = kw[0] == 'h', n = 0;
       char *w;
       if (!cur) { rc = fl_str_errorf(err, errn, name, lineno, "%s before any area or land", kw); break; }
       while ((w = word(&s))) {
+        if (n / 2 >= FL_MAP_MAX_POINTS - m->npoints) { rc = fl_str_errorf(err, errn, name, lineno, "too many points (at most %d in a map)", FL_MAP_MAX_POINTS); break; }
         if (n >= cap) {
           cap = cap ? cap * 2 : 256;
           double *np = realloc(pts, (size_t)cap * sizeof *np);
@@ -487,7 +502,7 @@ int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char
       for (int i = 0; i < n; i += 2)
         if (fabs(pts[i]) > 180 || fabs(pts[i + 1]) > 90) { rc = fl_str_errorf(err, errn, name, lineno, "coordinate out of range"); break; }
       if (rc) break;
-      if (add_ring(cur, hole, pts, n / 2) < 0) { rc = fl_str_errorf(err, errn, name, lineno, "a hole must follow a ring"); break; }
+      if (add_ring(m, cur, hole, pts, n / 2) < 0) { rc = fl_str_errorf(err, errn, name, lineno, "a hole must follow a ring"); break; }
     } else if (!strcmp(kw, "place")) {
       char *id = word(&s), *ar = word(&s), *lo = word(&s), *la = word(&s), *po = word(&s);
       double lon, lat, pop;
@@ -497,10 +512,12 @@ int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char
       }
       int ai = fl_map_find_area(m, ar);
       if (ai < 0) { rc = fl_str_errorf(err, errn, name, lineno, "place '%s': unknown area '%s'", id, ar); break; }
+      if (m->nplace >= FL_MAP_MAX_PLACES) { rc = fl_str_errorf(err, errn, name, lineno, "too many places (at most %d)", FL_MAP_MAX_PLACES); break; }
       if (fl_map_add_place(m, id, ai, lon, lat, (long)pop, rest(&s)) < 0) { rc = fl_str_errorf(err, errn, name, lineno, "bad place '%s'", id); break; }
     } else if (!strcmp(kw, "adj")) {
       char *a = word(&s), *b = word(&s);
       int ia = a ? fl_map_find_area(m, a) : -1, ib = b ? fl_map_find_area(m, b) : -1;
+      if (m->nextra >= FL_MAP_MAX_ADJ) { rc = fl_str_errorf(err, errn, name, lineno, "too many adj lines (at most %d)", FL_MAP_MAX_ADJ); break; }
       if (ia < 0 || ib < 0 || fl_map_add_adj(m, ia, ib) < 0) { rc = fl_str_errorf(err, errn, name, lineno, "adj needs two different known areas"); break; }
     } else {
       rc = fl_str_errorf(err, errn, name, lineno, "unknown record '%s' (expected title, source, bbox, land, area, ring, hole, place or adj)", kw);
@@ -512,7 +529,8 @@ int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char
     if (!m->areas[i].nrings) rc = fl_str_errorf(err, errn, name, m->areas[i].line, "area '%s' has no ring", m->areas[i].id);
   free(pts);
   free(buf);
-  if (!rc) fl_map_link(m);
+  if (!rc && fl_map_link(m))
+    rc = fl_str_errorf(err, errn, name, 1, "areas share borders with too many others (more than %d neighbour pairs)", FL_MAP_MAX_NEIGHBOURS);
   return rc;
 }
 

@@ -21,6 +21,14 @@ typedef struct fl_Place { char *id, *name; int area; double lon, lat; long pop; 
 
 typedef struct fl_Map fl_Map;
 
+/* Bounds checked before anything is allocated, whether the map comes from a file or
+ * from area{} definitions: a hostile file cannot make loading take minutes or gigabytes. */
+#define FL_MAP_MAX_AREAS 100000
+#define FL_MAP_MAX_POINTS 2000000 /* ring points over all areas and land */
+#define FL_MAP_MAX_PLACES 100000
+#define FL_MAP_MAX_ADJ 200000     /* explicit adjacency pairs */
+#define FL_MAP_MAX_NEIGHBOURS 2000000 /* derived neighbour entries (each pair counts twice) */
+
 /* Create an empty map; free it with fl_map_free. */
 fl_Map *fl_map_new(void);
 /* Free a map and everything it owns (NULL is fine). */
@@ -29,10 +37,12 @@ void fl_map_free(fl_Map *m);
 int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char *err, size_t errn);
 /* Read and parse a map file. 0 ok, -1 error ("file:line: what") in err. */
 int fl_map_load(fl_Map *m, const char *path, char *err, size_t errn);
-/* Add an area; returns its index, or -1 if the id is taken or invalid. Strings are copied. */
+/* Add an area; returns its index, or -1 if the id is taken or invalid, or there are
+ * FL_MAP_MAX_AREAS already. Strings are copied. */
 int fl_map_add_area(fl_Map *m, const char *id, const char *name, const char *terrain,
                     const char *country, int line);
-/* Add a ring of n lon/lat pairs to an area (hole=1 for a hole). 0 ok, -1 bad. */
+/* Add a ring of n lon/lat pairs to an area (hole=1 for a hole). 0 ok, -1 bad (or past
+ * FL_MAP_MAX_POINTS). */
 int fl_map_add_ring(fl_Map *m, int area, int hole, const double *pts, int n);
 /* Add a town; returns its index or -1. */
 int fl_map_add_place(fl_Map *m, const char *id, int area, double lon, double lat, long pop,
@@ -40,8 +50,10 @@ int fl_map_add_place(fl_Map *m, const char *id, int area, double lon, double lat
 /* Declare two areas adjacent regardless of geometry. */
 int fl_map_add_adj(fl_Map *m, int a, int b);
 /* Derive adjacency from shared border segments (1e-4 degree grid) and compute label
- * points and bounding boxes. Call once after all areas are added. */
-void fl_map_link(fl_Map *m);
+ * points and bounding boxes. Call once after all areas are added. 0 ok; -1 when the
+ * areas would have more than FL_MAP_MAX_NEIGHBOURS neighbour pairs (or out of memory):
+ * then no area has neighbours. */
+int fl_map_link(fl_Map *m);
 
 /* Move every area's label point to its visual centre (the point farthest inside).
  * Costs a few ms on a large map, so only renderers call it; until then label is the

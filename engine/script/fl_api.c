@@ -45,7 +45,40 @@ int fl_arg_track(lua_State *L, fl_Script *sc, int i) {
   return t;
 }
 
+/* Rule code names areas by id thousands of times a turn on a big board: an id is found
+ * in a Lua table keyed by the interned string, and lists of ids are copied from another,
+ * so neither hashes nor copies the text again. */
+void fl_api_index_areas(fl_Script *sc) {
+  lua_State *L = sc->L;
+  int n = fl_map_area_count(sc->def->map);
+  lua_createtable(L, n, 0);
+  lua_createtable(L, 0, n);
+  for (int i = 0; i < n; i++) {
+    lua_pushstring(L, fl_map_area(sc->def->map, i)->id);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -4, i + 1);
+    lua_pushinteger(L, i);
+    lua_rawset(L, -3);
+  }
+  sc->area_ix = luaL_ref(L, LUA_REGISTRYINDEX);
+  sc->area_ids = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+void fl_push_area_id(lua_State *L, fl_Script *sc, int a) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->area_ids);
+  lua_rawgeti(L, -1, a + 1);
+  lua_remove(L, -2);
+}
+
 int fl_arg_area(lua_State *L, fl_Script *sc, int i) {
+  if (sc->area_ix && lua_type(L, i) == LUA_TSTRING) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->area_ix);
+    lua_pushvalue(L, i);
+    int found = lua_rawget(L, -2) == LUA_TNUMBER;
+    int a = (int)lua_tointeger(L, -1);
+    lua_pop(L, 2);
+    if (found) return a;
+  }
   const char *id = luaL_checkstring(L, i);
   int a = fl_map_find_area(sc->def->map, id);
   if (a < 0) {
@@ -286,7 +319,9 @@ static int area_list(lua_State *L) {
   fl_Script *sc = SC(L);
   int n = fl_map_area_count(sc->def->map);
   lua_createtable(L, n, 0);
-  for (int i = 0; i < n; i++) { lua_pushstring(L, fl_map_area(sc->def->map, i)->id); lua_rawseti(L, -2, i + 1); }
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->area_ids);
+  for (int i = 1; i <= n; i++) { lua_rawgeti(L, -1, i); lua_rawseti(L, -3, i); }
+  lua_pop(L, 1);
   return 1;
 }
 
@@ -371,7 +406,7 @@ static int area_neighbors(lua_State *L) {
   fl_Script *sc = SC(L);
   const fl_MapArea *m = fl_map_area(sc->def->map, fl_arg_area(L, sc, 1));
   lua_createtable(L, m->nadj, 0);
-  for (int i = 0; i < m->nadj; i++) { lua_pushstring(L, fl_map_area(sc->def->map, m->adj[i])->id); lua_rawseti(L, -2, i + 1); }
+  for (int i = 0; i < m->nadj; i++) { fl_push_area_id(L, sc, m->adj[i]); lua_rawseti(L, -2, i + 1); }
   return 1;
 }
 

@@ -29,7 +29,7 @@ static int move_reachable(lua_State *L) {
   lua_newtable(L);
   int k = 0;
   for (int a = 0; a < r.n; a++)
-    if (fl_move_can_end(&r, sc->def, S(sc), pi, a)) { lua_pushstring(L, fl_map_area(sc->def->map, a)->id); lua_rawseti(L, -2, ++k); }
+    if (fl_move_can_end(&r, sc->def, S(sc), pi, a)) { fl_push_area_id(L, sc, a); lua_rawseti(L, -2, ++k); }
   fl_reach_free(&r);
   return 1;
 }

@@ -577,7 +577,8 @@ static int read_ring(B *b, int idx, double **pts, int *npts, const char *what) {
   if (n > 0) lua_pop(L, 1);
   int np = flat ? n / 2 : n;
   if (np < 3 || (flat && n % 2)) return bfail(b, "%s: a ring needs at least 3 {lon, lat} points", what);
-  *pts = malloc((size_t)np * 2 * sizeof(double));
+  if (np > FL_MAP_MAX_POINTS) return bfail(b, "%s: a ring has more than %d points", what, FL_MAP_MAX_POINTS);
+  if (!(*pts = malloc((size_t)np * 2 * sizeof(double)))) return bfail(b, "%s: out of memory", what);
   for (int i = 0; i < np; i++) {
     double lon, lat;
     if (flat) {
@@ -601,7 +602,7 @@ static int read_ring(B *b, int idx, double **pts, int *npts, const char *what) {
 
 static int build_board(B *b, fl_Def *d) {
   lua_State *L = b->L;
-  int n = list(b, "area");
+  int n = list(b, "area"), nmap = fl_map_area_count(d->map); /* areas below nmap come from the map file */
   for (int i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
     int t = lua_gettop(L);
@@ -619,22 +620,33 @@ static int build_board(B *b, fl_Def *d) {
       idx = fl_map_add_area(d->map, id, name, terrain, country, b->line);
       double *pts;
       int np;
-      if (read_ring(b, lua_gettop(L), &pts, &np, what)) { free(id); free(name); free(terrain); free(country); return -1; }
-      fl_map_add_ring(d->map, idx, 0, pts, np);
+      if (idx < 0 || read_ring(b, lua_gettop(L), &pts, &np, what)) {
+        free(id); free(name); free(terrain); free(country);
+        return idx < 0 ? bfail(b, "%s: too many areas (at most %d)", what, FL_MAP_MAX_AREAS) : -1;
+      }
+      int bad = fl_map_add_ring(d->map, idx, 0, pts, np);
       free(pts);
       rget(L, t, "holes");
       int nh = lua_istable(L, -1) ? rlen(L, -1) : 0;
-      for (int h = 1; h <= nh; h++) {
+      for (int h = 1; !bad && h <= nh; h++) {
         lua_rawgeti(L, -1, h);
         if (read_ring(b, lua_gettop(L), &pts, &np, what)) { free(id); free(name); free(terrain); free(country); return -1; }
-        fl_map_add_ring(d->map, idx, 1, pts, np);
+        bad = fl_map_add_ring(d->map, idx, 1, pts, np);
         free(pts);
         lua_pop(L, 1);
+      }
+      if (bad) {
+        free(id); free(name); free(terrain); free(country);
+        return bfail(b, "%s: too many points on the board (at most %d in all)", what, FL_MAP_MAX_POINTS);
       }
       lua_pop(L, 1);
     } else {
       fl_MapArea *a = (fl_MapArea *)fl_map_area(d->map, idx); /* still building: overriding is allowed */
-      if (ty != LUA_TNIL) { free(id); free(name); free(terrain); free(country); return bfail(b, "%s: is on the map already; give props or owner, not a ring", what); }
+      if (ty != LUA_TNIL) {
+        free(id); free(name); free(terrain); free(country);
+        if (idx >= nmap) return bfail(b, "%s is defined twice (first on line %d)", what, a->line);
+        return bfail(b, "%s: is on the map already; give props or owner, not a ring", what);
+      }
       if (name) { free(a->name); a->name = name; name = NULL; }
       if (terrain) { free(a->terrain); a->terrain = terrain; terrain = NULL; }
       if (country) { free(a->country); a->country = country; country = NULL; }
@@ -659,7 +671,8 @@ static int build_board(B *b, fl_Def *d) {
       for (int k = 1; lua_rawgeti(L, -1, k) == LUA_TSTRING; k++) {
         int o = fl_map_find_area(d->map, lua_tostring(L, -1));
         if (o < 0) return bfail(b, "area: adjacent to unknown area '%s'", lua_tostring(L, -1));
-        fl_map_add_adj(d->map, a, o);
+        if (fl_map_add_adj(d->map, a, o) < 0 && a != o)
+          return bfail(b, "area: too many adjacent pairs (at most %d)", FL_MAP_MAX_ADJ);
         lua_pop(L, 1);
       }
       lua_pop(L, 1);
@@ -681,9 +694,10 @@ static int build_board(B *b, fl_Def *d) {
       return -1;
     }
     int ai = area ? fl_map_find_area(d->map, area) : -1;
-    int bad = area && ai < 0;
-    if (bad || fl_map_add_place(d->map, id, ai, lon, lat, (long)pop, name) < 0) {
-      bfail(b, bad ? "place '%s': unknown area" : "place '%s': needs lon and lat", id);
+    int bad = area && ai < 0, full = fl_map_place_count(d->map) >= FL_MAP_MAX_PLACES;
+    if (bad || full || fl_map_add_place(d->map, id, ai, lon, lat, (long)pop, name) < 0) {
+      if (full) bfail(b, "place '%s': too many places (at most %d)", id, FL_MAP_MAX_PLACES);
+      else bfail(b, bad ? "place '%s': unknown area" : "place '%s': needs lon and lat", id);
       free(id); free(name); free(area);
       return -1;
     }
@@ -691,7 +705,10 @@ static int build_board(B *b, fl_Def *d) {
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
-  fl_map_link(d->map);
+  if (fl_map_link(d->map)) {
+    b->line = 1;
+    return bfail(b, "the areas share borders with too many others (more than %d neighbour pairs)", FL_MAP_MAX_NEIGHBOURS);
+  }
   return 0;
 }
 

@@ -8,6 +8,7 @@
  * API registration (fl_script_api_docs), so new bindings are checked for free. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_lint.h"
+#include "fl_index.h"
 #include "fl_script_int.h"
 #include "fl_str.h"
 #include "fl_colour.h"
@@ -35,12 +36,23 @@ enum { LF_SRC = 1, LF_IGNORE = 2 };
 
 typedef struct Tok { int type, line, pos, len; double num; } Tok;
 
+/* The calls `kind { ... }` of one definition kind in a file, in token order, so that
+ * finding the one spanning a line is a binary search, not a scan per definition. */
+typedef struct DefCalls {
+  const char *kind;
+  int n, *open, *line;  /* the "{" token and the line of the kind's name */
+  int *maxclose;        /* the largest closing line among calls 0..i */
+} DefCalls;
+
 typedef struct Src {
   char *path;          /* as displayed */
   char *text;
   size_t len;
   Tok *t;
   int nt;
+  int *match;          /* per token: its closing bracket if it opens one, else -1 */
+  DefCalls *dc;        /* built on demand, one per kind asked for */
+  int ndc;
   unsigned char *lf;   /* per-line flags */
   int nlines;
   int need_src;        /* --lint: numbers-need-source */
@@ -52,7 +64,7 @@ typedef struct Src {
 enum { S_SIDE, S_PHASE, S_TRACK, S_AREA, S_PTYPE, S_DECISION, S_EVENT, S_ENDING, S_SOURCE, NSET };
 static const char *const SET_NAME[NSET] = {"side", "phase", "track", "area", "piece type", "decision", "event", "ending", "source"};
 
-typedef struct Set { char **v; int n, cap; } Set;
+typedef struct Set { char **v; int n, cap; fl_Index ix; } Set; /* v in insertion order; ix finds them */
 
 typedef struct Decision { char *id, *side; Set opts; } Decision;
 
@@ -71,27 +83,31 @@ typedef struct Ctx {
   ApiArg *args;
   int nargs;
   int loaded;          /* the lenient load succeeded */
+  Set said;            /* "file:line:text" of every message, to report each once */
 } Ctx;
 
-static void set_add(Set *s, const char *v) {
-  for (int i = 0; i < s->n; i++)
-    if (!strcmp(s->v[i], v)) return;
+/* Add v unless present; 1 if it was added. */
+static int set_add(Set *s, const char *v) {
+  if (fl_index_get(&s->ix, v) >= 0) return 0;
   if (s->n == s->cap) {
-    s->cap = s->cap ? s->cap * 2 : 16;
-    s->v = realloc(s->v, (size_t)s->cap * sizeof *s->v);
+    int cap = s->cap ? s->cap * 2 : 16;
+    char **nv = realloc(s->v, (size_t)cap * sizeof *nv);
+    if (!nv) return 0;
+    s->v = nv;
+    s->cap = cap;
   }
-  s->v[s->n++] = fl_str_dup(v);
+  char *copy = fl_str_dup(v);
+  if (!copy || fl_index_put(&s->ix, copy, s->n, NULL)) { free(copy); return 0; }
+  s->v[s->n++] = copy;
+  return 1;
 }
 
-static int set_has(const Set *s, const char *v) {
-  for (int i = 0; i < s->n; i++)
-    if (!strcmp(s->v[i], v)) return 1;
-  return 0;
-}
+static int set_has(const Set *s, const char *v) { return fl_index_get(&s->ix, v) >= 0; }
 
 static void set_free(Set *s) {
   for (int i = 0; i < s->n; i++) free(s->v[i]);
   free(s->v);
+  fl_index_free(&s->ix);
 }
 
 /* ---- messages ---- */
@@ -105,8 +121,9 @@ static void msg(Ctx *c, const char *file, int line, int level, const char *check
   vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
   fl_Lint *l = c->out;
-  for (int i = 0; i < l->n; i++) /* the same finding reached twice is reported once */
-    if (l->m[i].line == line && !strcmp(l->m[i].file, file) && !strcmp(l->m[i].text, buf)) return;
+  char key[PATH_MAX + 1100];
+  snprintf(key, sizeof key, "%s:%d:%s", file, line, buf);
+  if (!set_add(&c->said, key)) return; /* the same finding reached twice is reported once */
   if (l->n == l->cap) {
     l->cap = l->cap ? l->cap * 2 : 32;
     l->m = realloc(l->m, (size_t)l->cap * sizeof *l->m);
@@ -269,8 +286,24 @@ static const char *ttext(const Src *s, int i, char *buf, size_t n) {
   return buf;
 }
 
+/* Pair every opening bracket with its closing one in one pass (any kinds pair up, as
+ * match_close's depth count does), so match_close costs O(1) on an opener. */
+static void pair_brackets(Src *s) {
+  s->match = malloc((size_t)(s->nt ? s->nt : 1) * sizeof *s->match);
+  int *stack = malloc((size_t)(s->nt ? s->nt : 1) * sizeof *stack), n = 0;
+  if (!s->match || !stack) { free(s->match); s->match = NULL; free(stack); return; }
+  for (int k = 0; k < s->nt; k++) {
+    s->match[k] = -1;
+    if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) stack[n++] = k;
+    else if ((tis(s, k, "}") || tis(s, k, ")") || tis(s, k, "]")) && n) s->match[stack[--n]] = k;
+  }
+  while (n) s->match[stack[--n]] = s->nt - 1; /* unclosed */
+  free(stack);
+}
+
 /* Index of the token closing the bracket opened at i ("{", "(", "["). */
 static int match_close(const Src *s, int i) {
+  if (s->match && i >= 0 && i < s->nt && s->match[i] >= 0) return s->match[i];
   int d = 0;
   for (int k = i; k < s->nt; k++) {
     if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) d++;
@@ -319,6 +352,7 @@ static Src *add_src(Ctx *c, const char *path, int is_text) {
   s->len = len;
   s->is_text = is_text;
   tokenize(s);
+  pair_brackets(s);
   return s;
 }
 
@@ -335,16 +369,52 @@ static Src *src_for(Ctx *c, const char *short_src) {
   return NULL;
 }
 
-/* The "{" of the definition call `kind { ... }` in s that spans `line`, or -1. */
-static int def_open(const Src *s, const char *kind, int line) {
+/* The calls `kind { ... }` (or `kind({ ... })`) in s, found once per kind. */
+static const DefCalls *def_calls(Src *s, const char *kind) {
+  for (int i = 0; i < s->ndc; i++)
+    if (!strcmp(s->dc[i].kind, kind)) return &s->dc[i];
+  DefCalls *dc = realloc(s->dc, (size_t)(s->ndc + 1) * sizeof *dc);
+  if (!dc) return NULL;
+  s->dc = dc;
+  DefCalls *d = &dc[s->ndc++];
+  memset(d, 0, sizeof *d);
+  d->kind = kind;
+  int cap = 0;
   for (int k = 0; k + 1 < s->nt; k++) {
     if (!tis(s, k, kind) || ttype(s, k) != T_NAME || tis(s, k - 1, ".") || tis(s, k - 1, ":")) continue;
     int open = tis(s, k + 1, "{") ? k + 1 : tis(s, k + 1, "(") && tis(s, k + 2, "{") ? k + 2 : -1;
     if (open < 0) continue;
-    int close = match_close(s, open);
-    if (line >= s->t[k].line && line <= s->t[close].line) return open;
+    if (d->n == cap) {
+      cap = cap ? cap * 2 : 64;
+      int *o = realloc(d->open, (size_t)cap * sizeof *o), *l = o ? realloc(d->line, (size_t)cap * sizeof *l) : NULL;
+      int *mc = l ? realloc(d->maxclose, (size_t)cap * sizeof *mc) : NULL;
+      if (o) d->open = o;
+      if (l) d->line = l;
+      if (mc) d->maxclose = mc;
+      if (!mc) break;
+    }
+    int close = s->t[match_close(s, open)].line;
+    d->open[d->n] = open;
+    d->line[d->n] = s->t[k].line;
+    d->maxclose[d->n] = d->n && d->maxclose[d->n - 1] > close ? d->maxclose[d->n - 1] : close;
+    d->n++;
   }
-  return -1;
+  return d;
+}
+
+/* The "{" of the first definition call `kind { ... }` in s that spans `line`, or -1.
+ * Calls come in line order: the first whose closing line reaches `line` is the only
+ * candidate (those before it end earlier), and it spans the line if it starts by then. */
+static int def_open(Src *s, const char *kind, int line) {
+  const DefCalls *d = def_calls(s, kind);
+  if (!d) return -1;
+  int lo = 0, hi = d->n;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (d->maxclose[mid] >= line) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < d->n && d->line[lo] <= line ? d->open[lo] : -1;
 }
 
 /* ---- the lenient load ---- */
@@ -1146,6 +1216,10 @@ static void check_globals(Ctx *c, Src *s) {
 static void check_numbers(Ctx *c, Src *s) {
   if (!s->need_src) return;
   int last = 0;
+  unsigned char *code = calloc((size_t)s->nlines + 2, 1); /* lines with a token on them */
+  if (!code) return;
+  for (int q = 0; q < s->nt; q++)
+    if (s->t[q].type != T_EOF && s->t[q].line >= 0 && s->t[q].line <= s->nlines + 1) code[s->t[q].line] = 1;
   for (int k = 0; k < s->nt; k++) {
     if ((tis(s, k, "ring") || tis(s, k, "holes")) && tis(s, k + 1, "=") && tis(s, k + 2, "{")) { k = match_close(s, k + 2); continue; }
     if ((tis(s, k, "lon") || tis(s, k, "lat")) && tis(s, k + 1, "=")) { k += 2; continue; }
@@ -1154,11 +1228,7 @@ static void check_numbers(Ctx *c, Src *s) {
     int line = s->t[k].line;
     if (v == 0 || v == 1 || line == last) continue;
     int ok = s->lf[line - 1] & LF_SRC;
-    if (!ok && line >= 2 && (s->lf[line - 2] & LF_SRC)) { /* a source comment alone on the line above */
-      int code = 0;
-      for (int q = 0; q < s->nt; q++) code |= s->t[q].line == line - 1 && s->t[q].type != T_EOF;
-      ok = !code;
-    }
+    if (!ok && line >= 2 && (s->lf[line - 2] & LF_SRC)) ok = !code[line - 1]; /* a source comment alone on the line above */
     if (!ok) {
       char num[64];
       msg(c, s->path, line, FL_LINT_ERROR, "number-source",
@@ -1166,6 +1236,7 @@ static void check_numbers(Ctx *c, Src *s) {
       last = line;
     }
   }
+  free(code);
 }
 
 /* ---- translations: text_<lang>.lua tables must have the same keys ---- */
@@ -1297,16 +1368,37 @@ static void check_colours(Ctx *c, const fl_Def *d) {
 
 static void check_board(Ctx *c, const fl_Def *d) {
   check_terrain(c, d);
-  int na = fl_map_area_count(d->map);
+  int na = fl_map_area_count(d->map), lonely = 0;
   if (na < 2) return;
+  for (int i = 0; i < na; i++) lonely += fl_map_area(d->map, i)->nadj == 0;
+  int *def = lonely ? calloc((size_t)na, sizeof *def) : NULL; /* each one's last area{}, if any */
+  if (!def) return;
+  lua_State *L = c->L;
+  int n = defs(L, "area");
+  for (int k = 1; k <= n; k++) {
+    lua_rawgeti(L, -1, k);
+    char id[128];
+    int a = strfield(L, -1, "id", id, sizeof id) ? fl_map_find_area(d->map, id) : -1;
+    if (a >= 0 && !fl_map_area(d->map, a)->nadj) def[a] = k;
+    lua_pop(L, 1);
+  }
   for (int i = 0; i < na; i++) {
     const fl_MapArea *a = fl_map_area(d->map, i);
     if (a->nadj) continue;
-    const char *file;
-    int line = def_line(c, "area", a->id, NULL, a->line, &file);
+    const char *file = c->nsrc ? c->src[0].path : "scenario.lua";
+    int line = a->line;
+    if (def[i]) {
+      lua_rawgeti(L, -1, def[i]);
+      Where w = where_of(c, L, "area");
+      file = wfile(c, &w);
+      line = w.line;
+      lua_pop(L, 1);
+    }
     msg(c, file, line, FL_LINT_ERROR, "unreachable",
         "area '%s' has no neighbours, so nothing can reach it (share a border with another area or give adjacent = { ... })", a->id);
   }
+  lua_pop(L, 1);
+  free(def);
 }
 
 /* ---- driver ---- */
@@ -1364,6 +1456,7 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
   char err[2048];
   if (fl_script_resolve(where, scenarios_root, c->dir, sizeof c->dir, err, sizeof err)) {
     msg(c, where, 0, FL_LINT_ERROR, "load", "%s", err);
+    set_free(&c->said);
     free(c);
     return out;
   }
@@ -1435,10 +1528,18 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
     free(c->src[i].path);
     free(c->src[i].text);
     free(c->src[i].t);
+    free(c->src[i].match);
+    for (int k = 0; k < c->src[i].ndc; k++) {
+      free(c->src[i].dc[k].open);
+      free(c->src[i].dc[k].line);
+      free(c->src[i].dc[k].maxclose);
+    }
+    free(c->src[i].dc);
     free(c->src[i].lf);
   }
   free(c->src);
   for (int i = 0; i < NSET; i++) set_free(&c->sets[i]);
+  set_free(&c->said);
   for (int i = 0; i < c->ndec; i++) { free(c->dec[i].id); free(c->dec[i].side); set_free(&c->dec[i].opts); }
   free(c->dec);
   free(c->args);

@@ -400,6 +400,7 @@ typedef struct BuildArgs { fl_Script *sc; char *err; size_t errn; int rc; } Buil
 static int protected_build(lua_State *L) {
   BuildArgs *a = lua_touserdata(L, 1);
   a->rc = fl_defs_build(a->sc, a->err, a->errn);
+  if (!a->rc) fl_api_index_areas(a->sc);
   return 0;
 }
 

@@ -38,6 +38,7 @@ struct fl_Script {
   uint64_t hash;            /* running hash of every source file */
   const char *track_key[16]; int track_idx[16]; /* id -> index cache, keyed by the Lua string's address */
   int var_hint[64];         /* guessed index of a var by its key string's address */
+  int area_ids, area_ix;    /* registry refs: area ids as Lua strings, and id -> index (0-based) */
   char where[256];          /* the last Lua location the hook saw, for errors that have none */
   int viewer;               /* the side a running policy plays (-1: rule code, which sees all) */
 };
@@ -60,6 +61,7 @@ const char *fl_defs_kind(int i);
 
 /* Runtime API (fl_api.c), with the board's part (fl_api_board.c). */
 void fl_api_open(fl_Script *sc);                       /* install the flank table */
+void fl_api_index_areas(fl_Script *sc);                /* the area id tables, once the board is built (may raise) */
 typedef struct fl_ApiFn { fl_ApiDoc doc; lua_CFunction fn; } fl_ApiFn;
 extern const fl_ApiFn fl_api_board[];
 extern const int fl_api_board_n;
@@ -74,6 +76,7 @@ int fl_push_targets(fl_Script *sc, const fl_Context *c);        /* an option's t
 /* Arguments and messages shared by the bindings. */
 const char *fl_arg_id(lua_State *L, int i);
 int fl_arg_area(lua_State *L, fl_Script *sc, int i);
+void fl_push_area_id(lua_State *L, fl_Script *sc, int a); /* area a's id, without interning it again */
 int fl_arg_track(lua_State *L, fl_Script *sc, int i);
 int fl_arg_side(lua_State *L, fl_Script *sc, int i, int allow_nil);
 void fl_check_mutable(lua_State *L, fl_Script *sc);
