@@ -194,7 +194,7 @@ static int ends_with(const char *s, const char *suf) {
 int batch_outputs(const char *cmd, fl_Results *r, const char *out, int summary, const char *plot, const char *report,
                   const fl_ChartOpts *co) {
   FILE *f;
-  fl_res_analyse(r); /* every output reads the same statistics */
+  if (summary || plot || report) fl_res_analyse(r); /* they read the same statistics; a CSV needs none */
   if (out) {
     if (!(f = cli_open_out(cmd, out))) return EXIT_USAGE;
     if (ends_with(out, ".jsonl")) fl_res_write_jsonl(f, r); else fl_res_write_csv(f, r);
