@@ -17,6 +17,7 @@
 ---@field move flank.move
 ---@field piece flank.piece
 ---@field map flank.map
+---@field param flank.param
 ---@field lang string the language asked for (--lang), e.g. "en"
 flank = {}
 
@@ -531,6 +532,18 @@ function flank.map.clear(kind) end
 ---@param on boolean
 function flank.map.front(on) end
 
+---@class flank.param
+flank.param = {}
+
+---The value of a parameter{} in this game: its default, the class settings' value, or what the teacher or player set (--set ID=VALUE, the briefing's Assumptions panel). Recorded in saves and replay logs.
+---
+---```lua
+---local rate = flank.param.get("casualty_rate")
+---```
+---@param id string
+---@return number
+function flank.param.get(id) end
+
 ---What a policy sees: only the tracks its side may see.
 ---@class flank.view
 ---@field turn integer
@@ -772,6 +785,49 @@ function overlay(t) end
 ---@param t flank.def.property
 ---@return flank.def.property
 function property(t) end
+
+---An assumption a teacher can change (--set ID=VALUE, the class settings file, the briefing's Assumptions panel); rule code reads it with flank.param.get.
+---@class flank.def.parameter
+---@field id string Unique id; rule code reads it with flank.param.get(id), `--set ID=VALUE` changes it.
+---@field name? string Name shown in the briefing's Assumptions panel and reports (default: the id).
+---@field text? string What the assumption means and why this default; may cite sources as [@id].
+---@field default number The scenario's value (within min..max).
+---@field min number Lowest value a teacher or player may set.
+---@field max number Highest value.
+---@field step? number Step of the Assumptions panel's slider and of a sweep's default grid (default 0: any value).
+---@field unit? string Unit shown after values, e.g. "%" or "per year".
+---@field source? string Id of the source{} the default comes from.
+---@field assumption? boolean|string The default is the model's assumption, not a sourced figure: true, or a string saying why. A parameter needs a source or this label (flank lint).
+
+---An assumption a teacher can change (--set ID=VALUE, the class settings file, the briefing's Assumptions panel); rule code reads it with flank.param.get.
+---@param t flank.def.parameter
+---@return flank.def.parameter
+function parameter(t) end
+
+---A work the scenario cites: text cites it as [@id]; `flank sources` prints the bibliography.
+---@class flank.def.source
+---@field id string Unique id; text cites it as [@id] (or [@id, Art. 20]), `source = "id"` fields refer to it.
+---@field author? string Authors as "Surname, Given; Surname, Given", or an organisation ("ICRC").
+---@field title? string Title of the work; required unless a note says what the source is.
+---@field year? integer|string Year of publication.
+---@field publisher? string Publisher, journal or outlet, with a date if it matters ("Al Jazeera, 18 Mar 2025").
+---@field link? string URL or DOI.
+---@field note? string What the scenario takes from it (figures, articles, caveats).
+
+---A work the scenario cites: text cites it as [@id]; `flank sources` prints the bibliography.
+---@param t flank.def.source
+---@return flank.def.source
+function source(t) end
+
+---A discussion question shown with the debrief (general, or for one ending).
+---@class flank.def.question
+---@field text string A question for discussion after the game; may cite sources as [@id].
+---@field ending? string Ask it only after this ending (default: after any ending).
+
+---A discussion question shown with the debrief (general, or for one ending).
+---@param t flank.def.question
+---@return flank.def.question
+function question(t) end
 
 ---Run fn at the start of every game (after area owners and props are set).
 ---@param fn fun()

@@ -1,7 +1,10 @@
-/* flank replay: re-simulate a recorded game and check it turn by turn. */
+/* flank replay: re-simulate a recorded game and check it turn by turn, or fork it: the
+ * same history up to a turn, then the policies (--until) or another option (--at
+ * --choose) or other parameter values (--set), played to the end. */
 #include "fl_cli.h"
 #include "fl_replay.h"
 #include "fl_str.h"
+#include "fl_whatif.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,76 +12,36 @@
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad);
 
-/* Play the recorded actions (those before turn `until`, if until > 0); 0 ok, EXIT_FAILED on a
- * divergence, EXIT_SCRIPT on a script error. */
-static int replay_actions(const char *path, const fl_Replay *r, fl_Script *sc, int until) {
+/* Parameters: what --set asks for against what the game was played with. A difference is
+ * another game: refused unless forking, when it applies from the fork on. */
+static int fork_params(const char *path, const fl_Replay *r, fl_Script *sc, const fl_ScriptOpts *o, int forking,
+                       int *idx, double *val, int *n) {
   const fl_Def *d = fl_script_def(sc);
-  fl_Game *g = fl_script_game(sc);
-  int st = fl_game_start(g, r->seed);
-  for (int i = 0; i < r->nactions; i++) {
-    const fl_ReplayAction *a = &r->actions[i];
-    if (until > 0 && a->turn >= until) break; /* the fork point: policies play on from here */
-    int side, c = fl_game_pending(g, &side);
-    if (st != FL_GAME_WAITING || c < 0 || strcmp(d->cards[c].id, a->card) || fl_game_state(g)->turn != a->turn) {
-      if (st == FL_GAME_ERROR) break;
-      fprintf(stderr, "%s:%d: replay differs at turn %d: recorded decision '%s', the game %s%s\n", path, a->line,
-              a->turn, a->card, c >= 0 ? "offers " : "offers no decision", c >= 0 ? d->cards[c].id : "");
-      return EXIT_FAILED;
+  char err[512];
+  *n = 0;
+  for (int i = 0; i < o->nset; i++) {
+    int p;
+    double v;
+    if (fl_script_parse_param(sc, o->set[i], &p, &v, err, sizeof err)) { fprintf(stderr, "flank replay: %s\n", err); return EXIT_USAGE; }
+    int k = fl_replay_param(r, d->params[p].id);
+    double played = k >= 0 ? r->params[k].value : d->params[p].dflt;
+    if (v == played) continue;
+    if (!forking) {
+      fprintf(stderr, "%s: this game was played with %s = %g; --set %s would make it another game. To see what the "
+                      "other value changes, fork it: flank replay %s --until TURN --set %s\n", path, d->params[p].id, played,
+              o->set[i], path, o->set[i]);
+      return EXIT_USAGE;
     }
-    int o = fl_def_option(&d->cards[c], a->option);
-    if (o < 0 || !fl_game_available(g, o)) {
-      fprintf(stderr, "%s:%d: replay differs at turn %d: option '%s' of '%s' is not available\n", path, a->line,
-              a->turn, a->option, a->card);
-      return EXIT_FAILED;
-    }
-    fl_Choice ch;
-    char why[200];
-    if (fl_replay_choice(d, a, o, &ch, why, sizeof why)) {
-      fprintf(stderr, "%s:%d: %s (turn %d, decision '%s')\n", path, a->line, why, a->turn, a->card);
-      return EXIT_FAILED;
-    }
-    const char *bad = fl_game_check(g, &ch);
-    if (fl_game_status(g) == FL_GAME_ERROR) break;
-    if (bad) {
-      fprintf(stderr, "%s:%d: replay differs at turn %d: option '%s' of '%s' with targets '%s': %s\n", path, a->line,
-              a->turn, a->option, a->card, a->targets ? a->targets : "", bad);
-      return EXIT_FAILED;
-    }
-    st = fl_game_choose(g, &ch);
-  }
-  if (st == FL_GAME_ERROR) { cli_print_error(fl_game_error(g)); return EXIT_SCRIPT; }
-  return EXIT_OK;
-}
-
-static int verify(const char *path, const fl_Replay *r, fl_Script *sc, int changed) {
-  const fl_Def *d = fl_script_def(sc);
-  const fl_State *s = fl_game_state(fl_script_game(sc));
-  for (int i = 0; i < r->nhashes; i++) {
-    int t = r->hashes[i].turn;
-    if (t > s->nturnhash || s->turn_hash[t - 1] != r->hashes[i].hash) {
-      fprintf(stderr, "%s:%d: verification failed: turn %d differs (recorded %016llx, replayed %s)%s\n", path,
-              r->hashes[i].line, t, (unsigned long long)r->hashes[i].hash,
-              t > s->nturnhash ? "no such turn" : "another state", changed ? "; the scenario changed since recording"
-              : r->format < 2 ? "; a version 1 log was hashed by an older Flank, so its hashes cannot match: replay it without --verify" : "");
-      return EXIT_FAILED;
-    }
-  }
-  if (r->nhashes != s->nturnhash) {
-    fprintf(stderr, "%s: verification failed: recorded %d turns, replayed %d\n", path, r->nhashes, s->nturnhash);
-    return EXIT_FAILED;
-  }
-  if (r->ending[0] && (s->ending < 0 || strcmp(d->endings[s->ending].id, r->ending))) {
-    fprintf(stderr, "%s: verification failed: recorded ending '%s', replayed '%s'\n", path, r->ending,
-            s->ending >= 0 ? d->endings[s->ending].id : "none");
-    return EXIT_FAILED;
+    idx[*n] = p;
+    val[(*n)++] = v;
   }
   return EXIT_OK;
 }
 
 int cmd_replay(int argc, char **argv) {
-  const char *path = NULL, *scen = NULL, *all = NULL, *sides[64], *logpath = NULL;
+  const char *path = NULL, *scen = NULL, *all = NULL, *sides[64], *logpath = NULL, *choose = NULL, *targets = NULL;
   int check = 0, json = 0, nsides = 0;
-  uint64_t until = 0;
+  uint64_t until = 0, at = 0;
   fl_ScriptOpts opts = {0};
   for (int i = 1; i < argc; i++) {
     int bad = 0;
@@ -86,9 +49,12 @@ int cmd_replay(int argc, char **argv) {
     if (!strcmp(argv[i], "--verify")) check = 1;
     else if (!strcmp(argv[i], "--json")) json = 1;
     else if (!strcmp(argv[i], "--scenario") && i + 1 < argc) scen = argv[++i];
-    else if (!strcmp(argv[i], "--until") && i + 1 < argc) {
-      if (cli_parse_u64(argv[++i], &until) || !until || until > 1000000) return cli_usage_error("replay", "--until needs a turn number");
-    } else if (!strcmp(argv[i], "--policy") && i + 1 < argc) all = argv[++i];
+    else if ((!strcmp(argv[i], "--until") || !strcmp(argv[i], "--at")) && i + 1 < argc) {
+      uint64_t *t = argv[i][2] == 'u' ? &until : &at;
+      if (cli_parse_u64(argv[++i], t) || !*t || *t > 1000000) return cli_usage_error("replay", "%s needs a turn number", argv[i - 1]);
+    } else if (!strcmp(argv[i], "--choose") && i + 1 < argc) choose = argv[++i];
+    else if (!strcmp(argv[i], "--targets") && i + 1 < argc) targets = argv[++i];
+    else if (!strcmp(argv[i], "--policy") && i + 1 < argc) all = argv[++i];
     else if (!strcmp(argv[i], "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("replay", "too many --side"); sides[nsides++] = argv[++i]; }
     else if (!strcmp(argv[i], "--log") && i + 1 < argc) logpath = argv[++i];
     else if (argv[i][0] == '-' && argv[i][1]) return cli_bad_option("replay", argv[i]);
@@ -96,8 +62,21 @@ int cmd_replay(int argc, char **argv) {
     else return cli_usage_error("replay", "one replay file at a time");
   }
   if (!path) return cli_usage_error("replay", "which replay file? (written by flank run --log FILE)");
+  if (at && until) return cli_usage_error("replay", "--until TURN hands the rest to the policies, --at TURN --choose changes one choice: give one");
+  if (at && !choose) return cli_usage_error("replay", "--at TURN needs --choose DECISION=OPTION (or --until TURN to let the policies play on)");
+  if (choose && !at) return cli_usage_error("replay", "--choose DECISION=OPTION needs --at TURN, the turn of that decision");
+  if (targets && !choose) return cli_usage_error("replay", "--targets go with --choose");
+  if (at) until = at;
   if ((all || nsides) && !until) return cli_usage_error("replay", "--policy and --side choose who plays after the fork: give --until TURN");
   if (until && check) return cli_usage_error("replay", "--verify checks a whole recorded game; a fork (--until) plays a new one");
+  char decision[128] = "", option[128] = "";
+  if (choose) {
+    const char *eq = strchr(choose, '=');
+    if (!eq || eq == choose || !eq[1] || (size_t)(eq - choose) >= sizeof decision || strlen(eq + 1) >= sizeof option)
+      return cli_usage_error("replay", "--choose expects DECISION=OPTION, got '%s'", choose);
+    snprintf(decision, sizeof decision, "%.*s", (int)(eq - choose), choose);
+    snprintf(option, sizeof option, "%s", eq + 1);
+  }
   size_t len;
   char *text = cli_read_input(path, &len), err[1024];
   if (!text) { fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno)); return EXIT_USAGE; }
@@ -122,7 +101,9 @@ int cmd_replay(int argc, char **argv) {
   fl_Script *sc = cli_load(where, &opts);
   if (!sc) { fl_replay_free(&r); return EXIT_USAGE; }
   const fl_Def *d = fl_script_def(sc);
-  int changed = d->content_hash != r.content;
+  int changed = d->content_hash != r.content, pidx[128], np = 0;
+  double pval[128];
+  fl_State *fork = NULL;
   rc = EXIT_OK;
   if (strcmp(d->id, r.id)) {
     fprintf(stderr, "%s: recorded for scenario '%s', not '%s'\n", path, r.id, d->id);
@@ -132,28 +113,34 @@ int cmd_replay(int argc, char **argv) {
                     "use --verify to find the first turn that differs\n", path, r.id,
             (unsigned long long)r.content, (unsigned long long)d->content_hash);
     rc = EXIT_USAGE;
-  } else {
-    /* who plays after a fork; the recorded policies are information only */
-    for (int i = 0; i < r.npolicies && until; i++) {
-      int side = fl_def_side(d, r.policy_side[i]);
-      char e[512];
-      if (side >= 0) fl_script_set_policy(sc, side, r.policy_name[i], e, sizeof e); /* unknown now: keep default */
-    }
+  } else if ((rc = fork_params(path, &r, sc, &opts, until > 0, pidx, pval, &np)) == EXIT_OK) {
+    /* who plays after a fork: the recorded policies, unless told otherwise */
+    if (until) fl_whatif_policies(sc, &r);
     if (all && cli_policy_all("replay", sc, all)) rc = EXIT_USAGE;
     for (int i = 0; i < nsides && rc == EXIT_OK; i++)
       if (cli_side_policy("replay", sc, sides[i])) rc = EXIT_USAGE;
-    if (rc == EXIT_OK) rc = replay_actions(path, &r, sc, (int)until);
-    if (rc == EXIT_OK && until) { /* the fork: policies play the rest of the game */
-      if (fl_script_play_on(sc, 0) == FL_GAME_ERROR) { cli_print_error(fl_game_error(fl_script_game(sc))); rc = EXIT_SCRIPT; }
+    fl_WhatIf w = {(int)until, choose ? decision : NULL, choose ? option : NULL, targets, pidx, pval, np};
+    if (rc == EXIT_OK && (rc = fl_whatif_run(sc, &r, path, until ? &w : NULL, err, sizeof err)) != EXIT_OK) {
+      if (rc == FL_WHATIF_SCRIPT) cli_print_error(err);
+      else fprintf(stderr, "%s\n", err);
     }
     if (rc == EXIT_OK && logpath && cli_write_replay(logpath, sc, r.seed, where)) rc = EXIT_USAGE;
-    if (rc == EXIT_OK && check) rc = verify(path, &r, sc, changed);
-    const fl_State *s = fl_game_state(fl_script_game(sc));
+    if (rc == EXIT_OK && check && (rc = fl_whatif_verify(sc, &r, path, err, sizeof err))) fprintf(stderr, "%s\n", err);
+    if (rc == EXIT_OK && choose && !json) { /* the game as played, to set the what-if beside it */
+      fork = fl_state_clone(fl_game_state(fl_script_game(sc)));
+      if (!fork || fl_whatif_run(sc, &r, path, NULL, err, sizeof err)) { fl_state_free(fork); fork = NULL; }
+    }
+    const fl_State *s = fork ? fork : fl_game_state(fl_script_game(sc));
     if (json) cli_game_json(stdout, sc, r.seed);
     else if (rc == EXIT_OK && check)
       printf("%s: verified %d actions and %d turn hashes%s\n", path, r.nactions, r.nhashes,
              changed ? " (the scenario changed, the game did not)" : "");
-    else if (rc == EXIT_OK && until)
+    else if (rc == EXIT_OK && choose) {
+      printf("%s: what if '%s' had been chosen at '%s' on turn %llu (%s, seed %llu)? The same history up to "
+             "that choice, then the policies played on.\n", path, option, decision, (unsigned long long)at, d->id,
+             (unsigned long long)r.seed);
+      if (fork) cli_whatif_table(stdout, d, fl_game_state(fl_script_game(sc)), fork);
+    } else if (rc == EXIT_OK && until)
       printf("%s: forked at turn %llu of %s, seed %llu, then policies played on: %s after %d turns\n", path,
              (unsigned long long)until, d->id, (unsigned long long)r.seed,
              s->ending >= 0 ? d->endings[s->ending].title : "unfinished", s->turn);
@@ -161,6 +148,7 @@ int cmd_replay(int argc, char **argv) {
       printf("%s: replayed %d actions of %s, seed %llu: %s\n", path, r.nactions, d->id, (unsigned long long)r.seed,
              s->ending >= 0 ? d->endings[s->ending].title : "unfinished");
   }
+  fl_state_free(fork);
   fl_script_free(sc);
   fl_replay_free(&r);
   return rc;

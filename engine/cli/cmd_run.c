@@ -4,9 +4,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Options shared by run and replay: --mem MIB, --budget N. 1 if consumed (with *i advanced). */
+/* Options shared by run, replay, batch, render: --lang, --mem MIB, --budget N, --set ID=VALUE.
+ * 1 if consumed (with *i advanced). */
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad) {
   uint64_t v;
+  static const char *sets[128]; /* one command per process: the --set values point into argv */
+  if (!strcmp(argv[*i], "--set")) {
+    if (*i + 1 >= argc || !strchr(argv[*i + 1], '=')) { *bad = cli_usage_error(cmd, "--set needs ID=VALUE (a parameter and a number)"); return 1; }
+    if (o->nset == (int)(sizeof sets / sizeof sets[0])) { *bad = cli_usage_error(cmd, "too many --set"); return 1; }
+    if (o->set != sets) { o->set = sets; o->nset = 0; }
+    sets[o->nset++] = argv[++*i];
+    return 1;
+  }
   if (!strcmp(argv[*i], "--lang")) {
     if (*i + 1 >= argc) { *bad = cli_usage_error(cmd, "--lang needs a language code (en, lt, pl...)"); return 1; }
     o->lang = argv[++*i];

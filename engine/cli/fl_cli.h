@@ -82,6 +82,12 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
  * where is the scenario as it was given: a folder is recorded so the replay can find it. 0 ok. */
 int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where);
 
+/* A game as played beside its what-if fork: ending and every visible track, as columns. */
+void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl_State *fork);
+/* The discussion questions for an ending (-1: the general ones only; -2: all, each marked
+ * with its ending), numbered, citations resolved. Returns how many were written. */
+int cli_questions(FILE *f, const fl_Def *d, int ending);
+
 int cmd_run(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_test(int argc, char **argv);

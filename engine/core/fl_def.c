@@ -14,8 +14,20 @@ void fl_def_free(fl_Def *d) {
   free(d->id); free(d->title); free(d->version); free(d->blurb); free(d->language); free(d->path);
   for (int i = 0; i < d->nauthor; i++) free(d->authors[i]);
   free(d->authors);
-  for (int i = 0; i < d->nsource; i++) { free(d->sources[i].id); free(d->sources[i].text); }
+  for (int i = 0; i < d->nsource; i++) {
+    fl_Source *s = &d->sources[i];
+    free(s->id); free(s->text); free(s->author); free(s->title); free(s->year); free(s->publisher);
+    free(s->link); free(s->note);
+  }
   free(d->sources);
+  for (int i = 0; i < d->nparam; i++) {
+    fl_ParamDef *p = &d->params[i];
+    free(p->id); free(p->name); free(p->text); free(p->unit); free(p->source); free(p->assumption);
+  }
+  free(d->params);
+  for (int i = 0; i < d->nquestion; i++) free(d->questions[i].text);
+  free(d->questions);
+  free(d->class_file);
   free(d->calendar);
   fl_map_free(d->map);
   for (int i = 0; i < d->nside; i++) { free(d->sides[i].id); free(d->sides[i].name); free(d->sides[i].text); }
@@ -79,6 +91,8 @@ int fl_def_event(const fl_Def *d, const char *id) { FIND(d->events, d->nevent, i
 int fl_def_ending(const fl_Def *d, const char *id) { FIND(d->endings, d->nending, id); }
 int fl_def_option(const fl_CardDef *c, const char *id) { FIND(c->options, c->noptions, id); }
 int fl_def_prop(const fl_Def *d, const char *id) { FIND(d->props, d->nprop, id); }
+int fl_def_param(const fl_Def *d, const char *id) { FIND(d->params, d->nparam, id); }
+int fl_def_source(const fl_Def *d, const char *id) { FIND(d->sources, d->nsource, id); }
 
 fl_Sides fl_def_team(const fl_Def *d, int side) {
   fl_Sides t = 0;

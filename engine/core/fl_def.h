@@ -9,7 +9,26 @@
 #include "fl_map.h"
 #include "fl_time.h"
 
-typedef struct fl_Source { char *id, *text; } fl_Source;
+/* A source the scenario cites by id: a source{} definition (author, title, year, publisher,
+ * link, note), or a free-text citation from scenario{ sources = { id = "text" } } (only
+ * text). text is the full reference as one line; every field is a string ("" if absent). */
+typedef struct fl_Source { char *id, *text, *author, *title, *year, *publisher, *link, *note; int line; } fl_Source;
+
+/* An assumption a teacher can change: a number rule code reads with flank.param.get.
+ * value is the value in force when nothing else is asked for: the scenario's default, or
+ * the class file's (docs/educators.md). A game's values live in its state (fl_State.params). */
+typedef struct fl_ParamDef {
+  char *id, *name, *text, *unit;
+  char *source;              /* id of the source backing it, or "" */
+  char *assumption;          /* "" unless the scenario labels it an assumption (a reason, or "assumption") */
+  double dflt, min, max, step; /* step 0: any value in min..max */
+  double value;              /* default in force (the class file may set it) */
+  int locked;                /* the class file locks it: nobody may change it (--set, the window) */
+  int line;
+} fl_ParamDef;
+
+/* A discussion question for the debrief: general (ending -1) or for one ending. */
+typedef struct fl_QuestionDef { char *text; int ending; int line; } fl_QuestionDef;
 
 typedef struct fl_SideDef {
   char *id, *name, *text;
@@ -117,6 +136,9 @@ typedef struct fl_Def {
   fl_EndingDef *endings; int nending;
   fl_OverlayDef *overlays; int noverlay;
   fl_PropDef *props; int nprop;
+  fl_ParamDef *params; int nparam;
+  fl_QuestionDef *questions; int nquestion;
+  char *class_file;                  /* the class settings file read at load, or NULL */
   int stacking;                      /* pieces of one team an area may hold (0: no limit) */
   int fn_setup;
   uint64_t content_hash;             /* hash of every scenario source file */
@@ -136,6 +158,8 @@ int fl_def_event(const fl_Def *d, const char *id);
 int fl_def_ending(const fl_Def *d, const char *id);
 int fl_def_option(const fl_CardDef *c, const char *id);
 int fl_def_prop(const fl_Def *d, const char *id);
+int fl_def_param(const fl_Def *d, const char *id);
+int fl_def_source(const fl_Def *d, const char *id);
 /* Whether side may see something visible to `seen` (side -1: the referee sees all). */
 int fl_def_sees(const fl_Def *d, int side, fl_Sides seen);
 /* The sides of side's team, as a set. */

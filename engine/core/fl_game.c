@@ -21,6 +21,7 @@ struct fl_Game {
   fl_Buf scratch;        /* reused by the per-turn hash */
   fl_Reach reach;        /* reused by movement queries */
   int again_run;         /* 'again' choices in a row, bounded so a policy cannot loop for ever */
+  double *params;        /* parameter values the next fl_game_start gives the state */
   char why_buf[256];     /* fl_game_check's answer */
   char err[1024];
 };
@@ -39,7 +40,9 @@ fl_Game *fl_game_new(const fl_Def *def, fl_Hooks hooks) {
   g->avail = calloc((size_t)maxopt, 1);
   g->why = calloc((size_t)maxopt, sizeof(char *));
   g->navail = maxopt;
-  if (!g->s || !g->avail || !g->why) { fl_game_free(g); return NULL; }
+  g->params = calloc((size_t)def->nparam + 1, sizeof *g->params);
+  if (!g->s || !g->avail || !g->why || !g->params) { fl_game_free(g); return NULL; }
+  for (int i = 0; i < def->nparam; i++) g->params[i] = def->params[i].value;
   g->status = FL_GAME_ENDED;
   g->hash_turns = 1;
   return g;
@@ -59,6 +62,7 @@ void fl_game_free(fl_Game *g) {
   if (g->why) clear_why(g);
   free(g->why);
   free(g->avail);
+  free(g->params);
   free(g);
 }
 
@@ -346,8 +350,17 @@ fail:
   return g->status;
 }
 
+int fl_game_set_param(fl_Game *g, int i, double v) {
+  if (i < 0 || i >= g->def->nparam || !(v >= g->def->params[i].min && v <= g->def->params[i].max)) return -1;
+  g->params[i] = v;
+  return 0;
+}
+
+double fl_game_param(const fl_Game *g, int i) { return i >= 0 && i < g->def->nparam ? g->params[i] : 0; }
+
 int fl_game_start(fl_Game *g, uint64_t seed) {
   fl_state_reset(g->s, g->def, seed);
+  for (int i = 0; i < g->def->nparam; i++) g->s->params[i] = g->params[i];
   g->err[0] = '\0';
   g->status = FL_GAME_WAITING;
   g->ctx = (fl_Context){FL_CTX_NONE, -1, -1, -1, NULL, 0};

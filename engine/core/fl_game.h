@@ -42,6 +42,11 @@ typedef struct fl_Choice { int opt, ntg; int32_t tg[FL_MAX_TARGETS]; } fl_Choice
 fl_Game *fl_game_new(const fl_Def *def, fl_Hooks hooks);
 /* Free a game and its state. */
 void fl_game_free(fl_Game *g);
+/* The value of parameter i that games started from now on get (the definition's value in
+ * force until changed). Returns -1 (nothing changed) if i or v is out of range. A running
+ * game's values are in its state (fl_State.params). */
+int fl_game_set_param(fl_Game *g, int i, double v);
+double fl_game_param(const fl_Game *g, int i);
 /* Start a new game with this seed: reset, run setup, play to the first decision. */
 int fl_game_start(fl_Game *g, uint64_t seed);
 /* Choose option index opt of the pending card; plays on to the next decision or the end.

@@ -1,6 +1,7 @@
 #include "fl_replay.h"
 #include "fl_str.h"
 #include <inttypes.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@ void fl_replay_free(fl_Replay *r) {
   for (int i = 0; i < r->nactions; i++) free(r->actions[i].targets);
   free(r->actions);
   free(r->hashes);
+  free(r->params);
   memset(r, 0, sizeof *r);
 }
 
@@ -101,6 +103,18 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
           s += strlen(s);
         }
       }
+    } else if (ok && !strcmp(kw, "param")) {
+      char v[64], *end;
+      ok = word(&s, a, sizeof a) && fl_str_is_id(a) && word(&s, v, sizeof v);
+      double val = ok ? strtod(v, &end) : 0;
+      ok = ok && *end == '\0' && isfinite(val) && fl_replay_param(r, a) < 0;
+      if (ok) {
+        fl_ReplayParam *np = realloc(r->params, (size_t)(r->nparams + 1) * sizeof *np);
+        if (!np) { fl_replay_free(r); return fl_str_errorf(err, errn, name, lineno, "out of memory"); }
+        r->params = np;
+        np[r->nparams] = (fl_ReplayParam){"", val, lineno};
+        snprintf(np[r->nparams++].id, sizeof np->id, "%s", a);
+      }
     } else if (ok && !strcmp(kw, "hash")) {
       ok = number(&s, &n1, 0) && n1 >= 1 && n1 <= 10000000 && number(&s, &n2, 1);
       if (ok) {
@@ -126,6 +140,12 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
     return fl_str_errorf(err, errn, name, lineno, "incomplete replay (needs scenario, content and seed lines)");
   }
   return 0;
+}
+
+int fl_replay_param(const fl_Replay *r, const char *id) {
+  for (int i = 0; i < r->nparams; i++)
+    if (!strcmp(r->params[i].id, id)) return i;
+  return -1;
 }
 
 int fl_replay_choice(const fl_Def *d, const fl_ReplayAction *a, int opt, fl_Choice *ch, char *err, size_t errn) {
@@ -167,6 +187,14 @@ void fl_replay_write(fl_Buf *b, const fl_Def *d, const fl_State *s, uint64_t see
   put(b, "flank-replay 2\nscenario %s\nversion %s\ncontent %016" PRIx64 "\nseed %" PRIu64 "\n", d->id, d->version,
       d->content_hash, seed);
   for (int i = 0; i < d->nside; i++) put(b, "policy %s %s\n", d->sides[i].id, policies && policies[i] ? policies[i] : "human");
+  for (int i = 0; i < d->nparam && i < s->nparam; i++) { /* the shortest text that reads back exactly */
+    char v[40];
+    for (int p = 15; p <= 17; p++) {
+      snprintf(v, sizeof v, "%.*g", p, s->params[i]);
+      if (strtod(v, NULL) == s->params[i]) break;
+    }
+    put(b, "param %s %s\n", d->params[i].id, v);
+  }
   int h = 0;
   for (int i = 0; i < s->nlog; i++) {
     const fl_LogEntry *e = &s->log[i];

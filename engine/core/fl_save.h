@@ -9,7 +9,7 @@
 #include "fl_def.h"
 #include "fl_state.h"
 
-#define FL_SAVE_VERSION 2u /* 2: targets, movement, visibility and annotations */
+#define FL_SAVE_VERSION 3u /* 2: targets, movement, visibility, annotations; 3: seed and parameters */
 
 /* Write len bytes to path atomically. 0 ok; -1 with "path: reason" in err (old file intact). */
 int fl_save_write_atomic(const char *path, const void *data, size_t len, char *err, size_t errn);

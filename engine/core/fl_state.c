@@ -130,13 +130,15 @@ fl_State *fl_state_new(const fl_Def *def) {
   s->ntrack = def->ntrack;
   s->ncard = def->ncard;
   s->nevent = def->nevent;
+  s->nparam = def->nparam;
+  s->params = calloc((size_t)s->nparam + 1, sizeof *s->params);
   s->areas = calloc((size_t)s->narea + 1, sizeof *s->areas);
   s->tracks = calloc((size_t)s->ntrack + 1, sizeof *s->tracks);
   s->card_taken = calloc((size_t)s->ncard + 1, sizeof(int));
   s->card_last = calloc((size_t)s->ncard + 1, sizeof(int));
   s->queue = calloc((size_t)s->ncard + 1, sizeof(int));
   s->event_fired = calloc((size_t)s->nevent + 1, sizeof(int));
-  if (!s->areas || !s->tracks || !s->card_taken || !s->card_last || !s->queue || !s->event_fired) {
+  if (!s->areas || !s->tracks || !s->card_taken || !s->card_last || !s->queue || !s->event_fired || !s->params) {
     fl_state_free(s);
     return NULL;
   }
@@ -184,6 +186,7 @@ void fl_state_free(fl_State *s) {
   free(s->annots);
   free(s->areas); free(s->pieces); free(s->tracks); free(s->card_taken); free(s->card_last);
   free(s->queue); free(s->event_fired); free(s->pending); free(s->log); free(s->turn_hash);
+  free(s->params);
   free(s);
 }
 
@@ -198,6 +201,8 @@ void fl_state_reset(fl_State *s, const fl_Def *def, uint64_t seed) {
   s->step = fl_def_step(def, 1);
   fl_rng_seed(&s->rng, seed, 0x466c616e6bULL);       /* "Flank" */
   fl_rng_seed(&s->prng, seed, 0x506f6c696379ULL);    /* "Policy" */
+  s->seed = seed;
+  for (int i = 0; i < s->nparam && i < def->nparam; i++) s->params[i] = def->params[i].value;
   s->draws = 0;
   s->draw_hash = FL_FNV_INIT;
   for (int i = 0; i < s->narea; i++) { s->areas[i].owner = -1; props_clear(&s->areas[i].props); }
@@ -233,8 +238,11 @@ void fl_state_reset(fl_State *s, const fl_Def *def, uint64_t seed) {
   } while (0)
 
 int fl_state_copy(fl_State *d, const fl_State *s) {
-  if (d->narea != s->narea || d->ntrack != s->ntrack || d->ncard != s->ncard || d->nevent != s->nevent)
+  if (d->narea != s->narea || d->ntrack != s->ntrack || d->ncard != s->ncard || d->nevent != s->nevent ||
+      d->nparam != s->nparam)
     return -1;
+  d->seed = s->seed;
+  if (s->nparam) memcpy(d->params, s->params, (size_t)s->nparam * sizeof *s->params);
   d->turn = s->turn; d->phase = s->phase; d->stage = s->stage; d->ended = s->ended;
   d->ending = s->ending; d->ending_requested = s->ending_requested;
   d->date = s->date; d->step = s->step; d->rng = s->rng; d->prng = s->prng;
@@ -304,13 +312,15 @@ fl_State *fl_state_clone(const fl_State *s) {
   fl_State *d = calloc(1, sizeof *d);
   if (!d) return NULL;
   d->narea = s->narea; d->ntrack = s->ntrack; d->ncard = s->ncard; d->nevent = s->nevent;
+  d->nparam = s->nparam;
+  d->params = calloc((size_t)s->nparam + 1, sizeof *d->params);
   d->areas = calloc((size_t)s->narea + 1, sizeof *d->areas);
   d->tracks = calloc((size_t)s->ntrack + 1, sizeof *d->tracks);
   d->card_taken = calloc((size_t)s->ncard + 1, sizeof(int));
   d->card_last = calloc((size_t)s->ncard + 1, sizeof(int));
   d->queue = calloc((size_t)s->ncard + 1, sizeof(int));
   d->event_fired = calloc((size_t)s->nevent + 1, sizeof(int));
-  if (!d->areas || !d->tracks || !d->card_taken || !d->card_last || !d->queue || !d->event_fired ||
+  if (!d->areas || !d->tracks || !d->card_taken || !d->card_last || !d->queue || !d->event_fired || !d->params ||
       fl_state_copy(d, s)) {
     fl_state_free(d);
     return NULL;
@@ -319,6 +329,10 @@ fl_State *fl_state_clone(const fl_State *s) {
 }
 
 /* ---- mutation ---- */
+
+void fl_state_set_param(fl_State *s, int i, double v) {
+  if (i >= 0 && i < s->nparam) s->params[i] = v;
+}
 
 void fl_state_set_track(fl_State *s, const fl_Def *def, int track, double v) {
   const fl_TrackDef *t = &def->tracks[track];
@@ -419,7 +433,7 @@ void fl_state_write(const fl_State *s, fl_Buf *b, int with_log) {
   fl_buf_u32(b, (uint32_t)s->step.n);
   fl_buf_u32(b, (uint32_t)s->step.unit);
   fl_buf_u64(b, s->rng.state); fl_buf_u64(b, s->rng.inc);
-  if (with_log) { fl_buf_u64(b, s->prng.state); fl_buf_u64(b, s->prng.inc); }
+  if (with_log) { fl_buf_u64(b, s->prng.state); fl_buf_u64(b, s->prng.inc); fl_buf_u64(b, s->seed); }
   fl_buf_u32(b, s->draws);
   fl_buf_u64(b, s->draw_hash);
   fl_buf_u32(b, (uint32_t)s->narea);
@@ -443,6 +457,12 @@ void fl_state_write(const fl_State *s, fl_Buf *b, int with_log) {
     for (int h = 0; h < s->tracks[i].nhist; h++) fl_buf_f64(b, s->tracks[i].hist[h]);
   }
   write_props(b, &s->vars);
+  /* parameters: a game under other assumptions is another game (and hashes differently);
+   * a scenario without any hashes exactly as before they existed */
+  if (with_log || s->nparam) {
+    fl_buf_u32(b, (uint32_t)s->nparam);
+    for (int i = 0; i < s->nparam; i++) fl_buf_f64(b, s->params[i]);
+  }
   fl_buf_u32(b, (uint32_t)s->ncard);
   for (int i = 0; i < s->ncard; i++) { fl_buf_u32(b, (uint32_t)s->card_taken[i]); fl_buf_u32(b, (uint32_t)s->card_last[i]); }
   fl_buf_u32(b, (uint32_t)(s->nqueue - s->qhead));
@@ -536,6 +556,7 @@ int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
   s->step.unit = (int32_t)fl_rd_u32(r);
   s->rng.state = fl_rd_u64(r); s->rng.inc = fl_rd_u64(r) | 1u;
   s->prng.state = fl_rd_u64(r); s->prng.inc = fl_rd_u64(r) | 1u;
+  s->seed = fl_rd_u64(r);
   s->draws = fl_rd_u32(r);
   s->draw_hash = fl_rd_u64(r);
   if (r->bad || s->turn < 0 || s->turn > 1000000 || s->phase < 0 || s->phase > def->nphase ||
@@ -593,6 +614,11 @@ int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
     t->nhist = (int)nh;
   }
   if (read_props(r, &s->vars)) return -1;
+  if (fl_rd_u32(r) != (uint32_t)s->nparam) return -1;
+  for (int i = 0; i < s->nparam; i++) {
+    s->params[i] = fl_rd_f64(r);
+    if (!(s->params[i] >= def->params[i].min && s->params[i] <= def->params[i].max)) return -1; /* NaN too */
+  }
   if (fl_rd_u32(r) != (uint32_t)s->ncard) return -1;
   for (int i = 0; i < s->ncard; i++) {
     s->card_taken[i] = (int)fl_rd_u32(r);

@@ -56,6 +56,8 @@ typedef struct fl_State {
   fl_Span step;
   fl_Rng rng;          /* the world's dice */
   fl_Rng prng;         /* policies' dice, so a human choice never shifts the world's */
+  uint64_t seed;       /* the game's seed (saved, so a save can be verified by replaying it) */
+  double *params; int nparam;  /* the scenario's parameters (fl_ParamDef) as this game has them */
   uint32_t draws;      /* world draws this game */
   uint64_t draw_hash;  /* running hash of every world draw's outcome */
   fl_AreaState *areas; int narea;
@@ -94,6 +96,8 @@ int fl_props_set_bool(fl_Props *ps, const char *key, int v);
 int fl_props_set_str(fl_Props *ps, const char *key, const char *v);
 void fl_props_del(fl_Props *ps, const char *key);
 
+/* Set parameter i's value (the caller checks it against the definition's range). */
+void fl_state_set_param(fl_State *s, int i, double v);
 /* Set a track's value, clamped to its range. */
 void fl_state_set_track(fl_State *s, const fl_Def *def, int track, double v);
 /* Add a piece; returns its id (> 0) or -1 on OOM. */

@@ -793,11 +793,19 @@ static const fl_ApiFn API[] = {
 
 #define NAPI (sizeof API / sizeof API[0])
 
+/* The API's parts: the table above, then the board's and the teaching tools'. */
+static const fl_ApiFn *api_fn(size_t i) {
+  if (i < NAPI) return &API[i];
+  i -= NAPI;
+  if (i < (size_t)fl_api_board_n) return &fl_api_board[i];
+  i -= (size_t)fl_api_board_n;
+  return i < (size_t)fl_api_teach_n ? &fl_api_teach[i] : NULL;
+}
+
 const fl_ApiDoc *fl_script_api_docs(int *n) {
   static fl_ApiDoc docs[NAPI + 64];
   int k = 0;
-  for (size_t i = 0; i < NAPI; i++) docs[k++] = API[i].doc;
-  for (int i = 0; i < fl_api_board_n && k < (int)(sizeof docs / sizeof docs[0]); i++) docs[k++] = fl_api_board[i].doc;
+  for (const fl_ApiFn *f; (f = api_fn((size_t)k)) && k < (int)(sizeof docs / sizeof docs[0]); k++) docs[k] = f->doc;
   *n = k;
   return docs;
 }
@@ -808,8 +816,8 @@ void fl_api_open(fl_Script *sc) {
   int env = lua_gettop(L);
   lua_newtable(L);
   int flank = lua_gettop(L);
-  for (size_t i = 0; i < NAPI + (size_t)fl_api_board_n; i++) {
-    const fl_ApiFn *f = i < NAPI ? &API[i] : &fl_api_board[i - NAPI];
+  const fl_ApiFn *f;
+  for (size_t i = 0; (f = api_fn(i)); i++) {
     if (lua_getfield(L, flank, f->doc.module) == LUA_TNIL) {
       lua_pop(L, 1);
       lua_newtable(L);

@@ -2,8 +2,8 @@
  * track{}, decision{}, event{}, ending{}, ...). Each records its table and the
  * line it was called from; fl_defs_build then checks every key and reference and
  * fills the core's fl_Def, so errors name the file and line of the definition. */
+#include "fl_defs_int.h"
 #include "fl_move.h"
-#include "fl_script_int.h"
 #include "fl_colour.h"
 #include "fl_state.h"
 #include "fl_str.h"
@@ -16,7 +16,14 @@
 /* Definitions are plain tables written by a stranger: read them raw (no metamethods
  * run) and treat anything that is not a table as empty, so building the definition
  * cannot raise an error outside a protected call. */
-static int rget(lua_State *L, int t, const char *k) {
+#define rget fl_db_rget
+#define bfail fl_db_fail
+#define at fl_db_at
+#define fstr fl_db_str
+#define fnum fl_db_num
+#define fid fl_db_id
+#define list fl_db_list
+int rget(lua_State *L, int t, const char *k) {
   t = lua_absindex(L, t);
   if (!lua_istable(L, t)) { lua_pushnil(L); return LUA_TNIL; }
   lua_pushstring(L, k);
@@ -52,7 +59,8 @@ static const Kind KINDS[] = {
   {"scenario", K_SCENARIO}, {"side", K_SIDE}, {"phase", K_PHASE}, {"track", K_TRACK},
   {"area", K_AREA}, {"place", K_PLACE}, {"piece_type", K_PIECE}, {"decision", K_DECISION},
   {"event", K_EVENT}, {"ending", K_ENDING}, {"policy", K_POLICY}, {"overlay", K_OVERLAY},
-  {"property", K_PROPERTY}, {NULL, NULL}};
+  {"property", K_PROPERTY}, {"parameter", fl_defs_k_parameter}, {"source", fl_defs_k_source},
+  {"question", fl_defs_k_question}, {NULL, NULL}};
 
 static int nkeys(const char *const *k) { int n = 0; while (k[n]) n++; return n; }
 
@@ -153,9 +161,9 @@ void fl_defs_open(fl_Script *sc) {
 
 /* ---- building fl_Def ---- */
 
-typedef struct B { fl_Script *sc; lua_State *L; char *err; size_t errn; const char *src; int line; } B;
+typedef fl_DefB B;
 
-static int bfail(B *b, const char *fmt, ...) {
+int bfail(B *b, const char *fmt, ...) {
   char msg[512];
   va_list ap;
   va_start(ap, fmt);
@@ -166,7 +174,7 @@ static int bfail(B *b, const char *fmt, ...) {
 }
 
 /* Position b at the definition table on top of the stack. */
-static void at(B *b, int t) {
+void at(B *b, int t) {
   rget(b->L, t, "__line");
   b->line = (int)lua_tointeger(b->L, -1);
   rget(b->L, t, "__src");
@@ -174,7 +182,7 @@ static void at(B *b, int t) {
   lua_pop(b->L, 2);
 }
 
-static int fstr(B *b, int t, const char *key, int required, const char *dflt, char **out, const char *what) {
+int fstr(B *b, int t, const char *key, int required, const char *dflt, char **out, const char *what) {
   int ty = rget(b->L, t, key);
   if (ty == LUA_TNIL) {
     lua_pop(b->L, 1);
@@ -188,7 +196,7 @@ static int fstr(B *b, int t, const char *key, int required, const char *dflt, ch
   return 0;
 }
 
-static int fnum(B *b, int t, const char *key, double dflt, double *out, const char *what) {
+int fnum(B *b, int t, const char *key, double dflt, double *out, const char *what) {
   int ty = rget(b->L, t, key);
   if (ty == LUA_TNIL) *out = dflt;
   else if (ty == LUA_TNUMBER && isfinite(lua_tonumber(b->L, -1))) *out = lua_tonumber(b->L, -1);
@@ -218,7 +226,7 @@ static int ffn(B *b, int t, const char *key, int *out, const char *what) {
   return 0;
 }
 
-static int fid(B *b, int t, const char *kind, char **out) {
+int fid(B *b, int t, const char *kind, char **out) {
   int ty = rget(b->L, t, "id");
   if (ty != LUA_TSTRING) { lua_pop(b->L, 1); return bfail(b, "%s: 'id' is required (a lowercase name)", kind); }
   const char *id = lua_tostring(b->L, -1);
@@ -232,7 +240,7 @@ static int fid(B *b, int t, const char *kind, char **out) {
 }
 
 /* Push registry defs[kind]; returns its length. */
-static int list(B *b, const char *kind) {
+int list(B *b, const char *kind) {
   rget(b->L, LUA_REGISTRYINDEX, "flank.defs");
   rget(b->L, -1, kind);
   lua_remove(b->L, -2);
@@ -1071,7 +1079,8 @@ int fl_defs_build(fl_Script *sc, char *err, size_t errn) {
   snprintf(src, sizeof src, "%s/scenario.lua", sc->dir);
   b.src = src;
   int rc = build_scenario(&b, d) || build_sides_tracks(&b, d) || build_board(&b, d) ||
-           build_cards(&b, d) || build_events_endings(&b, d) || build_overlays(&b, d) || build_inits_policies(&b, d);
+           build_cards(&b, d) || build_events_endings(&b, d) || build_overlays(&b, d) || build_inits_policies(&b, d) ||
+           fl_defs_teach_build(&b, d);
   lua_settop(sc->L, top);
   if (rc) return -1;
   if (fl_map_area_count(d->map) == 0) { b.line = 1; b.src = src; return bfail(&b, "the board has no areas: give scenario{ map = ... } or area{} definitions"); }

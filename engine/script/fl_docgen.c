@@ -125,6 +125,25 @@ static const Hint HINTS[] = {
   {"property", "unit", "string", 0, "Unit shown after values."},
   {"property", "text", "string", 0, "What it means."},
   {"property", "visible_to", "string|string[]", 0, "Only these sides (and their teams) see it; policies of other sides read nil. Default: everyone."},
+  {"parameter", "id", "string", 1, "Unique id; rule code reads it with flank.param.get(id), `--set ID=VALUE` changes it."},
+  {"parameter", "name", "string", 0, "Name shown in the briefing's Assumptions panel and reports (default: the id)."},
+  {"parameter", "text", "string", 0, "What the assumption means and why this default; may cite sources as [@id]."},
+  {"parameter", "default", "number", 1, "The scenario's value (within min..max)."},
+  {"parameter", "min", "number", 1, "Lowest value a teacher or player may set."},
+  {"parameter", "max", "number", 1, "Highest value."},
+  {"parameter", "step", "number", 0, "Step of the Assumptions panel's slider and of a sweep's default grid (default 0: any value)."},
+  {"parameter", "unit", "string", 0, "Unit shown after values, e.g. \"%\" or \"per year\"."},
+  {"parameter", "source", "string", 0, "Id of the source{} the default comes from."},
+  {"parameter", "assumption", "boolean|string", 0, "The default is the model's assumption, not a sourced figure: true, or a string saying why. A parameter needs a source or this label (flank lint)."},
+  {"source", "id", "string", 1, "Unique id; text cites it as [@id] (or [@id, Art. 20]), `source = \"id\"` fields refer to it."},
+  {"source", "author", "string", 0, "Authors as \"Surname, Given; Surname, Given\", or an organisation (\"ICRC\")."},
+  {"source", "title", "string", 0, "Title of the work; required unless a note says what the source is."},
+  {"source", "year", "integer|string", 0, "Year of publication."},
+  {"source", "publisher", "string", 0, "Publisher, journal or outlet, with a date if it matters (\"Al Jazeera, 18 Mar 2025\")."},
+  {"source", "link", "string", 0, "URL or DOI."},
+  {"source", "note", "string", 0, "What the scenario takes from it (figures, articles, caveats)."},
+  {"question", "text", "string", 1, "A question for discussion after the game; may cite sources as [@id]."},
+  {"question", "ending", "string", 0, "Ask it only after this ending (default: after any ending)."},
 };
 
 static const char *const KIND_DOC[][2] = {
@@ -141,6 +160,9 @@ static const char *const KIND_DOC[][2] = {
   {"policy", "An AI for a side: choose(view, decision) returns an option id."},
   {"overlay", "A map view that shades areas by a property (the window cycles them with V)."},
   {"property", "An area property declared with a readable name, a unit and who may see it."},
+  {"parameter", "An assumption a teacher can change (--set ID=VALUE, the class settings file, the briefing's Assumptions panel); rule code reads it with flank.param.get."},
+  {"source", "A work the scenario cites: text cites it as [@id]; `flank sources` prints the bibliography."},
+  {"question", "A discussion question shown with the debrief (general, or for one ending)."},
 };
 
 static const Hint *hint(const char *kind, const char *key) {

@@ -423,6 +423,7 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   sc->load_budget = opts && opts->load_budget ? opts->load_budget : 50000000LL;
   sc->call_budget = opts && opts->call_budget ? opts->call_budget : 10000000LL;
   sc->hash = FL_FNV_INIT;
+  sc->no_class = opts && opts->no_class;
   sc->def = fl_def_new();
   if (!sc->def || fl_sb_open(sc)) { snprintf(err, errn, "out of memory"); fl_script_free(sc); return NULL; }
   lua_State *L = sc->L;
@@ -485,6 +486,8 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   if (!sc->game) { snprintf(err, errn, "out of memory"); fl_script_free(sc); return NULL; }
   for (int i = 0; i < sc->def->nside; i++)
     if (fl_script_set_policy(sc, i, "default", err, errn)) { fl_script_free(sc); return NULL; }
+  for (int i = 0; opts && i < opts->nset; i++)
+    if (fl_script_set_param(sc, opts->set[i], err, errn)) { fl_script_free(sc); return NULL; }
   return sc;
 }
 

@@ -16,6 +16,9 @@ typedef struct fl_ScriptOpts {
   long long call_budget;   /* VM instructions per rule or policy call; 0: 10 million */
   const char *lang;        /* language the scenario should speak ("lt", "pl"...); NULL: "en".
                             * Scenarios read it as flank.lang while loading and pick their text table. */
+  const char *const *set;  /* "ID=VALUE" parameter values (--set) for every game of this script; */
+  int nset;                /* an unknown or locked parameter or a value out of range fails the load */
+  int no_class;            /* ignore the class settings file (scenario tests check the model as written) */
 } fl_ScriptOpts;
 
 /* Exit-code classes of an error, as the CLI reports them. */
@@ -52,6 +55,14 @@ int fl_script_play(fl_Script *sc, uint64_t seed, long max_actions);
 /* Let the policies play on from where the game is, while it waits for a decision and (if
  * until_turn > 0) the turn is before until_turn. Returns the game's status. */
 int fl_script_play_on(fl_Script *sc, int until_turn);
+/* Set a parameter for every game started from now on, from "ID=VALUE" (--set). 0 ok; -1
+ * with the reason in err: unknown id (with a suggestion), not a number, outside min..max,
+ * or locked by the class settings file. */
+int fl_script_set_param(fl_Script *sc, const char *spec, char *err, size_t errn);
+/* Parse "ID=VALUE" against the scenario's parameters without changing anything: the
+ * parameter's index and the value into *idx and *v. Same errors as fl_script_set_param,
+ * except that a locked parameter is accepted (check d->params[i].locked). */
+int fl_script_parse_param(const fl_Script *sc, const char *spec, int *idx, double *v, char *err, size_t errn);
 /* Names of the policies the scenario defines (for listings); returns count. */
 int fl_script_policy_names(const fl_Script *sc, const char **names, int max);
 

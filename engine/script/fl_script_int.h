@@ -41,6 +41,7 @@ struct fl_Script {
   int area_ids, area_ix;    /* registry refs: area ids as Lua strings, and id -> index (0-based) */
   char where[256];          /* the last Lua location the hook saw, for errors that have none */
   int viewer;               /* the side a running policy plays (-1: rule code, which sees all) */
+  int no_class;             /* do not read the class settings file (fl_ScriptOpts.no_class) */
 };
 
 /* Sandbox (fl_sandbox.c). */
@@ -65,6 +66,8 @@ void fl_api_index_areas(fl_Script *sc);                /* the area id tables, on
 typedef struct fl_ApiFn { fl_ApiDoc doc; lua_CFunction fn; } fl_ApiFn;
 extern const fl_ApiFn fl_api_board[];
 extern const int fl_api_board_n;
+extern const fl_ApiFn fl_api_teach[];   /* flank.param (fl_api_teach.c) */
+extern const int fl_api_teach_n;
 
 /* Rule functions (fl_script.c). */
 void fl_where_fn(lua_State *L, int idx, char *buf, size_t n);   /* "file:line" of a function */

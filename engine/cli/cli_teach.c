@@ -1,0 +1,68 @@
+/* Text the teaching commands share: a game beside its what-if fork, and the discussion
+ * questions for an ending (flank replay --at, flank play --text, flank sources). */
+#include "fl_cli.h"
+#include "fl_cite.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int utf8_width(const char *s) {
+  int n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+static void cell(FILE *f, const char *s, int width) { fprintf(f, "%s%*s", s, width - utf8_width(s), ""); }
+
+static void num(char *buf, size_t n, double v, const char *unit) {
+  if (v == (long long)v && v < 1e15 && v > -1e15) snprintf(buf, n, "%lld%s%s", (long long)v, *unit ? " " : "", unit);
+  else snprintf(buf, n, "%.1f%s%s", v, *unit ? " " : "", unit);
+}
+
+void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl_State *fork) {
+  int w0 = utf8_width("Ending"), w1 = utf8_width("as played");
+  char a[160], b[160];
+  for (int i = 0; i < d->ntrack; i++)
+    if (d->tracks[i].visible && utf8_width(d->tracks[i].name) > w0) w0 = utf8_width(d->tracks[i].name);
+  const fl_State *s2[2] = {played, fork};
+  for (int k = 0; k < 2; k++) {
+    const fl_State *s = s2[k];
+    snprintf(a, sizeof a, "%s, turn %d", s->ending >= 0 ? d->endings[s->ending].title : "unfinished", s->turn);
+    if (utf8_width(a) > w1) w1 = utf8_width(a);
+  }
+  fprintf(f, "  ");
+  cell(f, "", w0);
+  fprintf(f, "  ");
+  cell(f, "as played", w1);
+  fprintf(f, "  what if\n  ");
+  cell(f, "Ending", w0);
+  fprintf(f, "  ");
+  snprintf(a, sizeof a, "%s, turn %d", played->ending >= 0 ? d->endings[played->ending].title : "unfinished", played->turn);
+  snprintf(b, sizeof b, "%s, turn %d", fork->ending >= 0 ? d->endings[fork->ending].title : "unfinished", fork->turn);
+  cell(f, a, w1);
+  fprintf(f, "  %s\n", b);
+  for (int i = 0; i < d->ntrack; i++) {
+    if (!d->tracks[i].visible) continue;
+    num(a, sizeof a, played->tracks[i].value, d->tracks[i].unit);
+    num(b, sizeof b, fork->tracks[i].value, d->tracks[i].unit);
+    fprintf(f, "  ");
+    cell(f, d->tracks[i].name, w0);
+    fprintf(f, "  ");
+    cell(f, a, w1);
+    fprintf(f, "  %s%s\n", b, played->tracks[i].value != fork->tracks[i].value ? "" : "  (same)");
+  }
+}
+
+int cli_questions(FILE *f, const fl_Def *d, int ending) {
+  int n = 0;
+  for (int i = 0; i < d->nquestion; i++) {
+    const fl_QuestionDef *q = &d->questions[i];
+    if (q->ending >= 0 && ending != -2 && q->ending != ending) continue;
+    fl_Cited c;
+    if (fl_cite_resolve(d, q->text, &c)) continue;
+    if (!n++) fprintf(f, "\nQuestions to discuss:\n");
+    if (q->ending >= 0 && ending == -2) fprintf(f, "%d. (after '%s') %s\n", n, d->endings[q->ending].title, c.text);
+    else fprintf(f, "%d. %s\n", n, c.text);
+    fl_cited_free(&c);
+  }
+  return n;
+}

@@ -1,0 +1,31 @@
+/* Internal to engine/script: the definition builder's helpers, shared by fl_defs.c and
+ * fl_defs_teach.c (parameters, sources, questions and the class settings file). */
+#ifndef FL_DEFS_INT_H
+#define FL_DEFS_INT_H
+#include "fl_script_int.h"
+
+/* Building fl_Def from the recorded definition tables: where errors point (src:line). */
+typedef struct fl_DefB { fl_Script *sc; lua_State *L; char *err; size_t errn; const char *src; int line; } fl_DefB;
+
+/* Raw t[k] pushed (no metamethods; nil when t is not a table); returns its type. */
+int fl_db_rget(lua_State *L, int t, const char *k);
+/* "src:line: message" into b->err; returns -1. */
+int fl_db_fail(fl_DefB *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Point b at the definition table t (its recorded file and line). */
+void fl_db_at(fl_DefB *b, int t);
+/* A string field (copied into *out; dflt when absent unless required). 0 ok, -1 failed. */
+int fl_db_str(fl_DefB *b, int t, const char *key, int required, const char *dflt, char **out, const char *what);
+/* A finite number field (dflt when absent). 0 ok, -1 failed. */
+int fl_db_num(fl_DefB *b, int t, const char *key, double dflt, double *out, const char *what);
+/* The id field: required, a valid id. 0 ok, -1 failed. */
+int fl_db_id(fl_DefB *b, int t, const char *kind, char **out);
+/* Push the list of recorded definitions of a kind; returns its length. */
+int fl_db_list(fl_DefB *b, const char *kind);
+
+/* fl_defs_teach.c: the allowed keys of parameter{}, source{} and question{}. */
+extern const char *const fl_defs_k_parameter[], *const fl_defs_k_source[], *const fl_defs_k_question[];
+/* Add source{} definitions to d->sources (after those of scenario{ sources }), then build
+ * parameters and questions (endings must exist), then read the class settings file. */
+int fl_defs_teach_build(fl_DefB *b, fl_Def *d);
+
+#endif

@@ -1,0 +1,192 @@
+#include "fl_whatif.h"
+#include "fl_str.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failf(char *err, size_t errn, int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, errn, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+int fl_whatif_params(fl_Script *sc, const fl_Replay *r, const char *name, char *err, size_t errn) {
+  const fl_Def *d = fl_script_def(sc);
+  fl_Game *g = fl_script_game(sc);
+  for (int i = 0; i < r->nparams; i++)
+    if (fl_def_param(d, r->params[i].id) < 0)
+      return failf(err, errn, FL_WHATIF_DIFFERS, "%s:%d: the game was played with parameter '%s', which scenario '%s' "
+                   "does not define", name, r->params[i].line, r->params[i].id, d->id);
+  for (int i = 0; i < d->nparam; i++) {
+    int k = fl_replay_param(r, d->params[i].id);
+    double v = k >= 0 ? r->params[k].value : d->params[i].dflt; /* a record without it: the scenario's own value */
+    if (fl_game_set_param(g, i, v))
+      return failf(err, errn, FL_WHATIF_DIFFERS, "%s:%d: %s = %g is outside the parameter's range %g..%g", name,
+                   k >= 0 ? r->params[k].line : 0, d->params[i].id, v, d->params[i].min, d->params[i].max);
+  }
+  return FL_WHATIF_OK;
+}
+
+void fl_whatif_policies(fl_Script *sc, const fl_Replay *r) {
+  const fl_Def *d = fl_script_def(sc);
+  for (int i = 0; i < r->npolicies; i++) {
+    int side = fl_def_side(d, r->policy_side[i]);
+    char e[512];
+    if (side >= 0) fl_script_set_policy(sc, side, r->policy_name[i], e, sizeof e); /* unknown now: keep default */
+  }
+}
+
+/* The turns at which decision `card` was recorded, for a message ("4, 5, 6"). */
+static void turns_of(const fl_Replay *r, const char *card, char *buf, size_t n) {
+  size_t k = 0;
+  int last = -1, count = 0;
+  buf[0] = '\0';
+  for (int i = 0; i < r->nactions && k + 16 < n; i++)
+    if (!strcmp(r->actions[i].card, card) && r->actions[i].turn != last) {
+      last = r->actions[i].turn;
+      if (++count > 12) { k += (size_t)snprintf(buf + k, n - k, ", ..."); break; }
+      k += (size_t)snprintf(buf + k, n - k, "%s%d", k ? ", " : "", last);
+    }
+}
+
+/* At the fork point: the changed parameters, then the other option, then the policies. */
+static int fork_here(fl_Script *sc, const fl_WhatIf *w, const char *name, char *err, size_t errn) {
+  const fl_Def *d = fl_script_def(sc);
+  fl_Game *g = fl_script_game(sc);
+  fl_State *s = fl_game_state(g);
+  for (int i = 0; i < w->nparam; i++) {
+    int p = w->param[i];
+    if (p < 0 || p >= d->nparam || w->value[i] < d->params[p].min || w->value[i] > d->params[p].max)
+      return failf(err, errn, FL_WHATIF_BAD, "%s: a parameter value is out of range", name);
+    fl_state_set_param(s, p, w->value[i]);
+  }
+  if (w->decision) {
+    int card = fl_game_pending(g, NULL);
+    const fl_CardDef *c = &d->cards[card];
+    int o = fl_def_option(c, w->option ? w->option : "");
+    if (o < 0) {
+      const char *cands[64];
+      int n = 0;
+      for (; n < c->noptions && n < 64; n++) cands[n] = c->options[n].id;
+      const char *sg = fl_str_suggest(w->option ? w->option : "", cands, n);
+      char list[512] = "";
+      for (int i = 0; i < n; i++) snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", cands[i]);
+      return failf(err, errn, FL_WHATIF_BAD, "%s: decision '%s' has no option '%s'%s%s%s; its options: %s", name, c->id,
+                   w->option ? w->option : "", sg ? " (did you mean '" : "", sg ? sg : "", sg ? "'?)" : "", list);
+    }
+    if (!fl_game_available(g, o))
+      return failf(err, errn, FL_WHATIF_BAD, "%s: at turn %d, option '%s' of '%s' was not available: %s", name, s->turn, c->options[o].id,
+                   c->id, fl_game_unavailable_reason(g, o));
+    fl_ReplayAction a = {s->turn, 0, "", "", (char *)w->targets};
+    fl_Choice ch;
+    char why[256];
+    if (fl_replay_choice(d, &a, o, &ch, why, sizeof why))
+      return failf(err, errn, FL_WHATIF_BAD, "%s: option '%s' of '%s': %s", name, c->options[o].id, c->id, why);
+    if (c->options[o].target != FL_TGT_NONE && !ch.ntg)
+      return failf(err, errn, FL_WHATIF_BAD, "%s: option '%s' of '%s' needs targets (e.g. area:ID or piece:N)", name, c->options[o].id, c->id);
+    const char *bad = fl_game_check(g, &ch);
+    if (fl_game_status(g) == FL_GAME_ERROR) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
+    if (bad) return failf(err, errn, FL_WHATIF_BAD, "%s: option '%s' of '%s' at turn %d: %s", name, c->options[o].id, c->id, s->turn, bad);
+    if (fl_game_choose(g, &ch) == FL_GAME_ERROR) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
+  }
+  if (fl_script_play_on(sc, 0) == FL_GAME_ERROR) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
+  return FL_WHATIF_OK;
+}
+
+/* Whether the game stands at the fork point: the turn has come and, for a changed choice,
+ * the decision is pending. */
+static int at_fork(fl_Game *g, const fl_WhatIf *w) {
+  const fl_State *s = fl_game_state(g);
+  if (fl_game_status(g) != FL_GAME_WAITING || s->turn < w->at_turn) return 0;
+  if (!w->decision) return 1;
+  int c = fl_game_pending(g, NULL);
+  return s->turn == w->at_turn && c >= 0 && !strcmp(fl_game_def(g)->cards[c].id, w->decision);
+}
+
+int fl_whatif_run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, char *err, size_t errn) {
+  const fl_Def *d = fl_script_def(sc);
+  fl_Game *g = fl_script_game(sc);
+  int fork = w && w->at_turn > 0;
+  if (fork && w->decision && fl_def_card(d, w->decision) < 0) {
+    const char *cands[512];
+    int n = 0;
+    for (; n < d->ncard && n < 512; n++) cands[n] = d->cards[n].id;
+    const char *sg = fl_str_suggest(w->decision, cands, n);
+    return failf(err, errn, FL_WHATIF_BAD, "%s: scenario '%s' has no decision '%s'%s%s%s", name, d->id, w->decision,
+                 sg ? " (did you mean '" : "", sg ? sg : "", sg ? "'?)" : "");
+  }
+  int rc = fl_whatif_params(sc, r, name, err, errn);
+  if (rc) return rc;
+  int st = fl_game_start(g, r->seed);
+  for (int i = 0; i <= r->nactions; i++) {
+    if (fork && at_fork(g, w)) return fork_here(sc, w, name, err, errn);
+    if (i == r->nactions) break;
+    const fl_ReplayAction *a = &r->actions[i];
+    if (fork && fl_game_state(g)->turn > w->at_turn) break; /* passed the turn without the decision */
+    int side, c = fl_game_pending(g, &side);
+    if (st == FL_GAME_ERROR) break;
+    if (st != FL_GAME_WAITING || c < 0 || strcmp(d->cards[c].id, a->card) || fl_game_state(g)->turn != a->turn)
+      return failf(err, errn, FL_WHATIF_DIFFERS, "%s:%d: replay differs at turn %d: recorded decision '%s', the game %s%s", name,
+                   a->line, a->turn, a->card, c >= 0 ? "offers " : "offers no decision", c >= 0 ? d->cards[c].id : "");
+    int o = fl_def_option(&d->cards[c], a->option);
+    if (o < 0 || !fl_game_available(g, o))
+      return failf(err, errn, FL_WHATIF_DIFFERS, "%s:%d: replay differs at turn %d: option '%s' of '%s' is not available", name,
+                   a->line, a->turn, a->option, a->card);
+    fl_Choice ch;
+    char why[200];
+    if (fl_replay_choice(d, a, o, &ch, why, sizeof why))
+      return failf(err, errn, FL_WHATIF_DIFFERS, "%s:%d: %s (turn %d, decision '%s')", name, a->line, why, a->turn, a->card);
+    const char *bad = fl_game_check(g, &ch);
+    if (fl_game_status(g) == FL_GAME_ERROR) break;
+    if (bad)
+      return failf(err, errn, FL_WHATIF_DIFFERS, "%s:%d: replay differs at turn %d: option '%s' of '%s' with targets '%s': %s",
+                   name, a->line, a->turn, a->option, a->card, a->targets ? a->targets : "", bad);
+    st = fl_game_choose(g, &ch);
+  }
+  if (fl_game_status(g) == FL_GAME_ERROR) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
+  if (!fork) return FL_WHATIF_OK;
+  const fl_State *s = fl_game_state(g);
+  if (w->decision) {
+    char turns[160];
+    turns_of(r, w->decision, turns, sizeof turns);
+    if (*turns)
+      return failf(err, errn, FL_WHATIF_BAD, "%s: decision '%s' was not taken at turn %d in this game; it was at turn%s %s", name,
+                   w->decision, w->at_turn, strchr(turns, ',') ? "s" : "", turns);
+    return failf(err, errn, FL_WHATIF_BAD, "%s: decision '%s' was never taken in this game", name, w->decision);
+  }
+  return failf(err, errn, FL_WHATIF_BAD, "%s: the game %s at turn %d, before turn %d", name,
+               s->ended ? "ended" : "stops", s->turn, w->at_turn);
+}
+
+int fl_whatif_verify(fl_Script *sc, const fl_Replay *r, const char *name, char *err, size_t errn) {
+  const fl_Def *d = fl_script_def(sc);
+  const fl_State *s = fl_game_state(fl_script_game(sc));
+  int changed = d->content_hash != r->content;
+  for (int i = 0; i < r->nhashes; i++) {
+    int t = r->hashes[i].turn;
+    if (t > s->nturnhash || s->turn_hash[t - 1] != r->hashes[i].hash)
+      return failf(err, errn, FL_WHATIF_DIFFERS, "%s:%d: verification failed: turn %d differs (recorded %016llx, replayed %s)%s",
+                   name, r->hashes[i].line, t, (unsigned long long)r->hashes[i].hash,
+                   t > s->nturnhash ? "no such turn" : "another state",
+                   changed ? "; the scenario changed since recording"
+                   : r->format < 2 ? "; a version 1 log was hashed by an older Flank, so its hashes cannot match: replay it without --verify" : "");
+  }
+  if (r->nhashes != s->nturnhash)
+    return failf(err, errn, FL_WHATIF_DIFFERS, "%s: verification failed: recorded %d turns, replayed %d", name, r->nhashes, s->nturnhash);
+  if (r->ending[0] && (s->ending < 0 || strcmp(d->endings[s->ending].id, r->ending)))
+    return failf(err, errn, FL_WHATIF_DIFFERS, "%s: verification failed: recorded ending '%s', replayed '%s'", name, r->ending,
+                 s->ending >= 0 ? d->endings[s->ending].id : "none");
+  return FL_WHATIF_OK;
+}
+
+int fl_whatif_record(fl_Replay *r, const fl_Def *d, const fl_State *s, const char *const *policies) {
+  fl_Buf b = {0};
+  char err[256];
+  fl_replay_write(&b, d, s, s->seed, policies);
+  int rc = b.oom ? -1 : fl_replay_parse(r, (const char *)b.data, b.len, "game", err, sizeof err);
+  fl_buf_free(&b);
+  return rc ? -1 : 0;
+}
