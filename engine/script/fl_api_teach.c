@@ -47,7 +47,7 @@ int fl_script_parse_param(const fl_Script *sc, const char *spec, int *idx, doubl
     const char *s = fl_str_suggest(id, c, n);
     if (!d->nparam) snprintf(err, errn, "scenario '%s' has no parameters to set (it defines no parameter{})", d->id);
     else snprintf(err, errn, "scenario '%s' has no parameter '%s'%s%s%s (flank sources %s lists them)", d->id, id,
-                  s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "", d->id);
+                  s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "", sc->dir);
     return -1;
   }
   char *end;

@@ -195,7 +195,9 @@ static fl_Script *get_script(lua_State *L, Tester *t, const char *scen) {
   for (int i = 0; i < t->ncache; i++)
     if (!strcmp(t->cache[i].key, where)) return t->cache[i].sc;
   char err[1024];
-  fl_Script *sc = fl_script_load(where, t->o->scenarios_root, NULL, err, sizeof err);
+  fl_ScriptOpts so = {0};
+  so.no_class = 1; /* tests check the model as its author wrote it, not a class's settings */
+  fl_Script *sc = fl_script_load(where, t->o->scenarios_root, &so, err, sizeof err);
   if (!sc) luaL_error(L, "play: %s", err);
   fl_game_set_turn_hashes(fl_script_game(sc), 0); /* tests read outcomes, not replay hashes */
   char *key = fl_str_dup(where);
@@ -235,6 +237,9 @@ static void note_play(Tester *t, fl_Script *sc, uint64_t seed, lua_Integer seeds
   for (int i = 0; i < d->nside && k < n; i++)
     k += (size_t)snprintf(t->repro + k, n - k, " --side %s=%s", d->sides[i].id, fl_script_policy(sc, i));
   if (turns && k < n) k += (size_t)snprintf(t->repro + k, n - k, " --turns %lld", (long long)turns);
+  for (int i = 0; i < d->nparam && k < n; i++) /* parameters set by play{ set = ... } */
+    if (fl_game_param(fl_script_game(sc), i) != d->params[i].value)
+      k += (size_t)snprintf(t->repro + k, n - k, " --set %s=%.17g", d->params[i].id, fl_game_param(fl_script_game(sc), i));
   if (seeds && k < n) snprintf(t->repro + k, n - k, " --summary");
 }
 
@@ -338,6 +343,10 @@ static void push_game(lua_State *L, fl_Script *sc, uint64_t seed) {
   }
   set_strict(L, "track");
   lua_setfield(L, -2, "history");
+  lua_createtable(L, 0, d->nparam); /* the parameters this game was played with */
+  for (int i = 0; i < d->nparam; i++) { lua_pushnumber(L, s->params[i]); lua_setfield(L, -2, d->params[i].id); }
+  set_strict(L, "parameter");
+  lua_setfield(L, -2, "params");
   lua_newtable(L); /* decisions */
   lua_newtable(L); /* events */
   lua_newtable(L); /* log */
@@ -431,11 +440,40 @@ static void play_many(lua_State *L, Tester *t, fl_Script *sc, uint64_t base, lua
   lua_remove(L, -2); /* the buffer */
 }
 
-/* Arg: {scenario?, seed? | seeds? + seed_base?, policy?, side? = {role = policy}, turns?}.
+/* set = { id = value }: the parameters of this play{} (the others keep their values in force;
+ * the script is shared by the file's play{} calls, so every call starts from those). */
+static void apply_params(lua_State *L, fl_Script *sc) {
+  const fl_Def *d = fl_script_def(sc);
+  fl_Game *g = fl_script_game(sc);
+  for (int i = 0; i < d->nparam; i++) fl_game_set_param(g, i, d->params[i].value);
+  int ty = lua_getfield(L, 1, "set");
+  if (ty == LUA_TNIL) { lua_pop(L, 1); return; }
+  if (ty != LUA_TTABLE) luaL_error(L, "play: set must be a table { parameter = value }");
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    const char *id = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+    int p = fl_def_param(d, id);
+    if (p < 0) {
+      const char *c[256];
+      int n = 0;
+      for (; n < d->nparam && n < 256; n++) c[n] = d->params[n].id;
+      const char *sg = fl_str_suggest(id, c, n);
+      luaL_error(L, "play: set: scenario '%s' has no parameter '%s'%s%s%s", d->id, id, sg ? " (did you mean '" : "",
+                 sg ? sg : "", sg ? "'?)" : "");
+    }
+    if (lua_type(L, -1) != LUA_TNUMBER) luaL_error(L, "play: set: %s must be a number", id);
+    double v = lua_tonumber(L, -1);
+    if (fl_game_set_param(g, p, v)) luaL_error(L, "play: set: %s = %g is outside its range %g..%g", id, v, d->params[p].min, d->params[p].max);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* Arg: {scenario?, seed? | seeds? + seed_base?, policy?, side? = {role = policy}, turns?, set?}.
  * Ret: one game's result (seed, or neither) or an aggregate of many (seeds). */
 static int l_play(lua_State *L) {
   Tester *t = lua_touserdata(L, lua_upvalueindex(1));
-  static const char *const keys[] = {"scenario", "seed", "seeds", "seed_base", "policy", "side", "turns", NULL};
+  static const char *const keys[] = {"scenario", "seed", "seeds", "seed_base", "policy", "side", "turns", "set", NULL};
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 1);
   check_keys(L, 1, "play", keys);
@@ -464,6 +502,7 @@ static int l_play(lua_State *L) {
   fl_Script *sc = get_script(L, t, scen);
   char err[1024];
   if (fl_test_apply_policies(sc, &ps, err, sizeof err)) return luaL_error(L, "play: %s", err);
+  apply_params(L, sc);
   if (seeds) {
     uint64_t b = base >= 0 ? (uint64_t)base : 1;
     note_play(t, sc, b, seeds, turns);

@@ -1,0 +1,263 @@
+#define _POSIX_C_SOURCE 200809L
+#include "fl_ensemble.h"
+#include "fl_script_int.h"
+#include "fl_str.h"
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define CHUNK 8 /* games a worker takes at once: few atomics, fair shares at the end */
+
+typedef struct Impl {
+  fl_EnsembleSpec spec;
+  fl_PolicySet *sets;        /* deep copies, so the spec's may go away after fl_ensemble_new */
+  atomic_size_t next, done;
+  atomic_int stop, running;
+  pthread_mutex_t mu;
+  size_t err_at;             /* the lowest failing game: the reported error does not depend on threads */
+  int err_code;
+  char err[2048];
+} Impl;
+
+typedef struct Worker { fl_Ensemble *e; fl_Script *sc; pthread_t th; } Worker;
+
+static Impl *IMPL(const fl_Ensemble *e) { return e->impl; }
+
+static int copy_set(fl_PolicySet *dst, const fl_PolicySet *src) {
+  memset(dst, 0, sizeof *dst);
+  dst->name = fl_str_dup(src->name ? src->name : src->all ? src->all : "default");
+  dst->all = src->all ? fl_str_dup(src->all) : NULL;
+  if (!dst->name || (src->all && !dst->all)) return -1;
+  for (int k = 0; k < src->n; k++)
+    if (fl_test_policy_add(dst, src->role[k], src->policy[k])) return -1;
+  return 0;
+}
+
+fl_Ensemble *fl_ensemble_new(const fl_EnsembleSpec *spec, char *err, size_t errn) {
+  if (!spec->where || spec->nset < 1) { snprintf(err, errn, "an ensemble needs a scenario and at least one policy set"); return NULL; }
+  fl_Ensemble *e = calloc(1, sizeof *e);
+  Impl *im = calloc(1, sizeof *im);
+  if (!e || !im) { free(e); free(im); snprintf(err, errn, "out of memory"); return NULL; }
+  e->impl = im;
+  im->spec = *spec;
+  e->nset = spec->nset;
+  e->runs = spec->runs ? spec->runs : FL_ENSEMBLE_RUNS;
+  e->seed_base = spec->seed_base ? spec->seed_base : 1;
+  e->n = (size_t)e->runs * (size_t)e->nset;
+  im->sets = calloc((size_t)e->nset, sizeof *im->sets);
+  e->set_name = calloc((size_t)e->nset, sizeof *e->set_name);
+  int ok = im->sets && e->set_name && e->runs <= 100000000u;
+  for (int s = 0; ok && s < e->nset; s++) ok = !copy_set(&im->sets[s], &spec->sets[s]) && (e->set_name[s] = fl_str_dup(im->sets[s].name));
+  if (ok) {
+    e->ending = calloc(e->n + 1, sizeof *e->ending);
+    e->turns = calloc(e->n + 1, sizeof *e->turns);
+  }
+  if (!ok || !e->ending || !e->turns) { snprintf(err, errn, "out of memory"); fl_ensemble_free(e); return NULL; }
+  pthread_mutex_init(&im->mu, NULL);
+  atomic_init(&im->next, 0);
+  atomic_init(&im->done, 0);
+  atomic_init(&im->stop, 0);
+  atomic_init(&im->running, 0);
+  return e;
+}
+
+void fl_ensemble_free(fl_Ensemble *e) {
+  if (!e) return;
+  Impl *im = IMPL(e);
+  if (im) {
+    if (im->sets) fl_test_free_sets(im->sets, e->nset);
+    pthread_mutex_destroy(&im->mu);
+    free(im);
+  }
+  for (int s = 0; e->set_name && s < e->nset; s++) free(e->set_name[s]);
+  free(e->set_name);
+  free(e->ending);
+  free(e->turns);
+  free(e->val);
+  free(e);
+}
+
+void fl_ensemble_cancel(fl_Ensemble *e) { atomic_store(&IMPL(e)->stop, 1); }
+size_t fl_ensemble_done(const fl_Ensemble *e) { return atomic_load(&IMPL(e)->done); }
+
+static void fail(Impl *im, size_t at, int code, const char *msg) {
+  pthread_mutex_lock(&im->mu);
+  if (!im->err_code || at < im->err_at) {
+    im->err_at = at;
+    im->err_code = code;
+    snprintf(im->err, sizeof im->err, "%s", msg);
+  }
+  pthread_mutex_unlock(&im->mu);
+  atomic_store(&im->stop, 1);
+}
+
+/* One game, the way `flank run` plays it. */
+static int play(fl_Script *sc, uint64_t seed) {
+  fl_Game *g = fl_script_game(sc);
+  int st = fl_game_start(g, seed);
+  while (st == FL_GAME_WAITING) {
+    fl_Choice ch;
+    st = fl_script_choose(sc, &ch) ? FL_GAME_ERROR : fl_game_choose(g, &ch);
+  }
+  return st < 0 ? FL_GAME_ERROR : st;
+}
+
+static void *work(void *arg) {
+  Worker *w = arg;
+  fl_Ensemble *e = w->e;
+  Impl *im = IMPL(e);
+  char err[1536];
+  if (!w->sc && !(w->sc = fl_script_load(im->spec.where, im->spec.scenarios_root, im->spec.opts, err, sizeof err))) {
+    fail(im, 0, 2, err);
+    atomic_fetch_sub(&im->running, 1);
+    return NULL;
+  }
+  fl_Script *sc = w->sc;
+  fl_game_set_turn_hashes(fl_script_game(sc), 0); /* outcomes only */
+  size_t nt = (size_t)e->ntrack;
+  int cur = -1;
+  while (!atomic_load(&im->stop)) {
+    size_t i0 = atomic_fetch_add(&im->next, CHUNK);
+    if (i0 >= e->n) break;
+    size_t i1 = i0 + CHUNK < e->n ? i0 + CHUNK : e->n;
+    for (size_t i = i0; i < i1 && !atomic_load(&im->stop); i++) {
+      int set = (int)(i / e->runs);
+      uint64_t seed = e->seed_base + i % e->runs;
+      if (set != cur && fl_test_apply_policies(sc, &im->sets[set], err, sizeof err)) {
+        char msg[1700];
+        snprintf(msg, sizeof msg, "policy set '%s': %s", e->set_name[set], err);
+        fail(im, i, 2, msg);
+        break;
+      }
+      cur = set;
+      if (play(sc, seed) == FL_GAME_ERROR) {
+        char msg[2048];
+        const fl_Def *d = fl_script_def(sc);
+        int k = snprintf(msg, sizeof msg, "%s\n(game with seed %llu of policy set '%s'; replay it with flank run %s --seed %llu",
+                         fl_game_error(fl_script_game(sc)), (unsigned long long)seed, e->set_name[set], im->spec.where,
+                         (unsigned long long)seed);
+        for (int s = 0; s < d->nside && k > 0 && (size_t)k < sizeof msg; s++)
+          k += snprintf(msg + k, sizeof msg - (size_t)k, " --side %s=%s", d->sides[s].id, fl_script_policy(sc, s));
+        for (int p = 0; p < d->nparam && k > 0 && (size_t)k < sizeof msg; p++)
+          if (fl_game_param(fl_script_game(sc), p) != d->params[p].value)
+            k += snprintf(msg + k, sizeof msg - (size_t)k, " --set %s=%.17g", d->params[p].id, fl_game_param(fl_script_game(sc), p));
+        if (k > 0 && (size_t)k < sizeof msg) snprintf(msg + k, sizeof msg - (size_t)k, ")");
+        fail(im, i, 3, msg);
+        break;
+      }
+      const fl_State *s = fl_game_state(fl_script_game(sc));
+      e->ending[i] = s->ending;
+      e->turns[i] = s->turn;
+      for (size_t k = 0; k < nt; k++) e->val[i * nt + k] = s->tracks[k].value;
+      atomic_fetch_add(&im->done, 1);
+    }
+  }
+  atomic_fetch_sub(&im->running, 1);
+  return NULL;
+}
+
+int fl_ensemble_run(fl_Ensemble *e, char *err, size_t errn) {
+  Impl *im = IMPL(e);
+  char lerr[1536];
+  /* the scenario's shape: from the script worker 0 will use, loading it here if need be */
+  fl_Script *sc0 = im->spec.script0;
+  if (!sc0 && !(sc0 = fl_script_load(im->spec.where, im->spec.scenarios_root, im->spec.opts, lerr, sizeof lerr))) {
+    snprintf(err, errn, "%s", lerr);
+    return 2;
+  }
+  const fl_Def *d = fl_script_def(sc0);
+  e->ntrack = d->ntrack;
+  e->nending = d->nending;
+  free(e->val);
+  e->val = calloc(e->n * (size_t)(d->ntrack ? d->ntrack : 1) + 1, sizeof *e->val);
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  size_t threads = im->spec.threads > 0 ? (size_t)im->spec.threads : cores > 0 ? (size_t)cores : 1;
+  if (threads > e->n) threads = e->n ? e->n : 1;
+  Worker *w = calloc(threads, sizeof *w);
+  if (!e->val || !w) {
+    free(w);
+    if (sc0 != im->spec.script0) fl_script_free(sc0);
+    snprintf(err, errn, "out of memory");
+    return 2;
+  }
+  atomic_store(&im->next, 0);
+  atomic_store(&im->done, 0);
+  im->err_code = 0;
+  size_t started = 0;
+  for (size_t j = 0; j < threads; j++) {
+    w[j].e = e;
+    w[j].sc = j == 0 ? sc0 : NULL;
+    atomic_fetch_add(&im->running, 1);
+    if (pthread_create(&w[j].th, NULL, work, &w[j])) { atomic_fetch_sub(&im->running, 1); break; }
+    started++;
+  }
+  if (!started) snprintf(im->err, sizeof im->err, "cannot start worker threads"), im->err_code = 2;
+  while (started && atomic_load(&im->running) > 0) { /* progress from this thread, never a worker */
+    if (im->spec.progress) im->spec.progress(im->spec.ud, atomic_load(&im->done), e->n);
+    struct timespec ts = {0, 50000000};
+    nanosleep(&ts, NULL);
+  }
+  for (size_t j = 0; j < started; j++) pthread_join(w[j].th, NULL);
+  if (im->spec.progress) im->spec.progress(im->spec.ud, atomic_load(&im->done), e->n);
+  for (size_t j = 0; j < threads; j++)
+    if (w[j].sc && w[j].sc != im->spec.script0) fl_script_free(w[j].sc);
+  if (!started && sc0 != im->spec.script0) fl_script_free(sc0);
+  free(w);
+  if (im->err_code) { snprintf(err, errn, "%s", im->err); return im->err_code; }
+  if (atomic_load(&im->done) < e->n) { snprintf(err, errn, "cancelled"); return 1; }
+  return 0;
+}
+
+int fl_ensemble_default_sets(const fl_Script *sc, int side, fl_PolicySet **sets) {
+  const char *names[256];
+  int n = 0;
+  for (int i = 0; i < sc->npol && n < 256; i++) {
+    if (side >= 0 && sc->pols[i].side != side) continue;
+    int dup = 0;
+    for (int k = 0; k < n; k++) dup |= !strcmp(names[k], sc->pols[i].id);
+    if (!dup) names[n++] = sc->pols[i].id;
+  }
+  *sets = calloc((size_t)n + 1, sizeof **sets);
+  if (!*sets) return 0;
+  for (int k = 0; k < n; k++) {
+    (*sets)[k].name = fl_str_dup(names[k]);
+    (*sets)[k].all = fl_str_dup(names[k]);
+  }
+  return n;
+}
+
+fl_Standing fl_ensemble_standing(const fl_Ensemble *e, int s, int t, double value) {
+  fl_Standing st = {0, 0, 0, 0};
+  if (t < 0 || t >= e->ntrack || !e->val) return st;
+  size_t lo = s >= 0 ? (size_t)s * e->runs : 0, hi = s >= 0 ? lo + e->runs : e->n;
+  for (size_t i = lo; i < hi && i < e->n; i++) {
+    double v = e->val[i * (size_t)e->ntrack + (size_t)t];
+    if (v < value) st.below++;
+    else if (v > value) st.above++;
+    else st.equal++;
+  }
+  st.n = st.below + st.equal + st.above;
+  return st;
+}
+
+const char *fl_ensemble_phrase(const fl_Ensemble *e, const fl_Def *d, int s, int t, double value, char *buf, size_t n) {
+  fl_Standing st = fl_ensemble_standing(e, s, t, value);
+  double N = st.n ? (double)st.n : 1;
+  int below = (int)(100.0 * (double)st.below / N + 0.5), above = (int)(100.0 * (double)st.above / N + 0.5),
+      same = (int)(100.0 * (double)st.equal / N + 0.5);
+  const char *who = s >= 0 ? e->set_name[s] : "every policy";
+  const fl_TrackDef *tr = &d->tracks[t];
+  char same_txt[64] = "";
+  if (st.equal) snprintf(same_txt, sizeof same_txt, " (the same as in %d%%)", same);
+  if (tr->higher_is_better < 0)
+    snprintf(buf, n, "%s: lower than in %d%% of games under %s%s", tr->name, above, who, same_txt);
+  else if (tr->higher_is_better > 0)
+    snprintf(buf, n, "%s: higher than in %d%% of games under %s%s", tr->name, below, who, same_txt);
+  else
+    snprintf(buf, n, "%s: higher than in %d%%, lower than in %d%% of games under %s", tr->name, below, above, who);
+  return buf;
+}

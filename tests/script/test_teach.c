@@ -1,0 +1,230 @@
+#define _POSIX_C_SOURCE 200809L
+/* The teaching tools in the engine: parameters (load, --set, locks, saves, logs),
+ * citations, what-if forks (fl_whatif) and ensembles (fl_ensemble), on the fixture
+ * tests/script/teach and the flagship. */
+#include "../check.h"
+#include "fl_cite.h"
+#include "fl_ensemble.h"
+#include "fl_save.h"
+#include "fl_whatif.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ROOT FLANK_SOURCE_DIR "/scenarios"
+#define TEACH FLANK_SOURCE_DIR "/tests/script/teach"
+
+static char err[2048];
+
+static fl_Script *load(const char *where, const fl_ScriptOpts *o) {
+  fl_Script *sc = fl_script_load(where, ROOT, o, err, sizeof err);
+  if (!sc) fprintf(stderr, "%s\n", err);
+  return sc;
+}
+
+/* Play with every side's policy set to `policy` where the scenario has it. */
+static int play(fl_Script *sc, uint64_t seed, const char *policy) {
+  for (int i = 0; i < fl_script_def(sc)->nside; i++) fl_script_set_policy(sc, i, policy, err, sizeof err);
+  return fl_script_play(sc, seed, 0);
+}
+
+static void test_params(void) {
+  fl_Script *sc = load(TEACH, NULL);
+  CHECK(sc != NULL);
+  if (!sc) return;
+  const fl_Def *d = fl_script_def(sc);
+  CHECK(d->nparam == 2 && !strcmp(d->params[0].id, "harm_rate") && d->params[0].dflt == 2 && d->params[0].max == 10);
+  CHECK_STR(d->params[1].assumption, "a stand-in for a parameter that does not matter");
+  CHECK(d->nquestion == 3 && d->questions[0].ending == -1 && d->questions[1].ending == fl_def_ending(d, "ruin"));
+  CHECK(fl_script_set_param(sc, "harm_rate=11", err, sizeof err) == -1 && strstr(err, "outside"));
+  CHECK(fl_script_set_param(sc, "harm_rat=1", err, sizeof err) == -1 && strstr(err, "did you mean 'harm_rate'"));
+  CHECK(fl_script_set_param(sc, "harm_rate", err, sizeof err) == -1 && strstr(err, "ID=VALUE"));
+  CHECK(fl_script_set_param(sc, "harm_rate=5", err, sizeof err) == 0);
+  CHECK(play(sc, 3, "reckless") == FL_GAME_ENDED);
+  fl_State *s = fl_game_state(fl_script_game(sc));
+  CHECK(s->params[0] == 5 && s->seed == 3);
+
+  /* a save keeps the seed and the parameters (format 3) */
+  char path[] = "/tmp/flank_teach_XXXXXX";
+  int fd = mkstemp(path);
+  if (fd >= 0) close(fd);
+  CHECK(fl_save_game(path, d, s, err, sizeof err) == 0);
+  fl_State *back = fl_state_new(d);
+  CHECK(fl_save_load(path, d, back, err, sizeof err) == 0);
+  CHECK(back->params[0] == 5 && back->params[1] == 1 && back->seed == 3);
+  CHECK(fl_state_hash(back) == fl_state_hash(s));
+
+  /* the same game under another value is another game: another hash */
+  uint64_t h5 = fl_state_hash(s);
+  fl_script_set_param(sc, "harm_rate=4", err, sizeof err);
+  play(sc, 3, "reckless");
+  CHECK(fl_state_hash(fl_game_state(fl_script_game(sc))) != h5);
+
+  /* a save's record replays to the same state: how flank class verifies saves */
+  fl_Replay r;
+  CHECK(fl_whatif_record(&r, d, back, NULL) == 0);
+  CHECK(r.nparams == 2 && r.params[0].value == 5 && r.seed == 3);
+  CHECK(fl_whatif_run(sc, &r, "save", NULL, err, sizeof err) == FL_WHATIF_OK);
+  CHECK(fl_state_hash(fl_game_state(fl_script_game(sc))) == fl_state_hash(back));
+  CHECK(fl_whatif_verify(sc, &r, "save", err, sizeof err) == FL_WHATIF_OK);
+  /* a tampered value is found */
+  r.params[0].value = 6;
+  CHECK(fl_whatif_run(sc, &r, "save", NULL, err, sizeof err) == FL_WHATIF_OK);
+  CHECK(fl_whatif_verify(sc, &r, "save", err, sizeof err) == FL_WHATIF_DIFFERS && strstr(err, "differs"));
+  r.params[0].value = 99;
+  CHECK(fl_whatif_run(sc, &r, "save", NULL, err, sizeof err) == FL_WHATIF_DIFFERS && strstr(err, "outside"));
+  fl_replay_free(&r);
+  fl_state_free(back);
+  unlink(path);
+  fl_script_free(sc);
+
+  /* --set at load, and the class settings file with its lock */
+  const char *set[] = {"paint=3"};
+  fl_ScriptOpts o = {0};
+  o.set = set;
+  o.nset = 1;
+  sc = load(TEACH, &o);
+  CHECK(sc && fl_game_param(fl_script_game(sc), 1) == 3);
+  fl_script_free(sc);
+  char dir[] = "/tmp/flank_class_XXXXXX", cmd[512];
+  if (mkdtemp(dir)) {
+    snprintf(cmd, sizeof cmd, "cp %s/scenario.lua %s/ && printf '# class 7B\\nharm_rate = 4\\nlock harm_rate\\n' > %s/class.txt", TEACH, dir, dir);
+    CHECK(system(cmd) == 0);
+    sc = load(dir, NULL);
+    CHECK(sc && fl_script_def(sc)->params[0].value == 4 && fl_script_def(sc)->params[0].locked && !fl_script_def(sc)->params[1].locked);
+    if (sc) {
+      CHECK(fl_script_set_param(sc, "harm_rate=1", err, sizeof err) == -1 && strstr(err, "locked"));
+      CHECK(fl_script_set_param(sc, "paint=2", err, sizeof err) == 0);
+      play(sc, 1, "default");
+      CHECK(fl_game_state(fl_script_game(sc))->params[0] == 4);
+    }
+    fl_script_free(sc);
+    fl_ScriptOpts tests = {0};
+    tests.no_class = 1; /* flank test checks the model as written */
+    sc = load(dir, &tests);
+    CHECK(sc && fl_script_def(sc)->params[0].value == 2 && !fl_script_def(sc)->params[0].locked);
+    fl_script_free(sc);
+    snprintf(cmd, sizeof cmd, "printf 'harm_rate = 40\\n' > %s/class.txt", dir);
+    CHECK(system(cmd) == 0);
+    CHECK(fl_script_load(dir, ROOT, NULL, err, sizeof err) == NULL && strstr(err, "class.txt:1:") && strstr(err, "outside"));
+    snprintf(cmd, sizeof cmd, "printf 'lock\\nhram_rate = 1\\n' > %s/class.txt", dir);
+    CHECK(system(cmd) == 0);
+    CHECK(fl_script_load(dir, ROOT, NULL, err, sizeof err) == NULL && strstr(err, "class.txt:2:") && strstr(err, "did you mean 'harm_rate'"));
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0);
+  }
+}
+
+static void test_cite(void) {
+  fl_Script *sc = load(TEACH, NULL);
+  if (!sc) return;
+  const fl_Def *d = fl_script_def(sc);
+  char buf[512];
+  CHECK_STR(fl_cite_short(&d->sources[fl_def_source(d, "survey")], buf, sizeof buf), "Doe & Roe 2020");
+  CHECK_STR(fl_cite_short(&d->sources[fl_def_source(d, "almanac")], buf, sizeof buf), "Village Almanac 1999");
+  CHECK_STR(fl_cite_entry(&d->sources[fl_def_source(d, "survey")], 1, buf, sizeof buf),
+            "Doe, Jane; Roe, Richard (2020). *Harm from fields left unmarked*. Field Studies Press. <https://example.org/survey> Table 2: harm per field.");
+  fl_Cited c;
+  CHECK(fl_cite_resolve(d, "Mines hurt [@survey; @almanac, p. 3], see [@nobody] and [@ not one] or [x].", &c) == 0);
+  CHECK_STR(c.text, "Mines hurt (Doe & Roe 2020; Village Almanac 1999, p. 3), see [@nobody] and [@ not one] or [x].");
+  CHECK(c.ncite == 1 && c.unknown == 1 && c.cites[0].nsrc == 2 && c.cites[0].start == 11);
+  CHECK(c.cites[0].len == strlen("(Doe & Roe 2020; Village Almanac 1999, p. 3)"));
+  fl_cited_free(&c);
+  int order[8];
+  fl_cite_order(d, order);
+  CHECK(!strcmp(d->sources[order[0]].id, "survey") && !strcmp(d->sources[order[1]].id, "unused_one"));
+  fl_script_free(sc);
+}
+
+/* The fork at turn T keeps the history before T and differs after it. */
+static void test_fork(void) {
+  fl_Script *sc = load("eastern_flank", NULL);
+  if (!sc) return;
+  const fl_Def *d = fl_script_def(sc);
+  CHECK(play(sc, 3, "default") == FL_GAME_ENDED);
+  fl_Replay r;
+  const char *pol[64];
+  for (int i = 0; i < d->nside; i++) pol[i] = fl_script_policy(sc, i);
+  CHECK(fl_whatif_record(&r, d, fl_game_state(fl_script_game(sc)), pol) == 0);
+  fl_State *orig = fl_state_clone(fl_game_state(fl_script_game(sc)));
+  int T = 0;
+  const char *opt = NULL;
+  for (int i = 0; i < r.nactions && !T; i++) /* the first time the council decides on alternatives after turn 3 */
+    if (!strcmp(r.actions[i].card, "alternatives") && r.actions[i].turn > 3) {
+      T = r.actions[i].turn;
+      opt = strcmp(r.actions[i].option, "none") ? "none" : "sensors";
+    }
+  CHECK(T > 0);
+  fl_WhatIf w = {T, "alternatives", opt, NULL, NULL, NULL, 0};
+  fl_whatif_policies(sc, &r);
+  CHECK(fl_whatif_run(sc, &r, "log", &w, err, sizeof err) == FL_WHATIF_OK);
+  const fl_State *f = fl_game_state(fl_script_game(sc));
+  int same_before = 1, differs_after = 0;
+  for (int t = 0; t < T - 1 && t < f->nturnhash; t++) same_before &= f->turn_hash[t] == orig->turn_hash[t];
+  for (int t = T - 1; t < f->nturnhash && t < orig->nturnhash; t++) differs_after |= f->turn_hash[t] != orig->turn_hash[t];
+  CHECK(same_before && differs_after && f->ended);
+  /* the same fork twice: the same game */
+  uint64_t h = fl_state_hash(f);
+  CHECK(fl_whatif_run(sc, &r, "log", &w, err, sizeof err) == FL_WHATIF_OK && fl_state_hash(fl_game_state(fl_script_game(sc))) == h);
+  /* wrong forks say why */
+  fl_WhatIf bad = {T, "alternatives", "nonsense", NULL, NULL, NULL, 0};
+  CHECK(fl_whatif_run(sc, &r, "log", &bad, err, sizeof err) == FL_WHATIF_BAD && strstr(err, "no option 'nonsense'"));
+  fl_WhatIf early = {1, "rejoin", "stay_out", NULL, NULL, NULL, 0};
+  CHECK(fl_whatif_run(sc, &r, "log", &early, err, sizeof err) == FL_WHATIF_BAD && strstr(err, "not taken at turn 1"));
+  fl_state_free(orig);
+  fl_replay_free(&r);
+  fl_script_free(sc);
+}
+
+static void count_progress(void *ud, size_t done, size_t total) { (void)done; (void)total; (*(int *)ud)++; }
+
+/* Identical results for one and two threads; standings; cancel. */
+static void test_ensemble(void) {
+  fl_Script *sc = load(TEACH, NULL);
+  if (!sc) return;
+  fl_PolicySet *sets;
+  int nset = fl_ensemble_default_sets(sc, 0, &sets);
+  CHECK(nset == 3 && !strcmp(sets[1].name, "careful"));
+  int calls = 0;
+  fl_EnsembleSpec spec = {TEACH, ROOT, NULL, NULL, sets, nset, 1, 200, 1, count_progress, &calls};
+  fl_Ensemble *one = fl_ensemble_new(&spec, err, sizeof err);
+  CHECK(one && fl_ensemble_run(one, err, sizeof err) == 0 && calls > 0);
+  spec.threads = 2;
+  spec.script0 = sc;
+  fl_Ensemble *two = fl_ensemble_new(&spec, err, sizeof err);
+  CHECK(two && fl_ensemble_run(two, err, sizeof err) == 0);
+  if (one && two) {
+    CHECK(one->n == 600 && two->n == 600 && one->ntrack == 3);
+    CHECK(!memcmp(one->val, two->val, one->n * (size_t)one->ntrack * sizeof *one->val));
+    CHECK(!memcmp(one->ending, two->ending, one->n * sizeof *one->ending));
+    CHECK(!memcmp(one->turns, two->turns, one->n * sizeof *one->turns));
+    /* careful games hurt nobody; reckless ones hurt many */
+    fl_Standing st = fl_ensemble_standing(one, 1, 1, 0);
+    CHECK(st.n == 200 && st.equal == 200);
+    st = fl_ensemble_standing(one, 2, 1, 0);
+    CHECK(st.above == 200);
+    char buf[256];
+    fl_ensemble_phrase(one, fl_script_def(sc), 2, 1, 0, buf, sizeof buf);
+    CHECK_STR(buf, "People hurt: lower than in 100% of games under reckless");
+    fl_ensemble_phrase(one, fl_script_def(sc), 1, 1, 0, buf, sizeof buf);
+    CHECK_STR(buf, "People hurt: lower than in 0% of games under careful (the same as in 100%)");
+  }
+  fl_ensemble_free(one);
+  fl_ensemble_free(two);
+  /* cancelled before it starts: nothing is played, and it says so */
+  spec.runs = 100000;
+  fl_Ensemble *c = fl_ensemble_new(&spec, err, sizeof err);
+  fl_ensemble_cancel(c);
+  CHECK(fl_ensemble_run(c, err, sizeof err) == 1 && fl_ensemble_done(c) < c->n);
+  fl_ensemble_free(c);
+  fl_test_free_sets(sets, nset);
+  fl_script_free(sc);
+}
+
+int main(void) {
+  test_params();
+  test_cite();
+  test_fork();
+  test_ensemble();
+  return check_done("test_teach");
+}
