@@ -93,7 +93,8 @@ const char *fl_cite_short(const fl_Source *s, char *buf, size_t n) {
       ADD("%.*s\xE2\x80\xA6", (int)c, s->title);
     }
   } else ADD("%s", s->id);
-  if (s->year && *s->year) ADD(" %s", s->year);
+  /* "Landmine Monitor 2024", not "Landmine Monitor 2024 2024" */
+  if (s->year && *s->year && !((!s->author || !*s->author) && s->title && strstr(s->title, s->year))) ADD(" %s", s->year);
 #undef ADD
   return buf;
 }

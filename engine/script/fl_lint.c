@@ -9,6 +9,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "fl_lint.h"
 #include "fl_index.h"
+#include "fl_lint_teach.h"
 #include "fl_script_int.h"
 #include "fl_str.h"
 #include "fl_colour.h"
@@ -61,8 +62,9 @@ typedef struct Src {
 
 /* ---- id sets ---- */
 
-enum { S_SIDE, S_PHASE, S_TRACK, S_AREA, S_PTYPE, S_DECISION, S_EVENT, S_ENDING, S_SOURCE, NSET };
-static const char *const SET_NAME[NSET] = {"side", "phase", "track", "area", "piece type", "decision", "event", "ending", "source"};
+enum { S_SIDE, S_PHASE, S_TRACK, S_AREA, S_PTYPE, S_DECISION, S_EVENT, S_ENDING, S_SOURCE, S_PARAM, NSET };
+static const char *const SET_NAME[NSET] = {"side", "phase", "track", "area", "piece type", "decision", "event", "ending", "source",
+                                           "parameter"};
 
 typedef struct Set { char **v; int n, cap; fl_Index ix; } Set; /* v in insertion order; ix finds them */
 
@@ -175,7 +177,7 @@ static void note_comment(Src *s, const char *a, const char *b, int line, int bef
   memcpy(c, a, n);
   c[n] = '\0';
   if (line >= 1 && line <= s->nlines) {
-    if (strstr(c, "src:") || strstr(c, "[FACTS")) s->lf[line - 1] |= LF_SRC;
+    if (strstr(c, "src:") || strstr(c, "[@")) s->lf[line - 1] |= LF_SRC;
     if (strstr(c, "lint: ignore") || strstr(c, "lint:ignore")) s->lf[line - 1] |= LF_IGNORE;
   }
   if (before_code && (strstr(c, "lint: numbers-need-source") || strstr(c, "lint:numbers-need-source"))) s->need_src = 1;
@@ -606,7 +608,7 @@ static void collect_ids(Ctx *c) {
   lua_State *L = c->L;
   static const struct { const char *kind; int set; } K[] = {
     {"side", S_SIDE}, {"phase", S_PHASE}, {"track", S_TRACK}, {"area", S_AREA}, {"piece_type", S_PTYPE},
-    {"decision", S_DECISION}, {"event", S_EVENT}, {"ending", S_ENDING}};
+    {"decision", S_DECISION}, {"event", S_EVENT}, {"ending", S_ENDING}, {"parameter", S_PARAM}, {"source", S_SOURCE}};
   for (size_t k = 0; k < sizeof K / sizeof K[0]; k++) {
     int n = defs(L, K[k].kind);
     for (int i = 1; i <= n; i++) {
@@ -834,7 +836,7 @@ static void check_defs(Ctx *c) {
 static int set_of(const char *module, const char *param) {
   static const struct { const char *name; int set; } M[] = {
     {"area", S_AREA}, {"side", S_SIDE}, {"ending", S_ENDING}, {"type", S_PTYPE}, {"track", S_TRACK},
-    {"decision", S_DECISION}, {"event", S_EVENT}, {"phase", S_PHASE}};
+    {"decision", S_DECISION}, {"event", S_EVENT}, {"phase", S_PHASE}, {"param", S_PARAM}};
   const char *name = !strcmp(param, "id") ? module : param;
   for (size_t i = 0; i < sizeof M / sizeof M[0]; i++)
     if (!strcmp(M[i].name, name)) return M[i].set;
@@ -1232,7 +1234,7 @@ static void check_numbers(Ctx *c, Src *s) {
     if (!ok) {
       char num[64];
       msg(c, s->path, line, FL_LINT_ERROR, "number-source",
-          "number %s has no source (add a comment '-- src: ...' or '[FACTS §n]' on the line)", ttext(s, k, num, sizeof num));
+          "number %s has no source (add a comment '-- src: ...' or a citation '[@source_id]' on the line)", ttext(s, k, num, sizeof num));
       last = line;
     }
   }
@@ -1435,6 +1437,52 @@ static void read_sources(Ctx *c) {
   }
 }
 
+/* fl_lint_teach's callbacks: a finding, and where a recorded definition is. */
+static void teach_msg(void *ud, const char *file, int line, int level, const char *check, const char *text) {
+  msg(ud, file, line, level, check, "%s", text);
+}
+
+static void teach_where(void *ud, const char *kind, const char *key, const char **file, int *line) {
+  Ctx *c = ud;
+  Where w = where_of(c, c->L, kind);
+  *file = wfile(c, &w);
+  *line = key ? field_line(&w, key) : w.line;
+}
+
+static void lint_teach(Ctx *c) {
+  const char *path[256], *text[256];
+  int n = 0;
+  for (int i = 0; i < c->nsrc && n < 256; i++, n++) { path[n] = c->src[i].path; text[n] = c->src[i].text; }
+  fl_LintTeach t = {c->L, n, path, text, c, teach_msg, teach_where};
+  fl_lint_teach(&t);
+}
+
+/* Modules required from a sibling scenario ("eastern_flank/rules") are read too, so their
+ * definitions get lines and their citations count. */
+static void read_modules(Ctx *c) {
+  lua_State *L = c->L;
+  char *names[64];
+  int n = 0;
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "flank.loaded") == LUA_TTABLE) {
+    lua_pushnil(L);
+    while (lua_next(L, -2) && n < 64) {
+      lua_pop(L, 1);
+      if (lua_type(L, -1) == LUA_TSTRING && strchr(lua_tostring(L, -1), '/')) names[n++] = fl_str_dup(lua_tostring(L, -1));
+    }
+  }
+  lua_pop(L, 1);
+  if (n > 1) qsort(names, (size_t)n, sizeof *names, cmp_str);
+  for (int i = 0; i < n; i++) {
+    char path[PATH_MAX + 80];
+    snprintf(path, sizeof path, "%s/%s.lua", c->root, names[i]);
+    int known = 0;
+    for (int k = 0; k < c->nsrc; k++) known |= !strcmp(c->src[k].path, path);
+    const char *base = strrchr(names[i], '/') + 1;
+    if (!known) add_src(c, path, !strncmp(base, "text_", 5));
+    free(names[i]);
+  }
+}
+
 /* Arg: lightuserdata Ctx. The checks that read the scenario's definition tables. */
 static int analyse(lua_State *L) {
   Ctx *c = lua_touserdata(L, 1);
@@ -1445,6 +1493,7 @@ static int analyse(lua_State *L) {
     if (!c->src[i].is_text) check_calls(c, &c->src[i]);
   check_policy_returns(c);
   check_texts(c);
+  lint_teach(c);
   return 0;
 }
 
@@ -1496,6 +1545,7 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
       lua_pop(c->L, 1);
     } else c->loaded = 1;
   }
+  if (c->loaded) read_modules(c);
   if (c->loaded) { /* the analysis reads tables a stranger wrote: protected, so an error is a message */
     lua_pushcfunction(c->L, analyse);
     lua_pushlightuserdata(c->L, c);

@@ -33,6 +33,7 @@ void ui_refresh(fl_Ui *u) {
   if (u->host && u->host->game) u->game = u->host->game(u->host->ud);
   u->def = u->game ? fl_game_def(u->game) : NULL;
   u->st = u->game ? fl_game_state(u->game) : NULL;
+  u->g.cite_def = u->def;
   if (u->def && u->def != u->geo_def) {
     if (u->geo_ok) map_geo_free(&u->geo);
     ui_map_free_labels(u);

@@ -1,6 +1,7 @@
 /* ui_gfx: the theme, fonts found through fontconfig, a cache of rendered text, and
  * filled shapes drawn with SDL_RenderGeometry (so the software renderer draws them too). */
 #include "ui_int.h"
+#include "fl_cite.h"
 #include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stdio.h>
@@ -136,8 +137,11 @@ const gfx_Text *gfx_text(gfx_Ctx *g, int font, const char *s, int wrap) {
   }
   if (g->n >= g->cap - 1) { clear_cache(g); j = (int)(h % (uint64_t)g->cap); }
   SDL_Color white = {255, 255, 255, 255};
-  SDL_Surface *sf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(g->font[font], s, white, (Uint32)wrap)
-                             : TTF_RenderUTF8_Blended(g->font[font], s, white);
+  fl_Cited cited = {0}; /* cached under the text as written; drawn with short references */
+  const char *draw = g->cite_def && strstr(s, "[@") && !fl_cite_resolve(g->cite_def, s, &cited) ? cited.text : s;
+  SDL_Surface *sf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(g->font[font], draw, white, (Uint32)wrap)
+                             : TTF_RenderUTF8_Blended(g->font[font], draw, white);
+  fl_cited_free(&cited);
   gfx_Text *e = &g->tab[j];
   e->key = h; e->font = font; e->wrap = wrap; e->used = g->frame;
   e->s = malloc(strlen(s) + 1);

@@ -26,6 +26,7 @@ typedef struct gfx_Ctx {
   char regular[1024], bold[1024];
   gfx_Text *tab; int cap, n;   /* open-addressed cache of white text textures */
   unsigned frame;
+  const fl_Def *cite_def;      /* citations [@id] in drawn text read as short references (fl_cite) */
 } gfx_Ctx;
 
 /* Theme colours (a dark map-table theme; sides' colours come from the scenario, see ui_side_color). */

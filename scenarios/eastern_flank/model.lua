@@ -1,7 +1,7 @@
 -- The eastern-flank model: parameters and the computations the rules call.
 --
--- Every number here is either a sourced figure (the comment names the FACTS.md
--- section, e.g. "FACTS §4") or an ASSUMPTION (named as such). docs/model-eastern-flank.md
+-- Every number here is either a sourced figure (the comment cites its source, e.g.
+-- [@lm2024], defined in sources.lua) or an ASSUMPTION (named as such). docs/model-eastern-flank.md
 -- explains each mechanic. This module holds no state: the game's state lives in
 -- flank.var, tracks and area properties, so saves and replays see all of it.
 -- Hot paths (war sub-steps, the yearly aftermath) read whole tables once and do
@@ -16,17 +16,17 @@ local P = {
   -- available for counter-mobility and mine action in this game.
   budget_start = 1200, budget_month = 60, budget_year = 400,
 
-  -- AP mines: "$3-30 to make a mine, $300-1,000 to remove it" [L] (FACTS §4). We use
+  -- AP mines: "$3-30 to make a mine, $300-1,000 to remove it" [L] [@ngo_rule]. We use
   -- $15 to make (US$ M per thousand mines = 0.015).
   cost_per_kmine = 0.015,
   prod_low = 20, prod_high = 80,               -- thousand mines a month (ASSUMPTION; Poland
-                                                -- spoke of "up to 1 million", FACTS §3)
+                                                -- spoke of "up to 1 million" [@defensenews])
   field_kmines = 30,                            -- thousand mines per pre-emplaced sector belt (ASSUMPTION)
   km2_per_kmine = 1 / 1.5,                      -- 1,500 mines per km² of belt (ASSUMPTION)
-  suspect_unrecorded = 3,                       -- unrecorded fields: suspect area x3 (ASSUMPTION; cf. Bosnia, FACTS §4)
+  suspect_unrecorded = 3,                       -- unrecorded fields: suspect area x3 (ASSUMPTION; cf. Bosnia [@legacy])
   remote_km2_per_kmine = 2,                     -- scatterable: 500 mines per km² (ASSUMPTION)
-  remote_fail = 0.10,                           -- APII: <= 10% may fail to self-destruct in 30 days (FACTS §2)
-  remote_fail_backup = 0.001,                   -- with back-up self-deactivation: <= 1 in 1,000 after 120 days (FACTS §2)
+  remote_fail = 0.10,                           -- APII: <= 10% may fail to self-destruct in 30 days [@apii]
+  remote_fail_backup = 0.001,                   -- with back-up self-deactivation: <= 1 in 1,000 after 120 days [@apii]
   mark_cost_per_km2 = 0.8,                      -- fencing, marking, monitoring, US$ M per km² (ASSUMPTION)
 
   -- Peacetime harm from emplaced fields (ASSUMPTION): expected casualties per
@@ -37,13 +37,13 @@ local P = {
   -- War. Combat power (CP) in brigade-equivalents: light brigade 1.0, heavy
   -- (armoured) brigade 3.0 (ASSUMPTION).
   heavy = 3.0, light = 1.0,
-  red_mean = 20, red_sd = 2.5,                  -- attacker CP in RAND's 2016 setting (ASSUMPTION, RAND-like order, FACTS §5)
+  red_mean = 20, red_sd = 2.5,                  -- attacker CP in RAND's 2016 setting (ASSUMPTION, RAND-like order [@rand])
   red_mean_2025 = 17, red_sd_2025 = 3,          -- 2025-2027: part of the force is tied down elsewhere (ASSUMPTION)
   red_share = { north = 0.30, riga = 0.36, gap = 0.14, vilnius = 0.20 },
-  -- Advance speed at >= 3:1 (km/h, ASSUMPTION); the 3:1 rule (FACTS §6).
+  -- Advance speed at >= 3:1 (km/h, ASSUMPTION); the 3:1 rule [@mearsheimer].
   speed = { plain = 5.5, forest = 4.0, urban = 4.6, coast = 4.5, marsh = 2.5 },
   speed_sd = 0.08,                              -- per-game spread of speeds (ASSUMPTION)
-  attrition = 0.003,                            -- Lanchester coefficient per hour (FACTS §6 form; value ASSUMPTION)
+  attrition = 0.003,                            -- Lanchester coefficient per hour (the form [@lanchester]; value ASSUMPTION)
   obst_slow = 0.35, obst_loss = 0.25,           -- per obstacle level (ASSUMPTION)
   obst_max = 3, obst_cost = 200, obst_months = 4, obst_step = 0.125,  -- a purchase: +0.5 level over 4 months (ASSUMPTION)
   mine_slow = 0.010, mine_loss = 0.006,         -- per thousand AP mines in the sector (ASSUMPTION)
@@ -61,12 +61,12 @@ local P = {
   -- Aftermath (yearly). Casualty rate per contaminated km² and year in a populated
   -- area, right after a war: c0 * exp(-t/tau) + floor. ASSUMPTION, loosely anchored
   -- on Cambodia (65,086 casualties since 1979; 1,697 km² still contaminated in 2025)
-  -- and Bosnia (~1,000 km² still suspect ~2019) (FACTS §4); see the model doc.
+  -- and Bosnia (~1,000 km² still suspect ~2019) [@legacy]; see the model doc.
   c0 = 0.45, tau = 6, c_floor = 0.03,
-  marked_factor = 0.2,                          -- marked/fenced fields keep most people out (ASSUMPTION; FACTS §2)
+  marked_factor = 0.2,                          -- marked/fenced fields keep most people out (ASSUMPTION; fencing per [@apii])
   education_factor = 0.7,                       -- mine-risk education: -30% (ASSUMPTION)
-  clear_cost_km2 = 10,                          -- US$ M per km²: within $2-39 per m² (FACTS §4)
-  clear_low = 3, clear_high = 12,               -- km² a year (ASSUMPTION; states parties cleared 219-281 km²/yr worldwide, FACTS §4)
+  clear_cost_km2 = 10,                          -- US$ M per km²: within $2-39 per m² [@eps2006]
+  clear_low = 3, clear_high = 12,               -- km² a year (ASSUMPTION; states parties cleared 219-281 km²/yr worldwide [@lm2024])
   ngo_clear = 3,                                -- km²/yr the humanitarian community funds (ASSUMPTION)
   record_speed = 2,                             -- recorded fields clear twice as fast (ASSUMPTION)
 }
@@ -81,14 +81,14 @@ M.SECTORS = {
 }
 -- The states that decide their own sector's doctrine (each a side of its own).
 M.STATES = { estonia = true, latvia = true, lithuania = true, poland = true }
--- Forested Belarus-border areas where people are pushed across (FACTS §3 context).
+-- Forested Belarus-border areas where people are pushed across (ASSUMPTION).
 M.PUSH_AREAS = { "daugavpils", "vilnius", "alytus", "suwalki_gap", "bialystok" }
 M.BORDER_AREAS = { "narva", "voru", "rezekne", "daugavpils", "vilnius", "alytus", "suwalki_gap", "bialystok" }
 
 -- Axes of advance: segments of { area, km, terrain }. The Riga axis has three
 -- possible entries; the attacker takes the fastest (minefields can be bypassed).
 -- Distances: Narva-Tallinn ~200 km, Daugavpils-Riga ~230 km, Vilnius 30-35 km from
--- the border (FACTS §5); the split into segments is an ASSUMPTION.
+-- the border [@naturalearth]; the split into segments is an ASSUMPTION.
 M.AXES = {
   north = { { "narva", 90 }, { "tallinn", 100 } },
   riga_rezekne = { { "rezekne", 80 }, { "valmiera", 90 }, { "riga", 55 } },
@@ -131,7 +131,7 @@ local function poisson(lambda)
 end
 M.poisson = poisson
 
--- The attacker's advance speed factor from the force ratio (3:1 rule, FACTS §6).
+-- The attacker's advance speed factor from the force ratio (3:1 rule [@mearsheimer]).
 local function ratio_factor(r) return clamp((r - 1) / 2, 0, 1) ^ 1.5 end
 M.ratio_factor = ratio_factor
 

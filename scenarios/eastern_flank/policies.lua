@@ -145,9 +145,9 @@ function P.define()
 
   -- ---------------- adversary
   -- Opportunity = resolve (drawn per game) minus deterrence: the adversary's
-  -- expected gain against expected cost (FACTS §6).
+  -- expected gain against expected cost [@snyder].
   -- Readiness rises as forces reconstitute, from 0.3 in March 2025 to 1 by late
-  -- 2027 (ASSUMPTION: the threat window the four states cited, FACTS §3).
+  -- 2027 (ASSUMPTION: the threat window the four states cited [@statement]).
   local function opportunity(view)
     local ready = math.min(1, 0.3 + 0.7 * F.var.get("month", 0) / 30)
     if F.var.get("stage") ~= "peace" and F.var.get("stage") ~= "crisis" then ready = 1 end

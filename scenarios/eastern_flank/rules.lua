@@ -9,6 +9,7 @@
 
 local F = flank
 local M = require "eastern_flank/model"
+local sources = require "eastern_flank/sources"
 -- The words in the language asked for (flank run --lang lt), English where there is
 -- no translation yet: a translation is one file, text_<lang>.lua, with the same keys.
 local ok, T = pcall(require, "eastern_flank/text_" .. flank.lang)
@@ -29,11 +30,11 @@ local NATIONAL = {
   y2016 = { north = 1.0, riga = 0.8, gap = 1.0, vilnius = 1.2 },   -- ASSUMPTION
   y2025 = { north = 1.8, riga = 1.6, gap = 2.0, vilnius = 2.0 },   -- ASSUMPTION: national brigades grown since 2016
 }
-local EFP = { north = 0.5, riga = 0.6, gap = 0.5, vilnius = 0.4 }   -- eFP battlegroups, ASSUMPTION (FACTS §5)
--- RAND's seven brigades, three of them heavy (FACTS §5): 3 heavy + 4 light.
+local EFP = { north = 0.5, riga = 0.6, gap = 0.5, vilnius = 0.4 }   -- eFP battlegroups [@efp]; their CP is an ASSUMPTION
+-- RAND's seven brigades, three of them heavy [@rand]: 3 heavy + 4 light.
 local SEVEN = { north = P.heavy + P.light, riga = P.heavy + 2 * P.light, gap = 0, vilnius = P.heavy + P.light }
 
--- Panzerbrigade 45: activated 1 Apr 2025, fully operational by end 2027 (FACTS §5).
+-- Panzerbrigade 45: activated 1 Apr 2025, fully operational by end 2027 [@pzbrig45].
 local function pz45_cp()
   local y, m = F.game.ymd()
   local months = (y - 2025) * 12 + (m - 4)
@@ -86,7 +87,7 @@ local function estimate_hours()
 end
 
 -- Denial (chance the attack reaches a capital before reinforcements) and
--- punishment (allied tripwire x cohesion), FACTS §6. Sets the deterrence track.
+-- punishment (allied tripwire x cohesion) [@snyder; @schelling]. Sets the deterrence track.
 function R.assess()
   local hours = V("est_hours")
   if V("dirty", true) or not hours then hours = estimate_hours(); F.var.set("dirty", false) end
@@ -202,7 +203,7 @@ end
 
 -- ------------------------------------------------------------------ peace
 
--- A hybrid probe: people pushed across a forested Belarus-border area (FACTS §3 context).
+-- A hybrid probe: people pushed across a forested Belarus-border area (an ASSUMPTION of the model).
 function R.pushback()
   local a = F.rng.pick(M.PUSH_AREAS)
   local um, mk = F.area.get(a, "ap_unmarked") or 0, F.area.get(a, "ap_marked") or 0
@@ -371,7 +372,7 @@ function R.war_day()
     end
   end
   F.var.set("war_hour", hour + 24)
-  -- reinforcements through the Suwałki Gap (FACTS §5): late if the gap is closed
+  -- reinforcements through the Suwałki Gap [@politico]: late if the gap is closed
   local rd = V("reinf_day")
   if V("gap_closed", false) and not V("gap_delay_applied", false) and day < rd then
     F.var.set("gap_delay_applied", true)
@@ -476,7 +477,7 @@ function R.aftermath_year()
     F.track.set("mines_emplaced", F.track.get("mines_emplaced") * (1 - f))
   end
   F.track.set("contaminated_km2", V("sus") + V("osus"))
-  -- stockpiles: destroyed within four years if the state rejoins (Art. 4, FACTS §1)
+  -- stockpiles: destroyed within four years if the state rejoins [@ottawa, Art. 4]
   if V("treaty") == "rejoined" and V("stockpile", 0) > 0 then
     F.var.set("stockpile", math.max(0, V("stockpile") - 250))
     set_totals()
@@ -509,9 +510,10 @@ function R.define(cfg)
   assert(S, "rules.define: mode must be \"full\" or \"gap_week\"")
   scenario {
     id = cfg.id, title = S.title, version = "1.0.0", authors = { "Flank team" }, blurb = S.blurb,
-    sources = T.sources, start = cfg.start, step = gap and "1 day" or "1 month",
+    start = cfg.start, step = gap and "1 day" or "1 month",
     turns = cfg.turns, language = "en", map = "assets/maps/eastern_flank.map",
   }
+  sources.define()
   -- The four states can also be played one by one: each decides its own border sector's
   -- emplacement doctrine in the "national" phase (listed last so the other sides keep
   -- their colours). The council decides everything the four decide together.
@@ -566,7 +568,7 @@ function R.define(cfg)
     F.var.set("crises", gap and 1 or 0)
     F.var.set("crisis_day", 0)
     if gap then
-      -- 2027: the withdrawals are in force (FACTS §3); the four states stockpiled mines
+      -- 2027: the withdrawals are in force [@votes]; the four states stockpiled mines
       -- for rapid emplacement and built obstacles (ASSUMPTION for this scenario).
       for _, a in ipairs(M.BORDER_AREAS) do
         F.area.set(a, "obst", 2); F.area.set(a, "doctrine", "stockpile"); F.area.set(a, "plan_k", P.field_kmines * 0.6)

@@ -1,6 +1,7 @@
 -- Every player-facing string of eastern_flank and suwalki_gap, in English.
 -- A translation is one file: copy this table, translate the values, keep the keys
--- and the %-formats. Figures carry their source (FACTS.md section, or "assumption").
+-- and the %-formats. Figures carry their source, cited as [@...] with a source id (the
+-- bibliography is sources.lua), or the word "assumption". Citations stay as they are in a translation.
 
 local T = {}
 
@@ -17,43 +18,6 @@ T.scenario = {
     blurb = "Summer 2027. The withdrawals are in force and mines are stockpiled for rapid emplacement. Forces "
       .. "mass around the ~100 km Polish-Lithuanian border between Kaliningrad and Belarus. Seven days, day by day.",
   },
-}
-
--- Sources, cited by id on cards and in the debrief (see /work/shared/FACTS.md).
-T.sources = {
-  ottawa = "Ottawa Convention (1997), Art. 20: withdrawal takes effect six months after notice, not during an "
-    .. "armed conflict; Art. 4 stockpile destruction in 4 years; Art. 5 clearance in 10 years. Treaty text; "
-    .. "ICRC 1998 (FACTS §1).",
-  apii = "CCW Amended Protocol II (1996): AP mines detectable; without self-destruct only in marked, fenced, "
-    .. "monitored areas; remotely delivered mines: <= 10% may fail to self-destruct in 30 days, <= 1 in 1,000 "
-    .. "active after 120 days with back-up self-deactivation; records required. UNODA; Technical Annex (FACTS §2).",
-  statement = "Joint statement of the defence ministers of Estonia, Latvia, Lithuania and Poland, 18 Mar 2025. "
-    .. "Al Jazeera; PAP (FACTS §3).",
-  votes = "Parliament votes 2025: Saeima 16 Apr (68-14), Seimas 8 May (107-0-3), Riigikogu 4 Jun (81-1-7), "
-    .. "Sejm 25 Jun (413-15-3); notices 27 Jun (LV, LT, EE), 20 Aug (PL) (FACTS §3).",
-  poland = "Poland: 'several hundred thousand, even up to 1 million' mines (Defense News, 20 Mar 2025); "
-    .. "East Shield PLN 10 bn, 2024-2028, ~700 km (FACTS §3).",
-  bdl = "Baltic Defence Line, agreed 19 Jan 2024: 'anti-mobility defensive installations'; Estonia plans ~600 "
-    .. "bunkers (Kyiv Independent; TASS) (FACTS §3).",
-  lm2024 = "Landmine Monitor 2024: 6,279 casualties in 2024, ~90% civilians, nearly half children; "
-    .. "5,757 in 2023 (FACTS §4).",
-  lm2025 = "Landmine Monitor 2025: at least 57 states and areas contaminated; states parties cleared "
-    .. "281.50 km² in 2023 (FACTS §4).",
-  costs = "Clearance ~$2-39 per m² (EPS Journal 2006) [M]; '$3-30 to make a mine, $300-1,000 to remove it' "
-    .. "[L] (FACTS §4).",
-  legacy = "Poland removed >96 million explosive items 1944-2003; Bosnia ~1,000 km² still suspect ~2019; "
-    .. "Cambodia 19,834 killed and 45,252 injured since 1979 (FACTS §4).",
-  rand = "RAND RR-1253-A (Shlapak & Johnson, 2016): Russian forces reached the outskirts of Tallinn and/or Riga "
-    .. "in 36-60 hours; about seven brigades, three heavy, in place at the outset could prevent a rapid "
-    .. "overrun (FACTS §5).",
-  gap = "Suwałki Gap: Poland-Lithuania border ~100-104 km (POLITICO); Kaliningrad-Belarus ~65-70 km (AFP) "
-    .. "(FACTS §5).",
-  efp = "NATO enhanced Forward Presence (2016/2017), 'to brigade' (Madrid 2022); Panzerbrigade 45 in "
-    .. "Lithuania from 1 Apr 2025, fully operational by end 2027 (FACTS §5).",
-  deterrence = "Denial vs punishment (Snyder 1961; Mazarr, RAND); tripwires (Schelling 1966); Lanchester's "
-    .. "square law; the 3:1 rule (Mearsheimer 1989) (FACTS §6).",
-  icbl = "International Campaign to Ban Landmines statements, 2025 (FACTS §1, §3).",
-  assumption = "Figures marked 'assumption' are the model's, not facts: see docs/model-eastern-flank.md.",
 }
 
 T.sides = {
@@ -76,7 +40,7 @@ T.phases = { council = "Council meets", national = "National decisions", allies 
 T.tracks = {
   deterrence = { name = "Deterrence",
     text = "How unattractive an attack looks to the adversary: denial (chance of failure) and punishment "
-      .. "(allied tripwire x cohesion). Model estimate, assumption (FACTS §6)." },
+      .. "(allied tripwire x cohesion) [@snyder]. Model estimate, assumption." },
   deterrence_avg = { name = "Deterrence (2025-2027 average)",
     text = "Monthly deterrence averaged over the peacetime months of the decision window." },
   alliance_cohesion = { name = "Alliance cohesion", text = "How united the allies are behind the defence." },
@@ -103,9 +67,9 @@ T.overlays = {
   mines = { name = "AP mines in the ground", unit = "thousand",
             text = "Anti-personnel mines emplaced in each area, marked or not (model.lua: field_kmines per sector belt, an assumption)." },
   obstacles = { name = "Obstacles and anti-tank barriers", unit = "level",
-                text = "Ditches, dragon's teeth, anti-tank mines and bunkers of the Baltic Defence Line and East Shield (FACTS §3)." },
+                text = "Ditches, dragon's teeth, anti-tank mines and bunkers of the Baltic Defence Line and East Shield [@bdl; @eastshield]." },
   contamination = { name = "Suspected hazardous area", unit = "km²",
-                    text = "Land that must be surveyed or cleared after the war; unrecorded fields make far more land suspect (FACTS §4)." },
+                    text = "Land that must be surveyed or cleared after the war; unrecorded fields make far more land suspect [@legacy]." },
 }
 T.sectors = { estonia = "Estonia (Narva, Võru)", latvia = "Latvia (Rēzekne, Daugavpils)",
   lithuania = "Lithuania (Vilnius, Alytus)", poland = "Poland (Suwałki Gap, Białystok)" }
@@ -115,9 +79,9 @@ T.dec = {
     title = "Leave the mine ban?",
     text = "18 March 2025: the four defence ministers 'unanimously recommend withdrawing', citing Russia (not a "
       .. "party) and 'significantly increased' threats, and say they remain committed to humanitarian law "
-      .. "(FACTS §3). For: counter-mobility, a denial effect (Lithuania's framing, FACTS §6). Against: "
-      .. "6,279 mine casualties worldwide in 2024, ~90% civilians (Landmine Monitor, FACTS §4), and mines "
-      .. "that stay for decades.",
+      .. "[@statement]. For: counter-mobility, a denial effect (Lithuania's framing) [@lt_mod; @snyder]. "
+      .. "Against: 5,757 mine casualties worldwide in 2023, 84% of them civilians [@lm2024], and mines that "
+      .. "stay for decades.",
     opt = {
       withdraw = { label = "Recommend withdrawal", text = "Parliaments vote; then notice under Article 20.",
         preview = "reputation -5, cohesion -2" },
@@ -129,7 +93,7 @@ T.dec = {
     title = "Deposit the notice of withdrawal",
     text = "Parliaments have voted. Article 20: withdrawal takes effect six months after the UN Secretary-General "
       .. "receives the notice; if the state is then in an armed conflict, not before that conflict ends. "
-      .. "A notice may be retracted during the six months (ICBL, FACTS §1).",
+      .. "A notice may be retracted during the six months [@ottawa, Art. 20; @icbl].",
     opt = {
       deposit = { label = "Deposit the notice", text = "In force in six months.", preview = "reputation -5, cohesion -2" },
       hold = { label = "Wait a month" },
@@ -139,8 +103,8 @@ T.dec = {
   },
   production = {
     title = "Mine production",
-    text = "Making an AP mine costs about $3-30, removing one $300-1,000 (NGO rule of thumb [L], FACTS §4). "
-      .. "Poland spoke of up to a million mines; Lithuania of tens of thousands (FACTS §3).",
+    text = "Making an AP mine costs about $3-30, removing one $300-1,000, by a weak rule of thumb [@ngo_rule]. "
+      .. "Poland spoke of up to a million mines [@defensenews]; Lithuania of tens of thousands [@eastshield].",
     opt = {
       none = { label = "No production" },
       low = { label = "20,000 a month", preview = "assumption: US$0.3 M a month" },
@@ -151,7 +115,7 @@ T.dec = {
     title = "Emplacement doctrine: %s",
     text = "What to do with AP mines in this border sector. Amended Protocol II: mines without self-destruct "
       .. "only in marked, fenced, monitored areas; records required; remotely delivered mines may fail to "
-      .. "self-destruct at up to 10% (FACTS §2). Laid fields slow an attack; they also wait for people.",
+      .. "self-destruct at up to 10% [@apii]. Laid fields slow an attack; they also wait for people.",
     opt = {
       keep = { label = "Keep the current doctrine" },
       none = { label = "No AP mines", text = "Lift any fields in the sector." },
@@ -170,7 +134,7 @@ T.dec = {
   alternatives = {
     title = "Counter-mobility without AP mines",
     text = "Anti-tank mines and obstacles are allowed under the Ottawa Convention. The Baltic Defence Line "
-      .. "(Jan 2024) and Poland's East Shield (PLN 10 bn, ~700 km) build 'anti-mobility' installations (FACTS §3).",
+      .. "(Jan 2024) and Poland's East Shield (PLN 10 bn, ~700 km) build 'anti-mobility' installations [@bdl; @eastshield].",
     opt = {
       none = { label = "Nothing this quarter" },
       obstacles = { label = "Obstacles and anti-tank mines", text = "Ditches, dragon's teeth, bunkers, AT mines.",
@@ -184,7 +148,7 @@ T.dec = {
   protection = {
     title = "Civilian protection",
     text = "Marking, fencing and records keep people out of fields; mine-risk education reduces casualties; "
-      .. "transparency reports (as Art. 7 requires of parties) keep partners informed (FACTS §1, §2).",
+      .. "transparency reports (as Art. 7 requires of parties) keep partners informed [@ottawa, Art. 7; @apii].",
     opt = {
       none = { label = "Nothing more" },
       mark_all = { label = "Mark and fence every field", preview = "reputation +3; US$40 M" },
@@ -212,8 +176,8 @@ T.dec = {
   },
   programme = {
     title = "Mine action plan for the next three years",
-    text = "Clearance costs ~$2-39 per m² (FACTS §4); we use $10 (assumption). States parties cleared "
-      .. "219-281 km² a year worldwide in 2022-2023 (FACTS §4).",
+    text = "Clearance costs ~$2-39 per m² [@eps2006]; we use $10 (assumption). States parties cleared "
+      .. "219-281 km² a year worldwide in 2022-2023 [@lm2024].",
     opt = {
       minimal = { label = "Minimal: fences only" },
       clear_low = { label = "Clearance, 3 km² a year", preview = "US$30 M" },
@@ -224,14 +188,14 @@ T.dec = {
   rejoin = {
     title = "Rejoin the Ottawa Convention?",
     text = "Rejoining means destroying stockpiles within four years (Art. 4) and clearing mined areas within "
-      .. "ten (Art. 5) (FACTS §1).",
+      .. "ten [@ottawa, Art. 4-5].",
     opt = { stay_out = { label = "Stay out" }, rejoin = { label = "Accede again", preview = "reputation +15" } },
   },
   posture = {
     title = "Allied force posture",
     text = "eFP battlegroups since 2017, 'to brigade' since 2022; Germany's Panzerbrigade 45 in Lithuania from "
-      .. "April 2025 (FACTS §5). RAND found about seven brigades, three heavy, in place at the outset could "
-      .. "prevent a rapid overrun (FACTS §5).",
+      .. "April 2025 [@efp; @pzbrig45]. RAND found about seven brigades, three heavy, in place at the outset could "
+      .. "prevent a rapid overrun [@rand].",
     opt = {
       historical = { label = "As planned (eFP, Panzerbrigade 45)" },
       seven_brigades = { label = "Seven brigades, three heavy, from the start", text = "RAND's posture (counterfactual)." },
@@ -246,18 +210,18 @@ T.dec = {
   },
   crisis_surge = {
     title = "Crisis: allied surge",
-    text = "Pre-position forces and open the reinforcement route through the Suwałki Gap (FACTS §5).",
+    text = "Pre-position forces and open the reinforcement route through the Suwałki Gap [@politico].",
     opt = { wait = { label = "Wait" }, surge = { label = "Surge", preview = "reinforcements two days sooner" } },
   },
   war_support = {
     title = "War: allied support",
-    text = "Air power and fires against the advancing columns (RAND's games included both, FACTS §5).",
+    text = "Air power and fires against the advancing columns (RAND's games included both) [@rand].",
     opt = { air = { label = "Air interdiction" }, hold = { label = "Hold air power back" } },
   },
   campaign = {
     title = "Humanitarian community",
     text = "The ICBL and NGOs answer what the council does; donors fund mine action (~5% of it victim "
-      .. "assistance, FACTS §4).",
+      .. "assistance) [@lm2025].",
     opt = {
       quiet = { label = "Quiet diplomacy" },
       public = { label = "Public campaign", preview = "council reputation -2, cohesion -1" },
@@ -266,13 +230,13 @@ T.dec = {
   },
   aid = {
     title = "Mine action funding",
-    text = "Mine-action funding passed US$1 bn in 2023 worldwide (FACTS §4).",
+    text = "Mine-action funding passed US$1 bn in 2023 worldwide [@lm2024].",
     opt = { advocacy = { label = "Advocacy only" },
       fund = { label = "Fund clearance for three years", preview = "+3 km²/yr (assumption)" } },
   },
   adv_posture = {
     title = "This month's posture",
-    text = "Weigh the chance of success against the cost: denial and punishment (FACTS §6).",
+    text = "Weigh the chance of success against the cost: denial and punishment [@snyder].",
     opt = {
       wait = { label = "Wait" },
       probe = { label = "Hybrid probe: push people across the forest border" },
@@ -290,30 +254,30 @@ T.dec = {
 T.ev = {
   briefing = { title = "Briefing",
     full = "You are the defence ministers of Estonia, Latvia, Lithuania and Poland. On 18 March 2025 you "
-      .. "recommended leaving the Ottawa Convention (FACTS §3). The case for: Russia is not a party; mines "
-      .. "slow an armoured advance and raise the attacker's losses, a denial effect (FACTS §6); RAND's 2016 "
-      .. "games saw Russian forces at the outskirts of Tallinn or Riga within 36-60 hours (FACTS §5). The case "
-      .. "against: mines kill and maim mostly civilians (Landmine Monitor: 6,279 casualties in 2024, ~90% "
-      .. "civilians, FACTS §4), long after wars end (Bosnia, Cambodia, Poland's 96 million items, FACTS §4); "
-      .. "anti-tank mines, obstacles, sensors and allied brigades are lawful alternatives; leaving weakens a "
-      .. "norm 164 states keep (FACTS §1). Withdrawal takes effect six months after notice, and not during an "
-      .. "armed conflict (Art. 20). Model numbers are assumptions unless a source is named.",
+      .. "recommended leaving the Ottawa Convention [@statement]. The case for: Russia is not a party; mines "
+      .. "slow an armoured advance and raise the attacker's losses, a denial effect [@snyder; @lt_mod]; RAND's "
+      .. "2016 games saw Russian forces at the outskirts of Tallinn or Riga within 36-60 hours [@rand]. The case "
+      .. "against: mines kill and maim mostly civilians (5,757 casualties in 2023, 84% civilians) [@lm2024], long "
+      .. "after wars end (Bosnia, Cambodia, Poland's 96 million items) [@legacy]; anti-tank mines, obstacles, "
+      .. "sensors and allied brigades are lawful alternatives; leaving weakens a norm 164 states keep [@lm2024]. "
+      .. "Withdrawal takes effect six months after notice, and not during an armed conflict [@ottawa, Art. 20]. "
+      .. "Model numbers are assumptions unless a source is named.",
     gap_week = "June 2027. The withdrawals are in force; 240,000 AP mines are in store for rapid emplacement "
       .. "(assumption). Forces are massing around the Suwałki Gap, the Baltic states' only land link to NATO "
-      .. "(~100 km of Polish-Lithuanian border, FACTS §5). Laying the stockpile now strengthens the defence "
+      .. "(~100 km of Polish-Lithuanian border) [@politico]. Laying the stockpile now strengthens the defence "
       .. "and the deterrent; if the crisis passes, the mines are in the ground, near villages and forest "
       .. "paths, until someone lifts them.",
   },
   parliaments = { title = "Parliaments vote",
     text = "The Saeima (68-14), the Seimas (107-0-3), the Riigikogu (81-1-7) and the Sejm (413-15-3) vote to "
-      .. "withdraw (FACTS §3)." },
+      .. "withdraw [@votes]." },
   month = { title = "A month passes" },
   crisis_day = { title = "Crisis day" },
   withdrawal = { title = "Withdrawal takes effect",
     text = "Six months after the notice, the withdrawal takes effect (Art. 20). Making and stockpiling "
       .. "anti-personnel mines is now lawful for the four states; Amended Protocol II still binds their use.",
     blocked = "The six months are over, but the state is at war: under Art. 20(3) the withdrawal cannot take "
-      .. "effect before the conflict ends (FACTS §1)." },
+      .. "effect before the conflict ends [@ottawa, Art. 20(3)]." },
   pushback = { title = "People pushed across the border",
     harm = "People were pushed across the forest border near %s and walked into a minefield: %d killed or injured.",
     safe = "People were pushed across the forest border near %s; border guards took them in." },
@@ -362,12 +326,12 @@ T.debrief = {
   },
   mines = "AP mines at the end: %.0f in the ground, %.0f in stores.",
   war = "The war lasted %d days; %.0f civilians were killed or injured; %.0f%% of the territory was held.",
-  capital = "A capital's outskirts were reached after %.0f hours (RAND's games: 36-60 hours with 2016 forces, FACTS §5).",
+  capital = "A capital's outskirts were reached after %.0f hours (RAND's games: 36-60 hours with 2016 forces) [@rand].",
   gap = "The Suwałki Gap was closed, delaying reinforcements.",
   legacy = "Over %d aftermath years mines and unexploded ordnance killed or injured %.0f people; %.0f km² "
     .. "remain contaminated, %.0f km² were cleared. Peacetime casualties from emplaced mines: %.0f. For "
-    .. "scale: 6,279 casualties worldwide in 2024, ~90%% civilians (Landmine Monitor, FACTS §4); Bosnia still "
-    .. "had ~1,000 km² suspect decades after its war (FACTS §4).",
+    .. "scale: 6,279 casualties worldwide in 2024, ~90%% civilians [@lm2025]; Bosnia still had ~1,000 km² "
+    .. "suspect decades after its war [@legacy].",
   deterrence = "Final deterrence %.0f%%, alliance cohesion %.0f%%, humanitarian reputation %.0f%%.",
   why = "What mattered: %s.",
   why_items = {
@@ -381,9 +345,9 @@ T.debrief = {
   },
   doctrines = { none = "no AP mines", stockpile = "stockpile", marked = "marked fields", unmarked = "unmarked fields",
     remote = "remotely delivered", remote_backup = "remotely delivered with back-up" },
-  sources = "Sources: Ottawa Convention Art. 20 and ICRC (FACTS §1); CCW Amended Protocol II (§2); "
-    .. "parliament records (§3); Landmine Monitor (§4); RAND RR-1253-A (§5); Snyder, Schelling, Mearsheimer (§6). "
-    .. "Model numbers marked as assumptions are explained in docs/model-eastern-flank.md.",
+  sources = "Sources: the Ottawa Convention [@ottawa, Art. 20; @icrc1998]; Amended Protocol II [@apii]; the "
+    .. "withdrawals [@votes]; Landmine Monitor [@lm2024; @lm2025]; RAND [@rand]; deterrence [@snyder; @schelling; "
+    .. "@mearsheimer]. Model numbers marked as assumptions are explained in docs/model-eastern-flank.md.",
 }
 
 return T

@@ -1,10 +1,10 @@
 -- Suwałki Gap: a week of crisis (daily turns), on the eastern_flank map and rules.
 --
 -- Summer 2027: the four states' withdrawals from the Ottawa Convention are in force
--- (FACTS §3); 240,000 AP mines are stockpiled for rapid emplacement and the border
+-- [@votes]; 240,000 AP mines are stockpiled for rapid emplacement and the border
 -- areas have two levels of obstacles (assumptions of this scenario). Forces mass
 -- around the ~100 km Polish-Lithuanian border between Kaliningrad and Belarus
--- (FACTS §5). Each day the council may lay its stockpile or evacuate, the allies may
+-- [@politico]. Each day the council may lay its stockpile or evacuate, the allies may
 -- surge, the adversary holds, attacks or stands down. A war is fought day by day
 -- (up to ten days); then ten years of aftermath. All rules are eastern_flank's:
 -- this file only configures them.

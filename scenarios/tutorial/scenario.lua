@@ -8,7 +8,7 @@
 -- tracks, areas or pieces: that is what gets saved, replayed and compared.
 --
 -- The map is schematic: six boxes around the Suwałki Gap, the ~100 km strip of
--- Polish-Lithuanian border between Kaliningrad and Belarus (POLITICO, see FACTS §5).
+-- Polish-Lithuanian border between Kaliningrad and Belarus [@politico].
 -- The flagship scenario `eastern_flank` plays the same question on the real map.
 
 local F = flank               -- the runtime API; see docs/api.md
@@ -20,15 +20,31 @@ scenario {
   authors = { "Flank team" },
   blurb = "Nine months on a schematic Suwałki Gap. Decide whether to leave the mine ban treaty, "
        .. "how to fortify, and live with what the adversary and chance do next.",
-  sources = {
-    ottawa = "Ottawa Convention, Art. 20: withdrawal takes effect six months after notice (treaty text).",
-    politico = "POLITICO: the Suwałki Gap's Poland–Lithuania border is about 100 km.",
-    lm2024 = "Landmine Monitor 2024: 6,279 casualties in 2024, about 90% civilians.",
-  },
-  start = "2025-03-01",       -- the ministers' statement came on 18 March 2025 (FACTS §3)
+  start = "2025-03-01",       -- the ministers' statement came on 18 March 2025 [@statement]
   step = "1 month",           -- a turn is a month; a scenario may change this by turn
   turns = 9,                  -- March to November 2025
 }
+
+-- Sources: the works the text cites as [@politico] (or [@ottawa, Art. 20] with a locator);
+-- `source = "id"` fields name them too. `flank sources tutorial` prints the bibliography.
+source { id = "ottawa", title = "Convention on the Prohibition of Anti-Personnel Mines (Ottawa Convention)", year = 1997,
+         publisher = "Treaty text", link = "https://www.apminebanconvention.org/",
+         note = "Art. 20: withdrawal takes effect six months after notice." }
+source { id = "politico", author = "POLITICO", year = 2025, note = "The Suwałki Gap's Poland-Lithuania border is about 100 km." }
+source { id = "statement", author = "Al Jazeera", year = 2025,
+         note = "18 March 2025: the defence ministers of Estonia, Latvia, Lithuania and Poland recommend withdrawing." }
+source { id = "lm2025", title = "Landmine Monitor 2025", year = 2025, publisher = "ICBL-CMC",
+         link = "https://www.the-monitor.org/", note = "6,279 mine casualties worldwide in 2024, about 90% civilians." }
+
+-- Parameters: the assumptions a teacher may change without editing Lua
+-- (flank run tutorial --set pushback_chance=0.5). Rule code reads them with
+-- flank.param.get; each needs a source or an honest "assumption" label.
+parameter { id = "pushback_chance", name = "Pushbacks a month", default = 0.35, min = 0, max = 1, step = 0.05,
+            text = "The chance that people are pushed across the forest border in a month.",
+            assumption = "a round figure for a schematic border" }
+parameter { id = "harm_per_field", name = "Harm per unmarked minefield", default = 4, min = 0, max = 20, step = 1,
+            unit = "casualties", text = "People hurt when a pushback crosses one unmarked minefield.",
+            assumption = true }
 
 -- Sides: who decides. `playable` sides may be taken by a human in the window.
 side { id = "council", name = "Defence council", text = "The four states' ministers, deciding together." }
@@ -41,7 +57,7 @@ phase { id = "adversary", name = "Adversary moves", side = "adversary" }
 -- Tracks: the indicators shown to players, with a range and which way is good.
 track { id = "deterrence", name = "Deterrence", min = 0, max = 100, start = 40, unit = "%", better = "higher" }
 track { id = "civilian_harm", name = "Civilian harm", min = 0, max = 100, start = 0, unit = "casualties", better = "lower",
-        source = "lm2024" }
+        source = "lm2025" }
 track { id = "budget", name = "Budget", min = 0, max = 100, start = 50, unit = "M€", better = "higher" }
 track { id = "cohesion", name = "Alliance cohesion", min = 0, max = 100, start = 70, unit = "%", better = "higher" }
 
@@ -90,7 +106,8 @@ end
 decision {
   id = "treaty", side = "council", once = true, source = "ottawa",
   title = "The mine ban treaty",
-  text = "Ministers have recommended leaving the Ottawa Convention. Withdrawal takes effect six months after notice.",
+  text = "Ministers have recommended leaving the Ottawa Convention [@statement]. Withdrawal takes effect six "
+      .. "months after notice [@ottawa, Art. 20].",
   options = {
     { id = "stay", label = "Stay a party", text = "Keep the ban; rely on other obstacles.",
       effect = function() F.track.add("cohesion", 5) end },
@@ -149,7 +166,8 @@ decision {
 
 -- Events: by chance each turn start, on a date, and at the end of each turn.
 event {
-  id = "pushback", title = "People pushed across the border", chance = 0.35,
+  id = "pushback", title = "People pushed across the border",
+  chance = function() return F.param.get("pushback_chance") end,
   text = function()
     if unmarked_minefields() > 0 then
       return "Migrants pushed across the forest border walked into an unmarked minefield."
@@ -157,7 +175,7 @@ event {
     return "Migrants were pushed across the forest border; border guards took them in."
   end,
   effect = function()
-    F.track.add("civilian_harm", 4 * unmarked_minefields())
+    F.track.add("civilian_harm", F.param.get("harm_per_field") * unmarked_minefields())
     F.track.add("cohesion", -2)
   end,
 }
@@ -180,6 +198,13 @@ ending { id = "split", title = "The alliance splits", when = function() return F
          text = "Cohesion collapsed: allies no longer agree on the defence of the gap." }
 ending { id = "held", title = "Deterrence held", default = true,
          text = "Nine months passed without war. Whatever was laid in the ground stays there." }
+
+-- Questions for the debrief: general, or for one ending. The window and
+-- `flank play --text` ask them when the game ends; batch reports list them.
+question { text = "What did leaving the treaty buy in deterrence, and what did it cost in civilian harm?" }
+question { text = "Which of your decisions made the attack possible? Would unmarked mines have stopped it?", ending = "war" }
+question { text = "Nine months passed without war. What stays in the ground, and who pays for it [@lm2025]?",
+           ending = "held" }
 
 -- Overlays: map views that shade areas by a property, so consequences show on
 -- the board (the window cycles them with V; flank render --overlay obstacles).

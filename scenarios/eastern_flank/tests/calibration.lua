@@ -1,4 +1,4 @@
--- RAND RR-1253-A (FACTS §5): with 2016-like forces and no obstacles, Russian forces
+-- RAND RR-1253-A [@rand]: with 2016-like forces and no obstacles, Russian forces
 -- reached the outskirts of Tallinn and/or Riga in 36-60 hours; about seven brigades,
 -- three of them heavy, in place at the outset could prevent a rapid overrun.
 -- The adversary attacks at the first turn ("attack_now"); the council builds nothing

@@ -1,5 +1,5 @@
 -- A fixture for the teaching tools: parameters (one that matters, one that does not),
--- sources cited as [@id], discussion questions, and policies for ensembles and sweeps.
+-- sources cited in text, discussion questions, and policies for ensembles and sweeps.
 local F = flank
 
 scenario {

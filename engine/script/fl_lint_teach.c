@@ -1,0 +1,219 @@
+#include "fl_lint_teach.h"
+#include "fl_cite.h"
+#include "fl_lint.h"
+#include "fl_str.h"
+#include <lauxlib.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Ids { char **v; int n, cap; } Ids;
+
+static void ids_add(Ids *s, const char *v) {
+  for (int i = 0; i < s->n; i++)
+    if (!strcmp(s->v[i], v)) return;
+  if (s->n == s->cap) {
+    int nc = s->cap ? s->cap * 2 : 16;
+    char **nv = realloc(s->v, (size_t)nc * sizeof *nv);
+    if (!nv) return;
+    s->v = nv;
+    s->cap = nc;
+  }
+  if ((s->v[s->n] = fl_str_dup(v))) s->n++;
+}
+
+static int ids_has(const Ids *s, const char *v) {
+  for (int i = 0; i < s->n; i++)
+    if (!strcmp(s->v[i], v)) return 1;
+  return 0;
+}
+
+static void ids_free(Ids *s) {
+  for (int i = 0; i < s->n; i++) free(s->v[i]);
+  free(s->v);
+}
+
+static void report(const fl_LintTeach *t, const char *file, int line, int level, const char *check, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+static void report(const fl_LintTeach *t, const char *file, int line, int level, const char *check, const char *fmt, ...) {
+  char buf[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  t->msg(t->ud, file, line, level, check, buf);
+}
+
+/* Push registry defs[kind]; returns its length. */
+static int defs(lua_State *L, const char *kind) {
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
+  lua_getfield(L, -1, kind);
+  lua_remove(L, -2);
+  return lua_istable(L, -1) ? (int)luaL_len(L, -1) : 0;
+}
+
+static const char *str(lua_State *L, int t, const char *k, char *buf, size_t n) {
+  const char *r = NULL;
+  if (lua_getfield(L, t, k) == LUA_TSTRING) { snprintf(buf, n, "%s", lua_tostring(L, -1)); r = buf; }
+  lua_pop(L, 1);
+  return r;
+}
+
+static int num(lua_State *L, int t, const char *k, double *out) {
+  int ok = lua_getfield(L, t, k) == LUA_TNUMBER;
+  if (ok) *out = lua_tonumber(L, -1);
+  lua_pop(L, 1);
+  return ok;
+}
+
+static const char *suggest(const Ids *s, const char *id, char *buf, size_t n) {
+  const char *g = fl_str_suggest(id, (const char *const *)s->v, s->n);
+  if (g) snprintf(buf, n, " (did you mean '%s'?)", g);
+  else buf[0] = '\0';
+  return buf;
+}
+
+typedef struct Scan { const fl_LintTeach *t; const Ids *sources; Ids *used; int file; } Scan;
+
+static void on_cite(void *ud, const char *id, size_t offset) {
+  Scan *sc = ud;
+  const fl_LintTeach *t = sc->t;
+  ids_add(sc->used, id);
+  if (ids_has(sc->sources, id)) return;
+  int line = 1;
+  for (size_t i = 0; i < offset; i++) line += t->text[sc->file][i] == '\n';
+  char sg[128];
+  report(t, t->path[sc->file], line, FL_LINT_ERROR, "unknown-source", "citation [@%s]: no source '%s' is defined%s", id, id,
+         suggest(sc->sources, id, sg, sizeof sg));
+}
+
+static void check_params(const fl_LintTeach *t) {
+  lua_State *L = t->L;
+  int n = defs(L, "parameter");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int p = lua_gettop(L);
+    char id[96], what[128], buf[256];
+    snprintf(what, sizeof what, "parameter '%s'", str(L, p, "id", id, sizeof id) ? id : "?");
+    const char *file;
+    int line;
+    double dflt, mn, mx;
+    if (num(L, p, "default", &dflt) && num(L, p, "min", &mn) && num(L, p, "max", &mx)) {
+      t->where(t->ud, "parameter", "default", &file, &line);
+      if (mn > mx) report(t, file, line, FL_LINT_ERROR, "param-range", "%s: min %g is above max %g", what, mn, mx);
+      else if (dflt < mn || dflt > mx)
+        report(t, file, line, FL_LINT_ERROR, "param-range", "%s: default %g is outside its range %g..%g", what, dflt, mn, mx);
+    }
+    int ty = lua_getfield(L, p, "assumption");
+    int labelled = ty == LUA_TSTRING ? lua_rawlen(L, -1) > 0 : lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (!str(L, p, "source", buf, sizeof buf) && !labelled) {
+      t->where(t->ud, "parameter", NULL, &file, &line);
+      report(t, file, line, FL_LINT_ERROR, "param-source",
+             "%s has no source: give source = \"<source id>\", or assumption = true (or a reason) if the value is the model's", what);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* Every source id and where it is defined; what cites or names one. */
+static void check_sources(const fl_LintTeach *t) {
+  lua_State *L = t->L;
+  Ids sources = {0}, used = {0}, endings = {0};
+  char buf[256], sg[128];
+  int n = defs(L, "source");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    if (str(L, -1, "id", buf, sizeof buf)) ids_add(&sources, buf);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  if (defs(L, "scenario") >= 1) { /* free-text citations: scenario{ sources = { id = "..." } } */
+    lua_rawgeti(L, -1, 1);
+    if (lua_getfield(L, -1, "sources") == LUA_TTABLE) {
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) ids_add(&sources, lua_tostring(L, -1));
+      }
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  /* names: source = "id" on any definition (the unknown ones are reported by unknown-ref) */
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_istable(L, -1))
+      for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
+        if (str(L, -1, "source", buf, sizeof buf)) ids_add(&used, buf);
+        lua_pop(L, 1);
+      }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  for (int f = 0; f < t->nfile; f++) {
+    Scan sc = {t, &sources, &used, f};
+    fl_cite_scan(t->text[f], on_cite, &sc);
+  }
+  n = defs(L, "source");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    if (str(L, -1, "id", buf, sizeof buf) && !ids_has(&used, buf)) {
+      const char *file;
+      int line;
+      t->where(t->ud, "source", NULL, &file, &line);
+      report(t, file, line, FL_LINT_WARNING, "unused-source", "source '%s' is never cited ([@%s]) nor named (source = \"%s\")", buf, buf, buf);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  if (defs(L, "scenario") >= 1) {
+    lua_rawgeti(L, -1, 1);
+    if (lua_getfield(L, -1, "sources") == LUA_TTABLE) {
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING || ids_has(&used, lua_tostring(L, -1))) continue;
+        const char *file, *id = lua_tostring(L, -1);
+        int line;
+        lua_pushvalue(L, -3); /* the scenario table, for where */
+        t->where(t->ud, "scenario", "sources", &file, &line);
+        lua_pop(L, 1);
+        report(t, file, line, FL_LINT_WARNING, "unused-source", "source '%s' is never cited ([@%s]) nor named (source = \"%s\")", id, id, id);
+      }
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  /* questions: the ending they are for */
+  n = defs(L, "ending");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    if (str(L, -1, "id", buf, sizeof buf)) ids_add(&endings, buf);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  n = defs(L, "question");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    if (str(L, -1, "ending", buf, sizeof buf) && !ids_has(&endings, buf)) {
+      const char *file;
+      int line;
+      t->where(t->ud, "question", "ending", &file, &line);
+      report(t, file, line, FL_LINT_ERROR, "unknown-ref", "question: unknown ending '%s'%s", buf, suggest(&endings, buf, sg, sizeof sg));
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  ids_free(&sources);
+  ids_free(&used);
+  ids_free(&endings);
+}
+
+void fl_lint_teach(const fl_LintTeach *t) {
+  check_params(t);
+  check_sources(t);
+}
