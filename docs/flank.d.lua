@@ -577,7 +577,7 @@ function flank.param.get(id) end
 ---@field version? string Version of the scenario (default "1.0"); recorded in replays.
 ---@field authors? string|string[] Who wrote it.
 ---@field blurb? string One paragraph for the title screen.
----@field sources? table<string, string> Citations by id; `source = "id"` fields refer to them.
+---@field sources? table<string, string> Free-text citations by id (prefer source{} definitions); text cites them as [@id], `source = "id"` fields name them.
 ---@field start? string Date of the first turn, "YYYY-MM-DD" (default "2025-01-01").
 ---@field turns? integer Number of turns, 1 to 100000 (default 12).
 ---@field step? string|{from: integer, step: string}[] Length of a turn: "1 month" (default), "1 week", "1 day", "1 year"; or a list of { from = turn, step = ... }.
@@ -813,6 +813,7 @@ function parameter(t) end
 ---@field publisher? string Publisher, journal or outlet, with a date if it matters ("Al Jazeera, 18 Mar 2025").
 ---@field link? string URL or DOI.
 ---@field note? string What the scenario takes from it (figures, articles, caveats).
+---@field short? string The short name a citation shows, e.g. "Ottawa Convention" (default: the authors' surnames, else the title); the year follows unless it is in the name.
 
 ---A work the scenario cites: text cites it as [@id]; `flank sources` prints the bibliography.
 ---@param t flank.def.source

@@ -19,7 +19,7 @@ const Cmd CLI_COMMANDS[] = {
    "Keys: 1-9 choose an option, Enter confirms, Space ends the turn, V changes the map view, Ctrl+S save,\n"
    "Ctrl+O load, Ctrl+Z undo, F5 reload the scenario from disk, F1 all shortcuts. Saves go to\n"
    "$XDG_DATA_HOME/flank/saves. Needs a display (see flank render for PNGs without one).\n"},
-  {"run", "SCENARIO [--seed N] [--side ROLE=POLICY ...] [--policy POLICY] [--turns N] [--log FILE] [--json] [--board] [--view SIDE] [--which]",
+  {"run", "SCENARIO [--seed N] [--side ROLE=POLICY ...] [--policy POLICY] [--set ID=VALUE ...] [--turns N] [--log FILE] [--json] [--board] [--view SIDE] [--which]",
    "Play one game headless to its end and print the outcome.", cmd_run,
    "SCENARIO is a folder with scenario.lua or a scenario's id (e.g. tutorial), looked up in\n"
    "FLANK_SCENARIOS, then $XDG_DATA_HOME/flank/scenarios, then the shipped ones (flank --help).\n"
@@ -28,6 +28,8 @@ const Cmd CLI_COMMANDS[] = {
    "  --seed N          the game's seed (default 1); same seed + policies = the same game\n"
    "  --side ROLE=POL   who plays a side (repeatable)\n"
    "  --policy POL      play every side that has it with this policy\n"
+   "  --set ID=VALUE    a parameter (an assumption the scenario lets you change; flank sources\n"
+   "                    lists them), recorded in the log; repeatable\n"
    "  --turns N         stop after N turns\n"
    "  --log FILE        write the replay log (flank replay FILE --verify checks it; - is stdout)\n"
    "  --json            one JSON object: scenario, version, seed, turns, ending, tracks,\n"
@@ -82,12 +84,13 @@ const Cmd CLI_COMMANDS[] = {
    "  --format json   {errors, warnings, messages:[{file,line,level,check,message}]}\n"
    "  --strict        warnings fail too\n"
    "Exit 1 when there are errors (or warnings with --strict).\n"},
-  {"render", "SCENARIO [--seed N] [--turn N] [--policy P] [--side ROLE=POLICY] [--size WxH] [--overlay ID] --out FILE.png",
+  {"render", "SCENARIO [--seed N] [--turn N] [--policy P] [--side ROLE=POLICY] [--set ID=VALUE] [--size WxH] [--overlay ID] --out FILE.png",
    "Render the map to a PNG without a display.", cmd_render,
    "Plays headless with the policies to turn N (default 1), then draws the game screen with the same\n"
    "code as the window, in software, and writes a PNG. Size defaults to 1600x1000. --overlay ID\n"
    "shades the map by one of the scenario's overlays (e.g. mines) instead of by owner.\n"},
-  {"replay", "FILE [--verify] [--json] [--scenario PATH] [--until TURN [--policy P] [--side ROLE=POLICY] [--log FILE]]",
+  {"replay", "FILE [--verify] [--json] [--scenario PATH] [--until TURN | --at TURN --choose DECISION=OPTION [--targets T]] "
+             "[--policy P] [--side ROLE=POLICY] [--set ID=VALUE] [--log FILE]",
    "Re-simulate a recorded game, or fork it at a turn.", cmd_replay,
    "FILE is a replay log written by flank run --log (- is standard input). The scenario is --scenario\n"
    "PATH, else the folder the log records, else the shipped scenario of its id. --verify compares\n"
@@ -95,7 +98,13 @@ const Cmd CLI_COMMANDS[] = {
    "is refused unless --verify is given.\n"
    "--until TURN forks the game: the recorded decisions before TURN are replayed, then policies play\n"
    "the rest (the recorded ones, or those given with --policy/--side) - the same history under\n"
-   "another policy, for branch-and-compare debriefs. --log FILE records the forked game.\n"},
+   "another policy, for branch-and-compare debriefs. --log FILE records the forked game.\n"
+   "--at TURN --choose DECISION=OPTION asks 'what if': the same history up to that decision in\n"
+   "TURN, then OPTION instead of the recorded one (--targets \"area:ID piece:N\" if it takes\n"
+   "targets), then the policies play on; the game as played and the fork are printed side by side.\n"
+   "The log records the parameters the game was played with; --set ID=VALUE with another value is\n"
+   "refused (it would be another game) unless the game is forked, when the value applies from the\n"
+   "fork on.\n"},
   {"new", "NAME [--from SCENARIO] [--dir PATH | --user]", "Create a new scenario from the template.", cmd_new,
    "Creates the folder NAME in the current folder from Flank's template: it runs, lints clean and\n"
    "passes its own tests/basic.lua. Never overwrites.\n"
@@ -109,5 +118,10 @@ const Cmd CLI_COMMANDS[] = {
    "and the definition keys in fl_defs.c.\n"
    "  --check   exit 1 if the committed files are stale\n"
    "  --out DIR write elsewhere\n"},
+  {"sources", "SCENARIO [--out FILE.md]", "Print a scenario's bibliography, assumptions and questions as Markdown.", cmd_sources,
+   "For handouts: every source{} the scenario cites (with the short reference its text shows\n"
+   "for [@id]), its parameter{} assumptions with their values, ranges and sources (a class's\n"
+   "values from class.txt, and which are locked), and its discussion questions.\n"
+   "  --out FILE.md   write to a file instead of standard output\n"},
   {NULL, NULL, NULL, NULL, NULL},
 };

@@ -49,7 +49,10 @@ int fl_cite_scan(const char *text, void (*fn)(void *ud, const char *id, size_t o
   int n = 0;
   Br b;
   for (const char *p = text ? strstr(text, "[@") : NULL; p; p = strstr(p + 1, "[@")) {
-    if (!parse(p, &b)) continue;
+    if (!parse(p, &b)) {
+      if (fn && id_char(p[2])) fn(ud, NULL, (size_t)(p - text)); /* looks like one, but is not */
+      continue;
+    }
     n++;
     for (int i = 0; fn && i < b.n; i++) fn(ud, b.id[i], (size_t)(p - text));
   }
@@ -69,7 +72,9 @@ const char *fl_cite_short(const fl_Source *s, char *buf, size_t n) {
   size_t k = 0;
   buf[0] = '\0';
 #define ADD(...) do { if (k < n) { int w_ = snprintf(buf + k, n - k, __VA_ARGS__); if (w_ > 0) k += (size_t)w_; } } while (0)
-  if (s->author && *s->author) {
+  const char *named = s->short_name && *s->short_name ? s->short_name : NULL;
+  if (named) ADD("%s", named);
+  else if (s->author && *s->author) {
     const char *names[3];
     size_t lens[3];
     int count = 0;
@@ -94,7 +99,8 @@ const char *fl_cite_short(const fl_Source *s, char *buf, size_t n) {
     }
   } else ADD("%s", s->id);
   /* "Landmine Monitor 2024", not "Landmine Monitor 2024 2024" */
-  if (s->year && *s->year && !((!s->author || !*s->author) && s->title && strstr(s->title, s->year))) ADD(" %s", s->year);
+  const char *shown = named ? named : s->author && *s->author ? NULL : s->title;
+  if (s->year && *s->year && !(shown && strstr(shown, s->year))) ADD(" %s", s->year);
 #undef ADD
   return buf;
 }
@@ -108,10 +114,15 @@ const char *fl_cite_entry(const fl_Source *s, int md, char *buf, size_t n) {
     ADD("%s", s->text && *s->text ? s->text : s->note && *s->note ? s->note : s->id); /* a free-text citation */
     return buf;
   }
-  if (has_author) ADD("%s", s->author);
-  if (s->year && *s->year) ADD(has_author ? " (%s)." : "%s.", s->year);
-  else if (has_author) ADD(".");
-  if (has_title) ADD(md ? " *%s*." : " %s.", s->title);
+  int year = s->year && *s->year;
+  if (has_author) {
+    ADD("%s", s->author);
+    ADD(year ? " (%s)." : ".", s->year);
+    if (has_title) ADD(md ? " *%s*." : " %s.", s->title);
+  } else if (has_title) { /* no author: the title leads */
+    ADD(md ? "*%s*" : "%s", s->title);
+    ADD(year ? " (%s)." : ".", s->year);
+  } else if (year) ADD("%s.", s->year);
   if (s->publisher && *s->publisher) ADD(" %s.", s->publisher);
   if (s->link && *s->link) ADD(md ? " <%s>" : " %s", s->link);
   if (s->note && *s->note) ADD(" %s", s->note);

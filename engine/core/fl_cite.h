@@ -3,14 +3,15 @@
  * a text replaces each citation with a short reference, "(Shlapak & Johnson 2016)", and
  * says which sources it stands for and where it sits in the resolved text, so the window
  * can expand one on hover or click; the bibliography lists the full entries.
- * Short references come from a source's author ("Surname, Given; Surname, Given", or an
- * organisation) and year, else its title, else its id. Pure C over fl_Def. */
+ * Short references are a source's short name if it has one, else its authors' surnames
+ * ("Surname, Given; Surname, Given", or an organisation), else its title, else its id,
+ * then the year. Pure C over fl_Def. */
 #ifndef FL_CITE_H
 #define FL_CITE_H
 #include <stddef.h>
 #include "fl_def.h"
 
-#define FL_CITE_MAX 8 /* sources in one bracket */
+#define FL_CITE_MAX 16 /* sources in one bracket */
 
 /* One citation in a resolved text: bytes [start, start+len) of fl_Cited.text are its short
  * reference; src[] are the indices of the sources it cites (in d->sources). */
@@ -27,8 +28,9 @@ typedef struct fl_Cited {
 int fl_cite_resolve(const fl_Def *d, const char *text, fl_Cited *out);
 void fl_cited_free(fl_Cited *c);
 /* Call fn for every citation [@id...] in text, with each id as written (for lint: unknown
- * and used ids); offset is the byte where the citation's bracket starts. Returns how many
- * citations there are. */
+ * and used ids); offset is the byte where the citation's bracket starts. A bracket that
+ * starts like one ("[@a") but cannot be read (more than FL_CITE_MAX ids, a locator without
+ * its "]") gets one call with id NULL. Returns how many citations there are. */
 int fl_cite_scan(const char *text, void (*fn)(void *ud, const char *id, size_t offset), void *ud);
 /* A source's short reference without brackets, e.g. "Shlapak & Johnson 2016", into buf. */
 const char *fl_cite_short(const fl_Source *s, char *buf, size_t n);

@@ -17,7 +17,7 @@ void fl_def_free(fl_Def *d) {
   for (int i = 0; i < d->nsource; i++) {
     fl_Source *s = &d->sources[i];
     free(s->id); free(s->text); free(s->author); free(s->title); free(s->year); free(s->publisher);
-    free(s->link); free(s->note);
+    free(s->link); free(s->note); free(s->short_name);
   }
   free(d->sources);
   for (int i = 0; i < d->nparam; i++) {

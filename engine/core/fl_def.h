@@ -10,9 +10,10 @@
 #include "fl_time.h"
 
 /* A source the scenario cites by id: a source{} definition (author, title, year, publisher,
- * link, note), or a free-text citation from scenario{ sources = { id = "text" } } (only
- * text). text is the full reference as one line; every field is a string ("" if absent). */
-typedef struct fl_Source { char *id, *text, *author, *title, *year, *publisher, *link, *note; int line; } fl_Source;
+ * link, note, and optionally the short name text shows), or a free-text citation from
+ * scenario{ sources = { id = "text" } } (only text). text is the full reference as one
+ * line; every field is a string ("" if absent). */
+typedef struct fl_Source { char *id, *text, *author, *title, *year, *publisher, *link, *note, *short_name; int line; } fl_Source;
 
 /* An assumption a teacher can change: a number rule code reads with flank.param.get.
  * value is the value in force when nothing else is asked for: the scenario's default, or

@@ -11,7 +11,7 @@
 
 const char *const fl_defs_k_parameter[] = {"id", "name", "text", "default", "min", "max", "step", "unit", "source",
                                            "assumption", NULL};
-const char *const fl_defs_k_source[] = {"id", "author", "title", "year", "publisher", "link", "note", NULL};
+const char *const fl_defs_k_source[] = {"id", "author", "title", "year", "publisher", "link", "note", "short", NULL};
 const char *const fl_defs_k_question[] = {"text", "ending", NULL};
 
 #define CLASS_FILE "class.txt"
@@ -36,6 +36,7 @@ static int build_sources(fl_DefB *b, fl_Def *d) {
     fl_Source *s = &d->sources[i];
     s->author = empty(s->author); s->title = empty(s->title); s->year = empty(s->year);
     s->publisher = empty(s->publisher); s->link = empty(s->link); s->note = empty(s->note);
+    s->short_name = empty(s->short_name);
   }
   int n = fl_db_list(b, "source");
   if (!n) { lua_pop(L, 1); return 0; }
@@ -56,7 +57,8 @@ static int build_sources(fl_DefB *b, fl_Def *d) {
     s->line = b->line;
     if (fl_db_str(b, t, "author", 0, "", &s->author, what) || fl_db_str(b, t, "title", 0, "", &s->title, what) ||
         year_field(b, t, &s->year, what) || fl_db_str(b, t, "publisher", 0, "", &s->publisher, what) ||
-        fl_db_str(b, t, "link", 0, "", &s->link, what) || fl_db_str(b, t, "note", 0, "", &s->note, what))
+        fl_db_str(b, t, "link", 0, "", &s->link, what) || fl_db_str(b, t, "note", 0, "", &s->note, what) ||
+        fl_db_str(b, t, "short", 0, "", &s->short_name, what))
       return -1;
     if (!*s->title && !*s->note) return fl_db_fail(b, "%s: give a title (or, for a statement or dataset, a note saying what it is)", what);
     char entry[2048];

@@ -21,7 +21,7 @@ static const Hint HINTS[] = {
   {"scenario", "version", "string", 0, "Version of the scenario (default \"1.0\"); recorded in replays."},
   {"scenario", "authors", "string|string[]", 0, "Who wrote it."},
   {"scenario", "blurb", "string", 0, "One paragraph for the title screen."},
-  {"scenario", "sources", "table<string, string>", 0, "Citations by id; `source = \"id\"` fields refer to them."},
+  {"scenario", "sources", "table<string, string>", 0, "Free-text citations by id (prefer source{} definitions); text cites them as [@id], `source = \"id\"` fields name them."},
   {"scenario", "start", "string", 0, "Date of the first turn, \"YYYY-MM-DD\" (default \"2025-01-01\")."},
   {"scenario", "turns", "integer", 0, "Number of turns, 1 to 100000 (default 12)."},
   {"scenario", "step", "string|{from: integer, step: string}[]", 0, "Length of a turn: \"1 month\" (default), \"1 week\", \"1 day\", \"1 year\"; or a list of { from = turn, step = ... }."},
@@ -142,6 +142,7 @@ static const Hint HINTS[] = {
   {"source", "publisher", "string", 0, "Publisher, journal or outlet, with a date if it matters (\"Al Jazeera, 18 Mar 2025\")."},
   {"source", "link", "string", 0, "URL or DOI."},
   {"source", "note", "string", 0, "What the scenario takes from it (figures, articles, caveats)."},
+  {"source", "short", "string", 0, "The short name a citation shows, e.g. \"Ottawa Convention\" (default: the authors' surnames, else the title); the year follows unless it is in the name."},
   {"question", "text", "string", 1, "A question for discussion after the game; may cite sources as [@id]."},
   {"question", "ending", "string", 0, "Ask it only after this ending (default: after any ending)."},
 };

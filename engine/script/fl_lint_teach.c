@@ -74,18 +74,48 @@ static const char *suggest(const Ids *s, const char *id, char *buf, size_t n) {
   return buf;
 }
 
-typedef struct Scan { const fl_LintTeach *t; const Ids *sources; Ids *used; int file; } Scan;
+typedef struct Scan { const fl_LintTeach *t; const Ids *sources; Ids *used; int file; const size_t *orig; } Scan;
 
 static void on_cite(void *ud, const char *id, size_t offset) {
   Scan *sc = ud;
   const fl_LintTeach *t = sc->t;
-  ids_add(sc->used, id);
-  if (ids_has(sc->sources, id)) return;
+  if (id && (ids_add(sc->used, id), ids_has(sc->sources, id))) return;
   int line = 1;
-  for (size_t i = 0; i < offset; i++) line += t->text[sc->file][i] == '\n';
+  for (size_t i = 0; i < sc->orig[offset]; i++) line += t->text[sc->file][i] == '\n';
+  if (!id) {
+    report(t, t->path[sc->file], line, FL_LINT_WARNING, "bad-citation",
+           "a citation must read [@id], [@id, locator] or [@id; @id2] (at most %d ids, one line): this one is shown as written",
+           FL_CITE_MAX);
+    return;
+  }
   char sg[128];
   report(t, t->path[sc->file], line, FL_LINT_ERROR, "unknown-source", "citation [@%s]: no source '%s' is defined%s", id, id,
          suggest(sc->sources, id, sg, sizeof sg));
+}
+
+/* The text with Lua's string concatenations across lines closed up ("a [@x; " .. "@y]" reads
+ * as one citation), and for each byte of it the offset it came from (for lines). */
+static char *join_strings(const char *text, size_t **orig) {
+  size_t n = strlen(text), k = 0;
+  char *out = malloc(n + 1);
+  *orig = malloc((n + 1) * sizeof **orig);
+  if (!out || !*orig) { free(out); free(*orig); *orig = NULL; return NULL; }
+  for (size_t i = 0; i < n; i++) {
+    if (text[i] == '"' || text[i] == '\'') { /* a closing quote, "..", an opening quote: skip them */
+      size_t j = i + 1;
+      while (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r') j++;
+      if (text[j] == '.' && text[j + 1] == '.') {
+        j += 2;
+        while (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r') j++;
+        if (text[j] == text[i]) { i = j; continue; }
+      }
+    }
+    (*orig)[k] = i;
+    out[k++] = text[i];
+  }
+  (*orig)[k] = n;
+  out[k] = '\0';
+  return out;
 }
 
 static void check_params(const fl_LintTeach *t) {
@@ -155,8 +185,12 @@ static void check_sources(const fl_LintTeach *t) {
   }
   lua_pop(L, 1);
   for (int f = 0; f < t->nfile; f++) {
-    Scan sc = {t, &sources, &used, f};
-    fl_cite_scan(t->text[f], on_cite, &sc);
+    size_t *orig = NULL;
+    char *joined = join_strings(t->text[f], &orig);
+    Scan sc = {t, &sources, &used, f, orig};
+    if (joined) fl_cite_scan(joined, on_cite, &sc);
+    free(joined);
+    free(orig);
   }
   n = defs(L, "source");
   for (int i = 1; i <= n; i++) {

@@ -9,23 +9,23 @@ local S = {}
 
 function S.define()
   -- The Ottawa Convention and its interpretation
-  source { id = "ottawa",
+  source { id = "ottawa", short = "Ottawa Convention",
     title = "Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of Anti-Personnel Mines and on their Destruction (Ottawa Convention)",
     year = 1997, publisher = "Treaty text; depositary: the UN Secretary-General", link = "https://www.apminebanconvention.org/",
     note = "Opened for signature 3 Dec 1997, in force 1 Mar 1999 (Landmine Monitor 2006). Art. 1 (never use, stockpile, produce or assist), "
       .. "Art. 3 (a minimum kept for training), Art. 4 (stockpiles destroyed within 4 years), Art. 5 (mined areas "
       .. "cleared within 10 years; marked, monitored and fenced until then), Art. 7 (transparency reports), Art. 20 "
       .. "(withdrawal takes effect six months after notice, not before an armed conflict ends; other duties remain) [H]." }
-  source { id = "icrc1998", author = "International Committee of the Red Cross",
+  source { id = "icrc1998", short = "ICRC", author = "International Committee of the Red Cross",
     title = "Banning Anti-Personnel Mines: The Ottawa Treaty Explained", year = 1998, publisher = "ICRC",
     note = "Article 20 and withdrawal explained [H]." }
-  source { id = "icbl", author = "International Campaign to Ban Landmines", year = 2025, link = "https://www.icbl.org/",
+  source { id = "icbl", short = "ICBL", author = "International Campaign to Ban Landmines", year = 2025, link = "https://www.icbl.org/",
     note = "Statements of 2025: a notice of withdrawal may be retracted during the six months (27 Aug 2025) [M]; "
       .. "Ukraine's 'suspension' cannot take effect during an armed conflict (25 Jul 2025) [H]; the Marshall Islands "
       .. "(165th) and Tonga (166th) joined in 2025 [H]." }
 
   -- Amended Protocol II
-  source { id = "apii",
+  source { id = "apii", short = "Amended Protocol II",
     title = "Protocol on Prohibitions or Restrictions on the Use of Mines, Booby-Traps and Other Devices, as amended on 3 May 1996 (Amended Protocol II to the Convention on Certain Conventional Weapons)",
     year = 1996, publisher = "UN Office for Disarmament Affairs (UNODA)", link = "https://disarmament.unoda.org/",
     note = "In force 3 Dec 1998. AP mines must be detectable (Technical Annex); mines without self-destruct only in "
@@ -35,7 +35,7 @@ function S.define()
       .. "that leaves the Ottawa Convention [H]." }
 
   -- The 2025 withdrawals
-  source { id = "statement", author = "Al Jazeera; Polish Press Agency (PAP)", year = 2025,
+  source { id = "statement", short = "Al Jazeera & PAP", author = "Al Jazeera; Polish Press Agency (PAP)", year = 2025,
     note = "Reports of 18 Mar 2025: the defence ministers of Estonia, Latvia, Lithuania and Poland 'unanimously "
       .. "recommend withdrawing' from the Ottawa Convention, citing Russia (not a party) and 'significantly "
       .. "increased' military threats, and remain committed to international humanitarian law [H]." }
@@ -47,7 +47,7 @@ function S.define()
   source { id = "defensenews", author = "Defense News", year = 2025,
     note = "20 Mar 2025: a Polish deputy defence minister said the army needs 'several hundred thousand, even up to "
       .. "1 million' mines from state industry [H]." }
-  source { id = "eastshield", title = "East Shield (Tarcza Wschód)", year = 2024,
+  source { id = "eastshield", short = "East Shield", title = "East Shield (Tarcza Wschód)", year = 2024,
     note = "Poland's border fortification programme: PLN 10 bn (~US$2.5 bn), 2024-2028, ~700 km of border, "
       .. "construction from Nov 2024 [M]. Lithuania plans to buy 'tens of thousands' of AP mines [M]." }
   source { id = "bdl", author = "Kyiv Independent; TASS", year = 2024,
@@ -71,11 +71,11 @@ function S.define()
   source { id = "ngo_rule", author = "Mine-action NGOs",
     note = "'$3-30 to make a mine, $300-1,000 to remove it': a rule of thumb widely quoted by mine-action "
       .. "organisations; weak evidence [L]." }
-  source { id = "legacy", title = "The long legacy of minefields: Poland, Bosnia and Herzegovina, Cambodia",
+  source { id = "legacy", short = "Mine legacy", title = "The long legacy of minefields: Poland, Bosnia and Herzegovina, Cambodia",
     note = "Poland removed more than 96 million explosive items in 1944-2003 (~US$866 m) and had no minefields left by "
       .. "2012; Bosnia and Herzegovina still had ~1,000 km² (~2.2%) suspect around 2019, ~545,000 people at risk; "
       .. "Cambodia counts 19,834 killed and 45,252 injured since 1979 [M]. Secondary reporting: the original "
-      .. "publications are still to be recorded (docs/sources.md)." }
+      .. "publications are still to be identified." }
 
   -- Military geography and forces
   source { id = "rand", author = "Shlapak, David A.; Johnson, Michael",
@@ -110,7 +110,7 @@ function S.define()
     publisher = "International Security 13(4)", note = "An attacker needs about 3:1 local superiority to break through [H]." }
   source { id = "lanchester", author = "Lanchester, F. W.", title = "Aircraft in Warfare: The Dawn of the Fourth Arm",
     year = 1916, publisher = "Constable, London", note = "The square law of attrition: dB/dt = -aR, dR/dt = -bB [H]." }
-  source { id = "lt_mod", author = "Lithuanian Ministry of National Defence", year = 2025,
+  source { id = "lt_mod", short = "Lithuanian MoD", author = "Lithuanian Ministry of National Defence", year = 2025,
     note = "Framed the withdrawal as raising the army's 'counter-mobility' effect, a denial mechanism [M]." }
 end
 

@@ -345,8 +345,7 @@ T.debrief = {
   },
   doctrines = { none = "no AP mines", stockpile = "stockpile", marked = "marked fields", unmarked = "unmarked fields",
     remote = "remotely delivered", remote_backup = "remotely delivered with back-up" },
-  sources = "Sources: the Ottawa Convention [@ottawa, Art. 20; @icrc1998]; Amended Protocol II [@apii]; the "
-    .. "withdrawals [@votes]; Landmine Monitor [@lm2024; @lm2025]; RAND [@rand]; deterrence [@snyder; @schelling; "
+  sources = "Sources: [@ottawa, Art. 20; @icrc1998; @apii; @votes; @lm2024; @lm2025; @rand; @snyder; @schelling; "
     .. "@mearsheimer]. Model numbers marked as assumptions are explained in docs/model-eastern-flank.md.",
 }
 
