@@ -18,6 +18,14 @@ static void num(char *buf, size_t n, double v, const char *unit) {
   else snprintf(buf, n, "%.1f%s%s", v, *unit ? " " : "", unit);
 }
 
+void cli_cited(FILE *f, const fl_Def *d, const char *text) {
+  fl_Cited c;
+  if (!text) return;
+  if (!strstr(text, "[@") || fl_cite_resolve(d, text, &c)) { fputs(text, f); return; }
+  fputs(c.text, f);
+  fl_cited_free(&c);
+}
+
 void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl_State *fork) {
   int w0 = utf8_width("Ending"), w1 = utf8_width("as played");
   char a[160], b[160];

@@ -25,6 +25,7 @@ enum { MAX_SAVES = 48 };
 
 typedef struct Host {
   fl_Script *sc;
+  fl_ScriptOpts opts;        /* --set, --lang: every load of the scenario gets them */
   uint64_t seed;
   int human;
   fl_State *undo[MAX_UNDO];
@@ -89,7 +90,7 @@ static const fl_UiScenario *host_scen(void *ud, int i) { return &((Host *)ud)->s
 static int host_open(void *ud, int i, char *msg, size_t n) {
   Host *h = ud;
   if (i < 0 || i >= h->nscen) { snprintf(msg, n, "no scenario %d", i); return -1; }
-  fl_Script *sc = fl_script_load(h->scen[i].path, cli_scenario_path(), NULL, msg, n);
+  fl_Script *sc = fl_script_load(h->scen[i].path, cli_scenario_path(), &h->opts, msg, n);
   if (!sc) return -1;
   set_script(h, sc);
   msg[0] = 0;
@@ -277,7 +278,7 @@ static int host_reload(void *ud, char *msg, size_t n) {
   char dir[PATH_MAX];
   snprintf(dir, sizeof dir, "%s", fl_script_dir(h->sc));
   h->sig = dir_sig(dir, FL_FNV_INIT, 0);
-  fl_Script *nsc = fl_script_load(dir, cli_scenario_path(), NULL, msg, n);
+  fl_Script *nsc = fl_script_load(dir, cli_scenario_path(), &h->opts, msg, n);
   if (!nsc) return -1;
   const fl_Def *od = fl_script_def(h->sc), *nd = fl_script_def(nsc);
   for (int i = 0; i < nd->nside; i++) {
@@ -383,6 +384,8 @@ static void free_host(Host *h) {
 }
 #endif
 
+int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
+
 int cmd_play(int argc, char **argv) {
   for (int i = 1; i < argc; i++) /* the terminal way to play needs no window */
     if (!strcmp(argv[i], "--text")) return cli_play_text(argc, argv);
@@ -404,6 +407,8 @@ int cmd_play(int argc, char **argv) {
   h.human = -1;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    int bad = 0;
+    if (cli_script_opt("play", argc, argv, &i, &h.opts, &bad)) { if (bad) return bad; continue; }
     if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &h.seed)) return cli_usage_error("play", "--seed needs a number, got '%s'", argv[i]); }
     else if (!strcmp(a, "--demo")) uo.demo = 1;
     else if (!strcmp(a, "--overlay") && i + 1 < argc) uo.overlay = argv[++i];
@@ -422,6 +427,7 @@ int cmd_play(int argc, char **argv) {
     else return cli_usage_error("play", "one scenario at a time (got '%s' and '%s')", where, a);
   }
   if (uo.shot_screen && !uo.screenshot) return cli_usage_error("play", "--shot-screen needs --screenshot FILE");
+  if (h.opts.nset && !where) return cli_usage_error("play", "--set needs a SCENARIO: parameters belong to one");
   const char *dpy = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY"), *drv = getenv("SDL_VIDEODRIVER");
   if (!(dpy && *dpy) && !(wl && *wl) && !(drv && *drv)) { /* say so before SDL prints its own noise */
     fprintf(stderr, "flank play: no display (DISPLAY and WAYLAND_DISPLAY are not set). Without one: "
@@ -429,7 +435,7 @@ int cmd_play(int argc, char **argv) {
     return EXIT_USAGE;
   }
   if (where) {
-    h.sc = cli_load(where, NULL);
+    h.sc = cli_load(where, &h.opts);
     if (!h.sc) return EXIT_USAGE;
     h.sig = dir_sig(fl_script_dir(h.sc), FL_FNV_INIT, 0);
     uo.skip_title = 1;

@@ -4,6 +4,8 @@
 #include "fl_cli.h"
 #include "fl_textview.h"
 #include "fl_move.h"
+#include "fl_replay.h"
+#include "fl_save.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,8 +14,8 @@ static void print_log_since(FILE *f, const fl_Def *d, const fl_State *s, int fro
   for (int i = from; i < s->nlog; i++) {
     const fl_LogEntry *e = &s->log[i];
     if (!fl_def_sees(d, viewer, e->seen)) continue; /* what this side does not learn */
-    if (e->kind == FL_LOG_EVENT) fprintf(f, "  Event: %s.%s%s\n", d->events[e->a].title, e->text && *e->text ? " " : "", e->text ? e->text : "");
-    else if (e->kind == FL_LOG_MESSAGE) fprintf(f, "  %s\n", e->text ? e->text : "");
+    if (e->kind == FL_LOG_EVENT) { fprintf(f, "  Event: %s.%s", d->events[e->a].title, e->text && *e->text ? " " : ""); cli_cited(f, d, e->text); fputc('\n', f); }
+    else if (e->kind == FL_LOG_MESSAGE) { fprintf(f, "  "); cli_cited(f, d, e->text); fputc('\n', f); }
     else if (e->kind == FL_LOG_ACTION && e->c >= 0) { fprintf(f, "  "); fl_textview_log_line(f, d, e); fprintf(f, ".\n"); }
     else if (e->kind == FL_LOG_DELAYED) fprintf(f, "  Now in effect: %s.\n", d->cards[e->a].options[e->b].label);
   }
@@ -133,20 +135,41 @@ static int make_choice(fl_Game *g, int o, const char *rest, fl_Choice *ch) {
   return 0;
 }
 
+int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
+
+/* Write the log of the game, the student's side recorded as human ("save for my teacher"). */
+static int write_log(const char *path, fl_Script *sc, int human, uint64_t seed) {
+  const fl_Def *d = fl_script_def(sc);
+  const char *pol[64];
+  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = i == human ? NULL : fl_script_policy(sc, i);
+  fl_Buf b = {0};
+  fl_replay_write(&b, d, fl_game_state(fl_script_game(sc)), seed, pol);
+  char err[1024];
+  int rc = b.oom ? -1 : fl_save_write_atomic(path, b.data, b.len, err, sizeof err);
+  if (rc) fprintf(stderr, "flank play: %s\n", b.oom ? "out of memory" : err);
+  else printf("Your game is saved in %s (for your teacher: flank class reads it).\n", path);
+  fl_buf_free(&b);
+  return rc;
+}
+
 int cli_play_text(int argc, char **argv) {
-  const char *where = NULL, *side_id = NULL;
+  const char *where = NULL, *side_id = NULL, *logpath = NULL;
   uint64_t seed = 1;
+  fl_ScriptOpts opts = {0};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    int bad = 0;
     if (!strcmp(a, "--text")) continue;
+    if (cli_script_opt("play", argc, argv, &i, &opts, &bad)) { if (bad) return bad; continue; }
     if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &seed)) return cli_usage_error("play", "--seed needs a number"); }
     else if (!strcmp(a, "--side") && i + 1 < argc) side_id = argv[++i];
-    else if (a[0] == '-') return cli_usage_error("play", "with --text, only --seed and --side apply (got '%s')", a);
+    else if (!strcmp(a, "--log") && i + 1 < argc) logpath = argv[++i];
+    else if (a[0] == '-') return cli_usage_error("play", "with --text, only --seed, --side, --set, --log and --lang apply (got '%s')", a);
     else if (!where) where = a;
     else return cli_usage_error("play", "one scenario at a time");
   }
   if (!where) return cli_usage_error("play", "which scenario? e.g. flank play tutorial --text");
-  fl_Script *sc = cli_load(where, NULL);
+  fl_Script *sc = cli_load(where, &opts);
   if (!sc) return EXIT_USAGE;
   const fl_Def *d = fl_script_def(sc);
   int human = -1;
@@ -157,8 +180,16 @@ int cli_play_text(int argc, char **argv) {
     return cli_usage_error("play", "'%s' is not a playable side of %s", side_id ? side_id : "(none)", d->id);
   }
   fl_Game *g = fl_script_game(sc);
-  printf("%s\n%s\nYou play: %s. Type an option's number to choose it (targets may follow: '2 riga', "
-         "'1 #3 far_bank'), 'board' to read the board again, 'quit' to stop.\n\n", d->title, d->blurb, d->sides[human].name);
+  printf("%s\n", d->title);
+  cli_cited(stdout, d, d->blurb);
+  printf("\nYou play: %s. Type an option's number to choose it (targets may follow: '2 riga', "
+         "'1 #3 far_bank'), 'board' to read the board again, 'quit' to stop.\n\n", d->sides[human].name);
+  for (int i = 0; i < d->nparam; i++) { /* the assumptions this game is played under */
+    if (!i) printf("Assumptions (flank sources %s explains them):", d->id);
+    printf("%s %s = %g%s%s", i ? "," : "", d->params[i].name, fl_game_param(fl_script_game(sc), i), *d->params[i].unit ? " " : "",
+           d->params[i].unit);
+    if (i == d->nparam - 1) printf(".\n\n");
+  }
   int st = fl_game_start(g, seed), seen = 0, rc = EXIT_OK, shown = 0;
   char line[256];
   while (st == FL_GAME_WAITING) {
@@ -200,10 +231,14 @@ int cli_play_text(int argc, char **argv) {
     const char *text = s->ending >= 0 ? d->endings[s->ending].text : "";
     for (int i = s->nlog - 1; i >= 0; i--)
       if (s->log[i].kind == FL_LOG_ENDING) { text = s->log[i].text ? s->log[i].text : text; break; }
-    printf("\nThe game is over: %s.\n%s\n", s->ending >= 0 ? d->endings[s->ending].title : "", text);
+    printf("\nThe game is over: %s.\n", s->ending >= 0 ? d->endings[s->ending].title : "");
+    cli_cited(stdout, d, text);
+    printf("\n");
     for (int i = 0; i < d->ntrack; i++)
       if (d->tracks[i].visible) printf("- %s: %g %s\n", d->tracks[i].name, s->tracks[i].value, d->tracks[i].unit);
   }
+  if (logpath && st != FL_GAME_ERROR && write_log(logpath, sc, human, seed)) rc = EXIT_USAGE;
+  if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, &opts);
   fl_script_free(sc);
   return rc;
 }

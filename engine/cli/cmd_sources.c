@@ -7,14 +7,6 @@
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
 
-/* Text with its citations as short references (NULL is ""). */
-static void cited(FILE *f, const fl_Def *d, const char *text) {
-  fl_Cited c;
-  if (fl_cite_resolve(d, text, &c)) { fputs(text ? text : "", f); return; }
-  fputs(c.text, f);
-  fl_cited_free(&c);
-}
-
 /* A number as a person writes it. */
 static void num(FILE *f, double v) {
   char b[40];
@@ -68,7 +60,7 @@ static void write_sources(FILE *f, const fl_Def *d) {
     for (int i = 0; i < d->nparam; i++)
       if (*d->params[i].text) {
         fprintf(f, "\n- **%s**: ", d->params[i].name);
-        cited(f, d, d->params[i].text);
+        cli_cited(f, d, d->params[i].text);
       }
     fputc('\n', f);
   }
@@ -79,7 +71,7 @@ static void write_sources(FILE *f, const fl_Def *d) {
       const fl_QuestionDef *q = &d->questions[i];
       fprintf(f, "%d. ", ++n);
       if (q->ending >= 0) fprintf(f, "*After \"%s\":* ", d->endings[q->ending].title);
-      cited(f, d, q->text);
+      cli_cited(f, d, q->text);
       fputc('\n', f);
     }
   }

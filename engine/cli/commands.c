@@ -2,13 +2,14 @@
 #include "fl_cli.h"
 
 const Cmd CLI_COMMANDS[] = {
-  {"play", "[SCENARIO] [--seed N] [--side ROLE] [--size WxH] [--overlay ID] [--demo] [--speed X|max] [--screenshot FILE]",
+  {"play", "[SCENARIO] [--seed N] [--side ROLE] [--set ID=VALUE] [--size WxH] [--overlay ID] [--demo] [--speed X|max] [--screenshot FILE]",
    "Play a scenario in a window (SDL2).", cmd_play,
    "Opens the title screen, or SCENARIO directly. With --demo the scenario's policies play every side\n"
    "at a watchable pace; --screenshot FILE writes a PNG at the end and exits. --side ROLE picks the\n"
    "side you play.\n"
    "  --seed N          the game's seed (default 1)\n"
    "  --side ROLE       the side you play (default: the first playable one; the briefing asks)\n"
+   "  --set ID=VALUE    an assumption of the scenario (flank sources lists them; repeatable)\n"
    "  --size WxH        window size (default: fits the screen)\n"
    "  --overlay ID      start with the map shaded by one of the scenario's overlays (V cycles)\n"
    "  --demo            policies play every side; --speed X (default 1, 'max' = no pauses)\n"

@@ -82,11 +82,16 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
  * where is the scenario as it was given: a folder is recorded so the replay can find it. 0 ok. */
 int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where);
 
+/* Print text with its citations [@id] as short references ("(Shlapak & Johnson 2016)"). */
+void cli_cited(FILE *f, const fl_Def *d, const char *text);
 /* A game as played beside its what-if fork: ending and every visible track, as columns. */
 void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl_State *fork);
 /* The discussion questions for an ending (-1: the general ones only; -2: all, each marked
  * with its ending), numbered, citations resolved. Returns how many were written. */
 int cli_questions(FILE *f, const fl_Def *d, int ending);
+
+/* After a game of flank play --text: questions, then 'whatif' and 'among' (cli_debrief.c). */
+void cli_text_debrief(fl_Script *sc, int human, const fl_ScriptOpts *opts);
 
 int cmd_run(int argc, char **argv);
 int cmd_replay(int argc, char **argv);

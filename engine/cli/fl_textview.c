@@ -1,4 +1,5 @@
 #include "fl_textview.h"
+#include "fl_cli.h"
 #include <math.h>
 #include <string.h>
 
@@ -34,8 +35,8 @@ void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_LogEntry *e) {
             d->cards[e->a].title);
     targets(f, d, e);
     break;
-  case FL_LOG_EVENT: fprintf(f, "%s%s%s", d->events[e->a].title, e->text && *e->text ? ": " : "", e->text ? e->text : ""); break;
-  case FL_LOG_MESSAGE: fprintf(f, "%s", e->text ? e->text : ""); break;
+  case FL_LOG_EVENT: fprintf(f, "%s%s", d->events[e->a].title, e->text && *e->text ? ": " : ""); cli_cited(f, d, e->text); break;
+  case FL_LOG_MESSAGE: cli_cited(f, d, e->text); break;
   case FL_LOG_DELAYED: fprintf(f, "\"%s\" took effect", d->cards[e->a].options[e->b].label); break;
   case FL_LOG_SKIPPED: fprintf(f, "\"%s\" had no available option", d->cards[e->a].title); break;
   case FL_LOG_ENDING: fprintf(f, "Ending: %s", d->endings[e->a].title); break;
@@ -64,7 +65,7 @@ void fl_textview_decision(FILE *f, fl_Game *g) {
   if (c >= 0) {
     const fl_CardDef *card = &d->cards[c];
     fprintf(f, "\nDecision for %s: %s.\n", d->sides[side].name, card->title);
-    if (*card->text) fprintf(f, "%s\n", card->text);
+    if (*card->text) { cli_cited(f, d, card->text); fputc('\n', f); }
     for (int o = 0; o < card->noptions; o++) {
       const fl_OptionDef *op = &card->options[o];
       fprintf(f, "%d. %s", o + 1, op->label);
@@ -83,7 +84,7 @@ void fl_textview_decision(FILE *f, fl_Game *g) {
         else fprintf(f, ". Choose %d to %d %ss", op->tmin, op->tmax, what);
       }
       if (!why && *op->preview) fprintf(f, ". %s", op->preview);
-      if (*op->text) fprintf(f, ". %s", op->text);
+      if (*op->text) { fprintf(f, ". "); cli_cited(f, d, op->text); }
       fprintf(f, "\n");
     }
   }

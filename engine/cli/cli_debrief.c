@@ -1,0 +1,146 @@
+/* The debrief of flank play --text, after the ending: discussion questions, then what-if
+ * forks of the game ("whatif": another option at one of your decisions, or the computer
+ * playing on from there) and your game among many ("among": N games per policy the
+ * scenario defines for your side). The window's debrief uses the same engine calls. */
+#include "fl_cli.h"
+#include "fl_ensemble.h"
+#include "fl_whatif.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Ask for a line; NULL at the end of input. */
+static char *ask(const char *prompt, char *line, size_t n) {
+  printf("%s", prompt);
+  fflush(stdout);
+  if (!fgets(line, (int)n, stdin)) return NULL;
+  line[strcspn(line, "\r\n")] = '\0';
+  return line;
+}
+
+/* The human's decisions in the record, as indices into r->actions. */
+static int human_actions(const fl_Def *d, const fl_Replay *r, int human, int *idx, int max) {
+  int n = 0;
+  for (int i = 0; i < r->nactions && n < max; i++) {
+    int c = fl_def_card(d, r->actions[i].card);
+    if (c >= 0 && d->cards[c].side == human) idx[n++] = i;
+  }
+  return n;
+}
+
+static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, int human, const char *args) {
+  const fl_Def *d = fl_script_def(sc);
+  int idx[512], n = human_actions(d, r, human, idx, 512), k = 0, o = 0;
+  if (!n) { printf("You made no decisions in this game.\n"); return; }
+  char line[256];
+  if (sscanf(args, "%d %d", &k, &o) < 1) {
+    printf("Your decisions:\n");
+    for (int i = 0; i < n; i++) {
+      const fl_ReplayAction *a = &r->actions[idx[i]];
+      const fl_CardDef *c = &d->cards[fl_def_card(d, a->card)];
+      int op = fl_def_option(c, a->option);
+      printf("  %d. Turn %d, %s: %s\n", i + 1, a->turn, c->title, op >= 0 ? c->options[op].label : a->option);
+    }
+    if (!ask("Which decision would you take differently? (number; Enter to cancel) ", line, sizeof line) || !*line) return;
+    k = atoi(line);
+  }
+  if (k < 1 || k > n) { printf("Choose a number from 1 to %d.\n", n); return; }
+  const fl_ReplayAction *a = &r->actions[idx[k - 1]];
+  const fl_CardDef *c = &d->cards[fl_def_card(d, a->card)];
+  if (o < 1) {
+    printf("\"%s\", turn %d:\n", c->title, a->turn);
+    for (int i = 0; i < c->noptions; i++)
+      printf("  %d. %s%s\n", i + 1, c->options[i].label, !strcmp(c->options[i].id, a->option) ? " (your choice)" : "");
+    printf("  %d. Let the computer play your side from here\n", c->noptions + 1);
+    if (!ask("Which one? ", line, sizeof line) || !*line) return;
+    o = atoi(line);
+  }
+  if (o < 1 || o > c->noptions + 1) { printf("Choose a number from 1 to %d.\n", c->noptions + 1); return; }
+  char targets[256] = "";
+  int by_computer = o == c->noptions + 1;
+  if (!by_computer && c->options[o - 1].target != FL_TGT_NONE &&
+      !ask("Its targets, as a log writes them (e.g. area:riga, piece:3): ", targets, sizeof targets))
+    return;
+  fl_WhatIf w = {a->turn, by_computer ? NULL : c->id, by_computer ? NULL : c->options[o - 1].id, *targets ? targets : NULL,
+                 NULL, NULL, 0};
+  char err[1024];
+  fl_whatif_policies(sc, r);
+  int rc = fl_whatif_run(sc, r, "your game", &w, err, sizeof err);
+  if (rc) { printf("Cannot play that: %s\n", err); return; }
+  const fl_State *f = fl_game_state(fl_script_game(sc));
+  if (by_computer) printf("\nWhat if the computer had played your side from turn %d?\n", a->turn);
+  else printf("\nWhat if you had chosen \"%s\" on \"%s\" in turn %d? The same dice, then the computer played on.\n",
+              c->options[o - 1].label, c->title, a->turn);
+  cli_whatif_table(stdout, d, played, f);
+  for (int i = f->nlog - 1; i >= 0; i--)
+    if (f->log[i].kind == FL_LOG_ENDING) {
+      printf("\nThe what-if ended: %s. ", f->ending >= 0 ? d->endings[f->ending].title : "");
+      cli_cited(stdout, d, f->log[i].text);
+      printf("\n");
+      break;
+    }
+}
+
+static void show_progress(void *ud, size_t done, size_t total) {
+  if (*(int *)ud) fprintf(stderr, "\r%zu of %zu games...", done, total);
+}
+
+static void among(fl_Script *sc, const fl_State *played, int human, const fl_ScriptOpts *opts, const char *args) {
+  const fl_Def *d = fl_script_def(sc);
+  long runs = atol(args);
+  if (runs <= 0) runs = FL_ENSEMBLE_RUNS;
+  if (runs > 100000) runs = 100000;
+  fl_PolicySet *sets;
+  int nset = fl_ensemble_default_sets(sc, human, &sets);
+  if (!nset) { printf("The scenario defines no policies for your side to compare with.\n"); free(sets); return; }
+  printf("Playing %ld games under each of %d policies for %s...\n", runs, nset, d->sides[human].name);
+  fflush(stdout);
+  int tty = isatty(STDERR_FILENO);
+  fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), opts, NULL, sets, nset, 1, (uint64_t)runs, 0, show_progress, &tty};
+  char err[2048];
+  fl_Ensemble *e = fl_ensemble_new(&spec, err, sizeof err);
+  int rc = e ? fl_ensemble_run(e, err, sizeof err) : 2;
+  if (tty) fprintf(stderr, "\r\033[K");
+  if (rc) { printf("Could not play them: %s\n", err); fl_ensemble_free(e); fl_test_free_sets(sets, nset); return; }
+  char buf[512];
+  printf("Your game among them (seeds 1..%ld of each):\n", runs);
+  for (int t = 0; t < d->ntrack; t++)
+    if (d->tracks[t].visible) printf("  %s\n", fl_ensemble_phrase(e, d, -1, t, played->tracks[t].value, buf, sizeof buf));
+  printf("By policy, the share of games yours did better in (ties not counted):\n  %-28s", "");
+  for (int s = 0; s < nset; s++) printf(" %14.14s", e->set_name[s]);
+  printf("\n");
+  for (int t = 0; t < d->ntrack; t++) {
+    if (!d->tracks[t].visible) continue;
+    printf("  %-28.28s", d->tracks[t].name);
+    for (int s = 0; s < nset; s++) {
+      fl_Standing st = fl_ensemble_standing(e, s, t, played->tracks[t].value);
+      size_t better = d->tracks[t].higher_is_better < 0 ? st.above : st.below;
+      if (d->tracks[t].higher_is_better) printf(" %13.0f%%", 100.0 * (double)better / (double)(st.n ? st.n : 1));
+      else printf(" %14s", "-");
+    }
+    printf("\n");
+  }
+  fl_ensemble_free(e);
+  fl_test_free_sets(sets, nset);
+}
+
+void cli_text_debrief(fl_Script *sc, int human, const fl_ScriptOpts *opts) {
+  const fl_Def *d = fl_script_def(sc);
+  fl_State *played = fl_state_clone(fl_game_state(fl_script_game(sc)));
+  const char *pol[64];
+  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = i == human ? NULL : fl_script_policy(sc, i);
+  fl_Replay r;
+  if (!played || fl_whatif_record(&r, d, played, pol)) { fl_state_free(played); return; }
+  cli_questions(stdout, d, played->ending);
+  char line[256];
+  for (;;) {
+    printf("\nType 'whatif' to play one of your decisions differently, 'among' to see your game among %d games "
+           "per policy, or 'quit'.\n", FL_ENSEMBLE_RUNS);
+    if (!ask("> ", line, sizeof line) || !strcmp(line, "quit") || !strcmp(line, "q")) break;
+    if (!strncmp(line, "whatif", 6)) whatif(sc, &r, played, human, line + 6);
+    else if (!strncmp(line, "among", 5)) among(sc, played, human, opts, line + 5);
+    else printf("Type whatif, among or quit.\n");
+  }
+  fl_replay_free(&r);
+  fl_state_free(played);
+}
