@@ -124,5 +124,22 @@ const Cmd CLI_COMMANDS[] = {
    "for [@id]), its parameter{} assumptions with their values, ranges and sources (a class's\n"
    "values from class.txt, and which are locked), and its discussion questions.\n"
    "  --out FILE.md   write to a file instead of standard output\n"},
+  {"class", "FILE... [--names] [--out FILE.html] [--csv FILE.csv] [--scenario SCENARIO] [--runs N] [--jobs J]",
+   "Verify a class's games and report them against the model's ensemble.", cmd_class,
+   "FILE is a student's replay log (flank play --text --log, or the window's 'Save for my teacher')\n"
+   "or save, or a folder of them. Each is verified by replaying it: corrupt files, games of another\n"
+   "scenario or version (foreign) and games that do not follow from their own decisions (tampered)\n"
+   "are listed with the reason and left out. The rest are compared with the model's ensemble:\n"
+   "N games (seeds 1..N) under each policy the scenario defines for the students' side.\n"
+   "  --out FILE.html   a self-contained report (no scripts, no network): the spread of endings,\n"
+   "                    the class's choices per decision, each game against the ensemble,\n"
+   "                    the assumptions played with, questions and sources\n"
+   "  --csv FILE.csv    one row per verified game ('-': standard output)\n"
+   "  --names           name students by their files (default: Student 1..N, in an order that\n"
+   "                    does not follow the names)\n"
+   "  --scenario S      the class's scenario (default: the one most files are for)\n"
+   "  --runs N          model games per policy (default 500; 0: no comparison)\n"
+   "  --jobs J          threads for the model's games (default: all cores)\n"
+   "Exit 1 if no file could be verified.\n"},
   {NULL, NULL, NULL, NULL, NULL},
 };

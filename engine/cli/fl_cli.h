@@ -106,6 +106,7 @@ int cmd_lint(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_doc(int argc, char **argv);
 int cmd_sources(int argc, char **argv);
+int cmd_class(int argc, char **argv);
 
 /* Run flank with these arguments (argv[0] is the program); returns the exit code. */
 int cli_main(int argc, char **argv);

@@ -103,8 +103,8 @@ int fl_save_game(const char *path, const fl_Def *def, const fl_State *s, char *e
   return rc;
 }
 
-int fl_save_parse(const void *data, size_t len, const char *name, const fl_Def *def, fl_State *s,
-                  char *err, size_t errn) {
+/* The container: magic, version, length, checksum. The payload reader into *pr, 0 ok. */
+static int open_payload(const void *data, size_t len, const char *name, fl_Reader *pr, char *err, size_t errn) {
   fl_Reader r = {data, len, 0, 0};
   if (len < HEADER || memcmp(data, MAGIC, 8) != 0) {
     snprintf(err, errn, "%s: not a Flank save (bad magic or truncated header)", name);
@@ -128,7 +128,28 @@ int fl_save_parse(const void *data, size_t len, const char *name, const fl_Def *
     snprintf(err, errn, "%s: checksum mismatch: the save is corrupt", name);
     return -1;
   }
-  fl_Reader pr = {pay, (size_t)plen, 0, 0};
+  *pr = (fl_Reader){pay, (size_t)plen, 0, 0};
+  return 0;
+}
+
+int fl_save_peek(const void *data, size_t len, const char *name, char *id, size_t idn, uint64_t *content, char *err,
+                 size_t errn) {
+  fl_Reader pr;
+  if (open_payload(data, len, name, &pr, err, errn)) return -1;
+  char *sid = fl_rd_str(&pr), *version = fl_rd_str(&pr);
+  *content = fl_rd_u64(&pr);
+  int rc = 0;
+  if (!sid || !version || pr.bad) { snprintf(err, errn, "%s: corrupt save header", name); rc = -1; }
+  else snprintf(id, idn, "%s", sid);
+  free(sid);
+  free(version);
+  return rc;
+}
+
+int fl_save_parse(const void *data, size_t len, const char *name, const fl_Def *def, fl_State *s,
+                  char *err, size_t errn) {
+  fl_Reader pr;
+  if (open_payload(data, len, name, &pr, err, errn)) return -1;
   char *id = fl_rd_str(&pr), *version = fl_rd_str(&pr);
   uint64_t hash = fl_rd_u64(&pr);
   int rc = -1;

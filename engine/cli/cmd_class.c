@@ -1,0 +1,248 @@
+/* flank class: a teacher's view of a class's games. Every file (a replay log or a save,
+ * as students hand them in) is verified by replaying it; corrupt, foreign and tampered
+ * ones are listed with the reason and left out; the rest are set against the model's
+ * ensemble in a self-contained HTML report and a CSV. */
+#define _POSIX_C_SOURCE 200809L
+#include "fl_class.h"
+#include "fl_cli.h"
+#include "fl_save.h"
+#include "fl_str.h"
+#include "fl_whatif.h"
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* A file, or every regular file of a folder (sorted; hidden ones skipped). */
+static int add_path(fl_Class *c, const char *p) {
+  struct stat st;
+  if (stat(p, &st)) { fprintf(stderr, "flank class: %s: %s\n", p, strerror(errno)); return -1; }
+  char *one[1] = {(char *)p}, **names = one;
+  int n = 1, dir = S_ISDIR(st.st_mode);
+  if (dir) {
+    DIR *d = opendir(p);
+    struct dirent *e;
+    names = NULL;
+    n = 0;
+    while (d && (e = readdir(d))) {
+      char full[PATH_MAX];
+      snprintf(full, sizeof full, "%s/%s", p, e->d_name);
+      if (e->d_name[0] == '.' || stat(full, &st) || !S_ISREG(st.st_mode)) continue;
+      char **nn = realloc(names, (size_t)(n + 1) * sizeof *nn);
+      if (!nn) break;
+      names = nn;
+      names[n++] = fl_str_dup(full);
+    }
+    if (d) closedir(d);
+    if (n > 1) qsort(names, (size_t)n, sizeof *names, cmp_str);
+  }
+  for (int i = 0; i < n; i++) {
+    fl_ClassGame *ng = realloc(c->g, (size_t)(c->n + 1) * sizeof *ng);
+    if (!ng) return -1;
+    c->g = ng;
+    fl_ClassGame *g = &c->g[c->n++];
+    memset(g, 0, sizeof *g);
+    g->path = fl_str_dup(names[i]);
+    const char *base = strrchr(g->path, '/') ? strrchr(g->path, '/') + 1 : g->path;
+    g->name = fl_str_dup(base);
+    char *dot = strrchr(g->name, '.');
+    if (dot && dot != g->name) *dot = '\0';
+    if (dir) free(names[i]);
+  }
+  if (dir) free(names);
+  return 0;
+}
+
+static void reject(fl_ClassGame *g, int kind, const char *why) {
+  g->status = kind;
+  snprintf(g->reason, sizeof g->reason, "%s", why);
+}
+
+/* Read a file: which scenario it is for, and its record for a log. */
+static void identify(fl_ClassGame *g) {
+  size_t len;
+  char *data = fl_str_read_file(g->path, &len), err[1024];
+  if (!data) { reject(g, FL_CLASS_CORRUPT, strerror(errno)); return; }
+  g->order = fl_fnv64(FL_FNV_INIT, data, len);
+  if (len >= 8 && !memcmp(data, "FLANKSAV", 8)) {
+    g->is_save = 1;
+    if (fl_save_peek(data, len, g->path, g->scenario, sizeof g->scenario, &g->content, err, sizeof err))
+      reject(g, FL_CLASS_CORRUPT, err);
+  } else if (len >= 13 && !memcmp(data, "flank-replay ", 13)) {
+    if (fl_replay_parse(&g->rec, data, len, g->path, err, sizeof err)) reject(g, FL_CLASS_CORRUPT, err);
+    else { snprintf(g->scenario, sizeof g->scenario, "%s", g->rec.id); g->content = g->rec.content; }
+  } else reject(g, FL_CLASS_CORRUPT, "neither a Flank replay log nor a save");
+  free(data);
+}
+
+/* Replay the game from its own record and compare: the turn hashes and ending a log
+ * records, or the whole state a save holds. */
+static void verify(fl_ClassGame *g, fl_Script *sc) {
+  const fl_Def *d = fl_script_def(sc);
+  char err[1024];
+  fl_State *saved = NULL;
+  if (g->is_save) {
+    size_t len;
+    char *data = fl_str_read_file(g->path, &len);
+    saved = fl_state_new(d);
+    int rc = !data || !saved || fl_save_parse(data, len, g->path, d, saved, err, sizeof err);
+    free(data);
+    if (rc) { reject(g, FL_CLASS_CORRUPT, data ? err : strerror(errno)); fl_state_free(saved); return; }
+    if (fl_whatif_record(&g->rec, d, saved, NULL)) { reject(g, FL_CLASS_ERROR, "out of memory"); fl_state_free(saved); return; }
+  }
+  int rc = fl_whatif_run(sc, &g->rec, g->path, NULL, err, sizeof err);
+  if (rc == FL_WHATIF_OK && !g->is_save) rc = fl_whatif_verify(sc, &g->rec, g->path, err, sizeof err);
+  if (rc == FL_WHATIF_OK && saved && fl_state_hash(saved) != fl_state_hash(fl_game_state(fl_script_game(sc)))) {
+    rc = FL_WHATIF_DIFFERS;
+    snprintf(err, sizeof err, "%s: the saved game does not follow from its own decisions", g->path);
+  }
+  fl_state_free(saved);
+  if (rc == FL_WHATIF_SCRIPT) { reject(g, FL_CLASS_ERROR, err); return; }
+  if (rc) { reject(g, FL_CLASS_TAMPERED, err); return; }
+  g->state = fl_state_clone(fl_game_state(fl_script_game(sc)));
+  if (!g->state) { reject(g, FL_CLASS_ERROR, "out of memory"); return; }
+  /* the student's sides: recorded as human and playable, else every playable side */
+  for (int i = 0; i < g->rec.npolicies; i++) {
+    int s = fl_def_side(d, g->rec.policy_side[i]);
+    if (s >= 0 && d->sides[s].playable && !strcmp(g->rec.policy_name[i], "human") && !g->is_save) g->student |= FL_SIDE_BIT(s);
+  }
+  if (!g->student)
+    for (int s = 0; s < d->nside; s++)
+      if (d->sides[s].playable) g->student |= FL_SIDE_BIT(s);
+}
+
+static int by_order(const void *a, const void *b) {
+  const fl_ClassGame *x = a, *y = b;
+  if (x->status != y->status) return x->status - y->status; /* verified first */
+  return x->order < y->order ? -1 : x->order > y->order ? 1 : strcmp(x->path, y->path);
+}
+
+static int by_name(const void *a, const void *b) {
+  const fl_ClassGame *x = a, *y = b;
+  if (x->status != y->status) return x->status - y->status;
+  int r = strcmp(x->name, y->name);
+  return r ? r : strcmp(x->path, y->path);
+}
+
+/* The scenario the class played: --scenario, else the one most files are for. */
+static const char *class_scenario(const fl_Class *c) {
+  const char *best = NULL;
+  int most = 0;
+  for (int i = 0; i < c->n; i++) {
+    if (!c->g[i].scenario[0]) continue;
+    int k = 0;
+    for (int j = 0; j < c->n; j++) k += !strcmp(c->g[j].scenario, c->g[i].scenario);
+    if (k > most) { most = k; best = c->g[i].scenario; }
+  }
+  return best;
+}
+
+int cmd_class(int argc, char **argv) {
+  const char *scen = NULL, *out = NULL, *csv = NULL;
+  uint64_t runs = FL_ENSEMBLE_RUNS, jobs = 0;
+  fl_Class c = {0};
+  fl_ScriptOpts opts = {0};
+  int rc = EXIT_USAGE, nfiles = 0;
+  char cmdline[2048];
+  size_t cl = (size_t)snprintf(cmdline, sizeof cmdline, "flank class");
+  for (int i = 1; i < argc && cl < sizeof cmdline; i++) /* how the report was made, less where it went */
+    if (!strcmp(argv[i], "--out") || !strcmp(argv[i], "--csv")) i++;
+    else cl += (size_t)snprintf(cmdline + cl, sizeof cmdline - cl, " %s", argv[i]);
+  for (int i = 1; i < argc; i++) {
+    int bad = 0;
+    const char *a = argv[i];
+    if (cli_script_opt("class", argc, argv, &i, &opts, &bad)) { if (bad) goto done; continue; }
+    if (!strcmp(a, "--names")) c.names = 1;
+    else if (!strcmp(a, "--scenario") && i + 1 < argc) scen = argv[++i];
+    else if (!strcmp(a, "--out") && i + 1 < argc) out = argv[++i];
+    else if (!strcmp(a, "--csv") && i + 1 < argc) csv = argv[++i];
+    else if (!strcmp(a, "--runs") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &runs) || runs > 1000000) { cli_usage_error("class", "--runs needs a number of games per policy (0: no comparison)"); goto done; } }
+    else if (!strcmp(a, "--jobs") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &jobs) || !jobs || jobs > 1024) { cli_usage_error("class", "--jobs needs a number from 1 to 1024"); goto done; } }
+    else if (a[0] == '-' && a[1]) { cli_bad_option("class", a); goto done; }
+    else { if (add_path(&c, a)) goto done; nfiles++; }
+  }
+  if (!nfiles) { cli_usage_error("class", "which files? e.g. flank class submissions/ --out class.html"); goto done; }
+  if (!c.n) { fprintf(stderr, "flank class: no files to read\n"); goto done; }
+  for (int i = 0; i < c.n; i++) identify(&c.g[i]);
+  const char *id = scen ? scen : class_scenario(&c);
+  if (!id) { fprintf(stderr, "flank class: none of the %d files is a Flank log or save\n", c.n); rc = EXIT_FAILED; goto report; }
+  fl_Script *sc = cli_load(id, &opts);
+  if (!sc) goto done;
+  c.def = fl_script_def(sc);
+  for (int i = 0; i < c.n; i++) {
+    fl_ClassGame *g = &c.g[i];
+    char why[600];
+    if (g->status) continue;
+    if (strcmp(g->scenario, c.def->id)) {
+      snprintf(why, sizeof why, "made for scenario '%s', not '%s'", g->scenario, c.def->id);
+      reject(g, FL_CLASS_FOREIGN, why);
+    } else if (g->content != c.def->content_hash) {
+      snprintf(why, sizeof why, "made with another version of '%s' (content %016llx, the class's is %016llx)", c.def->id,
+               (unsigned long long)g->content, (unsigned long long)c.def->content_hash);
+      reject(g, FL_CLASS_FOREIGN, why);
+    } else verify(g, sc);
+  }
+  qsort(c.g, (size_t)c.n, sizeof *c.g, c.names ? by_name : by_order);
+  for (int i = 0, k = 0; i < c.n; i++) if (!c.g[i].status) c.g[i].number = ++k;
+  /* the model's ensemble, for the side most students played */
+  int votes[64] = {0};
+  for (int i = 0; i < c.n; i++)
+    for (int s = 0; s < c.def->nside && s < 64; s++) votes[s] += !c.g[i].status && (c.g[i].student & FL_SIDE_BIT(s));
+  c.side = 0;
+  for (int s = 1; s < c.def->nside && s < 64; s++) if (votes[s] > votes[c.side]) c.side = s;
+  fl_PolicySet *sets = NULL;
+  int nset = runs ? fl_ensemble_default_sets(sc, c.side, &sets) : 0;
+  if (nset) {
+    fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenarios_root(), &opts, sc, sets, nset, 1, runs, (int)jobs, NULL, NULL};
+    char err[2048];
+    c.ens = fl_ensemble_new(&spec, err, sizeof err);
+    if (!c.ens || fl_ensemble_run(c.ens, err, sizeof err)) {
+      fprintf(stderr, "flank class: the model's games failed: %s\n", err);
+      fl_ensemble_free(c.ens);
+      c.ens = NULL;
+    }
+  }
+  fl_test_free_sets(sets, nset);
+  c.command = cmdline;
+  int counts[FL_CLASS_NKIND];
+  fl_class_counts(&c, counts);
+  rc = EXIT_OK;
+  FILE *f;
+  if (out) {
+    if (!(f = fopen(out, "w"))) { fprintf(stderr, "flank class: cannot write %s: %s\n", out, strerror(errno)); rc = EXIT_USAGE; }
+    else { fl_class_html(f, &c); if (fclose(f)) { fprintf(stderr, "flank class: error writing %s\n", out); rc = EXIT_USAGE; } }
+  }
+  if (csv) {
+    if (!(f = !strcmp(csv, "-") ? stdout : fopen(csv, "w"))) { fprintf(stderr, "flank class: cannot write %s: %s\n", csv, strerror(errno)); rc = EXIT_USAGE; }
+    else { fl_class_csv(f, &c); if (f != stdout && fclose(f)) { fprintf(stderr, "flank class: error writing %s\n", csv); rc = EXIT_USAGE; } }
+  }
+  fl_script_free(sc);
+  c.def = NULL;
+report:;
+  /* the teacher's summary: always with the files' names, so a bad one can be followed up */
+  int k[FL_CLASS_NKIND] = {0};
+  for (int i = 0; i < c.n; i++) k[c.g[i].status]++;
+  FILE *so = csv && !strcmp(csv, "-") ? stderr : stdout;
+  fprintf(so, "%s: %d file%s: %d verified", id ? id : "class", c.n, c.n == 1 ? "" : "s", k[FL_CLASS_OK]);
+  for (int s = 1; s < FL_CLASS_NKIND; s++) if (k[s]) fprintf(so, ", %d %s", k[s], fl_class_kind(s));
+  fputc('\n', so);
+  for (int i = 0; i < c.n; i++)
+    if (c.g[i].status) fprintf(so, "  skipped %s (%s): %s\n", c.g[i].path, fl_class_kind(c.g[i].status), c.g[i].reason);
+  if (!k[FL_CLASS_OK] && rc == EXIT_OK) rc = EXIT_FAILED;
+done:
+  for (int i = 0; i < c.n; i++) {
+    free(c.g[i].path); free(c.g[i].name);
+    fl_replay_free(&c.g[i].rec);
+    fl_state_free(c.g[i].state);
+  }
+  free(c.g);
+  fl_ensemble_free(c.ens);
+  return rc;
+}
