@@ -77,6 +77,7 @@ static void identify(fl_ClassGame *g) {
       reject(g, FL_CLASS_CORRUPT, err);
   } else if (len >= 13 && !memcmp(data, "flank-replay ", 13)) {
     if (fl_replay_parse(&g->rec, data, len, g->path, err, sizeof err)) reject(g, FL_CLASS_CORRUPT, err);
+    else if (!g->rec.complete) reject(g, FL_CLASS_CORRUPT, "truncated: the log stops before its 'end' line");
     else { snprintf(g->scenario, sizeof g->scenario, "%s", g->rec.id); g->content = g->rec.content; }
   } else reject(g, FL_CLASS_CORRUPT, "neither a Flank replay log nor a save");
   free(data);

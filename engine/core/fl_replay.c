@@ -61,6 +61,7 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
       continue;
     }
     if (!line[0] || line[0] == '#') continue;
+    if (r->complete) { fl_replay_free(r); return fl_str_errorf(err, errn, name, lineno, "a line after 'end'"); }
     const char *s = line;
     char kw[16], a[64], b[64];
     uint64_t n1 = 0, n2 = 0;
@@ -103,6 +104,8 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
           s += strlen(s);
         }
       }
+    } else if (ok && !strcmp(kw, "end")) {
+      r->complete = 1;
     } else if (ok && !strcmp(kw, "param")) {
       char v[64], *end;
       ok = word(&s, a, sizeof a) && fl_str_is_id(a) && word(&s, v, sizeof v);
@@ -214,4 +217,5 @@ void fl_replay_write(fl_Buf *b, const fl_Def *d, const fl_State *s, uint64_t see
   }
   for (; h < s->nturnhash; h++) put(b, "hash %d %016" PRIx64 "\n", h + 1, s->turn_hash[h]);
   if (s->ending >= 0) put(b, "ending %s\n", d->endings[s->ending].id);
+  put(b, "end\n");
 }

@@ -25,6 +25,7 @@ typedef struct fl_Replay {
   char policy_side[16][64], policy_name[16][192]; int npolicies; /* who played (information) */
   int format;                 /* 1 or 2: the "flank-replay N" line */
   char from[1024];            /* the folder a scenario given as a path was loaded from, or "" */
+  int complete;               /* it ends with the "end" line Flank writes last (a cut file does not) */
 } fl_Replay;
 
 /* Parse replay text (name is used in messages). 0 ok; -1 with "name:line: what" in err.

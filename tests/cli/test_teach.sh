@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The teaching tools from the command line: --set and the parameters a log records, a replay
+# under other values refused (and forked when asked), what-if forks with --at --choose,
+# the class settings file and its lock, flank sources and docs/sources.md, play --text's
+# debrief, and flank class on a folder of good, corrupt, foreign and tampered logs with its
+# report opened in headless Chromium (no console errors, no network requests).
+set -u
+FLANK=$1; ROOT=$2
+cd "$ROOT" || exit 1
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+S=tests/script/teach
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+ok() { :; }
+
+# --set: the value plays, is recorded in the log, and bad values are refused with a reason
+"$FLANK" run $S --seed 3 --policy reckless --set harm_rate=5 --log "$T/a.log" --json >"$T/a.json" || bad "run --set"
+grep -qx 'param harm_rate 5' "$T/a.log" && grep -qx 'param paint 1' "$T/a.log" || bad "the log records every parameter"
+"$FLANK" run $S --seed 3 --policy reckless --json >"$T/b.json"
+python3 -c "import json,sys; a=json.load(open('$T/a.json')); b=json.load(open('$T/b.json')); sys.exit(0 if a['tracks']['harm'] > b['tracks']['harm'] else 1)" \
+  || bad "a higher harm rate hurts more people in the same game"
+"$FLANK" run $S --set harm_rate=11 2>"$T/err"; [ $? -eq 2 ] && grep -q 'outside the parameter.s range 0..10' "$T/err" || bad "out of range: $(cat "$T/err")"
+"$FLANK" run $S --set harm_rat=1 2>"$T/err"; [ $? -eq 2 ] && grep -q "did you mean 'harm_rate'" "$T/err" || bad "unknown parameter: $(cat "$T/err")"
+"$FLANK" run tutorial --set harm_rate=1 2>"$T/err"; [ $? -eq 2 ] || bad "a parameter another scenario has"
+"$FLANK" run $S --set 2>"$T/err"; [ $? -eq 2 ] || bad "--set without a value"
+
+# a replay uses the recorded values; another value is another game: refused, or forked
+"$FLANK" replay "$T/a.log" --scenario $S --verify >/dev/null 2>"$T/err" || bad "verify a game with parameters: $(cat "$T/err")"
+"$FLANK" replay "$T/a.log" --scenario $S --set harm_rate=5 --verify >/dev/null 2>"$T/err" || bad "--set of the recorded value is fine"
+"$FLANK" replay "$T/a.log" --scenario $S --set harm_rate=1 >/dev/null 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'played with harm_rate = 5' "$T/err" && grep -q -- '--until TURN --set harm_rate=1' "$T/err" \
+  || bad "a replay under another value is refused with a clear message (exit $rc): $(cat "$T/err")"
+"$FLANK" replay "$T/a.log" --scenario $S --until 3 --set harm_rate=1 --log "$T/f.log" >/dev/null 2>"$T/err" || bad "fork with another value: $(cat "$T/err")"
+grep -q 'param harm_rate 1' "$T/f.log" || bad "the fork records the value it played under from the fork on"
+sed 's/^param harm_rate 5/param harm_rate 4/' "$T/a.log" >"$T/t.log"
+"$FLANK" replay "$T/t.log" --scenario $S --verify >/dev/null 2>"$T/err"; [ $? -eq 1 ] || bad "a log with an edited parameter fails verification"
+sed 's/^param harm_rate 5/param harm_rate 50/' "$T/a.log" >"$T/t.log"
+"$FLANK" replay "$T/t.log" --scenario $S >/dev/null 2>"$T/err"; [ $? -eq 1 ] && grep -q 'outside' "$T/err" || bad "a recorded value out of range: $(cat "$T/err")"
+
+# what if: the same history up to the fork, another option at that decision
+"$FLANK" run $S --seed 5 --policy reckless --log "$T/w.log" >/dev/null
+"$FLANK" replay "$T/w.log" --scenario $S --at 4 --choose plan=fence --log "$T/wf.log" >"$T/out" 2>"$T/err" || bad "--at --choose: $(cat "$T/err")"
+grep -q "what if 'fence' had been chosen at 'plan' on turn 4" "$T/out" && grep -q 'as played' "$T/out" || bad "what-if output: $(cat "$T/out")"
+[ "$(grep -E '^hash [123] ' "$T/w.log")" = "$(grep -E '^hash [123] ' "$T/wf.log")" ] || bad "the fork changed the history before turn 4"
+[ "$(grep -E '^action 4 ' "$T/wf.log" | head -1)" = "action 4 plan fence" ] || bad "the fork did not take the other option at turn 4"
+[ "$(grep -E '^hash 4 ' "$T/w.log")" != "$(grep -E '^hash 4 ' "$T/wf.log")" ] || bad "the fork does not differ after turn 4"
+"$FLANK" replay "$T/w.log" --scenario $S --at 4 --choose plan=fnce 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q "did you mean 'fence'" "$T/err" || bad "unknown option: $(cat "$T/err")"
+"$FLANK" replay "$T/w.log" --scenario $S --at 40 --choose plan=fence 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q 'not taken at turn 40' "$T/err" || bad "a turn without the decision: $(cat "$T/err")"
+"$FLANK" replay "$T/w.log" --scenario $S --at 4 2>/dev/null; [ $? -eq 2 ] || bad "--at without --choose"
+"$FLANK" replay "$T/w.log" --scenario $S --choose plan=fence 2>/dev/null; [ $? -eq 2 ] || bad "--choose without --at"
+
+# the class settings file: a class's values, and a lock
+mkdir -p "$T/class" && cp $S/scenario.lua "$T/class/"
+printf '# 7B, spring term\nharm_rate = 4\nlock harm_rate\n' >"$T/class/class.txt"
+"$FLANK" run "$T/class" --seed 3 --log "$T/c.log" >/dev/null || bad "a scenario with class settings runs"
+grep -qx 'param harm_rate 4' "$T/c.log" || bad "class.txt sets the value"
+"$FLANK" run "$T/class" --set harm_rate=1 2>"$T/err"; [ $? -eq 2 ] && grep -q 'locked for this class by .*class.txt' "$T/err" || bad "lock: $(cat "$T/err")"
+"$FLANK" run "$T/class" --set paint=2 >/dev/null || bad "an unlocked parameter can still be set"
+"$FLANK" test "$T/class" >/dev/null 2>&1 # no tests there: only that it does not crash
+printf 'harm_rate = lots\n' >"$T/class/class.txt"
+"$FLANK" run "$T/class" 2>"$T/err"; [ $? -eq 2 ] && grep -q 'class.txt:1:' "$T/err" || bad "a broken class file names its line: $(cat "$T/err")"
+
+# flank sources: bibliography, assumptions, questions; docs/sources.md is the flagship's
+"$FLANK" sources $S >"$T/s.md" || bad "flank sources"
+grep -q '<a id="survey"></a>\*\*Doe & Roe 2020\*\*' "$T/s.md" && grep -q '## Assumptions you can change' "$T/s.md" \
+  && grep -q 'Which assumption drives the harm most? Check it against (Doe & Roe 2020)' "$T/s.md" || bad "sources output: $(head -20 "$T/s.md")"
+"$FLANK" sources "$T/class/../class" >/dev/null 2>&1; [ $? -eq 2 ] || bad "sources with a broken class file"
+"$FLANK" sources eastern_flank | cmp -s - docs/sources.md || bad "docs/sources.md is stale: flank sources eastern_flank --out docs/sources.md"
+grep -rn 'FACTS' scenarios docs && bad "the project still cites FACTS"
+
+# play --text: the assumptions, a log for the teacher, questions, a what-if and the game among many
+printf '2\n2\n2\n2\n2\n2\n2\n2\nwhatif 3 1\namong 40\nquit\n' | "$FLANK" play $S --text --set harm_rate=3 --log "$T/p.log" >"$T/play" 2>"$T/err" \
+  || bad "play --text: $(cat "$T/err")"
+grep -q 'Harm per mined field = 3 people' "$T/play" || bad "the assumptions are shown"
+grep -q 'Questions to discuss' "$T/play" && grep -q 'What if you had chosen "Fence them"' "$T/play" \
+  && grep -q 'Your game among them' "$T/play" || bad "play --text debrief: $(tail -30 "$T/play")"
+grep -qx 'policy mayor human' "$T/p.log" && grep -qx 'param harm_rate 3' "$T/p.log" || bad "play --text --log"
+
+# flank class: good, corrupt, foreign and tampered logs; counts, CSV, report
+mkdir -p "$T/sub"
+for s in 1 2 3 4; do "$FLANK" run $S --seed $s --log "$T/sub/student$s.log" >/dev/null; done
+cp "$T/p.log" "$T/sub/Anna.log"
+head -c 150 "$T/sub/student1.log" >"$T/sub/cut.log"
+echo "my essay" >"$T/sub/essay.txt"
+"$FLANK" run tutorial --seed 1 --log "$T/sub/other.log" >/dev/null
+sed '0,/^action 2 plan [a-z]*/s//action 2 plan rest/' "$T/sub/student2.log" >"$T/sub/edited.log"
+sed 's/^param harm_rate 2/param harm_rate 0/' "$T/sub/student3.log" >"$T/sub/cheat.log"
+"$FLANK" class "$T/sub" --scenario $S --runs 50 --jobs 2 --out "$T/class.html" --csv "$T/class.csv" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 0 ] || bad "flank class exit $rc: $(cat "$T/err")"
+grep -q '10 files: 5 verified, 2 corrupt, 1 foreign, 2 tampered' "$T/out" || bad "class counts: $(cat "$T/out")"
+grep -q 'skipped .*edited.log (tampered)' "$T/out" && grep -q 'skipped .*other.log (foreign)' "$T/out" || bad "skipped files listed with reasons"
+[ "$(wc -l <"$T/class.csv")" -eq 6 ] || bad "CSV: a header and 5 games: $(cat "$T/class.csv")"
+head -1 "$T/class.csv" | grep -q '^student,ending,turns,harvest,harm,better_than_harvest,better_than_harm,plan$' || bad "CSV header: $(head -1 "$T/class.csv")"
+grep -q 'Anna' "$T/class.csv" "$T/class.html" && bad "anonymous by default, yet a name appears"
+"$FLANK" class "$T/sub" --scenario $S --runs 0 --names --csv - 2>/dev/null | grep -q '^Anna,' || bad "--names"
+R=$T/class.html
+grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$R" || bad "no CSP"
+grep -Eiq '<(script|link|img|iframe|object)[ >]|src=|@import|url\(' "$R" && bad "the report refers to something outside itself"
+CHROME=$(command -v chromium || command -v chromium-browser) || { echo "FAIL: chromium is not installed (tools/setup.sh)"; exit 1; }
+chrome() { # URL ARGS...: kept off any network; console messages go to the log
+  local url=$1; shift
+  timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions \
+    --disable-background-networking --disable-component-update --disable-sync --disable-default-apps \
+    --host-resolver-rules="MAP * ~NOTFOUND" --proxy-server="http://127.0.0.1:9" --user-data-dir="$T/profile" \
+    --enable-logging=stderr --v=0 "$@" "$url" 2>"$T/chrome.log"
+}
+netreqs() { # NETLOG: the requests the page itself made
+  python3 - "$1" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+names = {v: k for k, v in d["constants"]["logEventTypes"].items()}
+for e in d["events"]:
+    p = e.get("params", {})
+    if names.get(e["type"]) == "URL_REQUEST_START_JOB" and "file://" in p.get("network_isolation_key", ""):
+        if not p["url"].startswith(("file:", "data:")):
+            print(p["url"])
+PY
+}
+console() { grep -E 'CONSOLE|Refused to|Uncaught' "$T/chrome.log"; }
+chrome "file://$R" --dump-dom --log-net-log="$T/net.json" >"$T/dom"
+grep -q '<h2 id="endings">Endings</h2>' "$T/dom" || bad "chromium did not load the class report"
+[ -z "$(netreqs "$T/net.json")" ] || bad "the class report made network requests: $(netreqs "$T/net.json")"
+[ -z "$(console)" ] || bad "console errors: $(console)"
+# the detectors themselves catch a page that errs and one that asks the network
+printf '<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src %s"><img src="http://example.invalid/x.png"><script>console.error("boom")</script>' "'none'" >"$T/leak.html"
+chrome "file://$T/leak.html" --dump-dom >/dev/null
+[ -n "$(console)" ] || bad "the console check does not see a page's errors"
+sed -i 's/default-src .none./default-src */' "$T/leak.html"
+chrome "file://$T/leak.html" --dump-dom --log-net-log="$T/leak.json" >/dev/null
+netreqs "$T/leak.json" | grep -q 'example.invalid' || bad "the network check does not see a page's request"
+exit $fail
