@@ -1,6 +1,7 @@
 /* flank replay: re-simulate a recorded game and check it turn by turn, or fork it: the
  * same history up to a turn, then the policies (--until) or another option (--at
  * --choose) or other parameter values (--set), played to the end. */
+#define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
 #include "fl_replay.h"
 #include "fl_str.h"
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad);
 
@@ -38,10 +40,40 @@ static int fork_params(const char *path, const fl_Replay *r, fl_Script *sc, cons
   return EXIT_OK;
 }
 
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* --bench N: the fork (or the whole replay) N times in the loaded script, as the window's
+ * debrief runs one; prints the median and the slowest in milliseconds. */
+static int bench(const char *path, const fl_Replay *r, fl_Script *sc, const fl_WhatIf *w, int n) {
+  double *t = calloc((size_t)n, sizeof *t);
+  char err[1024];
+  if (!t) return EXIT_USAGE;
+  for (int i = 0; i < n; i++) {
+    double a = now_ms();
+    int rc = fl_whatif_run(sc, r, path, w, err, sizeof err);
+    t[i] = now_ms() - a;
+    if (rc) { fprintf(stderr, "%s\n", err); free(t); return rc; }
+  }
+  qsort(t, (size_t)n, sizeof *t, cmp_double);
+  const fl_State *s = fl_game_state(fl_script_game(sc));
+  printf("bench: forks=%d fork_median_ms=%.3f fork_max_ms=%.3f turns=%d\n", n, t[n / 2], t[n - 1], s->turn);
+  free(t);
+  return EXIT_OK;
+}
+
 int cmd_replay(int argc, char **argv) {
   const char *path = NULL, *scen = NULL, *all = NULL, *sides[64], *logpath = NULL, *choose = NULL, *targets = NULL;
   int check = 0, json = 0, nsides = 0;
-  uint64_t until = 0, at = 0;
+  uint64_t until = 0, at = 0, nbench = 0;
   fl_ScriptOpts opts = {0};
   for (int i = 1; i < argc; i++) {
     int bad = 0;
@@ -57,7 +89,9 @@ int cmd_replay(int argc, char **argv) {
     else if (!strcmp(argv[i], "--policy") && i + 1 < argc) all = argv[++i];
     else if (!strcmp(argv[i], "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("replay", "too many --side"); sides[nsides++] = argv[++i]; }
     else if (!strcmp(argv[i], "--log") && i + 1 < argc) logpath = argv[++i];
-    else if (argv[i][0] == '-' && argv[i][1]) return cli_bad_option("replay", argv[i]);
+    else if (!strcmp(argv[i], "--bench") && i + 1 < argc) {
+      if (cli_parse_u64(argv[++i], &nbench) || !nbench || nbench > 100000) return cli_usage_error("replay", "--bench needs a count");
+    } else if (argv[i][0] == '-' && argv[i][1]) return cli_bad_option("replay", argv[i]);
     else if (!path) path = argv[i];
     else return cli_usage_error("replay", "one replay file at a time");
   }
@@ -120,6 +154,12 @@ int cmd_replay(int argc, char **argv) {
     for (int i = 0; i < nsides && rc == EXIT_OK; i++)
       if (cli_side_policy("replay", sc, sides[i])) rc = EXIT_USAGE;
     fl_WhatIf w = {(int)until, choose ? decision : NULL, choose ? option : NULL, targets, pidx, pval, np};
+    if (rc == EXIT_OK && nbench) {
+      rc = bench(path, &r, sc, until ? &w : NULL, (int)nbench);
+      fl_script_free(sc);
+      fl_replay_free(&r);
+      return rc;
+    }
     if (rc == EXIT_OK && (rc = fl_whatif_run(sc, &r, path, until ? &w : NULL, err, sizeof err)) != EXIT_OK) {
       if (rc == FL_WHATIF_SCRIPT) cli_print_error(err);
       else fprintf(stderr, "%s\n", err);

@@ -64,6 +64,10 @@ int fl_script_parse_param(const fl_Script *sc, const char *spec, int *idx, doubl
   return 0;
 }
 
+void fl_script_reset_params(fl_Script *sc) {
+  for (int i = 0; sc->param_base && i < sc->def->nparam; i++) fl_game_set_param(sc->game, i, sc->param_base[i]);
+}
+
 int fl_script_set_param(fl_Script *sc, const char *spec, char *err, size_t errn) {
   int p;
   double v;

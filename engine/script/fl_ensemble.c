@@ -34,6 +34,8 @@ static int copy_set(fl_PolicySet *dst, const fl_PolicySet *src) {
   if (!dst->name || (src->all && !dst->all)) return -1;
   for (int k = 0; k < src->n; k++)
     if (fl_test_policy_add(dst, src->role[k], src->policy[k])) return -1;
+  for (int k = 0; k < src->nparam; k++)
+    if (fl_test_param_add(dst, src->param[k])) return -1;
   return 0;
 }
 

@@ -488,6 +488,12 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
     if (fl_script_set_policy(sc, i, "default", err, errn)) { fl_script_free(sc); return NULL; }
   for (int i = 0; opts && i < opts->nset; i++)
     if (fl_script_set_param(sc, opts->set[i], err, errn)) { fl_script_free(sc); return NULL; }
+  if (!(sc->param_base = calloc((size_t)sc->def->nparam + 1, sizeof *sc->param_base))) {
+    snprintf(err, errn, "out of memory");
+    fl_script_free(sc);
+    return NULL;
+  }
+  for (int i = 0; i < sc->def->nparam; i++) sc->param_base[i] = fl_game_param(sc->game, i);
   return sc;
 }
 
@@ -505,6 +511,7 @@ void fl_script_free(fl_Script *sc) {
   free(sc->inits);
   for (int i = 0; i < sc->npol; i++) free(sc->pols[i].id);
   free(sc->pols);
+  free(sc->param_base);
   free(sc->dir);
   free(sc->root);
   free(sc->path);

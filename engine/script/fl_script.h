@@ -59,6 +59,9 @@ int fl_script_play_on(fl_Script *sc, int until_turn);
  * with the reason in err: unknown id (with a suggestion), not a number, outside min..max,
  * or locked by the class settings file. */
 int fl_script_set_param(fl_Script *sc, const char *spec, char *err, size_t errn);
+/* Put the parameters back to the values the script was loaded with (the scenario's or the
+ * class file's, then fl_ScriptOpts.set). */
+void fl_script_reset_params(fl_Script *sc);
 /* Parse "ID=VALUE" against the scenario's parameters without changing anything: the
  * parameter's index and the value into *idx and *v. Same errors as fl_script_set_param,
  * except that a locked parameter is accepted (check d->params[i].locked). */

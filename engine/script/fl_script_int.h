@@ -42,6 +42,7 @@ struct fl_Script {
   char where[256];          /* the last Lua location the hook saw, for errors that have none */
   int viewer;               /* the side a running policy plays (-1: rule code, which sees all) */
   int no_class;             /* do not read the class settings file (fl_ScriptOpts.no_class) */
+  double *param_base;       /* the parameters as loaded (with --set), for fl_script_reset_params */
 };
 
 /* Sandbox (fl_sandbox.c). */

@@ -445,7 +445,7 @@ static void play_many(lua_State *L, Tester *t, fl_Script *sc, uint64_t base, lua
 static void apply_params(lua_State *L, fl_Script *sc) {
   const fl_Def *d = fl_script_def(sc);
   fl_Game *g = fl_script_game(sc);
-  for (int i = 0; i < d->nparam; i++) fl_game_set_param(g, i, d->params[i].value);
+  fl_script_reset_params(sc);
   int ty = lua_getfield(L, 1, "set");
   if (ty == LUA_TNIL) { lua_pop(L, 1); return; }
   if (ty != LUA_TTABLE) luaL_error(L, "play: set must be a table { parameter = value }");
@@ -486,7 +486,7 @@ static int l_play(lua_State *L) {
   if (base >= 0 && !seeds) return luaL_error(L, "play: seed_base goes with seeds");
   if (seeds > MAX_SEEDS) return luaL_error(L, "play: at most %d seeds in one play{}", MAX_SEEDS);
   char *role[FL_MAX_SIDES], *pol[FL_MAX_SIDES];
-  fl_PolicySet ps = {"play", (char *)opt_str(L, 1, "play", "policy"), 0, role, pol};
+  fl_PolicySet ps = {"play", (char *)opt_str(L, 1, "play", "policy"), 0, role, pol, 0, NULL};
   int ty = lua_getfield(L, 1, "side"); /* stays on the stack: keeps the strings alive */
   if (ty == LUA_TTABLE) {
     lua_pushnil(L);
@@ -848,6 +848,9 @@ int fl_test_apply_policies(fl_Script *sc, const fl_PolicySet *ps, char *err, siz
     }
     took_all += from_all[i];
   }
+  fl_script_reset_params(sc);
+  for (int k = 0; k < ps->nparam; k++)
+    if (fl_script_set_param(sc, ps->param[k], err, errn)) return -1;
   if (ps->all && !took_all && ps->n < d->nside) {
     const char *names[64];
     int n = fl_script_policy_names(sc, names, 64);
@@ -872,8 +875,19 @@ int fl_test_policy_add(fl_PolicySet *ps, const char *role, const char *policy) {
   return 0;
 }
 
+int fl_test_param_add(fl_PolicySet *ps, const char *spec) {
+  char **p = realloc(ps->param, (size_t)(ps->nparam + 1) * sizeof *p);
+  if (!p) return -1;
+  ps->param = p;
+  if (!(p[ps->nparam] = fl_str_dup(spec))) return -1;
+  ps->nparam++;
+  return 0;
+}
+
 void fl_test_free_sets(fl_PolicySet *sets, int n) {
   for (int i = 0; sets && i < n; i++) {
+    for (int k = 0; k < sets[i].nparam; k++) free(sets[i].param[k]);
+    free(sets[i].param);
     for (int k = 0; k < sets[i].n; k++) { free(sets[i].role[k]); free(sets[i].policy[k]); }
     free(sets[i].role);
     free(sets[i].policy);

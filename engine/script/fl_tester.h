@@ -44,10 +44,15 @@ typedef struct fl_PolicySet {
   char *all;               /* NULL or a policy for every side that defines it (owned) */
   int n;                   /* role/policy pairs */
   char **role, **policy;   /* owned arrays of owned strings */
+  int nparam;              /* parameter values for this set's games ("id=value", owned), */
+  char **param;            /* on top of the script's own (--set); a sweep's sets differ here */
 } fl_PolicySet;
 
-/* Put every side of sc back to "default", then apply the set. 0 ok; -1 with message in err. */
+/* Put every side of sc back to "default" and its parameters back to the values it was
+ * loaded with, then apply the set. 0 ok; -1 with message in err. */
 int fl_test_apply_policies(fl_Script *sc, const fl_PolicySet *ps, char *err, size_t errn);
+/* Add a parameter value "id=value" to a set (copied). 0 ok, -1 out of memory. */
+int fl_test_param_add(fl_PolicySet *ps, const char *spec);
 /* Add role=policy to a set (copies the strings). 0 ok, -1 out of memory. */
 int fl_test_policy_add(fl_PolicySet *ps, const char *role, const char *policy);
 /* Load a sweep file, `return { {name = "x", policy = "p"}, {name = "y", side = {role = "p"}} }`,
