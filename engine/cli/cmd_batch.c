@@ -1,16 +1,17 @@
 /* flank batch: play many seeded games per policy set on all cores, and write them as
- * CSV/JSONL, a summary, SVG charts or an HTML report. Each worker thread has its own
- * fl_Script (its own Lua state); results go into a slot per game and are written in
- * order, so the output depends only on seeds and policies, never on --jobs. */
+ * CSV/JSONL, a summary, SVG charts or an HTML report. The games are played by fl_ensemble
+ * (the same code as the debrief's "your game among many"): each worker thread has its own
+ * fl_Script, results go into a slot per game and are written in order, so the output
+ * depends only on seeds, policies and parameters, never on --jobs. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_chart.h"
 #include "fl_cli.h"
+#include "fl_ensemble.h"
 #include "fl_results.h"
+#include "fl_sweep.h"
 #include "fl_tester.h"
-#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -21,26 +22,6 @@
 #endif
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
-
-#define CHUNK 8
-
-typedef struct Batch {
-  const char *where;
-  fl_ScriptOpts opts;
-  fl_PolicySet *sets; int nset;
-  uint64_t base, lo, per;          /* this shard's seeds: base+lo .. base+lo+per-1, for every set */
-  size_t total;                    /* nset * per games */
-  fl_Results *res;
-  const int *ending_ix;            /* def ending index -> results ending index */
-  atomic_size_t next, done;
-  atomic_int stop;
-  pthread_mutex_t mu;
-  size_t err_at;                   /* lowest failing game, so the reported error is deterministic */
-  int err_code;
-  char err[2048];
-} Batch;
-
-typedef struct Worker { Batch *b; fl_Script *sc; pthread_t th; } Worker;
 
 static double now(void) {
   struct timespec ts;
@@ -56,75 +37,6 @@ static double cpu_s(void) {
   return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec * 1e-6;
 }
 
-static void fail(Batch *b, size_t at, int code, const char *msg) {
-  pthread_mutex_lock(&b->mu);
-  if (!b->err_code || at < b->err_at) {
-    b->err_at = at;
-    b->err_code = code;
-    snprintf(b->err, sizeof b->err, "%s", msg);
-  }
-  pthread_mutex_unlock(&b->mu);
-  atomic_store(&b->stop, 1);
-}
-
-/* One game, the way `flank run` plays it. */
-static int play(fl_Script *sc, uint64_t seed) {
-  fl_Game *g = fl_script_game(sc);
-  int st = fl_game_start(g, seed);
-  while (st == FL_GAME_WAITING) {
-    fl_Choice ch;
-    st = fl_script_choose(sc, &ch) ? FL_GAME_ERROR : fl_game_choose(g, &ch);
-  }
-  return st < 0 ? FL_GAME_ERROR : st;
-}
-
-static void *work(void *arg) {
-  Worker *w = arg;
-  Batch *b = w->b;
-  char err[1536];
-  if (!w->sc && !(w->sc = fl_script_load(b->where, cli_scenario_path(), &b->opts, err, sizeof err))) {
-    fail(b, 0, EXIT_USAGE, err);
-    return NULL;
-  }
-  fl_Script *sc = w->sc;
-  fl_game_set_turn_hashes(fl_script_game(sc), 0); /* outcomes only: no replay log to check */
-  const fl_Def *d = fl_script_def(sc);
-  fl_Results *r = b->res;
-  size_t nt = (size_t)d->ntrack;
-  int cur = -1;
-  while (!atomic_load(&b->stop)) {
-    size_t i0 = atomic_fetch_add(&b->next, CHUNK);
-    if (i0 >= b->total) break;
-    size_t i1 = i0 + CHUNK < b->total ? i0 + CHUNK : b->total;
-    for (size_t i = i0; i < i1; i++) {
-      int set = (int)(i / b->per);
-      uint64_t seed = b->base + b->lo + i % b->per;
-      if (set != cur && fl_test_apply_policies(sc, &b->sets[set], err, sizeof err)) { fail(b, i, EXIT_USAGE, err); return NULL; }
-      cur = set;
-      if (play(sc, seed) == FL_GAME_ERROR) {
-        char msg[2048];
-        const fl_Def *dd = fl_script_def(sc);
-        int k = snprintf(msg, sizeof msg, "%s\n(game with seed %llu of policy set '%s'; replay it with flank run %s --seed %llu",
-                         fl_game_error(fl_script_game(sc)), (unsigned long long)seed, b->sets[set].name, b->where,
-                         (unsigned long long)seed);
-        for (int s = 0; s < dd->nside && k > 0 && (size_t)k < sizeof msg; s++)
-          k += snprintf(msg + k, sizeof msg - (size_t)k, " --side %s=%s", dd->sides[s].id, fl_script_policy(sc, s));
-        if (k > 0 && (size_t)k < sizeof msg) snprintf(msg + k, sizeof msg - (size_t)k, ")");
-        fail(b, i, EXIT_SCRIPT, msg);
-        return NULL;
-      }
-      const fl_State *s = fl_game_state(fl_script_game(sc));
-      r->seed[i] = seed;
-      r->set_of[i] = set;
-      r->ending_of[i] = s->ending >= 0 ? b->ending_ix[s->ending] : -1;
-      r->turns[i] = s->turn;
-      for (size_t k = 0; k < nt; k++) r->val[i * nt + k] = s->tracks[k].value;
-    }
-    atomic_fetch_add(&b->done, i1 - i0);
-  }
-  return NULL;
-}
-
 static void progress(size_t done, size_t total, double t0) {
   double el = now() - t0, rate = el > 0 ? (double)done / el : 0, eta = rate > 0 ? (double)(total - done) / rate : 0;
   int width = 30, fill = total ? (int)((double)width * (double)done / (double)total) : width;
@@ -133,6 +45,13 @@ static void progress(size_t done, size_t total, double t0) {
   bar[width] = '\0';
   fprintf(stderr, "\r[%s] %3d%%  %zu/%zu games  %.0f games/s  ETA %.0fs \033[K", bar,
           total ? (int)(100.0 * (double)done / (double)total) : 100, done, total, rate, eta);
+}
+
+typedef struct Progress { int tty; double t0; } Progress;
+
+static void on_progress(void *ud, size_t done, size_t total) {
+  Progress *p = ud;
+  if (p->tty) progress(done, total, p->t0);
 }
 
 /* Median time of fl_game_start (reset, setup, play to the first decision), in microseconds. */
@@ -281,10 +200,11 @@ static void set_spec(const fl_PolicySet *ps, char *buf, size_t n) {
   buf[0] = '\0';
   if (ps->all) k += (size_t)snprintf(buf, n, "policy=%s", ps->all);
   for (int i = 0; i < ps->n && k < n; i++) k += (size_t)snprintf(buf + k, n - k, "%s%s=%s", k ? " " : "", ps->role[i], ps->policy[i]);
+  for (int i = 0; i < ps->nparam && k < n; i++) k += (size_t)snprintf(buf + k, n - k, "%s--set %s", k ? " " : "", ps->param[i]);
 }
 
 int cmd_batch(int argc, char **argv) {
-  const char *where = NULL, *out = NULL, *plot = NULL, *report = NULL, *sweep = NULL, *xs = NULL, *ys = NULL;
+  const char *where = NULL, *out = NULL, *plot = NULL, *report = NULL, *sweep = NULL, *xs = NULL, *ys = NULL, *sweep_param = NULL;
   uint64_t runs = 100, base = 1, jobs = 0, shard_k = 1, shard_n = 1;
   int summary = 0, bench = 0, nset = 0, cur = -1, rc = EXIT_USAGE;
   fl_PolicySet *sets = NULL;
@@ -308,6 +228,11 @@ int cmd_batch(int argc, char **argv) {
       if (sweep) { cli_usage_error("batch", "one --sweep file at a time (got '%s' and '%s')", sweep, argv[i + 1]); goto done; }
       sweep = argv[++i];
       cur = -1;
+    }
+    else if (!strcmp(a, "--sweep-param") && more) {
+      sweep_param = argv[++i];
+      cmd_word(extra, sizeof extra, a);
+      cmd_word(extra, sizeof extra, sweep_param);
     }
     else if (!strcmp(a, "--out") && more) out = argv[++i];
     else if (!strcmp(a, "--plot") && more) plot = argv[++i];
@@ -351,11 +276,6 @@ int cmd_batch(int argc, char **argv) {
     cmd_word(pols, sizeof pols, sweep);
   }
   if (!nset) add_policy(&sets, &nset, "default");
-  for (int s = 0; s < nset; s++) {
-    if (strchr(sets[s].name, '\n')) { cli_usage_error("batch", "--side: a policy set name cannot contain a newline"); goto done; }
-    for (int t = 0; t < s; t++)
-      if (!strcmp(sets[s].name, sets[t].name)) { cli_usage_error("batch", "two policy sets are named '%s'", sets[s].name); goto done; }
-  }
   if (!out && !summary && !plot && !report && !bench) summary = 1;
   if (!jobs) { long c = sysconf(_SC_NPROCESSORS_ONLN); jobs = c > 0 ? (uint64_t)c : 1; }
 
@@ -365,6 +285,29 @@ int cmd_batch(int argc, char **argv) {
   t_load = now() - t_load;
   const fl_Def *d = fl_script_def(sc0);
   char err[1536];
+  if (sweep_param) { /* every set at every value of the parameter */
+    fl_Sweep *sw = malloc(sizeof *sw);
+    fl_PolicySet *swept = NULL;
+    int n = sw && !fl_sweep_parse(sweep_param, d, sw, err, sizeof err) ? fl_sweep_sets(sw, sets, nset, &swept) : -2;
+    if (n < 0) {
+      if (n == -2 && sw) fprintf(stderr, "flank batch: %s\n", err);
+      else fprintf(stderr, "flank batch: out of memory\n");
+      free(sw);
+      fl_script_free(sc0);
+      goto done;
+    }
+    free(sw);
+    fl_test_free_sets(sets, nset);
+    sets = swept;
+    nset = n;
+  }
+  for (int s = 0; s < nset; s++) {
+    int clash = strchr(sets[s].name, '\n') != NULL;
+    if (clash) cli_usage_error("batch", "--side: a policy set name cannot contain a newline");
+    for (int t = 0; t < s && !clash; t++)
+      if ((clash = !strcmp(sets[s].name, sets[t].name))) cli_usage_error("batch", "two policy sets are named '%s'", sets[s].name);
+    if (clash) { fl_script_free(sc0); goto done; }
+  }
   for (int s = 0; s < nset; s++) /* every set must apply before any game runs */
     if (fl_test_apply_policies(sc0, &sets[s], err, sizeof err)) {
       fprintf(stderr, "flank batch: policy set '%s': %s\n", sets[s].name, err);
@@ -381,9 +324,9 @@ int cmd_batch(int argc, char **argv) {
   for (int k = 0; k < nt; k++) tracks[k] = d->tracks[k].id;
   fl_Results *r = fl_res_new(nt, tracks);
   int *eix = calloc((size_t)d->nending + 1, sizeof *eix);
-  Batch b = {.where = where, .opts = opts, .sets = sets, .nset = nset, .base = base, .res = r, .ending_ix = eix};
-  fl_res_shard_range(runs, shard_k, shard_n, &b.lo, &b.per);
-  b.total = (size_t)b.per * (size_t)nset;
+  uint64_t lo, per;
+  fl_res_shard_range(runs, shard_k, shard_n, &lo, &per);
+  size_t total = (size_t)per * (size_t)nset;
   snprintf(command, sizeof command, "flank batch");
   cmd_word(command, sizeof command, where);
   size_t cl = strlen(command);
@@ -404,45 +347,33 @@ int cmd_batch(int argc, char **argv) {
     ok = fl_res_set(r, sets[s].name, spec) == s;
   }
   for (int e = 0; ok && e < d->nending; e++) ok = (eix[e] = fl_res_ending(r, d->endings[e].id, d->endings[e].title)) >= 0;
-  if (!ok || fl_res_resize(r, b.total)) { fprintf(stderr, "flank batch: out of memory\n"); fl_script_free(sc0); fl_res_free(r); free(eix); goto done; }
-  if (jobs > b.total && b.total) jobs = b.total;
+  if (!ok || fl_res_resize(r, total)) { fprintf(stderr, "flank batch: out of memory\n"); fl_script_free(sc0); fl_res_free(r); free(eix); goto done; }
+  if (jobs > total && total) jobs = total;
   int x, y;
   if (batch_axes("batch", r, xs, ys, &x, &y)) { fl_script_free(sc0); fl_res_free(r); free(eix); goto done; }
-  fl_ChartOpts co = {x, y};
+  fl_ChartOpts co = {x, y, d};
   double t_reset = bench ? reset_us(sc0) : 0;
 
-  Worker *w = calloc((size_t)jobs, sizeof *w);
-  pthread_mutex_init(&b.mu, NULL);
-  atomic_init(&b.next, 0);
-  atomic_init(&b.done, 0);
-  atomic_init(&b.stop, 0);
+  /* the games: fl_ensemble, this shard's seeds base+lo .. base+lo+per-1 for every set */
+  Progress pr = {isatty(STDERR_FILENO) && !bench, now()};
+  fl_EnsembleSpec spec = {where, cli_scenario_path(), &opts, sc0, sets, nset, base + lo, per, (int)jobs, on_progress, &pr};
   double t0 = now(), c0 = cpu_s();
-  int tty = isatty(STDERR_FILENO) && !bench;
-  uint64_t started = 0;
-  for (uint64_t j = 0; w && j < jobs; j++) {
-    w[j].b = &b;
-    w[j].sc = j == 0 ? sc0 : NULL;
-    if (pthread_create(&w[j].th, NULL, work, &w[j])) break;
-    started++;
-  }
-  if (!started) { fprintf(stderr, "flank batch: cannot start worker threads\n"); fl_script_free(sc0); }
-  while (tty && started && atomic_load(&b.done) < b.total && !atomic_load(&b.stop)) {
-    progress(atomic_load(&b.done), b.total, t0);
-    struct timespec ts = {0, 100000000};
-    nanosleep(&ts, NULL);
-  }
-  for (uint64_t j = 0; j < started; j++) pthread_join(w[j].th, NULL);
+  fl_Ensemble *e = total ? fl_ensemble_new(&spec, err, sizeof err) : NULL; /* a shard may hold no seeds */
+  int erc = !total ? 0 : e ? fl_ensemble_run(e, err, sizeof err) : 2;
   double wall = now() - t0, cpu = cpu_s() - c0;
-  if (tty) { progress(atomic_load(&b.done), b.total, t0); fputs("\r\033[K", stderr); }
-  for (uint64_t j = 0; w && j < started; j++) fl_script_free(w[j].sc);
-  free(w);
-  pthread_mutex_destroy(&b.mu);
-
-  if (!started) rc = EXIT_USAGE;
-  else if (b.err_code) {
-    fprintf(stderr, "flank batch: %s\n", b.err);
-    rc = b.err_code;
+  if (pr.tty) fputs("\r\033[K", stderr);
+  if (erc) {
+    fprintf(stderr, "flank batch: %s\n", err);
+    rc = erc == 3 ? EXIT_SCRIPT : EXIT_USAGE;
   } else {
+    size_t ntk = (size_t)nt;
+    for (size_t i = 0; i < total; i++) {
+      r->seed[i] = e->seed_base + i % e->runs;
+      r->set_of[i] = (int)(i / e->runs);
+      r->ending_of[i] = e->ending[i] >= 0 ? eix[e->ending[i]] : -1;
+      r->turns[i] = e->turns[i];
+      memcpy(&r->val[i * ntk], &e->val[i * ntk], ntk * sizeof *r->val);
+    }
     rc = batch_outputs("batch", r, out, summary, plot, report, &co);
     if (bench) {
       long long turns = 0;
@@ -452,6 +383,8 @@ int cmd_batch(int argc, char **argv) {
              cpu, cpu > 0 ? (double)r->n / cpu : 0, t_load * 1e3, t_reset);
     }
   }
+  fl_ensemble_free(e);
+  fl_script_free(sc0); /* worker 0 played with it; the report read its definition */
   fl_res_free(r);
   free(eix);
 done:

@@ -158,7 +158,7 @@ int cmd_merge(int argc, char **argv) {
     size_t l = strlen(files[0]);
     out = l > 6 && !strcmp(files[0] + l - 6, ".jsonl") ? "-.jsonl" : "-";
   }
-  fl_ChartOpts co = {x, y};
+  fl_ChartOpts co = {x, y, NULL};
   if (out && !strcmp(out, "-.jsonl")) { /* stdout in the inputs' format */
     fl_res_write_jsonl(stdout, r);
     out = NULL;

@@ -44,12 +44,17 @@ const Cmd CLI_COMMANDS[] = {
    "  --budget N        VM instructions per rule call (default 10000000)\n"
    "  --which           do not play: say which folder SCENARIO is found in, and where else its\n"
    "                    id is (the first found wins)\n"},
-  {"batch", "SCENARIO [--runs N] [--seed-base S] [--policy P | --side ROLE=POL | --sweep FILE]... [--jobs J] "
+  {"batch", "SCENARIO [--runs N] [--seed-base S] [--policy P | --side ROLE=POL | --sweep FILE]... [--set ID=VALUE] "
+            "[--sweep-param ID=FROM:TO:STEP] [--jobs J] "
             "[--out FILE.csv|.jsonl] [--summary] [--plot FILE.svg] [--report FILE.html] [--x TRACK --y TRACK] "
             "[--shard K/N] [--bench]",
    "Play many games (Monte Carlo) over seeds and policies.", cmd_batch,
    "Each --policy P (applied to every side that defines P), each run of --side ROLE=POL flags, or\n"
    "each entry of a --sweep file is one policy set; every set plays seeds S..S+N-1.\n"
+   "  --set ID=VALUE  a parameter (an assumption) for every game; repeatable\n"
+   "  --sweep-param ID=FROM:TO:STEP  play every policy set at each value of one parameter (the\n"
+   "                  others fixed; ID alone: its own range and step); the sets are named\n"
+   "                  'SET [ID=VALUE]' and the report shows a sensitivity chart per track\n"
    "  --jobs J        worker threads (default: all cores); results never depend on J\n"
    "  --out FILE      one row per game (CSV or JSON lines by extension)\n"
    "  --summary       what was run, then per policy set: ending shares with 95% intervals; mean,\n"

@@ -5,10 +5,12 @@
 #ifndef FL_CHART_H
 #define FL_CHART_H
 #include <stdio.h>
+#include "fl_def.h"
 #include "fl_results.h"
 
 typedef struct fl_ChartOpts {
   int x, y;                 /* track columns of the policy-set scatter; -1 leaves it out */
+  const fl_Def *def;        /* the scenario when known (flank batch): its parameters and questions */
 } fl_ChartOpts;
 
 /* The --plot file: a legend, every visible track's histograms, the scatter, and a footer

@@ -3,6 +3,7 @@
  * hides from players, says what was run and how to run it again, and prints cleanly:
  * no table or chart is cut across pages and no heading is left alone at a page's foot. */
 #include "fl_chart.h"
+#include "fl_sweep.h"
 #include <math.h>
 #include <string.h>
 
@@ -168,6 +169,7 @@ void fl_report_html(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
   endings(f, r);
   tracks(f, r, used);
   charts(f, r, o);
+  fl_sweep_report(f, r, o->def); /* sensitivity to a swept parameter; questions for discussion */
   fputs("<section class=\"keep\">\n<h2>How to read this</h2>\n<ul>\n"
         "<li><b>Mean</b>: the average over the set's games. <b>sd</b>: the standard deviation, how far single games "
         "typically land from the mean.</li>\n"

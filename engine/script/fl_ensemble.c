@@ -48,7 +48,7 @@ fl_Ensemble *fl_ensemble_new(const fl_EnsembleSpec *spec, char *err, size_t errn
   im->spec = *spec;
   e->nset = spec->nset;
   e->runs = spec->runs ? spec->runs : FL_ENSEMBLE_RUNS;
-  e->seed_base = spec->seed_base ? spec->seed_base : 1;
+  e->seed_base = spec->seed_base;
   e->n = (size_t)e->runs * (size_t)e->nset;
   im->sets = calloc((size_t)e->nset, sizeof *im->sets);
   e->set_name = calloc((size_t)e->nset, sizeof *e->set_name);

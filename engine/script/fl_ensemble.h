@@ -19,7 +19,7 @@ typedef struct fl_EnsembleSpec {
   fl_Script *script0;                  /* optional: an already loaded script for worker 0 (borrowed;
                                         * its policies and game change; free it after the run) */
   const fl_PolicySet *sets; int nset;  /* who plays each set's games (borrowed) */
-  uint64_t seed_base;                  /* game k of a set has seed seed_base + k (0 counts as 1) */
+  uint64_t seed_base;                  /* game k of a set has seed seed_base + k (a debrief: 1) */
   uint64_t runs;                       /* games per set; 0: FL_ENSEMBLE_RUNS */
   int threads;                         /* worker threads; 0: the machine's cores */
   /* Optional: called from the thread running fl_ensemble_run, about every 50 ms, with the

@@ -49,6 +49,32 @@ grep -q "what if 'fence' had been chosen at 'plan' on turn 4" "$T/out" && grep -
 "$FLANK" replay "$T/w.log" --scenario $S --at 4 2>/dev/null; [ $? -eq 2 ] || bad "--at without --choose"
 "$FLANK" replay "$T/w.log" --scenario $S --choose plan=fence 2>/dev/null; [ $? -eq 2 ] || bad "--choose without --at"
 
+# batch: --set for every game, --sweep-param with a sensitivity chart that moves when the
+# parameter matters and stays flat when it does not
+"$FLANK" batch $S --runs 40 --policy reckless --set harm_rate=0 --out "$T/b0.csv" || bad "batch --set"
+awk -F, 'NR > 1 && $0 !~ /^#/ && $5 != 0 {bad = 1} END {exit bad}' "$T/b0.csv" || bad "batch --set harm_rate=0 still hurt people"
+"$FLANK" batch $S --runs 60 --policy careful --policy reckless --sweep-param harm_rate=0:8:2 --report "$T/sweep.html" \
+  --out "$T/sweep.csv" --jobs 2 || bad "batch --sweep-param"
+grep -q 'reckless \[harm_rate=4\]' "$T/sweep.csv" || bad "sweep sets are named SET [ID=VALUE]"
+grep -q '<h2 id="sensitivity">Sensitivity: Harm per mined field</h2>' "$T/sweep.html" || bad "no sensitivity section"
+means() { # the chart of one track (by its title) and one base set: the means, in order
+  python3 - "$1" "$2" "$3" <<'PY'
+import re, sys
+html, title, base = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3]
+svg = [s for s in re.findall(r'<svg class="sens".*?</svg>', html, re.S) if '>' + title in s][0]
+print(" ".join(re.findall(r'data-base="%s" data-value="[^"]*" data-mean="([^"]*)"' % base, svg)))
+PY
+}
+m=$(means "$T/sweep.html" "People hurt" 1)
+[ "$(echo "$m" | wc -w)" -eq 5 ] && [ "$(echo "$m" | tr ' ' '\n' | sort -u | wc -l)" -gt 1 ] || bad "harm moves with the harm rate: $m"
+m=$(means "$T/sweep.html" "People hurt" 0)
+[ "$(echo "$m" | tr ' ' '\n' | sort -u)" = "0" ] || bad "careful games hurt nobody at any harm rate: $m"
+"$FLANK" batch $S --runs 60 --policy reckless --sweep-param paint --report "$T/flat.html" || bad "sweep of a parameter that does not matter"
+m=$(means "$T/flat.html" "People hurt" 0)
+[ "$(echo "$m" | wc -w)" -eq 6 ] && [ "$(echo "$m" | tr ' ' '\n' | sort -u | wc -l)" -eq 1 ] || bad "the fence colour changes nothing: $m"
+grep -q '<h2 id="questions">Questions for discussion</h2>' "$T/flat.html" || bad "the batch report lists the questions"
+"$FLANK" batch $S --sweep-param harm_rate=0:20:2 2>"$T/err"; [ $? -eq 2 ] && grep -q "leaves the parameter's range" "$T/err" || bad "a sweep out of range"
+
 # the class settings file: a class's values, and a lock
 mkdir -p "$T/class" && cp $S/scenario.lua "$T/class/"
 printf '# 7B, spring term\nharm_rate = 4\nlock harm_rate\n' >"$T/class/class.txt"
