@@ -15,10 +15,7 @@ int fl_sweep_parse(const char *spec, const fl_Def *d, fl_Sweep *sw, char *err, s
   memcpy(sw->id, spec, il);
   int p = fl_def_param(d, sw->id);
   if (p < 0) {
-    const char *c[256];
-    int n = 0;
-    for (; n < d->nparam && n < 256; n++) c[n] = d->params[n].id;
-    const char *s = fl_str_suggest(sw->id, c, n);
+    const char *s = fl_def_param_suggest(d, sw->id);
     snprintf(err, errn, "--sweep-param: scenario '%s' has no parameter '%s'%s%s%s", d->id, sw->id, s ? "; did you mean '" : "",
              s ? s : "", s ? "'?" : "");
     return -1;

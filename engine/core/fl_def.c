@@ -1,5 +1,6 @@
 #include "fl_def.h"
 #include "fl_colour.h"
+#include "fl_str.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,13 @@ int fl_def_option(const fl_CardDef *c, const char *id) { FIND(c->options, c->nop
 int fl_def_prop(const fl_Def *d, const char *id) { FIND(d->props, d->nprop, id); }
 int fl_def_param(const fl_Def *d, const char *id) { FIND(d->params, d->nparam, id); }
 int fl_def_source(const fl_Def *d, const char *id) { FIND(d->sources, d->nsource, id); }
+
+const char *fl_def_param_suggest(const fl_Def *d, const char *id) {
+  const char *c[256];
+  int n = 0;
+  for (; n < d->nparam && n < 256; n++) c[n] = d->params[n].id;
+  return fl_str_suggest(id, c, n);
+}
 
 fl_Sides fl_def_team(const fl_Def *d, int side) {
   fl_Sides t = 0;

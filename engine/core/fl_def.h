@@ -161,6 +161,8 @@ int fl_def_option(const fl_CardDef *c, const char *id);
 int fl_def_prop(const fl_Def *d, const char *id);
 int fl_def_param(const fl_Def *d, const char *id);
 int fl_def_source(const fl_Def *d, const char *id);
+/* The parameter id closest to a mistyped one (for "did you mean"), or NULL. */
+const char *fl_def_param_suggest(const fl_Def *d, const char *id);
 /* Whether side may see something visible to `seen` (side -1: the referee sees all). */
 int fl_def_sees(const fl_Def *d, int side, fl_Sides seen);
 /* The sides of side's team, as a set. */

@@ -13,10 +13,9 @@ static int param_get(lua_State *L) {
   const char *id = luaL_checkstring(L, 1);
   int p = fl_def_param(sc->def, id);
   if (p < 0) {
-    const char *c[256];
-    int n = 0;
-    for (; n < sc->def->nparam && n < 256; n++) c[n] = sc->def->params[n].id;
-    return fl_unknown(L, "parameter", id, c, n);
+    const char *s = fl_def_param_suggest(sc->def, id);
+    if (s) return luaL_error(L, "unknown parameter '%s' (did you mean '%s'?)", id, s);
+    return luaL_error(L, "unknown parameter '%s'", id);
   }
   lua_pushnumber(L, fl_game_state(sc->game)->params[p]);
   return 1;
@@ -41,10 +40,7 @@ int fl_script_parse_param(const fl_Script *sc, const char *spec, int *idx, doubl
   snprintf(id, sizeof id, "%.*s", (int)(eq - spec), spec);
   int p = fl_def_param(d, id);
   if (p < 0) {
-    const char *c[256];
-    int n = 0;
-    for (; n < d->nparam && n < 256; n++) c[n] = d->params[n].id;
-    const char *s = fl_str_suggest(id, c, n);
+    const char *s = fl_def_param_suggest(d, id);
     if (!d->nparam) snprintf(err, errn, "scenario '%s' has no parameters to set (it defines no parameter{})", d->id);
     else snprintf(err, errn, "scenario '%s' has no parameter '%s'%s%s%s (flank sources %s lists them)", d->id, id,
                   s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "", sc->dir);

@@ -154,10 +154,7 @@ static int build_questions(fl_DefB *b, fl_Def *d) {
 
 /* "name:line: unknown parameter 'x' (did you mean 'y'?)" */
 static int unknown_param(char *err, size_t errn, const char *path, int line, const fl_Def *d, const char *id) {
-  const char *c[256];
-  int k = 0;
-  for (; k < d->nparam && k < 256; k++) c[k] = d->params[k].id;
-  const char *s = fl_str_suggest(id, c, k);
+  const char *s = fl_def_param_suggest(d, id);
   return fl_str_errorf(err, errn, path, line, "unknown parameter '%s'%s%s%s", id, s ? " (did you mean '" : "",
                        s ? s : "", s ? "'?)" : "");
 }

@@ -454,10 +454,7 @@ static void apply_params(lua_State *L, fl_Script *sc) {
     const char *id = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
     int p = fl_def_param(d, id);
     if (p < 0) {
-      const char *c[256];
-      int n = 0;
-      for (; n < d->nparam && n < 256; n++) c[n] = d->params[n].id;
-      const char *sg = fl_str_suggest(id, c, n);
+      const char *sg = fl_def_param_suggest(d, id);
       luaL_error(L, "play: set: scenario '%s' has no parameter '%s'%s%s%s", d->id, id, sg ? " (did you mean '" : "",
                  sg ? sg : "", sg ? "'?)" : "");
     }
