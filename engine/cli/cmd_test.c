@@ -256,6 +256,8 @@ int cmd_test(int argc, char **argv) {
   const char *junit = NULL;
   double timeout = 0;
   char **load_err = NULL;
+  const char *sets[64];
+  int nset = 0;
   int passed = 0, failed = 0, broken = 0, rc;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -271,6 +273,9 @@ int cmd_test(int argc, char **argv) {
       char *end;
       timeout = strtod(argv[++i], &end);
       if (*end || timeout <= 0) { rc = cli_usage_error("test", "--timeout needs a positive number of seconds"); goto out; }
+    } else if (!strcmp(a, "--set") && i + 1 < argc) {
+      if (nset == 64 || !strchr(argv[i + 1], '=')) { rc = cli_usage_error("test", "--set needs ID=VALUE (at most 64)"); goto out; }
+      sets[nset++] = argv[++i];
     } else if (a[0] == '-') { rc = cli_bad_option("test", a); goto out; }
     else add(&paths, a);
   }
@@ -291,7 +296,7 @@ int cmd_test(int argc, char **argv) {
   }
   r.junit = junit != NULL;
   r.out = junit && !strcmp(junit, "-") ? stderr : stdout; /* the XML owns standard output */
-  fl_TestOpts o = {cli_scenarios_root(), timeout, 0, report, &r};
+  fl_TestOpts o = {cli_scenarios_root(), timeout, 0, report, &r, sets, nset};
   load_err = calloc((size_t)files.n + 1, sizeof *load_err);
   if (r.format == FMT_TAP) fprintf(r.out, "TAP version 13\n");
   for (int i = 0; i < files.n; i++) {

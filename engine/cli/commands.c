@@ -73,13 +73,15 @@ const Cmd CLI_COMMANDS[] = {
    "of another scenario, version, seed range, shard count or policy sets. --scenario is optional:\n"
    "it checks that the files were made from that scenario.\n"
    "See docs/educators.md.\n"},
-  {"test", "[PATH ...]", "Run scenario tests (scenarios/*/tests/*.lua) headless.", cmd_test,
+  {"test", "[PATH ...] [--set ID=VALUE]", "Run scenario tests (scenarios/*/tests/*.lua) headless.", cmd_test,
    "Each test file calls test(\"name\", function() ... end); inside, play{...} runs games and\n"
    "expect(x).eq/gt/lt/... asserts. With no PATH, runs every shipped scenario's tests.\n"
    "  --format tap          TAP output for CI systems\n"
    "  --format junit FILE   also write a JUnit XML report (written at the end, whole; - writes it\n"
    "                        to stdout and the per-test lines to stderr)\n"
    "  --timeout S           seconds per test (default 60)\n"
+   "  --set ID=VALUE        every play{} starts from this parameter value: do the tests still\n"
+   "                        hold under another assumption? (the class settings file is ignored)\n"
    "Exit 1 if a test failed, 2 if a test file does not load. A failure prints the seed and a\n"
    "flank run command that reproduces the game.\n"},
   {"lint", "SCENARIO [--format text|json] [--strict]", "Check a scenario without playing it.", cmd_lint,

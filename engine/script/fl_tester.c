@@ -197,6 +197,8 @@ static fl_Script *get_script(lua_State *L, Tester *t, const char *scen) {
   char err[1024];
   fl_ScriptOpts so = {0};
   so.no_class = 1; /* tests check the model as its author wrote it, not a class's settings */
+  so.set = t->o->set; /* flank test --set: the same tests under another assumption */
+  so.nset = t->o->nset;
   fl_Script *sc = fl_script_load(where, t->o->scenarios_root, &so, err, sizeof err);
   if (!sc) luaL_error(L, "play: %s", err);
   fl_game_set_turn_hashes(fl_script_game(sc), 0); /* tests read outcomes, not replay hashes */

@@ -28,6 +28,8 @@ typedef struct fl_TestOpts {
   long long budget;            /* VM instructions of test code per test; 0: 1 billion */
   fl_TestReport report;        /* called after each test (may be NULL) */
   void *ud;                    /* passed to report */
+  const char *const *set;      /* "ID=VALUE" parameter values every play{} starts from (--set) */
+  int nset;
 } fl_TestOpts;
 
 /* Run every test in one file. Returns the number of failed tests (and the passed

@@ -49,6 +49,10 @@ grep -q "what if 'fence' had been chosen at 'plan' on turn 4" "$T/out" && grep -
 "$FLANK" replay "$T/w.log" --scenario $S --at 4 2>/dev/null; [ $? -eq 2 ] || bad "--at without --choose"
 "$FLANK" replay "$T/w.log" --scenario $S --choose plan=fence 2>/dev/null; [ $? -eq 2 ] || bad "--choose without --at"
 
+# flank test --set: the same tests under another assumption (the fixture's tests expect the defaults)
+"$FLANK" test $S --set harm_rate=3 >"$T/out" 2>&1; [ $? -eq 1 ] && grep -q 'reproduce: .*--set harm_rate=3' "$T/out" \
+  || bad "flank test --set: $(tail -3 "$T/out")"
+
 # batch: --set for every game, --sweep-param with a sensitivity chart that moves when the
 # parameter matters and stays flat when it does not
 "$FLANK" batch $S --runs 40 --policy reckless --set harm_rate=0 --out "$T/b0.csv" || bad "batch --set"
