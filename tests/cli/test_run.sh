@@ -22,7 +22,7 @@ expect_exit 2 "no arguments" "$FLANK"
 expect_exit 2 "unknown command" "$FLANK" frobnicate
 "$FLANK" rnu 2>&1 | grep -q "did you mean 'run'" && ok || bad "command suggestion"
 expect_exit 0 "--help" "$FLANK" --help
-for c in play run batch merge test lint render replay new doc; do
+for c in play run batch merge test lint render replay new doc sources class; do
   expect_exit 0 "$c --help" "$FLANK" "$c" --help
   grep -q "Usage: flank $c" /tmp/flank-out.$$ && ok || bad "$c --help prints usage"
 done
