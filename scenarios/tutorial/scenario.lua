@@ -27,7 +27,7 @@ scenario {
 
 -- Sources: the works the text cites as [@politico] (or [@ottawa, Art. 20] with a locator);
 -- `source = "id"` fields name them too. `flank sources tutorial` prints the bibliography.
-source { id = "ottawa", title = "Convention on the Prohibition of Anti-Personnel Mines (Ottawa Convention)", year = 1997,
+source { id = "ottawa", short = "Ottawa Convention", title = "Convention on the Prohibition of Anti-Personnel Mines", year = 1997,
          publisher = "Treaty text", link = "https://www.apminebanconvention.org/",
          note = "Art. 20: withdrawal takes effect six months after notice." }
 source { id = "politico", author = "POLITICO", year = 2025, note = "The Suwałki Gap's Poland-Lithuania border is about 100 km." }
@@ -40,7 +40,8 @@ source { id = "lm2025", title = "Landmine Monitor 2025", year = 2025, publisher 
 -- (flank run tutorial --set pushback_chance=0.5). Rule code reads them with
 -- flank.param.get; each needs a source or an honest "assumption" label.
 parameter { id = "pushback_chance", name = "Pushbacks a month", default = 0.35, min = 0, max = 1, step = 0.05,
-            text = "The chance that people are pushed across the forest border in a month.",
+            text = "The chance that people are pushed across the forest border in a month; the border is "
+                .. "about 100 km long [@politico].",
             assumption = "a round figure for a schematic border" }
 parameter { id = "harm_per_field", name = "Harm per unmarked minefield", default = 4, min = 0, max = 20, step = 1,
             unit = "casualties", text = "People hurt when a pushback crosses one unmarked minefield.",
@@ -106,8 +107,7 @@ end
 decision {
   id = "treaty", side = "council", once = true, source = "ottawa",
   title = "The mine ban treaty",
-  text = "Ministers have recommended leaving the Ottawa Convention [@statement]. Withdrawal takes effect six "
-      .. "months after notice [@ottawa, Art. 20].",
+  text = "Ministers have recommended leaving the Ottawa Convention. Withdrawal takes effect six months after notice.",
   options = {
     { id = "stay", label = "Stay a party", text = "Keep the ban; rely on other obstacles.",
       effect = function() F.track.add("cohesion", 5) end },
