@@ -69,6 +69,9 @@ stds.flank = {
             reachable = {},
             spend = {},
           } },
+        param = { fields = {
+            get = {},
+          } },
         piece = { fields = {
             add = {},
             count = {},
@@ -146,6 +149,7 @@ stds.flank = {
     next = {},
     overlay = {},
     pairs = {},
+    parameter = {},
     pcall = {},
     phase = {},
     piece_type = {},
@@ -153,6 +157,7 @@ stds.flank = {
     policy = {},
     print = {},
     property = {},
+    question = {},
     rawequal = {},
     rawget = {},
     rawlen = {},
@@ -163,6 +168,7 @@ stds.flank = {
     setmetatable = {},
     setup = {},
     side = {},
+    source = {},
     string = { fields = {
         byte = {},
         char = {},

@@ -341,18 +341,18 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
 }
 
 int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where) {
+  return cli_write_replay_as(path, sc, seed, where, -1);
+}
+
+int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, int human) {
   const fl_Def *d = fl_script_def(sc);
   const char *pol[64];
-  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = fl_script_policy(sc, i);
+  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = i == human ? NULL : fl_script_policy(sc, i);
   fl_Buf b = {0};
-  fl_replay_write(&b, d, fl_game_state(fl_script_game(sc)), seed, pol);
   char from[PATH_MAX];
   /* a scenario given as a folder: record where, so the replay finds it from anywhere */
-  if (where && strcmp(where, d->id) && realpath(fl_script_dir(sc), from) && !strchr(from, '\n') && strlen(from) < 1000) {
-    fl_buf_bytes(&b, "from ", 5);
-    fl_buf_bytes(&b, from, strlen(from));
-    fl_buf_bytes(&b, "\n", 1);
-  }
+  int has_from = where && strcmp(where, d->id) && realpath(fl_script_dir(sc), from) && !strchr(from, '\n') && strlen(from) < 1000;
+  fl_replay_write(&b, d, fl_game_state(fl_script_game(sc)), seed, pol, has_from ? from : NULL);
   char err[1024];
   int rc;
   if (b.oom) rc = -1;

@@ -4,8 +4,6 @@
 #include "fl_cli.h"
 #include "fl_textview.h"
 #include "fl_move.h"
-#include "fl_replay.h"
-#include "fl_save.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -137,21 +135,6 @@ static int make_choice(fl_Game *g, int o, const char *rest, fl_Choice *ch) {
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
 
-/* Write the log of the game, the student's side recorded as human ("save for my teacher"). */
-static int write_log(const char *path, fl_Script *sc, int human, uint64_t seed) {
-  const fl_Def *d = fl_script_def(sc);
-  const char *pol[64];
-  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = i == human ? NULL : fl_script_policy(sc, i);
-  fl_Buf b = {0};
-  fl_replay_write(&b, d, fl_game_state(fl_script_game(sc)), seed, pol);
-  char err[1024];
-  int rc = b.oom ? -1 : fl_save_write_atomic(path, b.data, b.len, err, sizeof err);
-  if (rc) fprintf(stderr, "flank play: %s\n", b.oom ? "out of memory" : err);
-  else printf("Your game is saved in %s (for your teacher: flank class reads it).\n", path);
-  fl_buf_free(&b);
-  return rc;
-}
-
 int cli_play_text(int argc, char **argv) {
   const char *where = NULL, *side_id = NULL, *logpath = NULL;
   uint64_t seed = 1;
@@ -237,7 +220,10 @@ int cli_play_text(int argc, char **argv) {
     for (int i = 0; i < d->ntrack; i++)
       if (d->tracks[i].visible) printf("- %s: %g %s\n", d->tracks[i].name, s->tracks[i].value, d->tracks[i].unit);
   }
-  if (logpath && st != FL_GAME_ERROR && write_log(logpath, sc, human, seed)) rc = EXIT_USAGE;
+  if (logpath && st != FL_GAME_ERROR) { /* "save for my teacher": the student's side recorded as human */
+    if (cli_write_replay_as(logpath, sc, seed, where, human)) rc = EXIT_USAGE;
+    else if (strcmp(logpath, "-")) printf("Your game is saved in %s (for your teacher: flank class reads it).\n", logpath);
+  }
   if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, &opts);
   fl_script_free(sc);
   return rc;

@@ -1,4 +1,5 @@
 #include "fl_class.h"
+#include "fl_chart.h"
 #include "fl_cite.h"
 #include "fl_cli.h"
 #include "fl_results.h"
@@ -90,21 +91,11 @@ void fl_class_csv(FILE *f, const fl_Class *c) {
 
 /* ---- HTML ---- */
 
-static void esc(FILE *f, const char *s) {
-  for (; s && *s; s++) {
-    if (*s == '<') fputs("&lt;", f);
-    else if (*s == '>') fputs("&gt;", f);
-    else if (*s == '&') fputs("&amp;", f);
-    else if (*s == '"') fputs("&quot;", f);
-    else fputc(*s, f);
-  }
-}
-
 /* Text with its citations as short references, escaped. */
 static void cited(FILE *f, const fl_Def *d, const char *s) {
   fl_Cited c;
-  if (fl_cite_resolve(d, s, &c)) { esc(f, s); return; }
-  esc(f, c.text);
+  if (fl_cite_resolve(d, s, &c)) { fl_chart_esc(f, s); return; }
+  fl_chart_esc(f, c.text);
   fl_cited_free(&c);
 }
 
@@ -141,7 +132,7 @@ static void endings(FILE *f, const fl_Class *c, int nver) {
     if (e < 0 && !k && !m) continue;
     double pc = nver ? 100.0 * k / nver : 0, pm = c->ens && c->ens->n ? 100.0 * (double)m / (double)c->ens->n : 0;
     fputs("<tr><td>", f);
-    esc(f, e >= 0 ? d->endings[e].title : "unfinished");
+    fl_chart_esc(f, e >= 0 ? d->endings[e].title : "unfinished");
     fprintf(f, "</td><td class=\"n\">%d (%.0f%%)</td><td><span class=\"bar\" style=\"width:%.0fpx\"></span></td>", k, pc, pc * 2);
     if (c->ens) fprintf(f, "<td class=\"n\">%.0f%%</td><td><span class=\"bar model\" style=\"width:%.0fpx\"></span></td>", pm, pm * 2);
     fputs("</tr>\n", f);
@@ -162,7 +153,7 @@ static void choices(FILE *f, const fl_Class *c, int nver) {
         total += c->g[i].state->log[j].kind == FL_LOG_ACTION && c->g[i].state->log[j].a == k;
     if (!total) continue;
     fputs("<h3>", f);
-    esc(f, card->title);
+    fl_chart_esc(f, card->title);
     fprintf(f, " <small>(%s, <code>%s</code>)</small></h3>\n<table><tr><th>Option</th><th>Games</th><th></th><th>Times</th></tr>\n",
             d->sides[card->side].name, card->id);
     for (int o = 0; o < card->noptions; o++) {
@@ -179,7 +170,7 @@ static void choices(FILE *f, const fl_Class *c, int nver) {
       }
       double p = nver ? 100.0 * games / nver : 0;
       fputs("<tr><td>", f);
-      esc(f, card->options[o].label);
+      fl_chart_esc(f, card->options[o].label);
       fprintf(f, "</td><td class=\"n\">%d (%.0f%%)</td><td><span class=\"bar\" style=\"width:%.0fpx\"></span></td><td class=\"n\">%d</td></tr>\n",
               games, p, p * 2, times);
     }
@@ -213,12 +204,12 @@ static void strips(FILE *f, const fl_Class *c, int t) {
   if (!(hi > lo)) { hi = lo + 1; lo -= 1; }
 #define X(v) (L + ((v) - lo) / (hi - lo) * (W - L - R))
   fprintf(f, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", W, H, W, H);
-  esc(f, d->tracks[t].name);
+  fl_chart_esc(f, d->tracks[t].name);
   fputs(": the model's games by policy and the class's games\">\n", f);
   for (int s = 0; s < nset && st; s++) {
     int y = 20 + 26 * s;
     fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">", L - 8, y + 4);
-    esc(f, c->ens->set_name[s]);
+    fl_chart_esc(f, c->ens->set_name[s]);
     fprintf(f, "</text><line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#8c96a3\" stroke-width=\"6\"/>"
                "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#1d2430\" stroke-width=\"2\"/>\n",
             X(st[s].p05), X(st[s].p95), y, y, X(st[s].median), X(st[s].median), y - 7, y + 7);
@@ -231,7 +222,7 @@ static void strips(FILE *f, const fl_Class *c, int t) {
       student(who, sizeof who, c, &c->g[i]);
       fprintf(f, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#c0392b\" fill-opacity=\"0.7\"><title>", X(c->g[i].state->tracks[t].value),
               y + ((k++ % 3) - 1) * 5);
-      esc(f, who);
+      fl_chart_esc(f, who);
       fputs("</title></circle>\n", f);
     }
   int ay = H - 14;
@@ -258,8 +249,8 @@ static void games(FILE *f, const fl_Class *c) {
   for (int t = 0; t < d->ntrack; t++)
     if (headline(d, t)) {
       fputs("<th>", f);
-      esc(f, d->tracks[t].name);
-      if (*d->tracks[t].unit) { fputs(" (", f); esc(f, d->tracks[t].unit); fputs(")", f); }
+      fl_chart_esc(f, d->tracks[t].name);
+      if (*d->tracks[t].unit) { fputs(" (", f); fl_chart_esc(f, d->tracks[t].unit); fputs(")", f); }
       fputs("</th>", f);
     }
   fputs("</tr>\n", f);
@@ -269,9 +260,9 @@ static void games(FILE *f, const fl_Class *c) {
     char who[300];
     student(who, sizeof who, c, g);
     fputs("<tr><td>", f);
-    esc(f, who);
+    fl_chart_esc(f, who);
     fputs("</td><td>", f);
-    esc(f, g->state->ending >= 0 ? d->endings[g->state->ending].title : "unfinished");
+    fl_chart_esc(f, g->state->ending >= 0 ? d->endings[g->state->ending].title : "unfinished");
     fputs("</td>", f);
     for (int t = 0; t < d->ntrack; t++) {
       if (!headline(d, t)) continue;
@@ -288,7 +279,7 @@ static void games(FILE *f, const fl_Class *c) {
   for (int t = 0; t < d->ntrack; t++) {
     if (!headline(d, t)) continue;
     fputs("<h3>", f);
-    esc(f, d->tracks[t].name);
+    fl_chart_esc(f, d->tracks[t].name);
     fprintf(f, " <small>(%s is better)</small></h3>\n", d->tracks[t].higher_is_better > 0 ? "higher" : "lower");
     strips(f, c, t);
   }
@@ -300,7 +291,7 @@ static void params(FILE *f, const fl_Class *c) {
   fputs("<h2 id=\"assumptions\">Assumptions</h2>\n<table><tr><th>Parameter</th><th>Scenario</th><th>Games played with</th></tr>\n", f);
   for (int p = 0; p < d->nparam; p++) {
     fputs("<tr><td>", f);
-    esc(f, d->params[p].name);
+    fl_chart_esc(f, d->params[p].name);
     fputs("</td><td class=\"n\">", f);
     numf(f, d->params[p].dflt);
     fputs("</td><td>", f);
@@ -328,17 +319,17 @@ void fl_class_html(FILE *f, const fl_Class *c) {
   fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Class report: ", f);
-  esc(f, d->title);
+  fl_chart_esc(f, d->title);
   fprintf(f, "</title>\n<style>%s</style></head><body>\n<h1>Class report: ", CSS);
-  esc(f, d->title);
+  fl_chart_esc(f, d->title);
   fprintf(f, "</h1>\n<p class=\"meta\">%d game%s verified of %d file%s", counts[FL_CLASS_OK], counts[FL_CLASS_OK] == 1 ? "" : "s", c->n,
           c->n == 1 ? "" : "s");
   for (int k = 1; k < FL_CLASS_NKIND; k++) if (counts[k]) fprintf(f, "; %d %s", counts[k], fl_class_kind(k));
   fprintf(f, ". Scenario <code>%s</code> version ", d->id);
-  esc(f, d->version);
+  fl_chart_esc(f, d->version);
   fprintf(f, ", content <code>%016llx</code>. %s. Made with <code>", (unsigned long long)d->content_hash,
           c->names ? "Students are named by their files" : "Students are anonymous (numbered in an order that does not follow their names)");
-  esc(f, c->command);
+  fl_chart_esc(f, c->command);
   fputs("</code>.</p>\n", f);
   int skipped = c->n - counts[FL_CLASS_OK];
   if (skipped) {
@@ -348,9 +339,9 @@ void fl_class_html(FILE *f, const fl_Class *c) {
       const fl_ClassGame *g = &c->g[i];
       if (!g->status) continue;
       fputs("<tr class=\"skip\"><td>", f);
-      if (c->names) esc(f, g->name); else fprintf(f, "file %d", ++k);
+      if (c->names) fl_chart_esc(f, g->name); else fprintf(f, "file %d", ++k);
       fprintf(f, "</td><td>%s</td>", fl_class_kind(g->status));
-      if (c->names) { fputs("<td>", f); esc(f, g->reason); fputs("</td>", f); } /* a reason names the file: only with names */
+      if (c->names) { fputs("<td>", f); fl_chart_esc(f, g->reason); fputs("</td>", f); } /* a reason names the file: only with names */
       fputs("</tr>\n", f);
     }
     fputs("</table>\n", f);
@@ -365,7 +356,7 @@ void fl_class_html(FILE *f, const fl_Class *c) {
     fputs("<h2 id=\"questions\">Questions for discussion</h2>\n<ol>\n", f);
     for (int i = 0; i < d->nquestion; i++) {
       fputs("<li>", f);
-      if (d->questions[i].ending >= 0) { fputs("<em>After “", f); esc(f, d->endings[d->questions[i].ending].title); fputs("”:</em> ", f); }
+      if (d->questions[i].ending >= 0) { fputs("<em>After “", f); fl_chart_esc(f, d->endings[d->questions[i].ending].title); fputs("”:</em> ", f); }
       cited(f, d, d->questions[i].text);
       fputs("</li>\n", f);
     }
@@ -379,9 +370,9 @@ void fl_class_html(FILE *f, const fl_Class *c) {
       for (int i = 0; i < d->nsource; i++) {
         char sh[256];
         fputs("<li><b>", f);
-        esc(f, fl_cite_short(&d->sources[order[i]], sh, sizeof sh));
+        fl_chart_esc(f, fl_cite_short(&d->sources[order[i]], sh, sizeof sh));
         fputs("</b>: ", f);
-        esc(f, d->sources[order[i]].text);
+        fl_chart_esc(f, d->sources[order[i]].text);
         fputs("</li>\n", f);
       }
       fputs("</ul>\n", f);

@@ -81,6 +81,8 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
 /* Write the replay log of the game (see docs/formats.md) to path ("-": standard output);
  * where is the scenario as it was given: a folder is recorded so the replay can find it. 0 ok. */
 int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where);
+/* The same with side `human` recorded as played by a person (-1: none): a student's log. */
+int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, int human);
 
 /* Print text with its citations [@id] as short references ("(Shlapak & Johnson 2016)"). */
 void cli_cited(FILE *f, const fl_Def *d, const char *text);

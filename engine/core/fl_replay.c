@@ -186,7 +186,8 @@ static void put(fl_Buf *b, const char *fmt, ...) {
   if (n > 0) fl_buf_bytes(b, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 
-void fl_replay_write(fl_Buf *b, const fl_Def *d, const fl_State *s, uint64_t seed, const char *const *policies) {
+void fl_replay_write(fl_Buf *b, const fl_Def *d, const fl_State *s, uint64_t seed, const char *const *policies,
+                     const char *from) {
   put(b, "flank-replay 2\nscenario %s\nversion %s\ncontent %016" PRIx64 "\nseed %" PRIu64 "\n", d->id, d->version,
       d->content_hash, seed);
   for (int i = 0; i < d->nside; i++) put(b, "policy %s %s\n", d->sides[i].id, policies && policies[i] ? policies[i] : "human");
@@ -217,5 +218,6 @@ void fl_replay_write(fl_Buf *b, const fl_Def *d, const fl_State *s, uint64_t see
   }
   for (; h < s->nturnhash; h++) put(b, "hash %d %016" PRIx64 "\n", h + 1, s->turn_hash[h]);
   if (s->ending >= 0) put(b, "ending %s\n", d->endings[s->ending].id);
+  if (from && *from) put(b, "from %s\n", from);
   put(b, "end\n");
 }

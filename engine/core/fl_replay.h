@@ -38,7 +38,9 @@ int fl_replay_choice(const fl_Def *d, const fl_ReplayAction *a, int opt, fl_Choi
 int fl_replay_param(const fl_Replay *r, const char *id);
 /* Free what fl_replay_parse allocated. */
 void fl_replay_free(fl_Replay *r);
-/* Write the replay of a played game (policies[i]: who played side i) to buf. */
-void fl_replay_write(fl_Buf *buf, const fl_Def *def, const fl_State *s, uint64_t seed, const char *const *policies);
+/* Write the replay of a played game (policies[i]: who played side i, NULL "human") to buf;
+ * from (or NULL) is the folder the scenario was loaded from, recorded so the replay finds it. */
+void fl_replay_write(fl_Buf *buf, const fl_Def *def, const fl_State *s, uint64_t seed, const char *const *policies,
+                     const char *from);
 
 #endif
