@@ -159,11 +159,22 @@ int cmd_merge(int argc, char **argv) {
     out = l > 6 && !strcmp(files[0] + l - 6, ".jsonl") ? "-.jsonl" : "-";
   }
   fl_ChartOpts co = {x, y, NULL};
+  fl_Script *qsc = NULL; /* the report's questions and parameter names come from the scenario, if it is at hand */
+  if (report && r->has_prov && r->prov.scenario) {
+    char e[2048];
+    qsc = fl_script_load(scen ? scen : r->prov.scenario, cli_scenario_path(), NULL, e, sizeof e);
+    if (qsc && (strcmp(fl_script_def(qsc)->id, r->prov.scenario) || fl_script_def(qsc)->content_hash != r->prov.hash)) {
+      fl_script_free(qsc);
+      qsc = NULL;
+    }
+    co.def = qsc ? fl_script_def(qsc) : NULL;
+  }
   if (out && !strcmp(out, "-.jsonl")) { /* stdout in the inputs' format */
     fl_res_write_jsonl(stdout, r);
     out = NULL;
   }
   rc = batch_outputs("merge", r, out, summary, plot, report, &co);
+  fl_script_free(qsc);
 done:
   for (int i = 0; i < nfile; i++) fl_res_free(res[i]);
   free(res);
