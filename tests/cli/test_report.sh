@@ -70,26 +70,7 @@ B tutorial --runs 50 --report "$T/one.html" --plot "$T/one.svg" || bad "one-set 
 grep -q 'class="pf"\|Policy sets: mean\|Pareto' "$T/one.html" "$T/one.svg" && bad "a single policy set shows a Pareto chart"
 
 # 4. headless Chromium: it renders, shows the charts, and asks the network for nothing
-CHROME=$(command -v chromium || command -v chromium-browser) || { echo "FAIL: chromium is not installed (tools/setup.sh)"; exit 1; }
-chrome() { # URL ARGS... : the browser, kept off any network (its own update checks go to a dead local port)
-  local url=$1; shift
-  timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions \
-    --disable-background-networking --disable-component-update --disable-sync --disable-default-apps \
-    --host-resolver-rules="MAP * ~NOTFOUND" --proxy-server="http://127.0.0.1:9" --user-data-dir="$T/profile" \
-    "$@" "$url" 2>>"$T/chrome.log"
-}
-netreqs() { # NETLOG: the requests the page itself made (the browser's own carry no file:// key)
-  python3 - "$1" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-names = {v: k for k, v in d["constants"]["logEventTypes"].items()}
-for e in d["events"]:
-    p = e.get("params", {})
-    if names.get(e["type"]) == "URL_REQUEST_START_JOB" and "file://" in p.get("network_isolation_key", ""):
-        if not p["url"].startswith(("file:", "data:")):
-            print(p["url"])
-PY
-}
+. "$ROOT/tests/cli/chrome.sh" # chrome URL ARGS..., netreqs NETLOG
 chrome "file://$R" --dump-dom --log-net-log="$T/net.json" >"$T/ef.dom"
 grep -q '<h2 id="charts">Charts</h2>' "$T/ef.dom" || bad "chromium did not load the report"
 [ -z "$(netreqs "$T/net.json")" ] || bad "the report made network requests: $(netreqs "$T/net.json")"

@@ -126,33 +126,16 @@ grep -q 'Anna' "$T/class.csv" "$T/class.html" && bad "anonymous by default, yet 
 R=$T/class.html
 grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$R" || bad "no CSP"
 grep -Eiq '<(script|link|img|iframe|object)[ >]|src=|@import|url\(' "$R" && bad "the report refers to something outside itself"
-CHROME=$(command -v chromium || command -v chromium-browser) || { echo "FAIL: chromium is not installed (tools/setup.sh)"; exit 1; }
-chrome() { # URL ARGS...: kept off any network; console messages go to the log
-  local url=$1; shift
-  timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions \
-    --disable-background-networking --disable-component-update --disable-sync --disable-default-apps \
-    --host-resolver-rules="MAP * ~NOTFOUND" --proxy-server="http://127.0.0.1:9" --user-data-dir="$T/profile" \
-    --enable-logging=stderr --v=0 "$@" "$url" 2>"$T/chrome.log"
-}
-netreqs() { # NETLOG: the requests the page itself made
-  python3 - "$1" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-names = {v: k for k, v in d["constants"]["logEventTypes"].items()}
-for e in d["events"]:
-    p = e.get("params", {})
-    if names.get(e["type"]) == "URL_REQUEST_START_JOB" and "file://" in p.get("network_isolation_key", ""):
-        if not p["url"].startswith(("file:", "data:")):
-            print(p["url"])
-PY
-}
+. "$ROOT/tests/cli/chrome.sh" # chrome URL ARGS..., netreqs NETLOG
 console() { grep -E 'CONSOLE|Refused to|Uncaught' "$T/chrome.log"; }
+: >"$T/chrome.log"
 chrome "file://$R" --dump-dom --log-net-log="$T/net.json" >"$T/dom"
 grep -q '<h2 id="endings">Endings</h2>' "$T/dom" || bad "chromium did not load the class report"
 [ -z "$(netreqs "$T/net.json")" ] || bad "the class report made network requests: $(netreqs "$T/net.json")"
 [ -z "$(console)" ] || bad "console errors: $(console)"
 # the detectors themselves catch a page that errs and one that asks the network
 printf '<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src %s"><img src="http://example.invalid/x.png"><script>console.error("boom")</script>' "'none'" >"$T/leak.html"
+: >"$T/chrome.log"
 chrome "file://$T/leak.html" --dump-dom >/dev/null
 [ -n "$(console)" ] || bad "the console check does not see a page's errors"
 sed -i 's/default-src .none./default-src */' "$T/leak.html"
