@@ -385,7 +385,7 @@ int ui_pick_key(fl_Ui *u, SDL_Keycode c, int shift) {
   switch (c) {
   case SDLK_ESCAPE:
     if (op->target == FL_TGT_MOVE && u->pick.ntg == 1) { u->pick.ntg = 0; load_legal(u); } /* back to the pieces */
-    else ui_pick_cancel(u);
+    else { ui_pick_cancel(u); u->opt_sel = -1; }
     return 1;
   case SDLK_TAB: case SDLK_RIGHT: case SDLK_DOWN: case SDLK_LEFT: case SDLK_UP: {
     if (!u->nlegal) return 1;
@@ -527,7 +527,7 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
   else {
     fl_Choice ch = trial(u, op, t);
     if (op->target == FL_TGT_MOVE && u->pick.ntg == 1 && u->reach_pi >= 0) {
-      snprintf(lines[n++], 512, "Movement: %g of %g points", u->reach.cost[t], fl_move_left(u->def, u->st, u->reach_pi));
+      snprintf(lines[n++], 512, "Costs %g movement point%s (%g left)", u->reach.cost[t], u->reach.cost[t] == 1 ? "" : "s", fl_move_left(u->def, u->st, u->reach_pi));
     } else {
       fl_Cost cs[16];
       int nc = fl_game_costs(u->game, &ch, cs, 16);
