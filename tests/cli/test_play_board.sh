@@ -33,7 +33,9 @@ start() { # HOME-DIR: a fresh game as Blue, at the first decision
 }
 saved() { # HOME-DIR NAME: save now (Ctrl+S) and keep a copy
   k ctrl+s
-  cp "$1"/data/flank/saves/board_fixture-turn001.flanksave "$T/$2" 2>/dev/null || bad "no save written ($2)"
+  local f
+  f=$(ls -t "$1"/data/flank/saves/board_fixture-turn*.flanksave 2>/dev/null | head -1)   # the newest
+  cp "$f" "$T/$2" 2>/dev/null || bad "no save written ($2)"
 }
 has() { grep -aq -- "$2" "$T/$1"; }
 # SHOT=/tmp/prefix keeps screenshots of the steps as X window dumps (xwd), for a person to look at
@@ -80,5 +82,61 @@ saved "$T/k" kpair.sav
 grep -aoE 'c[0-9]r[0-9],c[0-9]r[0-9]' "$T/kpair.sav" | grep -qE 'c2r0|c2r2|c3r1' && echo "ok: two areas chosen with the keyboard alone ($(grep -aoE 'c[0-9]r[0-9],c[0-9]r[0-9]' "$T/kpair.sav" | head -1))" ||
   bad "keyboard: the save does not record two scouted areas"
 alive || bad "the window died: $(cat "$T/k/log")"
+kill $P 2>/dev/null; wait $P 2>/dev/null
+sleep 1
+
+# ---- hotseat: the hand-over screen hides the board between people -----------------------
+pixel_share() { # XWD X0 Y0 X1 Y1 R G B: percent of the box's pixels within 6 of colour R,G,B
+  python3 - "$@" <<'PY'
+import struct, sys
+d = open(sys.argv[1], 'rb').read()
+h = struct.unpack('>25I', d[:100])
+hsize, w, bpl, ncol, order = h[0], h[4], h[12], h[19], h[7]
+x0, y0, x1, y1, r, g, b = (int(v) for v in sys.argv[2:9])
+off, n, hit = hsize + 12 * ncol, 0, 0
+for y in range(y0, y1, 2):
+    for x in range(x0, x1, 2):
+        p = d[off + y * bpl + 4 * x: off + y * bpl + 4 * x + 4]
+        c = (p[2], p[1], p[0]) if order == 0 else (p[1], p[2], p[3])
+        n += 1
+        hit += abs(c[0] - r) <= 6 and abs(c[1] - g) <= 6 and abs(c[2] - b) <= 6
+print(round(100 * hit / n))
+PY
+}
+colour_at() { # XWD X Y -> "R G B"
+  python3 - "$@" <<'PY'
+import struct, sys
+d = open(sys.argv[1], 'rb').read()
+h = struct.unpack('>25I', d[:100])
+hsize, bpl, ncol, order = h[0], h[12], h[19], h[7]
+x, y = int(sys.argv[2]), int(sys.argv[3])
+p = d[hsize + 12 * ncol + y * bpl + 4 * x:][:4]
+print(*((p[2], p[1], p[0]) if order == 0 else (p[1], p[2], p[3])))
+PY
+}
+mkdir -p "$T/h"
+SDL_RENDER_DRIVER=software HOME="$T/h" XDG_DATA_HOME="$T/h/data" "$FLANK" play "$ROOT/tests/script/board" --side blue --size 1280x800 >"$T/h/log" 2>&1 &
+P=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
+click 300 300
+k h; k Return                   # hotseat: a person for every side; Blue sits first
+xdotool mousemove 1270 790
+xwd -root -silent -out "$T/blue.xwd"
+k 4; k Return                   # Blue ends its orders: Red decides next
+xwd -root -silent -out "$T/pass.xwd"
+[ -n "${SHOT:-}" ] && cp "$T/pass.xwd" "$SHOT-handover.xwd"
+k 2                             # behind the screen, keys do not reach Red's card
+saved "$T/h" behind.sav
+has behind.sav 'Axis' && bad "a key behind the hand-over screen chose Red's option"
+k Return                        # Red sits down
+k 2; k Return                   # Red: announce an axis (an arrow labelled Axis)
+saved "$T/h" red.sav
+has red.sav 'Axis' && echo "ok: after Enter on the hand-over screen, Red decides" || bad "Red's decision after the hand-over is not in the save"
+read -r r g b < <(colour_at "$T/blue.xwd" 60 620)   # c0r0's fill, as Blue saw the board
+share=$(pixel_share "$T/pass.xwd" 30 100 900 750 "$r" "$g" "$b")
+before=$(pixel_share "$T/blue.xwd" 30 100 900 750 "$r" "$g" "$b")
+if [ "${before:-0}" -ge 10 ] && [ "${share:-100}" -eq 0 ]; then echo "ok: the hand-over screen hides the board (Blue's area colour on $before% of the map before, $share% behind it)"
+else bad "hand-over: Blue's area colour covers $share% of the map region behind the screen (want 0; $before% before)"; fi
+alive || bad "the window died: $(cat "$T/h/log")"
 [ $fail -eq 0 ] && echo "test_play_board: ok"
 exit $fail
