@@ -129,22 +129,6 @@ static int offscreen_open(offscreen *o, fl_Ui *u, fl_Game *g, const fl_UiOpts *o
   return 0;
 }
 
-/* Light the targets of the pending card's option id, as the window does when it is chosen. */
-static int offscreen_pick(fl_Ui *u, const char *id, char *err, size_t n) {
-  int side, card = fl_game_status(u->game) == FL_GAME_WAITING ? fl_game_pending(u->game, &side) : -1;
-  const fl_CardDef *c = card >= 0 ? &u->def->cards[card] : NULL;
-  for (int o = 0; c && o < c->noptions; o++)
-    if (!strcmp(c->options[o].id, id)) {
-      if (c->options[o].target == FL_TGT_NONE) break;
-      if (UI_HUMAN(u, side) == 0) { u->humans |= side >= 0 && side < 64 ? (uint64_t)1 << side : 0; }
-      if (ui_pick_start(u, o) == 0) return 0;
-      snprintf(err, n, "--pick: option '%s' has no legal target now", id);
-      return -2;
-    }
-  snprintf(err, n, "--pick: the pending decision%s%s has no option '%s' that takes targets", c ? " " : "", c ? c->id : "", id);
-  return -2;
-}
-
 static void offscreen_close(offscreen *o, fl_Ui *u) {
   free_ui(u);
   SDL_DestroyRenderer(o->r);
@@ -167,7 +151,7 @@ int fl_ui_render_png(fl_Game *g, const fl_UiOpts *opts, const char *path, char *
   if (!u) { snprintf(err, n, "out of memory"); return -1; }
   int rc = offscreen_open(&o, u, g, opts, err, n);
   if (rc) { free(u); return rc; }
-  if (opts && opts->pick && (rc = offscreen_pick(u, opts->pick, err, n)) != 0) { offscreen_close(&o, u); free(u); return rc; }
+  if (opts && opts->pick && (rc = ui_pick_named(u, opts->pick, err, n)) != 0) { offscreen_close(&o, u); free(u); return rc; }
   ui_draw_frame(u);
   if (opts && opts->pick) ui_draw_frame(u); /* the second frame knows where the counters are */
   SDL_RenderPresent(o.r);
@@ -293,40 +277,12 @@ static void do_reload(fl_Ui *u, int automatic) {
   toast(u, automatic ? "Scenario changed on disk: reloaded" : msg);
 }
 
-/* The last move among log entries from first on slides along its path (not in screenshots
- * or at maximum demo speed, where only the result matters). */
-static void slide_new(fl_Ui *u, int first) {
-  if (u->opts.screenshot || (u->opts.demo && u->opts.speed <= 0)) return;
-  const fl_State *s = u->st;
-  for (int i = s->nlog - 1; i >= first && i >= 0; i--) {
-    const fl_LogEntry *e = &s->log[i];
-    if (e->kind != FL_LOG_ACTION || e->ntg < 3 || !ui_sees(u, e->seen)) continue;
-    if (u->def->cards[e->a].options[e->b].target != FL_TGT_MOVE) continue;
-    int pi = fl_state_find_piece(s, e->tg[0]);
-    if (pi < 0 || s->pieces[pi].area != e->tg[1] || !ui_sees(u, s->pieces[pi].seen)) return;
-    /* the cheapest path from where it was, on a copy of the pieces with it put back */
-    fl_State tmp = *s;
-    tmp.pieces = malloc(sizeof *tmp.pieces * (size_t)(s->npiece ? s->npiece : 1));
-    if (!tmp.pieces) return;
-    memcpy(tmp.pieces, s->pieces, sizeof *tmp.pieces * (size_t)s->npiece);
-    tmp.pieces[pi].area = e->tg[2];
-    tmp.pieces[pi].mp_used = 0;
-    int path[64], np = 0;
-    if (fl_move_reach(&u->reach, u->def, &tmp, pi) >= 0) np = fl_move_path(&u->reach, e->tg[1], path, 64);
-    free(tmp.pieces);
-    u->reach_pi = -1;
-    if (np < 2) { path[0] = e->tg[2]; path[1] = e->tg[1]; np = 2; }
-    ui_anim_start(u, pi, path, np);
-    return;
-  }
-}
-
 void ui_act(fl_Ui *u, const fl_Choice *ch) {
   char msg[2048] = "";
   int turn = u->st->turn, nlog = u->st->nlog;
   if (u->host->act(u->host->ud, ch, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return; }
   ui_refresh(u);
-  slide_new(u, nlog);
+  ui_slide_new(u, nlog);
   u->opt_sel = -1;
   u->log_scroll = 0;
   int side = -1;
@@ -694,7 +650,7 @@ static int update(fl_Ui *u, Uint32 now, Uint32 *wake) {
     int nlog = u->st->nlog;
     if (u->host->step_policy(u->host->ud, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return 1; }
     ui_refresh(u);
-    slide_new(u, nlog);
+    ui_slide_new(u, nlog);
     changed = 1;
     u->log_scroll = 0;
     int d = u->opts.demo ? demo_delay(u) : 450;

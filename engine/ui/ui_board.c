@@ -499,6 +499,22 @@ int ui_pick_release(fl_Ui *u, int x, int y, int dragged) {
   return 1;
 }
 
+/* Light the targets of the pending card's option id, as the window does when it is chosen. */
+int ui_pick_named(fl_Ui *u, const char *id, char *err, size_t n) {
+  int side, card = fl_game_status(u->game) == FL_GAME_WAITING ? fl_game_pending(u->game, &side) : -1;
+  const fl_CardDef *c = card >= 0 ? &u->def->cards[card] : NULL;
+  for (int o = 0; c && o < c->noptions; o++)
+    if (!strcmp(c->options[o].id, id)) {
+      if (c->options[o].target == FL_TGT_NONE) break;
+      if (side >= 0 && side < 64) u->humans |= (uint64_t)1 << side; /* the card asks the deciding side */
+      if (ui_pick_start(u, o) == 0) return 0;
+      snprintf(err, n, "--pick: option '%s' has no legal target now", id);
+      return -2;
+    }
+  snprintf(err, n, "--pick: the pending decision%s%s has no option '%s' that takes targets", c ? " " : "", c ? c->id : "", id);
+  return -2;
+}
+
 /* ---- drawing the choice ---------------------------------------------------------------- */
 
 static void ring_piece(fl_Ui *u, int32_t id, SDL_Color c, int w) {
@@ -683,6 +699,34 @@ int ui_anim_wait(fl_Ui *u) {
   if (u->anim_n < 2) return -1;
   if (SDL_GetTicks() - u->anim_t0 >= (Uint32)(ANIM_STEP_MS * (u->anim_n - 1))) { u->anim_n = 0; return 0; }
   return 16;
+}
+
+/* The last move among log entries from first on slides along its path (not in screenshots
+ * or at maximum demo speed, where only the result matters). */
+void ui_slide_new(fl_Ui *u, int first) {
+  if (u->opts.screenshot || (u->opts.demo && u->opts.speed <= 0)) return;
+  const fl_State *s = u->st;
+  for (int i = s->nlog - 1; i >= first && i >= 0; i--) {
+    const fl_LogEntry *e = &s->log[i];
+    if (e->kind != FL_LOG_ACTION || e->ntg < 3 || !ui_sees(u, e->seen)) continue;
+    if (u->def->cards[e->a].options[e->b].target != FL_TGT_MOVE) continue;
+    int pi = fl_state_find_piece(s, e->tg[0]);
+    if (pi < 0 || s->pieces[pi].area != e->tg[1] || !ui_sees(u, s->pieces[pi].seen)) return;
+    /* the cheapest path from where it was, on a copy of the pieces with it put back */
+    fl_State tmp = *s;
+    tmp.pieces = malloc(sizeof *tmp.pieces * (size_t)(s->npiece ? s->npiece : 1));
+    if (!tmp.pieces) return;
+    memcpy(tmp.pieces, s->pieces, sizeof *tmp.pieces * (size_t)s->npiece);
+    tmp.pieces[pi].area = e->tg[2];
+    tmp.pieces[pi].mp_used = 0;
+    int path[64], np = 0;
+    if (fl_move_reach(&u->reach, u->def, &tmp, pi) >= 0) np = fl_move_path(&u->reach, e->tg[1], path, 64);
+    free(tmp.pieces);
+    u->reach_pi = -1;
+    if (np < 2) { path[0] = e->tg[2]; path[1] = e->tg[1]; np = 2; }
+    ui_anim_start(u, pi, path, np);
+    return;
+  }
 }
 
 void ui_board_free(fl_Ui *u) {

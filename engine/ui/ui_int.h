@@ -303,6 +303,12 @@ int32_t ui_piece_hit(fl_Ui *u, int x, int y, int (*want)(fl_Ui *, int32_t));
 void ui_anim_start(fl_Ui *u, int pi, const int *path, int n);
 /* Where piece index pi is drawn now (pixels), if it is sliding: 1 and x, y. */
 int ui_anim_pos(fl_Ui *u, int pi, float *x, float *y);
+/* The last move logged from entry `first` on slides along its path (not in screenshots or at
+ * maximum demo speed). */
+void ui_slide_new(fl_Ui *u, int first);
+/* Offscreen (render --pick): start choosing the pending card's option named id, as a
+ * player would. 0 ok; -2 with err when there is no such option taking targets, or no target. */
+int ui_pick_named(fl_Ui *u, const char *id, char *err, size_t n);
 /* Milliseconds until the next animation frame, or -1 when nothing slides. */
 int ui_anim_wait(fl_Ui *u);
 void ui_board_free(fl_Ui *u);
