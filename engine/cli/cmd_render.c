@@ -27,7 +27,7 @@ static int layer_bit(const char *name) {
   static const struct { const char *n; int bit; } L[] = {
     {"sea", FL_UI_SEA}, {"land", FL_UI_LAND}, {"areas", FL_UI_AREAS}, {"borders", FL_UI_BORDERS}, {"labels", FL_UI_LABELS},
     {"places", FL_UI_PLACES}, {"pieces", FL_UI_PIECES}, {"panels", FL_UI_PANELS}, {"water", FL_UI_WATER},
-    {"nations", FL_UI_NATIONS}, {"colours", FL_UI_COLOURS}};
+    {"nations", FL_UI_NATIONS}, {"colours", FL_UI_COLOURS}, {"marks", FL_UI_MARKS}};
   for (size_t i = 0; i < sizeof L / sizeof L[0]; i++)
     if (!strcmp(L[i].n, name)) return L[i].bit;
   return 0;
@@ -61,9 +61,11 @@ int cmd_render(int argc, char **argv) {
     else if (!strcmp(a, "--size") && i + 1 < argc) { if (cli_parse_size(argv[++i], &uo.width, &uo.height)) return cli_usage_error("render", "--size expects WxH between 320x240 and 8192x8192, got '%s'", argv[i]); }
     else if (!strcmp(a, "--out") && i + 1 < argc) out = argv[++i];
     else if (!strcmp(a, "--overlay") && i + 1 < argc) uo.overlay = argv[++i];
+    else if (!strcmp(a, "--view") && i + 1 < argc) uo.view = argv[++i];
+    else if (!strcmp(a, "--pick") && i + 1 < argc) uo.pick = argv[++i];
     else if (!strcmp(a, "--no-layer") && i + 1 < argc) {
       int b = layer_bit(argv[++i]);
-      if (!b) return cli_usage_error("render", "unknown layer '%s' (sea, land, areas, borders, labels, places, pieces, panels, water, nations, colours)", argv[i]);
+      if (!b) return cli_usage_error("render", "unknown layer '%s' (sea, land, areas, borders, labels, places, pieces, panels, water, nations, colours, marks)", argv[i]);
       uo.layers &= ~b;
     } else if (!strcmp(a, "--bench") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &v) || !v || v > 100000) return cli_usage_error("render", "--bench needs a frame count"); bench = (int)v; }
     else if (a[0] == '-') return cli_bad_option("render", a);
@@ -93,6 +95,6 @@ int cmd_render(int argc, char **argv) {
   int rc = bench ? fl_ui_bench(g, &uo, bench, err, sizeof err) : fl_ui_render_png(g, &uo, out, err, sizeof err);
   if (rc) fprintf(stderr, "flank render: %s\n", err);
   fl_script_free(sc);
-  return rc ? EXIT_USAGE : EXIT_OK; /* a file that cannot be written: like one that cannot be read */
+  return rc ? EXIT_USAGE : EXIT_OK; /* -2: a --view or --pick that names nothing */ /* a file that cannot be written: like one that cannot be read */
 #endif
 }

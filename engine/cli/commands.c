@@ -92,11 +92,14 @@ const Cmd CLI_COMMANDS[] = {
    "  --format json   {errors, warnings, messages:[{file,line,level,check,message}]}\n"
    "  --strict        warnings fail too\n"
    "Exit 1 when there are errors (or warnings with --strict).\n"},
-  {"render", "SCENARIO [--seed N] [--turn N] [--policy P] [--side ROLE=POLICY] [--set ID=VALUE] [--size WxH] [--overlay ID] --out FILE.png",
+  {"render", "SCENARIO [--seed N] [--turn N] [--policy P] [--side ROLE=POLICY] [--set ID=VALUE] [--size WxH] [--overlay ID] [--view SIDE] [--pick OPTION] --out FILE.png",
    "Render the map to a PNG without a display.", cmd_render,
    "Plays headless with the policies to turn N (default 1), then draws the game screen with the same\n"
    "code as the window, in software, and writes a PNG. Size defaults to 1600x1000. --overlay ID\n"
-   "shades the map by one of the scenario's overlays (e.g. mines) instead of by owner.\n"},
+   "shades the map by one of the scenario's overlays (e.g. mines) instead of by owner.\n"
+   "--view SIDE draws what that side may see (default: everything, as the referee sees it).\n"
+   "--pick OPTION lights the legal targets of that option of the pending decision, as the window\n"
+   "does when a player chooses it.\n"},
   {"replay", "FILE [--verify] [--json] [--scenario PATH] [--until TURN | --at TURN --choose DECISION=OPTION [--targets T]] "
              "[--policy P] [--side ROLE=POLICY] [--set ID=VALUE] [--log FILE]",
    "Re-simulate a recorded game, or fork it at a turn.", cmd_replay,

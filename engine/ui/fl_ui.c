@@ -57,6 +57,8 @@ static void host_changed(fl_Ui *u) {
   if (u->st) u->seen_log = u->st->nlog;
   u->popup = -1;
   u->opt_sel = -1;
+  ui_pick_cancel(u);
+  u->anim_n = 0;
 }
 
 static void init_ui(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
@@ -70,6 +72,8 @@ static void init_ui(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
   u->text_scale = 1.0f;
   u->dpi = 1.0f;
   u->saved_nlog = -1;
+  u->viewer = u->seat = u->handover = u->pick_opt = u->reach_pi = u->anim_pi = -1;
+  u->drag_piece = -1;
 }
 
 static void free_ui(fl_Ui *u) {
@@ -84,6 +88,7 @@ static void free_ui(fl_Ui *u) {
   u->geo_ok = 0;
   free(u->vbuf);
   u->vbuf = NULL;
+  ui_board_free(u);
   gfx_free(&u->g);
 }
 
@@ -113,6 +118,15 @@ static int offscreen_open(offscreen *o, fl_Ui *u, fl_Game *g, const fl_UiOpts *o
   u->humans = u->human >= 0 && u->human < 64 ? (uint64_t)1 << u->human : 0;
   u->screen = SCR_GAME;
   u->seen_log = u->st->nlog;
+  if (opts && opts->view && (u->viewer = fl_def_side(u->def, opts->view)) < 0) {
+    snprintf(err, n, "--view: no side '%s' in %s", opts->view, u->def->id);
+    free_ui(u); SDL_DestroyRenderer(o->r); SDL_FreeSurface(o->sf);
+    return -2;
+  }
+  if (opts && opts->view) { /* the top bar and the card speak to that side */
+    u->human = u->viewer;
+    u->humans = u->viewer < 64 ? (uint64_t)1 << u->viewer : 0;
+  }
   return 0;
 }
 
@@ -136,10 +150,13 @@ int fl_ui_render_png(fl_Game *g, const fl_UiOpts *opts, const char *path, char *
   fl_Ui *u = calloc(1, sizeof *u);
   offscreen o;
   if (!u) { snprintf(err, n, "out of memory"); return -1; }
-  if (offscreen_open(&o, u, g, opts, err, n)) { free(u); return -1; }
+  int rc = offscreen_open(&o, u, g, opts, err, n);
+  if (rc) { free(u); return rc; }
+  if (opts && opts->pick && (rc = ui_pick_named(u, opts->pick, err, n)) != 0) { offscreen_close(&o, u); free(u); return rc; }
   ui_draw_frame(u);
+  if (opts && opts->pick) ui_draw_frame(u); /* the second frame knows where the counters are */
   SDL_RenderPresent(o.r);
-  int rc = write_surface(o.sf, path, err, n);
+  rc = write_surface(o.sf, path, err, n);
   offscreen_close(&o, u);
   free(u);
   return rc;
@@ -233,6 +250,8 @@ static void start_game(fl_Ui *u) {
   if (u->host->start(u->host->ud, human, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); return; }
   u->human = human;
   u->humans = human >= 0 && human < 64 ? ((uint64_t)1 << human) | u->brief_extra : 0;
+  u->seat = human;
+  u->handover = -1;
   host_changed(u);
   u->seen_log = 0;
   u->screen = SCR_GAME;
@@ -259,22 +278,42 @@ static void do_reload(fl_Ui *u, int automatic) {
   toast(u, automatic ? "Scenario changed on disk: reloaded" : msg);
 }
 
-static void act(fl_Ui *u, int opt) {
+void ui_act(fl_Ui *u, const fl_Choice *ch) {
   char msg[2048] = "";
-  if (!fl_game_available(u->game, opt)) {
-    const char *why = fl_game_unavailable_reason(u->game, opt);
-    toast(u, why ? why : "not available");
-    return;
-  }
-  int turn = u->st->turn;
-  fl_Choice ch = {opt, 0, {0}};
-  if (u->host->act(u->host->ud, &ch, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return; }
+  int turn = u->st->turn, nlog = u->st->nlog;
+  if (u->host->act(u->host->ud, ch, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return; }
   ui_refresh(u);
+  ui_slide_new(u, nlog);
   u->opt_sel = -1;
   u->log_scroll = 0;
   int side = -1;
   if (fl_game_status(u->game) == FL_GAME_WAITING) fl_game_pending(u->game, &side);
   u->await_end_turn = fl_game_status(u->game) == FL_GAME_WAITING && (!UI_HUMAN(u, side) || u->st->turn != turn);
+}
+
+static void act(fl_Ui *u, int opt) {
+  if (!fl_game_available(u->game, opt)) {
+    const char *why = fl_game_unavailable_reason(u->game, opt);
+    toast(u, why ? why : "not available");
+    return;
+  }
+  int side, card = fl_game_pending(u->game, &side);
+  if (card >= 0 && u->def->cards[card].options[opt].target != FL_TGT_NONE) { ui_pick_start(u, opt); return; } /* targets first */
+  fl_Choice ch = {opt, 0, {0}};
+  ui_act(u, &ch);
+}
+
+/* Select an option of the card; one that needs targets lights them at once. */
+static void select_option(fl_Ui *u, int o) {
+  ui_pick_cancel(u);
+  if (!fl_game_available(u->game, o)) {
+    const char *why = fl_game_unavailable_reason(u->game, o);
+    toast(u, why ? why : "not available");
+    return;
+  }
+  u->opt_sel = o;
+  int side, card = fl_game_pending(u->game, &side);
+  if (card >= 0 && u->def->cards[card].options[o].target != FL_TGT_NONE) ui_pick_start(u, o);
 }
 
 static void end_turn(fl_Ui *u) {
@@ -312,8 +351,11 @@ static void host_call(fl_Ui *u, int (*fn)(void *, char *, size_t), int error_pan
 
 static void press(fl_Ui *u, int id, int arg) {
   switch (id) {
-  case BTN_OPTION: u->opt_sel = arg; u->focus = FOCUS_CARD; break;
-  case BTN_CONFIRM: if (u->opt_sel >= 0) act(u, u->opt_sel); break;
+  case BTN_OPTION: select_option(u, arg); u->focus = FOCUS_CARD; break;
+  case BTN_CONFIRM:
+    if (u->pick_opt >= 0) { u->pick_cur = -1; ui_pick_key(u, SDLK_RETURN, 0); }
+    else if (u->opt_sel >= 0) act(u, u->opt_sel);
+    break;
   case BTN_END_TURN: end_turn(u); break;
   case BTN_DEBRIEF: u->screen = SCR_DEBRIEF; break;
   case BTN_BACK: u->screen = SCR_GAME; break;
@@ -361,7 +403,9 @@ static void press(fl_Ui *u, int id, int arg) {
   }
 }
 
-static int modal_open(const fl_Ui *u) { return u->err[0] || u->help || u->confirm_quit || u->load_menu || (u->screen == SCR_GAME && u->popup >= 0); }
+static int modal_open(const fl_Ui *u) {
+  return u->err[0] || u->help || u->confirm_quit || u->load_menu || (u->screen == SCR_GAME && (u->popup >= 0 || u->handover >= 0));
+}
 
 /* Load the save selected in the menu; a damaged one leaves the menu open with its reason. */
 static void load_selected(fl_Ui *u) {
@@ -469,19 +513,22 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     return;
   }
   if (c == SDLK_F5) { do_reload(u, 0); return; }
+  if (u->handover >= 0) { /* hotseat: the next person sits down */
+    if (c == SDLK_RETURN || c == SDLK_KP_ENTER || c == SDLK_SPACE) { u->seat = u->handover; u->handover = -1; }
+    return;
+  }
+  if (u->anim_n) u->anim_n = 0; /* any key skips a sliding move */
   if (u->popup >= 0) {
     if (c == SDLK_RETURN || c == SDLK_KP_ENTER || c == SDLK_SPACE || c == SDLK_ESCAPE) u->popup = -1;
     return;
   }
+  if (u->pick_opt >= 0 && ui_pick_key(u, c, (k->keysym.mod & KMOD_SHIFT) != 0)) return;
   int side = -1, card = fl_game_status(u->game) == FL_GAME_WAITING ? fl_game_pending(u->game, &side) : -1;
   int mine = card >= 0 && UI_HUMAN(u, side) && !u->await_end_turn;
   int nopt = card >= 0 ? u->def->cards[card].noptions : 0;
   if (c >= SDLK_1 && c <= SDLK_9) {
     int o = (int)(c - SDLK_1);
-    if (mine && o < nopt) {
-      if (fl_game_available(u->game, o)) u->opt_sel = o;
-      else { const char *why = fl_game_unavailable_reason(u->game, o); toast(u, why ? why : "not available"); }
-    }
+    if (mine && o < nopt) select_option(u, o);
     return;
   }
   switch (c) {
@@ -542,6 +589,8 @@ static void mouse_button(fl_Ui *u, const SDL_MouseButtonEvent *b, float dpi) {
   u->my = y;
   if (b->button != SDL_BUTTON_LEFT) return;
   if (b->type == SDL_MOUSEBUTTONDOWN) {
+    u->anim_n = 0; /* a click skips a sliding move */
+    if (u->screen == SCR_GAME && u->handover >= 0) { u->seat = u->handover; u->handover = -1; return; }
     for (int i = u->nbtn - 1; i >= 0; i--)
       if (in_rect(u->btn[i].r, x, y)) { press(u, u->btn[i].id, u->btn[i].arg); return; }
     if (modal_open(u)) return;
@@ -550,10 +599,13 @@ static void mouse_button(fl_Ui *u, const SDL_MouseButtonEvent *b, float dpi) {
       u->drag_moved = 0;
       u->drag_x = x;
       u->drag_y = y;
+      ui_pick_press(u, x, y); /* a piece that can move: choose it (and maybe drag it) */
     }
   } else if (u->dragging) {
-    if (!u->drag_moved) { int a = ui_map_hit(u, x, y); u->sel = a == u->sel ? -1 : a; u->focus = FOCUS_MAP; }
+    int used = u->pick_opt >= 0 && ui_pick_release(u, x, y, u->drag_moved);
+    if (!u->drag_moved && !used) { int a = ui_map_hit(u, x, y); u->sel = a == u->sel ? -1 : a; u->focus = FOCUS_MAP; }
     u->dragging = 0;
+    u->drag_piece = -1;
   }
 }
 
@@ -575,7 +627,7 @@ static int update(fl_Ui *u, Uint32 now, Uint32 *wake) {
     if (u->popup < 0) {
       while (u->seen_log < u->st->nlog) {
         const fl_LogEntry *e = &u->st->log[u->seen_log++];
-        if (e->kind == FL_LOG_EVENT && popups) {
+        if (e->kind == FL_LOG_EVENT && popups && ui_sees(u, e->seen)) {
           u->popup = u->seen_log - 1;
           u->popup_until = now + (Uint32)(u->opts.demo ? 3 * demo_delay(u) : 0);
           changed = 1;
@@ -596,8 +648,10 @@ static int update(fl_Ui *u, Uint32 now, Uint32 *wake) {
     if ((UI_HUMAN(u, side) && !u->opts.demo) || u->await_end_turn) return changed;
     if (now < u->next_ai) { if (*wake > u->next_ai - now) *wake = u->next_ai - now; return changed; }
     char msg[2048] = "";
+    int nlog = u->st->nlog;
     if (u->host->step_policy(u->host->ud, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return 1; }
     ui_refresh(u);
+    ui_slide_new(u, nlog);
     changed = 1;
     u->log_scroll = 0;
     int d = u->opts.demo ? demo_delay(u) : 450;
@@ -657,6 +711,9 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
   while (!u->quit) {
     Uint32 now = SDL_GetTicks(), wake = 1000;
     ui_refresh(u);
+    ui_board_update(u);
+    int anim = ui_anim_wait(u); /* a timer only while a move slides */
+    if (anim >= 0) { dirty = 1; if ((Uint32)anim < wake) wake = (Uint32)anim; if (anim == 0) wake = 1; }
     if (update(u, now, &wake)) { dirty = 1; u->gen++; }
     if (u->toast[0] && now < u->toast_until && wake > u->toast_until - now) wake = u->toast_until - now + 1;
     if (u->toast[0] && now >= u->toast_until) { u->toast[0] = 0; dirty = 1; }
@@ -710,7 +767,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
           int dx = u->mx - u->drag_x, dy = u->my - u->drag_y;
           if (abs(dx) + abs(dy) > 3 || u->drag_moved) {
             u->drag_moved = 1;
-            pan(u, dx, dy);
+            if (u->drag_piece < 0) pan(u, dx, dy); /* dragging a piece moves the piece, not the map */
             u->drag_x = u->mx;
             u->drag_y = u->my;
           }

@@ -53,11 +53,12 @@ typedef struct fl_UiHost {
 
 /* Drawing layers, for tests that prove a missing layer is caught. Without WATER, water areas
  * are drawn like land; without NATIONS, national borders like area borders; without COLOURS,
- * sides get the default palette instead of the scenario's colours. */
+ * sides get the default palette instead of the scenario's colours; without MARKS, no arrows,
+ * highlighted areas or front line. */
 enum {
   FL_UI_SEA = 1, FL_UI_LAND = 2, FL_UI_AREAS = 4, FL_UI_BORDERS = 8, FL_UI_LABELS = 16,
   FL_UI_PLACES = 32, FL_UI_PIECES = 64, FL_UI_PANELS = 128, FL_UI_WATER = 256, FL_UI_NATIONS = 512,
-  FL_UI_COLOURS = 1024, FL_UI_ALL = 2047
+  FL_UI_COLOURS = 1024, FL_UI_MARKS = 2048, FL_UI_ALL = 4095
 };
 
 typedef struct fl_UiOpts {
@@ -70,6 +71,8 @@ typedef struct fl_UiOpts {
   const char *shot_screen;  /* "title", "briefing", "game", "debrief", "help": shoot there */
   int layers;               /* FL_UI_* mask; 0 means all */
   const char *overlay;      /* id of a scenario overlay to show at start (NULL: owners) */
+  const char *view;         /* offscreen: the side whose view to draw (NULL: everything) */
+  const char *pick;         /* offscreen: an option id of the pending card whose targets to light */
   int bench;                /* print timing figures to stdout */
   double bench_t0;          /* CLOCK_MONOTONIC ms when the command started, for --bench */
 } fl_UiOpts;
@@ -79,7 +82,8 @@ typedef struct fl_UiOpts {
 int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n);
 
 /* Draw the game screen of g (map, pieces, panels) offscreen with SDL's software
- * renderer and write it as a PNG; needs no display. 0 ok; -1 with err. */
+ * renderer and write it as a PNG; needs no display. 0 ok; -1 with err; -2 with err when
+ * opts->view or opts->pick names no side / no option of the pending card. */
 int fl_ui_render_png(fl_Game *g, const fl_UiOpts *opts, const char *path, char *err, size_t n);
 
 /* Offscreen timing of the drawing code on g: prints median frame times in ms for a full

@@ -155,6 +155,7 @@ void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptyp
 
 void ui_draw_pieces(fl_Ui *u) {
   const fl_State *s = u->st;
+  u->npbox = 0;
   if (!s || !s->npiece) return;
   gfx_Ctx *g = &u->g;
   /* counters grow with the areas on screen, within limits */
@@ -175,7 +176,9 @@ void ui_draw_pieces(fl_Ui *u) {
   for (int i = 0; i < s->npiece; i++) {
     int a = s->pieces[i].area;
     next[i] = -1;
-    if (a < 0 || a >= na) continue;
+    if (a < 0 || a >= na || !ui_sees(u, s->pieces[i].seen)) continue; /* hidden from the viewer */
+    float ax, ay;
+    if (ui_anim_pos(u, i, &ax, &ay)) { ui_counter(u, ax - cw / 2, ay, cw, ch, s->pieces[i].side, s->pieces[i].type, 1); continue; }
     if (tail[a] < 0) head[a] = i; else next[tail[a]] = i;
     tail[a] = i;
   }
@@ -199,6 +202,14 @@ void ui_draw_pieces(fl_Ui *u) {
       float px = x - rw / 2 + col * (cw + gap), py = y + row * (ch + gap);
       if (px + cw < u->mapr.x || py + ch < u->mapr.y || px > u->mapr.x + u->mapr.w || py > u->mapr.y + u->mapr.h) continue;
       ui_counter(u, px, py, cw, ch, gs[k], gt[k], gn[k]);
+      if (u->npbox == u->cappbox) {
+        int nc = u->cappbox ? 2 * u->cappbox : 64;
+        ui_PBox *nb = realloc(u->pbox, sizeof *nb * (size_t)nc);
+        if (!nb) continue;
+        u->pbox = nb;
+        u->cappbox = nc;
+      }
+      u->pbox[u->npbox++] = (ui_PBox){{px, py, cw, ch}, a, gs[k], gt[k]};
     }
   }
   free(head); free(tail); free(next);

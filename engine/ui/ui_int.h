@@ -9,6 +9,7 @@
 #include <SDL_ttf.h>
 #include "fl_ui.h"
 #include "fl_map.h"
+#include "fl_move.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -128,6 +129,7 @@ typedef struct map_Geo {
   int narea, nland;
   unsigned char *ek;           /* per vertex: the kind of the edge to the next vertex of its ring */
   unsigned char *water;        /* per area: sea, lake, river or water terrain, drawn as water */
+  int *nb;                     /* per vertex: the area across the edge to the next vertex (-1: none) */
 } map_Geo;
 
 /* Whether an area's terrain is water ("sea", "lake", "river", "water"). */
@@ -144,6 +146,8 @@ enum { BTN_NONE, BTN_OPTION, BTN_CONFIRM, BTN_END_TURN, BTN_DEBRIEF, BTN_BACK, B
 enum { FOCUS_MAP, FOCUS_CARD, FOCUS_LOG, FOCUS_N };
 
 typedef struct ui_Btn { SDL_Rect r; int id, arg; } ui_Btn;
+/* A counter drawn this frame (a stack of one side's pieces of one type in an area), for hit tests. */
+typedef struct ui_PBox { SDL_FRect r; int area, side, type; } ui_PBox;
 
 typedef struct fl_Ui {
   gfx_Ctx g;
@@ -198,6 +202,20 @@ typedef struct fl_Ui {
   float text_scale, dpi;       /* the player's text size (Ctrl +/-) and the display's pixel ratio */
   int confirm_quit;            /* asking before unsaved play is lost */
   int load_menu, load_sel, nsaves; /* the load menu is open; selected row; rows */
+  /* hidden information and hotseat */
+  int viewer;                  /* whose view the board shows: a side, or -1 for everything */
+  int seat;                    /* the side whose person sits at the screen now */
+  int handover;                /* hotseat: the side to pass the screen to (board hidden), or -1 */
+  /* choosing targets (ui_board.c) */
+  int pick_opt;                /* the option whose targets are being chosen, or -1 */
+  fl_Choice pick;              /* chosen so far (a move: the piece's id first) */
+  int32_t *legal; unsigned char *legal_ok; int nlegal, caplegal; /* lit targets; ok: may be chosen */
+  int pick_cur;                /* the keyboard's place in legal[], or -1 */
+  fl_Reach reach; int reach_pi; /* reachable areas of the moving piece (its index), -1: none */
+  ui_PBox *pbox; int npbox, cappbox; /* counters drawn in the last frame */
+  int32_t drag_piece;          /* a piece dragged onto its destination, or -1 */
+  /* a move sliding along its path (no timer runs otherwise) */
+  int anim_pi, anim_path[64], anim_n; Uint32 anim_t0;
   int saved_nlog;              /* log length at the last save or load (-1: never) */
   int quit;
 } fl_Ui;
@@ -256,6 +274,49 @@ void ui_date_long(int32_t date, char *buf, size_t n);
 #define UI_HUMAN(u, s) ((s) >= 0 && (s) < 64 && (((u)->humans >> (s)) & 1u))
 /* Whether quitting now would lose decisions a person took since the last save. */
 int ui_unsaved(const fl_Ui *u);
+/* ---- ui_board: the seated side's view, marks on the map, choosing targets ----- */
+/* Whether the viewer may see something visible to `seen`. */
+int ui_sees(const fl_Ui *u, fl_Sides seen);
+/* Recompute the viewer (demo: everything; else the seated side) and the hotseat hand-over. */
+void ui_board_update(fl_Ui *u);
+/* Targets of a logged action, as words: " (Riga)", ": Infantry #3 from A to B"; "" if none. */
+void ui_targets_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n);
+/* A property's readable name and value with its unit, or 0 if the viewer may not see it. */
+int ui_prop_text(const fl_Ui *u, const fl_Prop *p, char *buf, size_t n);
+/* Arrows, highlights and the front line the viewer may see (on the map, under the pieces). */
+void ui_draw_marks(fl_Ui *u);
+/* The lit targets, reachable areas, path and dragged counter (over the pieces), and the hover card. */
+void ui_draw_pick(fl_Ui *u);
+/* The hand-over screen (hotseat). */
+void ui_draw_handover(fl_Ui *u);
+/* Start choosing targets for option opt (0 ok; -1: it has no legal target, a toast says so). */
+int ui_pick_start(fl_Ui *u, int opt);
+void ui_pick_cancel(fl_Ui *u);
+/* "Choose an area \u2014 1 of 2" for the card; "" when not choosing. */
+void ui_pick_ask(const fl_Ui *u, char *buf, size_t n);
+/* Input while choosing; each returns 1 if it used the event. */
+int ui_pick_key(fl_Ui *u, SDL_Keycode c, int shift);
+int ui_pick_press(fl_Ui *u, int x, int y);   /* mouse down on the map: may start a drag */
+int ui_pick_release(fl_Ui *u, int x, int y, int dragged);
+/* The piece id of the counter at a pixel that the viewer may see, or -1. */
+int32_t ui_piece_hit(fl_Ui *u, int x, int y, int (*want)(fl_Ui *, int32_t));
+/* Start sliding piece index pi along its last move; the frame is drawn while it runs. */
+void ui_anim_start(fl_Ui *u, int pi, const int *path, int n);
+/* Where piece index pi is drawn now (pixels), if it is sliding: 1 and x, y. */
+int ui_anim_pos(fl_Ui *u, int pi, float *x, float *y);
+/* The last move logged from entry `first` on slides along its path (not in screenshots or at
+ * maximum demo speed). */
+void ui_slide_new(fl_Ui *u, int first);
+/* Offscreen (render --pick): start choosing the pending card's option named id, as a
+ * player would. 0 ok; -2 with err when there is no such option taking targets, or no target. */
+int ui_pick_named(fl_Ui *u, const char *id, char *err, size_t n);
+/* Milliseconds until the next animation frame, or -1 when nothing slides. */
+int ui_anim_wait(fl_Ui *u);
+void ui_board_free(fl_Ui *u);
+/* Make a choice through the host (fl_ui.c). */
+void ui_act(fl_Ui *u, const fl_Choice *ch);
+/* An area's outline (ui_map.c), w pixels wide. */
+void ui_map_outline(fl_Ui *u, int area, int w, SDL_Color c);
 /* Draw one frame of the current screen. */
 void ui_draw_frame(fl_Ui *u);
 

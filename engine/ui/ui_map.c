@@ -111,8 +111,10 @@ static unsigned char edge_kind(const map_Geo *mg, int a, int b) {
  * clipped bounds, are hidden. Sorting keeps this O(E log E) on large maps. */
 static int classify_edges(map_Geo *mg) {
   mg->ek = calloc((size_t)mg->nv + 1, 1);
+  mg->nb = malloc(sizeof(int) * (size_t)(mg->nv + 1));
   GEdge *e = malloc(sizeof *e * (size_t)(mg->nv + 1));
-  if (!mg->ek || !e) { free(e); return -1; }
+  if (!mg->ek || !mg->nb || !e) { free(e); return -1; }
+  for (int i = 0; i <= mg->nv; i++) mg->nb[i] = -1;
   double b[4];
   fl_map_bounds(mg->m, b);
   int n = 0, v = 0;
@@ -148,6 +150,7 @@ static int classify_edges(map_Geo *mg) {
         if (e[k].shape >= 0) { first = k; other = e[s].shape; break; }
     for (int k = s; k < t; k++) mg->ek[e[k].v] = EK_HIDDEN;
     mg->ek[e[first].v] = edge_kind(mg, e[first].shape, other);
+    if (e[first].shape >= 0 && other >= 0) mg->nb[e[first].v] = other; /* for the front line */
     s = t;
   }
   free(e);
@@ -156,7 +159,7 @@ static int classify_edges(map_Geo *mg) {
 
 void map_geo_free(map_Geo *mg) {
   free(mg->xy); free(mg->tri); free(mg->ring0); free(mg->ringn); free(mg->area); free(mg->land);
-  free(mg->ek); free(mg->water);
+  free(mg->ek); free(mg->water); free(mg->nb);
   memset(mg, 0, sizeof *mg);
 }
 
@@ -396,6 +399,11 @@ static void outline(fl_Ui *u, int ring, float ox, float oy, int w, SDL_Color c) 
       }
       SDL_RenderDrawLinesF(u->r, pts, m);
     }
+}
+
+void ui_map_outline(fl_Ui *u, int area, int w, SDL_Color c) {
+  if (area < 0 || area >= u->geo.narea) return;
+  for (int r = 0; r < u->geo.area[area].nr; r++) outline(u, u->geo.area[area].r0 + r, (float)u->mapr.x, (float)u->mapr.y, w, c);
 }
 
 typedef struct { int x, y, w, h; } lrect;
@@ -666,8 +674,10 @@ void ui_map_draw(fl_Ui *u) {
   if (u->hover >= 0 && u->hover != u->sel && u->hover < u->geo.narea)
     for (int r = 0; r < u->geo.area[u->hover].nr; r++)
       outline(u, u->geo.area[u->hover].r0 + r, ox, oy, g->s > 1.5f ? 4 : 2, (SDL_Color){250, 246, 236, 200});
+  ui_draw_marks(u);
   if (u->layers & FL_UI_PIECES) ui_draw_pieces(u);
-  if (u->hover >= 0 && !u->dragging && u->mouse_in && u->popup < 0 && !u->err[0] && !u->help) tooltip(u, u->hover);
+  ui_draw_pick(u);
+  if (u->pick_opt < 0 && u->hover >= 0 && !u->dragging && u->mouse_in && u->popup < 0 && !u->err[0] && !u->help) tooltip(u, u->hover);
   SDL_RenderSetClipRect(u->r, NULL);
 }
 
@@ -686,7 +696,8 @@ int ui_area_info(fl_Ui *u, int area, char lines[][256], int max) {
     for (int t = 0; t < u->def->nptype; t++)
       for (int sd = -1; sd < u->def->nside; sd++) {
         int c = 0;
-        for (int i = 0; i < s->npiece; i++) c += s->pieces[i].area == area && s->pieces[i].type == t && s->pieces[i].side == sd;
+        for (int i = 0; i < s->npiece; i++)
+          c += s->pieces[i].area == area && s->pieces[i].type == t && s->pieces[i].side == sd && ui_sees(u, s->pieces[i].seen);
         if (!c || len >= sizeof buf - 2) continue;
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%d \xC3\x97 %s%s%s%s", len ? ", " : "", c, u->def->ptypes[t].name,
                                 sd >= 0 ? " (" : "", sd >= 0 ? u->def->sides[sd].name : "", sd >= 0 ? ")" : "");
@@ -697,12 +708,9 @@ int ui_area_info(fl_Ui *u, int area, char lines[][256], int max) {
     buf[0] = 0;
     len = 0;
     for (int i = 0; ps && i < ps->n && len < sizeof buf - 2; i++) {
-      const fl_Prop *p = &ps->p[i];
-      char v[64];
-      if (p->type == FL_NUM) snprintf(v, sizeof v, "%g", p->num);
-      else if (p->type == FL_BOOL) snprintf(v, sizeof v, "%s", p->num ? "yes" : "no");
-      else snprintf(v, sizeof v, "%s", p->str ? p->str : "");
-      len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s: %s", len ? " \xC2\xB7 " : "", p->key, v);
+      char v[160];
+      if (!ui_prop_text(u, &ps->p[i], v, sizeof v)) continue;
+      len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? " \xC2\xB7 " : "", v);
       if (len >= sizeof buf) len = sizeof buf - 1;
     }
     if (len && n < max) snprintf(lines[n++], 256, "%s", buf);

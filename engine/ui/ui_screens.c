@@ -76,10 +76,13 @@ static const char *source_text(const fl_Def *d, const char *id) {
 void ui_log_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n) {
   const fl_Def *d = u->def;
   switch (e->kind) {
-  case FL_LOG_ACTION:
-    snprintf(buf, n, "%s: %s \xE2\x80\x94 %s", e->c >= 0 ? d->sides[e->c].name : "?", d->cards[e->a].title,
-             d->cards[e->a].options[e->b].label);
+  case FL_LOG_ACTION: {
+    char tg[512];
+    ui_targets_text(u, e, tg, sizeof tg);
+    snprintf(buf, n, "%s: %s \xE2\x80\x94 %s%s", e->c >= 0 ? d->sides[e->c].name : "?", d->cards[e->a].title,
+             d->cards[e->a].options[e->b].label, tg);
     break;
+  }
   case FL_LOG_EVENT:
     snprintf(buf, n, "%s%s%s", d->events[e->a].title ? d->events[e->a].title : d->events[e->a].id, e->text && *e->text ? ": " : "",
              e->text ? e->text : "");
@@ -236,7 +239,8 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
   const fl_CardDef *c = &d->cards[card];
   int mine = UI_HUMAN(u, side);
   /* measure, then draw */
-  char head[256], detail[1024];
+  char head[256], detail[1024], ask[256];
+  ui_pick_ask(u, ask, sizeof ask);
   snprintf(head, sizeof head, "%s \xC2\xB7 %s", mine ? "YOUR DECISION" : "DECIDING", d->sides[side].name);
   const gfx_Text *tt = gfx_text(g, FONT_HEAD, c->title, iw);
   const gfx_Text *tx = c->text && *c->text ? gfx_text(g, FONT_BODY, c->text, iw) : NULL;
@@ -248,6 +252,7 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
     const gfx_Text *lt = gfx_text(g, FONT_BODY, op->label, ow);
     option_detail(u, op, detail, sizeof detail);
     const char *why = fl_game_unavailable_reason(u->game, o);
+    if (u->pick_opt == o && mine) why = ask; /* what is being asked takes the reason's line */
     const gfx_Text *dt = *detail ? gfx_text(g, FONT_SMALL, detail, ow) : NULL;
     const gfx_Text *wt = why ? gfx_text(g, FONT_SMALL, why, ow) : NULL;
     oh[o] = PX(16) + (lt ? lt->h : 0) + (dt ? dt->h + PX(3) : 0) + (wt ? wt->h + PX(3) : 0);
@@ -286,7 +291,8 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
     option_detail(u, op, detail, sizeof detail);
     if (*detail) ty += PX(3) + gfx_draw_wrapped(g, FONT_SMALL, detail, tx0, ty + PX(3), ow, avail ? COL_MUTED : (SDL_Color){100, 106, 114, 255});
     const char *why = fl_game_unavailable_reason(u->game, o);
-    if (why) gfx_draw_wrapped(g, FONT_SMALL, why, tx0, ty + PX(3), ow, COL_BAD);
+    if (u->pick_opt == o && mine) gfx_draw_wrapped(g, FONT_SMALL, ask, tx0, ty + PX(3), ow, COL_ACCENT);
+    else if (why) gfx_draw_wrapped(g, FONT_SMALL, why, tx0, ty + PX(3), ow, COL_BAD);
     if (mine && avail) ui_button(u, r, BTN_OPTION, o);
     cy += oh[o] + PX(6);
   }
@@ -311,7 +317,7 @@ static void log_panel(fl_Ui *u, SDL_Rect r) {
   if (u->focus == FOCUS_LOG) gfx_fill(g, (SDL_Rect){r.x - PX(8), r.y, PX(2), r.h}, COL_ACCENT);
   for (; idx >= 0 && y < r.y + r.h; idx--) {
     const fl_LogEntry *e = &s->log[idx];
-    if (e->kind == FL_LOG_SKIPPED) continue;
+    if (e->kind == FL_LOG_SKIPPED || !ui_sees(u, e->seen)) continue;
     char buf[1200], t[16];
     ui_log_text(u, e, buf, sizeof buf);
     if (!*buf) continue;
@@ -390,7 +396,7 @@ static void draw_chrome(fl_Ui *u, int top, int pw) {
   int pad = PX(18), x = pr.x + pad, w = pw - 2 * pad, y = pr.y + PX(16);
   y = section(u, x, y, w, "INDICATORS");
   int nvis = 0;
-  for (int i = 0; i < u->def->ntrack; i++) nvis += u->def->tracks[i].visible;
+  for (int i = 0; i < u->def->ntrack; i++) nvis += u->def->tracks[i].visible && ui_sees(u, u->def->tracks[i].seen);
   int card_h = card_panel(u, x, 0, w, 1);
   int compact = nvis > 3 && y + ui_tracks_height(u, w) + PX(40) + card_h + PX(150) > u->H;
   y = compact ? ui_tracks_compact(u, x, y, w) : ui_tracks(u, x, y, w);
@@ -588,13 +594,13 @@ void ui_draw_debrief(fl_Ui *u) {
   int lw = w * 3 / 5, rx = x + lw + PX(28), rw = w - lw - PX(28);
   int yy = section(u, x, y, lw, "INDICATORS OVER TIME");
   int nvis = 0;
-  for (int i = 0; i < d->ntrack; i++) nvis += d->tracks[i].visible;
+  for (int i = 0; i < d->ntrack; i++) nvis += d->tracks[i].visible && ui_sees(u, d->tracks[i].seen);
   int cols = nvis > 4 ? 3 : 2, rows = (nvis + cols - 1) / cols;
   if (rows < 1) rows = 1;
   int cwid = (lw - (cols - 1) * PX(12)) / cols, chh = (colh - (yy - y) - (rows - 1) * PX(12)) / rows;
   if (chh > PX(220)) chh = PX(220);
   for (int i = 0, k = 0; i < d->ntrack; i++) {
-    if (!d->tracks[i].visible) continue;
+    if (!d->tracks[i].visible || !ui_sees(u, d->tracks[i].seen)) continue;
     SDL_Rect r = {x + (k % cols) * (cwid + PX(12)), yy + (k / cols) * (chh + PX(12)), cwid, chh};
     ui_track_chart(u, r, i);
     k++;
@@ -605,9 +611,10 @@ void ui_draw_debrief(fl_Ui *u) {
   int lim = y + colh, more = 0;
   for (int i = 0; i < s->nlog; i++) {
     const fl_LogEntry *le = &s->log[i];
-    if (le->kind != FL_LOG_ACTION || (anyplay && le->c >= 0 && !d->sides[le->c].playable)) continue;
-    char t[16], line[600];
-    snprintf(line, sizeof line, "%s \xE2\x80\x94 %s", d->cards[le->a].title, d->cards[le->a].options[le->b].label);
+    if (le->kind != FL_LOG_ACTION || (anyplay && le->c >= 0 && !d->sides[le->c].playable) || !ui_sees(u, le->seen)) continue;
+    char t[16], line[1100], tg[512];
+    ui_targets_text(u, le, tg, sizeof tg);
+    snprintf(line, sizeof line, "%s \xE2\x80\x94 %s%s", d->cards[le->a].title, d->cards[le->a].options[le->b].label, tg);
     const gfx_Text *lt = gfx_text(g, FONT_SMALL, line, rw - PX(42));
     if (more || yy + (lt ? lt->h : 0) > lim - gfx_font_h(g, FONT_SMALL) - PX(4)) { more++; continue; }
     snprintf(t, sizeof t, "T%d", le->turn);
@@ -722,7 +729,8 @@ static void help_panel(fl_Ui *u) {
     {"Ctrl+S", "save the game"}, {"Ctrl+O", "load the saved game"},
     {"F5", "reload the scenario from disk (replays decisions)"}, {"F1", "this list"},
     {"Wheel, + / \xE2\x88\x92", "zoom the map"}, {"Drag, arrows", "pan the map"},
-    {"0 or Home", "fit the map to the window"}, {"Click", "select an area"},
+    {"0 or Home", "fit the map to the window"}, {"Click, drag a piece", "move it; click an area: select it"},
+    {"Tab, arrows", "while choosing: cycle the lit targets (Enter chooses)"},
     {"Page Up / Down", "scroll the log"}, {"V", "next map view (owners, then overlays)"},
     {"L", "fold or unfold the map legend"},
     {"Ctrl + / \xE2\x88\x92 / 0", "larger, smaller, normal text"}, {"H (briefing)", "hotseat: people play every playable side"},
@@ -799,7 +807,8 @@ static void load_menu(fl_Ui *u) {
 
 void ui_draw_overlays(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
-  if (u->screen == SCR_GAME && u->popup >= 0 && u->st && u->popup < u->st->nlog && !u->err[0]) popup(u);
+  if (u->screen == SCR_GAME && u->handover >= 0) ui_draw_handover(u);
+  if (u->screen == SCR_GAME && u->popup >= 0 && u->handover < 0 && u->st && u->popup < u->st->nlog && !u->err[0]) popup(u);
   if (u->err[0]) error_panel(u);
   if (u->help) help_panel(u);
   if (u->confirm_quit) confirm_panel(u);

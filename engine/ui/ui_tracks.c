@@ -158,7 +158,7 @@ int ui_tracks_height(fl_Ui *u, int w) {
   int h = 0, lw = w - spark_w(u) - PX(14);
   Row r;
   for (int i = 0; i < u->def->ntrack; i++)
-    if (u->def->tracks[i].visible) { row(u, i, FONT_BODY, lw, lw, 1, &r); h += row_h(u, r.lines); }
+    if (u->def->tracks[i].visible && ui_sees(u, u->def->tracks[i].seen)) { row(u, i, FONT_BODY, lw, lw, 1, &r); h += row_h(u, r.lines); }
   return h;
 }
 
@@ -168,7 +168,7 @@ int ui_tracks(fl_Ui *u, int x, int y, int w) {
   int sw = spark_w(u), lw = w - sw - PX(14), bh = PX(5), fh = gfx_font_h(g, FONT_BODY);
   for (int i = 0; i < d->ntrack; i++) {
     const fl_TrackDef *t = &d->tracks[i];
-    if (!t->visible) continue;
+    if (!t->visible || !ui_sees(u, t->seen)) continue;
     Row r;
     row(u, i, FONT_BODY, lw, lw, 1, &r);
     int nw = gfx_draw_text(g, FONT_BODY, r.l1, x, y, COL_TEXT, 0);
@@ -200,7 +200,7 @@ int ui_tracks_compact(fl_Ui *u, int x0, int y, int w) {
   int colw = (w - PX(18)) / 2, sh = gfx_font_h(g, FONT_SMALL), bold = gfx_font_h(g, FONT_BOLD);
   int vis[256], nv = 0;
   for (int i = 0; i < d->ntrack && nv < 256; i++)
-    if (d->tracks[i].visible) vis[nv++] = i;
+    if (d->tracks[i].visible && ui_sees(u, d->tracks[i].seen)) vis[nv++] = i;
   for (int k = 0; k < nv; k += 2) {
     Row r[2];
     int lines = 1;
