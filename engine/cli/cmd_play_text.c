@@ -23,7 +23,12 @@ static void print_log_since(FILE *f, const fl_Def *d, const fl_State *s, int fro
 
 /* The name a player reads for a target, into buf. */
 static const char *target_name(const fl_Def *d, const fl_State *s, int area_kind, int32_t v, char *buf, size_t n) {
-  if (area_kind) return fl_map_area(d->map, v)->name;
+  if (area_kind) { /* the id too: it is what a player types when the name has spaces */
+    const fl_MapArea *m = fl_map_area(d->map, v);
+    if (!strcmp(m->id, m->name)) return m->name;
+    snprintf(buf, n, "%s (%s)", m->name, m->id);
+    return buf;
+  }
   int pi = fl_state_find_piece(s, v);
   if (pi < 0) { snprintf(buf, n, "#%d", (int)v); return buf; }
   snprintf(buf, n, "%s #%d in %s", d->ptypes[s->pieces[pi].type].name, (int)v, fl_map_area(d->map, s->pieces[pi].area)->name);
@@ -95,10 +100,18 @@ static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, i
     }
     pre = NULL;
     if (!strcmp(words, "cancel") || !strcmp(words, "c")) return 0;
+    int whole = match_target(d, area_kind, list, n, words); /* a name with spaces: "Reed beds" */
+    if (whole >= 0 && lo <= 1) { out[0] = list[whole]; return 1; }
     char copy[512];
     snprintf(copy, sizeof copy, "%s", words);
     int k = 0, bad = 0;
-    for (char *w = strtok(copy, " ,"); w && !bad; w = strtok(NULL, " ,")) {
+    /* several targets: separated by commas (names may have spaces), else by spaces */
+    const char *seps = strchr(copy, ',') ? "," : " ";
+    for (char *w = strtok(copy, seps); w && !bad; w = strtok(NULL, seps)) {
+      while (*w == ' ') w++;
+      size_t wl = strlen(w);
+      while (wl && w[wl - 1] == ' ') w[--wl] = '\0';
+      if (!*w) continue;
       int i = match_target(d, area_kind, list, n, w);
       if (i < 0) { printf("'%s' is not one of the choices above.\n", w); bad = 1; }
       else if (k >= hi) { printf("At most %d.\n", hi); bad = 1; }
@@ -195,10 +208,18 @@ int cli_play_text(int argc, char **argv) {
     line[strcspn(line, "\r\n")] = '\0';
     if (!strcmp(line, "quit") || !strcmp(line, "q")) break;
     if (!strcmp(line, "board") || !strcmp(line, "b")) { shown = 0; continue; }
+    if (!strcmp(line, "help") || !strcmp(line, "h") || !strcmp(line, "?")) {
+      printf("Type an option's number to choose it. Options that act on the board then ask for their\n"
+             "targets: type a number from the list, or a name or id (\"Reed beds\", reed_beds); several\n"
+             "targets are separated by commas. Targets can follow on the same line: '3 reed_beds',\n"
+             "'1 #3 ford' (move piece #3 to the ford). 'cancel' backs out of a choice, 'board' shows the\n"
+             "whole board again, 'quit' stops.\n");
+      continue;
+    }
     char *end;
     long o = strtol(line, &end, 10);
     while (*end == ' ') end++;
-    if (end == line || o < 1 || o > d->cards[card].noptions) { printf("Type a number from 1 to %d.\n", d->cards[card].noptions); continue; }
+    if (end == line || o < 1 || o > d->cards[card].noptions) { printf("Type a number from 1 to %d ('help' for more).\n", d->cards[card].noptions); continue; }
     if (!fl_game_available(g, (int)o - 1)) { printf("Not available: %s\n", fl_game_unavailable_reason(g, (int)o - 1)); continue; }
     fl_Choice ch;
     if (make_choice(g, (int)o - 1, *end ? end : NULL, &ch)) { printf("Cancelled.\n"); continue; }

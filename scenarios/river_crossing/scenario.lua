@@ -155,22 +155,27 @@ local function assault(id, area, from, mod)
     if n ~= from then mod = mod + count(n, "blue", "battalion") end
   end
   -- a battalion is three companies' worth: +1 against the first defender, each further one +2
-  local blue, red = F.rng.random(6) + 1 + mod, F.rng.random(6) + 2 * (defenders - 1)
+  local bd, rd = F.rng.random(6), F.rng.random(6)
+  local blue, red = bd + 1 + mod, rd + 2 * (defenders - 1)
   local name = F.area.get(area, "name")
+  -- the roll in words, so a player can see why it went as it did
+  local why = string.format("Blue %d: die %d %+d; Red %d: die %d %+d for %d compan%s", blue, bd, 1 + mod, red, rd,
+                            2 * (defenders - 1), defenders, defenders == 1 and "y" or "ies")
+  for _, id in ipairs(F.piece.list { area = area, side = "red" }) do F.piece.reveal(id, "blue") end
   if blue > red then
     local ids = F.piece.list { area = area, side = "red" }
     F.piece.remove(ids[1])
     for i = 2, #ids do F.piece.reveal(ids[i], "blue") end
     if #ids == 1 then
       F.area.set_owner(area, "blue")
-      F.game.log(string.format("Blue takes %s (%d against %d).", name, blue, red))
+      F.game.log(string.format("Blue takes %s (%s).", name, why))
     else
-      F.game.log(string.format("Blue breaks a company at %s (%d against %d) but is held.", name, blue, red))
+      F.game.log(string.format("Blue breaks a company at %s but is held (%s).", name, why))
       F.piece.move(id, from)
     end
     F.map.arrow(from, area, { side = "blue", style = "good" })
   else
-    F.game.log(string.format("The assault on %s fails (%d against %d); Blue loses a company.", name, blue, red))
+    F.game.log(string.format("The assault on %s fails; Blue loses a company (%s; Blue needs more).", name, why))
     F.map.arrow(from, area, { side = "blue", style = "warning" })
     if not lose_step(id, from) then return false end
   end
@@ -255,7 +260,19 @@ decision {
     { id = "recon", label = "Send a scouting patrol", target = "area", cost = { recon = 1 }, again = true,
       text = "Reveals Red's companies in the area and next to it.",
       legal = function() local l = {} for _, a in ipairs(EAST) do l[#l + 1] = a end l[#l + 1] = "orchards" return l end,
-      effect = function(area) spot(area); F.var.set("patrol_" .. area, true) end },
+      effect = function(area)
+        local seen = {}
+        local around = F.area.neighbors(area)
+        around[#around + 1] = area
+        for _, a in ipairs(around) do
+          local n = F.piece.count { area = a, side = "red" }
+          if n > 0 then seen[#seen + 1] = string.format("%d in %s", n, F.area.get(a, "name")) end
+        end
+        spot(area)
+        F.var.set("patrol_" .. area, true)
+        F.game.log(#seen > 0 and ("The patrol finds Red companies: " .. table.concat(seen, ", ") .. ".")
+                   or ("The patrol finds no Red companies around " .. F.area.get(area, "name") .. "."), "blue")
+      end },
     { id = "pontoon", label = "Lay a pontoon at the ford", cost = { engineers = 4 }, again = true,
       requires = function() return not F.area.get("ford", "pontoon") end,
       effect = function()
@@ -340,11 +357,15 @@ ending { id = "repulsed", title = "Repulsed",
          when = function() return F.track.get("strength") <= 4 end,
          text = "Blue has lost too many companies to go on." }
 ending { id = "bridgehead", title = "Bridgehead",
-         when = function() return F.game.turn() >= 8 and held() > 0 end,
          text = function()
            local n = held()
-           return string.format("Blue ends the week holding %d area%s of the far bank.", n, n == 1 and "" or "s")
+           return string.format("Blue ends the eight days holding %d area%s of the far bank.", n, n == 1 and "" or "s")
          end }
+
+-- The eighth day is played to its end before a bridgehead is counted.
+event { id = "last_day", title = "The eighth day ends", on = "turn_end", silent = true,
+        when = function() return F.game.turn() >= 8 and held() > 0 end,
+        effect = function() F.game.finish("bridgehead") end }
 ending { id = "river_held", title = "The river held", default = true,
          text = "Eight days, and Red still holds the whole far bank." }
 
