@@ -16,7 +16,7 @@ P=$!
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 alive() { kill -0 "$P" 2>/dev/null; }
-k() { xdotool key "$@"; sleep 0.7; }
+k() { xdotool key "$@"; sleep "${FLANK_KEY_PACE:-0.7}"; }  # sanitizer builds draw slower: ctest sets a longer pace
 for _ in 1 2 3 4 5 6 7 8 9 10; do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
 alive || { bad "the window did not open: $(cat "$T/log")"; exit 1; }
 xdotool mousemove 300 300 click 1; sleep 0.3
