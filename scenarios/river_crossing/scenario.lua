@@ -161,7 +161,7 @@ local function assault(id, area, from, mod)
   -- the roll in words, so a player can see why it went as it did
   local why = string.format("Blue %d: die %d %+d; Red %d: die %d %+d for %d compan%s", blue, bd, 1 + mod, red, rd,
                             2 * (defenders - 1), defenders, defenders == 1 and "y" or "ies")
-  for _, id in ipairs(F.piece.list { area = area, side = "red" }) do F.piece.reveal(id, "blue") end
+  for _, rid in ipairs(F.piece.list { area = area, side = "red" }) do F.piece.reveal(rid, "blue") end
   if blue > red then
     local ids = F.piece.list { area = area, side = "red" }
     F.piece.remove(ids[1])
