@@ -178,6 +178,10 @@ static void test_fork(void) {
 
 static void count_progress(void *ud, size_t done, size_t total) { (void)done; (void)total; (*(int *)ud)++; }
 
+/* Cancels the running ensemble at the first progress report with games done. */
+static fl_Ensemble *running;
+static void cancel_progress(void *ud, size_t done, size_t total) { (void)ud; (void)total; if (done) fl_ensemble_cancel(running); }
+
 /* Identical results for one and two threads; standings; cancel. */
 static void test_ensemble(void) {
   fl_Script *sc = load(TEACH, NULL);
@@ -216,6 +220,12 @@ static void test_ensemble(void) {
   fl_Ensemble *c = fl_ensemble_new(&spec, err, sizeof err);
   fl_ensemble_cancel(c);
   CHECK(fl_ensemble_run(c, err, sizeof err) == 1 && fl_ensemble_done(c) < c->n);
+  fl_ensemble_free(c);
+  /* cancelled while it runs (from the progress callback, as a window's Cancel would) */
+  spec.script0 = NULL;
+  spec.progress = cancel_progress;
+  c = running = fl_ensemble_new(&spec, err, sizeof err);
+  CHECK(c && fl_ensemble_run(c, err, sizeof err) == 1 && fl_ensemble_done(c) > 0 && fl_ensemble_done(c) < c->n);
   fl_ensemble_free(c);
   fl_test_free_sets(sets, nset);
   fl_script_free(sc);
