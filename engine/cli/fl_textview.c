@@ -44,11 +44,6 @@ void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_LogEntry *e) {
   }
 }
 
-static int sees_prop(const fl_Def *d, int viewer, const char *key) {
-  int p = fl_def_prop(d, key);
-  return p < 0 || fl_def_sees(d, viewer, d->props[p].seen);
-}
-
 static void prop_name(FILE *f, const fl_Def *d, const fl_Prop *p) {
   int k = fl_def_prop(d, p->key);
   const fl_PropDef *pd = k >= 0 ? &d->props[k] : NULL;
@@ -129,7 +124,7 @@ void fl_textview_write(FILE *f, fl_Game *g, int viewer) {
       }
     }
     for (int k = 0, shown = 0; k < as->props.n; k++) {
-      if (!sees_prop(d, viewer, as->props.p[k].key)) continue;
+      if (!fl_def_sees_prop(d, viewer, as->props.p[k].key)) continue;
       fprintf(f, "%s ", shown++ ? "," : ";");
       prop_name(f, d, &as->props.p[k]);
     }

@@ -115,6 +115,12 @@ int fl_def_sees(const fl_Def *d, int side, fl_Sides seen) {
   return side < 0 || (seen & FL_SIDE_BIT(side)) != 0;
 }
 
+int fl_def_sees_prop(const fl_Def *d, int side, const char *key) {
+  if (side < 0 || !d->nprop) return 1;
+  int p = fl_def_prop(d, key);
+  return p < 0 || fl_def_sees(d, side, d->props[p].seen);
+}
+
 int fl_def_enemies(const fl_Def *d, int a, int b) {
   if (a < 0 || b < 0 || a >= d->nside || b >= d->nside) return 0;
   return d->sides[a].team != d->sides[b].team;

@@ -165,6 +165,8 @@ int fl_def_source(const fl_Def *d, const char *id);
 const char *fl_def_param_suggest(const fl_Def *d, const char *id);
 /* Whether side may see something visible to `seen` (side -1: the referee sees all). */
 int fl_def_sees(const fl_Def *d, int side, fl_Sides seen);
+/* Whether side may see area property `key` (a property no property{} declares is public). */
+int fl_def_sees_prop(const fl_Def *d, int side, const char *key);
 /* The sides of side's team, as a set. */
 fl_Sides fl_def_team(const fl_Def *d, int side);
 /* Whether two sides are enemies (different teams; -1 is nobody's). */

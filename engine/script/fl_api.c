@@ -150,11 +150,7 @@ static void push_props(lua_State *L, const fl_Props *ps, int t) {
  * hidden tracks, area properties and pieces are not there for it. Rule code (sc->viewer
  * = -1) is the referee and sees everything. */
 static int sees_track(fl_Script *sc, int t) { return fl_def_sees(sc->def, sc->viewer, sc->def->tracks[t].seen); }
-static int sees_prop(fl_Script *sc, const char *key) {
-  if (sc->viewer < 0 || !sc->def->nprop) return 1;
-  int p = fl_def_prop(sc->def, key);
-  return p < 0 || fl_def_sees(sc->def, sc->viewer, sc->def->props[p].seen);
-}
+static int sees_prop(fl_Script *sc, const char *key) { return fl_def_sees_prop(sc->def, sc->viewer, key); }
 static int sees_piece(fl_Script *sc, const fl_Piece *p) { return fl_def_sees(sc->def, sc->viewer, p->seen); }
 
 static int arg_track_seen(lua_State *L, fl_Script *sc, int i) {

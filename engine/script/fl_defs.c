@@ -739,7 +739,6 @@ static int parse_delay(B *b, lua_State *L, int t, fl_Span *out, const char *what
 
 /* target = "area" | "areas" | "piece" | "pieces" | "move", legal = function, min, max, again. */
 static int build_target(B *b, int o, fl_OptionDef *op, const char *what) {
-  lua_State *L = b->L;
   static const char *const kinds[] = {"area", "areas", "piece", "pieces", "move"};
   char *tk = NULL;
   double mn, mx;
@@ -762,7 +761,6 @@ static int build_target(B *b, int o, fl_OptionDef *op, const char *what) {
   op->again = fbool(b, o, "again", 0);
   if (op->target == FL_TGT_NONE) {
     if (op->fn_legal) return bfail(b, "%s: legal needs a target = \"area\", \"piece\", ... kind", what);
-    (void)L;
     return 0;
   }
   if (!several && (mn != 1 || mx != 1)) return bfail(b, "%s: min and max are for target = \"areas\" or \"pieces\"", what);
@@ -821,11 +819,9 @@ static int build_cards(B *b, fl_Def *d) {
         return -1;
       if (rget(L, o, "preview") == LUA_TFUNCTION) { lua_pop(L, 1); if (ffn(b, o, "preview", &op->fn_preview, ow)) return -1; op->preview = fl_str_dup(""); }
       else { lua_pop(L, 1); if (fstr(b, o, "preview", 0, "", &op->preview, ow)) return -1; }
-      if (rget(L, o, "cost") == LUA_TFUNCTION) {
+      if (rget(L, o, "cost") == LUA_TFUNCTION) { /* computed from the targets; nil stands in below */
         lua_pop(L, 1);
         if (ffn(b, o, "cost", &op->fn_cost, ow)) return -1;
-        rget(L, o, "cost"); /* balanced with the static-cost branch below */
-        lua_pop(L, 1);
         lua_pushnil(L);
       }
       if (lua_type(L, -1) == LUA_TTABLE) {
