@@ -580,6 +580,7 @@ function flank.param.get(id) end
 ---@field sources? table<string, string> Free-text citations by id (prefer source{} definitions); text cites them as [@id], `source = "id"` fields name them.
 ---@field start? string Date of the first turn, "YYYY-MM-DD" (default "2025-01-01").
 ---@field turns? integer Number of turns, 1 to 100000 (default 12).
+---@field turns_cap? boolean true: `turns` is only a safety cap and the rules end the game first, so progress is shown as the date and the turn, never "turn 3 of 90".
 ---@field step? string|{from: integer, step: string}[] Length of a turn: "1 month" (default), "1 week", "1 day", "1 year"; or a list of { from = turn, step = ... }.
 ---@field language? string Language of the texts (default "en").
 ---@field map? string Map file: "assets/maps/..." from the project, or a path inside the scenario folder.
@@ -623,6 +624,7 @@ function phase(t) end
 ---@field max? number Highest value (default 100).
 ---@field start? number Value at the start (default: min).
 ---@field unit? string Unit shown after the value, e.g. "%" or "M€".
+---@field unit_one? string Unit shown after a value of exactly 1, e.g. "person" beside unit = "people".
 ---@field text? string What the track measures.
 ---@field source? string Id of a scenario source backing the numbers.
 ---@field visible? boolean Shown to players (default true).
@@ -778,6 +780,7 @@ function overlay(t) end
 ---@field id string The area property's key.
 ---@field name? string Readable name, e.g. "AP mines in the ground".
 ---@field unit? string Unit shown after values.
+---@field unit_one? string Unit shown after a value of exactly 1 ("mine" beside "mines").
 ---@field text? string What it means.
 ---@field visible_to? string|string[] Only these sides (and their teams) see it; policies of other sides read nil. Default: everyone.
 

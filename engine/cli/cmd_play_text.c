@@ -4,6 +4,7 @@
 #include "fl_cli.h"
 #include "fl_textview.h"
 #include "fl_move.h"
+#include "fl_fmt.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -182,8 +183,8 @@ int cli_play_text(int argc, char **argv) {
          "'1 #3 far_bank'), 'board' to read the board again, 'quit' to stop.\n\n", d->sides[human].name);
   for (int i = 0; i < d->nparam; i++) { /* the assumptions this game is played under */
     if (!i) printf("Assumptions (flank sources %s explains them):", d->id);
-    printf("%s %s = %g%s%s", i ? "," : "", d->params[i].name, fl_game_param(fl_script_game(sc), i), *d->params[i].unit ? " " : "",
-           d->params[i].unit);
+    char b[160];
+    printf("%s %s = %s", i ? "," : "", d->params[i].name, fl_fmt_qty(fl_game_param(fl_script_game(sc), i), d->params[i].unit, NULL, b, sizeof b));
     if (i == d->nparam - 1) printf(".\n\n");
   }
   int st = fl_game_start(g, seed), seen = 0, rc = EXIT_OK, shown = 0;
@@ -199,7 +200,9 @@ int cli_play_text(int argc, char **argv) {
     seen = fl_game_state(g)->nlog;
     if (!shown) { fl_textview_write(stdout, g, human); shown = 1; }
     else {
-      printf("\nTurn %d.", fl_game_state(g)->turn);
+      printf("\n");
+      fl_textview_progress(stdout, d, fl_game_state(g));
+      printf(".");
       fl_textview_decision(stdout, g);
     }
     printf("> ");
@@ -213,7 +216,8 @@ int cli_play_text(int argc, char **argv) {
              "targets: type a number from the list, or a name or id (\"Reed beds\", reed_beds); several\n"
              "targets are separated by commas. Targets can follow on the same line: '3 reed_beds',\n"
              "'1 #3 ford' (move piece #3 to the ford). 'cancel' backs out of a choice, 'board' shows the\n"
-             "whole board again, 'quit' stops.\n");
+             "whole board again, 'quit' stops.\n\n");
+      fl_textview_tracks_help(stdout, d, human);
       continue;
     }
     char *end;
@@ -239,7 +243,10 @@ int cli_play_text(int argc, char **argv) {
     cli_cited(stdout, d, text);
     printf("\n");
     for (int i = 0; i < d->ntrack; i++)
-      if (d->tracks[i].visible) printf("- %s: %g %s\n", d->tracks[i].name, s->tracks[i].value, d->tracks[i].unit);
+      if (d->tracks[i].visible) {
+        char b[160];
+        printf("- %s: %s\n", d->tracks[i].name, fl_fmt_qty(s->tracks[i].value, d->tracks[i].unit, d->tracks[i].unit_one, b, sizeof b));
+      }
   }
   if (logpath && st != FL_GAME_ERROR) { /* "save for my teacher": the student's side recorded as human */
     if (cli_write_replay_as(logpath, sc, seed, where, human)) rc = EXIT_USAGE;

@@ -1,5 +1,6 @@
 /* flank run: play one game headless with policies on every side. */
 #include "fl_cli.h"
+#include "fl_fmt.h"
 #include "fl_textview.h"
 #include <stdlib.h>
 #include <string.h>
@@ -53,10 +54,10 @@ static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
   for (int i = 0; i < d->ntrack; i++)
     if (d->tracks[i].visible) {
       double v = s->tracks[i].value;
-      char num[32];
-      if (v == (long long)v && v < 1e15 && v > -1e15) snprintf(num, sizeof num, "%lld", (long long)v);
-      else snprintf(num, sizeof num, "%.1f", v);
-      fprintf(f, "  %s%*s %10s %s\n", d->tracks[i].name, wmax - utf8_len(d->tracks[i].name), "", num, d->tracks[i].unit);
+      char num[64];
+      fl_fmt_num(v, num, sizeof num);
+      fprintf(f, "  %s%*s %12s %s\n", d->tracks[i].name, wmax - utf8_len(d->tracks[i].name), "", num,
+              v == 1 && *d->tracks[i].unit_one ? d->tracks[i].unit_one : d->tracks[i].unit);
     }
   int n = 0;
   for (int i = 0; i < s->nlog; i++) n += s->log[i].kind == FL_LOG_ACTION;

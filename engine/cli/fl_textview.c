@@ -1,11 +1,19 @@
 #include "fl_textview.h"
 #include "fl_cli.h"
+#include "fl_fmt.h"
 #include <math.h>
 #include <string.h>
 
 static void num(FILE *f, double v) {
-  if (v == floor(v) && fabs(v) < 1e15) fprintf(f, "%.0f", v);
-  else fprintf(f, "%.2f", v);
+  char b[96];
+  fputs(fl_fmt_num(v, b, sizeof b), f);
+}
+
+/* s and a full stop, unless it already ends a sentence ("Leave the mine ban?"). */
+static void sentence(FILE *f, const char *s) {
+  size_t n = strlen(s);
+  fputs(s, f);
+  if (!n || !strchr(".?!:", s[n - 1])) fputc('.', f);
 }
 
 void fl_textview_piece(FILE *f, const fl_Def *d, const fl_Piece *p) {
@@ -44,14 +52,51 @@ void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_LogEntry *e) {
   }
 }
 
+/* Whether a player reads this property: what the viewer may see, and, once a scenario
+ * names its properties with property{}, only those (the rest are the rules' bookkeeping)
+ * and only when they hold something (no "0" or "no" on every area). */
+static int prop_shown(const fl_Def *d, int viewer, const fl_Prop *p) {
+  if (!fl_def_sees_prop(d, viewer, p->key)) return 0;
+  if (d->nprop && fl_def_prop(d, p->key) < 0) return 0;
+  if (p->type == FL_STR) return p->str && *p->str;
+  return p->num != 0;
+}
+
 static void prop_name(FILE *f, const fl_Def *d, const fl_Prop *p) {
   int k = fl_def_prop(d, p->key);
   const fl_PropDef *pd = k >= 0 ? &d->props[k] : NULL;
-  fprintf(f, "%s ", pd ? pd->name : p->key);
+  fprintf(f, "%s: ", pd ? pd->name : p->key);
   if (p->type == FL_STR) fprintf(f, "%s", p->str);
   else if (p->type == FL_BOOL) fprintf(f, "%s", p->num ? "yes" : "no");
-  else num(f, p->num);
-  if (pd && *pd->unit && p->type == FL_NUM) fprintf(f, " %s", pd->unit);
+  else {
+    char b[160];
+    fputs(fl_fmt_qty(p->num, pd ? pd->unit : NULL, pd ? pd->unit_one : NULL, b, sizeof b), f);
+  }
+}
+
+/* "Turn 3 of 12, 1 March 2025", or, where the turn count is only a cap (a game of months,
+ * then days of war, then years, whose length its rules decide), the date first. */
+void fl_textview_progress(FILE *f, const fl_Def *d, const fl_State *s) {
+  char date[64];
+  fl_fmt_date(s->date, date, sizeof date);
+  if (d->turns_cap) fprintf(f, "%s (turn %d)", date, s->turn);
+  else fprintf(f, "Turn %d of %d, %s", s->turn, d->max_turns, date);
+}
+
+void fl_textview_tracks_help(FILE *f, const fl_Def *d, int viewer) {
+  fprintf(f, "What the indicators mean:\n");
+  for (int i = 0; i < d->ntrack; i++) {
+    const fl_TrackDef *t = &d->tracks[i];
+    if (!t->visible || !fl_def_sees(d, viewer, t->seen)) continue;
+    fprintf(f, "- %s", t->name);
+    if (*t->unit) fprintf(f, " (%s)", t->unit);
+    fprintf(f, ": ");
+    if (*t->text) { cli_cited(f, d, t->text); fputc(' ', f); }
+    if (t->higher_is_better) fprintf(f, "%s is better.", t->higher_is_better > 0 ? "Higher" : "Lower");
+    int k = *t->source ? fl_def_source(d, t->source) : -1;
+    if (k >= 0) { fprintf(f, " Source: "); char cite[64]; snprintf(cite, sizeof cite, "[@%s]", t->source); cli_cited(f, d, cite); }
+    fputc('\n', f);
+  }
 }
 
 void fl_textview_decision(FILE *f, fl_Game *g) {
@@ -59,15 +104,17 @@ void fl_textview_decision(FILE *f, fl_Game *g) {
   int side, c = fl_game_pending(g, &side);
   if (c >= 0) {
     const fl_CardDef *card = &d->cards[c];
-    fprintf(f, "\nDecision for %s: %s.\n", d->sides[side].name, card->title);
+    fprintf(f, "\nDecision for %s: ", d->sides[side].name);
+    sentence(f, card->title);
+    fputc('\n', f);
     if (*card->text) { cli_cited(f, d, card->text); fputc('\n', f); }
     for (int o = 0; o < card->noptions; o++) {
       const fl_OptionDef *op = &card->options[o];
       fprintf(f, "%d. %s", o + 1, op->label);
-      for (int k = 0; k < op->ncost; k++) {
-        fprintf(f, "%s", k ? ", " : ". Cost: ");
-        num(f, op->costs[k].amount);
-        fprintf(f, " %s", d->tracks[op->costs[k].track].name);
+      for (int k = 0; k < op->ncost; k++) { /* "Cost: 200 US$ M of Budget" */
+        const fl_TrackDef *t = &d->tracks[op->costs[k].track];
+        char b[160];
+        fprintf(f, "%s%s of %s", k ? ", " : ". Cost: ", fl_fmt_qty(op->costs[k].amount, t->unit, t->unit_one, b, sizeof b), t->name);
       }
       const char *why = fl_game_unavailable_reason(g, o);
       if (why) fprintf(f, ". Not available: %s", why);
@@ -88,9 +135,8 @@ void fl_textview_decision(FILE *f, fl_Game *g) {
 void fl_textview_write(FILE *f, fl_Game *g, int viewer) {
   const fl_Def *d = fl_game_def(g);
   const fl_State *s = fl_game_state(g);
-  char date[16];
-  fl_date_format(s->date, date, sizeof date);
-  fprintf(f, "%s. Turn %d of %d, %s", d->title, s->turn, d->max_turns, date);
+  fprintf(f, "%s. ", d->title);
+  fl_textview_progress(f, d, s);
   if (!s->ended && s->phase >= 0 && s->phase < d->nphase) fprintf(f, ", phase: %s", d->phases[s->phase].name);
   fprintf(f, ".\n");
   if (s->ended && s->ending >= 0) fprintf(f, "The game is over: %s.\n", d->endings[s->ending].title);
@@ -98,13 +144,18 @@ void fl_textview_write(FILE *f, fl_Game *g, int viewer) {
   fprintf(f, "\nIndicators:\n");
   for (int i = 0; i < d->ntrack; i++) {
     if (!d->tracks[i].visible || !fl_def_sees(d, viewer, d->tracks[i].seen)) continue;
-    fprintf(f, "- %s: ", d->tracks[i].name);
-    num(f, s->tracks[i].value);
-    fprintf(f, "%s%s (range ", *d->tracks[i].unit ? " " : "", d->tracks[i].unit);
-    num(f, d->tracks[i].min);
-    fprintf(f, " to ");
-    num(f, d->tracks[i].max);
-    fprintf(f, "%s)\n", d->tracks[i].higher_is_better > 0 ? ", higher is better" : d->tracks[i].higher_is_better < 0 ? ", lower is better" : "");
+    const fl_TrackDef *t = &d->tracks[i];
+    char b[160];
+    fprintf(f, "- %s: %s", t->name, fl_fmt_qty(s->tracks[i].value, t->unit, t->unit_one, b, sizeof b));
+    const char *better = t->higher_is_better > 0 ? "higher is better" : t->higher_is_better < 0 ? "lower is better" : NULL;
+    if (!fl_def_track_open_ended(t)) {
+      fprintf(f, " (range ");
+      num(f, t->min);
+      fprintf(f, " to ");
+      num(f, t->max);
+      fprintf(f, "%s%s)", better ? ", " : "", better ? better : "");
+    } else if (better) fprintf(f, " (%s)", better);
+    fputc('\n', f);
   }
 
   fprintf(f, "\nAreas:\n");
@@ -124,7 +175,7 @@ void fl_textview_write(FILE *f, fl_Game *g, int viewer) {
       }
     }
     for (int k = 0, shown = 0; k < as->props.n; k++) {
-      if (!fl_def_sees_prop(d, viewer, as->props.p[k].key)) continue;
+      if (!prop_shown(d, viewer, &as->props.p[k])) continue;
       fprintf(f, "%s ", shown++ ? "," : ";");
       prop_name(f, d, &as->props.p[k]);
     }

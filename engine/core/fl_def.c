@@ -1,4 +1,5 @@
 #include "fl_def.h"
+#include <math.h>
 #include "fl_colour.h"
 #include "fl_str.h"
 #include <stdlib.h>
@@ -37,7 +38,7 @@ void fl_def_free(fl_Def *d) {
   free(d->phases);
   for (int i = 0; i < d->ntrack; i++) {
     fl_TrackDef *t = &d->tracks[i];
-    free(t->id); free(t->name); free(t->unit); free(t->text); free(t->source); free(t->short_name);
+    free(t->id); free(t->name); free(t->unit); free(t->unit_one); free(t->text); free(t->source); free(t->short_name);
   }
   free(d->tracks);
   for (int i = 0; i < d->nptype; i++) {
@@ -72,7 +73,7 @@ void fl_def_free(fl_Def *d) {
   free(d->overlays);
   for (int i = 0; i < d->nprop; i++) {
     fl_PropDef *p = &d->props[i];
-    free(p->id); free(p->name); free(p->unit); free(p->text);
+    free(p->id); free(p->name); free(p->unit); free(p->unit_one); free(p->text);
   }
   free(d->props);
   free(d);
@@ -119,6 +120,11 @@ int fl_def_sees_prop(const fl_Def *d, int side, const char *key) {
   if (side < 0 || !d->nprop) return 1;
   int p = fl_def_prop(d, key);
   return p < 0 || fl_def_sees(d, side, d->props[p].seen);
+}
+
+int fl_def_track_open_ended(const fl_TrackDef *t) {
+  double span = t->max - t->min;
+  return span >= 1e6 || (t->start != 0 && span >= 50 * fabs(t->start));
 }
 
 int fl_def_enemies(const fl_Def *d, int a, int b) {

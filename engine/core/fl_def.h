@@ -49,6 +49,7 @@ typedef struct fl_PhaseDef { char *id, *name; int side; /* acting side or -1 */ 
 
 typedef struct fl_TrackDef {
   char *id, *name, *unit, *text, *source;
+  char *unit_one;            /* the unit for exactly 1 ("person" beside "people"), or "" */
   double min, max, start;
   int visible, higher_is_better; /* higher_is_better: 1, 0 neutral, -1 lower is better */
   fl_Sides seen;             /* who may see it (FL_ALL_SIDES unless visible_to is given) */
@@ -70,7 +71,7 @@ typedef struct fl_PieceType {
 } fl_PieceType;
 
 /* An area property a scenario declares: a readable name, a unit and who may see it. */
-typedef struct fl_PropDef { char *id, *name, *unit, *text; fl_Sides seen; int line; } fl_PropDef;
+typedef struct fl_PropDef { char *id, *name, *unit, *unit_one, *text; fl_Sides seen; int line; } fl_PropDef;
 
 typedef struct fl_Cost { int track; double amount; } fl_Cost;
 
@@ -141,6 +142,7 @@ typedef struct fl_Def {
   fl_QuestionDef *questions; int nquestion;
   char *class_file;                  /* the class settings file read at load, or NULL */
   int stacking;                      /* pieces of one team an area may hold (0: no limit) */
+  int turns_cap;                     /* max_turns is a safety cap; games end by their rules first */
   int fn_setup;
   uint64_t content_hash;             /* hash of every scenario source file */
 } fl_Def;
@@ -167,6 +169,9 @@ const char *fl_def_param_suggest(const fl_Def *d, const char *id);
 int fl_def_sees(const fl_Def *d, int side, fl_Sides seen);
 /* Whether side may see area property `key` (a property no property{} declares is public). */
 int fl_def_sees_prop(const fl_Def *d, int side, const char *key);
+/* Whether a track's range is too wide for a bar or a "range" to say anything: a count
+ * capped at a billion, or a maximum fifty times its start (a budget with a generous ceiling). */
+int fl_def_track_open_ended(const fl_TrackDef *t);
 /* The sides of side's team, as a set. */
 fl_Sides fl_def_team(const fl_Def *d, int side);
 /* Whether two sides are enemies (different teams; -1 is nobody's). */

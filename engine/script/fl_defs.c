@@ -35,10 +35,10 @@ static int rlen(lua_State *L, int t) { return lua_istable(L, t) ? (int)lua_rawle
 typedef struct Kind { const char *name; const char *const *keys; } Kind;
 
 static const char *const K_SCENARIO[] = {"id", "title", "version", "authors", "blurb", "sources", "start",
-                                         "turns", "step", "language", "map", "stacking", NULL};
+                                         "turns", "turns_cap", "step", "language", "map", "stacking", NULL};
 static const char *const K_SIDE[] = {"id", "name", "text", "playable", "team", "colour", NULL};
 static const char *const K_PHASE[] = {"id", "name", "side", NULL};
-static const char *const K_TRACK[] = {"id", "name", "min", "max", "start", "unit", "text", "source",
+static const char *const K_TRACK[] = {"id", "name", "min", "max", "start", "unit", "unit_one", "text", "source",
                                       "visible", "better", "visible_to", "short", NULL};
 static const char *const K_AREA[] = {"id", "name", "terrain", "country", "owner", "ring", "holes",
                                      "props", "adjacent", "important", NULL};
@@ -53,7 +53,7 @@ static const char *const K_EVENT[] = {"id", "title", "text", "source", "on", "ch
 static const char *const K_ENDING[] = {"id", "title", "text", "when", "default", NULL};
 static const char *const K_POLICY[] = {"id", "side", "choose", "text", NULL};
 static const char *const K_OVERLAY[] = {"id", "name", "prop", "max", "unit", "text", "source", NULL};
-static const char *const K_PROPERTY[] = {"id", "name", "unit", "text", "visible_to", NULL};
+static const char *const K_PROPERTY[] = {"id", "name", "unit", "unit_one", "text", "visible_to", NULL};
 
 static const Kind KINDS[] = {
   {"scenario", K_SCENARIO}, {"side", K_SIDE}, {"phase", K_PHASE}, {"track", K_TRACK},
@@ -288,6 +288,7 @@ static int build_scenario(B *b, fl_Def *d) {
       fstr(b, t, "start", 0, "2025-01-01", &start, "scenario") ||
       fnum(b, t, "turns", 12, &turns, "scenario") || fnum(b, t, "stacking", 0, &stacking, "scenario"))
     goto fail;
+  d->turns_cap = fbool(b, t, "turns_cap", 0);
   if (stacking < 0 || stacking != floor(stacking) || stacking > 1000000) { bfail(b, "scenario: stacking must be a whole number of pieces (0: no limit)"); goto fail; }
   d->stacking = (int)stacking;
   if (fl_date_parse(start, &d->start_date)) { bfail(b, "scenario: start '%s' is not a date like \"2025-03-18\"", start); goto fail; }
@@ -541,7 +542,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     char what[96];
     snprintf(what, sizeof what, "track '%s'", tr->id);
     if (fstr(b, t, "name", 0, tr->id, &tr->name, what) || fstr(b, t, "unit", 0, "", &tr->unit, what) ||
-        fstr(b, t, "text", 0, "", &tr->text, what) || fstr(b, t, "source", 0, "", &tr->source, what) ||
+        fstr(b, t, "unit_one", 0, "", &tr->unit_one, what) || fstr(b, t, "text", 0, "", &tr->text, what) || fstr(b, t, "source", 0, "", &tr->source, what) ||
         fnum(b, t, "min", 0, &tr->min, what) || fnum(b, t, "max", 100, &tr->max, what) ||
         fnum(b, t, "start", tr->min, &tr->start, what) || fstr(b, t, "better", 0, "", &better, what) ||
         fstr(b, t, "short", 0, "", &tr->short_name, what))
@@ -971,7 +972,7 @@ static int build_overlays(B *b, fl_Def *d) {
     if (fl_def_prop(d, p->id) != d->nprop - 1) return bfail(b, "%s is defined twice", what);
     p->line = b->line;
     if (fstr(b, t, "name", 0, p->id, &p->name, what) || fstr(b, t, "unit", 0, "", &p->unit, what) ||
-        fstr(b, t, "text", 0, "", &p->text, what) || fsides(b, t, "visible_to", d, &p->seen, what))
+        fstr(b, t, "unit_one", 0, "", &p->unit_one, what) || fstr(b, t, "text", 0, "", &p->text, what) || fsides(b, t, "visible_to", d, &p->seen, what))
       return -1;
     lua_pop(L, 1);
   }

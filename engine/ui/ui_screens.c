@@ -139,7 +139,8 @@ static void top_bar(fl_Ui *u, int h) {
 #define FITS(font, text) (x + gfx_text_w(g, font, text) <= limit)
   ui_date_long(s->date, buf, sizeof buf);
   if (FITS(FONT_BOLD, buf)) x += gfx_draw_text(g, FONT_BOLD, buf, x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_TEXT, 0) + PX(18);
-  snprintf(buf, sizeof buf, "Turn %d of %d", s->turn, d->max_turns);
+  if (d->turns_cap) snprintf(buf, sizeof buf, "Turn %d", s->turn); /* the date is the progress */
+  else snprintf(buf, sizeof buf, "Turn %d of %d", s->turn, d->max_turns);
   if (FITS(FONT_BODY, buf)) x += gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
   int side = -1;
   if (fl_game_status(u->game) == FL_GAME_WAITING) fl_game_pending(u->game, &side);

@@ -5,6 +5,7 @@
  * middle is elided and the end kept. An open-ended track (a count with a huge maximum) gets
  * no range text and no bar, and its sparkline is scaled to its own history. */
 #include "ui_int.h"
+#include "fl_fmt.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,21 +20,9 @@ static double track_prev(const fl_State *s, const fl_TrackDef *t, int i) {
   return ts->nhist == 1 ? t->start : ts->value;
 }
 
-/* A range so wide that a bar over it says nothing: a count with a cap of a billion, or a
- * maximum fifty times the starting value (a budget with a generous ceiling). */
-static int open_ended(const fl_TrackDef *t) {
-  double span = t->max - t->min;
-  return span >= 1e6 || (t->start != 0 && span >= 50 * fabs(t->start));
-}
+static int open_ended(const fl_TrackDef *t) { return fl_def_track_open_ended(t); }
 
-static void fmt_value(double v, const char *unit, char *buf, size_t n) {
-  if (fabs(v - floor(v + 0.5)) < 1e-9) snprintf(buf, n, "%.0f", v);
-  else snprintf(buf, n, "%.1f", v);
-  if (unit && *unit) {
-    size_t l = strlen(buf);
-    snprintf(buf + l, n - l, "%s%s", strcmp(unit, "%") ? " " : "", unit);
-  }
-}
+static void fmt_value(const fl_TrackDef *t, double v, char *buf, size_t n) { fl_fmt_qty(v, t->unit, t->unit_one, buf, n); }
 
 /* 1200 -> "1,200"; 1e9 -> "1 bn": short numbers for ranges. */
 static void fmt_short(double v, char *buf, size_t n) {
@@ -145,7 +134,7 @@ static void row(fl_Ui *u, int i, int font, int w1, int w2, int beside, Row *r) {
   double v = u->st->tracks[i].value, prev = track_prev(u->st, t, i);
   r->dir = v > prev + 1e-9 ? 1 : v < prev - 1e-9 ? -1 : 0;
   r->tc = r->dir == 0 || !t->higher_is_better ? COL_MUTED : r->dir * t->higher_is_better > 0 ? COL_GOOD : COL_BAD;
-  fmt_value(v, t->unit, r->val, sizeof r->val);
+  fmt_value(t, v, r->val, sizeof r->val);
   int vw = beside ? gfx_text_w(&u->g, FONT_BOLD, r->val) + (r->dir ? PX(16) : 0) + PX(10) : 0;
   r->lines = track_name(u, t, font, w1 - vw, w2, r->l1, r->l2, sizeof r->l1);
 }
@@ -231,7 +220,7 @@ void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti) {
   gfx_round(g, r, PX(6), gfx_mix(COL_CARD, COL_PANEL, 0.4f));
   int pad = PX(10);
   char val[64], name[256];
-  fmt_value(ts->value, t->unit, val, sizeof val);
+  fmt_value(t, ts->value, val, sizeof val);
   int vw = gfx_draw_text(g, FONT_BOLD, val, r.x + r.w - pad, r.y + pad, COL_ACCENT, 2), nw = r.w - 2 * pad - vw - PX(10);
   const char *nm = gfx_text_w(g, FONT_BOLD, t->name) > nw && t->short_name && *t->short_name ? t->short_name : t->name;
   fit_keep_end(u, FONT_BOLD, nm, nw, name, sizeof name);

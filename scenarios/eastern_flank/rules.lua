@@ -511,7 +511,7 @@ function R.define(cfg)
   scenario {
     id = cfg.id, title = S.title, version = "1.0.0", authors = { "Flank team" }, blurb = S.blurb,
     start = cfg.start, step = gap and "1 day" or "1 month",
-    turns = cfg.turns, language = "en", map = "assets/maps/eastern_flank.map",
+    turns = cfg.turns, turns_cap = true, language = "en", map = "assets/maps/eastern_flank.map",
   }
   sources.define()
   -- The four states can also be played one by one: each decides its own border sector's

@@ -52,7 +52,7 @@ sed '1s/.*/flank-replay 9/' "$T/v2.log" > "$T/v9.log"
 grep -q "Scout #3 of Red" "$T/all.txt" && ok || bad "--board shows everything"
 grep -q "Scout" "$T/blue.txt" && bad "Blue sees Red's hidden scout" || ok
 grep -q "Red morale" "$T/blue.txt" && bad "Blue sees Red's morale" || ok
-grep -q "Minefield 1 fields" "$T/blue.txt" && ok || bad "Blue sees its fields with their name and unit"
+grep -q "Minefield: 1 field\b" "$T/blue.txt" && ok || bad "Blue sees its fields with their name and unit"
 grep -q "Minefield" "$T/red.txt" && bad "Red sees Blue's hidden fields" || ok
 grep -q "Red morale" "$T/red.txt" && grep -q "Scout #3 of Red" "$T/red.txt" && ok || bad "Red sees its own morale and scout"
 grep -q "Arrows on the map" "$T/red.txt" && grep -q "front line" "$T/red.txt" && ok || bad "arrows and the front line are described"

@@ -111,7 +111,7 @@ grep -q "turn 1 differs" /tmp/flank-err.$$ && ok || bad "changed scenario: first
 # The accessible text view: the same state as the window, as plain text
 "$FLANK" run tutorial --turns 3 --board --side council=mines > "$T/board.txt" && ok || bad "--board runs"
 for want in "Indicators:" "- Suwałki Gap: Defence council, forest" "Decision for Defence council: Fortify the gap." \
-            "3. Lay anti-personnel mines. Cost: 5 Budget. Not available: only once the withdrawal is in force"; do
+            "3. Lay anti-personnel mines. Cost: 5 M€ of Budget. Not available: only once the withdrawal is in force"; do
   grep -qF -- "$want" "$T/board.txt" && ok || bad "--board lacks '$want'"
 done
 
@@ -120,6 +120,17 @@ yes 1 | head -40 | env -u DISPLAY "$FLANK" play tutorial --text > "$T/text.out" 
 grep -q "You play: Defence council" "$T/text.out" && grep -q "The game is over:" "$T/text.out" && ok || bad "play --text plays to the end: $(tail -5 "$T/text.out")"
 printf '9\nquit\n' | "$FLANK" play tutorial --text > "$T/text2.out" 2>&1
 grep -q "Type a number from 1 to 2" "$T/text2.out" && ok || bad "play --text explains bad input"
+
+# What a student reads in the terminal: the date as progress where the turn count is only a
+# cap, figures with separators and sensible precision, no "?." titles, no rule bookkeeping
+# (properties without a property{} name), and what each indicator means on 'help'.
+printf 'help\nquit\n' | "$FLANK" play eastern_flank --text --seed 3 > "$T/ef.out" 2>&1
+grep -q "^Eastern Flank.*1 March 2025 (turn 1)" "$T/ef.out" && ! grep -q "Turn 1 of 90" "$T/ef.out" && ok || bad "progress is a date: $(grep -m1 'turn' "$T/ef.out")"
+! grep -q '?\.' "$T/ef.out" && ok || bad "a title ending in '?' gets no full stop: $(grep -m1 '?\.' "$T/ef.out")"
+sed -n '/^Indicators:/,/^$/p' "$T/ef.out" > "$T/ind.out"
+[ -s "$T/ind.out" ] && ! grep -Eq '[0-9]{4,}|[0-9]\.[0-9]{2,}' "$T/ind.out" && ok || bad "indicators read like 1,260 and 33.1%: $(cat "$T/ind.out")"
+! grep -Eq 'plan_k|haz_x|ap_unmarked [0-9]' "$T/ef.out" && ok || bad "engine keys on the text board: $(grep -m1 -Eo '.{20}(plan_k|haz_x).{20}' "$T/ef.out")"
+grep -q "^What the indicators mean:" "$T/ef.out" && grep -q "^- Deterrence (%): .*Higher is better" "$T/ef.out" && ok || bad "'help' explains every indicator"
 
 # A fork: the same history to turn 4, then another policy plays on (branch and compare)
 "$FLANK" run tutorial --seed 7 --json --log "$T/f.log" > "$T/orig.json"

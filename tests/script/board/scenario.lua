@@ -12,7 +12,7 @@ side { id = "red", name = "Red" }
 track { id = "budget", name = "Budget", min = 0, max = 100, start = 10 }
 track { id = "morale", name = "Red morale", min = 0, max = 10, start = 7, visible_to = "red" }
 
-property { id = "field", name = "Minefield", unit = "fields", visible_to = "blue" }
+property { id = "field", name = "Minefield", unit = "fields", unit_one = "field", visible_to = "blue" }
 
 piece_type { id = "inf", name = "Infantry", symbol = "infantry", mp = 3, stop_at_enemy = true,
              terrain = { forest = 2, lake = false } }

@@ -1,0 +1,49 @@
+#include "fl_fmt.h"
+#include "fl_time.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const MONTHS[] = {"January", "February", "March", "April", "May", "June", "July",
+                                     "August", "September", "October", "November", "December"};
+
+const char *fl_fmt_num(double v, char *buf, size_t n) {
+  if (!n) return buf;
+  if (!isfinite(v)) { snprintf(buf, n, "?"); return buf; }
+  double a = fabs(v);
+  int dec = v == floor(v) || a >= 100 ? 0 : a >= 10 ? 1 : 2;
+  char raw[64];
+  snprintf(raw, sizeof raw, "%.*f", dec, a);
+  if (dec) { /* 12.50 -> 12.5, 3.00 -> 3 */
+    char *e = raw + strlen(raw) - 1;
+    while (*e == '0') *e-- = 0;
+    if (*e == '.') *e = 0;
+  }
+  if (!strcmp(raw, "0")) v = 0; /* -0.001 rounds to "0", not "-0" */
+  char out[96];
+  size_t o = 0, intlen = strcspn(raw, ".");
+  if (v < 0) out[o++] = '-';
+  for (size_t i = 0; raw[i]; i++) {
+    if (i && i < intlen && (intlen - i) % 3 == 0) out[o++] = ',';
+    out[o++] = raw[i];
+  }
+  out[o] = 0;
+  snprintf(buf, n, "%s", out);
+  return buf;
+}
+
+const char *fl_fmt_qty(double v, const char *unit, const char *unit_one, char *buf, size_t n) {
+  char num[96];
+  fl_fmt_num(v, num, sizeof num);
+  if (unit_one && *unit_one && v == 1) unit = unit_one;
+  if (!unit || !*unit) snprintf(buf, n, "%s", num);
+  else snprintf(buf, n, "%s%s%s", num, strcmp(unit, "%") ? " " : "", unit);
+  return buf;
+}
+
+const char *fl_fmt_date(int32_t days, char *buf, size_t n) {
+  int y, m, d;
+  fl_date_split(days, &y, &m, &d);
+  snprintf(buf, n, "%d %s %d", d, MONTHS[(m - 1) % 12], y);
+  return buf;
+}

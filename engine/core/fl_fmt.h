@@ -1,0 +1,19 @@
+/* fl_fmt: numbers and dates as a reader wants them — "1,920,000", "79.7 %", "1 person",
+ * "1 March 2025" — shared by the text view, the window and the reports, so that every
+ * surface shows the same figure the same way. */
+#ifndef FL_FMT_H
+#define FL_FMT_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* v with thousands separators and a precision that suits its size: whole numbers as they
+ * are, 100 and more rounded to whole, 10 to 100 to one decimal, smaller to two, trailing
+ * zeros dropped ("1,260", "79.7", "0.35"). NaN and infinities as "?". Returns buf. */
+const char *fl_fmt_num(double v, char *buf, size_t n);
+/* v and its unit: "1,260 US$ M", "33.1 %" ("%" without a space), and unit_one instead
+ * of unit when v is exactly 1 and unit_one is set ("1 person"). unit may be NULL. */
+const char *fl_fmt_qty(double v, const char *unit, const char *unit_one, char *buf, size_t n);
+/* A date as "1 March 2025". */
+const char *fl_fmt_date(int32_t days, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,46 @@
+/* fl_fmt: figures as a reader wants them — separators, precision that suits the size,
+ * units, "1 person", long dates. */
+#include "../check.h"
+#include "fl_fmt.h"
+#include "fl_time.h"
+#include <math.h>
+
+static const char *num(double v) {
+  static char buf[64];
+  return fl_fmt_num(v, buf, sizeof buf);
+}
+
+static const char *qty(double v, const char *unit, const char *one) {
+  static char buf[96];
+  return fl_fmt_qty(v, unit, one, buf, sizeof buf);
+}
+
+int main(void) {
+  CHECK_STR(num(0), "0");
+  CHECK_STR(num(1920000), "1,920,000");      /* not "1920000" */
+  CHECK_STR(num(-1260), "-1,260");
+  CHECK_STR(num(999), "999");
+  CHECK_STR(num(1000), "1,000");
+  CHECK_STR(num(79.6621), "79.7");           /* not "79.6621" */
+  CHECK_STR(num(33.06), "33.1");
+  CHECK_STR(num(12.5), "12.5");
+  CHECK_STR(num(150.4), "150");              /* 100 and more: whole */
+  CHECK_STR(num(12345.67), "12,346");
+  CHECK_STR(num(0.35), "0.35");
+  CHECK_STR(num(2.50), "2.5");
+  CHECK_STR(num(-0.001), "0");               /* never "-0" */
+  CHECK_STR(num(NAN), "?");
+  CHECK_STR(num(INFINITY), "?");
+
+  CHECK_STR(qty(33.06, "%", NULL), "33.1%");
+  CHECK_STR(qty(1260, "US$ M", NULL), "1,260 US$ M");
+  CHECK_STR(qty(1, "people", "person"), "1 person");  /* not "1 people" */
+  CHECK_STR(qty(2, "people", "person"), "2 people");
+  CHECK_STR(qty(1, "people", NULL), "1 people");      /* no singular given: the unit as written */
+  CHECK_STR(qty(12000, "", NULL), "12,000");
+
+  char buf[64];
+  CHECK_STR(fl_fmt_date(fl_date_make(2025, 12, 27), buf, sizeof buf), "27 December 2025");
+  CHECK_STR(fl_fmt_date(fl_date_make(2026, 2, 20), buf, sizeof buf), "20 February 2026");
+  return check_done("test_fmt");
+}
