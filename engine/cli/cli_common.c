@@ -341,13 +341,13 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
 }
 
 int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where) {
-  return cli_write_replay_as(path, sc, seed, where, -1);
+  return cli_write_replay_as(path, sc, seed, where, 0);
 }
 
-int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, int human) {
+int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans) {
   const fl_Def *d = fl_script_def(sc);
   const char *pol[64];
-  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = i == human ? NULL : fl_script_policy(sc, i);
+  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = humans & FL_SIDE_BIT(i) ? NULL : fl_script_policy(sc, i);
   fl_Buf b = {0};
   char from[PATH_MAX];
   /* a scenario given as a folder: record where, so the replay finds it from anywhere */

@@ -124,11 +124,11 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
   fl_test_free_sets(sets, nset);
 }
 
-void cli_text_debrief(fl_Script *sc, int human, const fl_ScriptOpts *opts) {
+void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts) {
   const fl_Def *d = fl_script_def(sc);
   fl_State *played = fl_state_clone(fl_game_state(fl_script_game(sc)));
   const char *pol[64];
-  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = i == human ? NULL : fl_script_policy(sc, i);
+  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = humans & FL_SIDE_BIT(i) ? NULL : fl_script_policy(sc, i);
   fl_Replay r;
   if (!played || fl_whatif_record(&r, d, played, pol)) { fl_state_free(played); return; }
   cli_questions(stdout, d, played->ending);

@@ -150,7 +150,8 @@ static int make_choice(fl_Game *g, int o, const char *rest, fl_Choice *ch) {
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
 
 int cli_play_text(int argc, char **argv) {
-  const char *where = NULL, *side_id = NULL, *logpath = NULL;
+  const char *where = NULL, *logpath = NULL, *seat[64];
+  int nseat = 0;
   uint64_t seed = 1;
   fl_ScriptOpts opts = {0};
   for (int i = 1; i < argc; i++) {
@@ -159,7 +160,10 @@ int cli_play_text(int argc, char **argv) {
     if (!strcmp(a, "--text")) continue;
     if (cli_script_opt("play", argc, argv, &i, &opts, &bad)) { if (bad) return bad; continue; }
     if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &seed)) return cli_usage_error("play", "--seed needs a number"); }
-    else if (!strcmp(a, "--side") && i + 1 < argc) side_id = argv[++i];
+    else if (!strcmp(a, "--side") && i + 1 < argc) { /* several: --side a,b or --side a --side b (hotseat) */
+      if (nseat >= 64) return cli_usage_error("play", "too many --side");
+      seat[nseat++] = argv[++i];
+    }
     else if (!strcmp(a, "--log") && i + 1 < argc) logpath = argv[++i];
     else if (a[0] == '-') return cli_usage_error("play", "with --text, only --seed, --side, --set, --log and --lang apply (got '%s')", a);
     else if (!where) where = a;
@@ -169,18 +173,39 @@ int cli_play_text(int argc, char **argv) {
   fl_Script *sc = cli_load(where, &opts);
   if (!sc) return EXIT_USAGE;
   const fl_Def *d = fl_script_def(sc);
-  int human = -1;
-  for (int i = 0; i < d->nside && human < 0; i++)
-    if (side_id ? !strcmp(d->sides[i].id, side_id) : d->sides[i].playable) human = i;
-  if (human < 0 || !d->sides[human].playable) {
+  /* who sits at the table: the first playable side, or every side named (hotseat) */
+  fl_Sides humans = 0;
+  int human = -1; /* the first seated side: the debrief's */
+  for (int k = 0; k < nseat; k++) {
+    char ids[512];
+    snprintf(ids, sizeof ids, "%s", seat[k]);
+    for (char *w = strtok(ids, ","); w; w = strtok(NULL, ",")) {
+      int i = fl_def_side(d, w);
+      if (i < 0 || !d->sides[i].playable) { /* the message before the definition is freed */
+        int rc = cli_usage_error("play", "'%s' is not a playable side of %s", w, d->id);
+        fl_script_free(sc);
+        return rc;
+      }
+      humans |= FL_SIDE_BIT(i);
+      if (human < 0) human = i;
+    }
+  }
+  for (int i = 0; i < d->nside && !humans; i++)
+    if (d->sides[i].playable) { humans = FL_SIDE_BIT(i); human = i; }
+  if (!humans) {
+    int rc = cli_usage_error("play", "%s has no playable side", d->id);
     fl_script_free(sc);
-    return cli_usage_error("play", "'%s' is not a playable side of %s", side_id ? side_id : "(none)", d->id);
+    return rc;
   }
   fl_Game *g = fl_script_game(sc);
   printf("%s\n", d->title);
   cli_cited(stdout, d, d->blurb);
-  printf("\nYou play: %s. Type an option's number to choose it (targets may follow: '2 riga', "
-         "'1 #3 far_bank'), 'board' to read the board again, 'quit' to stop.\n\n", d->sides[human].name);
+  printf("\nYou play: ");
+  for (int i = 0, k = 0; i < d->nside; i++)
+    if (humans & FL_SIDE_BIT(i)) printf("%s%s", k++ ? " and " : "", d->sides[i].name);
+  printf(". Type an option's number to choose it (targets may follow: '2 riga', "
+         "'1 #3 far_bank'), 'board' to read the board again, 'help' to learn what the indicators mean, 'quit' to stop.\n\n");
+  int last_seat = human;
   for (int i = 0; i < d->nparam; i++) { /* the assumptions this game is played under */
     if (!i) printf("Assumptions (flank sources %s explains them):", d->id);
     char b[160];
@@ -191,14 +216,19 @@ int cli_play_text(int argc, char **argv) {
   char line[256];
   while (st == FL_GAME_WAITING) {
     int side, card = fl_game_pending(g, &side);
-    if (side != human) { /* the other sides' policies move */
+    if (!(humans & FL_SIDE_BIT(side))) { /* the other sides' policies move */
       fl_Choice ch;
       st = fl_script_choose(sc, &ch) ? FL_GAME_ERROR : fl_game_choose(g, &ch);
       continue;
     }
-    print_log_since(stdout, d, fl_game_state(g), seen, human);
+    if (side != last_seat) { /* hotseat: hand over, and show the board as this side sees it */
+      printf("\n=== %s's turn ===\n", d->sides[side].name);
+      last_seat = side;
+      shown = 0;
+    }
+    print_log_since(stdout, d, fl_game_state(g), seen, side);
     seen = fl_game_state(g)->nlog;
-    if (!shown) { fl_textview_write(stdout, g, human); shown = 1; }
+    if (!shown) { fl_textview_write(stdout, g, side); shown = 1; }
     else {
       printf("\n");
       fl_textview_progress(stdout, d, fl_game_state(g));
@@ -217,7 +247,7 @@ int cli_play_text(int argc, char **argv) {
              "targets are separated by commas. Targets can follow on the same line: '3 reed_beds',\n"
              "'1 #3 ford' (move piece #3 to the ford). 'cancel' backs out of a choice, 'board' shows the\n"
              "whole board again, 'quit' stops.\n\n");
-      fl_textview_tracks_help(stdout, d, human);
+      fl_textview_tracks_help(stdout, d, side);
       continue;
     }
     char *end;
@@ -249,10 +279,10 @@ int cli_play_text(int argc, char **argv) {
       }
   }
   if (logpath && st != FL_GAME_ERROR) { /* "save for my teacher": the student's side recorded as human */
-    if (cli_write_replay_as(logpath, sc, seed, where, human)) rc = EXIT_USAGE;
+    if (cli_write_replay_as(logpath, sc, seed, where, humans)) rc = EXIT_USAGE;
     else if (strcmp(logpath, "-")) printf("Your game is saved in %s (for your teacher: flank class reads it).\n", logpath);
   }
-  if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, &opts);
+  if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, humans, &opts);
   fl_script_free(sc);
   return rc;
 }

@@ -81,8 +81,8 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
 /* Write the replay log of the game (see docs/formats.md) to path ("-": standard output);
  * where is the scenario as it was given: a folder is recorded so the replay can find it. 0 ok. */
 int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where);
-/* The same with side `human` recorded as played by a person (-1: none): a student's log. */
-int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, int human);
+/* The same with the sides in `humans` recorded as played by people (0: none): a student's log. */
+int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans);
 
 /* Print text with its citations [@id] as short references ("(Shlapak & Johnson 2016)"). */
 void cli_cited(FILE *f, const fl_Def *d, const char *text);
@@ -93,7 +93,7 @@ void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl
 int cli_questions(FILE *f, const fl_Def *d, int ending);
 
 /* After a game of flank play --text: questions, then 'whatif' and 'among' (cli_debrief.c). */
-void cli_text_debrief(fl_Script *sc, int human, const fl_ScriptOpts *opts);
+void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts);
 
 int cmd_run(int argc, char **argv);
 int cmd_replay(int argc, char **argv);

@@ -131,6 +131,12 @@ sed -n '/^Indicators:/,/^$/p' "$T/ef.out" > "$T/ind.out"
 [ -s "$T/ind.out" ] && ! grep -Eq '[0-9]{4,}|[0-9]\.[0-9]{2,}' "$T/ind.out" && ok || bad "indicators read like 1,260 and 33.1%: $(cat "$T/ind.out")"
 ! grep -Eq 'plan_k|haz_x|ap_unmarked [0-9]' "$T/ef.out" && ok || bad "engine keys on the text board: $(grep -m1 -Eo '.{20}(plan_k|haz_x).{20}' "$T/ef.out")"
 grep -q "^What the indicators mean:" "$T/ef.out" && grep -q "^- Deterrence (%): .*Higher is better" "$T/ef.out" && ok || bad "'help' explains every indicator"
+# Hotseat in the terminal: two people seated, each handed the board in turn, both recorded as people
+yes 1 | head -100 | "$FLANK" play eastern_flank --text --side council,estonia --seed 4 --log "$T/hs.log" > "$T/hs.out" 2>&1
+grep -q "^You play: Defence council and Estonia" "$T/hs.out" && grep -q "^=== Estonia's turn ===" "$T/hs.out" && ok || bad "hotseat hands over: $(head -3 "$T/hs.out")"
+grep -q "^policy council human" "$T/hs.log" && grep -q "^policy estonia human" "$T/hs.log" && grep -q "^policy latvia default" "$T/hs.log" && ok || bad "hotseat log records both people"
+expect_exit 2 "a side that is not playable" "$FLANK" play eastern_flank --text --side nope
+grep -q "'nope' is not a playable side of eastern_flank" /tmp/flank-err.$$ && ok || bad "unknown side named with the scenario: $(cat /tmp/flank-err.$$)"
 
 # A fork: the same history to turn 4, then another policy plays on (branch and compare)
 "$FLANK" run tutorial --seed 7 --json --log "$T/f.log" > "$T/orig.json"
