@@ -183,6 +183,12 @@ int cli_check_overlay(const char *cmd, const fl_Def *d, const char *id) {
   return -1;
 }
 
+int cli_text_width(const char *s) {
+  int n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80; /* characters, not bytes */
+  return n;
+}
+
 int cli_utf8_len(const char *s) {
   const unsigned char *p = (const unsigned char *)s;
   if (p[0] < 0x80) return 1;

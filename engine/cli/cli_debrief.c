@@ -18,19 +18,21 @@ static char *ask(const char *prompt, char *line, size_t n) {
   return line;
 }
 
-/* The human's decisions in the record, as indices into r->actions. */
-static int human_actions(const fl_Def *d, const fl_Replay *r, int human, int *idx, int max) {
+/* The seated people's decisions in the record (every side in humans: hotseat), as
+ * indices into r->actions. */
+static int human_actions(const fl_Def *d, const fl_Replay *r, fl_Sides humans, int *idx, int max) {
   int n = 0;
   for (int i = 0; i < r->nactions && n < max; i++) {
     int c = fl_def_card(d, r->actions[i].card);
-    if (c >= 0 && d->cards[c].side == human) idx[n++] = i;
+    if (c >= 0 && humans & FL_SIDE_BIT(d->cards[c].side)) idx[n++] = i;
   }
   return n;
 }
 
-static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, int human, const char *args) {
+static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl_Sides humans, const char *args) {
   const fl_Def *d = fl_script_def(sc);
-  int idx[512], n = human_actions(d, r, human, idx, 512), k = 0, o = 0;
+  int idx[512], n = human_actions(d, r, humans, idx, 512), k = 0, o = 0;
+  int several = (humans & (humans - 1)) != 0; /* hotseat: say whose decision each was */
   if (!n) { printf("You made no decisions in this game.\n"); return; }
   char line[256];
   if (sscanf(args, "%d %d", &k, &o) < 1) {
@@ -39,7 +41,8 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, in
       const fl_ReplayAction *a = &r->actions[idx[i]];
       const fl_CardDef *c = &d->cards[fl_def_card(d, a->card)];
       int op = fl_def_option(c, a->option);
-      printf("  %d. Turn %d, %s: %s\n", i + 1, a->turn, c->title, op >= 0 ? c->options[op].label : a->option);
+      printf("  %d. Turn %d, %s%s%s: %s\n", i + 1, a->turn, several ? d->sides[c->side].name : "", several ? ", " : "", c->title,
+             op >= 0 ? c->options[op].label : a->option);
     }
     if (!ask("Which decision would you take differently? (number; Enter to cancel) ", line, sizeof line) || !*line) return;
     k = atoi(line);
@@ -106,20 +109,26 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
   printf("Your game among them (seeds 1..%ld of each):\n", runs);
   for (int t = 0; t < d->ntrack; t++)
     if (d->tracks[t].visible) printf("  %s\n", fl_ensemble_phrase(e, d, -1, t, played->tracks[t].value, buf, sizeof buf));
-  printf("By policy, the share of games yours did better in (ties not counted):\n  %-28s", "");
-  for (int s = 0; s < nset; s++) printf(" %14.14s", e->set_name[s]);
+  /* by policy: one column per policy, numbered (ids can be long), the key below */
+  int w = 0;
+  for (int t = 0; t < d->ntrack; t++)
+    if (d->tracks[t].visible && d->tracks[t].higher_is_better && cli_text_width(d->tracks[t].name) > w) w = cli_text_width(d->tracks[t].name);
+  printf("\nBy policy: in how many of its games yours did better (the rest: the same or worse)\n  %*s", w, "");
+  for (int s = 0; s < nset; s++) printf("  %5d", s + 1);
   printf("\n");
   for (int t = 0; t < d->ntrack; t++) {
-    if (!d->tracks[t].visible) continue;
-    printf("  %-28.28s", d->tracks[t].name);
+    if (!d->tracks[t].visible || !d->tracks[t].higher_is_better) continue;
+    printf("  %s%*s", d->tracks[t].name, w - cli_text_width(d->tracks[t].name), "");
     for (int s = 0; s < nset; s++) {
       fl_Standing st = fl_ensemble_standing(e, s, t, played->tracks[t].value);
       size_t better = d->tracks[t].higher_is_better < 0 ? st.above : st.below;
-      if (d->tracks[t].higher_is_better) printf(" %13.0f%%", 100.0 * (double)better / (double)(st.n ? st.n : 1));
-      else printf(" %14s", "-");
+      printf("  %4.0f%%", 100.0 * (double)better / (double)(st.n ? st.n : 1));
     }
     printf("\n");
   }
+  printf("  Policies:");
+  for (int s = 0; s < nset; s++) printf("%s %d = %s", s ? "," : "", s + 1, e->set_name[s]);
+  printf(" (flank sources %s explains them).\n", d->id);
   fl_ensemble_free(e);
   fl_test_free_sets(sets, nset);
 }
@@ -137,7 +146,7 @@ void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_Script
     printf("\nType 'whatif' to play one of your decisions differently, 'among' to see your game among %d games "
            "per policy, or 'quit'.\n", FL_ENSEMBLE_RUNS);
     if (!ask("> ", line, sizeof line) || !strcmp(line, "quit") || !strcmp(line, "q")) break;
-    if (!strncmp(line, "whatif", 6)) whatif(sc, &r, played, human, line + 6);
+    if (!strncmp(line, "whatif", 6)) whatif(sc, &r, played, humans, line + 6);
     else if (!strncmp(line, "among", 5)) among(sc, played, human, opts, line + 5);
     else printf("Type whatif, among or quit.\n");
   }

@@ -2,21 +2,14 @@
  * questions for an ending (flank replay --at, flank play --text, flank sources). */
 #include "fl_cli.h"
 #include "fl_cite.h"
+#include "fl_fmt.h"
 #include <stdlib.h>
 #include <string.h>
 
-static int utf8_width(const char *s) {
-  int n = 0;
-  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-  return n;
-}
 
-static void cell(FILE *f, const char *s, int width) { fprintf(f, "%s%*s", s, width - utf8_width(s), ""); }
+static void cell(FILE *f, const char *s, int width) { fprintf(f, "%s%*s", s, width - cli_text_width(s), ""); }
 
-static void num(char *buf, size_t n, double v, const char *unit) {
-  if (v == (long long)v && v < 1e15 && v > -1e15) snprintf(buf, n, "%lld%s%s", (long long)v, *unit ? " " : "", unit);
-  else snprintf(buf, n, "%.1f%s%s", v, *unit ? " " : "", unit);
-}
+static void num(char *buf, size_t n, const fl_TrackDef *t, double v) { fl_fmt_qty(v, t->unit, t->unit_one, buf, n); }
 
 void cli_cited(FILE *f, const fl_Def *d, const char *text) {
   fl_Cited c;
@@ -27,15 +20,15 @@ void cli_cited(FILE *f, const fl_Def *d, const char *text) {
 }
 
 void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl_State *fork) {
-  int w0 = utf8_width("Ending"), w1 = utf8_width("as played");
+  int w0 = cli_text_width("Ending"), w1 = cli_text_width("as played");
   char a[160], b[160];
   for (int i = 0; i < d->ntrack; i++)
-    if (d->tracks[i].visible && utf8_width(d->tracks[i].name) > w0) w0 = utf8_width(d->tracks[i].name);
+    if (d->tracks[i].visible && cli_text_width(d->tracks[i].name) > w0) w0 = cli_text_width(d->tracks[i].name);
   const fl_State *s2[2] = {played, fork};
   for (int k = 0; k < 2; k++) {
     const fl_State *s = s2[k];
     snprintf(a, sizeof a, "%s, turn %d", s->ending >= 0 ? d->endings[s->ending].title : "unfinished", s->turn);
-    if (utf8_width(a) > w1) w1 = utf8_width(a);
+    if (cli_text_width(a) > w1) w1 = cli_text_width(a);
   }
   fprintf(f, "  ");
   cell(f, "", w0);
@@ -50,8 +43,8 @@ void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl
   fprintf(f, "  %s\n", b);
   for (int i = 0; i < d->ntrack; i++) {
     if (!d->tracks[i].visible) continue;
-    num(a, sizeof a, played->tracks[i].value, d->tracks[i].unit);
-    num(b, sizeof b, fork->tracks[i].value, d->tracks[i].unit);
+    num(a, sizeof a, &d->tracks[i], played->tracks[i].value);
+    num(b, sizeof b, &d->tracks[i], fork->tracks[i].value);
     fprintf(f, "  ");
     cell(f, d->tracks[i].name, w0);
     fprintf(f, "  ");

@@ -147,6 +147,32 @@ static int make_choice(fl_Game *g, int o, const char *rest, fl_Choice *ch) {
   return 0;
 }
 
+#define UNDO_MAX 64
+
+/* Which option a player's words name: its number ("2", "2 narva"), its id, or the start of
+ * its label ("stay" for "Stay in the treaty"), if only one option starts so. What follows
+ * a number (targets) goes to *rest. -1 if none: "1.5" and "1x" are not 1. */
+static int parse_option(const fl_Def *d, const fl_CardDef *c, const char *w, char **rest) {
+  (void)d;
+  char *end;
+  *rest = NULL;
+  long o = strtol(w, &end, 10);
+  if (end != w) {
+    if (*end && *end != ' ') return -1;
+    while (*end == ' ') end++;
+    if (*end) *rest = end;
+    return o >= 1 && o <= c->noptions ? (int)o - 1 : -1;
+  }
+  size_t n = strlen(w);
+  if (n < 2) return -1;
+  int found = -1;
+  for (int i = 0; i < c->noptions; i++) {
+    if (!strcasecmp(w, c->options[i].id) || !strcasecmp(w, c->options[i].label)) return i;
+    if (!strncasecmp(w, c->options[i].label, n)) { if (found >= 0) return -1; found = i; }
+  }
+  return found;
+}
+
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
 
 int cli_play_text(int argc, char **argv) {
@@ -180,9 +206,18 @@ int cli_play_text(int argc, char **argv) {
     char ids[512];
     snprintf(ids, sizeof ids, "%s", seat[k]);
     for (char *w = strtok(ids, ","); w; w = strtok(NULL, ",")) {
-      int i = fl_def_side(d, w);
+      while (*w == ' ') w++;
+      size_t wl = strlen(w);
+      while (wl && w[wl - 1] == ' ') w[--wl] = '\0';
+      int i = -1; /* an id or a name, in any case: "estonia", "Estonia" */
+      for (int j = 0; j < d->nside && i < 0; j++)
+        if (!strcasecmp(w, d->sides[j].id) || !strcasecmp(w, d->sides[j].name)) i = j;
       if (i < 0 || !d->sides[i].playable) { /* the message before the definition is freed */
-        int rc = cli_usage_error("play", "'%s' is not a playable side of %s", w, d->id);
+        char list[512] = "";
+        size_t l = 0;
+        for (int j = 0; j < d->nside && l < sizeof list - 1; j++)
+          if (d->sides[j].playable) l += (size_t)snprintf(list + l, sizeof list - l, "%s%s", l ? ", " : "", d->sides[j].id);
+        int rc = cli_usage_error("play", "'%s' is not a playable side of %s (playable: %s)", w, d->id, list);
         fl_script_free(sc);
         return rc;
       }
@@ -212,7 +247,9 @@ int cli_play_text(int argc, char **argv) {
     printf("%s %s = %s", i ? "," : "", d->params[i].name, fl_fmt_qty(fl_game_param(fl_script_game(sc), i), d->params[i].unit, NULL, b, sizeof b));
     if (i == d->nparam - 1) printf(".\n\n");
   }
-  int st = fl_game_start(g, seed), seen = 0, rc = EXIT_OK, shown = 0;
+  int st = fl_game_start(g, seed), seen = 0, rc = EXIT_OK, shown = 0, again = 0;
+  fl_State *undo[UNDO_MAX]; /* the state before each of the people's last decisions */
+  int nundo = 0;
   char line[256];
   while (st == FL_GAME_WAITING) {
     int side, card = fl_game_pending(g, &side);
@@ -226,9 +263,11 @@ int cli_play_text(int argc, char **argv) {
       last_seat = side;
       shown = 0;
     }
+    if (seen > fl_game_state(g)->nlog) seen = fl_game_state(g)->nlog; /* after an undo */
     print_log_since(stdout, d, fl_game_state(g), seen, side);
     seen = fl_game_state(g)->nlog;
-    if (!shown) { fl_textview_write(stdout, g, side); shown = 1; }
+    if (again) again = 0; /* a wrong entry: the card is on screen already */
+    else if (shown < 2) { fl_textview_write_ex(stdout, g, side, shown == 0 ? FL_TV_BRIEF : FL_TV_FULL); shown = 2; }
     else {
       printf("\n");
       fl_textview_progress(stdout, d, fl_game_state(g));
@@ -239,29 +278,56 @@ int cli_play_text(int argc, char **argv) {
     fflush(stdout);
     if (!fgets(line, sizeof line, stdin)) { printf("\n(end of input: stopping)\n"); break; }
     line[strcspn(line, "\r\n")] = '\0';
-    if (!strcmp(line, "quit") || !strcmp(line, "q")) break;
-    if (!strcmp(line, "board") || !strcmp(line, "b")) { shown = 0; continue; }
-    if (!strcmp(line, "help") || !strcmp(line, "h") || !strcmp(line, "?")) {
-      printf("Type an option's number to choose it. Options that act on the board then ask for their\n"
-             "targets: type a number from the list, or a name or id (\"Reed beds\", reed_beds); several\n"
-             "targets are separated by commas. Targets can follow on the same line: '3 reed_beds',\n"
-             "'1 #3 ford' (move piece #3 to the ford). 'cancel' backs out of a choice, 'board' shows the\n"
-             "whole board again, 'quit' stops.\n\n");
-      fl_textview_tracks_help(stdout, d, side);
+    char *w = line;
+    while (*w == ' ') w++;
+    if (!strcmp(w, "quit") || !strcmp(w, "q")) break;
+    if (!strcmp(w, "board") || !strcmp(w, "b")) { shown = 1; continue; }
+    if (!strncmp(w, "area ", 5)) { fl_textview_area(stdout, g, side, w + 5); again = 1; continue; }
+    if (!strcmp(w, "undo") || !strcmp(w, "u")) {
+      if (!nundo) { printf("Nothing to undo yet.\n"); again = 1; continue; }
+      fl_State *prev = undo[--nundo];
+      if (fl_game_set_state(g, prev)) { fl_state_free(prev); st = FL_GAME_ERROR; break; }
+      fl_state_free(prev);
+      printf("Undone: back before your last decision.\n");
       continue;
     }
-    char *end;
-    long o = strtol(line, &end, 10);
-    while (*end == ' ') end++;
-    if (end == line || o < 1 || o > d->cards[card].noptions) { printf("Type a number from 1 to %d ('help' for more).\n", d->cards[card].noptions); continue; }
-    if (!fl_game_available(g, (int)o - 1)) { printf("Not available: %s\n", fl_game_unavailable_reason(g, (int)o - 1)); continue; }
+    if (!strcmp(w, "help") || !strcmp(w, "h") || !strcmp(w, "?")) {
+      printf("Type an option's number (or the start of its name) to choose it. Options that act on\n"
+             "the board then ask for their targets: type a number from the list, or an area's name or\n"
+             "id; several targets are separated by commas. Targets can follow on the same line:\n"
+             "'3 narva', '1 #3 tartu' (move piece #3 to Tartu). 'cancel' backs out of a choice,\n"
+             "'undo' takes back your last decision, 'board' shows every area, 'area NAME' one area\n"
+             "in full, 'quit' stops (with --log, your game so far is saved).\n\n");
+      fl_textview_tracks_help(stdout, d, side);
+      again = 1;
+      continue;
+    }
+    char *rest = NULL;
+    int o = parse_option(d, &d->cards[card], w, &rest);
+    if (o < 0) {
+      printf("Type a number from 1 to %d, or the start of an option's name ('help' for more).\n", d->cards[card].noptions);
+      again = 1;
+      continue;
+    }
+    if (rest && d->cards[card].options[o].target == FL_TGT_NONE) {
+      printf("\"%s\" acts on nothing on the board: type just %d.\n", d->cards[card].options[o].label, o + 1);
+      again = 1;
+      continue;
+    }
+    if (!fl_game_available(g, o)) { printf("Not available: %s\n", fl_game_unavailable_reason(g, o)); again = 1; continue; }
     fl_Choice ch;
-    if (make_choice(g, (int)o - 1, *end ? end : NULL, &ch)) { printf("Cancelled.\n"); continue; }
+    if (make_choice(g, o, rest, &ch)) { printf("Cancelled.\n"); continue; }
     const char *why = fl_game_check(g, &ch);
     if (fl_game_status(g) == FL_GAME_ERROR) { st = FL_GAME_ERROR; break; }
     if (why) { printf("Not possible: %s\n", why); continue; }
+    fl_State *before = fl_state_clone(fl_game_state(g));
+    if (before) {
+      if (nundo == UNDO_MAX) { fl_state_free(undo[0]); memmove(undo, undo + 1, (UNDO_MAX - 1) * sizeof *undo); nundo--; }
+      undo[nundo++] = before;
+    }
     st = fl_game_choose(g, &ch);
   }
+  while (nundo) fl_state_free(undo[--nundo]);
   if (st == FL_GAME_ERROR) { cli_print_error(fl_game_error(g)); rc = EXIT_SCRIPT; }
   else if (st == FL_GAME_ENDED) {
     const fl_State *s = fl_game_state(g);

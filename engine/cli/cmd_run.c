@@ -34,12 +34,6 @@ int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts
   return 0;
 }
 
-static int utf8_len(const char *s) {
-  int n = 0;
-  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-  return n;
-}
-
 static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
   const fl_Def *d = fl_script_def(sc);
   const fl_State *s = fl_game_state(fl_script_game(sc));
@@ -50,13 +44,13 @@ static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
   else fprintf(f, "unfinished after %d turn%s (%s)\n", cli_turns_played(sc), cli_turns_played(sc) == 1 ? "" : "s", date);
   int wmax = 0; /* names are UTF-8: pad by characters, not bytes */
   for (int i = 0; i < d->ntrack; i++)
-    if (d->tracks[i].visible && utf8_len(d->tracks[i].name) > wmax) wmax = utf8_len(d->tracks[i].name);
+    if (d->tracks[i].visible && cli_text_width(d->tracks[i].name) > wmax) wmax = cli_text_width(d->tracks[i].name);
   for (int i = 0; i < d->ntrack; i++)
     if (d->tracks[i].visible) {
       double v = s->tracks[i].value;
       char num[64];
       fl_fmt_num(v, num, sizeof num);
-      fprintf(f, "  %s%*s %12s %s\n", d->tracks[i].name, wmax - utf8_len(d->tracks[i].name), "", num,
+      fprintf(f, "  %s%*s %12s %s\n", d->tracks[i].name, wmax - cli_text_width(d->tracks[i].name), "", num,
               v == 1 && *d->tracks[i].unit_one ? d->tracks[i].unit_one : d->tracks[i].unit);
     }
   int n = 0;

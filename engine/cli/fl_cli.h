@@ -68,6 +68,8 @@ void cli_json_str(FILE *f, const char *s);
 void cli_json_num(FILE *f, double v);
 /* Length of the valid UTF-8 character at s (1-4), or 0 if the byte starts none. */
 int cli_utf8_len(const char *s);
+/* Columns a UTF-8 string takes in a terminal (its characters), for padding tables. */
+int cli_text_width(const char *s);
 /* Read a whole file, or standard input for "-" (malloc'd, NUL-terminated); NULL with errno. */
 char *cli_read_input(const char *path, size_t *len);
 /* Open a file to write, or standard output for "-"; NULL after printing why. */

@@ -3,6 +3,7 @@
 #include "fl_fmt.h"
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 static void num(FILE *f, double v) {
   char b[96];
@@ -125,14 +126,72 @@ void fl_textview_decision(FILE *f, fl_Game *g) {
         else if (op->tmin == op->tmax) fprintf(f, ". Choose %d %ss", op->tmin, what);
         else fprintf(f, ". Choose %d to %d %ss", op->tmin, op->tmax, what);
       }
-      if (!why && *op->preview) fprintf(f, ". %s", op->preview);
+      if (*op->preview) fprintf(f, ". %s", op->preview); /* what it would do, even when closed */
       if (*op->text) { fprintf(f, ". "); cli_cited(f, d, op->text); }
       fprintf(f, "\n");
     }
   }
 }
 
-void fl_textview_write(FILE *f, fl_Game *g, int viewer) {
+/* Whether area a holds anything the viewer sees: pieces, named properties, marks. */
+static int area_busy(const fl_Def *d, const fl_State *s, int a, int viewer) {
+  const fl_AreaState *as = &s->areas[a];
+  for (int p = 0; p < s->npiece; p++)
+    if (s->pieces[p].area == a && fl_def_sees(d, viewer, s->pieces[p].seen)) return 1;
+  for (int k = 0; k < as->props.n; k++)
+    if (prop_shown(d, viewer, &as->props.p[k])) return 1;
+  for (int k = 0; k < s->nannot; k++)
+    if (s->annots[k].kind == FL_ANNOT_HIGHLIGHT && s->annots[k].a == a && fl_def_sees(d, viewer, s->annots[k].seen)) return 1;
+  return 0;
+}
+
+/* One area as a line: owner, terrain, pieces, properties, marks, neighbours. */
+static void area_line(FILE *f, const fl_Def *d, const fl_State *s, int a, int viewer) {
+  const fl_MapArea *m = fl_map_area(d->map, a);
+  const fl_AreaState *as = &s->areas[a];
+  fprintf(f, "- %s: %s, %s", m->name, as->owner >= 0 ? d->sides[as->owner].name : "no owner", m->terrain);
+  int np = 0;
+  for (int p = 0; p < s->npiece; p++) np += s->pieces[p].area == a && fl_def_sees(d, viewer, s->pieces[p].seen);
+  if (np) {
+    fprintf(f, "; pieces:");
+    for (int p = 0, k = 0; p < s->npiece; p++) {
+      const fl_Piece *pc = &s->pieces[p];
+      if (pc->area != a || !fl_def_sees(d, viewer, pc->seen)) continue;
+      fprintf(f, "%s ", k++ ? "," : "");
+      fl_textview_piece(f, d, pc);
+    }
+  }
+  for (int k = 0, shown = 0; k < as->props.n; k++) {
+    if (!prop_shown(d, viewer, &as->props.p[k])) continue;
+    fprintf(f, "%s ", shown++ ? "," : ";");
+    prop_name(f, d, &as->props.p[k]);
+  }
+  for (int k = 0; k < s->nannot; k++) {
+    const fl_Annot *an = &s->annots[k];
+    if (an->kind != FL_ANNOT_HIGHLIGHT || an->a != a || !fl_def_sees(d, viewer, an->seen)) continue;
+    fprintf(f, "; marked%s%s%s", an->label ? " \"" : "", an->label ? an->label : "", an->label ? "\"" : "");
+  }
+  fprintf(f, "; next to:");
+  for (int k = 0; k < m->nadj; k++) fprintf(f, "%s %s", k ? "," : "", fl_map_area(d->map, m->adj[k])->name);
+  fprintf(f, "%s.\n", m->nadj ? "" : " nothing");
+}
+
+int fl_textview_area(FILE *f, fl_Game *g, int viewer, const char *name) {
+  const fl_Def *d = fl_game_def(g);
+  const fl_State *s = fl_game_state(g);
+  for (int a = 0; a < s->narea; a++) {
+    const fl_MapArea *m = fl_map_area(d->map, a);
+    if (strcasecmp(name, m->id) && strcasecmp(name, m->name)) continue;
+    area_line(f, d, s, a, viewer);
+    return 0;
+  }
+  fprintf(f, "No area is called '%s' ('board' lists them).\n", name);
+  return -1;
+}
+
+void fl_textview_write(FILE *f, fl_Game *g, int viewer) { fl_textview_write_ex(f, g, viewer, FL_TV_FULL); }
+
+void fl_textview_write_ex(FILE *f, fl_Game *g, int viewer, int mode) {
   const fl_Def *d = fl_game_def(g);
   const fl_State *s = fl_game_state(g);
   fprintf(f, "%s. ", d->title);
@@ -159,34 +218,23 @@ void fl_textview_write(FILE *f, fl_Game *g, int viewer) {
   }
 
   fprintf(f, "\nAreas:\n");
+  int quiet = 0;
   for (int a = 0; a < s->narea; a++) {
-    const fl_MapArea *m = fl_map_area(d->map, a);
-    const fl_AreaState *as = &s->areas[a];
-    fprintf(f, "- %s: %s, %s", m->name, as->owner >= 0 ? d->sides[as->owner].name : "no owner", m->terrain);
-    int np = 0;
-    for (int p = 0; p < s->npiece; p++) np += s->pieces[p].area == a && fl_def_sees(d, viewer, s->pieces[p].seen);
-    if (np) {
-      fprintf(f, "; pieces:");
-      for (int p = 0, k = 0; p < s->npiece; p++) {
-        const fl_Piece *pc = &s->pieces[p];
-        if (pc->area != a || !fl_def_sees(d, viewer, pc->seen)) continue;
-        fprintf(f, "%s ", k++ ? "," : "");
-        fl_textview_piece(f, d, pc);
+    if (mode == FL_TV_BRIEF && !area_busy(d, s, a, viewer)) { quiet++; continue; }
+    area_line(f, d, s, a, viewer);
+  }
+  if (quiet) { /* the brief board: the rest by owner, names only */
+    fprintf(f, "Nothing on %d other areas ('board' lists them, 'area NAME' shows one):\n", quiet);
+    for (int o = -1; o < d->nside; o++) {
+      int k = 0;
+      for (int a = 0; a < s->narea; a++) {
+        if (s->areas[a].owner != o || area_busy(d, s, a, viewer)) continue;
+        if (!k++) fprintf(f, "- %s: ", o >= 0 ? d->sides[o].name : "no owner");
+        else fprintf(f, ", ");
+        fprintf(f, "%s", fl_map_area(d->map, a)->name);
       }
+      if (k) fprintf(f, ".\n");
     }
-    for (int k = 0, shown = 0; k < as->props.n; k++) {
-      if (!prop_shown(d, viewer, &as->props.p[k])) continue;
-      fprintf(f, "%s ", shown++ ? "," : ";");
-      prop_name(f, d, &as->props.p[k]);
-    }
-    for (int k = 0; k < s->nannot; k++) {
-      const fl_Annot *an = &s->annots[k];
-      if (an->kind != FL_ANNOT_HIGHLIGHT || an->a != a || !fl_def_sees(d, viewer, an->seen)) continue;
-      fprintf(f, "; marked%s%s%s", an->label ? " \"" : "", an->label ? an->label : "", an->label ? "\"" : "");
-    }
-    fprintf(f, "; next to:");
-    for (int k = 0; k < m->nadj; k++) fprintf(f, "%s %s", k ? "," : "", fl_map_area(d->map, m->adj[k])->name);
-    fprintf(f, "%s.\n", m->nadj ? "" : " nothing");
   }
 
   for (int k = 0, first = 1; k < s->nannot; k++) {
@@ -201,6 +249,7 @@ void fl_textview_write(FILE *f, fl_Game *g, int viewer) {
   if (s->front) fprintf(f, "\nThe front line is drawn between areas held by enemy sides.\n");
 
   fl_textview_decision(f, g);
+  if (mode == FL_TV_BRIEF) return; /* play --text prints the log as it happens */
 
   int first = s->nlog, shown = 0;
   while (first > 0 && shown < 8) shown += fl_def_sees(d, viewer, s->log[--first].seen);

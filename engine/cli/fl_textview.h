@@ -10,6 +10,12 @@
  * the map, the pending decision with each option's cost or why it is closed, and the
  * latest log lines. Hidden tracks, properties, pieces and log lines are left out. */
 void fl_textview_write(FILE *f, fl_Game *g, int viewer);
+/* The same, FL_TV_FULL; or FL_TV_BRIEF: only areas that hold something the viewer sees
+ * (the rest as names by owner) and no log (play --text prints it as it happens). */
+enum { FL_TV_FULL, FL_TV_BRIEF };
+void fl_textview_write_ex(FILE *f, fl_Game *g, int viewer, int mode);
+/* One area, by id or name (any case), in full; -1 and a message if there is none. */
+int fl_textview_area(FILE *f, fl_Game *g, int viewer, const char *name);
 /* The pending decision: each option with its cost, what it asks for (targets), its
  * preview, or why it is closed. Nothing when no decision is pending. */
 void fl_textview_decision(FILE *f, fl_Game *g);

@@ -246,20 +246,35 @@ fl_Standing fl_ensemble_standing(const fl_Ensemble *e, int s, int t, double valu
   return st;
 }
 
+/* count of N as a share a reader trusts: "<1%" rather than "0%" for a few games, ">99%"
+ * rather than "100%" when some differ. */
+static const char *share(size_t count, size_t N, char *buf, size_t n) {
+  int p = N ? (int)(100.0 * (double)count / (double)N + 0.5) : 0;
+  if (count && p == 0) snprintf(buf, n, "fewer than 1%%");
+  else if (count < N && p == 100) snprintf(buf, n, "more than 99%%");
+  else snprintf(buf, n, "%d%%", p);
+  return buf;
+}
+
 const char *fl_ensemble_phrase(const fl_Ensemble *e, const fl_Def *d, int s, int t, double value, char *buf, size_t n) {
   fl_Standing st = fl_ensemble_standing(e, s, t, value);
-  double N = st.n ? (double)st.n : 1;
-  int below = (int)(100.0 * (double)st.below / N + 0.5), above = (int)(100.0 * (double)st.above / N + 0.5),
-      same = (int)(100.0 * (double)st.equal / N + 0.5);
-  const char *who = s >= 0 ? e->set_name[s] : "every policy";
+  char who[160], a[32], b[32];
+  if (s >= 0) snprintf(who, sizeof who, "%s", e->set_name[s]);
+  else snprintf(who, sizeof who, "all %d policies", e->nset);
   const fl_TrackDef *tr = &d->tracks[t];
-  char same_txt[64] = "";
-  if (st.equal) snprintf(same_txt, sizeof same_txt, " (the same as in %d%%)", same);
-  if (tr->higher_is_better < 0)
-    snprintf(buf, n, "%s: lower than in %d%% of games under %s%s", tr->name, above, who, same_txt);
-  else if (tr->higher_is_better > 0)
-    snprintf(buf, n, "%s: higher than in %d%% of games under %s%s", tr->name, below, who, same_txt);
-  else
-    snprintf(buf, n, "%s: higher than in %d%%, lower than in %d%% of games under %s", tr->name, below, above, who);
+  if (!tr->higher_is_better) {
+    snprintf(buf, n, "%s: higher than in %s, lower than in %s of games under %s", tr->name, share(st.below, st.n, a, sizeof a),
+             share(st.above, st.n, b, sizeof b), who);
+    return buf;
+  }
+  int lower_better = tr->higher_is_better < 0;
+  size_t better = lower_better ? st.above : st.below;
+  const char *word = lower_better ? "lower" : "higher";
+  if (!better && st.equal) /* not "lower than in 0% (the same as in 100%)" */
+    snprintf(buf, n, "%s: the same as in %s of games under %s, %s in none", tr->name, share(st.equal, st.n, a, sizeof a), who, word);
+  else if (st.equal)
+    snprintf(buf, n, "%s: %s than in %s of games under %s (the same as in %s)", tr->name, word, share(better, st.n, a, sizeof a), who,
+             share(st.equal, st.n, b, sizeof b));
+  else snprintf(buf, n, "%s: %s than in %s of games under %s", tr->name, word, share(better, st.n, a, sizeof a), who);
   return buf;
 }

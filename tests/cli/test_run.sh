@@ -131,6 +131,16 @@ sed -n '/^Indicators:/,/^$/p' "$T/ef.out" > "$T/ind.out"
 [ -s "$T/ind.out" ] && ! grep -Eq '[0-9]{4,}|[0-9]\.[0-9]{2,}' "$T/ind.out" && ok || bad "indicators read like 1,260 and 33.1%: $(cat "$T/ind.out")"
 ! grep -Eq 'plan_k|haz_x|ap_unmarked [0-9]' "$T/ef.out" && ok || bad "engine keys on the text board: $(grep -m1 -Eo '.{20}(plan_k|haz_x).{20}' "$T/ef.out")"
 grep -q "^What the indicators mean:" "$T/ef.out" && grep -q "^- Deterrence (%): .*Higher is better" "$T/ef.out" && ok || bad "'help' explains every indicator"
+# Typing in the terminal: a number with junk is not a choice, names work, undo takes back,
+# one area in full, and a wrong entry does not print the card again
+printf '1.5\n1x\nstay\nundo\narea narva\nquit\n' | "$FLANK" play eastern_flank --text --seed 5 > "$T/typing.out" 2>&1
+[ "$(grep -c "Type a number from 1 to 2, or the start of an option's name" "$T/typing.out")" = 2 ] && ok || bad "'1.5' and '1x' are refused"
+grep -q 'Defence council chose "Stay in the treaty"' "$T/typing.out" && ok || bad "an option chosen by the start of its name"
+grep -q "^> Undone: back before your last decision" "$T/typing.out" && ok || bad "undo in the terminal"
+grep -q "^> - Narva: Defence council" "$T/typing.out" && ok || bad "'area narva' shows one area"
+[ "$(grep -c '^Decision for Defence council: Leave the mine ban?' "$T/typing.out")" = 2 ] && ok || bad "a wrong entry reprints the card: $(grep -c '^Decision for' "$T/typing.out") cards"
+grep -q "^Nothing on [0-9]* other areas" "$T/typing.out" && ok || bad "the first board is brief"
+
 # Hotseat in the terminal: two people seated, each handed the board in turn, both recorded as people
 yes 1 | head -100 | "$FLANK" play eastern_flank --text --side council,estonia --seed 4 --log "$T/hs.log" > "$T/hs.out" 2>&1
 grep -q "^You play: Defence council and Estonia" "$T/hs.out" && grep -q "^=== Estonia's turn ===" "$T/hs.out" && ok || bad "hotseat hands over: $(head -3 "$T/hs.out")"

@@ -211,7 +211,9 @@ static void test_ensemble(void) {
     fl_ensemble_phrase(one, fl_script_def(sc), 2, 1, 0, buf, sizeof buf);
     CHECK_STR(buf, "People hurt: lower than in 100% of games under reckless");
     fl_ensemble_phrase(one, fl_script_def(sc), 1, 1, 0, buf, sizeof buf);
-    CHECK_STR(buf, "People hurt: lower than in 0% of games under careful (the same as in 100%)");
+    CHECK_STR(buf, "People hurt: the same as in 100% of games under careful, lower in none");
+    fl_ensemble_phrase(one, fl_script_def(sc), -1, 1, 0, buf, sizeof buf); /* every policy's games */
+    CHECK(strstr(buf, "of games under all 3 policies") != NULL);
   }
   fl_ensemble_free(one);
   fl_ensemble_free(two);
