@@ -10,6 +10,7 @@
 #include "fl_save.h"
 #include "fl_str.h"
 #include "fl_ui.h"
+#include "cli_play.h"
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -24,10 +25,7 @@ typedef struct Scen { fl_UiScenario ui; char *path, *id, *title, *blurb, *length
 enum { MAX_SAVES = 48 };
 
 typedef struct Host {
-  fl_Script *sc;
-  fl_ScriptOpts opts;        /* --set, --lang: every load of the scenario gets them */
-  uint64_t seed;
-  int human;
+  cli_Play p;                /* first: the teaching tools read it (--set, --lang, seed, human) */
   fl_State *undo[MAX_UNDO];
   int undo_human[MAX_UNDO], nundo;
   Scen *scen; int nscen;
@@ -76,21 +74,23 @@ static void push_undo(Host *h, fl_State *s, int human) {
 
 static void set_script(Host *h, fl_Script *sc) {
   clear_undo(h);
-  fl_script_free(h->sc);
-  h->sc = sc;
+  fl_script_free(h->p.sc);
+  h->p.sc = sc;
   h->sig = sc ? dir_sig(fl_script_dir(sc), FL_FNV_INIT, 0) : 0;
 }
 
 /* ---- fl_UiHost ------------------------------------------------------------------ */
 
-static fl_Game *host_game(void *ud) { Host *h = ud; return h->sc ? fl_script_game(h->sc) : NULL; }
+static fl_Game *host_game(void *ud) { Host *h = ud; return h->p.sc ? fl_script_game(h->p.sc) : NULL; }
 static int host_scen_count(void *ud) { return ((Host *)ud)->nscen; }
 static const fl_UiScenario *host_scen(void *ud, int i) { return &((Host *)ud)->scen[i].ui; }
 
 static int host_open(void *ud, int i, char *msg, size_t n) {
   Host *h = ud;
   if (i < 0 || i >= h->nscen) { snprintf(msg, n, "no scenario %d", i); return -1; }
-  fl_Script *sc = fl_script_load(h->scen[i].path, cli_scenario_path(), &h->opts, msg, n);
+  cli_play_forget_sets(&h->p); /* values set for another scenario's parameters */
+  h->p.where = h->scen[i].id;
+  fl_Script *sc = fl_script_load(h->scen[i].path, cli_scenario_path(), &h->p.opts, msg, n);
   if (!sc) return -1;
   set_script(h, sc);
   msg[0] = 0;
@@ -99,24 +99,24 @@ static int host_open(void *ud, int i, char *msg, size_t n) {
 
 static int host_start(void *ud, int human, char *msg, size_t n) {
   Host *h = ud;
-  if (!h->sc) { snprintf(msg, n, "no scenario is open"); return -1; }
+  if (!h->p.sc) { snprintf(msg, n, "no scenario is open"); return -1; }
   clear_undo(h);
-  h->human = human;
-  fl_Game *g = fl_script_game(h->sc);
-  if (fl_game_start(g, h->seed) == FL_GAME_ERROR) { snprintf(msg, n, "%s", fl_game_error(g)); return -1; }
+  h->p.human = human;
+  fl_Game *g = fl_script_game(h->p.sc);
+  if (fl_game_start(g, h->p.seed) == FL_GAME_ERROR) { snprintf(msg, n, "%s", fl_game_error(g)); return -1; }
   msg[0] = 0;
   return 0;
 }
 
 /* Run one action; on a script error put the state back as it was before. */
 static int step(Host *h, const fl_Choice *chosen, int by_policy, char *msg, size_t n) {
-  fl_Game *g = fl_script_game(h->sc);
+  fl_Game *g = fl_script_game(h->p.sc);
   fl_State *before = fl_state_clone(fl_game_state(g));
   if (!before) { snprintf(msg, n, "out of memory"); return -1; }
   int rc = 0;
   fl_Choice ch = {0, 0, {0}};
   if (chosen) ch = *chosen;
-  if (by_policy && fl_script_choose(h->sc, &ch)) rc = FL_GAME_ERROR;
+  if (by_policy && fl_script_choose(h->p.sc, &ch)) rc = FL_GAME_ERROR;
   else rc = fl_game_choose(g, &ch);
   if (rc == -1 || rc == FL_GAME_ERROR) {
     snprintf(msg, n, "%s", fl_game_error(g));
@@ -138,7 +138,7 @@ static int host_undo(void *ud, char *msg, size_t n) {
   int k = h->nundo - 1;
   while (k > 0 && !h->undo_human[k]) k--;
   if (!h->undo_human[k]) k = h->nundo - 1; /* a demo: undo the last move */
-  fl_Game *g = fl_script_game(h->sc);
+  fl_Game *g = fl_script_game(h->p.sc);
   if (fl_game_set_state(g, h->undo[k])) { snprintf(msg, n, "undo failed: %s", fl_game_error(g)); return -1; }
   for (int i = k; i < h->nundo; i++) fl_state_free(h->undo[i]);
   h->nundo = k;
@@ -156,14 +156,14 @@ static int save_dir(char *dir, size_t n, int make) {
  * atomically), so earlier points of the game stay loadable. */
 static int host_save(void *ud, char *msg, size_t n) {
   Host *h = ud;
-  const fl_Def *d = fl_script_def(h->sc);
-  const fl_State *s = fl_game_state(fl_script_game(h->sc));
+  const fl_Def *d = fl_script_def(h->p.sc);
+  const fl_State *s = fl_game_state(fl_script_game(h->p.sc));
   char dir[PATH_MAX], path[PATH_MAX + 80], meta[PATH_MAX + 88], text[128];
   if (save_dir(dir, sizeof dir, 1)) { snprintf(msg, n, "cannot create the save folder %s: %s", dir, strerror(errno)); return -1; }
   snprintf(path, sizeof path, "%s/%s-turn%03d.flanksave", dir, d->id, s->turn);
   if (fl_save_game(path, d, s, msg, n)) return -1;
   snprintf(meta, sizeof meta, "%s.meta", path);
-  int len = snprintf(text, sizeof text, "seed %llu\nhuman %d\n", (unsigned long long)h->seed, h->human);
+  int len = snprintf(text, sizeof text, "seed %llu\nhuman %d\n", (unsigned long long)h->p.seed, h->p.human);
   if (fl_save_write_atomic(meta, text, (size_t)len, msg, n)) return -1;
   snprintf(msg, n, "Saved turn %d to %s", s->turn, path);
   return 0;
@@ -181,8 +181,8 @@ static int cmp_mtime_desc(const void *a, const void *b) {
 static int host_save_list(void *ud) {
   Host *h = ud;
   h->nsave = 0;
-  if (!h->sc) return 0;
-  const fl_Def *d = fl_script_def(h->sc);
+  if (!h->p.sc) return 0;
+  const fl_Def *d = fl_script_def(h->p.sc);
   char dir[PATH_MAX];
   save_dir(dir, sizeof dir, 0);
   DIR *dp = opendir(dir);
@@ -243,19 +243,19 @@ static int host_load_at(void *ud, int i, char *msg, size_t n) {
 }
 
 static int load_file(Host *h, const char *path, char *msg, size_t n) {
-  const fl_Def *d = fl_script_def(h->sc);
+  const fl_Def *d = fl_script_def(h->p.sc);
   char meta[PATH_MAX + 8];
   fl_State *s = fl_state_new(d);
   if (!s) { snprintf(msg, n, "out of memory"); return -1; }
   if (fl_save_load(path, d, s, msg, n)) { fl_state_free(s); return -1; }
-  fl_Game *g = fl_script_game(h->sc);
+  fl_Game *g = fl_script_game(h->p.sc);
   int rc = fl_game_set_state(g, s);
   fl_state_free(s);
   if (rc) { snprintf(msg, n, "%s: %s", path, fl_game_error(g)); return -1; }
   snprintf(meta, sizeof meta, "%s.meta", path);
   char *text = fl_str_read_file(meta, NULL);
   unsigned long long seed;
-  if (text && sscanf(text, "seed %llu", &seed) == 1) h->seed = seed; /* for replays after a reload */
+  if (text && sscanf(text, "seed %llu", &seed) == 1) h->p.seed = seed; /* for replays after a reload */
   free(text);
   clear_undo(h);
   snprintf(msg, n, "Loaded %s", path);
@@ -274,22 +274,22 @@ static int host_load(void *ud, char *msg, size_t n) {
 
 static int host_reload(void *ud, char *msg, size_t n) {
   Host *h = ud;
-  if (!h->sc) { snprintf(msg, n, "no scenario is open"); return -1; }
+  if (!h->p.sc) { snprintf(msg, n, "no scenario is open"); return -1; }
   char dir[PATH_MAX];
-  snprintf(dir, sizeof dir, "%s", fl_script_dir(h->sc));
+  snprintf(dir, sizeof dir, "%s", fl_script_dir(h->p.sc));
   h->sig = dir_sig(dir, FL_FNV_INIT, 0);
-  fl_Script *nsc = fl_script_load(dir, cli_scenario_path(), &h->opts, msg, n);
+  fl_Script *nsc = fl_script_load(dir, cli_scenario_path(), &h->p.opts, msg, n);
   if (!nsc) return -1;
-  const fl_Def *od = fl_script_def(h->sc), *nd = fl_script_def(nsc);
+  const fl_Def *od = fl_script_def(h->p.sc), *nd = fl_script_def(nsc);
   for (int i = 0; i < nd->nside; i++) {
     int o = fl_def_side(od, nd->sides[i].id);
     char e[512];
-    if (o >= 0) fl_script_set_policy(nsc, i, fl_script_policy(h->sc, o), e, sizeof e); /* else: default */
+    if (o >= 0) fl_script_set_policy(nsc, i, fl_script_policy(h->p.sc, o), e, sizeof e); /* else: default */
   }
   /* replay the decisions so far, matched by card and option ids */
-  const fl_State *os = fl_game_state(fl_script_game(h->sc));
+  const fl_State *os = fl_game_state(fl_script_game(h->p.sc));
   fl_Game *ng = fl_script_game(nsc);
-  int st = fl_game_start(ng, h->seed), nact = 0;
+  int st = fl_game_start(ng, h->p.seed), nact = 0;
   for (int i = 0; i < os->nlog && st != FL_GAME_ERROR; i++) {
     const fl_LogEntry *e = &os->log[i];
     if (e->kind != FL_LOG_ACTION) continue;
@@ -323,8 +323,8 @@ static int host_reload(void *ud, char *msg, size_t n) {
     fl_script_free(nsc);
     return -1;
   }
-  fl_Script *old = h->sc;
-  h->sc = nsc;
+  fl_Script *old = h->p.sc;
+  h->p.sc = nsc;
   clear_undo(h);
   fl_script_free(old);
   snprintf(msg, n, "Reloaded %s: replayed %d decision%s", dir, nact, nact == 1 ? "" : "s");
@@ -333,8 +333,8 @@ static int host_reload(void *ud, char *msg, size_t n) {
 
 static int host_changed(void *ud) {
   Host *h = ud;
-  if (!h->sc) return 0;
-  uint64_t s = dir_sig(fl_script_dir(h->sc), FL_FNV_INIT, 0);
+  if (!h->p.sc) return 0;
+  uint64_t s = dir_sig(fl_script_dir(h->p.sc), FL_FNV_INIT, 0);
   if (s == h->sig) return 0;
   h->sig = s; /* report each change once, even if the reload fails */
   return 1;
@@ -375,7 +375,8 @@ static void list_scenarios(Host *h) {
 
 static void free_host(Host *h) {
   clear_undo(h);
-  fl_script_free(h->sc);
+  cli_play_forget_sets(&h->p);
+  fl_script_free(h->p.sc);
   for (int i = 0; i < h->nscen; i++) {
     Scen *s = &h->scen[i];
     free(s->path); free(s->id); free(s->title); free(s->blurb); free(s->length); free(s->roles);
@@ -403,13 +404,13 @@ int cmd_play(int argc, char **argv) {
   uo.speed = 1;
   uo.bench_t0 = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
   Host h = {0};
-  h.seed = 1;
-  h.human = -1;
+  h.p.seed = 1;
+  h.p.human = -1;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int bad = 0;
-    if (cli_script_opt("play", argc, argv, &i, &h.opts, &bad)) { if (bad) return bad; continue; }
-    if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &h.seed)) return cli_usage_error("play", "--seed needs a number, got '%s'", argv[i]); }
+    if (cli_script_opt("play", argc, argv, &i, &h.p.opts, &bad)) { if (bad) return bad; continue; }
+    if (!strcmp(a, "--seed") && i + 1 < argc) { if (cli_parse_u64(argv[++i], &h.p.seed)) return cli_usage_error("play", "--seed needs a number, got '%s'", argv[i]); }
     else if (!strcmp(a, "--demo")) uo.demo = 1;
     else if (!strcmp(a, "--overlay") && i + 1 < argc) uo.overlay = argv[++i];
     else if (!strcmp(a, "--speed") && i + 1 < argc) {
@@ -427,7 +428,7 @@ int cmd_play(int argc, char **argv) {
     else return cli_usage_error("play", "one scenario at a time (got '%s' and '%s')", where, a);
   }
   if (uo.shot_screen && !uo.screenshot) return cli_usage_error("play", "--shot-screen needs --screenshot FILE");
-  if (h.opts.nset && !where) return cli_usage_error("play", "--set needs a SCENARIO: parameters belong to one");
+  if (h.p.opts.nset && !where) return cli_usage_error("play", "--set needs a SCENARIO: parameters belong to one");
   const char *dpy = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY"), *drv = getenv("SDL_VIDEODRIVER");
   if (!(dpy && *dpy) && !(wl && *wl) && !(drv && *drv)) { /* say so before SDL prints its own noise */
     fprintf(stderr, "flank play: no display (DISPLAY and WAYLAND_DISPLAY are not set). Without one: "
@@ -435,15 +436,15 @@ int cmd_play(int argc, char **argv) {
     return EXIT_USAGE;
   }
   if (where) {
-    h.sc = cli_load(where, &h.opts);
-    if (!h.sc) return EXIT_USAGE;
-    h.sig = dir_sig(fl_script_dir(h.sc), FL_FNV_INIT, 0);
+    h.p.sc = cli_load(where, &h.p.opts);
+    if (!h.p.sc) return EXIT_USAGE;
+    h.sig = dir_sig(fl_script_dir(h.p.sc), FL_FNV_INIT, 0);
     uo.skip_title = 1;
     if (side) {
-      const fl_Def *d = fl_script_def(h.sc);
+      const fl_Def *d = fl_script_def(h.p.sc);
       uo.human = fl_def_side(d, side);
       if (uo.human < 0 || !d->sides[uo.human].playable) {
-        fl_script_free(h.sc);
+        fl_script_free(h.p.sc);
         return cli_usage_error("play", "'%s' is not a playable side of %s", side, d->id);
       }
     }
@@ -452,7 +453,9 @@ int cmd_play(int argc, char **argv) {
   }
   fl_UiHost host = {&h, host_game, host_scen_count, host_scen, host_open, host_start, host_act, host_policy,
                     host_undo, host_save, host_load, host_reload, host_changed, host_save_list, host_save_info,
-                    host_load_at};
+                    host_load_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  cli_play_teach(&host);
+  h.p.where = where;
   char err[2048];
   int rc = fl_ui_run(&host, &uo, err, sizeof err);
   free_host(&h);

@@ -85,6 +85,9 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
 int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where);
 /* The same with the sides in `humans` recorded as played by people (0: none): a student's log. */
 int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans);
+/* The replay text cli_write_replay_as writes, appended to b (b->oom on failure). */
+struct fl_Buf;
+void cli_replay_text(struct fl_Buf *b, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans);
 
 /* Print text with its citations [@id] as short references ("(Shlapak & Johnson 2016)"). */
 void cli_cited(FILE *f, const fl_Def *d, const char *text);

@@ -14,6 +14,8 @@
 /* A shipped scenario as the title screen lists it. Strings are owned by the host. */
 typedef struct fl_UiScenario { const char *id, *title, *blurb, *length, *roles; } fl_UiScenario;
 
+struct fl_UiAmong;
+
 /* What the window asks of its host. Every function returns 0 on success, or -1 with a
  * message in msg (n bytes); functions with a msg also return a success message there. */
 typedef struct fl_UiHost {
@@ -49,7 +51,44 @@ typedef struct fl_UiHost {
   int (*save_list)(void *ud);
   const char *(*save_info)(void *ud, int i, int *ok);
   int (*load_at)(void *ud, int i, char *msg, size_t n);
+
+  /* Teaching tools (ui_teach, ui_debrief, ui_briefing); each may be NULL, which hides it. */
+  /* Parameter i of the open scenario for the games started next, exactly as --set ID=VALUE
+   * (a reload keeps it; saves and replay logs record it). -1 with msg: locked, out of range. */
+  int (*set_param)(void *ud, int i, double v, char *msg, size_t n);
+  /* Write the current game's replay log (what flank replay and flank class read) to path
+   * through a temporary file and a rename. With overwrite 0 an existing file is left alone
+   * and 1 is returned. 0 ok (msg says where); -1 with msg. */
+  int (*save_log)(void *ud, const char *path, int overwrite, char *msg, size_t n);
+  /* A what-if fork of the current game: fork_new (UI thread) copies the game's record;
+   * decision NULL lets the policies play every side from the start of at_turn, else option
+   * is chosen the first time decision is pending in at_turn. fork_run (any thread; its own
+   * script, same seed) plays it to the end and gives the fork's final state in *out (the
+   * caller frees it with fl_state_free). NULL / -1 with msg. */
+  void *(*fork_new)(void *ud, int at_turn, const char *decision, const char *option, char *msg, size_t n);
+  int (*fork_run)(void *job, fl_State **out, char *msg, size_t n);
+  void (*fork_free)(void *job);
+  /* Your game among many: runs games (0: the default) per shipped policy of the human's side
+   * (every policy when human < 0). among_new on the UI thread; among_run blocks (any thread):
+   * 0 done, 1 cancelled, else -1 with msg; among_cancel and among_done are safe from any thread. */
+  void *(*among_new)(void *ud, int human, unsigned runs, char *msg, size_t n);
+  int (*among_run)(void *job, char *msg, size_t n);
+  void (*among_cancel)(void *job);
+  size_t (*among_done)(void *job, size_t *total);
+  /* After among_run returned 0: the games' results (borrowed until among_free). */
+  int (*among_result)(void *job, struct fl_UiAmong *out);
+  /* "Deterrence: higher than in 80% of games under stay_in_treaty" (set -1: all sets). */
+  const char *(*among_phrase)(void *job, int set, int track, double value, char *buf, size_t n);
+  void (*among_free)(void *job);
 } fl_UiHost;
+
+/* The games of "your game among many": game i was played by set i / runs; val holds every
+ * track's final value (n * ntrack, row-major), ending the ending index (-1: unfinished). */
+typedef struct fl_UiAmong {
+  int nset, ntrack; size_t runs, n;
+  const char *const *set_name;
+  const double *val; const int *ending;
+} fl_UiAmong;
 
 /* Drawing layers, for tests that prove a missing layer is caught. Without WATER, water areas
  * are drawn like land; without NATIONS, national borders like area borders; without COLOURS,

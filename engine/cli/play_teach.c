@@ -1,0 +1,221 @@
+/* The window's teaching tools, host side: parameters set in the briefing, "save for my
+ * teacher", what-if forks and "your game among many". Each fork and each ensemble is a
+ * job prepared on the UI thread (it copies what it needs) and run on the window's worker
+ * thread with its own fl_Script, so nothing here touches the window's game while it runs.
+ * The engine calls are the ones the text debrief (cli_debrief.c) makes. */
+#define _POSIX_C_SOURCE 200809L
+#include "fl_cli.h"
+#ifdef FLANK_HAVE_UI
+#include "cli_play.h"
+#include "fl_buf.h"
+#include "fl_ensemble.h"
+#include "fl_save.h"
+#include "fl_str.h"
+#include "fl_ui.h"
+#include "fl_whatif.h"
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void cli_play_forget_sets(cli_Play *p) {
+  for (int i = 0; i < CLI_PLAY_MAXSET; i++) { free(p->own[i]); p->own[i] = NULL; }
+  if (p->opts.set == p->setv) p->opts.nset = p->ncli;
+}
+
+/* ---- parameters ----------------------------------------------------------------- */
+
+static int set_param(void *ud, int i, double v, char *msg, size_t n) {
+  cli_Play *p = ud;
+  if (!p->sc) { snprintf(msg, n, "no scenario is open"); return -1; }
+  const fl_Def *d = fl_script_def(p->sc);
+  if (i < 0 || i >= d->nparam) { snprintf(msg, n, "no parameter %d", i); return -1; }
+  char spec[200];
+  snprintf(spec, sizeof spec, "%s=%.15g", d->params[i].id, v);
+  if (fl_script_set_param(p->sc, spec, msg, n)) return -1;
+  if (p->opts.set != p->setv) { /* first change: keep the command line's values first */
+    p->ncli = p->opts.nset < CLI_PLAY_MAXSET / 2 ? p->opts.nset : CLI_PLAY_MAXSET / 2;
+    for (int k = 0; k < p->ncli; k++) p->setv[k] = p->opts.set[k];
+    p->opts.set = p->setv;
+    p->opts.nset = p->ncli;
+  }
+  /* later values win when the scenario loads again (reload): replace this parameter's */
+  size_t il = strlen(d->params[i].id);
+  int k = p->ncli;
+  while (k < p->opts.nset && !(strncmp(p->setv[k], d->params[i].id, il) == 0 && p->setv[k][il] == '=')) k++;
+  if (k == CLI_PLAY_MAXSET) { snprintf(msg, n, "too many parameters changed"); return -1; }
+  char *dup = fl_str_dup(spec);
+  if (!dup) { snprintf(msg, n, "out of memory"); return -1; }
+  free(p->own[k]);
+  p->own[k] = dup;
+  p->setv[k] = dup;
+  if (k == p->opts.nset) p->opts.nset++;
+  msg[0] = 0;
+  return 0;
+}
+
+/* ---- save for my teacher -------------------------------------------------------- */
+
+static int save_log(void *ud, const char *path, int overwrite, char *msg, size_t n) {
+  cli_Play *p = ud;
+  if (!p->sc) { snprintf(msg, n, "no game to save"); return -1; }
+  if (!overwrite && access(path, F_OK) == 0) { snprintf(msg, n, "%s already exists", path); return 1; }
+  fl_Buf b = {0};
+  cli_replay_text(&b, p->sc, p->seed, p->where, p->human >= 0 ? FL_SIDE_BIT(p->human) : 0);
+  /* a temporary file renamed over the target: a failed save leaves an old file whole */
+  int rc = b.oom ? (snprintf(msg, n, "out of memory"), -1) : fl_save_write_atomic(path, b.data, b.len, msg, n);
+  fl_buf_free(&b);
+  if (!rc) snprintf(msg, n, "Saved for your teacher: %s", path);
+  return rc ? -1 : 0;
+}
+
+/* ---- what-if forks ------------------------------------------------------------- */
+
+typedef struct ForkJob {
+  fl_Replay r;
+  char dir[PATH_MAX], root[4096], lang[32], decision[64], option[64];
+  int at, has_decision;
+} ForkJob;
+
+static const char *policy_of(const cli_Play *p, int side) {
+  return side == p->human ? NULL : fl_script_policy(p->sc, side); /* NULL: "human" */
+}
+
+static void *fork_new(void *ud, int at_turn, const char *decision, const char *option, char *msg, size_t n) {
+  cli_Play *p = ud;
+  if (!p->sc) { snprintf(msg, n, "no game"); return NULL; }
+  const fl_Def *d = fl_script_def(p->sc);
+  ForkJob *j = calloc(1, sizeof *j);
+  const char *pol[64];
+  for (int i = 0; i < d->nside && i < 64; i++) pol[i] = policy_of(p, i);
+  if (!j || fl_whatif_record(&j->r, d, fl_game_state(fl_script_game(p->sc)), pol)) {
+    free(j);
+    snprintf(msg, n, "out of memory");
+    return NULL;
+  }
+  snprintf(j->dir, sizeof j->dir, "%s", fl_script_dir(p->sc));
+  snprintf(j->root, sizeof j->root, "%s", cli_scenario_path() ? cli_scenario_path() : "");
+  snprintf(j->lang, sizeof j->lang, "%s", p->opts.lang ? p->opts.lang : "");
+  j->at = at_turn;
+  if ((j->has_decision = decision && option)) {
+    snprintf(j->decision, sizeof j->decision, "%s", decision);
+    snprintf(j->option, sizeof j->option, "%s", option);
+  }
+  return j;
+}
+
+static int fork_run(void *job, fl_State **out, char *msg, size_t n) {
+  ForkJob *j = job;
+  *out = NULL;
+  /* the record carries the game's parameter values: the fork needs no --set */
+  fl_ScriptOpts o = {0};
+  o.lang = *j->lang ? j->lang : NULL;
+  fl_Script *sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n);
+  if (!sc) return -1;
+  fl_WhatIf w = {j->at, j->has_decision ? j->decision : NULL, j->has_decision ? j->option : NULL, NULL, NULL, NULL, 0};
+  fl_whatif_policies(sc, &j->r);
+  int rc = fl_whatif_run(sc, &j->r, "your game", &w, msg, n);
+  if (rc == FL_WHATIF_OK && !(*out = fl_state_clone(fl_game_state(fl_script_game(sc))))) { snprintf(msg, n, "out of memory"); rc = -1; }
+  fl_script_free(sc);
+  return rc == FL_WHATIF_OK ? 0 : -1;
+}
+
+static void fork_free(void *job) {
+  ForkJob *j = job;
+  if (!j) return;
+  fl_replay_free(&j->r);
+  free(j);
+}
+
+/* ---- your game among many ------------------------------------------------------ */
+
+typedef struct AmongJob {
+  fl_Ensemble *e;
+  fl_PolicySet *sets; int nset;
+  const fl_Def *def;         /* the window's definition, for phrases (read-only) */
+  fl_ScriptOpts opts;
+  char *set[CLI_PLAY_MAXSET];
+  char dir[PATH_MAX], root[4096], lang[32];
+} AmongJob;
+
+static void among_free(void *job) {
+  AmongJob *j = job;
+  if (!j) return;
+  fl_ensemble_free(j->e);
+  if (j->sets) fl_test_free_sets(j->sets, j->nset);
+  for (int i = 0; i < CLI_PLAY_MAXSET; i++) free(j->set[i]);
+  free(j);
+}
+
+static void *among_new(void *ud, int human, unsigned runs, char *msg, size_t n) {
+  cli_Play *p = ud;
+  if (!p->sc) { snprintf(msg, n, "no game"); return NULL; }
+  AmongJob *j = calloc(1, sizeof *j);
+  if (!j) { snprintf(msg, n, "out of memory"); return NULL; }
+  j->def = fl_script_def(p->sc);
+  j->nset = fl_ensemble_default_sets(p->sc, human, &j->sets);
+  if (j->nset <= 0) {
+    snprintf(msg, n, "the scenario defines no policies to compare your game with");
+    among_free(j);
+    return NULL;
+  }
+  snprintf(j->dir, sizeof j->dir, "%s", fl_script_dir(p->sc));
+  snprintf(j->root, sizeof j->root, "%s", cli_scenario_path() ? cli_scenario_path() : "");
+  snprintf(j->lang, sizeof j->lang, "%s", p->opts.lang ? p->opts.lang : "");
+  /* the games run under the parameter values of the student's game */
+  const fl_State *s = fl_game_state(fl_script_game(p->sc));
+  int ns = 0;
+  for (int i = 0; i < j->def->nparam && i < s->nparam && ns < CLI_PLAY_MAXSET; i++) {
+    char spec[200];
+    if (s->params[i] == j->def->params[i].value) continue;
+    snprintf(spec, sizeof spec, "%s=%.15g", j->def->params[i].id, s->params[i]);
+    if (!(j->set[ns++] = fl_str_dup(spec))) { snprintf(msg, n, "out of memory"); among_free(j); return NULL; }
+  }
+  j->opts.lang = *j->lang ? j->lang : NULL;
+  j->opts.set = (const char *const *)j->set;
+  j->opts.nset = ns;
+  fl_EnsembleSpec spec = {j->dir, *j->root ? j->root : NULL, &j->opts, NULL, j->sets, j->nset, 1, runs, 0, NULL, NULL};
+  if (!(j->e = fl_ensemble_new(&spec, msg, n))) { among_free(j); return NULL; }
+  return j;
+}
+
+static int among_run(void *job, char *msg, size_t n) {
+  int rc = fl_ensemble_run(((AmongJob *)job)->e, msg, n);
+  return rc == 0 ? 0 : rc == 1 ? 1 : -1;
+}
+
+static void among_cancel(void *job) { fl_ensemble_cancel(((AmongJob *)job)->e); }
+
+static size_t among_done(void *job, size_t *total) {
+  AmongJob *j = job;
+  *total = j->e->n;
+  return fl_ensemble_done(j->e);
+}
+
+static int among_result(void *job, fl_UiAmong *out) {
+  const fl_Ensemble *e = ((AmongJob *)job)->e;
+  if (!e->val) return -1;
+  *out = (fl_UiAmong){e->nset, e->ntrack, (size_t)e->runs, e->n, (const char *const *)e->set_name, e->val, e->ending};
+  return 0;
+}
+
+static const char *among_phrase(void *job, int set, int track, double value, char *buf, size_t n) {
+  AmongJob *j = job;
+  return fl_ensemble_phrase(j->e, j->def, set, track, value, buf, n);
+}
+
+void cli_play_teach(fl_UiHost *host) {
+  host->set_param = set_param;
+  host->save_log = save_log;
+  host->fork_new = fork_new;
+  host->fork_run = fork_run;
+  host->fork_free = fork_free;
+  host->among_new = among_new;
+  host->among_run = among_run;
+  host->among_cancel = among_cancel;
+  host->among_done = among_done;
+  host->among_result = among_result;
+  host->among_phrase = among_phrase;
+  host->among_free = among_free;
+}
+#endif
