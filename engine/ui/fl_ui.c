@@ -59,6 +59,7 @@ static void host_changed(fl_Ui *u) {
   u->opt_sel = -1;
   ui_pick_cancel(u);
   u->anim_n = 0;
+  ui_teach_reset(u); /* forks and games among many belong to the game that was shown */
 }
 
 static void init_ui(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
@@ -74,6 +75,7 @@ static void init_ui(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
   u->saved_nlog = -1;
   u->viewer = u->seat = u->handover = u->pick_opt = u->reach_pi = u->anim_pi = -1;
   u->drag_piece = -1;
+  ui_teach_init(u);
 }
 
 static void free_ui(fl_Ui *u) {
@@ -89,6 +91,7 @@ static void free_ui(fl_Ui *u) {
   free(u->vbuf);
   u->vbuf = NULL;
   ui_board_free(u);
+  ui_teach_free(u);
   gfx_free(&u->g);
 }
 
@@ -357,7 +360,7 @@ static void press(fl_Ui *u, int id, int arg) {
     else if (u->opt_sel >= 0) act(u, u->opt_sel);
     break;
   case BTN_END_TURN: end_turn(u); break;
-  case BTN_DEBRIEF: u->screen = SCR_DEBRIEF; break;
+  case BTN_DEBRIEF: ui_debrief_open(u); break;
   case BTN_BACK: u->screen = SCR_GAME; break;
   case BTN_NEW: start_game(u); break;
   case BTN_TITLE: if (u->nscen > 0) u->screen = SCR_TITLE; break;
@@ -399,12 +402,12 @@ static void press(fl_Ui *u, int id, int arg) {
     break;
   case BTN_RELOAD: do_reload(u, 0); break;
   case BTN_LEGEND: u->legend_open = !u->legend_shown; u->legend_auto = 0; break;
-  default: break;
+  default: if (id >= BTN_FIRST_TEACH) ui_teach_press(u, id, arg); break;
   }
 }
 
 static int modal_open(const fl_Ui *u) {
-  return u->err[0] || u->help || u->confirm_quit || u->load_menu || (u->screen == SCR_GAME && (u->popup >= 0 || u->handover >= 0));
+  return u->err[0] || u->help || u->confirm_quit || u->load_menu || u->t.save_open || (u->screen == SCR_GAME && (u->popup >= 0 || u->handover >= 0));
 }
 
 /* Load the save selected in the menu; a damaged one leaves the menu open with its reason. */
@@ -452,6 +455,7 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     } else if (c == SDLK_n || c == SDLK_ESCAPE) u->confirm_quit = 0;
     return;
   }
+  if (ui_save_key(u, c)) return; /* the save dialog takes every key while it is open */
   if (u->load_menu) { /* arrows choose, Enter loads, Esc closes */
     if (c == SDLK_ESCAPE) u->load_menu = 0;
     else if (c == SDLK_UP && u->load_sel > 0) u->load_sel--;
@@ -481,6 +485,7 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     return;
   }
   if (u->screen == SCR_BRIEF) {
+    if (ui_brief_key(u, c)) return;
     if (c == SDLK_h && u->def) { /* hotseat: every playable side gets a person, or none but yours */
       uint64_t all = 0;
       for (int i = 0; i < u->def->nside && i < 64; i++)
@@ -500,6 +505,7 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     return;
   }
   if (u->screen == SCR_DEBRIEF) {
+    if (ui_debrief_key(u, c, (k->keysym.mod & KMOD_SHIFT) != 0)) return;
     if (c == SDLK_ESCAPE || c == SDLK_RETURN) u->screen = SCR_GAME;
     else if (c == SDLK_n) start_game(u);
     else if (c == SDLK_t && u->nscen) u->screen = SCR_TITLE;
@@ -534,13 +540,13 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
   switch (c) {
   case SDLK_RETURN:
   case SDLK_KP_ENTER:
-    if (u->st->ended) u->screen = SCR_DEBRIEF;
+    if (u->st->ended) ui_debrief_open(u);
     else if (u->await_end_turn) end_turn(u);
     else if (mine && u->opt_sel >= 0) act(u, u->opt_sel);
     else if (mine) toast(u, "Choose an option first (keys 1\xE2\x80\x93" "9)");
     break;
   case SDLK_SPACE:
-    if (u->st->ended) u->screen = SCR_DEBRIEF;
+    if (u->st->ended) ui_debrief_open(u);
     else if (u->await_end_turn) end_turn(u);
     else if (mine) toast(u, "Choose an option and press Enter");
     break;
@@ -593,7 +599,7 @@ static void mouse_button(fl_Ui *u, const SDL_MouseButtonEvent *b, float dpi) {
     if (u->screen == SCR_GAME && u->handover >= 0) { u->seat = u->handover; u->handover = -1; return; }
     for (int i = u->nbtn - 1; i >= 0; i--)
       if (in_rect(u->btn[i].r, x, y)) { press(u, u->btn[i].id, u->btn[i].arg); return; }
-    if (modal_open(u)) return;
+    if (modal_open(u) || ui_cite_click(u, x, y)) return;
     if (u->screen == SCR_GAME && in_rect(u->mapr, x, y)) {
       u->dragging = 1;
       u->drag_moved = 0;
@@ -718,7 +724,8 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
     if (u->toast[0] && now < u->toast_until && wake > u->toast_until - now) wake = u->toast_until - now + 1;
     if (u->toast[0] && now >= u->toast_until) { u->toast[0] = 0; dirty = 1; }
     int at_end = u->screen == SCR_GAME && u->game && fl_game_status(u->game) != FL_GAME_WAITING && u->popup < 0;
-    if (shot && !strcmp(shot, "debrief") && at_end && u->opts.demo) { u->screen = SCR_DEBRIEF; dirty = 1; }
+    if (shot && !strcmp(shot, "debrief") && at_end && u->opts.demo && u->screen != SCR_DEBRIEF) { ui_debrief_open(u); dirty = 1; }
+    if (ui_teach_poll(u, &wake)) dirty = 1;
     if (dirty) {
       double a = now_ms();
       ui_draw_frame(u);
@@ -738,6 +745,11 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
       if (u->opts.bench && frames == 0)
         printf("first_frame_ms %.1f\n", now_ms() - u->opts.bench_t0), fflush(stdout);
       if (u->opts.bench && frames < 3) printf("frame_ms %.2f\n", now_ms() - a);
+      if (u->t.among_th) { /* the figure for "no frame over 50 ms while the ensemble runs" */
+        double ft = now_ms() - a;
+        if (ft > u->t.among_max_frame) u->t.among_max_frame = ft;
+        u->t.among_frames++;
+      }
       frames++;
       dirty = 0;
     }
@@ -782,6 +794,8 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
           u->title_sel -= ev.wheel.y;
           if (u->title_sel < 0) u->title_sel = 0;
           if (u->title_sel >= u->nscen) u->title_sel = u->nscen ? u->nscen - 1 : 0;
+        } else if (u->screen == SCR_DEBRIEF) {
+          ui_debrief_wheel(u, ev.wheel.y);
         } else if (u->screen == SCR_GAME && u->st && in_rect(u->logr, u->mx, u->my)) {
           u->log_scroll -= ev.wheel.y;
           if (u->log_scroll < 0) u->log_scroll = 0;
@@ -792,6 +806,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
         break;
       }
       case SDL_KEYDOWN: key(u, &ev.key); break;
+      case SDL_TEXTINPUT: ui_save_text(u, ev.text.text); break;
       default: break;
       }
       if (ev.type != SDL_MOUSEMOTION) u->gen++;

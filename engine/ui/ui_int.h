@@ -142,12 +142,49 @@ void map_geo_free(map_Geo *mg);
 enum { SCR_TITLE, SCR_BRIEF, SCR_GAME, SCR_DEBRIEF };
 enum { BTN_NONE, BTN_OPTION, BTN_CONFIRM, BTN_END_TURN, BTN_DEBRIEF, BTN_BACK, BTN_NEW, BTN_TITLE, BTN_SCENARIO,
        BTN_SIDE, BTN_SEAT, BTN_BEGIN, BTN_UNDO, BTN_SAVE, BTN_LOAD, BTN_HELP, BTN_ZOOM_IN, BTN_ZOOM_OUT, BTN_FIT,
-       BTN_DISMISS, BTN_QUIT, BTN_RELOAD, BTN_LEGEND };
+       BTN_DISMISS, BTN_QUIT, BTN_RELOAD, BTN_LEGEND,
+       /* teaching tools (ui_teach.c acts on them) */
+       BTN_PARAM_DOWN, BTN_PARAM_UP, BTN_PARAM_RESET, BTN_TAB, BTN_DECISION, BTN_FORK, BTN_FORK_CLOSE,
+       BTN_AMONG, BTN_AMONG_CANCEL, BTN_TEACHER, BTN_SAVE_FIELD, BTN_SAVE_OK, BTN_SAVE_CANCEL, BTN_FIRST_TEACH = BTN_PARAM_DOWN };
 enum { FOCUS_MAP, FOCUS_CARD, FOCUS_LOG, FOCUS_N };
 
 typedef struct ui_Btn { SDL_Rect r; int id, arg; } ui_Btn;
 /* A counter drawn this frame (a stack of one side's pieces of one type in an area), for hit tests. */
 typedef struct ui_PBox { SDL_FRect r; int area, side, type; } ui_PBox;
+
+/* ---- the debrief's background work (ui_teach.c) ------------------------------ */
+enum { UI_MAXFORK = 5 };
+/* A what-if fork: prepared on the UI thread, played on its own thread with its own script. */
+typedef struct ui_Fork {
+  int used;
+  int turn, by_policy; char card[64], option[64]; /* where it forks and what it chooses */
+  char label[256];
+  const fl_UiHost *host; void *job; SDL_Thread *th; Uint32 wake_ev;
+  SDL_atomic_t done;          /* the thread finished (rc, res, err are set) */
+  int rc; fl_State *res; char err[512];
+  double t0, ms;              /* from the click to the result in the window */
+} ui_Fork;
+
+enum { AMONG_NONE, AMONG_RUNNING, AMONG_DONE, AMONG_CANCELLED, AMONG_FAILED };
+typedef struct ui_Teach {
+  Uint32 wake_ev;             /* SDL user event a worker pushes when it finishes */
+  ui_Fork fork[UI_MAXFORK];
+  int tab;                    /* debrief: 0 your game, 1 among many, 2 sources and questions */
+  int dec_sel;                /* debrief: the chosen decision (log index), -1: none */
+  int dec_scroll;             /* debrief: first decision shown */
+  int ndec_shown, dec_more;
+  /* your game among many */
+  void *among; SDL_Thread *among_th; SDL_atomic_t among_fin; int among_state, among_rc;
+  char among_err[512]; fl_UiAmong res; double among_t0, among_ms, among_max_frame; int among_frames;
+  int among_asked;            /* started once for this game (cancelled stays cancelled) */
+  const fl_State *among_for;  /* the game it was started for */
+  /* save for my teacher */
+  int save_open, save_field, save_replace; char save_name[128], save_dir[1024], save_msg[600]; int save_ok;
+  /* citations: the text under the mouse that cites sources, and a pinned one (a click) */
+  char cite_hover[2048]; SDL_Rect cite_r; char cite_pin[2048]; SDL_Rect cite_pin_r;
+  /* assumptions panel: the keyboard's row */
+  int param_sel;
+} ui_Teach;
 
 typedef struct fl_Ui {
   gfx_Ctx g;
@@ -218,6 +255,7 @@ typedef struct fl_Ui {
   int anim_pi, anim_path[64], anim_n; Uint32 anim_t0;
   int saved_nlog;              /* log length at the last save or load (-1: never) */
   int quit;
+  ui_Teach t;                  /* teaching tools: assumptions, citations, forks, among many, save */
 } fl_Ui;
 
 /* Register a clickable rectangle for this frame. */
@@ -319,5 +357,58 @@ void ui_act(fl_Ui *u, const fl_Choice *ch);
 void ui_map_outline(fl_Ui *u, int area, int w, SDL_Color c);
 /* Draw one frame of the current screen. */
 void ui_draw_frame(fl_Ui *u);
+
+/* Shared drawing helpers (ui_screens.c). Button styles for ui_btn. */
+enum { BS_SECONDARY, BS_PRIMARY, BS_DISABLED, BS_GHOST };
+/* A button with a label and a key hint; registered for clicks unless disabled. align: 0 left,
+ * 1 centre, 2 right of x. Returns its rectangle. */
+SDL_Rect ui_btn(fl_Ui *u, int x, int y, const char *label, const char *key, int id, int arg, int style, int align);
+/* A section heading with a rule; returns the y below it. */
+int ui_section(fl_Ui *u, int x, int y, int w, const char *title);
+int ui_hovered(const fl_Ui *u, SDL_Rect r);
+/* The title and briefing screens' background. */
+void ui_backdrop(fl_Ui *u);
+/* The ending's text as the game wrote it into the log, else the definition's (NULL: none). */
+const char *ui_ending_text(const fl_State *s, const fl_Def *d);
+/* Chart of track ti with more games' lines over it (forks), each in its colour. */
+void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *more, const SDL_Color *cols, int nmore);
+/* A fork's colour on the charts. */
+SDL_Color ui_fork_color(int k);
+
+/* ---- teaching tools (ui_teach.c, ui_debrief.c, ui_among.c, ui_cite.c, ui_save.c) ---- */
+void ui_teach_init(fl_Ui *u);
+/* Join finished workers; lowers *wake while something runs (progress). 1 if anything changed. */
+int ui_teach_poll(fl_Ui *u, Uint32 *wake);
+/* A new game or scenario: close the forks and cancel the ensemble (joins them). */
+void ui_teach_reset(fl_Ui *u);
+void ui_teach_free(fl_Ui *u);
+/* Buttons from BTN_FIRST_TEACH on. */
+void ui_teach_press(fl_Ui *u, int id, int arg);
+/* Keys on the briefing and debrief (1: used), text typed into the save dialog. */
+int ui_brief_key(fl_Ui *u, SDL_Keycode c);
+void ui_brief_param(fl_Ui *u, int id, int i); /* BTN_PARAM_* on assumption i */
+int ui_debrief_key(fl_Ui *u, SDL_Keycode c, int shift);
+void ui_save_text(fl_Ui *u, const char *text);
+void ui_save_press(fl_Ui *u, int id, int arg);
+void ui_debrief_wheel(fl_Ui *u, int dy);
+int ui_save_key(fl_Ui *u, SDL_Keycode c);
+/* Open the debrief: starts "your game among many" once per game. */
+void ui_debrief_open(fl_Ui *u);
+/* Fork the game at the decision in log entry li: option opt of its card, or the policies
+ * playing on (opt -1). */
+void ui_fork_start(fl_Ui *u, int li, int opt);
+void ui_among_start(fl_Ui *u);
+/* The games "among many" has finished and the total. */
+size_t ui_among_progress(fl_Ui *u, size_t *total);
+/* Drawing: the debrief's tab of the ensemble (ui_among.c), the bibliography and questions,
+ * the save dialog, and citations (text in r that cites sources expands under the mouse). */
+void ui_among_draw(fl_Ui *u, SDL_Rect r);
+int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom);
+void ui_save_draw(fl_Ui *u);
+void ui_cite_zone(fl_Ui *u, SDL_Rect r, const char *text);
+void ui_cite_draw(fl_Ui *u);
+int ui_cite_click(fl_Ui *u, int x, int y);
+/* The briefing's Assumptions panel from y in w pixels, down to bottom; returns the y below it. */
+int ui_params_draw(fl_Ui *u, int x, int y, int w, int bottom);
 
 #endif

@@ -28,20 +28,18 @@ void ui_button(fl_Ui *u, SDL_Rect r, int id, int arg) {
   if (u->nbtn < (int)(sizeof u->btn / sizeof u->btn[0])) u->btn[u->nbtn++] = (ui_Btn){r, id, arg};
 }
 
-static int hovered(const fl_Ui *u, SDL_Rect r) {
+int ui_hovered(const fl_Ui *u, SDL_Rect r) {
   return u->mouse_in && u->mx >= r.x && u->my >= r.y && u->mx < r.x + r.w && u->my < r.y + r.h;
 }
 
-enum { BS_SECONDARY, BS_PRIMARY, BS_DISABLED, BS_GHOST };
-
 /* A button with a label and a key hint; registered for clicks unless disabled. */
-static SDL_Rect button(fl_Ui *u, int x, int y, const char *label, const char *key, int id, int arg, int style, int align) {
+SDL_Rect ui_btn(fl_Ui *u, int x, int y, const char *label, const char *key, int id, int arg, int style, int align) {
   gfx_Ctx *g = &u->g;
   int font = style == BS_PRIMARY ? FONT_BOLD : FONT_BODY;
   int tw = gfx_text_w(g, font, label), kw = key ? gfx_text_w(g, FONT_SMALL, key) + PX(10) : 0;
   SDL_Rect r = {x, y, tw + kw + PX(28), gfx_font_h(g, FONT_BODY) + PX(14)};
   if (align == 2) r.x -= r.w; else if (align == 1) r.x -= r.w / 2;
-  int hot = hovered(u, r) && style != BS_DISABLED;
+  int hot = ui_hovered(u, r) && style != BS_DISABLED;
   SDL_Color bg = style == BS_PRIMARY ? COL_ACCENT : style == BS_GHOST ? (SDL_Color){0, 0, 0, 0} : COL_CARD_HI;
   if (hot) bg = style == BS_PRIMARY ? gfx_mix(COL_ACCENT, (SDL_Color){255, 255, 255, 255}, 0.2f) : gfx_mix(COL_CARD_HI, COL_LINE, 0.8f);
   if (style == BS_DISABLED) bg = COL_CARD;
@@ -58,7 +56,7 @@ static SDL_Rect button(fl_Ui *u, int x, int y, const char *label, const char *ke
   return r;
 }
 
-static int section(fl_Ui *u, int x, int y, int w, const char *title) {
+int ui_section(fl_Ui *u, int x, int y, int w, const char *title) {
   gfx_Ctx *g = &u->g;
   int tw = gfx_draw_text(g, FONT_TINY_B, title, x, y, COL_ACCENT, 0);
   int ly = y + gfx_font_h(g, FONT_TINY_B) / 2;
@@ -96,12 +94,10 @@ void ui_log_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n) {
   }
 }
 
-/* The ending's text as the game wrote it into the log (static or computed), else the def's. */
-static const char *ending_text(const fl_Ui *u) {
-  const fl_State *s = u->st;
+const char *ui_ending_text(const fl_State *s, const fl_Def *d) {
   for (int i = s->nlog - 1; i >= 0; i--)
     if (s->log[i].kind == FL_LOG_ENDING) return s->log[i].text && *s->log[i].text ? s->log[i].text : NULL;
-  return s->ending >= 0 ? u->def->endings[s->ending].text : NULL;
+  return s->ending >= 0 ? d->endings[s->ending].text : NULL;
 }
 
 /* ---- top bar ------------------------------------------------------------------- */
@@ -115,10 +111,10 @@ static void top_bar(fl_Ui *u, int h) {
   int x = PX(18), cy = h / 2;
   /* right first: the actions, then the demo badge; the left side fills what is left */
   int bx = u->W - PX(14), by = cy - (gfx_font_h(g, FONT_BODY) + PX(14)) / 2;
-  bx = button(u, bx, by, "Help", "F1", BTN_HELP, 0, BS_GHOST, 2).x - PX(6);
-  bx = button(u, bx, by, "Load", NULL, BTN_LOAD, 0, BS_GHOST, 2).x - PX(6);
-  bx = button(u, bx, by, "Save", NULL, BTN_SAVE, 0, BS_GHOST, 2).x - PX(6);
-  bx = button(u, bx, by, "Undo", NULL, BTN_UNDO, 0, BS_GHOST, 2).x - PX(12);
+  bx = ui_btn(u, bx, by, "Help", "F1", BTN_HELP, 0, BS_GHOST, 2).x - PX(6);
+  bx = ui_btn(u, bx, by, "Load", NULL, BTN_LOAD, 0, BS_GHOST, 2).x - PX(6);
+  bx = ui_btn(u, bx, by, "Save", NULL, BTN_SAVE, 0, BS_GHOST, 2).x - PX(6);
+  bx = ui_btn(u, bx, by, "Undo", NULL, BTN_UNDO, 0, BS_GHOST, 2).x - PX(12);
   if (u->opts.demo) {
     char sp[32];
     if (u->opts.speed > 0) snprintf(sp, sizeof sp, "DEMO \xC3\x97%g", u->opts.speed); else snprintf(sp, sizeof sp, "DEMO max");
@@ -193,7 +189,7 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
     const gfx_Text *tt = gfx_text(g, FONT_HEAD, e ? e->title : "The end", iw);
     /* the panel shows the debrief's first sentences; the full text is one key away */
     char excerpt[300];
-    const char *etext = ending_text(u);
+    const char *etext = ui_ending_text(u->st, u->def);
     if (etext && strlen(etext) > 240) {
       size_t cut = 0;
       for (size_t i = 60; etext[i] && i < 240; i++)
@@ -216,7 +212,7 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
     cy += gfx_font_h(g, FONT_TINY_B) + PX(6);
     cy += gfx_draw_wrapped(g, FONT_HEAD, e ? e->title : "The end", x + pad, cy, iw, COL_TEXT) + PX(8);
     if (tx) cy += gfx_draw_wrapped(g, FONT_BODY, etext, x + pad, cy, iw, COL_MUTED) + PX(12);
-    button(u, x + pad, cy, "Debrief", "Enter", BTN_DEBRIEF, 0, BS_PRIMARY, 0);
+    ui_btn(u, x + pad, cy, "Debrief", "Enter", BTN_DEBRIEF, 0, BS_PRIMARY, 0);
     return cr.y + cr.h;
   }
   if (u->await_end_turn) {
@@ -226,7 +222,7 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
     if (measure) return cr.y + cr.h;
     gfx_round(g, cr, PX(8), COL_CARD);
     cy += gfx_draw_wrapped(g, FONT_BODY, msg, x + pad, cy, iw, COL_MUTED) + PX(12);
-    button(u, x + pad, cy, "End turn", "Space", BTN_END_TURN, 0, BS_PRIMARY, 0);
+    ui_btn(u, x + pad, cy, "End turn", "Space", BTN_END_TURN, 0, BS_PRIMARY, 0);
     return cr.y + cr.h;
   }
   if (card < 0) {
@@ -277,7 +273,7 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
     const fl_OptionDef *op = &c->options[o];
     int avail = fl_game_available(u->game, o);
     SDL_Rect r = {x + pad, cy, iw, oh[o]};
-    int sel = mine && u->opt_sel == o, hot = mine && avail && hovered(u, r);
+    int sel = mine && u->opt_sel == o, hot = mine && avail && ui_hovered(u, r);
     SDL_Color bg = sel ? COL_CARD_HI : hot ? gfx_mix(COL_CARD, COL_CARD_HI, 0.6f) : gfx_mix(COL_CARD, COL_PANEL, 0.5f);
     gfx_round(g, r, PX(6), bg);
     if (sel) gfx_round_frame(g, r, PX(6), COL_ACCENT, PX(1.5f) > 1 ? PX(1.5f) : 1);
@@ -299,7 +295,7 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
   }
   if (mine) {
     cy += PX(6);
-    button(u, x + pad, cy, "Confirm", "Enter", BTN_CONFIRM, 0, u->opt_sel >= 0 && fl_game_available(u->game, u->opt_sel) ? BS_PRIMARY : BS_DISABLED, 0);
+    ui_btn(u, x + pad, cy, "Confirm", "Enter", BTN_CONFIRM, 0, u->opt_sel >= 0 && fl_game_available(u->game, u->opt_sel) ? BS_PRIMARY : BS_DISABLED, 0);
     gfx_draw_text(g, FONT_SMALL, "Keys 1\xE2\x80\x93" "9 choose", x + w - pad, cy + (bh - gfx_font_h(g, FONT_SMALL)) / 2, COL_MUTED, 2);
   }
   return cr.y + cr.h;
@@ -346,7 +342,7 @@ static void map_controls(fl_Ui *u) {
   int ids[3] = {BTN_ZOOM_IN, BTN_ZOOM_OUT, BTN_FIT};
   for (int i = 0; i < 3; i++) {
     SDL_Rect r = {x, y + i * (s + PX(4)), s, s};
-    gfx_round(g, r, PX(5), hovered(u, r) ? COL_CARD_HI : (SDL_Color){20, 25, 32, 225});
+    gfx_round(g, r, PX(5), ui_hovered(u, r) ? COL_CARD_HI : (SDL_Color){20, 25, 32, 225});
     gfx_round_frame(g, r, PX(5), COL_LINE, 1);
     gfx_draw_text(g, FONT_HEAD, lab[i], r.x + s / 2, r.y + (s - gfx_font_h(g, FONT_HEAD)) / 2, COL_TEXT, 1);
     ui_button(u, r, ids[i], 0);
@@ -383,7 +379,7 @@ static void map_overlays(fl_Ui *u) {
     SDL_Rect box = {u->mapr.x + u->mapr.w - lw - PX(14), u->mapr.y + u->mapr.h - lh - PX(14), lw, lh};
     gfx_round(g, box, PX(6), (SDL_Color){20, 25, 32, 235});
     gfx_round_frame(g, box, PX(6), COL_LINE, 1);
-    int ly = section(u, box.x + PX(12), box.y + PX(10), lw - PX(24), "LOG");
+    int ly = ui_section(u, box.x + PX(12), box.y + PX(10), lw - PX(24), "LOG");
     log_panel(u, (SDL_Rect){box.x + PX(12), ly, lw - PX(24), box.y + box.h - ly - PX(8)});
   }
 }
@@ -395,18 +391,18 @@ static void draw_chrome(fl_Ui *u, int top, int pw) {
   gfx_fill(g, pr, COL_PANEL);
   gfx_fill(g, (SDL_Rect){pr.x, pr.y, 1, pr.h}, COL_LINE);
   int pad = PX(18), x = pr.x + pad, w = pw - 2 * pad, y = pr.y + PX(16);
-  y = section(u, x, y, w, "INDICATORS");
+  y = ui_section(u, x, y, w, "INDICATORS");
   int nvis = 0;
   for (int i = 0; i < u->def->ntrack; i++) nvis += u->def->tracks[i].visible && ui_sees(u, u->def->tracks[i].seen);
   int card_h = card_panel(u, x, 0, w, 1);
   int compact = nvis > 3 && y + ui_tracks_height(u, w) + PX(40) + card_h + PX(150) > u->H;
   y = compact ? ui_tracks_compact(u, x, y, w) : ui_tracks(u, x, y, w);
   y += PX(4);
-  y = section(u, x, y, w, u->st->ended ? "OUTCOME" : "DECISION");
+  y = ui_section(u, x, y, w, u->st->ended ? "OUTCOME" : "DECISION");
   y = card_panel(u, x, y, w, 0) + PX(18);
   u->log_float = u->H - y < PX(110);
   if (!u->log_float) {
-    y = section(u, x, y, w, "LOG");
+    y = ui_section(u, x, y, w, "LOG");
     log_panel(u, (SDL_Rect){x, y, w, u->H - y - PX(12)});
   }
   top_bar(u, top);
@@ -457,7 +453,7 @@ void ui_draw_game(fl_Ui *u) {
 
 /* ---- title and briefing --------------------------------------------------------- */
 
-static void backdrop(fl_Ui *u) {
+void ui_backdrop(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   gfx_vgradient(g, (SDL_Rect){0, 0, u->W, u->H}, (SDL_Color){24, 34, 44, 255}, (SDL_Color){12, 15, 20, 255});
   SDL_SetRenderDrawBlendMode(u->r, SDL_BLENDMODE_BLEND);
@@ -469,14 +465,14 @@ static void backdrop(fl_Ui *u) {
 
 void ui_draw_title(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
-  backdrop(u);
+  ui_backdrop(u);
   int cw = u->W - PX(120) < PX(820) ? u->W - PX(120) : PX(820);
   int x = (u->W - cw) / 2, y = PX(64);
   gfx_draw_text(g, FONT_HUGE, "FLANK", x - PX(3), y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_HUGE);
   gfx_draw_text(g, FONT_HEAD, "Scenario board games on the eastern flank", x, y, COL_TEXT, 0);
   y += gfx_font_h(g, FONT_HEAD) + PX(36);
-  y = section(u, x, y, cw, "CHOOSE A SCENARIO");
+  y = ui_section(u, x, y, cw, "CHOOSE A SCENARIO");
   int n = u->nscen;
   if (!n) gfx_draw_text(g, FONT_BODY, "No scenarios found: flank --help says where they are looked up.", x, y, COL_MUTED, 0);
   for (int i = 0; i < n; i++) {
@@ -488,7 +484,7 @@ void ui_draw_title(fl_Ui *u) {
     if (r.y + r.h > u->H - PX(60)) break;
     int sel = i == u->title_sel;
     gfx_shadow(g, r, PX(8));
-    gfx_round(g, r, PX(8), sel ? COL_CARD_HI : hovered(u, r) ? gfx_mix(COL_CARD, COL_CARD_HI, 0.5f) : COL_CARD);
+    gfx_round(g, r, PX(8), sel ? COL_CARD_HI : ui_hovered(u, r) ? gfx_mix(COL_CARD, COL_CARD_HI, 0.5f) : COL_CARD);
     if (sel) gfx_round_frame(g, r, PX(8), COL_ACCENT, PX(1.5f) > 1 ? PX(1.5f) : 1);
     int ty = r.y + pad;
     gfx_draw_text(g, FONT_HEAD, sc->title, r.x + pad, ty, COL_TEXT, 0);
@@ -503,146 +499,6 @@ void ui_draw_title(fl_Ui *u) {
   }
   gfx_draw_text(g, FONT_SMALL, "\xE2\x86\x91\xE2\x86\x93 choose  \xC2\xB7  Enter open  \xC2\xB7  Esc quit  \xC2\xB7  F1 help",
                 u->W / 2, u->H - PX(36), COL_MUTED, 1);
-}
-
-void ui_draw_brief(fl_Ui *u) {
-  gfx_Ctx *g = &u->g;
-  const fl_Def *d = u->def;
-  backdrop(u);
-  int cw = u->W - PX(100) < PX(900) ? u->W - PX(100) : PX(900);
-  int x = (u->W - cw) / 2, y = PX(48), pad = PX(28), iw = cw - 2 * pad;
-  SDL_Rect card = {x, y, cw, u->H - 2 * y};
-  gfx_shadow(g, card, PX(10));
-  gfx_round(g, card, PX(10), COL_CARD);
-  gfx_round_frame(g, card, PX(10), COL_LINE, 1);
-  x += pad;
-  y += pad;
-  gfx_draw_text(g, FONT_TINY_B, "BRIEFING", x, y, COL_ACCENT, 0);
-  y += gfx_font_h(g, FONT_TINY_B) + PX(6);
-  y += gfx_draw_wrapped(g, FONT_TITLE, d->title, x, y, iw, COL_TEXT) + PX(6);
-  char meta[512], date[64], step[64];
-  ui_date_long(d->start_date, date, sizeof date);
-  fl_span_format(fl_def_step(d, 1), step, sizeof step);
-  snprintf(meta, sizeof meta, "From %s  \xC2\xB7  %d turns of %s  \xC2\xB7  version %s", date, d->max_turns, step, d->version ? d->version : "?");
-  gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
-  y += gfx_font_h(g, FONT_SMALL) + PX(16);
-  if (d->blurb) y += gfx_draw_wrapped(g, FONT_BODY, d->blurb, x, y, iw, COL_TEXT) + PX(20);
-  y = section(u, x, y, iw, "SIDES");
-  int nplay = 0;
-  for (int i = 0; i < d->nside; i++) nplay += d->sides[i].playable;
-  for (int i = 0; i < d->nside; i++) {
-    const fl_SideDef *s = &d->sides[i];
-    int bw = nplay > 1 && s->playable ? PX(250) : 0;
-    SDL_Rect r = {x, y, iw, 0};
-    const gfx_Text *t = s->text && *s->text ? gfx_text(g, FONT_SMALL, s->text, iw - PX(30) - bw) : NULL;
-    r.h = PX(16) + gfx_font_h(g, FONT_BOLD) + (t ? t->h + PX(2) : 0);
-    int chosen = i == u->brief_side || (i < 64 && ((u->brief_extra >> i) & 1u));
-    if (chosen) gfx_round(g, r, PX(6), COL_CARD_HI);
-    gfx_disc(g, (float)(x + PX(14)), (float)(y + PX(8) + gfx_font_h(g, FONT_BOLD) / 2), (float)PX(6), ui_side_color(u, i));
-    char name[256];
-    snprintf(name, sizeof name, "%s%s", s->name, i == u->brief_side ? "  \xE2\x80\x94 you" : chosen ? "  \xE2\x80\x94 another player"
-             : "  \xE2\x80\x94 computer");
-    gfx_draw_text(g, FONT_BOLD, name, x + PX(30), y + PX(8), COL_TEXT, 0);
-    if (t) gfx_draw_wrapped(g, FONT_SMALL, s->text, x + PX(30), y + PX(8) + gfx_font_h(g, FONT_BOLD) + PX(2), iw - PX(30) - bw, COL_MUTED);
-    if (bw && i == u->brief_side) button(u, x + iw - PX(8), y + PX(6), "You", NULL, BTN_SIDE, i, BS_PRIMARY, 2);
-    else if (bw) { /* play it yourself, or seat another person at it (hotseat) */
-      SDL_Rect pb = button(u, x + iw - PX(8), y + PX(6), "Play", NULL, BTN_SIDE, i, BS_SECONDARY, 2);
-      button(u, pb.x - PX(8), y + PX(6), chosen ? "Hotseat \xE2\x9C\x93" : "+ Hotseat", NULL, BTN_SEAT, i,
-             chosen ? BS_PRIMARY : BS_GHOST, 2);
-    }
-    y += r.h + PX(6);
-  }
-  y += PX(14);
-  int bottom = card.y + card.h - pad - gfx_font_h(g, FONT_BODY) - PX(14);
-  if (d->nsource && y < bottom - PX(60)) {
-    y = section(u, x, y, iw, "SOURCES");
-    for (int i = 0; i < d->nsource && y < bottom - PX(24); i++) {
-      char line[1200];
-      snprintf(line, sizeof line, "\xE2\x80\xA2 %s", d->sources[i].text);
-      y += gfx_draw_wrapped(g, FONT_SMALL, line, x, y, iw, COL_MUTED) + PX(4);
-    }
-  }
-  button(u, x, bottom, "Begin", "Enter", BTN_BEGIN, 0, BS_PRIMARY, 0);
-  if (u->nscen > 0) button(u, x + iw, bottom, "Back", "Esc", BTN_TITLE, 0, BS_SECONDARY, 2);
-}
-
-/* ---- debrief ------------------------------------------------------------------- */
-
-void ui_draw_debrief(fl_Ui *u) {
-  gfx_Ctx *g = &u->g;
-  const fl_Def *d = u->def;
-  const fl_State *s = u->st;
-  backdrop(u);
-  int m = PX(40), x = m, y = PX(36), w = u->W - 2 * m;
-  gfx_draw_text(g, FONT_TINY_B, "DEBRIEF", x, y, COL_ACCENT, 0);
-  y += gfx_font_h(g, FONT_TINY_B) + PX(6);
-  const fl_EndingDef *e = s->ending >= 0 ? &d->endings[s->ending] : NULL;
-  y += gfx_draw_wrapped(g, FONT_TITLE, e ? e->title : "Unfinished game", x, y, w, COL_TEXT) + PX(6);
-  char meta[256], date[64];
-  ui_date_long(s->date, date, sizeof date);
-  snprintf(meta, sizeof meta, "%s  \xC2\xB7  after %d turns  \xC2\xB7  %s", d->title, s->turn, date);
-  gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
-  y += gfx_font_h(g, FONT_SMALL) + PX(10);
-  const char *etext = ending_text(u);
-  if (etext) y += gfx_draw_wrapped(g, FONT_BODY, etext, x, y, w * 2 / 3, COL_TEXT) + PX(16);
-  else y += PX(8);
-  int bottom = u->H - PX(40) - gfx_font_h(g, FONT_BODY) - PX(14);
-  /* sources strip height */
-  int srch = 0;
-  for (int i = 0; i < d->nsource && i < 4; i++) srch += gfx_font_h(g, FONT_SMALL) + PX(3);
-  srch += d->nsource ? gfx_font_h(g, FONT_TINY_B) + PX(14) : 0;
-  int colh = bottom - srch - y - PX(12);
-  int lw = w * 3 / 5, rx = x + lw + PX(28), rw = w - lw - PX(28);
-  int yy = section(u, x, y, lw, "INDICATORS OVER TIME");
-  int nvis = 0;
-  for (int i = 0; i < d->ntrack; i++) nvis += d->tracks[i].visible && ui_sees(u, d->tracks[i].seen);
-  int cols = nvis > 4 ? 3 : 2, rows = (nvis + cols - 1) / cols;
-  if (rows < 1) rows = 1;
-  int cwid = (lw - (cols - 1) * PX(12)) / cols, chh = (colh - (yy - y) - (rows - 1) * PX(12)) / rows;
-  if (chh > PX(220)) chh = PX(220);
-  for (int i = 0, k = 0; i < d->ntrack; i++) {
-    if (!d->tracks[i].visible || !ui_sees(u, d->tracks[i].seen)) continue;
-    SDL_Rect r = {x + (k % cols) * (cwid + PX(12)), yy + (k / cols) * (chh + PX(12)), cwid, chh};
-    ui_track_chart(u, r, i);
-    k++;
-  }
-  int anyplay = 0;
-  for (int i = 0; i < d->nside; i++) anyplay |= d->sides[i].playable;
-  yy = section(u, rx, y, rw, anyplay ? "DECISIONS TAKEN (PLAYABLE SIDES)" : "DECISIONS TAKEN");
-  int lim = y + colh, more = 0;
-  for (int i = 0; i < s->nlog; i++) {
-    const fl_LogEntry *le = &s->log[i];
-    if (le->kind != FL_LOG_ACTION || (anyplay && le->c >= 0 && !d->sides[le->c].playable) || !ui_sees(u, le->seen)) continue;
-    char t[16], line[1100], tg[512];
-    ui_targets_text(u, le, tg, sizeof tg);
-    snprintf(line, sizeof line, "%s \xE2\x80\x94 %s%s", d->cards[le->a].title, d->cards[le->a].options[le->b].label, tg);
-    const gfx_Text *lt = gfx_text(g, FONT_SMALL, line, rw - PX(42));
-    if (more || yy + (lt ? lt->h : 0) > lim - gfx_font_h(g, FONT_SMALL) - PX(4)) { more++; continue; }
-    snprintf(t, sizeof t, "T%d", le->turn);
-    gfx_draw_text(g, FONT_SMALL, t, rx, yy, COL_MUTED, 0);
-    if (le->c >= 0) gfx_disc(g, (float)(rx + PX(32)), (float)(yy + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), ui_side_color(u, le->c));
-    yy += gfx_draw_wrapped(g, FONT_SMALL, line, rx + PX(42), yy, rw - PX(42), COL_TEXT) + PX(5);
-  }
-  if (more) {
-    char mt[96];
-    snprintf(mt, sizeof mt, "\xE2\x80\xA6 and %d more (the log on the map screen has them all)", more);
-    gfx_draw_text(g, FONT_SMALL, mt, rx, yy, COL_MUTED, 0);
-  }
-  if (d->nsource) {
-    int sy = bottom - srch;
-    sy = section(u, x, sy, w, "SOURCES");
-    for (int i = 0; i < d->nsource && i < 4; i++) {
-      char line[1200], fit[1200];
-      snprintf(line, sizeof line, "\xE2\x80\xA2 %s", d->sources[i].text);
-      gfx_fit(g, FONT_SMALL, line, w, fit, sizeof fit);
-      gfx_draw_text(g, FONT_SMALL, fit, x, sy, COL_MUTED, 0);
-      sy += gfx_font_h(g, FONT_SMALL) + PX(3);
-    }
-  }
-  int bx = x;
-  bx += button(u, bx, bottom + PX(10), "Back to the map", "Esc", BTN_BACK, 0, BS_PRIMARY, 0).w + PX(10);
-  bx += button(u, bx, bottom + PX(10), "New game", "N", BTN_NEW, 0, BS_SECONDARY, 0).w + PX(10);
-  if (u->nscen > 0) button(u, bx, bottom + PX(10), "Title", "T", BTN_TITLE, 0, BS_SECONDARY, 0);
 }
 
 /* ---- overlays ------------------------------------------------------------------ */
@@ -687,7 +543,7 @@ static void popup(fl_Ui *u) {
   if (bt) y += gfx_draw_wrapped(g, FONT_BODY, text, x, y, iw, ink) + PX(12);
   if (st) y += gfx_draw_wrapped(g, FONT_SMALL, srcl, x, y, iw, soft) + PX(12);
   SDL_Rect b = {x, y + PX(6), gfx_text_w(g, FONT_BOLD, "Continue") + gfx_text_w(g, FONT_SMALL, "Enter") + PX(38), bh};
-  gfx_round(g, b, PX(5), hovered(u, b) ? (SDL_Color){60, 56, 48, 255} : (SDL_Color){40, 38, 34, 255});
+  gfx_round(g, b, PX(5), ui_hovered(u, b) ? (SDL_Color){60, 56, 48, 255} : (SDL_Color){40, 38, 34, 255});
   int tw = gfx_draw_text(g, FONT_BOLD, "Continue", b.x + PX(14), b.y + (bh - gfx_font_h(g, FONT_BOLD)) / 2, (SDL_Color){240, 232, 212, 255}, 0);
   gfx_draw_text(g, FONT_SMALL, "Enter", b.x + PX(24) + tw, b.y + (bh - gfx_font_h(g, FONT_SMALL)) / 2, (SDL_Color){170, 160, 140, 255}, 0);
   ui_button(u, b, BTN_DISMISS, 0);
@@ -717,8 +573,8 @@ static void error_panel(fl_Ui *u) {
   y += gfx_draw_wrapped(g, FONT_BODY, u->err, x, y, iw, COL_TEXT) + PX(12);
   y += gfx_draw_wrapped(g, FONT_SMALL, hint, x, y, iw, COL_MUTED) + PX(16);
   int bx = x;
-  bx += button(u, bx, y, "Dismiss", "Esc", BTN_DISMISS, 0, BS_PRIMARY, 0).w + PX(10);
-  if (u->def) button(u, bx, y, "Reload", "F5", BTN_RELOAD, 0, BS_SECONDARY, 0);
+  bx += ui_btn(u, bx, y, "Dismiss", "Esc", BTN_DISMISS, 0, BS_PRIMARY, 0).w + PX(10);
+  if (u->def) ui_btn(u, bx, y, "Reload", "F5", BTN_RELOAD, 0, BS_SECONDARY, 0);
 }
 
 static void help_panel(fl_Ui *u) {
@@ -814,6 +670,8 @@ void ui_draw_overlays(fl_Ui *u) {
   if (u->help) help_panel(u);
   if (u->confirm_quit) confirm_panel(u);
   if (u->load_menu) load_menu(u);
+  ui_save_draw(u);
+  ui_cite_draw(u);
   if (u->toast[0] && SDL_GetTicks() < u->toast_until) {
     int tw = gfx_text_w(g, FONT_BODY, u->toast), pad = PX(14);
     SDL_Rect area = u->screen == SCR_GAME ? u->mapr : (SDL_Rect){0, 0, u->W, u->H};
@@ -827,6 +685,7 @@ void ui_draw_overlays(fl_Ui *u) {
 void ui_draw_frame(fl_Ui *u) {
   gfx_begin_frame(&u->g);
   u->nbtn = 0;
+  u->t.cite_hover[0] = 0; /* the zones drawn this frame say what the mouse is over */
   SDL_SetRenderDrawColor(u->r, COL_BG.r, COL_BG.g, COL_BG.b, 255);
   SDL_RenderClear(u->r);
   switch (u->screen) {

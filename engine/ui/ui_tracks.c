@@ -213,7 +213,30 @@ int ui_tracks_compact(fl_Ui *u, int x0, int y, int w) {
   return y + PX(4);
 }
 
-void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti) {
+SDL_Color ui_fork_color(int k) {
+  static const uint32_t pal[] = {0x5FA8D3, 0xE07A5F, 0xB39DDB, 0x6CC4A1, 0xE8A0BF, 0xA3B18A};
+  return gfx_rgb(pal[k % (int)(sizeof pal / sizeof pal[0])]);
+}
+
+void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti) { ui_track_chart_more(u, r, ti, NULL, NULL, 0); }
+
+/* One game's line: the track's start, then its value after every turn. */
+static void chart_line(fl_Ui *u, const fl_TrackDef *t, const fl_TrackState *ts, int nmax, int ax, int ay, int aw, int ah,
+                       double lo, double hi, SDL_Color c, float wid) {
+  gfx_Ctx *g = &u->g;
+  float px = 0, py = 0;
+  int n = ts->nhist + 1;
+  for (int i = 0; i < n; i++) {
+    double v = i == 0 ? t->start : ts->hist[i - 1];
+    float x = ax + (float)aw * i / (float)(nmax > 1 ? nmax - 1 : 1), y = ay + ah - (float)((v - lo) / (hi - lo)) * ah;
+    if (i) gfx_line(g, px, py, x, y, wid, c);
+    if (nmax <= 24 || i == n - 1) gfx_disc(g, x, y, wid + (float)PX(0.5f), c);
+    px = x;
+    py = y;
+  }
+}
+
+void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *more, const SDL_Color *cols, int nmore) {
   gfx_Ctx *g = &u->g;
   const fl_TrackDef *t = &u->def->tracks[ti];
   const fl_TrackState *ts = &u->st->tracks[ti];
@@ -222,6 +245,15 @@ void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti) {
   char val[64], name[256];
   fmt_value(t, ts->value, val, sizeof val);
   int vw = gfx_draw_text(g, FONT_BOLD, val, r.x + r.w - pad, r.y + pad, COL_ACCENT, 2), nw = r.w - 2 * pad - vw - PX(10);
+  for (int k = nmore - 1; k >= 0; k--) { /* the forks' final values before the game's, in their colours */
+    if (!more[k]) continue;
+    char fv[64];
+    fmt_value(more[k]->tracks[ti].value, "", fv, sizeof fv);
+    int fw = gfx_text_w(g, FONT_SMALL, fv);
+    if (nw - fw - PX(8) < PX(60)) break;
+    nw -= fw + PX(8);
+    gfx_draw_text(g, FONT_SMALL, fv, r.x + pad + nw + PX(8), r.y + pad + PX(2), cols[k], 0);
+  }
   const char *nm = gfx_text_w(g, FONT_BOLD, t->name) > nw && t->short_name && *t->short_name ? t->short_name : t->name;
   fit_keep_end(u, FONT_BOLD, nm, nw, name, sizeof name);
   gfx_draw_text(g, FONT_BOLD, name, r.x + pad, r.y + pad, COL_TEXT, 0);
@@ -231,6 +263,12 @@ void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti) {
   int n = ts->nhist + 1;
   double lo = t->min, hi = t->max, dmin = t->start, dmax = t->start;
   for (int i = 0; i < ts->nhist; i++) { if (ts->hist[i] < dmin) dmin = ts->hist[i]; if (ts->hist[i] > dmax) dmax = ts->hist[i]; }
+  for (int k = 0; k < nmore; k++) {
+    if (!more[k]) continue;
+    const fl_TrackState *fs = &more[k]->tracks[ti];
+    if (fs->nhist + 1 > n) n = fs->nhist + 1;
+    for (int i = 0; i < fs->nhist; i++) { if (fs->hist[i] < dmin) dmin = fs->hist[i]; if (fs->hist[i] > dmax) dmax = fs->hist[i]; }
+  }
   if (!(hi > lo)) { lo = dmin - 1; hi = dmax + 1; }
   if (dmax > dmin && dmax - dmin < 0.1 * (hi - lo)) {
     /* the data use a sliver of the declared range: zoom to the data */
@@ -253,18 +291,12 @@ void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti) {
   fmt_short(lo, b, sizeof b);
   gfx_draw_text(g, FONT_SMALL, b, ax - PX(6), ay + ah - gfx_font_h(g, FONT_SMALL) / 2, COL_MUTED, 2);
   for (int k = 0; k <= 4; k++) gfx_fill(g, (SDL_Rect){ax, ay + ah * k / 4, aw, 1}, k == 4 ? COL_LINE : (SDL_Color){255, 255, 255, 14});
-  SDL_Color c = t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
-  float px = 0, py = 0;
-  for (int i = 0; i < n; i++) {
-    double v = i == 0 ? t->start : ts->hist[i - 1];
-    float x = ax + (float)aw * i / (float)(n > 1 ? n - 1 : 1), y = ay + ah - (float)((v - lo) / (hi - lo)) * ah;
-    if (i) gfx_line(g, px, py, x, y, (float)PX(2), c);
-    if (n <= 24 || i == n - 1) gfx_disc(g, x, y, (float)PX(2.5f), c);
-    px = x;
-    py = y;
-  }
+  /* with forks the game as played is the gold line and each fork its colour, drawn under it */
+  SDL_Color c = nmore ? COL_ACCENT : t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
+  for (int k = 0; k < nmore; k++)
+    if (more[k]) chart_line(u, t, &more[k]->tracks[ti], n, ax, ay, aw, ah, lo, hi, cols[k], (float)PX(1.5f));
+  chart_line(u, t, ts, n, ax, ay, aw, ah, lo, hi, c, (float)PX(2));
   gfx_draw_text(g, FONT_SMALL, "start", ax, ay + ah + PX(4), COL_MUTED, 0);
-  snprintf(b, sizeof b, "turn %d", ts->nhist);
+  snprintf(b, sizeof b, "turn %d", n - 1);
   gfx_draw_text(g, FONT_SMALL, b, ax + aw, ay + ah + PX(4), COL_MUTED, 2);
 }
-

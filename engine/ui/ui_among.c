@@ -1,0 +1,182 @@
+/* ui_among: the debrief's "Among many" tab. The games fl_ensemble played per shipped
+ * policy (ui_teach.c runs them off the UI thread) as a scatter of the scenario's two
+ * headline tracks (deterrence against harm when it has them): each policy's cloud and its
+ * Pareto frontier, a marker for the student's game, and where the game falls on every
+ * headline track in words ("lower than in 80% of games under stay_in_treaty"). */
+#include "ui_int.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PX(v) gfx_px(&u->g, (v))
+
+static const char *const T_HEAD = "YOUR GAME AMONG MANY", *const T_WHERE = "WHERE YOUR GAME FALLS", *const T_YOU = "Your game",
+  *const T_START = "Play the games", *const T_CANCEL = "Cancel", *const T_CANCELLED = "Cancelled. The games can be played again.",
+  *const T_RUNNING = "Played %zu of %zu games on worker threads\xE2\x80\xA6 the window stays usable.",
+  *const T_WHAT = "The same scenario played many times under each policy the scenario ships for your side, with the same "
+                  "assumptions, so you can see how much of your result was your choices and how much was luck.",
+  *const T_DONE = "%zu games per policy in %.1f s. Each dot is one game; the line joins a policy's games that no other "
+                  "game of it beats on both axes (its Pareto frontier).",
+  *const T_BETTER = "better \xE2\x86\x92", *const T_NOT = "This window cannot play the games.";
+
+/* The two tracks of the scatter: deterrence against harm when the scenario has them, else
+ * the first two headline tracks (visible, with a better direction). */
+static void axes(const fl_Def *d, int *xt, int *yt) {
+  static const char *const ys[] = {"civilian_casualties_postwar", "civilian_harm", "civilian_casualties_war", NULL};
+  *xt = *yt = -1;
+  for (int t = 0; t < d->ntrack; t++) if (!strcmp(d->tracks[t].id, "deterrence")) *xt = t;
+  for (int k = 0; ys[k] && *yt < 0; k++)
+    for (int t = 0; t < d->ntrack; t++) if (!strcmp(d->tracks[t].id, ys[k])) *yt = t;
+  for (int t = 0; t < d->ntrack && (*xt < 0 || *yt < 0); t++) {
+    if (!d->tracks[t].visible || !d->tracks[t].higher_is_better || t == *xt || t == *yt) continue;
+    if (*xt < 0) *xt = t; else *yt = t;
+  }
+}
+
+typedef struct Pt { double x, y; } Pt;
+static int g_dx = 1;
+static int cmp_x(const void *a, const void *b) {
+  const Pt *p = a, *q = b;
+  return g_dx * ((p->x < q->x) - (p->x > q->x)); /* the better x first */
+}
+
+static void progress(fl_Ui *u, SDL_Rect r) {
+  gfx_Ctx *g = &u->g;
+  size_t total, done = ui_among_progress(u, &total);
+  char line[256];
+  snprintf(line, sizeof line, T_RUNNING, done, total);
+  int y = r.y + r.h / 3;
+  gfx_draw_text(g, FONT_BODY, line, r.x, y, COL_TEXT, 0);
+  y += gfx_font_h(g, FONT_BODY) + PX(12);
+  SDL_Rect bar = {r.x, y, r.w * 3 / 5, PX(10)};
+  gfx_round(g, bar, PX(5), COL_CARD);
+  if (total) gfx_round(g, (SDL_Rect){bar.x, bar.y, (int)((double)bar.w * (double)done / (double)total), bar.h}, PX(5), COL_ACCENT);
+  ui_btn(u, bar.x + bar.w + PX(16), y - PX(10), T_CANCEL, "C", BTN_AMONG_CANCEL, 0, BS_SECONDARY, 0);
+}
+
+static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  const fl_UiAmong *a = &u->t.res;
+  double you_x = u->st->tracks[xt].value, you_y = u->st->tracks[yt].value;
+  double x0 = you_x, x1 = you_x, y0 = you_y, y1 = you_y;
+  for (size_t i = 0; i < a->n; i++) {
+    double vx = a->val[i * (size_t)a->ntrack + (size_t)xt], vy = a->val[i * (size_t)a->ntrack + (size_t)yt];
+    x0 = vx < x0 ? vx : x0;
+    x1 = vx > x1 ? vx : x1;
+    y0 = vy < y0 ? vy : y0;
+    y1 = vy > y1 ? vy : y1;
+  }
+  if (x1 - x0 < 1e-9) { x0 -= 1; x1 += 1; }
+  if (y1 - y0 < 1e-9) { y0 -= 1; y1 += 1; }
+  double px = (x1 - x0) * 0.06, py = (y1 - y0) * 0.08;
+  x0 -= px; x1 += px; y0 -= py; y1 += py;
+  int lab = gfx_font_h(g, FONT_SMALL);
+  SDL_Rect p = {r.x + PX(54), r.y + PX(8), r.w - PX(64), r.h - 2 * lab - PX(24)};
+  gfx_round(g, (SDL_Rect){r.x, r.y, r.w, r.h}, PX(6), gfx_mix(COL_CARD, COL_PANEL, 0.4f));
+  for (int k = 0; k <= 4; k++) {
+    gfx_fill(g, (SDL_Rect){p.x, p.y + p.h * k / 4, p.w, 1}, k == 4 ? COL_LINE : (SDL_Color){255, 255, 255, 14});
+    gfx_fill(g, (SDL_Rect){p.x + p.w * k / 4, p.y, 1, p.h}, k == 0 ? COL_LINE : (SDL_Color){255, 255, 255, 14});
+  }
+#define SX(v) (p.x + (float)(((v) - x0) / (x1 - x0)) * p.w)
+#define SY(v) (p.y + p.h - (float)(((v) - y0) / (y1 - y0)) * p.h)
+  char b[64];
+  snprintf(b, sizeof b, "%g", round(y1 - py)); gfx_draw_text(g, FONT_SMALL, b, p.x - PX(6), (int)SY(y1 - py) - lab / 2, COL_MUTED, 2);
+  snprintf(b, sizeof b, "%g", round(y0 + py)); gfx_draw_text(g, FONT_SMALL, b, p.x - PX(6), (int)SY(y0 + py) - lab / 2, COL_MUTED, 2);
+  snprintf(b, sizeof b, "%g", round(x0 + px)); gfx_draw_text(g, FONT_SMALL, b, (int)SX(x0 + px), p.y + p.h + PX(4), COL_MUTED, 1);
+  snprintf(b, sizeof b, "%g", round(x1 - px)); gfx_draw_text(g, FONT_SMALL, b, (int)SX(x1 - px), p.y + p.h + PX(4), COL_MUTED, 1);
+  const fl_TrackDef *tx = &d->tracks[xt], *ty = &d->tracks[yt];
+  char name[300];
+  snprintf(name, sizeof name, "%s%s%s%s", tx->name, *tx->unit ? " (" : "", tx->unit, *tx->unit ? ")" : "");
+  gfx_draw_text(g, FONT_SMALL, name, p.x + p.w / 2, p.y + p.h + lab + PX(8), COL_TEXT, 1);
+  gfx_draw_text(g, FONT_SMALL, tx->higher_is_better < 0 ? "\xE2\x86\x90 better" : T_BETTER, p.x + p.w, p.y + p.h + lab + PX(8), COL_MUTED, 2);
+  snprintf(name, sizeof name, "%s%s%s%s   %s", ty->name, *ty->unit ? " (" : "", ty->unit, *ty->unit ? ")" : "",
+           ty->higher_is_better < 0 ? "better \xE2\x86\x93" : "better \xE2\x86\x91");
+  gfx_draw_text(g, FONT_SMALL, name, p.x + PX(8), p.y + PX(4), COL_TEXT, 0);
+  /* the clouds: one small square per game, a little translucent so dense places read darker */
+  SDL_Rect *dots = malloc(sizeof *dots * (a->runs ? a->runs : 1));
+  Pt *pts = malloc(sizeof *pts * (a->runs ? a->runs : 1));
+  int ds = PX(3) > 2 ? PX(3) : 2;
+  SDL_SetRenderDrawBlendMode(u->r, SDL_BLENDMODE_BLEND);
+  for (int s = 0; dots && pts && s < a->nset; s++) {
+    SDL_Color c = ui_fork_color(s);
+    for (size_t k = 0; k < a->runs; k++) {
+      size_t i = (size_t)s * a->runs + k;
+      pts[k] = (Pt){a->val[i * (size_t)a->ntrack + (size_t)xt], a->val[i * (size_t)a->ntrack + (size_t)yt]};
+      dots[k] = (SDL_Rect){(int)SX(pts[k].x) - ds / 2, (int)SY(pts[k].y) - ds / 2, ds, ds};
+    }
+    SDL_SetRenderDrawColor(u->r, c.r, c.g, c.b, 110);
+    SDL_RenderFillRects(u->r, dots, (int)a->runs);
+    /* the frontier: sorted by the better x, keep each game with a better y than all before */
+    g_dx = tx->higher_is_better < 0 ? -1 : 1;
+    int dy = ty->higher_is_better < 0 ? -1 : 1;
+    qsort(pts, a->runs, sizeof *pts, cmp_x);
+    double best = 0;
+    float lx = 0, ly = 0;
+    int nf = 0;
+    for (size_t k = 0; k < a->runs; k++) {
+      if (nf && !(dy * (pts[k].y - best) > 0)) continue;
+      best = pts[k].y;
+      float fx = SX(pts[k].x), fy = SY(pts[k].y);
+      if (nf) gfx_line(g, lx, ly, fx, fy, (float)PX(2), c);
+      gfx_circle(g, fx, fy, (float)PX(3.5f), (float)PX(1.5f), c);
+      lx = fx; ly = fy;
+      nf++;
+    }
+  }
+  free(dots);
+  free(pts);
+  /* the student's game: a gold diamond with a label */
+  float yx = SX(you_x), yy = SY(you_y), k = (float)PX(9);
+  gfx_triangle(g, yx - k - 2, yy, yx, yy - k - 2, yx + k + 2, yy, (SDL_Color){20, 22, 26, 255});
+  gfx_triangle(g, yx - k - 2, yy, yx, yy + k + 2, yx + k + 2, yy, (SDL_Color){20, 22, 26, 255});
+  gfx_triangle(g, yx - k, yy, yx, yy - k, yx + k, yy, COL_ACCENT);
+  gfx_triangle(g, yx - k, yy, yx, yy + k, yx + k, yy, COL_ACCENT);
+  int right = yx + PX(14) + gfx_text_w(g, FONT_BOLD, T_YOU) < p.x + p.w;
+  gfx_draw_halo(g, FONT_BOLD, T_YOU, (int)(right ? yx + PX(14) : yx - PX(14)), (int)yy - gfx_font_h(g, FONT_BOLD) / 2, COL_ACCENT,
+                (SDL_Color){20, 22, 26, 255}, right ? 0 : 2);
+#undef SX
+#undef SY
+}
+
+void ui_among_draw(fl_Ui *u, SDL_Rect r) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  int lw = r.w * 3 / 5, rx = r.x + lw + PX(28), rw = r.w - lw - PX(28);
+  int y = ui_section(u, r.x, r.y, lw, T_HEAD);
+  if (!u->host->among_new) { gfx_draw_text(g, FONT_BODY, T_NOT, r.x, y, COL_MUTED, 0); return; }
+  if (u->t.among_state != AMONG_DONE) {
+    y += gfx_draw_wrapped(g, FONT_BODY, T_WHAT, r.x, y, lw, COL_MUTED) + PX(16);
+    if (u->t.among_state == AMONG_RUNNING) { progress(u, (SDL_Rect){r.x, y, lw, PX(120)}); return; }
+    if (u->t.among_state == AMONG_CANCELLED) gfx_draw_text(g, FONT_BODY, T_CANCELLED, r.x, y, COL_TEXT, 0);
+    if (u->t.among_state == AMONG_FAILED) y += gfx_draw_wrapped(g, FONT_BODY, u->t.among_err, r.x, y, lw, COL_BAD) + PX(8);
+    y += gfx_font_h(g, FONT_BODY) + PX(14);
+    ui_btn(u, r.x, y, T_START, "A", BTN_AMONG, 0, BS_PRIMARY, 0);
+    return;
+  }
+  const fl_UiAmong *a = &u->t.res;
+  int xt, yt;
+  axes(d, &xt, &yt);
+  char done[400];
+  snprintf(done, sizeof done, T_DONE, a->runs, u->t.among_ms / 1000.0);
+  y += gfx_draw_wrapped(g, FONT_SMALL, done, r.x, y, lw, COL_MUTED) + PX(10);
+  if (xt >= 0 && yt >= 0) scatter(u, (SDL_Rect){r.x, y, lw, r.y + r.h - y}, xt, yt);
+  /* right: the policies' colours, then the game's standing per headline track */
+  int ry = ui_section(u, rx, r.y, rw, T_WHERE);
+  for (int s = 0; s < a->nset; s++) {
+    gfx_fill(g, (SDL_Rect){rx, ry + PX(4), PX(10), PX(10)}, ui_fork_color(s));
+    gfx_draw_text(g, FONT_SMALL, a->set_name[s], rx + PX(16), ry, COL_TEXT, 0);
+    ry += gfx_font_h(g, FONT_SMALL) + PX(4);
+  }
+  ry += PX(10);
+  for (int t = 0; t < d->ntrack; t++) {
+    if (!d->tracks[t].visible || !d->tracks[t].higher_is_better || !ui_sees(u, d->tracks[t].seen)) continue;
+    char ph[512];
+    u->host->among_phrase(u->t.among, -1, t, u->st->tracks[t].value, ph, sizeof ph);
+    const gfx_Text *pt = gfx_text(g, FONT_SMALL, ph, rw - PX(14));
+    if (pt && ry + pt->h > r.y + r.h) break;
+    gfx_draw_text(g, FONT_SMALL, "\xE2\x80\xA2", rx, ry, COL_ACCENT, 0);
+    ry += gfx_draw_wrapped(g, FONT_SMALL, ph, rx + PX(14), ry, rw - PX(14), COL_TEXT) + PX(8);
+  }
+}

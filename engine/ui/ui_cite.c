@@ -1,0 +1,104 @@
+/* ui_cite: citations in the window. Text is drawn with short references ("[Shlapak &
+ * Johnson 2016]", see gfx_text and fl_cite); a block of text that cites sources is a zone,
+ * and the mouse over it (or a click, which pins it) opens a card with the full entries of
+ * the sources it cites. The bibliography lists every source in order (briefing, debrief). */
+#include "ui_int.h"
+#include "fl_cite.h"
+#include <stdio.h>
+#include <string.h>
+
+#define PX(v) gfx_px(&u->g, (v))
+
+static const char *const T_SOURCES = "SOURCES CITED", *const T_PIN = "Click to keep open", *const T_UNPIN = "Click elsewhere to close";
+
+static int inside(SDL_Rect r, int x, int y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
+
+void ui_cite_zone(fl_Ui *u, SDL_Rect r, const char *text) {
+  if (!text || !strstr(text, "[@") || !u->mouse_in || !inside(r, u->mx, u->my)) return;
+  snprintf(u->t.cite_hover, sizeof u->t.cite_hover, "%s", text);
+  u->t.cite_r = r;
+}
+
+int ui_cite_click(fl_Ui *u, int x, int y) {
+  if (u->t.cite_pin[0] && !inside(u->t.cite_r, x, y)) { u->t.cite_pin[0] = 0; return 0; }
+  if (u->t.cite_hover[0] && inside(u->t.cite_r, x, y)) {
+    if (u->t.cite_pin[0]) u->t.cite_pin[0] = 0;
+    else { memcpy(u->t.cite_pin, u->t.cite_hover, sizeof u->t.cite_pin); u->t.cite_pin_r = u->t.cite_r; }
+    return 1;
+  }
+  return 0;
+}
+
+/* The card with the full entries of the sources the hovered (or pinned) text cites. */
+void ui_cite_draw(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  const char *text = u->t.cite_pin[0] ? u->t.cite_pin : u->t.cite_hover;
+  SDL_Rect zr = u->t.cite_pin[0] ? u->t.cite_pin_r : u->t.cite_r;
+  if (!*text || !u->def) return;
+  fl_Cited c;
+  if (fl_cite_resolve(u->def, text, &c)) return;
+  int seen[64], ns = 0;
+  for (int i = 0; i < c.ncite; i++)
+    for (int k = 0; k < c.cites[i].nsrc && ns < 64; k++) {
+      int s = c.cites[i].src[k], dup = 0;
+      for (int j = 0; j < ns; j++) dup |= seen[j] == s;
+      if (!dup) seen[ns++] = s;
+    }
+  fl_cited_free(&c);
+  if (!ns) return;
+  int pad = PX(14), w = PX(520), iw = w - 2 * pad;
+  if (w > u->W - PX(20)) { w = u->W - PX(20); iw = w - 2 * pad; }
+  char entry[8][1400];
+  int n = ns < 8 ? ns : 8, h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(8) + gfx_font_h(g, FONT_SMALL) + PX(4);
+  for (int i = 0; i < n; i++) {
+    char sh[200], full[1200];
+    fl_cite_short(&u->def->sources[seen[i]], sh, sizeof sh);
+    fl_cite_entry(&u->def->sources[seen[i]], 0, full, sizeof full);
+    snprintf(entry[i], sizeof entry[i], "%s \xE2\x80\x94 %s", sh, full);
+    const gfx_Text *t = gfx_text(g, FONT_SMALL, entry[i], iw);
+    h += (t ? t->h : 0) + PX(8);
+  }
+  /* below the text if it fits, else above it */
+  SDL_Rect r = {u->mx + PX(12), zr.y + zr.h + PX(6), w, h};
+  if (r.x + r.w > u->W - PX(10)) r.x = u->W - PX(10) - r.w;
+  if (r.y + r.h > u->H - PX(10)) r.y = zr.y - h - PX(6);
+  if (r.y < PX(10)) r.y = PX(10);
+  gfx_shadow(g, r, PX(8));
+  gfx_round(g, r, PX(8), (SDL_Color){236, 228, 206, 255});
+  gfx_round_frame(g, r, PX(8), COL_ACCENT, 1);
+  int x = r.x + pad, y = r.y + pad;
+  gfx_draw_text(g, FONT_TINY_B, T_SOURCES, x, y, (SDL_Color){150, 100, 20, 255}, 0);
+  y += gfx_font_h(g, FONT_TINY_B) + PX(8);
+  for (int i = 0; i < n; i++) y += gfx_draw_wrapped(g, FONT_SMALL, entry[i], x, y, iw, (SDL_Color){34, 32, 28, 255}) + PX(8);
+  gfx_draw_text(g, FONT_SMALL, u->t.cite_pin[0] ? T_UNPIN : T_PIN, x, y, (SDL_Color){120, 110, 90, 255}, 0);
+}
+
+/* Every source in bibliography order, as full entries, from y down to bottom; returns the
+ * y below. */
+int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  if (!d->nsource) return y;
+  int order[512], n = d->nsource < 512 ? d->nsource : 512;
+  if (d->nsource > 512) return y;
+  fl_cite_order(d, order);
+  for (int i = 0; i < n; i++) {
+    char full[1400], sh[200], line[1700];
+    const fl_Source *s = &d->sources[order[i]];
+    fl_cite_short(s, sh, sizeof sh);
+    fl_cite_entry(s, 0, full, sizeof full);
+    snprintf(line, sizeof line, "%s \xE2\x80\x94 %s", sh, full);
+    const gfx_Text *t = gfx_text(g, FONT_SMALL, line, w - PX(14));
+    int th = t ? t->h : 0;
+    if (y + th > bottom) {
+      char more[96];
+      snprintf(more, sizeof more, "\xE2\x80\xA6 and %d more", n - i);
+      gfx_draw_text(g, FONT_SMALL, more, x, y, COL_MUTED, 0);
+      return y + gfx_font_h(g, FONT_SMALL);
+    }
+    gfx_draw_text(g, FONT_SMALL, "\xE2\x80\xA2", x, y, COL_ACCENT, 0);
+    gfx_draw_wrapped(g, FONT_SMALL, line, x + PX(14), y, w - PX(14), COL_MUTED);
+    y += th + PX(5);
+  }
+  return y;
+}

@@ -1,0 +1,311 @@
+/* ui_debrief: the debrief screen. Three tabs: "Your game" (the endings side by side, every
+ * indicator over time with each what-if fork's line over the game's, and the timeline of
+ * the student's decisions: pick one, then another option or "the computer plays on" to
+ * fork the game there), "Among many" (ui_among.c) and "Sources and questions" (the
+ * discussion questions for this ending and the full bibliography). The forks and the
+ * ensemble run off the UI thread (ui_teach.c); this file only draws and reads keys. */
+#include "ui_int.h"
+#include <stdio.h>
+#include <string.h>
+
+#define PX(v) gfx_px(&u->g, (v))
+
+static const char *const T_DEBRIEF = "DEBRIEF", *const T_UNFINISHED = "Unfinished game", *const T_ENDINGS = "ENDINGS",
+  *const T_AS_PLAYED = "AS PLAYED", *const T_WHAT_IF = "WHAT IF", *const T_PLAYING = "Playing on\xE2\x80\xA6",
+  *const T_INDICATORS = "INDICATORS OVER TIME", *const T_DECISIONS = "YOUR DECISIONS",
+  *const T_DECISIONS_ALL = "DECISIONS TAKEN", *const T_PICK = "Pick a decision to ask: what if?",
+  *const T_YOURS = "your choice", *const T_PLAY_ON = "Let the computer play on from here",
+  *const T_NEEDS_TARGET = "needs a target on the map", *const T_TURN = "turn %d", *const T_NONE = "No decisions in this game.",
+  *const T_TABS[3] = {"Your game", "Among many", "Sources and questions"},
+  *const T_QUESTIONS = "QUESTIONS TO DISCUSS", *const T_SOURCES = "SOURCES", *const T_FAILED = "Could not play it",
+  *const T_BACK = "Back to the map", *const T_NEW = "New game", *const T_TEACHER = "Save for my teacher", *const T_TITLE = "Title",
+  *const T_KEYS = "\xE2\x86\x91\xE2\x86\x93 pick a decision  \xC2\xB7  1\xE2\x80\x93" "9 what if  \xC2\xB7  P computer plays on  \xC2\xB7  Tab next tab";
+
+/* Whether log entry e is a decision the timeline lists: a person's (every playable side's
+ * in a demo). */
+static int listed(const fl_Ui *u, const fl_LogEntry *e) {
+  if (e->kind != FL_LOG_ACTION || e->c < 0 || !ui_sees(u, e->seen)) return 0;
+  if (u->human >= 0 && !u->opts.demo) return UI_HUMAN(u, e->c);
+  return u->def->sides[e->c].playable;
+}
+
+/* The next listed decision after (dir 1) or before (dir -1) log entry from; -1: none. */
+static int next_decision(const fl_Ui *u, int from, int dir) {
+  for (int i = from + dir; i >= 0 && i < u->st->nlog; i += dir)
+    if (listed(u, &u->st->log[i])) return i;
+  return -1;
+}
+
+/* ---- endings side by side ---------------------------------------------------------- */
+
+static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label, const fl_State *s, SDL_Color c, int k,
+                       int measure) {
+  gfx_Ctx *g = &u->g;
+  int pad = PX(10), iw = r.w - 2 * pad;
+  const ui_Fork *f = k >= 0 ? &u->t.fork[k] : NULL;
+  const char *title = s ? (s->ending >= 0 ? u->def->endings[s->ending].title : T_UNFINISHED) : f && f->th ? T_PLAYING : T_FAILED;
+  const gfx_Text *lt = label ? gfx_text(g, FONT_SMALL, label, iw - (f ? PX(18) : 0)) : NULL;
+  const gfx_Text *tt = gfx_text(g, FONT_BOLD, title, iw);
+  int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + (lt ? lt->h + PX(4) : 0) + (tt ? tt->h : 0) + PX(4) + gfx_font_h(g, FONT_SMALL);
+  if (measure) return h;
+  r.h = h;
+  gfx_round(g, r, PX(6), COL_CARD);
+  gfx_fill(g, (SDL_Rect){r.x, r.y + PX(6), PX(3), r.h - PX(12)}, c);
+  int x = r.x + pad + PX(2), y = r.y + pad;
+  gfx_draw_text(g, FONT_TINY_B, head, x, y, c, 0);
+  if (f && !f->th) { /* close it */
+    SDL_Rect xr = {r.x + r.w - PX(24), r.y + PX(4), PX(20), PX(20)};
+    gfx_draw_text(g, FONT_BODY, "\xC3\x97", xr.x + xr.w / 2, xr.y, ui_hovered(u, xr) ? COL_TEXT : COL_MUTED, 1);
+    ui_button(u, xr, BTN_FORK_CLOSE, k);
+  }
+  y += gfx_font_h(g, FONT_TINY_B) + PX(4);
+  if (lt) y += gfx_draw_wrapped(g, FONT_SMALL, label, x, y, iw - PX(18), COL_MUTED) + PX(4);
+  y += gfx_draw_wrapped(g, FONT_BOLD, title, x, y, iw, s ? COL_TEXT : COL_MUTED) + PX(4);
+  if (s) {
+    char t[48];
+    snprintf(t, sizeof t, T_TURN, s->turn);
+    gfx_draw_text(g, FONT_SMALL, t, x, y, COL_MUTED, 0);
+  } else if (f && f->th) { /* a fork plays in milliseconds; the bar says it is on its way */
+    int bw = iw - PX(4), p = (int)((SDL_GetTicks() / 8) % (Uint32)(bw > 1 ? bw : 1));
+    gfx_fill(g, (SDL_Rect){x, y + PX(6), bw, PX(3)}, COL_LINE);
+    gfx_fill(g, (SDL_Rect){x + p / 2, y + PX(6), bw / 3, PX(3)}, c);
+  } else if (f) {
+    char fit[512];
+    gfx_fit(g, FONT_SMALL, f->err, iw, fit, sizeof fit);
+    gfx_draw_text(g, FONT_SMALL, fit, x, y, COL_BAD, 0);
+  }
+  return h;
+}
+
+static int endings_row(fl_Ui *u, int x, int y, int w) {
+  int idx[UI_MAXFORK], n = 0;
+  for (int k = 0; k < UI_MAXFORK; k++) if (u->t.fork[k].used) idx[n++] = k;
+  if (!n) return y;
+  y = ui_section(u, x, y, w, T_ENDINGS);
+  int cw = (w - n * PX(8)) / (n + 1), h = ending_card(u, (SDL_Rect){x, y, cw, 0}, T_AS_PLAYED, NULL, u->st, COL_ACCENT, -1, 1);
+  for (int i = 0; i < n; i++) {
+    ui_Fork *f = &u->t.fork[idx[i]];
+    int fh = ending_card(u, (SDL_Rect){x, y, cw, 0}, T_WHAT_IF, f->label, f->res, ui_fork_color(idx[i]), idx[i], 1);
+    if (fh > h) h = fh;
+  }
+  /* equal heights: measure, then draw each card that tall */
+  ending_card(u, (SDL_Rect){x, y, cw, 0}, T_AS_PLAYED, NULL, u->st, COL_ACCENT, -1, 0);
+  for (int i = 0; i < n; i++) {
+    ui_Fork *f = &u->t.fork[idx[i]];
+    ending_card(u, (SDL_Rect){x + (i + 1) * (cw + PX(8)), y, cw, 0}, T_WHAT_IF, f->label, f->res, ui_fork_color(idx[i]), idx[i], 0);
+  }
+  return y + h + PX(14);
+}
+
+/* ---- the timeline of decisions -------------------------------------------------- */
+
+static int alternatives(fl_Ui *u, const fl_LogEntry *e, int x, int y, int w, int lim) {
+  gfx_Ctx *g = &u->g;
+  const fl_CardDef *c = &u->def->cards[e->a];
+  for (int o = 0; o <= c->noptions; o++) {
+    int policy = o == c->noptions, mine = !policy && o == e->b;
+    int target = !policy && c->options[o].target != FL_TGT_NONE;
+    char lab[600], key[8];
+    if (policy) snprintf(lab, sizeof lab, "%s", T_PLAY_ON);
+    else snprintf(lab, sizeof lab, "%s%s%s%s", c->options[o].label, mine || target ? "  (" : "", mine ? T_YOURS : target ? T_NEEDS_TARGET : "",
+                  mine || target ? ")" : "");
+    const gfx_Text *t = gfx_text(g, FONT_SMALL, lab, w - PX(40));
+    SDL_Rect r = {x, y, w, (t ? t->h : 0) + PX(10)};
+    if (r.y + r.h > lim) break;
+    int can = !mine && !target;
+    gfx_round(g, r, PX(5), can && ui_hovered(u, r) ? COL_CARD_HI : gfx_mix(COL_CARD, COL_PANEL, 0.3f));
+    snprintf(key, sizeof key, policy ? "P" : "%d", o + 1);
+    SDL_Rect kr = {r.x + PX(6), r.y + (r.h - PX(18)) / 2, PX(18), PX(18)};
+    gfx_round(g, kr, PX(3), can ? COL_LINE : COL_CARD);
+    if (policy || o < 9) gfx_draw_text(g, FONT_TINY_B, key, kr.x + kr.w / 2, kr.y + (kr.h - gfx_font_h(g, FONT_TINY_B)) / 2, can ? COL_TEXT : COL_MUTED, 1);
+    gfx_draw_wrapped(g, FONT_SMALL, lab, r.x + PX(32), r.y + PX(5), w - PX(40), can ? COL_TEXT : COL_MUTED);
+    if (can) ui_button(u, r, BTN_FORK, policy ? -1 : o);
+    y += r.h + PX(4);
+  }
+  return y + PX(4);
+}
+
+static void timeline(fl_Ui *u, int x, int y, int w, int lim) {
+  gfx_Ctx *g = &u->g;
+  const fl_State *s = u->st;
+  int anyplay = 0;
+  for (int i = 0; i < u->def->nside; i++) anyplay |= u->def->sides[i].playable;
+  y = ui_section(u, x, y, w, u->human >= 0 && !u->opts.demo ? T_DECISIONS : T_DECISIONS_ALL);
+  if (u->host->fork_new) {
+    gfx_draw_text(g, FONT_SMALL, T_PICK, x, y, COL_MUTED, 0);
+    y += gfx_font_h(g, FONT_SMALL) + PX(8);
+  }
+  int shown = 0, skipped = 0, more = 0;
+  for (int i = 0; i < s->nlog; i++) {
+    const fl_LogEntry *e = &s->log[i];
+    if (!(anyplay ? listed(u, e) : e->kind == FL_LOG_ACTION && ui_sees(u, e->seen))) continue;
+    if (skipped < u->t.dec_scroll) { skipped++; continue; }
+    char line[1100], tg[512], t[16];
+    ui_targets_text(u, e, tg, sizeof tg);
+    snprintf(line, sizeof line, "%s \xE2\x80\x94 %s%s", u->def->cards[e->a].title, u->def->cards[e->a].options[e->b].label, tg);
+    const gfx_Text *lt = gfx_text(g, FONT_SMALL, line, w - PX(52));
+    SDL_Rect r = {x - PX(6), y - PX(4), w + PX(6), (lt ? lt->h : 0) + PX(8)};
+    if (more || r.y + r.h > lim) { more++; continue; }
+    int sel = u->t.dec_sel == i;
+    if (sel || ui_hovered(u, r)) gfx_round(g, r, PX(5), sel ? COL_CARD_HI : gfx_mix(COL_CARD, COL_CARD_HI, 0.5f));
+    if (sel) gfx_round_frame(g, r, PX(5), gfx_alpha(COL_ACCENT, 170), 1);
+    snprintf(t, sizeof t, "T%d", e->turn);
+    gfx_draw_text(g, FONT_SMALL, t, x, y, sel ? COL_ACCENT : COL_MUTED, 0);
+    gfx_disc(g, (float)(x + PX(38)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), ui_side_color(u, e->c));
+    y += gfx_draw_wrapped(g, FONT_SMALL, line, x + PX(50), y, w - PX(52), COL_TEXT) + PX(8);
+    if (u->host->fork_new) ui_button(u, r, BTN_DECISION, i);
+    if (sel && u->host->fork_new) y = alternatives(u, e, x + PX(50), y, w - PX(50), lim);
+    shown++;
+  }
+  u->t.ndec_shown = shown;
+  u->t.dec_more = more;
+  if (!shown && !skipped) gfx_draw_text(g, FONT_SMALL, T_NONE, x, y, COL_MUTED, 0);
+  char mt[96];
+  if (more || skipped) {
+    snprintf(mt, sizeof mt, "%d above, %d below (wheel or \xE2\x86\x91\xE2\x86\x93)", skipped, more);
+    gfx_draw_text(g, FONT_SMALL, mt, x + w, lim + PX(2), COL_MUTED, 2);
+  }
+}
+
+/* ---- tabs ------------------------------------------------------------------------- */
+
+static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
+  const fl_Def *d = u->def;
+  int lw = w * 3 / 5, rx = x + lw + PX(28), rw = w - lw - PX(28);
+  timeline(u, rx, y, rw, bottom - PX(18));
+  int yy = endings_row(u, x, y, lw);
+  yy = ui_section(u, x, yy, lw, T_INDICATORS);
+  const fl_State *more[UI_MAXFORK];
+  SDL_Color cols[UI_MAXFORK];
+  int nmore = 0;
+  for (int k = 0; k < UI_MAXFORK; k++)
+    if (u->t.fork[k].used && u->t.fork[k].res) { more[nmore] = u->t.fork[k].res; cols[nmore++] = ui_fork_color(k); }
+  int nvis = 0;
+  for (int i = 0; i < d->ntrack; i++) nvis += d->tracks[i].visible && ui_sees(u, d->tracks[i].seen);
+  int cols_n = nvis > 4 ? 3 : 2, rows = (nvis + cols_n - 1) / cols_n;
+  if (rows < 1) rows = 1;
+  int cwid = (lw - (cols_n - 1) * PX(12)) / cols_n, chh = (bottom - yy - (rows - 1) * PX(12)) / rows;
+  if (chh > PX(220)) chh = PX(220);
+  if (chh < PX(70)) chh = PX(70);
+  for (int i = 0, k = 0; i < d->ntrack; i++) {
+    if (!d->tracks[i].visible || !ui_sees(u, d->tracks[i].seen)) continue;
+    SDL_Rect r = {x + (k % cols_n) * (cwid + PX(12)), yy + (k / cols_n) * (chh + PX(12)), cwid, chh};
+    if (r.y + r.h > bottom + PX(4)) break;
+    ui_track_chart_more(u, r, i, more, cols, nmore);
+    k++;
+  }
+}
+
+static void sources_tab(fl_Ui *u, int x, int y, int w, int bottom) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  int lw = d->nsource ? w * 2 / 5 : w, rx = x + lw + PX(28), rw = w - lw - PX(28);
+  int yy = ui_section(u, x, y, lw, T_QUESTIONS), n = 0;
+  for (int i = 0; i < d->nquestion; i++) {
+    const fl_QuestionDef *q = &d->questions[i];
+    if (q->ending >= 0 && q->ending != u->st->ending) continue;
+    char num[16];
+    snprintf(num, sizeof num, "%d.", ++n);
+    gfx_draw_text(g, FONT_BODY, num, x, yy, COL_ACCENT, 0);
+    const gfx_Text *t = gfx_text(g, FONT_BODY, q->text, lw - PX(30));
+    if (t && yy + t->h > bottom) break;
+    int h = gfx_draw_wrapped(g, FONT_BODY, q->text, x + PX(30), yy, lw - PX(30), COL_TEXT);
+    ui_cite_zone(u, (SDL_Rect){x + PX(30), yy, lw - PX(30), h}, q->text);
+    yy += h + PX(12);
+  }
+  if (!n) gfx_draw_text(g, FONT_SMALL, "The scenario asks no questions.", x, yy, COL_MUTED, 0);
+  if (d->nsource) ui_biblio_draw(u, rx, ui_section(u, rx, y, rw, T_SOURCES), rw, bottom);
+}
+
+static void tabs(fl_Ui *u, int x, int y) {
+  gfx_Ctx *g = &u->g;
+  for (int i = 0; i < 3; i++) {
+    char lab[96];
+    size_t total, done = ui_among_progress(u, &total);
+    if (i == 1 && u->t.among_state == AMONG_RUNNING && total)
+      snprintf(lab, sizeof lab, "%s  %d%%", T_TABS[i], (int)(100.0 * (double)done / (double)total));
+    else snprintf(lab, sizeof lab, "%s", T_TABS[i]);
+    int tw = gfx_text_w(g, FONT_BOLD, lab);
+    SDL_Rect r = {x, y, tw + PX(28), gfx_font_h(g, FONT_BOLD) + PX(14)};
+    int on = u->t.tab == i;
+    gfx_round(g, r, PX(6), on ? COL_CARD_HI : ui_hovered(u, r) ? gfx_mix(COL_CARD, COL_CARD_HI, 0.5f) : (SDL_Color){0, 0, 0, 0});
+    if (on) gfx_fill(g, (SDL_Rect){r.x + PX(8), r.y + r.h - PX(3), r.w - PX(16), PX(3)}, COL_ACCENT);
+    gfx_draw_text(g, FONT_BOLD, lab, r.x + PX(14), r.y + PX(7), on ? COL_TEXT : COL_MUTED, 0);
+    ui_button(u, r, BTN_TAB, i);
+    x += r.w + PX(6);
+  }
+}
+
+void ui_draw_debrief(fl_Ui *u) {
+  gfx_Ctx *g = &u->g;
+  const fl_Def *d = u->def;
+  const fl_State *s = u->st;
+  ui_backdrop(u);
+  int m = PX(40), x = m, y = PX(30), w = u->W - 2 * m;
+  gfx_draw_text(g, FONT_TINY_B, T_DEBRIEF, x, y, COL_ACCENT, 0);
+  y += gfx_font_h(g, FONT_TINY_B) + PX(6);
+  const fl_EndingDef *e = s->ending >= 0 ? &d->endings[s->ending] : NULL;
+  y += gfx_draw_wrapped(g, FONT_TITLE, e ? e->title : T_UNFINISHED, x, y, w, COL_TEXT) + PX(6);
+  char meta[256], date[64];
+  ui_date_long(s->date, date, sizeof date);
+  snprintf(meta, sizeof meta, "%s  \xC2\xB7  after %d turns  \xC2\xB7  %s", d->title, s->turn, date);
+  gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
+  y += gfx_font_h(g, FONT_SMALL) + PX(10);
+  const char *etext = ui_ending_text(u->st, u->def);
+  if (etext) {
+    int h = gfx_draw_wrapped(g, FONT_BODY, etext, x, y, w * 2 / 3, COL_TEXT);
+    ui_cite_zone(u, (SDL_Rect){x, y, w * 2 / 3, h}, etext);
+    y += h + PX(14);
+  }
+  tabs(u, x, y);
+  y += gfx_font_h(g, FONT_BOLD) + PX(14);
+  gfx_fill(g, (SDL_Rect){x, y, w, 1}, COL_LINE);
+  y += PX(14);
+  int bottom = u->H - PX(34) - gfx_font_h(g, FONT_BODY) - PX(14);
+  if (u->t.tab == 0) your_game(u, x, y, w, bottom - PX(14));
+  else if (u->t.tab == 1) ui_among_draw(u, (SDL_Rect){x, y, w, bottom - PX(14) - y});
+  else sources_tab(u, x, y, w, bottom - PX(14));
+  int bx = x;
+  bx += ui_btn(u, bx, bottom, T_BACK, "Esc", BTN_BACK, 0, BS_PRIMARY, 0).w + PX(10);
+  bx += ui_btn(u, bx, bottom, T_NEW, "N", BTN_NEW, 0, BS_SECONDARY, 0).w + PX(10);
+  if (u->host->save_log) bx += ui_btn(u, bx, bottom, T_TEACHER, "S", BTN_TEACHER, 0, BS_SECONDARY, 0).w + PX(10);
+  if (u->nscen > 0) ui_btn(u, bx, bottom, T_TITLE, "T", BTN_TITLE, 0, BS_SECONDARY, 0);
+  if (u->t.tab == 0 && u->host->fork_new) gfx_draw_text(g, FONT_SMALL, T_KEYS, x + w, bottom + PX(8), COL_MUTED, 2);
+}
+
+/* ---- keys ------------------------------------------------------------------------- */
+
+int ui_debrief_key(fl_Ui *u, SDL_Keycode c, int shift) {
+  if (c == SDLK_TAB) { u->t.tab = (u->t.tab + (shift ? 2 : 1)) % 3; return 1; }
+  if (c == SDLK_s && u->host->save_log) { ui_teach_press(u, BTN_TEACHER, 0); return 1; }
+  if (c == SDLK_a && u->t.tab == 1 && u->t.among_state != AMONG_RUNNING) { ui_among_start(u); return 1; }
+  if (c == SDLK_c && u->t.among_state == AMONG_RUNNING) { ui_teach_press(u, BTN_AMONG_CANCEL, 0); return 1; }
+  if (u->t.tab != 0 || !u->host->fork_new) return 0;
+  if (c == SDLK_DOWN || c == SDLK_UP) {
+    int dir = c == SDLK_DOWN ? 1 : -1, nx = next_decision(u, u->t.dec_sel < 0 ? (dir > 0 ? -1 : u->st->nlog) : u->t.dec_sel, dir);
+    if (nx < 0) return 1;
+    u->t.dec_sel = nx;
+    /* keep it in view: count the listed decisions before it */
+    int idx = 0;
+    for (int i = next_decision(u, -1, 1); i >= 0 && i < nx; i = next_decision(u, i, 1)) idx++;
+    if (idx < u->t.dec_scroll) u->t.dec_scroll = idx;
+    else if (u->t.ndec_shown > 2 && idx >= u->t.dec_scroll + u->t.ndec_shown - 1) u->t.dec_scroll = idx - u->t.ndec_shown + 2;
+    return 1;
+  }
+  if (u->t.dec_sel >= 0 && ((c >= SDLK_1 && c <= SDLK_9) || c == SDLK_p)) {
+    const fl_LogEntry *e = &u->st->log[u->t.dec_sel];
+    const fl_CardDef *cd = &u->def->cards[e->a];
+    int o = c == SDLK_p ? -1 : (int)(c - SDLK_1);
+    if (o >= cd->noptions || o == e->b || (o >= 0 && cd->options[o].target != FL_TGT_NONE)) return 1;
+    ui_fork_start(u, u->t.dec_sel, o);
+    return 1;
+  }
+  return 0;
+}
+
+void ui_debrief_wheel(fl_Ui *u, int dy) {
+  if (u->t.tab != 0) return;
+  u->t.dec_scroll -= dy;
+  if (u->t.dec_scroll < 0) u->t.dec_scroll = 0;
+  if (dy < 0 && !u->t.dec_more) u->t.dec_scroll += dy; /* nothing more below */
+}

@@ -1,0 +1,147 @@
+/* ui_save: "Save for my teacher" — the game's replay log (what flank replay and flank
+ * class read) written to a folder the student chooses under a name the student types.
+ * Two text fields (name, folder; the home folder by default). An existing file is never
+ * replaced silently: the dialog says so and a second Enter replaces it. The host writes
+ * through a temporary file and a rename, so a failed save leaves an old file whole. */
+#include "ui_int.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PX(v) gfx_px(&u->g, (v))
+
+static const char *const T_TITLE = "Save for my teacher", *const T_NAME = "Your name (the file's name)", *const T_DIR = "Folder",
+  *const T_SAVE = "Save", *const T_REPLACE = "Replace it", *const T_CANCEL = "Cancel",
+  *const T_EXISTS = "A file with this name is already there. Enter replaces it; or change the name.",
+  *const T_HELP = "Your teacher collects these files and reads them with flank class.",
+  *const T_NEED_NAME = "Type your name first.", *const T_DEFAULT_NAME = "my game";
+
+/* The file the dialog would write: folder/name, with ".log" unless the name has an extension. */
+static void save_path(const fl_Ui *u, char *buf, size_t n) {
+  const char *name = u->t.save_name, *dot = strrchr(name, '.');
+  size_t dl = strlen(u->t.save_dir);
+  snprintf(buf, n, "%s%s%s%s", u->t.save_dir, dl && u->t.save_dir[dl - 1] == '/' ? "" : "/", name, dot && dot != name ? "" : ".log");
+}
+
+static void open_dialog(fl_Ui *u) {
+  u->t.save_open = 1;
+  u->t.save_field = 0;
+  u->t.save_replace = 0;
+  u->t.save_ok = 0;
+  u->t.save_msg[0] = 0;
+  if (!u->t.save_dir[0]) {
+    const char *home = getenv("HOME");
+    snprintf(u->t.save_dir, sizeof u->t.save_dir, "%s", home && *home ? home : ".");
+  }
+  if (!u->t.save_name[0] && u->def) snprintf(u->t.save_name, sizeof u->t.save_name, "%s - %s", T_DEFAULT_NAME, u->def->id);
+  SDL_StartTextInput();
+}
+
+static void close_dialog(fl_Ui *u) {
+  u->t.save_open = 0;
+  SDL_StopTextInput();
+}
+
+static void do_save(fl_Ui *u) {
+  if (!u->host->save_log) return;
+  if (!u->t.save_name[0]) { snprintf(u->t.save_msg, sizeof u->t.save_msg, "%s", T_NEED_NAME); return; }
+  char path[1400];
+  save_path(u, path, sizeof path);
+  int rc = u->host->save_log(u->host->ud, path, u->t.save_replace, u->t.save_msg, sizeof u->t.save_msg);
+  if (rc == 1) { u->t.save_replace = 1; snprintf(u->t.save_msg, sizeof u->t.save_msg, "%s", T_EXISTS); return; }
+  if (rc == 0) {
+    snprintf(u->toast, sizeof u->toast, "%s", u->t.save_msg);
+    u->toast_until = SDL_GetTicks() + 4000;
+    if (u->opts.bench) { printf("saved_log %s\n", path); fflush(stdout); }
+    close_dialog(u);
+  }
+  u->t.save_ok = rc == 0;
+}
+
+void ui_save_press(fl_Ui *u, int id, int arg) {
+  if (id == BTN_TEACHER) open_dialog(u);
+  else if (id == BTN_SAVE_FIELD) u->t.save_field = arg;
+  else if (id == BTN_SAVE_OK) do_save(u);
+  else if (id == BTN_SAVE_CANCEL) close_dialog(u);
+}
+
+void ui_save_text(fl_Ui *u, const char *text) {
+  if (!u->t.save_open) return;
+  char *f = u->t.save_field ? u->t.save_dir : u->t.save_name;
+  size_t cap = u->t.save_field ? sizeof u->t.save_dir : sizeof u->t.save_name, len = strlen(f);
+  for (const char *p = text; *p; p++)
+    if (!u->t.save_field && *p == '/') return; /* a name, not a path: the folder is the other field */
+  if (len + strlen(text) < cap) memcpy(f + len, text, strlen(text) + 1);
+  u->t.save_replace = 0;
+  u->t.save_msg[0] = 0;
+}
+
+int ui_save_key(fl_Ui *u, SDL_Keycode c) {
+  if (!u->t.save_open) return 0;
+  char *f = u->t.save_field ? u->t.save_dir : u->t.save_name;
+  if (c == SDLK_ESCAPE) close_dialog(u);
+  else if (c == SDLK_TAB) u->t.save_field = !u->t.save_field;
+  else if (c == SDLK_RETURN || c == SDLK_KP_ENTER) do_save(u);
+  else if (c == SDLK_BACKSPACE) {
+    size_t len = strlen(f);
+    while (len > 0 && ((unsigned char)f[len - 1] & 0xC0) == 0x80) len--; /* a whole UTF-8 character */
+    if (len > 0) len--;
+    f[len] = 0;
+    u->t.save_replace = 0;
+    u->t.save_msg[0] = 0;
+  }
+  return 1; /* the dialog takes every key while it is open */
+}
+
+static int field(fl_Ui *u, int x, int y, int w, const char *label, const char *value, int idx) {
+  gfx_Ctx *g = &u->g;
+  gfx_draw_text(g, FONT_SMALL, label, x, y, COL_MUTED, 0);
+  y += gfx_font_h(g, FONT_SMALL) + PX(4);
+  SDL_Rect r = {x, y, w, gfx_font_h(g, FONT_BODY) + PX(14)};
+  int on = u->t.save_field == idx;
+  gfx_round(g, r, PX(5), (SDL_Color){16, 19, 24, 255});
+  gfx_round_frame(g, r, PX(5), on ? COL_ACCENT : COL_LINE, on ? 2 : 1);
+  char fit[1200];
+  /* keep the end in view: that is where the student types */
+  const char *v = value;
+  while (*v && gfx_text_w(g, FONT_BODY, v) > w - PX(28)) v++;
+  while (((unsigned char)*v & 0xC0) == 0x80) v++;
+  snprintf(fit, sizeof fit, "%s", v);
+  int tw = *fit ? gfx_draw_text(g, FONT_BODY, fit, r.x + PX(10), r.y + PX(7), COL_TEXT, 0) : 0;
+  if (on) gfx_fill(g, (SDL_Rect){r.x + PX(11) + tw, r.y + PX(6), PX(2), r.h - PX(12)}, COL_ACCENT);
+  ui_button(u, r, BTN_SAVE_FIELD, idx);
+  return r.y + r.h + PX(12);
+}
+
+void ui_save_draw(fl_Ui *u) {
+  if (!u->t.save_open) return;
+  gfx_Ctx *g = &u->g;
+  int pad = PX(24), w = PX(620);
+  if (w > u->W - PX(40)) w = u->W - PX(40);
+  int iw = w - 2 * pad;
+  char path[1400], where[1500];
+  save_path(u, path, sizeof path);
+  snprintf(where, sizeof where, "\xE2\x86\x92 %s", path);
+  const gfx_Text *wt = gfx_text(g, FONT_SMALL, where, iw), *mt = u->t.save_msg[0] ? gfx_text(g, FONT_SMALL, u->t.save_msg, iw) : NULL;
+  const gfx_Text *ht = gfx_text(g, FONT_SMALL, T_HELP, iw);
+  int fh = gfx_font_h(g, FONT_SMALL) + PX(4) + gfx_font_h(g, FONT_BODY) + PX(26);
+  int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(8) + (ht ? ht->h : 0) + PX(14) + 2 * fh + (wt ? wt->h : 0) + PX(10) +
+          (mt ? mt->h + PX(10) : 0) + gfx_font_h(g, FONT_BODY) + PX(20);
+  gfx_fill(g, (SDL_Rect){0, 0, u->W, u->H}, (SDL_Color){0, 0, 0, 120});
+  SDL_Rect r = {(u->W - w) / 2, (u->H - h) / 2, w, h};
+  gfx_shadow(g, r, PX(10));
+  gfx_round(g, r, PX(10), COL_CARD);
+  gfx_round_frame(g, r, PX(10), COL_ACCENT, 1);
+  int x = r.x + pad, y = r.y + pad;
+  gfx_draw_text(g, FONT_HEAD, T_TITLE, x, y, COL_TEXT, 0);
+  y += gfx_font_h(g, FONT_HEAD) + PX(8);
+  y += gfx_draw_wrapped(g, FONT_SMALL, T_HELP, x, y, iw, COL_MUTED) + PX(14);
+  y = field(u, x, y, iw, T_NAME, u->t.save_name, 0);
+  y = field(u, x, y, iw, T_DIR, u->t.save_dir, 1);
+  y += gfx_draw_wrapped(g, FONT_SMALL, where, x, y, iw, COL_ACCENT) + PX(10);
+  if (mt) y += gfx_draw_wrapped(g, FONT_SMALL, u->t.save_msg, x, y, iw, u->t.save_replace ? (SDL_Color){230, 180, 90, 255} : COL_BAD) + PX(10);
+  int bx = x;
+  bx += ui_btn(u, bx, y, u->t.save_replace ? T_REPLACE : T_SAVE, "Enter", BTN_SAVE_OK, 0, BS_PRIMARY, 0).w + PX(10);
+  ui_btn(u, bx, y, T_CANCEL, "Esc", BTN_SAVE_CANCEL, 0, BS_SECONDARY, 0);
+  gfx_draw_text(g, FONT_SMALL, "Tab: next field", r.x + r.w - pad, y + PX(8), COL_MUTED, 2);
+}

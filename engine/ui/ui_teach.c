@@ -1,0 +1,220 @@
+/* ui_teach: the debrief's background work. Each what-if fork and "your game among many"
+ * runs on its own SDL thread through the host (which gives each its own script), so the
+ * window keeps drawing; a worker that finishes pushes an SDL user event that wakes the
+ * event loop, and nothing polls while nothing runs (an idle window costs no CPU). Also
+ * the buttons of the teaching tools (assumptions, tabs, forks, save for my teacher). */
+#define _POSIX_C_SOURCE 200809L
+#include "ui_int.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const T_POLICIES = "the computer plays on from turn %d", *const T_CHOSE = "T%d: %s \xE2\x80\x94 %s",
+  *const T_FULL = "Close a what-if first: %d are open", *const T_RUNNING = "That what-if is already open";
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void toast(fl_Ui *u, const char *msg) {
+  snprintf(u->toast, sizeof u->toast, "%s", msg);
+  u->toast_until = SDL_GetTicks() + 3200;
+}
+
+static void wake(Uint32 type) {
+  if (!type) return;
+  SDL_Event ev;
+  memset(&ev, 0, sizeof ev);
+  ev.type = type;
+  SDL_PushEvent(&ev); /* thread-safe: the event loop wakes and joins the worker */
+}
+
+void ui_teach_init(fl_Ui *u) {
+  u->t.dec_sel = -1;
+  u->t.param_sel = -1;
+  Uint32 ev = SDL_RegisterEvents(1);
+  u->t.wake_ev = ev == (Uint32)-1 ? 0 : ev;
+}
+
+/* ---- what-if forks ---------------------------------------------------------------- */
+
+static int fork_thread(void *p) {
+  ui_Fork *f = p;
+  f->rc = f->host->fork_run(f->job, &f->res, f->err, sizeof f->err);
+  SDL_AtomicSet(&f->done, 1);
+  wake(f->wake_ev);
+  return 0;
+}
+
+static void fork_close(ui_Fork *f) {
+  if (f->th) SDL_WaitThread(f->th, NULL); /* a fork takes milliseconds: waiting is cheap */
+  f->th = NULL;
+  if (f->job) f->host->fork_free(f->job);
+  fl_state_free(f->res);
+  memset(f, 0, sizeof *f);
+}
+
+void ui_fork_start(fl_Ui *u, int li, int opt) {
+  const fl_UiHost *h = u->host;
+  if (!h->fork_new || !u->st || li < 0 || li >= u->st->nlog || u->st->log[li].kind != FL_LOG_ACTION) return;
+  const fl_LogEntry *e = &u->st->log[li];
+  const fl_CardDef *c = &u->def->cards[e->a];
+  if (opt >= c->noptions) return;
+  int by_policy = opt < 0, free_slot = -1, open = 0;
+  for (int k = 0; k < UI_MAXFORK; k++) {
+    ui_Fork *f = &u->t.fork[k];
+    if (!f->used) { if (free_slot < 0) free_slot = k; continue; }
+    open++;
+    if (f->turn == e->turn && f->by_policy == by_policy && !strcmp(f->card, c->id) && (by_policy || !strcmp(f->option, c->options[opt].id))) {
+      toast(u, T_RUNNING);
+      return;
+    }
+  }
+  if (free_slot < 0) {
+    char m[128];
+    snprintf(m, sizeof m, T_FULL, open);
+    toast(u, m);
+    return;
+  }
+  ui_Fork *f = &u->t.fork[free_slot];
+  memset(f, 0, sizeof *f);
+  f->t0 = now_ms();
+  f->host = h;
+  f->wake_ev = u->t.wake_ev;
+  f->turn = e->turn;
+  f->by_policy = by_policy;
+  snprintf(f->card, sizeof f->card, "%s", c->id);
+  if (!by_policy) snprintf(f->option, sizeof f->option, "%s", c->options[opt].id);
+  if (by_policy) snprintf(f->label, sizeof f->label, T_POLICIES, e->turn);
+  else snprintf(f->label, sizeof f->label, T_CHOSE, e->turn, c->title, c->options[opt].label);
+  char msg[1024] = "";
+  f->job = h->fork_new(h->ud, f->turn, by_policy ? NULL : f->card, by_policy ? NULL : f->option, msg, sizeof msg);
+  if (!f->job) { toast(u, msg); memset(f, 0, sizeof *f); return; }
+  f->used = 1;
+  f->th = SDL_CreateThread(fork_thread, "flank-fork", f);
+  if (!f->th) { fork_thread(f); } /* no thread: play it here rather than not at all */
+}
+
+/* ---- your game among many ------------------------------------------------------- */
+
+static int among_thread(void *p) {
+  fl_Ui *u = p;
+  u->t.among_rc = u->host->among_run(u->t.among, u->t.among_err, sizeof u->t.among_err);
+  SDL_AtomicSet(&u->t.among_fin, 1);
+  wake(u->t.wake_ev);
+  return 0;
+}
+
+void ui_among_start(fl_Ui *u) {
+  const fl_UiHost *h = u->host;
+  if (!h->among_new || !u->st || u->t.among_state == AMONG_RUNNING) return;
+  if (u->t.among) { h->among_free(u->t.among); u->t.among = NULL; }
+  u->t.among_asked = 1;
+  u->t.among_for = u->st;
+  u->t.among_max_frame = 0;
+  u->t.among_frames = 0;
+  u->t.among_err[0] = 0;
+  const char *env = getenv("FLANK_AMONG_RUNS"); /* tests and benchmarks choose the size */
+  unsigned runs = env ? (unsigned)strtoul(env, NULL, 10) : 0;
+  u->t.among = h->among_new(h->ud, u->opts.demo ? -1 : u->human, runs, u->t.among_err, sizeof u->t.among_err);
+  if (!u->t.among) { u->t.among_state = AMONG_FAILED; return; }
+  SDL_AtomicSet(&u->t.among_fin, 0);
+  u->t.among_state = AMONG_RUNNING;
+  u->t.among_t0 = now_ms();
+  u->t.among_th = SDL_CreateThread(among_thread, "flank-among", u);
+  if (!u->t.among_th) { u->t.among_state = AMONG_FAILED; snprintf(u->t.among_err, sizeof u->t.among_err, "no thread: %s", SDL_GetError()); }
+}
+
+size_t ui_among_progress(fl_Ui *u, size_t *total) {
+  *total = 0;
+  return u->t.among ? u->host->among_done(u->t.among, total) : 0;
+}
+
+static void among_stop(fl_Ui *u) {
+  if (u->t.among_th) {
+    u->host->among_cancel(u->t.among);
+    SDL_WaitThread(u->t.among_th, NULL);
+    u->t.among_th = NULL;
+  }
+  if (u->t.among) u->host->among_free(u->t.among);
+  u->t.among = NULL;
+  u->t.among_state = AMONG_NONE;
+  memset(&u->t.res, 0, sizeof u->t.res);
+}
+
+void ui_debrief_open(fl_Ui *u) {
+  u->screen = SCR_DEBRIEF;
+  if (u->t.among_for != u->st) { among_stop(u); u->t.among_asked = 0; }
+  if (!u->t.among_asked && u->host->among_new && u->st && u->st->ended) ui_among_start(u);
+}
+
+int ui_teach_poll(fl_Ui *u, Uint32 *wait) {
+  int changed = 0;
+  for (int k = 0; k < UI_MAXFORK; k++) {
+    ui_Fork *f = &u->t.fork[k];
+    if (!f->used || !f->th || !SDL_AtomicGet(&f->done)) continue;
+    SDL_WaitThread(f->th, NULL);
+    f->th = NULL;
+    f->ms = now_ms() - f->t0;
+    u->host->fork_free(f->job);
+    f->job = NULL;
+    changed = 1;
+    if (u->opts.bench) { /* tests read this line: the fork's ending and how long it took */
+      const fl_State *s = f->res;
+      printf("fork_ms %.1f %s ending %s turn %d\n", f->ms, f->label,
+             s && s->ending >= 0 ? u->def->endings[s->ending].id : "none", s ? s->turn : -1);
+      fflush(stdout);
+    }
+    if (f->rc) toast(u, f->err);
+  }
+  if (u->t.among_th && SDL_AtomicGet(&u->t.among_fin)) {
+    SDL_WaitThread(u->t.among_th, NULL);
+    u->t.among_th = NULL;
+    u->t.among_ms = now_ms() - u->t.among_t0;
+    int rc = u->t.among_rc;
+    u->t.among_state = rc == 0 ? AMONG_DONE : rc == 1 ? AMONG_CANCELLED : AMONG_FAILED;
+    if (rc == 0 && u->host->among_result(u->t.among, &u->t.res)) u->t.among_state = AMONG_FAILED;
+    if (u->opts.bench) {
+      size_t total;
+      size_t done = ui_among_progress(u, &total);
+      printf("among_games %zu of %zu in %.0f ms; max_frame_ms_while_running %.1f over %d frames\n", done, total,
+             u->t.among_ms, u->t.among_max_frame, u->t.among_frames);
+      fflush(stdout);
+    }
+    changed = 1;
+  }
+  int running = u->t.among_th != NULL;
+  for (int k = 0; k < UI_MAXFORK; k++) running |= u->t.fork[k].th != NULL;
+  if (running && u->screen == SCR_DEBRIEF && *wait > 120) *wait = 120; /* the progress bar moves */
+  return changed || (running && u->screen == SCR_DEBRIEF);
+}
+
+void ui_teach_reset(fl_Ui *u) {
+  for (int k = 0; k < UI_MAXFORK; k++)
+    if (u->t.fork[k].used) fork_close(&u->t.fork[k]);
+  among_stop(u);
+  u->t.among_asked = 0;
+  u->t.among_for = NULL;
+  u->t.dec_sel = -1;
+  u->t.dec_scroll = 0;
+  u->t.tab = 0;
+}
+
+void ui_teach_free(fl_Ui *u) { ui_teach_reset(u); }
+
+void ui_teach_press(fl_Ui *u, int id, int arg) {
+  switch (id) {
+  case BTN_PARAM_DOWN: case BTN_PARAM_UP: case BTN_PARAM_RESET: ui_brief_param(u, id, arg); break;
+  case BTN_TAB: u->t.tab = arg; break;
+  case BTN_DECISION: u->t.dec_sel = u->t.dec_sel == arg ? -1 : arg; break;
+  case BTN_FORK: ui_fork_start(u, u->t.dec_sel, arg); break;
+  case BTN_FORK_CLOSE: if (arg >= 0 && arg < UI_MAXFORK && u->t.fork[arg].used && !u->t.fork[arg].th) fork_close(&u->t.fork[arg]); break;
+  case BTN_AMONG: ui_among_start(u); break;
+  case BTN_AMONG_CANCEL: if (u->t.among) u->host->among_cancel(u->t.among); break;
+  case BTN_TEACHER: case BTN_SAVE_FIELD: case BTN_SAVE_OK: case BTN_SAVE_CANCEL: ui_save_press(u, id, arg); break;
+  default: break;
+  }
+}
