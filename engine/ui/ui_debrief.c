@@ -14,10 +14,11 @@ static const char *const T_DEBRIEF = "DEBRIEF", *const T_UNFINISHED = "Unfinishe
   *const T_AS_PLAYED = "AS PLAYED", *const T_WHAT_IF = "WHAT IF", *const T_PLAYING = "Playing on\xE2\x80\xA6",
   *const T_INDICATORS = "INDICATORS OVER TIME", *const T_DECISIONS = "YOUR DECISIONS",
   *const T_DECISIONS_ALL = "DECISIONS TAKEN", *const T_PICK = "Pick a decision to ask: what if?",
-  *const T_YOURS = "your choice", *const T_PLAY_ON = "Let the computer play on from here",
+  *const T_YOURS = "your choice", *const T_PLAYED = "as played", *const T_PLAY_ON = "Let the computer play on from here",
   *const T_NEEDS_TARGET = "needs a target on the map", *const T_TURN = "turn %d", *const T_NONE = "No decisions in this game.",
   *const T_TABS[3] = {"Your game", "Among many", "Sources and questions"},
-  *const T_QUESTIONS = "QUESTIONS TO DISCUSS", *const T_SOURCES = "SOURCES", *const T_FAILED = "Could not play it",
+  *const T_QUESTIONS = "QUESTIONS TO DISCUSS", *const T_ENDING = "THE ENDING",
+  *const T_MORE = "\xE2\x80\xA6 the whole text is under \xE2\x80\x9CSources and questions\xE2\x80\x9D", *const T_SOURCES = "SOURCES", *const T_FAILED = "Could not play it",
   *const T_BACK = "Back to the map", *const T_NEW = "New game", *const T_TEACHER = "Save for my teacher", *const T_TITLE = "Title",
   *const T_KEYS = "\xE2\x86\x91\xE2\x86\x93 pick a decision  \xC2\xB7  1\xE2\x80\x93" "9 what if  \xC2\xB7  P computer plays on  \xC2\xB7  Tab next tab";
 
@@ -107,7 +108,7 @@ static int alternatives(fl_Ui *u, const fl_LogEntry *e, int x, int y, int w, int
     int target = !policy && c->options[o].target != FL_TGT_NONE;
     char lab[600], key[8];
     if (policy) snprintf(lab, sizeof lab, "%s", T_PLAY_ON);
-    else snprintf(lab, sizeof lab, "%s%s%s%s", c->options[o].label, mine || target ? "  (" : "", mine ? T_YOURS : target ? T_NEEDS_TARGET : "",
+    else snprintf(lab, sizeof lab, "%s%s%s%s", c->options[o].label, mine || target ? "  (" : "", mine ? (u->opts.demo ? T_PLAYED : T_YOURS) : target ? T_NEEDS_TARGET : "",
                   mine || target ? ")" : "");
     const gfx_Text *t = gfx_text(g, FONT_SMALL, lab, w - PX(40));
     SDL_Rect r = {x, y, w, (t ? t->h : 0) + PX(10)};
@@ -199,8 +200,16 @@ static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
 static void sources_tab(fl_Ui *u, int x, int y, int w, int bottom) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
-  int lw = d->nsource ? w * 2 / 5 : w, rx = x + lw + PX(28), rw = w - lw - PX(28);
-  int yy = ui_section(u, x, y, lw, T_QUESTIONS), n = 0;
+  int lw = d->nsource ? w / 2 : w, rx = x + lw + PX(28), rw = w - lw - PX(28);
+  int yy = y, n = 0;
+  const char *etext = ui_ending_text(u->st, d);
+  if (etext) {
+    yy = ui_section(u, x, yy, lw, T_ENDING);
+    int h = gfx_draw_wrapped(g, FONT_SMALL, etext, x, yy, lw, COL_TEXT);
+    ui_cite_zone(u, (SDL_Rect){x, yy, lw, h}, etext);
+    yy += h + PX(16);
+  }
+  yy = ui_section(u, x, yy, lw, T_QUESTIONS);
   for (int i = 0; i < d->nquestion; i++) {
     const fl_QuestionDef *q = &d->questions[i];
     if (q->ending >= 0 && q->ending != u->st->ending) continue;
@@ -252,10 +261,20 @@ void ui_draw_debrief(fl_Ui *u) {
   gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_SMALL) + PX(10);
   const char *etext = ui_ending_text(u->st, u->def);
-  if (etext) {
-    int h = gfx_draw_wrapped(g, FONT_BODY, etext, x, y, w * 2 / 3, COL_TEXT);
-    ui_cite_zone(u, (SDL_Rect){x, y, w * 2 / 3, h}, etext);
-    y += h + PX(14);
+  if (etext) { /* at most five lines here; the third tab has all of it */
+    const gfx_Text *et = gfx_text(g, FONT_BODY, etext, w * 2 / 3);
+    int lh = TTF_FontLineSkip(g->font[FONT_BODY]), cap = 5 * lh, h = et ? et->h : 0;
+    SDL_Rect clip = {x, y, w * 2 / 3, h > cap ? cap : h};
+    SDL_RenderSetClipRect(u->r, &clip);
+    gfx_draw_wrapped(g, FONT_BODY, etext, x, y, w * 2 / 3, COL_TEXT);
+    SDL_RenderSetClipRect(u->r, NULL);
+    ui_cite_zone(u, clip, etext);
+    y += clip.h + PX(4);
+    if (h > cap) {
+      gfx_draw_text(g, FONT_SMALL, T_MORE, x, y, COL_MUTED, 0);
+      y += gfx_font_h(g, FONT_SMALL);
+    }
+    y += PX(12);
   }
   tabs(u, x, y);
   y += gfx_font_h(g, FONT_BOLD) + PX(14);

@@ -146,6 +146,10 @@ static void among_stop(fl_Ui *u) {
 }
 
 void ui_debrief_open(fl_Ui *u) {
+  if (u->opts.bench && u->screen != SCR_DEBRIEF && u->st) { /* tests wait for this line */
+    printf("debrief ending %s turn %d\n", u->st->ending >= 0 ? u->def->endings[u->st->ending].id : "none", u->st->turn);
+    fflush(stdout);
+  }
   u->screen = SCR_DEBRIEF;
   if (u->t.among_for != u->st) { among_stop(u); u->t.among_asked = 0; }
   if (!u->t.among_asked && u->host->among_new && u->st && u->st->ended) ui_among_start(u);

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The window's teaching tools driven by the keyboard, as a student would: change an
+# assumption in the briefing, play the tutorial to its end, open the debrief, fork the
+# game at the first decision (another option, then the computer playing on) and see both
+# forks finish while "your game among many" runs; save the game for the teacher (its log
+# records the changed assumption; an existing file is not replaced without asking); and
+# an idle window costs no CPU. The window prints what the test reads with --bench.
+# Needs Xvfb and xdotool (tools/test installs both).
+FLANK=$1
+command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
+T=$(mktemp -d)
+DPY=":$((500 + RANDOM % 400))"
+Xvfb "$DPY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+XV=$!
+trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
+export DISPLAY=$DPY
+sleep 1
+# a small ensemble: the test is about the window, tools/bench.d/teach_window.sh times the real one
+FLANK_AMONG_RUNS=40 SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
+  "$FLANK" play tutorial --size 1280x800 --bench >"$T/out" 2>"$T/err" &
+P=$!
+fail=0
+PACE=${FLANK_KEY_PACE:-0.5}
+bad() { echo "FAIL: $*"; fail=1; }
+alive() { kill -0 "$P" 2>/dev/null; }
+k() { xdotool key "$@"; sleep "$PACE"; }
+# wait until the window printed a line matching $1 (at most $2 seconds)
+wait_for() { for _ in $(seq $(( $2 * 5 ))); do grep -q "$1" "$T/out" && return 0; sleep 0.2; done; return 1; }
+for _ in $(seq 20); do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
+alive || { bad "the window did not open: $(cat "$T/err")"; exit 1; }
+xdotool mousemove 5 5; sleep 0.3
+
+# the Assumptions panel: Tab selects the first assumption (pushbacks a month, 0.35 in
+# steps of 0.05), + twice raises it to 0.45, - once lowers it to 0.4
+k Tab; k plus; k plus; k minus
+k Return            # begin
+# play: choose the first option, confirm, end the turn, close pop-ups, until the debrief opens
+for _ in $(seq 40); do
+  grep -q '^debrief ' "$T/out" && break
+  for key in 1 Return space; do
+    grep -q '^debrief ' "$T/out" && break
+    k "$key"
+  done
+done
+wait_for '^debrief ' 5 || bad "the debrief did not open: $(tail -3 "$T/out") $(tail -3 "$T/err")"
+echo "ok: $(grep '^debrief ' "$T/out")"
+
+# what if: the first decision, the other option (2), and the computer playing on (P)
+k Down; k 2; k p
+wait_for '^fork_ms .*T1.*ending' 60 && wait_for '^fork_ms .*computer plays on.*ending' 60 \
+  || bad "the forks did not finish: $(cat "$T/out") $(tail -3 "$T/err")"
+grep '^fork_ms' "$T/out" | sed 's/^/ok: /'
+alive || bad "the window died during the forks: $(tail -3 "$T/err")"
+wait_for '^among_games' 120 || bad "the games among many did not finish: $(tail -3 "$T/out")"
+n=$(sed -n 's/^among_games \([0-9]*\) of \([0-9]*\) .*/\1 \2/p' "$T/out")
+set -- $n
+[ -n "${1:-}" ] && [ "$1" = "$2" ] && [ $(( $1 % 40 )) = 0 ] && [ "$1" -gt 0 ] && echo "ok: $1 games among many (40 per policy)" \
+  || bad "among many: expected 40 games per policy, all played: $(grep among_games "$T/out")"
+[ -n "${SHOT:-}" ] && xwd -id "$(xdotool search --onlyvisible --pid "$P" | head -1)" -silent >"$SHOT" 2>/dev/null
+
+# idle: nothing runs, nothing is drawn, the process sleeps in its event wait
+cpu() { awk '{print $14 + $15}' "/proc/$P/stat"; }
+c0=$(cpu); sleep 2; c1=$(cpu)
+[ $((c1 - c0)) -le 2 ] && echo "ok: idle debrief used $((c1 - c0)) ticks in 2 s" || bad "idle debrief used $((c1 - c0)) CPU ticks in 2 s"
+
+# save for my teacher: S opens the dialog; a new name; Enter saves into the home folder
+k s
+for _ in $(seq 30); do xdotool key BackSpace; done; sleep 0.3
+xdotool type --delay 40 "anna"; sleep "$PACE"
+k Return
+wait_for "^saved_log $T/anna.log" 10 || bad "no saved_log line: $(tail -3 "$T/out")"
+[ -f "$T/anna.log" ] || bad "no $T/anna.log"
+grep -q '^param pushback_chance 0.4$' "$T/anna.log" && echo "ok: the log records the assumption set in the briefing" \
+  || bad "the log lacks 'param pushback_chance 0.4': $(grep param "$T/anna.log")"
+"$FLANK" replay "$T/anna.log" >/dev/null 2>&1 && echo "ok: flank replay verifies the saved log" || bad "flank replay rejects the saved log"
+# the same name again: refused first (the file stays as it was), replaced on a second Enter
+echo "keep me" >"$T/anna.log"
+k s; k Return
+grep -q "keep me" "$T/anna.log" && echo "ok: an existing file is not replaced without asking" || bad "the existing file was replaced silently"
+k Return
+sleep 1
+[ "$(grep -c "^saved_log $T/anna.log" "$T/out")" = 2 ] && grep -q '^param pushback_chance' "$T/anna.log" && echo "ok: a second Enter replaces it" \
+  || bad "the second Enter did not replace the file"
+alive || bad "the window died"
+k ctrl+q
+[ $fail -eq 0 ] && echo "test_play_teach: ok"
+exit $fail
