@@ -748,6 +748,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
       if (u->t.among_th) { /* the figure for "no frame over 50 ms while the ensemble runs" */
         double ft = now_ms() - a;
         if (ft > u->t.among_max_frame) u->t.among_max_frame = ft;
+        u->t.among_sum_frame += ft;
         u->t.among_frames++;
       }
       frames++;

@@ -16,8 +16,8 @@ static const char *const T_HEAD = "YOUR GAME AMONG MANY", *const T_WHERE = "WHER
   *const T_RUNNING = "Played %zu of %zu games on worker threads\xE2\x80\xA6 the window stays usable.",
   *const T_WHAT = "The same scenario played many times under each policy the scenario ships for your side, with the same "
                   "assumptions, so you can see how much of your result was your choices and how much was luck.",
-  *const T_DONE = "%zu games per policy in %.1f s. Each dot is one game; the line joins a policy's games that no other "
-                  "game of it beats on both axes (its Pareto frontier).",
+  *const T_DONE = "%zu games per policy in %.1f s. Each dot is one game (nudged a few pixels so equal results show as a "
+                  "crowd); the line joins a policy's games that no other game of it beats on both axes (its Pareto frontier).",
   *const T_BETTER = "better \xE2\x86\x92", *const T_NOT = "This window cannot play the games.";
 
 /* The two tracks of the scatter: deterrence against harm when the scenario has them, else
@@ -97,16 +97,19 @@ static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
   /* the clouds: one small square per game, a little translucent so dense places read darker */
   SDL_Rect *dots = malloc(sizeof *dots * (a->runs ? a->runs : 1));
   Pt *pts = malloc(sizeof *pts * (a->runs ? a->runs : 1));
-  int ds = PX(3) > 2 ? PX(3) : 2;
+  int ds = PX(3) > 2 ? PX(3) : 2, jit = PX(5);
   SDL_SetRenderDrawBlendMode(u->r, SDL_BLENDMODE_BLEND);
   for (int s = 0; dots && pts && s < a->nset; s++) {
     SDL_Color c = ui_fork_color(s);
     for (size_t k = 0; k < a->runs; k++) {
       size_t i = (size_t)s * a->runs + k;
       pts[k] = (Pt){a->val[i * (size_t)a->ntrack + (size_t)xt], a->val[i * (size_t)a->ntrack + (size_t)yt]};
-      dots[k] = (SDL_Rect){(int)SX(pts[k].x) - ds / 2, (int)SY(pts[k].y) - ds / 2, ds, ds};
+      /* a few pixels of fixed jitter (a hash of the game), so games with the same result show as a crowd */
+      uint32_t hsh = (uint32_t)i * 2654435761u;
+      int jx = (int)(hsh >> 24) % (2 * jit + 1) - jit, jy = (int)((hsh >> 16) & 255) % (2 * jit + 1) - jit;
+      dots[k] = (SDL_Rect){(int)SX(pts[k].x) - ds / 2 + jx, (int)SY(pts[k].y) - ds / 2 + jy, ds, ds};
     }
-    SDL_SetRenderDrawColor(u->r, c.r, c.g, c.b, 110);
+    SDL_SetRenderDrawColor(u->r, c.r, c.g, c.b, 150);
     SDL_RenderFillRects(u->r, dots, (int)a->runs);
     /* the frontier: sorted by the better x, keep each game with a better y than all before */
     g_dx = tx->higher_is_better < 0 ? -1 : 1;
@@ -162,21 +165,31 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
   snprintf(done, sizeof done, T_DONE, a->runs, u->t.among_ms / 1000.0);
   y += gfx_draw_wrapped(g, FONT_SMALL, done, r.x, y, lw, COL_MUTED) + PX(10);
   if (xt >= 0 && yt >= 0) scatter(u, (SDL_Rect){r.x, y, lw, r.y + r.h - y}, xt, yt);
-  /* right: the policies' colours, then the game's standing per headline track */
+  /* right: where the game stands on every headline track, then per policy on the chart's two */
   int ry = ui_section(u, rx, r.y, rw, T_WHERE);
-  for (int s = 0; s < a->nset; s++) {
-    gfx_fill(g, (SDL_Rect){rx, ry + PX(4), PX(10), PX(10)}, ui_fork_color(s));
-    gfx_draw_text(g, FONT_SMALL, a->set_name[s], rx + PX(16), ry, COL_TEXT, 0);
-    ry += gfx_font_h(g, FONT_SMALL) + PX(4);
-  }
-  ry += PX(10);
-  for (int t = 0; t < d->ntrack; t++) {
+  for (int t = 0; t < d->ntrack; t++) { /* all policies together, every headline track */
     if (!d->tracks[t].visible || !d->tracks[t].higher_is_better || !ui_sees(u, d->tracks[t].seen)) continue;
     char ph[512];
     u->host->among_phrase(u->t.among, -1, t, u->st->tracks[t].value, ph, sizeof ph);
     const gfx_Text *pt = gfx_text(g, FONT_SMALL, ph, rw - PX(14));
     if (pt && ry + pt->h > r.y + r.h) break;
     gfx_draw_text(g, FONT_SMALL, "\xE2\x80\xA2", rx, ry, COL_ACCENT, 0);
-    ry += gfx_draw_wrapped(g, FONT_SMALL, ph, rx + PX(14), ry, rw - PX(14), COL_TEXT) + PX(8);
+    ry += gfx_draw_wrapped(g, FONT_SMALL, ph, rx + PX(14), ry, rw - PX(14), COL_TEXT) + PX(6);
+  }
+  ry += PX(10);
+  for (int s = 0; s < a->nset && xt >= 0 && yt >= 0; s++) { /* each policy: the chart's two tracks */
+    if (ry + 3 * gfx_font_h(g, FONT_SMALL) > r.y + r.h) break;
+    gfx_fill(g, (SDL_Rect){rx, ry + PX(4), PX(10), PX(10)}, ui_fork_color(s));
+    gfx_draw_text(g, FONT_BOLD, a->set_name[s], rx + PX(16), ry, COL_TEXT, 0);
+    ry += gfx_font_h(g, FONT_BOLD) + PX(2);
+    int tt[2] = {xt, yt};
+    for (int k = 0; k < 2; k++) {
+      char ph[512];
+      u->host->among_phrase(u->t.among, s, tt[k], u->st->tracks[tt[k]].value, ph, sizeof ph);
+      const gfx_Text *pt = gfx_text(g, FONT_SMALL, ph, rw - PX(16));
+      if (pt && ry + pt->h > r.y + r.h) break;
+      ry += gfx_draw_wrapped(g, FONT_SMALL, ph, rx + PX(16), ry, rw - PX(16), COL_MUTED) + PX(3);
+    }
+    ry += PX(8);
   }
 }

@@ -227,7 +227,7 @@ void ui_draw_brief(fl_Ui *u) {
     if (d->nparam) ry = ui_params_draw(u, rx, ry, rw, bottom - PX(60)) + PX(14);
     if (d->nsource && ry < bottom - PX(60)) {
       ry = ui_section(u, rx, ry, rw, T_SOURCES);
-      ui_biblio_draw(u, rx, ry, rw, bottom - PX(12));
+      ui_biblio_draw(u, rx, ry, rw, bottom - PX(12), 0);
     }
   }
   ui_btn(u, x, bottom, "Begin", "Enter", BTN_BEGIN, 0, BS_PRIMARY, 0);

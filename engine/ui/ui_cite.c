@@ -9,7 +9,8 @@
 
 #define PX(v) gfx_px(&u->g, (v))
 
-static const char *const T_SOURCES = "SOURCES CITED", *const T_PIN = "Click to keep open", *const T_UNPIN = "Click elsewhere to close";
+static const char *const T_SOURCES = "SOURCES CITED", *const T_PIN = "Click to keep open", *const T_UNPIN = "Click elsewhere to close",
+  *const T_MORE = "\xE2\x80\xA6 and %d more in the list of sources";
 
 static int inside(SDL_Rect r, int x, int y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
 
@@ -48,16 +49,19 @@ void ui_cite_draw(fl_Ui *u) {
   if (!ns) return;
   int pad = PX(14), w = PX(520), iw = w - 2 * pad;
   if (w > u->W - PX(20)) { w = u->W - PX(20); iw = w - 2 * pad; }
-  char entry[8][1400];
-  int n = ns < 8 ? ns : 8, h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(8) + gfx_font_h(g, FONT_SMALL) + PX(4);
-  for (int i = 0; i < n; i++) {
+  char entry[8][1400], more[96] = "";
+  int n = 0, h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(8) + 2 * (gfx_font_h(g, FONT_SMALL) + PX(4));
+  for (int i = 0; i < ns && i < 8; i++) { /* as many as the window has room for */
     char sh[200], full[1200];
     fl_cite_short(&u->def->sources[seen[i]], sh, sizeof sh);
     fl_cite_entry(&u->def->sources[seen[i]], 0, full, sizeof full);
-    snprintf(entry[i], sizeof entry[i], "%s \xE2\x80\x94 %s", sh, full);
-    const gfx_Text *t = gfx_text(g, FONT_SMALL, entry[i], iw);
+    snprintf(entry[n], sizeof entry[n], "%s \xE2\x80\x94 %s", sh, full);
+    const gfx_Text *t = gfx_text(g, FONT_SMALL, entry[n], iw);
+    if (n && h + (t ? t->h : 0) + PX(8) > u->H - PX(20)) break;
     h += (t ? t->h : 0) + PX(8);
+    n++;
   }
+  if (n < ns) snprintf(more, sizeof more, T_MORE, ns - n);
   /* below the text if it fits, else above it */
   SDL_Rect r = {u->mx + PX(12), zr.y + zr.h + PX(6), w, h};
   if (r.x + r.w > u->W - PX(10)) r.x = u->W - PX(10) - r.w;
@@ -70,19 +74,28 @@ void ui_cite_draw(fl_Ui *u) {
   gfx_draw_text(g, FONT_TINY_B, T_SOURCES, x, y, (SDL_Color){150, 100, 20, 255}, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(8);
   for (int i = 0; i < n; i++) y += gfx_draw_wrapped(g, FONT_SMALL, entry[i], x, y, iw, (SDL_Color){34, 32, 28, 255}) + PX(8);
+  if (*more) gfx_draw_text(g, FONT_SMALL, more, x, y, (SDL_Color){92, 86, 74, 255}, 0);
+  y += gfx_font_h(g, FONT_SMALL) + PX(4);
   gfx_draw_text(g, FONT_SMALL, u->t.cite_pin[0] ? T_UNPIN : T_PIN, x, y, (SDL_Color){120, 110, 90, 255}, 0);
 }
 
 /* Every source in bibliography order, as full entries, from y down to bottom; returns the
  * y below. */
-int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom) {
+int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom, int skip) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
   if (!d->nsource) return y;
   int order[512], n = d->nsource < 512 ? d->nsource : 512;
   if (d->nsource > 512) return y;
   fl_cite_order(d, order);
-  for (int i = 0; i < n; i++) {
+  if (skip > n - 1) skip = n - 1;
+  if (skip > 0) {
+    char up[64];
+    snprintf(up, sizeof up, "\xE2\x86\x91 %d more above", skip);
+    gfx_draw_text(g, FONT_SMALL, up, x, y, COL_MUTED, 0);
+    y += gfx_font_h(g, FONT_SMALL) + PX(4);
+  }
+  for (int i = skip > 0 ? skip : 0; i < n; i++) {
     char full[1400], sh[200], line[1700];
     const fl_Source *s = &d->sources[order[i]];
     fl_cite_short(s, sh, sizeof sh);
@@ -92,7 +105,7 @@ int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom) {
     int th = t ? t->h : 0;
     if (y + th > bottom) {
       char more[96];
-      snprintf(more, sizeof more, "\xE2\x80\xA6 and %d more", n - i);
+      snprintf(more, sizeof more, "\xE2\x86\x93 %d more below (mouse wheel)", n - i);
       gfx_draw_text(g, FONT_SMALL, more, x, y, COL_MUTED, 0);
       return y + gfx_font_h(g, FONT_SMALL);
     }

@@ -223,7 +223,7 @@ static void sources_tab(fl_Ui *u, int x, int y, int w, int bottom) {
     yy += h + PX(12);
   }
   if (!n) gfx_draw_text(g, FONT_SMALL, "The scenario asks no questions.", x, yy, COL_MUTED, 0);
-  if (d->nsource) ui_biblio_draw(u, rx, ui_section(u, rx, y, rw, T_SOURCES), rw, bottom);
+  if (d->nsource) ui_biblio_draw(u, rx, ui_section(u, rx, y, rw, T_SOURCES), rw, bottom, u->t.bib_scroll);
 }
 
 static void tabs(fl_Ui *u, int x, int y) {
@@ -323,6 +323,12 @@ int ui_debrief_key(fl_Ui *u, SDL_Keycode c, int shift) {
 }
 
 void ui_debrief_wheel(fl_Ui *u, int dy) {
+  if (u->t.tab == 2) {
+    u->t.bib_scroll -= dy;
+    if (u->t.bib_scroll < 0) u->t.bib_scroll = 0;
+    if (u->def && u->t.bib_scroll >= u->def->nsource) u->t.bib_scroll = u->def->nsource ? u->def->nsource - 1 : 0;
+    return;
+  }
   if (u->t.tab != 0) return;
   u->t.dec_scroll -= dy;
   if (u->t.dec_scroll < 0) u->t.dec_scroll = 0;

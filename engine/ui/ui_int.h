@@ -173,9 +173,10 @@ typedef struct ui_Teach {
   int dec_sel;                /* debrief: the chosen decision (log index), -1: none */
   int dec_scroll;             /* debrief: first decision shown */
   int ndec_shown, dec_more;
+  int bib_scroll;             /* debrief: first source shown in the bibliography */
   /* your game among many */
   void *among; SDL_Thread *among_th; SDL_atomic_t among_fin; int among_state, among_rc;
-  char among_err[512]; fl_UiAmong res; double among_t0, among_ms, among_max_frame; int among_frames;
+  char among_err[512]; fl_UiAmong res; double among_t0, among_ms, among_max_frame, among_sum_frame; int among_frames;
   int among_asked;            /* started once for this game (cancelled stays cancelled) */
   const fl_State *among_for;  /* the game it was started for */
   /* save for my teacher */
@@ -403,7 +404,7 @@ size_t ui_among_progress(fl_Ui *u, size_t *total);
 /* Drawing: the debrief's tab of the ensemble (ui_among.c), the bibliography and questions,
  * the save dialog, and citations (text in r that cites sources expands under the mouse). */
 void ui_among_draw(fl_Ui *u, SDL_Rect r);
-int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom);
+int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom, int skip);
 void ui_save_draw(fl_Ui *u);
 void ui_cite_zone(fl_Ui *u, SDL_Rect r, const char *text);
 void ui_cite_draw(fl_Ui *u);

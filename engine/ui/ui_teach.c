@@ -114,7 +114,7 @@ void ui_among_start(fl_Ui *u) {
   if (u->t.among) { h->among_free(u->t.among); u->t.among = NULL; }
   u->t.among_asked = 1;
   u->t.among_for = u->st;
-  u->t.among_max_frame = 0;
+  u->t.among_max_frame = u->t.among_sum_frame = 0;
   u->t.among_frames = 0;
   u->t.among_err[0] = 0;
   const char *env = getenv("FLANK_AMONG_RUNS"); /* tests and benchmarks choose the size */
@@ -151,6 +151,7 @@ void ui_debrief_open(fl_Ui *u) {
     fflush(stdout);
   }
   u->screen = SCR_DEBRIEF;
+  u->t.tab = 0;
   if (u->t.among_for != u->st) { among_stop(u); u->t.among_asked = 0; }
   if (!u->t.among_asked && u->host->among_new && u->st && u->st->ended) ui_among_start(u);
 }
@@ -184,8 +185,9 @@ int ui_teach_poll(fl_Ui *u, Uint32 *wait) {
     if (u->opts.bench) {
       size_t total;
       size_t done = ui_among_progress(u, &total);
-      printf("among_games %zu of %zu in %.0f ms; max_frame_ms_while_running %.1f over %d frames\n", done, total,
-             u->t.among_ms, u->t.among_max_frame, u->t.among_frames);
+      printf("among_games %zu of %zu in %.0f ms; while running: max_frame_ms=%.1f mean_frame_ms=%.1f frames=%d\n", done, total,
+             u->t.among_ms, u->t.among_max_frame, u->t.among_frames ? u->t.among_sum_frame / u->t.among_frames : 0.0,
+             u->t.among_frames);
       fflush(stdout);
     }
     changed = 1;
