@@ -85,6 +85,8 @@ static void free_ui(fl_Ui *u) {
   u->layer_sf = NULL;
   if (u->chrome) SDL_DestroyTexture(u->chrome);
   u->chrome = NULL;
+  if (u->bg) SDL_DestroyTexture(u->bg);
+  u->bg = NULL;
   ui_map_free_labels(u);
   if (u->geo_ok) map_geo_free(&u->geo);
   u->geo_ok = 0;

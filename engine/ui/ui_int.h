@@ -256,6 +256,7 @@ typedef struct fl_Ui {
   int anim_pi, anim_path[64], anim_n; Uint32 anim_t0;
   int saved_nlog;              /* log length at the last save or load (-1: never) */
   int quit;
+  SDL_Texture *bg; int bg_w, bg_h; float bg_s; /* the backdrop of the title, briefing and debrief */
   ui_Teach t;                  /* teaching tools: assumptions, citations, forks, among many, save */
 } fl_Ui;
 

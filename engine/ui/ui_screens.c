@@ -453,7 +453,7 @@ void ui_draw_game(fl_Ui *u) {
 
 /* ---- title and briefing --------------------------------------------------------- */
 
-void ui_backdrop(fl_Ui *u) {
+static void draw_backdrop(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   gfx_vgradient(g, (SDL_Rect){0, 0, u->W, u->H}, (SDL_Color){24, 34, 44, 255}, (SDL_Color){12, 15, 20, 255});
   SDL_SetRenderDrawBlendMode(u->r, SDL_BLENDMODE_BLEND);
@@ -461,6 +461,24 @@ void ui_backdrop(fl_Ui *u) {
   int step = PX(48);
   for (int x = step / 2; x < u->W; x += step) SDL_RenderDrawLine(u->r, x, 0, x, u->H);
   for (int y = step / 2; y < u->H; y += step) SDL_RenderDrawLine(u->r, 0, y, u->W, y);
+}
+
+/* The gradient and grid, drawn once per window size into a texture: a full-window gradient
+ * costs the software renderer far more than copying it. */
+void ui_backdrop(fl_Ui *u) {
+  if (!u->bg || u->bg_w != u->W || u->bg_h != u->H || u->bg_s != u->g.s) {
+    if (u->bg) SDL_DestroyTexture(u->bg);
+    u->bg = SDL_CreateTexture(u->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, u->W, u->H);
+    SDL_Texture *prev = SDL_GetRenderTarget(u->r);
+    if (!u->bg || SDL_SetRenderTarget(u->r, u->bg)) { if (u->bg) SDL_DestroyTexture(u->bg); u->bg = NULL; draw_backdrop(u); return; }
+    draw_backdrop(u);
+    SDL_SetRenderTarget(u->r, prev);
+    u->bg_w = u->W;
+    u->bg_h = u->H;
+    u->bg_s = u->g.s;
+  }
+  SDL_SetTextureBlendMode(u->bg, SDL_BLENDMODE_NONE);
+  SDL_RenderCopy(u->r, u->bg, NULL, NULL);
 }
 
 void ui_draw_title(fl_Ui *u) {
