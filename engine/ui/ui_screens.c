@@ -609,10 +609,13 @@ static void help_panel(fl_Ui *u) {
     {"Page Up / Down", "scroll the log"}, {"V", "next map view (owners, then overlays)"},
     {"L", "fold or unfold the map legend"},
     {"Ctrl + / \xE2\x88\x92 / 0", "larger, smaller, normal text"}, {"H (briefing)", "hotseat: people play every playable side"},
+    {"Tab, + / \xE2\x88\x92 (briefing)", "choose an assumption, change it"},
+    {"\xE2\x86\x91\xE2\x86\x93, 1\xE2\x80\x93" "9, P (debrief)", "what if: a decision, another option, or the computer"},
+    {"Tab, A, S (debrief)", "next tab; play the games among many; save for my teacher"},
     {"Ctrl+Q", "quit (asks if unsaved)"},
   };
   int n = (int)(sizeof keys / sizeof keys[0]), lh = gfx_font_h(g, FONT_BODY) + PX(8), pad = PX(24);
-  int kw = PX(150), w = PX(560), h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(14) + n * lh + PX(8);
+  int kw = PX(190), w = PX(700), h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(14) + n * lh + PX(8);
   SDL_Rect area = {0, 0, u->W, u->H};
   gfx_fill(g, area, (SDL_Color){0, 0, 0, 110});
   SDL_Rect r = {(u->W - w) / 2, (u->H - h) / 2, w, h};
