@@ -1,6 +1,5 @@
 /* fl_ui: the window's event loop and input, the game flow around the host (policies'
- * pace, event pop-ups, end turn), and offscreen rendering for `flank render`, the
- * screenshot and the benchmark. The loop sleeps in SDL_WaitEventTimeout and redraws
+ * pace, event pop-ups, end turn); offscreen rendering is in ui_offscreen.c. The loop sleeps in SDL_WaitEventTimeout and redraws
  * only when something changed, so an idle window costs no CPU. */
 #define _POSIX_C_SOURCE 200809L
 #include "ui_int.h"
@@ -10,14 +9,14 @@
 #include <string.h>
 #include <time.h>
 
-static double now_ms(void) {
+double ui_now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 /* Layout scale: HiDPI factor times a size factor so type stays readable on big windows. */
-static float scale_for(int out_h, float dpi) {
+float ui_scale_for(int out_h, float dpi) {
   float f = out_h / dpi / 900.0f;
   if (f < 0.9f) f = 0.9f;
   if (f > 1.25f) f = 1.25f;
@@ -62,7 +61,7 @@ static void host_changed(fl_Ui *u) {
   ui_teach_reset(u); /* forks and games among many belong to the game that was shown */
 }
 
-static void init_ui(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
+void ui_init(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
   u->r = r;
   if (opts) u->opts = *opts;
   u->layers = u->opts.layers ? u->opts.layers : FL_UI_ALL;
@@ -78,7 +77,7 @@ static void init_ui(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts) {
   ui_teach_init(u);
 }
 
-static void free_ui(fl_Ui *u) {
+void ui_free(fl_Ui *u) {
   if (u->layer) SDL_DestroyTexture(u->layer);
   u->layer = NULL;
   if (u->layer_sf) SDL_FreeSurface(u->layer_sf);
@@ -97,143 +96,10 @@ static void free_ui(fl_Ui *u) {
   gfx_free(&u->g);
 }
 
-static int first_playable(const fl_Def *d) {
+int ui_first_playable(const fl_Def *d) {
   for (int i = 0; i < d->nside; i++)
     if (d->sides[i].playable) return i;
   return -1;
-}
-
-/* ---- offscreen --------------------------------------------------------------------- */
-
-typedef struct { SDL_Surface *sf; SDL_Renderer *r; } offscreen;
-
-static int offscreen_open(offscreen *o, fl_Ui *u, fl_Game *g, const fl_UiOpts *opts, char *err, size_t n) {
-  int w = opts && opts->width > 0 ? opts->width : 1600, h = opts && opts->height > 0 ? opts->height : 1000;
-  o->sf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-  o->r = o->sf ? SDL_CreateSoftwareRenderer(o->sf) : NULL;
-  if (!o->r) { snprintf(err, n, "SDL software renderer: %s", SDL_GetError()); if (o->sf) SDL_FreeSurface(o->sf); return -1; }
-  memset(u, 0, sizeof *u);
-  init_ui(u, o->r, opts);
-  u->W = w;
-  u->H = h;
-  if (gfx_init(&u->g, o->r, scale_for(h, 1.0f), err, n)) { SDL_DestroyRenderer(o->r); SDL_FreeSurface(o->sf); return -1; }
-  u->game = g;
-  ui_refresh(u);
-  u->human = first_playable(u->def);
-  u->humans = u->human >= 0 && u->human < 64 ? (uint64_t)1 << u->human : 0;
-  u->screen = SCR_GAME;
-  u->seen_log = u->st->nlog;
-  if (opts && opts->view && (u->viewer = fl_def_side(u->def, opts->view)) < 0) {
-    snprintf(err, n, "--view: no side '%s' in %s", opts->view, u->def->id);
-    free_ui(u); SDL_DestroyRenderer(o->r); SDL_FreeSurface(o->sf);
-    return -2;
-  }
-  if (opts && opts->view) { /* the top bar and the card speak to that side */
-    u->human = u->viewer;
-    u->humans = u->viewer < 64 ? (uint64_t)1 << u->viewer : 0;
-  }
-  return 0;
-}
-
-static void offscreen_close(offscreen *o, fl_Ui *u) {
-  free_ui(u);
-  SDL_DestroyRenderer(o->r);
-  SDL_FreeSurface(o->sf);
-  TTF_Quit();
-  SDL_Quit();
-}
-
-static int write_surface(SDL_Surface *sf, const char *path, char *err, size_t n) {
-  SDL_Surface *rgb = SDL_ConvertSurfaceFormat(sf, SDL_PIXELFORMAT_RGB24, 0);
-  if (!rgb) { snprintf(err, n, "SDL: %s", SDL_GetError()); return -1; }
-  int rc = fl_ui_write_png(path, rgb->pixels, rgb->w, rgb->h, rgb->pitch, 3, err, n);
-  SDL_FreeSurface(rgb);
-  return rc;
-}
-
-int fl_ui_render_png(fl_Game *g, const fl_UiOpts *opts, const char *path, char *err, size_t n) {
-  fl_Ui *u = calloc(1, sizeof *u);
-  offscreen o;
-  if (!u) { snprintf(err, n, "out of memory"); return -1; }
-  int rc = offscreen_open(&o, u, g, opts, err, n);
-  if (rc) { free(u); return rc; }
-  if (opts && opts->pick && (rc = ui_pick_named(u, opts->pick, err, n)) != 0) { offscreen_close(&o, u); free(u); return rc; }
-  ui_draw_frame(u);
-  if (opts && opts->pick) ui_draw_frame(u); /* the second frame knows where the counters are */
-  SDL_RenderPresent(o.r);
-  rc = write_surface(o.sf, path, err, n);
-  offscreen_close(&o, u);
-  free(u);
-  return rc;
-}
-
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
-int fl_ui_bench(fl_Game *g, const fl_UiOpts *opts, int frames, char *err, size_t n) {
-  double t0 = now_ms();
-  fl_Ui *u = calloc(1, sizeof *u);
-  offscreen o;
-  if (!u) { snprintf(err, n, "out of memory"); return -1; }
-  if (offscreen_open(&o, u, g, opts, err, n)) { free(u); return -1; }
-  ui_draw_frame(u);
-  SDL_RenderPresent(o.r);
-  double first = now_ms() - t0;
-  if (frames < 3) frames = 3;
-  double *full = malloc(sizeof(double) * (size_t)frames), *inter = malloc(sizeof(double) * (size_t)frames);
-  if (!full || !inter) { free(full); free(inter); offscreen_close(&o, u); free(u); snprintf(err, n, "out of memory"); return -1; }
-  double *all = malloc(sizeof(double) * (size_t)frames);
-  for (int i = 0; i < frames && all; i++) {
-    /* everything redrawn: map layer, panels, top bar (as after a decision) */
-    u->cx += (i & 1 ? 1 : -1) * 1e-3;
-    u->gen++;
-    double a = now_ms();
-    ui_draw_frame(u);
-    SDL_RenderPresent(o.r);
-    all[i] = now_ms() - a;
-  }
-  for (int i = 0; i < frames; i++) {
-    /* a full map re-render: the static map layer is redrawn (as after a pan or zoom) */
-    u->cx += (i & 1 ? 1 : -1) * 1e-3;
-    double a = now_ms();
-    ui_draw_frame(u);
-    SDL_RenderPresent(o.r);
-    full[i] = now_ms() - a;
-  }
-  /* an interactive frame: hover with tooltip over an area with pieces, panels redrawn */
-  int area = 0;
-  for (int i = 0; i < u->st->npiece; i++) { area = u->st->pieces[i].area; break; }
-  const fl_MapArea *ar = fl_map_area(u->geo.m, area);
-  u->mx = (int)(u->mapr.x + u->mapr.w / 2.0 + (ar->label[0] * u->geo.k - u->cx) * u->zoom);
-  u->my = (int)(u->mapr.y + u->mapr.h / 2.0 + (-ar->label[1] - u->cy) * u->zoom);
-  u->mouse_in = 1;
-  u->hover = area;
-  ui_draw_frame(u);
-  for (int i = 0; i < frames; i++) {
-    u->mx += i & 1 ? 1 : -1;
-    double a = now_ms();
-    ui_draw_frame(u);
-    SDL_RenderPresent(o.r);
-    inter[i] = now_ms() - a;
-  }
-  qsort(full, (size_t)frames, sizeof *full, cmp_double);
-  qsort(inter, (size_t)frames, sizeof *inter, cmp_double);
-  printf("size %dx%d (software renderer, offscreen)\n", u->W, u->H);
-  printf("first_frame_offscreen_ms %.1f\n", first);
-  printf("full_rerender_median_ms %.2f\n", full[frames / 2]);
-  printf("interactive_frame_median_ms %.2f\n", inter[frames / 2]);
-  if (all) {
-    qsort(all, (size_t)frames, sizeof *all, cmp_double);
-    printf("everything_redrawn_median_ms %.2f\n", all[frames / 2]);
-    free(all);
-  }
-  free(full);
-  free(inter);
-  offscreen_close(&o, u);
-  free(u);
-  return 0;
 }
 
 /* ---- the window -------------------------------------------------------------------- */
@@ -269,7 +135,7 @@ static void start_game(fl_Ui *u) {
 static void open_brief(fl_Ui *u) {
   ui_refresh(u);
   if (!u->def) return;
-  u->brief_side = u->opts.human >= 0 && u->opts.human < u->def->nside ? u->opts.human : first_playable(u->def);
+  u->brief_side = u->opts.human >= 0 && u->opts.human < u->def->nside ? u->opts.human : ui_first_playable(u->def);
   u->brief_extra = 0;
   u->screen = SCR_BRIEF;
 }
@@ -439,7 +305,7 @@ static void request_quit(fl_Ui *u) {
 
 /* Apply the text size: the display's scale times the player's choice. */
 static void apply_scale(fl_Ui *u) {
-  float s = scale_for(u->H, u->dpi) * u->text_scale;
+  float s = ui_scale_for(u->H, u->dpi) * u->text_scale;
   if (fabsf(s - u->g.s) > 0.01f) { gfx_set_scale(&u->g, s); ui_map_free_labels(u); }
   ui_map_invalidate(u);
   u->gen++;
@@ -630,7 +496,7 @@ static void screenshot(fl_Ui *u, char *err, size_t n) {
 static int update(fl_Ui *u, Uint32 now, Uint32 *wake) {
   if (u->screen != SCR_GAME || !u->game || u->err[0] || u->help) return 0;
   int changed = 0, popups = !(u->opts.demo && u->opts.speed <= 0);
-  double t0 = now_ms();
+  double t0 = ui_now_ms();
   for (;;) {
     if (u->popup < 0) {
       while (u->seen_log < u->st->nlog) {
@@ -664,7 +530,7 @@ static int update(fl_Ui *u, Uint32 now, Uint32 *wake) {
     u->log_scroll = 0;
     int d = u->opts.demo ? demo_delay(u) : 450;
     u->next_ai = now + (Uint32)d;
-    if (d > 0 || now_ms() - t0 > 12) { if (d == 0) *wake = 0; return changed; }
+    if (d > 0 || ui_now_ms() - t0 > 12) { if (d == 0) *wake = 0; return changed; }
   }
 }
 
@@ -679,7 +545,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
   }
   fl_Ui *u = calloc(1, sizeof *u);
   if (!u) { SDL_Quit(); snprintf(err, n, "out of memory"); return -1; }
-  init_ui(u, NULL, opts);
+  ui_init(u, NULL, opts);
   u->host = host;
   int w = u->opts.width > 0 ? u->opts.width : 1440, h = u->opts.height > 0 ? u->opts.height : 900;
   SDL_Rect disp;
@@ -703,7 +569,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
   SDL_GetWindowSize(u->win, &ww, &wh);
   float dpi = ww > 0 ? (float)u->W / ww : 1.0f;
   u->dpi = dpi;
-  if (gfx_init(&u->g, u->r, scale_for(u->H, dpi), err, n)) {
+  if (gfx_init(&u->g, u->r, ui_scale_for(u->H, dpi), err, n)) {
     SDL_DestroyRenderer(u->r); SDL_DestroyWindow(u->win); free(u); SDL_Quit(); return -1;
   }
   u->nscen = host->scenario_count ? host->scenario_count(host->ud) : 0;
@@ -729,7 +595,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
     if (shot && !strcmp(shot, "debrief") && at_end && u->opts.demo && u->screen != SCR_DEBRIEF) { ui_debrief_open(u); dirty = 1; }
     if (ui_teach_poll(u, &wake)) dirty = 1;
     if (dirty) {
-      double a = now_ms();
+      double a = ui_now_ms();
       ui_draw_frame(u);
       if (u->opts.screenshot && !shot_done) {
         int take = 0;
@@ -745,10 +611,10 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
       }
       SDL_RenderPresent(u->r);
       if (u->opts.bench && frames == 0)
-        printf("first_frame_ms %.1f\n", now_ms() - u->opts.bench_t0), fflush(stdout);
-      if (u->opts.bench && frames < 3) printf("frame_ms %.2f\n", now_ms() - a);
+        printf("first_frame_ms %.1f\n", ui_now_ms() - u->opts.bench_t0), fflush(stdout);
+      if (u->opts.bench && frames < 3) printf("frame_ms %.2f\n", ui_now_ms() - a);
       if (u->t.among_th) { /* the figure for "no frame over 50 ms while the ensemble runs" */
-        double ft = now_ms() - a;
+        double ft = ui_now_ms() - a;
         if (ft > u->t.among_max_frame) u->t.among_max_frame = ft;
         u->t.among_sum_frame += ft;
         u->t.among_frames++;
@@ -828,7 +694,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
     if (shot_err[0]) rc = -1;
   }
   if (rc) snprintf(err, n, "%s", shot_err);
-  free_ui(u);
+  ui_free(u);
   SDL_DestroyRenderer(u->r);
   SDL_DestroyWindow(u->win);
   free(u);

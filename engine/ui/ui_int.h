@@ -260,6 +260,13 @@ typedef struct fl_Ui {
   ui_Teach t;                  /* teaching tools: assumptions, citations, forks, among many, save */
 } fl_Ui;
 
+/* The context's defaults (fl_ui.c), and freeing what it holds (not u itself); the layout
+ * scale for an output height and display pixel ratio; a scenario's first playable side. */
+void ui_init(fl_Ui *u, SDL_Renderer *r, const fl_UiOpts *opts);
+void ui_free(fl_Ui *u);
+float ui_scale_for(int out_h, float dpi);
+double ui_now_ms(void); /* CLOCK_MONOTONIC in ms */
+int ui_first_playable(const fl_Def *d);
 /* Register a clickable rectangle for this frame. */
 void ui_button(fl_Ui *u, SDL_Rect r, int id, int arg);
 /* Read the host's current game into u->game/def/st and rebuild the map if it changed. */

@@ -3,21 +3,13 @@
  * window keeps drawing; a worker that finishes pushes an SDL user event that wakes the
  * event loop, and nothing polls while nothing runs (an idle window costs no CPU). Also
  * the buttons of the teaching tools (assumptions, tabs, forks, save for my teacher). */
-#define _POSIX_C_SOURCE 200809L
 #include "ui_int.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static const char *const T_POLICIES = "the computer plays on from turn %d", *const T_CHOSE = "T%d: %s \xE2\x80\x94 %s",
   *const T_FULL = "Close a what-if first: %d are open", *const T_RUNNING = "That what-if is already open";
-
-static double now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static void toast(fl_Ui *u, const char *msg) {
   snprintf(u->toast, sizeof u->toast, "%s", msg);
@@ -81,7 +73,7 @@ void ui_fork_start(fl_Ui *u, int li, int opt) {
   }
   ui_Fork *f = &u->t.fork[free_slot];
   memset(f, 0, sizeof *f);
-  f->t0 = now_ms();
+  f->t0 = ui_now_ms();
   f->host = h;
   f->wake_ev = u->t.wake_ev;
   f->turn = e->turn;
@@ -123,7 +115,7 @@ void ui_among_start(fl_Ui *u) {
   if (!u->t.among) { u->t.among_state = AMONG_FAILED; return; }
   SDL_AtomicSet(&u->t.among_fin, 0);
   u->t.among_state = AMONG_RUNNING;
-  u->t.among_t0 = now_ms();
+  u->t.among_t0 = ui_now_ms();
   u->t.among_th = SDL_CreateThread(among_thread, "flank-among", u);
   if (!u->t.among_th) { u->t.among_state = AMONG_FAILED; snprintf(u->t.among_err, sizeof u->t.among_err, "no thread: %s", SDL_GetError()); }
 }
@@ -163,7 +155,7 @@ int ui_teach_poll(fl_Ui *u, Uint32 *wait) {
     if (!f->used || !f->th || !SDL_AtomicGet(&f->done)) continue;
     SDL_WaitThread(f->th, NULL);
     f->th = NULL;
-    f->ms = now_ms() - f->t0;
+    f->ms = ui_now_ms() - f->t0;
     u->host->fork_free(f->job);
     f->job = NULL;
     changed = 1;
@@ -178,7 +170,7 @@ int ui_teach_poll(fl_Ui *u, Uint32 *wait) {
   if (u->t.among_th && SDL_AtomicGet(&u->t.among_fin)) {
     SDL_WaitThread(u->t.among_th, NULL);
     u->t.among_th = NULL;
-    u->t.among_ms = now_ms() - u->t.among_t0;
+    u->t.among_ms = ui_now_ms() - u->t.among_t0;
     int rc = u->t.among_rc;
     u->t.among_state = rc == 0 ? AMONG_DONE : rc == 1 ? AMONG_CANCELLED : AMONG_FAILED;
     if (rc == 0 && u->host->among_result(u->t.among, &u->t.res)) u->t.among_state = AMONG_FAILED;
