@@ -268,7 +268,11 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
   gfx_draw_text(g, FONT_TINY_B, head, x + pad, cy, mine ? COL_ACCENT : COL_MUTED, 0);
   cy += gfx_font_h(g, FONT_TINY_B) + PX(6);
   cy += gfx_draw_wrapped(g, FONT_HEAD, c->title, x + pad, cy, iw, COL_TEXT) + PX(6);
-  if (tx) cy += gfx_draw_wrapped(g, FONT_BODY, c->text, x + pad, cy, iw, COL_MUTED) + PX(10);
+  if (tx) {
+    int th = gfx_draw_wrapped(g, FONT_BODY, c->text, x + pad, cy, iw, COL_MUTED);
+    ui_cite_zone(u, (SDL_Rect){x + pad, cy, iw, th}, c->text); /* the mouse over it shows its sources */
+    cy += th + PX(10);
+  }
   for (int o = 0; o < nopt; o++) {
     const fl_OptionDef *op = &c->options[o];
     int avail = fl_game_available(u->game, o);
@@ -558,7 +562,11 @@ static void popup(fl_Ui *u) {
   gfx_draw_text(g, FONT_TINY_B, head, x, y, (SDL_Color){150, 100, 20, 255}, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(8);
   y += gfx_draw_wrapped(g, FONT_TITLE, title, x, y, iw, ink) + PX(10);
-  if (bt) y += gfx_draw_wrapped(g, FONT_BODY, text, x, y, iw, ink) + PX(12);
+  if (bt) {
+    int th = gfx_draw_wrapped(g, FONT_BODY, text, x, y, iw, ink);
+    ui_cite_zone(u, (SDL_Rect){x, y, iw, th}, text);
+    y += th + PX(12);
+  }
   if (st) y += gfx_draw_wrapped(g, FONT_SMALL, srcl, x, y, iw, soft) + PX(12);
   SDL_Rect b = {x, y + PX(6), gfx_text_w(g, FONT_BOLD, "Continue") + gfx_text_w(g, FONT_SMALL, "Enter") + PX(38), bh};
   gfx_round(g, b, PX(5), ui_hovered(u, b) ? (SDL_Color){60, 56, 48, 255} : (SDL_Color){40, 38, 34, 255});
