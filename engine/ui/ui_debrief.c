@@ -296,7 +296,7 @@ void ui_draw_debrief(fl_Ui *u) {
 
 int ui_debrief_key(fl_Ui *u, SDL_Keycode c, int shift) {
   if (c == SDLK_TAB) { u->t.tab = (u->t.tab + (shift ? 2 : 1)) % 3; return 1; }
-  if (c == SDLK_s && u->host->save_log) { ui_teach_press(u, BTN_TEACHER, 0); return 1; }
+  if (c == SDLK_s && u->host->save_log) { ui_teach_press(u, BTN_TEACHER, 1); return 1; } /* 1: eat the S typed */
   if (c == SDLK_a && u->t.tab == 1 && u->t.among_state != AMONG_RUNNING) { ui_among_start(u); return 1; }
   if (c == SDLK_c && u->t.among_state == AMONG_RUNNING) { ui_teach_press(u, BTN_AMONG_CANCEL, 0); return 1; }
   if (u->t.tab != 0 || !u->host->fork_new) return 0;

@@ -180,7 +180,7 @@ typedef struct ui_Teach {
   int among_asked;            /* started once for this game (cancelled stays cancelled) */
   const fl_State *among_for;  /* the game it was started for */
   /* save for my teacher */
-  int save_open, save_field, save_replace; char save_name[128], save_dir[1024], save_msg[600]; int save_ok;
+  int save_open, save_field, save_replace, save_eat; char save_name[128], save_dir[1024], save_msg[600]; int save_ok;
   /* citations: the text under the mouse that cites sources, and a pinned one (a click) */
   char cite_hover[2048]; SDL_Rect cite_r; char cite_pin[2048]; SDL_Rect cite_pin_r;
   /* assumptions panel: the keyboard's row */

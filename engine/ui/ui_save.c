@@ -59,7 +59,7 @@ static void do_save(fl_Ui *u) {
 }
 
 void ui_save_press(fl_Ui *u, int id, int arg) {
-  if (id == BTN_TEACHER) open_dialog(u);
+  if (id == BTN_TEACHER) { open_dialog(u); u->t.save_eat = arg; }
   else if (id == BTN_SAVE_FIELD) u->t.save_field = arg;
   else if (id == BTN_SAVE_OK) do_save(u);
   else if (id == BTN_SAVE_CANCEL) close_dialog(u);
@@ -67,6 +67,10 @@ void ui_save_press(fl_Ui *u, int id, int arg) {
 
 void ui_save_text(fl_Ui *u, const char *text) {
   if (!u->t.save_open) return;
+  if (u->t.save_eat) { /* the S that opened the dialog arrives as text too: it is not the name */
+    u->t.save_eat = 0;
+    if (!strcmp(text, "s") || !strcmp(text, "S")) return;
+  }
   char *f = u->t.save_field ? u->t.save_dir : u->t.save_name;
   size_t cap = u->t.save_field ? sizeof u->t.save_dir : sizeof u->t.save_name, len = strlen(f);
   for (const char *p = text; *p; p++)
@@ -78,6 +82,7 @@ void ui_save_text(fl_Ui *u, const char *text) {
 
 int ui_save_key(fl_Ui *u, SDL_Keycode c) {
   if (!u->t.save_open) return 0;
+  u->t.save_eat = 0;
   char *f = u->t.save_field ? u->t.save_dir : u->t.save_name;
   if (c == SDLK_ESCAPE) close_dialog(u);
   else if (c == SDLK_TAB) u->t.save_field = !u->t.save_field;

@@ -68,7 +68,8 @@ k s
 for _ in $(seq 30); do xdotool key BackSpace; done; sleep 0.3
 xdotool type --delay 40 "anna"; sleep "$PACE"
 k Return
-wait_for "^saved_log $T/anna.log" 10 || bad "no saved_log line: $(tail -3 "$T/out")"
+for _ in $(seq 50); do grep -qxF "saved_log $T/anna.log" "$T/out" && break; sleep 0.2; done
+grep -qxF "saved_log $T/anna.log" "$T/out" || bad "no 'saved_log $T/anna.log' line: $(tail -3 "$T/out")"
 [ -f "$T/anna.log" ] || bad "no $T/anna.log"
 grep -q '^param pushback_chance 0.4$' "$T/anna.log" && echo "ok: the log records the assumption set in the briefing" \
   || bad "the log lacks 'param pushback_chance 0.4': $(grep param "$T/anna.log")"
@@ -77,9 +78,10 @@ grep -q '^param pushback_chance 0.4$' "$T/anna.log" && echo "ok: the log records
 echo "keep me" >"$T/anna.log"
 k s; k Return
 grep -q "keep me" "$T/anna.log" && echo "ok: an existing file is not replaced without asking" || bad "the existing file was replaced silently"
+[ "$(grep -c '^saved_log' "$T/out")" = 1 ] || bad "the second save wrote somewhere: $(grep saved_log "$T/out")"
 k Return
 sleep 1
-[ "$(grep -c "^saved_log $T/anna.log" "$T/out")" = 2 ] && grep -q '^param pushback_chance' "$T/anna.log" && echo "ok: a second Enter replaces it" \
+[ "$(grep -cxF "saved_log $T/anna.log" "$T/out")" = 2 ] && grep -q '^param pushback_chance' "$T/anna.log" && echo "ok: a second Enter replaces it" \
   || bad "the second Enter did not replace the file"
 alive || bad "the window died"
 k ctrl+q
