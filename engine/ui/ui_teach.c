@@ -94,6 +94,9 @@ void ui_fork_start(fl_Ui *u, int li, int opt) {
 
 static int among_thread(void *p) {
   fl_Ui *u = p;
+  /* the ensemble's workers are started from this thread and inherit its low priority (Linux):
+   * the window and the forks go first, the games take the time that is left */
+  SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW);
   u->t.among_rc = u->host->among_run(u->t.among, u->t.among_err, sizeof u->t.among_err);
   SDL_AtomicSet(&u->t.among_fin, 1);
   wake(u->t.wake_ev);
