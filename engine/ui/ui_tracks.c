@@ -248,7 +248,7 @@ void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *mo
   for (int k = nmore - 1; k >= 0; k--) { /* the forks' final values before the game's, in their colours */
     if (!more[k]) continue;
     char fv[64];
-    fmt_value(more[k]->tracks[ti].value, "", fv, sizeof fv);
+    fl_fmt_num(more[k]->tracks[ti].value, fv, sizeof fv);
     int fw = gfx_text_w(g, FONT_SMALL, fv);
     if (nw - fw - PX(8) < PX(60)) break;
     nw -= fw + PX(8);
