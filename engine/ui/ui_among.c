@@ -167,6 +167,16 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
   if (xt >= 0 && yt >= 0) scatter(u, (SDL_Rect){r.x, y, lw, r.y + r.h - y}, xt, yt);
   /* right: where the game stands on every headline track, then per policy on the chart's two */
   int ry = ui_section(u, rx, r.y, rw, T_WHERE);
+  /* the policies' colours, as many to a row as fit */
+  int lx = rx, lh = gfx_font_h(g, FONT_SMALL) + PX(4);
+  for (int s = 0; s < a->nset; s++) {
+    int w = PX(16) + gfx_text_w(g, FONT_SMALL, a->set_name[s]) + PX(14);
+    if (lx > rx && lx + w > rx + rw) { lx = rx; ry += lh; }
+    gfx_fill(g, (SDL_Rect){lx, ry + PX(3), PX(10), PX(10)}, ui_fork_color(s));
+    gfx_draw_text(g, FONT_SMALL, a->set_name[s], lx + PX(16), ry, COL_TEXT, 0);
+    lx += w;
+  }
+  ry += lh + PX(10);
   for (int t = 0; t < d->ntrack; t++) { /* all policies together, every headline track */
     if (!d->tracks[t].visible || !d->tracks[t].higher_is_better || !ui_sees(u, d->tracks[t].seen)) continue;
     char ph[512];
@@ -180,7 +190,7 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
   for (int s = 0; s < a->nset && xt >= 0 && yt >= 0; s++) { /* each policy: the chart's two tracks */
     if (ry + 3 * gfx_font_h(g, FONT_SMALL) > r.y + r.h) break;
     gfx_fill(g, (SDL_Rect){rx, ry + PX(4), PX(10), PX(10)}, ui_fork_color(s));
-    gfx_draw_text(g, FONT_BOLD, a->set_name[s], rx + PX(16), ry, COL_TEXT, 0);
+    gfx_draw_text(g, FONT_BOLD, a->set_name[s], rx + PX(16), ry, COL_TEXT, 0); /* its standing on the chart's two tracks */
     ry += gfx_font_h(g, FONT_BOLD) + PX(2);
     int tt[2] = {xt, yt};
     for (int k = 0; k < 2; k++) {
