@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Options shared by run, replay, batch, render: --lang, --mem MIB, --budget N, --set ID=VALUE.
+/* Options shared by run, replay, batch, render: --lang, --mem MIB, --budget N, --time S, --set ID=VALUE.
  * 1 if consumed (with *i advanced). */
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad) {
   uint64_t v;
@@ -28,6 +28,15 @@ int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts
       return 1;
     }
     if (argv[*i][2] == 'm') o->mem_limit = (size_t)v << 20; else o->call_budget = (long long)v;
+    (*i)++;
+    return 1;
+  }
+  if (!strcmp(argv[*i], "--time")) { /* wall-clock seconds per rule or policy call */
+    if (*i + 1 >= argc || cli_parse_u64(argv[*i + 1], &v) || v == 0 || v > 86400) {
+      *bad = cli_usage_error(cmd, "--time needs a number of seconds (1 to 86400)");
+      return 1;
+    }
+    o->call_seconds = (double)v;
     (*i)++;
     return 1;
   }

@@ -44,6 +44,7 @@ const Cmd CLI_COMMANDS[] = {
    "  --lang CODE       the scenario's language (flank.lang; English where it has no translation)\n"
    "  --mem MIB         memory cap of the scenario's Lua state (default 256)\n"
    "  --budget N        VM instructions per rule call (default 10000000)\n"
+   "  --time S          wall-clock seconds per rule or policy call (default 5; loading: 30)\n"
    "  --which           do not play: say which folder SCENARIO is found in, and where else its\n"
    "                    id is (the first found wins)\n"},
   {"batch", "SCENARIO [--runs N] [--seed-base S] [--policy P | --side ROLE=POL | --sweep FILE]... [--set ID=VALUE] "

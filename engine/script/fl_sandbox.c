@@ -1,7 +1,7 @@
 /* The sandbox: a Lua state with a memory cap, an instruction budget, and an
  * environment that offers only what rule code needs. Nothing reachable from it
  * touches files, the clock, the process or the debug library. */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE /* memmem */
 #include "fl_script_int.h"
 #include "fl_str.h"
 #include <lualib.h>
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define HOOK_EVERY 1000
 
@@ -18,12 +19,20 @@
 
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   fl_Script *sc = ud;
-  if (!ptr) osize = 0;
   if (nsize == 0) {
+    if (!ptr) osize = 0;
     free(ptr);
     sc->mem_used -= osize;
     return NULL;
   }
+  /* a new object's osize is its type: a string longer than the cap is refused, so no
+   * single instruction (a comparison, a concatenation) works on more than the cap */
+  if (!ptr && osize == LUA_TSTRING && nsize > (sc->str_cap ? sc->str_cap : FL_SB_STR_CAP) + 64) {
+    sc->str_hit = 1;
+    if (sc->exceeded != 1) sc->exceeded = 2;
+    return NULL;
+  }
+  if (!ptr) osize = 0;
   if (nsize > osize && sc->mem_used + (nsize - osize) > sc->mem_limit) {
     if (sc->exceeded != 1) sc->exceeded = 2;
     return NULL;
@@ -51,43 +60,104 @@ static void note_where(fl_Script *sc, lua_State *L) {
   }
 }
 
+double fl_sb_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* The message of an exceeded limit (sc->exceeded: 1 instructions, 2 memory, 3 clock). */
+static void push_exceeded(lua_State *L, fl_Script *sc) {
+  if (sc->exceeded == 2) sc->mem_raised = 1; /* pushing the message allocates: keep it sticky */
+  if (sc->exceeded == 2 && sc->str_hit)
+    lua_pushfstring(L, "memory limit exceeded (a string over %d KiB, the sandbox's longest)",
+                    (int)((sc->str_cap ? sc->str_cap : FL_SB_STR_CAP) >> 10));
+  else if (sc->exceeded == 2) lua_pushfstring(L, "memory limit exceeded (%d MiB)", (int)(sc->mem_limit >> 20));
+  else if (sc->exceeded == 3) lua_pushfstring(L, "time limit exceeded (%f s of wall clock)", sc->deadline_secs);
+  else lua_pushfstring(L, "instruction budget exceeded (%I instructions)", (lua_Integer)sc->budget);
+}
+
+static const char *exceeded_word(const fl_Script *sc) {
+  return sc->exceeded == 2 ? "memory limit exceeded" : sc->exceeded == 3 ? "time limit exceeded" : "instruction budget exceeded";
+}
+
+/* Raise the sticky error of an exceeded limit, located where Lua code last ran. */
+static int raise_exceeded(lua_State *L, fl_Script *sc) {
+  if (sc->exceeded == 2) sc->mem_raised = 1;
+  lua_pushfstring(L, "%s%s", sc->where, *sc->where ? " " : "");
+  push_exceeded(L, sc);
+  lua_concat(L, 2);
+  return lua_error(L);
+}
+
+/* Check the instruction count and the clock (and a memory error caught by the script). */
+static void check_limits(lua_State *L, fl_Script *sc) {
+  if (!sc->exceeded && sc->used > sc->budget) sc->exceeded = 1;
+  if (!sc->exceeded && sc->deadline > 0 && fl_sb_now() > sc->deadline) sc->exceeded = 3;
+  if (sc->exceeded) raise_exceeded(L, sc); /* sticky: a pcall in the script cannot swallow it */
+}
+
 static void sb_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
   fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
   sc->used += HOOK_EVERY;
   note_where(sc, L);
-  if (sc->exceeded == 2 || sc->exceeded == 1 || sc->used > sc->budget) {
-    if (sc->exceeded != 2) sc->exceeded = 1; /* sticky: a pcall in the script cannot swallow it */
-    lua_pushfstring(L, "%s ", sc->where);
-    if (sc->exceeded == 2) lua_pushfstring(L, "memory limit exceeded (%d MiB)", (int)(sc->mem_limit >> 20));
-    else lua_pushfstring(L, "instruction budget exceeded (%I instructions)", (lua_Integer)sc->budget);
-    lua_concat(L, 2);
-    lua_error(L);
-  }
+  check_limits(L, sc);
+}
+
+void fl_sb_charge(lua_State *L, long long units) {
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+  if (sc->budget <= 0) return; /* not inside a budgeted call (the engine's own work) */
+  sc->used += units;
+  check_limits(L, sc);
 }
 
 int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
-  sc->budget = budget;
-  sc->used = 0;
-  sc->exceeded = 0;
-  sc->where[0] = '\0';
-  sc->mem_raised = 0;
+  long long saved_budget = sc->budget, saved_used = sc->used;
+  double saved_deadline = sc->deadline, saved_secs = sc->deadline_secs;
+  int nested = sc->depth > 0; /* a call from inside a call keeps the outer call's limits */
+  if (!nested) {
+    sc->budget = budget;
+    sc->used = 0;
+    sc->exceeded = 0;
+    sc->where[0] = '\0';
+    sc->mem_raised = 0;
+    sc->str_hit = 0;
+    double secs = budget > (sc->call_budget ? sc->call_budget : 10000000LL)
+                    ? (sc->load_seconds > 0 ? sc->load_seconds : 30) : (sc->call_seconds > 0 ? sc->call_seconds : 5);
+    sc->deadline_secs = secs;
+    sc->deadline = fl_sb_now() + secs;
+    if (sc->outer_deadline > 0 && sc->outer_deadline < sc->deadline) {
+      sc->deadline = sc->outer_deadline;
+      sc->deadline_secs = sc->outer_secs;
+    }
+  }
+  sc->depth++;
   int rc = lua_pcall(sc->L, nargs, nres, 0);
+  sc->depth--;
   if (rc == LUA_ERRMEM && !sc->exceeded) sc->exceeded = 2;
   if (rc != LUA_OK && sc->exceeded) {
     /* keep the location the hook reported, but make sure the cause is named */
     const char *msg = lua_tostring(sc->L, -1);
-    const char *want = sc->exceeded == 2 ? "memory limit exceeded" : "instruction budget exceeded";
-    if (!msg || !strstr(msg, want)) {
+    if (sc->exceeded == 2) sc->mem_raised = 1;
+    if (!msg || !strstr(msg, exceeded_word(sc))) {
       lua_pop(sc->L, 1);
-      if (sc->exceeded == 2)
-        lua_pushfstring(sc->L, "%s%smemory limit exceeded (%d MiB)", sc->where, *sc->where ? " " : "", (int)(sc->mem_limit >> 20));
-      else
-        lua_pushfstring(sc->L, "%s%sinstruction budget exceeded (%I instructions)", sc->where, *sc->where ? " " : "", (lua_Integer)budget);
+      lua_pushfstring(sc->L, "%s%s", sc->where, *sc->where ? " " : "");
+      push_exceeded(sc->L, sc);
+      lua_concat(sc->L, 2);
     }
   }
-  sc->exceeded = 0;
-  sc->mem_raised = 0;
+  if (!nested) {
+    sc->exceeded = 0;
+    sc->mem_raised = 0;
+    sc->budget = 0; /* outside a call: C-side work is the engine's, not charged */
+    sc->deadline = 0;
+  } else {
+    sc->budget = saved_budget;
+    sc->used = saved_used;
+    sc->deadline = saved_deadline;
+    sc->deadline_secs = saved_secs;
+  }
   return rc;
 }
 
@@ -140,20 +210,64 @@ void fl_sb_error_text(fl_Script *sc, char *buf, size_t n) {
 static int rethrow_if_exceeded(lua_State *L) {
   fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
   if (!sc->exceeded) return 0;
-  if (sc->exceeded == 2) return luaL_error(L, "memory limit exceeded (%d MiB)", (int)(sc->mem_limit >> 20));
-  return luaL_error(L, "instruction budget exceeded (%I instructions)", (lua_Integer)sc->budget);
+  note_where(sc, L);
+  return raise_exceeded(L, sc);
+}
+
+/* Lua calls hooks with hooks off, and an error raised in the hook leaves them off until
+ * the nearest pcall returns (in a coroutine: for ever). Any Lua code that runs in that
+ * window, an xpcall message handler or a dead coroutine's __close, would run unbudgeted.
+ * So once a limit is exceeded no such code is called at all. */
+static int safe_handler(lua_State *L) {
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+  if (sc->exceeded) { lua_settop(L, 1); return 1; } /* the limit's message, as it is */
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+void fl_sb_safe_handler(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_pushvalue(L, idx);
+  lua_pushcclosure(L, safe_handler, 1);
+  lua_replace(L, idx);
+}
+
+/* Coroutines a limit stopped: their hooks are off, so they never run Lua code again
+ * (registry "flank.stopped", weak keys: the engine's bookkeeping, invisible to scripts). */
+static void mark_stopped(lua_State *L, lua_State *co) {
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.stopped");
+  lua_pushthread(co);
+  lua_xmove(co, L, 1);
+  lua_pushboolean(L, 1);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+}
+
+static int is_stopped(lua_State *L, lua_State *co) {
+  lua_getfield(L, LUA_REGISTRYINDEX, "flank.stopped");
+  lua_pushthread(co);
+  lua_xmove(co, L, 1);
+  int r = lua_rawget(L, -2) != LUA_TNIL;
+  lua_pop(L, 2);
+  return r;
 }
 
 static int guarded_call(lua_State *L) {
+  int is_xpcall = lua_toboolean(L, lua_upvalueindex(2));
+  if (is_xpcall) { luaL_checktype(L, 2, LUA_TFUNCTION); fl_sb_safe_handler(L, 2); }
+  lua_State *co = !is_xpcall && lua_type(L, 1) == LUA_TTHREAD ? lua_tothread(L, 1) : NULL;
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
   if (lua_gettop(L) >= 2 && lua_isboolean(L, 1) && !lua_toboolean(L, 1) && lua_type(L, 2) == LUA_TSTRING &&
       !strcmp(lua_tostring(L, 2), "not enough memory")) { /* a memory error caught by the script */
-    fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
     sc->exceeded = 2;
     sc->mem_raised = 1;
   }
+  if (co && sc->exceeded) mark_stopped(L, co);
   rethrow_if_exceeded(L);
   return lua_gettop(L);
 }
@@ -161,8 +275,65 @@ static int guarded_call(lua_State *L) {
 /* Replace lib[name] (lib at idx) by a guarded wrapper of the same function. */
 static void guard(lua_State *L, int idx, const char *name) {
   lua_getfield(L, idx, name);
-  lua_pushcclosure(L, guarded_call, 1);
+  lua_pushboolean(L, !strcmp(name, "xpcall"));
+  lua_pushcclosure(L, guarded_call, 2);
   lua_setfield(L, idx, name);
+}
+
+/* coroutine.close: never on a coroutine a limit stopped, nor while a limit is exceeded. */
+static int sb_co_close(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTHREAD);
+  rethrow_if_exceeded(L);
+  if (is_stopped(L, lua_tothread(L, 1)))
+    return luaL_error(L, "coroutine.close: this coroutine was stopped by a limit of the sandbox and cannot run again");
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+/* coroutine.wrap's function: resume; on an error close the coroutine (running its
+ * __close handlers) only if no limit was exceeded, else leave it stopped and go on up. */
+static int wrap_call(lua_State *L) {
+  lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+  int n = lua_gettop(L), nres;
+  if (is_stopped(L, co)) return luaL_error(L, "this coroutine was stopped by a limit of the sandbox and cannot run again");
+  lua_Debug ar;
+  if (co == L || (lua_status(co) == LUA_OK && lua_getstack(co, 0, &ar)))
+    return luaL_error(L, "cannot resume non-suspended coroutine");
+  if ((lua_status(co) == LUA_OK && lua_gettop(co) == 0) || (lua_status(co) != LUA_OK && lua_status(co) != LUA_YIELD))
+    return luaL_error(L, "cannot resume dead coroutine");
+  if (!lua_checkstack(co, n)) return luaL_error(L, "too many arguments to resume");
+  lua_xmove(L, co, n);
+  int st = lua_resume(co, L, n, &nres);
+  if (st == LUA_OK || st == LUA_YIELD) {
+    if (!lua_checkstack(L, nres + 1)) { lua_pop(co, nres); return luaL_error(L, "too many results to resume"); }
+    lua_xmove(co, L, nres);
+    return nres;
+  }
+  if (sc->exceeded) {
+    mark_stopped(L, co);
+    return rethrow_if_exceeded(L);
+  }
+  lua_resetthread(co); /* close its to-be-closed variables; hooks are on in it */
+  lua_xmove(co, L, 1);
+  if (st != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+    luaL_where(L, 1);
+    lua_insert(L, -2);
+    lua_concat(L, 2);
+  }
+  rethrow_if_exceeded(L);
+  return lua_error(L);
+}
+
+static int sb_co_wrap(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_State *co = lua_newthread(L);
+  lua_pushvalue(L, 1);
+  lua_xmove(L, co, 1);
+  lua_pushcclosure(L, wrap_call, 1);
+  return 1;
 }
 
 static int frozen_newindex(lua_State *L) {
@@ -664,7 +835,18 @@ int fl_sb_open(fl_Script *sc) {
   guard(L, env, "xpcall");
   lua_getfield(L, env, "coroutine");
   guard(L, lua_gettop(L), "resume");
+  lua_getfield(L, -1, "close");
+  lua_pushcclosure(L, sb_co_close, 1);
+  lua_setfield(L, -2, "close");
+  lua_pushcfunction(L, sb_co_wrap);
+  lua_setfield(L, -2, "wrap");
   lua_pop(L, 1);
+  lua_newtable(L); /* coroutines stopped by a limit (weak keys: bookkeeping only) */
+  lua_pushliteral(L, "k");
+  lua_setfield(L, -2, "__mode");
+  lua_pushvalue(L, -1);
+  lua_setmetatable(L, -2);
+  lua_setfield(L, LUA_REGISTRYINDEX, "flank.stopped");
 
   /* guarded string functions */
   lua_getfield(L, env, "string");

@@ -422,6 +422,8 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   sc->mem_limit = opts && opts->mem_limit ? opts->mem_limit : (size_t)256 << 20;
   sc->load_budget = opts && opts->load_budget ? opts->load_budget : 50000000LL;
   sc->call_budget = opts && opts->call_budget ? opts->call_budget : 10000000LL;
+  sc->call_seconds = opts && opts->call_seconds > 0 ? opts->call_seconds : 5;
+  sc->load_seconds = sc->call_seconds > 30 ? sc->call_seconds : 30;
   sc->hash = FL_FNV_INIT;
   sc->no_class = opts && opts->no_class;
   sc->def = fl_def_new();

@@ -14,6 +14,7 @@ typedef struct fl_ScriptOpts {
   size_t mem_limit;        /* bytes for the Lua state; 0: 256 MiB */
   long long load_budget;   /* VM instructions to load the scenario; 0: 50 million */
   long long call_budget;   /* VM instructions per rule or policy call; 0: 10 million */
+  double call_seconds;     /* wall-clock seconds per rule or policy call; 0: 5 (loading: 30) */
   const char *lang;        /* language the scenario should speak ("lt", "pl"...); NULL: "en".
                             * Scenarios read it as flank.lang while loading and pick their text table. */
   const char *const *set;  /* "ID=VALUE" parameter values (--set) for every game of this script; */

@@ -25,7 +25,15 @@ struct fl_Script {
   size_t mem_used, mem_limit;
   long long budget, used;   /* instruction budget of the current call */
   long long load_budget, call_budget;
-  int exceeded;             /* 1: instructions, 2: memory; sticky until the call returns */
+  int exceeded;             /* 1: instructions, 2: memory, 3: wall clock; sticky until the call returns */
+  double deadline;          /* monotonic seconds when the running call must stop (0: none) */
+  double deadline_secs;     /* the limit that deadline stands for, for the message */
+  double outer_deadline, outer_secs; /* set by a caller (flank test --timeout): no call runs past it (0: none) */
+  int depth;                /* fl_sb_pcall nesting: an inner call keeps the outer call's limits */
+  double call_seconds, load_seconds; /* wall-clock limits of a call and of loading (0: 5 s, 30 s) */
+  size_t str_cap;           /* longest string Lua may make (0: FL_SB_STR_CAP) */
+  int str_hit;              /* the last memory error was a string over str_cap */
+  size_t state_bytes;       /* bytes the game state holds, as last counted (fl_api.c) */
   int mem_raised;           /* a memory error reached rule code: keep it sticky */
   int loading;              /* definitions are allowed */
   int mutable;              /* the running call may change state (effects, setup) */
@@ -51,6 +59,15 @@ void fl_sb_freeze(lua_State *L, int idx);              /* make a table read-only
 void fl_sb_freeze_deep(lua_State *L, int idx);         /* ... and every plain table it holds */
 int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget); /* protected, budgeted */
 void fl_sb_error_text(fl_Script *sc, char *buf, size_t n); /* message of the error on the stack */
+/* C-side work: charge `units` (about one VM instruction each) to the running call's budget
+ * and check its clock; raises when either is exhausted. */
+void fl_sb_charge(lua_State *L, long long units);
+/* Replace the function at idx by an xpcall message handler that is not called once a
+ * limit is exceeded (hooks are off while the error is raised, so it would run unbudgeted). */
+void fl_sb_safe_handler(lua_State *L, int idx);
+double fl_sb_now(void);                                /* monotonic seconds */
+#define FL_SB_STR_CAP ((size_t)1 << 20)                /* 1 MiB: bounds what one instruction costs */
+#define FL_SB_STATE_CAP ((size_t)64 << 20)             /* bytes of game state a script may make */
 int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname); /* pushes chunk or error */
 
 /* Definitions (fl_defs.c). */

@@ -55,6 +55,7 @@ static void t_hook(lua_State *L, lua_Debug *ar) {
   }
   if (t->timed_out || (t->deadline > 0 && now() > t->deadline)) {
     t->timed_out = 1; /* sticky: a pcall in the test cannot swallow it */
+    t->sb.exceeded = 3; /* and no message handler or __close runs with hooks off */
     luaL_error(L, "test timed out after %f s", t->timeout);
   }
 }
@@ -81,6 +82,7 @@ static int t_pcall(Tester *t, int nargs, int nres, double timeout) {
 static void check_time(lua_State *L, Tester *t) {
   if (t->deadline > 0 && now() > t->deadline) {
     t->timed_out = 1;
+    t->sb.exceeded = 3;
     luaL_error(L, "test timed out after %f s in play{}", t->timeout);
   }
 }
@@ -108,6 +110,7 @@ static int l_pcall(lua_State *L) {
 /* Arg: f, handler, ... Ret: true, results | false, handler(message). */
 static int l_xpcall(lua_State *L) {
   luaL_checktype(L, 2, LUA_TFUNCTION);
+  fl_sb_safe_handler(L, 2);
   lua_pushvalue(L, 1);
   lua_pushvalue(L, 2);
   lua_replace(L, 1); /* handler at 1, f at 2 */
@@ -245,15 +248,21 @@ static void note_play(Tester *t, fl_Script *sc, uint64_t seed, lua_Integer seeds
   if (seeds && k < n) snprintf(t->repro + k, n - k, " --summary");
 }
 
-/* Play one game the way `flank run` does, so the repro command gives the same game. */
-static int run_game(fl_Script *sc, uint64_t seed, lua_Integer turns) {
+/* Play one game the way `flank run` does, so the repro command gives the same game.
+ * The test's clock runs on: no rule call and no action of the game passes its deadline. */
+static int run_game(Tester *t, fl_Script *sc, uint64_t seed, lua_Integer turns) {
   fl_Game *g = fl_script_game(sc);
+  sc->outer_deadline = t->deadline;
+  sc->outer_secs = t->timeout;
   int st = fl_game_start(g, seed);
   while (st == FL_GAME_WAITING && (!turns || fl_game_state(g)->turn <= turns)) {
     fl_Choice ch;
+    if (t->deadline > 0 && now() > t->deadline) { t->timed_out = 1; t->sb.exceeded = 3; break; }
     st = fl_script_choose(sc, &ch) ? FL_GAME_ERROR : fl_game_choose(g, &ch);
   }
-  return st < 0 ? FL_GAME_ERROR : st;
+  sc->outer_deadline = 0;
+  if (t->deadline > 0 && now() > t->deadline) { t->timed_out = 1; t->sb.exceeded = 3; }
+  return st < 0 || t->timed_out ? FL_GAME_ERROR : st;
 }
 
 static void push_date(lua_State *L, int32_t date) {
@@ -407,7 +416,7 @@ static void play_many(lua_State *L, Tester *t, fl_Script *sc, uint64_t base, lua
   for (lua_Integer i = 0; i < n; i++) {
     if ((i & 15) == 0) check_time(L, t);
     uint64_t seed = base + (uint64_t)i;
-    if (run_game(sc, seed, turns) == FL_GAME_ERROR) {
+    if (run_game(t, sc, seed, turns) == FL_GAME_ERROR) {
       note_play(t, sc, seed, 0, turns);
       luaL_error(L, "play: the game with seed %I failed: %s", (lua_Integer)seed, fl_game_error(fl_script_game(sc)));
     }
@@ -512,7 +521,7 @@ static int l_play(lua_State *L) {
   uint64_t s = seed >= 0 ? (uint64_t)seed : 1;
   check_time(L, t);
   note_play(t, sc, s, 0, turns);
-  if (run_game(sc, s, turns) == FL_GAME_ERROR)
+  if (run_game(t, sc, s, turns) == FL_GAME_ERROR)
     return luaL_error(L, "play: the game with seed %I failed: %s", (lua_Integer)s, fl_game_error(fl_script_game(sc)));
   push_game(L, sc, s);
   return 1;

@@ -2,6 +2,9 @@
 # Hostile scenarios (tests/hostile/*): each must end with its expected exit code and
 # a clear message naming the file and line — no crash, no hang. Loops must be cut
 # by the instruction budget quickly.
+# expect: line 1 the exit code, line 2 a text the error must hold, line 3 (optional) the
+# flank command line instead of "run DIR" ({} is the case's folder), line 4 (optional)
+# the most milliseconds the case may take.
 FLANK=$1
 ROOT=$2
 cd "$ROOT" || exit 2
@@ -12,15 +15,22 @@ for d in tests/hostile/*/; do
   name=$(basename "$d")
   want=$(sed -n 1p "$d/expect")
   msg=$(sed -n 2p "$d/expect")
+  cmd=$(sed -n 3p "$d/expect")
+  maxms=$(sed -n 4p "$d/expect")
+  [ -n "$cmd" ] || cmd="run {}"
+  # shellcheck disable=SC2086
+  set -- ${cmd//\{\}/${d%/}}
   start=$(date +%s%N)
-  timeout 20 "$FLANK" run "$d" >/dev/null 2>"$T/err"
+  timeout 20 "$FLANK" "$@" >"$T/out" 2>"$T/err"
   got=$?
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  cat "$T/out" >>"$T/err"
   problems=""
+  [ -z "$maxms" ] || [ "$ms" -le "$maxms" ] || problems="took $ms ms, more than $maxms;"
   [ "$got" -eq "$want" ] || problems="exit $got, wanted $want;"
   [ -z "$msg" ] || grep -qF -- "$msg" "$T/err" || problems="$problems message lacks '$msg';"
   if [ "$want" -ne 0 ]; then
-    grep -qE '(scenario|evil|outside)\.lua(:[0-9]+)?:' "$T/err" || grep -q "tests/hostile/$name" "$T/err" || problems="$problems no file named;"
+    grep -qE '[a-z_]+\.(lua|map|log|flanksave)(:[0-9]+)?:' "$T/err" || grep -q "tests/hostile/$name" "$T/err" || problems="$problems no file named;"
   fi
   grep -qiE 'AddressSanitizer|runtime error|Segmentation|Aborted' "$T/err" && problems="$problems crashed;"
   if [ -n "$problems" ]; then

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fwrite(data, 1, size, f);
   fclose(f);
   char err[2048];
-  fl_ScriptOpts o = {32u << 20, 2000000, 200000, NULL, NULL, 0, 0};
+  fl_ScriptOpts o = {.mem_limit = 32u << 20, .load_budget = 2000000, .call_budget = 200000, .call_seconds = 2};
   char where[256];
   snprintf(where, sizeof where, "%s/fz", dir);
   fl_Script *sc = fl_script_load(where, dir, &o, err, sizeof err);
