@@ -113,6 +113,27 @@ int fl_props_set_str(fl_Props *ps, const char *key, const char *v) {
   return 0;
 }
 
+int fl_props_moves(const fl_Props *ps, const char *key) {
+  int i = props_find(ps, key);
+  return i >= 0 ? 0 : ps->n - (-i - 1);
+}
+
+size_t fl_props_bytes(const fl_Props *ps) {
+  size_t b = 0;
+  for (int i = 0; i < ps->n; i++) b += sizeof *ps->p + strlen(ps->p[i].key) + 1 + (ps->p[i].str ? strlen(ps->p[i].str) + 1 : 0);
+  return b;
+}
+
+size_t fl_state_bytes(const fl_State *s) {
+  size_t b = fl_props_bytes(&s->vars);
+  for (int i = 0; i < s->narea; i++) b += fl_props_bytes(&s->areas[i].props);
+  for (int i = 0; i < s->npiece; i++) b += sizeof *s->pieces + fl_props_bytes(&s->pieces[i].props);
+  for (int i = 0; i < s->nlog; i++)
+    b += sizeof *s->log + (s->log[i].text ? strlen(s->log[i].text) + 1 : 0) + (size_t)s->log[i].ntg * sizeof(int32_t);
+  for (int i = 0; i < s->nannot; i++) b += sizeof *s->annots + (s->annots[i].label ? strlen(s->annots[i].label) + 1 : 0);
+  return b;
+}
+
 void fl_props_del(fl_Props *ps, const char *key) {
   int i = props_find(ps, key);
   if (i < 0) return;

@@ -5,6 +5,7 @@
  * fl_game_* so that invariants (clamped tracks, sorted properties) hold. */
 #ifndef FL_STATE_H
 #define FL_STATE_H
+#include <stddef.h>
 #include <stdint.h>
 #include "fl_buf.h"
 #include "fl_def.h"
@@ -95,6 +96,13 @@ int fl_props_set_num(fl_Props *ps, const char *key, double v);
 int fl_props_set_bool(fl_Props *ps, const char *key, int v);
 int fl_props_set_str(fl_Props *ps, const char *key, const char *v);
 void fl_props_del(fl_Props *ps, const char *key);
+/* How many entries setting key would move (0 if it is there): the work of an insert. */
+int fl_props_moves(const fl_Props *ps, const char *key);
+/* Bytes the set holds (entries, keys and strings). */
+size_t fl_props_bytes(const fl_Props *ps);
+/* Bytes the state holds in what rule code can grow: vars, area and piece properties,
+ * pieces, log entries and annotations (docs/sandbox.md: the state cap). */
+size_t fl_state_bytes(const fl_State *s);
 
 /* Set parameter i's value (the caller checks it against the definition's range). */
 void fl_state_set_param(fl_State *s, int i, double v);

@@ -119,9 +119,28 @@ static void push_prop(lua_State *L, const fl_Prop *p) {
   else lua_pushstring(L, p->str);
 }
 
-/* Set props[key] from the value at index v (nil deletes). */
+/* The state a script may grow is capped (FL_SB_STATE_CAP): sc->state_bytes is counted
+ * at the start of each call that may change the game, and every growth adds to it. */
+void fl_api_grow(lua_State *L, fl_Script *sc, size_t bytes) {
+  sc->state_bytes += bytes;
+  if (sc->state_bytes > FL_SB_STATE_CAP)
+    luaL_error(L, "state cap exceeded: vars, properties, pieces and the log may hold at most %d MiB (docs/sandbox.md)",
+               (int)(FL_SB_STATE_CAP >> 20));
+}
+
+/* Set props[key] from the value at index v (nil deletes). A new key's insert moves the
+ * keys after it: that work is charged to the call. */
 static void set_prop(lua_State *L, fl_Props *ps, const char *key, int v) {
   int rc = 0;
+  if (!lua_isnil(L, v)) {
+    fl_Script *sc = SC(L);
+    int moves = fl_props_moves(ps, key);
+    const fl_Prop *old = moves ? NULL : fl_props_get(ps, key);
+    fl_sb_charge(L, moves / 2 + 1);
+    size_t len = lua_type(L, v) == LUA_TSTRING ? lua_rawlen(L, v) + 1 : 0;
+    if (!old) fl_api_grow(L, sc, sizeof(fl_Prop) + strlen(key) + 1 + len);
+    else if (len > (old->str ? strlen(old->str) + 1 : 0)) fl_api_grow(L, sc, len - (old->str ? strlen(old->str) + 1 : 0));
+  }
   switch (lua_type(L, v)) {
   case LUA_TNIL: fl_props_del(ps, key); break;
   case LUA_TNUMBER: {
@@ -260,6 +279,7 @@ static int game_log(lua_State *L) {
   const char *t = luaL_checklstring(L, 1, &n);
   luaL_argcheck(L, n <= 4096, 1, "log text longer than 4096 bytes");
   fl_Sides to = fl_arg_sides(L, sc, 2);
+  fl_api_grow(L, sc, sizeof(fl_LogEntry) + n + 1);
   if (fl_state_log_ex(S(sc), FL_LOG_MESSAGE, 0, 0, 0, t, to, NULL, 0)) return luaL_error(L, "not enough memory");
   return 0;
 }
@@ -378,6 +398,7 @@ static int area_add(lua_State *L) {
   const fl_Prop *p = fl_props_get(ps, key);
   if (p && p->type != FL_NUM) return luaL_error(L, "area.add: property '%s' of '%s' is not a number", key, fl_map_area(sc->def->map, a)->id);
   double v = (p ? p->num : 0) + d;
+  if (!p) { fl_sb_charge(L, fl_props_moves(ps, key) / 2 + 1); fl_api_grow(L, sc, sizeof(fl_Prop) + strlen(key) + 1); }
   if (fl_props_set_num(ps, key, v)) return luaL_error(L, "not enough memory");
   lua_pushnumber(L, v);
   return 1;
@@ -520,6 +541,7 @@ static int piece_add(lua_State *L) {
     }
   }
   if (S(sc)->npiece >= 1000000) return luaL_error(L, "piece.add: more than a million pieces");
+  fl_api_grow(L, sc, sizeof(fl_Piece));
   int32_t id = fl_state_add_piece(S(sc), type, side, area);
   if (id < 0) return luaL_error(L, "not enough memory");
   if (sc->def->ptypes[type].hidden && side >= 0) S(sc)->pieces[S(sc)->npiece - 1].seen = fl_def_team(sc->def, side);
@@ -650,6 +672,7 @@ static int var_add(lua_State *L) {
   const fl_Prop *p = fl_props_get(&S(sc)->vars, key);
   if (p && p->type != FL_NUM) return luaL_error(L, "var.add: '%s' is not a number", key);
   double v = (p ? p->num : 0) + d;
+  if (!p) { fl_sb_charge(L, fl_props_moves(&S(sc)->vars, key) / 2 + 1); fl_api_grow(L, sc, sizeof(fl_Prop) + strlen(key) + 1); }
   if (fl_props_set_num(&S(sc)->vars, key, v)) return luaL_error(L, "not enough memory");
   lua_pushnumber(L, v);
   return 1;

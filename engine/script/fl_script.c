@@ -154,6 +154,7 @@ static int run_fn(fl_Script *sc, fl_Game *g, int fn, int nres, int mutable, int 
   fl_Context c = fl_game_context(g);
   int nargs = fl_push_targets(sc, &c);
   sc->mutable = mutable;
+  if (mutable) sc->state_bytes = fl_state_bytes(fl_game_state(g)); /* what the state cap counts from */
   int rc = fl_sb_pcall(sc, nargs, nres, sc->call_budget);
   sc->mutable = 0;
   if (rc == LUA_OK) return 0;

@@ -65,8 +65,12 @@ void fl_sb_charge(lua_State *L, long long units);
 /* Replace the function at idx by an xpcall message handler that is not called once a
  * limit is exceeded (hooks are off while the error is raised, so it would run unbudgeted). */
 void fl_sb_safe_handler(lua_State *L, int idx);
+int fl_sb_tostring(lua_State *L);                      /* tostring without addresses */
+/* Install the guarded and charged library functions (fl_sb_cost.c) into the
+ * environment at env, whose string table is on the stack top. */
+void fl_sb_open_costs(fl_Script *sc, int env);
 double fl_sb_now(void);                                /* monotonic seconds */
-#define FL_SB_STR_CAP ((size_t)1 << 20)                /* 1 MiB: bounds what one instruction costs */
+#define FL_SB_STR_CAP ((size_t)64 << 10)               /* 64 KiB: bounds what one instruction costs */
 #define FL_SB_STATE_CAP ((size_t)64 << 20)             /* bytes of game state a script may make */
 int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname); /* pushes chunk or error */
 
@@ -81,6 +85,7 @@ const char *fl_defs_kind(int i);
 /* Runtime API (fl_api.c), with the board's part (fl_api_board.c). */
 void fl_api_open(fl_Script *sc);                       /* install the flank table */
 void fl_api_index_areas(fl_Script *sc);                /* the area id tables, once the board is built (may raise) */
+void fl_api_grow(lua_State *L, fl_Script *sc, size_t bytes); /* the state grows: raises past the state cap */
 typedef struct fl_ApiFn { fl_ApiDoc doc; lua_CFunction fn; } fl_ApiFn;
 extern const fl_ApiFn fl_api_board[];
 extern const int fl_api_board_n;
