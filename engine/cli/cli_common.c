@@ -67,7 +67,8 @@ int cli_parse_u64(const char *s, uint64_t *out) {
  * caret under the quoted name the message mentions (or under the line's start),
  * as compilers do. */
 void cli_print_error(const char *msg) {
-  fprintf(stderr, "%s\n", msg);
+  fl_str_fput_term(stderr, msg, 0);
+  fputc('\n', stderr);
   const char *colon = strchr(msg, ':');
   if (!colon || colon == msg) return;
   char path[1024];
@@ -75,6 +76,7 @@ void cli_print_error(const char *msg) {
   char *end;
   long line = strtol(colon + 1, &end, 10);
   if (end == colon + 1 || *end != ':' || line < 1) return;
+  if (!fl_str_was_loaded(path)) return; /* a path in a message is not a file to open */
   size_t len;
   char *text = fl_str_read_file(path, &len);
   if (!text) return;
@@ -110,7 +112,9 @@ void cli_print_error(const char *msg) {
       q = qe;
     }
     if (strlen(p) <= 200) {
-      fprintf(stderr, "  %5ld | %s\n        | ", line, p);
+      fprintf(stderr, "  %5ld | ", line);
+      fl_str_fput_term(stderr, p, 0);
+      fputs("\n        | ", stderr);
       for (size_t i = 0; i < col; i++) fputc(p[i] == '\t' ? '\t' : ' ', stderr);
       fputs("^\n", stderr);
     }

@@ -3,6 +3,7 @@
 #include "fl_cite.h"
 #include "fl_cli.h"
 #include "fl_results.h"
+#include "fl_str.h"
 #include "fl_stats.h"
 #include <math.h>
 #include <stdlib.h>
@@ -48,13 +49,8 @@ static void chosen(char *buf, size_t n, const fl_Def *d, const fl_State *s, int 
   }
 }
 
-/* CSV field: quoted when it holds a comma, a quote or a newline. */
-static void csv_str(FILE *f, const char *s) {
-  if (!strpbrk(s, ",\"\n\r")) { fputs(s, f); return; }
-  fputc('"', f);
-  for (; *s; s++) { if (*s == '"') fputc('"', f); fputc(*s, f); }
-  fputc('"', f);
-}
+/* CSV field: quoted when it holds a comma, a quote or a newline, or starts a formula. */
+static void csv_str(FILE *f, const char *s) { fl_str_csv_cell(f, s); }
 
 static int student_card(const fl_Class *c, int k) {
   for (int i = 0; i < c->n; i++)

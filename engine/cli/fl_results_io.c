@@ -13,15 +13,7 @@
 
 enum { MAXF = 1024 };
 
-static void csv_field(FILE *f, const char *s) {
-  if (!s[strcspn(s, ",\"\r\n")] && s[0] != ' ' && s[0] != '#') { fputs(s, f); return; }
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"') fputc('"', f);
-    fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f); /* one record, one line */
-  }
-  fputc('"', f);
-}
+static void csv_field(FILE *f, const char *s) { fl_str_csv_cell(f, s); }
 
 /* One provenance record: "# a,b,c" in CSV, ["a","b","c"] in JSON. */
 static void record(FILE *f, int json, int *first, const char *const *v, int n) {
@@ -235,6 +227,7 @@ static int csv_split(char *line, char **fields, int max) {
         *w++ = *p++;
       }
       *w = '\0';
+      fields[n - 1] = (char *)fl_str_csv_unformula(fields[n - 1]);
       if (*p == ',') { p++; continue; }
       return *p ? -1 : n;
     }

@@ -537,7 +537,8 @@ int fl_map_parse(fl_Map *m, const char *text, size_t len, const char *name, char
 int fl_map_load(fl_Map *m, const char *path, char *err, size_t errn) {
   size_t len;
   char *text = fl_str_read_file(path, &len);
-  if (!text) { snprintf(err, errn, "%s: cannot read map: %s", path, strerror(errno)); return -1; }
+  if (!text) { snprintf(err, errn, "%s: cannot read map: %s", path, fl_str_read_why()); return -1; }
+  fl_str_note_loaded(path);
   int rc = fl_map_parse(m, text, len, path, err, errn);
   free(text);
   return rc;

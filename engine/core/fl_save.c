@@ -175,7 +175,7 @@ int fl_save_parse(const void *data, size_t len, const char *name, const fl_Def *
 int fl_save_load(const char *path, const fl_Def *def, fl_State *s, char *err, size_t errn) {
   size_t len;
   char *data = fl_str_read_file(path, &len);
-  if (!data) { snprintf(err, errn, "%s: cannot read: %s", path, strerror(errno)); return -1; }
+  if (!data) { snprintf(err, errn, "%s: cannot read: %s", path, fl_str_read_why()); return -1; }
   int rc = fl_save_parse(data, len, path, def, s, err, errn);
   free(data);
   return rc;

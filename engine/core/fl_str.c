@@ -1,4 +1,11 @@
+#define _GNU_SOURCE /* realpath, O_CLOEXEC */
 #include "fl_str.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,28 +61,42 @@ int fl_str_is_id(const char *s) {
   return n < 64;
 }
 
+static _Thread_local const char *read_why; /* why the last fl_str_read_file refused, or NULL */
+
+const char *fl_str_read_why(void) { return read_why ? read_why : strerror(errno); }
+
+/* Only a regular file, opened without blocking (a FIFO would wait for a writer for
+ * ever) and only up to FL_STR_MAX_FILE: /dev/zero, a device or a sparse 1 GB file is
+ * refused before a byte is read. */
 char *fl_str_read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 4096, n = 0;
+  read_why = NULL;
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  struct stat st;
+  if (fstat(fd, &st) != 0) { close(fd); return NULL; }
+  if (!S_ISREG(st.st_mode)) { close(fd); read_why = "not a regular file"; errno = EINVAL; return NULL; }
+  if (st.st_size > (off_t)FL_STR_MAX_FILE) { close(fd); read_why = "larger than 64 MiB"; errno = EFBIG; return NULL; }
+  size_t cap = (size_t)st.st_size + 1, n = 0;
   char *buf = malloc(cap);
-  while (buf) {
-    size_t got = fread(buf + n, 1, cap - n - 1, f);
-    n += got;
-    if (n + 1 < cap) break;
-    if (cap > ((size_t)1 << 30)) { free(buf); buf = NULL; break; } /* 1 GiB: refuse */
-    char *nb = realloc(buf, cap * 2);
-    if (!nb) { free(buf); buf = NULL; break; }
-    buf = nb;
-    cap *= 2;
+  if (!buf) { close(fd); return NULL; }
+  for (;;) { /* the file may shrink or grow while it is read: never past cap */
+    ssize_t got = read(fd, buf + n, cap - n - 1);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) { free(buf); close(fd); return NULL; }
+    if (got == 0 || n + (size_t)got + 1 >= cap) { n += (size_t)got; break; }
+    n += (size_t)got;
   }
-  int bad = ferror(f);
-  fclose(f);
-  if (!buf) return NULL;
-  if (bad) { free(buf); return NULL; }
+  close(fd);
   buf[n] = '\0';
   if (len) *len = n;
   return buf;
+}
+
+int fl_str_inside(const char *path, const char *dir) {
+  char rp[PATH_MAX], rd[PATH_MAX];
+  if (!realpath(path, rp) || !realpath(dir, rd)) return 0;
+  size_t k = strlen(rd);
+  return strncmp(rp, rd, k) == 0 && (rp[k] == '/' || (k == 1 && rd[0] == '/'));
 }
 
 int fl_str_errorf(char *err, size_t n, const char *name, int line, const char *fmt, ...) {
@@ -86,4 +107,56 @@ int fl_str_errorf(char *err, size_t n, const char *name, int line, const char *f
   va_end(ap);
   snprintf(err, n, "%s:%d: %s", name, line, msg);
   return -1;
+}
+
+void fl_str_csv_cell(FILE *f, const char *s) {
+  /* a cell a spreadsheet would run as a formula (OWASP, CSV injection): quoted, with a
+   * leading apostrophe; readers of flank's CSV (fl_str_csv_unformula) take it off again */
+  int formula = s[0] && strchr("=+-@\t\r", s[0]);
+  if (!formula && !s[strcspn(s, ",\"\r\n")] && s[0] != ' ' && s[0] != '#') { fputs(s, f); return; }
+  fputc('"', f);
+  if (formula) fputc('\'', f);
+  for (; *s; s++) {
+    if (*s == '"') fputc('"', f);
+    fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f); /* one record, one line */
+  }
+  fputc('"', f);
+}
+
+const char *fl_str_csv_unformula(const char *cell) {
+  return cell[0] == '\'' && cell[1] && strchr("=+-@\t\r", cell[1]) ? cell + 1 : cell;
+}
+
+void fl_str_fput_term(FILE *f, const char *s, int lines) {
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if ((c < 0x20 && c != '\t' && !(lines && c == '\n')) || c == 0x7f) fprintf(f, "\\x%02x", c);
+    else if (c == 0xc2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xa0) { /* C1 controls (CSI...) */
+      fprintf(f, "\\u%04x", (unsigned char)s[1]);
+      s++;
+    } else fputc(c, f);
+  }
+}
+
+/* The files the engine itself read as source (scenario, modules, maps, policies, tests):
+ * the error printer shows lines of these only, never of a path a message merely names. */
+static struct { char *path[256]; int n; pthread_mutex_t mu; } loaded = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+void fl_str_note_loaded(const char *path) {
+  pthread_mutex_lock(&loaded.mu);
+  int have = 0;
+  for (int i = 0; i < loaded.n && !have; i++) have = !strcmp(loaded.path[i], path);
+  if (!have && loaded.n < 256) {
+    char *d = fl_str_dup(path);
+    if (d) loaded.path[loaded.n++] = d;
+  }
+  pthread_mutex_unlock(&loaded.mu);
+}
+
+int fl_str_was_loaded(const char *path) {
+  pthread_mutex_lock(&loaded.mu);
+  int have = 0;
+  for (int i = 0; i < loaded.n && !have; i++) have = !strcmp(loaded.path[i], path);
+  pthread_mutex_unlock(&loaded.mu);
+  return have;
 }

@@ -2,6 +2,7 @@
 #ifndef FL_STR_H
 #define FL_STR_H
 #include <stddef.h>
+#include <stdio.h>
 
 /* malloc'd copy of s (NULL gives NULL); caller frees. */
 char *fl_str_dup(const char *s);
@@ -14,7 +15,25 @@ int fl_str_is_id(const char *s);
 /* Write "name:line: message" into err (n bytes) and return -1, for parsers' errors. */
 int fl_str_errorf(char *err, size_t n, const char *name, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-/* Read a whole file into a malloc'd NUL-terminated buffer; NULL on error (errno set). */
+/* Read a whole regular file of at most FL_STR_MAX_FILE bytes into a malloc'd
+ * NUL-terminated buffer; NULL on error (errno set; fl_str_read_why says why). */
+#define FL_STR_MAX_FILE ((size_t)64 << 20)
 char *fl_str_read_file(const char *path, size_t *len);
+/* Why the last fl_str_read_file failed: "not a regular file", "larger than 64 MiB" or strerror. */
+const char *fl_str_read_why(void);
+/* Write s as one CSV cell: quoted when it holds a comma, a quote or a line break, and a
+ * cell starting with = + - @ (a spreadsheet formula) quoted with a leading apostrophe. */
+void fl_str_csv_cell(FILE *f, const char *s);
+/* A read cell without the apostrophe fl_str_csv_cell put before a formula character. */
+const char *fl_str_csv_unformula(const char *cell);
+/* Write text from a scenario, a policy, a save... to a terminal: control characters
+ * (ESC, CR, BEL, C1...) as \xNN, so a script cannot clear the screen, retitle the terminal
+ * or overwrite a line; newlines kept only if lines is set. */
+void fl_str_fput_term(FILE *f, const char *s, int lines);
+/* Remember that the engine read path as source; whether it did (thread-safe). */
+void fl_str_note_loaded(const char *path);
+int fl_str_was_loaded(const char *path);
+/* Whether path, symlinks resolved, lies inside folder dir. */
+int fl_str_inside(const char *path, const char *dir);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Definitions are plain tables written by a stranger: read them raw (no metamethods
  * run) and treat anything that is not a table as empty, so building the definition
@@ -379,9 +380,13 @@ static int build_scenario(B *b, fl_Def *d) {
     if (strstr(m, "..") || m[0] == '/') { lua_pop(L, 1); bfail(b, "scenario: map '%s' must be a path inside the project (no .. or /)", m); goto fail; }
     if (strncmp(m, "assets/", 7) == 0) fl_path_asset(b->sc->root, m, path, sizeof path);
     else snprintf(path, sizeof path, "%s/%s", b->sc->dir, m);
+    if (strncmp(m, "assets/", 7) && !fl_str_inside(path, b->sc->dir) && access(path, F_OK) == 0) {
+      lua_pop(L, 1); bfail(b, "scenario: map '%s' leads outside the scenario folder (a symlink?)", m); goto fail;
+    }
     size_t len;
     char *text = fl_str_read_file(path, &len);
-    if (!text) { lua_pop(L, 1); bfail(b, "scenario: cannot read map '%s' (looked in %s)", m, path); goto fail; }
+    if (!text) { lua_pop(L, 1); bfail(b, "scenario: cannot read map '%s' (looked in %s: %s)", m, path, fl_str_read_why()); goto fail; }
+    fl_str_note_loaded(path);
     b->sc->hash = fl_fnv64(b->sc->hash, text, len);
     int rc = fl_map_parse(d->map, text, len, path, err, sizeof err);
     free(text);

@@ -112,6 +112,24 @@ void fl_sb_charge(lua_State *L, long long units) {
   check_limits(L, sc);
 }
 
+/* Message handler: a string error keeps its text; any other error object becomes
+ * "file:line: error object is a table" at the innermost Lua line. */
+static int locate_error(lua_State *L) {
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+  lua_Debug ar;
+  char at[256] = "";
+  for (int level = 0; lua_getstack(L, level, &ar); level++)
+    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+      snprintf(at, sizeof at, "%s:%d:", ar.short_src, ar.currentline);
+      break;
+    }
+  if (!*sc->where && *at) snprintf(sc->where, sizeof sc->where, "%s", at);
+  if (lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER) return 1;
+  if (lua_isnil(L, 1)) lua_pushfstring(L, "%s%serror (nil error value)", at, *at ? " " : "");
+  else lua_pushfstring(L, "%s%serror (the error object is a %s, not a string)", at, *at ? " " : "", luaL_typename(L, 1));
+  return 1;
+}
+
 int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
   long long saved_budget = sc->budget, saved_used = sc->used;
   double saved_deadline = sc->deadline, saved_secs = sc->deadline_secs;
@@ -132,9 +150,15 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
       sc->deadline_secs = sc->outer_secs;
     }
   }
+  /* a message handler below the function: errors get a location even when the error
+   * object is not a string or Lua code ran too briefly for the hook to note where */
+  int base = lua_gettop(sc->L) - nargs;
+  lua_pushcfunction(sc->L, locate_error);
+  lua_insert(sc->L, base);
   sc->depth++;
-  int rc = lua_pcall(sc->L, nargs, nres, 0);
+  int rc = lua_pcall(sc->L, nargs, nres, base);
   sc->depth--;
+  lua_remove(sc->L, base);
   if (rc == LUA_ERRMEM && !sc->exceeded) sc->exceeded = 2;
   if (rc != LUA_OK && sc->exceeded) {
     /* keep the location the hook reported, but make sure the cause is named */
@@ -508,7 +532,8 @@ static int sb_print(lua_State *L) {
     lua_pushcfunction(L, fl_sb_tostring);
     lua_pushvalue(L, i);
     lua_call(L, 1, 1);
-    fprintf(stderr, "%s%s", i > 1 ? "\t" : "", lua_tostring(L, -1));
+    if (i > 1) fputc('\t', stderr);
+    fl_str_fput_term(stderr, lua_tostring(L, -1), 1); /* no escape sequences reach the terminal */
     lua_pop(L, 1);
   }
   fputc('\n', stderr);
@@ -793,7 +818,7 @@ int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname) {
   size_t len;
   char *text = fl_str_read_file(path, &len);
   if (!text) {
-    lua_pushfstring(L, "%s: cannot read: %s", path, strerror(errno));
+    lua_pushfstring(L, "%s: cannot read: %s", path, fl_str_read_why());
     return -1;
   }
   if (len && text[0] == '\x1b') {
@@ -802,6 +827,7 @@ int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname) {
     return -1;
   }
   sc->hash = fl_fnv64(sc->hash, text, len);
+  fl_str_note_loaded(chunkname[0] == '@' ? chunkname + 1 : path);
   int rc = luaL_loadbufferx(L, text, len, chunkname, "t");
   free(text);
   if (rc != LUA_OK) return -1;

@@ -161,7 +161,12 @@ static int run_fn(fl_Script *sc, fl_Game *g, int fn, int nres, int mutable, int 
   char msg[1024], ctx[256], loc[300], lm[700];
   fl_game_describe(g, ctx, sizeof ctx);
   fl_sb_error_text(sc, lm, sizeof lm);
-  if (!strchr(lm, ':')) { fl_where_fn(L, *fidx, loc, sizeof loc); snprintf(msg, sizeof msg, "%s: %s (%s)", loc, lm, ctx); }
+  char named[300];
+  snprintf(named, sizeof named, "%.*s", (int)strcspn(lm, ":"), lm);
+  if (!strchr(lm, ':') || !fl_str_was_loaded(named)) { /* no location, or one that is not a source file */
+    fl_where_fn(L, *fidx, loc, sizeof loc);
+    snprintf(msg, sizeof msg, "%s: %s (%s)", loc, lm, ctx);
+  }
   else snprintf(msg, sizeof msg, "%s (%s)", lm, ctx);
   fl_game_fail(g, msg);
   lua_settop(L, *fidx - 1);

@@ -33,6 +33,7 @@ for d in tests/hostile/*/; do
     grep -qE '[a-z_]+\.(lua|map|log|flanksave)(:[0-9]+)?:' "$T/err" || grep -q "tests/hostile/$name" "$T/err" || problems="$problems no file named;"
   fi
   grep -qiE 'AddressSanitizer|runtime error|Segmentation|Aborted' "$T/err" && problems="$problems crashed;"
+  grep -q "root:x:0:" "$T/err" && problems="$problems printed a line of /etc/passwd;"
   if [ -n "$problems" ]; then
     fails=$((fails + 1)); echo "FAIL $name ($ms ms): $problems $(head -c 400 "$T/err")"
   else

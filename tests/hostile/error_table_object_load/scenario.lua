@@ -1,0 +1,6 @@
+scenario { id = "h", title = "H", turns = 2 }
+side { id = "council" }
+area { id = "a", ring = { {0, 0}, {1, 0}, {1, 1} } }
+ending { id = "e", default = true }
+-- an error whose object is a table, at load: the message still names file and line
+error({ code = 1 })
