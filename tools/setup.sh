@@ -5,6 +5,7 @@ FLANK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # What the project needs on a fresh Debian 12 machine, and why:
 FLANK_PACKAGES=(
   cmake gcc make pkg-config      # the build
+  clang                          # libFuzzer harnesses: tools/fuzz, and a smoke run in tools/test --ci
   liblua5.4-dev                  # scenarios (Lua 5.4)
   libsdl2-dev libsdl2-ttf-dev    # the window and offscreen rendering
   libfontconfig-dev fonts-dejavu-core   # finding and shipping the UI font
