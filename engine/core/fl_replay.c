@@ -190,7 +190,10 @@ void fl_replay_write(fl_Buf *b, const fl_Def *d, const fl_State *s, uint64_t see
                      const char *from) {
   put(b, "flank-replay 2\nscenario %s\nversion %s\ncontent %016" PRIx64 "\nseed %" PRIu64 "\n", d->id, d->version,
       d->content_hash, seed);
-  for (int i = 0; i < d->nside; i++) put(b, "policy %s %s\n", d->sides[i].id, policies && policies[i] ? policies[i] : "human");
+  /* policies by id only: a file's path is not written (a replay is data; whoever reads it
+   * must never be led to load a file it names) */
+  for (int i = 0; i < d->nside; i++)
+    put(b, "policy %s %s\n", d->sides[i].id, !policies || !policies[i] ? "human" : fl_str_is_id(policies[i]) ? policies[i] : "file");
   for (int i = 0; i < d->nparam && i < s->nparam; i++) { /* the shortest text that reads back exactly */
     char v[40];
     for (int p = 15; p <= 17; p++) {

@@ -535,6 +535,9 @@ static int read_props(fl_Reader *r, fl_Props *ps) {
     uint8_t type = fl_rd_u8(r);
     int rc = 0;
     if (!key || r->bad || type < FL_NUM || type > FL_STR) { free(key); return -1; }
+    /* saves hold keys sorted (as fl_Props keeps them): each one goes at the end, so a
+     * save loads in O(n log n); keys out of order are a forged save, not n^2 of work */
+    if (ps->n && strcmp(ps->p[ps->n - 1].key, key) >= 0) { free(key); return -1; }
     if (type == FL_STR) {
       char *v = fl_rd_str(r);
       rc = v ? fl_props_set_str(ps, key, v) : -1;

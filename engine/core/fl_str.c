@@ -68,25 +68,36 @@ const char *fl_str_read_why(void) { return read_why ? read_why : strerror(errno)
 /* Only a regular file, opened without blocking (a FIFO would wait for a writer for
  * ever) and only up to FL_STR_MAX_FILE: /dev/zero, a device or a sparse 1 GB file is
  * refused before a byte is read. */
-char *fl_str_read_file(const char *path, size_t *len) {
+char *fl_str_read_file(const char *path, size_t *len) { return fl_str_read_file_ex(path, len, 0); }
+
+char *fl_str_read_file_ex(const char *path, size_t *len, int pipes) {
   read_why = NULL;
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) return NULL;
   struct stat st;
   if (fstat(fd, &st) != 0) { close(fd); return NULL; }
-  if (!S_ISREG(st.st_mode)) { close(fd); read_why = "not a regular file"; errno = EINVAL; return NULL; }
+  int pipe = pipes && S_ISFIFO(st.st_mode); /* "--sweep <(...)": what the user typed, read up to the cap */
+  if (!S_ISREG(st.st_mode) && !pipe) { close(fd); read_why = "not a regular file"; errno = EINVAL; return NULL; }
   if (st.st_size > (off_t)FL_STR_MAX_FILE) { close(fd); read_why = "larger than 64 MiB"; errno = EFBIG; return NULL; }
-  size_t cap = (size_t)st.st_size + 1, n = 0;
-  char *buf = malloc(cap);
+  if (pipe) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  size_t cap = pipe ? FL_STR_MAX_FILE + 2 : (size_t)st.st_size + 1, n = 0;
+  char *buf = malloc(pipe ? 4096 : cap), *nb;
+  size_t have = pipe ? 4096 : cap;
   if (!buf) { close(fd); return NULL; }
   for (;;) { /* the file may shrink or grow while it is read: never past cap */
-    ssize_t got = read(fd, buf + n, cap - n - 1);
+    if (n + 1 >= have && have < cap) {
+      have = have * 2 < cap ? have * 2 : cap;
+      if (!(nb = realloc(buf, have))) { free(buf); close(fd); return NULL; }
+      buf = nb;
+    }
+    ssize_t got = read(fd, buf + n, have - n - 1);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) { free(buf); close(fd); return NULL; }
-    if (got == 0 || n + (size_t)got + 1 >= cap) { n += (size_t)got; break; }
     n += (size_t)got;
+    if (got == 0 || n + 1 >= cap) break;
   }
   close(fd);
+  if (n > FL_STR_MAX_FILE) { free(buf); read_why = "larger than 64 MiB"; errno = EFBIG; return NULL; }
   buf[n] = '\0';
   if (len) *len = n;
   return buf;

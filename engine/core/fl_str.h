@@ -19,6 +19,9 @@ int fl_str_errorf(char *err, size_t n, const char *name, int line, const char *f
  * NUL-terminated buffer; NULL on error (errno set; fl_str_read_why says why). */
 #define FL_STR_MAX_FILE ((size_t)64 << 20)
 char *fl_str_read_file(const char *path, size_t *len);
+/* The same; pipes = 1 also reads a FIFO (a file the user named on the command line, as
+ * "--sweep <(...)"), up to the same limit. */
+char *fl_str_read_file_ex(const char *path, size_t *len, int pipes);
 /* Why the last fl_str_read_file failed: "not a regular file", "larger than 64 MiB" or strerror. */
 const char *fl_str_read_why(void);
 /* Write s as one CSV cell: quoted when it holds a comma, a quote or a line break, and a

@@ -816,7 +816,7 @@ int fl_sb_open(fl_Script *sc) {
 int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname) {
   lua_State *L = sc->L;
   size_t len;
-  char *text = fl_str_read_file(path, &len);
+  char *text = fl_str_read_file_ex(path, &len, sc->from_user);
   if (!text) {
     lua_pushfstring(L, "%s: cannot read: %s", path, fl_str_read_why());
     return -1;

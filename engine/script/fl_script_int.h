@@ -30,6 +30,7 @@ struct fl_Script {
   double deadline_secs;     /* the limit that deadline stands for, for the message */
   double outer_deadline, outer_secs; /* set by a caller (flank test --timeout): no call runs past it (0: none) */
   int depth;                /* fl_sb_pcall nesting: an inner call keeps the outer call's limits */
+  int from_user;            /* the file loaded next was named on the command line: a pipe will do */
   double call_seconds, load_seconds; /* wall-clock limits of a call and of loading (0: 5 s, 30 s) */
   size_t str_cap;           /* longest string Lua may make (0: FL_SB_STR_CAP) */
   int str_hit;              /* the last memory error was a string over str_cap */

@@ -1036,6 +1036,7 @@ int fl_test_load_sweep(const char *path, fl_PolicySet **out, char *err, size_t e
   snprintf(chunk, sizeof chunk, "@%s", path);
   if (!sb->dir || !sb->root || fl_sb_open(sb)) { snprintf(err, errn, "out of memory"); goto done; }
   lua_State *L = sb->L;
+  sb->from_user = 1; /* "--sweep <(...)" */
   if (fl_sb_load_file(sb, path, chunk) != 0 || fl_sb_pcall(sb, 0, 1, 50000000LL) != LUA_OK) {
     fl_sb_error_text(sb, err, errn);
     goto done;

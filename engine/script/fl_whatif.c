@@ -35,7 +35,8 @@ void fl_whatif_policies(fl_Script *sc, const fl_Replay *r) {
   for (int i = 0; i < r->npolicies; i++) {
     int side = fl_def_side(d, r->policy_side[i]);
     char e[512];
-    if (side >= 0) fl_script_set_policy(sc, side, r->policy_name[i], e, sizeof e); /* unknown now: keep default */
+    /* ids only: a path in a replay is never loaded; unknown now: keep default */
+    if (side >= 0 && fl_str_is_id(r->policy_name[i])) fl_script_set_policy(sc, side, r->policy_name[i], e, sizeof e);
   }
 }
 
