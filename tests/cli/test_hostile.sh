@@ -4,7 +4,7 @@
 # by the instruction budget quickly.
 # expect: line 1 the exit code, line 2 a text the error must hold, line 3 (optional) the
 # flank command line instead of "run DIR" ({} is the case's folder), line 4 (optional)
-# the most milliseconds the case may take.
+# the most milliseconds the case may take, line 5 (optional) a text that must not appear.
 FLANK=$1
 ROOT=$2
 cd "$ROOT" || exit 2
@@ -17,6 +17,7 @@ for d in tests/hostile/*/; do
   msg=$(sed -n 2p "$d/expect")
   cmd=$(sed -n 3p "$d/expect")
   maxms=$(sed -n 4p "$d/expect")
+  never=$(sed -n 5p "$d/expect")
   [ -n "$cmd" ] || cmd="run {}"
   # shellcheck disable=SC2086
   set -- ${cmd//\{\}/${d%/}}
@@ -27,6 +28,7 @@ for d in tests/hostile/*/; do
   cat "$T/out" >>"$T/err"
   problems=""
   [ -z "$maxms" ] || [ "$ms" -le "$maxms" ] || problems="took $ms ms, more than $maxms;"
+  [ -z "$never" ] || ! grep -qF -- "$never" "$T/err" || problems="$problems printed '$never';"
   [ "$got" -eq "$want" ] || problems="exit $got, wanted $want;"
   [ -z "$msg" ] || grep -qF -- "$msg" "$T/err" || problems="$problems message lacks '$msg';"
   if [ "$want" -ne 0 ]; then
