@@ -123,7 +123,9 @@ int fl_str_errorf(char *err, size_t n, const char *name, int line, const char *f
 void fl_str_csv_cell(FILE *f, const char *s) {
   /* a cell a spreadsheet would run as a formula (OWASP, CSV injection): quoted, with a
    * leading apostrophe; readers of flank's CSV (fl_str_csv_unformula) take it off again */
-  int formula = s[0] && strchr("=+-@\t\r", s[0]);
+  char *end;
+  int number = s[0] && !s[strspn(s, "+-0123456789.eE")] && (strtod(s, &end), *end == 0); /* -3 is a number, not a formula */
+  int formula = s[0] && strchr("=+-@\t\r", s[0]) && !number;
   if (!formula && !s[strcspn(s, ",\"\r\n")] && s[0] != ' ' && s[0] != '#') { fputs(s, f); return; }
   fputc('"', f);
   if (formula) fputc('\'', f);

@@ -395,6 +395,8 @@ static int frozen_pairs(lua_State *L) {
  * ipairs, pairs and next still see the contents. */
 void fl_sb_freeze(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
+  int obj = 0; /* an object (a table with its own metatable) keeps its behaviour */
+  if (lua_getmetatable(L, idx)) obj = lua_gettop(L); else lua_pushnil(L);
   lua_newtable(L); /* hidden */
   lua_pushnil(L);
   while (lua_next(L, idx)) {
@@ -411,8 +413,19 @@ void fl_sb_freeze(lua_State *L, int idx) {
     lua_pushnil(L);
     lua_rawset(L, idx);
   }
+  if (obj) { /* missing keys fall to the object's own __index; its operators stay on the proxy */
+    lua_pushvalue(L, obj);
+    lua_setmetatable(L, -2);
+  }
   lua_newtable(L); /* metatable */
   lua_insert(L, -2);
+  static const char *const ops[] = {"__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__idiv", "__band",
+                                    "__bor", "__bxor", "__shl", "__shr", "__bnot", "__concat", "__eq", "__lt", "__le",
+                                    "__call", "__tostring", "__name", "__close", NULL};
+  for (const char *const *o = ops; obj && *o; o++) {
+    lua_pushstring(L, *o);
+    if (lua_rawget(L, obj) != LUA_TNIL) lua_setfield(L, -3, *o); else lua_pop(L, 1);
+  }
   lua_pushvalue(L, -1);
   lua_pushcclosure(L, frozen_len, 1);
   lua_setfield(L, -3, "__len");
@@ -427,6 +440,7 @@ void fl_sb_freeze(lua_State *L, int idx) {
   lua_pushboolean(L, 1);
   lua_setfield(L, -2, "__flank_frozen");
   lua_setmetatable(L, idx);
+  lua_pop(L, 1); /* the object's metatable, or nil */
 }
 
 static int is_frozen(lua_State *L, int idx) {
@@ -685,7 +699,11 @@ static int sb_next(lua_State *L) {
 static int sb_collectgarbage(lua_State *L) {
   const char *opt = luaL_optstring(L, 1, "count");
   if (strcmp(opt, "count") != 0) return luaL_error(L, "collectgarbage: only \"count\" is available in scenarios");
-  lua_pushnumber(L, (lua_Number)lua_gc(L, LUA_GCCOUNT, 0) + (lua_Number)lua_gc(L, LUA_GCCOUNTB, 0) / 1024.0);
+  /* memory in use differs between a worker's first game and its second, and with --jobs:
+   * a result that depends on it would too, so after loading it stays what loading left */
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+  size_t kb = sc->mem_at_load ? sc->mem_at_load : sc->mem_used;
+  lua_pushnumber(L, (lua_Number)(kb >> 10));
   return 1;
 }
 

@@ -72,12 +72,10 @@ int fl_script_resolve(const char *where, const char *root, char *dir, size_t n, 
 
 /* Ret: nothing. The engine's setup: initial owners and properties copied from the area{}
  * definitions at load (C data only), then the scenario's own setup(). */
-static void check_upvalues(lua_State *L);
-
 static int apply_setup(lua_State *L) {
   fl_Script *sc = FL_SC(L);
   fl_State *s = fl_game_state(sc->game);
-  check_upvalues(L);
+  fl_reset_restore(L); /* every game starts from what loading left, whatever an earlier game did */
   for (int i = 0; i < sc->ninit; i++) {
     const fl_AreaInit *in = &sc->inits[i];
     if (in->area < 0 || in->area >= s->narea) continue;
@@ -276,130 +274,6 @@ static int hook_costs(void *ud, fl_Game *g, int fn, fl_Cost **out, int *n) {
   return 0;
 }
 
-/* After load, everything rule code can reach becomes read-only, all the way down:
- * globals, library copies, the flank API, required modules, and the tables held in the
- * upvalues (file-level locals) of every rule function. Scalar upvalues cannot be frozen
- * in Lua, so their values are recorded and checked at the start of every game: a batch
- * worker plays many games in one Lua state, and nothing may carry from one to the next. */
-typedef struct Walk { lua_State *L; int seen, list, n, depth; } Walk;
-
-static void walk_value(Walk *w, int idx);
-
-static void walk_table(Walk *w, int t) {
-  lua_State *L = w->L;
-  if (lua_getmetatable(L, t)) { lua_pop(L, 1); return; } /* an object with its own metatable */
-  lua_pushnil(L);
-  while (lua_next(L, t)) {
-    walk_value(w, lua_gettop(L));
-    lua_pop(L, 1);
-  }
-  fl_sb_freeze(L, t);
-}
-
-static void walk_function(Walk *w, int f) {
-  lua_State *L = w->L;
-  if (lua_iscfunction(L, f)) return;
-  for (int i = 1;; i++) {
-    const char *name = lua_getupvalue(L, f, i);
-    if (!name) break;
-    int ty = lua_type(L, -1);
-    if (!strcmp(name, "_ENV") || ty == LUA_TTABLE || ty == LUA_TFUNCTION) {
-      if (strcmp(name, "_ENV")) walk_value(w, lua_gettop(L));
-    } else { /* a scalar: remember {function, index, value} */
-      lua_createtable(L, 3, 0);
-      lua_pushvalue(L, f); lua_rawseti(L, -2, 1);
-      lua_pushinteger(L, i); lua_rawseti(L, -2, 2);
-      lua_pushvalue(L, -2); lua_rawseti(L, -2, 3);
-      lua_rawseti(L, w->list, ++w->n);
-    }
-    lua_pop(L, 1);
-  }
-}
-
-static void walk_value(Walk *w, int idx) {
-  lua_State *L = w->L;
-  int ty = lua_type(L, idx);
-  if (ty != LUA_TTABLE && ty != LUA_TFUNCTION) return;
-  lua_pushvalue(L, idx);
-  if (lua_rawget(L, w->seen) != LUA_TNIL) { lua_pop(L, 1); return; }
-  lua_pop(L, 1);
-  lua_pushvalue(L, idx);
-  lua_pushboolean(L, 1);
-  lua_rawset(L, w->seen);
-  if (++w->depth > 200) luaL_error(L, "tables or functions nested more than 200 deep");
-  luaL_checkstack(L, 16, "tables nested too deep");
-  if (ty == LUA_TTABLE) walk_table(w, lua_absindex(L, idx));
-  else walk_function(w, lua_absindex(L, idx));
-  w->depth--;
-}
-
-/* Arg: lightuserdata fl_Script. Runs protected: a deep structure is an error, not a crash. */
-static int protected_freeze(lua_State *L) {
-  fl_Script *sc = lua_touserdata(L, 1);
-  lua_settop(L, 0);
-  lua_newtable(L); /* 1: seen */
-  lua_newtable(L); /* 2: the scalar upvalues */
-  Walk w = {L, 1, 2, 0, 0};
-  lua_getfield(L, LUA_REGISTRYINDEX, "flank.loaded");
-  walk_value(&w, 3);
-  lua_pop(L, 1);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->fns); /* rule functions (the table itself stays the engine's) */
-  lua_pushnil(L);
-  while (lua_next(L, 3)) { walk_value(&w, 5); lua_pop(L, 1); }
-  lua_pop(L, 1);
-  for (int i = 0; i < sc->npol; i++) {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->pols[i].ref);
-    walk_value(&w, 3);
-    lua_pop(L, 1);
-  }
-  if (lua_getfield(L, LUA_REGISTRYINDEX, "flank.setup") == LUA_TFUNCTION) walk_value(&w, 3);
-  lua_pop(L, 1);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->env);
-  walk_value(&w, 3);
-  lua_pop(L, 1);
-  lua_pushvalue(L, 2);
-  lua_setfield(L, LUA_REGISTRYINDEX, "flank.upvalues");
-  return 0;
-}
-
-static int freeze_all(fl_Script *sc, char *err, size_t errn) {
-  lua_State *L = sc->L;
-  lua_pushcfunction(L, protected_freeze);
-  lua_pushlightuserdata(L, sc);
-  if (fl_sb_pcall(sc, 1, 0, sc->load_budget) != LUA_OK) {
-    char lm[600];
-    fl_sb_error_text(sc, lm, sizeof lm);
-    snprintf(err, errn, "%s/scenario.lua: %s", sc->dir, lm);
-    lua_pop(L, 1);
-    return -1;
-  }
-  return 0;
-}
-
-/* At the start of each game: every file-level scalar must still hold its value from load. */
-static void check_upvalues(lua_State *L) {
-  if (lua_getfield(L, LUA_REGISTRYINDEX, "flank.upvalues") != LUA_TTABLE) { lua_pop(L, 1); return; }
-  int list = lua_gettop(L);
-  for (lua_Integer k = 1; lua_rawgeti(L, list, k) == LUA_TTABLE; k++) {
-    lua_rawgeti(L, -1, 1);
-    lua_rawgeti(L, -2, 2);
-    int i = (int)lua_tointeger(L, -1);
-    lua_pop(L, 1);
-    const char *name = lua_getupvalue(L, -1, i);
-    if (!name) lua_pushnil(L);
-    lua_rawgeti(L, -3, 3);
-    if (name && !lua_rawequal(L, -1, -2)) {
-      lua_Debug ar;
-      lua_pushvalue(L, -3);
-      lua_getinfo(L, ">S", &ar);
-      luaL_error(L, "%s:%d: the file-level local '%s' changed during an earlier game; games in a batch share one "
-                    "Lua state, so values that change belong in flank.var", ar.short_src, ar.linedefined, name);
-    }
-    lua_pop(L, 4);
-  }
-  lua_pop(L, 2);
-}
-
 typedef struct BuildArgs { fl_Script *sc; char *err; size_t errn; int rc; } BuildArgs;
 
 /* Arg: lightuserdata to a BuildArgs. Runs fl_defs_build inside a pcall. */
@@ -489,7 +363,8 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   sc->def->fn_setup = (int)luaL_len(L, -2) + 1;
   lua_rawseti(L, -2, sc->def->fn_setup);
   lua_pop(L, 1);
-  if (freeze_all(sc, err, errn)) { fl_script_free(sc); return NULL; }
+  if (fl_reset_freeze(sc, err, errn)) { fl_script_free(sc); return NULL; }
+  sc->mem_at_load = sc->mem_used;
   sc->game = fl_game_new(sc->def, (fl_Hooks){sc, hook_call, hook_list, hook_costs});
   if (!sc->game) { snprintf(err, errn, "out of memory"); fl_script_free(sc); return NULL; }
   for (int i = 0; i < sc->def->nside; i++)
@@ -573,6 +448,7 @@ int fl_script_set_policy(fl_Script *sc, int side, const char *policy, char *err,
       lua_pop(L, 1);
       return -1;
     }
+    if (fl_reset_freeze_top(sc, policy, err, errn)) { lua_pop(L, 1); return -1; } /* loaded after the freeze: freeze it too */
     ref = luaL_ref(L, LUA_REGISTRYINDEX);
   } else if (find_policy(sc, side, policy)) {
     ref = luaL_ref(L, LUA_REGISTRYINDEX);

@@ -30,6 +30,7 @@ struct fl_Script {
   double deadline_secs;     /* the limit that deadline stands for, for the message */
   double outer_deadline, outer_secs; /* set by a caller (flank test --timeout): no call runs past it (0: none) */
   int depth;                /* fl_sb_pcall nesting: an inner call keeps the outer call's limits */
+  size_t mem_at_load;       /* what collectgarbage("count") says after loading (0: while loading) */
   int from_user;            /* the file loaded next was named on the command line: a pipe will do */
   double call_seconds, load_seconds; /* wall-clock limits of a call and of loading (0: 5 s, 30 s) */
   size_t str_cap;           /* longest string Lua may make (0: FL_SB_STR_CAP) */
@@ -92,6 +93,13 @@ extern const fl_ApiFn fl_api_board[];
 extern const int fl_api_board_n;
 extern const fl_ApiFn fl_api_teach[];   /* flank.param (fl_api_teach.c) */
 extern const int fl_api_teach_n;
+
+/* Nothing carries over between games (fl_reset.c). After load everything rule code can
+ * reach is frozen; what cannot be frozen (upvalue scalars, a C closure's state, unstarted
+ * coroutines) is recorded, and put back at the start of every game. */
+int fl_reset_freeze(fl_Script *sc, char *err, size_t errn);              /* after load */
+int fl_reset_freeze_top(fl_Script *sc, const char *file, char *err, size_t errn); /* the value on top, loaded later */
+void fl_reset_restore(lua_State *L);                                     /* at the start of a game (may raise) */
 
 /* Rule functions (fl_script.c). */
 void fl_where_fn(lua_State *L, int idx, char *buf, size_t n);   /* "file:line" of a function */
