@@ -2,6 +2,7 @@
  * one line per test, as text, TAP or JUnit XML. The runner itself is fl_tester. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
+#include "fl_str.h"
 #include "fl_save.h"
 #include "fl_tester.h"
 #include <dirent.h>
@@ -164,8 +165,9 @@ static void report(void *ud, const fl_TestCase *tc) {
     }
   } else if (tc->ok) fprintf(o, "ok    %s: %s (%d ms)\n", tc->file, tc->name, ms);
   else {
-    fprintf(o, "FAIL  %s: %s (%d ms): %s%s%s%s\n", tc->file, tc->name, ms, tc->message,
-            tc->game ? " [" : "", tc->game ? tc->game : "", tc->game ? "]" : "");
+    fprintf(o, "FAIL  %s: %s (%d ms): ", tc->file, tc->name, ms);
+    fl_str_fput_term(o, tc->message, 0); /* a script's message: no escape sequences, no forged lines */
+    fprintf(o, "%s%s%s\n", tc->game ? " [" : "", tc->game ? tc->game : "", tc->game ? "]" : "");
     if (tc->source) fprintf(o, "      at: %s\n", tc->source);
     if (tc->repro) fprintf(o, "      reproduce: %s\n", tc->repro);
   }

@@ -540,7 +540,7 @@ static int read_props(fl_Reader *r, fl_Props *ps) {
     if (ps->n && strcmp(ps->p[ps->n - 1].key, key) >= 0) { free(key); return -1; }
     if (type == FL_STR) {
       char *v = fl_rd_str(r);
-      rc = v ? fl_props_set_str(ps, key, v) : -1;
+      rc = v && fl_str_ctl(v, strlen(v), 1) < 0 ? fl_props_set_str(ps, key, v) : -1; /* no escape sequences */
       free(v);
     } else {
       double v = fl_rd_f64(r);

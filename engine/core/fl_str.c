@@ -173,3 +173,12 @@ int fl_str_was_loaded(const char *path) {
   pthread_mutex_unlock(&loaded.mu);
   return have;
 }
+
+int fl_str_ctl(const char *s, size_t n, int lines) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c < 0x20 && c != '\t' && !(lines && c == '\n')) || c == 0x7f) return c;
+    if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xa0) return (unsigned char)s[i + 1];
+  }
+  return -1;
+}

@@ -36,6 +36,9 @@ void fl_str_fput_term(FILE *f, const char *s, int lines);
 /* Remember that the engine read path as source; whether it did (thread-safe). */
 void fl_str_note_loaded(const char *path);
 int fl_str_was_loaded(const char *path);
+/* The first control character in s[0..n) (C0 but tab, and newline if lines is set; DEL;
+ * C1 as UTF-8), or -1: texts that reach a terminal are refused with one. */
+int fl_str_ctl(const char *s, size_t n, int lines);
 /* Whether path, symlinks resolved, lies inside folder dir. */
 int fl_str_inside(const char *path, const char *dir);
 

@@ -119,6 +119,15 @@ static void push_prop(lua_State *L, const fl_Prop *p) {
   else lua_pushstring(L, p->str);
 }
 
+/* "1b" for 0x1b (luaL_error has no %x); a static buffer: used at once. */
+static const char *hex2(int c) {
+  static _Thread_local char b[3];
+  b[0] = "0123456789abcdef"[(c >> 4) & 15];
+  b[1] = "0123456789abcdef"[c & 15];
+  b[2] = 0;
+  return b;
+}
+
 /* The state a script may grow is capped (FL_SB_STATE_CAP): sc->state_bytes is counted
  * at the start of each call that may change the game, and every growth adds to it. */
 void fl_api_grow(lua_State *L, fl_Script *sc, size_t bytes) {
@@ -150,7 +159,12 @@ static void set_prop(lua_State *L, fl_Props *ps, const char *key, int v) {
     break;
   }
   case LUA_TBOOLEAN: rc = fl_props_set_bool(ps, key, lua_toboolean(L, v)); break;
-  case LUA_TSTRING: rc = fl_props_set_str(ps, key, lua_tostring(L, v)); break;
+  case LUA_TSTRING:
+    if (fl_str_ctl(lua_tostring(L, v), lua_rawlen(L, v), 1) >= 0)
+      luaL_error(L, "property '%s': the text holds a control character (\\x%s); texts reach terminals", key,
+                 hex2(fl_str_ctl(lua_tostring(L, v), lua_rawlen(L, v), 1)));
+    rc = fl_props_set_str(ps, key, lua_tostring(L, v));
+    break;
   default: luaL_error(L, "property '%s': values are numbers, booleans or strings, not %s", key, luaL_typename(L, v));
   }
   if (rc) luaL_error(L, "not enough memory");
@@ -278,6 +292,7 @@ static int game_log(lua_State *L) {
   size_t n;
   const char *t = luaL_checklstring(L, 1, &n);
   luaL_argcheck(L, n <= 4096, 1, "log text longer than 4096 bytes");
+  if (fl_str_ctl(t, n, 1) >= 0) return luaL_error(L, "game.log: the text holds a control character (\\x%s); texts reach terminals", hex2(fl_str_ctl(t, n, 1)));
   fl_Sides to = fl_arg_sides(L, sc, 2);
   fl_api_grow(L, sc, sizeof(fl_LogEntry) + n + 1);
   if (fl_state_log_ex(S(sc), FL_LOG_MESSAGE, 0, 0, 0, t, to, NULL, 0)) return luaL_error(L, "not enough memory");
@@ -712,6 +727,7 @@ static int rng_chance(lua_State *L) {
 static int rng_normal(lua_State *L) {
   fl_Script *sc = SC(L);
   double mu = luaL_optnumber(L, 1, 0), sd = luaL_optnumber(L, 2, 1);
+  luaL_argcheck(L, isfinite(mu) && isfinite(sd), isfinite(mu) ? 2 : 1, "number must be finite");
   double u1 = draw(sc), u2 = draw(sc);
   if (u1 < 1e-300) u1 = 1e-300;
   lua_pushnumber(L, mu + sd * sqrt(-2 * log(u1)) * cos(6.283185307179586 * u2));

@@ -192,6 +192,8 @@ int fstr(B *b, int t, const char *key, int required, const char *dflt, char **ou
     return 0;
   }
   if (ty != LUA_TSTRING) { lua_pop(b->L, 1); return bfail(b, "%s: '%s' must be a string, not %s", what, key, lua_typename(b->L, ty)); }
+  int ctl = fl_str_ctl(lua_tostring(b->L, -1), lua_rawlen(b->L, -1), 1); /* texts reach terminals */
+  if (ctl >= 0) { lua_pop(b->L, 1); return bfail(b, "%s: '%s' holds a control character (\\x%02x); texts may not", what, key, ctl); }
   *out = fl_str_dup(lua_tostring(b->L, -1));
   lua_pop(b->L, 1);
   return 0;
