@@ -68,6 +68,13 @@ void fl_sb_charge(lua_State *L, long long units);
  * limit is exceeded (hooks are off while the error is raised, so it would run unbudgeted). */
 void fl_sb_safe_handler(lua_State *L, int idx);
 int fl_sb_tostring(lua_State *L);                      /* tostring without addresses */
+int fl_sb_is_frozen(lua_State *L, int idx);            /* a table frozen by fl_sb_freeze */
+/* pairs and next in a fixed order (fl_sb_order.c): keys of table t as an array, sorted;
+ * the iterator over such an array (upvalues: keys, position; argument 1: the table). */
+int fl_sb_pairs(lua_State *L);
+int fl_sb_next(lua_State *L);
+void fl_sb_sorted_keys(lua_State *L, int t);
+int fl_sb_pairs_next(lua_State *L);
 /* Install the guarded and charged library functions (fl_sb_cost.c) into the
  * environment at env, whose string table is on the stack top. */
 void fl_sb_open_costs(fl_Script *sc, int env);
