@@ -163,13 +163,18 @@ static void report(void *ud, const fl_TestCase *tc) {
       if (tc->repro) { fprintf(o, "\n  reproduce: "); cli_json_str(o, tc->repro); }
       fprintf(o, "\n  ...\n");
     }
-  } else if (tc->ok) fprintf(o, "ok    %s: %s (%d ms)\n", tc->file, tc->name, ms);
-  else {
-    fprintf(o, "FAIL  %s: %s (%d ms): ", tc->file, tc->name, ms);
-    fl_str_fput_term(o, tc->message, 0); /* a script's message: no escape sequences, no forged lines */
-    fprintf(o, "%s%s%s\n", tc->game ? " [" : "", tc->game ? tc->game : "", tc->game ? "]" : "");
-    if (tc->source) fprintf(o, "      at: %s\n", tc->source);
-    if (tc->repro) fprintf(o, "      reproduce: %s\n", tc->repro);
+  } else { /* names and messages come from test files: no escape sequences, no forged lines */
+    fprintf(o, "%s  %s: ", tc->ok ? "ok  " : "FAIL", tc->file);
+    fl_str_fput_term(o, tc->name, 0);
+    fprintf(o, " (%d ms)", ms);
+    if (!tc->ok) {
+      fputs(": ", o);
+      fl_str_fput_term(o, tc->message, 0);
+      fprintf(o, "%s%s%s", tc->game ? " [" : "", tc->game ? tc->game : "", tc->game ? "]" : "");
+    }
+    fputc('\n', o);
+    if (!tc->ok && tc->source) fprintf(o, "      at: %s\n", tc->source);
+    if (!tc->ok && tc->repro) fprintf(o, "      reproduce: %s\n", tc->repro);
   }
   fflush(o);
   if (r->junit) {

@@ -673,9 +673,6 @@ static int l_test(lua_State *L) {
   static const char *const keys[] = {"timeout", NULL};
   if (t->running) return luaL_error(L, "test() inside a test: declare tests at the top level of the file");
   luaL_checkstring(L, 1);
-  if (fl_str_ctl(lua_tostring(L, 1), lua_rawlen(L, 1), 0) >= 0) /* a name could forge a result line */
-    return luaL_error(L, "test: the name holds a control character (\\x%c%c)", "0123456789abcdef"[fl_str_ctl(lua_tostring(L, 1), lua_rawlen(L, 1), 0) >> 4],
-                      "0123456789abcdef"[fl_str_ctl(lua_tostring(L, 1), lua_rawlen(L, 1), 0) & 15]);
   double timeout = t->o->timeout > 0 ? t->o->timeout : 60;
   int fi = 2;
   if (lua_istable(L, 2)) {

@@ -1,5 +1,5 @@
 -- A file-level local changed by rule code: harmless in one game, but a batch worker
--- plays many games in one Lua state, so the second game must refuse to start.
+-- plays many games in one Lua state, so each game starts with it as loading left it.
 scenario { id = "upvalue", title = "Upvalue", turns = 1 }
 side { id = "a" }
 track { id = "x", max = 1000 }
