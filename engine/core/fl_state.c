@@ -544,6 +544,7 @@ static int read_props(fl_Reader *r, fl_Props *ps) {
       free(v);
     } else {
       double v = fl_rd_f64(r);
+      if (!isfinite(v)) { free(key); return -1; } /* inf and NaN never enter the state */
       rc = type == FL_NUM ? fl_props_set_num(ps, key, v) : fl_props_set_bool(ps, key, v != 0);
     }
     free(key);
@@ -627,14 +628,15 @@ int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r) {
     fl_TrackState *t = &s->tracks[i];
     t->value = fl_rd_f64(r);
     uint32_t nh = fl_rd_u32(r);
-    if (r->bad || !SANE(nh, (r->len - r->pos) / 8) || isnan(t->value)) return -1;
+    if (r->bad || !SANE(nh, (r->len - r->pos) / 8) || !isfinite(t->value)) return -1; /* no inf or NaN */
     if ((int)nh > t->cap) {
       double *h = realloc(t->hist, (size_t)nh * sizeof *h);
       if (!h) return -1;
       t->hist = h;
       t->cap = (int)nh;
     }
-    for (uint32_t h = 0; h < nh; h++) t->hist[h] = fl_rd_f64(r);
+    for (uint32_t h = 0; h < nh; h++)
+      if (!isfinite(t->hist[h] = fl_rd_f64(r))) return -1;
     t->nhist = (int)nh;
   }
   if (read_props(r, &s->vars)) return -1;
