@@ -331,6 +331,11 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   snprintf(chunk, sizeof chunk, "@%s", path);
   sc->loading = 1;
   sc->mutable = 0;
+  if (!fl_str_inside(path, dir)) { /* a symlink out of the scenario folder */
+    snprintf(err, errn, "%s: leads outside the scenario folder %s (a symlink?); copy the file in instead", path, dir);
+    fl_script_free(sc);
+    return NULL;
+  }
   if (fl_sb_load_file(sc, path, chunk) != 0 || fl_sb_pcall(sc, 0, 0, sc->load_budget) != LUA_OK) {
     fl_sb_error_text(sc, err, errn);
     fl_script_free(sc);

@@ -1,0 +1,1 @@
+../binary_load/scenario.lua
