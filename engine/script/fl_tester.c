@@ -1090,6 +1090,11 @@ int fl_test_load_sweep(const char *path, fl_PolicySet **out, char *err, size_t e
     }
     lua_settop(L, t);
     if (!ps->name) { snprintf(err, errn, "out of memory"); goto done; }
+    if (fl_str_ctl(ps->name, strlen(ps->name), 0) >= 0) { /* names reach terminals, CSVs and reports */
+      int line = entry_line(path, i + 1);
+      snprintf(err, errn, "%s:%d: set %d: the name holds a control character", path, line > 0 ? line : 1, i + 1);
+      goto done;
+    }
   }
   *out = sets;
   n = count;
