@@ -1,0 +1,102 @@
+-- Eastern Flank aftermath: the ceasefire, contamination, and the yearly rules after.
+
+local F = flank
+local C = require "eastern_flank/common"
+local R, T, M, P, V, log = C.R, C.T, C.M, C.P, C.V, C.log
+local clamp, poisson = M.clamp, M.poisson
+
+
+-- The aftermath's starting contamination, from what lies in the ground (per area).
+local function contaminate()
+  local popf_all = 0
+  for _, a in ipairs(M.BORDER_AREAS) do
+    local mk, um = F.area.get(a, "ap_marked") or 0, F.area.get(a, "ap_unmarked") or 0
+    local rm, fail = F.area.get(a, "ap_remote") or 0, F.area.get(a, "fail") or 0
+    local sus = (mk + um * P.suspect_unrecorded) * P.km2_per_kmine + rm * P.remote_km2_per_kmine
+    local live_marked = mk * P.km2_per_kmine
+    local live_unmarked = um * P.km2_per_kmine + rm * fail * P.km2_per_kmine
+    local rec = (mk + rm) / math.max(mk + um + rm, 1e-9)
+    F.area.set(a, "sus", sus)
+    F.area.set(a, "haz_m", live_marked)
+    F.area.set(a, "haz_u", live_unmarked)
+    F.area.set(a, "rec", rec)
+  end
+  -- battle contamination (unexploded ordnance) in fought-over areas
+  local uxo = F.area.values("uxo")
+  for a, u in pairs(uxo) do
+    if u > 0 then F.area.add(a, "sus", u); F.area.add(a, "haz_x", u) end
+  end
+  -- occupied areas: nobody clears or marks there
+  local S, H, OS, OH, REC = 0, 0, 0, 0, 0
+  local sus, hm, hu, hx, rec = F.area.values("sus"), F.area.values("haz_m"), F.area.values("haz_u"),
+    F.area.values("haz_x"), F.area.values("rec")
+  for a, s in pairs(sus) do
+    if s > 0 then
+      local popf = clamp((M.POP[a] or 60) / 100, 0.5, 2)
+      local hz = (hm[a] * P.marked_factor + hu[a] + 0.3 * hx[a]) * popf
+      if F.area.owner(a) == "adversary" then OS, OH = OS + s, OH + (hm[a] + hu[a] + 0.3 * hx[a]) * popf
+      else S, H, REC = S + s, H + hz, REC + rec[a] * s end
+    end
+    popf_all = popf_all + s
+  end
+  F.var.set("sus", S); F.var.set("hz", H); F.var.set("osus", OS); F.var.set("ohz", OH)
+  F.var.set("rec_share", S > 0 and REC / S or 0)
+  F.var.set("hz_unmarked", 0)
+  F.track.set("contaminated_km2", S + OS)
+end
+
+local function start_aftermath(outcome)
+  F.var.set("stage", "after")
+  F.var.set("outcome", outcome)
+  F.var.set("year", 0)
+  F.game.set_step("1 year")
+  contaminate()
+  if V("art20_blocked", false) then
+    F.var.set("treaty", "out")
+    log(T.log.art20_after)
+  end
+end
+
+function R.end_war()
+  local lost = false
+  for _, c in ipairs { "tallinn", "riga", "vilnius" } do lost = lost or F.area.owner(c) == "adversary" end
+  if not V("reached", false) then F.track.set("hours_to_capital", 999) end
+  log(T.log.ceasefire, V("war_day"))
+  start_aftermath(lost and "territory_lost" or "line_held")
+end
+
+function R.end_peace()
+  F.track.set("hours_to_capital", 999)
+  start_aftermath("deterrence_held")
+end
+
+-- One year after the war (or after the decision window): casualties, clearance, costs.
+function R.aftermath_year()
+  local yr = F.var.add("year", 1)
+  F.track.add("budget", P.budget_year)
+  local peace = V("outcome") == "deterrence_held"
+  local t = peace and (yr + 3) or (yr - 1)       -- peacetime fields: people already know where they are
+  local rate = P.c0 * math.exp(-t / P.tau) + P.c_floor
+  local edu = V("education", false) and P.education_factor or 1
+  local S, H = V("sus"), V("hz")
+  local cas = poisson((H * edu + V("ohz") * 1.0) * rate)
+  F.track.add("civilian_casualties_postwar", cas)
+  -- clearance (council programme + humanitarian funding), faster where fields are recorded
+  local cap = V("clear_cap", 0) + V("ngo_cap", 0)
+  if cap > 0 and S > 0 then
+    local eff = cap * (1 + (P.record_speed - 1) * V("rec_share", 0))
+    local f = math.min(1, eff / S)
+    F.var.set("sus", S * (1 - f)); F.var.set("hz", H * (1 - f))
+    F.area.scale("sus", 1 - f)
+    F.track.add("cleared_km2", S * f)
+    F.track.set("mines_emplaced", F.track.get("mines_emplaced") * (1 - f))
+  end
+  F.track.set("contaminated_km2", V("sus") + V("osus"))
+  -- stockpiles: destroyed within four years if the state rejoins [@ottawa, Art. 4]
+  if V("treaty") == "rejoined" and V("stockpile", 0) > 0 then
+    F.var.set("stockpile", math.max(0, V("stockpile") - 250))
+    R.set_totals()
+  end
+  if yr >= V("years", 20) then F.game.finish(V("outcome")) end
+end
+

@@ -1,0 +1,17 @@
+-- What every eastern_flank rules module shares: the rules table R (each module adds
+-- its functions to it; rules.lua returns it), the words T in the language asked for,
+-- the model M and its numbers P, and three one-line helpers.
+--
+-- The words: a translation is one file, text_<lang>.lua, with the same keys as
+-- text_en.lua; English where there is none yet (flank run --lang lt).
+
+local F = flank
+local M = require "eastern_flank/model"
+local ok, T = pcall(require, "eastern_flank/text_" .. flank.lang)
+if not ok then T = require "eastern_flank/text_en" end
+
+local C = { R = {}, T = T, M = M, P = M.P }
+function C.V(k, d) return F.var.get(k, d) end
+function C.stage() return F.var.get("stage") end
+function C.log(fmt, ...) F.game.log(string.format(fmt, ...)) end
+return C
