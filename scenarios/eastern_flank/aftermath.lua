@@ -2,6 +2,8 @@
 
 local F = flank
 local C = require "eastern_flank/common"
+local Q = require "eastern_flank/params"
+local L = require "eastern_flank/law"
 local R, T, M, P, V, log = C.R, C.T, C.M, C.P, C.V, C.log
 local clamp, poisson = M.clamp, M.poisson
 
@@ -41,6 +43,7 @@ local function contaminate()
   end
   F.var.set("sus", S); F.var.set("hz", H); F.var.set("osus", OS); F.var.set("ohz", OH)
   F.var.set("rec_share", S > 0 and REC / S or 0)
+  F.var.set("sus0", S)
   F.var.set("hz_unmarked", 0)
   F.track.set("contaminated_km2", S + OS)
 end
@@ -51,10 +54,10 @@ local function start_aftermath(outcome)
   F.var.set("year", 0)
   F.game.set_step("1 year")
   contaminate()
-  if V("art20_blocked", false) then
-    F.var.set("treaty", "out")
-    log(T.log.art20_after)
-  end
+  -- Art. 20(3): a state whose six months ran out in the war leaves only when the conflict
+  -- ends; while any of the council's land is occupied, it has not ended.
+  L.tick()
+  if V("treaty") == "blocked" and V("areas_lost", 0) > 0 then log(T.law.occupied) end
 end
 
 function R.end_war()
@@ -73,10 +76,12 @@ end
 -- One year after the war (or after the decision window): casualties, clearance, costs.
 function R.aftermath_year()
   local yr = F.var.add("year", 1)
-  F.track.add("budget", P.budget_year)
+  F.track.add("budget", Q.budget_year)
+  L.tick()
+  R.spend(V("k_marked", 0) / P.field_kmines * Q.monitor_year * V("sus", 0) / math.max(V("sus0", 1e-9), 1e-9))
   local peace = V("outcome") == "deterrence_held"
   local t = peace and (yr + 3) or (yr - 1)       -- peacetime fields: people already know where they are
-  local rate = P.c0 * math.exp(-t / P.tau) + P.c_floor
+  local rate = Q.get("casualty_rate") * math.exp(-t / P.tau) + P.c_floor
   local edu = V("education", false) and P.education_factor or 1
   local S, H = V("sus"), V("hz")
   local cas = poisson((H * edu + V("ohz") * 1.0) * rate)

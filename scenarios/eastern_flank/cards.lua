@@ -2,14 +2,39 @@
 
 local F = flank
 local C = require "eastern_flank/common"
+local Q = require "eastern_flank/params"
+local L = require "eastern_flank/law"
+local Mi = require "eastern_flank/mines"
 local R, T, M, P, V, log, stage = C.R, C.T, C.M, C.P, C.V, C.log, C.stage
 local sources = require "eastern_flank/sources"
 
-
+-- An option with its words from text_en.lua. Its budget cost is also added to the
+-- "spent" track, so every choice's cost shows in the total.
 local function opt(card, id, t)
   t = t or {}
   local s = T.dec[card].opt[id]
-  t.id, t.label, t.text, t.preview = id, s.label, s.text, s.preview
+  t.id, t.label, t.text = id, s.label, s.text
+  t.preview = t.preview or s.preview
+  t.source = nil
+  if type(t.cost) == "function" then
+    -- the engine checks a cost that depends on the target once the target is chosen; say
+    -- so before, too, so that an option the budget cannot pay for is shown as unavailable
+    local cost, req = t.cost, t.requires
+    t.requires = function(a)
+      local c = cost(a).budget or 0
+      if c > F.track.get("budget") then return false, string.format(T.why.budget, C.num(c, 1), C.num(F.track.get("budget"), 1)) end
+      if req then return req(a) end
+      return true
+    end
+  end
+  if t.cost then
+    local cost, eff = t.cost, t.effect
+    t.effect = function(...)
+      local c = type(cost) == "function" and cost(...) or cost
+      if c.budget and c.budget > 0 then F.track.add("spent", c.budget) end
+      if eff then return eff(...) end
+    end
+  end
   return t
 end
 
@@ -33,6 +58,8 @@ function R.define(cfg)
     turns = cfg.turns, turns_cap = true, language = "en", map = "assets/maps/eastern_flank.map",
   }
   sources.define()
+  Q.define()
+  for _, q in ipairs(T.questions) do question(q) end
   -- The four states can also be played one by one: each decides its own border sector's
   -- emplacement doctrine in the "national" phase (listed last so the other sides keep
   -- their colours). The council decides everything the four decide together.
@@ -50,18 +77,24 @@ function R.define(cfg)
   tr("deterrence_avg", { min = 0, max = 100, start = 0, unit = "%", better = "higher", visible = false })
   tr("alliance_cohesion", { min = 0, max = 100, start = 75, unit = "%", better = "higher" })
   tr("reputation", { min = 0, max = 100, start = 80, unit = "%", better = "higher", source = "icbl" })
-  tr("budget", { min = 0, max = 100000, start = P.budget_start, unit = "US$ M", better = "higher" })
+  tr("budget", { min = 0, max = 100000, start = Q.budget_start, unit = "US$ M", better = "higher", source = "eastshield" })
+  tr("spent", { min = 0, max = 1e9, start = 0, unit = "US$ M", better = "lower", source = "eastshield" })
   tr("territory_held", { min = 0, max = 100, start = 100, unit = "%", better = "higher" })
   tr("civilian_casualties_peace", { min = 0, max = 1e9, start = 0, unit = "people", better = "lower" })
   tr("civilian_casualties_war", { min = 0, max = 1e9, start = 0, unit = "people", better = "lower" })
   tr("civilian_casualties_postwar", { min = 0, max = 1e9, start = 0, unit = "people", better = "lower", source = "lm2024" })
-  tr("contaminated_km2", { min = 0, max = 1e9, start = 0, unit = "km²", better = "lower", source = "lm2025" })
+  tr("contaminated_km2", { min = 0, max = 1e9, start = 0, unit = "km²", better = "lower", source = "lm2024" })
   tr("cleared_km2", { min = 0, max = 1e9, start = 0, unit = "km²", better = "higher", visible = false })
   tr("mines_stockpiled", { min = 0, max = 1e9, start = 0, unit = "thousand", visible = false })
   tr("mines_emplaced", { min = 0, max = 1e9, start = 0, unit = "thousand", visible = false })
   tr("hours_to_capital", { min = 0, max = 999, start = 0, unit = "h", visible = false, source = "rand" })
   tr("rapid_overrun", { min = 0, max = 1, start = 0, visible = false, source = "rand" })
 
+  for _, k in ipairs { "obst", "at_km", "ap", "ap_marked", "ap_unmarked", "ap_remote", "plan_k", "doctrine", "fail",
+    "unrec", "uxo", "sus", "haz_m", "haz_u", "haz_x", "rec", "fought" } do
+    local pr = T.props[k]
+    property { id = k, name = pr.name, unit = pr.unit, text = pr.text }
+  end
   piece_type { id = "minefield", name = T.pieces.minefield, symbol = "minefield" }
   piece_type { id = "brigade", name = T.pieces.brigade, symbol = "armour" }
 
@@ -71,7 +104,7 @@ function R.define(cfg)
   for _, a in ipairs(M.COUNCIL_IDS) do
     area { id = a, owner = "council", important = M.KEY_AREAS[a],
       props = border[a] and { obst = 0, ap = 0, ap_marked = 0, ap_unmarked = 0,
-      ap_remote = 0, plan_k = 0, doctrine = "none", uxo = 0 } or nil }
+      ap_remote = 0, plan_k = 0, doctrine = "none", uxo = 0, at_km = 0, unrec = 0 } or nil }
   end
   for _, a in ipairs(M.ADVERSARY_IDS) do area { id = a, owner = "adversary", important = M.KEY_AREAS[a] } end
 
@@ -86,6 +119,8 @@ function R.define(cfg)
     F.var.set("stockpile", gap and 240 or 0)
     F.var.set("crises", gap and 1 or 0)
     F.var.set("crisis_day", 0)
+    F.var.set("eng_km", Q.eng_month)
+    for _, st in ipairs(L.STATES) do F.var.set("tr_" .. st.id, gap and "out" or "party") end
     if gap then
       -- 2027: the withdrawals are in force [@votes]; the four states stockpiled mines
       -- for rapid emplacement and built obstacles (ASSUMPTION for this scenario).
@@ -99,26 +134,52 @@ function R.define(cfg)
     F.piece.add { type = "brigade", area = "vilnius", side = "allies", props = { name = "Panzerbrigade 45" } }
   end)
 
-  -- ---------------- council: the treaty timeline
-  card("statement", "council", { once = true, source = "ottawa",
+  -- ---------------- council: the treaty timeline (law.lua keeps the dates)
+  card("statement", "council", { once = true, source = "statement",
     when = function() return stage() == "peace" end,
     options = {
       opt("statement", "withdraw", { effect = function()
         F.var.set("treaty", "recommended")
         F.track.add("reputation", -5); F.track.add("alliance_cohesion", -2) end }),
       opt("statement", "reaffirm", { effect = function()
-        F.var.set("treaty", "stay")
+        for _, st in ipairs(L.STATES) do F.var.set("tr_" .. st.id, "stay") end
+        L.sum_up()
         F.track.add("reputation", 5) end }),
     } })
   card("notice", "council", { source = "ottawa",
-    when = function() return V("treaty") == "voted" and stage() ~= "after" end,
+    when = function()
+      local t = V("treaty")
+      return stage() ~= "after" and (((t == "recommended" or t == "voted") and not L.planned()) or L.retractable())
+    end,
     options = {
-      opt("notice", "deposit", { effect = function()
-        F.var.set("treaty", "notice"); F.var.set("notice_date", F.game.date())
-        F.track.add("reputation", -5); F.track.add("alliance_cohesion", -2) end }),
+      opt("notice", "deposit", { requires = function() return not L.planned() end, effect = L.deposit }),
       opt("notice", "hold"),
-      opt("notice", "retract", { effect = function() F.var.set("treaty", "stay"); F.track.add("reputation", 3) end }),
+      opt("notice", "retract", { effect = L.retract }),
     } })
+
+  -- ---------------- council: fields on the board, area by area (an orders phase)
+  local function field_opt(kind)
+    return opt("fields", kind, { target = "area", again = true, source = "apii",
+      legal = function() return Mi.legal(kind) end,
+      -- legal() lists only the areas where the field can go (Mi.can), so a chosen area needs no
+      -- second check; before one is chosen, cheap checks say why the option is closed
+      requires = function(a)
+        if a then return true end
+        return Mi.open(kind)
+      end,
+      cost = function(a) return { budget = Mi.cost(kind, a) } end,
+      preview = function(a)
+        local law = L.field_status(kind, a)
+        if not a then return law end
+        return string.format(T.fields.preview, F.area.get(a).name, T.states[L.state_of(a)],
+          C.num(Mi.cost(kind, a), 1), C.num(Mi.km_needed(kind)), C.num(Mi.km_free(kind, a)), law)
+      end,
+      effect = function(a) Mi.order(kind, a); R.assess() end })
+  end
+  card("fields", "council", { source = "apii",
+    when = function() return stage() == "peace" and quarter() end,
+    options = { opt("fields", "done"), field_opt("at"), field_opt("marked"), field_opt("unmarked"), field_opt("remote"),
+      field_opt("stockpile"), field_opt("lift") } })
 
   -- ---------------- council: quarterly budget cards (peace)
   card("production", "council", {
@@ -128,56 +189,58 @@ function R.define(cfg)
       opt("production", "low", { effect = function() F.var.set("production", P.prod_low) end }),
       opt("production", "high", { effect = function() F.var.set("production", P.prod_high); F.track.add("reputation", -3) end }),
     } })
-  for _, s in ipairs(M.SECTORS) do
-    local id = "doctrine_" .. s.id
-    local function apply(d) return function() R.apply_doctrine(s, d) end end
-    local need = P.field_kmines * #s.areas
-    card(id, s.id, { text_of = "doctrine", sector = s.id, source = "apii", phase = "national",
-      when = function()
-        return stage() == "peace" and V("treaty") == "out" and (V("month", 0) - V("out_month", 0)) % 6 == 0
-      end,
-      options = {
-        opt("doctrine", "keep"),
-        opt("doctrine", "none", { effect = apply("none") }),
-        opt("doctrine", "stockpile", { effect = apply("stockpile") }),
-        opt("doctrine", "marked", { requires = function() return V("stockpile", 0) + F.area.get(s.areas[1], "ap") >= need end,
-          effect = function() if R.apply_doctrine(s, "marked") then F.track.add("reputation", -2) end end }),
-        opt("doctrine", "unmarked", { requires = function() return V("stockpile", 0) + F.area.get(s.areas[1], "ap") >= need end,
-          effect = function()
-            if R.apply_doctrine(s, "unmarked") then F.track.add("reputation", -6); F.track.add("alliance_cohesion", -2) end end }),
-        opt("doctrine", "remote", { effect = apply("remote") }),
-        opt("doctrine", "remote_backup", { cost = { budget = 20 }, effect = apply("remote_backup") }),
-      } })
-  end
   card("alternatives", "council", {
     when = function() return stage() == "peace" and quarter() end,
     options = {
       opt("alternatives", "none"),
-      opt("alternatives", "obstacles", { cost = { budget = P.obst_cost },
-        requires = function() return F.area.get("narva", "obst") + V("obst_build", 0) * P.obst_step < P.obst_max end,
-        effect = function() F.var.add("obst_build", P.obst_months) end }),
-      opt("alternatives", "sensors", { cost = { budget = 80 },
+      opt("alternatives", "sensors", { cost = { budget = Q.sensors_cost },
+        requires = function() return V("sensors", 0) < 3, T.why.sensors_max end,
         effect = function() F.var.set("sensors", math.min(3, V("sensors", 0) + 1)) end }),
-      opt("alternatives", "host_allies", { cost = { budget = 100 },
+      opt("alternatives", "host_allies", { cost = { budget = Q.host_cost },
         effect = function() F.track.add("alliance_cohesion", 4); F.var.add("host", 1) end }),
     } })
   card("protection", "council", {
     when = function() return stage() == "peace" and quarter() and (V("treaty") == "out") end,
     options = {
       opt("protection", "none"),
-      opt("protection", "mark_all", { cost = { budget = 40 }, requires = function() return V("k_unmarked", 0) > 0 end,
+      opt("protection", "mark_all", { cost = function() return { budget = V("k_unmarked", 0) / P.field_kmines * 8.4 } end,
+        requires = function() return V("k_unmarked", 0) > 0, T.why.nothing_unmarked end,
         effect = function()
           for _, a in ipairs(M.BORDER_AREAS) do
             local u = F.area.get(a, "ap_unmarked")
-            if u > 0 then F.area.set(a, "ap_unmarked", 0); F.area.add(a, "ap_marked", u) end
+            if u > 0 then
+              F.area.set(a, "ap_unmarked", 0); F.area.add(a, "ap_marked", u); F.area.set(a, "unrec", 0)
+              F.area.set(a, "doctrine", "marked")
+            end
           end
           F.var.add("k_marked", V("k_unmarked")); F.var.set("k_unmarked", 0)
           F.track.add("reputation", 3) end }),
-      opt("protection", "education", { cost = { budget = 10 },
+      opt("protection", "education", { cost = { budget = 10 }, requires = function() return not V("education", false), T.why.done end,
         effect = function() F.var.set("education", true); F.track.add("reputation", 1) end }),
       opt("protection", "transparency", { cost = { budget = 2 },
         effect = function() F.track.add("reputation", 2); F.track.add("alliance_cohesion", 1) end }),
     } })
+
+  -- ---------------- the four states: they follow the council unless a person (or a policy)
+  -- plays one of them; a state may refuse AP fields in its own sector.
+  for _, sec in ipairs(M.SECTORS) do
+    card("national_" .. sec.id, sec.id, { text_of = "national", sector = sec.id, phase = "national", source = "ottawa",
+      when = function()
+        return stage() == "peace" and L.out(sec.id) and quarter() and (V("month", 0) // 3) % 2 == 0
+      end,
+      options = {
+        opt("national", "follow"),
+        opt("national", "veto", { requires = function() return not V("veto_" .. sec.id, false), T.why.done end,
+          effect = function()
+            F.var.set("veto_" .. sec.id, true)
+            for _, a in ipairs(sec.areas) do if (F.area.get(a, "ap") or 0) > 0 or F.area.get(a, "doctrine") ~= "at" then
+              if F.area.get(a, "doctrine") ~= "none" and F.area.get(a, "doctrine") ~= "at" then Mi.order("lift", a) end
+            end end
+            F.track.add("reputation", 1); R.assess() end }),
+        opt("national", "unveto", { requires = function() return V("veto_" .. sec.id, false), T.why.no_veto end,
+          effect = function() F.var.set("veto_" .. sec.id, false) end }),
+      } })
+  end
 
   -- ---------------- council: crisis and war
   card("crisis_measures", "council", {
@@ -185,33 +248,38 @@ function R.define(cfg)
     options = {
       opt("crisis_measures", "hold"),
       opt("crisis_measures", "emplace", { requires = function()
-          return V("treaty") == "out" and not V("rapid_done", false) and V("stockpile", 0) > 0 end,
-        effect = function() R.rapid_emplace(1); R.assess() end }),
-      opt("crisis_measures", "evacuate", { cost = { budget = 30 }, requires = function() return not V("evacuated", false) end,
+          if V("treaty") ~= "out" then return false, (T.why.party) end
+          return Mi.to_lay(), T.why.nothing_to_lay end,
+        effect = function() R.rapid_emplace(1, Q.eng_crisis_day); R.assess() end }),
+      opt("crisis_measures", "evacuate", { cost = { budget = 30 }, requires = function() return not V("evacuated", false), T.why.done end,
         effect = function() F.var.set("evacuated", true) end }),
     } })
   card("war_measures", "council", {
     when = function() return stage() == "war" end,
     options = {
       opt("war_measures", "fight"),
-      opt("war_measures", "evacuate", { cost = { budget = 30 }, requires = function() return not V("evacuated", false) end,
+      opt("war_measures", "evacuate", { cost = { budget = 30 }, requires = function() return not V("evacuated", false), T.why.done end,
         effect = function() F.var.set("evacuated", true) end }),
     } })
 
   -- ---------------- council: aftermath
-  -- a three-year mine action plan: decided in aftermath years 1, 4, 7, ...
-  local function plan_year() return stage() == "after" and V("year", 0) % 3 == 1 end
+  -- a three-year mine action plan, decided in aftermath years 1, 4, 7, ... while anything
+  -- is contaminated (years with nothing to decide pass without a card)
+  local function plan_year() return stage() == "after" and V("year", 0) % 3 == 1 and V("sus", 0) > 0.05 end
+  local function plan_cost(share, extra)
+    return function() return { budget = 3 * share * Q.get("clear_speed") * Q.get("clear_cost") + (extra or 0) } end
+  end
   card("programme", "council", {
     when = plan_year,
     options = {
       opt("programme", "minimal", { effect = function() F.var.set("clear_cap", 0) end }),
-      opt("programme", "clear_low", { cost = { budget = P.clear_low * P.clear_cost_km2 },
-        effect = function() F.var.set("clear_cap", P.clear_low) end }),
-      opt("programme", "clear_high", { cost = { budget = P.clear_high * P.clear_cost_km2 },
-        effect = function() F.var.set("clear_cap", P.clear_high); F.track.add("reputation", 1) end }),
-      opt("programme", "full", { cost = { budget = P.clear_high * P.clear_cost_km2 + 30 },
+      opt("programme", "clear_low", { cost = plan_cost(0.25),
+        effect = function() F.var.set("clear_cap", 0.25 * Q.get("clear_speed")) end }),
+      opt("programme", "clear_high", { cost = plan_cost(1),
+        effect = function() F.var.set("clear_cap", Q.get("clear_speed")); F.track.add("reputation", 1) end }),
+      opt("programme", "full", { cost = plan_cost(1, 30),
         effect = function()
-          F.var.set("clear_cap", P.clear_high); F.var.set("education", true)
+          F.var.set("clear_cap", Q.get("clear_speed")); F.var.set("education", true)
           F.track.add("reputation", 2) end }),
     } })
   card("rejoin", "council", { once = true, source = "ottawa",
@@ -229,18 +297,29 @@ function R.define(cfg)
       opt("posture", "seven_brigades", { effect = function() F.var.set("posture", "seven_brigades"); R.update_forces(); R.assess() end }),
       opt("posture", "rand_2016", { effect = function() F.var.set("posture", "rand_2016"); R.update_forces(); R.assess() end }),
     } })
+  -- A brigade decided now arrives in six months, if there is still somewhere to send it:
+  -- not after the ceasefire, not to an occupied city.
+  local DEST = { north = "tallinn", riga = "riga", gap = "suwalki_gap" }
   card("commitment", "allies", {
     when = function() return stage() == "peace" and V("month", 0) % 6 == 3 end,
     options = {
       opt("commitment", "hold"),
       opt("commitment", "forward_brigade", { delay = "6 months",
-        requires = function() return F.track.get("alliance_cohesion") >= 60 and V("added", 0) < 3 end,
+        requires = function()
+          if V("added", 0) >= 3 then return false, (T.why.brigades_max) end
+          return F.track.get("alliance_cohesion") >= 60, T.why.cohesion
+        end,
         effect = function()
+          local ax = ({ "north", "riga", "gap" })[V("added", 0) + 1]
+          local dest = DEST[ax]
+          if stage() == "after" or F.area.owner(dest) ~= "council" then
+            log(T.log.brigade_cancelled, F.area.get(dest).name)
+            return
+          end
           F.var.add("added", 1)
-          local ax = ({ "north", "riga", "gap" })[V("added")]
           F.var.add("extra_" .. ax, P.light)
           R.update_forces()
-          log(T.log.brigade, F.area.get(ax == "north" and "tallinn" or ax == "riga" and "riga" or "suwalki_gap").name) end }),
+          log(T.log.brigade, F.area.get(dest).name) end }),
     } })
   card("crisis_surge", "allies", {
     when = function() return stage() == "crisis" and V("surge", 0) == 0 end,
@@ -251,7 +330,8 @@ function R.define(cfg)
   card("war_support", "allies", {
     when = function() return stage() == "war" end,
     options = {
-      opt("war_support", "air", { effect = function() F.var.set("air", 1) end }),
+      opt("war_support", "air", { requires = function() return F.track.get("alliance_cohesion") >= 40, T.why.air end,
+        effect = function() F.var.set("air", 1) end }),
       opt("war_support", "hold", { effect = function() F.var.set("air", 0) end }),
     } })
 
@@ -269,7 +349,7 @@ function R.define(cfg)
     when = plan_year,
     options = {
       opt("aid", "advocacy", { effect = function() F.var.set("ngo_cap", 0); F.track.add("reputation", -1) end }),
-      opt("aid", "fund", { requires = function() return V("sus", 0) > 0 end,
+      opt("aid", "fund", { requires = function() return F.track.get("reputation") >= 40, T.why.donors end,
         effect = function() F.var.set("ngo_cap", P.ngo_clear) end }),
     } })
 
@@ -294,32 +374,25 @@ function R.define(cfg)
   -- ---------------- events
   event { id = "briefing", title = T.ev.briefing.title, once = true, source = "statement",
     text = T.ev.briefing[cfg.mode] }
-  event { id = "parliaments", title = T.ev.parliaments.title, source = "votes",
-    when = function() return V("treaty") == "recommended" and F.game.date() >= "2025-06-01" end,
-    text = T.ev.parliaments.text,
-    effect = function() F.var.set("treaty", "voted") end }
-  event { id = "month", title = T.ev.month.title, on = "turn_start",
+  event { id = "month", title = T.ev.month.title, on = "turn_start", silent = true,
     when = function() return stage() == "peace" end, effect = R.peace_month }
-  event { id = "crisis_day", title = T.ev.crisis_day.title, on = "turn_start",
+  event { id = "crisis_day", title = T.ev.crisis_day.title, on = "turn_start", silent = true,
     when = function() return stage() == "crisis" end,
     effect = function() F.var.add("crisis_day", 1); R.update_forces(); R.assess() end }
-  event { id = "withdrawal_effective", title = T.ev.withdrawal.title, source = "ottawa", on = "turn_start",
-    when = function()
-      local d = V("notice_date")
-      if V("treaty") ~= "notice" or not d then return false end
-      local y, m = tonumber(d:sub(1, 4)), tonumber(d:sub(6, 7))
-      local cy, cm = F.game.ymd()
-      return (cy - y) * 12 + (cm - m) >= 6
-    end,
-    text = function()
-      if stage() == "war" then return T.ev.withdrawal.blocked end
-      return T.ev.withdrawal.text
-    end,
-    effect = function()
-      if stage() == "war" then F.var.set("treaty", "blocked"); F.var.set("art20_blocked", true); return end
-      F.var.set("treaty", "out"); F.var.set("out_month", V("month", 0))
-      F.track.add("alliance_cohesion", -2)
-    end }
+  if not gap then
+    -- context the council does not decide, each reported in the first turn after its date
+    local function after(d) return function() return F.game.date() > d end end
+    event { id = "finland", title = T.ev.finland.title, once = true, source = "votes", when = after(L.FINLAND.notice),
+      text = T.ev.finland.text, effect = function()
+        for _, a in ipairs { "helsinki", "turku", "kotka" } do F.map.highlight(a, { style = "normal", label = T.ev.finland.label }) end
+      end }
+    event { id = "finland_out", title = T.ev.finland_out.title, once = true, source = "votes",
+      when = after(L.FINLAND.effective), text = T.ev.finland_out.text }
+    event { id = "ukraine", title = T.ev.ukraine.title, once = true, source = "hrw2025", when = after("2025-07-25"),
+      text = T.ev.ukraine.text }
+    event { id = "lm2025", title = T.ev.lm2025.title, once = true, source = "lm2025", when = after("2025-12-02"),
+      text = T.ev.lm2025.text }
+  end
   event { id = "pushback_report", title = T.ev.pushback.title, on = "turn_end",
     when = function() return V("last_push_area") ~= nil end,
     text = function()
@@ -333,7 +406,7 @@ function R.define(cfg)
   event { id = "peace_end", title = T.ev.peace_end.title, on = "turn_end",
     when = function() return stage() == "peace" and F.game.date() >= cfg.peace_end end,
     text = T.ev.peace_end.text, effect = R.end_peace }
-  event { id = "year", title = T.ev.year.title, on = "turn_start",
+  event { id = "year", title = T.ev.year.title, on = "turn_start", silent = true,
     when = function() return stage() == "after" end, effect = R.aftermath_year }
   if not gap then
     event { id = "summit", title = T.ev.summit.title, on = "date:2025-06-24", text = T.ev.summit.text, source = "efp",

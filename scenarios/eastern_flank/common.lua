@@ -14,4 +14,11 @@ local C = { R = {}, T = T, M = M, P = M.P }
 function C.V(k, d) return F.var.get(k, d) end
 function C.stage() return F.var.get("stage") end
 function C.log(fmt, ...) F.game.log(string.format(fmt, ...)) end
+-- 12345.6 -> "12,346"; with decimals: C.num(1234.56, 1) -> "1,234.6".
+function C.num(x, decimals)
+  local s = string.format("%." .. (decimals or 0) .. "f", x)
+  local int, frac = s:match("^(-?%d+)(.*)$")
+  int = int:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^(-?),", "%1")
+  return int .. frac
+end
 return C

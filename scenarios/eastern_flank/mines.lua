@@ -1,29 +1,58 @@
--- Eastern Flank mines: stocks, fields in the ground, rapid and remote emplacement.
+-- Eastern Flank mines: the council's fields, area by area, the stockpile, and laying in a crisis.
+--
+-- Interface with the war (rules.lua reads these area properties and vars; keep the names):
+--   obst          obstacle level 0-3 (anti-tank belts built here)
+--   ap            AP mines that act in war, thousands (= ap_marked + ap_unmarked + ap_remote)
+--   ap_marked     marked, fenced, monitored and recorded (APII Art. 5, 9)
+--   ap_unmarked   unmarked or unrecorded (laid so, or lost track of in a crisis)
+--   ap_remote     remotely delivered at the start of a war (self-destruct + self-deactivation)
+--   plan_k        AP mines that would be laid in a crisis or war, as the adversary counts them
+--   vars sensors, surge, air (set by the cards), treaty ("out" once a state has left)
+-- New properties (this module's own; the war need not read them):
+--   doctrine      the area's field: none, at, marked, unmarked, remote, stockpile
+--   at_km         km of anti-tank belt built (at_belt_km per obstacle level)
+--   fail          the share of remotely delivered mines still live after the war
+--   unrec         1 if a field here went unrecorded in a crisis
+-- Totals are kept in vars (k_marked, k_unmarked, k_remote, stockpile) so monthly rules
+-- need no board scans.
 
 local F = flank
 local C = require "eastern_flank/common"
+local Q = require "eastern_flank/params"
+local L = require "eastern_flank/law"
 local R, T, M, P, V, log = C.R, C.T, C.M, C.P, C.V, C.log
 
+local Mi = {}
 
--- Totals are kept in vars (k_marked, k_unmarked, k_remote) so monthly rules need no board scans.
+-- Money: every spending goes through here, so the "spent" track is the total cost.
+function R.spend(x)
+  if x <= 0 then return end
+  F.track.add("budget", -x)
+  F.track.add("spent", x)
+end
+
 local function set_totals()
   F.track.set("mines_emplaced", V("k_marked", 0) + V("k_unmarked", 0) + V("k_remote", 0))
   F.track.set("mines_stockpiled", V("stockpile", 0))
   F.var.set("dirty", true)
 end
+R.set_totals = set_totals
 
--- Lift whatever is emplaced in an area back into the stockpile (cost: handling).
-local function lift(a)
+-- Lift whatever AP mines lie in an area back into the stockpile; charge: pay the handling here
+-- (a "lift" order is paid as the option's cost instead).
+local function lift(a, charge)
   local k = F.area.get(a, "ap") or 0
   if k > 0 then
     F.var.add("stockpile", k)
     F.var.add("k_marked", -F.area.get(a, "ap_marked")); F.var.add("k_unmarked", -F.area.get(a, "ap_unmarked"))
+    F.var.add("k_remote", -(F.area.get(a, "ap_remote") or 0))
     F.area.set(a, "ap", 0); F.area.set(a, "ap_marked", 0); F.area.set(a, "ap_unmarked", 0)
-    F.track.add("budget", -k * P.cost_per_kmine * 2)
+    F.area.set(a, "ap_remote", 0); F.area.set(a, "unrec", 0)
+    if charge then R.spend(k * Q.lift_cost_kmine) end
   end
 end
 
--- Lay a pre-emplaced field in an area from the stockpile. kind: "marked" or "unmarked".
+-- Lay k thousand mines from the stockpile in an area. kind: "marked" or "unmarked".
 local function lay(a, k, kind)
   local have = V("stockpile", 0)
   if have < k then k = have end
@@ -32,76 +61,221 @@ local function lay(a, k, kind)
   F.area.add(a, "ap", k)
   F.area.add(a, kind == "marked" and "ap_marked" or "ap_unmarked", k)
   F.var.add(kind == "marked" and "k_marked" or "k_unmarked", k)
-  if kind == "marked" then F.track.add("budget", -k * P.km2_per_kmine * P.mark_cost_per_km2) end
   return k
 end
 
--- Apply a sector doctrine (the doctrine_<sector> decisions).
-function R.apply_doctrine(sector, doctrine)
-  local changed = F.area.get(sector.areas[1], "doctrine") ~= doctrine
-  for _, a in ipairs(sector.areas) do
-    F.area.set(a, "doctrine", doctrine)
-    F.area.set(a, "plan_k", 0)
-    if doctrine == "none" or doctrine == "stockpile" or doctrine == "remote" or doctrine == "remote_backup" then lift(a) end
-    if doctrine == "marked" then
-      if (F.area.get(a, "ap_unmarked") or 0) > 0 then lift(a) end
-      lay(a, P.field_kmines - (F.area.get(a, "ap") or 0), "marked")
-    elseif doctrine == "unmarked" then
-      lay(a, P.field_kmines - (F.area.get(a, "ap") or 0), "unmarked")
-    end
-  end
-  -- planned (not yet laid) mines count for deterrence only if the stockpile can supply them
-  local need = 0
-  for _ in ipairs(sector.areas) do need = need + P.field_kmines end
-  local supplied = V("stockpile", 0) >= need
-  for _, a in ipairs(sector.areas) do
-    if doctrine == "stockpile" then F.area.set(a, "plan_k", supplied and P.field_kmines * 0.6 or 0)
-    elseif doctrine == "remote" or doctrine == "remote_backup" then F.area.set(a, "plan_k", supplied and P.field_kmines * 0.8 or 0) end
-  end
-  set_totals()
-  return changed
+-- Fences, signs and monitoring for a marked field of k thousand mines (APII Art. 5).
+local function fence_cost(k)
+  local km = Q.field_km * k / P.field_kmines
+  return (2 * km + 2) * Q.fence_cost_km
 end
 
--- Rapid emplacement of the stockpile in sectors whose doctrine plans it (crisis or war).
-function R.rapid_emplace(share)
-  local n = 0
-  for _, s in ipairs(M.SECTORS) do
-    for _, a in ipairs(s.areas) do
-      if F.area.get(a, "doctrine") == "stockpile" and (F.area.get(a, "ap") or 0) == 0 then
-        n = n + lay(a, P.field_kmines * share, "marked")
-        F.area.set(a, "plan_k", 0)
-      end
+-- Engineer km a field order needs, and whether allied engineers may help (Ottawa Art. 1(1)(c)).
+function Mi.km_needed(kind)
+  if kind == "at" then return Q.at_belt_km end
+  if kind == "marked" then return Q.field_km end
+  if kind == "unmarked" then return Q.field_km * Q.unmarked_km_factor end
+  return 0
+end
+function Mi.allies_may_help(kind, a)
+  if kind == "at" then return true end
+  return (kind == "marked" or kind == "unmarked") and L.state_of(a) == "poland"   -- US-led: not a party
+end
+function Mi.km_free(kind, a)
+  return V("eng_km", 0) + (Mi.allies_may_help(kind, a) and V("eng_allied_km", 0) or 0)
+end
+local function use_km(kind, a, km)
+  local own = math.min(km, V("eng_km", 0))
+  F.var.add("eng_km", -own)
+  if km > own and Mi.allies_may_help(kind, a) then F.var.add("eng_allied_km", -(km - own)) end
+end
+
+-- The money an order costs in an area (shown on the card before choosing).
+function Mi.cost(kind, a)
+  if kind == "at" then return Q.at_cost_km * Q.at_belt_km end
+  if kind == "marked" then
+    local k = math.max(0, P.field_kmines - (a and F.area.get(a, "ap_marked") or 0))
+    return fence_cost(k)
+  end
+  if kind == "remote" then return Q.remote_mine_cost * P.field_kmines + (V("remote_system", false) and 0 or Q.remote_system) end
+  if kind == "lift" then return a and (F.area.get(a, "ap") or 0) * Q.lift_cost_kmine or 0 end
+  return 0
+end
+
+-- Can this kind of field go into this area now? true, or false and the reason. B: the
+-- board's values read once for all areas (Mi.board()), so a card that asks about every
+-- area reads each property once.
+function Mi.board()
+  local B = { obst = {}, ap = {}, doctrine = {}, stock = V("stockpile", 0), eng = V("eng_km", 0),
+    allied = V("eng_allied_km", 0) }
+  for _, a in ipairs(M.BORDER_AREAS) do
+    B.obst[a], B.ap[a], B.doctrine[a] = F.area.get(a, "obst"), F.area.get(a, "ap"), F.area.get(a, "doctrine")
+  end
+  return B
+end
+function Mi.can(kind, a, B)
+  local st = L.state_of(a)
+  if not B then   -- one area: three reads, not a board scan
+    B = { obst = { [a] = F.area.get(a, "obst") }, ap = { [a] = F.area.get(a, "ap") },
+      doctrine = { [a] = F.area.get(a, "doctrine") }, stock = V("stockpile", 0), eng = V("eng_km", 0),
+      allied = V("eng_allied_km", 0) }
+  end
+  local ap = B.ap[a] or 0
+  if kind ~= "at" and kind ~= "lift" then
+    if not L.out(st) then return false, string.format(T.fields.why.party, T.states[st]) end
+    if V("veto_" .. st, false) then return false, string.format(T.fields.why.veto, T.states[st]) end
+    if B.doctrine[a] == kind then return false, (T.fields.why.same) end
+  end
+  if kind == "at" and (B.obst[a] or 0) >= P.obst_max then return false, (T.fields.why.at_max) end
+  if kind == "lift" and ap <= 0 then return false, (T.fields.why.nothing) end
+  local km = Mi.km_needed(kind)
+  if km > 0 then
+    local free = B.eng + (Mi.allies_may_help(kind, a) and B.allied or 0)
+    if km > free then return false, string.format(T.fields.why.engineers, km, free) end
+  end
+  if (kind == "marked" or kind == "unmarked") and B.stock + ap < P.field_kmines then
+    return false, string.format(T.fields.why.stock, C.num(P.field_kmines * 1000))
+  end
+  return true
+end
+
+-- Is the option open at all (before an area is chosen)? Cheap checks only; legal() lists the areas.
+function Mi.open(kind)
+  if kind ~= "at" and kind ~= "lift" then
+    local any = false
+    for _, s in ipairs(L.STATES) do any = any or (L.out(s.id) and not V("veto_" .. s.id, false)) end
+    if not any then return false, (T.why.party) end
+  end
+  if kind == "lift" and V("k_marked", 0) + V("k_unmarked", 0) <= 0 then return false, (T.fields.why.nothing) end
+  local km = Mi.km_needed(kind)
+  if km > V("eng_km", 0) + V("eng_allied_km", 0) then
+    return false, string.format(T.fields.why.engineers, km, V("eng_km", 0) + V("eng_allied_km", 0))
+  end
+  if (kind == "marked" or kind == "unmarked") and V("stockpile", 0) < P.field_kmines then
+    return false, string.format(T.fields.why.stock, C.num(P.field_kmines * 1000))
+  end
+  return true
+end
+
+-- The areas where a kind of field can go now (the option's legal targets).
+function Mi.legal(kind)
+  if not Mi.open(kind) then return {} end
+  local B, l = Mi.board(), {}
+  for _, a in ipairs(M.BORDER_AREAS) do
+    if F.area.owner(a) == "council" and Mi.can(kind, a, B) then l[#l + 1] = a end
+  end
+  return l
+end
+
+-- Recompute what a crisis would add (plan_k): stockpile and remote areas, in proportion to
+-- the share of their mines the store holds.
+local function replan()
+  local need = 0
+  for _, a in ipairs(M.BORDER_AREAS) do
+    local d = F.area.get(a, "doctrine")
+    if d == "stockpile" or d == "remote" then need = need + P.field_kmines end
+  end
+  F.var.set("plan_need", need)
+  local supplied = need > 0 and math.min(1, V("stockpile", 0) / need) or 0
+  for _, a in ipairs(M.BORDER_AREAS) do
+    local d = F.area.get(a, "doctrine")
+    local k = 0
+    if d == "stockpile" and (F.area.get(a, "ap") or 0) == 0 then k = P.field_kmines * 0.6 * supplied
+    elseif d == "remote" then k = P.field_kmines * 0.8 * supplied end
+    if F.area.get(a, "plan_k") ~= k then F.area.set(a, "plan_k", k); F.var.set("dirty", true) end
+  end
+end
+Mi.replan = replan
+
+-- Carry out a field order in an area (the council's "fields" card, or a policy).
+function Mi.order(kind, a)
+  local km = Mi.km_needed(kind)
+  use_km(kind, a, km)
+  if kind == "at" then
+    F.area.set(a, "obst", math.min(P.obst_max, (F.area.get(a, "obst") or 0) + 1))
+    F.area.add(a, "at_km", Q.at_belt_km)
+    if F.area.get(a, "doctrine") == "none" then F.area.set(a, "doctrine", "at") end
+  elseif kind == "lift" then
+    lift(a, false)
+    F.area.set(a, "doctrine", (F.area.get(a, "obst") or 0) > 0 and "at" or "none")
+  else
+    if (F.area.get(a, "ap_unmarked") or 0) > 0 or kind ~= "marked" then lift(a, true) end
+    F.area.set(a, "doctrine", kind)
+    if kind == "marked" then lay(a, P.field_kmines - (F.area.get(a, "ap") or 0), "marked")
+    elseif kind == "unmarked" then
+      lay(a, P.field_kmines, "unmarked")
+      F.track.add("reputation", -5); F.track.add("alliance_cohesion", -2)
+      F.var.add("unlawful", 1)
+    elseif kind == "remote" then F.var.set("remote_system", true) end
+  end
+  local st = L.state_of(a)
+  local seq = V("orders", "")
+  F.var.set("orders", seq .. (seq == "" and "" or ",") .. a .. "=" .. kind)
+  if st then F.var.set("chose_" .. st, true) end
+  replan()
+  set_totals()
+end
+
+-- Monthly upkeep of fields and stores, and the engineers' time for the month.
+function Mi.month()
+  F.var.set("eng_km", math.min(Q.eng_max, V("eng_km", 0) + Q.eng_month))
+  F.var.set("eng_allied_km", math.min(Q.eng_max, V("eng_allied_km", 0) + Q.eng_allied * V("host", 0)))
+  local fields = V("k_marked", 0) / P.field_kmines
+  R.spend((fields * Q.monitor_year + V("stockpile", 0) / 100 * Q.store_cost_year
+    + V("added", 0) * Q.brigade_upkeep_year) / 12)
+  if V("plan_need", 0) > 0 then replan() end
+end
+
+-- Rapid emplacement of the stockpile in areas planned for it (a crisis, or the first hours of
+-- a war). share: the part of a field laid. In a crisis (km_limit given) the engineers lay at
+-- most km_limit km. Each field goes unrecorded and unmarked with the chance crisis_unrecorded.
+function R.rapid_emplace(share, km_limit)
+  local n, km = 0, km_limit or math.huge
+  local p_unrec = Q.get("crisis_unrecorded")
+  for _, a in ipairs(M.BORDER_AREAS) do
+    if km >= Q.field_km * share and F.area.get(a, "doctrine") == "stockpile" and (F.area.get(a, "ap") or 0) == 0 then
+      local unrec = F.rng.chance(p_unrec)
+      n = n + lay(a, P.field_kmines * share, unrec and "unmarked" or "marked")
+      if unrec then F.area.set(a, "unrec", 1); F.var.add("unrec_fields", 1) end
+      F.area.set(a, "plan_k", 0)
+      km = km - Q.field_km * share
     end
   end
   if n > 0 then
     F.var.set("rapid_done", true)
-    log(T.log.rapid, n)
+    log(T.log.rapid, C.num(n * 1000))
   end
   set_totals()
   return n
 end
 
--- Remotely delivered mines at the start of a war, in sectors that plan them.
-local function remote_deliver()
-  for _, s in ipairs(M.SECTORS) do
-    for _, a in ipairs(s.areas) do
-      local d = F.area.get(a, "doctrine")
-      if d == "remote" or d == "remote_backup" then
-        local k = math.min(P.field_kmines, V("stockpile", 0))
-        if k > 0 then
-          F.var.add("stockpile", -k)
-          F.area.add(a, "ap_remote", k)
-          F.var.add("k_remote", k)
-          F.area.add(a, "ap", k)          -- they act in war like any field
-          F.area.set(a, "fail", d == "remote_backup" and P.remote_fail_backup or P.remote_fail)
-          F.area.set(a, "plan_k", 0)
-          F.track.add("budget", -k * P.cost_per_kmine * 3)
-        end
+-- Anything left to lay in a crisis?
+function Mi.to_lay()
+  if V("stockpile", 0) <= 0 then return false end
+  for _, a in ipairs(M.BORDER_AREAS) do
+    if F.area.get(a, "doctrine") == "stockpile" and (F.area.get(a, "ap") or 0) == 0 then return true end
+  end
+  return false
+end
+
+-- Remotely delivered mines at the start of a war, in areas that plan them and whose state
+-- has left the Ottawa Convention. All have self-destruct and back-up self-deactivation (APII Art. 6).
+function R.remote_deliver()
+  for _, a in ipairs(M.BORDER_AREAS) do
+    if F.area.get(a, "doctrine") == "remote" and L.out(L.state_of(a)) then
+      local k = math.min(P.field_kmines, V("stockpile", 0))
+      if k > 0 then
+        F.var.add("stockpile", -k)
+        F.area.add(a, "ap_remote", k)
+        F.var.add("k_remote", k)
+        F.area.add(a, "ap", k)          -- they act in war like any field
+        F.area.set(a, "fail", P.remote_fail_backup)
+        F.area.set(a, "plan_k", 0)
       end
     end
   end
   set_totals()
 end
 
-R.set_totals = set_totals
-R.remote_deliver = remote_deliver
+R.mines = Mi
+return Mi

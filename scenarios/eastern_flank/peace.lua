@@ -2,9 +2,11 @@
 
 local F = flank
 local C = require "eastern_flank/common"
+local Q = require "eastern_flank/params"
+local L = require "eastern_flank/law"
+local Mi = require "eastern_flank/mines"
 local R, T, M, P, V, log = C.R, C.T, C.M, C.P, C.V, C.log
 local poisson = M.poisson
-
 
 -- A hybrid probe: people pushed across a forested Belarus-border area (an ASSUMPTION of the model).
 function R.pushback()
@@ -23,26 +25,36 @@ function R.pushback()
   end
 end
 
--- Once a month in peace: income, production, stray casualties, forces, deterrence.
+-- Reputation has effects: allies bound by Ottawa Art. 1 keep their distance from unlawful
+-- fields, and a low reputation lets other states follow the withdrawals (ASSUMPTIONS).
+local function reputation_month()
+  if V("k_unmarked", 0) > 0 then F.track.add("alliance_cohesion", -0.5) end
+  if V("treaty") == "out" and F.track.get("reputation") < 55 and V("followers", 0) < 3 and F.rng.chance(0.04) then
+    F.var.add("followers", 1)
+    F.track.add("reputation", -2)
+    log(T.log.follower)
+  end
+end
+
+-- Once a month in peace: the law's dates, income, production, upkeep, stray casualties,
+-- reputation, forces, deterrence.
 function R.peace_month()
   F.var.add("month", 1)
-  F.track.add("budget", P.budget_month)
+  L.tick()
+  F.track.add("budget", Q.budget_month)
   local prod = V("production", 0)
   if prod > 0 then
     F.var.add("stockpile", prod)
-    F.track.add("budget", -prod * P.cost_per_kmine)
+    R.spend(prod * P.cost_per_kmine)
   end
+  Mi.month()
+  reputation_month()
   local um, mk = V("k_unmarked", 0), V("k_marked", 0)
   local c = poisson((um + 0.1 * mk) * P.stray_per_kmine_month)
   if c > 0 then
     F.track.add("civilian_casualties_peace", c)
     F.track.add("reputation", -2 * c)
     log(T.log.stray, c)
-  end
-  if V("obst_build", 0) > 0 then
-    F.var.set("dirty", true)
-    for _, a in ipairs(M.BORDER_AREAS) do F.area.set(a, "obst", math.min(P.obst_max, F.area.get(a, "obst") + P.obst_step)) end
-    F.var.add("obst_build", -1)
   end
   R.update_forces()
   F.track.set("mines_stockpiled", V("stockpile", 0))

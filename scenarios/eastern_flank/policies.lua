@@ -1,14 +1,18 @@
 -- AI policies for eastern_flank and suwalki_gap. A policy maps a decision to an
 -- option id; policies only read the game (flank.var/track/area getters).
 --
--- Council policies (the issue's five, plus the default and a calibration one):
---   stay_in_treaty            stay a party; obstacles, sensors, allied hosting
---   stockpile_only            withdraw; produce; keep mines in stores for rapid emplacement
---   marked_fields             withdraw; pre-emplace marked, fenced, recorded fields (APII)
---   mass_unmarked             withdraw; produce a lot; pre-emplace unmarked fields everywhere
+-- Council policies (they lay fields on the board, area by area, with the "fields" card):
+--   stay_in_treaty            stay a party; anti-tank belts on the northern axes, a sensor layer
+--   stay_fortify              stay a party; anti-tank belts everywhere (the expensive lawful denial)
+--   stockpile_only            withdraw; produce; keep mines in stores for crisis laying
+--   marked_fields             withdraw; lay marked, fenced, recorded fields (APII)
+--   remote_fields             withdraw; plan remotely delivered mines (self-destruct + self-deactivation)
+--   mass_unmarked             withdraw; produce a lot; lay unmarked fields everywhere
 --   no_mines_allied_presence  stay a party; host allies (the allies' policy of the same id adds brigades)
 --   default                   the 2025 path: withdraw, stockpile, obstacles, education
 --   bare                      calibration: stay a party and build nothing
+-- The four states: no default; they follow the council (the first option) unless a person
+-- or the "veto" policy plays them.
 -- Allies: default, no_mines_allied_presence, rand_2016, seven_brigades (RAND calibration).
 -- Adversary: default (weighs success against cost), attack_now (calibration), restrained.
 -- Humanitarian community: default.
@@ -28,8 +32,32 @@ local function pick(d, prefs)
   end
 end
 
+-- The border areas, the two northern axes first (Narva-Tallinn, the Riga entries), then the south.
+local NORTH = { "narva", "rezekne", "voru", "daugavpils" }
+local ALL = { "narva", "rezekne", "voru", "daugavpils", "vilnius", "suwalki_gap", "alytus", "bialystok" }
+
+-- Field orders on the board: a list of { kind, areas, max obstacle level (for "at") }; the
+-- first order whose option is open and whose area is a legal target now, else "done".
+local function fields(orders)
+  return function(_, d)
+    for _, o in ipairs(orders) do
+      local kind, areas, upto = o[1], o[2], o[3]
+      for _, opt in ipairs(d.options) do
+        if opt.id == kind and opt.available then
+          local legal = {}
+          for _, t in ipairs(opt.targets or {}) do legal[t] = true end
+          for _, a in ipairs(areas) do
+            if legal[a] and (kind ~= "at" or (F.area.get(a, "obst") or 0) < (upto or 3)) then return kind, a end
+          end
+        end
+      end
+    end
+    return "done"
+  end
+end
+
 -- A council policy from a table of decision id -> list of preferred options
--- (or a function(view, d) returning such a list).
+-- (or a function(view, d) returning an option id and its target).
 local COMMON = {
   notice = { "deposit" },
   crisis_measures = { "emplace", "evacuate", "hold" },
@@ -40,70 +68,80 @@ local COMMON = {
   production = { "low" },
 }
 
--- A council policy also plays the four states (their sector doctrines) unless a person
--- takes one of them: `--policy mass_unmarked` then means the whole coalition follows it.
+-- Council policies play the council only: the four states follow the council unless a
+-- person (hotseat) or a policy of their own plays them.
 local function council(id, text, prefs)
-  local function choose(view, d)
+  policy { id = id, side = "council", text = text, choose = function(view, d)
     local p = prefs[d.id] or COMMON[d.id] or {}
-    if type(p) == "function" then p = p(view, d) end
+    if type(p) == "function" then return p(view, d) end
     return pick(d, p)
-  end
-  for _, sd in ipairs { "council", "estonia", "latvia", "lithuania", "poland" } do
-    policy { id = id, side = sd, text = text, choose = choose }
-  end
+  end }
 end
 
--- Quarterly alternatives, in rotation; obstacles first.
-local function rotate(view)
-  local k = (view.turn // 3) % 3
-  if k == 0 then return { "obstacles", "sensors", "none" } end
-  if k == 1 then return { "sensors", "obstacles", "none" } end
-  return { "host_allies", "obstacles", "none" }
+-- The common baseline of the shipped positions: one sensor layer, then nothing more, so
+-- that the positions differ by their mine choice (and its cost) only.
+local function rotate(_, d)
+  return pick(d, F.var.get("sensors", 0) < 1 and { "sensors", "none" } or { "none" })
 end
 
 function P.define()
-  local D = {}
-  for _, s in ipairs { "estonia", "latvia", "lithuania", "poland" } do D[s] = "doctrine_" .. s end
-
-  local function with_doctrine(t, prefs)
-    for _, id in pairs(D) do t[id] = prefs end
-    return t
-  end
-
-  council("default", "The 2025 path: withdraw, stockpile for rapid emplacement, obstacles, risk education.",
-    with_doctrine({
-      statement = { "withdraw" }, alternatives = rotate,
-      protection = { "education", "transparency" },
-      programme = { "clear_high", "clear_low", "minimal" },
-    }, { "stockpile", "keep" }))
-
-  council("stay_in_treaty", "Stay a party; invest in obstacles, sensors and allied hosting.", {
-    statement = { "reaffirm" }, alternatives = rotate,
+  council("default", "The 2025 path: withdraw, stockpile for crisis laying, anti-tank belts on the northern axes, risk education.", {
+    statement = { "withdraw" }, alternatives = rotate,
+    fields = fields { { "at", NORTH, 1 }, { "stockpile", ALL } },
+    protection = { "education", "transparency" },
+    programme = { "clear_high", "clear_low", "minimal" },
   })
 
-  council("stockpile_only", "Withdraw; keep AP mines in stores for rapid emplacement in a crisis.",
-    with_doctrine({ statement = { "withdraw" }, alternatives = rotate, protection = { "transparency" } },
-      { "stockpile", "keep" }))
+  council("stay_in_treaty", "Stay a party; anti-tank belts on the northern axes and a sensor layer.", {
+    statement = { "reaffirm" }, alternatives = rotate,
+    fields = fields { { "at", NORTH, 1 } },
+  })
 
-  council("marked_fields", "Withdraw; pre-emplace marked, fenced and recorded fields (Amended Protocol II).",
-    with_doctrine({ statement = { "withdraw" }, alternatives = rotate,
-      protection = { "mark_all", "education", "transparency" } }, { "marked", "stockpile" }))
+  council("stay_fortify", "Stay a party; anti-tank belts on every border area, two levels on the northern axes.", {
+    statement = { "reaffirm" }, alternatives = rotate,
+    fields = fields { { "at", NORTH, 1 }, { "at", ALL, 1 }, { "at", NORTH, 2 } },
+  })
 
-  council("mass_unmarked", "Withdraw; produce a lot; pre-emplace unmarked fields in every sector; no marking or education.",
-    with_doctrine({ statement = { "withdraw" }, production = { "high" },
-      alternatives = rotate, protection = { "none" },
-      crisis_measures = { "emplace", "hold" }, war_measures = { "fight" },
-      programme = { "clear_low", "minimal" } }, { "unmarked", "keep" }))
+  council("stockpile_only", "Withdraw; keep AP mines in stores for crisis laying; anti-tank belts on the northern axes.", {
+    statement = { "withdraw" }, alternatives = rotate, protection = { "transparency" },
+    fields = fields { { "at", NORTH, 1 }, { "stockpile", ALL } },
+  })
 
-  council("no_mines_allied_presence", "Stay a party; host allied brigades and build obstacles.", {
+  council("marked_fields", "Withdraw; lay marked, fenced, monitored and recorded fields (Amended Protocol II) on every border area.", {
+    statement = { "withdraw" }, alternatives = rotate,
+    fields = fields { { "at", NORTH, 1 }, { "marked", ALL } },
+    protection = { "mark_all", "education", "transparency" },
+  })
+
+  council("remote_fields", "Withdraw; plan remotely delivered mines with self-destruct and self-deactivation everywhere.", {
+    statement = { "withdraw" }, alternatives = rotate,
+    fields = fields { { "at", NORTH, 1 }, { "remote", ALL } },
+  })
+
+  council("mass_unmarked", "Withdraw; produce a lot; lay unmarked fields everywhere; no marking or education.", {
+    statement = { "withdraw" }, production = { "high" },
+    alternatives = rotate, protection = { "none" },
+    fields = fields { { "at", NORTH, 1 }, { "unmarked", ALL } },
+    crisis_measures = { "emplace", "hold" }, war_measures = { "fight" },
+    programme = { "clear_low", "minimal" },
+  })
+
+  council("no_mines_allied_presence", "Stay a party; host allied brigades every quarter; anti-tank belts on the northern axes.", {
     statement = { "reaffirm" },
-    alternatives = function(view) return (view.turn // 3) % 2 == 0 and { "host_allies", "obstacles" } or { "obstacles", "host_allies" } end,
+    alternatives = function(_, d) return pick(d, F.var.get("host", 0) < 3 and { "host_allies", "none" } or { "none" }) end,
+    fields = fields { { "at", NORTH, 1 } },
   })
 
   council("bare", "Calibration: stay a party and build nothing.", {
     statement = { "reaffirm" }, alternatives = { "none" }, crisis_measures = { "hold" }, war_measures = { "fight" },
-    programme = { "minimal" },
+    programme = { "minimal" }, fields = function() return "done" end,
   })
+
+  -- ---------------- the four states (hotseat stand-ins): refuse AP fields in their sector
+  for _, st in ipairs { "estonia", "latvia", "lithuania", "poland" } do
+    policy { id = "veto", side = st, text = "Refuse AP fields in this state's sector; anti-tank obstacles only.",
+      choose = function(_, d) return pick(d, { "veto", "follow" }) end }
+  end
 
   -- ---------------- allies
   local function allies(id, text, posture, eager)
@@ -117,7 +155,7 @@ function P.define()
         if d.id == "crisis_surge" then
           return pick(d, { (eager or view.tracks.alliance_cohesion >= 50) and "surge" or "wait", "wait" })
         end
-        if d.id == "war_support" then return "air" end
+        if d.id == "war_support" then return pick(d, { "air", "hold" }) end
         return pick(d, {})
       end }
   end
@@ -159,6 +197,8 @@ function P.define()
       local opp = opportunity(view)
       if d.id == "adv_posture" then
         if opp > 0.3 and math.random() < 0.08 then return "attack" end
+        -- a base risk whatever the deterrent (parameter base_war_risk; an assumption)
+        if math.random() < F.param.get("base_war_risk") then return pick(d, { "crisis", "probe" }) end
         local pc = math.max(0, math.min(0.2, 0.2 * opp))
         if math.random() < pc then return pick(d, { "crisis", "probe" }) end
         if math.random() < 0.3 then return "probe" end
@@ -173,6 +213,12 @@ function P.define()
     end }
   policy { id = "attack_now", side = "adversary", text = "Calibration: a surprise attack at the first turn.",
     choose = function(_, d) return pick(d, { "attack" }) end }
+  policy { id = "attack_in_notice", side = "adversary",
+    text = "Teaching: a surprise attack in October 2025, during the six months of Article 20.",
+    choose = function(_, d)
+      if d.id == "adv_posture" and F.game.date() >= "2025-10-01" then return pick(d, { "attack" }) end
+      return pick(d, { "wait", "hold", "stand_down" })
+    end }
   policy { id = "restrained", side = "adversary", text = "Probes, never attacks.",
     choose = function(_, d) return pick(d, { math.random() < 0.3 and "probe" or "wait", "wait", "stand_down" }) end }
 end

@@ -18,6 +18,7 @@ function S.define()
       .. "(withdrawal takes effect six months after notice, not before an armed conflict ends; other duties remain) [H]." }
   source { id = "icrc1998", short = "ICRC", author = "International Committee of the Red Cross",
     title = "Banning Anti-Personnel Mines: The Ottawa Treaty Explained", year = 1998, publisher = "ICRC",
+    link = "https://www.icrc.org/",
     note = "Article 20 and withdrawal explained [H]." }
   source { id = "icbl", short = "ICBL", author = "International Campaign to Ban Landmines", year = 2025, link = "https://www.icbl.org/",
     note = "Statements of 2025: a notice of withdrawal may be retracted during the six months (27 Aug 2025) [M]; "
@@ -32,25 +33,33 @@ function S.define()
       .. "perimeter-marked, monitored and fenced areas; remotely delivered AP mines need self-destruct (at most 10% may "
       .. "fail within 30 days) and back-up self-deactivation (at most 1 in 1,000 still functional after 120 days) "
       .. "(Art. 6; Technical Annex 3(a), 1(b)); records of location, number and type (Art. 9). Still binds a state "
-      .. "that leaves the Ottawa Convention [H]." }
+      .. "that leaves the Ottawa Convention [H]. See also the US Department of Defense Law of War Manual, §6.12." }
 
   -- The 2025 withdrawals
   source { id = "statement", short = "Al Jazeera & PAP", author = "Al Jazeera; Polish Press Agency (PAP)", year = 2025,
+    publisher = "Al Jazeera, 18 Mar 2025", link = "https://www.aljazeera.com/",
     note = "Reports of 18 Mar 2025: the defence ministers of Estonia, Latvia, Lithuania and Poland 'unanimously "
       .. "recommend withdrawing' from the Ottawa Convention, citing Russia (not a party) and 'significantly "
       .. "increased' military threats, and remain committed to international humanitarian law [H]." }
-  source { id = "votes", author = "United Nations Treaty Collection", year = 2025, link = "https://treaties.un.org/",
+  source { id = "votes", author = "United Nations Treaty Collection", year = 2025,
+    title = "Convention on the Prohibition of ... Anti-Personnel Mines: status (chapter XXVI-5), depositary notifications",
+    link = "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XXVI-5&chapter=26",
     note = "Depositary notifications of the withdrawals: notices deposited 27 Jun 2025 (Latvia, Lithuania, Estonia), "
       .. "10 Jul (Finland), 20 Aug (Poland); effective six months later. The parliaments' votes: Saeima 16 Apr 2025 "
       .. "(68-14 [M]; another report 66-14), Seimas 8 May (107-0-3), Riigikogu 4 Jun (81-1-7), Eduskunta 19 Jun "
       .. "(157-18), Sejm 25 Jun (413-15-3) [H]." }
-  source { id = "defensenews", author = "Defense News", year = 2025,
+  source { id = "defensenews", author = "Defense News", year = 2025, publisher = "Defense News, 20 Mar 2025",
+    link = "https://www.defensenews.com/",
     note = "20 Mar 2025: a Polish deputy defence minister said the army needs 'several hundred thousand, even up to "
       .. "1 million' mines from state industry [H]." }
   source { id = "eastshield", short = "East Shield", title = "East Shield (Tarcza Wschód)", year = 2024,
+    publisher = "Polish Ministry of National Defence; reported by Defence24", link = "https://www.gov.pl/web/obrona-narodowa",
     note = "Poland's border fortification programme: PLN 10 bn (~US$2.5 bn), 2024-2028, ~700 km of border, "
-      .. "construction from Nov 2024 [M]. Lithuania plans to buy 'tens of thousands' of AP mines [M]." }
-  source { id = "bdl", author = "Kyiv Independent; TASS", year = 2024,
+      .. "construction from Nov 2024, about US$3.6 M per km of border [M]. A Polish deputy defence minister said "
+      .. "there were no current plans to put mines into it (Defence24) [M]. Lithuania plans to buy 'tens of "
+      .. "thousands' of AP mines; Lithuania and Finland plan production from 2026 [M]." }
+  source { id = "bdl", short = "Baltic Defence Line", author = "Kyiv Independent; TASS", year = 2024,
+    publisher = "Kyiv Independent, 19 Jan 2024", link = "https://kyivindependent.com/",
     note = "The Baltic Defence Line, agreed 19 Jan 2024 as 'anti-mobility defensive installations'; Estonia plans "
       .. "~600 bunkers of ~10 soldiers each from 2025 [H]." }
 
@@ -67,6 +76,7 @@ function S.define()
       .. "at least 57 states and areas contaminated, 32 of them states parties; victim assistance ~5% of mine-action "
       .. "funding, down ~25% in 2024 [H]/[M]." }
   source { id = "eps2006", author = "The Economics of Peace and Security Journal", year = 2006,
+    link = "https://www.epsjournal.org.uk/",
     note = "Clearance costs about US$2-39 per m², by country and method [M]." }
   source { id = "ngo_rule", author = "Mine-action NGOs",
     note = "'$3-30 to make a mine, $300-1,000 to remove it': a rule of thumb widely quoted by mine-action "
@@ -84,7 +94,7 @@ function S.define()
     note = "Tabletop map games with Red and Blue teams and umpires, 2014-2015: the longest time for Russian forces to "
       .. "reach the outskirts of Tallinn and/or Riga was 60 hours (press: 36-60); about seven brigades, three of them "
       .. "heavy armoured, with air power and fires, in place at the outset could prevent a rapid overrun [H]." }
-  source { id = "politico", author = "POLITICO", year = 2025,
+  source { id = "politico", author = "POLITICO", year = 2025, link = "https://www.politico.eu/",
     note = "The Suwałki Gap: the Poland-Lithuania border between Kaliningrad and Belarus, ~100-104 km, the Baltic "
       .. "states' only land link to the rest of NATO [M]." }
   source { id = "efp", author = "NATO", title = "Warsaw Summit Communiqué; Madrid Summit Declaration", year = 2016,
@@ -92,7 +102,7 @@ function S.define()
     note = "Enhanced Forward Presence, decided in Warsaw in 2016 and deployed in 2017: battlegroups in Estonia (UK-led, "
       .. "Tapa), Latvia (Canada-led, Ādaži), Lithuania (Germany-led, Rukla) and Poland (US-led, Orzysz); in Madrid "
       .. "in 2022 the allies agreed to scale them up 'to brigade' [H]/[M]." }
-  source { id = "pzbrig45", author = "Bundeswehr", year = 2025,
+  source { id = "pzbrig45", author = "Bundeswehr", year = 2025, link = "https://www.bundeswehr.de/",
     note = "Panzerbrigade 45, activated in Lithuania on 1 Apr 2025: ~4,800 troops at Rūdninkai and Rukla, fully "
       .. "operational by the end of 2027 [H]." }
   source { id = "naturalearth", author = "Natural Earth", title = "Admin 0 countries, 1:10m, version 4.1.0",
@@ -110,6 +120,15 @@ function S.define()
     publisher = "International Security 13(4)", note = "An attacker needs about 3:1 local superiority to break through [H]." }
   source { id = "lanchester", author = "Lanchester, F. W.", title = "Aircraft in Warfare: The Dawn of the Fourth Arm",
     year = 1916, publisher = "Constable, London", note = "The square law of attrition: dB/dt = -aR, dR/dt = -bB [H]." }
+  source { id = "hrw2025", short = "Human Rights Watch", author = "Human Rights Watch", year = 2025,
+    publisher = "Human Rights Watch, 24 Jul 2025", link = "https://www.hrw.org/",
+    note = "On Ukraine's decree of 29 Jun 2025 and its notification to the UN of 18 Jul 2025 'suspending' the "
+      .. "Ottawa Convention (citing Vienna Convention Art. 62) rather than withdrawing under Art. 20: invalid, because "
+      .. "Art. 20(3) bars a withdrawal from taking effect during an armed conflict [H]." }
+  source { id = "unnews2025", short = "UN News", author = "United Nations", year = 2025,
+    publisher = "UN News, 2 Dec 2025", link = "https://news.un.org/",
+    note = "Report on Landmine Monitor 2025: indications of new AP mine use by Ukraine in 2024-2025, some "
+      .. "drone-delivered, after it received mines from the United States; mass use by Russia and Myanmar [H]." }
   source { id = "lt_mod", short = "Lithuanian MoD", author = "Lithuanian Ministry of National Defence", year = 2025,
     note = "Framed the withdrawal as raising the army's 'counter-mobility' effect, a denial mechanism [M]." }
 end

@@ -24,15 +24,18 @@ T.sides = {
   council = { name = "Defence council",
     text = "The defence ministers of Estonia, Latvia, Lithuania and Poland, deciding together." },
   allies = { name = "Allies",
-    text = "NATO: forward-stationed battlegroups and brigades, reinforcements, air power." },
+    text = "NATO: forward-stationed battlegroups and brigades, reinforcements, air power. The UK, Canada and "
+      .. "Germany, which lead the battlegroups in Estonia, Latvia and Lithuania, are parties to the Ottawa "
+      .. "Convention and may not assist anyone with AP mines (Art. 1(1)(c)); the United States, which leads in "
+      .. "Poland, is not a party [@ottawa; @efp; @lm2024]." },
   humanitarian = { name = "Humanitarian community",
     text = "The ICBL, NGOs and mine-action donors: campaigns, mine-risk education, clearance funding." },
   adversary = { name = "Adversary",
     text = "A neighbour weighing what an attack would gain against what it would cost." },
-  estonia = { name = "Estonia", text = "Decides the emplacement doctrine on its Russian border (Narva, Võru)." },
-  latvia = { name = "Latvia", text = "Decides the emplacement doctrine on its eastern border (Rēzekne, Daugavpils)." },
-  lithuania = { name = "Lithuania", text = "Decides the emplacement doctrine on its Belarus border (Vilnius, Alytus)." },
-  poland = { name = "Poland", text = "Decides the emplacement doctrine on the Suwałki Gap and Podlasie (Białystok)." },
+  estonia = { name = "Estonia", text = "Follows the council unless a person plays it: may refuse AP fields on its Russian border (Narva, Võru)." },
+  latvia = { name = "Latvia", text = "Follows the council unless a person plays it: may refuse AP fields on its eastern border (Rēzekne, Daugavpils)." },
+  lithuania = { name = "Lithuania", text = "Follows the council unless a person plays it: may refuse AP fields on its Belarus border (Vilnius, Alytus)." },
+  poland = { name = "Poland", text = "Follows the council unless a person plays it: may refuse AP fields on the Suwałki Gap and Podlasie (Białystok)." },
 }
 T.phases = { council = "Council meets", national = "National decisions", allies = "Allies decide",
   humanitarian = "Humanitarian community", adversary = "Adversary moves" }
@@ -45,7 +48,11 @@ T.tracks = {
     text = "Monthly deterrence averaged over the peacetime months of the decision window." },
   alliance_cohesion = { name = "Alliance cohesion", text = "How united the allies are behind the defence." },
   reputation = { name = "Humanitarian reputation", short = "Reputation", text = "Standing with treaty partners, donors and the public." },
-  budget = { name = "Budget", text = "Money for counter-mobility and mine action, US$ million (assumption)." },
+  budget = { name = "Budget", text = "Money left for counter-mobility, fields and mine action, US$ million. About "
+    .. "US$40 M a month in peace (assumption, of the order of East Shield's PLN 10 bn over 2024-2028 [@eastshield]); "
+    .. "US$25 M a year after 2027." },
+  spent = { name = "Money spent", short = "Spent", text = "Everything the council paid for, US$ million: obstacles, "
+    .. "fences, monitoring, mines, stores, sensors, hosting allies, clearance. Its cost axis." },
   territory_held = { name = "Territory held", text = "Share of the four states' map areas held." },
   civilian_casualties_peace = { name = "Civilian casualties (peacetime)", short = "Casualties (peacetime)",
     text = "People killed or injured by emplaced mines before any war, e.g. people pushed across a border." },
@@ -64,19 +71,20 @@ T.pieces = { minefield = "Minefield", brigade = "Brigade" }
 
 -- Map views (the window cycles them with V; flank render --overlay ID)
 T.overlays = {
-  mines = { name = "AP mines in the ground", unit = "thousand",
-            text = "Anti-personnel mines emplaced in each area, marked or not (model.lua: field_kmines per sector belt, an assumption)." },
+  mines = { name = "AP mines in the ground", unit = "thousand mines",
+            text = "Anti-personnel mines emplaced in each area, marked or not; a field is 30,000 mines (assumption)." },
   obstacles = { name = "Obstacles and anti-tank barriers", unit = "level",
                 text = "Ditches, dragon's teeth, anti-tank mines and bunkers of the Baltic Defence Line and East Shield [@bdl; @eastshield]." },
   contamination = { name = "Suspected hazardous area", unit = "km²",
                     text = "Land that must be surveyed or cleared after the war; unrecorded fields make far more land suspect [@legacy]." },
 }
+T.states = { estonia = "Estonia", latvia = "Latvia", lithuania = "Lithuania", poland = "Poland" }
 T.sectors = { estonia = "Estonia (Narva, Võru)", latvia = "Latvia (Rēzekne, Daugavpils)",
   lithuania = "Lithuania (Vilnius, Alytus)", poland = "Poland (Suwałki Gap, Białystok)" }
 
 T.dec = {
   statement = {
-    title = "Leave the mine ban?",
+    title = "The mine ban: stay or leave",
     text = "18 March 2025: the four defence ministers 'unanimously recommend withdrawing', citing Russia (not a "
       .. "party) and 'significantly increased' threats, and say they remain committed to humanitarian law "
       .. "[@statement]. For: counter-mobility, a denial effect (Lithuania's framing) [@lt_mod; @snyder]. "
@@ -109,6 +117,41 @@ T.dec = {
       none = { label = "No production" },
       low = { label = "20,000 a month", preview = "assumption: US$0.3 M a month" },
       high = { label = "80,000 a month", preview = "reputation -3; US$1.2 M a month" },
+    },
+  },
+  national = {
+    title = "%s: the council's fields in our sector",
+    text = "The council lays fields on the whole border; each state may refuse AP mines in its own sector. "
+      .. "A state that has left the Ottawa Convention is still bound by Amended Protocol II [@ottawa, Art. 20(4); @apii].",
+    opt = {
+      follow = { label = "Follow the council" },
+      veto = { label = "No AP mines in our sector", text = "Lift any AP fields here; anti-tank obstacles stay.",
+        preview = "reputation +1; lifting costs US$0.3 M per 1,000 mines" },
+      unveto = { label = "Allow AP fields again" },
+    },
+  },
+  fields = {
+    title = "Fields on the border",
+    text = "Choose a kind of field, then an area on the map; repeat, then Done. Each order takes engineer time "
+      .. "(about 30 km of belt a month, assumption) and money. Amended Protocol II binds every state that uses "
+      .. "mines, in or out of the Ottawa Convention: AP mines only in perimeter-marked, fenced and monitored areas "
+      .. "(Art. 5), recorded (Art. 9); remotely delivered AP mines only with self-destruct and back-up "
+      .. "self-deactivation (Art. 6, Technical Annex 3) [@apii]. The Ottawa Convention bans AP mines for its "
+      .. "parties and any help with them (Art. 1) [@ottawa].",
+    opt = {
+      done = { label = "Done for this quarter" },
+      at = { label = "Anti-tank obstacles only", text = "Ditches, dragon's teeth, AT mines and bunkers on 30 km of "
+        .. "the area's axis: +1 obstacle level. US$3.6 M per km, as East Shield [@eastshield; @bdl]." },
+      marked = { label = "AP mines: marked, fenced, monitored", text = "30,000 mines, recorded; fence and signs "
+        .. "~US$0.2 M per km of perimeter, monitoring US$2 M a year (assumptions)." },
+      unmarked = { label = "AP mines: unmarked", text = "Half the engineer time and no fence. Breaches Amended "
+        .. "Protocol II Arts. 5 and 9; reputation -5, cohesion -2; people stray into it." },
+      remote = { label = "Remotely delivered (self-destruct and self-deactivation)", text = "Planned now, "
+        .. "scattered when an attack starts: at most 1 in 1,000 still active after 120 days [@apii]. "
+        .. "US$4.5 M of mines per field and US$20 M of launchers once (assumptions)." },
+      stockpile = { label = "Stockpile for crisis laying", text = "No mines in the ground now: engineers lay them "
+        .. "in a crisis, two fields a day, if there is warning; some hurried fields go unrecorded." },
+      lift = { label = "Lift an AP field", text = "Back into the store: US$300 a mine [@ngo_rule]." },
     },
   },
   doctrine = {
@@ -220,8 +263,7 @@ T.dec = {
   },
   campaign = {
     title = "Humanitarian community",
-    text = "The ICBL and NGOs answer what the council does; donors fund mine action (~5% of it victim "
-      .. "assistance) [@lm2025].",
+    text = "The ICBL and NGOs answer what the council does; donors fund mine action (over US$1 bn in 2023) [@lm2024].",
     opt = {
       quiet = { label = "Quiet diplomacy" },
       public = { label = "Public campaign", preview = "council reputation -2, cohesion -1" },
@@ -268,20 +310,25 @@ T.ev = {
       .. "and the deterrent; if the crisis passes, the mines are in the ground, near villages and forest "
       .. "paths, until someone lifts them.",
   },
-  parliaments = { title = "Parliaments vote",
-    text = "The Saeima (68-14), the Seimas (107-0-3), the Riigikogu (81-1-7) and the Sejm (413-15-3) vote to "
-      .. "withdraw [@votes]." },
   month = { title = "A month passes" },
   crisis_day = { title = "Crisis day" },
-  withdrawal = { title = "Withdrawal takes effect",
-    text = "Six months after the notice, the withdrawal takes effect (Art. 20). Making and stockpiling "
-      .. "anti-personnel mines is now lawful for the four states; Amended Protocol II still binds their use.",
-    blocked = "The six months are over, but the state is at war: under Art. 20(3) the withdrawal cannot take "
-      .. "effect before the conflict ends [@ottawa, Art. 20(3)]." },
   pushback = { title = "People pushed across the border",
     harm = "People were pushed across the forest border near %s and walked into a minefield: %d killed or injured.",
     safe = "People were pushed across the forest border near %s; border guards took them in." },
   war_day = { title = "A day of war" },
+  finland = { title = "Finland leaves too", label = "Leaves the mine ban: 10 Jan 2026",
+    text = "Finland, not on the council, follows its own path: the Eduskunta voted 157-18 on 19 June 2025 and "
+      .. "Finland deposited its notice on 10 July 2025; it takes effect on 10 January 2026 [@votes]." },
+  finland_out = { title = "Finland is out",
+    text = "Finland's withdrawal from the Ottawa Convention took effect on 10 January 2026 [@votes]." },
+  ukraine = { title = "Ukraine 'suspends' the Convention",
+    text = "On 29 June 2025 Ukraine decreed, and on 18 July told the UN, that it suspends the Ottawa Convention "
+      .. "(Vienna Convention Art. 62) rather than withdraw under Art. 20. The ICBL and Human Rights Watch call "
+      .. "this invalid: Art. 20(3) bars a withdrawal from taking effect during an armed conflict [@hrw2025; @icbl]." },
+  lm2025 = { title = "Landmine Monitor 2025",
+    text = "Released on 1 December 2025: 6,279 mine casualties in 2024, ~90% of them civilians, nearly half "
+      .. "children [@lm2025]; indications of new Ukrainian AP mine use, some delivered by drone, after it received "
+      .. "mines from the United States, and mass use by Russia [@unnews2025]." },
   peace_end = { title = "Three years without war",
     text = "The decision window closes without war. What lies in the ground and in the stores stays." },
   year = { title = "A year passes" },
@@ -289,7 +336,7 @@ T.ev = {
 }
 
 T.log = {
-  rapid = "Engineers laid %d thousand stockpiled mines, recorded and marked.",
+  rapid = "Engineers laid %s stockpiled mines in a hurry.",
   push_harm = "%d people were killed or injured by mines after being pushed across the border near %s.",
   stray = "%d people (foresters, hunters, border guards) were hurt in emplaced minefields this month.",
   stand_down = "The adversary stood down; forces return to garrisons.",
@@ -301,6 +348,8 @@ T.log = {
   art20_after = "The conflict has ended; the withdrawal now takes effect (Art. 20(3)).",
   ceasefire = "Ceasefire after %d days.",
   brigade = "Another allied brigade is stationed near %s.",
+  brigade_cancelled = "The allied brigade promised six months ago is not sent: %s is occupied or the war is over.",
+  follower = "Another state announces that it will leave the Ottawa Convention too, citing the four: the norm weakens.",
 }
 
 T.endings = {
@@ -347,6 +396,106 @@ T.debrief = {
     remote = "remotely delivered", remote_backup = "remotely delivered with back-up" },
   sources = "Sources: [@ottawa, Art. 20; @icrc1998; @apii; @votes; @lm2024; @lm2025; @rand; @snyder; @schelling; "
     .. "@mearsheimer]. Model numbers marked as assumptions are explained in docs/model-eastern-flank.md.",
+}
+
+-- The withdrawal timeline, state by state (law.lua), and each field's legal status.
+T.law = {
+  voted = {
+    latvia = "On %s the Saeima voted 68-14 to withdraw from the Ottawa Convention [@votes].",
+    lithuania = "On %s the Seimas voted 107-0-3 to withdraw [@votes].",
+    estonia = "On %s the Riigikogu voted 81-1-7 to withdraw [@votes].",
+    poland = "On %s the Sejm voted 413-15-3 to withdraw [@votes].",
+  },
+  deposited = "%s deposited its notice of withdrawal on %s; it takes effect on %s, six months later, unless "
+    .. "retracted [@ottawa, Art. 20(2); @icbl].",
+  out = "%s: the withdrawal took effect on %s. AP mines are lawful for it now; Amended Protocol II still binds "
+    .. "their use [@ottawa, Art. 20(4); @apii].",
+  bound = "%s: the six months ended on %s, during an armed conflict. Under Art. 20(3) the withdrawal cannot take "
+    .. "effect before the conflict ends: it is still bound by the ban [@ottawa, Art. 20(3)].",
+  out_after_war = "%s: the conflict has ended, and with it the withdrawal takes effect (Art. 20(3)).",
+  occupied = "Part of the four states' land is occupied: the armed conflict continues, so the withdrawals held up "
+    .. "by Art. 20(3) still cannot take effect [@ottawa, Art. 20(3); @icrc1998].",
+  status = {
+    at = "Lawful: anti-tank mines and obstacles are outside the Ottawa Convention; APII rules AT mines too [@apii].",
+    lift = "Lawful, and what Ottawa Art. 5 asks of parties [@ottawa].",
+    party = "Not possible: this state is still a party to the Ottawa Convention (Art. 1) [@ottawa].",
+    marked = "Lawful once out of the Ottawa Convention: Amended Protocol II Art. 5 (marked, fenced, monitored) and "
+      .. "Art. 9 (recorded) [@apii]. Allies still party may not help lay it (Ottawa Art. 1(1)(c)).",
+    unmarked = "UNLAWFUL: breaches Amended Protocol II Arts. 5 and 9, which still bind after leaving Ottawa (Art. "
+      .. "20(4)) [@apii; @ottawa]. Possible, but allies and donors will know.",
+    remote = "Lawful once out of the Ottawa Convention: APII Art. 6 and Technical Annex 3 need self-destruct and "
+      .. "back-up self-deactivation; these have both [@apii]. Without self-deactivation they would be unlawful.",
+    stockpile = "Lawful once out of the Ottawa Convention (Art. 4 bans stockpiles only for parties). Fields laid "
+      .. "in a crisis must still be marked and recorded (APII Arts. 5, 9) [@apii; @ottawa].",
+  },
+}
+
+T.fields = {
+  preview = "%s (%s): US$%s M, %s km of engineer time (%s km free). %s",
+  why = {
+    party = "%s is still a party to the Ottawa Convention: no AP mines (Art. 1).",
+    veto = "%s refuses AP fields in its sector.",
+    at_max = "Obstacles are at their highest level here (3).",
+    nothing = "No AP mines lie here.",
+    same = "This field is already here.",
+    engineers = "Engineers are busy: this needs %.0f km of belt, %.0f km are free (about 30 km a month).",
+    stock = "Not enough mines in store: a field takes %s.",
+  },
+}
+
+-- Why an option is not available (second result of requires).
+T.why = {
+  party = "The four states are still parties to the Ottawa Convention.",
+  budget = "Costs US$%s M; the budget has US$%s M.",
+  nothing_to_lay = "Nothing to lay: no area plans crisis laying, or the store is empty.",
+  nothing_unmarked = "No unmarked field to mark.",
+  done = "Already done.",
+  no_veto = "This state has not refused AP fields.",
+  sensors_max = "The sensor layer is complete (3 levels).",
+  brigades_max = "Three brigades are stationed or on their way.",
+  cohesion = "Allies add a brigade only while alliance cohesion is at least 60%.",
+  air = "Alliance cohesion below 40%: allies hold their air power back.",
+  donors = "Donors do not fund a council whose humanitarian reputation is below 40%.",
+}
+
+-- Area properties as the board and the text mode show them (property{}).
+T.props = {
+  obst = { name = "Obstacle level", unit = "of 3", text = "Anti-tank belts on the area's axis." },
+  at_km = { name = "Anti-tank belt", unit = "km", text = "Kilometres of ditches, dragon's teeth and AT mines built." },
+  ap = { name = "AP mines in the ground", unit = "thousand", text = "All anti-personnel mines laid here." },
+  ap_marked = { name = "AP mines in the ground, marked", unit = "thousand", text = "Marked, fenced, monitored, recorded." },
+  ap_unmarked = { name = "AP mines in the ground, unmarked", unit = "thousand", text = "Unmarked or unrecorded." },
+  ap_remote = { name = "AP mines scattered", unit = "thousand", text = "Remotely delivered when the attack began." },
+  plan_k = { name = "AP mines planned for a crisis", unit = "thousand", text = "What engineers would lay with warning." },
+  doctrine = { name = "Field", text = "The council's order for this area." },
+  fail = { name = "Scattered mines still live", unit = "share", text = "After self-destruct and self-deactivation." },
+  unrec = { name = "Unrecorded field", text = "1: a field laid in a hurry went unrecorded." },
+  uxo = { name = "Battle contamination", unit = "km²", text = "Unexploded ordnance left by the fighting." },
+  sus = { name = "Suspected hazardous area", unit = "km²", text = "Land to survey or clear." },
+  haz_m = { name = "Hazard, marked fields", unit = "km²", text = "Live fields behind fences." },
+  haz_u = { name = "Hazard, unmarked", unit = "km²", text = "Live mines nobody fenced or recorded." },
+  haz_x = { name = "Hazard, unexploded ordnance", unit = "km²", text = "From the fighting." },
+  rec = { name = "Share recorded", unit = "share", text = "Recorded fields clear twice as fast (assumption)." },
+  fought = { name = "Fought over", text = "The war passed through this area." },
+}
+
+-- Discussion questions shown with the debrief (question{}).
+T.questions = {
+  { text = "Which of your decisions changed the adversary's estimate the most, and which changed what lies in "
+    .. "the ground for twenty years? Were they the same decisions?" },
+  { text = "Amended Protocol II still binds a state that leaves the Ottawa Convention [@apii]. What does marking, "
+    .. "fencing and recording a field cost, and what does it buy in war and after?" },
+  { text = "Allies still party may not assist anyone with AP mines (Ottawa Art. 1(1)(c)) [@ottawa]. How should a "
+    .. "coalition split work between allies bound by the ban and the United States, which is not?" },
+  { text = "Article 20(3) keeps a state bound while it is at war, and an occupation is a continuing conflict "
+    .. "[@ottawa, Art. 20(3)]. Why might the treaty's authors have written it so?" },
+  { text = "Stockpiling looks cheap in peace. What must go right in a crisis for stockpiled mines to matter, and "
+    .. "what happens to fields laid in a hurry?" },
+  { text = "The model's numbers marked 'assumption' drive its ranking. Which one would you change first, and what "
+    .. "evidence would you want before trusting the answer?", ending = "deterrence_held" },
+  { text = "The war came. Where did fields slow the attack, and where did they only add to the aftermath?",
+    ending = "territory_lost" },
+  { text = "The line held. How much of that was fields, how much allied brigades and warning time?", ending = "line_held" },
 }
 
 return T

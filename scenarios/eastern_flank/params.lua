@@ -1,0 +1,73 @@
+-- Eastern Flank costs and the peace, law and aftermath assumptions a teacher can change.
+--
+-- Money is in US$ million. Every figure cites a source id (sources.lua) or says
+-- ASSUMPTION with its reasoning; docs/model-eastern-flank.md explains them. The
+-- parameter{}s (Q.define) can be changed with --set ID=VALUE, the class settings or the
+-- briefing's Assumptions panel; rule code reads them with flank.param.get.
+
+local Q = {
+  -- Budget for counter-mobility, fields and mine action. ASSUMPTION: of the order of
+  -- Poland's East Shield alone, PLN 10 bn (~US$2.5 bn) over 2024-2028, ~US$500 M a year
+  -- [@eastshield]; the four states together can spend about that on this game's choices.
+  budget_start = 400, budget_month = 40,
+  budget_year = 25,              -- aftermath: a national mine-action budget (ASSUMPTION)
+
+  -- Anti-tank obstacle belt: ditches, dragon's teeth, AT mines, bunkers. East Shield costs
+  -- ~US$2.5 bn for ~700 km of border, ~US$3.6 M per km [@eastshield]; the Baltic Defence
+  -- Line is the same kind of work [@bdl]. One order builds one obstacle level on
+  -- at_belt_km of the area's axis (ASSUMPTION: the roads and open ground an attack uses).
+  at_cost_km = 3.6, at_belt_km = 30,
+
+  -- An AP field: 30,000 mines (model.lua field_kmines) in a belt field_km long, ~1 km deep.
+  field_km = 20,                 -- ASSUMPTION: 1,500 mines per km of belt
+  fence_cost_km = 0.2,           -- fence and signs per km of perimeter (ASSUMPTION; far below a border barrier)
+  monitor_year = 2,              -- watching a marked field (APII "monitored"), per field per year (ASSUMPTION)
+  remote_mine_cost = 0.15,       -- US$ M per thousand scatterable mines with self-destruct and
+                                 -- self-deactivation: ~10x a simple mine (ASSUMPTION; [@ngo_rule] $3-30)
+  remote_system = 20,            -- launchers and training, once (ASSUMPTION)
+  lift_cost_kmine = 0.3,         -- lifting a recorded field: $300 a mine, the low end of removal [@ngo_rule]
+
+  -- Engineer time. ASSUMPTION: the four states' engineers lay or build about 30 km of belt a
+  -- month in peacetime and 10 km a day when mobilised in a crisis; allied engineers add 10 km
+  -- a month per hosted brigade, but only for work that does not help lay AP mines when
+  -- the lead nation is a party (Ottawa Art. 1(1)(c) [@ottawa]): the UK, Canada and Germany
+  -- lead in Estonia, Latvia and Lithuania; the US, not a party, in Poland [@efp].
+  eng_month = 30, eng_max = 90, eng_crisis_day = 10, eng_allied = 10,
+  unmarked_km_factor = 0.5,      -- no fence, no records: half the engineer time (ASSUMPTION)
+
+  -- Allied brigades: host-nation support per added brigade and year (ASSUMPTION).
+  brigade_upkeep_year = 60, host_cost = 100,
+  sensors_cost = 80,             -- a sensor and drone layer on the border (ASSUMPTION)
+  store_cost_year = 1,           -- storing and guarding 100,000 mines a year (ASSUMPTION)
+}
+
+function Q.define()
+  parameter { id = "base_war_risk", name = "Base risk of a crisis", unit = "per month", default = 0.01,
+    min = 0, max = 0.1, step = 0.005,
+    text = "Chance each month that the adversary opens a crisis whatever the deterrent: accidents, "
+      .. "miscalculation, politics at home. It makes a war during the six months of Article 20 possible.",
+    assumption = "No source measures it; 1% a month gives about one crisis in three years of peace." }
+  parameter { id = "crisis_unrecorded", name = "Crisis fields left unrecorded", unit = "share", default = 0.3,
+    min = 0, max = 1, step = 0.05,
+    text = "Share of the fields laid in a hurry (a crisis, the first hours of a war) that end up unmarked and "
+      .. "unrecorded, as in Bosnia and Herzegovina's war [@legacy].",
+    assumption = "Hurried laying under pressure; no published rate for the Baltic states' engineers." }
+  parameter { id = "casualty_rate", name = "Casualties per km² a year", unit = "people/km²/yr", default = 0.45,
+    min = 0.05, max = 2, step = 0.05,
+    text = "Casualties per km² of unmarked hazard a year in a populated area right after a war; the rate decays "
+      .. "over about six years to a floor. Loosely anchored on Cambodia (65,086 casualties since 1979 and "
+      .. "1,697 km² still contaminated in 2025) and Bosnia (~1,000 km² suspect ~2019) [@legacy].",
+    assumption = "A single rate stands for very different places; see the model doc." }
+  parameter { id = "clear_speed", name = "Clearance speed (full programme)", unit = "km²/yr", default = 12,
+    min = 2, max = 60, step = 2,
+    text = "km² a year the council's full clearance programme releases. States parties cleared 219-281 km² a year "
+      .. "worldwide in 2022-2023 [@lm2024]; a national programme does a few percent of that.",
+    assumption = "A national programme of a few hundred deminers: a few percent of the world's yearly clearance." }
+  parameter { id = "clear_cost", name = "Clearance cost", unit = "US$ M/km²", default = 10, min = 2, max = 39,
+    step = 1, source = "eps2006",
+    text = "Clearance costs ~US$2-39 per m² by country and method [@eps2006]; the default takes US$10 per m²." }
+end
+
+function Q.get(id) return flank.param.get(id) end
+
+return Q
