@@ -89,7 +89,7 @@ function R.aftermath_year()
   -- clearance (council programme + humanitarian funding), faster where fields are recorded
   local cap = V("clear_cap", 0) + V("ngo_cap", 0)
   if cap > 0 and S > 0 then
-    local eff = cap * (1 + (P.record_speed - 1) * V("rec_share", 0))
+    local eff = cap * (1 + (Q.record_speed - 1) * V("rec_share", 0))
     local f = math.min(1, eff / S)
     F.var.set("sus", S * (1 - f)); F.var.set("hz", H * (1 - f))
     F.area.scale("sus", 1 - f)

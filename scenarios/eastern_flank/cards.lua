@@ -80,9 +80,9 @@ function R.define(cfg)
   tr("budget", { min = 0, max = 100000, start = Q.budget_start, unit = "US$ M", better = "higher", source = "eastshield" })
   tr("spent", { min = 0, max = 1e9, start = 0, unit = "US$ M", better = "lower", source = "eastshield" })
   tr("territory_held", { min = 0, max = 100, start = 100, unit = "%", better = "higher" })
-  tr("civilian_casualties_peace", { min = 0, max = 1e9, start = 0, unit = "people", better = "lower" })
-  tr("civilian_casualties_war", { min = 0, max = 1e9, start = 0, unit = "people", better = "lower" })
-  tr("civilian_casualties_postwar", { min = 0, max = 1e9, start = 0, unit = "people", better = "lower", source = "lm2024" })
+  tr("civilian_casualties_peace", { min = 0, max = 1e9, start = 0, unit = "killed or injured", better = "lower" })
+  tr("civilian_casualties_war", { min = 0, max = 1e9, start = 0, unit = "killed or injured", better = "lower" })
+  tr("civilian_casualties_postwar", { min = 0, max = 1e9, start = 0, unit = "killed or injured", better = "lower", source = "lm2024" })
   tr("contaminated_km2", { min = 0, max = 1e9, start = 0, unit = "km²", better = "lower", source = "lm2024" })
   tr("cleared_km2", { min = 0, max = 1e9, start = 0, unit = "km²", better = "higher", visible = false })
   tr("mines_stockpiled", { min = 0, max = 1e9, start = 0, unit = "thousand", visible = false })
@@ -159,7 +159,7 @@ function R.define(cfg)
 
   -- ---------------- council: fields on the board, area by area (an orders phase)
   local function field_opt(kind)
-    return opt("fields", kind, { target = "area", again = true, source = "apii",
+    local o = opt("fields", kind, { target = "area", again = true, source = "apii",
       legal = function() return Mi.legal(kind) end,
       -- legal() lists only the areas where the field can go (Mi.can), so a chosen area needs no
       -- second check; before one is chosen, cheap checks say why the option is closed
@@ -175,6 +175,8 @@ function R.define(cfg)
           C.num(Mi.cost(kind, a), 1), C.num(Mi.km_needed(kind)), C.num(Mi.km_free(kind, a)), law)
       end,
       effect = function(a) Mi.order(kind, a); R.assess() end })
+    if kind ~= "done" then o.text = o.text .. " " .. T.law.status[kind] end   -- its legal status, always shown
+    return o
   end
   card("fields", "council", { source = "apii",
     when = function() return stage() == "peace" and quarter() end,

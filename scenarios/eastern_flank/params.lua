@@ -26,13 +26,17 @@ local Q = {
                                  -- self-deactivation: ~10x a simple mine (ASSUMPTION; [@ngo_rule] $3-30)
   remote_system = 20,            -- launchers and training, once (ASSUMPTION)
   lift_cost_kmine = 0.3,         -- lifting a recorded field: $300 a mine, the low end of removal [@ngo_rule]
+  -- Recorded fields are released ~10x faster than suspect land: lifting mines whose places are
+  -- known costs $300-1,000 a mine [@ngo_rule], at 1,500 a km² US$0.5-1.5 M per km², against
+  -- US$2-39 M per km² for clearing suspect land [@eps2006]. ASSUMPTION: the ratio of the two.
+  record_speed = 10,
 
   -- Engineer time. ASSUMPTION: the four states' engineers lay or build about 30 km of belt a
-  -- month in peacetime and 10 km a day when mobilised in a crisis; allied engineers add 10 km
+  -- month in peacetime and 40 km a day (two fields) when mobilised in a crisis; allied engineers add 10 km
   -- a month per hosted brigade, but only for work that does not help lay AP mines when
   -- the lead nation is a party (Ottawa Art. 1(1)(c) [@ottawa]): the UK, Canada and Germany
   -- lead in Estonia, Latvia and Lithuania; the US, not a party, in Poland [@efp].
-  eng_month = 30, eng_max = 90, eng_crisis_day = 10, eng_allied = 10,
+  eng_month = 30, eng_max = 90, eng_crisis_day = 40, eng_allied = 10,
   unmarked_km_factor = 0.5,      -- no fence, no records: half the engineer time (ASSUMPTION)
 
   -- Allied brigades: host-nation support per added brigade and year (ASSUMPTION).

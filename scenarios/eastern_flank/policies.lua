@@ -97,9 +97,9 @@ function P.define()
     fields = fields { { "at", NORTH, 1 } },
   })
 
-  council("stay_fortify", "Stay a party; anti-tank belts on every border area, two levels on the northern axes.", {
+  council("stay_fortify", "Stay a party; build anti-tank belts everywhere as far as the money goes.", {
     statement = { "reaffirm" }, alternatives = rotate,
-    fields = fields { { "at", NORTH, 1 }, { "at", ALL, 1 }, { "at", NORTH, 2 } },
+    fields = fields { { "at", NORTH, 1 }, { "at", ALL, 1 }, { "at", NORTH, 2 }, { "at", ALL, 3 } },
   })
 
   council("stockpile_only", "Withdraw; keep AP mines in stores for crisis laying; anti-tank belts on the northern axes.", {
@@ -129,6 +129,15 @@ function P.define()
   council("no_mines_allied_presence", "Stay a party; host allied brigades every quarter; anti-tank belts on the northern axes.", {
     statement = { "reaffirm" },
     alternatives = function(_, d) return pick(d, F.var.get("host", 0) < 3 and { "host_allies", "none" } or { "none" }) end,
+    fields = fields { { "at", NORTH, 1 } },
+  })
+
+  council("retract_notice", "Teaching: withdraw, deposit the notices, then retract them during the six months (Art. 20).", {
+    statement = { "withdraw" }, alternatives = rotate,
+    notice = function(_, d)
+      if F.game.date() >= "2025-09-01" then return pick(d, { "retract", "hold" }) end
+      return pick(d, { "deposit", "hold" })
+    end,
     fields = fields { { "at", NORTH, 1 } },
   })
 

@@ -91,7 +91,8 @@ T.dec = {
       .. "Against: 5,757 mine casualties worldwide in 2023, 84% of them civilians [@lm2024], and mines that "
       .. "stay for decades.",
     opt = {
-      withdraw = { label = "Recommend withdrawal", text = "Parliaments vote; then notice under Article 20.",
+      withdraw = { label = "Recommend withdrawal", text = "Parliaments vote; then notice under Article 20. Lawful: "
+        .. "Art. 20 lets a party leave with six months' notice; Amended Protocol II still binds [@ottawa; @apii].",
         preview = "reputation -5, cohesion -2" },
       reaffirm = { label = "Stay in the treaty", text = "Keep the ban; invest in obstacles, sensors and allies.",
         preview = "reputation +5" },
@@ -103,9 +104,12 @@ T.dec = {
       .. "receives the notice; if the state is then in an armed conflict, not before that conflict ends. "
       .. "A notice may be retracted during the six months [@ottawa, Art. 20; @icbl].",
     opt = {
-      deposit = { label = "Deposit the notice", text = "In force in six months.", preview = "reputation -5, cohesion -2" },
+      deposit = { label = "Deposit the notices", text = "Each state's notice once its parliament has voted; "
+        .. "in force six months later (Art. 20(2)), not during an armed conflict (Art. 20(3)).",
+        preview = "reputation -5, cohesion -2" },
       hold = { label = "Wait a month" },
-      retract = { label = "Stay a party after all", text = "The vote stands, the notice is never sent.",
+      retract = { label = "Stay a party after all", text = "Withdraw the notices before they take effect (possible "
+        .. "during the six months [@icbl]); the states stay parties.",
         preview = "reputation +3" },
     },
   },
@@ -115,8 +119,10 @@ T.dec = {
       .. "Poland spoke of up to a million mines [@defensenews]; Lithuania of tens of thousands [@eastshield].",
     opt = {
       none = { label = "No production" },
-      low = { label = "20,000 a month", preview = "assumption: US$0.3 M a month" },
-      high = { label = "80,000 a month", preview = "reputation -3; US$1.2 M a month" },
+      low = { label = "20,000 a month", preview = "assumption: US$0.3 M a month",
+        text = "Lawful only once out of the Ottawa Convention (Art. 1 bans production for parties) [@ottawa]." },
+      high = { label = "80,000 a month", preview = "reputation -3; US$1.2 M a month",
+        text = "Lawful only once out of the Ottawa Convention [@ottawa]; a signal other states may follow." },
     },
   },
   national = {
@@ -144,8 +150,8 @@ T.dec = {
         .. "the area's axis: +1 obstacle level. US$3.6 M per km, as East Shield [@eastshield; @bdl]." },
       marked = { label = "AP mines: marked, fenced, monitored", text = "30,000 mines, recorded; fence and signs "
         .. "~US$0.2 M per km of perimeter, monitoring US$2 M a year (assumptions)." },
-      unmarked = { label = "AP mines: unmarked", text = "Half the engineer time and no fence. Breaches Amended "
-        .. "Protocol II Arts. 5 and 9; reputation -5, cohesion -2; people stray into it." },
+      unmarked = { label = "AP mines: unmarked", text = "Half the engineer time and no fence; reputation -5, "
+        .. "cohesion -2; people stray into it." },
       remote = { label = "Remotely delivered (self-destruct and self-deactivation)", text = "Planned now, "
         .. "scattered when an attack starts: at most 1 in 1,000 still active after 120 days [@apii]. "
         .. "US$4.5 M of mines per field and US$20 M of launchers once (assumptions)." },
@@ -194,7 +200,8 @@ T.dec = {
       .. "transparency reports (as Art. 7 requires of parties) keep partners informed [@ottawa, Art. 7; @apii].",
     opt = {
       none = { label = "Nothing more" },
-      mark_all = { label = "Mark and fence every field", preview = "reputation +3; US$40 M" },
+      mark_all = { label = "Mark and fence every field", preview = "reputation +3; US$8.4 M per field",
+        text = "Brings unmarked fields into line with Amended Protocol II Arts. 5 and 9 [@apii]." },
       education = { label = "Mine-risk education", preview = "-30% casualties (assumption); US$10 M" },
       transparency = { label = "Publish a transparency report", preview = "reputation +2, cohesion +1" },
     },
@@ -205,7 +212,9 @@ T.dec = {
       .. "border villages can be evacuated.",
     opt = {
       hold = { label = "Hold" },
-      emplace = { label = "Rapid emplacement of stockpiled mines", preview = "fields in every 'stockpile' sector" },
+      emplace = { label = "Lay the stockpiled fields", preview = "two fields a day where stockpile laying is planned",
+        text = "Lawful once out of the Ottawa Convention; Amended Protocol II still asks for marking and records "
+          .. "(Arts. 5, 9) [@apii], and some hurried fields go unrecorded." },
       evacuate = { label = "Evacuate border areas", preview = "halves civilian war casualties (assumption); US$30 M" },
     },
   },
@@ -368,12 +377,12 @@ T.debrief = {
     recommended = "Withdrawal was recommended but never voted.",
     voted = "Parliaments voted to withdraw; no notice was deposited.",
     notice = "The notice was deposited; the withdrawal had not taken effect.",
-    blocked = "The notice matured during the war; Art. 20(3) kept the withdrawal from taking effect.",
+    blocked = "The six months ended during the war; Art. 20(3) kept the withdrawal from taking effect.",
     out = "The withdrawal took effect six months after the notice (Art. 20).",
     rejoined = "The states left the Convention and later acceded again.",
     other = "",
   },
-  mines = "AP mines at the end: %.0f in the ground, %.0f in stores.",
+  mines = "AP mines at the end: %s in the ground, %s in stores.",
   war = "The war lasted %d days; %.0f civilians were killed or injured; %.0f%% of the territory was held.",
   capital = "A capital's outskirts were reached after %.0f hours (RAND's games: 36-60 hours with 2016 forces) [@rand].",
   gap = "The Suwałki Gap was closed, delaying reinforcements.",
@@ -384,16 +393,24 @@ T.debrief = {
   deterrence = "Final deterrence %.0f%%, alliance cohesion %.0f%%, humanitarian reputation %.0f%%.",
   why = "What mattered: %s.",
   why_items = {
-    doctrine = "doctrine %s: %s",
-    obstacles = "obstacle level %.1f on the border",
-    brigades = "%d extra allied brigade(s)",
+    fields = "%s in %s",
+    veto = "%s refused AP fields in its sector",
+    unlawful = { "an unmarked field, unlawful under Amended Protocol II",
+      "%d unmarked fields, unlawful under Amended Protocol II" },
+    unrecorded = { "a field laid in a hurry that went unrecorded", "%d fields laid in a hurry that went unrecorded" },
+    followers = { "another state followed the withdrawals", "%d other states followed the withdrawals" },
+    brigades = { "an extra allied brigade", "%d extra allied brigades" },
     rapid = "stockpiled mines laid in time",
     surprise = "a surprise attack with little warning",
     education = "mine-risk education",
     clearance = "a clearance programme",
   },
-  doctrines = { none = "no AP mines", stockpile = "stockpile", marked = "marked fields", unmarked = "unmarked fields",
-    remote = "remotely delivered", remote_backup = "remotely delivered with back-up" },
+  doctrines = { none = "no AP mines", at = "anti-tank belts", stockpile = "stockpile for crisis laying",
+    marked = "marked AP fields", unmarked = "unmarked AP fields", remote = "remotely delivered AP mines planned",
+    lift = "AP fields lifted" },
+  money = "The council spent US$%s M; US$%s M were left.",
+  occupied = "Part of the land is still occupied: the conflict has not ended, so Art. 20(3) still holds the "
+    .. "withdrawal back.",
   sources = "Sources: [@ottawa, Art. 20; @icrc1998; @apii; @votes; @lm2024; @lm2025; @rand; @snyder; @schelling; "
     .. "@mearsheimer]. Model numbers marked as assumptions are explained in docs/model-eastern-flank.md.",
 }
@@ -433,29 +450,29 @@ T.law = {
 T.fields = {
   preview = "%s (%s): US$%s M, %s km of engineer time (%s km free). %s",
   why = {
-    party = "%s is still a party to the Ottawa Convention: no AP mines (Art. 1).",
-    veto = "%s refuses AP fields in its sector.",
-    at_max = "Obstacles are at their highest level here (3).",
-    nothing = "No AP mines lie here.",
-    same = "This field is already here.",
-    engineers = "Engineers are busy: this needs %.0f km of belt, %.0f km are free (about 30 km a month).",
-    stock = "Not enough mines in store: a field takes %s.",
+    party = "%s is still a party to the Ottawa Convention: no AP mines (Art. 1)",
+    veto = "%s refuses AP fields in its sector",
+    at_max = "Obstacles are at their highest level here (3)",
+    nothing = "No AP mines lie here",
+    same = "This field is already here",
+    engineers = "Engineers are busy: this needs %.0f km of belt, %.0f km are free (about 30 km a month)",
+    stock = "Not enough mines in store: a field takes %s",
   },
 }
 
 -- Why an option is not available (second result of requires).
 T.why = {
-  party = "The four states are still parties to the Ottawa Convention.",
-  budget = "Costs US$%s M; the budget has US$%s M.",
-  nothing_to_lay = "Nothing to lay: no area plans crisis laying, or the store is empty.",
-  nothing_unmarked = "No unmarked field to mark.",
-  done = "Already done.",
-  no_veto = "This state has not refused AP fields.",
-  sensors_max = "The sensor layer is complete (3 levels).",
-  brigades_max = "Three brigades are stationed or on their way.",
-  cohesion = "Allies add a brigade only while alliance cohesion is at least 60%.",
-  air = "Alliance cohesion below 40%: allies hold their air power back.",
-  donors = "Donors do not fund a council whose humanitarian reputation is below 40%.",
+  party = "The four states are still parties to the Ottawa Convention",
+  budget = "Costs US$%s M; the budget has US$%s M",
+  nothing_to_lay = "Nothing to lay: no area plans crisis laying, or the store is empty",
+  nothing_unmarked = "No unmarked field to mark",
+  done = "Already done",
+  no_veto = "This state has not refused AP fields",
+  sensors_max = "The sensor layer is complete (3 levels)",
+  brigades_max = "Three brigades are stationed or on their way",
+  cohesion = "Allies add a brigade only while alliance cohesion is at least 60%",
+  air = "Alliance cohesion below 40%: allies hold their air power back",
+  donors = "Donors do not fund a council whose humanitarian reputation is below 40%",
 }
 
 -- Area properties as the board and the text mode show them (property{}).
@@ -468,14 +485,14 @@ T.props = {
   ap_remote = { name = "AP mines scattered", unit = "thousand", text = "Remotely delivered when the attack began." },
   plan_k = { name = "AP mines planned for a crisis", unit = "thousand", text = "What engineers would lay with warning." },
   doctrine = { name = "Field", text = "The council's order for this area." },
-  fail = { name = "Scattered mines still live", unit = "share", text = "After self-destruct and self-deactivation." },
-  unrec = { name = "Unrecorded field", text = "1: a field laid in a hurry went unrecorded." },
+  fail = { name = "Scattered mines still live (share)", text = "After self-destruct and self-deactivation." },
+  unrec = { name = "Unrecorded field (1 = yes)", text = "1: a field laid in a hurry went unrecorded." },
   uxo = { name = "Battle contamination", unit = "km²", text = "Unexploded ordnance left by the fighting." },
   sus = { name = "Suspected hazardous area", unit = "km²", text = "Land to survey or clear." },
   haz_m = { name = "Hazard, marked fields", unit = "km²", text = "Live fields behind fences." },
   haz_u = { name = "Hazard, unmarked", unit = "km²", text = "Live mines nobody fenced or recorded." },
   haz_x = { name = "Hazard, unexploded ordnance", unit = "km²", text = "From the fighting." },
-  rec = { name = "Share recorded", unit = "share", text = "Recorded fields clear twice as fast (assumption)." },
+  rec = { name = "Share of fields recorded (0-1)", text = "Recorded fields clear twice as fast (assumption)." },
   fought = { name = "Fought over", text = "The war passed through this area." },
 }
 
