@@ -22,8 +22,9 @@ local Q = {
   field_km = 20,                 -- ASSUMPTION: 1,500 mines per km of belt
   fence_cost_km = 0.2,           -- fence and signs per km of perimeter (ASSUMPTION; far below a border barrier)
   monitor_year = 2,              -- watching a marked field (APII "monitored"), per field per year (ASSUMPTION)
-  remote_mine_cost = 0.15,       -- US$ M per thousand scatterable mines with self-destruct and
-                                 -- self-deactivation: ~10x a simple mine (ASSUMPTION; [@ngo_rule] $3-30)
+  remote_mine_cost = 1.0,        -- US$ M per thousand scatterable mines with self-destruct and
+                                 -- self-deactivation: ~$1,000 a mine, the price of a delivery system's
+                                 -- rounds, not of a $3-30 simple mine [@ngo_rule] (ASSUMPTION)
   remote_system = 20,            -- launchers and training, once (ASSUMPTION)
   lift_cost_kmine = 0.3,         -- lifting a recorded field: $300 a mine, the low end of removal [@ngo_rule]
   -- Recorded fields are released ~10x faster than suspect land: lifting mines whose places are
@@ -39,8 +40,10 @@ local Q = {
   eng_month = 30, eng_max = 90, eng_crisis_day = 40, eng_allied = 10,
   unmarked_km_factor = 0.5,      -- no fence, no records: half the engineer time (ASSUMPTION)
 
-  -- Allied brigades: host-nation support per added brigade and year (ASSUMPTION).
-  brigade_upkeep_year = 60, host_cost = 100,
+  -- Hosting allied brigades: barracks, ranges and housing for a brigade of ~4,800 troops (the
+  -- size of Panzerbrigade 45 [@pzbrig45]) cost hundreds of millions; host-nation support per
+  -- added brigade and year on top (ASSUMPTIONS: no published budget in our sources).
+  brigade_upkeep_year = 60, host_cost = 250,
   sensors_cost = 80,             -- a sensor and drone layer on the border (ASSUMPTION)
   store_cost_year = 1,           -- storing and guarding 100,000 mines a year (ASSUMPTION)
 }

@@ -21,7 +21,8 @@ function R.pushback()
     F.track.add("civilian_casualties_peace", c)
     F.track.add("reputation", -2 * c)
     F.track.add("alliance_cohesion", -c)
-    log(T.log.push_harm, c, F.area.get(a).name)
+    if c == 1 then log(T.log.push_harm[1], F.area.get(a).name)
+    else log(T.log.push_harm[2], c, F.area.get(a).name) end
   end
 end
 
@@ -54,7 +55,7 @@ function R.peace_month()
   if c > 0 then
     F.track.add("civilian_casualties_peace", c)
     F.track.add("reputation", -2 * c)
-    log(T.log.stray, c)
+    if c == 1 then log(T.log.stray[1]) else log(T.log.stray[2], c) end
   end
   R.update_forces()
   F.track.set("mines_stockpiled", V("stockpile", 0))

@@ -154,7 +154,7 @@ T.dec = {
         .. "cohesion -2; people stray into it." },
       remote = { label = "Remotely delivered (self-destruct and self-deactivation)", text = "Planned now, "
         .. "scattered when an attack starts: at most 1 in 1,000 still active after 120 days [@apii]. "
-        .. "US$4.5 M of mines per field and US$20 M of launchers once (assumptions)." },
+        .. "US$30 M of mines per field (~$1,000 a mine) and US$20 M of launchers once (assumptions)." },
       stockpile = { label = "Stockpile for crisis laying", text = "No mines in the ground now: engineers lay them "
         .. "in a crisis, two fields a day, if there is warning; some hurried fields go unrecorded." },
       lift = { label = "Lift an AP field", text = "Back into the store: US$300 a mine [@ngo_rule]." },
@@ -191,7 +191,7 @@ T.dec = {
       sensors = { label = "Sensors and drones", text = "More warning: time to emplace and to reinforce.",
         preview = "US$80 M (assumption)" },
       host_allies = { label = "Host allied brigades", text = "Barracks, ranges, host-nation support.",
-        preview = "cohesion +4; US$100 M (assumption)" },
+        preview = "cohesion +4; US$250 M (assumption)" },
     },
   },
   protection = {
@@ -346,8 +346,10 @@ T.ev = {
 
 T.log = {
   rapid = "Engineers laid %s stockpiled mines in a hurry.",
-  push_harm = "%d people were killed or injured by mines after being pushed across the border near %s.",
-  stray = "%d people (foresters, hunters, border guards) were hurt in emplaced minefields this month.",
+  push_harm = { "One person was killed or injured by mines after being pushed across the border near %s.",
+    "%d people were killed or injured by mines after being pushed across the border near %s." },
+  stray = { "A forester, hunter or border guard was hurt in an emplaced minefield this month.",
+    "%d people (foresters, hunters, border guards) were hurt in emplaced minefields this month." },
   stand_down = "The adversary stood down; forces return to garrisons.",
   war_starts = "The attack begins.",
   area_falls = "%s has fallen.",
