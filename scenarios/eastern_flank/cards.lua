@@ -80,9 +80,9 @@ function R.define(cfg)
   tr("budget", { min = 0, max = 100000, start = Q.budget_start, unit = "US$ M", better = "higher", source = "eastshield" })
   tr("spent", { min = 0, max = 1e9, start = 0, unit = "US$ M", better = "lower", source = "eastshield" })
   tr("territory_held", { min = 0, max = 100, start = 100, unit = "%", better = "higher" })
-  tr("civilian_casualties_peace", { min = 0, max = 1e9, start = 0, unit = "killed or injured", better = "lower" })
-  tr("civilian_casualties_war", { min = 0, max = 1e9, start = 0, unit = "killed or injured", better = "lower" })
-  tr("civilian_casualties_postwar", { min = 0, max = 1e9, start = 0, unit = "killed or injured", better = "lower", source = "lm2024" })
+  tr("civilian_casualties_peace", { min = 0, max = 1e9, start = 0, unit = "people", unit_one = "person", better = "lower" })
+  tr("civilian_casualties_war", { min = 0, max = 1e9, start = 0, unit = "people", unit_one = "person", better = "lower" })
+  tr("civilian_casualties_postwar", { min = 0, max = 1e9, start = 0, unit = "people", unit_one = "person", better = "lower", source = "lm2024" })
   tr("contaminated_km2", { min = 0, max = 1e9, start = 0, unit = "km²", better = "lower", source = "lm2024" })
   tr("cleared_km2", { min = 0, max = 1e9, start = 0, unit = "km²", better = "higher", visible = false })
   tr("mines_stockpiled", { min = 0, max = 1e9, start = 0, unit = "thousand", visible = false })
@@ -90,8 +90,8 @@ function R.define(cfg)
   tr("hours_to_capital", { min = 0, max = 999, start = 0, unit = "h", visible = false, source = "rand" })
   tr("rapid_overrun", { min = 0, max = 1, start = 0, visible = false, source = "rand" })
 
-  for _, k in ipairs { "obst", "at_km", "ap", "ap_marked", "ap_unmarked", "ap_remote", "plan_k", "doctrine", "fail",
-    "unrec", "uxo", "sus", "haz_m", "haz_u", "haz_x", "rec", "fought" } do
+  -- the properties a player reads; the rest (fail, unrec, haz_*, rec, fought) are rule bookkeeping
+  for _, k in ipairs { "obst", "at_km", "ap", "ap_marked", "ap_unmarked", "ap_remote", "plan_k", "doctrine", "uxo", "sus" } do
     local pr = T.props[k]
     property { id = k, name = pr.name, unit = pr.unit, text = pr.text }
   end

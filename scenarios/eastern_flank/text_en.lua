@@ -487,15 +487,8 @@ T.props = {
   ap_remote = { name = "AP mines scattered", unit = "thousand", text = "Remotely delivered when the attack began." },
   plan_k = { name = "AP mines planned for a crisis", unit = "thousand", text = "What engineers would lay with warning." },
   doctrine = { name = "Field", text = "The council's order for this area." },
-  fail = { name = "Scattered mines still live (share)", text = "After self-destruct and self-deactivation." },
-  unrec = { name = "Unrecorded field (1 = yes)", text = "1: a field laid in a hurry went unrecorded." },
   uxo = { name = "Battle contamination", unit = "km²", text = "Unexploded ordnance left by the fighting." },
   sus = { name = "Suspected hazardous area", unit = "km²", text = "Land to survey or clear." },
-  haz_m = { name = "Hazard, marked fields", unit = "km²", text = "Live fields behind fences." },
-  haz_u = { name = "Hazard, unmarked", unit = "km²", text = "Live mines nobody fenced or recorded." },
-  haz_x = { name = "Hazard, unexploded ordnance", unit = "km²", text = "From the fighting." },
-  rec = { name = "Share of fields recorded (0-1)", text = "Recorded fields clear twice as fast (assumption)." },
-  fought = { name = "Fought over", text = "The war passed through this area." },
 }
 
 -- Discussion questions shown with the debrief (question{}).
