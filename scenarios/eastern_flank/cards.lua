@@ -170,7 +170,7 @@ function R.define(cfg)
       cost = function(a) return { budget = Mi.cost(kind, a) } end,
       preview = function(a)
         local law = L.field_status(kind, a)
-        if not a then return law end
+        if not a then return string.format(T.fields.preview0, C.num(Mi.cost(kind), 1), C.num(Mi.km_needed(kind))) end
         return string.format(T.fields.preview, F.area.get(a).name, T.states[L.state_of(a)],
           C.num(Mi.cost(kind, a), 1), C.num(Mi.km_needed(kind)), C.num(Mi.km_free(kind, a)), law)
       end,

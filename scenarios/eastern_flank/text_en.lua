@@ -451,6 +451,7 @@ T.law = {
 
 T.fields = {
   preview = "%s (%s): US$%s M, %s km of engineer time (%s km free). %s",
+  preview0 = "US$%s M and %s km of engineer time per area",
   why = {
     party = "%s is still a party to the Ottawa Convention: no AP mines (Art. 1)",
     veto = "%s refuses AP fields in its sector",

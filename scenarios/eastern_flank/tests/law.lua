@@ -47,25 +47,25 @@ test("a notice can be retracted during the six months", function()
   for _, d in ipairs(r.decisions) do expect(d.decision ~= "production").is_true() end
 end)
 
-test("a war in the six months keeps the states bound (Art. 20(3)); occupation continues the conflict", { timeout = 300 }, function()
-  local bound, occupied_bound, freed = 0, 0, 0
+-- An attack in October 2025, during the six months: the notices mature on 27 December, after
+-- the ceasefire. With land occupied the conflict goes on, so Art. 20(3) keeps the states bound
+-- (through the aftermath); with none occupied the withdrawals take effect.
+test("a war in the six months: occupation keeps the states bound (Art. 20(3)), a ceasefire without it does not", { timeout = 300 }, function()
+  local occupied, free = 0, 0
   for seed = 1, 60 do
     local g = play { side = { council = "stockpile_only", adversary = "attack_in_notice" }, seed = seed }
-    local txt = logtext(g)
-    if txt:find("cannot take effect before the conflict ends", 1, true) then
-      bound = bound + 1
+    if g.ending ~= "deterrence_held" then
       if (g.vars.areas_lost or 0) > 0 then
-        -- the land is occupied: the conflict has not ended, the states stay parties
         expect(g.vars.tr_latvia).eq("bound")
-        occupied_bound = occupied_bound + 1
+        expect(logtext(g)).contains("cannot take effect before the conflict ends")
+        occupied = occupied + 1
       else
         expect(g.vars.tr_latvia).eq("out")
-        freed = freed + 1
+        free = free + 1
       end
     end
   end
-  expect(bound).gt(0)
-  expect(occupied_bound + freed).eq(bound)
+  expect(occupied + free).gt(30)   -- most of these games have the war (the war model decides whether land falls)
 end)
 
 test("AP fields need the state to have left; unmarked ones are flagged unlawful", function()
