@@ -158,23 +158,46 @@ function R.define(cfg)
     } })
 
   -- ---------------- council: fields on the board, area by area (an orders phase)
+  -- One option per kind of field; it takes one or more areas (target "areas"): the areas are
+  -- served in the order chosen while engineers, mines and money last (Mi.fit), and the card
+  -- is offered again until Done.
   local function field_opt(kind)
-    local o = opt("fields", kind, { target = "area", again = true, source = "apii",
+    local function names(list)
+      local n = {}
+      for _, a in ipairs(list) do n[#n + 1] = F.area.get(a).name end
+      return table.concat(n, ", ")
+    end
+    local o = opt("fields", kind, { target = "areas", min = 1, max = #M.BORDER_AREAS, again = true,
       legal = function() return Mi.legal(kind) end,
-      -- legal() lists only the areas where the field can go (Mi.can), so a chosen area needs no
-      -- second check; before one is chosen, cheap checks say why the option is closed
-      requires = function(a)
-        if a then return true end
-        return Mi.open(kind)
+      requires = function(list)
+        if not list then return Mi.open(kind) end
+        if #Mi.fit(kind, list) == 0 then return false, (T.fields.why.none_fits) end
+        return true
       end,
-      cost = function(a) return { budget = Mi.cost(kind, a) } end,
-      preview = function(a)
-        local law = L.field_status(kind, a)
-        if not a then return string.format(T.fields.preview0, C.num(Mi.cost(kind), 1), C.num(Mi.km_needed(kind))) end
-        return string.format(T.fields.preview, F.area.get(a).name, T.states[L.state_of(a)],
-          C.num(Mi.cost(kind, a), 1), C.num(Mi.km_needed(kind)), C.num(Mi.km_free(kind, a)), law)
+      cost = function(list)
+        local c = 0
+        for _, a in ipairs(list and Mi.fit(kind, list) or {}) do c = c + Mi.cost(kind, a) end
+        return { budget = c }
       end,
-      effect = function(a) Mi.order(kind, a); R.assess() end })
+      preview = function(list)
+        if not list then return string.format(T.fields.preview0, C.num(Mi.cost(kind), 1), C.num(Mi.km_needed(kind))) end
+        local fit = Mi.fit(kind, list)
+        local c = 0
+        for _, a in ipairs(fit) do c = c + Mi.cost(kind, a) end
+        local s2 = string.format(T.fields.preview, names(fit), C.num(c, 1), C.num(Mi.km_needed(kind) * #fit),
+          C.num(V("eng_km", 0) + V("eng_allied_km", 0)), L.field_status(kind, fit[1]))
+        if #fit < #list then
+          local left, inf = {}, {}
+          for _, a in ipairs(fit) do inf[a] = true end
+          for _, a in ipairs(list) do if not inf[a] then left[#left + 1] = a end end
+          s2 = s2 .. " " .. string.format(T.fields.left_out, names(left))
+        end
+        return s2
+      end,
+      effect = function(list)
+        for _, a in ipairs(Mi.fit(kind, list)) do Mi.order(kind, a) end
+        R.assess()
+      end })
     if kind ~= "done" then o.text = o.text .. " " .. T.law.status[kind] end   -- its legal status, always shown
     return o
   end

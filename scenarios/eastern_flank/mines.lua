@@ -139,6 +139,31 @@ function Mi.can(kind, a, B)
   return true
 end
 
+-- The chosen areas an order can serve, in the order given: each needs its engineer time, its
+-- mines and its money from what is left after the ones before it.
+function Mi.fit(kind, list)
+  local B = Mi.board()
+  local budget = F.track.get("budget")
+  local km_need = Mi.km_needed(kind)
+  local out = {}
+  for _, a in ipairs(list) do
+    if Mi.can(kind, a, B) then
+      local c = Mi.cost(kind, a)
+      if c <= budget then
+        out[#out + 1] = a
+        budget = budget - c
+        -- what this order uses up, for the next area
+        local own = math.min(km_need, B.eng)
+        B.eng = B.eng - own
+        if km_need > own then B.allied = B.allied - (km_need - own) end
+        if kind == "marked" or kind == "unmarked" then B.stock = B.stock - (P.field_kmines - (B.ap[a] or 0)) end
+        if kind == "at" then B.obst[a] = (B.obst[a] or 0) + 1 else B.doctrine[a] = kind end
+      end
+    end
+  end
+  return out
+end
+
 -- Is the option open at all (before an area is chosen)? Cheap checks only; legal() lists the areas.
 function Mi.open(kind)
   if kind ~= "at" and kind ~= "lift" then
@@ -147,6 +172,9 @@ function Mi.open(kind)
     if not any then return false, (T.why.party) end
   end
   if kind == "lift" and V("k_marked", 0) + V("k_unmarked", 0) <= 0 then return false, (T.fields.why.nothing) end
+  if Mi.cost(kind) > F.track.get("budget") then
+    return false, string.format(T.why.budget, C.num(Mi.cost(kind), 1), C.num(F.track.get("budget"), 1))
+  end
   local km = Mi.km_needed(kind)
   if km > V("eng_km", 0) + V("eng_allied_km", 0) then
     return false, string.format(T.fields.why.engineers, km, V("eng_km", 0) + V("eng_allied_km", 0))
@@ -162,7 +190,7 @@ function Mi.legal(kind)
   if not Mi.open(kind) then return {} end
   local B, l = Mi.board(), {}
   for _, a in ipairs(M.BORDER_AREAS) do
-    if F.area.owner(a) == "council" and Mi.can(kind, a, B) then l[#l + 1] = a end
+    if F.area.owner(a) == "council" and Mi.can(kind, a, B) and Mi.cost(kind, a) <= F.track.get("budget") then l[#l + 1] = a end
   end
   return l
 end

@@ -37,18 +37,20 @@ local NORTH = { "narva", "rezekne", "voru", "daugavpils" }
 local ALL = { "narva", "rezekne", "voru", "daugavpils", "vilnius", "suwalki_gap", "alytus", "bialystok" }
 
 -- Field orders on the board: a list of { kind, areas, max obstacle level (for "at") }; the
--- first order whose option is open and whose area is a legal target now, else "done".
+-- first order whose option is open, with every preferred area that is a legal target now (the
+-- rules serve them in this order while engineers, mines and money last), else "done".
 local function fields(orders)
   return function(_, d)
     for _, o in ipairs(orders) do
       local kind, areas, upto = o[1], o[2], o[3]
       for _, opt in ipairs(d.options) do
         if opt.id == kind and opt.available then
-          local legal = {}
+          local legal, list = {}, {}
           for _, t in ipairs(opt.targets or {}) do legal[t] = true end
           for _, a in ipairs(areas) do
-            if legal[a] and (kind ~= "at" or (F.area.get(a, "obst") or 0) < (upto or 3)) then return kind, a end
+            if legal[a] and (kind ~= "at" or (F.area.get(a, "obst") or 0) < (upto or 3)) then list[#list + 1] = a end
           end
+          if #list > 0 then return kind, list end
         end
       end
     end

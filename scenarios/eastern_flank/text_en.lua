@@ -138,7 +138,7 @@ T.dec = {
   },
   fields = {
     title = "Fields on the border",
-    text = "Choose a kind of field, then an area on the map; repeat, then Done. Each order takes engineer time "
+    text = "Choose a kind of field, then one or more areas on the map; repeat, then Done. Each order takes engineer time "
       .. "(about 30 km of belt a month, assumption) and money. Amended Protocol II binds every state that uses "
       .. "mines, in or out of the Ottawa Convention: AP mines only in perimeter-marked, fenced and monitored areas "
       .. "(Art. 5), recorded (Art. 9); remotely delivered AP mines only with self-destruct and back-up "
@@ -450,7 +450,8 @@ T.law = {
 }
 
 T.fields = {
-  preview = "%s (%s): US$%s M, %s km of engineer time (%s km free). %s",
+  preview = "%s: US$%s M, %s km of engineer time (%s km free). %s",
+  left_out = "Left out for lack of engineers, mines or money: %s.",
   preview0 = "US$%s M and %s km of engineer time per area",
   why = {
     party = "%s is still a party to the Ottawa Convention: no AP mines (Art. 1)",
@@ -458,6 +459,7 @@ T.fields = {
     at_max = "Obstacles are at their highest level here (3)",
     nothing = "No AP mines lie here",
     same = "This field is already here",
+    none_fits = "None of the chosen areas fits: not enough engineers, mines or money",
     engineers = "Engineers are busy: this needs %.0f km of belt, %.0f km are free (about 30 km a month)",
     stock = "Not enough mines in store: a field takes %s",
   },
