@@ -185,7 +185,8 @@ function R.define(cfg)
         local c = 0
         for _, a in ipairs(fit) do c = c + Mi.cost(kind, a) end
         local s2 = string.format(T.fields.preview, names(fit), C.num(c, 1), C.num(Mi.km_needed(kind) * #fit),
-          C.num(V("eng_km", 0) + V("eng_allied_km", 0)), L.field_status(kind, fit[1]))
+          C.num(V("eng_km", 0) + V("eng_allied_km", 0)),
+          (L.field_status(kind, fit[1]):gsub(" %[@[^%]]*%]", ""):gsub("%.$", "")))   -- citations are on the card
         if #fit < #list then
           local left, inf = {}, {}
           for _, a in ipairs(fit) do inf[a] = true end
