@@ -139,26 +139,21 @@ function Mi.can(kind, a, B)
   return true
 end
 
--- The chosen areas an order can serve, in the order given: each needs its engineer time, its
--- mines and its money from what is left after the ones before it.
+-- The chosen areas an order can serve, in the order given: each needs its engineer time and
+-- its mines from what is left after the ones before it. (Money is checked on the whole order:
+-- the option's cost is the sum, and the budget must cover it.)
 function Mi.fit(kind, list)
   local B = Mi.board()
-  local budget = F.track.get("budget")
   local km_need = Mi.km_needed(kind)
   local out = {}
   for _, a in ipairs(list) do
     if Mi.can(kind, a, B) then
-      local c = Mi.cost(kind, a)
-      if c <= budget then
-        out[#out + 1] = a
-        budget = budget - c
-        -- what this order uses up, for the next area
-        local own = math.min(km_need, B.eng)
-        B.eng = B.eng - own
-        if km_need > own then B.allied = B.allied - (km_need - own) end
-        if kind == "marked" or kind == "unmarked" then B.stock = B.stock - (P.field_kmines - (B.ap[a] or 0)) end
-        if kind == "at" then B.obst[a] = (B.obst[a] or 0) + 1 else B.doctrine[a] = kind end
-      end
+      out[#out + 1] = a
+      local own = math.min(km_need, B.eng)
+      B.eng = B.eng - own
+      if km_need > own then B.allied = B.allied - (km_need - own) end
+      if kind == "marked" or kind == "unmarked" then B.stock = B.stock - (P.field_kmines - (B.ap[a] or 0)) end
+      if kind == "at" then B.obst[a] = (B.obst[a] or 0) + 1 else B.doctrine[a] = kind end
     end
   end
   return out

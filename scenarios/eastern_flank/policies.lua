@@ -18,6 +18,7 @@
 -- Humanitarian community: default.
 
 local F = flank
+local Mi = require "eastern_flank/mines"   -- what a field order costs (read only)
 local P = {}
 
 -- The first available option among the preferred ids, else the first available one.
@@ -40,15 +41,19 @@ local ALL = { "narva", "rezekne", "voru", "daugavpils", "vilnius", "suwalki_gap"
 -- first order whose option is open, with every preferred area that is a legal target now (the
 -- rules serve them in this order while engineers, mines and money last), else "done".
 local function fields(orders)
-  return function(_, d)
+  return function(view, d)
     for _, o in ipairs(orders) do
       local kind, areas, upto = o[1], o[2], o[3]
       for _, opt in ipairs(d.options) do
         if opt.id == kind and opt.available then
           local legal, list = {}, {}
           for _, t in ipairs(opt.targets or {}) do legal[t] = true end
+          local money = view.tracks.budget
           for _, a in ipairs(areas) do
-            if legal[a] and (kind ~= "at" or (F.area.get(a, "obst") or 0) < (upto or 3)) then list[#list + 1] = a end
+            if legal[a] and (kind ~= "at" or (F.area.get(a, "obst") or 0) < (upto or 3)) and Mi.cost(kind, a) <= money then
+              list[#list + 1] = a
+              money = money - Mi.cost(kind, a)
+            end
           end
           if #list > 0 then return kind, list end
         end

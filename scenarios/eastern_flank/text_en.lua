@@ -451,7 +451,7 @@ T.law = {
 
 T.fields = {
   preview = "%s: US$%s M, %s km of engineer time (%s km free). %s",
-  left_out = "Left out for lack of engineers, mines or money: %s.",
+  left_out = "Left out for lack of engineers or mines: %s.",
   preview0 = "US$%s M and %s km of engineer time per area",
   why = {
     party = "%s is still a party to the Ottawa Convention: no AP mines (Art. 1)",
@@ -459,7 +459,7 @@ T.fields = {
     at_max = "Obstacles are at their highest level here (3)",
     nothing = "No AP mines lie here",
     same = "This field is already here",
-    none_fits = "None of the chosen areas fits: not enough engineers, mines or money",
+    none_fits = "None of the chosen areas fits: not enough engineers or mines",
     engineers = "Engineers are busy: this needs %.0f km of belt, %.0f km are free (about 30 km a month)",
     stock = "Not enough mines in store: a field takes %s",
   },
