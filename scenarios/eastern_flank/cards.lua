@@ -149,12 +149,18 @@ function R.define(cfg)
   card("notice", "council", { source = "ottawa",
     when = function()
       local t = V("treaty")
-      return stage() ~= "after" and (((t == "recommended" or t == "voted") and not L.planned()) or L.retractable())
+      return stage() ~= "after" and (t == "recommended" or t == "voted") and not L.planned()
     end,
     options = {
-      opt("notice", "deposit", { requires = function() return not L.planned() end, effect = L.deposit }),
+      opt("notice", "deposit", { effect = L.deposit }),
       opt("notice", "hold"),
-      opt("notice", "retract", { effect = L.retract }),
+    } })
+  -- during the six months, each quarter: keep the notices or take them back
+  card("retract", "council", { source = "icbl",
+    when = function() return stage() == "peace" and quarter() and L.retractable() end,
+    options = {
+      opt("retract", "keep"),
+      opt("retract", "retract", { effect = L.retract }),
     } })
 
   -- ---------------- council: fields on the board, area by area (an orders phase)
@@ -252,7 +258,7 @@ function R.define(cfg)
   for _, sec in ipairs(M.SECTORS) do
     card("national_" .. sec.id, sec.id, { text_of = "national", sector = sec.id, phase = "national", source = "ottawa",
       when = function()
-        return stage() == "peace" and L.out(sec.id) and quarter() and (V("month", 0) // 3) % 2 == 0
+        return stage() == "peace" and L.out(sec.id) and quarter()
       end,
       options = {
         opt("national", "follow"),

@@ -67,6 +67,7 @@ end
 -- (or a function(view, d) returning an option id and its target).
 local COMMON = {
   notice = { "deposit" },
+  retract = { "keep" },
   crisis_measures = { "emplace", "evacuate", "hold" },
   war_measures = { "evacuate", "fight" },
   programme = { "full", "clear_high", "clear_low", "minimal" },
@@ -141,9 +142,8 @@ function P.define()
 
   council("retract_notice", "Teaching: withdraw, deposit the notices, then retract them during the six months (Art. 20).", {
     statement = { "withdraw" }, alternatives = rotate,
-    notice = function(_, d)
-      if F.game.date() >= "2025-09-01" then return pick(d, { "retract", "hold" }) end
-      return pick(d, { "deposit", "hold" })
+    retract = function(_, d)
+      return pick(d, F.game.date() >= "2025-09-01" and { "retract", "keep" } or { "keep" })
     end,
     fields = fields { { "at", NORTH, 1 } },
   })

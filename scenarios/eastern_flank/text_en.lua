@@ -84,7 +84,7 @@ T.sectors = { estonia = "Estonia (Narva, Võru)", latvia = "Latvia (Rēzekne, Da
 
 T.dec = {
   statement = {
-    title = "The mine ban: stay or leave",
+    title = "Leave the mine ban?",
     text = "18 March 2025: the four defence ministers 'unanimously recommend withdrawing', citing Russia (not a "
       .. "party) and 'significantly increased' threats, and say they remain committed to humanitarian law "
       .. "[@statement]. For: counter-mobility, a denial effect (Lithuania's framing) [@lt_mod; @snyder]. "
@@ -100,7 +100,7 @@ T.dec = {
   },
   notice = {
     title = "Deposit the notice of withdrawal",
-    text = "Parliaments have voted. Article 20: withdrawal takes effect six months after the UN Secretary-General "
+    text = "The parliaments vote from April to June 2025. Article 20: withdrawal takes effect six months after the UN Secretary-General "
       .. "receives the notice; if the state is then in an armed conflict, not before that conflict ends. "
       .. "A notice may be retracted during the six months [@ottawa, Art. 20; @icbl].",
     opt = {
@@ -108,9 +108,16 @@ T.dec = {
         .. "in force six months later (Art. 20(2)), not during an armed conflict (Art. 20(3)).",
         preview = "reputation -5, cohesion -2" },
       hold = { label = "Wait a month" },
-      retract = { label = "Stay a party after all", text = "Withdraw the notices before they take effect (possible "
-        .. "during the six months [@icbl]); the states stay parties.",
-        preview = "reputation +3" },
+    },
+  },
+  retract = {
+    title = "Keep the notices of withdrawal?",
+    text = "A notice may be withdrawn until it takes effect [@icbl]: the states would stay parties to the Ottawa "
+      .. "Convention, with its ban on use, stockpiling, production and assistance (Art. 1) [@ottawa].",
+    opt = {
+      keep = { label = "Keep them" },
+      retract = { label = "Take them back: stay a party after all", preview = "reputation +3",
+        text = "Every notice not yet in force is withdrawn; the states stay parties." },
     },
   },
   production = {
