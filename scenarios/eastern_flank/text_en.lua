@@ -167,26 +167,6 @@ T.dec = {
       lift = { label = "Lift an AP field", text = "Back into the store: US$300 a mine [@ngo_rule]." },
     },
   },
-  doctrine = {
-    title = "Emplacement doctrine: %s",
-    text = "What to do with AP mines in this border sector. Amended Protocol II: mines without self-destruct "
-      .. "only in marked, fenced, monitored areas; records required; remotely delivered mines may fail to "
-      .. "self-destruct at up to 10% [@apii]. Laid fields slow an attack; they also wait for people.",
-    opt = {
-      keep = { label = "Keep the current doctrine" },
-      none = { label = "No AP mines", text = "Lift any fields in the sector." },
-      stockpile = { label = "Stockpile for rapid emplacement", text = "Lay them in a crisis, if there is warning.",
-        preview = "no peacetime harm; effect in war only with warning" },
-      marked = { label = "Pre-emplace: marked, fenced, recorded", text = "Per Amended Protocol II.",
-        preview = "30,000 mines per area; marking ~US$0.8 M/km² (assumption)" },
-      unmarked = { label = "Pre-emplace: unmarked", text = "Cheapest and fastest; nobody fences the forest.",
-        preview = "reputation -6, cohesion -2; peacetime casualties" },
-      remote = { label = "Remotely delivered, self-destructing", text = "Scattered when an attack starts.",
-        preview = "up to 10% fail to self-destruct (APII)" },
-      remote_backup = { label = "Remotely delivered, with back-up self-deactivation",
-        preview = "<= 1 in 1,000 active after 120 days (APII); US$20 M" },
-    },
-  },
   alternatives = {
     title = "Counter-mobility without AP mines",
     text = "Anti-tank mines and obstacles are allowed under the Ottawa Convention. The Baltic Defence Line "
