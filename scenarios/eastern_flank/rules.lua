@@ -334,7 +334,9 @@ function R.define(cfg)
   tr("rapid_overrun", { min = 0, max = 1, start = 0, visible = false, source = "rand" })
 
   piece_type { id = "minefield", name = T.pieces.minefield, symbol = "minefield" }
-  piece_type { id = "brigade", name = T.pieces.brigade, symbol = "armour" }
+  -- the war's counters and the brigades' positioning card (war.lua)
+  War.define_pieces()
+  War.define_deploy()
 
   -- initial owners: the four states are the council's, Russia and Belarus the adversary's
   local border = {}
@@ -367,7 +369,6 @@ function R.define(cfg)
     R.update_forces()
     set_totals()
     R.assess()
-    F.piece.add { type = "brigade", area = "vilnius", side = "allies", props = { name = "Panzerbrigade 45" } }
   end)
 
   -- ---------------- council: the treaty timeline
