@@ -105,6 +105,8 @@ local function place(posture)
       if F.piece.get(id, "type") ~= "minefield" then F.piece.remove(id) end
     end
   end
+  F.var.set("pz45_id", nil); F.var.set("pz45_cp", nil)
+  for _, ax in ipairs(M.AXIS_IDS) do F.var.set("extra_placed_" .. ax, 0) end
   local era = posture == "historical" and "y2025" or "y2016"
   for _, n in ipairs(NATIONAL) do add("brigade", n.area, "council", n[era], n.name) end
   if posture == "historical" then
@@ -249,9 +251,7 @@ function R.assess()
     F.var.set("dirty", false); F.var.set("est_stale", false)
     F.var.set("est_sensors", sensors); F.var.set("est_surge", surge)
   end
-  local punish = clamp(V("cp_allied", 0) / 1.5, 0, 1) * F.track.get("alliance_cohesion") / 100
-  local d = 100 * (P.det_deny * (1 - p_success) + P.det_punish * punish
-    + P.det_cost * clamp(loss / P.loss_tolerance, 0, 1))
+  local d = S.deterrence(p_success, loss, V("cp_allied", 0), F.track.get("alliance_cohesion"))
   F.track.set("deterrence", d)
   return d
 end
@@ -347,10 +347,8 @@ end
 local function area_fought(a)
   if F.area.get(a, "fought") then return end
   F.area.set(a, "fought", true)
-  local evac = V("evacuated", false) and 0.5 or 1
   local um = (F.area.get(a, "ap_unmarked") or 0) + (F.area.get(a, "ap_remote") or 0)
-  local mk = F.area.get(a, "ap_marked") or 0
-  local lambda = (M.POP[a] or 50) * 1000 * P.war_pop_rate * evac + P.war_mine_rate * (um + 0.2 * mk) * evac
+  local lambda = S.war_harm(M.POP[a] or 50, um, F.area.get(a, "ap_marked") or 0, V("evacuated", false))
   F.track.add("civilian_casualties_war", poisson(lambda))
   F.area.add(a, "uxo", P.battle_uxo_km2)
 end
@@ -419,6 +417,7 @@ local function draw_axes(entry)
 end
 
 function R.start_war(surprise)
+  F.var.set("d_at_war", F.track.get("deterrence"))   -- what the adversary judged when it attacked
   F.var.set("stage", "war")
   F.var.set("surprise", surprise and true or false)
   F.var.set("deploy_open", false)

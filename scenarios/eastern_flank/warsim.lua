@@ -223,4 +223,21 @@ function S.estimate(p)
   return 1 / (1 + math.exp(-best / P.est_spread_h)), 1 - st.red_left / st.red0
 end
 
+-- Deterrence (0-100) from the estimate and the allied tripwire [@snyder; @schelling]:
+-- denial (the chance a capital does not fall), punishment (allied CP x cohesion 0-100)
+-- and cost (its expected losses against what it would accept).
+function S.deterrence(p_success, loss, allied_cp, cohesion)
+  local punish = math.min(math.max(allied_cp / 1.5, 0), 1) * cohesion / 100
+  return 100 * (P.det_deny * (1 - p_success) + P.det_punish * punish
+    + P.det_cost * math.min(math.max(loss / P.loss_tolerance, 0), 1))
+end
+
+-- Expected civilian casualties when an area is fought over: its people (thousands),
+-- and the mines there, unmarked or scattered counting fully, marked a fifth (people
+-- keep out of fenced fields; ASSUMPTION); halved when evacuated.
+function S.war_harm(pop, unmarked, marked, evacuated)
+  local evac = evacuated and 0.5 or 1
+  return (pop * 1000 * P.war_pop_rate + P.war_mine_rate * (unmarked + 0.2 * marked)) * evac
+end
+
 return S
