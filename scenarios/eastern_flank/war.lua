@@ -107,6 +107,7 @@ local function place(posture)
   end
   F.var.set("pz45_id", nil); F.var.set("pz45_cp", nil)
   for _, ax in ipairs(M.AXIS_IDS) do F.var.set("extra_placed_" .. ax, 0) end
+  F.var.set("extra_placed", 0)
   local era = posture == "historical" and "y2025" or "y2016"
   for _, n in ipairs(NATIONAL) do add("brigade", n.area, "council", n[era], n.name) end
   if posture == "historical" then
@@ -129,31 +130,33 @@ end
 -- allied (tripwire) CP and the attacker's size; place the counters on a new posture.
 -- The counters are scanned only when something moved or grew ("forces_dirty").
 function R.update_forces()
+  -- (called every month and crisis day: few var reads unless something changed)
   local posture = V("posture", "historical")
-  if V("placed") ~= posture then place(posture); F.var.set("forces_dirty", true) end
-  local z = V("red_draw", 0)
-  local red = posture == "historical" and math.max(10, P.red_mean_2025 + z * P.red_sd_2025)
-    or math.max(12, P.red_mean + z * P.red_sd)
-  if V("red_total") ~= red then
+  if V("placed") ~= posture then
+    place(posture)
+    F.var.set("forces_dirty", true)
+    local z = V("red_draw", 0)
+    local red = posture == "historical" and math.max(10, P.red_mean_2025 + z * P.red_sd_2025)
+      or math.max(12, P.red_mean + z * P.red_sd)
     F.var.set("red_total", red)
     for _, ax in ipairs(M.AXIS_IDS) do
-      local id = V("form_" .. ax)
-      if id then F.piece.set(id, "cp", math.floor(red * P.red_share[ax] * 10 + 0.5) / 10) end
+      F.piece.set(V("form_" .. ax), "cp", math.floor(red * P.red_share[ax] * 10 + 0.5) / 10)
     end
   end
-  -- brigades the allies committed since (extra_<axis> CP, one light brigade each)
-  for _, ax in ipairs(M.AXIS_IDS) do
-    local want = math.floor(V("extra_" .. ax, 0) / P.light + 0.5)
-    if want > V("extra_placed_" .. ax, 0) then
+  -- brigades the allies committed since ("added"; extra_<axis> CP, one light brigade each)
+  if V("added", 0) ~= V("extra_placed", 0) then
+    for _, ax in ipairs(M.AXIS_IDS) do
+      local want = math.floor(V("extra_" .. ax, 0) / P.light + 0.5)
       for _ = V("extra_placed_" .. ax, 0) + 1, want do add("brigade", FORWARD[ax], "allies", P.light, "Allied brigade") end
       F.var.set("extra_placed_" .. ax, want)
-      F.var.set("forces_dirty", true)
     end
+    F.var.set("extra_placed", V("added", 0))
+    F.var.set("forces_dirty", true)
   end
   local pz = V("pz45_id")
-  if pz and V("stage") ~= "war" then
+  if pz then
     local c = pz45_cp()
-    if c ~= V("pz45_cp") and F.piece.get(pz) then
+    if c ~= V("pz45_cp") and V("stage") ~= "war" then
       F.piece.set(pz, "cp", c); F.var.set("pz45_cp", c); F.var.set("forces_dirty", true)
     end
   end
@@ -231,25 +234,26 @@ local function posture_key(p)
 end
 
 function R.assess()
-  local sensors, surge = V("sensors", 0), V("surge", 0)
   local p_success, loss = V("p_success"), V("est_loss")
   -- look again only when something it reads may have changed: fields ("dirty", set by
   -- the mines and obstacles code), the counters ("est_stale"), sensors or a surge; in
   -- peace only at its quarterly review (ASSUMPTION: intelligence estimates are periodic;
   -- it also keeps a game cheap), in a crisis every day
-  local review = V("stage") ~= "peace" or V("month", 0) % 3 == 0
-  if not p_success or review and (V("dirty", true) or V("est_stale", true) or sensors ~= V("est_sensors")
-      or surge ~= V("est_surge")) then
-    local p = posture(fields())
-    local key = posture_key(p)
-    if key ~= V("est_key") then
-      p_success, loss = S.estimate(p)
-      F.var.set("est_key", key)
-      F.var.set("p_success", p_success)
-      F.var.set("est_loss", loss)
+  if not p_success or V("stage") ~= "peace" or V("month", 0) % 3 == 0 then
+    local sensors, surge = V("sensors", 0), V("surge", 0)
+    if not p_success or V("dirty", true) or V("est_stale", true) or sensors ~= V("est_sensors")
+        or surge ~= V("est_surge") then
+      local p = posture(fields())
+      local key = posture_key(p)
+      if key ~= V("est_key") then
+        p_success, loss = S.estimate(p)
+        F.var.set("est_key", key)
+        F.var.set("p_success", p_success)
+        F.var.set("est_loss", loss)
+      end
+      F.var.set("dirty", false); F.var.set("est_stale", false)
+      F.var.set("est_sensors", sensors); F.var.set("est_surge", surge)
     end
-    F.var.set("dirty", false); F.var.set("est_stale", false)
-    F.var.set("est_sensors", sensors); F.var.set("est_surge", surge)
   end
   local d = S.deterrence(p_success, loss, V("cp_allied", 0), F.track.get("alliance_cohesion"))
   F.track.set("deterrence", d)
@@ -289,8 +293,9 @@ function R.define_deploy()
   decision {
     id = "deploy", side = "council", title = W.deploy_title, text = W.deploy_text, source = "rand",
     when = function()
+      if not V("deploy_open", false) then return false end
       local st = V("stage")
-      return V("deploy_open", false) and (st == "peace" or st == "crisis")
+      return st == "peace" or st == "crisis"
     end,
     options = {
       { id = "hold", label = W.deploy_hold, text = W.deploy_hold_text,
@@ -323,6 +328,7 @@ local function load()
     drag = S.drag(F.area.values("obst"), F.area.values("ap")), entry = V("riga_entry"),
     sm = V("speedmul", 1), air = V("air", 0), fires = 1 + P.sensor_fires * V("sensors", 0),
     hour = V("war_hour", 0), day = V("war_day", 0), reinf_day = V("reinf_day"), red0 = V("red0", 1),
+    segs = { north = M.AXES.north, riga = M.AXES[V("riga_entry")], gap = M.AXES.gap, vilnius = M.AXES.vilnius },
     gap_closed = V("gap_closed", false), gap_delayed = V("gap_delay_applied", false), reached = V("reached", false),
     reinforced = V("reinforced", false),
   }
@@ -408,8 +414,8 @@ local function draw_axes(entry)
   for _, ax in ipairs(M.AXIS_IDS) do
     local key = ax == "riga" and entry or ax
     local from = S.START[key]
-    for _, seg in ipairs(M.AXES[key]) do
-      F.map.arrow(from, seg[1], { side = "adversary", label = W.axis[ax], style = "warning" })
+    for i, seg in ipairs(M.AXES[key]) do
+      F.map.arrow(from, seg[1], { side = "adversary", label = i == 1 and W.axis[ax] or nil, style = "warning" })
       from = seg[1]
     end
   end

@@ -18,7 +18,7 @@ local M = require "eastern_flank/model"
 local P = M.P
 
 local S = {}
-local ratio_factor, attrition = M.ratio_factor, P.attrition
+local attrition, max, sqrt = P.attrition, math.max, math.sqrt
 
 -- Where each axis starts (the adversary's formations' areas, assets/maps/eastern_flank.map:
 -- western Russia, Belarus, Kaliningrad; each is adjacent to the axis's first area).
@@ -92,6 +92,7 @@ function S.new(p)
   }
   for a, cp in pairs(p.depth) do st.depth[a] = cp end
   S.concentrate(st.depth, st.entry)
+  st.segs = { north = M.AXES.north, riga = M.AXES[st.entry], gap = M.AXES.gap, vilnius = M.AXES.vilnius }
   for _, ax in ipairs(M.AXIS_IDS) do
     local r = p.red_axis and p.red_axis[ax] or p.red * P.red_share[ax]
     st.red[ax], st.blue[ax], st.prog[ax], st.seg[ax], st.joined[ax] = r, 0, 0, 1, 0
@@ -112,8 +113,9 @@ function S.day(st, emit)
   st.day = day
   local drag, air, sm, fires = st.drag, st.air, st.sm, st.fires
   local n, dt = st.steps or 4, 24 / (st.steps or 4)
+  local segs_of = st.segs
   for _, ax in ipairs(M.AXIS_IDS) do
-    local segs = S.segments(st, ax)
+    local segs = segs_of[ax]
     local s = st.seg[ax]
     if s <= #segs then
       local red, blue, prog = st.red[ax], st.blue[ax], st.prog[ax]
@@ -122,10 +124,12 @@ function S.day(st, emit)
         if s > #segs then break end
         local a, len = segs[s][1], segs[s][2]
         local dg = drag[a]
-        local v = dg[1] * sm * ratio_factor(red / math.max(blue * dg[3], 0.05))
+        -- speed from the force ratio: ((r - 1) / 2)^1.5 between 1:1 and 3:1 (model.ratio_factor)
+        local f = (red / max(blue * dg[3], 0.05) - 1) * 0.5
+        local v = f <= 0 and 0 or dg[1] * sm * (f >= 1 and 1 or f * sqrt(f))
         local dr = (attrition * blue * dg[2] * dt + air * 0.01 * red * dt / 6) * fires
         local db = attrition * red * dt
-        red, blue = math.max(red - dr, 0), math.max(blue - db, 0)
+        red, blue = max(red - dr, 0), max(blue - db, 0)
         local left = len - prog
         if v * dt >= left then
           local t_in = v > 0 and left / v or dt
