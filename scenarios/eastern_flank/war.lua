@@ -40,6 +40,7 @@ local W = T.war or {
     .. "advance (Narva-Tallinn, the Riga entries and Valmiera-Rīga, the Suwałki Gap, Vilnius) fight there. "
     .. "Forward brigades fight first and fall back with the front; brigades further back join when the "
     .. "attacker reaches them.",
+  deploy_own = "Before a war brigades stay on allied ground.",
   deploy_hold = "Positions set", deploy_hold_text = "Leave the brigades where they stand.",
   deploy_move = "Move a brigade", deploy_move_text = "Move one brigade (3 movement points; forest costs 2, marsh 3).",
   axis = { north = "Axis Narva-Tallinn", riga = "Axis to Rīga", gap = "Axis Suwałki Gap", vilnius = "Axis Vilnius" },
@@ -122,8 +123,11 @@ local function place(posture)
     local start = S.START[ax] or S.START.riga_rezekne
     F.var.set("form_" .. ax, add("formation", start, "adversary", 0, W.formation_of[ax]))
   end
-  F.var.set("placed", posture)
-  F.var.set("deploy_open", true)
+  -- before the allies have chosen their posture (setup) the counters are provisional:
+  -- the council positions them once the posture is known
+  local chosen = V("posture") ~= nil
+  F.var.set("placed", chosen and posture or "provisional")
+  F.var.set("deploy_open", chosen)
 end
 
 -- Recompute the defenders' CP per axis (from the counters standing on it), the
@@ -132,7 +136,11 @@ end
 function R.update_forces()
   -- (called every month and crisis day: few var reads unless something changed)
   local posture = V("posture", "historical")
-  if V("placed") ~= posture then
+  local placed = V("placed")
+  if placed == "provisional" and posture == "historical" and V("posture") then
+    F.var.set("placed", posture)      -- the setup's counters stand: open the positioning card
+    F.var.set("deploy_open", true)
+  elseif placed ~= posture and not (placed == "provisional" and posture == "historical") then
     place(posture)
     F.var.set("forces_dirty", true)
     local z = V("red_draw", 0)
@@ -302,6 +310,10 @@ function R.define_deploy()
         effect = function() F.var.set("deploy_open", false); R.update_forces(); R.assess() end },
       { id = "move", label = W.deploy_move, text = W.deploy_move_text, target = "move", again = true,
         legal = blue_pieces,
+        requires = function(_, to)
+          local allowed = not to or F.area.owner(to) ~= "adversary"
+          return allowed, not allowed and W.deploy_own or nil
+        end,
         effect = function() F.var.set("forces_dirty", true); R.update_forces() end },
     },
   }
