@@ -85,6 +85,7 @@ P.sensor_fires = 0.05
 -- chosen so deterrence spans 0-100 as before (denial and punishment dominate).
 P.det_deny, P.det_punish, P.det_cost = 0.45, 0.25, 0.3
 P.est_steps = 1                                   -- the estimate plays a day per step (ASSUMPTION; the war: 4)
+P.est_crawl = 0.5                                 -- km/h; the least speed it counts on for a stalled axis (ASSUMPTION)
 P.est_spread_h = 12                               -- hours; how far the dice move a capital's fall (ASSUMPTION, see warsim.estimate)
 P.loss_tolerance = 0.5                            -- losing half its force is unacceptable (ASSUMPTION)
 -- Combat power of the counters (brigade-equivalents, CP; see heavy/light above).

@@ -127,6 +127,7 @@ local function place(posture)
   -- the council positions them once the posture is known
   local chosen = V("posture") ~= nil
   F.var.set("placed", chosen and posture or "provisional")
+  F.var.set("est_force", true)   -- a new posture: the adversary looks again at once
   F.var.set("deploy_open", chosen)
 end
 
@@ -247,7 +248,7 @@ function R.assess()
   -- the mines and obstacles code), the counters ("est_stale"), sensors or a surge; in
   -- peace only at its quarterly review (ASSUMPTION: intelligence estimates are periodic;
   -- it also keeps a game cheap), in a crisis every day
-  if not p_success or V("stage") ~= "peace" or V("month", 0) % 3 == 0 then
+  if not p_success or V("stage") ~= "peace" or V("month", 0) % 3 == 0 or V("est_force", false) then
     local sensors, surge = V("sensors", 0), V("surge", 0)
     if not p_success or V("dirty", true) or V("est_stale", true) or sensors ~= V("est_sensors")
         or surge ~= V("est_surge") then
@@ -259,7 +260,7 @@ function R.assess()
         F.var.set("p_success", p_success)
         F.var.set("est_loss", loss)
       end
-      F.var.set("dirty", false); F.var.set("est_stale", false)
+      F.var.set("dirty", false); F.var.set("est_stale", false); F.var.set("est_force", false)
       F.var.set("est_sensors", sensors); F.var.set("est_surge", surge)
     end
   end
@@ -336,7 +337,7 @@ end
 
 local function load()
   local st = {
-    red = {}, blue = {}, prog = {}, seg = {}, joined = {}, depth = {},
+    red = {}, blue = {}, prog = {}, seg = {}, joined = {}, depth = {}, v = {},
     drag = S.drag(F.area.values("obst"), F.area.values("ap")), entry = V("riga_entry"),
     sm = V("speedmul", 1), air = V("air", 0), fires = 1 + P.sensor_fires * V("sensors", 0),
     hour = V("war_hour", 0), day = V("war_day", 0), reinf_day = V("reinf_day"), red0 = V("red0", 1),

@@ -85,7 +85,7 @@ end
 
 function S.new(p)
   local st = {
-    red = {}, blue = {}, prog = {}, seg = {}, joined = {}, depth = {},
+    red = {}, blue = {}, prog = {}, seg = {}, joined = {}, depth = {}, v = {},
     drag = p.drag or S.drag(p.obst, p.mines), entry = p.entry, sm = p.sm or 1, air = p.air or 0,
     fires = 1 + P.sensor_fires * (p.sensors or 0),
     reinf_day = p.reinf_day, hour = 0, day = 0, red0 = 0,
@@ -119,14 +119,14 @@ function S.day(st, emit)
     local s = st.seg[ax]
     if s <= #segs then
       local red, blue, prog = st.red[ax], st.blue[ax], st.prog[ax]
-      local h = st.hour
+      local h, v = st.hour, 0
       for _ = 1, n do
         if s > #segs then break end
         local a, len = segs[s][1], segs[s][2]
         local dg = drag[a]
         -- speed from the force ratio: ((r - 1) / 2)^1.5 between 1:1 and 3:1 (model.ratio_factor)
         local f = (red / max(blue * dg[3], 0.05) - 1) * 0.5
-        local v = f <= 0 and 0 or dg[1] * sm * (f >= 1 and 1 or f * sqrt(f))
+        v = f <= 0 and 0 or dg[1] * sm * (f >= 1 and 1 or f * sqrt(f))
         local dr = (attrition * blue * dg[2] * dt + air * 0.01 * red * dt / 6) * fires
         local db = attrition * red * dt
         red, blue = max(red - dr, 0), max(blue - db, 0)
@@ -165,7 +165,7 @@ function S.day(st, emit)
           h = h + dt
         end
       end
-      st.red[ax], st.blue[ax], st.prog[ax], st.seg[ax] = red, blue, prog, s
+      st.red[ax], st.blue[ax], st.prog[ax], st.seg[ax], st.v[ax] = red, blue, prog, s, v
     end
   end
   st.hour = st.hour + 24
@@ -196,14 +196,15 @@ function S.reinf_day(jitter, surge, sensors)
 end
 
 -- How many hours a capital axis had to spare at the ceasefire: positive, the hours
--- since its capital fell; negative, the hours still needed at the nominal speed.
+-- since its capital fell; negative, the hours it still needed at the speed it last
+-- made (at least P.est_crawl km/h: a stalled axis is far from its goal, not 0 h).
 local function margin(st, ax)
   local end_h = st.day * 24
   if st.fell and st.fell[ax] then return end_h - st.fell[ax] end
-  local segs = S.segments(st, ax)
+  local segs = st.segs[ax]
   local left = -st.prog[ax]
   for i = st.seg[ax], #segs do left = left + segs[i][2] end
-  return -left / P.speed.plain
+  return -left / max(st.v[ax] or 0, P.est_crawl)
 end
 
 -- The adversary's estimate from a posture (the table S.new takes, without sm and
