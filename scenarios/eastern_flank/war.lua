@@ -44,8 +44,8 @@ local W = T.war or {
   deploy_hold = "Positions set", deploy_hold_text = "Leave the brigades where they stand.",
   deploy_move = "Move a brigade", deploy_move_text = "Move one brigade (3 movement points; forest costs 2, marsh 3).",
   axis = { north = "Axis Narva-Tallinn", riga = "Axis to Rīga", gap = "Axis Suwałki Gap", vilnius = "Axis Vilnius" },
-  formation_of = { north = "1st Guards Tank Army (elements)", riga = "6th Combined Arms Army",
-    gap = "11th Army Corps (Kaliningrad)", vilnius = "Western group (Belarus)" },
+  formation_of = { north = "Northern group", riga = "Pskov group", gap = "Kaliningrad group",
+    vilnius = "Belarus group" },
   reinforcements = "NATO follow-on forces",
 }
 
