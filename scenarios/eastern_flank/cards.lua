@@ -96,7 +96,9 @@ function R.define(cfg)
     property { id = k, name = pr.name, unit = pr.unit, text = pr.text }
   end
   piece_type { id = "minefield", name = T.pieces.minefield, symbol = "minefield" }
-  piece_type { id = "brigade", name = T.pieces.brigade, symbol = "armour" }
+  -- the war's counters and the brigades' positioning card (war.lua)
+  R.war.define_pieces()
+  R.war.define_deploy()
 
   -- initial owners: the four states are the council's, Russia and Belarus the adversary's
   local border = {}
@@ -131,7 +133,6 @@ function R.define(cfg)
     R.update_forces()
     R.set_totals()
     R.assess()
-    F.piece.add { type = "brigade", area = "vilnius", side = "allies", props = { name = "Panzerbrigade 45" } }
   end)
 
   -- ---------------- council: the treaty timeline (law.lua keeps the dates)

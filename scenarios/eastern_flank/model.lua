@@ -72,6 +72,25 @@ local P = {
 }
 M.P = P
 
+-- ---------------------------------------------------------------- war on the board and deterrence
+-- (the war's additions for issue 12; kept apart from the numbers above)
+-- Sensors give warning time and better-aimed fires (ASSUMPTION on the size; the sign
+-- follows from what persistent surveillance is for [@rand]): each package brings
+-- follow-on forces half a day earlier and adds 5% to the defenders' fires.
+P.sensor_warn_days = 0.5
+P.sensor_fires = 0.05
+-- The adversary's judgement [@snyder; @schelling]: denial (its cases in which a capital
+-- does not fall), punishment (the allied tripwire x cohesion) and cost (the share of
+-- its force it expects to lose, against what it would accept). Weights ASSUMPTION,
+-- chosen so deterrence spans 0-100 as before (denial and punishment dominate).
+P.det_deny, P.det_punish, P.det_cost = 0.45, 0.25, 0.3
+P.est_steps = 1                                   -- the estimate plays a day per step (ASSUMPTION; the war: 4)
+P.est_crawl = 0.5                                 -- km/h; the least speed it counts on for a stalled axis (ASSUMPTION)
+P.est_spread_h = 12                               -- hours; how far the dice move a capital's fall (ASSUMPTION, see warsim.estimate)
+P.loss_tolerance = 0.5                            -- losing half its force is unacceptable (ASSUMPTION)
+-- Combat power of the counters (brigade-equivalents, CP; see heavy/light above).
+P.pz45 = { start = 0.5, grow = 2.0, months = 32 } -- Panzerbrigade 45 [@pzbrig45]; CP an ASSUMPTION
+
 -- Border sectors: the council's doctrine cards and the areas they cover.
 M.SECTORS = {
   { id = "estonia", areas = { "narva", "voru" } },

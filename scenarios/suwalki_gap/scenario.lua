@@ -5,9 +5,12 @@
 -- areas have two levels of obstacles (assumptions of this scenario). Forces mass
 -- around the ~100 km Polish-Lithuanian border between Kaliningrad and Belarus
 -- [@politico]. Each day the council may lay its stockpile or evacuate, the allies may
--- surge, the adversary holds, attacks or stands down. A war is fought day by day
--- (up to ten days); then ten years of aftermath. All rules are eastern_flank's:
--- this file only configures them.
+-- surge, the adversary holds, attacks or stands down, and once the allies have set
+-- their posture the council may reposition the brigades on the board. A war is fought
+-- day by day on the board (up to ten days; formations advance area by area along the
+-- axes, eastern_flank/warsim.lua); then ten years of aftermath. The adversary's
+-- deterrence estimate plays the same war out. All rules are eastern_flank's: this
+-- file only configures them.
 
 local rules = require "eastern_flank/rules"
 local policies = require "eastern_flank/policies"

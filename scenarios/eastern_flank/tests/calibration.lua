@@ -2,7 +2,8 @@
 -- reached the outskirts of Tallinn and/or Riga in 36-60 hours; about seven brigades,
 -- three of them heavy, in place at the outset could prevent a rapid overrun.
 -- The adversary attacks at the first turn ("attack_now"); the council builds nothing
--- ("bare"); the allies take RAND's 2016 posture or its seven brigades.
+-- ("bare"); the allies take RAND's 2016 posture or its seven brigades, as counters on
+-- the board (war.lua), and the war is fought area by area (warsim.lua).
 
 local N = 1000
 
@@ -18,6 +19,6 @@ end)
 
 test("RAND: seven brigades, three heavy, prevent a rapid overrun in most games", function()
   local b = play { seeds = N, side = { council = "bare", allies = "seven_brigades", adversary = "attack_now" } }
-  expect(b.tracks.rapid_overrun.mean).lt(0.25)      -- a capital within 7 days in under a quarter of games
+  expect(b.tracks.rapid_overrun.mean).le(0.2)       -- no capital within 7 days in at least 80% of games
   expect(b.ending_rate.line_held or 0).gt(0.5)
 end)
