@@ -118,16 +118,17 @@ int cmd_replay(int argc, char **argv) {
   int rc = fl_replay_parse(&r, text, len, path, err, sizeof err);
   free(text);
   if (rc) { fprintf(stderr, "%s\n", err); return EXIT_USAGE; }
-  /* the scenario: --scenario, else the folder it was recorded from, else a shipped one by id */
-  struct stat st;
-  char file[sizeof r.from + 16];
-  snprintf(file, sizeof file, "%s/scenario.lua", r.from);
-  const char *where = scen ? scen : r.from[0] && stat(file, &st) == 0 ? r.from : r.id;
-  if (!scen && r.from[0] && where == r.id) {
+  /* the scenario: --scenario, else the one its id names (shipped, FLANK_SCENARIOS, the
+   * user's). A folder the replay says it was recorded from is only named in the message,
+   * never loaded: a replay is data, and a swapped one must not choose what code runs. */
+  const char *where = scen ? scen : r.id;
+  if (!scen) {
     char dir[4096], e[1024];
     if (fl_script_resolve(r.id, cli_scenarios_root(), dir, sizeof dir, e, sizeof e)) {
-      fprintf(stderr, "%s: recorded from scenario folder %s, which is no longer there; if it moved, point at it "
-                      "with --scenario PATH (flank replay %s --scenario NEW/PATH)\n", path, r.from, path);
+      if (r.from[0])
+        fprintf(stderr, "%s: recorded from the scenario folder %s, which flank does not open on a replay's word; "
+                        "if you trust it, name it: flank replay %s --scenario PATH\n", path, r.from, path);
+      else fprintf(stderr, "%s: %s\n", path, e);
       fl_replay_free(&r);
       return EXIT_USAGE;
     }
