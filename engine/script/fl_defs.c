@@ -85,6 +85,19 @@ static void check_keys(lua_State *L, int t, const char *what, const char *const 
   }
 }
 
+/* Check every key's value against its documented type, in the kind's key order (so the
+ * first mistake reported does not depend on hashing); raise naming the value written. */
+static void check_types(lua_State *L, int t, const char *what, const char *kind) {
+  const char *const *keys = fl_defs_keys(kind);
+  char m[400], sub[64];
+  for (int i = 0; keys && keys[i]; i++) {
+    rget(L, t, keys[i]);
+    int bad = fl_defs_check_value(L, -1, kind, keys[i], m, sizeof m, sub, sizeof sub);
+    lua_pop(L, 1);
+    if (bad) luaL_error(L, "%s: %s", what, m);
+  }
+}
+
 /* def_<kind>{...}: validate keys, remember the table with its source line. */
 static int def_record(lua_State *L) {
   fl_Script *sc = FL_SC(L);
@@ -99,13 +112,17 @@ static int def_record(lua_State *L) {
   else snprintf(what, sizeof what, "%s", k->name);
   lua_pop(L, 1);
   check_keys(L, 1, what, k->keys);
+  check_types(L, 1, what, k->name);
   if (strcmp(k->name, "decision") == 0) {
     rget(L, 1, "options");
     if (lua_type(L, -1) == LUA_TTABLE) {
       for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
-        char ow[128];
-        snprintf(ow, sizeof ow, "%s option %d", what, (int)i);
+        char ow[200];
+        if (rget(L, -1, "id") == LUA_TSTRING) snprintf(ow, sizeof ow, "%s option '%s'", what, lua_tostring(L, -1));
+        else snprintf(ow, sizeof ow, "%s option %d", what, (int)i);
+        lua_pop(L, 1);
         check_keys(L, lua_gettop(L), ow, K_OPTION);
+        check_types(L, lua_gettop(L), ow, "option");
         lua_pop(L, 1);
       }
       lua_pop(L, 1);

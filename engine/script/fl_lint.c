@@ -596,6 +596,64 @@ static void check_keys(Ctx *c, int t, const char *what, const char *kind, const 
   }
 }
 
+/* The `end` closing the block opened at k (`function`, `if` or `do`). */
+static int block_end(const Src *s, int k) {
+  int d = 0;
+  for (int j = k; j < s->nt; j++) {
+    if (tis(s, j, "function") || tis(s, j, "if") || tis(s, j, "do")) d++;
+    else if (tis(s, j, "end") && --d == 0) return j;
+  }
+  return s->nt - 1;
+}
+
+/* `requires = function() return 1 end`: a literal first result (not in nested functions)
+ * of another type than the key's function must return. */
+static void check_returns(Ctx *c, const Src *s, int k, const char *want, const char *what, const char *key) {
+  int end = block_end(s, k);
+  for (int j = k + 1; j < end; j++) {
+    if (tis(s, j, "function")) { j = block_end(s, j); continue; }
+    if (!tis(s, j, "return")) continue;
+    int v = j + 1, neg = tis(s, v, "-") && ttype(s, v + 1) == T_NUM;
+    v += neg;
+    const char *got = ttype(s, v) == T_NUM ? "number" : ttype(s, v) == T_STR ? "string"
+                      : tis(s, v, "true") || tis(s, v, "false") ? "boolean" : NULL;
+    int whole = v + 1 >= end || tis(s, v + 1, ",") || tis(s, v + 1, "end") || tis(s, v + 1, "else") ||
+                tis(s, v + 1, "elseif") || tis(s, v + 1, ";");
+    if (!got || !whole || !strcmp(got, want)) continue;
+    char lit[80];
+    ttext(s, v, lit, sizeof lit);
+    int str = ttype(s, v) == T_STR;
+    msg(c, s->path, s->t[v].line, FL_LINT_ERROR, "bad-return", "%s: %s returns %s%s%s%s, a %s; it must return %s", what, key,
+        str ? "\"" : "", neg ? "-" : "", lit, str ? "\"" : "", got,
+        !strcmp(want, "boolean") ? "true or false" : !strcmp(want, "string") ? (strcmp(key, "choose") ? "a string" : "an option id (a string)") : "a number");
+  }
+}
+
+/* Every key's value against its documented type (fl_defs_check_value), at the key's own
+ * line, or at the inner key's line for a table such as cost = { budget = "2" }. */
+static void check_types(Ctx *c, int t, const char *what, const char *kind, const Where *w) {
+  lua_State *L = c->L;
+  const char *const *keys = fl_defs_keys(kind);
+  char m[400], sub[64];
+  for (int i = 0; keys && keys[i]; i++) {
+    lua_pushstring(L, keys[i]);
+    lua_rawget(L, t);
+    if (fl_defs_check_value(L, -1, kind, keys[i], m, sizeof m, sub, sizeof sub)) {
+      int line = field_line(w, keys[i]);
+      if (strcmp(sub, keys[i]) && w->src && w->open >= 0) {
+        int f = find_field(w->src, w->open, keys[i]);
+        int kf = f >= 0 && tis(w->src, f + 2, "{") ? find_field(w->src, f + 2, sub) : -1;
+        if (kf >= 0) line = w->src->t[kf].line;
+      }
+      msg(c, wfile(c, w), line, FL_LINT_ERROR, "bad-type", "%s: %s", what, m);
+    }
+    const char *want = fl_defs_fn_returns(kind, keys[i]);
+    int f = want && w->src && w->open >= 0 ? find_field(w->src, w->open, keys[i]) : -1;
+    if (f >= 0 && tis(w->src, f + 2, "function")) check_returns(c, w->src, f + 2, want, what, keys[i]);
+    lua_pop(L, 1);
+  }
+}
+
 static void ref(Ctx *c, const char *file, int line, int set, const char *id, const char *what) {
   if (set_has(&c->sets[set], id)) return;
   char sg[128];
@@ -672,13 +730,14 @@ static int calendar(Ctx *c, int32_t *start, int32_t *last) {
   if (defs(L, "scenario") == 1) {
     lua_rawgeti(L, -1, 1);
     char s[64];
-    int turns = 12;
-    if (lua_getfield(L, -1, "turns") == LUA_TNUMBER) turns = (int)lua_tointeger(L, -1);
+    int turns = 12, tty = lua_getfield(L, -1, "turns"); /* a turns of the wrong type is reported, not guessed */
+    if (tty == LUA_TNUMBER) turns = (int)lua_tointeger(L, -1);
+    else if (tty != LUA_TNIL) turns = 0;
     lua_pop(L, 1);
     if (fl_date_parse(strfield(L, -1, "start", s, sizeof s) ? s : "2025-01-01", start) == 0 && turns >= 1 && turns <= 100000) {
       fl_Span step = {1, FL_SPAN_MONTH};
       int ty = lua_getfield(L, -1, "step"), tbl = ty == LUA_TTABLE;
-      ok = 1;
+      ok = ty == LUA_TNIL || ty == LUA_TSTRING || tbl;
       if (ty == LUA_TSTRING && fl_span_parse(lua_tostring(L, -1), &step)) ok = 0;
       *last = *start;
       for (int t = 1; ok && t < turns; t++) {
@@ -723,6 +782,7 @@ static void check_defs(Ctx *c) {
       if (strfield(L, t, "id", id, sizeof id)) snprintf(what, sizeof what, "%s '%s'", kind, id);
       else snprintf(what, sizeof what, "%s", kind);
       check_keys(c, t, what, kind, &w, w.open);
+      check_types(c, t, what, kind, &w);
       if (strfield(L, t, "side", buf, sizeof buf)) ref(c, file, field_line(&w, "side"), S_SIDE, buf, what);
       if (strfield(L, t, "owner", buf, sizeof buf)) ref(c, file, field_line(&w, "owner"), S_SIDE, buf, what);
       if (!strcmp(kind, "place") && strfield(L, t, "area", buf, sizeof buf)) ref(c, file, field_line(&w, "area"), S_AREA, buf, what);
@@ -762,6 +822,7 @@ static void check_defs(Ctx *c) {
           ow_w.open = optopen >= 0 && w.src ? nth_table(w.src, optopen, k) : -1;
           if (ow_w.open >= 0) ow_w.line = w.src->t[ow_w.open].line;
           check_keys(c, o, ow, "option", &ow_w, ow_w.open);
+          check_types(c, o, ow, "option", &ow_w);
           static const char *const TK[] = {"area", "areas", "piece", "pieces", "move"};
           int tty = lua_getfield(L, o, "target");
           if (tty != LUA_TNIL) {

@@ -91,6 +91,18 @@ const char *const *fl_defs_keys(const char *kind);
 /* The i-th definition kind's name ("scenario", "side", ...), NULL past the end. */
 const char *fl_defs_kind(int i);
 
+/* Definition keys (fl_defs_keys.c): each key's type, as the docs show it, and meaning. */
+typedef struct fl_KeyHint { const char *kind, *key, *type; int required; const char *doc; } fl_KeyHint;
+const fl_KeyHint *fl_defs_hint(const char *kind, const char *key);   /* NULL: not described */
+/* Check the value at v given for kind.key against its type (and a ring's shape). 0 when it
+ * fits; else -1 with "'key' must be ..., not <the value written>" in msg and, in sub, the
+ * innermost key at fault (the key itself, or e.g. "budget" for cost.budget). */
+int fl_defs_check_value(lua_State *L, int v, const char *kind, const char *key, char *msg, size_t n, char *sub, size_t subn);
+/* A value as a message shows it: the string "26", the number 2, true, a table. */
+void fl_defs_describe(lua_State *L, int v, char *buf, size_t n);
+/* The first result type of a function key ("boolean", "string", "number"), or NULL. */
+const char *fl_defs_fn_returns(const char *kind, const char *key);
+
 /* Runtime API (fl_api.c), with the board's part (fl_api_board.c). */
 void fl_api_open(fl_Script *sc);                       /* install the flank table */
 void fl_api_index_areas(fl_Script *sc);                /* the area id tables, once the board is built (may raise) */
