@@ -510,7 +510,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     fl_SideDef *s = &d->sides[d->nside];
     if (fid(b, t, "side", &s->id)) return -1;
     d->nside++;
-    if (fl_def_side(d, s->id) != d->nside - 1) return bfail(b, "side '%s' is defined twice", s->id);
+    if (fl_def_side(d, s->id) != d->nside - 1) return bfail(b, "side '%s' is defined twice (first on line %d)", s->id, d->sides[fl_def_side(d, s->id)].line);
     if (fstr(b, t, "name", 0, s->id, &s->name, "side") || fstr(b, t, "text", 0, "", &s->text, "side")) return -1;
     s->playable = fbool(b, t, "playable", 1);
     s->line = b->line;
@@ -543,7 +543,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     char *side = NULL;
     if (fid(b, t, "phase", &p->id)) return -1;
     d->nphase++;
-    if (fl_def_phase(d, p->id) != d->nphase - 1) return bfail(b, "phase '%s' is defined twice", p->id);
+    if (fl_def_phase(d, p->id) != d->nphase - 1) return bfail(b, "phase '%s' is defined twice (first on line %d)", p->id, d->phases[fl_def_phase(d, p->id)].line);
     if (fstr(b, t, "name", 0, p->id, &p->name, "phase") || fstr(b, t, "side", 0, NULL, &side, "phase")) return -1;
     p->side = -1;
     p->line = b->line;
@@ -562,7 +562,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     char *better = NULL;
     if (fid(b, t, "track", &tr->id)) return -1;
     d->ntrack++;
-    if (fl_def_track(d, tr->id) != d->ntrack - 1) return bfail(b, "track '%s' is defined twice", tr->id);
+    if (fl_def_track(d, tr->id) != d->ntrack - 1) return bfail(b, "track '%s' is defined twice (first on line %d)", tr->id, d->tracks[fl_def_track(d, tr->id)].line);
     char what[96];
     snprintf(what, sizeof what, "track '%s'", tr->id);
     if (fstr(b, t, "name", 0, tr->id, &tr->name, what) || fstr(b, t, "unit", 0, "", &tr->unit, what) ||
@@ -592,7 +592,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     fl_PieceType *p = &d->ptypes[d->nptype];
     if (fid(b, t, "piece_type", &p->id)) return -1;
     d->nptype++;
-    if (fl_def_ptype(d, p->id) != d->nptype - 1) return bfail(b, "piece_type '%s' is defined twice", p->id);
+    if (fl_def_ptype(d, p->id) != d->nptype - 1) return bfail(b, "piece_type '%s' is defined twice (first on line %d)", p->id, d->ptypes[fl_def_ptype(d, p->id)].line);
     if (fstr(b, t, "name", 0, p->id, &p->name, "piece_type") || fstr(b, t, "symbol", 0, "unit", &p->symbol, "piece_type") ||
         build_movement(b, t, p))
       return -1;
@@ -644,6 +644,14 @@ static int build_board(B *b, fl_Def *d) {
     if (fid(b, t, "area", &id)) return -1;
     char what[96];
     snprintf(what, sizeof what, "area '%s'", id);
+    for (int k = 1; k < i; k++) { /* a second area{} would silently win over the first's keys */
+      lua_rawgeti(L, t - 1, k);
+      rget(L, -1, "id");
+      rget(L, -2, "__line");
+      int same = lua_type(L, -2) == LUA_TSTRING && !strcmp(lua_tostring(L, -2), id), first = (int)lua_tointeger(L, -1);
+      lua_pop(L, 3);
+      if (same) { free(id); return bfail(b, "%s is defined twice (first on line %d); give one area{} with all its keys", what, first); }
+    }
     int idx = fl_map_find_area(d->map, id);
     if (fstr(b, t, "name", 0, NULL, &name, what) || fstr(b, t, "terrain", 0, NULL, &terrain, what) ||
         fstr(b, t, "country", 0, NULL, &country, what)) { free(id); free(name); free(terrain); free(country); return -1; }
@@ -809,7 +817,7 @@ static int build_cards(B *b, fl_Def *d) {
     if (fid(b, t, "decision", &c->id)) return -1;
     d->ncard++;
     snprintf(what, sizeof what, "decision '%s'", c->id);
-    if (fl_def_card(d, c->id) != d->ncard - 1) return bfail(b, "%s is defined twice", what);
+    if (fl_def_card(d, c->id) != d->ncard - 1) return bfail(b, "%s is defined twice (first on line %d)", what, d->cards[fl_def_card(d, c->id)].line);
     c->line = b->line;
     c->phase = -1;
     if (fstr(b, t, "title", 0, c->id, &c->title, what) || fstr(b, t, "text", 0, "", &c->text, what) ||
@@ -889,7 +897,7 @@ static int build_events_endings(B *b, fl_Def *d) {
     if (fid(b, t, "event", &e->id)) return -1;
     d->nevent++;
     snprintf(what, sizeof what, "event '%s'", e->id);
-    if (fl_def_event(d, e->id) != d->nevent - 1) return bfail(b, "%s is defined twice", what);
+    if (fl_def_event(d, e->id) != d->nevent - 1) return bfail(b, "%s is defined twice (first on line %d)", what, d->events[fl_def_event(d, e->id)].line);
     e->line = b->line;
     e->chance = 1;
     if (fstr(b, t, "title", 0, e->id, &e->title, what) || fstr(b, t, "source", 0, "", &e->source, what) ||
@@ -944,7 +952,7 @@ static int build_events_endings(B *b, fl_Def *d) {
     if (fid(b, t, "ending", &e->id)) return -1;
     d->nending++;
     snprintf(what, sizeof what, "ending '%s'", e->id);
-    if (fl_def_ending(d, e->id) != d->nending - 1) return bfail(b, "%s is defined twice", what);
+    if (fl_def_ending(d, e->id) != d->nending - 1) return bfail(b, "%s is defined twice (first on line %d)", what, d->endings[fl_def_ending(d, e->id)].line);
     e->line = b->line;
     if (fstr(b, t, "title", 0, e->id, &e->title, what) || ffn(b, t, "when", &e->fn_when, what)) return -1;
     e->is_default = fbool(b, t, "default", 0);
@@ -972,7 +980,7 @@ static int build_overlays(B *b, fl_Def *d) {
     d->noverlay++;
     snprintf(what, sizeof what, "overlay '%s'", o->id);
     for (int k = 0; k < d->noverlay - 1; k++)
-      if (!strcmp(d->overlays[k].id, o->id)) return bfail(b, "%s is defined twice", what);
+      if (!strcmp(d->overlays[k].id, o->id)) return bfail(b, "%s is defined twice (first on line %d)", what, d->overlays[k].line);
     o->line = b->line;
     if (fstr(b, t, "name", 0, o->id, &o->name, what) || fstr(b, t, "prop", 1, NULL, &o->prop, what) ||
         fstr(b, t, "unit", 0, "", &o->unit, what) || fstr(b, t, "text", 0, "", &o->text, what) ||
@@ -993,7 +1001,7 @@ static int build_overlays(B *b, fl_Def *d) {
     if (fid(b, t, "property", &p->id)) return -1;
     d->nprop++;
     snprintf(what, sizeof what, "property '%s'", p->id);
-    if (fl_def_prop(d, p->id) != d->nprop - 1) return bfail(b, "%s is defined twice", what);
+    if (fl_def_prop(d, p->id) != d->nprop - 1) return bfail(b, "%s is defined twice (first on line %d)", what, d->props[fl_def_prop(d, p->id)].line);
     p->line = b->line;
     if (fstr(b, t, "name", 0, p->id, &p->name, what) || fstr(b, t, "unit", 0, "", &p->unit, what) ||
         fstr(b, t, "unit_one", 0, "", &p->unit_one, what) || fstr(b, t, "text", 0, "", &p->text, what) || fsides(b, t, "visible_to", d, &p->seen, what))

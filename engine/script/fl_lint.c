@@ -7,8 +7,7 @@
  * Which flank.* argument names what (an area, a track, ...) is derived from the
  * API registration (fl_script_api_docs), so new bindings are checked for free. */
 #define _POSIX_C_SOURCE 200809L
-#include "fl_lint.h"
-#include "fl_index.h"
+#include "fl_lint_int.h"
 #include "fl_lint_teach.h"
 #include "fl_script_int.h"
 #include "fl_str.h"
@@ -23,73 +22,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* ---- results ---- */
-
-struct fl_Lint {
-  fl_LintMsg *m;
-  int n, cap, errors, found;
-};
-
-/* ---- tokens ---- */
-
-enum { T_EOF, T_NAME, T_STR, T_NUM, T_OP };
-enum { LF_SRC = 1, LF_IGNORE = 2 };
-
-typedef struct Tok { int type, line, pos, len; double num; } Tok;
-
-/* The calls `kind { ... }` of one definition kind in a file, in token order, so that
- * finding the one spanning a line is a binary search, not a scan per definition. */
-typedef struct DefCalls {
-  const char *kind;
-  int n, *open, *line;  /* the "{" token and the line of the kind's name */
-  int *maxclose;        /* the largest closing line among calls 0..i */
-} DefCalls;
-
-typedef struct Src {
-  char *path;          /* as displayed */
-  char *text;
-  size_t len;
-  Tok *t;
-  int nt;
-  int *match;          /* per token: its closing bracket if it opens one, else -1 */
-  DefCalls *dc;        /* built on demand, one per kind asked for */
-  int ndc;
-  unsigned char *lf;   /* per-line flags */
-  int nlines;
-  int need_src;        /* --lint: numbers-need-source */
-  int is_text;         /* a text_<lang>.lua table */
-} Src;
-
-/* ---- id sets ---- */
-
-enum { S_SIDE, S_PHASE, S_TRACK, S_AREA, S_PTYPE, S_DECISION, S_EVENT, S_ENDING, S_SOURCE, S_PARAM, NSET };
 static const char *const SET_NAME[NSET] = {"side", "phase", "track", "area", "piece type", "decision", "event", "ending", "source",
                                            "parameter"};
 
-typedef struct Set { char **v; int n, cap; fl_Index ix; } Set; /* v in insertion order; ix finds them */
-
-typedef struct Decision { char *id, *side; Set opts; } Decision;
-
-typedef struct ApiArg { const char *module, *fn; int arg; char field[32]; int set; } ApiArg;
-
-typedef struct Ctx {
-  fl_Lint *out;
-  fl_Script *sc;       /* lenient-load state */
-  lua_State *L;
-  char dir[PATH_MAX], root[PATH_MAX];
-  Src *src;
-  int nsrc;
-  Set sets[NSET];
-  Decision *dec;
-  int ndec;
-  ApiArg *args;
-  int nargs;
-  int loaded;          /* the lenient load succeeded */
-  Set said;            /* "file:line:text" of every message, to report each once */
-} Ctx;
-
 /* Add v unless present; 1 if it was added. */
-static int set_add(Set *s, const char *v) {
+int set_add(Set *s, const char *v) {
   if (fl_index_get(&s->ix, v) >= 0) return 0;
   if (s->n == s->cap) {
     int cap = s->cap ? s->cap * 2 : 16;
@@ -104,9 +41,9 @@ static int set_add(Set *s, const char *v) {
   return 1;
 }
 
-static int set_has(const Set *s, const char *v) { return fl_index_get(&s->ix, v) >= 0; }
+int set_has(const Set *s, const char *v) { return fl_index_get(&s->ix, v) >= 0; }
 
-static void set_free(Set *s) {
+void set_free(Set *s) {
   for (int i = 0; i < s->n; i++) free(s->v[i]);
   free(s->v);
   fl_index_free(&s->ix);
@@ -114,7 +51,7 @@ static void set_free(Set *s) {
 
 /* ---- messages ---- */
 
-static void msg(Ctx *c, const char *file, int line, int level, const char *check, const char *fmt, ...) {
+void msg(Ctx *c, const char *file, int line, int level, const char *check, const char *fmt, ...) {
   for (int i = 0; i < c->nsrc; i++)
     if (!strcmp(c->src[i].path, file) && line > 0 && line <= c->src[i].nlines && (c->src[i].lf[line - 1] & LF_IGNORE)) return;
   char buf[1024];
@@ -134,209 +71,11 @@ static void msg(Ctx *c, const char *file, int line, int level, const char *check
   l->errors += level == FL_LINT_ERROR;
 }
 
-static const char *suggest(const Set *s, const char *id, char *buf, size_t n) {
+const char *suggest(const Set *s, const char *id, char *buf, size_t n) {
   const char *g = fl_str_suggest(id, (const char *const *)s->v, s->n);
   if (g) snprintf(buf, n, " (did you mean '%s'?)", g);
   else buf[0] = '\0';
   return buf;
-}
-
-/* ---- tokenizer ---- */
-
-static void push_tok(Src *s, int *cap, Tok t) {
-  if (s->nt == *cap) {
-    *cap = *cap ? *cap * 2 : 1024;
-    s->t = realloc(s->t, (size_t)*cap * sizeof *s->t);
-  }
-  s->t[s->nt++] = t;
-}
-
-/* Length of a long bracket opener "[==[" at p, with *level set; 0 if not one. */
-static int long_open(const char *p, int *level) {
-  if (*p != '[') return 0;
-  int k = 1;
-  while (p[k] == '=') k++;
-  if (p[k] != '[') return 0;
-  *level = k - 1;
-  return k + 1;
-}
-
-static const char *long_close(const char *p, int level) {
-  for (; *p; p++) {
-    if (*p != ']') continue;
-    int k = 1;
-    while (p[k] == '=') k++;
-    if (k - 1 == level && p[k] == ']') return p;
-  }
-  return NULL;
-}
-
-static void note_comment(Src *s, const char *a, const char *b, int line, int before_code) {
-  size_t n = (size_t)(b - a);
-  char *c = malloc(n + 1);
-  memcpy(c, a, n);
-  c[n] = '\0';
-  if (line >= 1 && line <= s->nlines) {
-    if (strstr(c, "src:") || strstr(c, "[@")) s->lf[line - 1] |= LF_SRC;
-    if (strstr(c, "lint: ignore") || strstr(c, "lint:ignore")) s->lf[line - 1] |= LF_IGNORE;
-  }
-  if (before_code && (strstr(c, "lint: numbers-need-source") || strstr(c, "lint:numbers-need-source"))) s->need_src = 1;
-  free(c);
-}
-
-static void tokenize(Src *s) {
-  const char *p = s->text, *base = s->text;
-  int line = 1, cap = 0;
-  s->nlines = 1;
-  for (const char *q = p; *q; q++) s->nlines += *q == '\n';
-  s->lf = calloc((size_t)s->nlines + 1, 1);
-  static const char *const ops3[] = {"...", NULL};
-  static const char *const ops2[] = {"..", "==", "~=", "<=", ">=", "//", "::", "<<", ">>", NULL};
-  if (p[0] == '#' && p[1] == '!') while (*p && *p != '\n') p++; /* shebang */
-  while (*p) {
-    if (*p == '\n') { line++; p++; continue; }
-    if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v') { p++; continue; }
-    if (p[0] == '-' && p[1] == '-') {
-      int lvl, k = long_open(p + 2, &lvl);
-      const char *a = p + 2, *e;
-      if (k && (e = long_close(p + 2 + k, lvl))) {
-        int l0 = line;
-        for (const char *q = p; q < e; q++) line += *q == '\n';
-        note_comment(s, a, e, l0, s->nt == 0);
-        p = e + lvl + 2;
-      } else {
-        e = a;
-        while (*e && *e != '\n') e++;
-        note_comment(s, a, e, line, s->nt == 0);
-        p = e;
-      }
-      continue;
-    }
-    Tok t = {T_OP, line, (int)(p - base), 1, 0};
-    int lvl, k;
-    if (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
-      const char *e = p;
-      while (*e == '_' || (*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z') || (*e >= '0' && *e <= '9')) e++;
-      t.type = T_NAME;
-      t.len = (int)(e - p);
-      p = e;
-    } else if ((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9')) {
-      const char *e = p;
-      int hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
-      if (hex) e += 2;
-      for (;;) {
-        char ch = *e;
-        if ((ch >= '0' && ch <= '9') || ch == '.' || (hex && ((ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F')))) e++;
-        else if ((!hex && (ch == 'e' || ch == 'E')) || (hex && (ch == 'p' || ch == 'P'))) {
-          e++;
-          if (*e == '+' || *e == '-') e++;
-        } else break;
-      }
-      t.type = T_NUM;
-      t.len = (int)(e - p);
-      char buf[64];
-      snprintf(buf, sizeof buf, "%.*s", t.len < 63 ? t.len : 63, p);
-      t.num = strtod(buf, NULL);
-      p = e;
-    } else if (*p == '"' || *p == '\'') {
-      char q = *p;
-      const char *e = p + 1;
-      while (*e && *e != q && *e != '\n') {
-        if (*e == '\\' && e[1]) {
-          if (e[1] == '\n') line++;
-          e++;
-        }
-        e++;
-      }
-      t.type = T_STR;
-      t.pos = (int)(p + 1 - base);
-      t.len = (int)(e - p - 1);
-      p = *e == q ? e + 1 : e;
-    } else if ((k = long_open(p, &lvl)) != 0) {
-      const char *e = long_close(p + k, lvl);
-      if (!e) e = p + strlen(p);
-      t.type = T_STR;
-      t.pos = (int)(p + k - base);
-      t.len = (int)(e - p - k);
-      for (const char *q = p; q < e; q++) line += *q == '\n';
-      p = *e ? e + lvl + 2 : e;
-    } else {
-      int done = 0;
-      for (const char *const *o = ops3; *o && !done; o++)
-        if (!strncmp(p, *o, 3)) { t.len = 3; done = 1; }
-      for (const char *const *o = ops2; *o && !done; o++)
-        if (!strncmp(p, *o, 2)) { t.len = 2; done = 1; }
-      p += t.len;
-    }
-    push_tok(s, &cap, t);
-  }
-  push_tok(s, &cap, (Tok){T_EOF, line, (int)(p - base), 0, 0});
-}
-
-static int tis(const Src *s, int i, const char *w) {
-  if (i < 0 || i >= s->nt) return 0;
-  const Tok *t = &s->t[i];
-  return (t->type == T_NAME || t->type == T_OP) && (int)strlen(w) == t->len && !memcmp(s->text + t->pos, w, (size_t)t->len);
-}
-
-static int ttype(const Src *s, int i) { return i >= 0 && i < s->nt ? s->t[i].type : T_EOF; }
-
-/* Copy a token's text (string contents for T_STR). */
-static const char *ttext(const Src *s, int i, char *buf, size_t n) {
-  const Tok *t = &s->t[i];
-  snprintf(buf, n, "%.*s", t->len < (int)n - 1 ? t->len : (int)n - 1, s->text + t->pos);
-  return buf;
-}
-
-/* Pair every opening bracket with its closing one in one pass (any kinds pair up, as
- * match_close's depth count does), so match_close costs O(1) on an opener. */
-static void pair_brackets(Src *s) {
-  s->match = malloc((size_t)(s->nt ? s->nt : 1) * sizeof *s->match);
-  int *stack = malloc((size_t)(s->nt ? s->nt : 1) * sizeof *stack), n = 0;
-  if (!s->match || !stack) { free(s->match); s->match = NULL; free(stack); return; }
-  for (int k = 0; k < s->nt; k++) {
-    s->match[k] = -1;
-    if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) stack[n++] = k;
-    else if ((tis(s, k, "}") || tis(s, k, ")") || tis(s, k, "]")) && n) s->match[stack[--n]] = k;
-  }
-  while (n) s->match[stack[--n]] = s->nt - 1; /* unclosed */
-  free(stack);
-}
-
-/* Index of the token closing the bracket opened at i ("{", "(", "["). */
-static int match_close(const Src *s, int i) {
-  if (s->match && i >= 0 && i < s->nt && s->match[i] >= 0) return s->match[i];
-  int d = 0;
-  for (int k = i; k < s->nt; k++) {
-    if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) d++;
-    else if (tis(s, k, "}") || tis(s, k, ")") || tis(s, k, "]")) {
-      if (--d == 0) return k;
-    }
-  }
-  return s->nt - 1;
-}
-
-/* In the table constructor opened at `open`, the token of field `key` (NAME before "=") at depth 1, or -1. */
-static int find_field(const Src *s, int open, const char *key) {
-  int close = match_close(s, open), d = 0;
-  for (int k = open; k < close; k++) {
-    if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) { d++; continue; }
-    if (tis(s, k, "}") || tis(s, k, ")") || tis(s, k, "]")) { d--; continue; }
-    if (d == 1 && tis(s, k, key) && ttype(s, k) == T_NAME && tis(s, k + 1, "=") && (tis(s, k - 1, "{") || tis(s, k - 1, ",") || tis(s, k - 1, ";")))
-      return k;
-  }
-  return -1;
-}
-
-/* The "{" of the n-th (1-based) table element at depth 1 of the constructor at `open`, or -1. */
-static int nth_table(const Src *s, int open, int n) {
-  int close = match_close(s, open), d = 0, seen = 0;
-  for (int k = open; k < close; k++) {
-    if (d == 1 && tis(s, k, "{") && (tis(s, k - 1, "{") || tis(s, k - 1, ",") || tis(s, k - 1, ";")) && ++seen == n) return k;
-    if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) d++;
-    else if (tis(s, k, "}") || tis(s, k, ")") || tis(s, k, "]")) d--;
-  }
-  return -1;
 }
 
 /* ---- reading files ---- */
@@ -369,54 +108,6 @@ static Src *src_for(Ctx *c, const char *short_src) {
     if (pl >= tl && !strcmp(c->src[i].path + pl - tl, tail)) return &c->src[i];
   }
   return NULL;
-}
-
-/* The calls `kind { ... }` (or `kind({ ... })`) in s, found once per kind. */
-static const DefCalls *def_calls(Src *s, const char *kind) {
-  for (int i = 0; i < s->ndc; i++)
-    if (!strcmp(s->dc[i].kind, kind)) return &s->dc[i];
-  DefCalls *dc = realloc(s->dc, (size_t)(s->ndc + 1) * sizeof *dc);
-  if (!dc) return NULL;
-  s->dc = dc;
-  DefCalls *d = &dc[s->ndc++];
-  memset(d, 0, sizeof *d);
-  d->kind = kind;
-  int cap = 0;
-  for (int k = 0; k + 1 < s->nt; k++) {
-    if (!tis(s, k, kind) || ttype(s, k) != T_NAME || tis(s, k - 1, ".") || tis(s, k - 1, ":")) continue;
-    int open = tis(s, k + 1, "{") ? k + 1 : tis(s, k + 1, "(") && tis(s, k + 2, "{") ? k + 2 : -1;
-    if (open < 0) continue;
-    if (d->n == cap) {
-      cap = cap ? cap * 2 : 64;
-      int *o = realloc(d->open, (size_t)cap * sizeof *o), *l = o ? realloc(d->line, (size_t)cap * sizeof *l) : NULL;
-      int *mc = l ? realloc(d->maxclose, (size_t)cap * sizeof *mc) : NULL;
-      if (o) d->open = o;
-      if (l) d->line = l;
-      if (mc) d->maxclose = mc;
-      if (!mc) break;
-    }
-    int close = s->t[match_close(s, open)].line;
-    d->open[d->n] = open;
-    d->line[d->n] = s->t[k].line;
-    d->maxclose[d->n] = d->n && d->maxclose[d->n - 1] > close ? d->maxclose[d->n - 1] : close;
-    d->n++;
-  }
-  return d;
-}
-
-/* The "{" of the first definition call `kind { ... }` in s that spans `line`, or -1.
- * Calls come in line order: the first whose closing line reaches `line` is the only
- * candidate (those before it end earlier), and it spans the line if it starts by then. */
-static int def_open(Src *s, const char *kind, int line) {
-  const DefCalls *d = def_calls(s, kind);
-  if (!d) return -1;
-  int lo = 0, hi = d->n;
-  while (lo < hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (d->maxclose[mid] >= line) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < d->n && d->line[lo] <= line ? d->open[lo] : -1;
 }
 
 /* ---- the lenient load ---- */
@@ -527,7 +218,7 @@ static void load_error(Ctx *c, const char *e) {
 }
 
 /* Push registry defs[kind] and return its length. */
-static int defs(lua_State *L, const char *kind) {
+int defs(lua_State *L, const char *kind) {
   lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
   lua_getfield(L, -1, kind);
   lua_remove(L, -2);
@@ -535,9 +226,8 @@ static int defs(lua_State *L, const char *kind) {
 }
 
 /* Where a recorded definition table (on top of the stack) came from. */
-typedef struct Where { Src *src; int line, open; } Where;
 
-static Where where_of(Ctx *c, lua_State *L, const char *kind) {
+Where where_of(Ctx *c, lua_State *L, const char *kind) {
   Where w = {NULL, 0, -1};
   lua_getfield(L, -1, "__line");
   w.line = (int)lua_tointeger(L, -1);
@@ -553,15 +243,15 @@ static Where where_of(Ctx *c, lua_State *L, const char *kind) {
 }
 
 /* The line of field key in the definition (or of the definition itself). */
-static int field_line(const Where *w, const char *key) {
+int field_line(const Where *w, const char *key) {
   if (!w->src || w->open < 0) return w->line;
   int k = find_field(w->src, w->open, key);
   return k >= 0 ? w->src->t[k].line : w->line;
 }
 
-static const char *wfile(Ctx *c, const Where *w) { return w->src ? w->src->path : c->nsrc ? c->src[0].path : "scenario.lua"; }
+const char *wfile(Ctx *c, const Where *w) { return w->src ? w->src->path : c->nsrc ? c->src[0].path : "scenario.lua"; }
 
-static const char *strfield(lua_State *L, int t, const char *k, char *buf, size_t n) {
+const char *strfield(lua_State *L, int t, const char *k, char *buf, size_t n) {
   int ty = lua_getfield(L, t, k);
   const char *r = NULL;
   if (ty == LUA_TSTRING) { snprintf(buf, n, "%s", lua_tostring(L, -1)); r = buf; }
@@ -593,64 +283,6 @@ static void check_keys(Ctx *c, int t, const char *what, const char *kind, const 
     const char *s = fl_str_suggest(k, keys, nk);
     msg(c, wfile(c, w), line, FL_LINT_ERROR, "unknown-key", "%s: unknown key '%s'%s%s%s", what, k,
         s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
-  }
-}
-
-/* The `end` closing the block opened at k (`function`, `if` or `do`). */
-static int block_end(const Src *s, int k) {
-  int d = 0;
-  for (int j = k; j < s->nt; j++) {
-    if (tis(s, j, "function") || tis(s, j, "if") || tis(s, j, "do")) d++;
-    else if (tis(s, j, "end") && --d == 0) return j;
-  }
-  return s->nt - 1;
-}
-
-/* `requires = function() return 1 end`: a literal first result (not in nested functions)
- * of another type than the key's function must return. */
-static void check_returns(Ctx *c, const Src *s, int k, const char *want, const char *what, const char *key) {
-  int end = block_end(s, k);
-  for (int j = k + 1; j < end; j++) {
-    if (tis(s, j, "function")) { j = block_end(s, j); continue; }
-    if (!tis(s, j, "return")) continue;
-    int v = j + 1, neg = tis(s, v, "-") && ttype(s, v + 1) == T_NUM;
-    v += neg;
-    const char *got = ttype(s, v) == T_NUM ? "number" : ttype(s, v) == T_STR ? "string"
-                      : tis(s, v, "true") || tis(s, v, "false") ? "boolean" : NULL;
-    int whole = v + 1 >= end || tis(s, v + 1, ",") || tis(s, v + 1, "end") || tis(s, v + 1, "else") ||
-                tis(s, v + 1, "elseif") || tis(s, v + 1, ";");
-    if (!got || !whole || !strcmp(got, want)) continue;
-    char lit[80];
-    ttext(s, v, lit, sizeof lit);
-    int str = ttype(s, v) == T_STR;
-    msg(c, s->path, s->t[v].line, FL_LINT_ERROR, "bad-return", "%s: %s returns %s%s%s%s, a %s; it must return %s", what, key,
-        str ? "\"" : "", neg ? "-" : "", lit, str ? "\"" : "", got,
-        !strcmp(want, "boolean") ? "true or false" : !strcmp(want, "string") ? (strcmp(key, "choose") ? "a string" : "an option id (a string)") : "a number");
-  }
-}
-
-/* Every key's value against its documented type (fl_defs_check_value), at the key's own
- * line, or at the inner key's line for a table such as cost = { budget = "2" }. */
-static void check_types(Ctx *c, int t, const char *what, const char *kind, const Where *w) {
-  lua_State *L = c->L;
-  const char *const *keys = fl_defs_keys(kind);
-  char m[400], sub[64];
-  for (int i = 0; keys && keys[i]; i++) {
-    lua_pushstring(L, keys[i]);
-    lua_rawget(L, t);
-    if (fl_defs_check_value(L, -1, kind, keys[i], m, sizeof m, sub, sizeof sub)) {
-      int line = field_line(w, keys[i]);
-      if (strcmp(sub, keys[i]) && w->src && w->open >= 0) {
-        int f = find_field(w->src, w->open, keys[i]);
-        int kf = f >= 0 && tis(w->src, f + 2, "{") ? find_field(w->src, f + 2, sub) : -1;
-        if (kf >= 0) line = w->src->t[kf].line;
-      }
-      msg(c, wfile(c, w), line, FL_LINT_ERROR, "bad-type", "%s: %s", what, m);
-    }
-    const char *want = fl_defs_fn_returns(kind, keys[i]);
-    int f = want && w->src && w->open >= 0 ? find_field(w->src, w->open, keys[i]) : -1;
-    if (f >= 0 && tis(w->src, f + 2, "function")) check_returns(c, w->src, f + 2, want, what, keys[i]);
-    lua_pop(L, 1);
   }
 }
 
@@ -1550,6 +1182,7 @@ static int analyse(lua_State *L) {
   lua_settop(L, 0);
   collect_ids(c);
   check_defs(c);
+  check_across(c);
   for (int i = 0; i < c->nsrc; i++)
     if (!c->src[i].is_text) check_calls(c, &c->src[i]);
   check_policy_returns(c);
@@ -1617,7 +1250,7 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
       lua_pop(c->L, 1);
     }
   }
-  for (int i = 0; i < c->nsrc; i++)
+  for (int i = 0; c->loaded && i < c->nsrc; i++) /* a file that does not load: its error alone (the scan would misread it) */
     if (!c->src[i].is_text) {
       check_globals(c, &c->src[i]);
       check_numbers(c, &c->src[i]);
