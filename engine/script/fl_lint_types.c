@@ -3,6 +3,7 @@
  * of rule functions, ids given twice, the default ending, overlays on absent properties. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_lint_int.h"
+#include "fl_time.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,11 @@ void check_types(Ctx *c, int t, const char *what, const char *kind, const Where 
         if (kf >= 0) line = w->src->t[kf].line;
       }
       msg(c, wfile(c, w), line, FL_LINT_ERROR, "bad-type", "%s: %s", what, m);
+    } else if (!strcmp(kind, "option") && !strcmp(keys[i], "delay") && lua_type(L, -1) == LUA_TSTRING) {
+      fl_Span sp; /* the loader's own parse, reported at the key */
+      if (fl_span_parse(lua_tostring(L, -1), &sp))
+        msg(c, wfile(c, w), field_line(w, "delay"), FL_LINT_ERROR, "bad-value", "%s: delay '%s' is not a span like \"6 months\" or \"2 turns\"",
+            what, lua_tostring(L, -1));
     }
     const char *want = fl_defs_fn_returns(kind, keys[i]);
     int f = want && w->src && w->open >= 0 ? find_field(w->src, w->open, keys[i]) : -1;
