@@ -45,7 +45,8 @@ echo "seeded mistakes caught: $caught"
 # what lint reports the loader refuses, in the same words (at the definition's line)
 for name in type_visible type_once type_turns type_cost ring_odd duplicate_area duplicate_decision delay_span; do
   text=$(sed -E 's/^[^:]+:[0-9]+: error: (.*) \[[a-z-]+\]$/\1/' "$FIX/$name/expect.txt")
-  first=$("$FLANK" run "$FIX/$name" --seed 1 2>&1 >/dev/null | head -1); rc=${PIPESTATUS[0]}
+  first=$("$FLANK" run "$FIX/$name" --seed 1 2>&1 >/dev/null); rc=$?
+  first=$(head -1 <<<"$first")
   [ "$rc" -eq 2 ] && [ "${first#*scenario.lua:*: }" = "$text" ] || bad "run $name: exit $rc, '$first', want 2 and '$text'"
 done
 # rule functions that answer with a number stop the game naming the function
