@@ -3,6 +3,7 @@
  * reloads the scenario from disk and replays the decisions taken so far. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
+#include "fl_i18n.h"
 #include <stdlib.h>
 #include <string.h>
 #ifdef FLANK_HAVE_UI
@@ -459,6 +460,7 @@ int cmd_play(int argc, char **argv) {
   char err[2048];
   int rc = fl_ui_run(&host, &uo, err, sizeof err);
   free_host(&h);
+  cli_i18n_report();
   if (rc < 0) {
     fprintf(stderr, "flank play: %s%s\n", err, strstr(err, "display") ? " (flank render draws a PNG without a display)" : "");
     return EXIT_USAGE;

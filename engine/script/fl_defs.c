@@ -85,6 +85,40 @@ static void check_keys(lua_State *L, int t, const char *what, const char *const 
   }
 }
 
+/* Read the map file scenario{ map = m } names into sc->def->map (unless it was already), and
+ * when building, hash its text (after the source files, as replays expect). 0 ok; -1 with
+ * "what went wrong" in err. */
+int fl_defs_read_map(fl_Script *sc, const char *m, int build, char *err, size_t errn) {
+  char path[4096];
+  if (strstr(m, "..") || m[0] == '/') { snprintf(err, errn, "scenario: map '%s' must be a path inside the project (no .. or /)", m); return -1; }
+  if (strncmp(m, "assets/", 7) == 0) fl_path_asset(sc->root, m, path, sizeof path);
+  else snprintf(path, sizeof path, "%s/%s", sc->dir, m);
+  if (strncmp(m, "assets/", 7) && !fl_str_inside(path, sc->dir) && access(path, F_OK) == 0) {
+    snprintf(err, errn, "scenario: map '%s' leads outside the scenario folder (a symlink?)", m);
+    return -1;
+  }
+  size_t len;
+  char *text = fl_str_read_file(path, &len);
+  if (!text) { snprintf(err, errn, "scenario: cannot read map '%s' (looked in %s: %s)", m, path, fl_str_read_why()); return -1; }
+  if (build) { fl_str_note_loaded(path); sc->hash = fl_fnv64(sc->hash, text, len); }
+  int rc = sc->map_read ? 0 : fl_map_parse(sc->def->map, text, len, path, err, errn);
+  free(text);
+  if (rc) return -1;
+  if (sc->map_read) return 0;
+  sc->map_read = 1;
+  return fl_map_link(sc->def->map) ? (snprintf(err, errn, "scenario: the map has too many neighbour pairs"), -1) : 0;
+}
+
+/* scenario{ map = ... } reads the map at once, so the rest of the file can read its areas
+ * (flank.area.list, .get, .neighbors) while it loads. */
+static void map_now(lua_State *L, fl_Script *sc) {
+  if (sc->map_read || rget(L, 1, "map") != LUA_TSTRING) { lua_pop(L, 1); return; }
+  char err[700];
+  int rc = fl_defs_read_map(sc, lua_tostring(L, -1), 0, err, sizeof err);
+  lua_pop(L, 1);
+  if (rc) luaL_error(L, "%s", err);
+}
+
 /* Check every key's value against its documented type, in the kind's key order (so the
  * first mistake reported does not depend on hashing); raise naming the value written. */
 static void check_types(lua_State *L, int t, const char *what, const char *kind) {
@@ -143,6 +177,7 @@ static int def_record(lua_State *L) {
   lua_pushvalue(L, 1);
   lua_rawseti(L, -2, (lua_Integer)rlen(L, -2) + 1);
   lua_settop(L, 1);
+  if (!strcmp(k->name, "scenario")) map_now(L, sc);
   return 1;
 }
 
@@ -393,23 +428,9 @@ static int build_scenario(B *b, fl_Def *d) {
   lua_pop(L, 1);
   /* map */
   ty = rget(L, t, "map");
-  if (ty == LUA_TSTRING) {
-    const char *m = lua_tostring(L, -1);
-    char path[4096], err[600];
-    if (strstr(m, "..") || m[0] == '/') { lua_pop(L, 1); bfail(b, "scenario: map '%s' must be a path inside the project (no .. or /)", m); goto fail; }
-    if (strncmp(m, "assets/", 7) == 0) fl_path_asset(b->sc->root, m, path, sizeof path);
-    else snprintf(path, sizeof path, "%s/%s", b->sc->dir, m);
-    if (strncmp(m, "assets/", 7) && !fl_str_inside(path, b->sc->dir) && access(path, F_OK) == 0) {
-      lua_pop(L, 1); bfail(b, "scenario: map '%s' leads outside the scenario folder (a symlink?)", m); goto fail;
-    }
-    size_t len;
-    char *text = fl_str_read_file(path, &len);
-    if (!text) { lua_pop(L, 1); bfail(b, "scenario: cannot read map '%s' (looked in %s: %s)", m, path, fl_str_read_why()); goto fail; }
-    fl_str_note_loaded(path);
-    b->sc->hash = fl_fnv64(b->sc->hash, text, len);
-    int rc = fl_map_parse(d->map, text, len, path, err, sizeof err);
-    free(text);
-    if (rc) { lua_pop(L, 1); snprintf(b->err, b->errn, "%s", err); goto fail; }
+  if (ty == LUA_TSTRING) { /* read while loading (normally): now its text joins the hash */
+    char err[700];
+    if (fl_defs_read_map(b->sc, lua_tostring(L, -1), 1, err, sizeof err)) { lua_pop(L, 1); bfail(b, "%s", err); goto fail; }
   } else if (ty != LUA_TNIL) { lua_pop(L, 1); bfail(b, "scenario: map must be a file name"); goto fail; }
   lua_pop(L, 1);
   free(start); free(step);

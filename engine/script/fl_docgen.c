@@ -129,8 +129,21 @@ static void api_md(FILE *f) {
         "policies) reads and changes the game through the **runtime API**, the `flank` table. Conditions,\n"
         "texts and policies may only read; effects and `setup()` may change. Globals are frozen after load:\n"
         "keep changing state in `flank.var`, tracks, areas or pieces. Editor completion: docs/flank.d.lua.\n\n"
-        "`flank.lang` (a string, readable while loading) is the language asked for with `--lang` (default\n"
-        "`\"en\"`): load `text_<lang>.lua` and fall back to English, so a translation is one file.\n\n"
+        "`flank.lang` (a string, readable while loading) is the language asked for with `--lang` on run,\n"
+        "play, render, batch, replay and test, or `play{ lang = ... }` in a test (default `\"en\"`). The\n"
+        "engine does not load texts by itself: a scenario keeps its words in `text_en.lua` (a table\n"
+        "returned by the file) and loads the one for the language, falling back to English, so a\n"
+        "translation is one more file with the same keys (`flank lint --lang pl` lists the keys it\n"
+        "lacks):\n\n"
+        "```lua\n"
+        "-- my_scenario/text_en.lua: return { storm = \"A storm hits the coast.\" }\n"
+        "-- my_scenario/text_pl.lua: return { storm = \"Sztorm uderza w wybrze\xC5\xBC" "e.\" }\n"
+        "local ok, T = pcall(require, \"my_scenario/text_\" .. flank.lang)\n"
+        "if not ok then T = require \"my_scenario/text_en\" end\n"
+        "event { id = \"storm\", title = \"Storm\", text = T.storm }\n"
+        "```\n\n"
+        "The window's own words (buttons, panel titles, help) follow `--lang` too, from the catalogues\n"
+        "in po/ (Estonian, Latvian, Lithuanian, Polish; English otherwise).\n\n"
         "## Contents\n\n- Runtime API:", f);
   const char *last = "";
   for (int i = 0; i < n; i++)

@@ -131,6 +131,11 @@ static int lenient_def(lua_State *L) {
   lua_pushvalue(L, 1);
   lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
   lua_settop(L, 1);
+  fl_Script *sc = lua_touserdata(L, lua_upvalueindex(1));
+  char err[700]; /* the map, for the reads a scenario may make while it loads (a bad map: the real load says) */
+  if (!strcmp(kind, "scenario") && !sc->map_read && lua_getfield(L, 1, "map") == LUA_TSTRING)
+    fl_defs_read_map(sc, lua_tostring(L, -1), 0, err, sizeof err);
+  lua_settop(L, 1);
   return 1;
 }
 
@@ -174,12 +179,13 @@ static void install_lenient(Ctx *c) {
       lua_pushvalue(L, -1);
       lua_setfield(L, flank, d[i].module);
     }
-    lua_pushfstring(L, "flank.%s.%s", d[i].module, d[i].name);
-    lua_pushcclosure(L, load_time_call, 1);
+    lua_CFunction reader = fl_api_load_reader(d[i].module, d[i].name);
+    if (reader) { lua_pushlightuserdata(L, c->sc); lua_pushcclosure(L, reader, 1); }
+    else { lua_pushfstring(L, "flank.%s.%s", d[i].module, d[i].name); lua_pushcclosure(L, load_time_call, 1); }
     lua_setfield(L, -2, d[i].name);
     lua_pop(L, 1);
   }
-  lua_pushliteral(L, "en"); /* flank.lang, as the real loader sets it */
+  lua_pushstring(L, c->lang); /* flank.lang, as the real loader sets it */
   lua_setfield(L, flank, "lang");
   lua_setfield(L, env, "flank");
   lua_getfield(L, env, "math");
@@ -999,6 +1005,16 @@ static void check_texts(Ctx *c) {
           msg(c, tk[a].src->path, text_key_line(tk[a].src, tk[a].keys.v[k]), FL_LINT_ERROR, "missing-text",
               "text '%s' is missing from %s", tk[a].keys.v[k], bn);
     }
+  int has_lang = !strcmp(c->lang, "en");
+  char want[64];
+  snprintf(want, sizeof want, "/text_%s.lua", c->lang);
+  for (int a = 0; a < n; a++) {
+    size_t pl = strlen(tk[a].src->path), wl = strlen(want);
+    has_lang |= pl >= wl && !strcmp(tk[a].src->path + pl - wl, want);
+  }
+  if (n && !has_lang) /* --lang pl with no text_pl.lua: every text stays English */
+    msg(c, tk[0].src->path, 1, FL_LINT_WARNING, "missing-text", "no text_%s.lua: its %d texts show in English under --lang %s",
+        c->lang, tk[0].keys.n, c->lang);
   for (int a = 0; a < n; a++) set_free(&tk[a].keys);
 }
 
@@ -1191,11 +1207,14 @@ static int analyse(lua_State *L) {
   return 0;
 }
 
-fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
+fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) { return fl_lint_run_lang(where, scenarios_root, NULL); }
+
+fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const char *lang) {
   fl_Lint *out = calloc(1, sizeof *out);
   Ctx *c = calloc(1, sizeof *c);
   if (!out || !c) { free(out); free(c); return NULL; }
   c->out = out;
+  c->lang = lang && *lang ? lang : "en";
   char err[2048];
   if (fl_script_resolve(where, scenarios_root, c->dir, sizeof c->dir, err, sizeof err)) {
     msg(c, where, 0, FL_LINT_ERROR, "load", "%s", err);
@@ -1257,7 +1276,9 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
     }
   /* the real load: what only building the definition finds, then the board */
   if (c->loaded && out->errors == 0) {
-    fl_Script *real = fl_script_load(c->dir, scenarios_root, NULL, err, sizeof err);
+    fl_ScriptOpts ro = {0};
+    ro.lang = c->lang;
+    fl_Script *real = fl_script_load(c->dir, scenarios_root, &ro, err, sizeof err);
     if (!real) load_error(c, err);
     else {
       check_board(c, fl_script_def(real));

@@ -67,6 +67,7 @@ typedef struct Ctx {
   int nargs;
   int loaded;          /* the lenient load succeeded */
   Set said;            /* "file:line:text" of every message, to report each once */
+  const char *lang;    /* --lang: flank.lang of the load, and the translation checked */
 } Ctx;
 
 /* Where a recorded definition table came from: file, line, and its "{" token (or -1). */

@@ -53,6 +53,7 @@ struct fl_Script {
   int viewer;               /* the side a running policy plays (-1: rule code, which sees all) */
   int no_class;             /* do not read the class settings file (fl_ScriptOpts.no_class) */
   double *param_base;       /* the parameters as loaded (with --set), for fl_script_reset_params */
+  int map_read;             /* scenario{ map = } was read into def->map while loading */
 };
 
 /* Sandbox (fl_sandbox.c). */
@@ -86,6 +87,8 @@ int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname); /* 
 /* Definitions (fl_defs.c). */
 void fl_defs_open(fl_Script *sc);                      /* install definition functions */
 int fl_defs_build(fl_Script *sc, char *err, size_t n); /* turn the collected tables into def */
+/* Read scenario{ map = m } into sc->def->map (once; scenario{} does it while loading). 0 ok, -1 err. */
+int fl_defs_read_map(fl_Script *sc, const char *m, int build, char *err, size_t errn);
 /* The allowed keys of a definition kind ("scenario", "side", ..., "option"), NULL-terminated; NULL if unknown. */
 const char *const *fl_defs_keys(const char *kind);
 /* The i-th definition kind's name ("scenario", "side", ...), NULL past the end. */
@@ -107,6 +110,9 @@ const char *fl_defs_fn_returns(const char *kind, const char *key);
 void fl_api_open(fl_Script *sc);                       /* install the flank table */
 void fl_api_index_areas(fl_Script *sc);                /* the area id tables, once the board is built (may raise) */
 void fl_api_grow(lua_State *L, fl_Script *sc, size_t bytes); /* the state grows: raises past the state cap */
+/* The map reads that work while the scenario loads (flank.area.list, .get, .neighbors), for
+ * lint's lenient load; NULL for any other function. */
+lua_CFunction fl_api_load_reader(const char *module, const char *name);
 typedef struct fl_ApiFn { fl_ApiDoc doc; lua_CFunction fn; } fl_ApiFn;
 extern const fl_ApiFn fl_api_board[];
 extern const int fl_api_board_n;
