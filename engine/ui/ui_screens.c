@@ -40,7 +40,7 @@ void ui_span_text(fl_Span sp, char *buf, size_t n) {
   else snprintf(buf, n, FL_NTR("%ld turn", "%ld turns", k), k);
 }
 
-void ui_schedule_text(const fl_Def *d, char *buf, size_t n) {
+void fl_ui_schedule_text(const fl_Def *d, char *buf, size_t n) {
   char sp[64];
   ui_span_text(fl_def_step(d, 1), sp, sizeof sp);
   size_t len = (size_t)snprintf(buf, n, FL_NTR("%d turn of %s", "%d turns of %s", d->max_turns), d->max_turns, sp);
