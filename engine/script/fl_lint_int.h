@@ -129,6 +129,30 @@ const char *wfile(Ctx *c, const Where *w);
 /* t[k] copied into buf if it is a string, else NULL. */
 const char *strfield(lua_State *L, int t, const char *k, char *buf, size_t n);
 
+/* fl_lint.c: a reference to an id of a set, reported with a did-you-mean; a load error as a message. */
+#define ref_id fl_lt_ref_id
+#define load_error fl_lt_load_error
+void ref_id(Ctx *c, const char *file, int line, int set, const char *id, const char *what);
+void load_error(Ctx *c, const char *e);
+/* fl_lint_code.c */
+#define parse_params fl_lt_parse_params
+#define check_calls fl_lt_check_calls
+#define check_policy_returns fl_lt_check_policy_returns
+#define check_globals fl_lt_check_globals
+#define check_numbers fl_lt_check_numbers
+void parse_params(Ctx *c, const fl_ApiDoc *d);     /* which argument of a flank.* function names an id */
+void check_calls(Ctx *c, Src *s);                  /* string literals passed to flank.* */
+void check_policy_returns(Ctx *c);                 /* a policy's literal option ids and targets */
+void check_globals(Ctx *c, Src *s);                /* globals written after load */
+void check_numbers(Ctx *c, Src *s);                /* numbers without a source (opt-in) */
+/* fl_lint_texts.c: text_<lang>.lua tables */
+#define check_texts fl_lt_check_texts
+void check_texts(Ctx *c);
+/* fl_lint_board.c: the built board */
+#define check_board fl_lt_check_board
+#define check_colours fl_lt_check_colours
+void check_board(Ctx *c, const fl_Def *d);
+void check_colours(Ctx *c, const fl_Def *d);
 /* fl_lint_types.c */
 /* Every key of the definition table t against its documented type, and literal results
  * of its functions, each at its own line. */
