@@ -64,6 +64,8 @@ static int read_ring(B *b, int idx, double **pts, int *npts, const char *what) {
 
 int fl_db_board(B *b, fl_Def *d) {
   lua_State *L = b->L;
+  lua_newtable(L); /* id -> line of its area{}: a second area{} would silently win over the first's keys */
+  int seen = lua_gettop(L);
   int n = list(b, "area"), nmap = fl_map_area_count(d->map); /* areas below nmap come from the map file */
   for (int i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
@@ -73,14 +75,16 @@ int fl_db_board(B *b, fl_Def *d) {
     if (fid(b, t, "area", &id)) return -1;
     char what[96];
     snprintf(what, sizeof what, "area '%s'", id);
-    for (int k = 1; k < i; k++) { /* a second area{} would silently win over the first's keys */
-      lua_rawgeti(L, t - 1, k);
-      rget(L, -1, "id");
-      rget(L, -2, "__line");
-      int same = lua_type(L, -2) == LUA_TSTRING && !strcmp(lua_tostring(L, -2), id), first = (int)lua_tointeger(L, -1);
-      lua_pop(L, 3);
-      if (same) { free(id); return bfail(b, "%s is defined twice (first on line %d); give one area{} with all its keys", what, first); }
+    lua_pushstring(L, id);
+    if (lua_rawget(L, seen) == LUA_TNUMBER) {
+      int first = (int)lua_tointeger(L, -1);
+      free(id);
+      return bfail(b, "%s is defined twice (first on line %d); give one area{} with all its keys", what, first);
     }
+    lua_pop(L, 1);
+    lua_pushstring(L, id);
+    lua_pushinteger(L, b->line);
+    lua_rawset(L, seen);
     int idx = fl_map_find_area(d->map, id);
     if (fstr(b, t, "name", 0, NULL, &name, what) || fstr(b, t, "terrain", 0, NULL, &terrain, what) ||
         fstr(b, t, "country", 0, NULL, &country, what)) { free(id); free(name); free(terrain); free(country); return -1; }
@@ -127,7 +131,7 @@ int fl_db_board(B *b, fl_Def *d) {
     free(id); free(name); free(terrain); free(country);
     lua_pop(L, 1);
   }
-  lua_pop(L, 1);
+  lua_pop(L, 2); /* the list and the seen table */
   /* explicit adjacency after all areas exist */
   n = list(b, "area");
   for (int i = 1; i <= n; i++) {
