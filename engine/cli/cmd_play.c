@@ -352,7 +352,7 @@ static void list_scenarios(Host *h) {
     char p[PATH_MAX], err[1024];
     fl_Script *sc = NULL;
     if (fl_script_resolve(names[i], cli_scenario_path(), p, sizeof p, err, sizeof err) == 0)
-      sc = fl_script_load(p, cli_scenario_path(), &h->opts, err, sizeof err); /* in the --lang asked for */
+      sc = fl_script_load(p, cli_scenario_path(), &h->p.opts, err, sizeof err); /* in the --lang asked for */
     if (!sc) { fprintf(stderr, "flank play: skipping %s\n", err); continue; }
     const fl_Def *df = fl_script_def(sc);
     Scen *s = &h->scen[h->nscen++];
