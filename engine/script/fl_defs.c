@@ -86,6 +86,7 @@ static void map_now(lua_State *L, fl_Script *sc) {
   char err[700];
   int rc = fl_defs_read_map(sc, lua_tostring(L, -1), 0, err, sizeof err);
   lua_pop(L, 1);
+  if (rc && !strncmp(err, "scenario:", 9)) luaL_error(L, "%s", err); /* the scenario{} call's line */
   if (rc) { lua_pushstring(L, err); lua_error(L); } /* "map:line: what": the map file's place, not the scenario's */
 }
 
