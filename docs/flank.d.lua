@@ -581,7 +581,7 @@ function flank.param.get(id) end
 ---@field start? string Date of the first turn, "YYYY-MM-DD" (default "2025-01-01").
 ---@field turns? integer Number of turns, 1 to 100000 (default 12).
 ---@field turns_cap? boolean true: `turns` is only a safety cap and the rules end the game first, so progress is shown as the date and the turn, never "turn 3 of 90".
----@field step? string|{from: integer, step: string}[] Length of a turn: "1 month" (default), "1 week", "1 day", "1 year"; or a list of { from = turn, step = ... }.
+---@field step? string|{from: integer, step: string}[] Length of a turn: "1 month" (default), "1 week", "1 day", "1 year"; or a list of { from = turn, step = ... } (the briefing then says so: "26 turns of 1 week, from turn 10 of 2 weeks").
 ---@field language? string Language of the texts (default "en").
 ---@field map? string Map file: "assets/maps/..." from the project, or a path inside the scenario folder.
 ---@field stacking? integer At most this many pieces of one team may end a move in an area (default 0: no limit).
@@ -644,8 +644,8 @@ function track(t) end
 ---@field terrain? string Free-form terrain, e.g. "forest", "marsh", "urban". "sea", "lake", "river" and "water" are drawn as water (a sea zone is an area like any other: it can be owned, hold pieces and be clicked).
 ---@field country? string Country code, e.g. "LT".
 ---@field owner? string Side that owns the area at the start.
----@field ring? number[][] Outline as { {lon, lat}, ... } (or a flat list); required for areas not on the map. Shared edges make areas adjacent.
----@field holes? number[][][] Holes in the outline, each a ring.
+---@field ring? number[][]|number[] Outline as { {lon, lat}, ... } (or a flat list); required for areas not on the map. Shared edges make areas adjacent.
+---@field holes? (number[][]|number[])[] Holes in the outline, each a ring.
 ---@field props? table<string, number|boolean|string> Initial properties (saved with the game; read with flank.area.get).
 ---@field adjacent? string[] Extra neighbours that do not share a border (bridges, ferries).
 ---@field important? boolean A key area: the map labels it first, so crowded maps keep its name.
@@ -673,7 +673,7 @@ function place(t) end
 ---@class flank.def.piece_type
 ---@field id string Unique id.
 ---@field name? string Name shown to players.
----@field symbol? "unit"|"infantry"|"armour"|"mechanised"|"artillery"|"recon"|"engineer"|"headquarters"|"supply"|"aircraft"|"drone"|"ship"|"submarine"|"boat"|"minefield"|"obstacle"|"civilians"|"armor"|"tank"|"mechanized"|"mech"|"reconnaissance"|"cavalry"|"engineers"|"hq"|"logistics"|"air"|"plane"|"uav"|"warship"|"sub"|"boats"|"mines"|"obstacles"|"civilian"|"refugees" Counter symbol (default "unit"): one of the symbols listed below; an unknown one is a `flank lint` error.
+---@field symbol? "unit"|"infantry"|"armour"|"mechanised"|"artillery"|"recon"|"engineer"|"headquarters"|"supply"|"aircraft"|"drone"|"ship"|"submarine"|"boat"|"minefield"|"obstacle"|"civilians"|"armor"|"tank"|"mechanized"|"mech"|"reconnaissance"|"cavalry"|"engineers"|"hq"|"logistics"|"air"|"plane"|"uav"|"warship"|"sub"|"boats"|"mines"|"obstacles"|"civilian"|"refugees" Counter symbol (default "unit"): unit, infantry, armour, mechanised, artillery, recon, engineer, headquarters, supply, aircraft, drone, ship, submarine, boat, minefield, obstacle or civilians (the table below has what each looks like and the other spellings accepted); an unknown one is a `flank lint` error.
 ---@field mp? number Movement points per turn for `target = "move"` options (default 0: only rule code moves it).
 ---@field terrain? table<string, number|false> Cost to enter an area of each terrain, e.g. { forest = 2, river = false } (false: impassable); others cost 1.
 ---@field stop_at_enemy? boolean Entering an area owned by an enemy side or holding a visible enemy piece ends the move.
@@ -723,8 +723,8 @@ function decision(t) end
 ---@field title? string Title in the log.
 ---@field text? string|(fun(): string) Text in the log; a function is called when the event fires.
 ---@field source? string Id of a scenario source.
----@field on? string When it is checked: "turn_start" (default), "turn_end", "phase:<id>", "date:YYYY-MM-DD" (once).
----@field chance? number|(fun(): number) Probability 0..1 each time it is checked (default 1).
+---@field on? string When it is checked: "turn_start" (default), "turn_end", "phase:<id>", or "date:YYYY-MM-DD": at the start of every turn from that date on until it has fired once (a chance that fails, or a when that is false, tries again the next turn; a date before the start counts from turn 1).
+---@field chance? number|(fun(): number) Probability 0..1 each time it is checked (default 1); a draw that fails waits for the next check.
 ---@field when? fun(): boolean Checked only when this returns true.
 ---@field effect? fun() What happens.
 ---@field once? boolean Fires at most once.
@@ -740,8 +740,8 @@ function event(t) end
 ---@field id string Unique id; flank.game.finish(id) ends with it.
 ---@field title? string Title of the ending screen.
 ---@field text? string|(fun(): string) Text of the ending screen.
----@field when? fun(): boolean Ends the game as soon as this returns true (checked after decisions and at each turn end).
----@field default? boolean The ending when the last turn is over.
+---@field when? fun(): boolean Ends the game as soon as this returns true. Checked after the turn-start events and delayed effects, after each phase's events, after every decision, and after the turn-end events; flank.game.finish(id) in an effect ends the game at once.
+---@field default? boolean The ending when the last turn is over and no ending's when has held. Exactly one ending should be the default (`flank lint` errors without one: the engine would otherwise end with the first ending that has no when).
 
 ---How the game can end. At least one.
 ---@param t flank.def.ending

@@ -24,6 +24,7 @@ FLANK_PACKAGES=(
   desktop-file-utils appstream   # desktop-file-validate, appstreamcli validate: the desktop entry, metainfo
   dpkg-dev file lintian          # cpack -G DEB (dpkg-shlibdeps, file) and lintian on the .deb
   fontconfig                     # the .deb depends on it: installing the .deb in CI finds it here
+  gettext                        # msgfmt compiles and checks po/*.po; xgettext, msgcmp check they are complete
 )
 
 flank_missing_packages() {

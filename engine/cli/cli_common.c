@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE /* realpath */
 #include "fl_cli.h"
+#include "fl_i18n.h"
 #include "fl_results.h"
 #include "fl_replay.h"
 #include "fl_save.h"
@@ -249,6 +250,10 @@ int cli_close_out(const char *cmd, FILE *f, const char *path) {
   int bad = ferror(f);
   if (fclose(f) || bad) { fprintf(stderr, "flank %s: error writing %s\n", cmd, path); return -1; }
   return 0;
+}
+
+void cli_i18n_report(void) {
+  if (getenv("FLANK_I18N_CHECK")) fprintf(stderr, "i18n: %s, %d words without a translation\n", fl_i18n_lang(), fl_i18n_misses());
 }
 
 int cli_turns_played(fl_Script *sc) {

@@ -4,7 +4,7 @@
 #include <string.h>
 
 int cmd_lint(int argc, char **argv) {
-  const char *where = NULL;
+  const char *where = NULL, *lang = NULL;
   int json = 0, strict = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--format") && i + 1 < argc) {
@@ -14,12 +14,16 @@ int cmd_lint(int argc, char **argv) {
       else return cli_usage_error("lint", "--format is text or json, not '%s'", argv[i]);
     } else if (!strcmp(argv[i], "--json")) json = 1;
     else if (!strcmp(argv[i], "--strict")) strict = 1;
+    else if (!strcmp(argv[i], "--lang")) {
+      if (i + 1 >= argc) return cli_usage_error("lint", "--lang needs a language code (en, lt, pl...)");
+      lang = argv[++i];
+    }
     else if (argv[i][0] == '-') return cli_bad_option("lint", argv[i]);
     else if (!where) where = argv[i];
     else return cli_usage_error("lint", "one scenario at a time (got '%s' and '%s')", where, argv[i]);
   }
   if (!where) return cli_usage_error("lint", "which scenario? e.g. flank lint tutorial");
-  fl_Lint *l = fl_lint_run(where, cli_scenario_path());
+  fl_Lint *l = fl_lint_run_lang(where, cli_scenario_path(), lang);
   if (!l) { fprintf(stderr, "flank lint: out of memory\n"); return EXIT_USAGE; }
   if (!fl_lint_found(l)) {
     const fl_LintMsg *m = fl_lint_msg(l, 0);

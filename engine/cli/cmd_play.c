@@ -3,6 +3,7 @@
  * reloads the scenario from disk and replays the decisions taken so far. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
+#include "fl_i18n.h"
 #include <stdlib.h>
 #include <string.h>
 #ifdef FLANK_HAVE_UI
@@ -351,18 +352,17 @@ static void list_scenarios(Host *h) {
     char p[PATH_MAX], err[1024];
     fl_Script *sc = NULL;
     if (fl_script_resolve(names[i], cli_scenario_path(), p, sizeof p, err, sizeof err) == 0)
-      sc = fl_script_load(p, cli_scenario_path(), NULL, err, sizeof err);
+      sc = fl_script_load(p, cli_scenario_path(), &h->p.opts, err, sizeof err); /* in the --lang asked for */
     if (!sc) { fprintf(stderr, "flank play: skipping %s\n", err); continue; }
     const fl_Def *df = fl_script_def(sc);
     Scen *s = &h->scen[h->nscen++];
-    char len[128], step[64], roles[512];
-    fl_span_format(fl_def_step(df, 1), step, sizeof step);
-    snprintf(len, sizeof len, "%d turns of %s", df->max_turns, step);
+    char len[256], roles[512];
+    fl_ui_schedule_text(df, len, sizeof len);
     size_t rl = 0;
     roles[0] = 0;
     for (int k = 0; k < df->nside && rl < sizeof roles - 1; k++) {
-      rl += (size_t)snprintf(roles + rl, sizeof roles - rl, "%s%s%s", k ? " vs " : "", df->sides[k].name,
-                             df->sides[k].playable ? "" : " (computer)");
+      rl += (size_t)snprintf(roles + rl, sizeof roles - rl, "%s%s%s", k ? FL_TR(" vs ") : "", df->sides[k].name,
+                             df->sides[k].playable ? "" : FL_TR(" (computer)"));
       if (rl >= sizeof roles) rl = sizeof roles - 1;
     }
     s->path = fl_str_dup(p); s->id = fl_str_dup(df->id); s->title = fl_str_dup(df->title);
@@ -459,6 +459,7 @@ int cmd_play(int argc, char **argv) {
   char err[2048];
   int rc = fl_ui_run(&host, &uo, err, sizeof err);
   free_host(&h);
+  cli_i18n_report();
   if (rc < 0) {
     fprintf(stderr, "flank play: %s%s\n", err, strstr(err, "display") ? " (flank render draws a PNG without a display)" : "");
     return EXIT_USAGE;

@@ -93,6 +93,7 @@ int cmd_render(int argc, char **argv) {
     return EXIT_SCRIPT;
   }
   int rc = bench ? fl_ui_bench(g, &uo, bench, err, sizeof err) : fl_ui_render_png(g, &uo, out, err, sizeof err);
+  cli_i18n_report();
   if (rc) fprintf(stderr, "flank render: %s\n", err);
   fl_script_free(sc);
   return rc ? EXIT_USAGE : EXIT_OK; /* -2: a --view or --pick that names nothing */ /* a file that cannot be written: like one that cannot be read */

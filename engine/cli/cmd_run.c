@@ -2,6 +2,7 @@
 #include "fl_cli.h"
 #include "fl_fmt.h"
 #include "fl_textview.h"
+#include "fl_i18n.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@ int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts
   if (!strcmp(argv[*i], "--lang")) {
     if (*i + 1 >= argc) { *bad = cli_usage_error(cmd, "--lang needs a language code (en, lt, pl...)"); return 1; }
     o->lang = argv[++*i];
+    fl_i18n_set(o->lang); /* the engine's own words too (a language without a catalogue: English) */
     return 1;
   }
   if (!strcmp(argv[*i], "--mem") || !strcmp(argv[*i], "--budget")) {

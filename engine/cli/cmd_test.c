@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
 #include "fl_str.h"
+#include "fl_i18n.h"
 #include "fl_save.h"
 #include "fl_tester.h"
 #include <dirent.h>
@@ -263,7 +264,7 @@ int cmd_test(int argc, char **argv) {
   const char *junit = NULL;
   double timeout = 0;
   char **load_err = NULL;
-  const char *sets[64];
+  const char *sets[64], *lang = NULL;
   int nset = 0;
   int passed = 0, failed = 0, broken = 0, rc;
   for (int i = 1; i < argc; i++) {
@@ -283,6 +284,10 @@ int cmd_test(int argc, char **argv) {
     } else if (!strcmp(a, "--set") && i + 1 < argc) {
       if (nset == 64 || !strchr(argv[i + 1], '=')) { rc = cli_usage_error("test", "--set needs ID=VALUE (at most 64)"); goto out; }
       sets[nset++] = argv[++i];
+    } else if (!strcmp(a, "--lang")) {
+      if (i + 1 >= argc) { rc = cli_usage_error("test", "--lang needs a language code (en, lt, pl...)"); goto out; }
+      lang = argv[++i];
+      fl_i18n_set(lang);
     } else if (a[0] == '-') { rc = cli_bad_option("test", a); goto out; }
     else add(&paths, a);
   }
@@ -303,7 +308,7 @@ int cmd_test(int argc, char **argv) {
   }
   r.junit = junit != NULL;
   r.out = junit && !strcmp(junit, "-") ? stderr : stdout; /* the XML owns standard output */
-  fl_TestOpts o = {cli_scenarios_root(), timeout, 0, report, &r, sets, nset};
+  fl_TestOpts o = {cli_scenarios_root(), timeout, 0, report, &r, sets, nset, lang};
   load_err = calloc((size_t)files.n + 1, sizeof *load_err);
   if (r.format == FMT_TAP) fprintf(r.out, "TAP version 13\n");
   for (int i = 0; i < files.n; i++) {

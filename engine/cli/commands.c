@@ -76,7 +76,7 @@ const Cmd CLI_COMMANDS[] = {
    "of another scenario, version, seed range, shard count or policy sets. --scenario is optional:\n"
    "it checks that the files were made from that scenario.\n"
    "See docs/educators.md.\n"},
-  {"test", "[PATH ...] [--set ID=VALUE]", "Run scenario tests (scenarios/*/tests/*.lua) headless.", cmd_test,
+  {"test", "[PATH ...] [--set ID=VALUE] [--lang CODE]", "Run scenario tests (scenarios/*/tests/*.lua) headless.", cmd_test,
    "Each test file calls test(\"name\", function() ... end); inside, play{...} runs games and\n"
    "expect(x).eq/gt/lt/... asserts. With no PATH, runs every shipped scenario's tests.\n"
    "  --format tap          TAP output for CI systems\n"
@@ -85,15 +85,19 @@ const Cmd CLI_COMMANDS[] = {
    "  --timeout S           seconds per test (default 60)\n"
    "  --set ID=VALUE        every play{} starts from this parameter value: do the tests still\n"
    "                        hold under another assumption? (the class settings file is ignored)\n"
+   "  --lang CODE           every play{} without its own lang = \"...\" loads the scenario in this\n"
+   "                        language (flank.lang), as flank run --lang does\n"
    "Exit 1 if a test failed, 2 if a test file does not load. A failure prints the seed and a\n"
    "flank run command that reproduces the game.\n"},
-  {"lint", "SCENARIO [--format text|json] [--strict]", "Check a scenario without playing it.", cmd_lint,
+  {"lint", "SCENARIO [--format text|json] [--strict] [--lang CODE]", "Check a scenario without playing it.", cmd_lint,
    "Reports file:line: level: message [check]: unknown definition keys, ids that do not exist (also\n"
    "string literals passed to flank.* in rule code), decisions without options, events that can never\n"
    "fire, areas without neighbours, globals written after load, missing text_<lang>.lua keys, numbers\n"
    "without a source (opt-in: --lint: numbers-need-source). A --lint: ignore comment silences a line.\n"
    "  --format json   {errors, warnings, messages:[{file,line,level,check,message}]}\n"
    "  --strict        warnings fail too\n"
+   "  --lang CODE     load it as --lang CODE would (flank.lang), and list the texts text_CODE.lua\n"
+   "                  lacks (one warning when there is no such file: everything stays English)\n"
    "Exit 1 when there are errors (or warnings with --strict).\n"},
   {"render", "SCENARIO [--seed N] [--turn N] [--policy P] [--side ROLE=POLICY] [--set ID=VALUE] [--size WxH] [--overlay ID] [--view SIDE] [--pick OPTION] --out FILE.png",
    "Render the map to a PNG without a display.", cmd_render,

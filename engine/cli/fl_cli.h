@@ -78,6 +78,9 @@ FILE *cli_open_out(const char *cmd, const char *path);
 int cli_close_out(const char *cmd, FILE *f, const char *path);
 /* Turns played: the turn the game ended on, or the turns completed when it stopped early. */
 int cli_turns_played(fl_Script *sc);
+/* With FLANK_I18N_CHECK set (tests): say on stderr how many of the window's words had no
+ * translation in the --lang catalogue ("i18n: pl, 0 words without a translation"). */
+void cli_i18n_report(void);
 /* Write the outcome of the game as one JSON object (see docs/run-json.md). */
 void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
 /* Write the replay log of the game (see docs/formats.md) to path ("-": standard output);

@@ -346,7 +346,53 @@ static int track_history(lua_State *L) {
 
 /* ---- areas ---- */
 
+/* While the scenario loads there is no game, but scenario{ map = ... } has read the map: its
+ * areas' ids, names, terrain, country and neighbours can be read (to write area{} overrides
+ * from the map, say). Properties and owners come with the game. */
+enum { AT_LOAD_LIST, AT_LOAD_GET, AT_LOAD_NEIGHBORS };
+static int at_load(lua_State *L, int what) {
+  fl_Script *sc = FL_SC(L);
+  const fl_Map *map = sc->def->map;
+  int n = fl_map_area_count(map);
+  if (!sc->loading || !sc->map_read)
+    return luaL_error(L, "flank.area.* reads areas while the scenario loads only from a map: give scenario{ map = ... } first, "
+                         "or call it in setup() or an effect");
+  if (what == AT_LOAD_LIST) {
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) { lua_pushstring(L, fl_map_area(map, i)->id); lua_rawseti(L, -2, i + 1); }
+    return 1;
+  }
+  const char *id = luaL_checkstring(L, 1);
+  int a = fl_map_find_area(map, id);
+  if (a < 0) {
+    const char *c[256];
+    int k = 0;
+    for (; k < n && k < 256; k++) c[k] = fl_map_area(map, k)->id;
+    return fl_unknown(L, "area", id, c, k);
+  }
+  const fl_MapArea *m = fl_map_area(map, a);
+  if (what == AT_LOAD_GET && !lua_isnoneornil(L, 2)) {
+    const char *key = luaL_checkstring(L, 2);
+    const char *v = !strcmp(key, "id") ? m->id : !strcmp(key, "name") ? m->name : !strcmp(key, "terrain") ? m->terrain
+                  : !strcmp(key, "country") ? m->country : NULL;
+    if (v) lua_pushstring(L, v); else lua_pushnil(L);
+    return 1;
+  }
+  lua_createtable(L, m->nadj, 0);
+  for (int i = 0; i < m->nadj; i++) { lua_pushstring(L, fl_map_area(map, m->adj[i])->id); lua_rawseti(L, -2, i + 1); }
+  if (what == AT_LOAD_NEIGHBORS) return 1;
+  lua_createtable(L, 0, 5);
+  lua_insert(L, -2);
+  lua_setfield(L, -2, "neighbors");
+  lua_pushstring(L, m->id); lua_setfield(L, -2, "id");
+  lua_pushstring(L, m->name); lua_setfield(L, -2, "name");
+  lua_pushstring(L, m->terrain); lua_setfield(L, -2, "terrain");
+  lua_pushstring(L, m->country); lua_setfield(L, -2, "country");
+  return 1;
+}
+
 static int area_list(lua_State *L) {
+  if (!FL_SC(L)->game) return at_load(L, AT_LOAD_LIST);
   fl_Script *sc = SC(L);
   int n = fl_map_area_count(sc->def->map);
   lua_createtable(L, n, 0);
@@ -357,6 +403,7 @@ static int area_list(lua_State *L) {
 }
 
 static int area_get(lua_State *L) {
+  if (!FL_SC(L)->game) return at_load(L, AT_LOAD_GET);
   fl_Script *sc = SC(L);
   int a = fl_arg_area(L, sc, 1);
   const fl_MapArea *m = fl_map_area(sc->def->map, a);
@@ -435,6 +482,7 @@ static int area_set_owner(lua_State *L) {
 }
 
 static int area_neighbors(lua_State *L) {
+  if (!FL_SC(L)->game) return at_load(L, AT_LOAD_NEIGHBORS);
   fl_Script *sc = SC(L);
   const fl_MapArea *m = fl_map_area(sc->def->map, fl_arg_area(L, sc, 1));
   lua_createtable(L, m->nadj, 0);
@@ -843,6 +891,11 @@ const fl_ApiDoc *fl_script_api_docs(int *n) {
   for (const fl_ApiFn *f; (f = api_fn((size_t)k)) && k < (int)(sizeof docs / sizeof docs[0]); k++) docs[k] = f->doc;
   *n = k;
   return docs;
+}
+
+lua_CFunction fl_api_load_reader(const char *module, const char *name) {
+  if (strcmp(module, "area")) return NULL;
+  return !strcmp(name, "list") ? area_list : !strcmp(name, "get") ? area_get : !strcmp(name, "neighbors") ? area_neighbors : NULL;
 }
 
 void fl_api_open(fl_Script *sc) {

@@ -17,13 +17,7 @@
 /* Definitions are plain tables written by a stranger: read them raw (no metamethods
  * run) and treat anything that is not a table as empty, so building the definition
  * cannot raise an error outside a protected call. */
-#define rget fl_db_rget
-#define bfail fl_db_fail
-#define at fl_db_at
-#define fstr fl_db_str
-#define fnum fl_db_num
-#define fid fl_db_id
-#define list fl_db_list
+#include "fl_defs_short.h"
 int rget(lua_State *L, int t, const char *k) {
   t = lua_absindex(L, t);
   if (!lua_istable(L, t)) { lua_pushnil(L); return LUA_TNIL; }
@@ -31,7 +25,7 @@ int rget(lua_State *L, int t, const char *k) {
   return lua_rawget(L, t);
 }
 
-static int rlen(lua_State *L, int t) { return lua_istable(L, t) ? (int)lua_rawlen(L, t) : 0; }
+int rlen(lua_State *L, int t) { return lua_istable(L, t) ? (int)lua_rawlen(L, t) : 0; }
 
 typedef struct Kind { const char *name; const char *const *keys; } Kind;
 
@@ -85,6 +79,30 @@ static void check_keys(lua_State *L, int t, const char *what, const char *const 
   }
 }
 
+/* scenario{ map = ... } reads the map at once, so the rest of the file can read its areas
+ * (flank.area.list, .get, .neighbors) while it loads. */
+static void map_now(lua_State *L, fl_Script *sc) {
+  if (sc->map_read || rget(L, 1, "map") != LUA_TSTRING) { lua_pop(L, 1); return; }
+  char err[700];
+  int rc = fl_defs_read_map(sc, lua_tostring(L, -1), 0, err, sizeof err);
+  lua_pop(L, 1);
+  if (rc && !strncmp(err, "scenario:", 9)) luaL_error(L, "%s", err); /* the scenario{} call's line */
+  if (rc) { lua_pushstring(L, err); lua_error(L); } /* "map:line: what": the map file's place, not the scenario's */
+}
+
+/* Check every key's value against its documented type, in the kind's key order (so the
+ * first mistake reported does not depend on hashing); raise naming the value written. */
+static void check_types(lua_State *L, int t, const char *what, const char *kind) {
+  const char *const *keys = fl_defs_keys(kind);
+  char m[400], sub[64];
+  for (int i = 0; keys && keys[i]; i++) {
+    rget(L, t, keys[i]);
+    int bad = fl_defs_check_value(L, -1, kind, keys[i], m, sizeof m, sub, sizeof sub);
+    lua_pop(L, 1);
+    if (bad) luaL_error(L, "%s: %s", what, m);
+  }
+}
+
 /* def_<kind>{...}: validate keys, remember the table with its source line. */
 static int def_record(lua_State *L) {
   fl_Script *sc = FL_SC(L);
@@ -99,13 +117,17 @@ static int def_record(lua_State *L) {
   else snprintf(what, sizeof what, "%s", k->name);
   lua_pop(L, 1);
   check_keys(L, 1, what, k->keys);
+  check_types(L, 1, what, k->name);
   if (strcmp(k->name, "decision") == 0) {
     rget(L, 1, "options");
     if (lua_type(L, -1) == LUA_TTABLE) {
       for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
-        char ow[128];
-        snprintf(ow, sizeof ow, "%s option %d", what, (int)i);
+        char ow[200];
+        if (rget(L, -1, "id") == LUA_TSTRING) snprintf(ow, sizeof ow, "%s option '%s'", what, lua_tostring(L, -1));
+        else snprintf(ow, sizeof ow, "%s option %d", what, (int)i);
+        lua_pop(L, 1);
         check_keys(L, lua_gettop(L), ow, K_OPTION);
+        check_types(L, lua_gettop(L), ow, "option");
         lua_pop(L, 1);
       }
       lua_pop(L, 1);
@@ -126,6 +148,7 @@ static int def_record(lua_State *L) {
   lua_pushvalue(L, 1);
   lua_rawseti(L, -2, (lua_Integer)rlen(L, -2) + 1);
   lua_settop(L, 1);
+  if (!strcmp(k->name, "scenario")) map_now(L, sc);
   return 1;
 }
 
@@ -162,7 +185,6 @@ void fl_defs_open(fl_Script *sc) {
 
 /* ---- building fl_Def ---- */
 
-typedef fl_DefB B;
 
 int bfail(B *b, const char *fmt, ...) {
   char msg[512];
@@ -208,7 +230,7 @@ int fnum(B *b, int t, const char *key, double dflt, double *out, const char *wha
   return 0;
 }
 
-static int fbool(B *b, int t, const char *key, int dflt) {
+int fbool(B *b, int t, const char *key, int dflt) {
   int ty = rget(b->L, t, key);
   int v = ty == LUA_TNIL ? dflt : lua_toboolean(b->L, -1);
   lua_pop(b->L, 1);
@@ -216,7 +238,7 @@ static int fbool(B *b, int t, const char *key, int dflt) {
 }
 
 /* A function field becomes a handle in the rule-function table (0 when absent). */
-static int ffn(B *b, int t, const char *key, int *out, const char *what) {
+int ffn(B *b, int t, const char *key, int *out, const char *what) {
   int ty = rget(b->L, t, key);
   *out = 0;
   if (ty == LUA_TNIL) { lua_pop(b->L, 1); return 0; }
@@ -250,7 +272,7 @@ int list(B *b, const char *kind) {
   return rlen(b->L, -1);
 }
 
-static void *zalloc(int n, size_t sz) { return calloc((size_t)(n > 0 ? n : 1), sz); }
+void *zalloc(int n, size_t sz) { return calloc((size_t)(n > 0 ? n : 1), sz); }
 
 static int ref_fail(B *b, const char *what, const char *kind, const char *id, const char *const *c, int n) {
   const char *s = fl_str_suggest(id, c, n);
@@ -259,7 +281,7 @@ static int ref_fail(B *b, const char *what, const char *kind, const char *id, co
 }
 
 #define REF(fn, kind, arr, n)                                                          \
-  static int ref_##kind(B *b, const fl_Def *d, const char *id, const char *what, int *out) { \
+  int fl_db_ref_##kind(B *b, const fl_Def *d, const char *id, const char *what, int *out) { \
     *out = fn(d, id);                                                                  \
     if (*out >= 0) return 0;                                                           \
     const char *c[256];                                                                \
@@ -376,23 +398,9 @@ static int build_scenario(B *b, fl_Def *d) {
   lua_pop(L, 1);
   /* map */
   ty = rget(L, t, "map");
-  if (ty == LUA_TSTRING) {
-    const char *m = lua_tostring(L, -1);
-    char path[4096], err[600];
-    if (strstr(m, "..") || m[0] == '/') { lua_pop(L, 1); bfail(b, "scenario: map '%s' must be a path inside the project (no .. or /)", m); goto fail; }
-    if (strncmp(m, "assets/", 7) == 0) fl_path_asset(b->sc->root, m, path, sizeof path);
-    else snprintf(path, sizeof path, "%s/%s", b->sc->dir, m);
-    if (strncmp(m, "assets/", 7) && !fl_str_inside(path, b->sc->dir) && access(path, F_OK) == 0) {
-      lua_pop(L, 1); bfail(b, "scenario: map '%s' leads outside the scenario folder (a symlink?)", m); goto fail;
-    }
-    size_t len;
-    char *text = fl_str_read_file(path, &len);
-    if (!text) { lua_pop(L, 1); bfail(b, "scenario: cannot read map '%s' (looked in %s: %s)", m, path, fl_str_read_why()); goto fail; }
-    fl_str_note_loaded(path);
-    b->sc->hash = fl_fnv64(b->sc->hash, text, len);
-    int rc = fl_map_parse(d->map, text, len, path, err, sizeof err);
-    free(text);
-    if (rc) { lua_pop(L, 1); snprintf(b->err, b->errn, "%s", err); goto fail; }
+  if (ty == LUA_TSTRING) { /* read while loading (normally): now its text joins the hash */
+    char err[700];
+    if (fl_defs_read_map(b->sc, lua_tostring(L, -1), 1, err, sizeof err)) { lua_pop(L, 1); bfail(b, "%s", err); goto fail; }
   } else if (ty != LUA_TNIL) { lua_pop(L, 1); bfail(b, "scenario: map must be a file name"); goto fail; }
   lua_pop(L, 1);
   free(start); free(step);
@@ -493,7 +501,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     fl_SideDef *s = &d->sides[d->nside];
     if (fid(b, t, "side", &s->id)) return -1;
     d->nside++;
-    if (fl_def_side(d, s->id) != d->nside - 1) return bfail(b, "side '%s' is defined twice", s->id);
+    if (fl_def_side(d, s->id) != d->nside - 1) return bfail(b, "side '%s' is defined twice (first on line %d)", s->id, d->sides[fl_def_side(d, s->id)].line);
     if (fstr(b, t, "name", 0, s->id, &s->name, "side") || fstr(b, t, "text", 0, "", &s->text, "side")) return -1;
     s->playable = fbool(b, t, "playable", 1);
     s->line = b->line;
@@ -526,7 +534,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     char *side = NULL;
     if (fid(b, t, "phase", &p->id)) return -1;
     d->nphase++;
-    if (fl_def_phase(d, p->id) != d->nphase - 1) return bfail(b, "phase '%s' is defined twice", p->id);
+    if (fl_def_phase(d, p->id) != d->nphase - 1) return bfail(b, "phase '%s' is defined twice (first on line %d)", p->id, d->phases[fl_def_phase(d, p->id)].line);
     if (fstr(b, t, "name", 0, p->id, &p->name, "phase") || fstr(b, t, "side", 0, NULL, &side, "phase")) return -1;
     p->side = -1;
     p->line = b->line;
@@ -545,7 +553,7 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     char *better = NULL;
     if (fid(b, t, "track", &tr->id)) return -1;
     d->ntrack++;
-    if (fl_def_track(d, tr->id) != d->ntrack - 1) return bfail(b, "track '%s' is defined twice", tr->id);
+    if (fl_def_track(d, tr->id) != d->ntrack - 1) return bfail(b, "track '%s' is defined twice (first on line %d)", tr->id, d->tracks[fl_def_track(d, tr->id)].line);
     char what[96];
     snprintf(what, sizeof what, "track '%s'", tr->id);
     if (fstr(b, t, "name", 0, tr->id, &tr->name, what) || fstr(b, t, "unit", 0, "", &tr->unit, what) ||
@@ -575,366 +583,11 @@ static int build_sides_tracks(B *b, fl_Def *d) {
     fl_PieceType *p = &d->ptypes[d->nptype];
     if (fid(b, t, "piece_type", &p->id)) return -1;
     d->nptype++;
-    if (fl_def_ptype(d, p->id) != d->nptype - 1) return bfail(b, "piece_type '%s' is defined twice", p->id);
+    if (fl_def_ptype(d, p->id) != d->nptype - 1) return bfail(b, "piece_type '%s' is defined twice (first on line %d)", p->id, d->ptypes[fl_def_ptype(d, p->id)].line);
     if (fstr(b, t, "name", 0, p->id, &p->name, "piece_type") || fstr(b, t, "symbol", 0, "unit", &p->symbol, "piece_type") ||
         build_movement(b, t, p))
       return -1;
     p->line = b->line;
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
-  return 0;
-}
-
-/* Read a ring given as { {lon, lat}, ... } or { lon, lat, lon, lat, ... }. */
-static int read_ring(B *b, int idx, double **pts, int *npts, const char *what) {
-  lua_State *L = b->L;
-  int n = rlen(L, idx), flat = n > 0 && lua_rawgeti(L, idx, 1) == LUA_TNUMBER;
-  if (n > 0) lua_pop(L, 1);
-  int np = flat ? n / 2 : n;
-  if (np < 3 || (flat && n % 2)) return bfail(b, "%s: a ring needs at least 3 {lon, lat} points", what);
-  if (np > FL_MAP_MAX_POINTS) return bfail(b, "%s: a ring has more than %d points", what, FL_MAP_MAX_POINTS);
-  if (!(*pts = malloc((size_t)np * 2 * sizeof(double)))) return bfail(b, "%s: out of memory", what);
-  for (int i = 0; i < np; i++) {
-    double lon, lat;
-    if (flat) {
-      lua_rawgeti(L, idx, 2 * i + 1); lua_rawgeti(L, idx, 2 * i + 2);
-    } else {
-      if (lua_rawgeti(L, idx, i + 1) != LUA_TTABLE) { lua_pop(L, 1); free(*pts); return bfail(b, "%s: point %d must be {lon, lat}", what, i + 1); }
-      lua_rawgeti(L, -1, 1); lua_rawgeti(L, -2, 2);
-      lua_remove(L, -3);
-    }
-    int ok = lua_type(L, -2) == LUA_TNUMBER && lua_type(L, -1) == LUA_TNUMBER;
-    lon = lua_tonumber(L, -2);
-    lat = lua_tonumber(L, -1);
-    lua_pop(L, 2);
-    if (!ok || !isfinite(lon) || !isfinite(lat) || fabs(lon) > 180 || fabs(lat) > 90) { free(*pts); return bfail(b, "%s: point %d is not a valid {lon, lat}", what, i + 1); }
-    (*pts)[2 * i] = lon;
-    (*pts)[2 * i + 1] = lat;
-  }
-  *npts = np;
-  return 0;
-}
-
-static int build_board(B *b, fl_Def *d) {
-  lua_State *L = b->L;
-  int n = list(b, "area"), nmap = fl_map_area_count(d->map); /* areas below nmap come from the map file */
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    int t = lua_gettop(L);
-    at(b, t);
-    char *id = NULL, *name = NULL, *terrain = NULL, *country = NULL;
-    if (fid(b, t, "area", &id)) return -1;
-    char what[96];
-    snprintf(what, sizeof what, "area '%s'", id);
-    int idx = fl_map_find_area(d->map, id);
-    if (fstr(b, t, "name", 0, NULL, &name, what) || fstr(b, t, "terrain", 0, NULL, &terrain, what) ||
-        fstr(b, t, "country", 0, NULL, &country, what)) { free(id); free(name); free(terrain); free(country); return -1; }
-    int ty = rget(L, t, "ring");
-    if (idx < 0) {
-      if (ty != LUA_TTABLE) { free(id); free(name); free(terrain); free(country); return bfail(b, "%s: not on the map, so it needs a ring = { {lon, lat}, ... }", what); }
-      idx = fl_map_add_area(d->map, id, name, terrain, country, b->line);
-      double *pts;
-      int np;
-      if (idx < 0 || read_ring(b, lua_gettop(L), &pts, &np, what)) {
-        free(id); free(name); free(terrain); free(country);
-        return idx < 0 ? bfail(b, "%s: too many areas (at most %d)", what, FL_MAP_MAX_AREAS) : -1;
-      }
-      int bad = fl_map_add_ring(d->map, idx, 0, pts, np);
-      free(pts);
-      rget(L, t, "holes");
-      int nh = lua_istable(L, -1) ? rlen(L, -1) : 0;
-      for (int h = 1; !bad && h <= nh; h++) {
-        lua_rawgeti(L, -1, h);
-        if (read_ring(b, lua_gettop(L), &pts, &np, what)) { free(id); free(name); free(terrain); free(country); return -1; }
-        bad = fl_map_add_ring(d->map, idx, 1, pts, np);
-        free(pts);
-        lua_pop(L, 1);
-      }
-      if (bad) {
-        free(id); free(name); free(terrain); free(country);
-        return bfail(b, "%s: too many points on the board (at most %d in all)", what, FL_MAP_MAX_POINTS);
-      }
-      lua_pop(L, 1);
-    } else {
-      fl_MapArea *a = (fl_MapArea *)fl_map_area(d->map, idx); /* still building: overriding is allowed */
-      if (ty != LUA_TNIL) {
-        free(id); free(name); free(terrain); free(country);
-        if (idx >= nmap) return bfail(b, "%s is defined twice (first on line %d)", what, a->line);
-        return bfail(b, "%s: is on the map already; give props or owner, not a ring", what);
-      }
-      if (name) { free(a->name); a->name = name; name = NULL; }
-      if (terrain) { free(a->terrain); a->terrain = terrain; terrain = NULL; }
-      if (country) { free(a->country); a->country = country; country = NULL; }
-      a->line = b->line;
-    }
-    lua_pop(L, 1);
-    ((fl_MapArea *)fl_map_area(d->map, idx))->important = fbool(b, t, "important", 0);
-    free(id); free(name); free(terrain); free(country);
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
-  /* explicit adjacency after all areas exist */
-  n = list(b, "area");
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    int t = lua_gettop(L);
-    at(b, t);
-    rget(L, t, "id");
-    int a = fl_map_find_area(d->map, lua_tostring(L, -1));
-    lua_pop(L, 1);
-    if (rget(L, t, "adjacent") == LUA_TTABLE) {
-      for (int k = 1; lua_rawgeti(L, -1, k) == LUA_TSTRING; k++) {
-        int o = fl_map_find_area(d->map, lua_tostring(L, -1));
-        if (o < 0) return bfail(b, "area: adjacent to unknown area '%s'", lua_tostring(L, -1));
-        if (fl_map_add_adj(d->map, a, o) < 0 && a != o)
-          return bfail(b, "area: too many adjacent pairs (at most %d)", FL_MAP_MAX_ADJ);
-        lua_pop(L, 1);
-      }
-      lua_pop(L, 1);
-    }
-    lua_pop(L, 2);
-  }
-  lua_pop(L, 1);
-  n = list(b, "place");
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    int t = lua_gettop(L);
-    at(b, t);
-    char *id = NULL, *name = NULL, *area = NULL;
-    double lon, lat, pop;
-    if (fid(b, t, "place", &id) || fstr(b, t, "name", 0, id, &name, "place") ||
-        fstr(b, t, "area", 0, NULL, &area, "place") || fnum(b, t, "lon", NAN, &lon, "place") ||
-        fnum(b, t, "lat", NAN, &lat, "place") || fnum(b, t, "population", 0, &pop, "place")) {
-      free(id); free(name); free(area);
-      return -1;
-    }
-    int ai = area ? fl_map_find_area(d->map, area) : -1;
-    int bad = area && ai < 0, full = fl_map_place_count(d->map) >= FL_MAP_MAX_PLACES;
-    if (bad || full || fl_map_add_place(d->map, id, ai, lon, lat, (long)pop, name) < 0) {
-      if (full) bfail(b, "place '%s': too many places (at most %d)", id, FL_MAP_MAX_PLACES);
-      else bfail(b, bad ? "place '%s': unknown area" : "place '%s': needs lon and lat", id);
-      free(id); free(name); free(area);
-      return -1;
-    }
-    free(id); free(name); free(area);
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
-  if (fl_map_link(d->map)) {
-    b->line = 1;
-    return bfail(b, "the areas share borders with too many others (more than %d neighbour pairs)", FL_MAP_MAX_NEIGHBOURS);
-  }
-  return 0;
-}
-
-static int parse_delay(B *b, lua_State *L, int t, fl_Span *out, const char *what) {
-  int ty = rget(L, t, "delay");
-  out->n = 0;
-  out->unit = FL_SPAN_TURN;
-  if (ty == LUA_TNUMBER) { out->n = (int)lua_tointeger(L, -1); }
-  else if (ty == LUA_TSTRING) {
-    if (fl_span_parse(lua_tostring(L, -1), out)) { /* name the value before it leaves the stack */
-      bfail(b, "%s: delay '%s' is not a span like \"6 months\" or \"2 turns\"", what, lua_tostring(L, -1));
-      lua_pop(L, 1);
-      return -1;
-    }
-  } else if (ty != LUA_TNIL) { lua_pop(L, 1); return bfail(b, "%s: delay must be like \"6 months\"", what); }
-  lua_pop(L, 1);
-  if (out->n < 0) return bfail(b, "%s: delay must not be negative", what);
-  return 0;
-}
-
-/* target = "area" | "areas" | "piece" | "pieces" | "move", legal = function, min, max, again. */
-static int build_target(B *b, int o, fl_OptionDef *op, const char *what) {
-  static const char *const kinds[] = {"area", "areas", "piece", "pieces", "move"};
-  char *tk = NULL;
-  double mn, mx;
-  if (fstr(b, o, "target", 0, "", &tk, what)) return -1;
-  int k = -1;
-  for (int i = 0; i < 5; i++) if (!strcmp(tk, kinds[i])) k = i;
-  if (*tk && k < 0) {
-    const char *sg = fl_str_suggest(tk, kinds, 5);
-    bfail(b, "%s: target '%s' is not one of area, areas, piece, pieces, move%s%s%s", what, tk,
-          sg ? " (did you mean '" : "", sg ? sg : "", sg ? "'?)" : "");
-    free(tk);
-    return -1;
-  }
-  free(tk);
-  op->target = k < 0 ? FL_TGT_NONE : k <= 1 ? FL_TGT_AREA : k <= 3 ? FL_TGT_PIECE : FL_TGT_MOVE;
-  int several = k == 1 || k == 3;
-  if (ffn(b, o, "legal", &op->fn_legal, what) || fnum(b, o, "min", 1, &mn, what) ||
-      fnum(b, o, "max", several ? FL_MAX_TARGETS : 1, &mx, what))
-    return -1;
-  op->again = fbool(b, o, "again", 0);
-  if (op->target == FL_TGT_NONE) {
-    if (op->fn_legal) return bfail(b, "%s: legal needs a target = \"area\", \"piece\", ... kind", what);
-    return 0;
-  }
-  if (!several && (mn != 1 || mx != 1)) return bfail(b, "%s: min and max are for target = \"areas\" or \"pieces\"", what);
-  if (mn != floor(mn) || mx != floor(mx) || mn < 1 || mx < mn || mx > FL_MAX_TARGETS)
-    return bfail(b, "%s: need 1 <= min <= max <= %d whole targets", what, FL_MAX_TARGETS);
-  op->tmin = (int)mn;
-  op->tmax = (int)mx;
-  return 0;
-}
-
-static int build_cards(B *b, fl_Def *d) {
-  lua_State *L = b->L;
-  int n = list(b, "decision");
-  d->cards = zalloc(n, sizeof *d->cards);
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    int t = lua_gettop(L);
-    at(b, t);
-    fl_CardDef *c = &d->cards[d->ncard];
-    char *side = NULL, *phase = NULL, what[96];
-    if (fid(b, t, "decision", &c->id)) return -1;
-    d->ncard++;
-    snprintf(what, sizeof what, "decision '%s'", c->id);
-    if (fl_def_card(d, c->id) != d->ncard - 1) return bfail(b, "%s is defined twice", what);
-    c->line = b->line;
-    c->phase = -1;
-    if (fstr(b, t, "title", 0, c->id, &c->title, what) || fstr(b, t, "text", 0, "", &c->text, what) ||
-        fstr(b, t, "source", 0, "", &c->source, what) || fstr(b, t, "side", 1, NULL, &side, what) ||
-        fstr(b, t, "phase", 0, NULL, &phase, what) || ffn(b, t, "when", &c->fn_when, what)) {
-      free(side); free(phase);
-      return -1;
-    }
-    int rc = ref_side(b, d, side, what, &c->side) || (phase && ref_phase(b, d, phase, what, &c->phase));
-    free(side); free(phase);
-    if (rc) return -1;
-    c->once = fbool(b, t, "once", 0);
-    if (rget(L, t, "options") != LUA_TTABLE) return bfail(b, "%s: needs options = { { id = ..., label = ... }, ... }", what);
-    int no = rlen(L, -1);
-    if (no < 1) return bfail(b, "%s: has no options; give at least one", what);
-    c->options = zalloc(no, sizeof *c->options);
-    for (int k = 1; k <= no; k++) {
-      lua_rawgeti(L, -1, k);
-      int o = lua_gettop(L);
-      if (!lua_istable(L, o)) return bfail(b, "%s: option %d must be a table { id = ..., label = ... }", what, k);
-      fl_OptionDef *op = &c->options[c->noptions];
-      char ow[160];
-      snprintf(ow, sizeof ow, "%s option %d", what, k);
-      if (fid(b, o, ow, &op->id)) return -1;
-      c->noptions++;
-      snprintf(ow, sizeof ow, "%s option '%s'", what, op->id);
-      if (fl_def_option(c, op->id) != c->noptions - 1) return bfail(b, "%s is defined twice", ow);
-      op->line = b->line;
-      if (fstr(b, o, "label", 0, op->id, &op->label, ow) || fstr(b, o, "text", 0, "", &op->text, ow) ||
-          ffn(b, o, "requires", &op->fn_requires, ow) ||
-          ffn(b, o, "effect", &op->fn_effect, ow) || parse_delay(b, L, o, &op->delay, ow) || build_target(b, o, op, ow))
-        return -1;
-      if (rget(L, o, "preview") == LUA_TFUNCTION) { lua_pop(L, 1); if (ffn(b, o, "preview", &op->fn_preview, ow)) return -1; op->preview = fl_str_dup(""); }
-      else { lua_pop(L, 1); if (fstr(b, o, "preview", 0, "", &op->preview, ow)) return -1; }
-      if (rget(L, o, "cost") == LUA_TFUNCTION) { /* computed from the targets; nil stands in below */
-        lua_pop(L, 1);
-        if (ffn(b, o, "cost", &op->fn_cost, ow)) return -1;
-        lua_pushnil(L);
-      }
-      if (lua_type(L, -1) == LUA_TTABLE) {
-        int nc = 0;
-        lua_pushnil(L);
-        while (lua_next(L, -2)) { nc++; lua_pop(L, 1); }
-        op->costs = zalloc(nc, sizeof *op->costs);
-        lua_pushnil(L);
-        while (lua_next(L, -2)) {
-          if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)))
-            return bfail(b, "%s: cost must be { track_id = amount, ... }", ow);
-          int tr;
-          if (ref_track(b, d, lua_tostring(L, -2), ow, &tr)) return -1;
-          /* sorted by track index so the order does not depend on hashing */
-          int pos = op->ncost;
-          while (pos > 0 && op->costs[pos - 1].track > tr) { op->costs[pos] = op->costs[pos - 1]; pos--; }
-          op->costs[pos] = (fl_Cost){tr, lua_tonumber(L, -1)};
-          op->ncost++;
-          lua_pop(L, 1);
-        }
-      } else if (!lua_isnil(L, -1)) return bfail(b, "%s: cost must be { track_id = amount, ... }", ow);
-      lua_pop(L, 2);
-    }
-    lua_pop(L, 2);
-  }
-  lua_pop(L, 1);
-  return 0;
-}
-
-static int build_events_endings(B *b, fl_Def *d) {
-  lua_State *L = b->L;
-  int n = list(b, "event");
-  d->events = zalloc(n, sizeof *d->events);
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    int t = lua_gettop(L);
-    at(b, t);
-    fl_EventDef *e = &d->events[d->nevent];
-    char what[96], *on = NULL;
-    if (fid(b, t, "event", &e->id)) return -1;
-    d->nevent++;
-    snprintf(what, sizeof what, "event '%s'", e->id);
-    if (fl_def_event(d, e->id) != d->nevent - 1) return bfail(b, "%s is defined twice", what);
-    e->line = b->line;
-    e->chance = 1;
-    if (fstr(b, t, "title", 0, e->id, &e->title, what) || fstr(b, t, "source", 0, "", &e->source, what) ||
-        fstr(b, t, "on", 0, "turn_start", &on, what) || ffn(b, t, "when", &e->fn_when, what) ||
-        ffn(b, t, "effect", &e->fn_effect, what)) { free(on); return -1; }
-    e->once = fbool(b, t, "once", 0);
-    e->silent = fbool(b, t, "silent", 0);
-    if (!strcmp(on, "turn_start")) e->trigger = FL_TRIG_TURN_START;
-    else if (!strcmp(on, "turn_end")) e->trigger = FL_TRIG_TURN_END;
-    else if (!strncmp(on, "phase:", 6)) {
-      e->trigger = FL_TRIG_PHASE;
-      if (ref_phase(b, d, on + 6, what, &e->phase)) { free(on); return -1; }
-    } else if (!strncmp(on, "date:", 5)) {
-      e->trigger = FL_TRIG_DATE;
-      e->once = 1;
-      if (fl_date_parse(on + 5, &e->date)) { free(on); return bfail(b, "%s: on = \"date:YYYY-MM-DD\" needs a real date", what); }
-    } else {
-      static const char *const ons[] = {"turn_start", "turn_end", "phase:", "date:"};
-      const char *s = fl_str_suggest(on, ons, 4);
-      int rc = bfail(b, "%s: on = '%s' is not one of \"turn_start\", \"turn_end\", \"phase:<id>\", \"date:YYYY-MM-DD\"%s%s%s",
-                     what, on, s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
-      free(on);
-      return rc;
-    }
-    free(on);
-    int ty = rget(L, t, "chance");
-    if (ty == LUA_TNUMBER) {
-      e->chance = lua_tonumber(L, -1);
-      if (!(e->chance >= 0 && e->chance <= 1)) return bfail(b, "%s: chance must be between 0 and 1", what);
-    } else if (ty == LUA_TFUNCTION) {
-      lua_pop(L, 1);
-      if (ffn(b, t, "chance", &e->fn_chance, what)) return -1;
-      lua_pushnil(L);
-    } else if (ty != LUA_TNIL) return bfail(b, "%s: chance must be a number or a function", what);
-    lua_pop(L, 1);
-    ty = rget(L, t, "text");
-    lua_pop(L, 1);
-    if (ty == LUA_TFUNCTION) { if (ffn(b, t, "text", &e->fn_text, what)) return -1; e->text = fl_str_dup(""); }
-    else if (fstr(b, t, "text", 0, "", &e->text, what)) return -1;
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
-  n = list(b, "ending");
-  if (n < 1) { b->line = 1; lua_pop(L, 1); return bfail(b, "a scenario needs at least one ending{}"); }
-  d->endings = zalloc(n, sizeof *d->endings);
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    int t = lua_gettop(L);
-    at(b, t);
-    fl_EndingDef *e = &d->endings[d->nending];
-    char what[96];
-    if (fid(b, t, "ending", &e->id)) return -1;
-    d->nending++;
-    snprintf(what, sizeof what, "ending '%s'", e->id);
-    if (fl_def_ending(d, e->id) != d->nending - 1) return bfail(b, "%s is defined twice", what);
-    e->line = b->line;
-    if (fstr(b, t, "title", 0, e->id, &e->title, what) || ffn(b, t, "when", &e->fn_when, what)) return -1;
-    e->is_default = fbool(b, t, "default", 0);
-    int ty = rget(L, t, "text");
-    lua_pop(L, 1);
-    if (ty == LUA_TFUNCTION) { if (ffn(b, t, "text", &e->fn_text, what)) return -1; e->text = fl_str_dup(""); }
-    else if (fstr(b, t, "text", 0, "", &e->text, what)) return -1;
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -955,7 +608,7 @@ static int build_overlays(B *b, fl_Def *d) {
     d->noverlay++;
     snprintf(what, sizeof what, "overlay '%s'", o->id);
     for (int k = 0; k < d->noverlay - 1; k++)
-      if (!strcmp(d->overlays[k].id, o->id)) return bfail(b, "%s is defined twice", what);
+      if (!strcmp(d->overlays[k].id, o->id)) return bfail(b, "%s is defined twice (first on line %d)", what, d->overlays[k].line);
     o->line = b->line;
     if (fstr(b, t, "name", 0, o->id, &o->name, what) || fstr(b, t, "prop", 1, NULL, &o->prop, what) ||
         fstr(b, t, "unit", 0, "", &o->unit, what) || fstr(b, t, "text", 0, "", &o->text, what) ||
@@ -976,7 +629,7 @@ static int build_overlays(B *b, fl_Def *d) {
     if (fid(b, t, "property", &p->id)) return -1;
     d->nprop++;
     snprintf(what, sizeof what, "property '%s'", p->id);
-    if (fl_def_prop(d, p->id) != d->nprop - 1) return bfail(b, "%s is defined twice", what);
+    if (fl_def_prop(d, p->id) != d->nprop - 1) return bfail(b, "%s is defined twice (first on line %d)", what, d->props[fl_def_prop(d, p->id)].line);
     p->line = b->line;
     if (fstr(b, t, "name", 0, p->id, &p->name, what) || fstr(b, t, "unit", 0, "", &p->unit, what) ||
         fstr(b, t, "unit_one", 0, "", &p->unit_one, what) || fstr(b, t, "text", 0, "", &p->text, what) || fsides(b, t, "visible_to", d, &p->seen, what))
@@ -1082,8 +735,8 @@ int fl_defs_build(fl_Script *sc, char *err, size_t errn) {
   char src[512];
   snprintf(src, sizeof src, "%s/scenario.lua", sc->dir);
   b.src = src;
-  int rc = build_scenario(&b, d) || build_sides_tracks(&b, d) || build_board(&b, d) ||
-           build_cards(&b, d) || build_events_endings(&b, d) || build_overlays(&b, d) || build_inits_policies(&b, d) ||
+  int rc = build_scenario(&b, d) || build_sides_tracks(&b, d) || fl_db_board(&b, d) ||
+           fl_db_cards(&b, d) || fl_db_events_endings(&b, d) || build_overlays(&b, d) || build_inits_policies(&b, d) ||
            fl_defs_teach_build(&b, d);
   lua_settop(sc->L, top);
   if (rc) return -1;

@@ -21,6 +21,23 @@ int fl_db_num(fl_DefB *b, int t, const char *key, double dflt, double *out, cons
 int fl_db_id(fl_DefB *b, int t, const char *kind, char **out);
 /* Push the list of recorded definitions of a kind; returns its length. */
 int fl_db_list(fl_DefB *b, const char *kind);
+/* Raw length of t (0 when not a table). */
+int fl_db_len(lua_State *L, int t);
+/* A boolean field (the loader has checked its type); dflt when absent. */
+int fl_db_bool(fl_DefB *b, int t, const char *key, int dflt);
+/* A function field as a handle in the rule-function table (0 when absent). 0 ok, -1 failed. */
+int fl_db_fn(fl_DefB *b, int t, const char *key, int *out, const char *what);
+/* calloc of n (at least 1) elements. */
+void *fl_db_zalloc(int n, size_t sz);
+/* The index of a side, track or phase id into *out, or a did-you-mean failure. 0 ok, -1 failed. */
+int fl_db_ref_side(fl_DefB *b, const fl_Def *d, const char *id, const char *what, int *out);
+int fl_db_ref_track(fl_DefB *b, const fl_Def *d, const char *id, const char *what, int *out);
+int fl_db_ref_phase(fl_DefB *b, const fl_Def *d, const char *id, const char *what, int *out);
+/* fl_defs_board.c: area{} and place{} into d->map (after the map file). */
+int fl_db_board(fl_DefB *b, fl_Def *d);
+/* fl_defs_cards.c: decision{} with options, then event{} and ending{}. */
+int fl_db_cards(fl_DefB *b, fl_Def *d);
+int fl_db_events_endings(fl_DefB *b, fl_Def *d);
 
 /* fl_defs_teach.c: the allowed keys of parameter{}, source{} and question{}. */
 extern const char *const fl_defs_k_parameter[], *const fl_defs_k_source[], *const fl_defs_k_question[];

@@ -1,6 +1,7 @@
 /* fl_docgen: docs/api.md and docs/flank.d.lua from the API registration and the
  * definition keys. Which keys exist comes from fl_defs_keys (the list the loader
- * enforces); this file only adds a type and a sentence per key. A key without a
+ * enforces), their types and sentences from fl_defs_hint (the types the loader and lint
+ * check). A key without a
  * hint still appears (as `any`, "undocumented") and `flank doc --check` fails, so
  * the docs cannot silently fall behind the loader. */
 #define _POSIX_C_SOURCE 200809L
@@ -12,143 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct Hint { const char *kind, *key, *type; int required; const char *doc; } Hint;
-
-static const Hint HINTS[] = {
-  {"scenario", "id", "string", 1, "Unique id: lowercase letters, digits and _."},
-  {"scenario", "title", "string", 1, "Title shown to players."},
-  {"scenario", "version", "string", 0, "Version of the scenario (default \"1.0\"); recorded in replays."},
-  {"scenario", "authors", "string|string[]", 0, "Who wrote it."},
-  {"scenario", "blurb", "string", 0, "One paragraph for the title screen."},
-  {"scenario", "sources", "table<string, string>", 0, "Free-text citations by id (prefer source{} definitions); text cites them as [@id], `source = \"id\"` fields name them."},
-  {"scenario", "start", "string", 0, "Date of the first turn, \"YYYY-MM-DD\" (default \"2025-01-01\")."},
-  {"scenario", "turns", "integer", 0, "Number of turns, 1 to 100000 (default 12)."},
-  {"scenario", "turns_cap", "boolean", 0, "true: `turns` is only a safety cap and the rules end the game first, so progress is shown as the date and the turn, never \"turn 3 of 90\"."},
-  {"scenario", "step", "string|{from: integer, step: string}[]", 0, "Length of a turn: \"1 month\" (default), \"1 week\", \"1 day\", \"1 year\"; or a list of { from = turn, step = ... }."},
-  {"scenario", "language", "string", 0, "Language of the texts (default \"en\")."},
-  {"scenario", "map", "string", 0, "Map file: \"assets/maps/...\" from the project, or a path inside the scenario folder."},
-  {"scenario", "stacking", "integer", 0, "At most this many pieces of one team may end a move in an area (default 0: no limit)."},
-  {"side", "id", "string", 1, "Unique id."},
-  {"side", "name", "string", 0, "Name shown to players (default: the id)."},
-  {"side", "text", "string", 0, "Who this side is."},
-  {"side", "playable", "boolean", 0, "May a human take this side (default true)."},
-  {"side", "team", "string", 0, "Sides with the same team are allies: they share what they see and are not enemies (default: the side's own id)."},
-  {"side", "colour", "string", 0, "Colour on the board: \"#rrggbb\", \"#rgb\" or a palette name (\"blue\", \"vermillion\", ...: the list is in docs/api.md). Default: the colour-blind-safe palette, in the order sides are defined. `flank lint` warns when two sides are hard to tell apart."},
-  {"phase", "id", "string", 1, "Unique id. Without phase{} definitions each side gets one phase, in order."},
-  {"phase", "name", "string", 0, "Name shown to players."},
-  {"phase", "side", "string", 0, "The side that decides in this phase."},
-  {"track", "id", "string", 1, "Unique id."},
-  {"track", "name", "string", 0, "Name shown to players."},
-  {"track", "min", "number", 0, "Lowest value (default 0); values are clamped."},
-  {"track", "max", "number", 0, "Highest value (default 100)."},
-  {"track", "start", "number", 0, "Value at the start (default: min)."},
-  {"track", "unit", "string", 0, "Unit shown after the value, e.g. \"%\" or \"M€\"."},
-  {"track", "unit_one", "string", 0, "Unit shown after a value of exactly 1, e.g. \"person\" beside unit = \"people\"."},
-  {"track", "text", "string", 0, "What the track measures."},
-  {"track", "source", "string", 0, "Id of a scenario source backing the numbers."},
-  {"track", "visible", "boolean", 0, "Shown to players (default true)."},
-  {"track", "better", "\"higher\"|\"lower\"", 0, "Which direction is good, for colours and summaries."},
-  {"track", "visible_to", "string|string[]", 0, "Only these sides (and their teams) see it: policies of other sides cannot read it, and the window hides it from them. Default: everyone."},
-  {"track", "short", "string", 0, "A shorter name, shown where the name does not fit (otherwise the name wraps to two lines)."},
-  {"area", "id", "string", 1, "Unique id; an id already on the map overrides that area."},
-  {"area", "name", "string", 0, "Name shown on the map."},
-  {"area", "terrain", "string", 0, "Free-form terrain, e.g. \"forest\", \"marsh\", \"urban\". \"sea\", \"lake\", \"river\" and \"water\" are drawn as water (a sea zone is an area like any other: it can be owned, hold pieces and be clicked)."},
-  {"area", "country", "string", 0, "Country code, e.g. \"LT\"."},
-  {"area", "owner", "string", 0, "Side that owns the area at the start."},
-  {"area", "ring", "number[][]", 0, "Outline as { {lon, lat}, ... } (or a flat list); required for areas not on the map. Shared edges make areas adjacent."},
-  {"area", "holes", "number[][][]", 0, "Holes in the outline, each a ring."},
-  {"area", "props", "table<string, number|boolean|string>", 0, "Initial properties (saved with the game; read with flank.area.get)."},
-  {"area", "adjacent", "string[]", 0, "Extra neighbours that do not share a border (bridges, ferries)."},
-  {"area", "important", "boolean", 0, "A key area: the map labels it first, so crowded maps keep its name."},
-  {"place", "id", "string", 1, "Unique id."},
-  {"place", "area", "string", 0, "Area the place lies in."},
-  {"place", "lon", "number", 1, "Longitude."},
-  {"place", "lat", "number", 1, "Latitude."},
-  {"place", "name", "string", 0, "Name shown on the map."},
-  {"place", "population", "integer", 0, "Inhabitants."},
-  {"piece_type", "id", "string", 1, "Unique id."},
-  {"piece_type", "name", "string", 0, "Name shown to players."},
-  {"piece_type", "symbol", "string", 0, "Counter symbol (default \"unit\"): one of the symbols listed below; an unknown one is a `flank lint` error."},
-  {"piece_type", "mp", "number", 0, "Movement points per turn for `target = \"move\"` options (default 0: only rule code moves it)."},
-  {"piece_type", "terrain", "table<string, number|false>", 0, "Cost to enter an area of each terrain, e.g. { forest = 2, river = false } (false: impassable); others cost 1."},
-  {"piece_type", "stop_at_enemy", "boolean", 0, "Entering an area owned by an enemy side or holding a visible enemy piece ends the move."},
-  {"piece_type", "hidden", "boolean", 0, "Pieces of this type are seen only by their own team until flank.piece.reveal."},
-  {"decision", "id", "string", 1, "Unique id."},
-  {"decision", "side", "string", 1, "Side that decides."},
-  {"decision", "phase", "string", 0, "Phase it is offered in (default: the side's phases)."},
-  {"decision", "title", "string", 0, "Title of the card."},
-  {"decision", "text", "string", 0, "What is at stake."},
-  {"decision", "source", "string", 0, "Id of a scenario source."},
-  {"decision", "when", "fun(): boolean", 0, "Offered only when this returns true (default: every turn)."},
-  {"decision", "once", "boolean", 0, "Offered until it has been taken once."},
-  {"decision", "options", "flank.def.option[]", 1, "The choices, at least one."},
-  {"option", "id", "string", 1, "Unique id within the decision; policies return it."},
-  {"option", "label", "string", 0, "Button text."},
-  {"option", "text", "string", 0, "Longer explanation."},
-  {"option", "cost", "table<string, number>|(fun(target?: any): table<string, number>)", 0, "Track costs { track_id = amount }; unavailable if a track would fall below its min. A function computes them from the chosen target(s)."},
-  {"option", "requires", "fun(target?: any): boolean, string?", 0, "Available only when this returns true; a second result, a string, tells the player why not. With targets it is called with nil first (is the option open at all?), then with the chosen target(s)."},
-  {"option", "effect", "fun()", 0, "What choosing it does (may change the game through flank.*)."},
-  {"option", "delay", "string|integer", 0, "Run the effect later: \"6 months\", \"2 turns\", or a number of turns."},
-  {"option", "preview", "string|(fun(target?: any): string)", 0, "Short summary of the effect shown before choosing; a function gets the target being considered (nil before one is chosen)."},
-  {"option", "target", "\"area\"|\"areas\"|\"piece\"|\"pieces\"|\"move\"", 0, "What the option acts on. requires, cost, preview and effect then receive the chosen area id, piece id, or a list of them; a move's receive (piece id, to area, from area)."},
-  {"option", "legal", "fun(): string[]|integer[]", 0, "The legal targets now: area ids, or piece ids (for a move, the pieces that may move). Default: every area, or the deciding side's pieces."},
-  {"option", "min", "integer", 0, "Fewest targets for \"areas\"/\"pieces\" (default 1)."},
-  {"option", "max", "integer", 0, "Most targets for \"areas\"/\"pieces\" (default 32, the limit)."},
-  {"option", "again", "boolean", 0, "After this option the same decision is offered again (an orders phase: move, move, ..., then a plain option ends it)."},
-  {"event", "id", "string", 1, "Unique id."},
-  {"event", "title", "string", 0, "Title in the log."},
-  {"event", "text", "string|(fun(): string)", 0, "Text in the log; a function is called when the event fires."},
-  {"event", "source", "string", 0, "Id of a scenario source."},
-  {"event", "on", "string", 0, "When it is checked: \"turn_start\" (default), \"turn_end\", \"phase:<id>\", \"date:YYYY-MM-DD\" (once)."},
-  {"event", "chance", "number|(fun(): number)", 0, "Probability 0..1 each time it is checked (default 1)."},
-  {"event", "when", "fun(): boolean", 0, "Checked only when this returns true."},
-  {"event", "effect", "fun()", 0, "What happens."},
-  {"event", "once", "boolean", 0, "Fires at most once."},
-  {"event", "silent", "boolean", 0, "Writes no line to the game log when it fires (for mechanics players need not read about)."},
-  {"ending", "id", "string", 1, "Unique id; flank.game.finish(id) ends with it."},
-  {"ending", "title", "string", 0, "Title of the ending screen."},
-  {"ending", "text", "string|(fun(): string)", 0, "Text of the ending screen."},
-  {"ending", "when", "fun(): boolean", 0, "Ends the game as soon as this returns true (checked after decisions and at each turn end)."},
-  {"ending", "default", "boolean", 0, "The ending when the last turn is over."},
-  {"policy", "id", "string", 1, "Policy name; \"default\" plays when nobody else is named."},
-  {"policy", "side", "string", 1, "Side it plays."},
-  {"policy", "choose", "fun(view: flank.view, d: flank.decision_view): string, any?, any?", 1, "Returns the id of an available option, then its target(s): an area id, a piece id or a list; for a move, the piece id and the destination area id."},
-  {"policy", "text", "string", 0, "What the policy does, for listings."},
-  {"overlay", "id", "string", 1, "Unique id (lowercase, digits, _)."},
-  {"overlay", "name", "string", 0, "Shown in the map legend, e.g. \"AP mines in the ground\"."},
-  {"overlay", "prop", "string", 1, "The numeric area property that is shaded."},
-  {"overlay", "max", "number", 0, "The value shaded darkest (default 1); higher values clamp."},
-  {"overlay", "unit", "string", 0, "Unit shown in the legend."},
-  {"overlay", "text", "string", 0, "One line explaining what the shading means."},
-  {"overlay", "source", "string", 0, "Id of a scenario source."},
-  {"property", "id", "string", 1, "The area property's key."},
-  {"property", "name", "string", 0, "Readable name, e.g. \"AP mines in the ground\"."},
-  {"property", "unit", "string", 0, "Unit shown after values."},
-  {"property", "unit_one", "string", 0, "Unit shown after a value of exactly 1 (\"mine\" beside \"mines\")."},
-  {"property", "text", "string", 0, "What it means."},
-  {"property", "visible_to", "string|string[]", 0, "Only these sides (and their teams) see it; policies of other sides read nil. Default: everyone."},
-  {"parameter", "id", "string", 1, "Unique id; rule code reads it with flank.param.get(id), `--set ID=VALUE` changes it."},
-  {"parameter", "name", "string", 0, "Name shown in the briefing's Assumptions panel and reports (default: the id)."},
-  {"parameter", "text", "string", 0, "What the assumption means and why this default; may cite sources as [@id]."},
-  {"parameter", "default", "number", 1, "The scenario's value (within min..max)."},
-  {"parameter", "min", "number", 1, "Lowest value a teacher or player may set."},
-  {"parameter", "max", "number", 1, "Highest value."},
-  {"parameter", "step", "number", 0, "Step of the Assumptions panel's slider and of a sweep's default grid (default 0: any value)."},
-  {"parameter", "unit", "string", 0, "Unit shown after values, e.g. \"%\" or \"per year\"."},
-  {"parameter", "source", "string", 0, "Id of the source{} the default comes from."},
-  {"parameter", "assumption", "boolean|string", 0, "The default is the model's assumption, not a sourced figure: true, or a string saying why. A parameter needs a source or this label (flank lint)."},
-  {"source", "id", "string", 1, "Unique id; text cites it as [@id] (or [@id, Art. 20]), `source = \"id\"` fields refer to it."},
-  {"source", "author", "string", 0, "Authors as \"Surname, Given; Surname, Given\", or an organisation (\"ICRC\")."},
-  {"source", "title", "string", 0, "Title of the work; required unless a note says what the source is."},
-  {"source", "year", "integer|string", 0, "Year of publication."},
-  {"source", "publisher", "string", 0, "Publisher, journal or outlet, with a date if it matters (\"Al Jazeera, 18 Mar 2025\")."},
-  {"source", "link", "string", 0, "URL or DOI."},
-  {"source", "note", "string", 0, "What the scenario takes from it (figures, articles, caveats)."},
-  {"source", "short", "string", 0, "The short name a citation shows, e.g. \"Ottawa Convention\" (default: the authors' surnames, else the title); the year follows unless it is in the name."},
-  {"question", "text", "string", 1, "A question for discussion after the game; may cite sources as [@id]."},
-  {"question", "ending", "string", 0, "Ask it only after this ending (default: after any ending)."},
-};
 
 static const char *const KIND_DOC[][2] = {
   {"scenario", "Metadata and calendar; exactly once per scenario."},
@@ -169,11 +33,7 @@ static const char *const KIND_DOC[][2] = {
   {"question", "A discussion question shown with the debrief (general, or for one ending)."},
 };
 
-static const Hint *hint(const char *kind, const char *key) {
-  for (size_t i = 0; i < sizeof HINTS / sizeof HINTS[0]; i++)
-    if (!strcmp(HINTS[i].kind, kind) && !strcmp(HINTS[i].key, key)) return &HINTS[i];
-  return NULL;
-}
+#define hint fl_defs_hint
 
 static const char *kind_doc(const char *kind) {
   for (size_t i = 0; i < sizeof KIND_DOC / sizeof KIND_DOC[0]; i++)
@@ -269,8 +129,21 @@ static void api_md(FILE *f) {
         "policies) reads and changes the game through the **runtime API**, the `flank` table. Conditions,\n"
         "texts and policies may only read; effects and `setup()` may change. Globals are frozen after load:\n"
         "keep changing state in `flank.var`, tracks, areas or pieces. Editor completion: docs/flank.d.lua.\n\n"
-        "`flank.lang` (a string, readable while loading) is the language asked for with `--lang` (default\n"
-        "`\"en\"`): load `text_<lang>.lua` and fall back to English, so a translation is one file.\n\n"
+        "`flank.lang` (a string, readable while loading) is the language asked for with `--lang` on run,\n"
+        "play, render, batch, replay and test, or `play{ lang = ... }` in a test (default `\"en\"`). The\n"
+        "engine does not load texts by itself: a scenario keeps its words in `text_en.lua` (a table\n"
+        "returned by the file) and loads the one for the language, falling back to English, so a\n"
+        "translation is one more file with the same keys (`flank lint --lang pl` lists the keys it\n"
+        "lacks):\n\n"
+        "```lua\n"
+        "-- my_scenario/text_en.lua: return { storm = \"A storm hits the coast.\" }\n"
+        "-- my_scenario/text_pl.lua: return { storm = \"Sztorm uderza w wybrze\xC5\xBC" "e.\" }\n"
+        "local ok, T = pcall(require, \"my_scenario/text_\" .. flank.lang)\n"
+        "if not ok then T = require \"my_scenario/text_en\" end\n"
+        "event { id = \"storm\", title = \"Storm\", text = T.storm }\n"
+        "```\n\n"
+        "The window's own words (buttons, panel titles, help) follow `--lang` too, from the catalogues\n"
+        "in po/ (Estonian, Latvian, Lithuanian, Polish; English otherwise).\n\n"
         "## Contents\n\n- Runtime API:", f);
   const char *last = "";
   for (int i = 0; i < n; i++)
@@ -303,7 +176,7 @@ static void api_md(FILE *f) {
       }
       const char *const *keys = fl_defs_keys(kk);
       for (int i = 0; keys && keys[i]; i++) {
-        const Hint *h = hint(kk, keys[i]);
+        const fl_KeyHint *h = hint(kk, keys[i]);
         char type[200];
         snprintf(type, sizeof type, "%s", h ? h->type : "any");
         for (char *p = type; *p; p++)
@@ -383,7 +256,7 @@ static void d_lua(FILE *f) {
       else fprintf(f, "\n---%s\n---@class flank.def.%s\n", kind_doc(kind), kind);
       const char *const *keys = fl_defs_keys(kk);
       for (int i = 0; keys && keys[i]; i++) {
-        const Hint *h = hint(kk, keys[i]);
+        const fl_KeyHint *h = hint(kk, keys[i]);
         if (!strcmp(kk, "piece_type") && !strcmp(keys[i], "symbol")) {
           const char *names[64];
           int nn = fl_symbol_names(names, 64);

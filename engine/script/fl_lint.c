@@ -7,8 +7,7 @@
  * Which flank.* argument names what (an area, a track, ...) is derived from the
  * API registration (fl_script_api_docs), so new bindings are checked for free. */
 #define _POSIX_C_SOURCE 200809L
-#include "fl_lint.h"
-#include "fl_index.h"
+#include "fl_lint_int.h"
 #include "fl_lint_teach.h"
 #include "fl_script_int.h"
 #include "fl_str.h"
@@ -23,73 +22,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* ---- results ---- */
-
-struct fl_Lint {
-  fl_LintMsg *m;
-  int n, cap, errors, found;
-};
-
-/* ---- tokens ---- */
-
-enum { T_EOF, T_NAME, T_STR, T_NUM, T_OP };
-enum { LF_SRC = 1, LF_IGNORE = 2 };
-
-typedef struct Tok { int type, line, pos, len; double num; } Tok;
-
-/* The calls `kind { ... }` of one definition kind in a file, in token order, so that
- * finding the one spanning a line is a binary search, not a scan per definition. */
-typedef struct DefCalls {
-  const char *kind;
-  int n, *open, *line;  /* the "{" token and the line of the kind's name */
-  int *maxclose;        /* the largest closing line among calls 0..i */
-} DefCalls;
-
-typedef struct Src {
-  char *path;          /* as displayed */
-  char *text;
-  size_t len;
-  Tok *t;
-  int nt;
-  int *match;          /* per token: its closing bracket if it opens one, else -1 */
-  DefCalls *dc;        /* built on demand, one per kind asked for */
-  int ndc;
-  unsigned char *lf;   /* per-line flags */
-  int nlines;
-  int need_src;        /* --lint: numbers-need-source */
-  int is_text;         /* a text_<lang>.lua table */
-} Src;
-
-/* ---- id sets ---- */
-
-enum { S_SIDE, S_PHASE, S_TRACK, S_AREA, S_PTYPE, S_DECISION, S_EVENT, S_ENDING, S_SOURCE, S_PARAM, NSET };
 static const char *const SET_NAME[NSET] = {"side", "phase", "track", "area", "piece type", "decision", "event", "ending", "source",
                                            "parameter"};
 
-typedef struct Set { char **v; int n, cap; fl_Index ix; } Set; /* v in insertion order; ix finds them */
-
-typedef struct Decision { char *id, *side; Set opts; } Decision;
-
-typedef struct ApiArg { const char *module, *fn; int arg; char field[32]; int set; } ApiArg;
-
-typedef struct Ctx {
-  fl_Lint *out;
-  fl_Script *sc;       /* lenient-load state */
-  lua_State *L;
-  char dir[PATH_MAX], root[PATH_MAX];
-  Src *src;
-  int nsrc;
-  Set sets[NSET];
-  Decision *dec;
-  int ndec;
-  ApiArg *args;
-  int nargs;
-  int loaded;          /* the lenient load succeeded */
-  Set said;            /* "file:line:text" of every message, to report each once */
-} Ctx;
-
 /* Add v unless present; 1 if it was added. */
-static int set_add(Set *s, const char *v) {
+int set_add(Set *s, const char *v) {
   if (fl_index_get(&s->ix, v) >= 0) return 0;
   if (s->n == s->cap) {
     int cap = s->cap ? s->cap * 2 : 16;
@@ -104,9 +41,9 @@ static int set_add(Set *s, const char *v) {
   return 1;
 }
 
-static int set_has(const Set *s, const char *v) { return fl_index_get(&s->ix, v) >= 0; }
+int set_has(const Set *s, const char *v) { return fl_index_get(&s->ix, v) >= 0; }
 
-static void set_free(Set *s) {
+void set_free(Set *s) {
   for (int i = 0; i < s->n; i++) free(s->v[i]);
   free(s->v);
   fl_index_free(&s->ix);
@@ -114,7 +51,7 @@ static void set_free(Set *s) {
 
 /* ---- messages ---- */
 
-static void msg(Ctx *c, const char *file, int line, int level, const char *check, const char *fmt, ...) {
+void msg(Ctx *c, const char *file, int line, int level, const char *check, const char *fmt, ...) {
   for (int i = 0; i < c->nsrc; i++)
     if (!strcmp(c->src[i].path, file) && line > 0 && line <= c->src[i].nlines && (c->src[i].lf[line - 1] & LF_IGNORE)) return;
   char buf[1024];
@@ -134,209 +71,11 @@ static void msg(Ctx *c, const char *file, int line, int level, const char *check
   l->errors += level == FL_LINT_ERROR;
 }
 
-static const char *suggest(const Set *s, const char *id, char *buf, size_t n) {
+const char *suggest(const Set *s, const char *id, char *buf, size_t n) {
   const char *g = fl_str_suggest(id, (const char *const *)s->v, s->n);
   if (g) snprintf(buf, n, " (did you mean '%s'?)", g);
   else buf[0] = '\0';
   return buf;
-}
-
-/* ---- tokenizer ---- */
-
-static void push_tok(Src *s, int *cap, Tok t) {
-  if (s->nt == *cap) {
-    *cap = *cap ? *cap * 2 : 1024;
-    s->t = realloc(s->t, (size_t)*cap * sizeof *s->t);
-  }
-  s->t[s->nt++] = t;
-}
-
-/* Length of a long bracket opener "[==[" at p, with *level set; 0 if not one. */
-static int long_open(const char *p, int *level) {
-  if (*p != '[') return 0;
-  int k = 1;
-  while (p[k] == '=') k++;
-  if (p[k] != '[') return 0;
-  *level = k - 1;
-  return k + 1;
-}
-
-static const char *long_close(const char *p, int level) {
-  for (; *p; p++) {
-    if (*p != ']') continue;
-    int k = 1;
-    while (p[k] == '=') k++;
-    if (k - 1 == level && p[k] == ']') return p;
-  }
-  return NULL;
-}
-
-static void note_comment(Src *s, const char *a, const char *b, int line, int before_code) {
-  size_t n = (size_t)(b - a);
-  char *c = malloc(n + 1);
-  memcpy(c, a, n);
-  c[n] = '\0';
-  if (line >= 1 && line <= s->nlines) {
-    if (strstr(c, "src:") || strstr(c, "[@")) s->lf[line - 1] |= LF_SRC;
-    if (strstr(c, "lint: ignore") || strstr(c, "lint:ignore")) s->lf[line - 1] |= LF_IGNORE;
-  }
-  if (before_code && (strstr(c, "lint: numbers-need-source") || strstr(c, "lint:numbers-need-source"))) s->need_src = 1;
-  free(c);
-}
-
-static void tokenize(Src *s) {
-  const char *p = s->text, *base = s->text;
-  int line = 1, cap = 0;
-  s->nlines = 1;
-  for (const char *q = p; *q; q++) s->nlines += *q == '\n';
-  s->lf = calloc((size_t)s->nlines + 1, 1);
-  static const char *const ops3[] = {"...", NULL};
-  static const char *const ops2[] = {"..", "==", "~=", "<=", ">=", "//", "::", "<<", ">>", NULL};
-  if (p[0] == '#' && p[1] == '!') while (*p && *p != '\n') p++; /* shebang */
-  while (*p) {
-    if (*p == '\n') { line++; p++; continue; }
-    if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v') { p++; continue; }
-    if (p[0] == '-' && p[1] == '-') {
-      int lvl, k = long_open(p + 2, &lvl);
-      const char *a = p + 2, *e;
-      if (k && (e = long_close(p + 2 + k, lvl))) {
-        int l0 = line;
-        for (const char *q = p; q < e; q++) line += *q == '\n';
-        note_comment(s, a, e, l0, s->nt == 0);
-        p = e + lvl + 2;
-      } else {
-        e = a;
-        while (*e && *e != '\n') e++;
-        note_comment(s, a, e, line, s->nt == 0);
-        p = e;
-      }
-      continue;
-    }
-    Tok t = {T_OP, line, (int)(p - base), 1, 0};
-    int lvl, k;
-    if (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
-      const char *e = p;
-      while (*e == '_' || (*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z') || (*e >= '0' && *e <= '9')) e++;
-      t.type = T_NAME;
-      t.len = (int)(e - p);
-      p = e;
-    } else if ((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9')) {
-      const char *e = p;
-      int hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
-      if (hex) e += 2;
-      for (;;) {
-        char ch = *e;
-        if ((ch >= '0' && ch <= '9') || ch == '.' || (hex && ((ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F')))) e++;
-        else if ((!hex && (ch == 'e' || ch == 'E')) || (hex && (ch == 'p' || ch == 'P'))) {
-          e++;
-          if (*e == '+' || *e == '-') e++;
-        } else break;
-      }
-      t.type = T_NUM;
-      t.len = (int)(e - p);
-      char buf[64];
-      snprintf(buf, sizeof buf, "%.*s", t.len < 63 ? t.len : 63, p);
-      t.num = strtod(buf, NULL);
-      p = e;
-    } else if (*p == '"' || *p == '\'') {
-      char q = *p;
-      const char *e = p + 1;
-      while (*e && *e != q && *e != '\n') {
-        if (*e == '\\' && e[1]) {
-          if (e[1] == '\n') line++;
-          e++;
-        }
-        e++;
-      }
-      t.type = T_STR;
-      t.pos = (int)(p + 1 - base);
-      t.len = (int)(e - p - 1);
-      p = *e == q ? e + 1 : e;
-    } else if ((k = long_open(p, &lvl)) != 0) {
-      const char *e = long_close(p + k, lvl);
-      if (!e) e = p + strlen(p);
-      t.type = T_STR;
-      t.pos = (int)(p + k - base);
-      t.len = (int)(e - p - k);
-      for (const char *q = p; q < e; q++) line += *q == '\n';
-      p = *e ? e + lvl + 2 : e;
-    } else {
-      int done = 0;
-      for (const char *const *o = ops3; *o && !done; o++)
-        if (!strncmp(p, *o, 3)) { t.len = 3; done = 1; }
-      for (const char *const *o = ops2; *o && !done; o++)
-        if (!strncmp(p, *o, 2)) { t.len = 2; done = 1; }
-      p += t.len;
-    }
-    push_tok(s, &cap, t);
-  }
-  push_tok(s, &cap, (Tok){T_EOF, line, (int)(p - base), 0, 0});
-}
-
-static int tis(const Src *s, int i, const char *w) {
-  if (i < 0 || i >= s->nt) return 0;
-  const Tok *t = &s->t[i];
-  return (t->type == T_NAME || t->type == T_OP) && (int)strlen(w) == t->len && !memcmp(s->text + t->pos, w, (size_t)t->len);
-}
-
-static int ttype(const Src *s, int i) { return i >= 0 && i < s->nt ? s->t[i].type : T_EOF; }
-
-/* Copy a token's text (string contents for T_STR). */
-static const char *ttext(const Src *s, int i, char *buf, size_t n) {
-  const Tok *t = &s->t[i];
-  snprintf(buf, n, "%.*s", t->len < (int)n - 1 ? t->len : (int)n - 1, s->text + t->pos);
-  return buf;
-}
-
-/* Pair every opening bracket with its closing one in one pass (any kinds pair up, as
- * match_close's depth count does), so match_close costs O(1) on an opener. */
-static void pair_brackets(Src *s) {
-  s->match = malloc((size_t)(s->nt ? s->nt : 1) * sizeof *s->match);
-  int *stack = malloc((size_t)(s->nt ? s->nt : 1) * sizeof *stack), n = 0;
-  if (!s->match || !stack) { free(s->match); s->match = NULL; free(stack); return; }
-  for (int k = 0; k < s->nt; k++) {
-    s->match[k] = -1;
-    if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) stack[n++] = k;
-    else if ((tis(s, k, "}") || tis(s, k, ")") || tis(s, k, "]")) && n) s->match[stack[--n]] = k;
-  }
-  while (n) s->match[stack[--n]] = s->nt - 1; /* unclosed */
-  free(stack);
-}
-
-/* Index of the token closing the bracket opened at i ("{", "(", "["). */
-static int match_close(const Src *s, int i) {
-  if (s->match && i >= 0 && i < s->nt && s->match[i] >= 0) return s->match[i];
-  int d = 0;
-  for (int k = i; k < s->nt; k++) {
-    if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) d++;
-    else if (tis(s, k, "}") || tis(s, k, ")") || tis(s, k, "]")) {
-      if (--d == 0) return k;
-    }
-  }
-  return s->nt - 1;
-}
-
-/* In the table constructor opened at `open`, the token of field `key` (NAME before "=") at depth 1, or -1. */
-static int find_field(const Src *s, int open, const char *key) {
-  int close = match_close(s, open), d = 0;
-  for (int k = open; k < close; k++) {
-    if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) { d++; continue; }
-    if (tis(s, k, "}") || tis(s, k, ")") || tis(s, k, "]")) { d--; continue; }
-    if (d == 1 && tis(s, k, key) && ttype(s, k) == T_NAME && tis(s, k + 1, "=") && (tis(s, k - 1, "{") || tis(s, k - 1, ",") || tis(s, k - 1, ";")))
-      return k;
-  }
-  return -1;
-}
-
-/* The "{" of the n-th (1-based) table element at depth 1 of the constructor at `open`, or -1. */
-static int nth_table(const Src *s, int open, int n) {
-  int close = match_close(s, open), d = 0, seen = 0;
-  for (int k = open; k < close; k++) {
-    if (d == 1 && tis(s, k, "{") && (tis(s, k - 1, "{") || tis(s, k - 1, ",") || tis(s, k - 1, ";")) && ++seen == n) return k;
-    if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) d++;
-    else if (tis(s, k, "}") || tis(s, k, ")") || tis(s, k, "]")) d--;
-  }
-  return -1;
 }
 
 /* ---- reading files ---- */
@@ -371,54 +110,6 @@ static Src *src_for(Ctx *c, const char *short_src) {
   return NULL;
 }
 
-/* The calls `kind { ... }` (or `kind({ ... })`) in s, found once per kind. */
-static const DefCalls *def_calls(Src *s, const char *kind) {
-  for (int i = 0; i < s->ndc; i++)
-    if (!strcmp(s->dc[i].kind, kind)) return &s->dc[i];
-  DefCalls *dc = realloc(s->dc, (size_t)(s->ndc + 1) * sizeof *dc);
-  if (!dc) return NULL;
-  s->dc = dc;
-  DefCalls *d = &dc[s->ndc++];
-  memset(d, 0, sizeof *d);
-  d->kind = kind;
-  int cap = 0;
-  for (int k = 0; k + 1 < s->nt; k++) {
-    if (!tis(s, k, kind) || ttype(s, k) != T_NAME || tis(s, k - 1, ".") || tis(s, k - 1, ":")) continue;
-    int open = tis(s, k + 1, "{") ? k + 1 : tis(s, k + 1, "(") && tis(s, k + 2, "{") ? k + 2 : -1;
-    if (open < 0) continue;
-    if (d->n == cap) {
-      cap = cap ? cap * 2 : 64;
-      int *o = realloc(d->open, (size_t)cap * sizeof *o), *l = o ? realloc(d->line, (size_t)cap * sizeof *l) : NULL;
-      int *mc = l ? realloc(d->maxclose, (size_t)cap * sizeof *mc) : NULL;
-      if (o) d->open = o;
-      if (l) d->line = l;
-      if (mc) d->maxclose = mc;
-      if (!mc) break;
-    }
-    int close = s->t[match_close(s, open)].line;
-    d->open[d->n] = open;
-    d->line[d->n] = s->t[k].line;
-    d->maxclose[d->n] = d->n && d->maxclose[d->n - 1] > close ? d->maxclose[d->n - 1] : close;
-    d->n++;
-  }
-  return d;
-}
-
-/* The "{" of the first definition call `kind { ... }` in s that spans `line`, or -1.
- * Calls come in line order: the first whose closing line reaches `line` is the only
- * candidate (those before it end earlier), and it spans the line if it starts by then. */
-static int def_open(Src *s, const char *kind, int line) {
-  const DefCalls *d = def_calls(s, kind);
-  if (!d) return -1;
-  int lo = 0, hi = d->n;
-  while (lo < hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (d->maxclose[mid] >= line) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < d->n && d->line[lo] <= line ? d->open[lo] : -1;
-}
-
 /* ---- the lenient load ---- */
 
 /* def_<kind>{...} that records without checking: lint reports everything at once. */
@@ -439,6 +130,11 @@ static int lenient_def(lua_State *L) {
   lua_getfield(L, -1, kind);
   lua_pushvalue(L, 1);
   lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
+  lua_settop(L, 1);
+  fl_Script *sc = lua_touserdata(L, lua_upvalueindex(1));
+  char err[700]; /* the map, for the reads a scenario may make while it loads (a bad map: the real load says) */
+  if (!strcmp(kind, "scenario") && !sc->map_read && lua_getfield(L, 1, "map") == LUA_TSTRING)
+    fl_defs_read_map(sc, lua_tostring(L, -1), 0, err, sizeof err);
   lua_settop(L, 1);
   return 1;
 }
@@ -483,12 +179,13 @@ static void install_lenient(Ctx *c) {
       lua_pushvalue(L, -1);
       lua_setfield(L, flank, d[i].module);
     }
-    lua_pushfstring(L, "flank.%s.%s", d[i].module, d[i].name);
-    lua_pushcclosure(L, load_time_call, 1);
+    lua_CFunction reader = fl_api_load_reader(d[i].module, d[i].name);
+    if (reader) { lua_pushlightuserdata(L, c->sc); lua_pushcclosure(L, reader, 1); }
+    else { lua_pushfstring(L, "flank.%s.%s", d[i].module, d[i].name); lua_pushcclosure(L, load_time_call, 1); }
     lua_setfield(L, -2, d[i].name);
     lua_pop(L, 1);
   }
-  lua_pushliteral(L, "en"); /* flank.lang, as the real loader sets it */
+  lua_pushstring(L, c->lang); /* flank.lang, as the real loader sets it */
   lua_setfield(L, flank, "lang");
   lua_setfield(L, env, "flank");
   lua_getfield(L, env, "math");
@@ -516,7 +213,7 @@ static int split_error(const char *e, char *file, size_t fn, const char **rest) 
   return 0;
 }
 
-static void load_error(Ctx *c, const char *e) {
+void load_error(Ctx *c, const char *e) {
   char file[PATH_MAX];
   const char *rest;
   int line = split_error(e, file, sizeof file, &rest);
@@ -527,7 +224,7 @@ static void load_error(Ctx *c, const char *e) {
 }
 
 /* Push registry defs[kind] and return its length. */
-static int defs(lua_State *L, const char *kind) {
+int defs(lua_State *L, const char *kind) {
   lua_getfield(L, LUA_REGISTRYINDEX, "flank.defs");
   lua_getfield(L, -1, kind);
   lua_remove(L, -2);
@@ -535,9 +232,8 @@ static int defs(lua_State *L, const char *kind) {
 }
 
 /* Where a recorded definition table (on top of the stack) came from. */
-typedef struct Where { Src *src; int line, open; } Where;
 
-static Where where_of(Ctx *c, lua_State *L, const char *kind) {
+Where where_of(Ctx *c, lua_State *L, const char *kind) {
   Where w = {NULL, 0, -1};
   lua_getfield(L, -1, "__line");
   w.line = (int)lua_tointeger(L, -1);
@@ -553,15 +249,15 @@ static Where where_of(Ctx *c, lua_State *L, const char *kind) {
 }
 
 /* The line of field key in the definition (or of the definition itself). */
-static int field_line(const Where *w, const char *key) {
+int field_line(const Where *w, const char *key) {
   if (!w->src || w->open < 0) return w->line;
   int k = find_field(w->src, w->open, key);
   return k >= 0 ? w->src->t[k].line : w->line;
 }
 
-static const char *wfile(Ctx *c, const Where *w) { return w->src ? w->src->path : c->nsrc ? c->src[0].path : "scenario.lua"; }
+const char *wfile(Ctx *c, const Where *w) { return w->src ? w->src->path : c->nsrc ? c->src[0].path : "scenario.lua"; }
 
-static const char *strfield(lua_State *L, int t, const char *k, char *buf, size_t n) {
+const char *strfield(lua_State *L, int t, const char *k, char *buf, size_t n) {
   int ty = lua_getfield(L, t, k);
   const char *r = NULL;
   if (ty == LUA_TSTRING) { snprintf(buf, n, "%s", lua_tostring(L, -1)); r = buf; }
@@ -596,7 +292,7 @@ static void check_keys(Ctx *c, int t, const char *what, const char *kind, const 
   }
 }
 
-static void ref(Ctx *c, const char *file, int line, int set, const char *id, const char *what) {
+void ref_id(Ctx *c, const char *file, int line, int set, const char *id, const char *what) {
   if (set_has(&c->sets[set], id)) return;
   char sg[128];
   msg(c, file, line, set == S_SOURCE ? FL_LINT_WARNING : FL_LINT_ERROR, "unknown-ref", "%s: unknown %s '%s'%s", what,
@@ -672,13 +368,14 @@ static int calendar(Ctx *c, int32_t *start, int32_t *last) {
   if (defs(L, "scenario") == 1) {
     lua_rawgeti(L, -1, 1);
     char s[64];
-    int turns = 12;
-    if (lua_getfield(L, -1, "turns") == LUA_TNUMBER) turns = (int)lua_tointeger(L, -1);
+    int turns = 12, tty = lua_getfield(L, -1, "turns"); /* a turns of the wrong type is reported, not guessed */
+    if (tty == LUA_TNUMBER) turns = (int)lua_tointeger(L, -1);
+    else if (tty != LUA_TNIL) turns = 0;
     lua_pop(L, 1);
     if (fl_date_parse(strfield(L, -1, "start", s, sizeof s) ? s : "2025-01-01", start) == 0 && turns >= 1 && turns <= 100000) {
       fl_Span step = {1, FL_SPAN_MONTH};
       int ty = lua_getfield(L, -1, "step"), tbl = ty == LUA_TTABLE;
-      ok = 1;
+      ok = ty == LUA_TNIL || ty == LUA_TSTRING || tbl;
       if (ty == LUA_TSTRING && fl_span_parse(lua_tostring(L, -1), &step)) ok = 0;
       *last = *start;
       for (int t = 1; ok && t < turns; t++) {
@@ -723,12 +420,13 @@ static void check_defs(Ctx *c) {
       if (strfield(L, t, "id", id, sizeof id)) snprintf(what, sizeof what, "%s '%s'", kind, id);
       else snprintf(what, sizeof what, "%s", kind);
       check_keys(c, t, what, kind, &w, w.open);
-      if (strfield(L, t, "side", buf, sizeof buf)) ref(c, file, field_line(&w, "side"), S_SIDE, buf, what);
-      if (strfield(L, t, "owner", buf, sizeof buf)) ref(c, file, field_line(&w, "owner"), S_SIDE, buf, what);
-      if (!strcmp(kind, "place") && strfield(L, t, "area", buf, sizeof buf)) ref(c, file, field_line(&w, "area"), S_AREA, buf, what);
+      check_types(c, t, what, kind, &w);
+      if (strfield(L, t, "side", buf, sizeof buf)) ref_id(c, file, field_line(&w, "side"), S_SIDE, buf, what);
+      if (strfield(L, t, "owner", buf, sizeof buf)) ref_id(c, file, field_line(&w, "owner"), S_SIDE, buf, what);
+      if (!strcmp(kind, "place") && strfield(L, t, "area", buf, sizeof buf)) ref_id(c, file, field_line(&w, "area"), S_AREA, buf, what);
       if (strcmp(kind, "scenario") && strfield(L, t, "source", buf, sizeof buf) && c->sets[S_SOURCE].n)
-        ref(c, file, field_line(&w, "source"), S_SOURCE, buf, what);
-      if (!strcmp(kind, "decision") && strfield(L, t, "phase", buf, sizeof buf)) ref(c, file, field_line(&w, "phase"), S_PHASE, buf, what);
+        ref_id(c, file, field_line(&w, "source"), S_SOURCE, buf, what);
+      if (!strcmp(kind, "decision") && strfield(L, t, "phase", buf, sizeof buf)) ref_id(c, file, field_line(&w, "phase"), S_PHASE, buf, what);
       if (!strcmp(kind, "piece_type") && strfield(L, t, "symbol", buf, sizeof buf) && fl_symbol_find(buf) < 0) {
         const char *names[64];
         const char *sg = fl_str_suggest(buf, names, fl_symbol_names(names, 64));
@@ -737,7 +435,7 @@ static void check_defs(Ctx *c) {
       }
       if (!strcmp(kind, "area") && lua_getfield(L, t, "adjacent") == LUA_TTABLE) {
         for (lua_Integer k = 1; lua_rawgeti(L, -1, k) == LUA_TSTRING; k++) {
-          ref(c, file, field_line(&w, "adjacent"), S_AREA, lua_tostring(L, -1), what);
+          ref_id(c, file, field_line(&w, "adjacent"), S_AREA, lua_tostring(L, -1), what);
           lua_pop(L, 1);
         }
         lua_pop(L, 1);
@@ -762,6 +460,7 @@ static void check_defs(Ctx *c) {
           ow_w.open = optopen >= 0 && w.src ? nth_table(w.src, optopen, k) : -1;
           if (ow_w.open >= 0) ow_w.line = w.src->t[ow_w.open].line;
           check_keys(c, o, ow, "option", &ow_w, ow_w.open);
+          check_types(c, o, ow, "option", &ow_w);
           static const char *const TK[] = {"area", "areas", "piece", "pieces", "move"};
           int tty = lua_getfield(L, o, "target");
           if (tty != LUA_TNIL) {
@@ -794,7 +493,7 @@ static void check_defs(Ctx *c) {
                   if (kf >= 0) line = ow_w.src->t[kf].line;
                 }
               }
-              ref(c, file, line, S_TRACK, tr, ow);
+              ref_id(c, file, line, S_TRACK, tr, ow);
             }
           }
           lua_pop(L, 2);
@@ -809,7 +508,7 @@ static void check_defs(Ctx *c) {
           msg(c, file, field_line(&w, "when"), FL_LINT_ERROR, "never-fires", "%s can never fire (its when always returns false)", what);
         if (strfield(L, t, "on", buf, sizeof buf)) {
           int32_t date, start, last;
-          if (!strncmp(buf, "phase:", 6)) ref(c, file, field_line(&w, "on"), S_PHASE, buf + 6, what);
+          if (!strncmp(buf, "phase:", 6)) ref_id(c, file, field_line(&w, "on"), S_PHASE, buf + 6, what);
           else if (!strncmp(buf, "date:", 5) && !fl_date_parse(buf + 5, &date) && calendar(c, &start, &last)) {
             char ls[16], ss[16];
             fl_date_format(last, ls, sizeof ls);
@@ -829,578 +528,6 @@ static void check_defs(Ctx *c) {
     }
     lua_pop(L, 1);
   }
-}
-
-/* ---- flank.* calls: which argument names an id ---- */
-
-static int set_of(const char *module, const char *param) {
-  static const struct { const char *name; int set; } M[] = {
-    {"area", S_AREA}, {"side", S_SIDE}, {"ending", S_ENDING}, {"type", S_PTYPE}, {"track", S_TRACK},
-    {"decision", S_DECISION}, {"event", S_EVENT}, {"phase", S_PHASE}, {"param", S_PARAM}};
-  const char *name = !strcmp(param, "id") ? module : param;
-  for (size_t i = 0; i < sizeof M / sizeof M[0]; i++)
-    if (!strcmp(M[i].name, name)) return M[i].set;
-  return -1;
-}
-
-/* Parse "a: string, b?: {x: string, y?: string}" into ApiArgs. */
-static void parse_params(Ctx *c, const fl_ApiDoc *d) {
-  const char *p = d->params;
-  int arg = 0;
-  while (*p) {
-    while (*p == ' ' || *p == ',') p++;
-    if (!*p) break;
-    arg++;
-    char name[32];
-    int n = 0;
-    while (*p && *p != ':' && *p != '?' && n < 31) name[n++] = *p++;
-    name[n] = '\0';
-    while (*p == '?' || *p == ':' || *p == ' ') p++;
-    if (*p == '{') {
-      const char *e = strchr(p, '}');
-      if (!e) return;
-      const char *q = p + 1;
-      while (q < e) {
-        while (q < e && (*q == ' ' || *q == ',')) q++;
-        char f[32];
-        int m = 0;
-        while (q < e && *q != ':' && *q != '?' && m < 31) f[m++] = *q++;
-        f[m] = '\0';
-        while (q < e && (*q == '?' || *q == ':' || *q == ' ')) q++;
-        int is_str = !strncmp(q, "string", 6);
-        while (q < e && *q != ',') q++;
-        int set = is_str ? set_of(d->module, f) : -1;
-        if (set >= 0 && !(set == S_AREA && !strcmp(f, "id"))) {
-          c->args = realloc(c->args, (size_t)(c->nargs + 1) * sizeof *c->args);
-          ApiArg *a = &c->args[c->nargs++];
-          *a = (ApiArg){d->module, d->name, arg, "", set};
-          snprintf(a->field, sizeof a->field, "%s", f);
-        }
-      }
-      p = e + 1;
-    } else {
-      int is_str = !strncmp(p, "string", 6);
-      while (*p && *p != ',') p++;
-      int set = is_str ? set_of(d->module, name) : -1;
-      if (set >= 0) {
-        c->args = realloc(c->args, (size_t)(c->nargs + 1) * sizeof *c->args);
-        c->args[c->nargs++] = (ApiArg){d->module, d->name, arg, "", set};
-      }
-    }
-  }
-}
-
-static void check_arg_string(Ctx *c, Src *s, int k, const char *module, const char *fn, int arg, const char *field) {
-  char id[128], what[160];
-  ttext(s, k, id, sizeof id);
-  for (int i = 0; i < c->nargs; i++) {
-    const ApiArg *a = &c->args[i];
-    if (a->arg != arg || strcmp(a->module, module) || strcmp(a->fn, fn) || strcmp(a->field, field ? field : "")) continue;
-    snprintf(what, sizeof what, "flank.%s.%s", module, fn);
-    ref(c, s->path, s->t[k].line, a->set, id, what);
-  }
-}
-
-/* Check the arguments of a call whose first argument token is at k. */
-static void check_call(Ctx *c, Src *s, int k, const char *module, const char *fn) {
-  if (ttype(s, k) == T_STR) { check_arg_string(c, s, k, module, fn, 1, NULL); return; }
-  if (tis(s, k, "{")) {
-    int close = match_close(s, k), d = 0;
-    for (int j = k; j < close; j++) {
-      if (tis(s, j, "{") || tis(s, j, "(") || tis(s, j, "[")) { d++; continue; }
-      if (tis(s, j, "}") || tis(s, j, ")") || tis(s, j, "]")) { d--; continue; }
-      if (d == 1 && ttype(s, j) == T_NAME && tis(s, j + 1, "=") && ttype(s, j + 2) == T_STR &&
-          (tis(s, j + 3, ",") || tis(s, j + 3, "}") || tis(s, j + 3, ";"))) {
-        char f[32];
-        check_arg_string(c, s, j + 2, module, fn, 1, ttext(s, j, f, sizeof f));
-      }
-    }
-    return;
-  }
-  if (!tis(s, k, "(")) return;
-  int close = match_close(s, k), d = 0, arg = 1, start = k + 1;
-  for (int j = k + 1; j <= close; j++) {
-    int end = j == close || (d == 0 && tis(s, j, ","));
-    if (end) {
-      if (j - start == 1 && ttype(s, start) == T_STR) check_arg_string(c, s, start, module, fn, arg, NULL);
-      if (j - start >= 1 && tis(s, start, "{")) check_call(c, s, start, module, fn);
-      arg++;
-      start = j + 1;
-      continue;
-    }
-    if (tis(s, j, "{") || tis(s, j, "(") || tis(s, j, "[")) d++;
-    else if (tis(s, j, "}") || tis(s, j, ")") || tis(s, j, "]")) d--;
-  }
-}
-
-/* Find flank.mod.fn(...), F.mod.fn(...) (local F = flank) and M.fn(...) (local M = flank.mod). */
-static void check_calls(Ctx *c, Src *s) {
-  Set alias = {0}, modalias = {0}, modname = {0};
-  set_add(&alias, "flank");
-  for (int k = 0; k + 3 < s->nt; k++) {
-    char a[64], m[64], f[64];
-    if (tis(s, k, "local") && ttype(s, k + 1) == T_NAME && tis(s, k + 2, "=") && tis(s, k + 3, "flank")) {
-      if (tis(s, k + 4, ".") && ttype(s, k + 5) == T_NAME && !tis(s, k + 6, ".")) {
-        set_add(&modalias, ttext(s, k + 1, a, sizeof a));
-        set_add(&modname, ttext(s, k + 5, m, sizeof m));
-      } else if (!tis(s, k + 4, ".")) set_add(&alias, ttext(s, k + 1, a, sizeof a));
-      continue;
-    }
-    if (ttype(s, k) != T_NAME || tis(s, k - 1, ".") || tis(s, k - 1, ":")) continue;
-    ttext(s, k, a, sizeof a);
-    if (set_has(&alias, a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME && tis(s, k + 3, ".") && ttype(s, k + 4) == T_NAME)
-      check_call(c, s, k + 5, ttext(s, k + 2, m, sizeof m), ttext(s, k + 4, f, sizeof f));
-    else
-      for (int i = 0; i < modalias.n; i++)
-        if (!strcmp(modalias.v[i], a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME)
-          check_call(c, s, k + 3, modname.v[i], ttext(s, k + 2, f, sizeof f));
-  }
-  set_free(&alias);
-  set_free(&modalias);
-  set_free(&modname);
-  /* decision.taken("d") == "option": the option must belong to that decision */
-  for (int k = 3; k + 4 < s->nt; k++) {
-    if (!tis(s, k - 3, "decision") || !tis(s, k - 2, ".") || !tis(s, k - 1, "taken") || !tis(s, k, "(") ||
-        ttype(s, k + 1) != T_STR || !tis(s, k + 2, ")") || !(tis(s, k + 3, "==") || tis(s, k + 3, "~=")) ||
-        ttype(s, k + 4) != T_STR)
-      continue;
-    char d[128], o[128], sg[128];
-    ttext(s, k + 1, d, sizeof d);
-    ttext(s, k + 4, o, sizeof o);
-    for (int i = 0; i < c->ndec; i++)
-      if (c->dec[i].id && !strcmp(c->dec[i].id, d) && !set_has(&c->dec[i].opts, o))
-        msg(c, s->path, s->t[k + 4].line, FL_LINT_ERROR, "unknown-ref", "flank.decision.taken: decision '%s' has no option '%s'%s",
-            d, o, suggest(&c->dec[i].opts, o, sg, sizeof sg));
-  }
-}
-
-/* The target kind of option `opt` of side's decisions ("" if none), into buf. */
-static const char *opt_target(lua_State *L, const char *side, const char *opt, char *buf, size_t n) {
-  char sd[128], id[128];
-  buf[0] = '\0';
-  int nd = defs(L, "decision");
-  for (int d = 1; d <= nd && !buf[0]; d++) {
-    lua_rawgeti(L, -1, d);
-    int mine = strfield(L, -1, "side", sd, sizeof sd) && !strcmp(sd, side);
-    if (mine && lua_getfield(L, -1, "options") == LUA_TTABLE) {
-      for (lua_Integer k = 1; lua_rawgeti(L, -1, k) == LUA_TTABLE; k++) {
-        if (strfield(L, -1, "id", id, sizeof id) && !strcmp(id, opt) && !strfield(L, -1, "target", buf, n)) snprintf(buf, n, "none");
-        lua_pop(L, 1);
-      }
-      lua_pop(L, 1); /* the non-table that ended the loop */
-    }
-    if (mine) lua_pop(L, 1); /* options */
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
-  return buf;
-}
-
-/* `return "lay", "riga"`: a literal target must suit the option (an area id for area
- * kinds and a move's destination), and an option without targets takes none. */
-static void check_literal_targets(Ctx *c, const Src *s, int k, const char *side, const char *pol, const char *o) {
-  char kind[32], t[128], what[300];
-  if (!tis(s, k + 2, ",")) return;
-  opt_target(c->L, side, o, kind, sizeof kind);
-  if (!kind[0]) return;
-  int at = k + 3;
-  if (!strcmp(kind, "move")) { /* piece id, then the area */
-    if (!tis(s, at + 1, ",")) return;
-    at += 2;
-  }
-  if (!strcmp(kind, "none")) {
-    snprintf(what, sizeof what, "policy '%s' returns a target for option '%s', which takes none", pol, o);
-    msg(c, s->path, s->t[at].line, FL_LINT_ERROR, "bad-target", "%s", what);
-    return;
-  }
-  int area_kind = !strcmp(kind, "area") || !strcmp(kind, "areas") || !strcmp(kind, "move");
-  if (ttype(s, at) != T_STR || tis(s, at + 1, "..")) return;
-  ttext(s, at, t, sizeof t);
-  if (area_kind && !set_has(&c->sets[S_AREA], t)) {
-    char sg[128];
-    snprintf(what, sizeof what, "policy '%s' returns target '%s' for option '%s', which is no area%s", pol, t, o,
-             suggest(&c->sets[S_AREA], t, sg, sizeof sg));
-    msg(c, s->path, s->t[at].line, FL_LINT_ERROR, "bad-target", "%s", what);
-  } else if (!area_kind) {
-    snprintf(what, sizeof what, "policy '%s' returns '%s' for option '%s', which takes piece ids (integers)", pol, t, o);
-    msg(c, s->path, s->t[at].line, FL_LINT_ERROR, "bad-target", "%s", what);
-  }
-}
-
-/* A policy's `return "x"` must name an option of one of its side's decisions. */
-static void check_policy_returns(Ctx *c) {
-  lua_State *L = c->L;
-  int n = defs(L, "policy");
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    Where w = where_of(c, L, "policy");
-    char side[128], id[128];
-    if (!w.src || w.open < 0 || !strfield(L, -1, "side", side, sizeof side)) { lua_pop(L, 1); continue; }
-    if (!strfield(L, -1, "id", id, sizeof id)) snprintf(id, sizeof id, "?");
-    Set opts = {0};
-    for (int d = 0; d < c->ndec; d++)
-      if (c->dec[d].side && !strcmp(c->dec[d].side, side))
-        for (int o = 0; o < c->dec[d].opts.n; o++) set_add(&opts, c->dec[d].opts.v[o]);
-    int close = match_close(w.src, w.open);
-    for (int k = w.open; k < close; k++)
-      if (tis(w.src, k, "return") && ttype(w.src, k + 1) == T_STR && !tis(w.src, k + 2, "..")) {
-        char o[128], sg[128], what[300];
-        ttext(w.src, k + 1, o, sizeof o);
-        if (opts.n && !set_has(&opts, o)) {
-          snprintf(what, sizeof what, "policy '%s' of side '%s' returns '%s', which is no option of that side's decisions%s",
-                   id, side, o, suggest(&opts, o, sg, sizeof sg));
-          msg(c, w.src->path, w.src->t[k + 1].line, FL_LINT_ERROR, "unknown-ref", "%s", what);
-        } else if (opts.n) {
-          check_literal_targets(c, w.src, k, side, id, o);
-        }
-      }
-    set_free(&opts);
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
-}
-
-/* ---- globals written after load: a scope walk over the tokens ---- */
-
-typedef struct Scope { int func, depth, nloc, cap; char **loc; int *locline; int chunk_level; } Scope;
-
-static void declare(Scope *sc, const char *name, int line) {
-  if (sc->nloc == sc->cap) {
-    sc->cap = sc->cap ? sc->cap * 2 : 8;
-    sc->loc = realloc(sc->loc, (size_t)sc->cap * sizeof *sc->loc);
-    sc->locline = realloc(sc->locline, (size_t)sc->cap * sizeof *sc->locline);
-  }
-  sc->locline[sc->nloc] = line;
-  sc->loc[sc->nloc++] = fl_str_dup(name);
-}
-
-static void check_globals(Ctx *c, Src *s) {
-  Scope st[256];
-  int ns = 1, depth = 0, in_local = 0, for_vars = -1;
-  memset(st, 0, sizeof st);
-  st[0].chunk_level = 1;
-  char name[128];
-  /* pending locals of a `for` header or function parameters, declared when the block opens */
-  char pend[16][64];
-  int npend = 0;
-#define PUSH(isfunc)                                                                   \
-  do {                                                                                 \
-    if (ns < 256) {                                                                    \
-      memset(&st[ns], 0, sizeof st[ns]);                                               \
-      st[ns].func = (isfunc);                                                          \
-      st[ns].depth = depth;                                                            \
-      st[ns].chunk_level = !(isfunc) && st[ns - 1].chunk_level;                        \
-      for (int q = 0; q < npend; q++) declare(&st[ns], pend[q], 0);                    \
-    }                                                                                  \
-    npend = 0;                                                                         \
-    ns++;                                                                              \
-  } while (0)
-#define POP()                                                                          \
-  do {                                                                                 \
-    if (ns > 1) {                                                                      \
-      ns--;                                                                            \
-      if (ns < 256) {                                                                  \
-        for (int q = 0; q < st[ns].nloc; q++) free(st[ns].loc[q]);                     \
-        free(st[ns].loc);                                                              \
-        free(st[ns].locline);                                                          \
-      }                                                                                \
-    }                                                                                  \
-  } while (0)
-  for (int k = 0; k < s->nt - 1; k++) {
-    int top = ns - 1 < 255 ? ns - 1 : 255;
-    if (tis(s, k, "{") || tis(s, k, "(") || tis(s, k, "[")) { depth++; }
-    else if (tis(s, k, "}") || tis(s, k, ")") || tis(s, k, "]")) depth--;
-    if (tis(s, k, "function")) {
-      in_local = 0;
-      /* local function NAME: NAME is declared before the body; function a.b.c: not a local */
-      int j = k + 1;
-      if (ttype(s, j) == T_NAME && tis(s, k - 1, "local")) {
-        declare(&st[top], ttext(s, j, name, sizeof name), s->t[j].line);
-      } else if (ttype(s, j) == T_NAME && !tis(s, k - 1, "local") && !tis(s, j + 1, ".") && !tis(s, j + 1, ":")) {
-        /* function NAME() ... end assigns a global */
-        ttext(s, j, name, sizeof name);
-        int found = 0;
-        for (int q = top; q >= 0 && !found; q--)
-          for (int r = 0; r < st[q].nloc; r++) found |= !strcmp(st[q].loc[r], name);
-        int in_func = 0;
-        for (int q = 1; q <= top; q++) in_func |= st[q].func;
-        if (!found && in_func)
-          msg(c, s->path, s->t[j].line, FL_LINT_ERROR, "global-write",
-              "function '%s' is assigned as a global inside a function; globals are frozen after load (declare it local at the top)", name);
-      }
-      while (j < s->nt - 1 && !tis(s, j, "(")) j++;
-      int close = match_close(s, j);
-      npend = 0;
-      if (tis(s, j - 1, ":") || (j >= 2 && tis(s, j - 2, ":"))) snprintf(pend[npend++], 64, "self");
-      for (int q = j + 1; q < close && npend < 16; q++)
-        if (ttype(s, q) == T_NAME) ttext(s, q, pend[npend++], 64);
-      PUSH(1);
-      st[ns - 1 < 255 ? ns - 1 : 255].depth = depth;
-      k = close; /* depth: the "(" and ")" cancel out */
-      continue;
-    }
-    if (tis(s, k, "local")) {
-      in_local = 1;
-      continue;
-    }
-    if (in_local) {
-      if (ttype(s, k) == T_NAME && (tis(s, k - 1, "local") || tis(s, k - 1, ","))) {
-        declare(&st[top], ttext(s, k, name, sizeof name), s->t[k].line);
-        continue;
-      }
-      if (tis(s, k, ",") || tis(s, k, "<") || tis(s, k, ">") || (ttype(s, k) == T_NAME && tis(s, k - 1, "<"))) continue;
-      in_local = 0;
-      if (tis(s, k, "=")) continue;
-    }
-    if (tis(s, k, "for")) {
-      npend = 0;
-      for_vars = k;
-      for (int q = k + 1; q < s->nt && !tis(s, q, "=") && !tis(s, q, "in") && npend < 16; q++)
-        if (ttype(s, q) == T_NAME) ttext(s, q, pend[npend++], 64);
-      continue;
-    }
-    if (tis(s, k, "do") || tis(s, k, "then") || tis(s, k, "repeat")) {
-      if (!tis(s, k, "do") || for_vars < 0) npend = 0;
-      for_vars = -1;
-      PUSH(0);
-      continue;
-    }
-    if (tis(s, k, "else") || tis(s, k, "elseif")) {
-      POP();
-      if (tis(s, k, "else")) PUSH(0);
-      continue;
-    }
-    if (tis(s, k, "end") || tis(s, k, "until")) { POP(); continue; }
-    /* an assignment: NAME (.f | [e])* = at statement level of the current function */
-    if (ttype(s, k) != T_NAME || tis(s, k - 1, ".") || tis(s, k - 1, ":") || tis(s, k - 1, "goto") || tis(s, k - 1, "::")) continue;
-    if (for_vars >= 0) continue;
-    int fn = top;
-    while (fn > 0 && !st[fn].func) fn--;
-    if (fn == 0 || depth != st[fn].depth) continue; /* top level, or inside a table constructor / call */
-    int j = k + 1, field = 0;
-    while (j < s->nt - 1) {
-      if (tis(s, j, ".") && ttype(s, j + 1) == T_NAME) { j += 2; field = 1; }
-      else if (tis(s, j, "[")) { j = match_close(s, j) + 1; field = 1; }
-      else break;
-    }
-    if (!tis(s, j, "=") && !(tis(s, j, ",") && !field)) continue;
-    if (tis(s, j, ",")) { /* a, b = ...: find the "=" of the list */
-      int q = j;
-      while (q < s->nt - 1 && (tis(s, q, ",") || ttype(s, q) == T_NAME || tis(s, q, "."))) q++;
-      if (!tis(s, q, "=")) continue;
-    }
-    ttext(s, k, name, sizeof name);
-    int found = -1, fline = 0;
-    for (int q = top; q >= 0 && found < 0; q--)
-      for (int r = st[q].nloc - 1; r >= 0; r--)
-        if (!strcmp(st[q].loc[r], name)) { found = q; fline = st[q].locline[r]; break; }
-    if (found < 0 && !field)
-      msg(c, s->path, s->t[k].line, FL_LINT_ERROR, "global-write",
-          "assigns global '%s' inside a function; globals are frozen after load (keep game state in flank.var, tracks, areas or pieces)", name);
-    else if (found < 0 && field)
-      msg(c, s->path, s->t[k].line, FL_LINT_ERROR, "global-write",
-          "changes global table '%s' inside a function; it is frozen after load (keep game state in flank.var)", name);
-    else if (st[found].chunk_level)
-      msg(c, s->path, s->t[k].line, FL_LINT_WARNING, "upvalue-write",
-          "changes '%s' (a top-level local, line %d) inside a function: that state is not saved, replayed or reset between games (use flank.var)",
-          name, fline);
-  }
-  while (ns > 1) POP();
-  for (int q = 0; q < st[0].nloc; q++) free(st[0].loc[q]);
-  free(st[0].loc);
-  free(st[0].locline);
-#undef PUSH
-#undef POP
-}
-
-/* ---- numbers without a source (opt-in: --lint: numbers-need-source) ---- */
-
-static void check_numbers(Ctx *c, Src *s) {
-  if (!s->need_src) return;
-  int last = 0;
-  unsigned char *code = calloc((size_t)s->nlines + 2, 1); /* lines with a token on them */
-  if (!code) return;
-  for (int q = 0; q < s->nt; q++)
-    if (s->t[q].type != T_EOF && s->t[q].line >= 0 && s->t[q].line <= s->nlines + 1) code[s->t[q].line] = 1;
-  for (int k = 0; k < s->nt; k++) {
-    if ((tis(s, k, "ring") || tis(s, k, "holes")) && tis(s, k + 1, "=") && tis(s, k + 2, "{")) { k = match_close(s, k + 2); continue; }
-    if ((tis(s, k, "lon") || tis(s, k, "lat")) && tis(s, k + 1, "=")) { k += 2; continue; }
-    if (ttype(s, k) != T_NUM) continue;
-    double v = s->t[k].num;
-    int line = s->t[k].line;
-    if (v == 0 || v == 1 || line == last) continue;
-    int ok = s->lf[line - 1] & LF_SRC;
-    if (!ok && line >= 2 && (s->lf[line - 2] & LF_SRC)) ok = !code[line - 1]; /* a source comment alone on the line above */
-    if (!ok) {
-      char num[64];
-      msg(c, s->path, line, FL_LINT_ERROR, "number-source",
-          "number %s has no source (add a comment '-- src: ...' or a citation '[@source_id]' on the line)", ttext(s, k, num, sizeof num));
-      last = line;
-    }
-  }
-  free(code);
-}
-
-/* ---- translations: text_<lang>.lua tables must have the same keys ---- */
-
-typedef struct TextKeys { Src *src; Set keys; } TextKeys;
-
-static void collect_text_keys(lua_State *L, int t, const char *prefix, Set *out, int depth) {
-  lua_pushnil(L);
-  while (lua_next(L, t)) {
-    if (lua_type(L, -2) == LUA_TSTRING) {
-      char k[256];
-      snprintf(k, sizeof k, "%s%s%s", prefix, *prefix ? "." : "", lua_tostring(L, -2));
-      if (lua_istable(L, -1) && depth < 8) collect_text_keys(L, lua_gettop(L), k, out, depth + 1);
-      else set_add(out, k);
-    }
-    lua_pop(L, 1);
-  }
-}
-
-static int text_key_line(const Src *s, const char *key) {
-  const char *last = strrchr(key, '.');
-  last = last ? last + 1 : key;
-  for (int k = 0; k + 1 < s->nt; k++) {
-    if (ttype(s, k) == T_NAME && tis(s, k, last) && tis(s, k + 1, "=") && !tis(s, k - 1, ".")) return s->t[k].line;
-    if (ttype(s, k) == T_STR && tis(s, k - 1, "[") && tis(s, k + 1, "]") && tis(s, k + 2, "=")) {
-      char b[256];
-      if (!strcmp(ttext(s, k, b, sizeof b), last)) return s->t[k].line;
-    }
-  }
-  return 1;
-}
-
-static void check_texts(Ctx *c) {
-  TextKeys tk[32];
-  int n = 0;
-  for (int i = 0; i < c->nsrc && n < 32; i++) {
-    Src *s = &c->src[i];
-    if (!s->is_text) continue;
-    lua_State *L = c->L;
-    char chunk[PATH_MAX + 2];
-    snprintf(chunk, sizeof chunk, "@%s", s->path);
-    if (fl_sb_load_file(c->sc, s->path, chunk) != 0 || fl_sb_pcall(c->sc, 0, 1, c->sc->load_budget) != LUA_OK) {
-      load_error(c, lua_tostring(L, -1) ? lua_tostring(L, -1) : "cannot load");
-      lua_pop(L, 1);
-      continue;
-    }
-    if (!lua_istable(L, -1)) {
-      msg(c, s->path, 1, FL_LINT_ERROR, "text", "a text table must return { key = \"text\", ... }");
-      lua_pop(L, 1);
-      continue;
-    }
-    tk[n].src = s;
-    memset(&tk[n].keys, 0, sizeof tk[n].keys);
-    collect_text_keys(L, lua_gettop(L), "", &tk[n].keys, 0);
-    lua_pop(L, 1);
-    n++;
-  }
-  for (int a = 0; a < n; a++)
-    for (int b = 0; b < n; b++) {
-      if (a == b) continue;
-      const char *bn = strrchr(tk[b].src->path, '/');
-      bn = bn ? bn + 1 : tk[b].src->path;
-      for (int k = 0; k < tk[a].keys.n; k++)
-        if (!set_has(&tk[b].keys, tk[a].keys.v[k]))
-          msg(c, tk[a].src->path, text_key_line(tk[a].src, tk[a].keys.v[k]), FL_LINT_ERROR, "missing-text",
-              "text '%s' is missing from %s", tk[a].keys.v[k], bn);
-    }
-  for (int a = 0; a < n; a++) set_free(&tk[a].keys);
-}
-
-/* ---- areas without neighbours (needs the real load: adjacency comes from shared borders) ---- */
-
-/* A terrain cost for a terrain no area has is a typo or a leftover. */
-static void check_terrain(Ctx *c, const fl_Def *d) {
-  Set ter = {0};
-  for (int i = 0; i < fl_map_area_count(d->map); i++) set_add(&ter, fl_map_area(d->map, i)->terrain);
-  for (int t = 0; t < d->nptype; t++)
-    for (int k = 0; k < d->ptypes[t].ncost; k++) {
-      const char *name = d->ptypes[t].costs[k].terrain;
-      if (set_has(&ter, name)) continue;
-      char sg[128];
-      msg(c, c->nsrc ? c->src[0].path : "scenario.lua", d->ptypes[t].line, FL_LINT_WARNING, "unknown-ref",
-          "piece_type '%s': terrain '%s' is on no area%s", d->ptypes[t].id, name, suggest(&ter, name, sg, sizeof sg));
-    }
-  set_free(&ter);
-}
-
-/* Where the kind{} definition with this id (or its key, if given and present) is written;
- * dflt and the first source when the scenario has no such definition. */
-static int def_line(Ctx *c, const char *kind, const char *id, const char *key, int dflt, const char **file) {
-  lua_State *L = c->L;
-  int line = dflt, n = defs(L, kind);
-  *file = c->nsrc ? c->src[0].path : "scenario.lua";
-  for (int k = 1; k <= n; k++) {
-    lua_rawgeti(L, -1, k);
-    char v[128];
-    if (strfield(L, -1, "id", v, sizeof v) && !strcmp(v, id)) {
-      Where w = where_of(c, L, kind);
-      *file = wfile(c, &w);
-      line = key ? field_line(&w, key) : w.line;
-    }
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
-  return line;
-}
-
-/* Side colours as the board draws them: two sides' areas that look alike (also to the
- * colour-blind), and counters that vanish on their own side's areas. */
-static void check_colours(Ctx *c, const fl_Def *d) {
-  const char *file;
-  for (int j = 0; j < d->nside; j++) {
-    fl_Rgb cj = fl_def_side_colour(d, j);
-    int line = def_line(c, "side", d->sides[j].id, d->sides[j].has_colour ? "colour" : NULL, d->sides[j].line, &file), vis = 0;
-    for (int i = 0; i < j; i++) {
-      double dist = fl_colour_distance(fl_colour_area(fl_def_side_colour(d, i)), fl_colour_area(cj), &vis);
-      if (dist < FL_COLOUR_MIN_SIDES)
-        msg(c, file, line, FL_LINT_WARNING, "colours",
-            "sides '%s' and '%s' are hard to tell apart on the map (colour difference %.1f under %s, want %.0f or more): give side '%s' another colour = \"#rrggbb\"",
-            d->sides[i].id, d->sides[j].id, dist, fl_colour_vision_name(vis), FL_COLOUR_MIN_SIDES, d->sides[j].id);
-    }
-    double dist = fl_colour_distance(cj, fl_colour_area(cj), &vis);
-    if (dist < FL_COLOUR_MIN_COUNTER)
-      msg(c, file, line, FL_LINT_WARNING, "counter-contrast",
-          "side '%s': its counters vanish on its own areas (colour difference %.1f under %s, want %.0f or more): choose a more saturated colour",
-          d->sides[j].id, dist, fl_colour_vision_name(vis), FL_COLOUR_MIN_COUNTER);
-  }
-}
-
-static void check_board(Ctx *c, const fl_Def *d) {
-  check_terrain(c, d);
-  int na = fl_map_area_count(d->map), lonely = 0;
-  if (na < 2) return;
-  for (int i = 0; i < na; i++) lonely += fl_map_area(d->map, i)->nadj == 0;
-  int *def = lonely ? calloc((size_t)na, sizeof *def) : NULL; /* each one's last area{}, if any */
-  if (!def) return;
-  lua_State *L = c->L;
-  int n = defs(L, "area");
-  for (int k = 1; k <= n; k++) {
-    lua_rawgeti(L, -1, k);
-    char id[128];
-    int a = strfield(L, -1, "id", id, sizeof id) ? fl_map_find_area(d->map, id) : -1;
-    if (a >= 0 && !fl_map_area(d->map, a)->nadj) def[a] = k;
-    lua_pop(L, 1);
-  }
-  for (int i = 0; i < na; i++) {
-    const fl_MapArea *a = fl_map_area(d->map, i);
-    if (a->nadj) continue;
-    const char *file = c->nsrc ? c->src[0].path : "scenario.lua";
-    int line = a->line;
-    if (def[i]) {
-      lua_rawgeti(L, -1, def[i]);
-      Where w = where_of(c, L, "area");
-      file = wfile(c, &w);
-      line = w.line;
-      lua_pop(L, 1);
-    }
-    msg(c, file, line, FL_LINT_ERROR, "unreachable",
-        "area '%s' has no neighbours, so nothing can reach it (share a border with another area or give adjacent = { ... })", a->id);
-  }
-  lua_pop(L, 1);
-  free(def);
 }
 
 /* ---- driver ---- */
@@ -1489,6 +616,7 @@ static int analyse(lua_State *L) {
   lua_settop(L, 0);
   collect_ids(c);
   check_defs(c);
+  check_across(c);
   for (int i = 0; i < c->nsrc; i++)
     if (!c->src[i].is_text) check_calls(c, &c->src[i]);
   check_policy_returns(c);
@@ -1497,11 +625,14 @@ static int analyse(lua_State *L) {
   return 0;
 }
 
-fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
+fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) { return fl_lint_run_lang(where, scenarios_root, NULL); }
+
+fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const char *lang) {
   fl_Lint *out = calloc(1, sizeof *out);
   Ctx *c = calloc(1, sizeof *c);
   if (!out || !c) { free(out); free(c); return NULL; }
   c->out = out;
+  c->lang = lang && *lang ? lang : "en";
   char err[2048];
   if (fl_script_resolve(where, scenarios_root, c->dir, sizeof c->dir, err, sizeof err)) {
     msg(c, where, 0, FL_LINT_ERROR, "load", "%s", err);
@@ -1556,14 +687,16 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) {
       lua_pop(c->L, 1);
     }
   }
-  for (int i = 0; i < c->nsrc; i++)
+  for (int i = 0; c->loaded && i < c->nsrc; i++) /* a file that does not load: its error alone (the scan would misread it) */
     if (!c->src[i].is_text) {
       check_globals(c, &c->src[i]);
       check_numbers(c, &c->src[i]);
     }
   /* the real load: what only building the definition finds, then the board */
   if (c->loaded && out->errors == 0) {
-    fl_Script *real = fl_script_load(c->dir, scenarios_root, NULL, err, sizeof err);
+    fl_ScriptOpts ro = {0};
+    ro.lang = c->lang;
+    fl_Script *real = fl_script_load(c->dir, scenarios_root, &ro, err, sizeof err);
     if (!real) load_error(c, err);
     else {
       check_board(c, fl_script_def(real));

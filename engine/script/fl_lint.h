@@ -23,6 +23,9 @@ typedef struct fl_LintMsg {
 /* Lint scenario `where` (folder, scenario.lua path or shipped id under scenarios_root).
  * Returns NULL only when out of memory; free with fl_lint_free. */
 fl_Lint *fl_lint_run(const char *where, const char *scenarios_root);
+/* The same, as the scenario loads under --lang lang (flank.lang): also lists the texts that
+ * language's text_<lang>.lua lacks (all of them, as one warning, when there is no such file). */
+fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const char *lang);
 /* Free a lint result (NULL is fine). */
 void fl_lint_free(fl_Lint *l);
 /* 0 if the scenario could not be found at all (then message 0 says why). */

@@ -269,11 +269,11 @@ int fl_script_choose(fl_Script *sc, fl_Choice *ch) {
   }
   int res = top + 1, o = -1;
   if (lua_type(L, res) == LUA_TSTRING) o = fl_def_option(c, lua_tostring(L, res));
-  else if (lua_isinteger(L, res)) o = (int)lua_tointeger(L, res) - 1;
   *ch = (fl_Choice){o, 0, {0}};
   const char *bad = NULL;
   char buf[160];
-  if (o < 0 || o >= c->noptions || !fl_game_available(g, o)) bad = "which is not an available option";
+  if (lua_type(L, res) != LUA_TSTRING) bad = "; choose must return an option id (a string), not an option's number";
+  else if (o < 0 || o >= c->noptions || !fl_game_available(g, o)) bad = "which is not an available option";
   else if (lua_istable(L, res + 1)) { /* a list of targets */
     lua_Integer n = (lua_Integer)lua_rawlen(L, res + 1);
     if (n > FL_MAX_TARGETS) bad = "too many targets";
@@ -289,15 +289,17 @@ int fl_script_choose(fl_Script *sc, fl_Choice *ch) {
   if (!bad) bad = fl_game_check(g, ch);
   if (fl_game_status(g) == FL_GAME_ERROR) { lua_settop(L, top); return -1; }
   if (bad) {
-    const char *got = lua_type(L, res) == LUA_TSTRING ? lua_tostring(L, res) : luaL_typename(L, res);
+    char got[120];
+    if (lua_type(L, res) == LUA_TSTRING) snprintf(got, sizeof got, "'%.80s'", lua_tostring(L, res));
+    else fl_defs_describe(L, res, got, sizeof got);
     char loc[300], opts[400] = "";
     lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
     fl_where_fn(L, lua_gettop(L), loc, sizeof loc);
     for (int k = 0; k < c->noptions; k++)
       if (fl_game_available(g, k))
         snprintf(opts + strlen(opts), sizeof opts - strlen(opts), "%s%s", *opts ? ", " : "", c->options[k].id);
-    snprintf(msg, sizeof msg, "%s: policy '%s' of side '%s' chose '%s' on decision '%s'%s%s (available: %s) (turn %d)",
-             loc, name, sc->def->sides[side].id, got, c->id, strncmp(bad, "which", 5) ? ": " : ", ", bad, opts,
+    snprintf(msg, sizeof msg, "%s: policy '%s' of side '%s' chose %s on decision '%s'%s%s (available: %s) (turn %d)",
+             loc, name, sc->def->sides[side].id, got, c->id, *bad == ';' ? "" : strncmp(bad, "which", 5) ? ": " : ", ", bad, opts,
              fl_game_state(g)->turn);
     lua_settop(L, top);
     fl_game_fail(g, msg);

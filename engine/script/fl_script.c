@@ -192,13 +192,17 @@ static int hook_call(void *ud, fl_Game *g, int fn, int kind, double *num, char *
     lua_pop(L, 1);
   }
   int ty = lua_type(L, -1);
+  char got[120];
+  fl_defs_describe(L, -1, got, sizeof got);
+  if (kind == FL_CALL_BOOL && ty != LUA_TBOOLEAN && ty != LUA_TNIL) /* `return 1` is no answer: say so */
+    return bad_result(sc, g, fidx, "true or false", got);
   if (kind == FL_CALL_BOOL) *num = lua_toboolean(L, -1);
   else if (kind == FL_CALL_NUMBER) {
     if (ty == LUA_TNUMBER && isfinite(lua_tonumber(L, -1))) *num = lua_tonumber(L, -1);
-    else return bad_result(sc, g, fidx, "a finite number", lua_typename(L, ty));
+    else return bad_result(sc, g, fidx, "a finite number", got);
   } else if (kind == FL_CALL_TEXT) {
     if (ty == LUA_TSTRING) *text = fl_str_dup(lua_tostring(L, -1));
-    else return bad_result(sc, g, fidx, "a string", lua_typename(L, ty));
+    else return bad_result(sc, g, fidx, "a string", got);
   }
   lua_settop(L, fidx - 1);
   return 0;

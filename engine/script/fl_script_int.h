@@ -53,6 +53,7 @@ struct fl_Script {
   int viewer;               /* the side a running policy plays (-1: rule code, which sees all) */
   int no_class;             /* do not read the class settings file (fl_ScriptOpts.no_class) */
   double *param_base;       /* the parameters as loaded (with --set), for fl_script_reset_params */
+  int map_read;             /* scenario{ map = } was read into def->map while loading */
 };
 
 /* Sandbox (fl_sandbox.c). */
@@ -86,15 +87,32 @@ int fl_sb_load_file(fl_Script *sc, const char *path, const char *chunkname); /* 
 /* Definitions (fl_defs.c). */
 void fl_defs_open(fl_Script *sc);                      /* install definition functions */
 int fl_defs_build(fl_Script *sc, char *err, size_t n); /* turn the collected tables into def */
+/* Read scenario{ map = m } into sc->def->map (once; scenario{} does it while loading). 0 ok, -1 err. */
+int fl_defs_read_map(fl_Script *sc, const char *m, int build, char *err, size_t errn);
 /* The allowed keys of a definition kind ("scenario", "side", ..., "option"), NULL-terminated; NULL if unknown. */
 const char *const *fl_defs_keys(const char *kind);
 /* The i-th definition kind's name ("scenario", "side", ...), NULL past the end. */
 const char *fl_defs_kind(int i);
 
+/* Definition keys (fl_defs_keys.c): each key's type, as the docs show it, and meaning. */
+typedef struct fl_KeyHint { const char *kind, *key, *type; int required; const char *doc; } fl_KeyHint;
+const fl_KeyHint *fl_defs_hint(const char *kind, const char *key);   /* NULL: not described */
+/* Check the value at v given for kind.key against its type (and a ring's shape). 0 when it
+ * fits; else -1 with "'key' must be ..., not <the value written>" in msg and, in sub, the
+ * innermost key at fault (the key itself, or e.g. "budget" for cost.budget). */
+int fl_defs_check_value(lua_State *L, int v, const char *kind, const char *key, char *msg, size_t n, char *sub, size_t subn);
+/* A value as a message shows it: the string "26", the number 2, true, a table. */
+void fl_defs_describe(lua_State *L, int v, char *buf, size_t n);
+/* The first result type of a function key ("boolean", "string", "number"), or NULL. */
+const char *fl_defs_fn_returns(const char *kind, const char *key);
+
 /* Runtime API (fl_api.c), with the board's part (fl_api_board.c). */
 void fl_api_open(fl_Script *sc);                       /* install the flank table */
 void fl_api_index_areas(fl_Script *sc);                /* the area id tables, once the board is built (may raise) */
 void fl_api_grow(lua_State *L, fl_Script *sc, size_t bytes); /* the state grows: raises past the state cap */
+/* The map reads that work while the scenario loads (flank.area.list, .get, .neighbors), for
+ * lint's lenient load; NULL for any other function. */
+lua_CFunction fl_api_load_reader(const char *module, const char *name);
 typedef struct fl_ApiFn { fl_ApiDoc doc; lua_CFunction fn; } fl_ApiFn;
 extern const fl_ApiFn fl_api_board[];
 extern const int fl_api_board_n;

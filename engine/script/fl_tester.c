@@ -34,6 +34,7 @@ typedef struct Tester {
   int timed_out;
   int fail_line;                /* line of the failing expect(), 0 if unknown */
   char game[64], repro[1024];   /* the last play{} of the running test */
+  char lang[16];                /* its language, for the repro command */
 } Tester;
 
 static double now(void) {
@@ -186,8 +187,8 @@ static void set_strict(lua_State *L, const char *kind) {
 
 /* ---- play{} ---- */
 
-static fl_Script *get_script(lua_State *L, Tester *t, const char *scen) {
-  char where[PATH_MAX];
+static fl_Script *get_script(lua_State *L, Tester *t, const char *scen, const char *lang) {
+  char where[PATH_MAX], key0[PATH_MAX + 32];
   if (!scen) {
     if (!t->scenario[0])
       luaL_error(L, "play: %s is not in a scenario's tests folder; name one: play{ scenario = \"tutorial\", ... }", t->file);
@@ -195,17 +196,19 @@ static fl_Script *get_script(lua_State *L, Tester *t, const char *scen) {
   } else if (scen[0] != '/' && (strchr(scen, '/') || scen[0] == '.'))
     snprintf(where, sizeof where, "%s/%s", t->dir, scen); /* a path: relative to the test file */
   else snprintf(where, sizeof where, "%s", scen);
+  snprintf(key0, sizeof key0, "%s#%s", where, lang); /* each language is its own load (flank.lang) */
   for (int i = 0; i < t->ncache; i++)
-    if (!strcmp(t->cache[i].key, where)) return t->cache[i].sc;
+    if (!strcmp(t->cache[i].key, key0)) return t->cache[i].sc;
   char err[1024];
   fl_ScriptOpts so = {0};
+  so.lang = lang;
   so.no_class = 1; /* tests check the model as its author wrote it, not a class's settings */
   so.set = t->o->set; /* flank test --set: the same tests under another assumption */
   so.nset = t->o->nset;
   fl_Script *sc = fl_script_load(where, t->o->scenarios_root, &so, err, sizeof err);
   if (!sc) luaL_error(L, "play: %s", err);
   fl_game_set_turn_hashes(fl_script_game(sc), 0); /* tests read outcomes, not replay hashes */
-  char *key = fl_str_dup(where);
+  char *key = fl_str_dup(key0);
   if (!key) { fl_script_free(sc); luaL_error(L, "not enough memory"); }
   if (t->ncache == MAX_CACHE) { /* many scenarios in one file: drop the oldest */
     fl_script_free(t->cache[0].sc);
@@ -241,6 +244,7 @@ static void note_play(Tester *t, fl_Script *sc, uint64_t seed, lua_Integer seeds
   }
   for (int i = 0; i < d->nside && k < n; i++)
     k += (size_t)snprintf(t->repro + k, n - k, " --side %s=%s", d->sides[i].id, fl_script_policy(sc, i));
+  if (strcmp(t->lang, "en") && *t->lang && k < n) k += (size_t)snprintf(t->repro + k, n - k, " --lang %s", t->lang);
   if (turns && k < n) k += (size_t)snprintf(t->repro + k, n - k, " --turns %lld", (long long)turns);
   for (int i = 0; i < d->nparam && k < n; i++) /* parameters set by play{ set = ... } */
     if (fl_game_param(fl_script_game(sc), i) != d->params[i].value)
@@ -481,11 +485,13 @@ static void apply_params(lua_State *L, fl_Script *sc) {
  * Ret: one game's result (seed, or neither) or an aggregate of many (seeds). */
 static int l_play(lua_State *L) {
   Tester *t = lua_touserdata(L, lua_upvalueindex(1));
-  static const char *const keys[] = {"scenario", "seed", "seeds", "seed_base", "policy", "side", "turns", "set", NULL};
+  static const char *const keys[] = {"scenario", "seed", "seeds", "seed_base", "policy", "side", "turns", "set", "lang", NULL};
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 1);
   check_keys(L, 1, "play", keys);
   const char *scen = opt_str(L, 1, "play", "scenario");
+  const char *lang = opt_str(L, 1, "play", "lang"); /* play{ lang = "pl" }: as flank run --lang pl */
+  if (!lang) lang = t->o->lang && *t->o->lang ? t->o->lang : "en";
   lua_Integer seed = opt_int(L, 1, "play", "seed", -1, 0);
   lua_Integer seeds = opt_int(L, 1, "play", "seeds", 0, 1);
   lua_Integer base = opt_int(L, 1, "play", "seed_base", -1, 0);
@@ -507,7 +513,8 @@ static int l_play(lua_State *L) {
       lua_pop(L, 1);
     }
   } else if (ty != LUA_TNIL) return luaL_error(L, "play: side must be a table { role = \"policy\" }");
-  fl_Script *sc = get_script(L, t, scen);
+  fl_Script *sc = get_script(L, t, scen, lang);
+  snprintf(t->lang, sizeof t->lang, "%s", lang);
   char err[1024];
   if (fl_test_apply_policies(sc, &ps, err, sizeof err)) return luaL_error(L, "play: %s", err);
   apply_params(L, sc);

@@ -30,6 +30,7 @@ typedef struct fl_TestOpts {
   void *ud;                    /* passed to report */
   const char *const *set;      /* "ID=VALUE" parameter values every play{} starts from (--set) */
   int nset;
+  const char *lang;            /* flank.lang of every play{} without its own lang (--lang; NULL: "en") */
 } fl_TestOpts;
 
 /* Run every test in one file. Returns the number of failed tests (and the passed

@@ -3,6 +3,7 @@
  * only when something changed, so an idle window costs no CPU. */
 #define _POSIX_C_SOURCE 200809L
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,7 +147,7 @@ static void do_reload(fl_Ui *u, int automatic) {
   if (rc) { snprintf(u->err, sizeof u->err, "%s", msg); return; }
   host_changed(u);
   u->err[0] = 0;
-  toast(u, automatic ? "Scenario changed on disk: reloaded" : msg);
+  toast(u, automatic ? FL_TR("Scenario changed on disk: reloaded") : msg);
 }
 
 void ui_act(fl_Ui *u, const fl_Choice *ch) {
@@ -165,7 +166,7 @@ void ui_act(fl_Ui *u, const fl_Choice *ch) {
 static void act(fl_Ui *u, int opt) {
   if (!fl_game_available(u->game, opt)) {
     const char *why = fl_game_unavailable_reason(u->game, opt);
-    toast(u, why ? why : "not available");
+    toast(u, why ? why : FL_TR("not available"));
     return;
   }
   int side, card = fl_game_pending(u->game, &side);
@@ -179,7 +180,7 @@ static void select_option(fl_Ui *u, int o) {
   ui_pick_cancel(u);
   if (!fl_game_available(u->game, o)) {
     const char *why = fl_game_unavailable_reason(u->game, o);
-    toast(u, why ? why : "not available");
+    toast(u, why ? why : FL_TR("not available"));
     return;
   }
   u->opt_sel = o;
@@ -252,7 +253,7 @@ static void press(fl_Ui *u, int id, int arg) {
   case BTN_LOAD:
     if (u->host->save_list) { /* a menu of every save, damaged ones with the reason */
       u->nsaves = u->host->save_list(u->host->ud);
-      if (!u->nsaves) { snprintf(u->toast, sizeof u->toast, "No saves of this scenario yet (Ctrl+S saves)"); u->toast_until = SDL_GetTicks() + 2500; }
+      if (!u->nsaves) { snprintf(u->toast, sizeof u->toast, "%s", FL_TR("No saves of this scenario yet (Ctrl+S saves)")); u->toast_until = SDL_GetTicks() + 2500; }
       else { u->load_menu = 1; u->load_sel = 0; }
     } else {
       host_call(u, u->host->load, 0);
@@ -411,12 +412,12 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     if (u->st->ended) ui_debrief_open(u);
     else if (u->await_end_turn) end_turn(u);
     else if (mine && u->opt_sel >= 0) act(u, u->opt_sel);
-    else if (mine) toast(u, "Choose an option first (keys 1\xE2\x80\x93" "9)");
+    else if (mine) toast(u, FL_TR("Choose an option first (keys 1\xE2\x80\x93" "9)"));
     break;
   case SDLK_SPACE:
     if (u->st->ended) ui_debrief_open(u);
     else if (u->await_end_turn) end_turn(u);
-    else if (mine) toast(u, "Choose an option and press Enter");
+    else if (mine) toast(u, FL_TR("Choose an option and press Enter"));
     break;
   case SDLK_TAB: u->focus = (u->focus + ((k->keysym.mod & KMOD_SHIFT) ? FOCUS_N - 1 : 1)) % FOCUS_N; break;
   case SDLK_ESCAPE: if (u->sel >= 0) u->sel = -1; else u->opt_sel = -1; break;

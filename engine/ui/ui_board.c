@@ -4,6 +4,7 @@
  * keyboard's cursor (preview, cost, why not), and moves with the reachable areas shaded
  * and the cheapest path drawn. Every choice still goes through the host as one action. */
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +40,7 @@ static const char *area_name(const fl_Ui *u, int a) {
 static void piece_name(const fl_Ui *u, int32_t id, char *buf, size_t n) {
   int pi = fl_state_find_piece(u->st, id);
   const fl_Piece *p = pi >= 0 ? &u->st->pieces[pi] : NULL;
-  snprintf(buf, n, "%s #%ld", p && p->type >= 0 ? u->def->ptypes[p->type].name : "Piece", (long)id);
+  snprintf(buf, n, "%s #%ld", p && p->type >= 0 ? u->def->ptypes[p->type].name : FL_TR("Piece"), (long)id);
 }
 
 void ui_targets_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n) {
@@ -68,7 +69,7 @@ int ui_prop_text(const fl_Ui *u, const fl_Prop *p, char *buf, size_t n) {
   if (pd && !ui_sees(u, pd->seen)) return 0;
   char v[64];
   if (p->type == FL_NUM) snprintf(v, sizeof v, "%g", p->num);
-  else if (p->type == FL_BOOL) snprintf(v, sizeof v, "%s", p->num ? "yes" : "no");
+  else if (p->type == FL_BOOL) snprintf(v, sizeof v, "%s", p->num ? FL_TR("yes") : FL_TR("no"));
   else snprintf(v, sizeof v, "%s", p->str ? p->str : "");
   int unit = pd && pd->unit && *pd->unit && p->type == FL_NUM;
   snprintf(buf, n, "%s: %s%s%s", pd && pd->name && *pd->name ? pd->name : p->key, v, unit ? " " : "", unit ? pd->unit : "");
@@ -189,14 +190,14 @@ void ui_draw_handover(fl_Ui *u) {
   gfx_vgradient(g, (SDL_Rect){0, 0, u->W, u->H}, (SDL_Color){24, 30, 40, 255}, (SDL_Color){10, 12, 16, 255});
   SDL_Color sc = ui_side_color(u, u->handover);
   char head[256];
-  snprintf(head, sizeof head, "Pass to %s", u->def->sides[u->handover].name);
+  snprintf(head, sizeof head, FL_TR("Pass to %s"), u->def->sides[u->handover].name);
   int cy = u->H / 2 - PX(60);
   gfx_disc(g, (float)u->W / 2, (float)(cy - PX(40)), (float)PX(18), sc);
   gfx_draw_text(g, FONT_TITLE, head, u->W / 2, cy, COL_TEXT, 1);
   cy += gfx_font_h(g, FONT_TITLE) + PX(14);
-  gfx_draw_text(g, FONT_BODY, "The board is hidden so the other side's secrets stay secret.", u->W / 2, cy, COL_MUTED, 1);
+  gfx_draw_text(g, FONT_BODY, FL_TR("The board is hidden so the other side's secrets stay secret."), u->W / 2, cy, COL_MUTED, 1);
   cy += gfx_font_h(g, FONT_BODY) + PX(8);
-  gfx_draw_text(g, FONT_BOLD, "Press Enter when ready", u->W / 2, cy, COL_ACCENT, 1);
+  gfx_draw_text(g, FONT_BOLD, FL_TR("Press Enter when ready"), u->W / 2, cy, COL_ACCENT, 1);
 }
 
 /* ---- choosing targets ---------------------------------------------------------------- */
@@ -281,7 +282,7 @@ int ui_pick_start(fl_Ui *u, int opt) {
   int n = load_legal(u);
   if (n <= 0) {
     ui_pick_cancel(u);
-    snprintf(u->toast, sizeof u->toast, "%s", n < 0 ? "Could not list the targets" : "Nothing can be chosen for this now");
+    snprintf(u->toast, sizeof u->toast, "%s", n < 0 ? FL_TR("Could not list the targets") : FL_TR("Nothing can be chosen for this now"));
     u->toast_until = SDL_GetTicks() + 2600;
     return -1;
   }
@@ -294,18 +295,18 @@ void ui_pick_ask(const fl_Ui *u, char *buf, size_t n) {
   const fl_OptionDef *op = pick_def(u);
   if (!op) return;
   if (op->target == FL_TGT_MOVE) {
-    if (u->pick.ntg == 0) snprintf(buf, n, "Choose a piece to move");
+    if (u->pick.ntg == 0) snprintf(buf, n, "%s", FL_TR("Choose a piece to move"));
     else {
       char pn[96];
       piece_name(u, u->pick.tg[0], pn, sizeof pn);
-      snprintf(buf, n, "Move %s: choose where", pn);
+      snprintf(buf, n, FL_TR("Move %s: choose where"), pn);
     }
     return;
   }
-  const char *what = op->target == FL_TGT_AREA ? "an area" : "a piece";
+  const char *what = op->target == FL_TGT_AREA ? FL_TR("an area") : FL_TR("a piece");
   int hi = pick_max(op);
-  if (hi == 1) snprintf(buf, n, "Choose %s", what);
-  else snprintf(buf, n, "Choose %s \xE2\x80\x94 %d of %d", op->target == FL_TGT_AREA ? "areas" : "pieces", u->pick.ntg + 1 > hi ? hi : u->pick.ntg + 1, hi);
+  if (hi == 1) snprintf(buf, n, FL_TR("Choose %s"), what);
+  else snprintf(buf, n, FL_TR("Choose %s \xE2\x80\x94 %d of %d"), op->target == FL_TGT_AREA ? FL_TR("areas") : FL_TR("pieces"), u->pick.ntg + 1 > hi ? hi : u->pick.ntg + 1, hi);
 }
 
 static void commit(fl_Ui *u) {
@@ -323,7 +324,7 @@ static void choose(fl_Ui *u, int32_t t) {
   if (!u->legal_ok[li]) {
     fl_Choice ch = trial(u, op, t);
     const char *why = fl_game_check(u->game, &ch);
-    snprintf(u->toast, sizeof u->toast, "Not possible: %s", why ? why : "not a legal target");
+    snprintf(u->toast, sizeof u->toast, FL_TR("Not possible: %s"), why ? why : FL_TR("not a legal target"));
     u->toast_until = SDL_GetTicks() + 2600;
     return;
   }
@@ -347,13 +348,13 @@ static int confirm(fl_Ui *u) {
   const fl_OptionDef *op = pick_def(u);
   if (!op || op->target == FL_TGT_MOVE) return 0;
   if (u->pick.ntg < pick_min(op)) {
-    snprintf(u->toast, sizeof u->toast, "Choose at least %d", pick_min(op));
+    snprintf(u->toast, sizeof u->toast, FL_TR("Choose at least %d"), pick_min(op));
     u->toast_until = SDL_GetTicks() + 2000;
     return 1;
   }
   const char *why = fl_game_check(u->game, &u->pick);
   if (why) {
-    snprintf(u->toast, sizeof u->toast, "Not possible: %s", why);
+    snprintf(u->toast, sizeof u->toast, FL_TR("Not possible: %s"), why);
     u->toast_until = SDL_GetTicks() + 2600;
     return 1;
   }
@@ -493,7 +494,7 @@ int ui_pick_release(fl_Ui *u, int x, int y, int dragged) {
   int32_t t = target_at(u, x, y);
   if (t >= 0 && legal_index(u, t) >= 0) choose(u, t);
   else if (picking_areas(u, op) && t >= 0) {
-    snprintf(u->toast, sizeof u->toast, "%s is not a target for this", area_name(u, t));
+    snprintf(u->toast, sizeof u->toast, FL_TR("%s is not a target for this"), area_name(u, t));
     u->toast_until = SDL_GetTicks() + 2000;
   }
   return 1;
@@ -539,18 +540,18 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
   int areas = picking_areas(u, op);
   if (areas) snprintf(lines[n++], 512, "%s", area_name(u, t));
   else piece_name(u, t, lines[n++], 512);
-  if (li < 0) snprintf(lines[n++], 512, "Not a target for \xE2\x80\x9C%s\xE2\x80\x9D", op->label);
+  if (li < 0) snprintf(lines[n++], 512, FL_TR("Not a target for \xE2\x80\x9C%s\xE2\x80\x9D"), op->label);
   else {
     fl_Choice ch = trial(u, op, t);
     if (op->target == FL_TGT_MOVE && u->pick.ntg == 1 && u->reach_pi >= 0) {
-      snprintf(lines[n++], 512, "Costs %g movement point%s (%g left)", u->reach.cost[t], u->reach.cost[t] == 1 ? "" : "s", fl_move_left(u->def, u->st, u->reach_pi));
+      snprintf(lines[n++], 512, FL_NTR("Costs %g movement point (%g left)", "Costs %g movement points (%g left)", (long)u->reach.cost[t]), u->reach.cost[t], fl_move_left(u->def, u->st, u->reach_pi));
     } else {
       fl_Cost cs[16];
       int nc = fl_game_costs(u->game, &ch, cs, 16);
       size_t len = 0;
       lines[n][0] = 0;
       for (int k = 0; k < nc && len < 500; k++)
-        len += (size_t)snprintf(lines[n] + len, 512 - len, "%s%s%g %s", len ? ", " : "Cost: ", cs[k].amount < 0 ? "+" : "",
+        len += (size_t)snprintf(lines[n] + len, 512 - len, "%s%s%g %s", len ? ", " : FL_TR("Cost: "), cs[k].amount < 0 ? "+" : "",
                                 fabs(cs[k].amount), u->def->tracks[cs[k].track].name);
       if (len) n++;
     }
@@ -559,8 +560,8 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
     free(pv);
     if (!u->legal_ok[li]) {
       const char *why = fl_game_check(u->game, &ch);
-      snprintf(lines[n++], 512, "Not possible: %s", why ? why : "?");
-    } else if (chosen(u, t)) snprintf(lines[n++], 512, "Chosen (click again to drop it)");
+      snprintf(lines[n++], 512, FL_TR("Not possible: %s"), why ? why : "?");
+    } else if (chosen(u, t)) snprintf(lines[n++], 512, "%s", FL_TR("Chosen (click again to drop it)"));
   }
   int pad = PX(10), maxw = PX(300), w = gfx_text_w(g, FONT_BOLD, lines[0]), h = gfx_font_h(g, FONT_BOLD) + PX(4);
   int hs[6];
@@ -605,8 +606,8 @@ static void ask_banner(fl_Ui *u, const fl_OptionDef *op) {
   char ask[256], line[512];
   ui_pick_ask(u, ask, sizeof ask);
   int multi = op->target != FL_TGT_MOVE && pick_max(op) > 1;
-  snprintf(line, sizeof line, "%s: %s  \xC2\xB7  Tab/arrows cycle, Enter %s, Esc cancels", op->label, ask,
-           multi ? "chooses (again: confirm)" : "chooses");
+  snprintf(line, sizeof line, FL_TR("%s: %s  \xC2\xB7  Tab/arrows cycle, Enter %s, Esc cancels"), op->label, ask,
+           multi ? FL_TR("chooses (again: confirm)") : FL_TR("chooses"));
   int tw = gfx_text_w(g, FONT_BODY, line), pad = PX(14);
   SDL_Rect r = {u->mapr.x + (u->mapr.w - tw) / 2 - pad, u->mapr.y + PX(12), tw + 2 * pad, gfx_font_h(g, FONT_BODY) + PX(14)};
   gfx_round(g, r, PX(6), (SDL_Color){12, 14, 18, 235});

@@ -4,6 +4,7 @@
  * before the game starts (the host sets it exactly as --set does, so saves and logs
  * record it); a value the teacher locked (class.txt) shows the lock and why. */
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include "fl_cite.h"
 #include <math.h>
 #include <stdio.h>
@@ -179,13 +180,13 @@ void ui_draw_brief(fl_Ui *u) {
   gfx_round_frame(g, card, PX(10), COL_LINE, 1);
   x += pad;
   y += pad;
-  gfx_draw_text(g, FONT_TINY_B, "BRIEFING", x, y, COL_ACCENT, 0);
+  gfx_draw_text(g, FONT_TINY_B, FL_TR("BRIEFING"), x, y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(6);
   y += gfx_draw_wrapped(g, FONT_TITLE, d->title, x, y, iw, COL_TEXT) + PX(6);
-  char meta[512], date[64], step[64];
+  char meta[512], date[64], step[256];
   ui_date_long(d->start_date, date, sizeof date);
-  fl_span_format(fl_def_step(d, 1), step, sizeof step);
-  snprintf(meta, sizeof meta, "From %s  \xC2\xB7  %d turns of %s  \xC2\xB7  version %s", date, d->max_turns, step, d->version ? d->version : "?");
+  fl_ui_schedule_text(d, step, sizeof step);
+  snprintf(meta, sizeof meta, FL_TR("From %s  \xC2\xB7  %s  \xC2\xB7  version %s"), date, step, d->version ? d->version : "?");
   gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_SMALL) + PX(16);
   if (d->blurb) {
@@ -194,7 +195,7 @@ void ui_draw_brief(fl_Ui *u) {
     y += bh + PX(20);
   }
   int top = y;
-  y = ui_section(u, x, y, iw, "SIDES");
+  y = ui_section(u, x, y, iw, FL_N("SIDES"));
   int nplay = 0;
   for (int i = 0; i < d->nside; i++) nplay += d->sides[i].playable;
   for (int i = 0; i < d->nside; i++) {
@@ -207,14 +208,14 @@ void ui_draw_brief(fl_Ui *u) {
     if (chosen) gfx_round(g, r, PX(6), COL_CARD_HI);
     gfx_disc(g, (float)(x + PX(14)), (float)(y + PX(8) + gfx_font_h(g, FONT_BOLD) / 2), (float)PX(6), ui_side_color(u, i));
     char name[256];
-    snprintf(name, sizeof name, "%s%s", s->name, i == u->brief_side ? "  \xE2\x80\x94 you" : chosen ? "  \xE2\x80\x94 another player"
-             : "  \xE2\x80\x94 computer");
+    snprintf(name, sizeof name, "%s%s", s->name, i == u->brief_side ? FL_TR("  \xE2\x80\x94 you") : chosen ? FL_TR("  \xE2\x80\x94 another player")
+             : FL_TR("  \xE2\x80\x94 computer"));
     gfx_draw_text(g, FONT_BOLD, name, x + PX(30), y + PX(8), COL_TEXT, 0);
     if (t) gfx_draw_wrapped(g, FONT_SMALL, s->text, x + PX(30), y + PX(8) + gfx_font_h(g, FONT_BOLD) + PX(2), iw - PX(30) - bw, COL_MUTED);
-    if (bw && i == u->brief_side) ui_btn(u, x + iw - PX(8), y + PX(6), "You", NULL, BTN_SIDE, i, BS_PRIMARY, 2);
+    if (bw && i == u->brief_side) ui_btn(u, x + iw - PX(8), y + PX(6), FL_N("You"), NULL, BTN_SIDE, i, BS_PRIMARY, 2);
     else if (bw) { /* play it yourself, or seat another person at it (hotseat) */
-      SDL_Rect pb = ui_btn(u, x + iw - PX(8), y + PX(6), "Play", NULL, BTN_SIDE, i, BS_SECONDARY, 2);
-      ui_btn(u, pb.x - PX(8), y + PX(6), chosen ? "Hotseat \xE2\x9C\x93" : "+ Hotseat", NULL, BTN_SEAT, i,
+      SDL_Rect pb = ui_btn(u, x + iw - PX(8), y + PX(6), FL_N("Play"), NULL, BTN_SIDE, i, BS_SECONDARY, 2);
+      ui_btn(u, pb.x - PX(8), y + PX(6), chosen ? FL_N("Hotseat \xE2\x9C\x93") : FL_N("+ Hotseat"), NULL, BTN_SEAT, i,
              chosen ? BS_PRIMARY : BS_GHOST, 2);
     }
     y += r.h + PX(6);
@@ -230,7 +231,7 @@ void ui_draw_brief(fl_Ui *u) {
       ui_biblio_draw(u, rx, ry, rw, bottom - PX(12), 0);
     }
   }
-  ui_btn(u, x, bottom, "Begin", "Enter", BTN_BEGIN, 0, BS_PRIMARY, 0);
-  if (u->nscen > 0) ui_btn(u, x + iw, bottom, "Back", "Esc", BTN_TITLE, 0, BS_SECONDARY, 2);
+  ui_btn(u, x, bottom, FL_N("Begin"), "Enter", BTN_BEGIN, 0, BS_PRIMARY, 0);
+  if (u->nscen > 0) ui_btn(u, x + iw, bottom, FL_N("Back"), "Esc", BTN_TITLE, 0, BS_SECONDARY, 2);
 }
 

@@ -5,21 +5,23 @@
  * discussion questions for this ending and the full bibliography). The forks and the
  * ensemble run off the UI thread (ui_teach.c); this file only draws and reads keys. */
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include <stdio.h>
 #include <string.h>
 
 #define PX(v) gfx_px(&u->g, (v))
 
-static const char *const T_DEBRIEF = "DEBRIEF", *const T_UNFINISHED = "Unfinished game", *const T_ENDINGS = "ENDINGS",
+/* FL_N: the titles and buttons ui_section and ui_btn translate where they draw them */
+static const char *const T_DEBRIEF = "DEBRIEF", *const T_UNFINISHED = "Unfinished game", *const T_ENDINGS = FL_N("ENDINGS"),
   *const T_AS_PLAYED = "AS PLAYED", *const T_WHAT_IF = "WHAT IF", *const T_PLAYING = "Playing on\xE2\x80\xA6",
-  *const T_INDICATORS = "INDICATORS OVER TIME", *const T_DECISIONS = "YOUR DECISIONS",
-  *const T_DECISIONS_ALL = "DECISIONS TAKEN", *const T_PICK = "Pick a decision to ask: what if?",
+  *const T_INDICATORS = FL_N("INDICATORS OVER TIME"), *const T_DECISIONS = FL_N("YOUR DECISIONS"),
+  *const T_DECISIONS_ALL = FL_N("DECISIONS TAKEN"), *const T_PICK = "Pick a decision to ask: what if?",
   *const T_YOURS = "your choice", *const T_PLAYED = "as played", *const T_PLAY_ON = "Let the computer play on from here",
   *const T_NEEDS_TARGET = "needs a target on the map", *const T_TURN = "turn %d", *const T_NONE = "No decisions in this game.",
   *const T_TABS[3] = {"Your game", "Among many", "Sources and questions"},
-  *const T_QUESTIONS = "QUESTIONS TO DISCUSS", *const T_ENDING = "THE ENDING",
-  *const T_MORE = "\xE2\x80\xA6 the whole text is under \xE2\x80\x9CSources and questions\xE2\x80\x9D", *const T_SOURCES = "SOURCES", *const T_FAILED = "Could not play it",
-  *const T_BACK = "Back to the map", *const T_NEW = "New game", *const T_TEACHER = "Save for my teacher", *const T_TITLE = "Title",
+  *const T_QUESTIONS = FL_N("QUESTIONS TO DISCUSS"), *const T_ENDING = FL_N("THE ENDING"),
+  *const T_MORE = "\xE2\x80\xA6 the whole text is under \xE2\x80\x9CSources and questions\xE2\x80\x9D", *const T_SOURCES = FL_N("SOURCES"), *const T_FAILED = "Could not play it",
+  *const T_BACK = FL_N("Back to the map"), *const T_NEW = FL_N("New game"), *const T_TEACHER = FL_N("Save for my teacher"), *const T_TITLE = FL_N("Title"),
   *const T_KEYS = "\xE2\x86\x91\xE2\x86\x93 pick a decision  \xC2\xB7  1\xE2\x80\x93" "9 what if  \xC2\xB7  P computer plays on  \xC2\xB7  Tab next tab";
 
 /* Whether log entry e is a decision the timeline lists: a person's (every playable side's

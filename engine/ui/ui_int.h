@@ -317,6 +317,9 @@ void ui_draw_overlays(fl_Ui *u);
 void ui_log_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n);
 /* "1 March 2025". */
 void ui_date_long(int32_t date, char *buf, size_t n);
+/* A span in the player's language: "6 months", "2 weeks", "1 turn". */
+void ui_span_text(fl_Span sp, char *buf, size_t n);
+
 /* Whether a person plays side s (hotseat: several sides can be human). */
 #define UI_HUMAN(u, s) ((s) >= 0 && (s) < 64 && (((u)->humans >> (s)) & 1u))
 /* Whether quitting now would lose decisions a person took since the last save. */

@@ -5,6 +5,7 @@
  * bottom (ui_map_fit leaves room for that bar when no corner is free); failing both it
  * folds into a small "Legend" tab (L or a click unfolds it). */
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +26,7 @@ static void key(fl_Ui *u, Key *k) {
   const fl_State *s = u->st;
   int ov = u->overlay >= 0 && u->overlay < d->noverlay ? u->overlay : -1, sw = PX(24);
   k->n = 0;
-  k->title = ov < 0 ? "ON THE BOARD" : d->overlays[ov].name;
+  k->title = ov < 0 ? FL_TR("ON THE BOARD") : d->overlays[ov].name;
   if (ov >= 0) { /* the ramp and its ends: two rows of the box (never the bar) */
     k->it[k->n++] = (Item){IT_RAMP, -1, "", PX(200)};
     k->it[k->n++] = (Item){IT_RAMP, -1, "", PX(200)};
@@ -44,13 +45,13 @@ static void key(fl_Ui *u, Key *k) {
     for (int v = 0; v < u->geo.nv && (u->layers & FL_UI_NATIONS) && !nations; v++) nations = u->geo.ek[v] == EK_NATION;
     for (int i = 0; i < d->nside && i < 64; i++)
       if ((on >> i) & 1) k->it[k->n++] = (Item){IT_SIDE, i, d->sides[i].name, 0};
-    if (neutral) k->it[k->n++] = (Item){IT_NEUTRAL, -1, "No owner", 0};
-    if (water) k->it[k->n++] = (Item){IT_WATER, -1, "Water", 0};
-    if (nations) k->it[k->n++] = (Item){IT_NATION, -1, "National border", 0};
+    if (neutral) k->it[k->n++] = (Item){IT_NEUTRAL, -1, FL_TR("No owner"), 0};
+    if (water) k->it[k->n++] = (Item){IT_WATER, -1, FL_TR("Water"), 0};
+    if (nations) k->it[k->n++] = (Item){IT_NATION, -1, FL_TR("National border"), 0};
     for (int i = 0; i < k->n; i++) k->it[i].w = sw + gfx_text_w(g, FONT_SMALL, k->it[i].text);
   }
-  snprintf(k->hint, sizeof k->hint, "L: hide%s%s", d->noverlay ? " \xC2\xB7 V: " : "",
-           !d->noverlay ? "" : ov + 1 < d->noverlay ? d->overlays[ov + 1].name : "area owners");
+  snprintf(k->hint, sizeof k->hint, FL_TR("L: hide%s%s"), d->noverlay ? " \xC2\xB7 V: " : "",
+           !d->noverlay ? "" : ov + 1 < d->noverlay ? d->overlays[ov + 1].name : FL_TR("area owners"));
 }
 
 static int row_h(fl_Ui *u) { return gfx_font_h(&u->g, FONT_SMALL) + PX(4); }
@@ -212,7 +213,7 @@ void ui_legend(fl_Ui *u) {
   int pad = PX(10), lh = row_h(u);
   Key k;
   key(u, &k);
-  const char *tab = "Legend  L";
+  const char *tab = FL_TR("Legend  L");
   int tw = gfx_text_w(g, FONT_SMALL, tab) + 2 * pad, th = lh + PX(8);
   place(u, &k, tw, th);
   int open = u->legend_auto ? !u->legend_covers : u->legend_open;
@@ -251,8 +252,8 @@ void ui_legend(fl_Ui *u) {
     gfx_frame(g, (SDL_Rect){x, y + PX(2), bw, bh}, (SDL_Color){14, 18, 22, 255}, 1);
     y += lh;
     char hi[96];
-    snprintf(hi, sizeof hi, "%g%s%s or more", o->max, *o->unit ? " " : "", o->unit);
-    gfx_draw_text(g, FONT_SMALL, "none", x, y, COL_MUTED, 0);
+    snprintf(hi, sizeof hi, FL_TR("%g%s%s or more"), o->max, *o->unit ? " " : "", o->unit);
+    gfx_draw_text(g, FONT_SMALL, FL_TR("none"), x, y, COL_MUTED, 0);
     gfx_draw_text(g, FONT_SMALL, hi, r.x + r.w - pad, y, COL_MUTED, 2);
     y += lh;
   } else

@@ -6,6 +6,7 @@
  * (ui_raster) into a cached texture; counters, highlights and the tooltip are drawn over it
  * every frame. */
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include "fl_colour.h"
 #include <math.h>
 #include <stdint.h>
@@ -687,8 +688,8 @@ int ui_area_info(fl_Ui *u, int area, char lines[][256], int max) {
   int n = 0;
   snprintf(lines[n++], 256, "%s", a->name);
   int owner = s && area < s->narea ? s->areas[area].owner : -1;
-  snprintf(lines[n++], 256, "%s", owner >= 0 ? u->def->sides[owner].name : "No owner");
-  snprintf(lines[n++], 256, "Terrain: %s%s%s", a->terrain, a->country && *a->country ? " \xC2\xB7 Country: " : "",
+  snprintf(lines[n++], 256, "%s", owner >= 0 ? u->def->sides[owner].name : FL_TR("No owner"));
+  snprintf(lines[n++], 256, FL_TR("Terrain: %s%s%s"), a->terrain, a->country && *a->country ? FL_TR(" \xC2\xB7 Country: ") : "",
            a->country ? a->country : "");
   if (s) {
     char buf[256] = "";
@@ -703,7 +704,7 @@ int ui_area_info(fl_Ui *u, int area, char lines[][256], int max) {
                                 sd >= 0 ? " (" : "", sd >= 0 ? u->def->sides[sd].name : "", sd >= 0 ? ")" : "");
         if (len >= sizeof buf) len = sizeof buf - 1;
       }
-    if (len && n < max) snprintf(lines[n++], 256, "Pieces: %s", buf);
+    if (len && n < max) snprintf(lines[n++], 256, FL_TR("Pieces: %s"), buf);
     const fl_Props *ps = area < s->narea ? &s->areas[area].props : NULL;
     buf[0] = 0;
     len = 0;

@@ -2,6 +2,7 @@
  * decision card, log), debrief — and the overlays (event pop-up, error panel, help,
  * toast). Drawing only: clicks are registered as buttons that fl_ui.c acts on. */
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,19 +10,44 @@
 
 #define PX(v) gfx_px(&u->g, (v))
 
-static const char *const MONTHS[12] = {"January", "February", "March", "April", "May", "June", "July",
-                                       "August", "September", "October", "November", "December"};
+/* Month names as a date shows them ("1 January 2025"; a translation may decline them). */
+static const char *const MONTHS[12] = {FL_N("January"), FL_N("February"), FL_N("March"), FL_N("April"), FL_N("May"),
+                                       FL_N("June"), FL_N("July"), FL_N("August"), FL_N("September"), FL_N("October"),
+                                       FL_N("November"), FL_N("December")};
+static const char *const MONTHS_SHORT[12] = {FL_NC("short month", "Jan"), FL_NC("short month", "Feb"), FL_NC("short month", "Mar"),
+  FL_NC("short month", "Apr"), FL_NC("short month", "May"), FL_NC("short month", "Jun"), FL_NC("short month", "Jul"),
+  FL_NC("short month", "Aug"), FL_NC("short month", "Sep"), FL_NC("short month", "Oct"), FL_NC("short month", "Nov"),
+  FL_NC("short month", "Dec")};
 
 void ui_date_long(int32_t date, char *buf, size_t n) {
   int y, m, d;
   fl_date_split(date, &y, &m, &d);
-  snprintf(buf, n, "%d %s %d", d, MONTHS[(m - 1) % 12], y);
+  snprintf(buf, n, "%d %s %d", d, fl_tr(MONTHS[(m - 1) % 12]), y);
 }
 
 static void date_short(int32_t date, char *buf, size_t n) {
   int y, m, d;
   fl_date_split(date, &y, &m, &d);
-  snprintf(buf, n, "%d %.3s %d", d, MONTHS[(m - 1) % 12], y);
+  snprintf(buf, n, "%d %s %d", d, fl_trc("short month", MONTHS_SHORT[(m - 1) % 12]), y);
+}
+
+void ui_span_text(fl_Span sp, char *buf, size_t n) {
+  long k = sp.n;
+  if (sp.unit == FL_SPAN_MONTH && k % 12 == 0) snprintf(buf, n, FL_NTR("%ld year", "%ld years", k / 12), k / 12);
+  else if (sp.unit == FL_SPAN_MONTH) snprintf(buf, n, FL_NTR("%ld month", "%ld months", k), k);
+  else if (sp.unit == FL_SPAN_DAY && k % 7 == 0) snprintf(buf, n, FL_NTR("%ld week", "%ld weeks", k / 7), k / 7);
+  else if (sp.unit == FL_SPAN_DAY) snprintf(buf, n, FL_NTR("%ld day", "%ld days", k), k);
+  else snprintf(buf, n, FL_NTR("%ld turn", "%ld turns", k), k);
+}
+
+void fl_ui_schedule_text(const fl_Def *d, char *buf, size_t n) {
+  char sp[64];
+  ui_span_text(fl_def_step(d, 1), sp, sizeof sp);
+  size_t len = (size_t)snprintf(buf, n, FL_NTR("%d turn of %s", "%d turns of %s", d->max_turns), d->max_turns, sp);
+  for (int i = 1; i < d->ncal && d->calendar[i].from_turn <= d->max_turns && len < n; i++) { /* a schedule that changes says so */
+    ui_span_text(d->calendar[i].step, sp, sizeof sp);
+    len += (size_t)snprintf(buf + len, n - len, FL_TR(", from turn %d of %s"), d->calendar[i].from_turn, sp);
+  }
 }
 
 void ui_button(fl_Ui *u, SDL_Rect r, int id, int arg) {
@@ -35,6 +61,7 @@ int ui_hovered(const fl_Ui *u, SDL_Rect r) {
 /* A button with a label and a key hint; registered for clicks unless disabled. */
 SDL_Rect ui_btn(fl_Ui *u, int x, int y, const char *label, const char *key, int id, int arg, int style, int align) {
   gfx_Ctx *g = &u->g;
+  label = fl_tr(label); /* callers mark it FL_N */
   int font = style == BS_PRIMARY ? FONT_BOLD : FONT_BODY;
   int tw = gfx_text_w(g, font, label), kw = key ? gfx_text_w(g, FONT_SMALL, key) + PX(10) : 0;
   SDL_Rect r = {x, y, tw + kw + PX(28), gfx_font_h(g, FONT_BODY) + PX(14)};
@@ -58,7 +85,7 @@ SDL_Rect ui_btn(fl_Ui *u, int x, int y, const char *label, const char *key, int 
 
 int ui_section(fl_Ui *u, int x, int y, int w, const char *title) {
   gfx_Ctx *g = &u->g;
-  int tw = gfx_draw_text(g, FONT_TINY_B, title, x, y, COL_ACCENT, 0);
+  int tw = gfx_draw_text(g, FONT_TINY_B, fl_tr(title), x, y, COL_ACCENT, 0); /* callers mark it FL_N */
   int ly = y + gfx_font_h(g, FONT_TINY_B) / 2;
   gfx_fill(g, (SDL_Rect){x + tw + PX(8), ly, w - tw - PX(8), 1}, COL_LINE);
   return y + gfx_font_h(g, FONT_TINY_B) + PX(8);
@@ -86,10 +113,10 @@ void ui_log_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n) {
              e->text ? e->text : "");
     break;
   case FL_LOG_DELAYED:
-    snprintf(buf, n, "Takes effect: %s \xE2\x80\x94 %s", d->cards[e->a].title, d->cards[e->a].options[e->b].label);
+    snprintf(buf, n, FL_TR("Takes effect: %s \xE2\x80\x94 %s"), d->cards[e->a].title, d->cards[e->a].options[e->b].label);
     break;
-  case FL_LOG_SKIPPED: snprintf(buf, n, "%s: no option available", d->cards[e->a].title); break;
-  case FL_LOG_ENDING: snprintf(buf, n, "Ending: %s", d->endings[e->a].title); break;
+  case FL_LOG_SKIPPED: snprintf(buf, n, FL_TR("%s: no option available"), d->cards[e->a].title); break;
+  case FL_LOG_ENDING: snprintf(buf, n, FL_TR("Ending: %s"), d->endings[e->a].title); break;
   default: snprintf(buf, n, "%s", e->text ? e->text : ""); break;
   }
 }
@@ -111,13 +138,13 @@ static void top_bar(fl_Ui *u, int h) {
   int x = PX(18), cy = h / 2;
   /* right first: the actions, then the demo badge; the left side fills what is left */
   int bx = u->W - PX(14), by = cy - (gfx_font_h(g, FONT_BODY) + PX(14)) / 2;
-  bx = ui_btn(u, bx, by, "Help", "F1", BTN_HELP, 0, BS_GHOST, 2).x - PX(6);
-  bx = ui_btn(u, bx, by, "Load", NULL, BTN_LOAD, 0, BS_GHOST, 2).x - PX(6);
-  bx = ui_btn(u, bx, by, "Save", NULL, BTN_SAVE, 0, BS_GHOST, 2).x - PX(6);
-  bx = ui_btn(u, bx, by, "Undo", NULL, BTN_UNDO, 0, BS_GHOST, 2).x - PX(12);
+  bx = ui_btn(u, bx, by, FL_N("Help"), "F1", BTN_HELP, 0, BS_GHOST, 2).x - PX(6);
+  bx = ui_btn(u, bx, by, FL_N("Load"), NULL, BTN_LOAD, 0, BS_GHOST, 2).x - PX(6);
+  bx = ui_btn(u, bx, by, FL_N("Save"), NULL, BTN_SAVE, 0, BS_GHOST, 2).x - PX(6);
+  bx = ui_btn(u, bx, by, FL_N("Undo"), NULL, BTN_UNDO, 0, BS_GHOST, 2).x - PX(12);
   if (u->opts.demo) {
     char sp[32];
-    if (u->opts.speed > 0) snprintf(sp, sizeof sp, "DEMO \xC3\x97%g", u->opts.speed); else snprintf(sp, sizeof sp, "DEMO max");
+    if (u->opts.speed > 0) snprintf(sp, sizeof sp, FL_TR("DEMO \xC3\x97%g"), u->opts.speed); else snprintf(sp, sizeof sp, "%s", FL_TR("DEMO max"));
     int tw = gfx_text_w(g, FONT_TINY_B, sp);
     SDL_Rect r = {bx - tw - PX(16), cy - PX(10), tw + PX(16), PX(20)};
     gfx_round(g, r, PX(10), COL_ERROR);
@@ -135,13 +162,13 @@ static void top_bar(fl_Ui *u, int h) {
 #define FITS(font, text) (x + gfx_text_w(g, font, text) <= limit)
   ui_date_long(s->date, buf, sizeof buf);
   if (FITS(FONT_BOLD, buf)) x += gfx_draw_text(g, FONT_BOLD, buf, x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_TEXT, 0) + PX(18);
-  if (d->turns_cap) snprintf(buf, sizeof buf, "Turn %d", s->turn); /* the date is the progress */
-  else snprintf(buf, sizeof buf, "Turn %d of %d", s->turn, d->max_turns);
+  if (d->turns_cap) snprintf(buf, sizeof buf, FL_TR("Turn %d"), s->turn); /* the date is the progress */
+  else snprintf(buf, sizeof buf, FL_TR("Turn %d of %d"), s->turn, d->max_turns);
   if (FITS(FONT_BODY, buf)) x += gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
   int side = -1;
   if (fl_game_status(u->game) == FL_GAME_WAITING) fl_game_pending(u->game, &side);
-  snprintf(buf, sizeof buf, "%s%s", side >= 0 ? d->sides[side].name : "", UI_HUMAN(u, side) ? (u->humans & (u->humans - 1) ? " (your turn)" : " (you)") : "");
-  int whose = side >= 0 ? PX(18) + gfx_text_w(g, FONT_BODY, buf) : s->ended ? gfx_text_w(g, FONT_BOLD, "Game over") : 0;
+  snprintf(buf, sizeof buf, "%s%s", side >= 0 ? d->sides[side].name : "", UI_HUMAN(u, side) ? (u->humans & (u->humans - 1) ? FL_TR(" (your turn)") : FL_TR(" (you)")) : "");
+  int whose = side >= 0 ? PX(18) + gfx_text_w(g, FONT_BODY, buf) : s->ended ? gfx_text_w(g, FONT_BOLD, FL_TR("Game over")) : 0;
   if (!s->ended && s->phase >= 0 && s->phase < d->nphase &&
       x + gfx_text_w(g, FONT_BODY, d->phases[s->phase].name) + PX(18) + whose <= limit)
     x += gfx_draw_text(g, FONT_BODY, d->phases[s->phase].name, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
@@ -149,8 +176,8 @@ static void top_bar(fl_Ui *u, int h) {
     gfx_disc(g, (float)x + PX(6), (float)cy, (float)PX(6), ui_side_color(u, side));
     x += PX(18);
     gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_TEXT, 0);
-  } else if (s->ended && FITS(FONT_BOLD, "Game over")) {
-    gfx_draw_text(g, FONT_BOLD, "Game over", x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_ACCENT, 0);
+  } else if (s->ended && FITS(FONT_BOLD, FL_TR("Game over"))) {
+    gfx_draw_text(g, FONT_BOLD, FL_TR("Game over"), x, cy - gfx_font_h(g, FONT_BOLD) / 2, COL_ACCENT, 0);
   }
 #undef FITS
 }
@@ -162,14 +189,15 @@ static void option_detail(const fl_Ui *u, const fl_OptionDef *o, char *buf, size
   size_t len = 0;
   buf[0] = 0;
   for (int k = 0; k < o->ncost; k++) {
-    len += (size_t)snprintf(buf + len, n - len, "%s%s%g %s", len ? ", " : "Cost: ", o->costs[k].amount < 0 ? "+" : "",
+    len += (size_t)snprintf(buf + len, n - len, "%s%s%g %s", len ? ", " : FL_TR("Cost: "), o->costs[k].amount < 0 ? "+" : "",
                             fabs(o->costs[k].amount), d->tracks[o->costs[k].track].name);
     if (len >= n) return;
   }
   if (o->delay.n > 0) {
     char sp[64];
-    fl_span_format(o->delay, sp, sizeof sp);
-    len += (size_t)snprintf(buf + len, n - len, "%sTakes effect in %s", len ? " \xC2\xB7 " : "", sp);
+    ui_span_text(o->delay, sp, sizeof sp);
+    len += (size_t)snprintf(buf + len, n - len, "%s", len ? " \xC2\xB7 " : "");
+    len += (size_t)snprintf(buf + len, n - len, FL_TR("Takes effect in %s"), sp);
     if (len >= n) return;
   }
   const char *pv = o->preview && *o->preview ? o->preview : o->text;
@@ -186,7 +214,7 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
   int cy = y + pad;
   if (s->ended) {
     const fl_EndingDef *e = s->ending >= 0 ? &d->endings[s->ending] : NULL;
-    const gfx_Text *tt = gfx_text(g, FONT_HEAD, e ? e->title : "The end", iw);
+    const gfx_Text *tt = gfx_text(g, FONT_HEAD, e ? e->title : FL_TR("The end"), iw);
     /* the panel shows the debrief's first sentences; the full text is one key away */
     char excerpt[300];
     const char *etext = ui_ending_text(u->st, u->def);
@@ -208,28 +236,28 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
     if (measure) return cr.y + cr.h;
     gfx_round(g, cr, PX(8), COL_CARD);
     gfx_round_frame(g, cr, PX(8), COL_ACCENT, 1);
-    gfx_draw_text(g, FONT_TINY_B, "ENDING", x + pad, cy, COL_ACCENT, 0);
+    gfx_draw_text(g, FONT_TINY_B, FL_TR("ENDING"), x + pad, cy, COL_ACCENT, 0);
     cy += gfx_font_h(g, FONT_TINY_B) + PX(6);
-    cy += gfx_draw_wrapped(g, FONT_HEAD, e ? e->title : "The end", x + pad, cy, iw, COL_TEXT) + PX(8);
+    cy += gfx_draw_wrapped(g, FONT_HEAD, e ? e->title : FL_TR("The end"), x + pad, cy, iw, COL_TEXT) + PX(8);
     if (tx) cy += gfx_draw_wrapped(g, FONT_BODY, etext, x + pad, cy, iw, COL_MUTED) + PX(12);
-    ui_btn(u, x + pad, cy, "Debrief", "Enter", BTN_DEBRIEF, 0, BS_PRIMARY, 0);
+    ui_btn(u, x + pad, cy, FL_N("Debrief"), "Enter", BTN_DEBRIEF, 0, BS_PRIMARY, 0);
     return cr.y + cr.h;
   }
   if (u->await_end_turn) {
-    const char *msg = "Your decisions are in. End the turn to let the other sides move and see what happens.";
+    const char *msg = FL_TR("Your decisions are in. End the turn to let the other sides move and see what happens.");
     const gfx_Text *t = gfx_text(g, FONT_BODY, msg, iw);
     cr.h = 2 * pad + (t ? t->h : 0) + PX(12) + gfx_font_h(g, FONT_BODY) + PX(14);
     if (measure) return cr.y + cr.h;
     gfx_round(g, cr, PX(8), COL_CARD);
     cy += gfx_draw_wrapped(g, FONT_BODY, msg, x + pad, cy, iw, COL_MUTED) + PX(12);
-    ui_btn(u, x + pad, cy, "End turn", "Space", BTN_END_TURN, 0, BS_PRIMARY, 0);
+    ui_btn(u, x + pad, cy, FL_N("End turn"), FL_TR("Space"), BTN_END_TURN, 0, BS_PRIMARY, 0);
     return cr.y + cr.h;
   }
   if (card < 0) {
     cr.h = 2 * pad + gfx_font_h(g, FONT_BODY);
     if (measure) return cr.y + cr.h;
     gfx_round(g, cr, PX(8), COL_CARD);
-    gfx_draw_text(g, FONT_BODY, fl_game_status(u->game) == FL_GAME_ERROR ? "The game stopped on an error." : "No decision pending.",
+    gfx_draw_text(g, FONT_BODY, fl_game_status(u->game) == FL_GAME_ERROR ? FL_TR("The game stopped on an error.") : FL_TR("No decision pending."),
                   x + pad, cy, COL_MUTED, 0);
     return cr.y + cr.h;
   }
@@ -238,7 +266,7 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
   /* measure, then draw */
   char head[256], detail[1024], ask[256];
   ui_pick_ask(u, ask, sizeof ask);
-  snprintf(head, sizeof head, "%s \xC2\xB7 %s", mine ? "YOUR DECISION" : "DECIDING", d->sides[side].name);
+  snprintf(head, sizeof head, "%s \xC2\xB7 %s", mine ? FL_TR("YOUR DECISION") : FL_TR("DECIDING"), d->sides[side].name);
   const gfx_Text *tt = gfx_text(g, FONT_HEAD, c->title, iw);
   const gfx_Text *tx = c->text && *c->text ? gfx_text(g, FONT_BODY, c->text, iw) : NULL;
   int kw = PX(24), ow = iw - kw - PX(10) - PX(16);
@@ -299,8 +327,8 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
   }
   if (mine) {
     cy += PX(6);
-    ui_btn(u, x + pad, cy, "Confirm", "Enter", BTN_CONFIRM, 0, u->opt_sel >= 0 && fl_game_available(u->game, u->opt_sel) ? BS_PRIMARY : BS_DISABLED, 0);
-    gfx_draw_text(g, FONT_SMALL, "Keys 1\xE2\x80\x93" "9 choose", x + w - pad, cy + (bh - gfx_font_h(g, FONT_SMALL)) / 2, COL_MUTED, 2);
+    ui_btn(u, x + pad, cy, FL_N("Confirm"), "Enter", BTN_CONFIRM, 0, u->opt_sel >= 0 && fl_game_available(u->game, u->opt_sel) ? BS_PRIMARY : BS_DISABLED, 0);
+    gfx_draw_text(g, FONT_SMALL, FL_TR("Keys 1\xE2\x80\x93" "9 choose"), x + w - pad, cy + (bh - gfx_font_h(g, FONT_SMALL)) / 2, COL_MUTED, 2);
   }
   return cr.y + cr.h;
 }
@@ -322,7 +350,7 @@ static void log_panel(fl_Ui *u, SDL_Rect r) {
     char buf[1200], t[16];
     ui_log_text(u, e, buf, sizeof buf);
     if (!*buf) continue;
-    snprintf(t, sizeof t, "T%d", e->turn);
+    snprintf(t, sizeof t, FL_TR("T%d"), e->turn);
     SDL_Color c = e->kind == FL_LOG_ACTION ? COL_TEXT : e->kind == FL_LOG_EVENT ? (SDL_Color){226, 200, 140, 255}
                 : e->kind == FL_LOG_ENDING ? COL_ACCENT : COL_MUTED;
     const gfx_Text *bt = gfx_text(g, FONT_SMALL, buf, ww);
@@ -333,8 +361,8 @@ static void log_panel(fl_Ui *u, SDL_Rect r) {
     shown++;
   }
   SDL_RenderSetClipRect(u->r, NULL);
-  if (u->log_scroll > 0) gfx_draw_text(g, FONT_SMALL, "\xE2\x86\x91 newer", r.x + r.w, r.y - PX(20), COL_MUTED, 2);
-  if (!s->nlog) gfx_draw_text(g, FONT_SMALL, "Nothing has happened yet.", r.x, r.y, COL_MUTED, 0);
+  if (u->log_scroll > 0) gfx_draw_text(g, FONT_SMALL, FL_TR("\xE2\x86\x91 newer"), r.x + r.w, r.y - PX(20), COL_MUTED, 2);
+  if (!s->nlog) gfx_draw_text(g, FONT_SMALL, FL_TR("Nothing has happened yet."), r.x, r.y, COL_MUTED, 0);
 }
 
 /* ---- the game screen ----------------------------------------------------------- */
@@ -365,7 +393,7 @@ static void selected_card(fl_Ui *u) {
   gfx_round(g, r, PX(6), (SDL_Color){24, 30, 38, 240});
   gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);
   int y = r.y + pad;
-  gfx_draw_text(g, FONT_TINY_B, "SELECTED AREA", r.x + pad, y, COL_ACCENT, 0);
+  gfx_draw_text(g, FONT_TINY_B, FL_TR("SELECTED AREA"), r.x + pad, y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(4);
   gfx_draw_text(g, FONT_HEAD, lines[0], r.x + pad, y, COL_TEXT, 0);
   y += gfx_font_h(g, FONT_HEAD) + PX(4);
@@ -383,7 +411,7 @@ static void map_overlays(fl_Ui *u) {
     SDL_Rect box = {u->mapr.x + u->mapr.w - lw - PX(14), u->mapr.y + u->mapr.h - lh - PX(14), lw, lh};
     gfx_round(g, box, PX(6), (SDL_Color){20, 25, 32, 235});
     gfx_round_frame(g, box, PX(6), COL_LINE, 1);
-    int ly = ui_section(u, box.x + PX(12), box.y + PX(10), lw - PX(24), "LOG");
+    int ly = ui_section(u, box.x + PX(12), box.y + PX(10), lw - PX(24), FL_N("LOG"));
     log_panel(u, (SDL_Rect){box.x + PX(12), ly, lw - PX(24), box.y + box.h - ly - PX(8)});
   }
 }
@@ -395,18 +423,18 @@ static void draw_chrome(fl_Ui *u, int top, int pw) {
   gfx_fill(g, pr, COL_PANEL);
   gfx_fill(g, (SDL_Rect){pr.x, pr.y, 1, pr.h}, COL_LINE);
   int pad = PX(18), x = pr.x + pad, w = pw - 2 * pad, y = pr.y + PX(16);
-  y = ui_section(u, x, y, w, "INDICATORS");
+  y = ui_section(u, x, y, w, FL_N("INDICATORS"));
   int nvis = 0;
   for (int i = 0; i < u->def->ntrack; i++) nvis += u->def->tracks[i].visible && ui_sees(u, u->def->tracks[i].seen);
   int card_h = card_panel(u, x, 0, w, 1);
   int compact = nvis > 3 && y + ui_tracks_height(u, w) + PX(40) + card_h + PX(150) > u->H;
   y = compact ? ui_tracks_compact(u, x, y, w) : ui_tracks(u, x, y, w);
   y += PX(4);
-  y = ui_section(u, x, y, w, u->st->ended ? "OUTCOME" : "DECISION");
+  y = ui_section(u, x, y, w, u->st->ended ? FL_N("OUTCOME") : FL_N("DECISION"));
   y = card_panel(u, x, y, w, 0) + PX(18);
   u->log_float = u->H - y < PX(110);
   if (!u->log_float) {
-    y = ui_section(u, x, y, w, "LOG");
+    y = ui_section(u, x, y, w, FL_N("LOG"));
     log_panel(u, (SDL_Rect){x, y, w, u->H - y - PX(12)});
   }
   top_bar(u, top);
@@ -492,11 +520,11 @@ void ui_draw_title(fl_Ui *u) {
   int x = (u->W - cw) / 2, y = PX(64);
   gfx_draw_text(g, FONT_HUGE, "FLANK", x - PX(3), y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_HUGE);
-  gfx_draw_text(g, FONT_HEAD, "Scenario board games on the eastern flank", x, y, COL_TEXT, 0);
+  gfx_draw_text(g, FONT_HEAD, FL_TR("Scenario board games on the eastern flank"), x, y, COL_TEXT, 0);
   y += gfx_font_h(g, FONT_HEAD) + PX(36);
-  y = ui_section(u, x, y, cw, "CHOOSE A SCENARIO");
+  y = ui_section(u, x, y, cw, FL_N("CHOOSE A SCENARIO"));
   int n = u->nscen;
-  if (!n) gfx_draw_text(g, FONT_BODY, "No scenarios found: flank --help says where they are looked up.", x, y, COL_MUTED, 0);
+  if (!n) gfx_draw_text(g, FONT_BODY, FL_TR("No scenarios found: flank --help says where they are looked up."), x, y, COL_MUTED, 0);
   for (int i = 0; i < n; i++) {
     const fl_UiScenario *sc = u->host->scenario(u->host->ud, i);
     int pad = PX(18), iw = cw - 2 * pad;
@@ -519,7 +547,7 @@ void ui_draw_title(fl_Ui *u) {
     ui_button(u, r, BTN_SCENARIO, i);
     y += h + PX(14);
   }
-  gfx_draw_text(g, FONT_SMALL, "\xE2\x86\x91\xE2\x86\x93 choose  \xC2\xB7  Enter open  \xC2\xB7  Esc quit  \xC2\xB7  F1 help",
+  gfx_draw_text(g, FONT_SMALL, FL_TR("\xE2\x86\x91\xE2\x86\x93 choose  \xC2\xB7  Enter open  \xC2\xB7  Esc quit  \xC2\xB7  F1 help"),
                 u->W / 2, u->H - PX(36), COL_MUTED, 1);
 }
 
@@ -545,7 +573,7 @@ static void popup(fl_Ui *u) {
   const char *text = e->text && *e->text ? e->text : ev->text;
   const char *src = source_text(u->def, ev->source);
   char srcl[1200] = "";
-  if (src) snprintf(srcl, sizeof srcl, "Source: %s", src);
+  if (src) snprintf(srcl, sizeof srcl, FL_TR("Source: %s"), src);
   const gfx_Text *tt = gfx_text(g, FONT_TITLE, title, iw), *bt = text ? gfx_text(g, FONT_BODY, text, iw) : NULL;
   const gfx_Text *st = *srcl ? gfx_text(g, FONT_SMALL, srcl, iw) : NULL;
   int bh = gfx_font_h(g, FONT_BODY) + PX(14);
@@ -558,7 +586,7 @@ static void popup(fl_Ui *u) {
   int x = r.x + pad, y = r.y + pad;
   char head[128], date[64];
   date_short(e->date, date, sizeof date);
-  snprintf(head, sizeof head, "EVENT  \xC2\xB7  TURN %d  \xC2\xB7  %s", e->turn, date);
+  snprintf(head, sizeof head, FL_TR("EVENT  \xC2\xB7  TURN %d  \xC2\xB7  %s"), e->turn, date);
   gfx_draw_text(g, FONT_TINY_B, head, x, y, (SDL_Color){150, 100, 20, 255}, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(8);
   y += gfx_draw_wrapped(g, FONT_TITLE, title, x, y, iw, ink) + PX(10);
@@ -568,9 +596,9 @@ static void popup(fl_Ui *u) {
     y += th + PX(12);
   }
   if (st) y += gfx_draw_wrapped(g, FONT_SMALL, srcl, x, y, iw, soft) + PX(12);
-  SDL_Rect b = {x, y + PX(6), gfx_text_w(g, FONT_BOLD, "Continue") + gfx_text_w(g, FONT_SMALL, "Enter") + PX(38), bh};
+  SDL_Rect b = {x, y + PX(6), gfx_text_w(g, FONT_BOLD, FL_TR("Continue")) + gfx_text_w(g, FONT_SMALL, "Enter") + PX(38), bh};
   gfx_round(g, b, PX(5), ui_hovered(u, b) ? (SDL_Color){60, 56, 48, 255} : (SDL_Color){40, 38, 34, 255});
-  int tw = gfx_draw_text(g, FONT_BOLD, "Continue", b.x + PX(14), b.y + (bh - gfx_font_h(g, FONT_BOLD)) / 2, (SDL_Color){240, 232, 212, 255}, 0);
+  int tw = gfx_draw_text(g, FONT_BOLD, FL_TR("Continue"), b.x + PX(14), b.y + (bh - gfx_font_h(g, FONT_BOLD)) / 2, (SDL_Color){240, 232, 212, 255}, 0);
   gfx_draw_text(g, FONT_SMALL, "Enter", b.x + PX(24) + tw, b.y + (bh - gfx_font_h(g, FONT_SMALL)) / 2, (SDL_Color){170, 160, 140, 255}, 0);
   ui_button(u, b, BTN_DISMISS, 0);
 }
@@ -580,8 +608,8 @@ static void error_panel(fl_Ui *u) {
   int pad = PX(22), w = PX(640), iw;
   if (w > u->W - PX(40)) w = u->W - PX(40);
   iw = w - 2 * pad;
-  const char *hint = "The game is back at its last good state. Fix the scenario and press F5 to reload it; "
-                     "the decisions so far are replayed.";
+  const char *hint = FL_TR("The game is back at its last good state. Fix the scenario and press F5 to reload it; "
+                           "the decisions so far are replayed.");
   const gfx_Text *mt = gfx_text(g, FONT_BODY, u->err, iw), *ht = gfx_text(g, FONT_SMALL, hint, iw);
   int bh = gfx_font_h(g, FONT_BODY) + PX(14);
   int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(12) + (mt ? mt->h : 0) + PX(12) + (ht ? ht->h : 0) + PX(16) + bh;
@@ -592,38 +620,45 @@ static void error_panel(fl_Ui *u) {
   gfx_round(g, r, PX(10), COL_CARD);
   gfx_round_frame(g, r, PX(10), COL_ERROR, PX(2));
   int x = r.x + pad, y = r.y + pad;
-  gfx_draw_text(g, FONT_HEAD, "Scenario error", x, y, COL_ERROR, 0);
+  gfx_draw_text(g, FONT_HEAD, FL_TR("Scenario error"), x, y, COL_ERROR, 0);
   y += gfx_font_h(g, FONT_HEAD) + PX(12);
   SDL_Rect mr = {x - PX(8), y - PX(6), iw + PX(16), (mt ? mt->h : 0) + PX(12)};
   gfx_round(g, mr, PX(4), (SDL_Color){16, 19, 24, 255});
   y += gfx_draw_wrapped(g, FONT_BODY, u->err, x, y, iw, COL_TEXT) + PX(12);
   y += gfx_draw_wrapped(g, FONT_SMALL, hint, x, y, iw, COL_MUTED) + PX(16);
   int bx = x;
-  bx += ui_btn(u, bx, y, "Dismiss", "Esc", BTN_DISMISS, 0, BS_PRIMARY, 0).w + PX(10);
-  if (u->def) ui_btn(u, bx, y, "Reload", "F5", BTN_RELOAD, 0, BS_SECONDARY, 0);
+  bx += ui_btn(u, bx, y, FL_N("Dismiss"), "Esc", BTN_DISMISS, 0, BS_PRIMARY, 0).w + PX(10);
+  if (u->def) ui_btn(u, bx, y, FL_N("Reload"), "F5", BTN_RELOAD, 0, BS_SECONDARY, 0);
 }
 
 static void help_panel(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   static const char *const keys[][2] = {
-    {"1 \xE2\x80\x93 9", "choose an option"}, {"Enter", "confirm the option / continue"},
-    {"Space", "end the turn / continue"}, {"Tab", "move focus: map, card, log"},
-    {"Esc", "close a panel / back"}, {"Ctrl+Z", "undo your last decision"},
-    {"Ctrl+S", "save the game"}, {"Ctrl+O", "load the saved game"},
-    {"F5", "reload the scenario from disk (replays decisions)"}, {"F1", "this list"},
-    {"Wheel, + / \xE2\x88\x92", "zoom the map"}, {"Drag, arrows", "pan the map"},
-    {"0 or Home", "fit the map to the window"}, {"Click, drag a piece", "move it; click an area: select it"},
-    {"Tab, arrows", "while choosing: cycle the lit targets (Enter chooses)"},
-    {"Page Up / Down", "scroll the log"}, {"V", "next map view (owners, then overlays)"},
-    {"L", "fold or unfold the map legend"},
-    {"Ctrl + / \xE2\x88\x92 / 0", "larger, smaller, normal text"}, {"H (briefing)", "hotseat: people play every playable side"},
-    {"Tab, + / \xE2\x88\x92 (briefing)", "choose an assumption, change it"},
-    {"\xE2\x86\x91\xE2\x86\x93, 1\xE2\x80\x93" "9, P (debrief)", "what if: a decision, another option, or the computer"},
-    {"Tab, A, S (debrief)", "next tab; play the games among many; save for my teacher"},
-    {"Ctrl+Q", "quit (asks if unsaved)"},
+    {FL_N("1 \xE2\x80\x93 9"), FL_N("choose an option")}, {FL_N("Enter"), FL_N("confirm the option / continue")},
+    {FL_N("Space"), FL_N("end the turn / continue")}, {FL_N("Tab"), FL_N("move focus: map, card, log")},
+    {FL_N("Esc"), FL_N("close a panel / back")}, {FL_N("Ctrl+Z"), FL_N("undo your last decision")},
+    {FL_N("Ctrl+S"), FL_N("save the game")}, {FL_N("Ctrl+O"), FL_N("load the saved game")},
+    {FL_N("F5"), FL_N("reload the scenario from disk (replays decisions)")}, {FL_N("F1"), FL_N("this list")},
+    {FL_N("Wheel, + / \xE2\x88\x92"), FL_N("zoom the map")}, {FL_N("Drag, arrows"), FL_N("pan the map")},
+    {FL_N("0 or Home"), FL_N("fit the map to the window")}, {FL_N("Click, drag a piece"), FL_N("move it; click an area: select it")},
+    {FL_N("Tab, arrows"), FL_N("while choosing: cycle the lit targets (Enter chooses)")},
+    {FL_N("Page Up / Down"), FL_N("scroll the log")}, {FL_N("V"), FL_N("next map view (owners, then overlays)")},
+    {FL_N("L"), FL_N("fold or unfold the map legend")},
+    {FL_N("Ctrl + / \xE2\x88\x92 / 0"), FL_N("larger, smaller, normal text")}, {FL_N("H (briefing)"), FL_N("hotseat: people play every playable side")},
+    {FL_N("Tab, + / \xE2\x88\x92 (briefing)"), FL_N("choose an assumption, change it")},
+    {FL_N("\xE2\x86\x91\xE2\x86\x93, 1\xE2\x80\x93" "9, P (debrief)"), FL_N("what if: a decision, another option, or the computer")},
+    {FL_N("Tab, A, S (debrief)"), FL_N("next tab; play the games among many; save for my teacher")},
+    {FL_N("Ctrl+Q"), FL_N("quit (asks if unsaved)")},
   };
   int n = (int)(sizeof keys / sizeof keys[0]), lh = gfx_font_h(g, FONT_BODY) + PX(8), pad = PX(24);
-  int kw = PX(190), w = PX(700), h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(14) + n * lh + PX(8);
+  int kw = PX(190), dw = 0; /* the columns fit the words, which a translation may lengthen */
+  for (int i = 0; i < n; i++) {
+    int a = gfx_text_w(g, FONT_SMALL, fl_tr(keys[i][0])) + PX(28), b = gfx_text_w(g, FONT_BODY, fl_tr(keys[i][1]));
+    if (a > kw) kw = a;
+    if (b > dw) dw = b;
+  }
+  int w = kw + dw + 2 * pad < PX(700) ? PX(700) : kw + dw + 2 * pad, h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(14) + n * lh + PX(8);
+  if (w > u->W) w = u->W;
   SDL_Rect area = {0, 0, u->W, u->H};
   gfx_fill(g, area, (SDL_Color){0, 0, 0, 110});
   SDL_Rect r = {(u->W - w) / 2, (u->H - h) / 2, w, h};
@@ -632,14 +667,14 @@ static void help_panel(fl_Ui *u) {
   gfx_round(g, r, PX(10), COL_CARD);
   gfx_round_frame(g, r, PX(10), COL_LINE, 1);
   int x = r.x + pad, y = r.y + pad;
-  gfx_draw_text(g, FONT_HEAD, "Shortcuts", x, y, COL_TEXT, 0);
-  gfx_draw_text(g, FONT_SMALL, "Esc closes", r.x + r.w - pad, y + PX(4), COL_MUTED, 2);
+  gfx_draw_text(g, FONT_HEAD, FL_TR("Shortcuts"), x, y, COL_TEXT, 0);
+  gfx_draw_text(g, FONT_SMALL, FL_TR("Esc closes"), r.x + r.w - pad, y + PX(4), COL_MUTED, 2);
   y += gfx_font_h(g, FONT_HEAD) + PX(14);
   for (int i = 0; i < n; i++) {
-    SDL_Rect kr = {x, y, gfx_text_w(g, FONT_SMALL, keys[i][0]) + PX(14), lh - PX(6)};
+    SDL_Rect kr = {x, y, gfx_text_w(g, FONT_SMALL, fl_tr(keys[i][0])) + PX(14), lh - PX(6)};
     gfx_round(g, kr, PX(4), COL_CARD_HI);
-    gfx_draw_text(g, FONT_SMALL, keys[i][0], kr.x + PX(7), kr.y + (kr.h - gfx_font_h(g, FONT_SMALL)) / 2, COL_TEXT, 0);
-    gfx_draw_text(g, FONT_BODY, keys[i][1], x + kw, y + (kr.h - gfx_font_h(g, FONT_BODY)) / 2, COL_MUTED, 0);
+    gfx_draw_text(g, FONT_SMALL, fl_tr(keys[i][0]), kr.x + PX(7), kr.y + (kr.h - gfx_font_h(g, FONT_SMALL)) / 2, COL_TEXT, 0);
+    gfx_draw_text(g, FONT_BODY, fl_tr(keys[i][1]), x + kw, y + (kr.h - gfx_font_h(g, FONT_BODY)) / 2, COL_MUTED, 0);
     y += lh;
   }
   ui_button(u, area, BTN_DISMISS, 0);
@@ -647,9 +682,9 @@ static void help_panel(fl_Ui *u) {
 
 static void confirm_panel(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
-  const char *head = "Quit without saving?";
-  const char *body = "You have decisions that are not saved.";
-  const char *keys = "Y  quit      S  save, then quit      Esc  keep playing";
+  const char *head = FL_TR("Quit without saving?");
+  const char *body = FL_TR("You have decisions that are not saved.");
+  const char *keys = FL_TR("Y  quit      S  save, then quit      Esc  keep playing");
   int pad = PX(24), w = gfx_text_w(g, FONT_BODY, keys) + 2 * pad;
   if (w < PX(420)) w = PX(420);
   int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(12) + 2 * (gfx_font_h(g, FONT_BODY) + PX(10));
@@ -676,7 +711,7 @@ static void load_menu(fl_Ui *u) {
   gfx_round(g, r, PX(8), COL_CARD);
   gfx_round_frame(g, r, PX(8), COL_ACCENT, 1);
   int y = r.y + pad;
-  gfx_draw_text(g, FONT_HEAD, "Load a saved game", r.x + pad, y, COL_TEXT, 0);
+  gfx_draw_text(g, FONT_HEAD, FL_TR("Load a saved game"), r.x + pad, y, COL_TEXT, 0);
   y += gfx_font_h(g, FONT_HEAD) + PX(14);
   for (int i = first; i < first + rows && i < u->nsaves; i++) {
     int ok;

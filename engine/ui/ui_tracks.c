@@ -6,6 +6,7 @@
  * no range text and no bar, and its sparkline is scaled to its own history. */
 #include "ui_int.h"
 #include "fl_fmt.h"
+#include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,7 @@ static void fmt_value(const fl_TrackDef *t, double v, char *buf, size_t n) { fl_
 /* 1200 -> "1,200"; 1e9 -> "1 bn": short numbers for ranges. */
 static void fmt_short(double v, char *buf, size_t n) {
   double a = fabs(v);
-  if (a >= 1e9) snprintf(buf, n, "%g bn", v / 1e9);
+  if (a >= 1e9) snprintf(buf, n, FL_TR("%g bn"), v / 1e9);
   else if (a >= 1e6) snprintf(buf, n, "%g M", v / 1e6);
   else if (a >= 1e4) snprintf(buf, n, "%gk", v / 1e3);
   else snprintf(buf, n, "%g", v);
@@ -297,7 +298,7 @@ void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *mo
   for (int k = 0; k < nmore; k++)
     if (more[k]) chart_line(u, t, &more[k]->tracks[ti], n, ax, ay, aw, ah, lo, hi, cols[k], (float)PX(1.5f));
   chart_line(u, t, ts, n, ax, ay, aw, ah, lo, hi, c, (float)PX(2));
-  gfx_draw_text(g, FONT_SMALL, "start", ax, ay + ah + PX(4), COL_MUTED, 0);
-  snprintf(b, sizeof b, "turn %d", n - 1);
+  gfx_draw_text(g, FONT_SMALL, FL_TR("start"), ax, ay + ah + PX(4), COL_MUTED, 0);
+  snprintf(b, sizeof b, FL_TR("turn %d"), n - 1);
   gfx_draw_text(g, FONT_SMALL, b, ax + aw, ay + ah + PX(4), COL_MUTED, 2);
 }

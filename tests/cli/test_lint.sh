@@ -1,6 +1,8 @@
 #!/bin/bash
 # flank lint: every seeded mistake in tests/cli/fixtures/lint/ is caught on the line marked
-# "expect-lint: CHECK" with exit 1; the base fixture and the shipped scenarios lint clean.
+# "expect-lint: CHECK" (exit 1 on errors, 0 when only warnings are seeded); a fixture's
+# expect.txt, when present, is lint's whole output word for word (paths relative to the
+# fixture); the base fixture and the shipped scenarios lint clean.
 # Usage: bash test_lint.sh <path-to-flank> <repo-root>
 FLANK=${1:?flank binary}
 ROOT=${2:?repo root}
@@ -14,7 +16,13 @@ for d in "$FIX"/*/; do
   name=$(basename "$d")
   [ "$name" = base ] && continue
   out=$("$FLANK" lint "$d" 2>/dev/null); rc=$?
-  [ "$rc" -eq 1 ] || bad "$name: exit $rc, want 1"
+  want=1
+  [ -f "$d/expect.txt" ] && ! grep -q ': error: ' "$d/expect.txt" && want=0
+  [ "$rc" -eq "$want" ] || bad "$name: exit $rc, want $want"
+  if [ -f "$d/expect.txt" ]; then
+    rel=$(sed "s|^$d/||" <<<"$out")
+    [ "$rel" = "$(cat "$d/expect.txt")" ] || { bad "$name: output differs from expect.txt:"; diff <(echo "$rel") "$d/expect.txt" | sed 's/^/    /'; }
+  fi
   marks=$(grep -Hn "expect-lint: *[a-z-]*" "$d"/*.lua | grep -v 'marked on its line')
   [ -n "$marks" ] || bad "$name: fixture has no expect-lint marker"
   while IFS= read -r m; do
@@ -23,7 +31,7 @@ for d in "$FIX"/*/; do
     rest=${m#*:}
     line=${rest%%:*}
     check=$(sed -n 's/.*expect-lint: *\([a-z-]*\).*/\1/p' <<<"$m")
-    if grep -qE "/$file:$line: error: .*\[$check\]$" <<<"$out"; then
+    if grep -qE "/$file:$line: (error|warning): .*\[$check\]$" <<<"$out"; then
       caught=$((caught + 1))
     else
       bad "$name: expected '$file:$line: error: ... [$check]', got:"
@@ -33,6 +41,21 @@ for d in "$FIX"/*/; do
 done
 [ "$caught" -ge 12 ] || bad "only $caught seeded mistakes caught, want at least 12"
 echo "seeded mistakes caught: $caught"
+
+# what lint reports the loader refuses, in the same words (at the definition's line)
+for name in type_visible type_once type_turns type_cost ring_odd duplicate_area duplicate_decision delay_span; do
+  text=$(sed -E 's/^[^:]+:[0-9]+: error: (.*) \[[a-z-]+\]$/\1/' "$FIX/$name/expect.txt")
+  first=$("$FLANK" run "$FIX/$name" --seed 1 2>&1 >/dev/null); rc=$?
+  first=$(head -1 <<<"$first")
+  [ "$rc" -eq 2 ] && [ "${first#*scenario.lua:*: }" = "$text" ] || bad "run $name: exit $rc, '$first', want 2 and '$text'"
+done
+# rule functions that answer with a number stop the game naming the function
+out=$("$FLANK" run "$FIX/requires_number" --seed 1 2>&1 >/dev/null); rc=$?
+[ "$rc" -eq 3 ] && grep -q "scenario.lua:27: function must return true or false, not the number 0 (turn 1, decision 'posture' option 'attack')" <<<"$out" ||
+  bad "requires returning a number: exit $rc: $out"
+out=$("$FLANK" run "$FIX/policy_number" --seed 1 2>&1 >/dev/null); rc=$?
+[ "$rc" -eq 3 ] && grep -q "policy 'default' of side 'council' chose the number 1 on decision 'invest'; choose must return an option id" <<<"$out" ||
+  bad "policy returning a number: exit $rc: $out"
 
 # clean scenarios: exit 0 and not a single message
 for s in "$FIX/base" tutorial river_crossing; do

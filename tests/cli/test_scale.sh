@@ -31,7 +31,7 @@ first=$(grep -n 'id = "a5",' "$tmp/lua/scenario.lua" | cut -d: -f1)
 echo 'area { id = "a5", ring = { {0, 0}, {1, 0}, {1, 1} } }' >>"$tmp/lua/scenario.lua"
 last=$(wc -l <"$tmp/lua/scenario.lua")
 out=$("$FLANK" lint "$tmp/lua" 2>&1); rc=$?
-[ "$rc" -eq 1 ] && grep -q "scenario.lua:$last: error: area 'a5' is defined twice (first on line $first) \[load\]" <<<"$out" ||
+[ "$rc" -eq 1 ] && grep -q "scenario.lua:$last: error: area 'a5' is defined twice (first on line $first); give one area{} with all its keys \[duplicate\]" <<<"$out" ||
   bad "duplicate area{}: exit $rc: $out"
 first=$(grep -n '^area a5 ' "$tmp/map/grid.map" | cut -d: -f1)
 printf 'area a5 plain XX Again\nring 0 0 1 0 1 1\n' >>"$tmp/map/grid.map"

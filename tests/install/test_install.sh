@@ -26,7 +26,9 @@ P="$T/dest/opt/flank"
 for f in bin/flank share/flank/scenarios/tutorial/scenario.lua share/flank/scenarios/eastern_flank/tests \
          share/flank/assets/maps/eastern_flank.map share/flank/assets/template/scenario.lua \
          share/doc/flank/README.md share/doc/flank/copyright share/doc/flank/docs/guide.md \
-         share/man/man1/flank.1.gz share/bash-completion/completions/flank; do
+         share/man/man1/flank.1.gz share/bash-completion/completions/flank \
+         share/locale/et/LC_MESSAGES/flank.mo share/locale/lv/LC_MESSAGES/flank.mo \
+         share/locale/lt/LC_MESSAGES/flank.mo share/locale/pl/LC_MESSAGES/flank.mo; do
   [ -e "$P/$f" ] || bad "not installed: $f"
 done
 
@@ -39,6 +41,8 @@ use() { # PREFIX: run the checks with the flank installed there
   out=$("$F" render eastern_flank --out "$T/map.png" 2>&1) || bad "$1: flank render: $out"
   [ "$(head -c 8 "$T/map.png" | od -An -tx1 | tr -d ' ')" = 89504e470d0a1a0a ] || bad "$1: the render is not a PNG"
   out=$("$F" lint eastern_flank 2>&1) || bad "$1: flank lint eastern_flank: $out"
+  out=$(FLANK_I18N_CHECK=1 "$F" render tutorial --lang pl --out "$T/pl.png" 2>&1)
+  grep -q "^i18n: pl, 0 words without a translation" <<<"$out" || bad "$1: the installed Polish catalogue is not found: $out"
   out=$("$F" test tutorial 2>&1) || bad "$1: flank test tutorial: $out"
   grep -q "^tutorial: $1/share/flank/scenarios/tutorial " <<<"$("$F" run --which tutorial)" ||
     bad "$1: --which should name the installed tutorial: $("$F" run --which tutorial)"

@@ -34,6 +34,11 @@ for w in "Natural Earth" "public domain" "DejaVu" "Bitstream Vera"; do
   grep -q "$w" <<<"$copyright" || bad "the copyright file does not mention $w"
 done
 
+files=$(dpkg-deb -c "$deb")
+for lang in et lv lt pl; do # the window's words, compiled from po/ at build time
+  grep -q "\./usr/share/locale/$lang/LC_MESSAGES/flank.mo$" <<<"$files" || bad "the .deb lacks the $lang catalogue"
+done
+
 lintian --fail-on error,warning "$deb" >"$T/lint" 2>&1; rc=$?
 out=$(grep -v "running with root privileges" "$T/lint")
 [ "$rc" -eq 0 ] || bad "lintian (exit $rc): $out"
@@ -45,6 +50,8 @@ cd / || exit 1
 out=$(flank run tutorial 2>&1) && grep -q "(tutorial), seed 1:" <<<"$out" || bad "flank run tutorial from /: $out"
 out=$(flank render eastern_flank --out "$T/map.png" 2>&1) && [ -s "$T/map.png" ] || bad "flank render eastern_flank from /: $out"
 grep -q "^tutorial: /usr/share/flank/scenarios/tutorial " <<<"$(flank run --which tutorial)" || bad "--which: $(flank run --which tutorial)"
+out=$(FLANK_I18N_CHECK=1 flank render tutorial --lang pl --out "$T/pl.png" 2>&1)
+grep -q "^i18n: pl, 0 words without a translation" <<<"$out" || bad "the installed flank does not find its Polish catalogue: $out"
 [ "$(man -w flank 2>/dev/null)" = /usr/share/man/man1/flank.1.gz ] || bad "man flank does not find the page"
 
 apt-get remove -y -qq flank >"$T/log" 2>&1 || bad "apt-get remove: $(tail -5 "$T/log")"

@@ -21,7 +21,7 @@ static void on_test(void *ud, const fl_TestCase *tc) {
 int main(void) {
   char err[2048];
   Seen seen = {0};
-  fl_TestOpts o = {ROOT, 0, 0, on_test, &seen, NULL, 0};
+  fl_TestOpts o = {ROOT, 0, 0, on_test, &seen, NULL, 0, NULL};
   int passed = -1;
   /* failing.lua: 1 pass, 2 failures; the first names the line, the values and the seed */
   int failed = fl_test_run_file(FX "failing.lua", &o, &passed, err, sizeof err);
