@@ -37,9 +37,9 @@ grep -q "^Border patrol (lang), seed 1: A calm border" <<<"$out" || bad "run --l
 
 # replay: a Polish log replays and verifies in Polish
 "$FLANK" run "$FIX" --seed 1 --lang pl --log "$T/pl.log" >/dev/null || bad "run --log --lang pl"
-out=$("$FLANK" replay "$T/pl.log" --lang pl 2>&1)
+out=$("$FLANK" replay "$T/pl.log" --scenario "$FIX" --lang pl 2>&1)
 grep -q "replayed 4 actions of lang, seed 1: Spokojna granica" <<<"$out" || bad "replay --lang pl: $out"
-out=$("$FLANK" replay "$T/pl.log" --lang pl --verify 2>&1); rc=$?
+out=$("$FLANK" replay "$T/pl.log" --scenario "$FIX" --lang pl --verify 2>&1); rc=$?
 [ $rc -eq 0 ] && grep -q "verified 4 actions and 4 turn hashes$" <<<"$out" || bad "replay --lang pl --verify: exit $rc: $out"
 
 # batch: the command that reproduces it keeps the language
