@@ -4,6 +4,7 @@
  * keyboard's cursor (preview, cost, why not), and moves with the reachable areas shaded
  * and the cheapest path drawn. Every choice still goes through the host as one action. */
 #include "ui_int.h"
+#include "fl_fmt.h"
 #include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
@@ -67,12 +68,15 @@ int ui_prop_text(const fl_Ui *u, const fl_Prop *p, char *buf, size_t n) {
   int k = fl_def_prop(u->def, p->key);
   const fl_PropDef *pd = k >= 0 ? &u->def->props[k] : NULL;
   if (pd && !ui_sees(u, pd->seen)) return 0;
-  char v[64];
-  if (p->type == FL_NUM) snprintf(v, sizeof v, "%g", p->num);
-  else if (p->type == FL_BOOL) snprintf(v, sizeof v, "%s", p->num ? FL_TR("yes") : FL_TR("no"));
+  char v[128];
+  if (p->type == FL_NUM) { /* "Minefield: 1 field", "AP mines, unmarked: 12,000" */
+    fl_fmt_qty(p->num, pd ? pd->unit : NULL, pd ? pd->unit_one : NULL, v, sizeof v);
+    snprintf(buf, n, "%s: %s", pd && pd->name && *pd->name ? pd->name : p->key, v);
+    return 1;
+  }
+  if (p->type == FL_BOOL) snprintf(v, sizeof v, "%s", p->num ? FL_TR("yes") : FL_TR("no"));
   else snprintf(v, sizeof v, "%s", p->str ? p->str : "");
-  int unit = pd && pd->unit && *pd->unit && p->type == FL_NUM;
-  snprintf(buf, n, "%s: %s%s%s", pd && pd->name && *pd->name ? pd->name : p->key, v, unit ? " " : "", unit ? pd->unit : "");
+  snprintf(buf, n, "%s: %s", pd && pd->name && *pd->name ? pd->name : p->key, v);
   return 1;
 }
 
@@ -551,8 +555,12 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
       size_t len = 0;
       lines[n][0] = 0;
       for (int k = 0; k < nc && len < 500; k++)
-        len += (size_t)snprintf(lines[n] + len, 512 - len, "%s%s%g %s", len ? ", " : FL_TR("Cost: "), cs[k].amount < 0 ? "+" : "",
-                                fabs(cs[k].amount), u->def->tracks[cs[k].track].name);
+        {
+          const fl_TrackDef *tr = &u->def->tracks[cs[k].track];
+          char q[96];
+          fl_fmt_qty(fabs(cs[k].amount), tr->unit, tr->unit_one, q, sizeof q);
+          len += (size_t)snprintf(lines[n] + len, 512 - len, "%s%s%s (%s)", len ? ", " : FL_TR("Cost: "), cs[k].amount < 0 ? "+" : "", q, tr->name);
+        }
       if (len) n++;
     }
     char *pv = op->fn_preview ? fl_game_preview(u->game, &ch) : NULL;

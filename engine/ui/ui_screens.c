@@ -2,6 +2,7 @@
  * decision card, log), debrief — and the overlays (event pop-up, error panel, help,
  * toast). Drawing only: clicks are registered as buttons that fl_ui.c acts on. */
 #include "ui_int.h"
+#include "fl_fmt.h"
 #include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
@@ -189,8 +190,10 @@ static void option_detail(const fl_Ui *u, const fl_OptionDef *o, char *buf, size
   size_t len = 0;
   buf[0] = 0;
   for (int k = 0; k < o->ncost; k++) {
-    len += (size_t)snprintf(buf + len, n - len, "%s%s%g %s", len ? ", " : FL_TR("Cost: "), o->costs[k].amount < 0 ? "+" : "",
-                            fabs(o->costs[k].amount), d->tracks[o->costs[k].track].name);
+    const fl_TrackDef *t = &d->tracks[o->costs[k].track];
+    char q[96]; /* "Cost: 200 US$ M (Budget)", the figure as the panel shows it */
+    fl_fmt_qty(fabs(o->costs[k].amount), t->unit, t->unit_one, q, sizeof q);
+    len += (size_t)snprintf(buf + len, n - len, "%s%s%s (%s)", len ? ", " : FL_TR("Cost: "), o->costs[k].amount < 0 ? "+" : "", q, t->name);
     if (len >= n) return;
   }
   if (o->delay.n > 0) {
