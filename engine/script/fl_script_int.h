@@ -114,6 +114,8 @@ void fl_api_grow(lua_State *L, fl_Script *sc, size_t bytes); /* the state grows:
  * lint's lenient load; NULL for any other function. */
 lua_CFunction fl_api_load_reader(const char *module, const char *name);
 typedef struct fl_ApiFn { fl_ApiDoc doc; lua_CFunction fn; } fl_ApiFn;
+extern const fl_ApiFn fl_api_pieces[]; /* flank.piece (fl_api_pieces.c) */
+extern const int fl_api_pieces_n;
 extern const fl_ApiFn fl_api_board[];
 extern const int fl_api_board_n;
 extern const fl_ApiFn fl_api_teach[];   /* flank.param (fl_api_teach.c) */
@@ -144,5 +146,17 @@ int fl_piece_index(lua_State *L, fl_Script *sc, int i);     /* a piece id argume
 fl_Sides fl_arg_sides(lua_State *L, fl_Script *sc, int i);  /* nil: all; a side or list: them and their teams */
 /* Raise "unknown X 'id'" with a did-you-mean among n candidate ids. */
 int fl_unknown(lua_State *L, const char *what, const char *id, const char *const *cands, int n);
+
+/* Options tables of test files and sweep files (fl_tester.c): raise on a key not in keys
+ * (NULL-terminated, with a did-you-mean), and read string field k or NULL. */
+void fl_tester_check_keys(lua_State *L, int idx, const char *what, const char *const *keys);
+const char *fl_tester_opt_str(lua_State *L, int idx, const char *what, const char *k);
+
+/* Area and piece properties as Lua values (fl_api.c): push one (nil when absent), push
+ * them all into the table at t, and set key from the value at index v (nil deletes; the
+ * keys an insert moves are charged to the call). */
+void fl_push_prop(lua_State *L, const fl_Prop *p);
+void fl_push_props(lua_State *L, const fl_Props *ps, int t);
+void fl_set_prop(lua_State *L, fl_Props *ps, const char *key, int v);
 
 #endif
