@@ -23,6 +23,13 @@ struct fl_Game {
   int again_run;         /* 'again' choices in a row, bounded so a policy cannot loop for ever */
   double *params;        /* parameter values the next fl_game_start gives the state */
   char why_buf[256];     /* fl_game_check's answer */
+  /* Legal target lists of the pending decision's options, as its availability computed
+   * them: the policy's view and the check of a choice ask again for the same lists, and a
+   * scenario's legal() may be costly. Valid while the stamp (card, turn, queue head, log
+   * length) is unchanged; cleared with avail[]. */
+  int32_t **tl;
+  int *ntl;
+  long tl_stamp[4];
   char err[1024];
 };
 
@@ -39,9 +46,11 @@ fl_Game *fl_game_new(const fl_Def *def, fl_Hooks hooks) {
   g->s = fl_state_new(def);
   g->avail = calloc((size_t)maxopt, 1);
   g->why = calloc((size_t)maxopt, sizeof(char *));
+  g->tl = calloc((size_t)maxopt, sizeof *g->tl);
+  g->ntl = calloc((size_t)maxopt, sizeof *g->ntl);
   g->navail = maxopt;
   g->params = calloc((size_t)def->nparam + 1, sizeof *g->params);
-  if (!g->s || !g->avail || !g->why || !g->params) { fl_game_free(g); return NULL; }
+  if (!g->s || !g->avail || !g->why || !g->tl || !g->ntl || !g->params) { fl_game_free(g); return NULL; }
   for (int i = 0; i < def->nparam; i++) g->params[i] = def->params[i].value;
   g->status = FL_GAME_ENDED;
   g->hash_turns = 1;
@@ -52,6 +61,8 @@ void fl_game_set_turn_hashes(fl_Game *g, int on) { g->hash_turns = on; }
 
 static void clear_why(fl_Game *g) {
   for (int i = 0; i < g->navail; i++) { free(g->why[i]); g->why[i] = NULL; }
+  if (g->tl) for (int i = 0; i < g->navail; i++) { free(g->tl[i]); g->tl[i] = NULL; }
+  g->tl_stamp[0] = -1;
 }
 
 void fl_game_free(fl_Game *g) {
@@ -61,6 +72,8 @@ void fl_game_free(fl_Game *g) {
   fl_reach_free(&g->reach);
   if (g->why) clear_why(g);
   free(g->why);
+  free(g->tl);
+  free(g->ntl);
   free(g->avail);
   free(g->params);
   free(g);
@@ -403,6 +416,14 @@ static int legal_list(fl_Game *g, int card, int opt, int side, int32_t **out) {
   fl_State *s = g->s;
   int n = 0;
   *out = NULL;
+  long stamp[4] = {card, s->turn, s->qhead, s->nlog};
+  int cacheable = op->fn_legal && side == g->def->cards[card].side && opt < g->navail;
+  if (cacheable && memcmp(stamp, g->tl_stamp, sizeof stamp) == 0 && g->tl[opt]) {
+    n = g->ntl[opt];
+    if (!(*out = malloc((size_t)(n > 0 ? n : 1) * sizeof **out))) { fl_game_fail(g, "out of memory"); return -1; }
+    memcpy(*out, g->tl[opt], (size_t)n * sizeof **out);
+    return n;
+  }
   if (op->fn_legal && g->hooks.list) {
     fl_Context saved = g->ctx;
     g->ctx = (fl_Context){FL_CTX_OPTION, card, opt, side, NULL, 0};
@@ -423,6 +444,19 @@ static int legal_list(fl_Game *g, int card, int opt, int side, int32_t **out) {
       if (pi >= 0 && fl_move_left(g->def, s, pi) > 0) (*out)[k++] = (*out)[i];
     }
     n = k;
+  }
+  if (cacheable) {
+    if (memcmp(stamp, g->tl_stamp, sizeof stamp) != 0) {
+      for (int i = 0; i < g->navail; i++) { free(g->tl[i]); g->tl[i] = NULL; }
+      memcpy(g->tl_stamp, stamp, sizeof stamp);
+    }
+    int32_t *copy = malloc((size_t)(n > 0 ? n : 1) * sizeof *copy);
+    if (copy) { /* no memory for the cache only costs a recomputation */
+      memcpy(copy, *out, (size_t)n * sizeof *copy);
+      free(g->tl[opt]);
+      g->tl[opt] = copy;
+      g->ntl[opt] = n;
+    }
   }
   return n;
 }

@@ -129,8 +129,10 @@ static const char *hex2(int c) {
 }
 
 /* The state a script may grow is capped (FL_SB_STATE_CAP): sc->state_bytes is counted
- * at the start of each call that may change the game, and every growth adds to it. */
+ * at the first growth in each call that may change the game (SIZE_MAX until then:
+ * counting walks the whole state, and most calls never grow it), and every growth adds to it. */
 void fl_api_grow(lua_State *L, fl_Script *sc, size_t bytes) {
+  if (sc->state_bytes == SIZE_MAX) sc->state_bytes = fl_state_bytes(S(sc));
   sc->state_bytes += bytes;
   if (sc->state_bytes > FL_SB_STATE_CAP)
     luaL_error(L, "state cap exceeded: vars, properties, pieces and the log may hold at most %d MiB (docs/sandbox.md)",

@@ -35,32 +35,26 @@ static const char *target_kind(const fl_OptionDef *o) {
   }
 }
 
-/* Fill option table t (writable) with what changes per decision: availability, the
- * reason, the preview and the legal targets. */
-static void update_option(fl_Script *sc, int o, int t) {
+/* An option's preview or legal targets (for a move, the pieces that can move), pushed:
+ * what the rule code says for the pending decision, or nil. */
+static void push_lazy(fl_Script *sc, int o, int is_targets) {
   lua_State *L = sc->L;
   fl_Game *g = sc->game;
   int card = fl_game_pending(g, NULL);
   const fl_OptionDef *op = &sc->def->cards[card].options[o];
-  int avail = fl_game_available(g, o);
-  lua_pushboolean(L, avail);
-  lua_setfield(L, t, "available");
-  const char *why = avail ? NULL : fl_game_unavailable_reason(g, o);
-  if (why) lua_pushstring(L, why); else lua_pushnil(L);
-  lua_setfield(L, t, "reason");
-  if (op->fn_preview) {
+  int viewer = sc->viewer;
+  sc->viewer = -1; /* rule code, not the policy: it sees the whole state */
+  if (!is_targets) {
     fl_Choice ch = {o, 0, {0}};
-    char *p = fl_game_preview(g, &ch);
+    char *p = op->fn_preview ? fl_game_preview(g, &ch) : NULL;
     if (p) lua_pushstring(L, p); else lua_pushnil(L);
     free(p);
-    lua_setfield(L, t, "preview");
-  }
-  if (op->target == FL_TGT_NONE) return;
-  lua_pushnil(L);
-  if (avail) {
-    lua_pop(L, 1);
-    int32_t *tg = malloc((size_t)(sc->def->map ? fl_map_area_count(sc->def->map) + fl_game_state(g)->npiece + 1 : 1) * sizeof *tg);
-    int n = tg ? fl_game_targets(g, o, -1, tg, fl_map_area_count(sc->def->map) + fl_game_state(g)->npiece + 1) : 0;
+  } else if (op->target == FL_TGT_NONE || !fl_game_available(g, o)) {
+    lua_pushnil(L);
+  } else {
+    int max = fl_map_area_count(sc->def->map) + fl_game_state(g)->npiece + 1;
+    int32_t *tg = malloc((size_t)max * sizeof *tg);
+    int n = tg ? fl_game_targets(g, o, -1, tg, max) : 0;
     lua_createtable(L, n > 0 ? n : 0, 0);
     for (int i = 0; i < n; i++) {
       if (op->target == FL_TGT_AREA) lua_pushstring(L, fl_map_area(sc->def->map, tg[i])->id);
@@ -69,7 +63,41 @@ static void update_option(fl_Script *sc, int o, int t) {
     }
     free(tg);
   }
-  lua_setfield(L, t, "targets");
+  sc->viewer = viewer;
+  if (fl_game_status(g) == FL_GAME_ERROR) luaL_error(L, "%s", fl_game_error(g));
+}
+
+/* __index of an option's contents: preview and targets are worked out when a policy
+ * reads them (most never do, and a scenario's preview or legal() may be costly), once
+ * per decision. Upvalues: the card and the option index. */
+static int option_lazy(lua_State *L) {
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+  int card = (int)lua_tointeger(L, lua_upvalueindex(1)), o = (int)lua_tointeger(L, lua_upvalueindex(2));
+  const char *k = lua_tostring(L, 2);
+  int is_targets = k && strcmp(k, "targets") == 0;
+  if (!k || (!is_targets && strcmp(k, "preview") != 0) || fl_game_pending(sc->game, NULL) != card) return 0;
+  push_lazy(sc, o, is_targets);
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, 1); /* until the next decision (update_option clears it) */
+  return 1;
+}
+
+/* Fill option table t (writable) with what changes per decision: availability and the
+ * reason; the preview and the legal targets are cleared, for option_lazy to work out. */
+static void update_option(fl_Script *sc, int o, int t) {
+  lua_State *L = sc->L;
+  fl_Game *g = sc->game;
+  int avail = fl_game_available(g, o);
+  lua_pushboolean(L, avail);
+  lua_setfield(L, t, "available");
+  const char *why = avail ? NULL : fl_game_unavailable_reason(g, o);
+  if (why) lua_pushstring(L, why); else lua_pushnil(L);
+  lua_setfield(L, t, "reason");
+  int card = fl_game_pending(g, NULL);
+  const fl_OptionDef *op = &sc->def->cards[card].options[o];
+  if (op->fn_preview) { lua_pushnil(L); lua_setfield(L, t, "preview"); }
+  if (op->target != FL_TGT_NONE) { lua_pushnil(L); lua_setfield(L, t, "targets"); }
 }
 
 /* Push what a policy is called with: the view (turn, date, side, the tracks this side
@@ -134,7 +162,15 @@ static void push_decision(fl_Script *sc, int card, int side) {
         lua_pushnumber(L, op->costs[k].amount);
         lua_setfield(L, -2, sc->def->tracks[op->costs[k].track].id);
       }
-      lua_setfield(L, -2, "cost");
+      fl_sb_freeze_deep(L, -1);     /* the cost table; the option itself gets a metatable, */
+      lua_setfield(L, -2, "cost");  /* which freeze_deep would skip */
+      lua_createtable(L, 0, 1);
+      lua_pushinteger(L, card);
+      lua_pushinteger(L, o);
+      lua_pushcclosure(L, option_lazy, 2);
+      lua_setfield(L, -2, "__index");
+      lua_setmetatable(L, -2);
+      fl_sb_freeze(L, -1);
       lua_rawseti(L, -2, o + 1);
     }
     lua_setfield(L, -2, "options");

@@ -152,7 +152,7 @@ static int run_fn(fl_Script *sc, fl_Game *g, int fn, int nres, int mutable, int 
   fl_Context c = fl_game_context(g);
   int nargs = fl_push_targets(sc, &c);
   sc->mutable = mutable;
-  if (mutable) sc->state_bytes = fl_state_bytes(fl_game_state(g)); /* what the state cap counts from */
+  if (mutable) sc->state_bytes = SIZE_MAX; /* counted at its first growth (fl_api_grow) */
   int rc = fl_sb_pcall(sc, nargs, nres, sc->call_budget);
   sc->mutable = 0;
   if (rc == LUA_OK) return 0;
@@ -192,17 +192,20 @@ static int hook_call(void *ud, fl_Game *g, int fn, int kind, double *num, char *
     lua_pop(L, 1);
   }
   int ty = lua_type(L, -1);
-  char got[120];
-  fl_defs_describe(L, -1, got, sizeof got);
-  if (kind == FL_CALL_BOOL && ty != LUA_TBOOLEAN && ty != LUA_TNIL) /* `return 1` is no answer: say so */
-    return bad_result(sc, g, fidx, "true or false", got);
-  if (kind == FL_CALL_BOOL) *num = lua_toboolean(L, -1);
+  const char *want = NULL;
+  if (kind == FL_CALL_BOOL && ty != LUA_TBOOLEAN && ty != LUA_TNIL) want = "true or false"; /* `return 1` is no answer */
+  else if (kind == FL_CALL_BOOL) *num = lua_toboolean(L, -1);
   else if (kind == FL_CALL_NUMBER) {
     if (ty == LUA_TNUMBER && isfinite(lua_tonumber(L, -1))) *num = lua_tonumber(L, -1);
-    else return bad_result(sc, g, fidx, "a finite number", got);
+    else want = "a finite number";
   } else if (kind == FL_CALL_TEXT) {
     if (ty == LUA_TSTRING) *text = fl_str_dup(lua_tostring(L, -1));
-    else return bad_result(sc, g, fidx, "a string", got);
+    else want = "a string";
+  }
+  if (want) {
+    char got[120];
+    fl_defs_describe(L, -1, got, sizeof got);
+    return bad_result(sc, g, fidx, want, got);
   }
   lua_settop(L, fidx - 1);
   return 0;

@@ -11,12 +11,14 @@ local ok, T = pcall(require, "eastern_flank/text_" .. flank.lang)
 if not ok then T = require "eastern_flank/text_en" end
 
 local C = { R = {}, T = T, M = M, P = M.P }
-function C.V(k, d) return F.var.get(k, d) end
+C.V = F.var.get      -- V(k, default): a var (the API function itself: no extra call)
 function C.stage() return F.var.get("stage") end
 function C.log(fmt, ...) F.game.log(string.format(fmt, ...)) end
 -- 12345.6 -> "12,346"; with decimals: C.num(1234.56, 1) -> "1,234.6".
+local FMT = { [0] = "%.0f", "%.1f", "%.2f", "%.3f" }
 function C.num(x, decimals)
-  local s = string.format("%." .. (decimals or 0) .. "f", x)
+  local s = string.format(FMT[decimals or 0] or ("%." .. decimals .. "f"), x)
+  if x < 999 and x > -999 then return s end   -- nothing to separate (most numbers shown)
   local int, frac = s:match("^(-?%d+)(.*)$")
   int = int:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^(-?),", "%1")
   return int .. frac

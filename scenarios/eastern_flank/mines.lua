@@ -103,27 +103,33 @@ function Mi.cost(kind, a)
 end
 
 -- Can this kind of field go into this area now? true, or false and the reason. B: the
--- board's values read once for all areas (Mi.board()), so a card that asks about every
--- area reads each property once.
-function Mi.board()
-  local B = { obst = {}, ap = {}, doctrine = {}, stock = V("stockpile", 0), eng = V("eng_km", 0),
+-- board's values a kind needs, read once for all areas (Mi.board(kind)), so a card that
+-- asks about every area reads each property once.
+local AP_KIND = { marked = true, unmarked = true, remote = true, stockpile = true }
+function Mi.board(kind)
+  local B = { obst = {}, ap = {}, doctrine = {}, open = {}, stock = V("stockpile", 0), eng = V("eng_km", 0),
     allied = V("eng_allied_km", 0) }
+  local ap_kind = AP_KIND[kind]
+  if ap_kind then   -- a state must have left the treaty and not vetoed fields in its sector
+    for _, s in ipairs(L.STATES) do B.open[s.id] = L.out(s.id) and not V("veto_" .. s.id, false) end
+  end
   for _, a in ipairs(M.BORDER_AREAS) do
-    B.obst[a], B.ap[a], B.doctrine[a] = F.area.get(a, "obst"), F.area.get(a, "ap"), F.area.get(a, "doctrine")
+    if kind == "at" then B.obst[a] = F.area.get(a, "obst")
+    elseif not ap_kind or B.open[L.state_of(a)] then
+      B.ap[a] = F.area.get(a, "ap")
+      if ap_kind then B.doctrine[a] = F.area.get(a, "doctrine") end
+    end
   end
   return B
 end
-function Mi.can(kind, a, B)
+function Mi.can(kind, a, B, quiet)
   local st = L.state_of(a)
-  if not B then   -- one area: three reads, not a board scan
-    B = { obst = { [a] = F.area.get(a, "obst") }, ap = { [a] = F.area.get(a, "ap") },
-      doctrine = { [a] = F.area.get(a, "doctrine") }, stock = V("stockpile", 0), eng = V("eng_km", 0),
-      allied = V("eng_allied_km", 0) }
-  end
+  B = B or Mi.board(kind)
   local ap = B.ap[a] or 0
-  if kind ~= "at" and kind ~= "lift" then
-    if not L.out(st) then return false, string.format(T.fields.why.party, T.states[st]) end
-    if V("veto_" .. st, false) then return false, string.format(T.fields.why.veto, T.states[st]) end
+  -- quiet: only whether (Mi.legal asks for every area, and a reason is words to build)
+  if AP_KIND[kind] then
+    if not L.out(st) then return false, not quiet and string.format(T.fields.why.party, T.states[st]) end
+    if V("veto_" .. st, false) then return false, not quiet and string.format(T.fields.why.veto, T.states[st]) end
     if B.doctrine[a] == kind then return false, (T.fields.why.same) end
   end
   if kind == "at" and (B.obst[a] or 0) >= P.obst_max then return false, (T.fields.why.at_max) end
@@ -131,10 +137,10 @@ function Mi.can(kind, a, B)
   local km = Mi.km_needed(kind)
   if km > 0 then
     local free = B.eng + (Mi.allies_may_help(kind, a) and B.allied or 0)
-    if km > free then return false, string.format(T.fields.why.engineers, km, free) end
+    if km > free then return false, not quiet and string.format(T.fields.why.engineers, km, free) end
   end
   if (kind == "marked" or kind == "unmarked") and B.stock + ap < P.field_kmines then
-    return false, string.format(T.fields.why.stock, C.num(P.field_kmines * 1000))
+    return false, not quiet and string.format(T.fields.why.stock, C.num(P.field_kmines * 1000))
   end
   return true
 end
@@ -143,11 +149,11 @@ end
 -- its mines from what is left after the ones before it. (Money is checked on the whole order:
 -- the option's cost is the sum, and the budget must cover it.)
 function Mi.fit(kind, list)
-  local B = Mi.board()
+  local B = Mi.board(kind)
   local km_need = Mi.km_needed(kind)
   local out = {}
   for _, a in ipairs(list) do
-    if Mi.can(kind, a, B) then
+    if Mi.can(kind, a, B, true) then
       out[#out + 1] = a
       local own = math.min(km_need, B.eng)
       B.eng = B.eng - own
@@ -183,9 +189,10 @@ end
 -- The areas where a kind of field can go now (the option's legal targets).
 function Mi.legal(kind)
   if not Mi.open(kind) then return {} end
-  local B, l = Mi.board(), {}
+  local B, l, budget = Mi.board(kind), {}, F.track.get("budget")
   for _, a in ipairs(M.BORDER_AREAS) do
-    if F.area.owner(a) == "council" and Mi.can(kind, a, B) and Mi.cost(kind, a) <= F.track.get("budget") then l[#l + 1] = a end
+    if (not AP_KIND[kind] or B.open[L.state_of(a)]) and Mi.can(kind, a, B, true) and F.area.owner(a) == "council"
+        and Mi.cost(kind, a) <= budget then l[#l + 1] = a end
   end
   return l
 end

@@ -29,7 +29,7 @@ local clamp, poisson = M.clamp, M.poisson
 -- functions the war calls back.
 local R = {}
 
-local function V(k, d) return F.var.get(k, d) end
+local V = F.var.get   -- V(k, default)
 local function log(fmt, ...) F.game.log(string.format(fmt, ...)) end
 
 -- The counters' words (English only for now; a translation may override W in its text file).
