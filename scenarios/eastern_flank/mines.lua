@@ -128,8 +128,9 @@ function Mi.can(kind, a, B, quiet)
   local ap = B.ap[a] or 0
   -- quiet: only whether (Mi.legal asks for every area, and a reason is words to build)
   if AP_KIND[kind] then
-    if not L.out(st) then return false, not quiet and string.format(T.fields.why.party, T.states[st]) end
-    if V("veto_" .. st, false) then return false, not quiet and string.format(T.fields.why.veto, T.states[st]) end
+    if B.open[st] == false and quiet then return false end   -- out and no veto, as the board read it
+    if not B.open[st] and not L.out(st) then return false, not quiet and string.format(T.fields.why.party, T.states[st]) end
+    if not B.open[st] and V("veto_" .. st, false) then return false, not quiet and string.format(T.fields.why.veto, T.states[st]) end
     if B.doctrine[a] == kind then return false, (T.fields.why.same) end
   end
   if kind == "at" and (B.obst[a] or 0) >= P.obst_max then return false, (T.fields.why.at_max) end
@@ -200,15 +201,16 @@ end
 -- Recompute what a crisis would add (plan_k): stockpile and remote areas, in proportion to
 -- the share of their mines the store holds.
 local function replan()
-  local need = 0
+  local need, doc = 0, {}
   for _, a in ipairs(M.BORDER_AREAS) do
     local d = F.area.get(a, "doctrine")
+    doc[a] = d
     if d == "stockpile" or d == "remote" then need = need + P.field_kmines end
   end
   F.var.set("plan_need", need)
   local supplied = need > 0 and math.min(1, V("stockpile", 0) / need) or 0
   for _, a in ipairs(M.BORDER_AREAS) do
-    local d = F.area.get(a, "doctrine")
+    local d = doc[a]
     local k = 0
     if d == "stockpile" and (F.area.get(a, "ap") or 0) == 0 then k = P.field_kmines * 0.6 * supplied
     elseif d == "remote" then k = P.field_kmines * 0.8 * supplied end

@@ -92,7 +92,15 @@ function S.new(p)
   }
   for a, cp in pairs(p.depth) do st.depth[a] = cp end
   S.concentrate(st.depth, st.entry)
-  st.segs = { north = M.AXES.north, riga = M.AXES[st.entry], gap = M.AXES.gap, vilnius = M.AXES.vilnius }
+  -- plain copies of the axes' segments: the model's tables are read-only after load, and
+  -- reading them through that protection in the step loop is most of an estimate's cost
+  local function copy(segs)
+    local c = {}
+    for i = 1, #segs do local g = segs[i]; c[i] = { g[1], g[2] } end
+    return c
+  end
+  st.segs = { north = copy(M.AXES.north), riga = copy(M.AXES[st.entry]), gap = copy(M.AXES.gap),
+    vilnius = copy(M.AXES.vilnius) }
   for _, ax in ipairs(M.AXIS_IDS) do
     local r = p.red_axis and p.red_axis[ax] or p.red * P.red_share[ax]
     st.red[ax], st.blue[ax], st.prog[ax], st.seg[ax], st.joined[ax] = r, 0, 0, 1, 0
@@ -116,31 +124,32 @@ function S.day(st, emit)
   local segs_of = st.segs
   for _, ax in ipairs(M.AXIS_IDS) do
     local segs = segs_of[ax]
-    local s = st.seg[ax]
-    if s <= #segs then
+    local s, nsegs = st.seg[ax], #segs
+    if s <= nsegs then
       local red, blue, prog = st.red[ax], st.blue[ax], st.prog[ax]
       local h, v = st.hour, 0
       for _ = 1, n do
-        if s > #segs then break end
+        if s > nsegs then break end
         local a, len = segs[s][1], segs[s][2]
         local dg = drag[a]
         -- speed from the force ratio: ((r - 1) / 2)^1.5 between 1:1 and 3:1 (model.ratio_factor)
-        local f = (red / max(blue * dg[3], 0.05) - 1) * 0.5
+        local bd = blue * dg[3]
+        local f = (red / (bd > 0.05 and bd or 0.05) - 1) * 0.5
         v = f <= 0 and 0 or dg[1] * sm * (f >= 1 and 1 or f * sqrt(f))
         local dr = (attrition * blue * dg[2] * dt + air * 0.01 * red * dt / 6) * fires
         local db = attrition * red * dt
-        red, blue = max(red - dr, 0), max(blue - db, 0)
+        red, blue = red > dr and red - dr or 0, blue > db and blue - db or 0
         local left = len - prog
         if v * dt >= left then
           local t_in = v > 0 and left / v or dt
           h = h + t_in
           prog = 0
           s = s + 1
-          if (ax ~= "gap" and ax ~= "vilnius") or s > #segs then
+          if (ax ~= "gap" and ax ~= "vilnius") or s > nsegs then
             st.lost = (st.lost or 0) + 1
             if emit then emit("falls", a) end
           end
-          if s > #segs then
+          if s > nsegs then
             if M.CAPITAL[ax] then
               st.capital_lost = true
               st.fell = st.fell or {}
