@@ -30,6 +30,12 @@ struct fl_Game {
   int32_t **tl;
   int *ntl;
   long tl_stamp[4];
+  /* The last choice fl_game_check passed, and its costs: a policy's answer is checked,
+   * then chosen, and requires() and cost() need not run again for the same choice. */
+  long chk_stamp[4];
+  fl_Choice chk;
+  fl_Cost chk_costs[64];
+  int chk_nc;
   char err[1024];
 };
 
@@ -63,6 +69,7 @@ static void clear_why(fl_Game *g) {
   for (int i = 0; i < g->navail; i++) { free(g->why[i]); g->why[i] = NULL; }
   if (g->tl) for (int i = 0; i < g->navail; i++) { free(g->tl[i]); g->tl[i] = NULL; }
   g->tl_stamp[0] = -1;
+  g->chk_stamp[0] = -1;
 }
 
 void fl_game_free(fl_Game *g) {
@@ -538,9 +545,28 @@ int fl_game_costs(fl_Game *g, const fl_Choice *ch, fl_Cost *out, int max) {
   return choice_costs(g, card, ch, out, max);
 }
 
+static int same_choice(const fl_Choice *a, const fl_Choice *b) {
+  return a->opt == b->opt && a->ntg == b->ntg && (a->ntg <= 0 || memcmp(a->tg, b->tg, (size_t)a->ntg * sizeof *a->tg) == 0);
+}
+
+static const char *check_choice(fl_Game *g, const fl_Choice *ch);
+
 const char *fl_game_check(fl_Game *g, const fl_Choice *ch) {
-  int side, card = fl_game_pending(g, &side);
+  int card = fl_game_pending(g, NULL);
   if (card < 0) return "no decision is pending";
+  long stamp[4] = {card, g->s->turn, g->s->qhead, g->s->nlog};
+  if (memcmp(stamp, g->chk_stamp, sizeof stamp) == 0 && same_choice(ch, &g->chk)) return NULL;
+  const char *bad = check_choice(g, ch);
+  if (!bad && g->status != FL_GAME_ERROR && ch->ntg >= 0 && ch->ntg <= FL_MAX_TARGETS) {
+    memcpy(g->chk_stamp, stamp, sizeof stamp);
+    g->chk = *ch;
+  }
+  return bad;
+}
+
+static const char *check_choice(fl_Game *g, const fl_Choice *ch) {
+  int side, card = fl_game_pending(g, &side);
+  g->chk_stamp[0] = -1;
   const fl_CardDef *c = &g->def->cards[card];
   if (ch->opt < 0 || ch->opt >= c->noptions) return "no such option";
   if (!g->avail[ch->opt]) return g->why[ch->opt] ? g->why[ch->opt] : "not available";
@@ -586,9 +612,10 @@ const char *fl_game_check(fl_Game *g, const fl_Choice *ch) {
       free(reason);
     }
   }
-  fl_Cost costs[64];
+  fl_Cost *costs = g->chk_costs;
   int nc = choice_costs(g, card, ch, costs, 64);
   if (nc < 0) return fl_game_error(g);
+  g->chk_nc = nc;
   for (int k = 0; k < nc; k++) {
     const fl_TrackDef *t = &g->def->tracks[costs[k].track];
     if (costs[k].amount > 0 && g->s->tracks[costs[k].track].value - costs[k].amount < t->min) {
@@ -635,8 +662,8 @@ int fl_game_choose(fl_Game *g, const fl_Choice *ch) {
     return -1;
   }
   fl_Cost costs[64];
-  int nc = choice_costs(g, c, ch, costs, 64);
-  if (nc < 0) return g->status = FL_GAME_ERROR;
+  int nc = g->chk_nc; /* fl_game_check just worked them out (or found this choice checked) */
+  memcpy(costs, g->chk_costs, (size_t)nc * sizeof *costs);
   for (int k = 0; k < nc; k++)
     fl_state_set_track(s, g->def, costs[k].track, s->tracks[costs[k].track].value - costs[k].amount);
   s->card_taken[c]++;

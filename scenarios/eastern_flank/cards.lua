@@ -16,7 +16,9 @@ local function opt(card, id, t)
   t.id, t.label, t.text = id, s.label, s.text
   t.preview = t.preview or s.preview
   t.source = nil
-  if type(t.cost) == "function" then
+  local own = t.own_budget   -- requires and effect check and count the money themselves
+  t.own_budget = nil
+  if type(t.cost) == "function" and not own then
     -- the engine checks a cost that depends on the target once the target is chosen; say
     -- so before, too, so that an option the budget cannot pay for is shown as unavailable
     local cost, req = t.cost, t.requires
@@ -27,7 +29,7 @@ local function opt(card, id, t)
       return true
     end
   end
-  if t.cost then
+  if t.cost and not own then
     local cost, eff = t.cost, t.effect
     t.effect = function(...)
       local c = type(cost) == "function" and cost(...) or cost
@@ -174,16 +176,24 @@ function R.define(cfg)
       for _, a in ipairs(list) do n[#n + 1] = F.area.get(a).name end
       return table.concat(n, ", ")
     end
-    local o = opt("fields", kind, { target = "areas", min = 1, max = #M.BORDER_AREAS, again = true,
+    -- what an order costs: the areas it can serve, and their money
+    local function priced(list)
+      local fit, c = Mi.fit(kind, list), 0
+      for _, a in ipairs(fit) do c = c + Mi.cost(kind, a) end
+      return fit, c
+    end
+    local o = opt("fields", kind, { target = "areas", min = 1, max = #M.BORDER_AREAS, again = true, own_budget = true,
       legal = function() return Mi.legal(kind) end,
       requires = function(list)
         if not list then return Mi.open(kind) end
-        if #Mi.fit(kind, list) == 0 then return false, (T.fields.why.none_fits) end
+        local fit, c = priced(list)
+        if c > F.track.get("budget") then return false, string.format(T.why.budget, C.num(c, 1), C.num(F.track.get("budget"), 1)) end
+        if #fit == 0 then return false, (T.fields.why.none_fits) end
         return true
       end,
       cost = function(list)
-        local c = 0
-        for _, a in ipairs(list and Mi.fit(kind, list) or {}) do c = c + Mi.cost(kind, a) end
+        if not list then return { budget = 0 } end
+        local _, c = priced(list)
         return { budget = c }
       end,
       preview = function(list)
@@ -203,7 +213,9 @@ function R.define(cfg)
         return s2
       end,
       effect = function(list)
-        for _, a in ipairs(Mi.fit(kind, list)) do Mi.order(kind, a) end
+        local fit, c = priced(list)
+        if c > 0 then F.track.add("spent", c) end
+        for _, a in ipairs(fit) do Mi.order(kind, a) end
         R.assess()
       end })
     if kind ~= "done" then o.text = o.text .. " " .. T.law.status[kind] end   -- its legal status, always shown
