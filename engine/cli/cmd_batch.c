@@ -206,7 +206,7 @@ static void set_spec(const fl_PolicySet *ps, char *buf, size_t n) {
 int cmd_batch(int argc, char **argv) {
   const char *where = NULL, *out = NULL, *plot = NULL, *report = NULL, *sweep = NULL, *xs = NULL, *ys = NULL, *sweep_param = NULL;
   uint64_t runs = 100, base = 1, jobs = 0, shard_k = 1, shard_n = 1;
-  int summary = 0, bench = 0, nset = 0, cur = -1, rc = EXIT_USAGE;
+  int summary = 0, bench = 0, exact = 0, nset = 0, cur = -1, rc = EXIT_USAGE;
   fl_PolicySet *sets = NULL;
   fl_ScriptOpts opts = {0};
   static char command[8192], pols[6144], extra[512]; /* the command that replays these games */
@@ -241,6 +241,7 @@ int cmd_batch(int argc, char **argv) {
     else if (!strcmp(a, "--y") && more) ys = argv[++i];
     else if (!strcmp(a, "--summary")) summary = 1;
     else if (!strcmp(a, "--bench")) bench = 1;
+    else if (!strcmp(a, "--exact")) exact = 1;
     else if (!strcmp(a, "--shard") && more) {
       unsigned long long k, n;
       char junk;
@@ -356,7 +357,7 @@ int cmd_batch(int argc, char **argv) {
 
   /* the games: fl_ensemble, this shard's seeds base+lo .. base+lo+per-1 for every set */
   Progress pr = {isatty(STDERR_FILENO) && !bench, now()};
-  fl_EnsembleSpec spec = {where, cli_scenario_path(), &opts, sc0, sets, nset, base + lo, per, (int)jobs, on_progress, &pr};
+  fl_EnsembleSpec spec = {where, cli_scenario_path(), &opts, sc0, sets, nset, base + lo, per, (int)jobs, on_progress, &pr, exact};
   double t0 = now(), c0 = cpu_s();
   fl_Ensemble *e = total ? fl_ensemble_new(&spec, err, sizeof err) : NULL; /* a shard may hold no seeds */
   int erc = !total ? 0 : e ? fl_ensemble_run(e, err, sizeof err) : 2;
@@ -379,8 +380,9 @@ int cmd_batch(int argc, char **argv) {
       long long turns = 0;
       for (size_t i = 0; i < r->n; i++) turns += r->turns[i];
       printf("bench: games=%zu jobs=%llu wall_s=%.4f games_per_s=%.1f turns_per_s=%.1f cpu_s=%.4f games_per_cpu_s=%.1f "
-             "load_ms=%.2f reset_us=%.2f\n", r->n, (unsigned long long)jobs, wall, (double)r->n / wall, (double)turns / wall,
-             cpu, cpu > 0 ? (double)r->n / cpu : 0, t_load * 1e3, t_reset);
+             "load_ms=%.2f reset_us=%.2f exact_replays=%zu%s\n", r->n, (unsigned long long)jobs, wall, (double)r->n / wall,
+             (double)turns / wall, cpu, cpu > 0 ? (double)r->n / cpu : 0, t_load * 1e3, t_reset, e ? fl_ensemble_replays(e) : 0,
+             exact ? " (--exact)" : "");
     }
   }
   fl_ensemble_free(e);

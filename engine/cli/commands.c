@@ -50,7 +50,7 @@ const Cmd CLI_COMMANDS[] = {
   {"batch", "SCENARIO [--runs N] [--seed-base S] [--policy P | --side ROLE=POL | --sweep FILE]... [--set ID=VALUE] "
             "[--sweep-param ID=FROM:TO:STEP] [--jobs J] "
             "[--out FILE.csv|.jsonl] [--summary] [--plot FILE.svg] [--report FILE.html] [--x TRACK --y TRACK] "
-            "[--shard K/N] [--bench]",
+            "[--shard K/N] [--bench] [--exact]",
    "Play many games (Monte Carlo) over seeds and policies.", cmd_batch,
    "Each --policy P (applied to every side that defines P), each run of --side ROLE=POL flags, or\n"
    "each entry of a --sweep file is one policy set; every set plays seeds S..S+N-1.\n"
@@ -65,6 +65,10 @@ const Cmd CLI_COMMANDS[] = {
    "  --plot FILE.svg histograms per track and a --x/--y scatter with the Pareto frontier\n"
    "  --report FILE.html  one self-contained page with the table and the charts\n"
    "  --shard K/N     only the K-th of N disjoint slices of the seeds (merge with flank merge)\n"
+   "  --bench         print speed figures (games and turns per second, per CPU second)\n"
+   "  --exact         count every instruction of every game; by default games run without\n"
+   "                  the counting hook and any game that comes near a limit or fails is\n"
+   "                  played again counted (docs/sandbox.md): the results are the same\n"
    "Every output records its provenance (scenario and content hash, Flank version, seeds, shard,\n"
    "policy sets, the command that replays it). --out - or a device (/dev/null) writes CSV.\n"
    "See docs/educators.md.\n"},

@@ -15,7 +15,7 @@
 typedef struct Impl {
   fl_EnsembleSpec spec;
   fl_PolicySet *sets;        /* deep copies, so the spec's may go away after fl_ensemble_new */
-  atomic_size_t next, done;
+  atomic_size_t next, done, replays; /* replays: games played again exactly (fl_fast.c) */
   atomic_int stop, running;
   pthread_mutex_t mu;
   size_t err_at;             /* the lowest failing game: the reported error does not depend on threads */
@@ -62,6 +62,7 @@ fl_Ensemble *fl_ensemble_new(const fl_EnsembleSpec *spec, char *err, size_t errn
   pthread_mutex_init(&im->mu, NULL);
   atomic_init(&im->next, 0);
   atomic_init(&im->done, 0);
+  atomic_init(&im->replays, 0);
   atomic_init(&im->stop, 0);
   atomic_init(&im->running, 0);
   return e;
@@ -85,6 +86,7 @@ void fl_ensemble_free(fl_Ensemble *e) {
 
 void fl_ensemble_cancel(fl_Ensemble *e) { atomic_store(&IMPL(e)->stop, 1); }
 size_t fl_ensemble_done(const fl_Ensemble *e) { return atomic_load(&IMPL(e)->done); }
+size_t fl_ensemble_replays(const fl_Ensemble *e) { return atomic_load(&IMPL(e)->replays); }
 
 static void fail(Impl *im, size_t at, int code, const char *msg) {
   pthread_mutex_lock(&im->mu);
@@ -98,7 +100,7 @@ static void fail(Impl *im, size_t at, int code, const char *msg) {
 }
 
 /* One game, the way `flank run` plays it. */
-static int play(fl_Script *sc, uint64_t seed) {
+static int play_once(fl_Script *sc, uint64_t seed) {
   fl_Game *g = fl_script_game(sc);
   int st = fl_game_start(g, seed);
   while (st == FL_GAME_WAITING) {
@@ -106,6 +108,22 @@ static int play(fl_Script *sc, uint64_t seed) {
     st = fl_script_choose(sc, &ch) ? FL_GAME_ERROR : fl_game_choose(g, &ch);
   }
   return st < 0 ? FL_GAME_ERROR : st;
+}
+
+/* In fast mode (fl_fast.c); played again with the counting hook if a call ran long or
+ * the game failed, so that outcomes and messages are an exact run's. */
+static int play(fl_Script *sc, uint64_t seed, atomic_size_t *replays) {
+  fl_sb_fast_game(sc);
+  int st = play_once(sc, seed);
+  int again = sc->fast && (st == FL_GAME_ERROR || fl_sb_fast_tripped(sc));
+  fl_sb_fast_game_end(sc, !again);
+  if (again) {
+    fl_sb_fast(sc, 0);
+    st = play_once(sc, seed);
+    fl_sb_fast(sc, 1);
+    atomic_fetch_add(replays, 1);
+  }
+  return st;
 }
 
 static void *work(void *arg) {
@@ -120,6 +138,7 @@ static void *work(void *arg) {
   }
   fl_Script *sc = w->sc;
   fl_game_set_turn_hashes(fl_script_game(sc), 0); /* outcomes only */
+  if (!im->spec.exact) fl_sb_fast(sc, 1);
   size_t nt = (size_t)e->ntrack;
   int cur = -1;
   while (!atomic_load(&im->stop)) {
@@ -136,7 +155,7 @@ static void *work(void *arg) {
         break;
       }
       cur = set;
-      if (play(sc, seed) == FL_GAME_ERROR) {
+      if (play(sc, seed, &im->replays) == FL_GAME_ERROR) {
         char msg[2048];
         const fl_Def *d = fl_script_def(sc);
         int k = snprintf(msg, sizeof msg, "%s\n(game with seed %llu of policy set '%s'; replay it with flank run %s --seed %llu",
@@ -158,6 +177,7 @@ static void *work(void *arg) {
       atomic_fetch_add(&im->done, 1);
     }
   }
+  if (sc->fast) fl_sb_fast(sc, 0); /* worker 0's script may be the caller's */
   atomic_fetch_sub(&im->running, 1);
   return NULL;
 }

@@ -26,6 +26,8 @@ typedef struct fl_EnsembleSpec {
    * games finished so far (never from a worker). */
   void (*progress)(void *ud, size_t done, size_t total);
   void *ud;
+  int exact;                           /* count every instruction in every game (no fast mode,
+                                        * fl_fast.c); results are the same either way */
 } fl_EnsembleSpec;
 
 typedef struct fl_Ensemble {
@@ -50,6 +52,9 @@ int fl_ensemble_run(fl_Ensemble *e, char *err, size_t errn);
 void fl_ensemble_cancel(fl_Ensemble *e);
 /* Games finished so far (any thread). */
 size_t fl_ensemble_done(const fl_Ensemble *e);
+/* Games played a second time with instruction counting, because a call ran long or the
+ * game failed (fl_fast.c); a figure for benchmarks. */
+size_t fl_ensemble_replays(const fl_Ensemble *e);
 void fl_ensemble_free(fl_Ensemble *e);
 
 /* The policy sets a debrief compares with: one per policy the scenario defines for `side`

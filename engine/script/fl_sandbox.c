@@ -109,8 +109,12 @@ void fl_sb_charge(lua_State *L, long long units) {
   fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
   if (sc->budget <= 0) return; /* not inside a budgeted call (the engine's own work) */
   sc->used += units;
+  if (sc->fast && sc->used > sc->budget / 2) fl_sb_fast_trip(L, sc); /* near the budget: count exactly */
   check_limits(L, sc);
 }
+
+void fl_sb_exact_hook(fl_Script *sc) { fl_sb_exact_hook_on(sc->L); }
+void fl_sb_exact_hook_on(lua_State *L) { lua_sethook(L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY); }
 
 /* Message handler: a string error keeps its text; any other error object becomes
  * "file:line: error object is a table" at the innermost Lua line. */
@@ -156,7 +160,9 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
   lua_pushcfunction(sc->L, locate_error);
   lua_insert(sc->L, base);
   sc->depth++;
+  if (sc->fast && !nested) fl_sb_fast_enter(sc, budget);
   int rc = lua_pcall(sc->L, nargs, nres, base);
+  if (sc->fast && !nested) fl_sb_fast_leave(sc);
   sc->depth--;
   lua_remove(sc->L, base);
   if (rc == LUA_ERRMEM && !sc->exceeded) sc->exceeded = 2;
@@ -281,6 +287,8 @@ static int guarded_call(lua_State *L) {
   int is_xpcall = lua_toboolean(L, lua_upvalueindex(2));
   if (is_xpcall) { luaL_checktype(L, 2, LUA_TFUNCTION); fl_sb_safe_handler(L, 2); }
   lua_State *co = !is_xpcall && lua_type(L, 1) == LUA_TTHREAD ? lua_tothread(L, 1) : NULL;
+  fl_Script *sc0 = *(fl_Script **)lua_getextraspace(L);
+  if (co && sc0->fast) fl_sb_exact_hook_on(co); /* fast mode: a coroutine counts (the watchdog cannot reach it) */
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
@@ -329,6 +337,7 @@ static int wrap_call(lua_State *L) {
     return luaL_error(L, "cannot resume dead coroutine");
   if (!lua_checkstack(co, n)) return luaL_error(L, "too many arguments to resume");
   lua_xmove(L, co, n);
+  if (sc->fast) fl_sb_exact_hook_on(co);
   int st = lua_resume(co, L, n, &nres);
   if (st == LUA_OK || st == LUA_YIELD) {
     if (!lua_checkstack(L, nres + 1)) { lua_pop(co, nres); return luaL_error(L, "too many results to resume"); }
@@ -536,16 +545,18 @@ int fl_sb_tostring(lua_State *L) {
 }
 
 static int sb_print(lua_State *L) {
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+  FILE *out = sc->fast_out ? sc->fast_out : stderr; /* a fast game's is held (fl_fast.c) */
   int n = lua_gettop(L);
   for (int i = 1; i <= n; i++) {
     lua_pushcfunction(L, fl_sb_tostring);
     lua_pushvalue(L, i);
     lua_call(L, 1, 1);
-    if (i > 1) fputc('\t', stderr);
-    fl_str_fput_term(stderr, lua_tostring(L, -1), 1); /* no escape sequences reach the terminal */
+    if (i > 1) fputc('\t', out);
+    fl_str_fput_term(out, lua_tostring(L, -1), 1); /* no escape sequences reach the terminal */
     lua_pop(L, 1);
   }
-  fputc('\n', stderr);
+  fputc('\n', out);
   return 0;
 }
 

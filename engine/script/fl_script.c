@@ -394,6 +394,7 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
 
 void fl_script_free(fl_Script *sc) {
   if (!sc) return;
+  if (sc->fast) fl_sb_fast(sc, 0); /* the watchdog must not see it any more */
   fl_game_free(sc->game);
   if (sc->L) lua_close(sc->L);
   fl_def_free(sc->def);

@@ -3,6 +3,7 @@
 #define FL_SCRIPT_INT_H
 #include <lua.h>
 #include <lauxlib.h>
+#include <stdatomic.h>
 #include "fl_script.h"
 #include "fl_state.h"
 #include "fl_path.h"  /* fl_path_asset: where "assets/..." maps are */
@@ -54,6 +55,12 @@ struct fl_Script {
   int no_class;             /* do not read the class settings file (fl_ScriptOpts.no_class) */
   double *param_base;       /* the parameters as loaded (with --set), for fl_script_reset_params */
   int map_read;             /* scenario{ map = } was read into def->map while loading */
+  int fast;                 /* no count hook (fl_fast.c); the fields below are shared with its watchdog */
+  atomic_int fast_in_call, fast_tripped;
+  atomic_llong fast_t0, fast_limit; /* monotonic ns when the call began; CPU ns it may use */
+  atomic_llong fast_cpu, fast_cpu0; /* the thread's CPU ns as the watchdog last read it; that at the call's start */
+  void *fast_out;           /* FILE *: print() of a fast game, shown when it is not replayed */
+  char *fast_buf; size_t fast_len;
 };
 
 /* Sandbox (fl_sandbox.c). */
@@ -65,6 +72,20 @@ void fl_sb_error_text(fl_Script *sc, char *buf, size_t n); /* message of the err
 /* C-side work: charge `units` (about one VM instruction each) to the running call's budget
  * and check its clock; raises when either is exhausted. */
 void fl_sb_charge(lua_State *L, long long units);
+void fl_sb_exact_hook(fl_Script *sc);                 /* the counting hook back on */
+void fl_sb_exact_hook_on(lua_State *L);                /* ... on one thread (a coroutine) */
+/* Fast mode (fl_fast.c): games without the count hook, replayed exactly when a call
+ * runs long, charges half its budget or the game fails. fl_sb_fast turns it on or off
+ * (returns whether it is on); fl_sb_fast_tripped says whether the game must be replayed. */
+int fl_sb_fast(fl_Script *sc, int on);
+int fl_sb_fast_tripped(fl_Script *sc);
+void fl_sb_fast_enter(fl_Script *sc, long long budget);
+void fl_sb_fast_leave(fl_Script *sc);
+void fl_sb_fast_trip(lua_State *L, fl_Script *sc);
+/* Around each fast game: print() output is held, then shown (keep) or dropped (the game is
+ * replayed, and the replay prints it). */
+void fl_sb_fast_game(fl_Script *sc);
+void fl_sb_fast_game_end(fl_Script *sc, int keep);
 /* Replace the function at idx by an xpcall message handler that is not called once a
  * limit is exceeded (hooks are off while the error is raised, so it would run unbudgeted). */
 void fl_sb_safe_handler(lua_State *L, int idx);
