@@ -192,10 +192,11 @@ static void test_ensemble(void) {
   int nset = fl_ensemble_default_sets(sc, 0, &sets);
   CHECK(nset == 3 && !strcmp(sets[1].name, "careful"));
   int calls = 0;
-  fl_EnsembleSpec spec = {TEACH, ROOT, NULL, NULL, sets, nset, 1, 200, 1, count_progress, &calls};
+  fl_EnsembleSpec spec = {TEACH, ROOT, NULL, NULL, sets, nset, 1, 200, 1, count_progress, &calls, 0};
   fl_Ensemble *one = fl_ensemble_new(&spec, err, sizeof err);
   CHECK(one && fl_ensemble_run(one, err, sizeof err) == 0 && calls > 0);
   spec.threads = 2;
+  spec.exact = 1; /* counted and on two threads: the same games as fast mode on one */
   spec.script0 = sc;
   fl_Ensemble *two = fl_ensemble_new(&spec, err, sizeof err);
   CHECK(two && fl_ensemble_run(two, err, sizeof err) == 0);
