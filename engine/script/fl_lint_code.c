@@ -251,6 +251,31 @@ static void declare(Scope *sc, const char *name, int line) {
   sc->loc[sc->nloc++] = fl_str_dup(name);
 }
 
+/* Lua's reserved words: the tokenizer gives them as names, but none can be assigned to. */
+static int is_keyword(const Src *s, int k) {
+  static const char *const KW[] = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
+                                   "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while"};
+  if (ttype(s, k) != T_NAME) return 0;
+  for (size_t i = 0; i < sizeof KW / sizeof KW[0]; i++)
+    if (tis(s, k, KW[i])) return 1;
+  return 0;
+}
+
+/* After the first target of `a, b.c, d[i] = ...` (its "," at j): the token past the list,
+ * which is "=" only for an assignment. The targets are names, never reserved words, so
+ * `return false, why end  local y = 1` ends at "end" and assigns nothing. */
+static int past_target_list(const Src *s, int j) {
+  while (tis(s, j, ",") && ttype(s, j + 1) == T_NAME && !is_keyword(s, j + 1)) {
+    j += 2;
+    for (;;) {
+      if (tis(s, j, ".") && ttype(s, j + 1) == T_NAME) j += 2;
+      else if (tis(s, j, "[")) j = match_close(s, j) + 1;
+      else break;
+    }
+  }
+  return j;
+}
+
 void check_globals(Ctx *c, Src *s) {
   Scope st[256];
   int ns = 1, depth = 0, in_local = 0, for_vars = -1;
@@ -349,7 +374,9 @@ void check_globals(Ctx *c, Src *s) {
     }
     if (tis(s, k, "end") || tis(s, k, "until")) { POP(); continue; }
     /* an assignment: NAME (.f | [e])* = at statement level of the current function */
-    if (ttype(s, k) != T_NAME || tis(s, k - 1, ".") || tis(s, k - 1, ":") || tis(s, k - 1, "goto") || tis(s, k - 1, "::")) continue;
+    if (ttype(s, k) != T_NAME || is_keyword(s, k) || tis(s, k - 1, ".") || tis(s, k - 1, ":") || tis(s, k - 1, "goto") ||
+        tis(s, k - 1, "::"))
+      continue;
     if (for_vars >= 0) continue;
     int fn = top;
     while (fn > 0 && !st[fn].func) fn--;
@@ -361,11 +388,7 @@ void check_globals(Ctx *c, Src *s) {
       else break;
     }
     if (!tis(s, j, "=") && !(tis(s, j, ",") && !field)) continue;
-    if (tis(s, j, ",")) { /* a, b = ...: find the "=" of the list */
-      int q = j;
-      while (q < s->nt - 1 && (tis(s, q, ",") || ttype(s, q) == T_NAME || tis(s, q, "."))) q++;
-      if (!tis(s, q, "=")) continue;
-    }
+    if (tis(s, j, ",") && !tis(s, past_target_list(s, j), "=")) continue; /* a, b = ...: the "=" of the list */
     ttext(s, k, name, sizeof name);
     int found = -1, fline = 0;
     for (int q = top; q >= 0 && found < 0; q--)
