@@ -255,9 +255,10 @@ static void declare(Scope *sc, const char *name, int line) {
 static int is_keyword(const Src *s, int k) {
   static const char *const KW[] = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
                                    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while"};
-  if (ttype(s, k) != T_NAME) return 0;
+  if (ttype(s, k) != T_NAME || s->t[k].len < 2 || s->t[k].len > 8) return 0; /* asked of every name: cheap first */
+  const char *w = s->text + s->t[k].pos;
   for (size_t i = 0; i < sizeof KW / sizeof KW[0]; i++)
-    if (tis(s, k, KW[i])) return 1;
+    if (KW[i][0] == w[0] && tis(s, k, KW[i])) return 1;
   return 0;
 }
 
