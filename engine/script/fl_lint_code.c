@@ -279,13 +279,17 @@ static int past_target_list(const Src *s, int j) {
 
 void check_globals(Ctx *c, Src *s) {
   Scope st[256];
-  int ns = 1, depth = 0, in_local = 0, for_vars = -1;
+  int ns = 1, depth = 0, in_local = 0, for_vars = -1, for_ns = 0;
   memset(st, 0, sizeof st);
   st[0].chunk_level = 1;
   char name[128];
   /* pending locals of a `for` header or function parameters, declared when the block opens */
   char pend[16][64];
   int npend = 0;
+  /* a `for` header's names, apart from pend: a function literal in the header (a sort's
+   * comparator in `for _, v in ipairs(sorted(t, function(a, b) ... end)) do`) has its own */
+  char forpend[16][64];
+  int nfor = 0;
 #define PUSH(isfunc)                                                                   \
   do {                                                                                 \
     if (ns < 256) {                                                                    \
@@ -356,15 +360,19 @@ void check_globals(Ctx *c, Src *s) {
       if (tis(s, k, "=")) continue;
     }
     if (tis(s, k, "for")) {
-      npend = 0;
+      nfor = 0;
       for_vars = k;
-      for (int q = k + 1; q < s->nt && !tis(s, q, "=") && !tis(s, q, "in") && npend < 16; q++)
-        if (ttype(s, q) == T_NAME) ttext(s, q, pend[npend++], 64);
+      for_ns = ns;
+      for (int q = k + 1; q < s->nt && !tis(s, q, "=") && !tis(s, q, "in") && nfor < 16; q++)
+        if (ttype(s, q) == T_NAME) ttext(s, q, forpend[nfor++], 64);
       continue;
     }
     if (tis(s, k, "do") || tis(s, k, "then") || tis(s, k, "repeat")) {
-      if (!tis(s, k, "do") || for_vars < 0) npend = 0;
-      for_vars = -1;
+      npend = 0;
+      if (tis(s, k, "do") && for_vars >= 0 && ns == for_ns) { /* the for's own "do" */
+        for (int q = 0; q < nfor; q++) snprintf(pend[npend++], 64, "%s", forpend[q]);
+        for_vars = -1;
+      }
       PUSH(0);
       continue;
     }
@@ -378,7 +386,7 @@ void check_globals(Ctx *c, Src *s) {
     if (ttype(s, k) != T_NAME || is_keyword(s, k) || tis(s, k - 1, ".") || tis(s, k - 1, ":") || tis(s, k - 1, "goto") ||
         tis(s, k - 1, "::"))
       continue;
-    if (for_vars >= 0) continue;
+    if (for_vars >= 0 && ns == for_ns) continue; /* in a for header */
     int fn = top;
     while (fn > 0 && !st[fn].func) fn--;
     if (fn == 0 || depth != st[fn].depth) continue; /* top level, or inside a table constructor / call */
