@@ -251,15 +251,45 @@ static void declare(Scope *sc, const char *name, int line) {
   sc->loc[sc->nloc++] = fl_str_dup(name);
 }
 
+/* Lua's reserved words: the tokenizer gives them as names, but none can be assigned to. */
+static int is_keyword(const Src *s, int k) {
+  static const char *const KW[] = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
+                                   "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while"};
+  if (ttype(s, k) != T_NAME || s->t[k].len < 2 || s->t[k].len > 8) return 0; /* asked of every name: cheap first */
+  const char *w = s->text + s->t[k].pos;
+  for (size_t i = 0; i < sizeof KW / sizeof KW[0]; i++)
+    if (KW[i][0] == w[0] && tis(s, k, KW[i])) return 1;
+  return 0;
+}
+
+/* After the first target of `a, b.c, d[i] = ...` (its "," at j): the token past the list,
+ * which is "=" only for an assignment. The targets are names, never reserved words, so
+ * `return false, why end  local y = 1` ends at "end" and assigns nothing. */
+static int past_target_list(const Src *s, int j) {
+  while (tis(s, j, ",") && ttype(s, j + 1) == T_NAME && !is_keyword(s, j + 1)) {
+    j += 2;
+    for (;;) {
+      if (tis(s, j, ".") && ttype(s, j + 1) == T_NAME) j += 2;
+      else if (tis(s, j, "[")) j = match_close(s, j) + 1;
+      else break;
+    }
+  }
+  return j;
+}
+
 void check_globals(Ctx *c, Src *s) {
   Scope st[256];
-  int ns = 1, depth = 0, in_local = 0, for_vars = -1;
+  int ns = 1, depth = 0, in_local = 0, for_vars = -1, for_ns = 0;
   memset(st, 0, sizeof st);
   st[0].chunk_level = 1;
   char name[128];
   /* pending locals of a `for` header or function parameters, declared when the block opens */
   char pend[16][64];
   int npend = 0;
+  /* a `for` header's names, apart from pend: a function literal in the header (a sort's
+   * comparator in `for _, v in ipairs(sorted(t, function(a, b) ... end)) do`) has its own */
+  char forpend[16][64];
+  int nfor = 0;
 #define PUSH(isfunc)                                                                   \
   do {                                                                                 \
     if (ns < 256) {                                                                    \
@@ -330,15 +360,19 @@ void check_globals(Ctx *c, Src *s) {
       if (tis(s, k, "=")) continue;
     }
     if (tis(s, k, "for")) {
-      npend = 0;
+      nfor = 0;
       for_vars = k;
-      for (int q = k + 1; q < s->nt && !tis(s, q, "=") && !tis(s, q, "in") && npend < 16; q++)
-        if (ttype(s, q) == T_NAME) ttext(s, q, pend[npend++], 64);
+      for_ns = ns;
+      for (int q = k + 1; q < s->nt && !tis(s, q, "=") && !tis(s, q, "in") && nfor < 16; q++)
+        if (ttype(s, q) == T_NAME) ttext(s, q, forpend[nfor++], 64);
       continue;
     }
     if (tis(s, k, "do") || tis(s, k, "then") || tis(s, k, "repeat")) {
-      if (!tis(s, k, "do") || for_vars < 0) npend = 0;
-      for_vars = -1;
+      npend = 0;
+      if (tis(s, k, "do") && for_vars >= 0 && ns == for_ns) { /* the for's own "do" */
+        for (int q = 0; q < nfor; q++) snprintf(pend[npend++], 64, "%s", forpend[q]);
+        for_vars = -1;
+      }
       PUSH(0);
       continue;
     }
@@ -349,8 +383,10 @@ void check_globals(Ctx *c, Src *s) {
     }
     if (tis(s, k, "end") || tis(s, k, "until")) { POP(); continue; }
     /* an assignment: NAME (.f | [e])* = at statement level of the current function */
-    if (ttype(s, k) != T_NAME || tis(s, k - 1, ".") || tis(s, k - 1, ":") || tis(s, k - 1, "goto") || tis(s, k - 1, "::")) continue;
-    if (for_vars >= 0) continue;
+    if (ttype(s, k) != T_NAME || is_keyword(s, k) || tis(s, k - 1, ".") || tis(s, k - 1, ":") || tis(s, k - 1, "goto") ||
+        tis(s, k - 1, "::"))
+      continue;
+    if (for_vars >= 0 && ns == for_ns) continue; /* in a for header */
     int fn = top;
     while (fn > 0 && !st[fn].func) fn--;
     if (fn == 0 || depth != st[fn].depth) continue; /* top level, or inside a table constructor / call */
@@ -361,11 +397,7 @@ void check_globals(Ctx *c, Src *s) {
       else break;
     }
     if (!tis(s, j, "=") && !(tis(s, j, ",") && !field)) continue;
-    if (tis(s, j, ",")) { /* a, b = ...: find the "=" of the list */
-      int q = j;
-      while (q < s->nt - 1 && (tis(s, q, ",") || ttype(s, q) == T_NAME || tis(s, q, "."))) q++;
-      if (!tis(s, q, "=")) continue;
-    }
+    if (tis(s, j, ",") && !tis(s, past_target_list(s, j), "=")) continue; /* a, b = ...: the "=" of the list */
     ttext(s, k, name, sizeof name);
     int found = -1, fline = 0;
     for (int q = top; q >= 0 && found < 0; q--)

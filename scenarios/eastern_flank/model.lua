@@ -11,11 +11,8 @@ local F = flank
 local M = {}
 
 -- ---------------------------------------------------------------- parameters
+-- (Money, costs and the numbers a teacher can change are in params.lua.)
 local P = {
-  -- Budget, US$ million. ASSUMPTION: the slice of the four states' defence money
-  -- available for counter-mobility and mine action in this game.
-  budget_start = 1200, budget_month = 60, budget_year = 400,
-
   -- AP mines: "$3-30 to make a mine, $300-1,000 to remove it" [L] [@ngo_rule]. We use
   -- $15 to make (US$ M per thousand mines = 0.015).
   cost_per_kmine = 0.015,
@@ -25,9 +22,7 @@ local P = {
   km2_per_kmine = 1 / 1.5,                      -- 1,500 mines per km² of belt (ASSUMPTION)
   suspect_unrecorded = 3,                       -- unrecorded fields: suspect area x3 (ASSUMPTION; cf. Bosnia [@legacy])
   remote_km2_per_kmine = 2,                     -- scatterable: 500 mines per km² (ASSUMPTION)
-  remote_fail = 0.10,                           -- APII: <= 10% may fail to self-destruct in 30 days [@apii]
   remote_fail_backup = 0.001,                   -- with back-up self-deactivation: <= 1 in 1,000 after 120 days [@apii]
-  mark_cost_per_km2 = 0.8,                      -- fencing, marking, monitoring, US$ M per km² (ASSUMPTION)
 
   -- Peacetime harm from emplaced fields (ASSUMPTION): expected casualties per
   -- pushback incident that crosses a mined forest sector, and per thousand mines a month.
@@ -45,7 +40,7 @@ local P = {
   speed_sd = 0.08,                              -- per-game spread of speeds (ASSUMPTION)
   attrition = 0.003,                            -- Lanchester coefficient per hour (the form [@lanchester]; value ASSUMPTION)
   obst_slow = 0.35, obst_loss = 0.25,           -- per obstacle level (ASSUMPTION)
-  obst_max = 3, obst_cost = 200, obst_months = 4, obst_step = 0.125,  -- a purchase: +0.5 level over 4 months (ASSUMPTION)
+  obst_max = 3,                                 -- obstacle levels an area can take (ASSUMPTION)
   mine_slow = 0.010, mine_loss = 0.006,         -- per thousand AP mines in the sector (ASSUMPTION)
   obst_mult = 0.2, mine_mult = 0.004,          -- defender force multiplier per level / per thousand mines (ASSUMPTION)
   mine_with_obst = 0.5,                         -- AP mines protect obstacles from breaching: +50%/level (ASSUMPTION)
@@ -59,16 +54,15 @@ local P = {
   battle_uxo_km2 = 12,                          -- ERW contamination per fought-over area (ASSUMPTION)
 
   -- Aftermath (yearly). Casualty rate per contaminated km² and year in a populated
-  -- area, right after a war: c0 * exp(-t/tau) + floor. ASSUMPTION, loosely anchored
-  -- on Cambodia (65,086 casualties since 1979; 1,697 km² still contaminated in 2025)
-  -- and Bosnia (~1,000 km² still suspect ~2019) [@legacy]; see the model doc.
-  c0 = 0.45, tau = 6, c_floor = 0.03,
+  -- area, right after a war: casualty_rate * exp(-t/tau) + floor (casualty_rate is a
+  -- parameter, params.lua). ASSUMPTION, loosely anchored on Cambodia (65,086 casualties
+  -- since 1979; 1,697 km² still contaminated in 2025) and Bosnia (~1,000 km² still
+  -- suspect ~2019) [@legacy]; see the model doc.
+  tau = 6, c_floor = 0.03,
   marked_factor = 0.2,                          -- marked/fenced fields keep most people out (ASSUMPTION; fencing per [@apii])
   education_factor = 0.7,                       -- mine-risk education: -30% (ASSUMPTION)
-  clear_cost_km2 = 10,                          -- US$ M per km²: within $2-39 per m² [@eps2006]
-  clear_low = 3, clear_high = 12,               -- km² a year (ASSUMPTION; states parties cleared 219-281 km²/yr worldwide [@lm2024])
-  ngo_clear = 3,                                -- km²/yr the humanitarian community funds (ASSUMPTION)
-  record_speed = 2,                             -- recorded fields clear twice as fast (ASSUMPTION)
+  ngo_clear = 3,                                -- km²/yr the humanitarian community funds (ASSUMPTION; states
+                                                -- parties cleared 219-281 km²/yr worldwide [@lm2024])
 }
 M.P = P
 
@@ -152,7 +146,6 @@ M.poisson = poisson
 
 -- The attacker's advance speed factor from the force ratio (3:1 rule [@mearsheimer]).
 local function ratio_factor(r) return clamp((r - 1) / 2, 0, 1) ^ 1.5 end
-M.ratio_factor = ratio_factor
 
 -- Effects of obstacles and AP mines in one area: speed divisor, attacker loss
 -- multiplier, and the defender's force multiplier (prepared positions).
@@ -163,14 +156,9 @@ local function area_drag(obst, kmines)
 end
 M.area_drag = area_drag
 
--- Mines in the ground that act in war in an area (thousands), from area props.
 -- Areas the map labels first: the sectors and places the briefing and debrief name.
 M.KEY_AREAS = { suwalki_gap = true, narva = true, daugavpils = true, vilnius = true, riga = true,
                 tallinn = true, kaliningrad = true, grodno = true, bialystok = true }
-
-function M.mines_in(a, marked, unmarked, remote)
-  return (marked[a] or 0) + (unmarked[a] or 0) + (remote[a] or 0)
-end
 
 -- Hours for an axis at full force ratio, given the current props (used by the
 -- attacker to choose the Riga entry and by the deterrence estimate).

@@ -58,7 +58,7 @@ out=$("$FLANK" run "$FIX/policy_number" --seed 1 2>&1 >/dev/null); rc=$?
   bad "policy returning a number: exit $rc: $out"
 
 # clean scenarios: exit 0 and not a single message
-for s in "$FIX/base" tutorial river_crossing; do
+for s in "$FIX/base" tutorial river_crossing eastern_flank suwalki_gap; do
   out=$("$FLANK" lint "$s" 2>&1); rc=$?
   [ "$rc" -eq 0 ] && [ -z "$out" ] || bad "lint $s: exit $rc, want 0 with no messages; got: $out"
 done
