@@ -1,36 +1,100 @@
 -- Eastern Flank debrief: what happened, why, and the sources.
+--
+-- Paragraphs (blank lines between them), the most important first, since the window shows the
+-- first lines above its tabs: the ending and why the war came or did not (the adversary's own
+-- estimate when it decided: p_success, est_loss, the deterrence they made and its resolve);
+-- the decisions that mattered; the war; the law; what lies in the ground; money; sources.
 
 local F = flank
 local C = require "eastern_flank/common"
-local R, T, M, V = C.R, C.T, C.M, C.V
+local EN = require "eastern_flank/text_en"
+local R, T, M, P, V, num = C.R, C.T, C.M, C.P, C.V, C.num
 
+-- A debrief string, in English where a translation does not have it yet.
+local function D(k) return T.debrief[k] or EN.debrief[k] end
+local function W(k) return T.debrief.why_items[k] or EN.debrief.why_items[k] end
 
--- "an extra brigade" / "3 extra brigades": forms = { singular, plural with %d }.
-local function plural(forms, n) return n == 1 and forms[1] or string.format(forms[2], n) end
+-- "an extra brigade" / "3 extra brigades": forms = { singular, plural with %d or %s }.
+local function plural(forms, n, shown)
+  if n == 0 and forms.none then return forms.none end
+  return n == 1 and forms[1] or string.format(forms[2], shown or n)
+end
+local function pct(x) return num(x) end   -- a 0-100 value as a whole number
 
--- What happened, why (the decisions that mattered) and the sources, in numbers.
-function R.debrief(e)
-  local D = T.debrief
-  local t = F.track.all()
-  local parts = { T.endings[e].text }
-  local tr = V("treaty")
-  parts[#parts + 1] = D.treaty[tr] or D.treaty.other
-  if tr == "blocked" and V("areas_lost", 0) > 0 then parts[#parts + 1] = D.occupied end
-  local stock, ground = t.mines_stockpiled, t.mines_emplaced
-  parts[#parts + 1] = string.format(D.mines, C.num(ground * 1000), C.num(stock * 1000))
-  if e ~= "deterrence_held" then
-    parts[#parts + 1] = string.format(D.war, V("war_day", 0), t.civilian_casualties_war, t.territory_held)
-    if t.hours_to_capital > 0 and t.hours_to_capital < 999 then
-      parts[#parts + 1] = string.format(D.capital, t.hours_to_capital)
+-- The month the peace turns had reached: month 1 is March 2025 (the flagship's start).
+local function month_name(m)
+  local months = T.months or EN.months
+  local i = math.max(m, 1) - 1 + 2      -- March = index 3
+  return string.format("%s %d", months[i % 12 + 1], 2025 + i // 12)
+end
+
+-- The adversary's readiness as its default policy weighs it (policies.lua: from 0.3 in March
+-- 2025 to 1 by late 2027; full at once when a scenario starts mobilised, month 0).
+local function readiness()
+  local m = V("month", 0)
+  if m == 0 then return 1 end
+  return math.min(1, 0.3 + 0.7 * m / 30)
+end
+
+-- Why the war came or did not: when the adversary decided, its chance of a quick success and
+-- the losses it expected (played out by the war model), the deterrence they made, split into
+-- denial, cost and punishment, and its resolve against that deterrence.
+local function why_war(e)
+  local war = e ~= "deterrence_held"
+  local gap = V("month", 0) == 0
+  local out = {}
+  if war then
+    if V("surprise", false) then
+      out[#out + 1] = string.format(D("why_war_surprise"), month_name(V("month", 0)))
+    elseif gap then
+      out[#out + 1] = string.format(D("why_war_crisis_day"), V("crisis_day", 0))
+    else
+      out[#out + 1] = string.format(D("why_war_crisis"), month_name(V("month", 0)), V("crisis_day", 0))
     end
-    if V("gap_closed", false) then parts[#parts + 1] = D.gap end
+  else
+    out[#out + 1] = gap and D("why_peace_gap") or D("why_peace")
   end
-  parts[#parts + 1] = string.format(D.legacy, V("years", 20), t.civilian_casualties_postwar, t.contaminated_km2,
-    t.cleared_km2, t.civilian_casualties_peace)
-  parts[#parts + 1] = string.format(D.deterrence, t.deterrence, t.alliance_cohesion, t.reputation)
-  parts[#parts + 1] = string.format(D.money, C.num(t.spent), C.num(t.budget))
-  local why, W = {}, D.why_items
-  -- the fields the council ordered, area by area (what the player chose, nothing else)
+  local p_success, loss = V("p_success", 0), V("est_loss", 0)
+  local det = war and V("d_at_war", F.track.get("deterrence")) or F.track.get("deterrence")
+  local deny = 100 * P.det_deny * (1 - p_success)
+  local cost = 100 * P.det_cost * math.min(math.max(loss / P.loss_tolerance, 0), 1)
+  local punish = math.max(0, det - deny - cost)
+  out[#out + 1] = string.format(D("estimate"), D("estimate_when")[war and "war" or "peace"],
+    pct(100 * p_success), pct(100 * loss), pct(det), pct(deny), pct(cost), pct(punish))
+  local resolve = V("resolve")
+  if resolve then
+    local ready = readiness()   -- as it was when it decided (the war's decision came before the war)
+    local weight = 100 * resolve * ready
+    out[#out + 1] = ready < 1 and string.format(D("resolve"), pct(100 * resolve), pct(weight), pct(det))
+      or string.format(D("resolve_ready"), pct(100 * resolve), pct(det))
+    local margin = weight - det
+    local v = D("verdict")
+    if war then
+      out[#out + 1] = margin > 0 and v.attack_ahead or margin > -5 and v.attack_close or v.attack_anyway
+    else
+      out[#out + 1] = margin > 0 and v.peace_luck or v.peace_ahead
+    end
+  end
+  -- crises it opened and stood down from (the last one led to the war; a gap_week game starts in one)
+  local stood = V("crises", 0) - ((war and not V("surprise", false)) and 1 or 0)
+  if gap and not war then stood = 0 end
+  if stood > 0 then out[#out + 1] = plural(D("crises"), stood) end
+  local h = F.track.history("deterrence")
+  if #h > 1 then
+    local lo, hi = math.huge, -math.huge
+    for _, x in ipairs(h) do lo, hi = math.min(lo, x), math.max(hi, x) end
+    if hi - lo >= 1 then out[#out + 1] = string.format(D("deterrence_range"), pct(lo), pct(hi)) end
+  end
+  return table.concat(out, " ")
+end
+
+-- The decisions that mattered: only what the council or a seated state chose.
+local function what_mattered(e)
+  local why = {}
+  local st = F.decision.taken("statement")
+  if st == "withdraw" then why[#why + 1] = W("withdraw") elseif st == "reaffirm" then why[#why + 1] = W("reaffirm") end
+  if F.decision.taken("retract") == "retract" then why[#why + 1] = W("retracted") end
+  -- the fields the council ordered, area by area
   local by_kind = {}
   for a, kind in (V("orders", "")):gmatch("([%w_]+)=([%w_]+)") do
     by_kind[kind] = by_kind[kind] or {}
@@ -41,23 +105,58 @@ function R.debrief(e)
   end
   for _, kind in ipairs { "at", "marked", "unmarked", "remote", "stockpile", "lift" } do
     if by_kind[kind] then
-      why[#why + 1] = string.format(W.fields, D.doctrines[kind], table.concat(by_kind[kind], ", "))
+      why[#why + 1] = string.format(W("fields"), D("doctrines")[kind], table.concat(by_kind[kind], ", "))
     end
   end
   for _, s in ipairs(M.SECTORS) do
-    if V("veto_" .. s.id, false) then why[#why + 1] = string.format(W.veto, T.states[s.id]) end
+    if V("veto_" .. s.id, false) then why[#why + 1] = string.format(W("veto"), T.states[s.id]) end
   end
-  if V("unlawful", 0) > 0 then why[#why + 1] = plural(W.unlawful, V("unlawful")) end
-  if V("unrec_fields", 0) > 0 then why[#why + 1] = plural(W.unrecorded, V("unrec_fields")) end
-  if V("followers", 0) > 0 then why[#why + 1] = plural(W.followers, V("followers")) end
-  if V("added", 0) > 0 then why[#why + 1] = plural(W.brigades, V("added")) end
+  if V("sensors", 0) > 0 then why[#why + 1] = plural(W("sensors"), V("sensors")) end
+  if V("host", 0) > 0 then why[#why + 1] = W("hosted") end
+  if V("unlawful", 0) > 0 then why[#why + 1] = plural(W("unlawful"), V("unlawful")) end
+  if V("unrec_fields", 0) > 0 then why[#why + 1] = plural(W("unrecorded"), V("unrec_fields")) end
+  if V("followers", 0) > 0 then why[#why + 1] = plural(W("followers"), V("followers")) end
+  if V("added", 0) > 0 then why[#why + 1] = plural(W("brigades"), V("added")) end
   if e ~= "deterrence_held" then
-    if V("rapid_done", false) then why[#why + 1] = W.rapid end
-    if V("surprise", false) then why[#why + 1] = W.surprise end
+    if V("rapid_done", false) then why[#why + 1] = W("rapid") end
+    if V("surprise", false) then why[#why + 1] = W("surprise") end
+    if V("evacuated", false) then why[#why + 1] = W("evacuated") end
   end
-  if V("education", false) then why[#why + 1] = W.education end
-  if F.track.get("cleared_km2") > 0 then why[#why + 1] = W.clearance end
-  if #why > 0 then parts[#parts + 1] = string.format(D.why, table.concat(why, "; ")) end
-  parts[#parts + 1] = D.sources
-  return table.concat(parts, " ")
+  if V("education", false) then why[#why + 1] = W("education") end
+  if F.track.get("cleared_km2") > 0 then why[#why + 1] = W("clearance") end
+  if #why == 0 then return D("nothing_mattered") end
+  return string.format(D("why"), table.concat(why, "; "))
+end
+
+function R.debrief(e)
+  local t = F.track.all()
+  local paras = {}
+  local function para(...)
+    local parts = {}
+    for _, s in ipairs { ... } do if s and s ~= "" then parts[#parts + 1] = s end end
+    if #parts > 0 then paras[#paras + 1] = table.concat(parts, " ") end
+  end
+  para(T.endings[e].text, why_war(e))
+  para(what_mattered(e), D("whatif"))
+  if e ~= "deterrence_held" then
+    local days = V("war_day", 0)
+    local cas = t.civilian_casualties_war
+    local war = string.format(D("war"), plural(D("war_days"), days),
+      plural(D("war_casualties"), cas, num(cas)), num(t.territory_held))
+    local cap = (t.hours_to_capital > 0 and t.hours_to_capital < 999)
+      and string.format(D("capital"), num(t.hours_to_capital)) or nil
+    para(war, cap, V("gap_closed", false) and D("gap") or nil)
+  end
+  local tr = V("treaty")
+  para(D("treaty")[tr] or D("treaty").other,
+    (tr == "blocked" and V("areas_lost", 0) > 0) and D("occupied") or nil)
+  local post, peace = t.civilian_casualties_postwar, t.civilian_casualties_peace
+  para(string.format(D("mines"), num(t.mines_emplaced * 1000), num(t.mines_stockpiled * 1000)),
+    string.format(D("legacy"), V("years", 20), plural(D("people"), post, num(post)), num(t.contaminated_km2),
+      num(t.cleared_km2), num(peace)),
+    V("osus", 0) >= 0.5 and string.format(D("occupied_hazard"), num(V("osus"))) or nil)
+  para(string.format(D("deterrence"), pct(t.deterrence), pct(t.alliance_cohesion), pct(t.reputation)),
+    string.format(D("money"), num(t.spent), num(t.budget)))
+  para(D("sources"))
+  return table.concat(paras, "\n\n")
 end

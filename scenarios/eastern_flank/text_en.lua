@@ -42,8 +42,11 @@ T.phases = { council = "Council meets", national = "National decisions", allies 
 
 T.tracks = {
   deterrence = { name = "Deterrence",
-    text = "How unattractive an attack looks to the adversary: denial (chance of failure) and punishment "
-      .. "(allied tripwire x cohesion) [@snyder]. Model estimate, assumption." },
+    text = "How unattractive an attack looks to the adversary, 0-100. It plays the war out on the board as it "
+      .. "stands (fields, obstacles, brigades, sensors) for its chance of reaching a capital quickly (denial) "
+      .. "and the share of its force it would lose (cost), and adds the allied tripwire times cohesion "
+      .. "(punishment) [@snyder; @schelling]. Reviewed every quarter in peace, daily in a crisis. The weights "
+      .. "are assumptions." },
   deterrence_avg = { name = "Deterrence (2025-2027 average)",
     text = "Monthly deterrence averaged over the peacetime months of the decision window." },
   alliance_cohesion = { name = "Alliance cohesion", text = "How united the allies are behind the defence." },
@@ -52,12 +55,12 @@ T.tracks = {
     .. "US$40 M a month in peace (assumption, of the order of East Shield's PLN 10 bn over 2024-2028 [@eastshield]); "
     .. "US$25 M a year after 2027." },
   spent = { name = "Money spent", short = "Spent", text = "Everything the council paid for, US$ million: obstacles, "
-    .. "fences, monitoring, mines, stores, sensors, hosting allies, clearance. Its cost axis." },
+    .. "fences, monitoring, mines, stores, sensors, hosting allies, clearance. The cost side of the trade-off." },
   territory_held = { name = "Territory held", text = "Share of the four states' map areas held." },
-  civilian_casualties_peace = { name = "Civilian casualties (peacetime)", short = "Casualties (peacetime)",
+  civilian_casualties_peace = { name = "Civilian casualties (peacetime)", short = "Peace casualties",
     text = "People killed or injured by emplaced mines before any war, e.g. people pushed across a border." },
-  civilian_casualties_war = { name = "Civilian casualties (war)", short = "Casualties (war)", text = "People killed or injured in the war." },
-  civilian_casualties_postwar = { name = "Civilian casualties (aftermath)", short = "Casualties (aftermath)",
+  civilian_casualties_war = { name = "Civilian casualties (war)", short = "War casualties", text = "People killed or injured in the war." },
+  civilian_casualties_postwar = { name = "Civilian casualties (aftermath)", short = "Later casualties",
     text = "People killed or injured by mines and unexploded ordnance in the aftermath years." },
   contaminated_km2 = { name = "Contaminated area", text = "Suspected and confirmed hazardous area, km²." },
   cleared_km2 = { name = "Area cleared", text = "km² cleared or released." },
@@ -93,9 +96,9 @@ T.dec = {
     opt = {
       withdraw = { label = "Recommend withdrawal", text = "Parliaments vote; then notice under Article 20. Lawful: "
         .. "Art. 20 lets a party leave with six months' notice; Amended Protocol II still binds [@ottawa; @apii].",
-        preview = "reputation -5, cohesion -2" },
+        preview = "Reputation -5, cohesion -2" },
       reaffirm = { label = "Stay in the treaty", text = "Keep the ban; invest in obstacles, sensors and allies.",
-        preview = "reputation +5" },
+        preview = "Reputation +5" },
     },
   },
   notice = {
@@ -106,7 +109,7 @@ T.dec = {
     opt = {
       deposit = { label = "Deposit the notices", text = "Each state's notice once its parliament has voted; "
         .. "in force six months later (Art. 20(2)), not during an armed conflict (Art. 20(3)).",
-        preview = "reputation -5, cohesion -2" },
+        preview = "Reputation -5, cohesion -2" },
       hold = { label = "Wait a month" },
     },
   },
@@ -116,7 +119,7 @@ T.dec = {
       .. "Convention, with its ban on use, stockpiling, production and assistance (Art. 1) [@ottawa].",
     opt = {
       keep = { label = "Keep them" },
-      retract = { label = "Take them back: stay a party after all", preview = "reputation +3",
+      retract = { label = "Take them back: stay a party after all", preview = "Reputation +3",
         text = "Every notice not yet in force is withdrawn; the states stay parties." },
     },
   },
@@ -126,9 +129,9 @@ T.dec = {
       .. "Poland spoke of up to a million mines [@defensenews]; Lithuania of tens of thousands [@eastshield].",
     opt = {
       none = { label = "No production" },
-      low = { label = "20,000 a month", preview = "assumption: US$0.3 M a month",
+      low = { label = "20,000 a month", preview = "US$0.3 M a month (assumption)",
         text = "Lawful only once out of the Ottawa Convention (Art. 1 bans production for parties) [@ottawa]." },
-      high = { label = "80,000 a month", preview = "reputation -3; US$1.2 M a month",
+      high = { label = "80,000 a month", preview = "Reputation -3; US$1.2 M a month (assumption)",
         text = "Lawful only once out of the Ottawa Convention [@ottawa]; a signal other states may follow." },
     },
   },
@@ -139,7 +142,7 @@ T.dec = {
     opt = {
       follow = { label = "Follow the council" },
       veto = { label = "No AP mines in our sector", text = "Lift any AP fields here; anti-tank obstacles stay.",
-        preview = "reputation +1; lifting costs US$0.3 M per 1,000 mines" },
+        preview = "Reputation +1; lifting costs US$0.3 M per 1,000 mines" },
       unveto = { label = "Allow AP fields again" },
     },
   },
@@ -169,16 +172,15 @@ T.dec = {
   },
   alternatives = {
     title = "Counter-mobility without AP mines",
-    text = "Anti-tank mines and obstacles are allowed under the Ottawa Convention. The Baltic Defence Line "
-      .. "(Jan 2024) and Poland's East Shield (PLN 10 bn, ~700 km) build 'anti-mobility' installations [@bdl; @eastshield].",
+    text = "Anti-tank belts are ordered area by area on 'Fields on the border', as the Baltic Defence Line (Jan "
+      .. "2024) and Poland's East Shield (PLN 10 bn, ~700 km) build them [@bdl; @eastshield]. Here: warning time and "
+      .. "room for allied brigades, both lawful under the Ottawa Convention.",
     opt = {
       none = { label = "Nothing this quarter" },
-      obstacles = { label = "Obstacles and anti-tank mines", text = "Ditches, dragon's teeth, bunkers, AT mines.",
-        preview = "+0.5 obstacle level on every border area over 4 months (max 3); US$200 M (assumption)" },
       sensors = { label = "Sensors and drones", text = "More warning: time to emplace and to reinforce.",
-        preview = "US$80 M (assumption)" },
+        preview = "Per level (3 at most): reinforcements half a day sooner, fires +5% (assumptions)" },
       host_allies = { label = "Host allied brigades", text = "Barracks, ranges, host-nation support.",
-        preview = "cohesion +4; US$250 M (assumption)" },
+        preview = "Cohesion +4 (cost: assumption)" },
     },
   },
   protection = {
@@ -187,10 +189,10 @@ T.dec = {
       .. "transparency reports (as Art. 7 requires of parties) keep partners informed [@ottawa, Art. 7; @apii].",
     opt = {
       none = { label = "Nothing more" },
-      mark_all = { label = "Mark and fence every field", preview = "reputation +3; US$8.4 M per field",
+      mark_all = { label = "Mark and fence every field", preview = "Reputation +3 (US$8.4 M per field)",
         text = "Brings unmarked fields into line with Amended Protocol II Arts. 5 and 9 [@apii]." },
-      education = { label = "Mine-risk education", preview = "-30% casualties (assumption); US$10 M" },
-      transparency = { label = "Publish a transparency report", preview = "reputation +2, cohesion +1" },
+      education = { label = "Mine-risk education", preview = "30% fewer casualties from mines after a war (assumption)" },
+      transparency = { label = "Publish a transparency report", preview = "Reputation +2, cohesion +1" },
     },
   },
   crisis_measures = {
@@ -199,10 +201,10 @@ T.dec = {
       .. "border villages can be evacuated.",
     opt = {
       hold = { label = "Hold" },
-      emplace = { label = "Lay the stockpiled fields", preview = "two fields a day where stockpile laying is planned",
+      emplace = { label = "Lay the stockpiled fields", preview = "Two fields a day where stockpile laying is planned",
         text = "Lawful once out of the Ottawa Convention; Amended Protocol II still asks for marking and records "
           .. "(Arts. 5, 9) [@apii], and some hurried fields go unrecorded." },
-      evacuate = { label = "Evacuate border areas", preview = "halves civilian war casualties (assumption); US$30 M" },
+      evacuate = { label = "Evacuate border areas", preview = "Halves civilian casualties in a war (assumption)" },
     },
   },
   war_measures = {
@@ -210,7 +212,7 @@ T.dec = {
     text = "The attack has begun.",
     opt = {
       fight = { label = "Fight on" },
-      evacuate = { label = "Evacuate civilians", preview = "halves civilian casualties in areas not yet fought over" },
+      evacuate = { label = "Evacuate civilians", preview = "Halves civilian casualties in areas not yet fought over (assumption)" },
     },
   },
   programme = {
@@ -219,16 +221,17 @@ T.dec = {
       .. "219-281 km² a year worldwide in 2022-2023 [@lm2024].",
     opt = {
       minimal = { label = "Minimal: fences only" },
-      clear_low = { label = "Clearance, 3 km² a year", preview = "US$30 M" },
-      clear_high = { label = "Clearance, 12 km² a year", preview = "US$120 M" },
-      full = { label = "Clearance, risk education, victim assistance", preview = "US$150 M" },
+      clear_low = { label = "Clearance, 3 km² a year", preview = "For three years, at ~US$10 M per km² (assumption)" },
+      clear_high = { label = "Clearance, 12 km² a year", preview = "For three years, at ~US$10 M per km² (assumption)" },
+      full = { label = "Clearance, risk education, victim assistance",
+        preview = "12 km² a year for three years, and 30% fewer casualties (assumptions)" },
     },
   },
   rejoin = {
     title = "Rejoin the Ottawa Convention?",
     text = "Rejoining means destroying stockpiles within four years (Art. 4) and clearing mined areas within "
       .. "ten [@ottawa, Art. 4-5].",
-    opt = { stay_out = { label = "Stay out" }, rejoin = { label = "Accede again", preview = "reputation +15" } },
+    opt = { stay_out = { label = "Stay out" }, rejoin = { label = "Accede again", preview = "Reputation +15" } },
   },
   posture = {
     title = "Allied force posture",
@@ -245,12 +248,12 @@ T.dec = {
     title = "Allied commitment",
     text = "Allies weigh another forward brigade. It takes six months to arrive. Cohesion matters.",
     opt = { hold = { label = "Hold" },
-      forward_brigade = { label = "Station another brigade", preview = "+1 CP in six months (assumption)" } },
+      forward_brigade = { label = "Station another brigade", preview = "One more brigade on the border, in six months" } },
   },
   crisis_surge = {
     title = "Crisis: allied surge",
     text = "Pre-position forces and open the reinforcement route through the Suwałki Gap [@politico].",
-    opt = { wait = { label = "Wait" }, surge = { label = "Surge", preview = "reinforcements two days sooner" } },
+    opt = { wait = { label = "Wait" }, surge = { label = "Surge", preview = "Reinforcements two days sooner" } },
   },
   war_support = {
     title = "War: allied support",
@@ -258,19 +261,19 @@ T.dec = {
     opt = { air = { label = "Air interdiction" }, hold = { label = "Hold air power back" } },
   },
   campaign = {
-    title = "Humanitarian community",
+    title = "Campaign and advocacy",
     text = "The ICBL and NGOs answer what the council does; donors fund mine action (over US$1 bn in 2023) [@lm2024].",
     opt = {
       quiet = { label = "Quiet diplomacy" },
-      public = { label = "Public campaign", preview = "council reputation -2, cohesion -1" },
-      support = { label = "Offer mine-risk education", preview = "education programme" },
+      public = { label = "Public campaign", preview = "Council reputation -2, cohesion -1" },
+      support = { label = "Offer mine-risk education", preview = "Mine-risk education for border villages" },
     },
   },
   aid = {
     title = "Mine action funding",
     text = "Mine-action funding passed US$1 bn in 2023 worldwide [@lm2024].",
     opt = { advocacy = { label = "Advocacy only" },
-      fund = { label = "Fund clearance for three years", preview = "+3 km²/yr (assumption)" } },
+      fund = { label = "Fund clearance for three years", preview = "Clearance +3 km² a year (assumption)" } },
   },
   adv_posture = {
     title = "This month's posture",
@@ -360,27 +363,64 @@ T.endings = {
 }
 
 T.debrief = {
+  -- paragraphs of the debrief, in this order: the ending and why the war came or did not; the
+  -- decisions that mattered; the war; the law; what lies in the ground; money; sources
   treaty = {
     party = "The four states stayed in the Ottawa Convention.",
     stay = "The four states stayed in the Ottawa Convention.",
     recommended = "Withdrawal was recommended but never voted.",
     voted = "Parliaments voted to withdraw; no notice was deposited.",
-    notice = "The notice was deposited; the withdrawal had not taken effect.",
-    blocked = "The six months ended during the war; Art. 20(3) kept the withdrawal from taking effect.",
-    out = "The withdrawal took effect six months after the notice (Art. 20).",
+    notice = "The notices were deposited; the withdrawals had not taken effect.",
+    blocked = "The six months ran out while the armed conflict went on; Art. 20(3) kept the withdrawals from "
+      .. "taking effect.",
+    out = "The withdrawals took effect six months after the notices (Art. 20).",
     rejoined = "The states left the Convention and later acceded again.",
     other = "",
   },
+  -- why the war came or did not: the adversary's own estimate when it decided [@snyder; @schelling]
+  why_war_crisis = "Why the war came: the adversary opened a crisis in %s and attacked on its day %d.",
+  why_war_crisis_day = "Why the war came: the adversary attacked on day %d of the crisis.",
+  why_war_surprise = "Why the war came: the adversary attacked by surprise in %s, with little warning.",
+  why_peace = "Why no war came: at the end of the decision window the adversary still judged that an attack "
+    .. "did not pay.",
+  why_peace_gap = "Why no war came: the adversary stood down.",
+  estimate = "%s it played the war out on the board as it stood (your fields, obstacles, brigades, sensors): "
+    .. "it put its chance of reaching a capital's outskirts before a ceasefire at %s%% and its losses at %s%% of "
+    .. "its force. Deterrence %s%% = %s points of denial (its chance of failing) + %s of expected losses + %s of "
+    .. "punishment (allied tripwire x cohesion) [@snyder; @schelling].",
+  estimate_when = { war = "When it decided,", peace = "At its last review" },
+  resolve = "Its resolve, an appetite for risk drawn at random for each game between 30%% and 100%% "
+    .. "(assumption), was %s%%; with its forces still rebuilding until late 2027 (assumption) it weighed %s%% "
+    .. "against deterrence %s%%.",
+  resolve_ready = "Its resolve, an appetite for risk drawn at random for each game between 30%% and 100%% "
+    .. "(assumption), was %s%%, against deterrence %s%%.",
+  verdict = {
+    attack_ahead = "Resolve outweighed deterrence: an attack looked worth the risk.",
+    attack_close = "Nearly even: with forces massed in a crisis, that was enough.",
+    attack_anyway = "Deterrence outweighed its resolve, yet it attacked: the adversary was played by a fixed "
+      .. "rule or a person, not by its estimate.",
+    peace_ahead = "Deterrence outweighed its resolve: an attack did not look worth it.",
+    peace_luck = "Its resolve was the larger, so an attack tempted it; it waited month after month and the "
+      .. "window closed. Luck played its part: see your game among many.",
+  },
+  crises = { "It opened a crisis and stood down.", "It opened %d crises and stood down each time." },
+  deterrence_range = "Deterrence over the game: lowest %s%%, highest %s%%.",
   mines = "AP mines at the end: %s in the ground, %s in stores.",
-  war = "The war lasted %d days; %.0f civilians were killed or injured; %.0f%% of the territory was held.",
-  capital = "A capital's outskirts were reached after %.0f hours (RAND's games: 36-60 hours with 2016 forces) [@rand].",
+  war = "The war lasted %s; %s; %s%% of the territory was held.",
+  war_days = { "one day", "%d days" },
+  war_casualties = { "one civilian was killed or injured", "%s civilians were killed or injured" },
+  capital = "A capital's outskirts were reached after %s hours (RAND's games: 36-60 hours with 2016 forces) [@rand].",
   gap = "The Suwałki Gap was closed, delaying reinforcements.",
-  legacy = "Over %d aftermath years mines and unexploded ordnance killed or injured %.0f people; %.0f km² "
-    .. "remain contaminated, %.0f km² were cleared. Peacetime casualties from emplaced mines: %.0f. For "
-    .. "scale: 6,279 casualties worldwide in 2024, ~90%% civilians [@lm2025]; Bosnia still had ~1,000 km² "
-    .. "suspect decades after its war [@legacy].",
-  deterrence = "Final deterrence %.0f%%, alliance cohesion %.0f%%, humanitarian reputation %.0f%%.",
+  legacy = "Over %d aftermath years mines and unexploded ordnance killed or injured %s; %s km² remain "
+    .. "contaminated, %s km² were cleared. Peacetime casualties from emplaced mines: %s. For scale: 6,279 "
+    .. "casualties worldwide in 2024, ~90%% civilians [@lm2025]; Bosnia still had ~1,000 km² suspect decades "
+    .. "after its war [@legacy].",
+  people = { "one person", "%s people", none = "nobody" },
+  occupied_hazard = "%s km² of it lie in occupied land, where nobody can survey, clear or mark.",
+  deterrence = "Final deterrence %s%%, alliance cohesion %s%%, humanitarian reputation %s%%.",
   why = "What mattered: %s.",
+  whatif = "To test one of them, play it the other way: pick it under 'Your decisions' in the window, or type "
+    .. "'whatif' in the terminal.",
   why_items = {
     fields = "%s in %s",
     veto = "%s refused AP fields in its sector",
@@ -389,20 +429,33 @@ T.debrief = {
     unrecorded = { "a field laid in a hurry that went unrecorded", "%d fields laid in a hurry that went unrecorded" },
     followers = { "another state followed the withdrawals", "%d other states followed the withdrawals" },
     brigades = { "an extra allied brigade", "%d extra allied brigades" },
+    sensors = { "a sensor layer (more warning)", "%d sensor layers (more warning)" },
+    hosted = "barracks for allied brigades",
+    withdraw = "the recommendation to leave the Ottawa Convention",
+    reaffirm = "staying in the Ottawa Convention",
+    retracted = "taking the notices back",
     rapid = "stockpiled mines laid in time",
     surprise = "a surprise attack with little warning",
+    evacuated = "evacuating border villages",
     education = "mine-risk education",
     clearance = "a clearance programme",
   },
+  nothing_mattered = "What mattered: none of the council's own orders changed the board; the allies' posture and "
+    .. "the adversary's resolve decided.",
   doctrines = { none = "no AP mines", at = "anti-tank belts", stockpile = "stockpile for crisis laying",
     marked = "marked AP fields", unmarked = "unmarked AP fields", remote = "remotely delivered AP mines planned",
     lift = "AP fields lifted" },
   money = "The council spent US$%s M; US$%s M were left.",
   occupied = "Part of the land is still occupied: the conflict has not ended, so Art. 20(3) still holds the "
-    .. "withdrawal back.",
+    .. "withdrawals back.",
   sources = "Sources: [@ottawa, Art. 20; @icrc1998; @apii; @votes; @lm2024; @lm2025; @rand; @snyder; @schelling; "
-    .. "@mearsheimer]. Model numbers marked as assumptions are explained in docs/model-eastern-flank.md.",
+    .. "@mearsheimer]. Numbers marked 'assumption' are the model's own; your teacher can change the main ones "
+    .. "(flank sources eastern_flank lists them).",
 }
+
+-- Month names for the debrief's dates ("April 2025").
+T.months = { "January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December" }
 
 -- The withdrawal timeline, state by state (law.lua), and each field's legal status.
 T.law = {
