@@ -136,7 +136,8 @@ function R.debrief(e)
     for _, s in ipairs { ... } do if s and s ~= "" then parts[#parts + 1] = s end end
     if #parts > 0 then paras[#paras + 1] = table.concat(parts, " ") end
   end
-  para(T.endings[e].text, why_war(e))
+  local ending = T.endings[e]
+  para(V("month", 0) == 0 and ending.text_gap or ending.text, why_war(e))
   para(what_mattered(e), D("whatif"))
   if e ~= "deterrence_held" then
     local days = V("war_day", 0)

@@ -355,7 +355,8 @@ T.log = {
 
 T.endings = {
   deterrence_held = { title = "Deterrence held",
-    text = "No war came in the decision window (2025-2027)." },
+    text = "No war came in the decision window (2025-2027).",
+    text_gap = "No war came in the week of crisis." },   -- suwalki_gap's debrief
   line_held = { title = "War; the line held",
     text = "The adversary attacked; no capital fell before the ceasefire." },
   territory_lost = { title = "War; territory lost",

@@ -1,0 +1,97 @@
+-- What a student reads at the end (debrief.lua, text_en.lua): why the war came or did not,
+-- from the adversary's own estimate when it decided; the decisions that mattered; numbers
+-- written for people.
+
+-- The ending's text (the debrief) of one game.
+local function debrief(g)
+  for _, e in ipairs(g.log) do if e.kind == "ending" then return e.text end end
+  error("the game has no ending")
+end
+-- The first paragraph: what the window shows above its tabs.
+local function first_paragraph(text) return (text:match("^(.-)\n\n") or text) end
+local function pct(x) return string.format("%.0f%%", x) end
+
+-- Seed 22: the adversary opens a crisis in April 2025 and attacks on its fifth day.
+test("a war's debrief says why it came: the adversary's estimate when it attacked, and its resolve", function()
+  local g = play { seed = 22 }
+  expect(g.ending).eq("territory_lost")
+  local top = first_paragraph(debrief(g))
+  expect(top).contains("Why the war came: the adversary opened a crisis in April 2025 and attacked on its day 5.")
+  -- the estimate it attacked on: its chance of a quick success, the losses it expected, the
+  -- deterrence they made, and its resolve, each as the game's own numbers
+  expect(top).contains("reaching a capital's outskirts before a ceasefire at " .. pct(100 * g.vars.p_success))
+  expect(top).contains("its losses at " .. pct(100 * g.vars.est_loss) .. " of its force")
+  expect(top).contains("Deterrence " .. pct(g.vars.d_at_war) .. " = ")
+  expect(top).contains("was " .. pct(100 * g.vars.resolve) .. ";")
+  expect(top).contains("Nearly even: with forces massed in a crisis, that was enough.")
+end)
+
+test("deterrence is split into denial, expected losses and punishment that add up to it", function()
+  local g = play { seed = 22 }
+  local text = debrief(g)
+  local at = text:find("Deterrence %d")
+  expect(at ~= nil).is_true()
+  local s = text:sub(at, at + 120)   -- "Deterrence 34% = 0 points of denial (...) + 15 of expected losses + 19 of punishment"
+  local d, deny = s:match("^Deterrence (%d+)%% = (%d+) points of denial")
+  local loss = s:match("%+ (%d+) of expected losses")
+  local punish = s:match("%+ (%d+) of punishment")
+  expect(d ~= nil and loss ~= nil and punish ~= nil).is_true()
+  expect(math.abs(tonumber(deny) + tonumber(loss) + tonumber(punish) - tonumber(d))).le(1)
+  -- it expected to take a capital: denial added nothing
+  expect(g.vars.p_success).gt(0.99)
+  expect(tonumber(deny)).eq(0)
+end)
+
+test("a peaceful game's debrief says why no war came, from the adversary's last review", function()
+  local g = play { seed = 3, side = { adversary = "restrained" } }
+  expect(g.ending).eq("deterrence_held")
+  local top = first_paragraph(debrief(g))
+  expect(top).contains("Why no war came")
+  expect(top).contains("At its last review it played the war out on the board")
+  expect(top).contains("at " .. pct(100 * g.vars.p_success) .. " and its losses at " .. pct(100 * g.vars.est_loss))
+  expect(top).contains("Deterrence " .. pct(g.tracks.deterrence) .. " = ")
+  expect(top).contains("was " .. pct(100 * g.vars.resolve))
+  local verdict = 100 * g.vars.resolve > g.tracks.deterrence and "an attack tempted it" or "Deterrence outweighed its resolve"
+  expect(top).contains(verdict)
+end)
+
+test("a surprise attack is named with its month; a fixed rule that attacks against the odds is said to be one", function()
+  local g = play { seed = 3, side = { adversary = "attack_now" } }
+  expect(g.ending ~= "deterrence_held").is_true()
+  local top = first_paragraph(debrief(g))
+  expect(top).contains("attacked by surprise in March 2025")
+  expect(top).contains("played by a fixed rule or a person")
+end)
+
+test("the decisions that mattered are the council's own", function()
+  local marked = debrief(play { policy = "marked_fields", seed = 5, side = { adversary = "restrained" } })
+  expect(marked).contains("What mattered: the recommendation to leave the Ottawa Convention;")
+  expect(marked).contains("marked AP fields in Narva")
+  local stay = debrief(play { policy = "stay_in_treaty", seed = 5, side = { adversary = "restrained" } })
+  expect(stay).contains("What mattered: staying in the Ottawa Convention;")
+  expect(stay:find("AP fields in", 1, true) == nil).is_true()
+  expect(stay).contains("The four states stayed in the Ottawa Convention.")
+end)
+
+test("numbers are written for people: thousands separated, nobody for zero", function()
+  local g = play { seed = 22 }
+  local text = debrief(g)
+  local cas = g.tracks.civilian_casualties_war
+  expect(cas).ge(1000)
+  expect(text).contains(string.format("%d,%03d civilians were killed or injured", cas // 1000, cas % 1000))
+  local calm = debrief(play { seed = 3, side = { adversary = "restrained" } })
+  expect(calm).contains("killed or injured nobody")
+  expect(calm:find("%d%d%d%d") == nil or calm:find("%d%d%d%d civilians") == nil).is_true()
+end)
+
+test("the debrief's paragraphs run from why to sources", function()
+  local text = debrief(play { seed = 22 })
+  local order = { "Why the war came", "What mattered", "The war lasted", "Art. 20(3)", "AP mines at the end",
+    "Final deterrence", "Sources:" }
+  local at = 0
+  for _, s in ipairs(order) do
+    local i = text:find(s, 1, true)
+    expect(i ~= nil and i > at).is_true()
+    at = i
+  end
+end)
