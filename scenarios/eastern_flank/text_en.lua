@@ -382,8 +382,7 @@ T.debrief = {
   why_war_crisis = "Why the war came: the adversary opened a crisis in %s and attacked on its day %d.",
   why_war_crisis_day = "Why the war came: the adversary attacked on day %d of the crisis.",
   why_war_surprise = "Why the war came: the adversary attacked by surprise in %s, with little warning.",
-  why_peace = "Why no war came: at the end of the decision window the adversary still judged that an attack "
-    .. "did not pay.",
+  why_peace = "Why no war came: the adversary did not attack in the decision window.",
   why_peace_gap = "Why no war came: the adversary stood down.",
   estimate = "%s it played the war out on the board as it stood (your fields, obstacles, brigades, sensors): "
     .. "it put its chance of reaching a capital's outskirts before a ceasefire at %s%% and its losses at %s%% of "
