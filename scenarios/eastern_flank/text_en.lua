@@ -153,7 +153,8 @@ T.dec = {
       .. "mines, in or out of the Ottawa Convention: AP mines only in perimeter-marked, fenced and monitored areas "
       .. "(Art. 5), recorded (Art. 9); remotely delivered AP mines only with self-destruct and back-up "
       .. "self-deactivation (Art. 6, Technical Annex 3) [@apii]. The Ottawa Convention bans AP mines for its "
-      .. "parties and any help with them (Art. 1) [@ottawa].",
+      .. "parties and any help with them (Art. 1) [@ottawa]. AP fields take their mines from the store: "
+      .. "produce them first (Mine production, once a withdrawal has taken effect).",
     opt = {
       done = { label = "Done for this quarter" },
       at = { label = "Anti-tank obstacles only", text = "Ditches, dragon's teeth, AT mines and bunkers on 30 km of "
@@ -197,8 +198,8 @@ T.dec = {
   },
   crisis_measures = {
     title = "Crisis: council measures",
-    text = "Forces are massing. Stockpiled mines can be laid now, recorded and marked by engineers; "
-      .. "border villages can be evacuated.",
+    text = "A crisis: the adversary is massing forces on the border, and may attack any day or stand down. "
+      .. "Stockpiled mines can be laid now, recorded and marked by engineers; border villages can be evacuated.",
     opt = {
       hold = { label = "Hold" },
       emplace = { label = "Lay the stockpiled fields", preview = "Two fields a day where stockpile laying is planned",
@@ -209,7 +210,8 @@ T.dec = {
   },
   war_measures = {
     title = "War: council measures",
-    text = "The attack has begun.",
+    text = "The attack has begun. Each day its formations move area by area along the axes on the map; fields "
+      .. "and obstacles slow and wear them down where they lie.",
     opt = {
       fight = { label = "Fight on" },
       evacuate = { label = "Evacuate civilians", preview = "Halves civilian casualties in areas not yet fought over (assumption)" },
@@ -314,7 +316,7 @@ T.ev = {
   pushback = { title = "People pushed across the border",
     harm = "People were pushed across the forest border near %s and walked into a minefield: %d killed or injured.",
     safe = "People were pushed across the forest border near %s; border guards took them in." },
-  war_day = { title = "A day of war" },
+  war_day = { title = "A day of war: the front on the map, the news in the log" },
   finland = { title = "Finland leaves too", label = "Leaves the mine ban: 10 Jan 2026",
     text = "Finland, not on the council, follows its own path: the Eduskunta voted 157-18 on 19 June 2025 and "
       .. "Finland deposited its notice on 10 July 2025; it takes effect on 10 January 2026 [@votes]." },
