@@ -55,7 +55,8 @@ T.tracks = {
     .. "US$40 M a month in peace (assumption, of the order of East Shield's PLN 10 bn over 2024-2028 [@eastshield]); "
     .. "US$25 M a year after 2027." },
   spent = { name = "Money spent", short = "Spent", text = "Everything the council paid for, US$ million: obstacles, "
-    .. "fences, monitoring, mines, stores, sensors, hosting allies, clearance. The cost side of the trade-off." },
+    .. "fences, monitoring, mines, stores, sensors, hosting allies and the upkeep of brigades they add (US$60 M a year "
+    .. "each), clearance. The cost side of the trade-off." },
   territory_held = { name = "Territory held", text = "Share of the four states' map areas held." },
   civilian_casualties_peace = { name = "Civilian casualties (peacetime)", short = "Peace casualties",
     text = "People killed or injured by emplaced mines before any war, e.g. people pushed across a border." },
@@ -181,7 +182,8 @@ T.dec = {
       sensors = { label = "Sensors and drones", text = "More warning: time to emplace and to reinforce.",
         preview = "Per level (3 at most): reinforcements half a day sooner, fires +5% (assumptions)" },
       host_allies = { label = "Host allied brigades", text = "Barracks, ranges, host-nation support.",
-        preview = "Cohesion +4 (cost: assumption)" },
+        preview = "Cohesion +4; allied engineers add 10 km of belt a month, but not for AP mines where the lead "
+          .. "nation is a party (assumptions)" },
     },
   },
   protection = {
@@ -250,7 +252,8 @@ T.dec = {
     title = "Allied commitment",
     text = "Allies weigh another forward brigade. It takes six months to arrive. Cohesion matters.",
     opt = { hold = { label = "Hold" },
-      forward_brigade = { label = "Station another brigade", preview = "One more brigade on the border, in six months" } },
+      forward_brigade = { label = "Station another brigade", preview = "One more brigade on the border in six months; the council pays its upkeep, US$60 M a year "
+        .. "(assumption)" } },
   },
   crisis_surge = {
     title = "Crisis: allied surge",
