@@ -333,7 +333,7 @@ T.ev = {
     text = "Released on 1 December 2025: 6,279 mine casualties in 2024, ~90% of them civilians, nearly half "
       .. "children [@lm2025]; indications of new Ukrainian AP mine use, some delivered by drone, after it received "
       .. "mines from the United States, and mass use by Russia [@unnews2025]." },
-  peace_end = { title = "Three years without war",
+  peace_end = { title = "December 2027: no war",
     text = "The decision window closes without war. What lies in the ground and in the stores stays." },
   year = { title = "A year passes" },
   summit = { title = "NATO summit", text = "Allies reaffirm Article 5." },
