@@ -118,7 +118,8 @@ function R.define(cfg)
     F.var.set("month", 0)
     F.var.set("areas_lost", 0)
     F.var.set("years", cfg.years)
-    F.var.set("resolve", 0.3 + 0.7 * F.rng.random())   -- ASSUMPTION: the adversary's appetite for risk
+    -- the adversary's appetite for risk: uniform within 0.35 of the "resolve" parameter (ASSUMPTION)
+    F.var.set("resolve", math.min(1, 0.3 + 0.7 * F.rng.random() + (Q.get("resolve") - 0.65)))
     F.var.set("red_draw", F.rng.normal(0, 1))   -- the attacker's size, scaled once the posture is known
     F.var.set("stockpile", gap and 240 or 0)
     F.var.set("crises", gap and 1 or 0)
@@ -295,7 +296,7 @@ function R.define(cfg)
       opt("crisis_measures", "emplace", { requires = function()
           if V("treaty") ~= "out" then return false, (T.why.party) end
           return Mi.to_lay(), T.why.nothing_to_lay end,
-        effect = function() R.rapid_emplace(1, Q.eng_crisis_day); R.assess() end }),
+        effect = function() R.rapid_emplace(1, Q.get("emplace_speed")); R.assess() end }),
       opt("crisis_measures", "evacuate", { cost = { budget = 30 }, requires = function() return not V("evacuated", false), T.why.done end,
         effect = function() F.var.set("evacuated", true) end }),
     } })

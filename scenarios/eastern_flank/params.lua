@@ -37,7 +37,7 @@ local Q = {
   -- a month per hosted brigade, but only for work that does not help lay AP mines when
   -- the lead nation is a party (Ottawa Art. 1(1)(c) [@ottawa]): the UK, Canada and Germany
   -- lead in Estonia, Latvia and Lithuania; the US, not a party, in Poland [@efp].
-  eng_month = 30, eng_max = 90, eng_crisis_day = 40, eng_allied = 10,
+  eng_month = 30, eng_max = 90, eng_allied = 10,   -- in a crisis: the emplace_speed parameter
   unmarked_km_factor = 0.5,      -- no fence, no records: half the engineer time (ASSUMPTION)
 
   -- Hosting allied brigades: barracks, ranges and housing for a brigade of ~4,800 troops (the
@@ -73,6 +73,17 @@ function Q.define()
   parameter { id = "clear_cost", name = "Clearance cost", unit = "US$ M/km²", default = 10, min = 2, max = 39,
     step = 1, source = "eps2006",
     text = "Clearance costs ~US$2-39 per m² by country and method [@eps2006]; the default takes US$10 per m²." }
+  parameter { id = "resolve", name = "Adversary's resolve (average)", unit = "share", default = 0.65,
+    min = 0.35, max = 1, step = 0.05,
+    text = "How much risk the adversary accepts for a quick success. Each game draws it at random within 0.35 of "
+      .. "this average (never above 1): an attack comes when its resolve outweighs deterrence. Higher: wars "
+      .. "come more often whatever the posture, and the posture matters less.",
+    assumption = "Intentions cannot be measured; the default spreads them evenly from cautious (0.3) to reckless (1)." }
+  parameter { id = "emplace_speed", name = "Emplacement speed in a crisis", unit = "km/day", default = 40,
+    min = 10, max = 120, step = 10,
+    text = "Kilometres of minefield belt the four states' engineers lay in a day when mobilised in a crisis "
+      .. "(a field is a 20 km belt). Faster: a stockpile turns into fields before a war comes.",
+    assumption = "Two fields a day for the four states together; no published rate for their engineers." }
 end
 
 function Q.get(id) return flank.param.get(id) end

@@ -394,10 +394,10 @@ T.debrief = {
     .. "its force. Deterrence %s%% = %s points of denial (its chance of failing) + %s of expected losses + %s of "
     .. "punishment (allied tripwire x cohesion) [@snyder; @schelling].",
   estimate_when = { war = "When it decided,", peace = "At its last review" },
-  resolve = "Its resolve (its appetite for risk, drawn at random for each game: 30-100%%, an assumption) was "
+  resolve = "Its resolve (its appetite for risk, drawn at random for each game around the assumption 'Adversary's resolve') was "
     .. "%s%%; with its forces still rebuilding (until late 2027, an assumption) it weighed %s%% against "
     .. "deterrence %s%%.",
-  resolve_ready = "Its resolve (its appetite for risk, drawn at random for each game: 30-100%%, an assumption) "
+  resolve_ready = "Its resolve (its appetite for risk, drawn at random for each game around the assumption 'Adversary's resolve') "
     .. "was %s%%, against deterrence %s%%.",
   verdict = {
     attack_ahead = "Resolve outweighed deterrence: an attack looked worth the risk.",
