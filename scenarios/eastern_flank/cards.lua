@@ -428,16 +428,20 @@ function R.define(cfg)
   if not gap then
     -- context the council does not decide, each reported in the first turn after its date
     local function after(d) return function() return F.game.date() > d end end
+    -- (in date order: a war's aftermath moves a year at a time and may report several at once)
     event { id = "finland", title = T.ev.finland.title, once = true, source = "votes", when = after(L.FINLAND.notice),
       text = T.ev.finland.text, effect = function()
-        for _, a in ipairs { "helsinki", "turku", "kotka" } do F.map.highlight(a, { style = "normal", label = T.ev.finland.label }) end
+        -- the label once, on Helsinki; the other two areas are marked without it
+        for _, a in ipairs { "helsinki", "turku", "kotka" } do
+          F.map.highlight(a, { style = "normal", label = a == "helsinki" and T.ev.finland.label or nil })
+        end
       end }
-    event { id = "finland_out", title = T.ev.finland_out.title, once = true, source = "votes",
-      when = after(L.FINLAND.effective), text = T.ev.finland_out.text }
     event { id = "ukraine", title = T.ev.ukraine.title, once = true, source = "hrw2025", when = after("2025-07-25"),
       text = T.ev.ukraine.text }
     event { id = "lm2025", title = T.ev.lm2025.title, once = true, source = "lm2025", when = after("2025-12-02"),
       text = T.ev.lm2025.text }
+    event { id = "finland_out", title = T.ev.finland_out.title, once = true, source = "votes",
+      when = after(L.FINLAND.effective), text = T.ev.finland_out.text }
   end
   event { id = "pushback_report", title = T.ev.pushback.title, on = "turn_end",
     when = function() return V("last_push_area") ~= nil end,

@@ -71,40 +71,58 @@ local function in_conflict()
   return stage() == "after" and V("areas_lost", 0) > 0
 end
 
--- Each turn: votes, deposits and effective dates that have passed (in date order within a state).
+-- A state's next step in the withdrawal that is due by today: its date and what it is, or nil.
+-- A vote is reported the turn after it; a notice bound by Art. 20(3) waits for the conflict's end.
+local function due(s, today)
+  local st = L.status(s.id)
+  if st == "party" then return today > s.vote and s.vote or nil, "vote" end
+  if st == "voted" then
+    local nd = V("nd_" .. s.id)
+    return nd and today >= nd and nd or nil, "deposit"
+  end
+  if st == "notice" or st == "bound" then
+    local ed = V("ed_" .. s.id)
+    if not ed or today < ed or (st == "bound" and in_conflict()) then return nil end
+    return ed, st == "notice" and in_conflict() and "bind" or "out"
+  end
+end
+
+local function step(s, what)
+  local name = T.states[s.id]
+  if what == "vote" then
+    F.var.set("tr_" .. s.id, "voted")
+    log(T.law.voted[s.id], L.long_date(s.vote))
+  elseif what == "deposit" then
+    local nd = V("nd_" .. s.id)
+    F.var.set("tr_" .. s.id, "notice")
+    F.var.set("ed_" .. s.id, L.add_months(nd, 6))
+    log(T.law.deposited, name, L.long_date(nd), L.long_date(L.add_months(nd, 6)))
+  elseif what == "bind" then
+    F.var.set("tr_" .. s.id, "bound"); F.var.set("art20_blocked", true)
+    log(T.law.bound, name, L.long_date(V("ed_" .. s.id)))
+  else
+    local was = L.status(s.id)
+    F.var.set("tr_" .. s.id, "out")
+    F.var.set("out_month", V("month", 0))
+    F.track.add("alliance_cohesion", -1)
+    if was == "bound" then log(T.law.out_after_war, name) else log(T.law.out, name, L.long_date(V("ed_" .. s.id))) end
+  end
+end
+
+-- Each turn: the votes, deposits and effective dates that have passed, told in date order
+-- across the four states (a turn may cover months: a war's aftermath moves a year at a time).
 function L.tick()
   local t = V("treaty")
   if t == "party" or t == "stay" or V("law_settled", false) then return end   -- nothing pending
   local today = F.game.date()
-  local rec = true
-  for _, s in ipairs(L.STATES) do
-    local st, name = L.status(s.id), T.states[s.id]
-    if st == "party" and rec and today > s.vote then
-      F.var.set("tr_" .. s.id, "voted")
-      log(T.law.voted[s.id], L.long_date(s.vote))
-      st = "voted"
+  for _ = 1, 4 * #L.STATES do   -- each state has at most four steps
+    local first, fs, fwhat
+    for _, s in ipairs(L.STATES) do
+      local d, what = due(s, today)
+      if d and (not first or d < first) then first, fs, fwhat = d, s, what end
     end
-    local nd = V("nd_" .. s.id)
-    if st == "voted" and nd and today >= nd then
-      F.var.set("tr_" .. s.id, "notice")
-      F.var.set("ed_" .. s.id, L.add_months(nd, 6))
-      log(T.law.deposited, name, L.long_date(nd), L.long_date(L.add_months(nd, 6)))
-      st = "notice"
-    end
-    local ed = V("ed_" .. s.id)
-    if (st == "notice" or st == "bound") and ed and today >= ed then
-      if in_conflict() then
-        if st == "notice" then
-          F.var.set("tr_" .. s.id, "bound"); F.var.set("art20_blocked", true)
-          log(T.law.bound, name, L.long_date(ed))
-        end
-      else
-        F.var.set("tr_" .. s.id, "out")
-        F.var.set("out_month", V("month", 0))
-        F.track.add("alliance_cohesion", -1)
-        if st == "bound" then log(T.law.out_after_war, name) else log(T.law.out, name, L.long_date(ed)) end
-      end
-    end
+    if not first then break end
+    step(fs, fwhat)
   end
   L.sum_up()
 end
