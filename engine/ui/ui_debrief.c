@@ -329,6 +329,34 @@ int ui_debrief_key(fl_Ui *u, SDL_Keycode c, int shift) {
   return 0;
 }
 
+int ui_debrief_shot(fl_Ui *u, const char *shot) {
+  static const char *const names[] = {"whatif", "among", "sources", "save"};
+  int k = 0;
+  while (k < 4 && strcmp(shot, names[k])) k++;
+  if (k == 4) return 0;
+  u->t.tab = k == 1 ? 1 : k == 2 ? 2 : 0;
+  if (k == 3) ui_save_press(u, BTN_TEACHER, 0);
+  if (k == 0 && u->host->fork_new) { /* the first decision: its other option (if it needs no target) and the computer */
+    int li = next_decision(u, -1, 1);
+    u->t.dec_sel = li;
+    if (li >= 0) {
+      const fl_LogEntry *e = &u->st->log[li];
+      const fl_CardDef *c = &u->def->cards[e->a];
+      for (int o = 0; o < c->noptions; o++)
+        if (o != e->b && c->options[o].target == FL_TGT_NONE) { ui_fork_start(u, li, o); break; }
+      ui_fork_start(u, li, -1);
+    }
+  }
+  return 1;
+}
+
+int ui_debrief_shot_ready(const fl_Ui *u, const char *shot) {
+  if (!strcmp(shot, "among")) return !u->host->among_new || (u->t.among_state != AMONG_RUNNING && u->t.among_state != AMONG_NONE);
+  for (int k = 0; k < UI_MAXFORK; k++)
+    if (u->t.fork[k].th) return 0;
+  return 1;
+}
+
 void ui_debrief_wheel(fl_Ui *u, int dy) {
   if (u->t.tab == 2) {
     u->t.bib_scroll -= dy;
