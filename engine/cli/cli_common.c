@@ -355,23 +355,23 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
   fputs("}\n", f);
 }
 
-int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where) {
-  return cli_write_replay_as(path, sc, seed, where, 0);
+int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where, const char *lang) {
+  return cli_write_replay_as(path, sc, seed, where, lang, 0);
 }
 
-void cli_replay_text(fl_Buf *b, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans) {
+void cli_replay_text(fl_Buf *b, fl_Script *sc, uint64_t seed, const char *where, const char *lang, fl_Sides humans) {
   const fl_Def *d = fl_script_def(sc);
   const char *pol[64];
   for (int i = 0; i < d->nside && i < 64; i++) pol[i] = humans & FL_SIDE_BIT(i) ? NULL : fl_script_policy(sc, i);
   char from[PATH_MAX];
   /* a scenario given as a folder: record where, so the replay finds it from anywhere */
   int has_from = where && strcmp(where, d->id) && realpath(fl_script_dir(sc), from) && !strchr(from, '\n') && strlen(from) < 1000;
-  fl_replay_write(b, d, fl_game_state(fl_script_game(sc)), seed, pol, has_from ? from : NULL);
+  fl_replay_write(b, d, fl_game_state(fl_script_game(sc)), seed, pol, has_from ? from : NULL, lang);
 }
 
-int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans) {
+int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, const char *lang, fl_Sides humans) {
   fl_Buf b = {0};
-  cli_replay_text(&b, sc, seed, where, humans);
+  cli_replay_text(&b, sc, seed, where, lang, humans);
   char err[1024];
   int rc;
   if (b.oom) rc = -1;

@@ -345,7 +345,7 @@ int cli_play_text(int argc, char **argv) {
       }
   }
   if (logpath && st != FL_GAME_ERROR) { /* "save for my teacher": the student's side recorded as human */
-    if (cli_write_replay_as(logpath, sc, seed, where, humans)) rc = EXIT_USAGE;
+    if (cli_write_replay_as(logpath, sc, seed, where, opts.lang, humans)) rc = EXIT_USAGE;
     else if (strcmp(logpath, "-")) printf("Your game is saved in %s (for your teacher: flank class reads it).\n", logpath);
   }
   if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, humans, &opts);

@@ -84,13 +84,15 @@ void cli_i18n_report(void);
 /* Write the outcome of the game as one JSON object (see docs/run-json.md). */
 void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
 /* Write the replay log of the game (see docs/formats.md) to path ("-": standard output);
- * where is the scenario as it was given: a folder is recorded so the replay can find it. 0 ok. */
-int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where);
+ * where is the scenario as it was given: a folder is recorded so the replay can find it;
+ * lang is the --lang it was played in (NULL or "en": English), recorded so the replay
+ * speaks it too. 0 ok. */
+int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where, const char *lang);
 /* The same with the sides in `humans` recorded as played by people (0: none): a student's log. */
-int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans);
+int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, const char *lang, fl_Sides humans);
 /* The replay text cli_write_replay_as writes, appended to b (b->oom on failure). */
 struct fl_Buf;
-void cli_replay_text(struct fl_Buf *b, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans);
+void cli_replay_text(struct fl_Buf *b, fl_Script *sc, uint64_t seed, const char *where, const char *lang, fl_Sides humans);
 
 /* Print text with its citations [@id] as short references ("(Shlapak & Johnson 2016)"). */
 void cli_cited(FILE *f, const fl_Def *d, const char *text);

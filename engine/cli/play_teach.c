@@ -62,7 +62,7 @@ static int save_log(void *ud, const char *path, int overwrite, char *msg, size_t
   if (!p->sc) { snprintf(msg, n, "no game to save"); return -1; }
   if (!overwrite && access(path, F_OK) == 0) { snprintf(msg, n, "%s already exists", path); return 1; }
   fl_Buf b = {0};
-  cli_replay_text(&b, p->sc, p->seed, p->where, p->human >= 0 ? FL_SIDE_BIT(p->human) : 0);
+  cli_replay_text(&b, p->sc, p->seed, p->where, p->opts.lang, p->human >= 0 ? FL_SIDE_BIT(p->human) : 0);
   /* a temporary file renamed over the target: a failed save leaves an old file whole */
   int rc = b.oom ? (snprintf(msg, n, "out of memory"), -1) : fl_save_write_atomic(path, b.data, b.len, msg, n);
   fl_buf_free(&b);

@@ -36,12 +36,29 @@ out=$("$FLANK" run "$FIX" --seed 1 --lang fr 2>&1)
 grep -q "^Border patrol (lang), seed 1: A calm border" <<<"$out" || bad "run --lang fr (no translation) is not English: $out"
 "$FLANK" run "$FIX" --lang 2>/dev/null; [ $? -eq 2 ] || bad "run --lang without a code should exit 2"
 
-# replay: a Polish log replays and verifies in Polish
+# replay: a log records the language it was played in (an English one has no lang line) and
+# replays and verifies in it without being told; --lang for another is refused with a reason
 "$FLANK" run "$FIX" --seed 1 --lang pl --log "$T/pl.log" >/dev/null || bad "run --log --lang pl"
+grep -qx "lang pl" "$T/pl.log" || bad "run --lang pl --log: the log records no 'lang pl': $(head -8 "$T/pl.log")"
+"$FLANK" run "$FIX" --seed 1 --log "$T/en.log" >/dev/null || bad "run --log"
+! grep -q "^lang" "$T/en.log" || bad "an English log has a lang line: $(grep "^lang" "$T/en.log")"
+out=$("$FLANK" replay "$T/pl.log" --scenario "$FIX" 2>&1)
+grep -q "replayed 4 actions of lang, seed 1: Spokojna granica" <<<"$out" || bad "replay of a Polish log is not Polish: $out"
 out=$("$FLANK" replay "$T/pl.log" --scenario "$FIX" --lang pl 2>&1)
 grep -q "replayed 4 actions of lang, seed 1: Spokojna granica" <<<"$out" || bad "replay --lang pl: $out"
-out=$("$FLANK" replay "$T/pl.log" --scenario "$FIX" --lang pl --verify 2>&1); rc=$?
-[ $rc -eq 0 ] && grep -q "verified 4 actions and 4 turn hashes$" <<<"$out" || bad "replay --lang pl --verify: exit $rc: $out"
+# another language is another definition (its texts are part of the content): said so
+out=$("$FLANK" replay "$T/pl.log" --scenario "$FIX" --lang en 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "pl.log: recorded in --lang pl; replay it in that language" <<<"$out" || bad "replay --lang en of a Polish log: exit $rc: $out"
+out=$("$FLANK" replay "$T/en.log" --scenario "$FIX" --lang pl 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "en.log: recorded in --lang en;" <<<"$out" || bad "replay --lang pl of an English log: exit $rc: $out"
+out=$("$FLANK" replay "$T/pl.log" --scenario "$FIX" --verify 2>&1); rc=$?
+[ $rc -eq 0 ] && grep -q "verified 4 actions and 4 turn hashes$" <<<"$out" || bad "replay --verify of a Polish log: exit $rc: $out"
+# round trip: a replay's own --log keeps the language
+"$FLANK" replay "$T/pl.log" --scenario "$FIX" --log "$T/pl2.log" >/dev/null 2>&1 && cmp -s "$T/pl.log" "$T/pl2.log" ||
+  bad "replay --log of a Polish log is not the same log: $(diff "$T/pl.log" "$T/pl2.log" | head -4)"
+sed 's/^lang pl$/lang P\/L/' "$T/pl.log" >"$T/bad.log"
+out=$("$FLANK" replay "$T/bad.log" --scenario "$FIX" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "bad.log:6:" <<<"$out" || bad "a log with a bad lang line: exit $rc: $out"
 
 # batch: the command that reproduces it keeps the language
 out=$("$FLANK" batch "$FIX" --runs 3 --lang pl --summary 2>&1)
