@@ -56,6 +56,10 @@ out=$("$FLANK" replay "$T/pl.log" --scenario "$FIX" --verify 2>&1); rc=$?
 # round trip: a replay's own --log keeps the language
 "$FLANK" replay "$T/pl.log" --scenario "$FIX" --log "$T/pl2.log" >/dev/null 2>&1 && cmp -s "$T/pl.log" "$T/pl2.log" ||
   bad "replay --log of a Polish log is not the same log: $(diff "$T/pl.log" "$T/pl2.log" | head -4)"
+# flank class: a log played in another language than the class's is skipped with the reason
+mkdir -p "$T/class" && cp "$T/pl.log" "$T/class/ala.log" && cp "$T/en.log" "$T/class/ola.log"
+out=$("$FLANK" class "$T/class" --scenario "$FIX" --out "$T/class.html" 2>&1)
+grep -q "ala.log (foreign): played in --lang pl (read it with flank class --lang pl)" <<<"$out" || bad "class of a Polish log: $out"
 sed 's/^lang pl$/lang P\/L/' "$T/pl.log" >"$T/bad.log"
 out=$("$FLANK" replay "$T/bad.log" --scenario "$FIX" 2>&1); rc=$?
 [ $rc -eq 2 ] && grep -q "bad.log:6:" <<<"$out" || bad "a log with a bad lang line: exit $rc: $out"
