@@ -200,43 +200,9 @@ static int among_result(void *job, fl_UiAmong *out) {
   return 0;
 }
 
-/* A share of the games in words: "80%", "fewer than 1%" (never a misleading 0% or 100%). */
-static const char *share(size_t count, size_t all, char *buf, size_t n) {
-  int p = all ? (int)(100.0 * (double)count / (double)all + 0.5) : 0;
-  if (count && p == 0) snprintf(buf, n, "%s", FL_TR("fewer than 1%"));
-  else if (count < all && p == 100) snprintf(buf, n, "%s", FL_TR("more than 99%"));
-  else snprintf(buf, n, "%d%%", p);
-  return buf;
-}
-
-/* Where the game stands among the ensemble's games on one track, in the window's language
- * (fl_ensemble_phrase says the same in English for the terminal's debrief). Whole sentences
- * per case, so a translation can order the words its own way. */
 static const char *among_phrase(void *job, int set, int track, double value, char *buf, size_t n) {
   AmongJob *j = job;
-  const fl_Ensemble *e = j->e;
-  const fl_TrackDef *tr = &j->def->tracks[track];
-  fl_Standing st = fl_ensemble_standing(e, set, track, value);
-  char who[256], a[64], b[64];
-  if (set >= 0) snprintf(who, sizeof who, FL_TR("under %s"), e->set_name[set]);
-  else snprintf(who, sizeof who, FL_NTR("under the %d policy", "under all %d policies", e->nset), e->nset);
-  if (!tr->higher_is_better) {
-    snprintf(buf, n, FL_TR("%s: higher than in %s, lower than in %s of games %s"), tr->name, share(st.below, st.n, a, sizeof a),
-             share(st.above, st.n, b, sizeof b), who);
-    return buf;
-  }
-  int lower = tr->higher_is_better < 0;
-  size_t better = lower ? st.above : st.below;
-  share(better, st.n, a, sizeof a);
-  share(st.equal, st.n, b, sizeof b);
-  if (!better && st.equal) /* not "lower than in 0% (the same as in 100%)" */
-    snprintf(buf, n, lower ? FL_TR("%s: the same as in %s of games %s, lower in none") : FL_TR("%s: the same as in %s of games %s, higher in none"),
-             tr->name, b, who);
-  else if (st.equal)
-    snprintf(buf, n, lower ? FL_TR("%s: lower than in %s of games %s (the same as in %s)") : FL_TR("%s: higher than in %s of games %s (the same as in %s)"),
-             tr->name, a, who, b);
-  else snprintf(buf, n, lower ? FL_TR("%s: lower than in %s of games %s") : FL_TR("%s: higher than in %s of games %s"), tr->name, a, who);
-  return buf;
+  return cli_among_phrase(j->e, j->def, set, track, value, buf, n);
 }
 
 void cli_play_teach(fl_UiHost *host) {

@@ -98,11 +98,12 @@ grep -q "text_en.lua:1: warning: no text_lt.lua: its 29 texts show in English un
 # of a file name, and the fixture's policy ids (scenario identifiers the among-many tab names).
 english_pieces() {
   xgettext -a --language=C --from-code=UTF-8 --no-wrap --no-location -o - "$ROOT"/engine/ui/*.c "$ROOT/engine/cli/cmd_play.c" \
-    "$ROOT/engine/cli/play_teach.c" 2>/dev/null | sed -n 's/^msgid "\(.*\)"$/\1/p' | sed 's/\\"/"/g; s/\\n/\n/g' |
+    "$ROOT/engine/cli/play_teach.c" "$ROOT/engine/cli/cmd_play_text.c" "$ROOT/engine/cli/fl_textview.c" \
+    "$ROOT/engine/cli/cli_debrief.c" "$ROOT/engine/cli/cli_teach.c" 2>/dev/null | sed -n 's/^msgid "\(.*\)"$/\1/p' | sed 's/\\"/"/g; s/\\n/\n/g' |
     sed -E 's/%[-+ #0-9.*]*(hh|h|ll|l|z|j|t)?[diouxXeEfgGcsp]/\n/g' | sed -E 's/^[^A-Za-z]+//; s/[^A-Za-z]+$//' |
     grep -E '[A-Za-z]{3}' | sort -u >"$T/pieces"
   msgexec -i "$ROOT/po/pl.po" cat 2>/dev/null | tr '\0' '\n' >"$T/pl_words"
-  grep -F -w -o -f "$T/pieces" "$T/pl_words" | sort -u >"$T/same"
+  while IFS= read -r piece; do grep -qFw -- "$piece" "$T/pl_words" && printf '%s\n' "$piece"; done <"$T/pieces" >"$T/same"
   grep -F -x -v -f "$T/same" "$T/pieces" | grep -E -x -v 'FLANK|Ctrl(\+[A-Z])?|Page Up / Down|log|default|wait_and_see' >"$T/english"
   [ "$(wc -l <"$T/english")" -gt 200 ] || bad "english_pieces found only $(wc -l <"$T/english") English pieces in the window's sources"
 }
@@ -111,8 +112,16 @@ english_in() { # english_in FILE WHAT: the English pieces FILE holds
   hits=$(grep -F -w -o -f "$T/english" "$1" | sort -u | tr '\n' '|')
   [ -z "$hits" ] || bad "the Polish $2 shows English: ${hits%|}"
 }
+english_pieces
+# play --text: a whole game in Polish, with help, the board, an area, undo, a what-if and the
+# games among many; the words a player types (board, help, quit...) stay English
+printf '2\nhelp\nboard\narea north\nnorth\nundo\n1\n1\n1\n1\n1\nwhatif\n1\n2\namong 20\nquit\n' |
+  "$FLANK" play "$FIX" --text --lang pl --log "$T/text.log" >"$T/text.out" 2>"$T/err" || bad "play --text --lang pl: $(cat "$T/err")"
+grep -q "^Gra się skończyła: Spokojna granica.$" "$T/text.out" && grep -q "^Twoja gra wśród nich" "$T/text.out" &&
+  grep -q "^Co by było, gdyby wybrano" "$T/text.out" || bad "play --text --lang pl did not reach the debrief: $(tail -5 "$T/text.out")"
+english_in "$T/text.out" "play --text"
+grep -qx "lang pl" "$T/text.log" || bad "play --text --lang pl --log records no language"
 if command -v xvfb-run >/dev/null 2>&1; then
-  english_pieces
   [ "$(printf 'OMÓWIENIE\nDEBRIEF\nPatrol  \xC2\xB7  after 4 turns\n' | grep -F -w -o -f "$T/english" | tr '\n' ' ')" = "DEBRIEF after turns " ] ||
     bad "the English check does not see the English of an unmarked debrief"
   for scr in title briefing game help debrief whatif among sources save; do
