@@ -123,10 +123,26 @@ void cli_print_error(const char *msg) {
   free(text);
 }
 
+/* A scenario with no default = true ending still loads (flank lint errors), but the ending a
+ * game gets when its last turn is over is then the engine's pick: say which, every time. */
+static void warn_default_ending(const fl_Def *d) {
+  int k = -1;
+  for (int i = 0; i < d->nending; i++)
+    if (d->endings[i].is_default) return;
+  for (int i = 0; i < d->nending && k < 0; i++)
+    if (!d->endings[i].fn_when) k = i;
+  const char *why = k >= 0 ? "the first ending without when" : "the last ending: every ending has a when";
+  if (k < 0) k = d->nending - 1;
+  if (k < 0) return;
+  fprintf(stderr, "flank: warning: %s: no ending has default = true, so a game that reaches its last turn ends with '%s' (%s, line %d); "
+                  "give the ending you mean default = true [default-ending]\n", d->id, d->endings[k].id, why, d->endings[k].line);
+}
+
 fl_Script *cli_load(const char *where, const fl_ScriptOpts *opts) {
   char err[2048];
   fl_Script *sc = fl_script_load(where, cli_scenario_path(), opts, err, sizeof err);
   if (!sc) cli_print_error(err);
+  else warn_default_ending(fl_script_def(sc));
   return sc;
 }
 
