@@ -123,10 +123,26 @@ void cli_print_error(const char *msg) {
   free(text);
 }
 
+/* A scenario with no default = true ending still loads (flank lint errors), but the ending a
+ * game gets when its last turn is over is then the engine's pick: say which, every time. */
+static void warn_default_ending(const fl_Def *d) {
+  int k = -1;
+  for (int i = 0; i < d->nending; i++)
+    if (d->endings[i].is_default) return;
+  for (int i = 0; i < d->nending && k < 0; i++)
+    if (!d->endings[i].fn_when) k = i;
+  const char *why = k >= 0 ? "the first ending without when" : "the last ending: every ending has a when";
+  if (k < 0) k = d->nending - 1;
+  if (k < 0) return;
+  fprintf(stderr, "flank: warning: %s: no ending has default = true, so a game that reaches its last turn ends with '%s' (%s, line %d); "
+                  "give the ending you mean default = true [default-ending]\n", d->id, d->endings[k].id, why, d->endings[k].line);
+}
+
 fl_Script *cli_load(const char *where, const fl_ScriptOpts *opts) {
   char err[2048];
   fl_Script *sc = fl_script_load(where, cli_scenario_path(), opts, err, sizeof err);
   if (!sc) cli_print_error(err);
+  else warn_default_ending(fl_script_def(sc));
   return sc;
 }
 
@@ -355,23 +371,23 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
   fputs("}\n", f);
 }
 
-int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where) {
-  return cli_write_replay_as(path, sc, seed, where, 0);
+int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where, const char *lang) {
+  return cli_write_replay_as(path, sc, seed, where, lang, 0);
 }
 
-void cli_replay_text(fl_Buf *b, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans) {
+void cli_replay_text(fl_Buf *b, fl_Script *sc, uint64_t seed, const char *where, const char *lang, fl_Sides humans) {
   const fl_Def *d = fl_script_def(sc);
   const char *pol[64];
   for (int i = 0; i < d->nside && i < 64; i++) pol[i] = humans & FL_SIDE_BIT(i) ? NULL : fl_script_policy(sc, i);
   char from[PATH_MAX];
   /* a scenario given as a folder: record where, so the replay finds it from anywhere */
   int has_from = where && strcmp(where, d->id) && realpath(fl_script_dir(sc), from) && !strchr(from, '\n') && strlen(from) < 1000;
-  fl_replay_write(b, d, fl_game_state(fl_script_game(sc)), seed, pol, has_from ? from : NULL);
+  fl_replay_write(b, d, fl_game_state(fl_script_game(sc)), seed, pol, has_from ? from : NULL, lang);
 }
 
-int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans) {
+int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, const char *lang, fl_Sides humans) {
   fl_Buf b = {0};
-  cli_replay_text(&b, sc, seed, where, humans);
+  cli_replay_text(&b, sc, seed, where, lang, humans);
   char err[1024];
   int rc;
   if (b.oom) rc = -1;

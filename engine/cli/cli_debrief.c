@@ -1,17 +1,20 @@
 /* The debrief of flank play --text, after the ending: discussion questions, then what-if
  * forks of the game ("whatif": another option at one of your decisions, or the computer
  * playing on from there) and your game among many ("among": N games per policy the
- * scenario defines for your side). The window's debrief uses the same engine calls. */
+ * scenario defines for your side). The window's debrief uses the same engine calls and
+ * cli_among_phrase. What it says comes in the --lang language; what the player types
+ * (whatif, among, quit) stays the same. */
 #include "fl_cli.h"
 #include "fl_ensemble.h"
+#include "fl_i18n.h"
 #include "fl_whatif.h"
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* Ask for a line; NULL at the end of input. */
+/* Ask for a line (prompt: marked FL_N); NULL at the end of input. */
 static char *ask(const char *prompt, char *line, size_t n) {
-  printf("%s", prompt);
+  printf("%s", fl_tr(prompt));
   fflush(stdout);
   if (!fgets(line, (int)n, stdin)) return NULL;
   line[strcspn(line, "\r\n")] = '\0';
@@ -33,51 +36,57 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
   const fl_Def *d = fl_script_def(sc);
   int idx[512], n = human_actions(d, r, humans, idx, 512), k = 0, o = 0;
   int several = (humans & (humans - 1)) != 0; /* hotseat: say whose decision each was */
-  if (!n) { printf("You made no decisions in this game.\n"); return; }
+  if (!n) { printf("%s\n", FL_TR("You made no decisions in this game.")); return; }
   char line[256];
   if (sscanf(args, "%d %d", &k, &o) < 1) {
-    printf("Your decisions:\n");
+    printf("%s\n", FL_TR("Your decisions:"));
     for (int i = 0; i < n; i++) {
       const fl_ReplayAction *a = &r->actions[idx[i]];
       const fl_CardDef *c = &d->cards[fl_def_card(d, a->card)];
       int op = fl_def_option(c, a->option);
-      printf("  %d. Turn %d, %s%s%s: %s\n", i + 1, a->turn, several ? d->sides[c->side].name : "", several ? ", " : "", c->title,
+      printf("  %d. ", i + 1);
+      printf(FL_TR("Turn %d, %s%s%s: %s"), a->turn, several ? d->sides[c->side].name : "", several ? ", " : "", c->title,
              op >= 0 ? c->options[op].label : a->option);
+      putchar('\n');
     }
-    if (!ask("Which decision would you take differently? (number; Enter to cancel) ", line, sizeof line) || !*line) return;
+    if (!ask(FL_N("Which decision would you take differently? (number; Enter to cancel) "), line, sizeof line) || !*line) return;
     k = atoi(line);
   }
-  if (k < 1 || k > n) { printf("Choose a number from 1 to %d.\n", n); return; }
+  if (k < 1 || k > n) { printf(FL_TR("Choose a number from 1 to %d."), n); putchar('\n'); return; }
   const fl_ReplayAction *a = &r->actions[idx[k - 1]];
   const fl_CardDef *c = &d->cards[fl_def_card(d, a->card)];
   if (o < 1) {
-    printf("\"%s\", turn %d:\n", c->title, a->turn);
+    printf(FL_TR("\"%s\", turn %d:"), c->title, a->turn);
+    putchar('\n');
     for (int i = 0; i < c->noptions; i++)
-      printf("  %d. %s%s\n", i + 1, c->options[i].label, !strcmp(c->options[i].id, a->option) ? " (your choice)" : "");
-    printf("  %d. Let the computer play your side from here\n", c->noptions + 1);
-    if (!ask("Which one? ", line, sizeof line) || !*line) return;
+      printf("  %d. %s%s\n", i + 1, c->options[i].label, !strcmp(c->options[i].id, a->option) ? FL_TR(" (your choice)") : "");
+    printf("  %d. %s\n", c->noptions + 1, FL_TR("Let the computer play your side from here"));
+    if (!ask(FL_N("Which one? "), line, sizeof line) || !*line) return;
     o = atoi(line);
   }
-  if (o < 1 || o > c->noptions + 1) { printf("Choose a number from 1 to %d.\n", c->noptions + 1); return; }
+  if (o < 1 || o > c->noptions + 1) { printf(FL_TR("Choose a number from 1 to %d."), c->noptions + 1); putchar('\n'); return; }
   char targets[256] = "";
   int by_computer = o == c->noptions + 1;
   if (!by_computer && c->options[o - 1].target != FL_TGT_NONE &&
-      !ask("Its targets, as a log writes them (e.g. area:riga, piece:3): ", targets, sizeof targets))
+      !ask(FL_N("Its targets, as a log writes them (e.g. area:riga, piece:3): "), targets, sizeof targets))
     return;
   fl_WhatIf w = {a->turn, by_computer ? NULL : c->id, by_computer ? NULL : c->options[o - 1].id, *targets ? targets : NULL,
                  NULL, NULL, 0};
   char err[1024];
   fl_whatif_policies(sc, r);
   int rc = fl_whatif_run(sc, r, "your game", &w, err, sizeof err);
-  if (rc) { printf("Cannot play that: %s\n", err); return; }
+  if (rc) { printf(FL_TR("Cannot play that: %s"), err); putchar('\n'); return; }
   const fl_State *f = fl_game_state(fl_script_game(sc));
-  if (by_computer) printf("\nWhat if the computer had played your side from turn %d?\n", a->turn);
-  else printf("\nWhat if you had chosen \"%s\" on \"%s\" in turn %d? The same dice, then the computer played on.\n",
+  putchar('\n');
+  if (by_computer) printf(FL_TR("What if the computer had played your side from turn %d?"), a->turn);
+  else printf(FL_TR("What if you had chosen \"%s\" on \"%s\" in turn %d? The same dice, then the computer played on."),
               c->options[o - 1].label, c->title, a->turn);
+  putchar('\n');
   cli_whatif_table(stdout, d, played, f);
   for (int i = f->nlog - 1; i >= 0; i--)
     if (f->log[i].kind == FL_LOG_ENDING) {
-      printf("\nThe what-if ended: %s. ", f->ending >= 0 ? d->endings[f->ending].title : "");
+      printf("\n");
+      printf(FL_TR("The what-if ended: %s. "), f->ending >= 0 ? d->endings[f->ending].title : "");
       cli_cited(stdout, d, f->log[i].text);
       printf("\n");
       break;
@@ -85,7 +94,9 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
 }
 
 static void show_progress(void *ud, size_t done, size_t total) {
-  if (*(int *)ud) fprintf(stderr, "\r%zu of %zu games...", done, total);
+  if (!*(int *)ud) return;
+  fputc('\r', stderr);
+  fprintf(stderr, FL_NTR("%zu of %zu game...", "%zu of %zu games...", (long)total), done, total);
 }
 
 static void among(fl_Script *sc, const fl_State *played, int human, const fl_ScriptOpts *opts, const char *args) {
@@ -95,8 +106,10 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
   if (runs > 100000) runs = 100000;
   fl_PolicySet *sets;
   int nset = fl_ensemble_default_sets(sc, human, &sets);
-  if (!nset) { printf("The scenario defines no policies for your side to compare with.\n"); free(sets); return; }
-  printf("Playing %ld games under each of %d policies for %s...\n", runs, nset, d->sides[human].name);
+  if (!nset) { printf("%s\n", FL_TR("The scenario defines no policies for your side to compare with.")); free(sets); return; }
+  printf(FL_NTR("Playing %ld games under each of %d policy for %s...", "Playing %ld games under each of %d policies for %s...", nset), runs, nset,
+         d->sides[human].name);
+  putchar('\n');
   fflush(stdout);
   int tty = isatty(STDERR_FILENO);
   fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), opts, NULL, sets, nset, 1, (uint64_t)runs, 0, show_progress, &tty, 0};
@@ -104,16 +117,17 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
   fl_Ensemble *e = fl_ensemble_new(&spec, err, sizeof err);
   int rc = e ? fl_ensemble_run(e, err, sizeof err) : 2;
   if (tty) fprintf(stderr, "\r\033[K");
-  if (rc) { printf("Could not play them: %s\n", err); fl_ensemble_free(e); fl_test_free_sets(sets, nset); return; }
+  if (rc) { printf(FL_TR("Could not play them: %s"), err); putchar('\n'); fl_ensemble_free(e); fl_test_free_sets(sets, nset); return; }
   char buf[512];
-  printf("Your game among them (seeds 1..%ld of each):\n", runs);
+  printf(FL_TR("Your game among them (seeds 1..%ld of each):"), runs);
+  putchar('\n');
   for (int t = 0; t < d->ntrack; t++)
-    if (d->tracks[t].visible) printf("  %s\n", fl_ensemble_phrase(e, d, -1, t, played->tracks[t].value, buf, sizeof buf));
+    if (d->tracks[t].visible) printf("  %s\n", cli_among_phrase(e, d, -1, t, played->tracks[t].value, buf, sizeof buf));
   /* by policy: one column per policy, numbered (ids can be long), the key below */
   int w = 0;
   for (int t = 0; t < d->ntrack; t++)
     if (d->tracks[t].visible && d->tracks[t].higher_is_better && cli_text_width(d->tracks[t].name) > w) w = cli_text_width(d->tracks[t].name);
-  printf("\nBy policy: in how many of its games yours did better (the rest: the same or worse)\n  %*s", w, "");
+  printf("\n%s\n  %*s", FL_TR("By policy: in how many of its games yours did better (the rest: the same or worse)"), w, "");
   for (int s = 0; s < nset; s++) printf("  %5d", s + 1);
   printf("\n");
   for (int t = 0; t < d->ntrack; t++) {
@@ -126,11 +140,47 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
     }
     printf("\n");
   }
-  printf("  Policies:");
+  printf("  %s", FL_TR("Policies:"));
   for (int s = 0; s < nset; s++) printf("%s %d = %s", s ? "," : "", s + 1, e->set_name[s]);
-  printf(" (flank sources %s explains them).\n", d->id);
+  printf(FL_TR(" (flank sources %s explains them)."), d->id);
+  putchar('\n');
   fl_ensemble_free(e);
   fl_test_free_sets(sets, nset);
+}
+
+/* A share of the games in words: "80%", "fewer than 1%" (never a misleading 0% or 100%). */
+static const char *share(size_t count, size_t all, char *buf, size_t n) {
+  int p = all ? (int)(100.0 * (double)count / (double)all + 0.5) : 0;
+  if (count && p == 0) snprintf(buf, n, "%s", FL_TR("fewer than 1%"));
+  else if (count < all && p == 100) snprintf(buf, n, "%s", FL_TR("more than 99%"));
+  else snprintf(buf, n, "%d%%", p);
+  return buf;
+}
+
+/* Whole sentences per case, so a translation can order the words its own way. */
+const char *cli_among_phrase(const fl_Ensemble *e, const fl_Def *d, int set, int track, double value, char *buf, size_t n) {
+  const fl_TrackDef *tr = &d->tracks[track];
+  fl_Standing st = fl_ensemble_standing(e, set, track, value);
+  char who[256], a[64], b[64];
+  if (set >= 0) snprintf(who, sizeof who, FL_TR("under %s"), e->set_name[set]);
+  else snprintf(who, sizeof who, FL_NTR("under the %d policy", "under all %d policies", e->nset), e->nset);
+  if (!tr->higher_is_better) {
+    snprintf(buf, n, FL_TR("%s: higher than in %s, lower than in %s of games %s"), tr->name, share(st.below, st.n, a, sizeof a),
+             share(st.above, st.n, b, sizeof b), who);
+    return buf;
+  }
+  int lower = tr->higher_is_better < 0;
+  size_t better = lower ? st.above : st.below;
+  share(better, st.n, a, sizeof a);
+  share(st.equal, st.n, b, sizeof b);
+  if (!better && st.equal) /* not "lower than in 0% (the same as in 100%)" */
+    snprintf(buf, n, lower ? FL_TR("%s: the same as in %s of games %s, lower in none") : FL_TR("%s: the same as in %s of games %s, higher in none"),
+             tr->name, b, who);
+  else if (st.equal)
+    snprintf(buf, n, lower ? FL_TR("%s: lower than in %s of games %s (the same as in %s)") : FL_TR("%s: higher than in %s of games %s (the same as in %s)"),
+             tr->name, a, who, b);
+  else snprintf(buf, n, lower ? FL_TR("%s: lower than in %s of games %s") : FL_TR("%s: higher than in %s of games %s"), tr->name, a, who);
+  return buf;
 }
 
 void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts) {
@@ -143,12 +193,15 @@ void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_Script
   cli_questions(stdout, d, played->ending);
   char line[256];
   for (;;) {
-    printf("\nType 'whatif' to play one of your decisions differently, 'among' to see your game among %d games "
-           "per policy, or 'quit'.\n", FL_ENSEMBLE_RUNS);
+    /* TRANSLATORS: 'whatif', 'among' and 'quit' are what the player types: keep them in English */
+    printf("\n");
+    printf(FL_TR("Type 'whatif' to play one of your decisions differently, 'among' to see your game among %d games "
+                 "per policy, or 'quit'."), FL_ENSEMBLE_RUNS);
+    putchar('\n');
     if (!ask("> ", line, sizeof line) || !strcmp(line, "quit") || !strcmp(line, "q")) break;
     if (!strncmp(line, "whatif", 6)) whatif(sc, &r, played, humans, line + 6);
     else if (!strncmp(line, "among", 5)) among(sc, played, human, opts, line + 5);
-    else printf("Type whatif, among or quit.\n");
+    else printf("%s\n", FL_TR("Type whatif, among or quit."));
   }
   fl_replay_free(&r);
   fl_state_free(played);

@@ -3,6 +3,7 @@
 #include "fl_cli.h"
 #include "fl_cite.h"
 #include "fl_fmt.h"
+#include "fl_i18n.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,26 +20,32 @@ void cli_cited(FILE *f, const fl_Def *d, const char *text) {
   fl_cited_free(&c);
 }
 
+/* "Calm border, turn 4" (the --lang language) */
+static void outcome(char *buf, size_t n, const fl_Def *d, const fl_State *s) {
+  snprintf(buf, n, FL_TR("%s, turn %d"), s->ending >= 0 ? d->endings[s->ending].title : FL_TR("unfinished"), s->turn);
+}
+
 void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl_State *fork) {
-  int w0 = cli_text_width("Ending"), w1 = cli_text_width("as played");
+  const char *ending = FL_TR("Ending"), *as_played = FL_TR("as played");
+  int w0 = cli_text_width(ending), w1 = cli_text_width(as_played);
   char a[160], b[160];
   for (int i = 0; i < d->ntrack; i++)
     if (d->tracks[i].visible && cli_text_width(d->tracks[i].name) > w0) w0 = cli_text_width(d->tracks[i].name);
   const fl_State *s2[2] = {played, fork};
   for (int k = 0; k < 2; k++) {
     const fl_State *s = s2[k];
-    snprintf(a, sizeof a, "%s, turn %d", s->ending >= 0 ? d->endings[s->ending].title : "unfinished", s->turn);
+    outcome(a, sizeof a, d, s);
     if (cli_text_width(a) > w1) w1 = cli_text_width(a);
   }
   fprintf(f, "  ");
   cell(f, "", w0);
   fprintf(f, "  ");
-  cell(f, "as played", w1);
-  fprintf(f, "  what if\n  ");
-  cell(f, "Ending", w0);
+  cell(f, as_played, w1);
+  fprintf(f, "  %s\n  ", FL_TR("what if"));
+  cell(f, ending, w0);
   fprintf(f, "  ");
-  snprintf(a, sizeof a, "%s, turn %d", played->ending >= 0 ? d->endings[played->ending].title : "unfinished", played->turn);
-  snprintf(b, sizeof b, "%s, turn %d", fork->ending >= 0 ? d->endings[fork->ending].title : "unfinished", fork->turn);
+  outcome(a, sizeof a, d, played);
+  outcome(b, sizeof b, d, fork);
   cell(f, a, w1);
   fprintf(f, "  %s\n", b);
   for (int i = 0; i < d->ntrack; i++) {
@@ -49,7 +56,7 @@ void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl
     cell(f, d->tracks[i].name, w0);
     fprintf(f, "  ");
     cell(f, a, w1);
-    fprintf(f, "  %s%s\n", b, played->tracks[i].value != fork->tracks[i].value ? "" : "  (same)");
+    fprintf(f, "  %s%s\n", b, played->tracks[i].value != fork->tracks[i].value ? "" : FL_TR("  (same)"));
   }
 }
 
@@ -60,8 +67,12 @@ int cli_questions(FILE *f, const fl_Def *d, int ending) {
     if (q->ending >= 0 && ending != -2 && q->ending != ending) continue;
     fl_Cited c;
     if (fl_cite_resolve(d, q->text, &c)) continue;
-    if (!n++) fprintf(f, "\nQuestions to discuss:\n");
-    if (q->ending >= 0 && ending == -2) fprintf(f, "%d. (after '%s') %s\n", n, d->endings[q->ending].title, c.text);
+    if (!n++) fprintf(f, "\n%s\n", FL_TR("Questions to discuss:"));
+    if (q->ending >= 0 && ending == -2) {
+      fprintf(f, "%d. ", n);
+      fprintf(f, FL_TR("(after '%s') %s"), d->endings[q->ending].title, c.text);
+      fputc('\n', f);
+    }
     else fprintf(f, "%d. %s\n", n, c.text);
     fl_cited_free(&c);
   }

@@ -184,6 +184,12 @@ int cmd_class(int argc, char **argv) {
     if (strcmp(g->scenario, c.def->id)) {
       snprintf(why, sizeof why, "made for scenario '%s', not '%s'", g->scenario, c.def->id);
       reject(g, FL_CLASS_FOREIGN, why);
+    } else if (g->content != c.def->content_hash && !g->is_save &&
+               strcmp(g->rec.lang[0] ? g->rec.lang : "en", opts.lang && *opts.lang ? opts.lang : "en")) {
+      /* the texts are part of the content: a game played in another language reads in it */
+      snprintf(why, sizeof why, "played in --lang %s (read it with flank class --lang %s)", g->rec.lang[0] ? g->rec.lang : "en",
+               g->rec.lang[0] ? g->rec.lang : "en");
+      reject(g, FL_CLASS_FOREIGN, why);
     } else if (g->content != c.def->content_hash) {
       snprintf(why, sizeof why, "made with another version of '%s' (content %016llx, the class's is %016llx)", c.def->id,
                (unsigned long long)g->content, (unsigned long long)c.def->content_hash);

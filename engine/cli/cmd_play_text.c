@@ -1,10 +1,13 @@
 /* flank play --text: play in the terminal, one line at a time — the accessible way in
  * for screen readers, and a way to play over ssh. The board is the text view of the same
- * state the window draws; input is read from stdin, so it can also be scripted. */
+ * state the window draws; input is read from stdin, so it can also be scripted. What it says
+ * comes in the --lang language (fl_i18n); the words a player types (board, help, undo, quit,
+ * cancel, area) stay the same in every language. */
 #include "fl_cli.h"
 #include "fl_textview.h"
 #include "fl_move.h"
 #include "fl_fmt.h"
+#include "fl_i18n.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,10 +16,10 @@ static void print_log_since(FILE *f, const fl_Def *d, const fl_State *s, int fro
   for (int i = from; i < s->nlog; i++) {
     const fl_LogEntry *e = &s->log[i];
     if (!fl_def_sees(d, viewer, e->seen)) continue; /* what this side does not learn */
-    if (e->kind == FL_LOG_EVENT) { fprintf(f, "  Event: %s.%s", d->events[e->a].title, e->text && *e->text ? " " : ""); cli_cited(f, d, e->text); fputc('\n', f); }
+    if (e->kind == FL_LOG_EVENT) { fprintf(f, "  "); fprintf(f, FL_TR("Event: %s.%s"), d->events[e->a].title, e->text && *e->text ? " " : ""); cli_cited(f, d, e->text); fputc('\n', f); }
     else if (e->kind == FL_LOG_MESSAGE) { fprintf(f, "  "); cli_cited(f, d, e->text); fputc('\n', f); }
     else if (e->kind == FL_LOG_ACTION && e->c >= 0) { fprintf(f, "  "); fl_textview_log_line(f, d, e); fprintf(f, ".\n"); }
-    else if (e->kind == FL_LOG_DELAYED) fprintf(f, "  Now in effect: %s.\n", d->cards[e->a].options[e->b].label);
+    else if (e->kind == FL_LOG_DELAYED) { fprintf(f, "  "); fprintf(f, FL_TR("Now in effect: %s."), d->cards[e->a].options[e->b].label); fputc('\n', f); }
   }
 }
 
@@ -32,7 +35,7 @@ static const char *target_name(const fl_Def *d, const fl_State *s, int area_kind
   }
   int pi = fl_state_find_piece(s, v);
   if (pi < 0) { snprintf(buf, n, "#%d", (int)v); return buf; }
-  snprintf(buf, n, "%s #%d in %s", d->ptypes[s->pieces[pi].type].name, (int)v, fl_map_area(d->map, s->pieces[pi].area)->name);
+  snprintf(buf, n, FL_TR("%s #%d in %s"), d->ptypes[s->pieces[pi].type].name, (int)v, fl_map_area(d->map, s->pieces[pi].area)->name);
   return buf;
 }
 
@@ -60,15 +63,15 @@ static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, i
   int area_kind = op->target == FL_TGT_AREA || piece >= 0;
   int32_t list[4096];
   int n = fl_game_targets(g, opt, piece, list, 4096);
-  if (n <= 0) { printf("Nothing to choose.\n"); return 0; }
-  printf("%s\n", prompt);
+  if (n <= 0) { printf("%s\n", FL_TR("Nothing to choose.")); return 0; }
+  printf("%s\n", fl_tr(prompt));
   fl_Reach r = {0};
   int pi = piece >= 0 ? fl_state_find_piece(s, piece) : -1;
   if (pi >= 0) fl_move_reach(&r, d, s, pi);
   for (int i = 0; i < n; i++) {
     char buf[160];
     printf("  %d. %s", i + 1, target_name(d, s, area_kind, list[i], buf, sizeof buf));
-    if (pi >= 0) printf(" (%g movement point%s)", r.cost[list[i]], r.cost[list[i]] == 1 ? "" : "s");
+    if (pi >= 0) printf(FL_NTR(" (%g movement point)", " (%g movement points)", (long)r.cost[list[i]]), r.cost[list[i]]);
     if (piece < 0 && op->target != FL_TGT_MOVE) { /* what this target would do, and cost */
       fl_Choice ch = {opt, 1, {list[i]}};
       char *p = op->fn_preview ? fl_game_preview(g, &ch) : NULL;
@@ -77,14 +80,14 @@ static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, i
       fl_Cost costs[16];
       int nc = op->fn_cost ? fl_game_costs(g, &ch, costs, 16) : 0;
       for (int k = 0; k < nc; k++)
-        printf("%s%g %s", k ? ", " : ". Cost: ", costs[k].amount, d->tracks[costs[k].track].name);
+        printf("%s%g %s", k ? ", " : FL_TR(". Cost: "), costs[k].amount, d->tracks[costs[k].track].name);
     }
     if (op->target != FL_TGT_MOVE || piece >= 0) {
       fl_Choice ch = {opt, 0, {0}};
       if (op->target == FL_TGT_MOVE) { ch.tg[0] = piece; ch.tg[1] = list[i]; ch.ntg = 2; }
       else if (lo == 1) { ch.tg[0] = list[i]; ch.ntg = 1; }
       const char *why = ch.ntg ? fl_game_check(g, &ch) : NULL;
-      if (why) printf(" (not possible: %s)", why);
+      if (why) printf(FL_TR(" (not possible: %s)"), why);
     }
     printf("\n");
   }
@@ -93,7 +96,8 @@ static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, i
   for (;;) {
     const char *words = pre;
     if (!words || !*words) {
-      printf(hi > 1 ? "Choose %d to %d (numbers or names, separated by spaces; 'cancel'): " : "Choose one (number or name; 'cancel'): ", lo, hi);
+      if (hi > 1) printf(FL_TR("Choose %d to %d (numbers or names, separated by spaces; 'cancel'): "), lo, hi);
+      else printf("%s", FL_TR("Choose one (number or name; 'cancel'): "));
       fflush(stdout);
       if (!fgets(line, sizeof line, stdin)) return 0;
       line[strcspn(line, "\r\n")] = '\0';
@@ -114,12 +118,12 @@ static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, i
       while (wl && w[wl - 1] == ' ') w[--wl] = '\0';
       if (!*w) continue;
       int i = match_target(d, area_kind, list, n, w);
-      if (i < 0) { printf("'%s' is not one of the choices above.\n", w); bad = 1; }
-      else if (k >= hi) { printf("At most %d.\n", hi); bad = 1; }
+      if (i < 0) { printf(FL_TR("'%s' is not one of the choices above."), w); putchar('\n'); bad = 1; }
+      else if (k >= hi) { printf(FL_TR("At most %d."), hi); putchar('\n'); bad = 1; }
       else out[k++] = list[i];
     }
     if (!bad && k >= lo) return k;
-    if (!bad) printf("Choose at least %d.\n", lo);
+    if (!bad) { printf(FL_TR("Choose at least %d."), lo); putchar('\n'); }
   }
 }
 
@@ -134,13 +138,13 @@ static int make_choice(fl_Game *g, int o, const char *rest, fl_Choice *ch) {
   if (rest && op->target == FL_TGT_MOVE) sscanf(rest, "%255s %255[^\n]", first, second);
   if (op->target == FL_TGT_MOVE) {
     int32_t piece, to;
-    if (ask_targets(g, o, -1, "Which piece moves?", 1, 1, &piece, first) != 1) return -1;
-    if (ask_targets(g, o, piece, "Where to?", 1, 1, &to, second) != 1) return -1;
+    if (ask_targets(g, o, -1, FL_N("Which piece moves?"), 1, 1, &piece, first) != 1) return -1;
+    if (ask_targets(g, o, piece, FL_N("Where to?"), 1, 1, &to, second) != 1) return -1;
     ch->tg[0] = piece; ch->tg[1] = to; ch->ntg = 2;
     return 0;
   }
-  const char *what = op->target == FL_TGT_AREA ? (op->tmax > 1 ? "Which areas?" : "Which area?")
-                                                : (op->tmax > 1 ? "Which pieces?" : "Which piece?");
+  const char *what = op->target == FL_TGT_AREA ? (op->tmax > 1 ? FL_N("Which areas?") : FL_N("Which area?"))
+                                                : (op->tmax > 1 ? FL_N("Which pieces?") : FL_N("Which piece?"));
   int n = ask_targets(g, o, -1, what, op->tmin, op->tmax, ch->tg, rest);
   if (n <= 0) return -1;
   ch->ntg = n;
@@ -235,14 +239,15 @@ int cli_play_text(int argc, char **argv) {
   fl_Game *g = fl_script_game(sc);
   printf("%s\n", d->title);
   cli_cited(stdout, d, d->blurb);
-  printf("\nYou play: ");
+  printf("\n%s", FL_TR("You play: "));
   for (int i = 0, k = 0; i < d->nside; i++)
-    if (humans & FL_SIDE_BIT(i)) printf("%s%s", k++ ? " and " : "", d->sides[i].name);
-  printf(". Type an option's number to choose it (targets may follow: '2 riga', "
-         "'1 #3 far_bank'), 'board' to read the board again, 'help' to learn what the indicators mean, 'quit' to stop.\n\n");
+    if (humans & FL_SIDE_BIT(i)) printf("%s%s", k++ ? FL_TR(" and ") : "", d->sides[i].name);
+  /* TRANSLATORS: 'board', 'help' and 'quit' are what the player types: keep them in English */
+  printf("%s\n\n", FL_TR(". Type an option's number to choose it (targets may follow: '2 riga', "
+                          "'1 #3 far_bank'), 'board' to read the board again, 'help' to learn what the indicators mean, 'quit' to stop."));
   int last_seat = human;
   for (int i = 0; i < d->nparam; i++) { /* the assumptions this game is played under */
-    if (!i) printf("Assumptions (flank sources %s explains them):", d->id);
+    if (!i) printf(FL_TR("Assumptions (flank sources %s explains them):"), d->id);
     char b[160];
     printf("%s %s = %s", i ? "," : "", d->params[i].name, fl_fmt_qty(fl_game_param(fl_script_game(sc), i), d->params[i].unit, NULL, b, sizeof b));
     if (i == d->nparam - 1) printf(".\n\n");
@@ -259,7 +264,7 @@ int cli_play_text(int argc, char **argv) {
       continue;
     }
     if (side != last_seat) { /* hotseat: hand over, and show the board as this side sees it */
-      printf("\n=== %s's turn ===\n", d->sides[side].name);
+      printf("\n"); printf(FL_TR("=== %s's turn ==="), d->sides[side].name); putchar('\n');
       last_seat = side;
       shown = 0;
     }
@@ -276,7 +281,7 @@ int cli_play_text(int argc, char **argv) {
     }
     printf("> ");
     fflush(stdout);
-    if (!fgets(line, sizeof line, stdin)) { printf("\n(end of input: stopping)\n"); break; }
+    if (!fgets(line, sizeof line, stdin)) { printf("\n%s\n", FL_TR("(end of input: stopping)")); break; }
     line[strcspn(line, "\r\n")] = '\0';
     char *w = line;
     while (*w == ' ') w++;
@@ -284,20 +289,21 @@ int cli_play_text(int argc, char **argv) {
     if (!strcmp(w, "board") || !strcmp(w, "b")) { shown = 1; continue; }
     if (!strncmp(w, "area ", 5)) { fl_textview_area(stdout, g, side, w + 5); again = 1; continue; }
     if (!strcmp(w, "undo") || !strcmp(w, "u")) {
-      if (!nundo) { printf("Nothing to undo yet.\n"); again = 1; continue; }
+      if (!nundo) { printf("%s\n", FL_TR("Nothing to undo yet.")); again = 1; continue; }
       fl_State *prev = undo[--nundo];
       if (fl_game_set_state(g, prev)) { fl_state_free(prev); st = FL_GAME_ERROR; break; }
       fl_state_free(prev);
-      printf("Undone: back before your last decision.\n");
+      printf("%s\n", FL_TR("Undone: back before your last decision."));
       continue;
     }
     if (!strcmp(w, "help") || !strcmp(w, "h") || !strcmp(w, "?")) {
-      printf("Type an option's number (or the start of its name) to choose it. Options that act on\n"
-             "the board then ask for their targets: type a number from the list, or an area's name or\n"
-             "id; several targets are separated by commas. Targets can follow on the same line:\n"
-             "'3 narva', '1 #3 tartu' (move piece #3 to Tartu). 'cancel' backs out of a choice,\n"
-             "'undo' takes back your last decision, 'board' shows every area, 'area NAME' one area\n"
-             "in full, 'quit' stops (with --log, your game so far is saved).\n\n");
+      /* TRANSLATORS: 'cancel', 'undo', 'board', 'area NAME' and 'quit' are what the player types: keep them in English */
+      printf("%s\n\n", FL_TR("Type an option's number (or the start of its name) to choose it. Options that act on\n"
+                              "the board then ask for their targets: type a number from the list, or an area's name or\n"
+                              "id; several targets are separated by commas. Targets can follow on the same line:\n"
+                              "'3 narva', '1 #3 tartu' (move piece #3 to Tartu). 'cancel' backs out of a choice,\n"
+                              "'undo' takes back your last decision, 'board' shows every area, 'area NAME' one area\n"
+                              "in full, 'quit' stops (with --log, your game so far is saved)."));
       fl_textview_tracks_help(stdout, d, side);
       again = 1;
       continue;
@@ -305,21 +311,21 @@ int cli_play_text(int argc, char **argv) {
     char *rest = NULL;
     int o = parse_option(d, &d->cards[card], w, &rest);
     if (o < 0) {
-      printf("Type a number from 1 to %d, or the start of an option's name ('help' for more).\n", d->cards[card].noptions);
+      printf(FL_TR("Type a number from 1 to %d, or the start of an option's name ('help' for more)."), d->cards[card].noptions); putchar('\n');
       again = 1;
       continue;
     }
     if (rest && d->cards[card].options[o].target == FL_TGT_NONE) {
-      printf("\"%s\" acts on nothing on the board: type just %d.\n", d->cards[card].options[o].label, o + 1);
+      printf(FL_TR("\"%s\" acts on nothing on the board: type just %d."), d->cards[card].options[o].label, o + 1); putchar('\n');
       again = 1;
       continue;
     }
-    if (!fl_game_available(g, o)) { printf("Not available: %s\n", fl_game_unavailable_reason(g, o)); again = 1; continue; }
+    if (!fl_game_available(g, o)) { printf(FL_TR("Not available: %s"), fl_game_unavailable_reason(g, o)); putchar('\n'); again = 1; continue; }
     fl_Choice ch;
-    if (make_choice(g, o, rest, &ch)) { printf("Cancelled.\n"); continue; }
+    if (make_choice(g, o, rest, &ch)) { printf("%s\n", FL_TR("Cancelled.")); continue; }
     const char *why = fl_game_check(g, &ch);
     if (fl_game_status(g) == FL_GAME_ERROR) { st = FL_GAME_ERROR; break; }
-    if (why) { printf("Not possible: %s\n", why); continue; }
+    if (why) { printf(FL_TR("Not possible: %s"), why); putchar('\n'); continue; }
     fl_State *before = fl_state_clone(fl_game_state(g));
     if (before) {
       if (nundo == UNDO_MAX) { fl_state_free(undo[0]); memmove(undo, undo + 1, (UNDO_MAX - 1) * sizeof *undo); nundo--; }
@@ -335,7 +341,7 @@ int cli_play_text(int argc, char **argv) {
     const char *text = s->ending >= 0 ? d->endings[s->ending].text : "";
     for (int i = s->nlog - 1; i >= 0; i--)
       if (s->log[i].kind == FL_LOG_ENDING) { text = s->log[i].text ? s->log[i].text : text; break; }
-    printf("\nThe game is over: %s.\n", s->ending >= 0 ? d->endings[s->ending].title : "");
+    printf("\n"); printf(FL_TR("The game is over: %s."), s->ending >= 0 ? d->endings[s->ending].title : ""); putchar('\n');
     cli_cited(stdout, d, text);
     printf("\n");
     for (int i = 0; i < d->ntrack; i++)
@@ -345,8 +351,8 @@ int cli_play_text(int argc, char **argv) {
       }
   }
   if (logpath && st != FL_GAME_ERROR) { /* "save for my teacher": the student's side recorded as human */
-    if (cli_write_replay_as(logpath, sc, seed, where, humans)) rc = EXIT_USAGE;
-    else if (strcmp(logpath, "-")) printf("Your game is saved in %s (for your teacher: flank class reads it).\n", logpath);
+    if (cli_write_replay_as(logpath, sc, seed, where, opts.lang, humans)) rc = EXIT_USAGE;
+    else if (strcmp(logpath, "-")) { printf(FL_TR("Your game is saved in %s (for your teacher: flank class reads it)."), logpath); putchar('\n'); }
   }
   if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, humans, &opts);
   fl_script_free(sc);

@@ -3,6 +3,7 @@
  * --choose) or other parameter values (--set), played to the end. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
+#include "fl_i18n.h"
 #include "fl_replay.h"
 #include "fl_str.h"
 #include "fl_whatif.h"
@@ -118,6 +119,12 @@ int cmd_replay(int argc, char **argv) {
   int rc = fl_replay_parse(&r, text, len, path, err, sizeof err);
   free(text);
   if (rc) { fprintf(stderr, "%s\n", err); return EXIT_USAGE; }
+  /* the language it was played in, unless --lang asks for another: the scenario's texts
+   * (and the engine's words) as the player saw them */
+  if (!opts.lang && r.lang[0]) {
+    opts.lang = r.lang;
+    fl_i18n_set(r.lang);
+  }
   /* the scenario: --scenario, else the one its id names (shipped, FLANK_SCENARIOS, the
    * user's). A folder the replay says it was recorded from is only named in the message,
    * never loaded: a replay is data, and a swapped one must not choose what code runs. */
@@ -143,6 +150,11 @@ int cmd_replay(int argc, char **argv) {
   if (strcmp(d->id, r.id)) {
     fprintf(stderr, "%s: recorded for scenario '%s', not '%s'\n", path, r.id, d->id);
     rc = EXIT_USAGE;
+  } else if (changed && !check && strcmp(r.lang[0] ? r.lang : "en", opts.lang && *opts.lang ? opts.lang : "en")) {
+    /* a scenario's texts are part of its content: another language is another definition */
+    fprintf(stderr, "%s: recorded in --lang %s; replay it in that language (the scenario's texts differ in --lang %s)\n", path,
+            r.lang[0] ? r.lang : "en", opts.lang && *opts.lang ? opts.lang : "en");
+    rc = EXIT_USAGE;
   } else if (changed && !check) {
     fprintf(stderr, "%s: scenario '%s' changed since this replay was recorded (recorded %016llx, now %016llx); "
                     "use --verify to find the first turn that differs\n", path, r.id,
@@ -165,7 +177,7 @@ int cmd_replay(int argc, char **argv) {
       if (rc == FL_WHATIF_SCRIPT) cli_print_error(err);
       else fprintf(stderr, "%s\n", err);
     }
-    if (rc == EXIT_OK && logpath && cli_write_replay(logpath, sc, r.seed, where)) rc = EXIT_USAGE;
+    if (rc == EXIT_OK && logpath && cli_write_replay(logpath, sc, r.seed, where, opts.lang)) rc = EXIT_USAGE;
     if (rc == EXIT_OK && check && (rc = fl_whatif_verify(sc, &r, path, err, sizeof err))) fprintf(stderr, "%s\n", err);
     if (rc == EXIT_OK && choose && !json) { /* the game as played, to set the what-if beside it */
       fork = fl_state_clone(fl_game_state(fl_script_game(sc)));

@@ -123,7 +123,7 @@ int cmd_run(int argc, char **argv) {
     fl_textview_write(stdout, g, viewer);
   }
   else if (rc == EXIT_OK) summary(log_stdout ? stderr : stdout, sc, seed); /* the log owns stdout */
-  if (logpath && cli_write_replay(logpath, sc, seed, where)) rc = rc ? rc : EXIT_USAGE;
+  if (logpath && cli_write_replay(logpath, sc, seed, where, opts.lang)) rc = rc ? rc : EXIT_USAGE;
   fl_script_free(sc);
   return rc;
 }

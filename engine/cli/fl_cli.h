@@ -84,13 +84,15 @@ void cli_i18n_report(void);
 /* Write the outcome of the game as one JSON object (see docs/run-json.md). */
 void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed);
 /* Write the replay log of the game (see docs/formats.md) to path ("-": standard output);
- * where is the scenario as it was given: a folder is recorded so the replay can find it. 0 ok. */
-int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where);
+ * where is the scenario as it was given: a folder is recorded so the replay can find it;
+ * lang is the --lang it was played in (NULL or "en": English), recorded so the replay
+ * speaks it too. 0 ok. */
+int cli_write_replay(const char *path, fl_Script *sc, uint64_t seed, const char *where, const char *lang);
 /* The same with the sides in `humans` recorded as played by people (0: none): a student's log. */
-int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans);
+int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const char *where, const char *lang, fl_Sides humans);
 /* The replay text cli_write_replay_as writes, appended to b (b->oom on failure). */
 struct fl_Buf;
-void cli_replay_text(struct fl_Buf *b, fl_Script *sc, uint64_t seed, const char *where, fl_Sides humans);
+void cli_replay_text(struct fl_Buf *b, fl_Script *sc, uint64_t seed, const char *where, const char *lang, fl_Sides humans);
 
 /* Print text with its citations [@id] as short references ("(Shlapak & Johnson 2016)"). */
 void cli_cited(FILE *f, const fl_Def *d, const char *text);
@@ -102,6 +104,10 @@ int cli_questions(FILE *f, const fl_Def *d, int ending);
 
 /* After a game of flank play --text: questions, then 'whatif' and 'among' (cli_debrief.c). */
 void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts);
+/* Where a game stands among an ensemble's games on track t (set -1: all its policies), in
+ * the --lang language: "Trust: higher than in 80% of games under all 2 policies". Into buf. */
+struct fl_Ensemble;
+const char *cli_among_phrase(const struct fl_Ensemble *e, const fl_Def *d, int set, int track, double value, char *buf, size_t n);
 
 int cmd_run(int argc, char **argv);
 int cmd_replay(int argc, char **argv);

@@ -1,6 +1,7 @@
 #include "fl_textview.h"
 #include "fl_cli.h"
 #include "fl_fmt.h"
+#include "fl_i18n.h"
 #include <math.h>
 #include <string.h>
 #include <strings.h>
@@ -18,7 +19,8 @@ static void sentence(FILE *f, const char *s) {
 }
 
 void fl_textview_piece(FILE *f, const fl_Def *d, const fl_Piece *p) {
-  fprintf(f, "%s #%d%s%s", d->ptypes[p->type].name, (int)p->id, p->side >= 0 ? " of " : "", p->side >= 0 ? d->sides[p->side].name : "");
+  if (p->side >= 0) fprintf(f, FL_TR("%s #%d of %s"), d->ptypes[p->type].name, (int)p->id, d->sides[p->side].name);
+  else fprintf(f, "%s #%d", d->ptypes[p->type].name, (int)p->id);
 }
 
 /* An action's targets in words: " (Riga, Tartu)" or " (#3 from A to B)". */
@@ -27,7 +29,7 @@ static void targets(FILE *f, const fl_Def *d, const fl_LogEntry *e) {
   int na = fl_map_area_count(d->map);
 #define AREA(v) ((v) >= 0 && (v) < na ? fl_map_area(d->map, (v))->name : "?")
   if (!e->ntg) return;
-  if (o->target == FL_TGT_MOVE && e->ntg >= 3) { fprintf(f, ": #%d from %s to %s", (int)e->tg[0], AREA(e->tg[2]), AREA(e->tg[1])); return; }
+  if (o->target == FL_TGT_MOVE && e->ntg >= 3) { fprintf(f, FL_TR(": #%d from %s to %s"), (int)e->tg[0], AREA(e->tg[2]), AREA(e->tg[1])); return; }
   fprintf(f, " (");
   for (int k = 0; k < e->ntg; k++) {
     if (o->target == FL_TGT_AREA) fprintf(f, "%s%s", k ? ", " : "", AREA(e->tg[k]));
@@ -40,15 +42,15 @@ static void targets(FILE *f, const fl_Def *d, const fl_LogEntry *e) {
 void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_LogEntry *e) {
   switch (e->kind) {
   case FL_LOG_ACTION:
-    fprintf(f, "%s chose \"%s\" on \"%s\"", e->c >= 0 ? d->sides[e->c].name : "?", d->cards[e->a].options[e->b].label,
+    fprintf(f, FL_TR("%s chose \"%s\" on \"%s\""), e->c >= 0 ? d->sides[e->c].name : "?", d->cards[e->a].options[e->b].label,
             d->cards[e->a].title);
     targets(f, d, e);
     break;
   case FL_LOG_EVENT: fprintf(f, "%s%s", d->events[e->a].title, e->text && *e->text ? ": " : ""); cli_cited(f, d, e->text); break;
   case FL_LOG_MESSAGE: cli_cited(f, d, e->text); break;
-  case FL_LOG_DELAYED: fprintf(f, "\"%s\" took effect", d->cards[e->a].options[e->b].label); break;
-  case FL_LOG_SKIPPED: fprintf(f, "\"%s\" had no available option", d->cards[e->a].title); break;
-  case FL_LOG_ENDING: fprintf(f, "Ending: %s", d->endings[e->a].title); break;
+  case FL_LOG_DELAYED: fprintf(f, FL_TR("\"%s\" took effect"), d->cards[e->a].options[e->b].label); break;
+  case FL_LOG_SKIPPED: fprintf(f, FL_TR("\"%s\" had no available option"), d->cards[e->a].title); break;
+  case FL_LOG_ENDING: fprintf(f, FL_TR("Ending: %s"), d->endings[e->a].title); break;
   default: break;
   }
 }
@@ -68,7 +70,7 @@ static void prop_name(FILE *f, const fl_Def *d, const fl_Prop *p) {
   const fl_PropDef *pd = k >= 0 ? &d->props[k] : NULL;
   fprintf(f, "%s: ", pd ? pd->name : p->key);
   if (p->type == FL_STR) fprintf(f, "%s", p->str);
-  else if (p->type == FL_BOOL) fprintf(f, "%s", p->num ? "yes" : "no");
+  else if (p->type == FL_BOOL) fputs(p->num ? FL_TR("yes") : FL_TR("no"), f);
   else {
     char b[160];
     fputs(fl_fmt_qty(p->num, pd ? pd->unit : NULL, pd ? pd->unit_one : NULL, b, sizeof b), f);
@@ -80,12 +82,12 @@ static void prop_name(FILE *f, const fl_Def *d, const fl_Prop *p) {
 void fl_textview_progress(FILE *f, const fl_Def *d, const fl_State *s) {
   char date[64];
   fl_fmt_date(s->date, date, sizeof date);
-  if (d->turns_cap) fprintf(f, "%s (turn %d)", date, s->turn);
-  else fprintf(f, "Turn %d of %d, %s", s->turn, d->max_turns, date);
+  if (d->turns_cap) fprintf(f, FL_TR("%s (turn %d)"), date, s->turn);
+  else fprintf(f, FL_TR("Turn %d of %d, %s"), s->turn, d->max_turns, date);
 }
 
 void fl_textview_tracks_help(FILE *f, const fl_Def *d, int viewer) {
-  fprintf(f, "What the indicators mean:\n");
+  fprintf(f, "%s\n", FL_TR("What the indicators mean:"));
   for (int i = 0; i < d->ntrack; i++) {
     const fl_TrackDef *t = &d->tracks[i];
     if (!t->visible || !fl_def_sees(d, viewer, t->seen)) continue;
@@ -93,9 +95,9 @@ void fl_textview_tracks_help(FILE *f, const fl_Def *d, int viewer) {
     if (*t->unit) fprintf(f, " (%s)", t->unit);
     fprintf(f, ": ");
     if (*t->text) { cli_cited(f, d, t->text); fputc(' ', f); }
-    if (t->higher_is_better) fprintf(f, "%s is better.", t->higher_is_better > 0 ? "Higher" : "Lower");
+    if (t->higher_is_better) fputs(t->higher_is_better > 0 ? FL_TR("Higher is better.") : FL_TR("Lower is better."), f);
     int k = *t->source ? fl_def_source(d, t->source) : -1;
-    if (k >= 0) { fprintf(f, " Source: "); char cite[64]; snprintf(cite, sizeof cite, "[@%s]", t->source); cli_cited(f, d, cite); }
+    if (k >= 0) { fprintf(f, " %s ", FL_TR("Source:")); char cite[64]; snprintf(cite, sizeof cite, "[@%s]", t->source); cli_cited(f, d, cite); }
     fputc('\n', f);
   }
 }
@@ -105,7 +107,8 @@ void fl_textview_decision(FILE *f, fl_Game *g) {
   int side, c = fl_game_pending(g, &side);
   if (c >= 0) {
     const fl_CardDef *card = &d->cards[c];
-    fprintf(f, "\nDecision for %s: ", d->sides[side].name);
+    fputc('\n', f);
+    fprintf(f, FL_TR("Decision for %s: "), d->sides[side].name);
     sentence(f, card->title);
     fputc('\n', f);
     if (*card->text) { cli_cited(f, d, card->text); fputc('\n', f); }
@@ -115,16 +118,19 @@ void fl_textview_decision(FILE *f, fl_Game *g) {
       for (int k = 0; k < op->ncost; k++) { /* "Cost: 200 US$ M of Budget" */
         const fl_TrackDef *t = &d->tracks[op->costs[k].track];
         char b[160];
-        fprintf(f, "%s%s of %s", k ? ", " : ". Cost: ", fl_fmt_qty(op->costs[k].amount, t->unit, t->unit_one, b, sizeof b), t->name);
+        fprintf(f, FL_TR("%s%s of %s"), k ? ", " : FL_TR(". Cost: "), fl_fmt_qty(op->costs[k].amount, t->unit, t->unit_one, b, sizeof b), t->name);
       }
       const char *why = fl_game_unavailable_reason(g, o);
-      if (why) fprintf(f, ". Not available: %s", why);
-      else if (op->target == FL_TGT_MOVE) fprintf(f, ". Choose a piece, then where it goes");
-      else if (op->target == FL_TGT_AREA || op->target == FL_TGT_PIECE) {
-        const char *what = op->target == FL_TGT_AREA ? "area" : "piece";
-        if (op->tmax <= 1) fprintf(f, ". Choose %s %s", op->target == FL_TGT_AREA ? "an" : "a", what);
-        else if (op->tmin == op->tmax) fprintf(f, ". Choose %d %ss", op->tmin, what);
-        else fprintf(f, ". Choose %d to %d %ss", op->tmin, op->tmax, what);
+      if (why) fprintf(f, FL_TR(". Not available: %s"), why);
+      else if (op->target == FL_TGT_MOVE) fputs(FL_TR(". Choose a piece, then where it goes"), f);
+      else if (op->target == FL_TGT_AREA) {
+        if (op->tmax <= 1) fputs(FL_TR(". Choose an area"), f);
+        else if (op->tmin == op->tmax) fprintf(f, FL_NTR(". Choose %d area", ". Choose %d areas", op->tmin), op->tmin);
+        else fprintf(f, FL_NTR(". Choose %d to %d area", ". Choose %d to %d areas", op->tmax), op->tmin, op->tmax);
+      } else if (op->target == FL_TGT_PIECE) {
+        if (op->tmax <= 1) fputs(FL_TR(". Choose a piece"), f);
+        else if (op->tmin == op->tmax) fprintf(f, FL_NTR(". Choose %d piece", ". Choose %d pieces", op->tmin), op->tmin);
+        else fprintf(f, FL_NTR(". Choose %d to %d piece", ". Choose %d to %d pieces", op->tmax), op->tmin, op->tmax);
       }
       if (*op->preview) fprintf(f, ". %s", op->preview); /* what it would do, even when closed */
       if (*op->text) { fprintf(f, ". "); cli_cited(f, d, op->text); }
@@ -149,11 +155,11 @@ static int area_busy(const fl_Def *d, const fl_State *s, int a, int viewer) {
 static void area_line(FILE *f, const fl_Def *d, const fl_State *s, int a, int viewer) {
   const fl_MapArea *m = fl_map_area(d->map, a);
   const fl_AreaState *as = &s->areas[a];
-  fprintf(f, "- %s: %s, %s", m->name, as->owner >= 0 ? d->sides[as->owner].name : "no owner", m->terrain);
+  fprintf(f, "- %s: %s, %s", m->name, as->owner >= 0 ? d->sides[as->owner].name : FL_TR("no owner"), m->terrain);
   int np = 0;
   for (int p = 0; p < s->npiece; p++) np += s->pieces[p].area == a && fl_def_sees(d, viewer, s->pieces[p].seen);
   if (np) {
-    fprintf(f, "; pieces:");
+    fprintf(f, "; %s", FL_TR("pieces:"));
     for (int p = 0, k = 0; p < s->npiece; p++) {
       const fl_Piece *pc = &s->pieces[p];
       if (pc->area != a || !fl_def_sees(d, viewer, pc->seen)) continue;
@@ -169,11 +175,11 @@ static void area_line(FILE *f, const fl_Def *d, const fl_State *s, int a, int vi
   for (int k = 0; k < s->nannot; k++) {
     const fl_Annot *an = &s->annots[k];
     if (an->kind != FL_ANNOT_HIGHLIGHT || an->a != a || !fl_def_sees(d, viewer, an->seen)) continue;
-    fprintf(f, "; marked%s%s%s", an->label ? " \"" : "", an->label ? an->label : "", an->label ? "\"" : "");
+    fprintf(f, "; %s%s%s%s", FL_TR("marked"), an->label ? " \"" : "", an->label ? an->label : "", an->label ? "\"" : "");
   }
-  fprintf(f, "; next to:");
+  fprintf(f, "; %s", FL_TR("next to:"));
   for (int k = 0; k < m->nadj; k++) fprintf(f, "%s %s", k ? "," : "", fl_map_area(d->map, m->adj[k])->name);
-  fprintf(f, "%s.\n", m->nadj ? "" : " nothing");
+  fprintf(f, "%s%s.\n", m->nadj ? "" : " ", m->nadj ? "" : FL_TR("nothing"));
 }
 
 int fl_textview_area(FILE *f, fl_Game *g, int viewer, const char *name) {
@@ -185,7 +191,8 @@ int fl_textview_area(FILE *f, fl_Game *g, int viewer, const char *name) {
     area_line(f, d, s, a, viewer);
     return 0;
   }
-  fprintf(f, "No area is called '%s' ('board' lists them).\n", name);
+  fprintf(f, FL_TR("No area is called '%s' ('board' lists them)."), name);
+  fputc('\n', f);
   return -1;
 }
 
@@ -196,40 +203,43 @@ void fl_textview_write_ex(FILE *f, fl_Game *g, int viewer, int mode) {
   const fl_State *s = fl_game_state(g);
   fprintf(f, "%s. ", d->title);
   fl_textview_progress(f, d, s);
-  if (!s->ended && s->phase >= 0 && s->phase < d->nphase) fprintf(f, ", phase: %s", d->phases[s->phase].name);
+  if (!s->ended && s->phase >= 0 && s->phase < d->nphase) fprintf(f, FL_TR(", phase: %s"), d->phases[s->phase].name);
   fprintf(f, ".\n");
-  if (s->ended && s->ending >= 0) fprintf(f, "The game is over: %s.\n", d->endings[s->ending].title);
+  if (s->ended && s->ending >= 0) { fprintf(f, FL_TR("The game is over: %s."), d->endings[s->ending].title); fputc('\n', f); }
 
-  fprintf(f, "\nIndicators:\n");
+  fprintf(f, "\n%s\n", FL_TR("Indicators:"));
   for (int i = 0; i < d->ntrack; i++) {
     if (!d->tracks[i].visible || !fl_def_sees(d, viewer, d->tracks[i].seen)) continue;
     const fl_TrackDef *t = &d->tracks[i];
     char b[160];
     fprintf(f, "- %s: %s", t->name, fl_fmt_qty(s->tracks[i].value, t->unit, t->unit_one, b, sizeof b));
-    const char *better = t->higher_is_better > 0 ? "higher is better" : t->higher_is_better < 0 ? "lower is better" : NULL;
+    const char *better = t->higher_is_better > 0 ? FL_TR("higher is better") : t->higher_is_better < 0 ? FL_TR("lower is better") : NULL;
     if (!fl_def_track_open_ended(t)) {
-      fprintf(f, " (range ");
+      fprintf(f, " (%s ", FL_TR("range"));
       num(f, t->min);
-      fprintf(f, " to ");
+      fprintf(f, " %s ", FL_TR("to"));
       num(f, t->max);
       fprintf(f, "%s%s)", better ? ", " : "", better ? better : "");
     } else if (better) fprintf(f, " (%s)", better);
     fputc('\n', f);
   }
 
-  fprintf(f, "\nAreas:\n");
+  fprintf(f, "\n%s\n", FL_TR("Areas:"));
   int quiet = 0;
   for (int a = 0; a < s->narea; a++) {
     if (mode == FL_TV_BRIEF && !area_busy(d, s, a, viewer)) { quiet++; continue; }
     area_line(f, d, s, a, viewer);
   }
   if (quiet) { /* the brief board: the rest by owner, names only */
-    fprintf(f, "Nothing on %d other areas ('board' lists them, 'area NAME' shows one):\n", quiet);
+    /* TRANSLATORS: 'board' and 'area NAME' are what the player types: keep them in English */
+    fprintf(f, FL_NTR("Nothing on %d other area ('board' lists them, 'area NAME' shows one):",
+                      "Nothing on %d other areas ('board' lists them, 'area NAME' shows one):", quiet), quiet);
+    fputc('\n', f);
     for (int o = -1; o < d->nside; o++) {
       int k = 0;
       for (int a = 0; a < s->narea; a++) {
         if (s->areas[a].owner != o || area_busy(d, s, a, viewer)) continue;
-        if (!k++) fprintf(f, "- %s: ", o >= 0 ? d->sides[o].name : "no owner");
+        if (!k++) fprintf(f, "- %s: ", o >= 0 ? d->sides[o].name : FL_TR("no owner"));
         else fprintf(f, ", ");
         fprintf(f, "%s", fl_map_area(d->map, a)->name);
       }
@@ -240,23 +250,23 @@ void fl_textview_write_ex(FILE *f, fl_Game *g, int viewer, int mode) {
   for (int k = 0, first = 1; k < s->nannot; k++) {
     const fl_Annot *an = &s->annots[k];
     if (an->kind != FL_ANNOT_ARROW || !fl_def_sees(d, viewer, an->seen)) continue;
-    if (first) { fprintf(f, "\nArrows on the map:\n"); first = 0; }
-    fprintf(f, "- %s to %s", fl_map_area(d->map, an->a)->name, fl_map_area(d->map, an->b)->name);
+    if (first) { fprintf(f, "\n%s\n", FL_TR("Arrows on the map:")); first = 0; }
+    fprintf(f, FL_TR("- %s to %s"), fl_map_area(d->map, an->a)->name, fl_map_area(d->map, an->b)->name);
     if (an->side >= 0) fprintf(f, " (%s)", d->sides[an->side].name);
     if (an->label) fprintf(f, ": \"%s\"", an->label);
     fprintf(f, "\n");
   }
-  if (s->front) fprintf(f, "\nThe front line is drawn between areas held by enemy sides.\n");
+  if (s->front) fprintf(f, "\n%s\n", FL_TR("The front line is drawn between areas held by enemy sides."));
 
   fl_textview_decision(f, g);
   if (mode == FL_TV_BRIEF) return; /* play --text prints the log as it happens */
 
   int first = s->nlog, shown = 0;
   while (first > 0 && shown < 8) shown += fl_def_sees(d, viewer, s->log[--first].seen);
-  if (shown) fprintf(f, "\nLatest events:\n");
+  if (shown) fprintf(f, "\n%s\n", FL_TR("Latest events:"));
   for (int i = first; i < s->nlog; i++) {
     if (!fl_def_sees(d, viewer, s->log[i].seen)) continue;
-    fprintf(f, "- Turn %d: ", s->log[i].turn);
+    fprintf(f, FL_TR("- Turn %d: "), s->log[i].turn);
     fl_textview_log_line(f, d, &s->log[i]);
     fprintf(f, "\n");
   }

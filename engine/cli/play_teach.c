@@ -9,6 +9,7 @@
 #include "cli_play.h"
 #include "fl_buf.h"
 #include "fl_ensemble.h"
+#include "fl_i18n.h"
 #include "fl_save.h"
 #include "fl_str.h"
 #include "fl_ui.h"
@@ -61,11 +62,11 @@ static int save_log(void *ud, const char *path, int overwrite, char *msg, size_t
   if (!p->sc) { snprintf(msg, n, "no game to save"); return -1; }
   if (!overwrite && access(path, F_OK) == 0) { snprintf(msg, n, "%s already exists", path); return 1; }
   fl_Buf b = {0};
-  cli_replay_text(&b, p->sc, p->seed, p->where, p->human >= 0 ? FL_SIDE_BIT(p->human) : 0);
+  cli_replay_text(&b, p->sc, p->seed, p->where, p->opts.lang, p->human >= 0 ? FL_SIDE_BIT(p->human) : 0);
   /* a temporary file renamed over the target: a failed save leaves an old file whole */
   int rc = b.oom ? (snprintf(msg, n, "out of memory"), -1) : fl_save_write_atomic(path, b.data, b.len, msg, n);
   fl_buf_free(&b);
-  if (!rc) snprintf(msg, n, "Saved for your teacher: %s", path);
+  if (!rc) snprintf(msg, n, FL_TR("Saved for your teacher: %s"), path);
   return rc ? -1 : 0;
 }
 
@@ -155,7 +156,7 @@ static void *among_new(void *ud, int human, unsigned runs, char *msg, size_t n) 
   j->def = fl_script_def(p->sc);
   j->nset = fl_ensemble_default_sets(p->sc, human, &j->sets);
   if (j->nset <= 0) {
-    snprintf(msg, n, "the scenario defines no policies to compare your game with");
+    snprintf(msg, n, "%s", FL_TR("The scenario defines no policies to compare your game with."));
     among_free(j);
     return NULL;
   }
@@ -201,7 +202,7 @@ static int among_result(void *job, fl_UiAmong *out) {
 
 static const char *among_phrase(void *job, int set, int track, double value, char *buf, size_t n) {
   AmongJob *j = job;
-  return fl_ensemble_phrase(j->e, j->def, set, track, value, buf, n);
+  return cli_among_phrase(j->e, j->def, set, track, value, buf, n);
 }
 
 void cli_play_teach(fl_UiHost *host) {

@@ -1,4 +1,5 @@
 #include "fl_fmt.h"
+#include "fl_i18n.h"
 #include "fl_time.h"
 #include <math.h>
 #include <stdio.h>
@@ -44,6 +45,6 @@ const char *fl_fmt_qty(double v, const char *unit, const char *unit_one, char *b
 const char *fl_fmt_date(int32_t days, char *buf, size_t n) {
   int y, m, d;
   fl_date_split(days, &y, &m, &d);
-  snprintf(buf, n, "%d %s %d", d, MONTHS[(m - 1) % 12], y);
+  snprintf(buf, n, "%d %s %d", d, fl_tr(MONTHS[(m - 1) % 12]), y); /* the window's month names (po/) */
   return buf;
 }

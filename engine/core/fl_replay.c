@@ -35,6 +35,12 @@ static int number(const char **s, uint64_t *out, int hex) {
   return *end == '\0';
 }
 
+/* A language code as --lang takes it: a-z and _, at most 15. */
+static int is_lang(const char *s) {
+  size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz_");
+  return n > 0 && n < 16 && !s[n];
+}
+
 int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name, char *err, size_t errn) {
   memset(r, 0, sizeof *r);
   if (memchr(text, '\0', len)) return fl_str_errorf(err, errn, name, 1, "not a Flank replay (binary data)");
@@ -69,6 +75,7 @@ int fl_replay_parse(fl_Replay *r, const char *text, size_t len, const char *name
     if (ok && !strcmp(kw, "scenario")) ok = word(&s, r->id, sizeof r->id) && fl_str_is_id(r->id);
     else if (ok && !strcmp(kw, "version")) ok = word(&s, r->version, sizeof r->version);
     else if (ok && !strcmp(kw, "ending")) ok = word(&s, r->ending, sizeof r->ending);
+    else if (ok && !strcmp(kw, "lang")) ok = word(&s, r->lang, sizeof r->lang) && is_lang(r->lang);
     else if (ok && !strcmp(kw, "policy")) { /* who played: kept for forks, never required */
       if (r->npolicies < 16 && word(&s, r->policy_side[r->npolicies], sizeof r->policy_side[0]) &&
           word(&s, r->policy_name[r->npolicies], sizeof r->policy_name[0]))
@@ -187,9 +194,11 @@ static void put(fl_Buf *b, const char *fmt, ...) {
 }
 
 void fl_replay_write(fl_Buf *b, const fl_Def *d, const fl_State *s, uint64_t seed, const char *const *policies,
-                     const char *from) {
+                     const char *from, const char *lang) {
   put(b, "flank-replay 2\nscenario %s\nversion %s\ncontent %016" PRIx64 "\nseed %" PRIu64 "\n", d->id, d->version,
       d->content_hash, seed);
+  /* English is the default and not written: an English log stays what it always was */
+  if (lang && *lang && strcmp(lang, "en") && is_lang(lang)) put(b, "lang %s\n", lang);
   /* policies by id only: a file's path is not written (a replay is data; whoever reads it
    * must never be led to load a file it names) */
   for (int i = 0; i < d->nside; i++)

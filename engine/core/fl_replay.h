@@ -18,6 +18,7 @@ typedef struct fl_ReplayParam { char id[64]; double value; int line; } fl_Replay
 
 typedef struct fl_Replay {
   char id[64], version[64], ending[64];
+  char lang[16];              /* the --lang it was played in ("lang pl"), or "" (English) */
   uint64_t content, seed;
   fl_ReplayAction *actions; int nactions;
   fl_ReplayHash *hashes; int nhashes;
@@ -39,8 +40,9 @@ int fl_replay_param(const fl_Replay *r, const char *id);
 /* Free what fl_replay_parse allocated. */
 void fl_replay_free(fl_Replay *r);
 /* Write the replay of a played game (policies[i]: who played side i, NULL "human") to buf;
- * from (or NULL) is the folder the scenario was loaded from, recorded so the replay finds it. */
+ * from (or NULL) is the folder the scenario was loaded from (named in messages); lang (NULL
+ * or "en": none) the language it was played in, which the replay loads the scenario in. */
 void fl_replay_write(fl_Buf *buf, const fl_Def *def, const fl_State *s, uint64_t seed, const char *const *policies,
-                     const char *from);
+                     const char *from, const char *lang);
 
 #endif

@@ -186,7 +186,7 @@ int fl_whatif_verify(fl_Script *sc, const fl_Replay *r, const char *name, char *
 int fl_whatif_record(fl_Replay *r, const fl_Def *d, const fl_State *s, const char *const *policies) {
   fl_Buf b = {0};
   char err[256];
-  fl_replay_write(&b, d, s, s->seed, policies, NULL);
+  fl_replay_write(&b, d, s, s->seed, policies, NULL, NULL);
   int rc = b.oom ? -1 : fl_replay_parse(r, (const char *)b.data, b.len, "game", err, sizeof err);
   fl_buf_free(&b);
   return rc ? -1 : 0;

@@ -581,6 +581,8 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
   if (u->screen == SCR_BRIEF && (u->opts.demo || (shot && strcmp(shot, "briefing")))) start_game(u);
   if (shot && !strcmp(shot, "help")) u->help = 1;
   int dirty = 1, rc = 0, shot_done = 0, frames = 0, script_err = 0;
+  /* the debrief's own shots: its first tab, or the ones ui_debrief_shot sets up */
+  int shot_debrief = shot && (!strcmp(shot, "debrief") || !strcmp(shot, "whatif") || !strcmp(shot, "among") || !strcmp(shot, "sources") || !strcmp(shot, "save"));
   Uint32 last_poll = SDL_GetTicks();
   char shot_err[512] = "";
   while (!u->quit) {
@@ -593,7 +595,11 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
     if (u->toast[0] && now < u->toast_until && wake > u->toast_until - now) wake = u->toast_until - now + 1;
     if (u->toast[0] && now >= u->toast_until) { u->toast[0] = 0; dirty = 1; }
     int at_end = u->screen == SCR_GAME && u->game && fl_game_status(u->game) != FL_GAME_WAITING && u->popup < 0;
-    if (shot && !strcmp(shot, "debrief") && at_end && u->opts.demo && u->screen != SCR_DEBRIEF) { ui_debrief_open(u); dirty = 1; }
+    if (shot_debrief && at_end && u->opts.demo && u->screen != SCR_DEBRIEF) {
+      ui_debrief_open(u);
+      ui_debrief_shot(u, shot);
+      dirty = 1;
+    }
     if (ui_teach_poll(u, &wake)) dirty = 1;
     if (dirty) {
       double a = ui_now_ms();
@@ -603,7 +609,8 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
         if (shot) {
           const char *cur = u->help ? "help" : u->screen == SCR_TITLE ? "title" : u->screen == SCR_BRIEF ? "briefing"
                           : u->screen == SCR_GAME ? "game" : "debrief";
-          take = !strcmp(shot, cur) && (strcmp(cur, "game") || !u->opts.demo || at_end);
+          if (shot_debrief && strcmp(shot, "debrief")) take = u->screen == SCR_DEBRIEF && ui_debrief_shot_ready(u, shot);
+          else take = !strcmp(shot, cur) && (strcmp(cur, "game") || !u->opts.demo || at_end);
         } else {
           take = u->opts.demo ? at_end : u->screen == SCR_GAME && u->game && u->st->ended && u->popup < 0;
         }

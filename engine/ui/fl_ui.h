@@ -107,7 +107,8 @@ typedef struct fl_UiOpts {
   int human;                /* side a person plays when starting directly (-1: ask) */
   int skip_title;           /* a scenario is already open: start at the briefing */
   const char *screenshot;   /* write a PNG here at the end (or at shot_screen) and exit */
-  const char *shot_screen;  /* "title", "briefing", "game", "debrief", "help": shoot there */
+  const char *shot_screen;  /* "title", "briefing", "game", "debrief", "help"; with --demo also the debrief's
+                             * "whatif", "among", "sources" and "save" (ui_debrief_shot): shoot there */
   int layers;               /* FL_UI_* mask; 0 means all */
   const char *overlay;      /* id of a scenario overlay to show at start (NULL: owners) */
   const char *view;         /* offscreen: the side whose view to draw (NULL: everything) */

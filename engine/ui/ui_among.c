@@ -4,6 +4,7 @@
  * Pareto frontier, a marker for the student's game, and where the game falls on every
  * headline track in words ("lower than in 80% of games under stay_in_treaty"). */
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,14 +12,12 @@
 
 #define PX(v) gfx_px(&u->g, (v))
 
-static const char *const T_HEAD = "YOUR GAME AMONG MANY", *const T_WHERE = "WHERE YOUR GAME FALLS", *const T_YOU = "Your game",
-  *const T_START = "Play the games", *const T_CANCEL = "Cancel", *const T_CANCELLED = "Cancelled. The games can be played again.",
-  *const T_RUNNING = "Played %zu of %zu games on worker threads\xE2\x80\xA6 the window stays usable.",
-  *const T_WHAT = "The same scenario played many times under each policy the scenario ships for your side, with the same "
-                  "assumptions, so you can see how much of your result was your choices and how much was luck.",
-  *const T_DONE = "%zu games per policy in %.1f s. Each dot is one game (nudged a few pixels so equal results show as a "
-                  "crowd); the line joins a policy's games that no other game of it beats on both axes (its Pareto frontier).",
-  *const T_BETTER = "better \xE2\x86\x92", *const T_NOT = "This window cannot play the games.";
+/* FL_N: marked for translation, translated where drawn (ui_section and ui_btn do it) */
+static const char *const T_HEAD = FL_N("YOUR GAME AMONG MANY"), *const T_WHERE = FL_N("WHERE YOUR GAME FALLS"), *const T_YOU = FL_N("Your game"),
+  *const T_START = FL_N("Play the games"), *const T_CANCEL = FL_N("Cancel"), *const T_CANCELLED = FL_N("Cancelled. The games can be played again."),
+  *const T_WHAT = FL_N("The same scenario played many times under each policy the scenario ships for your side, with the same "
+                       "assumptions, so you can see how much of your result was your choices and how much was luck."),
+  *const T_NOT = FL_N("This window cannot play the games.");
 
 /* The two tracks of the scatter: deterrence against harm when the scenario has them, else
  * the first two headline tracks (visible, with a better direction). */
@@ -45,10 +44,10 @@ static void progress(fl_Ui *u, SDL_Rect r) {
   gfx_Ctx *g = &u->g;
   size_t total, done = ui_among_progress(u, &total);
   char line[256];
-  snprintf(line, sizeof line, T_RUNNING, done, total);
+  snprintf(line, sizeof line, FL_NTR("Played %zu of %zu game on worker threads\xE2\x80\xA6 the window stays usable.",
+                                     "Played %zu of %zu games on worker threads\xE2\x80\xA6 the window stays usable.", (long)total), done, total);
   int y = r.y + r.h / 3;
-  gfx_draw_text(g, FONT_BODY, line, r.x, y, COL_TEXT, 0);
-  y += gfx_font_h(g, FONT_BODY) + PX(12);
+  y += gfx_draw_wrapped(g, FONT_BODY, line, r.x, y, r.w, COL_TEXT) + PX(12);
   SDL_Rect bar = {r.x, y, r.w * 3 / 5, PX(10)};
   gfx_round(g, bar, PX(5), COL_CARD);
   if (total) gfx_round(g, (SDL_Rect){bar.x, bar.y, (int)((double)bar.w * (double)done / (double)total), bar.h}, PX(5), COL_ACCENT);
@@ -90,9 +89,9 @@ static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
   char name[300];
   snprintf(name, sizeof name, "%s%s%s%s", tx->name, *tx->unit ? " (" : "", tx->unit, *tx->unit ? ")" : "");
   gfx_draw_text(g, FONT_SMALL, name, p.x + p.w / 2, p.y + p.h + lab + PX(8), COL_TEXT, 1);
-  gfx_draw_text(g, FONT_SMALL, tx->higher_is_better < 0 ? "\xE2\x86\x90 better" : T_BETTER, p.x + p.w, p.y + p.h + lab + PX(8), COL_MUTED, 2);
+  gfx_draw_text(g, FONT_SMALL, tx->higher_is_better < 0 ? FL_TR("\xE2\x86\x90 better") : FL_TR("better \xE2\x86\x92"), p.x + p.w, p.y + p.h + lab + PX(8), COL_MUTED, 2);
   snprintf(name, sizeof name, "%s%s%s%s   %s", ty->name, *ty->unit ? " (" : "", ty->unit, *ty->unit ? ")" : "",
-           ty->higher_is_better < 0 ? "better \xE2\x86\x93" : "better \xE2\x86\x91");
+           ty->higher_is_better < 0 ? FL_TR("better \xE2\x86\x93") : FL_TR("better \xE2\x86\x91"));
   gfx_draw_text(g, FONT_SMALL, name, p.x + PX(8), p.y + PX(4), COL_TEXT, 0);
   /* the clouds: one small square per game, a little translucent so dense places read darker */
   SDL_Rect *dots = malloc(sizeof *dots * (a->runs ? a->runs : 1));
@@ -136,8 +135,9 @@ static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
   gfx_triangle(g, yx - k - 2, yy, yx, yy + k + 2, yx + k + 2, yy, (SDL_Color){20, 22, 26, 255});
   gfx_triangle(g, yx - k, yy, yx, yy - k, yx + k, yy, COL_ACCENT);
   gfx_triangle(g, yx - k, yy, yx, yy + k, yx + k, yy, COL_ACCENT);
-  int right = yx + PX(14) + gfx_text_w(g, FONT_BOLD, T_YOU) < p.x + p.w;
-  gfx_draw_halo(g, FONT_BOLD, T_YOU, (int)(right ? yx + PX(14) : yx - PX(14)), (int)yy - gfx_font_h(g, FONT_BOLD) / 2, COL_ACCENT,
+  const char *you = fl_tr(T_YOU);
+  int right = yx + PX(14) + gfx_text_w(g, FONT_BOLD, you) < p.x + p.w;
+  gfx_draw_halo(g, FONT_BOLD, you, (int)(right ? yx + PX(14) : yx - PX(14)), (int)yy - gfx_font_h(g, FONT_BOLD) / 2, COL_ACCENT,
                 (SDL_Color){20, 22, 26, 255}, right ? 0 : 2);
 #undef SX
 #undef SY
@@ -148,21 +148,27 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
   const fl_Def *d = u->def;
   int lw = r.w * 3 / 5, rx = r.x + lw + PX(28), rw = r.w - lw - PX(28);
   int y = ui_section(u, r.x, r.y, lw, T_HEAD);
-  if (!u->host->among_new) { gfx_draw_text(g, FONT_BODY, T_NOT, r.x, y, COL_MUTED, 0); return; }
+  if (!u->host->among_new) { gfx_draw_text(g, FONT_BODY, fl_tr(T_NOT), r.x, y, COL_MUTED, 0); return; }
   if (u->t.among_state != AMONG_DONE) {
-    y += gfx_draw_wrapped(g, FONT_BODY, T_WHAT, r.x, y, lw, COL_MUTED) + PX(16);
+    y += gfx_draw_wrapped(g, FONT_BODY, fl_tr(T_WHAT), r.x, y, lw, COL_MUTED) + PX(16);
     if (u->t.among_state == AMONG_RUNNING) { progress(u, (SDL_Rect){r.x, y, lw, PX(120)}); return; }
-    if (u->t.among_state == AMONG_CANCELLED) gfx_draw_text(g, FONT_BODY, T_CANCELLED, r.x, y, COL_TEXT, 0);
-    if (u->t.among_state == AMONG_FAILED) y += gfx_draw_wrapped(g, FONT_BODY, u->t.among_err, r.x, y, lw, COL_BAD) + PX(8);
-    y += gfx_font_h(g, FONT_BODY) + PX(14);
+    if (u->t.among_state == AMONG_CANCELLED) y += gfx_draw_wrapped(g, FONT_BODY, fl_tr(T_CANCELLED), r.x, y, lw, COL_TEXT) + PX(14);
+    else if (u->t.among_state == AMONG_FAILED) y += gfx_draw_wrapped(g, FONT_BODY, u->t.among_err, r.x, y, lw, COL_BAD) + PX(14);
+    else y += gfx_font_h(g, FONT_BODY) + PX(14);
     ui_btn(u, r.x, y, T_START, "A", BTN_AMONG, 0, BS_PRIMARY, 0);
     return;
   }
   const fl_UiAmong *a = &u->t.res;
   int xt, yt;
   axes(d, &xt, &yt);
-  char done[400];
-  snprintf(done, sizeof done, T_DONE, a->runs, u->t.among_ms / 1000.0);
+  char done[1024];
+  snprintf(done, sizeof done,
+           FL_NTR("%zu game per policy in %.1f s. Each dot is one game (nudged a few pixels so equal results show as a "
+                  "crowd); the line joins a policy's games that no other game of it beats on both axes (its Pareto frontier).",
+                  "%zu games per policy in %.1f s. Each dot is one game (nudged a few pixels so equal results show as a "
+                  "crowd); the line joins a policy's games that no other game of it beats on both axes (its Pareto frontier).",
+                  (long)a->runs),
+           a->runs, u->t.among_ms / 1000.0);
   y += gfx_draw_wrapped(g, FONT_SMALL, done, r.x, y, lw, COL_MUTED) + PX(10);
   if (xt >= 0 && yt >= 0) scatter(u, (SDL_Rect){r.x, y, lw, r.y + r.h - y}, xt, yt);
   /* right: where the game stands on every headline track, then per policy on the chart's two */

@@ -51,8 +51,9 @@ void ui_targets_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n) 
   char pn[96];
   if (op->target == FL_TGT_MOVE && e->ntg >= 2) {
     piece_name(u, e->tg[0], pn, sizeof pn);
-    if (e->ntg >= 3) snprintf(buf, n, ": %s from %s to %s", pn, area_name(u, e->tg[2]), area_name(u, e->tg[1]));
-    else snprintf(buf, n, ": %s to %s", pn, area_name(u, e->tg[1]));
+    /* TRANSLATORS: a move in the log: ": Guard #3 from North to South" */
+    if (e->ntg >= 3) snprintf(buf, n, FL_TR(": %s from %s to %s"), pn, area_name(u, e->tg[2]), area_name(u, e->tg[1]));
+    else snprintf(buf, n, FL_TR(": %s to %s"), pn, area_name(u, e->tg[1]));
     return;
   }
   size_t len = (size_t)snprintf(buf, n, " (");
@@ -540,12 +541,14 @@ static void ring_piece(fl_Ui *u, int32_t id, SDL_Color c, int w) {
 static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
   gfx_Ctx *g = &u->g;
   char lines[6][512];
-  int n = 0;
+  int n = 0, bad = -1; /* bad: the line that says why it cannot be chosen */
   int areas = picking_areas(u, op);
   if (areas) snprintf(lines[n++], 512, "%s", area_name(u, t));
   else piece_name(u, t, lines[n++], 512);
-  if (li < 0) snprintf(lines[n++], 512, FL_TR("Not a target for \xE2\x80\x9C%s\xE2\x80\x9D"), op->label);
-  else {
+  if (li < 0) {
+    bad = n;
+    snprintf(lines[n++], 512, FL_TR("Not a target for \xE2\x80\x9C%s\xE2\x80\x9D"), op->label);
+  } else {
     fl_Choice ch = trial(u, op, t);
     if (op->target == FL_TGT_MOVE && u->pick.ntg == 1 && u->reach_pi >= 0) {
       snprintf(lines[n++], 512, FL_NTR("Costs %g movement point (%g left)", "Costs %g movement points (%g left)", (long)u->reach.cost[t]), u->reach.cost[t], fl_move_left(u->def, u->st, u->reach_pi));
@@ -568,6 +571,7 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
     free(pv);
     if (!u->legal_ok[li]) {
       const char *why = fl_game_check(u->game, &ch);
+      bad = n;
       snprintf(lines[n++], 512, FL_TR("Not possible: %s"), why ? why : "?");
     } else if (chosen(u, t)) snprintf(lines[n++], 512, "%s", FL_TR("Chosen (click again to drop it)"));
   }
@@ -602,8 +606,7 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
   gfx_draw_text(g, FONT_BOLD, lines[0], r.x + pad, y, COL_TEXT, 0);
   y += gfx_font_h(g, FONT_BOLD) + PX(4);
   for (int i = 1; i < n; i++) {
-    int bad = !strncmp(lines[i], "Not ", 4);
-    gfx_draw_wrapped(g, FONT_SMALL, lines[i], r.x + pad, y, maxw, bad ? COL_BAD : i == 1 ? COL_TEXT : COL_MUTED);
+    gfx_draw_wrapped(g, FONT_SMALL, lines[i], r.x + pad, y, maxw, i == bad ? COL_BAD : i == 1 ? COL_TEXT : COL_MUTED);
     y += hs[i] + PX(2);
   }
 }

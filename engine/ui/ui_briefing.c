@@ -12,10 +12,12 @@
 
 #define PX(v) gfx_px(&u->g, (v))
 
-static const char *const T_ASSUMPTIONS = "ASSUMPTIONS", *const T_SOURCES = "SOURCES", *const T_LOCKED = "Locked by your teacher",
-  *const T_ASSUMPTION = "Assumption", *const T_SOURCE = "Source", *const T_DEFAULT = "default",
-  *const T_KEYS = "Tab: next assumption  \xC2\xB7  + / \xE2\x88\x92: change it  \xC2\xB7  hover a reference for the source",
-  *const T_LOCK_FILE = "the class settings";
+/* FL_N: marked for translation, translated where drawn (ui_section does it itself) */
+static const char *const T_ASSUMPTIONS = FL_N("ASSUMPTIONS"), *const T_SOURCES = FL_N("SOURCES"), *const T_LOCKED = FL_N("Locked by your teacher"),
+  *const T_ASSUMPTION = FL_N("Assumption"), *const T_SOURCE = FL_N("Source"), *const T_DEFAULT = FL_N("default"),
+  /* TRANSLATORS: key hints; Tab, + and − are the keys */
+  *const T_KEYS = FL_N("Tab: next assumption  \xC2\xB7  + / \xE2\x88\x92: change it  \xC2\xB7  hover a reference for the source"),
+  *const T_LOCK_FILE = FL_N("the class settings");
 
 static void fmt_val(double v, const char *unit, char *buf, size_t n) {
   snprintf(buf, n, "%g%s%s", v, unit && *unit ? " " : "", unit ? unit : "");
@@ -43,16 +45,16 @@ static int param_row(fl_Ui *u, int i, int x, int y, int w, int measure) {
   snprintf(num, sizeof num, "%g", v);
   /* where the number comes from: a source (its short reference expands) or the label */
   int si = p->source && *p->source ? fl_def_source(d, p->source) : -1;
-  if (si >= 0) snprintf(line, sizeof line, "%s: [@%s]", T_SOURCE, p->source);
+  if (si >= 0) snprintf(line, sizeof line, "%s: [@%s]", fl_tr(T_SOURCE), p->source);
   else if (p->assumption && *p->assumption)
-    snprintf(line, sizeof line, "%s%s%s", T_ASSUMPTION, strcmp(p->assumption, "assumption") ? ": " : "",
+    snprintf(line, sizeof line, "%s%s%s", fl_tr(T_ASSUMPTION), strcmp(p->assumption, "assumption") ? ": " : "",
              strcmp(p->assumption, "assumption") ? p->assumption : "");
   else line[0] = 0;
   const gfx_Text *nt = gfx_text(g, FONT_BOLD, p->name && *p->name ? p->name : p->id, tw);
   const gfx_Text *xt = p->text && *p->text ? gfx_text(g, FONT_SMALL, p->text, tw) : NULL;
   const gfx_Text *st = *line ? gfx_text(g, FONT_SMALL, line, tw) : NULL;
   char lock[300] = "";
-  if (p->locked) snprintf(lock, sizeof lock, "%s (%s)", T_LOCKED, d->class_file ? d->class_file : T_LOCK_FILE);
+  if (p->locked) snprintf(lock, sizeof lock, "%s (%s)", fl_tr(T_LOCKED), d->class_file ? d->class_file : fl_tr(T_LOCK_FILE));
   const gfx_Text *lt = *lock ? gfx_text(g, FONT_SMALL, lock, tw) : NULL;
   int h = PX(20) + (nt ? nt->h : 0) + (xt ? xt->h + PX(3) : 0) + (st ? st->h + PX(3) : 0) + (lt ? lt->h + PX(3) : 0);
   int minh = PX(20) + bs + (uw ? gfx_font_h(g, FONT_SMALL) + PX(2) : 0) + (v != p->value ? gfx_font_h(g, FONT_SMALL) + PX(6) : 0);
@@ -97,7 +99,7 @@ static int param_row(fl_Ui *u, int i, int x, int y, int w, int measure) {
   }
   if (changed) { /* the default, one click away */
     snprintf(num, sizeof num, "%g", p->value);
-    snprintf(dflt, sizeof dflt, "%s %s", T_DEFAULT, num);
+    snprintf(dflt, sizeof dflt, "%s %s", fl_tr(T_DEFAULT), num);
     int dy = by + bs + PX(4) + (uw ? gfx_font_h(g, FONT_SMALL) + PX(2) : 0);
     SDL_Rect rr = {bx - ctl, dy, ctl, gfx_font_h(g, FONT_SMALL) + PX(4)};
     gfx_draw_text(g, FONT_SMALL, dflt, bx - ctl / 2, rr.y, ui_hovered(u, rr) ? COL_TEXT : COL_MUTED, 1);
@@ -116,8 +118,7 @@ int ui_params_draw(fl_Ui *u, int x, int y, int w, int bottom) {
     param_row(u, i, x, y, w, 0);
     y += h + PX(6);
   }
-  gfx_draw_text(g, FONT_SMALL, T_KEYS, x, y + PX(2), COL_MUTED, 0);
-  return y + gfx_font_h(g, FONT_SMALL) + PX(6);
+  return y + PX(2) + gfx_draw_wrapped(g, FONT_SMALL, fl_tr(T_KEYS), x, y + PX(2), w, COL_MUTED) + PX(4);
 }
 
 /* Change assumption i by steps (its step, or a hundredth of its range). */
@@ -154,7 +155,7 @@ int ui_brief_key(fl_Ui *u, SDL_Keycode c) {
   int up = c == SDLK_PLUS || c == SDLK_EQUALS || c == SDLK_KP_PLUS, down = c == SDLK_MINUS || c == SDLK_KP_MINUS;
   if ((up || down) && u->t.param_sel >= 0 && u->t.param_sel < d->nparam) {
     if (d->params[u->t.param_sel].locked) {
-      snprintf(u->toast, sizeof u->toast, "%s: %s", d->params[u->t.param_sel].name, T_LOCKED);
+      snprintf(u->toast, sizeof u->toast, "%s: %s", d->params[u->t.param_sel].name, fl_tr(T_LOCKED));
       u->toast_until = SDL_GetTicks() + 2600;
     } else {
       param_step(u, u->t.param_sel, up ? 1 : -1);

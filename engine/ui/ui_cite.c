@@ -3,14 +3,15 @@
  * and the mouse over it (or a click, which pins it) opens a card with the full entries of
  * the sources it cites. The bibliography lists every source in order (briefing, debrief). */
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include "fl_cite.h"
 #include <stdio.h>
 #include <string.h>
 
 #define PX(v) gfx_px(&u->g, (v))
 
-static const char *const T_SOURCES = "SOURCES CITED", *const T_PIN = "Click to keep open", *const T_UNPIN = "Click elsewhere to close",
-  *const T_MORE = "\xE2\x80\xA6 and %d more in the list of sources";
+static const char *const T_SOURCES = FL_N("SOURCES CITED"), *const T_PIN = FL_N("Click to keep open"),
+  *const T_UNPIN = FL_N("Click elsewhere to close");
 
 static int inside(SDL_Rect r, int x, int y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
 
@@ -49,7 +50,7 @@ void ui_cite_draw(fl_Ui *u) {
   if (!ns) return;
   int pad = PX(14), w = PX(520), iw = w - 2 * pad;
   if (w > u->W - PX(20)) { w = u->W - PX(20); iw = w - 2 * pad; }
-  char entry[8][1400], more[96] = "";
+  char entry[8][1400], more[256] = "";
   int n = 0, h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(8) + 2 * (gfx_font_h(g, FONT_SMALL) + PX(4));
   for (int i = 0; i < ns && i < 8; i++) { /* as many as the window has room for */
     char sh[200], full[1200];
@@ -61,7 +62,8 @@ void ui_cite_draw(fl_Ui *u) {
     h += (t ? t->h : 0) + PX(8);
     n++;
   }
-  if (n < ns) snprintf(more, sizeof more, T_MORE, ns - n);
+  if (n < ns)
+    snprintf(more, sizeof more, FL_NTR("\xE2\x80\xA6 and %d more in the list of sources", "\xE2\x80\xA6 and %d more in the list of sources", ns - n), ns - n);
   /* below the text if it fits, else above it */
   SDL_Rect r = {u->mx + PX(12), zr.y + zr.h + PX(6), w, h};
   if (r.x + r.w > u->W - PX(10)) r.x = u->W - PX(10) - r.w;
@@ -71,12 +73,12 @@ void ui_cite_draw(fl_Ui *u) {
   gfx_round(g, r, PX(8), (SDL_Color){236, 228, 206, 255});
   gfx_round_frame(g, r, PX(8), COL_ACCENT, 1);
   int x = r.x + pad, y = r.y + pad;
-  gfx_draw_text(g, FONT_TINY_B, T_SOURCES, x, y, (SDL_Color){150, 100, 20, 255}, 0);
+  gfx_draw_text(g, FONT_TINY_B, fl_tr(T_SOURCES), x, y, (SDL_Color){150, 100, 20, 255}, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(8);
   for (int i = 0; i < n; i++) y += gfx_draw_wrapped(g, FONT_SMALL, entry[i], x, y, iw, (SDL_Color){34, 32, 28, 255}) + PX(8);
   if (*more) gfx_draw_text(g, FONT_SMALL, more, x, y, (SDL_Color){92, 86, 74, 255}, 0);
   y += gfx_font_h(g, FONT_SMALL) + PX(4);
-  gfx_draw_text(g, FONT_SMALL, u->t.cite_pin[0] ? T_UNPIN : T_PIN, x, y, (SDL_Color){120, 110, 90, 255}, 0);
+  gfx_draw_text(g, FONT_SMALL, fl_tr(u->t.cite_pin[0] ? T_UNPIN : T_PIN), x, y, (SDL_Color){120, 110, 90, 255}, 0);
 }
 
 /* Every source in bibliography order, as full entries, from y down to bottom; returns the
@@ -90,8 +92,8 @@ int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom, int skip) {
   fl_cite_order(d, order);
   if (skip > n - 1) skip = n - 1;
   if (skip > 0) {
-    char up[64];
-    snprintf(up, sizeof up, "\xE2\x86\x91 %d more above", skip);
+    char up[256];
+    snprintf(up, sizeof up, FL_NTR("\xE2\x86\x91 %d more above", "\xE2\x86\x91 %d more above", skip), skip);
     gfx_draw_text(g, FONT_SMALL, up, x, y, COL_MUTED, 0);
     y += gfx_font_h(g, FONT_SMALL) + PX(4);
   }
@@ -104,8 +106,8 @@ int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom, int skip) {
     const gfx_Text *t = gfx_text(g, FONT_SMALL, line, w - PX(14));
     int th = t ? t->h : 0;
     if (y + th > bottom) {
-      char more[96];
-      snprintf(more, sizeof more, "\xE2\x86\x93 %d more below (mouse wheel)", n - i);
+      char more[256];
+      snprintf(more, sizeof more, FL_NTR("\xE2\x86\x93 %d more below (mouse wheel)", "\xE2\x86\x93 %d more below (mouse wheel)", n - i), n - i);
       gfx_draw_text(g, FONT_SMALL, more, x, y, COL_MUTED, 0);
       return y + gfx_font_h(g, FONT_SMALL);
     }

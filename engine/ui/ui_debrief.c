@@ -11,18 +11,22 @@
 
 #define PX(v) gfx_px(&u->g, (v))
 
-/* FL_N: the titles and buttons ui_section and ui_btn translate where they draw them */
-static const char *const T_DEBRIEF = "DEBRIEF", *const T_UNFINISHED = "Unfinished game", *const T_ENDINGS = FL_N("ENDINGS"),
-  *const T_AS_PLAYED = "AS PLAYED", *const T_WHAT_IF = "WHAT IF", *const T_PLAYING = "Playing on\xE2\x80\xA6",
+/* FL_N: marked for translation here, translated where drawn (ui_section and ui_btn do it
+ * themselves; every other use goes through fl_tr) */
+static const char *const T_DEBRIEF = FL_N("DEBRIEF"), *const T_UNFINISHED = FL_N("Unfinished game"), *const T_ENDINGS = FL_N("ENDINGS"),
+  *const T_AS_PLAYED = FL_N("AS PLAYED"), *const T_WHAT_IF = FL_N("WHAT IF"), *const T_PLAYING = FL_N("Playing on\xE2\x80\xA6"),
   *const T_INDICATORS = FL_N("INDICATORS OVER TIME"), *const T_DECISIONS = FL_N("YOUR DECISIONS"),
-  *const T_DECISIONS_ALL = FL_N("DECISIONS TAKEN"), *const T_PICK = "Pick a decision to ask: what if?",
-  *const T_YOURS = "your choice", *const T_PLAYED = "as played", *const T_PLAY_ON = "Let the computer play on from here",
-  *const T_NEEDS_TARGET = "needs a target on the map", *const T_TURN = "turn %d", *const T_NONE = "No decisions in this game.",
-  *const T_TABS[3] = {"Your game", "Among many", "Sources and questions"},
+  *const T_DECISIONS_ALL = FL_N("DECISIONS TAKEN"), *const T_PICK = FL_N("Pick a decision to ask: what if?"),
+  *const T_YOURS = FL_N("your choice"), *const T_PLAYED = FL_N("as played"), *const T_PLAY_ON = FL_N("Let the computer play on from here"),
+  *const T_NEEDS_TARGET = FL_N("needs a target on the map"), *const T_NONE = FL_N("No decisions in this game."),
+  *const T_TABS[3] = {FL_N("Your game"), FL_N("Among many"), FL_N("Sources and questions")},
   *const T_QUESTIONS = FL_N("QUESTIONS TO DISCUSS"), *const T_ENDING = FL_N("THE ENDING"),
-  *const T_MORE = "\xE2\x80\xA6 the whole text is under \xE2\x80\x9CSources and questions\xE2\x80\x9D", *const T_SOURCES = FL_N("SOURCES"), *const T_FAILED = "Could not play it",
+  /* TRANSLATORS: the quoted name is the third tab's, "Sources and questions" */
+  *const T_MORE = FL_N("\xE2\x80\xA6 the whole text is under \xE2\x80\x9CSources and questions\xE2\x80\x9D"), *const T_SOURCES = FL_N("SOURCES"),
+  *const T_FAILED = FL_N("Could not play it"), *const T_NO_QUESTIONS = FL_N("The scenario asks no questions."),
   *const T_BACK = FL_N("Back to the map"), *const T_NEW = FL_N("New game"), *const T_TEACHER = FL_N("Save for my teacher"), *const T_TITLE = FL_N("Title"),
-  *const T_KEYS = "\xE2\x86\x91\xE2\x86\x93 pick a decision  \xC2\xB7  1\xE2\x80\x93" "9 what if  \xC2\xB7  P computer plays on  \xC2\xB7  Tab next tab";
+  /* TRANSLATORS: key hints; P and Tab are the keys */
+  *const T_KEYS = FL_N("\xE2\x86\x91\xE2\x86\x93 pick a decision  \xC2\xB7  1\xE2\x80\x93" "9 what if  \xC2\xB7  P computer plays on  \xC2\xB7  Tab next tab");
 
 /* Whether log entry e is a decision the timeline lists: a person's (every playable side's
  * in a demo). */
@@ -46,7 +50,7 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
   gfx_Ctx *g = &u->g;
   int pad = PX(10), iw = r.w - 2 * pad;
   const ui_Fork *f = k >= 0 ? &u->t.fork[k] : NULL;
-  const char *title = s ? (s->ending >= 0 ? u->def->endings[s->ending].title : T_UNFINISHED) : f && f->th ? T_PLAYING : T_FAILED;
+  const char *title = s ? (s->ending >= 0 ? u->def->endings[s->ending].title : fl_tr(T_UNFINISHED)) : fl_tr(f && f->th ? T_PLAYING : T_FAILED);
   const gfx_Text *lt = label ? gfx_text(g, FONT_SMALL, label, iw - (f ? PX(18) : 0)) : NULL;
   const gfx_Text *tt = gfx_text(g, FONT_BOLD, title, iw);
   int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + (lt ? lt->h + PX(4) : 0) + (tt ? tt->h : 0) + PX(4) + gfx_font_h(g, FONT_SMALL);
@@ -55,7 +59,7 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
   gfx_round(g, r, PX(6), COL_CARD);
   gfx_fill(g, (SDL_Rect){r.x, r.y + PX(6), PX(3), r.h - PX(12)}, c);
   int x = r.x + pad + PX(2), y = r.y + pad;
-  gfx_draw_text(g, FONT_TINY_B, head, x, y, c, 0);
+  gfx_draw_text(g, FONT_TINY_B, fl_tr(head), x, y, c, 0);
   if (f && !f->th) { /* close it */
     SDL_Rect xr = {r.x + r.w - PX(24), r.y + PX(4), PX(20), PX(20)};
     gfx_draw_text(g, FONT_BODY, "\xC3\x97", xr.x + xr.w / 2, xr.y, ui_hovered(u, xr) ? COL_TEXT : COL_MUTED, 1);
@@ -66,7 +70,7 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
   y += gfx_draw_wrapped(g, FONT_BOLD, title, x, y, iw, s ? COL_TEXT : COL_MUTED) + PX(4);
   if (s) {
     char t[48];
-    snprintf(t, sizeof t, T_TURN, s->turn);
+    snprintf(t, sizeof t, FL_TR("turn %d"), s->turn);
     gfx_draw_text(g, FONT_SMALL, t, x, y, COL_MUTED, 0);
   } else if (f && f->th) { /* a fork plays in milliseconds; the bar says it is on its way */
     int bw = iw - PX(4), p = (int)((SDL_GetTicks() / 8) % (Uint32)(bw > 1 ? bw : 1));
@@ -109,8 +113,8 @@ static int alternatives(fl_Ui *u, const fl_LogEntry *e, int x, int y, int w, int
     int policy = o == c->noptions, mine = !policy && o == e->b;
     int target = !policy && c->options[o].target != FL_TGT_NONE;
     char lab[600], key[8];
-    if (policy) snprintf(lab, sizeof lab, "%s", T_PLAY_ON);
-    else snprintf(lab, sizeof lab, "%s%s%s%s", c->options[o].label, mine || target ? "  (" : "", mine ? (u->opts.demo ? T_PLAYED : T_YOURS) : target ? T_NEEDS_TARGET : "",
+    if (policy) snprintf(lab, sizeof lab, "%s", fl_tr(T_PLAY_ON));
+    else snprintf(lab, sizeof lab, "%s%s%s%s", c->options[o].label, mine || target ? "  (" : "", mine ? fl_tr(u->opts.demo ? T_PLAYED : T_YOURS) : target ? fl_tr(T_NEEDS_TARGET) : "",
                   mine || target ? ")" : "");
     const gfx_Text *t = gfx_text(g, FONT_SMALL, lab, w - PX(40));
     SDL_Rect r = {x, y, w, (t ? t->h : 0) + PX(10)};
@@ -135,7 +139,7 @@ static void timeline(fl_Ui *u, int x, int y, int w, int lim) {
   for (int i = 0; i < u->def->nside; i++) anyplay |= u->def->sides[i].playable;
   y = ui_section(u, x, y, w, u->human >= 0 && !u->opts.demo ? T_DECISIONS : T_DECISIONS_ALL);
   if (u->host->fork_new) {
-    gfx_draw_text(g, FONT_SMALL, T_PICK, x, y, COL_MUTED, 0);
+    gfx_draw_text(g, FONT_SMALL, fl_tr(T_PICK), x, y, COL_MUTED, 0);
     y += gfx_font_h(g, FONT_SMALL) + PX(8);
   }
   int shown = 0, skipped = 0, more = 0;
@@ -152,7 +156,7 @@ static void timeline(fl_Ui *u, int x, int y, int w, int lim) {
     int sel = u->t.dec_sel == i;
     if (sel || ui_hovered(u, r)) gfx_round(g, r, PX(5), sel ? COL_CARD_HI : gfx_mix(COL_CARD, COL_CARD_HI, 0.5f));
     if (sel) gfx_round_frame(g, r, PX(5), gfx_alpha(COL_ACCENT, 170), 1);
-    snprintf(t, sizeof t, "T%d", e->turn);
+    snprintf(t, sizeof t, FL_TR("T%d"), e->turn);
     gfx_draw_text(g, FONT_SMALL, t, x, y, sel ? COL_ACCENT : COL_MUTED, 0);
     gfx_disc(g, (float)(x + PX(38)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), ui_side_color(u, e->c));
     y += gfx_draw_wrapped(g, FONT_SMALL, line, x + PX(50), y, w - PX(52), COL_TEXT) + PX(8);
@@ -162,10 +166,10 @@ static void timeline(fl_Ui *u, int x, int y, int w, int lim) {
   }
   u->t.ndec_shown = shown;
   u->t.dec_more = more;
-  if (!shown && !skipped) gfx_draw_text(g, FONT_SMALL, T_NONE, x, y, COL_MUTED, 0);
+  if (!shown && !skipped) gfx_draw_text(g, FONT_SMALL, fl_tr(T_NONE), x, y, COL_MUTED, 0);
   char mt[96];
   if (more || skipped) {
-    snprintf(mt, sizeof mt, "%d above, %d below (wheel or \xE2\x86\x91\xE2\x86\x93)", skipped, more);
+    snprintf(mt, sizeof mt, FL_TR("%d above, %d below (wheel or \xE2\x86\x91\xE2\x86\x93)"), skipped, more);
     gfx_draw_text(g, FONT_SMALL, mt, x + w, lim + PX(2), COL_MUTED, 2);
   }
 }
@@ -224,7 +228,7 @@ static void sources_tab(fl_Ui *u, int x, int y, int w, int bottom) {
     ui_cite_zone(u, (SDL_Rect){x + PX(30), yy, lw - PX(30), h}, q->text);
     yy += h + PX(12);
   }
-  if (!n) gfx_draw_text(g, FONT_SMALL, "The scenario asks no questions.", x, yy, COL_MUTED, 0);
+  if (!n) gfx_draw_text(g, FONT_SMALL, fl_tr(T_NO_QUESTIONS), x, yy, COL_MUTED, 0);
   if (d->nsource) ui_biblio_draw(u, rx, ui_section(u, rx, y, rw, T_SOURCES), rw, bottom, u->t.bib_scroll);
 }
 
@@ -234,8 +238,8 @@ static void tabs(fl_Ui *u, int x, int y) {
     char lab[96];
     size_t total, done = ui_among_progress(u, &total);
     if (i == 1 && u->t.among_state == AMONG_RUNNING && total)
-      snprintf(lab, sizeof lab, "%s  %d%%", T_TABS[i], (int)(100.0 * (double)done / (double)total));
-    else snprintf(lab, sizeof lab, "%s", T_TABS[i]);
+      snprintf(lab, sizeof lab, "%s  %d%%", fl_tr(T_TABS[i]), (int)(100.0 * (double)done / (double)total));
+    else snprintf(lab, sizeof lab, "%s", fl_tr(T_TABS[i]));
     int tw = gfx_text_w(g, FONT_BOLD, lab);
     SDL_Rect r = {x, y, tw + PX(28), gfx_font_h(g, FONT_BOLD) + PX(14)};
     int on = u->t.tab == i;
@@ -253,13 +257,14 @@ void ui_draw_debrief(fl_Ui *u) {
   const fl_State *s = u->st;
   ui_backdrop(u);
   int m = PX(40), x = m, y = PX(30), w = u->W - 2 * m;
-  gfx_draw_text(g, FONT_TINY_B, T_DEBRIEF, x, y, COL_ACCENT, 0);
+  gfx_draw_text(g, FONT_TINY_B, fl_tr(T_DEBRIEF), x, y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(6);
   const fl_EndingDef *e = s->ending >= 0 ? &d->endings[s->ending] : NULL;
-  y += gfx_draw_wrapped(g, FONT_TITLE, e ? e->title : T_UNFINISHED, x, y, w, COL_TEXT) + PX(6);
-  char meta[256], date[64];
+  y += gfx_draw_wrapped(g, FONT_TITLE, e ? e->title : fl_tr(T_UNFINISHED), x, y, w, COL_TEXT) + PX(6);
+  char meta[512], date[64], after[96];
   ui_date_long(s->date, date, sizeof date);
-  snprintf(meta, sizeof meta, "%s  \xC2\xB7  after %d turns  \xC2\xB7  %s", d->title, s->turn, date);
+  snprintf(after, sizeof after, FL_NTR("after %d turn", "after %d turns", s->turn), s->turn);
+  snprintf(meta, sizeof meta, "%s  \xC2\xB7  %s  \xC2\xB7  %s", d->title, after, date);
   gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_SMALL) + PX(10);
   const char *etext = ui_ending_text(u->st, u->def);
@@ -273,7 +278,7 @@ void ui_draw_debrief(fl_Ui *u) {
     ui_cite_zone(u, clip, etext);
     y += clip.h + PX(4);
     if (h > cap) {
-      gfx_draw_text(g, FONT_SMALL, T_MORE, x, y, COL_MUTED, 0);
+      gfx_draw_text(g, FONT_SMALL, fl_tr(T_MORE), x, y, COL_MUTED, 0);
       y += gfx_font_h(g, FONT_SMALL);
     }
     y += PX(12);
@@ -291,7 +296,7 @@ void ui_draw_debrief(fl_Ui *u) {
   bx += ui_btn(u, bx, bottom, T_NEW, "N", BTN_NEW, 0, BS_SECONDARY, 0).w + PX(10);
   if (u->host->save_log) bx += ui_btn(u, bx, bottom, T_TEACHER, "S", BTN_TEACHER, 0, BS_SECONDARY, 0).w + PX(10);
   if (u->nscen > 0) ui_btn(u, bx, bottom, T_TITLE, "T", BTN_TITLE, 0, BS_SECONDARY, 0);
-  if (u->t.tab == 0 && u->host->fork_new) gfx_draw_text(g, FONT_SMALL, T_KEYS, x + w, bottom + PX(8), COL_MUTED, 2);
+  if (u->t.tab == 0 && u->host->fork_new) gfx_draw_text(g, FONT_SMALL, fl_tr(T_KEYS), x + w, bottom + PX(8), COL_MUTED, 2);
 }
 
 /* ---- keys ------------------------------------------------------------------------- */
@@ -322,6 +327,34 @@ int ui_debrief_key(fl_Ui *u, SDL_Keycode c, int shift) {
     return 1;
   }
   return 0;
+}
+
+int ui_debrief_shot(fl_Ui *u, const char *shot) {
+  static const char *const names[] = {"whatif", "among", "sources", "save"};
+  int k = 0;
+  while (k < 4 && strcmp(shot, names[k])) k++;
+  if (k == 4) return 0;
+  u->t.tab = k == 1 ? 1 : k == 2 ? 2 : 0;
+  if (k == 3) ui_save_press(u, BTN_TEACHER, 0);
+  if (k == 0 && u->host->fork_new) { /* the first decision: its other option (if it needs no target) and the computer */
+    int li = next_decision(u, -1, 1);
+    u->t.dec_sel = li;
+    if (li >= 0) {
+      const fl_LogEntry *e = &u->st->log[li];
+      const fl_CardDef *c = &u->def->cards[e->a];
+      for (int o = 0; o < c->noptions; o++)
+        if (o != e->b && c->options[o].target == FL_TGT_NONE) { ui_fork_start(u, li, o); break; }
+      ui_fork_start(u, li, -1);
+    }
+  }
+  return 1;
+}
+
+int ui_debrief_shot_ready(const fl_Ui *u, const char *shot) {
+  if (!strcmp(shot, "among")) return !u->host->among_new || (u->t.among_state != AMONG_RUNNING && u->t.among_state != AMONG_NONE);
+  for (int k = 0; k < UI_MAXFORK; k++)
+    if (u->t.fork[k].th) return 0;
+  return 1;
 }
 
 void ui_debrief_wheel(fl_Ui *u, int dy) {

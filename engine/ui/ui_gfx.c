@@ -91,6 +91,9 @@ int gfx_init(gfx_Ctx *g, SDL_Renderer *r, float s, char *err, size_t n) {
   g->tab = calloc((size_t)g->cap, sizeof *g->tab);
   if (!g->tab) { snprintf(err, n, "out of memory"); return -1; }
   if (gfx_set_scale(g, s)) { snprintf(err, n, "%s: %s", g->regular, TTF_GetError()); gfx_free(g); return -1; }
+  /* tests read what the window showed: is any English left in another language? */
+  const char *drawn = getenv("FLANK_I18N_DRAWN");
+  if (drawn && *drawn && !(g->drawn = fopen(drawn, "a"))) { snprintf(err, n, "FLANK_I18N_DRAWN: cannot open %s", drawn); gfx_free(g); return -1; }
   return 0;
 }
 
@@ -100,6 +103,8 @@ void gfx_free(gfx_Ctx *g) {
   g->tab = NULL;
   g->cap = 0;
   close_fonts(g);
+  if (g->drawn) fclose(g->drawn);
+  g->drawn = NULL;
 }
 
 void gfx_begin_frame(gfx_Ctx *g) {
@@ -141,6 +146,7 @@ const gfx_Text *gfx_text(gfx_Ctx *g, int font, const char *s, int wrap) {
   const char *draw = g->cite_def && strstr(s, "[@") && !fl_cite_resolve(g->cite_def, s, &cited) ? cited.text : s;
   SDL_Surface *sf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(g->font[font], draw, white, (Uint32)wrap)
                              : TTF_RenderUTF8_Blended(g->font[font], draw, white);
+  if (g->drawn) fprintf(g->drawn, "%s\n", draw); /* once per text while it stays cached */
   fl_cited_free(&cited);
   gfx_Text *e = &g->tab[j];
   e->key = h; e->font = font; e->wrap = wrap; e->used = g->frame;

@@ -6,6 +6,7 @@
 #define UI_INT_H
 #include <SDL.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <SDL_ttf.h>
 #include "fl_ui.h"
 #include "fl_map.h"
@@ -28,6 +29,7 @@ typedef struct gfx_Ctx {
   gfx_Text *tab; int cap, n;   /* open-addressed cache of white text textures */
   unsigned frame;
   const fl_Def *cite_def;      /* citations [@id] in drawn text read as short references (fl_cite) */
+  FILE *drawn;                 /* FLANK_I18N_DRAWN (tests): every text drawn, one per line, as shown */
 } gfx_Ctx;
 
 /* Theme colours (a dark map-table theme; sides' colours come from the scenario, see ui_side_color). */
@@ -406,6 +408,11 @@ void ui_debrief_wheel(fl_Ui *u, int dy);
 int ui_save_key(fl_Ui *u, SDL_Keycode c);
 /* Open the debrief: starts "your game among many" once per game. */
 void ui_debrief_open(fl_Ui *u);
+/* --shot-screen past the debrief's first tab: "whatif" (the first decision forked two ways),
+ * "among", "sources", "save" (the dialog open). ui_debrief_shot: 1 when shot names one
+ * (and it has been set up); ui_debrief_shot_ready: 1 once it is worth a picture. */
+int ui_debrief_shot(fl_Ui *u, const char *shot);
+int ui_debrief_shot_ready(const fl_Ui *u, const char *shot);
 /* Fork the game at the decision in log entry li: option opt of its card, or the policies
  * playing on (opt -1). */
 void ui_fork_start(fl_Ui *u, int li, int opt);

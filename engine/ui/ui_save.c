@@ -4,17 +4,22 @@
  * replaced silently: the dialog says so and a second Enter replaces it. The host writes
  * through a temporary file and a rename, so a failed save leaves an old file whole. */
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PX(v) gfx_px(&u->g, (v))
 
-static const char *const T_TITLE = "Save for my teacher", *const T_NAME = "Your name (the file's name)", *const T_DIR = "Folder",
-  *const T_SAVE = "Save", *const T_REPLACE = "Replace it", *const T_CANCEL = "Cancel",
-  *const T_EXISTS = "A file with this name is already there. Enter replaces it; or change the name.",
-  *const T_HELP = "Your teacher collects these files and reads them with flank class.",
-  *const T_NEED_NAME = "Type your name first.", *const T_DEFAULT_NAME = "my game";
+/* FL_N: marked for translation, translated where drawn (ui_btn does it itself) */
+static const char *const T_TITLE = FL_N("Save for my teacher"), *const T_NAME = FL_N("Your name (the file's name)"), *const T_DIR = FL_N("Folder"),
+  *const T_SAVE = FL_N("Save"), *const T_REPLACE = FL_N("Replace it"), *const T_CANCEL = FL_N("Cancel"),
+  *const T_EXISTS = FL_N("A file with this name is already there. Enter replaces it; or change the name."),
+  *const T_HELP = FL_N("Your teacher collects these files and reads them with flank class."),
+  /* TRANSLATORS: Tab is the key */
+  *const T_NEXT = FL_N("Tab: next field"), *const T_NEED_NAME = FL_N("Type your name first."),
+  /* TRANSLATORS: the start of the file name the dialog suggests ("my game - tutorial.log") */
+  *const T_DEFAULT_NAME = FL_N("my game");
 
 /* The file the dialog would write: folder/name, with ".log" unless the name has an extension. */
 static void save_path(const fl_Ui *u, char *buf, size_t n) {
@@ -33,7 +38,7 @@ static void open_dialog(fl_Ui *u) {
     const char *home = getenv("HOME");
     snprintf(u->t.save_dir, sizeof u->t.save_dir, "%s", home && *home ? home : ".");
   }
-  if (!u->t.save_name[0] && u->def) snprintf(u->t.save_name, sizeof u->t.save_name, "%s - %s", T_DEFAULT_NAME, u->def->id);
+  if (!u->t.save_name[0] && u->def) snprintf(u->t.save_name, sizeof u->t.save_name, "%s - %s", fl_tr(T_DEFAULT_NAME), u->def->id);
   SDL_StartTextInput();
 }
 
@@ -44,11 +49,11 @@ static void close_dialog(fl_Ui *u) {
 
 static void do_save(fl_Ui *u) {
   if (!u->host->save_log) return;
-  if (!u->t.save_name[0]) { snprintf(u->t.save_msg, sizeof u->t.save_msg, "%s", T_NEED_NAME); return; }
+  if (!u->t.save_name[0]) { snprintf(u->t.save_msg, sizeof u->t.save_msg, "%s", fl_tr(T_NEED_NAME)); return; }
   char path[1400];
   save_path(u, path, sizeof path);
   int rc = u->host->save_log(u->host->ud, path, u->t.save_replace, u->t.save_msg, sizeof u->t.save_msg);
-  if (rc == 1) { u->t.save_replace = 1; snprintf(u->t.save_msg, sizeof u->t.save_msg, "%s", T_EXISTS); return; }
+  if (rc == 1) { u->t.save_replace = 1; snprintf(u->t.save_msg, sizeof u->t.save_msg, "%s", fl_tr(T_EXISTS)); return; }
   if (rc == 0) {
     snprintf(u->toast, sizeof u->toast, "%s", u->t.save_msg);
     u->toast_until = SDL_GetTicks() + 4000;
@@ -100,7 +105,7 @@ int ui_save_key(fl_Ui *u, SDL_Keycode c) {
 
 static int field(fl_Ui *u, int x, int y, int w, const char *label, const char *value, int idx) {
   gfx_Ctx *g = &u->g;
-  gfx_draw_text(g, FONT_SMALL, label, x, y, COL_MUTED, 0);
+  gfx_draw_text(g, FONT_SMALL, fl_tr(label), x, y, COL_MUTED, 0);
   y += gfx_font_h(g, FONT_SMALL) + PX(4);
   SDL_Rect r = {x, y, w, gfx_font_h(g, FONT_BODY) + PX(14)};
   int on = u->t.save_field == idx;
@@ -128,7 +133,8 @@ void ui_save_draw(fl_Ui *u) {
   save_path(u, path, sizeof path);
   snprintf(where, sizeof where, "\xE2\x86\x92 %s", path);
   const gfx_Text *wt = gfx_text(g, FONT_SMALL, where, iw), *mt = u->t.save_msg[0] ? gfx_text(g, FONT_SMALL, u->t.save_msg, iw) : NULL;
-  const gfx_Text *ht = gfx_text(g, FONT_SMALL, T_HELP, iw);
+  const char *help = fl_tr(T_HELP);
+  const gfx_Text *ht = gfx_text(g, FONT_SMALL, help, iw);
   int fh = gfx_font_h(g, FONT_SMALL) + PX(4) + gfx_font_h(g, FONT_BODY) + PX(26);
   int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(8) + (ht ? ht->h : 0) + PX(14) + 2 * fh + (wt ? wt->h : 0) + PX(10) +
           (mt ? mt->h + PX(10) : 0) + gfx_font_h(g, FONT_BODY) + PX(20);
@@ -138,9 +144,9 @@ void ui_save_draw(fl_Ui *u) {
   gfx_round(g, r, PX(10), COL_CARD);
   gfx_round_frame(g, r, PX(10), COL_ACCENT, 1);
   int x = r.x + pad, y = r.y + pad;
-  gfx_draw_text(g, FONT_HEAD, T_TITLE, x, y, COL_TEXT, 0);
+  gfx_draw_text(g, FONT_HEAD, fl_tr(T_TITLE), x, y, COL_TEXT, 0);
   y += gfx_font_h(g, FONT_HEAD) + PX(8);
-  y += gfx_draw_wrapped(g, FONT_SMALL, T_HELP, x, y, iw, COL_MUTED) + PX(14);
+  y += gfx_draw_wrapped(g, FONT_SMALL, help, x, y, iw, COL_MUTED) + PX(14);
   y = field(u, x, y, iw, T_NAME, u->t.save_name, 0);
   y = field(u, x, y, iw, T_DIR, u->t.save_dir, 1);
   y += gfx_draw_wrapped(g, FONT_SMALL, where, x, y, iw, COL_ACCENT) + PX(10);
@@ -148,5 +154,5 @@ void ui_save_draw(fl_Ui *u) {
   int bx = x;
   bx += ui_btn(u, bx, y, u->t.save_replace ? T_REPLACE : T_SAVE, "Enter", BTN_SAVE_OK, 0, BS_PRIMARY, 0).w + PX(10);
   ui_btn(u, bx, y, T_CANCEL, "Esc", BTN_SAVE_CANCEL, 0, BS_SECONDARY, 0);
-  gfx_draw_text(g, FONT_SMALL, "Tab: next field", r.x + r.w - pad, y + PX(8), COL_MUTED, 2);
+  gfx_draw_text(g, FONT_SMALL, fl_tr(T_NEXT), r.x + r.w - pad, y + PX(8), COL_MUTED, 2);
 }

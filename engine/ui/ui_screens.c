@@ -726,7 +726,8 @@ static void load_menu(fl_Ui *u) {
     gfx_draw_text(g, FONT_BODY, fit, r.x + pad, y, ok ? COL_TEXT : COL_ERROR, 0);
     y += lh;
   }
-  gfx_draw_text(g, FONT_SMALL, "\xE2\x86\x91 \xE2\x86\x93 choose    Enter load    Esc close", r.x + pad, y + PX(4), COL_MUTED, 0);
+  /* TRANSLATORS: key hints; Enter and Esc are the keys */
+  gfx_draw_text(g, FONT_SMALL, FL_TR("\xE2\x86\x91 \xE2\x86\x93 choose    Enter load    Esc close"), r.x + pad, y + PX(4), COL_MUTED, 0);
 }
 
 void ui_draw_overlays(fl_Ui *u) {

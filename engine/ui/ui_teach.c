@@ -4,12 +4,10 @@
  * event loop, and nothing polls while nothing runs (an idle window costs no CPU). Also
  * the buttons of the teaching tools (assumptions, tabs, forks, save for my teacher). */
 #include "ui_int.h"
+#include "fl_i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const T_POLICIES = "the computer plays on from turn %d", *const T_CHOSE = "T%d: %s \xE2\x80\x94 %s",
-  *const T_FULL = "Close a what-if first: %d are open", *const T_RUNNING = "That what-if is already open";
 
 static void toast(fl_Ui *u, const char *msg) {
   snprintf(u->toast, sizeof u->toast, "%s", msg);
@@ -61,13 +59,13 @@ void ui_fork_start(fl_Ui *u, int li, int opt) {
     if (!f->used) { if (free_slot < 0) free_slot = k; continue; }
     open++;
     if (f->turn == e->turn && f->by_policy == by_policy && !strcmp(f->card, c->id) && (by_policy || !strcmp(f->option, c->options[opt].id))) {
-      toast(u, T_RUNNING);
+      toast(u, FL_TR("That what-if is already open"));
       return;
     }
   }
   if (free_slot < 0) {
-    char m[128];
-    snprintf(m, sizeof m, T_FULL, open);
+    char m[256];
+    snprintf(m, sizeof m, FL_NTR("Close a what-if first: %d is open", "Close a what-if first: %d are open", open), open);
     toast(u, m);
     return;
   }
@@ -80,8 +78,12 @@ void ui_fork_start(fl_Ui *u, int li, int opt) {
   f->by_policy = by_policy;
   snprintf(f->card, sizeof f->card, "%s", c->id);
   if (!by_policy) snprintf(f->option, sizeof f->option, "%s", c->options[opt].id);
-  if (by_policy) snprintf(f->label, sizeof f->label, T_POLICIES, e->turn);
-  else snprintf(f->label, sizeof f->label, T_CHOSE, e->turn, c->title, c->options[opt].label);
+  if (by_policy) snprintf(f->label, sizeof f->label, FL_TR("the computer plays on from turn %d"), e->turn);
+  else { /* "T1: Patrol — Send a patrol" */
+    char t[32];
+    snprintf(t, sizeof t, FL_TR("T%d"), e->turn);
+    snprintf(f->label, sizeof f->label, "%s: %s \xE2\x80\x94 %s", t, c->title, c->options[opt].label);
+  }
   char msg[1024] = "";
   f->job = h->fork_new(h->ud, f->turn, by_policy ? NULL : f->card, by_policy ? NULL : f->option, msg, sizeof msg);
   if (!f->job) { toast(u, msg); memset(f, 0, sizeof *f); return; }
@@ -120,7 +122,7 @@ void ui_among_start(fl_Ui *u) {
   u->t.among_state = AMONG_RUNNING;
   u->t.among_t0 = ui_now_ms();
   u->t.among_th = SDL_CreateThread(among_thread, "flank-among", u);
-  if (!u->t.among_th) { u->t.among_state = AMONG_FAILED; snprintf(u->t.among_err, sizeof u->t.among_err, "no thread: %s", SDL_GetError()); }
+  if (!u->t.among_th) { u->t.among_state = AMONG_FAILED; snprintf(u->t.among_err, sizeof u->t.among_err, FL_TR("Could not start a thread: %s"), SDL_GetError()); }
 }
 
 size_t ui_among_progress(fl_Ui *u, size_t *total) {
