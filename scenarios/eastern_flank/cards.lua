@@ -50,6 +50,15 @@ end
 
 local function quarter() return V("month", 0) % 3 == 1 end
 
+-- Map marks of context (drawn again when the war's marks are cleared): Finland once it has
+-- given notice, labelled once, on Helsinki.
+function R.context_marks()
+  if not V("finland_marked", false) then return end
+  for _, a in ipairs { "helsinki", "turku", "kotka" } do
+    F.map.highlight(a, { style = "normal", label = a == "helsinki" and T.ev.finland.label or nil })
+  end
+end
+
 function R.define(cfg)
   local gap = cfg.mode == "gap_week"
   local S = T.scenario[cfg.mode]
@@ -167,6 +176,15 @@ function R.define(cfg)
       opt("retract", "retract", { effect = L.retract }),
     } })
 
+  -- ---------------- council: production first, so the fields card sees what is in store
+  card("production", "council", {
+    when = function() return stage() == "peace" and V("treaty") == "out" and quarter() end,
+    options = {
+      opt("production", "none", { effect = function() F.var.set("production", 0) end }),
+      opt("production", "low", { effect = function() F.var.set("production", P.prod_low) end }),
+      opt("production", "high", { effect = function() F.var.set("production", P.prod_high); F.track.add("reputation", -3) end }),
+    } })
+
   -- ---------------- council: fields on the board, area by area (an orders phase)
   -- One option per kind of field; it takes one or more areas (target "areas"): the areas are
   -- served in the order chosen while engineers, mines and money last (Mi.fit), and the card
@@ -198,7 +216,13 @@ function R.define(cfg)
         return { budget = c }
       end,
       preview = function(list)
-        if not list then return string.format(T.fields.preview0, C.num(Mi.cost(kind), 1), C.num(Mi.km_needed(kind))) end
+        if not list then
+          if kind == "marked" or kind == "unmarked" or kind == "stockpile" or kind == "remote" then
+            return string.format(T.fields.preview0_ap, C.num(Mi.cost(kind), 1), C.num(Mi.km_needed(kind)),
+              C.num(V("stockpile", 0) * 1000))
+          end
+          return string.format(T.fields.preview0, C.num(Mi.cost(kind), 1), C.num(Mi.km_needed(kind)))
+        end
         local fit = Mi.fit(kind, list)
         local c = 0
         for _, a in ipairs(fit) do c = c + Mi.cost(kind, a) end
@@ -228,13 +252,6 @@ function R.define(cfg)
       field_opt("stockpile"), field_opt("lift") } })
 
   -- ---------------- council: quarterly budget cards (peace)
-  card("production", "council", {
-    when = function() return stage() == "peace" and V("treaty") == "out" and quarter() end,
-    options = {
-      opt("production", "none", { effect = function() F.var.set("production", 0) end }),
-      opt("production", "low", { effect = function() F.var.set("production", P.prod_low) end }),
-      opt("production", "high", { effect = function() F.var.set("production", P.prod_high); F.track.add("reputation", -3) end }),
-    } })
   card("alternatives", "council", {
     when = function() return stage() == "peace" and quarter() end,
     options = {
@@ -430,12 +447,7 @@ function R.define(cfg)
     local function after(d) return function() return F.game.date() > d end end
     -- (in date order: a war's aftermath moves a year at a time and may report several at once)
     event { id = "finland", title = T.ev.finland.title, once = true, source = "votes", when = after(L.FINLAND.notice),
-      text = T.ev.finland.text, effect = function()
-        -- the label once, on Helsinki; the other two areas are marked without it
-        for _, a in ipairs { "helsinki", "turku", "kotka" } do
-          F.map.highlight(a, { style = "normal", label = a == "helsinki" and T.ev.finland.label or nil })
-        end
-      end }
+      text = T.ev.finland.text, effect = function() F.var.set("finland_marked", true); R.context_marks() end }
     event { id = "ukraine", title = T.ev.ukraine.title, once = true, source = "hrw2025", when = after("2025-07-25"),
       text = T.ev.ukraine.text }
     event { id = "lm2025", title = T.ev.lm2025.title, once = true, source = "lm2025", when = after("2025-12-02"),

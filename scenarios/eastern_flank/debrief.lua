@@ -28,13 +28,8 @@ local function month_name(m)
   return string.format("%s %d", months[i % 12 + 1], 2025 + i // 12)
 end
 
--- The adversary's readiness as its default policy weighs it (policies.lua: from 0.3 in March
--- 2025 to 1 by late 2027; full at once when a scenario starts mobilised, month 0).
-local function readiness()
-  local m = V("month", 0)
-  if m == 0 then return 1 end
-  return math.min(1, 0.3 + 0.7 * m / 30)
-end
+-- The adversary's readiness as its default policy weighs it (model.lua, shared with policies.lua).
+local function readiness() return M.readiness(V("month", 0)) end
 
 -- Why the war came or did not: when the adversary decided, its chance of a quick success and
 -- the losses it expected (played out by the war model), the deterrence they made, split into
@@ -55,6 +50,7 @@ local function why_war(e)
     out[#out + 1] = gap and D("why_peace_gap") or D("why_peace")
   end
   local p_success, loss = V("p_success", 0), V("est_loss", 0)
+  if war then p_success, loss = V("p_at_war", p_success), V("loss_at_war", loss) end
   local det = war and V("d_at_war", F.track.get("deterrence")) or F.track.get("deterrence")
   local deny = 100 * P.det_deny * (1 - p_success)
   local cost = 100 * P.det_cost * math.min(math.max(loss / P.loss_tolerance, 0), 1)

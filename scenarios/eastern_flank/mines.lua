@@ -141,7 +141,7 @@ function Mi.can(kind, a, B, quiet)
     if km > free then return false, not quiet and string.format(T.fields.why.engineers, km, free) end
   end
   if (kind == "marked" or kind == "unmarked") and B.stock + ap < P.field_kmines then
-    return false, not quiet and string.format(T.fields.why.stock, C.num(P.field_kmines * 1000))
+    return false, not quiet and string.format(T.fields.why.stock, C.num(P.field_kmines * 1000), C.num(B.stock * 1000))
   end
   return true
 end
@@ -182,7 +182,7 @@ function Mi.open(kind)
     return false, string.format(T.fields.why.engineers, km, V("eng_km", 0) + V("eng_allied_km", 0))
   end
   if (kind == "marked" or kind == "unmarked") and V("stockpile", 0) < P.field_kmines then
-    return false, string.format(T.fields.why.stock, C.num(P.field_kmines * 1000))
+    return false, string.format(T.fields.why.stock, C.num(P.field_kmines * 1000), C.num(V("stockpile", 0) * 1000))
   end
   return true
 end

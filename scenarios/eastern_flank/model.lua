@@ -173,4 +173,13 @@ function M.axis_hours(axis, terrain, obst, mines, ratio)
   return h
 end
 
+-- The adversary's readiness in month m of the game (March 2025 = 1): from 0.3 to 1 by late
+-- 2027 as its forces reconstitute (ASSUMPTION: the threat window the four states cited
+-- [@statement]); full at once in a scenario that starts mobilised (month 0). The default
+-- adversary weighs its resolve by it, and the debrief says so.
+function M.readiness(m)
+  if m == 0 then return 1 end
+  return math.min(1, 0.3 + 0.7 * m / 30)
+end
+
 return M

@@ -19,6 +19,7 @@
 
 local F = flank
 local Mi = require "eastern_flank/mines"   -- what a field order costs (read only)
+local M = require "eastern_flank/model"    -- the adversary's readiness
 local P = {}
 
 -- The first available option among the preferred ids, else the first available one.
@@ -203,9 +204,8 @@ function P.define()
   -- Readiness rises as forces reconstitute, from 0.3 in March 2025 to 1 by late
   -- 2027 (ASSUMPTION: the threat window the four states cited [@statement]).
   local function opportunity(view)
-    local ready = math.min(1, 0.3 + 0.7 * F.var.get("month", 0) / 30)
+    local ready = M.readiness(F.var.get("month", 0))   -- 1 at month 0: suwalki_gap starts mobilised
     if F.var.get("stage") ~= "peace" and F.var.get("stage") ~= "crisis" then ready = 1 end
-    if F.var.get("month", 0) == 0 then ready = 1 end   -- suwalki_gap starts mobilised
     return F.var.get("resolve", 0.5) * ready - view.tracks.deterrence / 100
   end
   policy { id = "default", side = "adversary", text = "Weighs success against cost each month; probes; may attack.",

@@ -346,6 +346,9 @@ T.log = {
   stray = { "A forester, hunter or border guard was hurt in an emplaced minefield this month.",
     "%d people (foresters, hunters, border guards) were hurt in emplaced minefields this month." },
   stand_down = "The adversary stood down; forces return to garrisons.",
+  crisis = "A crisis: the adversary's formations mass opposite the border (marked on the map); "
+    .. "the allies raise their readiness.",
+  massing = "Forces massing",
   war_starts = "The attack begins.",
   area_falls = "%s has fallen.",
   capital = "The attacker reached the outskirts of %s after %.0f hours.",
@@ -498,6 +501,7 @@ T.fields = {
   preview = "%s: US$%s M, %s km of engineer time (%s km free). %s",
   left_out = "Left out for lack of engineers or mines: %s.",
   preview0 = "US$%s M and %s km of engineer time per area",
+  preview0_ap = "US$%s M and %s km of engineer time per area; mines in store: %s",
   why = {
     party = "%s is still a party to the Ottawa Convention: no AP mines (Art. 1)",
     veto = "%s refuses AP fields in its sector",
@@ -506,7 +510,7 @@ T.fields = {
     same = "This field is already here",
     none_fits = "None of the chosen areas fits: not enough engineers or mines",
     engineers = "Engineers are busy: this needs %.0f km of belt, %.0f km are free (about 30 km a month)",
-    stock = "Not enough mines in store: a field takes %s",
+    stock = "Not enough mines in store: a field takes %s, the store holds %s (produce them first)",
   },
 }
 

@@ -271,6 +271,18 @@ end
 
 -- ------------------------------------------------------------------ crisis
 
+-- The adversary's formations' areas marked on the map while a crisis lasts (one label).
+local function mark_massing(on)
+  F.map.clear("highlights")
+  if on then
+    for i, ax in ipairs(M.AXIS_IDS) do
+      local id = V("form_" .. ax)
+      if id then F.map.highlight(F.piece.get(id, "area"), { style = "warning", label = i == 1 and T.log.massing or nil }) end
+    end
+  end
+  if R.context_marks then R.context_marks() end   -- what else the map shows (cards.lua)
+end
+
 function R.start_crisis()
   F.var.set("stage", "crisis")
   F.var.set("crisis_day", 0)
@@ -278,9 +290,12 @@ function R.start_crisis()
   F.var.set("deploy_open", true)
   F.game.set_step("1 day")
   F.track.add("alliance_cohesion", 3)
+  mark_massing(true)
+  log(T.log.crisis)
 end
 
 function R.end_crisis()
+  mark_massing(false)
   F.var.set("stage", "peace")
   F.var.set("surge", 0)
   F.game.set_step("1 month")
@@ -436,7 +451,10 @@ local function draw_axes(entry)
 end
 
 function R.start_war(surprise)
-  F.var.set("d_at_war", F.track.get("deterrence"))   -- what the adversary judged when it attacked
+  if V("stage") == "crisis" then mark_massing(false) end   -- the axes' arrows take over
+  -- what the adversary judged when it attacked (the debrief's "why the war came")
+  F.var.set("d_at_war", F.track.get("deterrence"))
+  F.var.set("p_at_war", V("p_success", 0)); F.var.set("loss_at_war", V("est_loss", 0))
   F.var.set("stage", "war")
   F.var.set("surprise", surprise and true or false)
   F.var.set("deploy_open", false)
