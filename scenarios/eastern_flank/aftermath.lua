@@ -78,7 +78,8 @@ function R.aftermath_year()
   local yr = F.var.add("year", 1)
   F.track.add("budget", Q.budget_year)
   L.tick()
-  R.spend(V("k_marked", 0) / P.field_kmines * Q.monitor_year * V("sus", 0) / math.max(V("sus0", 1e-9), 1e-9))
+  local watch = V("k_marked", 0) / P.field_kmines * Q.monitor_year * V("sus", 0) / math.max(V("sus0", 1e-9), 1e-9)
+  R.spend(watch); R.spent_on("fields", watch)
   local peace = V("outcome") == "deterrence_held"
   local t = peace and (yr + 3) or (yr - 1)       -- peacetime fields: people already know where they are
   local rate = Q.get("casualty_rate") * math.exp(-t / P.tau) + P.c_floor

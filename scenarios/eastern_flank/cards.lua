@@ -8,6 +8,10 @@ local Mi = require "eastern_flank/mines"
 local R, T, M, P, V, log, stage = C.R, C.T, C.M, C.P, C.V, C.log, C.stage
 local sources = require "eastern_flank/sources"
 
+-- What a card's money buys, for the debrief's account (R.spent_on); by card, or card.option.
+local SPENT_ON = { production = "production", ["alternatives.sensors"] = "sensors", ["alternatives.host_allies"] = "allies",
+  protection = "protection", crisis_measures = "evacuation", war_measures = "evacuation", programme = "mine_action" }
+
 -- An option with its words from text_en.lua. Its budget cost is also added to the
 -- "spent" track, so every choice's cost shows in the total.
 local function opt(card, id, t)
@@ -33,7 +37,10 @@ local function opt(card, id, t)
     local cost, eff = t.cost, t.effect
     t.effect = function(...)
       local c = type(cost) == "function" and cost(...) or cost
-      if c.budget and c.budget > 0 then F.track.add("spent", c.budget) end
+      if c.budget and c.budget > 0 then
+        F.track.add("spent", c.budget)
+        R.spent_on(SPENT_ON[card .. "." .. id] or SPENT_ON[card] or "other", c.budget)
+      end
       if eff then return eff(...) end
     end
   end
@@ -239,7 +246,7 @@ function R.define(cfg)
       end,
       effect = function(list)
         local fit, c = priced(list)
-        if c > 0 then F.track.add("spent", c) end
+        if c > 0 then F.track.add("spent", c); R.spent_on(kind == "at" and "obstacles" or "fields", c) end
         for _, a in ipairs(fit) do Mi.order(kind, a) end
         R.assess()
       end })

@@ -24,6 +24,13 @@ local R, T, M, P, V, log = C.R, C.T, C.M, C.P, C.V, C.log
 
 local Mi = {}
 
+-- What the money went on, for the debrief: var spent_<what> (obstacles, fields, production,
+-- sensors, allies, protection, evacuation, mine_action, other). Bookkeeping only: the tracks
+-- are moved by R.spend and the cards' costs.
+function R.spent_on(what, x)
+  if x > 0 then F.var.add("spent_" .. what, x) end
+end
+
 -- Money: every spending goes through here, so the "spent" track is the total cost.
 function R.spend(x)
   if x <= 0 then return end
@@ -48,7 +55,7 @@ local function lift(a, charge)
     F.var.add("k_remote", -(F.area.get(a, "ap_remote") or 0))
     F.area.set(a, "ap", 0); F.area.set(a, "ap_marked", 0); F.area.set(a, "ap_unmarked", 0)
     F.area.set(a, "ap_remote", 0); F.area.set(a, "unrec", 0)
-    if charge then R.spend(k * Q.lift_cost_kmine) end
+    if charge then R.spend(k * Q.lift_cost_kmine); R.spent_on("fields", k * Q.lift_cost_kmine) end
   end
 end
 
@@ -255,6 +262,9 @@ function Mi.month()
   local fields = V("k_marked", 0) / P.field_kmines
   R.spend((fields * Q.monitor_year + V("stockpile", 0) / 100 * Q.store_cost_year
     + V("added", 0) * Q.brigade_upkeep_year) / 12)
+  R.spent_on("fields", fields * Q.monitor_year / 12)
+  R.spent_on("production", V("stockpile", 0) / 100 * Q.store_cost_year / 12)
+  R.spent_on("allies", V("added", 0) * Q.brigade_upkeep_year / 12)
   if V("plan_need", 0) > 0 then replan() end
 end
 

@@ -46,7 +46,7 @@ function R.peace_month()
   local prod = V("production", 0)
   if prod > 0 then
     F.var.add("stockpile", prod)
-    R.spend(prod * P.cost_per_kmine)
+    R.spend(prod * P.cost_per_kmine); R.spent_on("production", prod * P.cost_per_kmine)
   end
   Mi.month()
   reputation_month()

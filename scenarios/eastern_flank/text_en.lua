@@ -453,7 +453,12 @@ T.debrief = {
   doctrines = { none = "no AP mines", at = "anti-tank belts", stockpile = "stockpile for crisis laying",
     marked = "marked AP fields", unmarked = "unmarked AP fields", remote = "remotely delivered AP mines planned",
     lift = "AP fields lifted" },
-  money = "The council spent US$%s M; US$%s M were left.",
+  money = "The council spent US$%s M (%s); US$%s M were left.",
+  spent_item = "%s US$%s M",
+  spent_nothing = "on nothing",
+  spent_on = { obstacles = "anti-tank obstacles", fields = "minefields", production = "making and storing mines",
+    sensors = "sensors", allies = "allied brigades", protection = "marking and mine-risk education",
+    evacuation = "evacuations", mine_action = "mine action", other = "other" },
   occupied = "Part of the land is still occupied: the conflict has not ended, so Art. 20(3) still holds the "
     .. "withdrawals back.",
   sources = "Sources: [@ottawa, Art. 20; @icrc1998; @apii; @votes; @lm2024; @lm2025; @rand; @snyder; @schelling; "

@@ -95,3 +95,20 @@ test("the debrief's paragraphs run from why to sources", function()
     at = i
   end
 end)
+
+test("the debrief says what the money went on, and the parts add up to the total spent", function()
+  local g = play { seed = 5, side = { council = "marked_fields" } }
+  local text = debrief(g)
+  local at = text:find("The council spent", 1, true)
+  expect(at ~= nil).is_true()
+  local line = text:sub(at, (text:find("\n", at, true) or #text + 1) - 1)
+  local total, parts = line:match("^The council spent US%$([%d,]+) M %((.+)%); US%$")
+  expect(total ~= nil).is_true()
+  local function n(s) return tonumber((s:gsub(",", ""))) end
+  local sum, count = 0, 0
+  for x in parts:gmatch("US%$([%d,]+) M") do sum, count = sum + n(x), count + 1 end
+  expect(count).ge(3)
+  expect(math.abs(sum - n(total))).le(count)   -- each part is rounded
+  expect(parts).contains("minefields US$")     -- a policy that lays marked fields pays for them
+  expect(parts).contains("anti-tank obstacles US$")
+end)
