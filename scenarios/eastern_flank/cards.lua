@@ -471,7 +471,7 @@ function R.define(cfg)
     end,
     effect = function() F.var.set("last_push_area", nil) end }
   event { id = "war_day", title = T.ev.war_day.title, on = "turn_end",
-    when = function() return stage() == "war" end, effect = R.war_day }
+    when = function() return stage() == "war" end, text = function() return R.war_report() end, effect = R.war_day }
   event { id = "peace_end", title = T.ev.peace_end.title, on = "turn_end",
     when = function() return stage() == "peace" and F.game.date() >= cfg.peace_end end,
     text = T.ev.peace_end.text, effect = R.end_peace }

@@ -47,6 +47,9 @@ local W = T.war or {
   formation_of = { north = "Northern group", riga = "Pskov group", gap = "Kaliningrad group",
     vilnius = "Belarus group" },
   reinforcements = "NATO follow-on forces",
+  report_first = "The war begins.", report_day = "Day %d of the war begins.",
+  report_axis = "%s: fighting in %s, %d of %d km in; attackers %s against %s defending",
+  report_taken = "%s: taken (%s fell)",
 }
 
 -- ------------------------------------------------------------------ counters
@@ -503,6 +506,28 @@ function R.start_war(surprise)
 end
 
 -- One day of war (warsim.day), shown on the board; the ceasefire ends it.
+-- The front as a day of war begins, axis by axis (the war_day event's text; what falls during
+-- the day follows in the log): where the fighting is, how far along the area the attacker
+-- is, and the combat power on each side (brigade-equivalents).
+function R.war_report()
+  local st = load()
+  local parts = {}
+  for _, ax in ipairs(M.AXIS_IDS) do
+    local segs = S.segments(st, ax)
+    local s = st.seg[ax]
+    local name = W.axis[ax]:gsub("^Axis ", "")
+    if s > #segs then
+      parts[#parts + 1] = string.format(W.report_taken, name, F.area.get(segs[#segs][1]).name)
+    else
+      local a, len = segs[s][1], segs[s][2]
+      parts[#parts + 1] = string.format(W.report_axis, name, F.area.get(a).name, math.floor(st.prog[ax] + 0.5), len,
+        string.format("%.1f", st.red[ax]), string.format("%.1f", st.blue[ax] + (st.depth[a] or 0)))
+    end
+  end
+  local head = st.day == 0 and W.report_first or string.format(W.report_day, st.day + 1)
+  return head .. " " .. table.concat(parts, "; ") .. "."
+end
+
 function R.war_day()
   local st = load()
   local reinforced = false

@@ -112,3 +112,20 @@ test("the debrief says what the money went on, and the parts add up to the total
   expect(parts).contains("minefields US$")     -- a policy that lays marked fields pays for them
   expect(parts).contains("anti-tank obstacles US$")
 end)
+
+test("each day of war says where the front stands on every axis as the day begins", function()
+  local g = play { seed = 22 }
+  local days = {}
+  for _, e in ipairs(g.log) do
+    if e.kind == "event" and e.text and e.text:find("of the war begins.", 1, true) then days[#days + 1] = e.text end
+  end
+  expect(#days).ge(2)
+  local d2 = days[1]
+  expect(d2).contains("Day 2 of the war begins.")
+  expect(d2).contains("Narva-Tallinn: ")
+  expect(d2).contains("Suwałki Gap: ")
+  expect(d2).contains("Vilnius: ")
+  expect(d2).contains(" km in; attackers ")
+  -- once a capital has fallen, its axis says so
+  expect(days[#days]).contains("taken (")
+end)
