@@ -216,6 +216,7 @@ local function replan()
   end
   F.var.set("plan_need", need)
   local supplied = need > 0 and math.min(1, V("stockpile", 0) / need) or 0
+  F.var.set("plan_supplied", supplied)
   for _, a in ipairs(M.BORDER_AREAS) do
     local d = doc[a]
     local k = 0
@@ -265,7 +266,9 @@ function Mi.month()
   R.spent_on("fields", fields * Q.monitor_year / 12)
   R.spent_on("production", V("stockpile", 0) / 100 * Q.store_cost_year / 12)
   R.spent_on("allies", V("added", 0) * Q.brigade_upkeep_year / 12)
-  if V("plan_need", 0) > 0 then replan() end
+  -- the plan changes with the store's share of what it needs (orders replan themselves)
+  local need = V("plan_need", 0)
+  if need > 0 and math.min(1, V("stockpile", 0) / need) ~= V("plan_supplied") then replan() end
 end
 
 -- Rapid emplacement of the stockpile in areas planned for it (a crisis, or the first hours of
