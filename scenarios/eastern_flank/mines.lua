@@ -195,8 +195,7 @@ function Mi.open(kind)
 end
 
 -- The areas where a kind of field can go now (the option's legal targets).
-function Mi.legal(kind)
-  if not Mi.open(kind) then return {} end
+function Mi.legal(kind)   -- the engine asks only once requires (Mi.open) has passed
   local B, l, budget = Mi.board(kind), {}, F.track.get("budget")
   for _, a in ipairs(M.BORDER_AREAS) do
     if (not AP_KIND[kind] or B.open[L.state_of(a)]) and Mi.can(kind, a, B, true) and F.area.owner(a) == "council"
