@@ -18,9 +18,11 @@
  * it starts (an atomic read) and reads its own clock only if it ran longer than its limit
  * in wall time (rare). The published value is older than the call's start, so the CPU time
  * a call is charged is never less than it used. The watchdog also stops a call that runs
- * on past its limit (a loop that never returns): a count hook of 1 raises at once and again
- * after every pcall that catches it. It sleeps on a condition variable while no fast
- * script exists, so an idle window costs nothing. */
+ * on (a loop that never returns): one it finds still running at a later tick, having used
+ * its limit since it first saw it (on a busy machine the watchdog runs late, so its published
+ * reading may be old; only the same call seen twice counts). A count hook of 1 then raises
+ * at once and again after every pcall that catches it. The watchdog sleeps on a condition
+ * variable while no fast script exists, so an idle window costs nothing. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_script_int.h"
 #include <pthread.h>
@@ -34,6 +36,7 @@ static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
 static fl_Script *reg[MAX_FAST];
 static clockid_t clk[MAX_FAST]; /* reg[i]'s thread's CPU clock */
+static long long seen_call[MAX_FAST], seen_cpu[MAX_FAST]; /* the call reg[i] was in at a tick, and the CPU then */
 static int nreg, started;
 
 static long long now_ns(void) {
@@ -69,8 +72,11 @@ static void *watch(void *arg) {
       long long cpu = thread_cpu(clk[i]);
       if (cpu < 0) continue;
       atomic_store(&sc->fast_cpu, cpu);
-      if (atomic_load(&sc->fast_in_call) && !atomic_load(&sc->fast_tripped) &&
-          cpu - atomic_load(&sc->fast_cpu0) > atomic_load(&sc->fast_limit)) {
+      long long call = atomic_load(&sc->fast_calls);
+      if (!atomic_load(&sc->fast_in_call) || call != seen_call[i]) { seen_call[i] = call; seen_cpu[i] = cpu; continue; }
+      /* the same call as at an earlier tick: stop it once it has used its limit since then
+       * (the watchdog may run late on a busy machine; a call that ends is judged at its end) */
+      if (!atomic_load(&sc->fast_tripped) && cpu - seen_cpu[i] > atomic_load(&sc->fast_limit)) {
         atomic_store(&sc->fast_tripped, 1);
         lua_sethook(sc->L, trip_hook, LUA_MASKCOUNT, 1); /* asynchronous, as lua.c does from a signal */
       }
@@ -100,12 +106,14 @@ int fl_sb_fast(fl_Script *sc, int on) {
       pthread_attr_destroy(&at);
     }
     if (!on || !started || nreg == MAX_FAST) on = 0; /* no watchdog, or too many: stay exact */
-    else { clk[nreg] = c; reg[nreg++] = sc; }
+    else { clk[nreg] = c; seen_call[nreg] = -1; reg[nreg++] = sc; }
   } else if (!on && i < nreg) {
     fl_sb_fast_game_end(sc, 1);
     nreg--;
     reg[i] = reg[nreg];
     clk[i] = clk[nreg];
+    seen_call[i] = seen_call[nreg];
+    seen_cpu[i] = seen_cpu[nreg];
   }
   sc->fast = on;
   atomic_store(&sc->fast_in_call, 0);
@@ -125,6 +133,7 @@ void fl_sb_fast_enter(fl_Script *sc, long long budget) {
   atomic_store(&sc->fast_limit, budget > 0 ? budget / 4 : 0);
   atomic_store(&sc->fast_cpu0, atomic_load(&sc->fast_cpu)); /* taken before now */
   atomic_store(&sc->fast_t0, now_ns());
+  atomic_fetch_add(&sc->fast_calls, 1);
   atomic_store(&sc->fast_in_call, 1);
 }
 

@@ -59,6 +59,7 @@ struct fl_Script {
   atomic_int fast_in_call, fast_tripped;
   atomic_llong fast_t0, fast_limit; /* monotonic ns when the call began; CPU ns it may use */
   atomic_llong fast_cpu, fast_cpu0; /* the thread's CPU ns as the watchdog last read it; that at the call's start */
+  atomic_llong fast_calls;  /* calls begun, so the watchdog can tell one long call from many short ones */
   void *fast_out;           /* FILE *: print() of a fast game, shown when it is not replayed */
   char *fast_buf; size_t fast_len;
 };
