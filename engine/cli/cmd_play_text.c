@@ -79,8 +79,11 @@ static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, i
       free(p);
       fl_Cost costs[16];
       int nc = op->fn_cost ? fl_game_costs(g, &ch, costs, 16) : 0;
-      for (int k = 0; k < nc; k++)
-        printf("%s%g %s", k ? ", " : FL_TR(". Cost: "), costs[k].amount, d->tracks[costs[k].track].name);
+      for (int k = 0; k < nc; k++) { /* "Cost: US$108 M of Budget", as the option list reads */
+        const fl_TrackDef *t = &d->tracks[costs[k].track];
+        char b[160];
+        printf(FL_TR("%s%s of %s"), k ? ", " : FL_TR(". Cost: "), fl_fmt_qty(costs[k].amount, t->unit, t->unit_one, b, sizeof b), t->name);
+      }
     }
     if (op->target != FL_TGT_MOVE || piece >= 0) {
       fl_Choice ch = {opt, 0, {0}};

@@ -33,12 +33,29 @@ const char *fl_fmt_num(double v, char *buf, size_t n) {
   return buf;
 }
 
+/* The length of the currency a unit starts with ("US$ M" -> 3, "PLN bn" -> 3), 0 for none:
+ * a sign or code followed by a space or the end. */
+static size_t currency_len(const char *unit) {
+  static const char *const CUR[] = {"US$", "$", "€", "£", "PLN", "EUR", "USD"};
+  for (size_t i = 0; i < sizeof CUR / sizeof *CUR; i++) {
+    size_t k = strlen(CUR[i]);
+    if (!strncmp(unit, CUR[i], k) && (unit[k] == ' ' || !unit[k])) return k;
+  }
+  return 0;
+}
+
 const char *fl_fmt_qty(double v, const char *unit, const char *unit_one, char *buf, size_t n) {
   char num[96];
   fl_fmt_num(v, num, sizeof num);
   if (unit_one && *unit_one && v == 1) unit = unit_one;
-  if (!unit || !*unit) snprintf(buf, n, "%s", num);
-  else snprintf(buf, n, "%s%s%s", num, strcmp(unit, "%") ? " " : "", unit);
+  if (!unit || !*unit) { snprintf(buf, n, "%s", num); return buf; }
+  size_t cur = currency_len(unit);
+  if (!cur) { snprintf(buf, n, "%s%s%s", num, strcmp(unit, "%") ? " " : "", unit); return buf; }
+  /* a currency reads before the number: "US$440 M", "€12", "PLN 10 bn" (letter codes keep a space) */
+  const char *rest = unit + cur, *digits = num[0] == '-' ? num + 1 : num;
+  while (*rest == ' ') rest++;
+  int code = unit[0] >= 'A' && unit[0] <= 'Z' && unit[cur - 1] != '$';
+  snprintf(buf, n, "%s%.*s%s%s%s%s", num[0] == '-' ? "-" : "", (int)cur, unit, code ? " " : "", digits, *rest ? " " : "", rest);
   return buf;
 }
 

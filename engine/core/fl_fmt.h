@@ -10,7 +10,9 @@
  * are, 100 and more rounded to whole, 10 to 100 to one decimal, smaller to two, trailing
  * zeros dropped ("1,260", "79.7", "0.35"). NaN and infinities as "?". Returns buf. */
 const char *fl_fmt_num(double v, char *buf, size_t n);
-/* v and its unit: "1,260 US$ M", "33.1 %" ("%" without a space), and unit_one instead
+/* v and its unit: "1,260 km", "33.1 %" ("%" without a space), a currency before the number
+ * ("US$1,260 M", "€12", "PLN 10 bn": a sign or US$/$/€/£/PLN/EUR/USD code then a space or the
+ * end; letter codes keep a space), and unit_one instead
  * of unit when v is exactly 1 and unit_one is set ("1 person"). unit may be NULL. */
 const char *fl_fmt_qty(double v, const char *unit, const char *unit_one, char *buf, size_t n);
 /* A date as "1 March 2025". */

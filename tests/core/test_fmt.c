@@ -33,7 +33,20 @@ int main(void) {
   CHECK_STR(num(INFINITY), "?");
 
   CHECK_STR(qty(33.06, "%", NULL), "33.1%");
-  CHECK_STR(qty(1260, "US$ M", NULL), "1,260 US$ M");
+  /* a currency reads before the number; letter codes keep a space, what follows stays after */
+  CHECK_STR(qty(1260, "US$ M", NULL), "US$1,260 M");
+  CHECK_STR(qty(440, "US$", NULL), "US$440");
+  CHECK_STR(qty(5, "$", NULL), "$5");
+  CHECK_STR(qty(12, "€", NULL), "€12");
+  CHECK_STR(qty(3.5, "£ M", NULL), "£3.5 M");
+  CHECK_STR(qty(10, "PLN bn", NULL), "PLN 10 bn");
+  CHECK_STR(qty(7, "EUR", NULL), "EUR 7");
+  CHECK_STR(qty(1500, "USD M", NULL), "USD 1,500 M");
+  CHECK_STR(qty(-250, "US$ M", NULL), "-US$250 M");
+  CHECK_STR(qty(1, "PLN bn", "PLN bn"), "PLN 1 bn");
+  CHECK_STR(qty(3, "USDT", NULL), "3 USDT");     /* a code only when a space or the end follows */
+  CHECK_STR(qty(3, "PLNs", NULL), "3 PLNs");
+  CHECK_STR(qty(3, "$M", NULL), "3 $M");
   CHECK_STR(qty(1, "people", "person"), "1 person");  /* not "1 people" */
   CHECK_STR(qty(2, "people", "person"), "2 people");
   CHECK_STR(qty(1, "people", NULL), "1 people");      /* no singular given: the unit as written */
