@@ -753,6 +753,7 @@ function ending(t) end
 ---@field id string Policy name; "default" plays when nobody else is named.
 ---@field side string Side it plays.
 ---@field choose fun(view: flank.view, d: flank.decision_view): string, any?, any? Returns the id of an available option, then its target(s): an area id, a piece id or a list; for a move, the piece id and the destination area id.
+---@field name? string What people read for the policy ("Stay in the treaty"); the id when absent.
 ---@field text? string What the policy does, for listings.
 
 ---An AI for a side: choose(view, decision) returns an option id.

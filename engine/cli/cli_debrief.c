@@ -122,7 +122,7 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
   printf(FL_TR("Your game among them (seeds 1..%ld of each):"), runs);
   putchar('\n');
   for (int t = 0; t < d->ntrack; t++)
-    if (d->tracks[t].visible) printf("  %s\n", cli_among_phrase(e, d, -1, t, played->tracks[t].value, buf, sizeof buf));
+    if (d->tracks[t].visible) printf("  %s\n", cli_among_phrase(e, NULL, d, -1, t, played->tracks[t].value, buf, sizeof buf));
   /* by policy: one column per policy, numbered (ids can be long), the key below */
   int w = 0;
   for (int t = 0; t < d->ntrack; t++)
@@ -141,7 +141,7 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
     printf("\n");
   }
   printf("  %s", FL_TR("Policies:"));
-  for (int s = 0; s < nset; s++) printf("%s %d = %s", s ? "," : "", s + 1, e->set_name[s]);
+  for (int s = 0; s < nset; s++) printf("%s %d = %s", s ? "," : "", s + 1, fl_script_policy_label(sc, human, e->set_name[s])); /* its name */
   printf(FL_TR(" (flank sources %s explains them)."), d->id);
   putchar('\n');
   fl_ensemble_free(e);
@@ -158,11 +158,11 @@ static const char *share(size_t count, size_t all, char *buf, size_t n) {
 }
 
 /* Whole sentences per case, so a translation can order the words its own way. */
-const char *cli_among_phrase(const fl_Ensemble *e, const fl_Def *d, int set, int track, double value, char *buf, size_t n) {
+const char *cli_among_phrase(const fl_Ensemble *e, const char *const *names, const fl_Def *d, int set, int track, double value, char *buf, size_t n) {
   const fl_TrackDef *tr = &d->tracks[track];
   fl_Standing st = fl_ensemble_standing(e, set, track, value);
   char who[256], a[64], b[64];
-  if (set >= 0) snprintf(who, sizeof who, FL_TR("under %s"), e->set_name[set]);
+  if (set >= 0) snprintf(who, sizeof who, FL_TR("under %s"), names ? names[set] : e->set_name[set]);
   else snprintf(who, sizeof who, FL_NTR("under the %d policy", "under all %d policies", e->nset), e->nset);
   if (!tr->higher_is_better) {
     snprintf(buf, n, FL_TR("%s: higher than in %s, lower than in %s of games %s"), tr->name, share(st.below, st.n, a, sizeof a),

@@ -345,7 +345,7 @@ int cmd_batch(int argc, char **argv) {
   for (int s = 0; ok && s < nset; s++) {
     char spec[1024];
     set_spec(&sets[s], spec, sizeof spec);
-    ok = fl_res_set(r, sets[s].name, spec) == s;
+    ok = fl_res_set(r, sets[s].name, spec) == s && !fl_res_set_label(r, s, fl_script_policy_label(sc0, -1, sets[s].name));
   }
   for (int e = 0; ok && e < d->nending; e++) ok = (eix[e] = fl_res_ending(r, d->endings[e].id, d->endings[e].title)) >= 0;
   if (!ok || fl_res_resize(r, total)) { fprintf(stderr, "flank batch: out of memory\n"); fl_script_free(sc0); fl_res_free(r); free(eix); goto done; }

@@ -47,7 +47,8 @@ static void about(FILE *f, const fl_Results *r) {
   fputs("</td></tr>\n<tr><th>Policy sets</th><td>", f);
   for (int s = 0; s < r->nset; s++) {
     fprintf(f, "%s<span class=\"sw\" style=\"background:%s\"></span>", s ? "<br>" : "", fl_chart_color(s));
-    fl_chart_esc(f, r->set[s]);
+    char title[512];
+    fl_chart_esc(f, fl_res_set_title(r, s, title, sizeof title));
     if (r->set_spec[s] && strcmp(r->set_spec[s], r->set[s])) { fputs(": <code>", f); fl_chart_esc(f, r->set_spec[s]); fputs("</code>", f); }
   }
   fputs("</td></tr>\n<tr><th>Made with</th><td>Flank ", f);

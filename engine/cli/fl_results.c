@@ -29,6 +29,8 @@ void fl_res_free(fl_Results *r) {
   if (!r) return;
   for (int i = 0; i < r->ntrack; i++) { free(r->track[i]); free(r->info[i].name); free(r->info[i].unit); }
   for (int i = 0; i < r->nset; i++) { free(r->set[i]); free(r->set_spec[i]); }
+  for (int i = 0; i < r->nlabel; i++) free(r->set_label[i]);
+  free(r->set_label);
   for (int i = 0; i < r->nending; i++) { free(r->ending[i]); free(r->ending_title[i]); }
   free(r->track); free(r->info); free(r->set); free(r->set_spec); free(r->ending); free(r->ending_title);
   free(r->seed); free(r->set_of); free(r->ending_of); free(r->turns); free(r->val);
@@ -69,6 +71,27 @@ static int intern(char ***v, char ***d, int *n, const char *name, const char *de
 int fl_res_set(fl_Results *r, const char *name, const char *spec) { return intern(&r->set, &r->set_spec, &r->nset, name, spec); }
 int fl_res_ending(fl_Results *r, const char *id, const char *title) {
   return *id ? intern(&r->ending, &r->ending_title, &r->nending, id, title) : -1;
+}
+
+int fl_res_set_label(fl_Results *r, int s, const char *label) {
+  if (s < 0 || s >= r->nset) return -1;
+  if (s >= r->nlabel) {
+    char **l = realloc(r->set_label, (size_t)r->nset * sizeof *l);
+    if (!l) return -1;
+    for (int i = r->nlabel; i < r->nset; i++) l[i] = NULL;
+    r->set_label = l;
+    r->nlabel = r->nset;
+  }
+  free(r->set_label[s]);
+  r->set_label[s] = label && *label && strcmp(label, r->set[s]) ? fl_str_dup(label) : NULL;
+  return label && *label && strcmp(label, r->set[s]) && !r->set_label[s] ? -1 : 0;
+}
+
+const char *fl_res_set_title(const fl_Results *r, int s, char *buf, size_t n) {
+  const char *l = s < r->nlabel ? r->set_label[s] : NULL;
+  if (l) snprintf(buf, n, "%s (%s)", l, r->set[s]);
+  else snprintf(buf, n, "%s", r->set[s]);
+  return buf;
 }
 
 int fl_res_set_prov(fl_Results *r, const fl_Prov *p) {
@@ -116,7 +139,10 @@ int fl_res_append(fl_Results *dst, const fl_Results *src) {
   size_t at = dst->n, nt = (size_t)dst->ntrack;
   if (src->ntrack != dst->ntrack || fl_res_resize(dst, at + src->n)) return -1;
   for (size_t i = 0; i < src->n; i++) {
-    int s = fl_res_set(dst, src->set[src->set_of[i]], src->set_spec[src->set_of[i]]);
+    int ss = src->set_of[i], s = fl_res_set(dst, src->set[ss], src->set_spec[ss]);
+    if (s >= 0 && ss < src->nlabel && src->set_label[ss] && !(s < dst->nlabel && dst->set_label[s]) &&
+        fl_res_set_label(dst, s, src->set_label[ss]))
+      return -1;
     int e = src->ending_of[i] >= 0 ? fl_res_ending(dst, src->ending[src->ending_of[i]], src->ending_title[src->ending_of[i]]) : -1;
     if (s < 0 || (src->ending_of[i] >= 0 && e < 0)) return -1;
     dst->seed[at + i] = src->seed[i];
@@ -265,7 +291,8 @@ void fl_res_summary(FILE *f, const fl_Results *r) {
     size_t n = fl_res_games(r, s);
     for (size_t i = 0; i < r->n; i++)
       if (r->set_of[i] == s) { lo = r->seed[i] < lo ? r->seed[i] : lo; hi = r->seed[i] > hi ? r->seed[i] : hi; }
-    fprintf(f, "%sPolicy set %s: %zu games, seeds %llu..%llu\n", s ? "\n" : "", r->set[s], n,
+    char title[512];
+    fprintf(f, "%sPolicy set %s: %zu games, seeds %llu..%llu\n", s ? "\n" : "", fl_res_set_title(r, s, title, sizeof title), n,
             (unsigned long long)lo, (unsigned long long)hi);
     fprintf(f, "  %-28s %8s %8s  %s\n", "ending", "games", "share", "95% CI (Wilson)");
     for (int k = 0; k < r->nending + unfinished; k++) { /* every ending, in the scenario's order */

@@ -38,6 +38,7 @@ typedef struct fl_Results {
   fl_TrackInfo *info;              /* per track */
   int nset; char **set;            /* policy set names, in run order */
   char **set_spec;                 /* per set: who plays ("policy=mines", "council=mines adversary=first") */
+  char **set_label; int nlabel;    /* per set (the first nlabel): the policy's name people read, or NULL */
   int nending; char **ending;      /* ending ids, in the scenario's order (index -1 in a row: unfinished) */
   char **ending_title;             /* per ending */
   size_t n, cap;                   /* rows */
@@ -58,6 +59,11 @@ int fl_res_describe(fl_Results *r, int col, const fl_TrackInfo *info);
  * spec / title describe a new entry (NULL: keep / none). */
 int fl_res_set(fl_Results *r, const char *name, const char *spec);
 int fl_res_ending(fl_Results *r, const char *id, const char *title);
+/* Give set s the name people read ("Stay in the treaty" for stay_in_treaty; copied): summaries
+ * and reports show "Name (id)"; the CSV and JSONL keep the id. 0 ok, -1 out of memory. */
+int fl_res_set_label(fl_Results *r, int s, const char *label);
+/* Set s as people read it: "Name (id)" when it has a name, else the id (into buf). */
+const char *fl_res_set_title(const fl_Results *r, int s, char *buf, size_t n);
 /* Copy a provenance into r (strings duplicated). 0 ok. */
 int fl_res_set_prov(fl_Results *r, const fl_Prov *p);
 /* Make room for rows [0, n) (zeroed); 0 ok. */

@@ -44,8 +44,10 @@ static void write_meta(FILE *f, const fl_Results *r, int json) {
   snprintf(a, sizeof a, "%" PRIu64, p->shard_k);
   snprintf(b, sizeof b, "%" PRIu64, p->shard_n);
   record(f, json, &first, (const char *[]){"shard", a, b}, 3);
-  for (int s = 0; s < r->nset; s++)
-    record(f, json, &first, (const char *[]){"set", r->set[s], r->set_spec[s] ? r->set_spec[s] : ""}, 3);
+  for (int s = 0; s < r->nset; s++) { /* the name people read, when the policy has one, as a fourth field */
+    const char *label = s < r->nlabel ? r->set_label[s] : NULL;
+    record(f, json, &first, (const char *[]){"set", r->set[s], r->set_spec[s] ? r->set_spec[s] : "", label}, label ? 4 : 3);
+  }
   for (int k = 0; k < r->ntrack; k++) {
     const fl_TrackInfo *t = &r->info[k];
     fl_res_num(t->min, a, sizeof a);
@@ -173,7 +175,10 @@ static int meta_apply(fl_Results *r, const Meta *m, int *line, char *why, size_t
     else if (!strcmp(v[0], "shard")) {
       bad = n != 3 || parse_u64(v[1], &p.shard_k) || parse_u64(v[2], &p.shard_n) || !p.shard_k || p.shard_k > p.shard_n;
       seen |= 4;
-    } else if (!strcmp(v[0], "set")) bad = n != 3 || !*v[1] || fl_res_set(r, v[1], v[2]) < 0;
+    } else if (!strcmp(v[0], "set")) {
+      int s = n == 3 || n == 4 ? (*v[1] ? fl_res_set(r, v[1], v[2]) : -1) : -1;
+      bad = s < 0 || (n == 4 && fl_res_set_label(r, s, v[3]));
+    }
     else if (!strcmp(v[0], "ending")) bad = n != 3 || !*v[1] || fl_res_ending(r, v[1], v[2]) < 0;
     else if (!strcmp(v[0], "track")) {
       fl_TrackInfo t = {v[2], v[3], 0, 0, 0, 0};

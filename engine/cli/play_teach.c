@@ -136,6 +136,7 @@ typedef struct AmongJob {
   const fl_Def *def;         /* the window's definition, for phrases (read-only) */
   fl_ScriptOpts opts;
   char *set[CLI_PLAY_MAXSET];
+  char **label;              /* per policy set: the name people read (copies: the window may reload its script) */
   char dir[PATH_MAX], root[4096], lang[32];
 } AmongJob;
 
@@ -145,6 +146,8 @@ static void among_free(void *job) {
   fl_ensemble_free(j->e);
   if (j->sets) fl_test_free_sets(j->sets, j->nset);
   for (int i = 0; i < CLI_PLAY_MAXSET; i++) free(j->set[i]);
+  for (int i = 0; j->label && i < j->nset; i++) free(j->label[i]);
+  free(j->label);
   free(j);
 }
 
@@ -160,6 +163,9 @@ static void *among_new(void *ud, int human, unsigned runs, char *msg, size_t n) 
     among_free(j);
     return NULL;
   }
+  int ok = (j->label = calloc((size_t)j->nset, sizeof *j->label)) != NULL;
+  for (int i = 0; ok && i < j->nset; i++) ok = (j->label[i] = fl_str_dup(fl_script_policy_label(p->sc, human, j->sets[i].name))) != NULL;
+  if (!ok) { snprintf(msg, n, "out of memory"); among_free(j); return NULL; }
   snprintf(j->dir, sizeof j->dir, "%s", fl_script_dir(p->sc));
   snprintf(j->root, sizeof j->root, "%s", cli_scenario_path() ? cli_scenario_path() : "");
   snprintf(j->lang, sizeof j->lang, "%s", p->opts.lang ? p->opts.lang : "");
@@ -194,15 +200,16 @@ static size_t among_done(void *job, size_t *total) {
 }
 
 static int among_result(void *job, fl_UiAmong *out) {
-  const fl_Ensemble *e = ((AmongJob *)job)->e;
+  const AmongJob *j = job;
+  const fl_Ensemble *e = j->e;
   if (!e->val) return -1;
-  *out = (fl_UiAmong){e->nset, e->ntrack, (size_t)e->runs, e->n, (const char *const *)e->set_name, e->val, e->ending};
+  *out = (fl_UiAmong){e->nset, e->ntrack, (size_t)e->runs, e->n, (const char *const *)j->label, e->val, e->ending}; /* names, not ids */
   return 0;
 }
 
 static const char *among_phrase(void *job, int set, int track, double value, char *buf, size_t n) {
   AmongJob *j = job;
-  return cli_among_phrase(j->e, j->def, set, track, value, buf, n);
+  return cli_among_phrase(j->e, (const char *const *)j->label, j->def, set, track, value, buf, n);
 }
 
 void cli_play_teach(fl_UiHost *host) {

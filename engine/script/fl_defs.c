@@ -46,7 +46,7 @@ static const char *const K_OPTION[] = {"id", "label", "text", "cost", "requires"
 static const char *const K_EVENT[] = {"id", "title", "text", "source", "on", "chance", "when", "effect",
                                       "once", "silent", NULL};
 static const char *const K_ENDING[] = {"id", "title", "text", "when", "default", NULL};
-static const char *const K_POLICY[] = {"id", "side", "choose", "text", NULL};
+static const char *const K_POLICY[] = {"id", "side", "choose", "name", "text", NULL};
 static const char *const K_OVERLAY[] = {"id", "name", "prop", "max", "unit", "text", "source", NULL};
 static const char *const K_PROPERTY[] = {"id", "name", "unit", "unit_one", "text", "visible_to", NULL};
 
@@ -704,24 +704,25 @@ static int build_inits_policies(B *b, fl_Def *d) {
     lua_rawgeti(L, -1, i);
     int t = lua_gettop(L);
     at(b, t);
-    char *id = NULL, *side = NULL;
+    char *id = NULL, *side = NULL, *name = NULL;
     int s;
-    if (fid(b, t, "policy", &id) || fstr(b, t, "side", 1, NULL, &side, "policy") || ref_side(b, d, side, "policy", &s)) {
-      free(id); free(side);
+    if (fid(b, t, "policy", &id) || fstr(b, t, "side", 1, NULL, &side, "policy") || ref_side(b, d, side, "policy", &s) ||
+        fstr(b, t, "name", 0, "", &name, "policy")) {
+      free(id); free(side); free(name);
       return -1;
     }
     free(side);
     for (int k = 0; k < sc->npol; k++)
       if (sc->pols[k].side == s && !strcmp(sc->pols[k].id, id)) { /* the first would win, silently */
         bfail(b, "policy '%s' of side '%s' is defined twice; give each a different id", id, d->sides[s].id);
-        free(id);
+        free(id); free(name);
         return -1;
       }
     if (rget(L, t, "choose") != LUA_TFUNCTION) {
-      free(id);
+      free(id); free(name);
       return bfail(b, "policy: choose must be function(view, decision) returning an option id");
     }
-    sc->pols[sc->npol++] = (fl_PolicyDef){id, s, luaL_ref(L, LUA_REGISTRYINDEX)};
+    sc->pols[sc->npol++] = (fl_PolicyDef){id, s, luaL_ref(L, LUA_REGISTRYINDEX), name};
     lua_pop(L, 1);
   }
   lua_pop(L, 1);

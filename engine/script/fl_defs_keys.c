@@ -105,6 +105,7 @@ static const fl_KeyHint HINTS[] = {
   {"policy", "id", "string", 1, "Policy name; \"default\" plays when nobody else is named."},
   {"policy", "side", "string", 1, "Side it plays."},
   {"policy", "choose", "fun(view: flank.view, d: flank.decision_view): string, any?, any?", 1, "Returns the id of an available option, then its target(s): an area id, a piece id or a list; for a move, the piece id and the destination area id."},
+  {"policy", "name", "string", 0, "What people read for the policy (\"Stay in the treaty\"); the id when absent."},
   {"policy", "text", "string", 0, "What the policy does, for listings."},
   {"overlay", "id", "string", 1, "Unique id (lowercase, digits, _)."},
   {"overlay", "name", "string", 0, "Shown in the map legend, e.g. \"AP mines in the ground\"."},

@@ -405,7 +405,7 @@ void fl_script_free(fl_Script *sc) {
     free(in->key); free(in->type); free(in->num); free(in->str);
   }
   free(sc->inits);
-  for (int i = 0; i < sc->npol; i++) free(sc->pols[i].id);
+  for (int i = 0; i < sc->npol; i++) { free(sc->pols[i].id); free(sc->pols[i].name); }
   free(sc->pols);
   free(sc->param_base);
   free(sc->dir);
@@ -427,6 +427,18 @@ static int find_policy(fl_Script *sc, int side, const char *id) {
       return 1;
     }
   return 0;
+}
+
+const char *fl_script_policy_label(const fl_Script *sc, int side, const char *id) {
+  if (!id) return NULL;
+  const char *name = NULL;
+  for (int i = 0; i < sc->npol; i++) {
+    const fl_PolicyDef *p = &sc->pols[i];
+    if ((side >= 0 && p->side != side) || strcmp(p->id, id) || !*p->name) continue;
+    if (name && strcmp(name, p->name)) return id; /* sides name it differently: no one name fits */
+    name = p->name;
+  }
+  return name ? name : id;
 }
 
 int fl_script_policy_names(const fl_Script *sc, const char **names, int max) {

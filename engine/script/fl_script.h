@@ -67,6 +67,10 @@ void fl_script_reset_params(fl_Script *sc);
  * parameter's index and the value into *idx and *v. Same errors as fl_script_set_param,
  * except that a locked parameter is accepted (check d->params[i].locked). */
 int fl_script_parse_param(const fl_Script *sc, const char *spec, int *idx, double *v, char *err, size_t errn);
+/* What people read for policy id of side (-1: of every side defining it, when they agree on
+ * one name): its `name`, else the id itself (also for an id the scenario does not define,
+ * e.g. a sweep set's own name). */
+const char *fl_script_policy_label(const fl_Script *sc, int side, const char *id);
 /* Names of the policies the scenario defines (for listings); returns count. */
 int fl_script_policy_names(const fl_Script *sc, const char **names, int max);
 

@@ -14,8 +14,9 @@
  * area{} definitions at load so that nothing rule code does to those tables later can
  * reach the engine. Properties are sorted by key. */
 typedef struct fl_AreaInit { int area, owner, nprop; char **key; int *type; double *num; char **str; } fl_AreaInit;
-/* A policy the scenario defines: id, side and its choose function (registry ref). */
-typedef struct fl_PolicyDef { char *id; int side, ref; } fl_PolicyDef;
+/* A policy the scenario defines: id, side, its choose function (registry ref) and the
+ * name people read ("" when none: the id is shown). */
+typedef struct fl_PolicyDef { char *id; int side, ref; char *name; } fl_PolicyDef;
 
 struct fl_Script {
   lua_State *L;

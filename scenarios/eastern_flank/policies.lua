@@ -77,10 +77,24 @@ local COMMON = {
   production = { "low" },
 }
 
+-- What a student reads for each position (listings, "among many", batch summaries).
+local NAME = {
+  default = "The 2025 path",
+  stay_in_treaty = "Stay in the treaty",
+  stay_fortify = "Stay in and fortify",
+  stockpile_only = "Withdraw and stockpile",
+  marked_fields = "Withdraw and lay marked fields",
+  remote_fields = "Withdraw and plan remote mines",
+  mass_unmarked = "Withdraw and mine unmarked",
+  no_mines_allied_presence = "No mines, allied presence",
+  retract_notice = "Withdraw, then retract",
+  bare = "Build nothing (calibration)",
+}
+
 -- Council policies play the council only: the four states follow the council unless a
 -- person (hotseat) or a policy of their own plays them.
 local function council(id, text, prefs)
-  policy { id = id, side = "council", text = text, choose = function(view, d)
+  policy { id = id, name = NAME[id], side = "council", text = text, choose = function(view, d)
     local p = prefs[d.id] or COMMON[d.id] or {}
     if type(p) == "function" then return p(view, d) end
     return pick(d, p)
@@ -156,13 +170,13 @@ function P.define()
 
   -- ---------------- the four states (hotseat stand-ins): refuse AP fields in their sector
   for _, st in ipairs { "estonia", "latvia", "lithuania", "poland" } do
-    policy { id = "veto", side = st, text = "Refuse AP fields in this state's sector; anti-tank obstacles only.",
+    policy { id = "veto", name = "Veto AP fields", side = st, text = "Refuse AP fields in this state's sector; anti-tank obstacles only.",
       choose = function(_, d) return pick(d, { "veto", "follow" }) end }
   end
 
   -- ---------------- allies
-  local function allies(id, text, posture, eager)
-    policy { id = id, side = "allies", text = text,
+  local function allies(id, name, text, posture, eager)
+    policy { id = id, name = name, side = "allies", text = text,
       choose = function(view, d)
         if d.id == "posture" then return pick(d, { posture }) end
         if d.id == "commitment" then
@@ -176,13 +190,13 @@ function P.define()
         return pick(d, {})
       end }
   end
-  allies("default", "Forward presence as planned; add a brigade when deterrence looks thin.", "historical", false)
-  allies("no_mines_allied_presence", "Station every brigade cohesion allows; surge early.", "historical", true)
-  allies("rand_2016", "Calibration: RAND's 2016 setting, no forward presence.", "rand_2016", false)
-  allies("seven_brigades", "Calibration: RAND's seven brigades, three heavy, from the outset.", "seven_brigades", false)
+  allies("default", "Forward presence as planned", "Forward presence as planned; add a brigade when deterrence looks thin.", "historical", false)
+  allies("no_mines_allied_presence", NAME.no_mines_allied_presence, "Station every brigade cohesion allows; surge early.", "historical", true)
+  allies("rand_2016", "RAND 2016 (calibration)", "Calibration: RAND's 2016 setting, no forward presence.", "rand_2016", false)
+  allies("seven_brigades", "Seven brigades (calibration)", "Calibration: RAND's seven brigades, three heavy, from the outset.", "seven_brigades", false)
 
   -- ---------------- humanitarian community
-  policy { id = "default", side = "humanitarian", text = "Campaign against emplacement; fund clearance where trusted.",
+  policy { id = "default", name = "Campaign and clear", side = "humanitarian", text = "Campaign against emplacement; fund clearance where trusted.",
     choose = function(view, d)
       if d.id == "campaign" then
         local unmarked = F.var.get("k_unmarked", 0)
@@ -208,7 +222,7 @@ function P.define()
     if F.var.get("stage") ~= "peace" and F.var.get("stage") ~= "crisis" then ready = 1 end
     return F.var.get("resolve", 0.5) * ready - view.tracks.deterrence / 100
   end
-  policy { id = "default", side = "adversary", text = "Weighs success against cost each month; probes; may attack.",
+  policy { id = "default", name = "Weigh success against cost", side = "adversary", text = "Weighs success against cost each month; probes; may attack.",
     choose = function(view, d)
       local opp = opportunity(view)
       if d.id == "adv_posture" then
@@ -227,15 +241,15 @@ function P.define()
       end
       return pick(d, {})
     end }
-  policy { id = "attack_now", side = "adversary", text = "Calibration: a surprise attack at the first turn.",
+  policy { id = "attack_now", name = "Attack at once (calibration)", side = "adversary", text = "Calibration: a surprise attack at the first turn.",
     choose = function(_, d) return pick(d, { "attack" }) end }
-  policy { id = "attack_in_notice", side = "adversary",
+  policy { id = "attack_in_notice", name = "Attack during the notice", side = "adversary",
     text = "Teaching: a surprise attack in October 2025, during the six months of Article 20.",
     choose = function(_, d)
       if d.id == "adv_posture" and F.game.date() >= "2025-10-01" then return pick(d, { "attack" }) end
       return pick(d, { "wait", "hold", "stand_down" })
     end }
-  policy { id = "restrained", side = "adversary", text = "Probes, never attacks.",
+  policy { id = "restrained", name = "Restrained", side = "adversary", text = "Probes, never attacks.",
     choose = function(_, d) return pick(d, { math.random() < 0.3 and "probe" or "wait", "wait", "stand_down" }) end }
 end
 

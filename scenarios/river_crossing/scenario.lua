@@ -411,7 +411,7 @@ local function blue_orders(d, bold, use_boats)
   return nil
 end
 
-policy { id = "default", side = "blue", text = "Scouts first, lays a pontoon when it can, then advances each battalion east, avoiding strong points it can see.",
+policy { id = "default", name = "Scout, bridge, advance", side = "blue", text = "Scouts first, lays a pontoon when it can, then advances each battalion east, avoiding strong points it can see.",
   choose = function(view, d)
     if option(d, "pontoon") and view.tracks.engineers >= 4 then return "pontoon" end
     local r = option(d, "recon")
@@ -424,13 +424,13 @@ policy { id = "default", side = "blue", text = "Scouts first, lays a pontoon whe
     if kind then return kind, a, b end
     return "done"
   end }
-policy { id = "boats_only", side = "blue", text = "Crosses only by boat; battalions on the far bank push on.",
+policy { id = "boats_only", name = "Boats only", side = "blue", text = "Crosses only by boat; battalions on the far bank push on.",
   choose = function(view, d)
     local kind, a, b = blue_orders(d, false, true)
     if kind then return kind, a, b end
     return "done"
   end }
-policy { id = "reckless", side = "blue", text = "Attacks anything in reach every day, seen or not.",
+policy { id = "reckless", name = "Reckless", side = "blue", text = "Attacks anything in reach every day, seen or not.",
   choose = function(view, d)
     local kind, a, b = blue_orders(d, true, false)
     if kind then return kind, a, b end
@@ -439,7 +439,7 @@ policy { id = "reckless", side = "blue", text = "Attacks anything in reach every
 
 -- Red blows the bridge once Blue is next to it, counter-attacks a weak bridgehead,
 -- and moves companies from the rear to the threatened bank.
-policy { id = "default", side = "red", text = "Blows the bridge when Blue comes for it, counter-attacks single battalions, shifts reserves forward.",
+policy { id = "default", name = "Blow the bridge, counter-attack", side = "red", text = "Blows the bridge when Blue comes for it, counter-attacks single battalions, shifts reserves forward.",
   choose = function(view, d)
     if option(d, "blow_bridge") and count("quarry", "blue") + count("bridge", "blue") > 0 then return "blow_bridge" end
     local m = option(d, "move")
@@ -462,5 +462,5 @@ policy { id = "default", side = "red", text = "Blows the bridge when Blue comes 
     end
     return "hold"
   end }
-policy { id = "passive", side = "red", text = "Never reacts.",
+policy { id = "passive", name = "Passive", side = "red", text = "Never reacts.",
   choose = function() return "hold" end }

@@ -212,7 +212,7 @@ overlay { id = "obstacles", name = "Obstacles built", prop = "obstacles", max = 
           text = "Anti-tank ditches and dragon's teeth laid in each area." }
 
 -- Policies: the AI for a side. `default` plays when nobody else is named.
-policy { id = "default", side = "council", text = "Fortify when affordable; keep the treaty.",
+policy { id = "default", name = "Fortify, keep the treaty", side = "council", text = "Fortify when affordable; keep the treaty.",
   choose = function(view, d)
     if d.id == "treaty" then return "stay" end
     for _, o in ipairs(d.options) do
@@ -220,7 +220,7 @@ policy { id = "default", side = "council", text = "Fortify when affordable; keep
     end
     return "nothing"
   end }
-policy { id = "mines", side = "council", text = "Withdraw and mine the gap, unmarked.",
+policy { id = "mines", name = "Mine the gap", side = "council", text = "Withdraw and mine the gap, unmarked.",
   choose = function(view, d)
     if d.id == "treaty" then return "withdraw" end
     for _, o in ipairs(d.options) do
@@ -228,7 +228,7 @@ policy { id = "mines", side = "council", text = "Withdraw and mine the gap, unma
     end
     return "nothing"
   end }
-policy { id = "default", side = "adversary", text = "Attack when deterrence is low and the dice say so.",
+policy { id = "default", name = "Attack when weak", side = "adversary", text = "Attack when deterrence is low and the dice say so.",
   choose = function(view, d)
     for _, o in ipairs(d.options) do
       if o.id == "attack" and o.available and math.random() < 0.5 then return "attack" end

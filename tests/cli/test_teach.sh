@@ -105,6 +105,13 @@ grep -q 'Harm per mined field = 3 people' "$T/play" || bad "the assumptions are 
 grep -q 'Questions to discuss' "$T/play" && grep -q 'What if you had chosen "Fence them"' "$T/play" \
   && grep -q 'Your game among them' "$T/play" || bad "play --text debrief: $(tail -30 "$T/play")"
 grep -qx 'policy mayor human' "$T/p.log" && grep -qx 'param harm_rate 3' "$T/p.log" || bad "play --text --log"
+# policies by the names people read: "careful" has one, "reckless" falls back to its id
+grep -q 'Policies: 1 = default, 2 = Fence every field, 3 = reckless' "$T/play" || bad "the among table names policies: $(grep Policies: "$T/play")"
+"$FLANK" batch $S --runs 3 --policy careful --policy reckless --summary --out "$T/n.csv" >"$T/n.sum" || bad "batch of named policies"
+grep -q '^Policy set Fence every field (careful): 3 games' "$T/n.sum" && grep -q '^Policy set reckless: 3 games' "$T/n.sum" \
+  || bad "batch --summary names policies: $(grep 'Policy set' "$T/n.sum")"
+grep -q '^careful,\|,careful,' "$T/n.csv" && ! grep -v '^#' "$T/n.csv" | grep -q 'Fence every field' || bad "the CSV rows keep the policy ids"
+"$FLANK" merge "$T/n.csv" --summary | cmp -s - "$T/n.sum" || bad "merge --summary names policies as batch does"
 
 # flank class: good, corrupt, foreign and tampered logs; counts, CSV, report
 mkdir -p "$T/sub"

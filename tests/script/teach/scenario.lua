@@ -55,5 +55,5 @@ question { text = "Was the bigger harvest worth the risk?", ending = "season" }
 
 policy { id = "default", side = "mayor", text = "Mines half the time.",
   choose = function() if math.random() < 0.5 then return "mine" end return "fence" end }
-policy { id = "careful", side = "mayor", text = "Always fences.", choose = function() return "fence" end }
+policy { id = "careful", name = "Fence every field", side = "mayor", text = "Always fences.", choose = function() return "fence" end }
 policy { id = "reckless", side = "mayor", text = "Always mines.", choose = function() return "mine" end }
