@@ -1,10 +1,18 @@
 #include "fl_game.h"
+#include "fl_fmt.h"
+#include "fl_i18n.h"
 #include "fl_move.h"
 #include "fl_str.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Why an option is closed by its cost, as a player reads it: "needs US$250 M (Budget)". */
+static void needs(char *buf, size_t n, double amount, const fl_TrackDef *t) {
+  char q[128];
+  snprintf(buf, n, FL_TR("needs %s (%s)"), fl_fmt_qty(amount, t->unit, t->unit_one, q, sizeof q), t->name);
+}
 
 enum { ST_NEW, ST_TURN_START, ST_PHASE_START, ST_PHASE_CARDS, ST_TURN_END, ST_DONE };
 
@@ -263,7 +271,7 @@ static int compute_avail(fl_Game *g, int *count) {
       double after = s->tracks[op->costs[k].track].value - op->costs[k].amount;
       if (op->costs[k].amount > 0 && after < t->min) {
         ok = 0;
-        snprintf(why, sizeof why, "needs %g %s", op->costs[k].amount, t->name);
+        needs(why, sizeof why, op->costs[k].amount, t);
       }
     }
     if (ok && op->fn_requires) {
@@ -273,7 +281,7 @@ static int compute_avail(fl_Game *g, int *count) {
       if (call(g, op->fn_requires, FL_CALL_BOOL, (fl_Context){FL_CTX_OPTION, s->queue[s->qhead], o, c->side, NULL, 0}, &v, &reason))
         return -1;
       ok = v != 0;
-      if (!ok) snprintf(why, sizeof why, "%s", reason && *reason ? reason : "requirements not met");
+      if (!ok) snprintf(why, sizeof why, "%s", reason && *reason ? reason : FL_TR("requirements not met"));
       free(reason);
     }
     if (ok && op->target != FL_TGT_NONE) {
@@ -283,7 +291,7 @@ static int compute_avail(fl_Game *g, int *count) {
       if (nt < 0) return -1;
       if (nt < (op->tmin > 0 ? op->tmin : 1)) {
         ok = 0;
-        snprintf(why, sizeof why, "%s", op->target == FL_TGT_MOVE ? "nothing can move" : "no legal target");
+        snprintf(why, sizeof why, "%s", op->target == FL_TGT_MOVE ? FL_TR("nothing can move") : FL_TR("no legal target"));
       }
     }
     g->avail[o] = (char)ok;
@@ -568,33 +576,34 @@ static const char *check_choice(fl_Game *g, const fl_Choice *ch) {
   int side, card = fl_game_pending(g, &side);
   g->chk_stamp[0] = -1;
   const fl_CardDef *c = &g->def->cards[card];
-  if (ch->opt < 0 || ch->opt >= c->noptions) return "no such option";
-  if (!g->avail[ch->opt]) return g->why[ch->opt] ? g->why[ch->opt] : "not available";
+  if (ch->opt < 0 || ch->opt >= c->noptions) return FL_TR("no such option");
+  if (!g->avail[ch->opt]) return g->why[ch->opt] ? g->why[ch->opt] : FL_TR("not available");
   const fl_OptionDef *op = &c->options[ch->opt];
-  if (ch->ntg < 0 || ch->ntg > FL_MAX_TARGETS) return "too many targets";
-  if (op->target == FL_TGT_NONE && ch->ntg) return "this option takes no target";
+  if (ch->ntg < 0 || ch->ntg > FL_MAX_TARGETS) return FL_TR("too many targets");
+  if (op->target == FL_TGT_NONE && ch->ntg) return FL_TR("this option takes no target");
   if (op->target != FL_TGT_NONE) {
     int32_t *l;
     int n = legal_list(g, card, ch->opt, side, &l);
     if (n < 0) return fl_game_error(g);
     const char *bad = NULL;
     if (op->target == FL_TGT_MOVE) {
-      if (ch->ntg != 2) bad = "a move needs a piece and an area";
-      else if (!in_list(l, n, ch->tg[0])) bad = reasonf(g, "piece %ld cannot move now", ch->tg[0]);
+      if (ch->ntg != 2) bad = FL_TR("a move needs a piece and an area");
+      else if (!in_list(l, n, ch->tg[0])) bad = reasonf(g, FL_TR("piece %ld cannot move now"), ch->tg[0]);
       else {
         int pi = fl_state_find_piece(g->s, ch->tg[0]);
         if (fl_move_reach(&g->reach, g->def, g->s, pi) < 0) bad = "out of memory";
         else if (!fl_move_can_end(&g->reach, g->def, g->s, pi, ch->tg[1]))
-          bad = reasonf(g, "area %ld is out of reach", ch->tg[1]);
+          bad = reasonf(g, FL_TR("area %ld is out of reach"), ch->tg[1]);
       }
     } else {
       int lo = op->tmin > 0 ? op->tmin : 1, hi = op->tmax > 0 ? op->tmax : 1;
-      if (ch->ntg < lo) bad = reasonf(g, lo == 1 ? "choose a target" : "choose at least %ld targets", lo);
-      else if (ch->ntg > hi) bad = reasonf(g, "choose at most %ld targets", hi);
+      if (ch->ntg < lo) bad = lo == 1 ? FL_TR("choose a target") : reasonf(g, FL_NTR("choose at least %ld target", "choose at least %ld targets", lo), lo);
+      else if (ch->ntg > hi) bad = reasonf(g, FL_NTR("choose at most %ld target", "choose at most %ld targets", hi), hi);
       for (int i = 0; i < ch->ntg && !bad; i++) {
-        if (!in_list(l, n, ch->tg[i])) bad = reasonf(g, op->target == FL_TGT_AREA ? "area %ld is not a legal target" : "piece %ld is not a legal target", ch->tg[i]);
+        if (!in_list(l, n, ch->tg[i]))
+          bad = reasonf(g, op->target == FL_TGT_AREA ? FL_TR("area %ld is not a legal target") : FL_TR("piece %ld is not a legal target"), ch->tg[i]);
         for (int j = 0; j < i && !bad; j++)
-          if (ch->tg[j] == ch->tg[i]) bad = "the same target is chosen twice";
+          if (ch->tg[j] == ch->tg[i]) bad = FL_TR("the same target is chosen twice");
       }
     }
     free(l);
@@ -605,7 +614,7 @@ static const char *check_choice(fl_Game *g, const fl_Choice *ch) {
       if (call(g, op->fn_requires, FL_CALL_BOOL, (fl_Context){FL_CTX_OPTION, card, ch->opt, side, ch->tg, ch->ntg}, &v, &reason))
         return fl_game_error(g);
       if (!v) {
-        snprintf(g->why_buf, sizeof g->why_buf, "%s", reason && *reason ? reason : "requirements not met");
+        snprintf(g->why_buf, sizeof g->why_buf, "%s", reason && *reason ? reason : FL_TR("requirements not met"));
         free(reason);
         return g->why_buf;
       }
@@ -619,7 +628,7 @@ static const char *check_choice(fl_Game *g, const fl_Choice *ch) {
   for (int k = 0; k < nc; k++) {
     const fl_TrackDef *t = &g->def->tracks[costs[k].track];
     if (costs[k].amount > 0 && g->s->tracks[costs[k].track].value - costs[k].amount < t->min) {
-      snprintf(g->why_buf, sizeof g->why_buf, "needs %g %s", costs[k].amount, t->name);
+      needs(g->why_buf, sizeof g->why_buf, costs[k].amount, t);
       return g->why_buf;
     }
   }
