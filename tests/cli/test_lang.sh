@@ -143,5 +143,13 @@ else
   echo "skipped the window: no xvfb-run"
 fi
 
+# the engine's reasons a player reads come from the catalogue, and a cost carries the track's unit
+R="$ROOT/tests/cli/fixtures/reasons"
+echo 1 | "$FLANK" play "$R" --text >"$T/r_en" 2>&1 || bad "play --text reasons: $(tail -3 "$T/r_en")"
+grep -q '^2\. Fort\. Cost: US\$250 M of Budget\. Not available: needs US\$250 M (Budget)$' "$T/r_en" ||
+  bad "a cost reason in English: $(grep Fort "$T/r_en")"
+echo 1 | "$FLANK" play "$R" --text --lang pl >"$T/r_pl" 2>&1 || bad "play --text --lang pl reasons: $(tail -3 "$T/r_pl")"
+grep -q 'Niedostępne: wymaga US\$250 M (Budget)$' "$T/r_pl" || bad "a cost reason in Polish: $(grep Fort "$T/r_pl")"
+
 [ $fail -eq 0 ] && echo "test_lang: ok"
 exit $fail
