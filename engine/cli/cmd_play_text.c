@@ -18,7 +18,7 @@ static void print_log_since(FILE *f, const fl_Def *d, const fl_State *s, int fro
     if (!fl_def_sees(d, viewer, e->seen)) continue; /* what this side does not learn */
     if (e->kind == FL_LOG_EVENT) { fprintf(f, "  "); fprintf(f, FL_TR("Event: %s.%s"), d->events[e->a].title, e->text && *e->text ? " " : ""); cli_cited(f, d, e->text); fputc('\n', f); }
     else if (e->kind == FL_LOG_MESSAGE) { fprintf(f, "  "); cli_cited(f, d, e->text); fputc('\n', f); }
-    else if (e->kind == FL_LOG_ACTION && e->c >= 0) { fprintf(f, "  "); fl_textview_log_line(f, d, e); fprintf(f, ".\n"); }
+    else if (e->kind == FL_LOG_ACTION && e->c >= 0) { fprintf(f, "  "); fl_textview_log_line(f, d, s, e); fprintf(f, ".\n"); }
     else if (e->kind == FL_LOG_DELAYED) { fprintf(f, "  "); fprintf(f, FL_TR("Now in effect: %s."), d->cards[e->a].options[e->b].label); fputc('\n', f); }
   }
 }
@@ -35,7 +35,10 @@ static const char *target_name(const fl_Def *d, const fl_State *s, int area_kind
   }
   int pi = fl_state_find_piece(s, v);
   if (pi < 0) { snprintf(buf, n, "#%d", (int)v); return buf; }
-  snprintf(buf, n, FL_TR("%s #%d in %s"), d->ptypes[s->pieces[pi].type].name, (int)v, fl_map_area(d->map, s->pieces[pi].area)->name);
+  char label[256];
+  fl_textview_piece_label(d, &s->pieces[pi], label, sizeof label);
+  /* TRANSLATORS: a piece and where it stands: "eFP battlegroup Latvia [#6] in Rēzekne" */
+  snprintf(buf, n, FL_TR("%s in %s"), label, fl_map_area(d->map, s->pieces[pi].area)->name);
   return buf;
 }
 

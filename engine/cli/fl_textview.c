@@ -18,33 +18,55 @@ static void sentence(FILE *f, const char *s) {
   if (!n || !strchr(".?!:", s[n - 1])) fputc('.', f);
 }
 
-void fl_textview_piece(FILE *f, const fl_Def *d, const fl_Piece *p) {
-  if (p->side >= 0) fprintf(f, FL_TR("%s #%d of %s"), d->ptypes[p->type].name, (int)p->id, d->sides[p->side].name);
-  else fprintf(f, "%s #%d", d->ptypes[p->type].name, (int)p->id);
+const char *fl_textview_piece_label(const fl_Def *d, const fl_Piece *p, char *buf, size_t n) {
+  const fl_Prop *name = fl_props_get(&p->props, "name");
+  if (name && name->type == FL_STR && name->str && *name->str) snprintf(buf, n, "%s [#%d]", name->str, (int)p->id);
+  else snprintf(buf, n, "%s #%d", d->ptypes[p->type].name, (int)p->id);
+  return buf;
 }
 
-/* An action's targets in words: " (Riga, Tartu)" or " (#3 from A to B)". */
-static void targets(FILE *f, const fl_Def *d, const fl_LogEntry *e) {
+void fl_textview_piece(FILE *f, const fl_Def *d, const fl_Piece *p) {
+  char b[256];
+  fl_textview_piece_label(d, p, b, sizeof b);
+  /* TRANSLATORS: a piece and its side: "eFP battlegroup Latvia [#6] of Allies" */
+  if (p->side >= 0) fprintf(f, FL_TR("%s of %s"), b, d->sides[p->side].name);
+  else fputs(b, f);
+}
+
+/* Piece id as a player reads it: its label while it is on the board, else "#id". */
+static const char *piece_ref(const fl_Def *d, const fl_State *s, int32_t id, char *buf, size_t n) {
+  int pi = s ? fl_state_find_piece(s, id) : -1;
+  if (pi >= 0) return fl_textview_piece_label(d, &s->pieces[pi], buf, n);
+  snprintf(buf, n, "#%d", (int)id);
+  return buf;
+}
+
+/* An action's targets in words: " (Riga, Tartu)" or ": Infantry #3 from A to B". */
+static void targets(FILE *f, const fl_Def *d, const fl_State *s, const fl_LogEntry *e) {
+  char b[256];
   const fl_OptionDef *o = &d->cards[e->a].options[e->b];
   int na = fl_map_area_count(d->map);
 #define AREA(v) ((v) >= 0 && (v) < na ? fl_map_area(d->map, (v))->name : "?")
   if (!e->ntg) return;
-  if (o->target == FL_TGT_MOVE && e->ntg >= 3) { fprintf(f, FL_TR(": #%d from %s to %s"), (int)e->tg[0], AREA(e->tg[2]), AREA(e->tg[1])); return; }
+  if (o->target == FL_TGT_MOVE && e->ntg >= 3) {
+    fprintf(f, FL_TR(": %s from %s to %s"), piece_ref(d, s, e->tg[0], b, sizeof b), AREA(e->tg[2]), AREA(e->tg[1]));
+    return;
+  }
   fprintf(f, " (");
   for (int k = 0; k < e->ntg; k++) {
     if (o->target == FL_TGT_AREA) fprintf(f, "%s%s", k ? ", " : "", AREA(e->tg[k]));
-    else fprintf(f, "%s#%d", k ? ", " : "", (int)e->tg[k]);
+    else fprintf(f, "%s%s", k ? ", " : "", piece_ref(d, s, e->tg[k], b, sizeof b));
   }
   fprintf(f, ")");
 #undef AREA
 }
 
-void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_LogEntry *e) {
+void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_State *s, const fl_LogEntry *e) {
   switch (e->kind) {
   case FL_LOG_ACTION:
     fprintf(f, FL_TR("%s chose \"%s\" on \"%s\""), e->c >= 0 ? d->sides[e->c].name : "?", d->cards[e->a].options[e->b].label,
             d->cards[e->a].title);
-    targets(f, d, e);
+    targets(f, d, s, e);
     break;
   case FL_LOG_EVENT: fprintf(f, "%s%s", d->events[e->a].title, e->text && *e->text ? ": " : ""); cli_cited(f, d, e->text); break;
   case FL_LOG_MESSAGE: cli_cited(f, d, e->text); break;
@@ -267,7 +289,7 @@ void fl_textview_write_ex(FILE *f, fl_Game *g, int viewer, int mode) {
   for (int i = first; i < s->nlog; i++) {
     if (!fl_def_sees(d, viewer, s->log[i].seen)) continue;
     fprintf(f, FL_TR("- Turn %d: "), s->log[i].turn);
-    fl_textview_log_line(f, d, &s->log[i]);
+    fl_textview_log_line(f, d, s, &s->log[i]);
     fprintf(f, "\n");
   }
 }

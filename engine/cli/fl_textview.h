@@ -19,15 +19,20 @@ int fl_textview_area(FILE *f, fl_Game *g, int viewer, const char *name);
 /* The pending decision: each option with its cost, what it asks for (targets), its
  * preview, or why it is closed. Nothing when no decision is pending. */
 void fl_textview_decision(FILE *f, fl_Game *g);
-/* One log line in words (no newline). */
-void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_LogEntry *e);
+/* One log line in words (no newline); pieces it names by their labels while they are in
+ * state s (NULL: by id). */
+void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_State *s, const fl_LogEntry *e);
 /* Where the game is: "Turn 3 of 12, 1 March 2025", or "1 March 2025 (turn 3)" when the
  * scenario's turns are only a cap (scenario{ turns_cap = true }). No newline. */
 void fl_textview_progress(FILE *f, const fl_Def *d, const fl_State *s);
 /* What each indicator (track) the viewer sees means: name, unit, the scenario's text,
  * which way is better and its source — the text mode's `help`. */
 void fl_textview_tracks_help(FILE *f, const fl_Def *d, int viewer);
-/* A piece as a player reads it: "Infantry #3 of Blue". */
+/* A piece as a player reads it: its `name` property and the id a player types,
+ * "eFP battlegroup Latvia (Canada-led) [#6]", or without a name its type, "Infantry #3"
+ * (into buf). */
+const char *fl_textview_piece_label(const fl_Def *d, const fl_Piece *p, char *buf, size_t n);
+/* The same with its side: "Infantry #3 of Blue". */
 void fl_textview_piece(FILE *f, const fl_Def *d, const fl_Piece *p);
 
 #endif

@@ -150,6 +150,11 @@ grep -q '^2\. Fort\. Cost: US\$250 M of Budget\. Not available: needs US\$250 M 
   bad "a cost reason in English: $(grep Fort "$T/r_en")"
 echo 1 | "$FLANK" play "$R" --text --lang pl >"$T/r_pl" 2>&1 || bad "play --text --lang pl reasons: $(tail -3 "$T/r_pl")"
 grep -q 'Niedostępne: wymaga US\$250 M (Budget)$' "$T/r_pl" || bad "a cost reason in Polish: $(grep Fort "$T/r_pl")"
+# pieces by their name and the id a player types; by type without a name
+printf '3\n1\n1\nquit\n' | "$FLANK" play "$R" --text >"$T/r_mv" 2>&1 || bad "play --text a move: $(tail -3 "$T/r_mv")"
+grep -q 'pieces: North guard \[#1\] of Council, Guard #2 of Council;' "$T/r_mv" && grep -q '^  1\. North guard \[#1\] in North$' "$T/r_mv" \
+  && grep -q '^  2\. Guard #2 in North$' "$T/r_mv" && grep -q 'chose "Move" on "Build": North guard \[#1\] from North to South\.' "$T/r_mv" ||
+  bad "pieces by name in play --text: $(grep -E 'pieces:|#[12]' "$T/r_mv")"
 
 [ $fail -eq 0 ] && echo "test_lang: ok"
 exit $fail
