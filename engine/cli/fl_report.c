@@ -71,7 +71,7 @@ static void endings(FILE *f, const fl_Results *r) {
   for (int s = 0; s < r->nset; s++) {
     size_t n = fl_res_games(r, s);
     fprintf(f, "<tr><td><span class=\"sw\" style=\"background:%s\"></span>", fl_chart_color(s));
-    fl_chart_esc(f, r->set[s]);
+    { char title[512]; fl_chart_esc(f, fl_res_set_title(r, s, title, sizeof title)); } /* "Name (id)" */
     fprintf(f, "</td><td>%zu</td>", n);
     for (int k = 0; k < r->nending + unfinished; k++) {
       size_t c = fl_res_count(r, s, k < r->nending ? k : -1);
@@ -92,7 +92,7 @@ static void tracks(FILE *f, const fl_Results *r, int *used) {
     fputs("<section class=\"keep\">\n", f);
     if (!s) fputs("<h2>Tracks at the end of the game</h2>\n", f);
     fprintf(f, "<table>\n<caption><span class=\"sw\" style=\"background:%s\"></span>", fl_chart_color(s));
-    fl_chart_esc(f, r->set[s]);
+    { char title[512]; fl_chart_esc(f, fl_res_set_title(r, s, title, sizeof title)); } /* "Name (id)" */
     fprintf(f, " (%zu games)</caption>\n<tr><th>track</th><th>unit</th><th>mean</th><th>95%% CI of the mean</th>"
                "<th>interval</th><th>sd</th><th>median</th><th>5th pct</th><th>95th pct</th></tr>\n", fl_res_games(r, s));
     for (int k = 0; k <= r->ntrack; k++) {
@@ -136,7 +136,7 @@ static void charts(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
                : "Each track: how often each final value occurred, one outline per policy set:", f);
       for (int s = 0; !sm && s < r->nset; s++) {
         fprintf(f, " <span class=\"sw\" style=\"background:%s\"></span>", fl_chart_color(s));
-        fl_chart_esc(f, r->set[s]);
+        { char title[512]; fl_chart_esc(f, fl_res_set_title(r, s, title, sizeof title)); } /* "Name (id)" */
       }
       fputs("</p>\n", f);
     }

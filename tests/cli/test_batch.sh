@@ -18,7 +18,7 @@ cmp -s "$T/j1.csv" "$T/j2.csv" || bad "--jobs 1 and --jobs 2 differ"
 [ "$(grep -vc '^#' "$T/j1.csv")" -eq 801 ] || bad "want 800 games + header, got $(grep -vc '^#' "$T/j1.csv") lines"
 # the provenance: which scenario (and its content hash), Flank, seeds, shard, sets, how to replay
 grep -q '^# flank-batch,1$' "$T/j1.csv" && grep -Eq '^# scenario,tutorial,[^,]+,[0-9a-f]{16},' "$T/j1.csv" \
-  && grep -q '^# seeds,1,400$' "$T/j1.csv" && grep -q '^# shard,1,1$' "$T/j1.csv" && grep -q '^# set,mines,policy=mines$' "$T/j1.csv" \
+  && grep -q '^# seeds,1,400$' "$T/j1.csv" && grep -q '^# shard,1,1$' "$T/j1.csv" && grep -q '^# set,mines,policy=mines,Mine the gap$' "$T/j1.csv" \
   && grep -q '^# command,flank batch tutorial --runs 400 --policy default --policy mines$' "$T/j1.csv" \
   && grep -q '^# flank,' "$T/j1.csv" || { bad "CSV provenance"; grep '^#' "$T/j1.csv"; }
 grep -q '^1,mines,war,' "$T/j1.csv" || bad "seed 1 of mines should be a war"
