@@ -2,6 +2,7 @@
 #include "fl_i18n.h"
 #include "fl_str.h"
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +20,7 @@ static struct {
   uint32_t n, orig, trans;
   int swap;
   char lang[16];
-  int misses;
+  atomic_int misses;  /* counted from any thread (ensemble workers read the engine's words too) */
 } cat = {.lang = "en"};
 
 static uint32_t u32(size_t off) {
@@ -60,7 +61,7 @@ static int load(const char *path) {
 int fl_i18n_set(const char *lang) {
   free(cat.mo);
   cat.mo = NULL;
-  cat.misses = 0;
+  atomic_store(&cat.misses, 0);
   snprintf(cat.lang, sizeof cat.lang, "en");
   if (!lang || !*lang || !strcmp(lang, "en")) return 0;
   for (const char *c = lang; *c; c++)
@@ -81,7 +82,7 @@ int fl_i18n_set(const char *lang) {
 }
 
 const char *fl_i18n_lang(void) { return cat.lang; }
-int fl_i18n_misses(void) { return cat.misses; }
+int fl_i18n_misses(void) { return atomic_load(&cat.misses); }
 
 /* The translation of msgid: msgfmt sorts the originals, so a binary search finds it. */
 static const char *find(const char *msgid, uint32_t *tlen) {
@@ -103,7 +104,7 @@ static const char *find(const char *msgid, uint32_t *tlen) {
 const char *fl_tr(const char *msgid) {
   if (!cat.mo || !*msgid) return msgid;
   const char *t = find(msgid, NULL);
-  if (!t) cat.misses++;
+  if (!t) atomic_fetch_add(&cat.misses, 1);
   return t ? t : msgid;
 }
 
@@ -112,7 +113,7 @@ const char *fl_trc(const char *ctxt, const char *msgid) {
   char key[256]; /* gettext keys a context as "ctxt\004msgid" */
   if (snprintf(key, sizeof key, "%s\004%s", ctxt, msgid) >= (int)sizeof key) return msgid;
   const char *t = find(key, NULL);
-  if (!t) cat.misses++;
+  if (!t) atomic_fetch_add(&cat.misses, 1);
   return t ? t : msgid;
 }
 
@@ -130,7 +131,7 @@ const char *fl_ntr(const char *singular, const char *plural, long n) {
   uint32_t len;
   const char *t = cat.mo ? find(singular, &len) : NULL;
   if (!t) {
-    if (cat.mo) cat.misses++;
+    if (cat.mo) atomic_fetch_add(&cat.misses, 1);
     return n == 1 ? singular : plural;
   }
   /* the forms follow each other, separated by NUL */
