@@ -197,13 +197,16 @@ void ui_draw_brief(fl_Ui *u) {
   }
   int top = y;
   y = ui_section(u, x, y, iw, FL_N("SIDES"));
-  int nplay = 0;
+  /* a footer is kept for Begin; sides that would run into it lose their text */
+  int bottom = card.y + card.h - pad - gfx_font_h(g, FONT_BODY) - PX(14), limit = bottom - PX(12);
+  int nplay = 0, rowmin = PX(22) + gfx_font_h(g, FONT_BOLD);
   for (int i = 0; i < d->nside; i++) nplay += d->sides[i].playable;
   for (int i = 0; i < d->nside; i++) {
     const fl_SideDef *s = &d->sides[i];
     int bw = nplay > 1 && s->playable ? PX(250) : 0;
     SDL_Rect r = {x, y, iw, 0};
     const gfx_Text *t = s->text && *s->text ? gfx_text(g, FONT_SMALL, s->text, iw - PX(30) - bw) : NULL;
+    if (t && y + PX(22) + gfx_font_h(g, FONT_BOLD) + t->h + PX(2) + (d->nside - 1 - i) * rowmin > limit) t = NULL;
     r.h = PX(16) + gfx_font_h(g, FONT_BOLD) + (t ? t->h + PX(2) : 0);
     int chosen = i == u->brief_side || (i < 64 && ((u->brief_extra >> i) & 1u));
     if (chosen) gfx_round(g, r, PX(6), COL_CARD_HI);
@@ -221,8 +224,6 @@ void ui_draw_brief(fl_Ui *u) {
     }
     y += r.h + PX(6);
   }
-  y += PX(14);
-  int bottom = card.y + card.h - pad - gfx_font_h(g, FONT_BODY) - PX(14);
   if (two) { /* the right column: assumptions, then the bibliography in what room is left */
     int ry = card.y + pad + gfx_font_h(g, FONT_TINY_B) + PX(6);
     if (ry > top) ry = top;

@@ -143,25 +143,28 @@ static void timeline(fl_Ui *u, int x, int y, int w, int lim) {
     y += gfx_font_h(g, FONT_SMALL) + PX(8);
   }
   int shown = 0, skipped = 0, more = 0;
+  /* decisions are dated, not numbered: a turn may be a month, a day or a year */
+  char t[32];
+  int dw = gfx_text_w(g, FONT_SMALL, "28 May 2025") + PX(20);
   for (int i = 0; i < s->nlog; i++) {
     const fl_LogEntry *e = &s->log[i];
     if (!(anyplay ? listed(u, e) : e->kind == FL_LOG_ACTION && ui_sees(u, e->seen))) continue;
     if (skipped < u->t.dec_scroll) { skipped++; continue; }
-    char line[1100], tg[512], t[16];
+    char line[1100], tg[512];
     ui_targets_text(u, e, tg, sizeof tg);
     snprintf(line, sizeof line, "%s \xE2\x80\x94 %s%s", u->def->cards[e->a].title, u->def->cards[e->a].options[e->b].label, tg);
-    const gfx_Text *lt = gfx_text(g, FONT_SMALL, line, w - PX(52));
+    const gfx_Text *lt = gfx_text(g, FONT_SMALL, line, w - dw - PX(2));
     SDL_Rect r = {x - PX(6), y - PX(4), w + PX(6), (lt ? lt->h : 0) + PX(8)};
     if (more || r.y + r.h > lim) { more++; continue; }
     int sel = u->t.dec_sel == i;
     if (sel || ui_hovered(u, r)) gfx_round(g, r, PX(5), sel ? COL_CARD_HI : gfx_mix(COL_CARD, COL_CARD_HI, 0.5f));
     if (sel) gfx_round_frame(g, r, PX(5), gfx_alpha(COL_ACCENT, 170), 1);
-    snprintf(t, sizeof t, FL_TR("T%d"), e->turn);
+    ui_date_short(e->date, t, sizeof t);
     gfx_draw_text(g, FONT_SMALL, t, x, y, sel ? COL_ACCENT : COL_MUTED, 0);
-    gfx_disc(g, (float)(x + PX(38)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), ui_side_color(u, e->c));
-    y += gfx_draw_wrapped(g, FONT_SMALL, line, x + PX(50), y, w - PX(52), COL_TEXT) + PX(8);
+    gfx_disc(g, (float)(x + dw - PX(12)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), ui_side_color(u, e->c));
+    y += gfx_draw_wrapped(g, FONT_SMALL, line, x + dw, y, w - dw - PX(2), COL_TEXT) + PX(8);
     if (u->host->fork_new) ui_button(u, r, BTN_DECISION, i);
-    if (sel && u->host->fork_new) y = alternatives(u, e, x + PX(50), y, w - PX(50), lim);
+    if (sel && u->host->fork_new) y = alternatives(u, e, x + dw, y, w - dw, lim);
     shown++;
   }
   u->t.ndec_shown = shown;
@@ -207,9 +210,11 @@ static void sources_tab(fl_Ui *u, int x, int y, int w, int bottom) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
   int lw = d->nsource ? w / 2 : w, rx = x + lw + PX(28), rw = w - lw - PX(28);
-  int yy = y, n = 0;
+  int yy = y, n = 0, skipped = 0;
   const char *etext = ui_ending_text(u->st, d);
-  if (etext) {
+  SDL_RenderSetClipRect(u->r, &(SDL_Rect){x, y, lw, bottom - y});
+  u->t.q_more = 0;
+  if (etext && u->t.q_scroll == 0) { /* scrolled: the ending gives way to the questions */
     yy = ui_section(u, x, yy, lw, T_ENDING);
     int h = gfx_draw_wrapped(g, FONT_SMALL, etext, x, yy, lw, COL_TEXT);
     ui_cite_zone(u, (SDL_Rect){x, yy, lw, h}, etext);
@@ -221,14 +226,21 @@ static void sources_tab(fl_Ui *u, int x, int y, int w, int bottom) {
     if (q->ending >= 0 && q->ending != u->st->ending) continue;
     char num[16];
     snprintf(num, sizeof num, "%d.", ++n);
-    gfx_draw_text(g, FONT_BODY, num, x, yy, COL_ACCENT, 0);
+    if (skipped < u->t.q_scroll - 1 + !etext) { skipped++; continue; }
     const gfx_Text *t = gfx_text(g, FONT_BODY, q->text, lw - PX(30));
-    if (t && yy + t->h > bottom) break;
+    if (u->t.q_more || (t && yy + t->h > bottom - gfx_font_h(g, FONT_SMALL) - PX(4))) { u->t.q_more++; continue; }
+    gfx_draw_text(g, FONT_BODY, num, x, yy, COL_ACCENT, 0);
     int h = gfx_draw_wrapped(g, FONT_BODY, q->text, x + PX(30), yy, lw - PX(30), COL_TEXT);
     ui_cite_zone(u, (SDL_Rect){x + PX(30), yy, lw - PX(30), h}, q->text);
     yy += h + PX(12);
   }
   if (!n) gfx_draw_text(g, FONT_SMALL, fl_tr(T_NO_QUESTIONS), x, yy, COL_MUTED, 0);
+  if (u->t.q_more) {
+    char more[128];
+    snprintf(more, sizeof more, FL_NTR("\xE2\x86\x93 %d more below (mouse wheel)", "\xE2\x86\x93 %d more below (mouse wheel)", u->t.q_more), u->t.q_more);
+    gfx_draw_text(g, FONT_SMALL, more, x, bottom - gfx_font_h(g, FONT_SMALL), COL_MUTED, 0);
+  }
+  SDL_RenderSetClipRect(u->r, NULL);
   if (d->nsource) ui_biblio_draw(u, rx, ui_section(u, rx, y, rw, T_SOURCES), rw, bottom, u->t.bib_scroll);
 }
 
@@ -264,7 +276,9 @@ void ui_draw_debrief(fl_Ui *u) {
   char meta[512], date[64], after[96];
   ui_date_long(s->date, date, sizeof date);
   snprintf(after, sizeof after, FL_NTR("after %d turn", "after %d turns", s->turn), s->turn);
-  snprintf(meta, sizeof meta, "%s  \xC2\xB7  %s  \xC2\xB7  %s", d->title, after, date);
+  char seed[64]; /* for a teacher reproducing the game */
+  snprintf(seed, sizeof seed, FL_TR("seed %llu"), (unsigned long long)s->seed);
+  snprintf(meta, sizeof meta, "%s  \xC2\xB7  %s  \xC2\xB7  %s  \xC2\xB7  %s", d->title, after, date, seed);
   gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_SMALL) + PX(10);
   const char *etext = ui_ending_text(u->st, u->def);
@@ -358,6 +372,12 @@ int ui_debrief_shot_ready(const fl_Ui *u, const char *shot) {
 }
 
 void ui_debrief_wheel(fl_Ui *u, int dy) {
+  if (u->t.tab == 2 && (!u->def || !u->def->nsource || u->mx < u->W / 2)) { /* the left column: questions */
+    if (dy < 0 && !u->t.q_more) return;
+    u->t.q_scroll -= dy;
+    if (u->t.q_scroll < 0) u->t.q_scroll = 0;
+    return;
+  }
   if (u->t.tab == 2) {
     u->t.bib_scroll -= dy;
     if (u->t.bib_scroll < 0) u->t.bib_scroll = 0;

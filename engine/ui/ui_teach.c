@@ -203,6 +203,7 @@ void ui_teach_reset(fl_Ui *u) {
   u->t.among_for = NULL;
   u->t.dec_sel = -1;
   u->t.dec_scroll = 0;
+  u->t.q_scroll = 0;
   u->t.tab = 0;
 }
 
