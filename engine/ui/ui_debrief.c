@@ -70,7 +70,7 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
   y += gfx_draw_wrapped(g, FONT_BOLD, title, x, y, iw, s ? COL_TEXT : COL_MUTED) + PX(4);
   if (s) {
     char t[48];
-    snprintf(t, sizeof t, FL_TR("turn %d"), s->turn);
+    ui_date_long(s->date, t, sizeof t); /* where it ended: a date, as turns differ in length */
     gfx_draw_text(g, FONT_SMALL, t, x, y, COL_MUTED, 0);
   } else if (f && f->th) { /* a fork plays in milliseconds; the bar says it is on its way */
     int bw = iw - PX(4), p = (int)((SDL_GetTicks() / 8) % (Uint32)(bw > 1 ? bw : 1));

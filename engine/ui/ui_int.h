@@ -190,6 +190,7 @@ typedef struct ui_Teach {
   int param_sel;
 } ui_Teach;
 
+enum { UI_MAXTREND = 64 }; /* indicators whose trend the window follows itself */
 typedef struct fl_Ui {
   gfx_Ctx g;
   const fl_UiHost *host;
@@ -238,6 +239,9 @@ typedef struct fl_Ui {
   int legend_auto;             /* not toggled yet: open unless every corner would cover areas */
   int legend_shown;            /* open in the last frame drawn */
   SDL_Rect legend_r;          /* where it was drawn (folded or not) */
+  /* the indicators' trend: each value as last drawn and before its latest change (the
+   * arrow says which way the last change went, not the turn's net change) */
+  double trend_seen[UI_MAXTREND], trend_before[UI_MAXTREND]; const fl_State *trend_for; int trend_turn;
   uint64_t legend_key;         /* the view its place was chosen for */
   int legend_corner, legend_covers; /* that place, and whether it covers areas */
   int legend_tab_corner;       /* where the folded tab goes */

@@ -349,16 +349,19 @@ static void log_panel(fl_Ui *u, SDL_Rect r) {
   u->logr = r;
   if (r.h < PX(40)) return;
   SDL_RenderSetClipRect(u->r, &r);
-  int y = r.y, tw = PX(42), ww = r.w - tw;
+  /* a game whose turns are only a cap (months, then days, then years) dates its entries */
+  int dated = u->def->turns_cap, tw = dated ? gfx_text_w(g, FONT_SMALL, "28 May 2025") + PX(14) : PX(42);
+  int y = r.y, ww = r.w - tw;
   int shown = 0, idx = s->nlog - 1 - u->log_scroll;
   if (u->focus == FOCUS_LOG) gfx_fill(g, (SDL_Rect){r.x - PX(8), r.y, PX(2), r.h}, COL_ACCENT);
   for (; idx >= 0 && y < r.y + r.h; idx--) {
     const fl_LogEntry *e = &s->log[idx];
     if (e->kind == FL_LOG_SKIPPED || !ui_sees(u, e->seen)) continue;
-    char buf[1200], t[16];
+    char buf[1200], t[32];
     ui_log_text(u, e, buf, sizeof buf);
     if (!*buf) continue;
-    snprintf(t, sizeof t, FL_TR("T%d"), e->turn);
+    if (dated) ui_date_short(e->date, t, sizeof t);
+    else snprintf(t, sizeof t, FL_TR("T%d"), e->turn);
     SDL_Color c = e->kind == FL_LOG_ACTION ? COL_TEXT : e->kind == FL_LOG_EVENT ? (SDL_Color){226, 200, 140, 255}
                 : e->kind == FL_LOG_ENDING ? COL_ACCENT : COL_MUTED;
     const gfx_Text *bt = gfx_text(g, FONT_SMALL, buf, ww);
