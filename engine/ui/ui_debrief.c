@@ -206,41 +206,49 @@ static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
   }
 }
 
+/* A cite zone of the scrolled column: only its visible part answers the mouse. */
+static void zone_in(fl_Ui *u, SDL_Rect r, SDL_Rect clip, const char *text) {
+  SDL_Rect v;
+  if (SDL_IntersectRect(&r, &clip, &v)) ui_cite_zone(u, v, text);
+}
+
+/* The left column (the questions, then the whole ending) scrolls by pixels within its
+ * clip, above a strip that says what is above and below; the right one by source. */
 static void sources_tab(fl_Ui *u, int x, int y, int w, int bottom) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
-  int lw = d->nsource ? w / 2 : w, rx = x + lw + PX(28), rw = w - lw - PX(28);
-  int yy = y, n = 0, skipped = 0;
-  const char *etext = ui_ending_text(u->st, d);
-  SDL_RenderSetClipRect(u->r, &(SDL_Rect){x, y, lw, bottom - y});
-  u->t.q_more = 0;
-  if (etext && u->t.q_scroll == 0) { /* scrolled: the ending gives way to the questions */
-    yy = ui_section(u, x, yy, lw, T_ENDING);
-    int h = gfx_draw_wrapped(g, FONT_SMALL, etext, x, yy, lw, COL_TEXT);
-    ui_cite_zone(u, (SDL_Rect){x, yy, lw, h}, etext);
-    yy += h + PX(16);
-  }
+  int lw = d->nsource ? w / 2 : w, rx = x + lw + PX(28), rw = w - lw - PX(28), n = 0;
+  int fs = gfx_font_h(g, FONT_SMALL);
+  SDL_Rect clip = {x, y, lw, bottom - y - fs - PX(6)};
+  SDL_RenderSetClipRect(u->r, &clip);
+  int yy = y - u->t.q_scroll;
   yy = ui_section(u, x, yy, lw, T_QUESTIONS);
   for (int i = 0; i < d->nquestion; i++) {
     const fl_QuestionDef *q = &d->questions[i];
     if (q->ending >= 0 && q->ending != u->st->ending) continue;
     char num[16];
     snprintf(num, sizeof num, "%d.", ++n);
-    if (skipped < u->t.q_scroll - 1 + !etext) { skipped++; continue; }
-    const gfx_Text *t = gfx_text(g, FONT_BODY, q->text, lw - PX(30));
-    if (u->t.q_more || (t && yy + t->h > bottom - gfx_font_h(g, FONT_SMALL) - PX(4))) { u->t.q_more++; continue; }
     gfx_draw_text(g, FONT_BODY, num, x, yy, COL_ACCENT, 0);
     int h = gfx_draw_wrapped(g, FONT_BODY, q->text, x + PX(30), yy, lw - PX(30), COL_TEXT);
-    ui_cite_zone(u, (SDL_Rect){x + PX(30), yy, lw - PX(30), h}, q->text);
+    zone_in(u, (SDL_Rect){x + PX(30), yy, lw - PX(30), h}, clip, q->text);
     yy += h + PX(12);
   }
-  if (!n) gfx_draw_text(g, FONT_SMALL, fl_tr(T_NO_QUESTIONS), x, yy, COL_MUTED, 0);
-  if (u->t.q_more) {
-    char more[128];
-    snprintf(more, sizeof more, FL_NTR("\xE2\x86\x93 %d more below (mouse wheel)", "\xE2\x86\x93 %d more below (mouse wheel)", u->t.q_more), u->t.q_more);
-    gfx_draw_text(g, FONT_SMALL, more, x, bottom - gfx_font_h(g, FONT_SMALL), COL_MUTED, 0);
+  if (!n) {
+    gfx_draw_text(g, FONT_SMALL, fl_tr(T_NO_QUESTIONS), x, yy, COL_MUTED, 0);
+    yy += fs + PX(12);
+  }
+  const char *etext = ui_ending_text(u->st, d);
+  if (etext) {
+    yy = ui_section(u, x, yy + PX(4), lw, T_ENDING);
+    int h = gfx_draw_wrapped(g, FONT_SMALL, etext, x, yy, lw, COL_TEXT);
+    zone_in(u, (SDL_Rect){x, yy, lw, h}, clip, etext);
+    yy += h;
   }
   SDL_RenderSetClipRect(u->r, NULL);
+  u->t.q_more = yy > clip.y + clip.h;
+  const char *hint = u->t.q_more && u->t.q_scroll > 0 ? FL_TR("\xE2\x86\x91\xE2\x86\x93 more above and below (mouse wheel)")
+                   : u->t.q_more ? FL_TR("\xE2\x86\x93 more below (mouse wheel)") : u->t.q_scroll > 0 ? FL_TR("\xE2\x86\x91 more above (mouse wheel)") : NULL;
+  if (hint) gfx_draw_text(g, FONT_SMALL, hint, x, bottom - fs, COL_MUTED, 0);
   if (d->nsource) ui_biblio_draw(u, rx, ui_section(u, rx, y, rw, T_SOURCES), rw, bottom, u->t.bib_scroll);
 }
 
@@ -374,7 +382,7 @@ int ui_debrief_shot_ready(const fl_Ui *u, const char *shot) {
 void ui_debrief_wheel(fl_Ui *u, int dy) {
   if (u->t.tab == 2 && (!u->def || !u->def->nsource || u->mx < u->W / 2)) { /* the left column: questions */
     if (dy < 0 && !u->t.q_more) return;
-    u->t.q_scroll -= dy;
+    u->t.q_scroll -= dy * PX(48);
     if (u->t.q_scroll < 0) u->t.q_scroll = 0;
     return;
   }
