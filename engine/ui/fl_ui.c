@@ -502,7 +502,8 @@ static int update(fl_Ui *u, Uint32 now, Uint32 *wake) {
     if (u->popup < 0) {
       while (u->seen_log < u->st->nlog) {
         const fl_LogEntry *e = &u->st->log[u->seen_log++];
-        if (e->kind == FL_LOG_EVENT && popups && ui_sees(u, e->seen)) {
+        /* once the game has ended its last events stay in the log: no pop-ups over "Game over" */
+        if (e->kind == FL_LOG_EVENT && popups && !u->st->ended && ui_sees(u, e->seen)) {
           u->popup = u->seen_log - 1;
           u->popup_until = now + (Uint32)(u->opts.demo ? 3 * demo_delay(u) : 0);
           changed = 1;

@@ -120,7 +120,8 @@ typedef struct fl_UiOpts {
 /* Run the window until the player quits. 0 ok; 1 when a demo with a screenshot stopped on a
  * script error (the shot shows the error panel); -1 with err (no display, SDL failure). */
 /* How long the game runs, in the language of the window (fl_i18n): "26 turns of 1 week", and
- * when the turn length changes, from which turn: "26 turns of 1 week, from turn 10 of 2 weeks". */
+ * when the turn length changes, from which turn: "26 turns of 1 week, from turn 10 of 2 weeks";
+ * with turns_cap (the turns are only a cap) no count: "turns of 1 month at first; the rules ...". */
 void fl_ui_schedule_text(const fl_Def *d, char *buf, size_t n);
 int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n);
 

@@ -38,10 +38,31 @@ static const char *area_name(const fl_Ui *u, int a) {
   return ar ? ar->name : "?";
 }
 
+const char *ui_piece_own_name(const fl_Piece *p) {
+  const fl_Prop *nm = p ? fl_props_get(&p->props, "name") : NULL;
+  return nm && nm->type == FL_STR && nm->str && *nm->str ? nm->str : NULL;
+}
+
+/* Its own name ("eFP battlegroup Latvia (Canada-led)"), else its type and id. */
 static void piece_name(const fl_Ui *u, int32_t id, char *buf, size_t n) {
   int pi = fl_state_find_piece(u->st, id);
   const fl_Piece *p = pi >= 0 ? &u->st->pieces[pi] : NULL;
-  snprintf(buf, n, "%s #%ld", p && p->type >= 0 ? u->def->ptypes[p->type].name : FL_TR("Piece"), (long)id);
+  if (ui_piece_own_name(p)) snprintf(buf, n, "%s", ui_piece_own_name(p));
+  else snprintf(buf, n, "%s #%ld", p && p->type >= 0 ? u->def->ptypes[p->type].name : FL_TR("Piece"), (long)id);
+}
+
+/* A piece's properties a player reads, joined: only those a property{} declares (the
+ * scenario's names and units), which holds none of its bookkeeping. */
+static void piece_props(const fl_Ui *u, int32_t id, char *buf, size_t n) {
+  int pi = fl_state_find_piece(u->st, id);
+  size_t len = 0;
+  buf[0] = 0;
+  for (int i = 0; pi >= 0 && i < u->st->pieces[pi].props.n && len < n; i++) {
+    const fl_Prop *p = &u->st->pieces[pi].props.p[i];
+    char v[192];
+    if (!strcmp(p->key, "name") || fl_def_prop(u->def, p->key) < 0 || !ui_prop_text(u, p, v, sizeof v)) continue;
+    len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? " \xC2\xB7 " : "", v);
+  }
 }
 
 void ui_targets_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n) {
@@ -69,6 +90,8 @@ int ui_prop_text(const fl_Ui *u, const fl_Prop *p, char *buf, size_t n) {
   int k = fl_def_prop(u->def, p->key);
   const fl_PropDef *pd = k >= 0 ? &u->def->props[k] : NULL;
   if (pd && !ui_sees(u, pd->seen)) return 0;
+  if (!pd && u->def->nprop) return 0; /* undeclared: the rules' bookkeeping, as on the text board */
+  if (p->type == FL_STR ? !p->str || !*p->str : p->num == 0) return 0; /* nothing there */
   char v[128];
   if (p->type == FL_NUM) { /* "Minefield: 1 field", "AP mines, unmarked: 12,000" */
     fl_fmt_qty(p->num, pd ? pd->unit : NULL, pd ? pd->unit_one : NULL, v, sizeof v);
@@ -309,9 +332,11 @@ void ui_pick_ask(const fl_Ui *u, char *buf, size_t n) {
     return;
   }
   const char *what = op->target == FL_TGT_AREA ? FL_TR("an area") : FL_TR("a piece");
-  int hi = pick_max(op);
+  int hi = pick_max(op), k = u->pick.ntg;
   if (hi == 1) snprintf(buf, n, FL_TR("Choose %s"), what);
-  else snprintf(buf, n, FL_TR("Choose %s \xE2\x80\x94 %d of %d"), op->target == FL_TGT_AREA ? FL_TR("areas") : FL_TR("pieces"), u->pick.ntg + 1 > hi ? hi : u->pick.ntg + 1, hi);
+  else if (k == 0) snprintf(buf, n, FL_TR("Choose %s (up to %d)"), op->target == FL_TGT_AREA ? FL_TR("areas") : FL_TR("pieces"), hi);
+  /* TRANSLATORS: how many targets are chosen so far, and the most the option takes */
+  else snprintf(buf, n, FL_NTR("%d chosen (up to %d)", "%d chosen (up to %d)", k), k, hi);
 }
 
 static void commit(fl_Ui *u) {
@@ -544,7 +569,11 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
   int n = 0, bad = -1; /* bad: the line that says why it cannot be chosen */
   int areas = picking_areas(u, op);
   if (areas) snprintf(lines[n++], 512, "%s", area_name(u, t));
-  else piece_name(u, t, lines[n++], 512);
+  else {
+    piece_name(u, t, lines[n++], 512);
+    piece_props(u, t, lines[n], 512);
+    if (lines[n][0]) n++;
+  }
   if (li < 0) {
     bad = n;
     snprintf(lines[n++], 512, FL_TR("Not a target for \xE2\x80\x9C%s\xE2\x80\x9D"), op->label);
@@ -611,8 +640,11 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
   }
 }
 
-/* A banner over the map: what is asked, and the keys. */
-static void ask_banner(fl_Ui *u, const fl_OptionDef *op) {
+/* A banner over the map: what is asked, and the keys; drawn after the legend, and below
+ * it where the legend sits at the top of the map. */
+void ui_draw_pick_banner(fl_Ui *u) {
+  const fl_OptionDef *op = pick_def(u);
+  if (!op) return;
   gfx_Ctx *g = &u->g;
   char ask[256], line[512];
   ui_pick_ask(u, ask, sizeof ask);
@@ -621,6 +653,7 @@ static void ask_banner(fl_Ui *u, const fl_OptionDef *op) {
            multi ? FL_TR("chooses (again: confirm)") : FL_TR("chooses"));
   int tw = gfx_text_w(g, FONT_BODY, line), pad = PX(14);
   SDL_Rect r = {u->mapr.x + (u->mapr.w - tw) / 2 - pad, u->mapr.y + PX(12), tw + 2 * pad, gfx_font_h(g, FONT_BODY) + PX(14)};
+  if (SDL_HasIntersection(&r, &u->legend_r)) r.y = u->legend_r.y + u->legend_r.h + PX(8);
   gfx_round(g, r, PX(6), (SDL_Color){12, 14, 18, 235});
   gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);
   gfx_draw_text(g, FONT_BODY, line, r.x + pad, r.y + PX(7), COL_TEXT, 0);
@@ -676,7 +709,6 @@ void ui_draw_pick(fl_Ui *u) {
       ui_counter(u, u->mx - cw / 2, u->my - cw * 0.35f, cw, cw * 0.7f, u->st->pieces[pi].side, u->st->pieces[pi].type, 1);
     }
   }
-  ask_banner(u, op);
   if (t >= 0 && !(u->drag_piece >= 0 && !areas)) target_card(u, op, t, li);
 }
 

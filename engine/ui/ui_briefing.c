@@ -197,14 +197,33 @@ void ui_draw_brief(fl_Ui *u) {
   }
   int top = y;
   y = ui_section(u, x, y, iw, FL_N("SIDES"));
-  int nplay = 0;
+  /* a footer is kept for Begin; when the sides do not fit above it their descriptions
+   * shrink to one line, then go, from the last side up (the first are the ones to read) */
+  int bottom = card.y + card.h - pad - gfx_font_h(g, FONT_BODY) - PX(14), limit = bottom - PX(12);
+  int nplay = 0, row0 = PX(22) + gfx_font_h(g, FONT_BOLD), one = gfx_font_h(g, FONT_SMALL) + PX(2), total = 0;
+  unsigned char mode[64]; /* 2 whole text, 1 one line, 0 none */
   for (int i = 0; i < d->nside; i++) nplay += d->sides[i].playable;
   for (int i = 0; i < d->nside; i++) {
     const fl_SideDef *s = &d->sides[i];
-    int bw = nplay > 1 && s->playable ? PX(250) : 0;
+    int tw = iw - PX(30) - (nplay > 1 && s->playable ? PX(250) : 0);
+    const gfx_Text *t = s->text && *s->text ? gfx_text(g, FONT_SMALL, s->text, tw) : NULL;
+    if (i < 64) mode[i] = t ? 2 : 0;
+    total += row0 + (t ? t->h + PX(2) : 0);
+  }
+  for (int pass = 2; pass >= 1; pass--)
+    for (int i = (d->nside < 64 ? d->nside : 64) - 1; i >= 0 && y + total > limit; i--) {
+      if (mode[i] != pass) continue;
+      int tw = iw - PX(30) - (nplay > 1 && d->sides[i].playable ? PX(250) : 0);
+      const gfx_Text *t = gfx_text(g, FONT_SMALL, d->sides[i].text, tw);
+      total -= pass == 2 ? (t ? t->h + PX(2) : 0) - one : one;
+      mode[i] = (unsigned char)(pass - 1);
+    }
+  for (int i = 0; i < d->nside; i++) {
+    const fl_SideDef *s = &d->sides[i];
+    int bw = nplay > 1 && s->playable ? PX(250) : 0, md = i < 64 ? mode[i] : 0;
     SDL_Rect r = {x, y, iw, 0};
-    const gfx_Text *t = s->text && *s->text ? gfx_text(g, FONT_SMALL, s->text, iw - PX(30) - bw) : NULL;
-    r.h = PX(16) + gfx_font_h(g, FONT_BOLD) + (t ? t->h + PX(2) : 0);
+    const gfx_Text *t = md == 2 ? gfx_text(g, FONT_SMALL, s->text, iw - PX(30) - bw) : NULL;
+    r.h = PX(16) + gfx_font_h(g, FONT_BOLD) + (t ? t->h + PX(2) : md == 1 ? one : 0);
     int chosen = i == u->brief_side || (i < 64 && ((u->brief_extra >> i) & 1u));
     if (chosen) gfx_round(g, r, PX(6), COL_CARD_HI);
     gfx_disc(g, (float)(x + PX(14)), (float)(y + PX(8) + gfx_font_h(g, FONT_BOLD) / 2), (float)PX(6), ui_side_color(u, i));
@@ -213,6 +232,11 @@ void ui_draw_brief(fl_Ui *u) {
              : FL_TR("  \xE2\x80\x94 computer"));
     gfx_draw_text(g, FONT_BOLD, name, x + PX(30), y + PX(8), COL_TEXT, 0);
     if (t) gfx_draw_wrapped(g, FONT_SMALL, s->text, x + PX(30), y + PX(8) + gfx_font_h(g, FONT_BOLD) + PX(2), iw - PX(30) - bw, COL_MUTED);
+    else if (md == 1) {
+      char fit[512];
+      gfx_fit(g, FONT_SMALL, s->text, iw - PX(30) - bw, fit, sizeof fit);
+      gfx_draw_text(g, FONT_SMALL, fit, x + PX(30), y + PX(8) + gfx_font_h(g, FONT_BOLD) + PX(2), COL_MUTED, 0);
+    }
     if (bw && i == u->brief_side) ui_btn(u, x + iw - PX(8), y + PX(6), FL_N("You"), NULL, BTN_SIDE, i, BS_PRIMARY, 2);
     else if (bw) { /* play it yourself, or seat another person at it (hotseat) */
       SDL_Rect pb = ui_btn(u, x + iw - PX(8), y + PX(6), FL_N("Play"), NULL, BTN_SIDE, i, BS_SECONDARY, 2);
@@ -221,8 +245,6 @@ void ui_draw_brief(fl_Ui *u) {
     }
     y += r.h + PX(6);
   }
-  y += PX(14);
-  int bottom = card.y + card.h - pad - gfx_font_h(g, FONT_BODY) - PX(14);
   if (two) { /* the right column: assumptions, then the bibliography in what room is left */
     int ry = card.y + pad + gfx_font_h(g, FONT_TINY_B) + PX(6);
     if (ry > top) ry = top;

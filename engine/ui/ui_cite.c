@@ -48,7 +48,7 @@ void ui_cite_draw(fl_Ui *u) {
     }
   fl_cited_free(&c);
   if (!ns) return;
-  int pad = PX(14), w = PX(520), iw = w - 2 * pad;
+  int pad = PX(12), w = PX(440), iw = w - 2 * pad;
   if (w > u->W - PX(20)) { w = u->W - PX(20); iw = w - 2 * pad; }
   char entry[8][1400], more[256] = "";
   int n = 0, h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(8) + 2 * (gfx_font_h(g, FONT_SMALL) + PX(4));
@@ -58,7 +58,7 @@ void ui_cite_draw(fl_Ui *u) {
     fl_cite_entry(&u->def->sources[seen[i]], 0, full, sizeof full);
     snprintf(entry[n], sizeof entry[n], "%s \xE2\x80\x94 %s", sh, full);
     const gfx_Text *t = gfx_text(g, FONT_SMALL, entry[n], iw);
-    if (n && h + (t ? t->h : 0) + PX(8) > u->H - PX(20)) break;
+    if (n && h + (t ? t->h : 0) + PX(8) > u->H / 3) break; /* small: the rest is in the list of sources */
     h += (t ? t->h : 0) + PX(8);
     n++;
   }

@@ -70,7 +70,7 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
   y += gfx_draw_wrapped(g, FONT_BOLD, title, x, y, iw, s ? COL_TEXT : COL_MUTED) + PX(4);
   if (s) {
     char t[48];
-    snprintf(t, sizeof t, FL_TR("turn %d"), s->turn);
+    ui_date_long(s->date, t, sizeof t); /* where it ended: a date, as turns differ in length */
     gfx_draw_text(g, FONT_SMALL, t, x, y, COL_MUTED, 0);
   } else if (f && f->th) { /* a fork plays in milliseconds; the bar says it is on its way */
     int bw = iw - PX(4), p = (int)((SDL_GetTicks() / 8) % (Uint32)(bw > 1 ? bw : 1));
@@ -143,25 +143,28 @@ static void timeline(fl_Ui *u, int x, int y, int w, int lim) {
     y += gfx_font_h(g, FONT_SMALL) + PX(8);
   }
   int shown = 0, skipped = 0, more = 0;
+  /* decisions are dated, not numbered: a turn may be a month, a day or a year */
+  char t[32];
+  int dw = gfx_text_w(g, FONT_SMALL, "28 May 2025") + PX(20);
   for (int i = 0; i < s->nlog; i++) {
     const fl_LogEntry *e = &s->log[i];
     if (!(anyplay ? listed(u, e) : e->kind == FL_LOG_ACTION && ui_sees(u, e->seen))) continue;
     if (skipped < u->t.dec_scroll) { skipped++; continue; }
-    char line[1100], tg[512], t[16];
+    char line[1100], tg[512];
     ui_targets_text(u, e, tg, sizeof tg);
     snprintf(line, sizeof line, "%s \xE2\x80\x94 %s%s", u->def->cards[e->a].title, u->def->cards[e->a].options[e->b].label, tg);
-    const gfx_Text *lt = gfx_text(g, FONT_SMALL, line, w - PX(52));
+    const gfx_Text *lt = gfx_text(g, FONT_SMALL, line, w - dw - PX(2));
     SDL_Rect r = {x - PX(6), y - PX(4), w + PX(6), (lt ? lt->h : 0) + PX(8)};
     if (more || r.y + r.h > lim) { more++; continue; }
     int sel = u->t.dec_sel == i;
     if (sel || ui_hovered(u, r)) gfx_round(g, r, PX(5), sel ? COL_CARD_HI : gfx_mix(COL_CARD, COL_CARD_HI, 0.5f));
     if (sel) gfx_round_frame(g, r, PX(5), gfx_alpha(COL_ACCENT, 170), 1);
-    snprintf(t, sizeof t, FL_TR("T%d"), e->turn);
+    ui_date_short(e->date, t, sizeof t);
     gfx_draw_text(g, FONT_SMALL, t, x, y, sel ? COL_ACCENT : COL_MUTED, 0);
-    gfx_disc(g, (float)(x + PX(38)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), ui_side_color(u, e->c));
-    y += gfx_draw_wrapped(g, FONT_SMALL, line, x + PX(50), y, w - PX(52), COL_TEXT) + PX(8);
+    gfx_disc(g, (float)(x + dw - PX(12)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), ui_side_color(u, e->c));
+    y += gfx_draw_wrapped(g, FONT_SMALL, line, x + dw, y, w - dw - PX(2), COL_TEXT) + PX(8);
     if (u->host->fork_new) ui_button(u, r, BTN_DECISION, i);
-    if (sel && u->host->fork_new) y = alternatives(u, e, x + PX(50), y, w - PX(50), lim);
+    if (sel && u->host->fork_new) y = alternatives(u, e, x + dw, y, w - dw, lim);
     shown++;
   }
   u->t.ndec_shown = shown;
@@ -203,18 +206,22 @@ static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
   }
 }
 
+/* A cite zone of the scrolled column: only its visible part answers the mouse. */
+static void zone_in(fl_Ui *u, SDL_Rect r, SDL_Rect clip, const char *text) {
+  SDL_Rect v;
+  if (SDL_IntersectRect(&r, &clip, &v)) ui_cite_zone(u, v, text);
+}
+
+/* The left column (the questions, then the whole ending) scrolls by pixels within its
+ * clip, above a strip that says what is above and below; the right one by source. */
 static void sources_tab(fl_Ui *u, int x, int y, int w, int bottom) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
-  int lw = d->nsource ? w / 2 : w, rx = x + lw + PX(28), rw = w - lw - PX(28);
-  int yy = y, n = 0;
-  const char *etext = ui_ending_text(u->st, d);
-  if (etext) {
-    yy = ui_section(u, x, yy, lw, T_ENDING);
-    int h = gfx_draw_wrapped(g, FONT_SMALL, etext, x, yy, lw, COL_TEXT);
-    ui_cite_zone(u, (SDL_Rect){x, yy, lw, h}, etext);
-    yy += h + PX(16);
-  }
+  int lw = d->nsource ? w / 2 : w, rx = x + lw + PX(28), rw = w - lw - PX(28), n = 0;
+  int fs = gfx_font_h(g, FONT_SMALL);
+  SDL_Rect clip = {x, y, lw, bottom - y - fs - PX(6)};
+  SDL_RenderSetClipRect(u->r, &clip);
+  int yy = y - u->t.q_scroll;
   yy = ui_section(u, x, yy, lw, T_QUESTIONS);
   for (int i = 0; i < d->nquestion; i++) {
     const fl_QuestionDef *q = &d->questions[i];
@@ -222,13 +229,26 @@ static void sources_tab(fl_Ui *u, int x, int y, int w, int bottom) {
     char num[16];
     snprintf(num, sizeof num, "%d.", ++n);
     gfx_draw_text(g, FONT_BODY, num, x, yy, COL_ACCENT, 0);
-    const gfx_Text *t = gfx_text(g, FONT_BODY, q->text, lw - PX(30));
-    if (t && yy + t->h > bottom) break;
     int h = gfx_draw_wrapped(g, FONT_BODY, q->text, x + PX(30), yy, lw - PX(30), COL_TEXT);
-    ui_cite_zone(u, (SDL_Rect){x + PX(30), yy, lw - PX(30), h}, q->text);
+    zone_in(u, (SDL_Rect){x + PX(30), yy, lw - PX(30), h}, clip, q->text);
     yy += h + PX(12);
   }
-  if (!n) gfx_draw_text(g, FONT_SMALL, fl_tr(T_NO_QUESTIONS), x, yy, COL_MUTED, 0);
+  if (!n) {
+    gfx_draw_text(g, FONT_SMALL, fl_tr(T_NO_QUESTIONS), x, yy, COL_MUTED, 0);
+    yy += fs + PX(12);
+  }
+  const char *etext = ui_ending_text(u->st, d);
+  if (etext) {
+    yy = ui_section(u, x, yy + PX(4), lw, T_ENDING);
+    int h = gfx_draw_wrapped(g, FONT_SMALL, etext, x, yy, lw, COL_TEXT);
+    zone_in(u, (SDL_Rect){x, yy, lw, h}, clip, etext);
+    yy += h;
+  }
+  SDL_RenderSetClipRect(u->r, NULL);
+  u->t.q_more = yy > clip.y + clip.h;
+  const char *hint = u->t.q_more && u->t.q_scroll > 0 ? FL_TR("\xE2\x86\x91\xE2\x86\x93 more above and below (mouse wheel)")
+                   : u->t.q_more ? FL_TR("\xE2\x86\x93 more below (mouse wheel)") : u->t.q_scroll > 0 ? FL_TR("\xE2\x86\x91 more above (mouse wheel)") : NULL;
+  if (hint) gfx_draw_text(g, FONT_SMALL, hint, x, bottom - fs, COL_MUTED, 0);
   if (d->nsource) ui_biblio_draw(u, rx, ui_section(u, rx, y, rw, T_SOURCES), rw, bottom, u->t.bib_scroll);
 }
 
@@ -264,7 +284,9 @@ void ui_draw_debrief(fl_Ui *u) {
   char meta[512], date[64], after[96];
   ui_date_long(s->date, date, sizeof date);
   snprintf(after, sizeof after, FL_NTR("after %d turn", "after %d turns", s->turn), s->turn);
-  snprintf(meta, sizeof meta, "%s  \xC2\xB7  %s  \xC2\xB7  %s", d->title, after, date);
+  char seed[64]; /* for a teacher reproducing the game */
+  snprintf(seed, sizeof seed, FL_TR("seed %llu"), (unsigned long long)s->seed);
+  snprintf(meta, sizeof meta, "%s  \xC2\xB7  %s  \xC2\xB7  %s  \xC2\xB7  %s", d->title, after, date, seed);
   gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_SMALL) + PX(10);
   const char *etext = ui_ending_text(u->st, u->def);
@@ -358,6 +380,12 @@ int ui_debrief_shot_ready(const fl_Ui *u, const char *shot) {
 }
 
 void ui_debrief_wheel(fl_Ui *u, int dy) {
+  if (u->t.tab == 2 && (!u->def || !u->def->nsource || u->mx < u->W / 2)) { /* the left column: questions */
+    if (dy < 0 && !u->t.q_more) return;
+    u->t.q_scroll -= dy * PX(48);
+    if (u->t.q_scroll < 0) u->t.q_scroll = 0;
+    return;
+  }
   if (u->t.tab == 2) {
     u->t.bib_scroll -= dy;
     if (u->t.bib_scroll < 0) u->t.bib_scroll = 0;

@@ -176,6 +176,7 @@ typedef struct ui_Teach {
   int dec_scroll;             /* debrief: first decision shown */
   int ndec_shown, dec_more;
   int bib_scroll;             /* debrief: first source shown in the bibliography */
+  int q_scroll, q_more;       /* debrief: first question shown; whether more are below */
   /* your game among many */
   void *among; SDL_Thread *among_th; SDL_atomic_t among_fin; int among_state, among_rc;
   char among_err[512]; fl_UiAmong res; double among_t0, among_ms, among_max_frame, among_sum_frame; int among_frames;
@@ -189,6 +190,7 @@ typedef struct ui_Teach {
   int param_sel;
 } ui_Teach;
 
+enum { UI_MAXTREND = 64 }; /* indicators whose trend the window follows itself */
 typedef struct fl_Ui {
   gfx_Ctx g;
   const fl_UiHost *host;
@@ -236,6 +238,10 @@ typedef struct fl_Ui {
   int legend_open;             /* the player's choice (L, or a click on it) once legend_auto is 0 */
   int legend_auto;             /* not toggled yet: open unless every corner would cover areas */
   int legend_shown;            /* open in the last frame drawn */
+  SDL_Rect legend_r;          /* where it was drawn (folded or not) */
+  /* the indicators' trend: each value as last drawn and before its latest change (the
+   * arrow says which way the last change went, not the turn's net change) */
+  double trend_seen[UI_MAXTREND], trend_before[UI_MAXTREND]; const fl_State *trend_for; int trend_turn;
   uint64_t legend_key;         /* the view its place was chosen for */
   int legend_corner, legend_covers; /* that place, and whether it covers areas */
   int legend_tab_corner;       /* where the folded tab goes */
@@ -319,6 +325,10 @@ void ui_draw_overlays(fl_Ui *u);
 void ui_log_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n);
 /* "1 March 2025". */
 void ui_date_long(int32_t date, char *buf, size_t n);
+/* A piece's own name (its "name" property), or NULL. */
+const char *ui_piece_own_name(const fl_Piece *p);
+/* "1 Mar 2025" */
+void ui_date_short(int32_t date, char *buf, size_t n);
 /* A span in the player's language: "6 months", "2 weeks", "1 turn". */
 void ui_span_text(fl_Span sp, char *buf, size_t n);
 
@@ -346,6 +356,8 @@ int ui_pick_start(fl_Ui *u, int opt);
 void ui_pick_cancel(fl_Ui *u);
 /* "Choose an area \u2014 1 of 2" for the card; "" when not choosing. */
 void ui_pick_ask(const fl_Ui *u, char *buf, size_t n);
+/* The banner over the map while targets are chosen (after the legend: it avoids it). */
+void ui_draw_pick_banner(fl_Ui *u);
 /* Input while choosing; each returns 1 if it used the event. */
 int ui_pick_key(fl_Ui *u, SDL_Keycode c, int shift);
 int ui_pick_press(fl_Ui *u, int x, int y);   /* mouse down on the map: may start a drag */

@@ -209,6 +209,7 @@ static void item(fl_Ui *u, const Item *it, int x, int y, int lh) {
 void ui_legend(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
+  u->legend_r = (SDL_Rect){0, 0, 0, 0};
   if (!d || !u->geo_ok) return;
   int pad = PX(10), lh = row_h(u);
   Key k;
@@ -221,6 +222,7 @@ void ui_legend(fl_Ui *u) {
   SDL_Color bg = {20, 25, 32, 225}, hintc = {110, 118, 128, 255};
   if (!open) { /* folded */
     SDL_Rect r = corner(u, u->legend_tab_corner, tw, th);
+    u->legend_r = r;
     gfx_round(g, r, PX(6), bg);
     gfx_round_frame(g, r, PX(6), COL_LINE, 1);
     gfx_draw_text(g, FONT_SMALL, tab, r.x + pad, r.y + (th - gfx_font_h(g, FONT_SMALL)) / 2, COL_MUTED, 0);
@@ -231,6 +233,7 @@ void ui_legend(fl_Ui *u) {
   if (bar) bar_size(u, &k, &w, &h);
   else box_size(u, &k, &w, &h);
   SDL_Rect r = corner(u, u->legend_corner, w, h);
+  u->legend_r = r;
   gfx_round(g, r, PX(6), bg);
   gfx_round_frame(g, r, PX(6), COL_LINE, 1);
   ui_button(u, r, BTN_LEGEND, 0);

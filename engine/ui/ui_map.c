@@ -694,11 +694,18 @@ int ui_area_info(fl_Ui *u, int area, char lines[][256], int max) {
   if (s) {
     char buf[256] = "";
     size_t len = 0;
+    for (int i = 0; i < s->npiece && len < sizeof buf - 2; i++) { /* pieces with a name of their own, by it */
+      const fl_Piece *p = &s->pieces[i];
+      if (p->area != area || !ui_sees(u, p->seen) || !ui_piece_own_name(p)) continue;
+      len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? ", " : "", ui_piece_own_name(p));
+      if (len >= sizeof buf) len = sizeof buf - 1;
+    }
     for (int t = 0; t < u->def->nptype; t++)
       for (int sd = -1; sd < u->def->nside; sd++) {
         int c = 0;
         for (int i = 0; i < s->npiece; i++)
-          c += s->pieces[i].area == area && s->pieces[i].type == t && s->pieces[i].side == sd && ui_sees(u, s->pieces[i].seen);
+          c += s->pieces[i].area == area && s->pieces[i].type == t && s->pieces[i].side == sd && ui_sees(u, s->pieces[i].seen) &&
+               !ui_piece_own_name(&s->pieces[i]);
         if (!c || len >= sizeof buf - 2) continue;
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%d \xC3\x97 %s%s%s%s", len ? ", " : "", c, u->def->ptypes[t].name,
                                 sd >= 0 ? " (" : "", sd >= 0 ? u->def->sides[sd].name : "", sd >= 0 ? ")" : "");

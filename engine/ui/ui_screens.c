@@ -26,7 +26,7 @@ void ui_date_long(int32_t date, char *buf, size_t n) {
   snprintf(buf, n, "%d %s %d", d, fl_tr(MONTHS[(m - 1) % 12]), y);
 }
 
-static void date_short(int32_t date, char *buf, size_t n) {
+void ui_date_short(int32_t date, char *buf, size_t n) {
   int y, m, d;
   fl_date_split(date, &y, &m, &d);
   snprintf(buf, n, "%d %s %d", d, fl_trc("short month", MONTHS_SHORT[(m - 1) % 12]), y);
@@ -44,6 +44,11 @@ void ui_span_text(fl_Span sp, char *buf, size_t n) {
 void fl_ui_schedule_text(const fl_Def *d, char *buf, size_t n) {
   char sp[64];
   ui_span_text(fl_def_step(d, 1), sp, sizeof sp);
+  if (d->turns_cap) { /* the turn count is only a cap, and the rules may change the step: no count */
+    /* TRANSLATORS: how long a game runs when its rules end it: "turns of 1 month at first; ..." */
+    snprintf(buf, n, FL_TR("turns of %s at first; the rules decide when it ends"), sp);
+    return;
+  }
   size_t len = (size_t)snprintf(buf, n, FL_NTR("%d turn of %s", "%d turns of %s", d->max_turns), d->max_turns, sp);
   for (int i = 1; i < d->ncal && d->calendar[i].from_turn <= d->max_turns && len < n; i++) { /* a schedule that changes says so */
     ui_span_text(d->calendar[i].step, sp, sizeof sp);
@@ -344,16 +349,19 @@ static void log_panel(fl_Ui *u, SDL_Rect r) {
   u->logr = r;
   if (r.h < PX(40)) return;
   SDL_RenderSetClipRect(u->r, &r);
-  int y = r.y, tw = PX(42), ww = r.w - tw;
+  /* a game whose turns are only a cap (months, then days, then years) dates its entries */
+  int dated = u->def->turns_cap, tw = dated ? gfx_text_w(g, FONT_SMALL, "28 May 2025") + PX(14) : PX(42);
+  int y = r.y, ww = r.w - tw;
   int shown = 0, idx = s->nlog - 1 - u->log_scroll;
   if (u->focus == FOCUS_LOG) gfx_fill(g, (SDL_Rect){r.x - PX(8), r.y, PX(2), r.h}, COL_ACCENT);
   for (; idx >= 0 && y < r.y + r.h; idx--) {
     const fl_LogEntry *e = &s->log[idx];
     if (e->kind == FL_LOG_SKIPPED || !ui_sees(u, e->seen)) continue;
-    char buf[1200], t[16];
+    char buf[1200], t[32];
     ui_log_text(u, e, buf, sizeof buf);
     if (!*buf) continue;
-    snprintf(t, sizeof t, FL_TR("T%d"), e->turn);
+    if (dated) ui_date_short(e->date, t, sizeof t);
+    else snprintf(t, sizeof t, FL_TR("T%d"), e->turn);
     SDL_Color c = e->kind == FL_LOG_ACTION ? COL_TEXT : e->kind == FL_LOG_EVENT ? (SDL_Color){226, 200, 140, 255}
                 : e->kind == FL_LOG_ENDING ? COL_ACCENT : COL_MUTED;
     const gfx_Text *bt = gfx_text(g, FONT_SMALL, buf, ww);
@@ -407,6 +415,7 @@ static void selected_card(fl_Ui *u) {
 static void map_overlays(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   ui_legend(u);
+  ui_draw_pick_banner(u);
   map_controls(u);
   selected_card(u);
   if (u->log_float) {
@@ -588,7 +597,7 @@ static void popup(fl_Ui *u) {
   SDL_Color ink = {34, 32, 28, 255}, soft = {92, 86, 74, 255};
   int x = r.x + pad, y = r.y + pad;
   char head[128], date[64];
-  date_short(e->date, date, sizeof date);
+  ui_date_short(e->date, date, sizeof date);
   snprintf(head, sizeof head, FL_TR("EVENT  \xC2\xB7  TURN %d  \xC2\xB7  %s"), e->turn, date);
   gfx_draw_text(g, FONT_TINY_B, head, x, y, (SDL_Color){150, 100, 20, 255}, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(8);

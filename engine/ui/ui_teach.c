@@ -78,10 +78,11 @@ void ui_fork_start(fl_Ui *u, int li, int opt) {
   f->by_policy = by_policy;
   snprintf(f->card, sizeof f->card, "%s", c->id);
   if (!by_policy) snprintf(f->option, sizeof f->option, "%s", c->options[opt].id);
-  if (by_policy) snprintf(f->label, sizeof f->label, FL_TR("the computer plays on from turn %d"), e->turn);
-  else { /* "T1: Patrol — Send a patrol" */
-    char t[32];
-    snprintf(t, sizeof t, FL_TR("T%d"), e->turn);
+  char t[32]; /* dated: a turn may be a month, a day or a year */
+  ui_date_short(e->date, t, sizeof t);
+  /* TRANSLATORS: %s is a date, "1 Mar 2025" */
+  if (by_policy) snprintf(f->label, sizeof f->label, FL_TR("the computer plays on from %s"), t);
+  else { /* "1 Mar 2025: Patrol — Send a patrol" */
     snprintf(f->label, sizeof f->label, "%s: %s \xE2\x80\x94 %s", t, c->title, c->options[opt].label);
   }
   char msg[1024] = "";
@@ -203,6 +204,7 @@ void ui_teach_reset(fl_Ui *u) {
   u->t.among_for = NULL;
   u->t.dec_sel = -1;
   u->t.dec_scroll = 0;
+  u->t.q_scroll = 0;
   u->t.tab = 0;
 }
 

@@ -23,7 +23,29 @@ static double track_prev(const fl_State *s, const fl_TrackDef *t, int i) {
 
 static int open_ended(const fl_TrackDef *t) { return fl_def_track_open_ended(t); }
 
-static void fmt_value(const fl_TrackDef *t, double v, char *buf, size_t n) { fl_fmt_qty(v, t->unit, t->unit_one, buf, n); }
+/* Percentages in whole points like the other indicators ("34%", not "33.5%"); below 1% the
+ * precision fl_fmt gives ("0.35%"). */
+static void fmt_value(const fl_TrackDef *t, double v, char *buf, size_t n) {
+  fl_fmt_qty(t->unit && !strcmp(t->unit, "%") && fabs(v) >= 1 ? round(v) : v, t->unit, t->unit_one, buf, n);
+}
+
+/* The value of track i before its latest change, as this window saw it (a new game, a load
+ * or an undo to an earlier turn starts again from the recorded history). */
+static double trend_prev(fl_Ui *u, const fl_TrackDef *t, int i) {
+  const fl_State *s = u->st;
+  double v = s->tracks[i].value;
+  if (i >= UI_MAXTREND) return track_prev(s, t, i);
+  if (u->trend_for != s || s->turn < u->trend_turn) {
+    for (int k = 0; k < u->def->ntrack && k < UI_MAXTREND; k++) {
+      u->trend_seen[k] = s->tracks[k].value;
+      u->trend_before[k] = track_prev(s, &u->def->tracks[k], k);
+    }
+    u->trend_for = s;
+  }
+  u->trend_turn = s->turn;
+  if (v != u->trend_seen[i]) { u->trend_before[i] = u->trend_seen[i]; u->trend_seen[i] = v; }
+  return u->trend_before[i];
+}
 
 /* 1200 -> "1,200"; 1e9 -> "1 bn": short numbers for ranges. */
 static void fmt_short(double v, char *buf, size_t n) {
@@ -132,7 +154,7 @@ typedef struct Row { char val[64], l1[256], l2[256]; int lines, dir; SDL_Color t
  * when it stands beside the name) and w2 pixels. */
 static void row(fl_Ui *u, int i, int font, int w1, int w2, int beside, Row *r) {
   const fl_TrackDef *t = &u->def->tracks[i];
-  double v = u->st->tracks[i].value, prev = track_prev(u->st, t, i);
+  double v = u->st->tracks[i].value, prev = trend_prev(u, t, i);
   r->dir = v > prev + 1e-9 ? 1 : v < prev - 1e-9 ? -1 : 0;
   r->tc = r->dir == 0 || !t->higher_is_better ? COL_MUTED : r->dir * t->higher_is_better > 0 ? COL_GOOD : COL_BAD;
   fmt_value(t, v, r->val, sizeof r->val);
@@ -298,7 +320,12 @@ void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *mo
   for (int k = 0; k < nmore; k++)
     if (more[k]) chart_line(u, t, &more[k]->tracks[ti], n, ax, ay, aw, ah, lo, hi, cols[k], (float)PX(1.5f));
   chart_line(u, t, ts, n, ax, ay, aw, ah, lo, hi, c, (float)PX(2));
-  gfx_draw_text(g, FONT_SMALL, FL_TR("start"), ax, ay + ah + PX(4), COL_MUTED, 0);
-  snprintf(b, sizeof b, FL_TR("turn %d"), n - 1);
-  gfx_draw_text(g, FONT_SMALL, b, ax + aw, ay + ah + PX(4), COL_MUTED, 2);
+  /* dates, not turn numbers: a game's turns may be months, then days, then years */
+  const fl_State *last = u->st;
+  for (int k = 0; k < nmore; k++)
+    if (more[k] && more[k]->tracks[ti].nhist > last->tracks[ti].nhist) last = more[k];
+  ui_date_short(u->def->start_date, b, sizeof b);
+  int lw = gfx_draw_text(g, FONT_SMALL, b, ax, ay + ah + PX(4), COL_MUTED, 0);
+  ui_date_short(last->date, b, sizeof b);
+  if (lw + gfx_text_w(g, FONT_SMALL, b) + PX(8) < aw) gfx_draw_text(g, FONT_SMALL, b, ax + aw, ay + ah + PX(4), COL_MUTED, 2);
 }

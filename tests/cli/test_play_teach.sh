@@ -45,9 +45,10 @@ done
 wait_for '^debrief ' 5 || bad "the debrief did not open: $(tail -3 "$T/out") $(tail -3 "$T/err")"
 echo "ok: $(grep '^debrief ' "$T/out")"
 
-# what if: the first decision, the other option (2), and the computer playing on (P)
+# what if: the first decision, the other option (2), and the computer playing on (P); the
+# forks are labelled by the decision's date ("1 Mar 2025: ..."), not its turn
 k Down; k 2; k p
-wait_for '^fork_ms .*T1.*ending' 60 && wait_for '^fork_ms .*computer plays on.*ending' 60 \
+wait_for '^fork_ms .*1 Mar 2025: .*ending' 60 && wait_for '^fork_ms .*computer plays on.*ending' 60 \
   || bad "the forks did not finish: $(cat "$T/out") $(tail -3 "$T/err")"
 grep '^fork_ms' "$T/out" | sed 's/^/ok: /'
 alive || bad "the window died during the forks: $(tail -3 "$T/err")"
