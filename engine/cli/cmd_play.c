@@ -428,6 +428,7 @@ int cmd_play(int argc, char **argv) {
     else return cli_usage_error("play", "one scenario at a time (got '%s' and '%s')", where, a);
   }
   if (uo.shot_screen && !uo.screenshot) return cli_usage_error("play", "--shot-screen needs --screenshot FILE");
+  uo.seed = h.p.seed;
   if (h.p.opts.nset && !where) return cli_usage_error("play", "--set needs a SCENARIO: parameters belong to one");
   const char *dpy = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY"), *drv = getenv("SDL_VIDEODRIVER");
   if (!(dpy && *dpy) && !(wl && *wl) && !(drv && *drv)) { /* say so before SDL prints its own noise */

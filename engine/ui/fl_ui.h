@@ -115,6 +115,8 @@ typedef struct fl_UiOpts {
   const char *pick;         /* offscreen: an option id of the pending card whose targets to light */
   int bench;                /* print timing figures to stdout */
   double bench_t0;          /* CLOCK_MONOTONIC ms when the command started, for --bench */
+  unsigned long long seed;  /* the seed the game is played with, shown on the briefing for a
+                             * teacher who reproduces a game (0: not shown) */
 } fl_UiOpts;
 
 /* Run the window until the player quits. 0 ok; 1 when a demo with a screenshot stopped on a

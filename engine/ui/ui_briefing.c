@@ -112,11 +112,38 @@ int ui_params_draw(fl_Ui *u, int x, int y, int w, int bottom) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
   y = ui_section(u, x, y, w, T_ASSUMPTIONS);
-  for (int i = 0; i < d->nparam; i++) {
+  /* the rows that fit, from the first one on, or from later on so that the one Tab selected
+   * shows (a line above and below says how many are out of sight) */
+  int line = gfx_font_h(g, FONT_SMALL) + PX(6), room = bottom - y - 2 * line, first = 0;
+  int sel = u->t.param_sel >= 0 && u->t.param_sel < d->nparam ? u->t.param_sel : 0;
+  for (;;) {
+    int used = 0, last = first;
+    for (int i = first; i < d->nparam; i++) {
+      int h = param_row(u, i, x, y, w, 1) + PX(6);
+      if (used + h > room && i > first) break;
+      used += h;
+      last = i;
+    }
+    if (sel <= last || first >= sel) break;
+    first++;
+  }
+  char more[96];
+  if (first > 0) {
+    snprintf(more, sizeof more, FL_NTR("\xE2\x86\x91 %d more above", "\xE2\x86\x91 %d more above", first), first);
+    gfx_draw_text(g, FONT_SMALL, more, x, y, COL_MUTED, 0);
+    y += line;
+  }
+  int i = first;
+  for (; i < d->nparam; i++) {
     int h = param_row(u, i, x, y, w, 1);
-    if (y + h > bottom && i) break;
+    if (y + h > bottom - line && i > first) break;
     param_row(u, i, x, y, w, 0);
     y += h + PX(6);
+  }
+  if (i < d->nparam) {
+    snprintf(more, sizeof more, FL_NTR("\xE2\x86\x93 %d more below (Tab)", "\xE2\x86\x93 %d more below (Tab)", d->nparam - i), d->nparam - i);
+    gfx_draw_text(g, FONT_SMALL, more, x, y, COL_MUTED, 0);
+    y += line;
   }
   return y + PX(2) + gfx_draw_wrapped(g, FONT_SMALL, fl_tr(T_KEYS), x, y + PX(2), w, COL_MUTED) + PX(4);
 }
@@ -188,6 +215,12 @@ void ui_draw_brief(fl_Ui *u) {
   ui_date_long(d->start_date, date, sizeof date);
   fl_ui_schedule_text(d, step, sizeof step);
   snprintf(meta, sizeof meta, FL_TR("From %s  \xC2\xB7  %s  \xC2\xB7  version %s"), date, step, d->version ? d->version : "?");
+  if (u->opts.seed) { /* for a teacher who reproduces a game: flank play --seed N */
+    size_t k = strlen(meta);
+    char seed[64];
+    snprintf(seed, sizeof seed, FL_TR("seed %llu"), u->opts.seed);
+    snprintf(meta + k, sizeof meta - k, "  \xC2\xB7  %s", seed);
+  }
   gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_SMALL) + PX(16);
   if (d->blurb) {
