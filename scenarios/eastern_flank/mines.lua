@@ -109,9 +109,9 @@ function Mi.cost(kind, a)
   return 0
 end
 
--- Can this kind of field go into this area now? true, or false and the reason. B: the
--- board's values a kind needs, read once for all areas (Mi.board(kind)), so a card that
--- asks about every area reads each property once.
+-- Can this kind of field go into this area now? B: the board's values a kind needs, read
+-- once for all areas (Mi.board(kind)), so a card that asks about every area reads each
+-- property once.
 local AP_KIND = { marked = true, unmarked = true, remote = true, stockpile = true }
 function Mi.board(kind)
   local B = { obst = {}, ap = {}, doctrine = {}, open = {}, stock = V("stockpile", 0), eng = V("eng_km", 0),
@@ -129,28 +129,14 @@ function Mi.board(kind)
   end
   return B
 end
-function Mi.can(kind, a, B, quiet)
-  local st = L.state_of(a)
-  B = B or Mi.board(kind)
+function Mi.can(kind, a, B)   -- whether only: Mi.open gives the reason an option is closed
   local ap = B.ap[a] or 0
-  -- quiet: only whether (Mi.legal asks for every area, and a reason is words to build)
-  if AP_KIND[kind] then
-    if B.open[st] == false and quiet then return false end   -- out and no veto, as the board read it
-    if not B.open[st] and not L.out(st) then return false, not quiet and string.format(T.fields.why.party, T.states[st]) end
-    if not B.open[st] and V("veto_" .. st, false) then return false, not quiet and string.format(T.fields.why.veto, T.states[st]) end
-    if B.doctrine[a] == kind then return false, (T.fields.why.same) end
-  end
-  if kind == "at" and (B.obst[a] or 0) >= P.obst_max then return false, (T.fields.why.at_max) end
-  if kind == "lift" and ap <= 0 then return false, (T.fields.why.nothing) end
+  if AP_KIND[kind] and (not B.open[L.state_of(a)] or B.doctrine[a] == kind) then return false end
+  if kind == "at" and (B.obst[a] or 0) >= P.obst_max then return false end
+  if kind == "lift" and ap <= 0 then return false end
   local km = Mi.km_needed(kind)
-  if km > 0 then
-    local free = B.eng + (Mi.allies_may_help(kind, a) and B.allied or 0)
-    if km > free then return false, not quiet and string.format(T.fields.why.engineers, km, free) end
-  end
-  if (kind == "marked" or kind == "unmarked") and B.stock + ap < P.field_kmines then
-    return false, not quiet and string.format(T.fields.why.stock, C.num(P.field_kmines * 1000), C.num(B.stock * 1000))
-  end
-  return true
+  if km > 0 and km > B.eng + (Mi.allies_may_help(kind, a) and B.allied or 0) then return false end
+  return not ((kind == "marked" or kind == "unmarked") and B.stock + ap < P.field_kmines)
 end
 
 -- The chosen areas an order can serve, in the order given: each needs its engineer time and
@@ -161,7 +147,7 @@ function Mi.fit(kind, list)
   local km_need = Mi.km_needed(kind)
   local out = {}
   for _, a in ipairs(list) do
-    if Mi.can(kind, a, B, true) then
+    if Mi.can(kind, a, B) then
       out[#out + 1] = a
       local own = math.min(km_need, B.eng)
       B.eng = B.eng - own
@@ -198,8 +184,7 @@ end
 function Mi.legal(kind)   -- the engine asks only once requires (Mi.open) has passed
   local B, l, budget = Mi.board(kind), {}, F.track.get("budget")
   for _, a in ipairs(M.BORDER_AREAS) do
-    if (not AP_KIND[kind] or B.open[L.state_of(a)]) and Mi.can(kind, a, B, true) and F.area.owner(a) == "council"
-        and Mi.cost(kind, a) <= budget then l[#l + 1] = a end
+    if Mi.can(kind, a, B) and F.area.owner(a) == "council" and Mi.cost(kind, a) <= budget then l[#l + 1] = a end
   end
   return l
 end
