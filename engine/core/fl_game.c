@@ -426,12 +426,19 @@ const char *fl_game_unavailable_reason(const fl_Game *g, int opt) {
 /* The full list of legal targets of option opt of card (area indices, or piece ids for
  * pieces and moves), malloc'd into *out. For a move, pieces with points left only.
  * Returns the count, or -1 on a script error or out of memory. */
+/* What identifies a pending decision's moment: its card, turn, place in the queue and the
+ * log's length (every choice appends to the log). The caches below are valid while it holds. */
+static void decision_stamp(const fl_Game *g, int card, long st[4]) {
+  st[0] = card; st[1] = g->s->turn; st[2] = g->s->qhead; st[3] = g->s->nlog;
+}
+
 static int legal_list(fl_Game *g, int card, int opt, int side, int32_t **out) {
   const fl_OptionDef *op = &g->def->cards[card].options[opt];
   fl_State *s = g->s;
   int n = 0;
   *out = NULL;
-  long stamp[4] = {card, s->turn, s->qhead, s->nlog};
+  long stamp[4];
+  decision_stamp(g, card, stamp);
   int cacheable = op->fn_legal && side == g->def->cards[card].side && opt < g->navail;
   if (cacheable && memcmp(stamp, g->tl_stamp, sizeof stamp) == 0 && g->tl[opt]) {
     n = g->ntl[opt];
@@ -562,7 +569,8 @@ static const char *check_choice(fl_Game *g, const fl_Choice *ch);
 const char *fl_game_check(fl_Game *g, const fl_Choice *ch) {
   int card = fl_game_pending(g, NULL);
   if (card < 0) return "no decision is pending";
-  long stamp[4] = {card, g->s->turn, g->s->qhead, g->s->nlog};
+  long stamp[4];
+  decision_stamp(g, card, stamp);
   if (memcmp(stamp, g->chk_stamp, sizeof stamp) == 0 && same_choice(ch, &g->chk)) return NULL;
   const char *bad = check_choice(g, ch);
   if (!bad && g->status != FL_GAME_ERROR && ch->ntg >= 0 && ch->ntg <= FL_MAX_TARGETS) {

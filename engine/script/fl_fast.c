@@ -39,11 +39,7 @@ static clockid_t clk[MAX_FAST]; /* reg[i]'s thread's CPU clock */
 static long long seen_call[MAX_FAST], seen_cpu[MAX_FAST]; /* the call reg[i] was in at a tick, and the CPU then */
 static int nreg, started;
 
-static long long now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
+static long long now_ns(void) { return (long long)(fl_sb_now() * 1e9); } /* the sandbox's clock */
 
 /* Installed by the watchdog on a tripped call: raise, and keep raising while rule code
  * catches it (the error leaves every pcall in the script, as an exceeded limit does). */
