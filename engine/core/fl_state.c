@@ -37,16 +37,22 @@ static int props_copy(fl_Props *dst, const fl_Props *src) {
   return 0;
 }
 
-/* Binary search: index of key, or -(insertion point) - 1. */
+/* Binary search: index of key, or -(insertion point) - 1. Keys mostly differ in their
+ * first byte, so that is compared before calling strcmp (the same order as strcmp's). */
 static int props_find(const fl_Props *ps, const char *key) {
   int lo = 0, hi = ps->n - 1;
+  unsigned char k0 = (unsigned char)key[0];
   while (lo <= hi) {
-    int mid = (lo + hi) / 2, c = strcmp(ps->p[mid].key, key);
+    int mid = (lo + hi) / 2;
+    const char *mk = ps->p[mid].key;
+    int c = (unsigned char)mk[0] != k0 ? (int)(unsigned char)mk[0] - (int)k0 : strcmp(mk, key);
     if (c == 0) return mid;
     if (c < 0) lo = mid + 1; else hi = mid - 1;
   }
   return -lo - 1;
 }
+
+int fl_props_find(const fl_Props *ps, const char *key) { return props_find(ps, key); }
 
 const fl_Prop *fl_props_get(const fl_Props *ps, const char *key) {
   int i = props_find(ps, key);

@@ -89,6 +89,8 @@ int fl_state_copy(fl_State *dst, const fl_State *src);
 
 /* Properties. get returns NULL when the key is absent. set_* return 0, or -1 on OOM. */
 const fl_Prop *fl_props_get(const fl_Props *ps, const char *key);
+/* Where key is: its index, or -(the index it would be inserted at) - 1. */
+int fl_props_find(const fl_Props *ps, const char *key);
 /* Like fl_props_get, trying index *hint first (one comparison when it is right, as it
  * usually is when the same key is looked up in sets of the same shape); updates *hint. */
 const fl_Prop *fl_props_get_hint(const fl_Props *ps, const char *key, int *hint);

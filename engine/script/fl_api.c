@@ -145,8 +145,9 @@ void fl_set_prop(lua_State *L, fl_Props *ps, const char *key, int v) {
   int rc = 0;
   if (!lua_isnil(L, v)) {
     fl_Script *sc = SC(L);
-    int moves = fl_props_moves(ps, key);
-    const fl_Prop *old = moves ? NULL : fl_props_get(ps, key);
+    int at = fl_props_find(ps, key); /* one search for the work of an insert and the old value */
+    int moves = at >= 0 ? 0 : ps->n - (-at - 1);
+    const fl_Prop *old = at >= 0 ? &ps->p[at] : NULL;
     fl_sb_charge(L, moves / 2 + 1);
     size_t len = lua_type(L, v) == LUA_TSTRING ? lua_rawlen(L, v) + 1 : 0;
     if (!old) fl_api_grow(L, sc, sizeof(fl_Prop) + strlen(key) + 1 + len);
@@ -412,7 +413,7 @@ static int area_get(lua_State *L) {
   if (!lua_isnoneornil(L, 2)) {
     const char *key = luaL_checkstring(L, 2);
     static const char *const F[] = {"id", "name", "terrain", "country", "owner"};
-    for (int f = 0; f < 5; f++) { /* the built-in fields, as the whole-table form has them */
+    for (int f = strchr("intco", key[0]) && key[0] ? 0 : 5; f < 5; f++) { /* the built-in fields, as the whole-table form has them */
       if (strcmp(key, F[f])) continue;
       const char *v = f == 0 ? m->id : f == 1 ? m->name : f == 2 ? m->terrain : f == 3 ? m->country
                     : st->owner >= 0 ? sc->def->sides[st->owner].id : NULL;
@@ -504,10 +505,14 @@ static int area_values(lua_State *L) {
   double dflt = luaL_optnumber(L, 2, 0);
   int n = S(sc)->narea, hint = -1;
   lua_createtable(L, 0, n);
+  if (!sc->area_ids) return 1; /* not loaded yet: no board, an empty table */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sc->area_ids); /* the ids as Lua strings: no hashing of the text */
   for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, -1, i + 1);
     lua_pushnumber(L, num_prop(&S(sc)->areas[i].props, key, dflt, &hint));
-    lua_setfield(L, -2, fl_map_area(sc->def->map, i)->id);
+    lua_rawset(L, -4);
   }
+  lua_pop(L, 1);
   return 1;
 }
 
@@ -554,7 +559,7 @@ static int area_scale(lua_State *L) {
 static int var_get(lua_State *L) {
   fl_Script *sc = SC(L);
   const char *key = luaL_checkstring(L, 1);
-  int *hint = &sc->var_hint[((uintptr_t)key >> 4) & 63]; /* a guess keyed by the string's address */
+  int *hint = &sc->var_hint[((uintptr_t)key >> 4) & 255]; /* a guess keyed by the string's address */
   const fl_Prop *p = fl_props_get_hint(&S(sc)->vars, key, hint);
   if (p) fl_push_prop(L, p); else lua_pushvalue(L, 2);
   return 1;

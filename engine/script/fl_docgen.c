@@ -402,7 +402,7 @@ static void luacheckrc(FILE *f) {
       rc_global(f, L, keys[i], 2);
       lua_pop(L, 1);
     }
-    lua_close(L);
+    fl_sb_close(sc);
   }
   free(sc);
   fputs("  },\n}\n-- test files: test(), play{} and expect() besides the sandbox\nstds.flank_test = {\n  read_globals = {", f);

@@ -68,8 +68,9 @@ static void *watch(void *arg) {
       long long cpu = thread_cpu(clk[i]);
       if (cpu < 0) continue;
       atomic_store(&sc->fast_cpu, cpu);
+      int in_call = atomic_load_explicit(&sc->fast_in_call, memory_order_acquire); /* before the call's number */
       long long call = atomic_load(&sc->fast_calls);
-      if (!atomic_load(&sc->fast_in_call) || call != seen_call[i]) { seen_call[i] = call; seen_cpu[i] = cpu; continue; }
+      if (!in_call || call != seen_call[i]) { seen_call[i] = call; seen_cpu[i] = cpu; continue; }
       /* the same call as at an earlier tick: stop it once it has used its limit since then
        * (the watchdog may run late on a busy machine; a call that ends is judged at its end) */
       if (!atomic_load(&sc->fast_tripped) && cpu - seen_cpu[i] > atomic_load(&sc->fast_limit)) {
@@ -125,20 +126,23 @@ int fl_sb_fast_tripped(fl_Script *sc) {
   return sc->fast && atomic_load(&sc->fast_tripped);
 }
 
-void fl_sb_fast_enter(fl_Script *sc, long long budget) {
-  atomic_store(&sc->fast_limit, budget > 0 ? budget / 4 : 0);
-  atomic_store(&sc->fast_cpu0, atomic_load(&sc->fast_cpu)); /* taken before now */
-  atomic_store(&sc->fast_t0, now_ns());
-  atomic_fetch_add(&sc->fast_calls, 1);
-  atomic_store(&sc->fast_in_call, 1);
+/* Only this thread writes these fields; the watchdog reads fast_in_call first (acquire),
+ * so the release store of it publishes the call's number and limit. now: fl_sb_now(). */
+void fl_sb_fast_enter(fl_Script *sc, long long budget, double now) {
+  atomic_store_explicit(&sc->fast_limit, budget > 0 ? budget / 4 : 0, memory_order_relaxed);
+  atomic_store_explicit(&sc->fast_cpu0, atomic_load(&sc->fast_cpu), memory_order_relaxed); /* taken before now */
+  atomic_store_explicit(&sc->fast_t0, (long long)(now * 1e9), memory_order_relaxed);
+  atomic_store_explicit(&sc->fast_calls, atomic_load_explicit(&sc->fast_calls, memory_order_relaxed) + 1,
+                        memory_order_relaxed);
+  atomic_store_explicit(&sc->fast_in_call, 1, memory_order_release);
 }
 
 void fl_sb_fast_leave(fl_Script *sc) {
-  atomic_store(&sc->fast_in_call, 0);
-  long long limit = atomic_load(&sc->fast_limit);
-  if (now_ns() - atomic_load(&sc->fast_t0) > limit) { /* long in wall time: was it in CPU time? */
+  atomic_store_explicit(&sc->fast_in_call, 0, memory_order_release);
+  long long limit = atomic_load_explicit(&sc->fast_limit, memory_order_relaxed);
+  if (now_ns() - atomic_load_explicit(&sc->fast_t0, memory_order_relaxed) > limit) { /* long in wall time: was it in CPU time? */
     long long cpu = thread_cpu(CLOCK_THREAD_CPUTIME_ID);
-    if (cpu < 0 || cpu - atomic_load(&sc->fast_cpu0) > limit) atomic_store(&sc->fast_tripped, 1);
+    if (cpu < 0 || cpu - atomic_load_explicit(&sc->fast_cpu0, memory_order_relaxed) > limit) atomic_store(&sc->fast_tripped, 1);
   }
 }
 

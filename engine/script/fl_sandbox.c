@@ -21,7 +21,7 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   fl_Script *sc = ud;
   if (nsize == 0) {
     if (!ptr) osize = 0;
-    free(ptr);
+    fl_pool_realloc(&sc->pool, ptr, osize, 0);
     sc->mem_used -= osize;
     return NULL;
   }
@@ -37,7 +37,7 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (sc->exceeded != 1) sc->exceeded = 2;
     return NULL;
   }
-  void *p = realloc(ptr, nsize);
+  void *p = fl_pool_realloc(&sc->pool, ptr, osize, nsize);
   if (!p) return NULL;
   sc->mem_used = sc->mem_used - osize + nsize;
   /* Lua retries a failed allocation after a full collection; if the retry fits, the
@@ -138,6 +138,7 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
   long long saved_budget = sc->budget, saved_used = sc->used;
   double saved_deadline = sc->deadline, saved_secs = sc->deadline_secs;
   int nested = sc->depth > 0; /* a call from inside a call keeps the outer call's limits */
+  double now = 0;
   if (!nested) {
     sc->budget = budget;
     sc->used = 0;
@@ -148,7 +149,8 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
     double secs = budget > (sc->call_budget ? sc->call_budget : 10000000LL)
                     ? (sc->load_seconds > 0 ? sc->load_seconds : 30) : (sc->call_seconds > 0 ? sc->call_seconds : 5);
     sc->deadline_secs = secs;
-    sc->deadline = fl_sb_now() + secs;
+    now = fl_sb_now();
+    sc->deadline = now + secs;
     if (sc->outer_deadline > 0 && sc->outer_deadline < sc->deadline) {
       sc->deadline = sc->outer_deadline;
       sc->deadline_secs = sc->outer_secs;
@@ -160,7 +162,7 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
   lua_pushcfunction(sc->L, locate_error);
   lua_insert(sc->L, base);
   sc->depth++;
-  if (sc->fast && !nested) fl_sb_fast_enter(sc, budget);
+  if (sc->fast && !nested) fl_sb_fast_enter(sc, budget, now);
   int rc = lua_pcall(sc->L, nargs, nres, base);
   if (sc->fast && !nested) fl_sb_fast_leave(sc);
   sc->depth--;
@@ -619,6 +621,12 @@ static void copy_lib(lua_State *L, int env, const char *name, const char *const 
   }
   lua_pop(L, 1);
   lua_setfield(L, env, name);
+}
+
+void fl_sb_close(fl_Script *sc) {
+  if (sc->L) lua_close(sc->L);
+  sc->L = NULL;
+  fl_pool_free(&sc->pool);
 }
 
 int fl_sb_open(fl_Script *sc) {

@@ -396,7 +396,7 @@ void fl_script_free(fl_Script *sc) {
   if (!sc) return;
   if (sc->fast) fl_sb_fast(sc, 0); /* the watchdog must not see it any more */
   fl_game_free(sc->game);
-  if (sc->L) lua_close(sc->L);
+  fl_sb_close(sc);
   fl_def_free(sc->def);
   for (int i = 0; i < FL_MAX_SIDES; i++) free(sc->policy_name[i]);
   for (int i = 0; i < sc->ninit; i++) {

@@ -7,6 +7,7 @@
 #include "fl_script.h"
 #include "fl_state.h"
 #include "fl_path.h"  /* fl_path_asset: where "assets/..." maps are */
+#include "fl_sb_pool.h"
 
 #define FL_MAX_SIDES 64
 
@@ -25,6 +26,7 @@ struct fl_Script {
   char *dir, *root;         /* scenario folder and the folder of all scenarios */
   char *path;               /* where scenario ids are looked up ("a:b"), for require "other/x" */
   size_t mem_used, mem_limit;
+  fl_Pool pool;             /* where the state's small blocks come from */
   long long budget, used;   /* instruction budget of the current call */
   long long load_budget, call_budget;
   int exceeded;             /* 1: instructions, 2: memory, 3: wall clock; sticky until the call returns */
@@ -49,7 +51,7 @@ struct fl_Script {
   int env;                  /* registry ref of the frozen scenario environment */
   uint64_t hash;            /* running hash of every source file */
   const char *track_key[16]; int track_idx[16]; /* id -> index cache, keyed by the Lua string's address */
-  int var_hint[64];         /* guessed index of a var by its key string's address */
+  int var_hint[256];        /* guessed index of a var by its key string's address */
   int area_ids, area_ix;    /* registry refs: area ids as Lua strings, and id -> index (0-based) */
   char where[256];          /* the last Lua location the hook saw, for errors that have none */
   int viewer;               /* the side a running policy plays (-1: rule code, which sees all) */
@@ -67,6 +69,7 @@ struct fl_Script {
 
 /* Sandbox (fl_sandbox.c). */
 int fl_sb_open(fl_Script *sc);                         /* new state + safe environment */
+void fl_sb_close(fl_Script *sc);                       /* close the state and free its blocks */
 void fl_sb_freeze(lua_State *L, int idx);              /* make a table read-only */
 void fl_sb_freeze_deep(lua_State *L, int idx);         /* ... and every plain table it holds */
 int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget); /* protected, budgeted */
@@ -81,7 +84,7 @@ void fl_sb_exact_hook_on(lua_State *L);                /* ... on one thread (a c
  * (returns whether it is on); fl_sb_fast_tripped says whether the game must be replayed. */
 int fl_sb_fast(fl_Script *sc, int on);
 int fl_sb_fast_tripped(fl_Script *sc);
-void fl_sb_fast_enter(fl_Script *sc, long long budget);
+void fl_sb_fast_enter(fl_Script *sc, long long budget, double now); /* now: fl_sb_now() at the call's start */
 void fl_sb_fast_leave(fl_Script *sc);
 void fl_sb_fast_trip(lua_State *L, fl_Script *sc);
 /* Around each fast game: print() output is held, then shown (keep) or dropped (the game is

@@ -557,7 +557,7 @@ static int source_line(const char *path, int line, char *buf, size_t n) {
 
 static void tester_close(Tester *t) {
   for (int i = 0; i < t->ncache; i++) { fl_script_free(t->cache[i].sc); free(t->cache[i].key); }
-  if (t->sb.L) lua_close(t->sb.L);
+  fl_sb_close(&t->sb);
   free(t->sb.dir);
   free(t->sb.root);
 }

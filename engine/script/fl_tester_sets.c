@@ -281,7 +281,7 @@ int fl_test_load_sweep(const char *path, fl_PolicySet **out, char *err, size_t e
   sets = NULL;
 done:
   if (sets) fl_test_free_sets(sets, count); /* calloc'd: unfilled entries are empty */
-  if (sb->L) lua_close(sb->L);
+  fl_sb_close(sb);
   free(sb->dir);
   free(sb->root);
   free(sb);

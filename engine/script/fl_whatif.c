@@ -158,6 +158,10 @@ int fl_whatif_run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_
                    w->decision, w->at_turn, strchr(turns, ',') ? "s" : "", turns);
     return failf(err, errn, FL_WHATIF_BAD, "%s: decision '%s' was never taken in this game", name, w->decision);
   }
+  if (s->ended && r->nactions > 0 && s->turn >= w->at_turn) /* it passed the turn with nothing to decide */
+    return failf(err, errn, FL_WHATIF_BAD, "%s: nothing was decided at turn %d or later: the last decision was at turn %d, "
+                 "and the game ran on to its end at turn %d (fork at turn %d or earlier)", name, w->at_turn,
+                 r->actions[r->nactions - 1].turn, s->turn, r->actions[r->nactions - 1].turn);
   return failf(err, errn, FL_WHATIF_BAD, "%s: the game %s at turn %d, before turn %d", name,
                s->ended ? "ended" : "stops", s->turn, w->at_turn);
 }

@@ -46,6 +46,13 @@ grep -q "what if 'fence' had been chosen at 'plan' on turn 4" "$T/out" && grep -
 [ "$(grep -E '^hash 4 ' "$T/w.log")" != "$(grep -E '^hash 4 ' "$T/wf.log")" ] || bad "the fork does not differ after turn 4"
 "$FLANK" replay "$T/w.log" --scenario $S --at 4 --choose plan=fnce 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q "did you mean 'fence'" "$T/err" || bad "unknown option: $(cat "$T/err")"
 "$FLANK" replay "$T/w.log" --scenario $S --at 40 --choose plan=fence 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q 'not taken at turn 40' "$T/err" || bad "a turn without the decision: $(cat "$T/err")"
+# a war game whose last decision comes long before its end: a fork after it says so
+"$FLANK" run eastern_flank --seed 3 --side adversary=attack_now --policy mass_unmarked --log "$T/war.log" >/dev/null
+last=$(awk '$1 == "action" {t = $2} END {print t}' "$T/war.log")
+"$FLANK" replay "$T/war.log" --until $((last + 1)) 2>"$T/err" >/dev/null; [ $? -eq 2 ] \
+  && grep -q "nothing was decided at turn $((last + 1)) or later: the last decision was at turn $last" "$T/err" \
+  || bad "a fork after the last decision: $(cat "$T/err")"
+"$FLANK" replay "$T/war.log" --until "$last" >/dev/null 2>"$T/err" || bad "a fork at the last decision: $(cat "$T/err")"
 "$FLANK" replay "$T/w.log" --scenario $S --at 4 2>/dev/null; [ $? -eq 2 ] || bad "--at without --choose"
 "$FLANK" replay "$T/w.log" --scenario $S --choose plan=fence 2>/dev/null; [ $? -eq 2 ] || bad "--choose without --at"
 

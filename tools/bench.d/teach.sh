@@ -20,8 +20,8 @@ echo "Teaching tools (eastern_flank)"
 "$FLANK" run eastern_flank --seed 3 --side adversary=attack_now --policy mass_unmarked --log "$T/war.log" >/dev/null || status=1
 worst=0
 for g in peace war; do
-  last=$(awk '$1 == "hash" {t = $2} END {print t}' "$T/$g.log")
-  for t in 1 $((last / 2)) $((last > 1 ? last - 1 : 1)); do
+  last=$(awk '$1 == "action" {t = $2} END {print t}' "$T/$g.log") # the last turn with a decision to fork at
+  for t in 1 $((last / 2)) "$last"; do
     out=$("$FLANK" replay "$T/$g.log" --until "$t" --bench 30) || { status=1; continue; }
     m=$(echo "$out" | field fork_median_ms)
     printf '  %-46s %12s %s\n' "fork at turn $t of $last ($g), median" "$m" "ms"
