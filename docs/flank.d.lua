@@ -784,6 +784,7 @@ function overlay(t) end
 ---@field unit_one? string Unit shown after a value of exactly 1 ("mine" beside "mines").
 ---@field text? string What it means.
 ---@field visible_to? string|string[] Only these sides (and their teams) see it; policies of other sides read nil. Default: everyone.
+---@field values? table<string, string> What a text value means to a player, e.g. { stockpile = "Mines stockpiled for a crisis" }: the window and play --text show the label instead of the value.
 
 ---An area property declared with a readable name, a unit and who may see it.
 ---@param t flank.def.property

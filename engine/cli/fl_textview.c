@@ -91,7 +91,7 @@ static void prop_name(FILE *f, const fl_Def *d, const fl_Prop *p) {
   int k = fl_def_prop(d, p->key);
   const fl_PropDef *pd = k >= 0 ? &d->props[k] : NULL;
   fprintf(f, "%s: ", pd ? pd->name : p->key);
-  if (p->type == FL_STR) fprintf(f, "%s", p->str);
+  if (p->type == FL_STR) fprintf(f, "%s", fl_def_prop_value(pd, p->str));
   else if (p->type == FL_BOOL) fputs(p->num ? FL_TR("yes") : FL_TR("no"), f);
   else {
     char b[160];

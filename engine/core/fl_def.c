@@ -74,6 +74,8 @@ void fl_def_free(fl_Def *d) {
   for (int i = 0; i < d->nprop; i++) {
     fl_PropDef *p = &d->props[i];
     free(p->id); free(p->name); free(p->unit); free(p->unit_one); free(p->text);
+    for (int k = 0; k < p->nval; k++) { free(p->vkey[k]); free(p->vlabel[k]); }
+    free(p->vkey); free(p->vlabel);
   }
   free(d->props);
   free(d);
@@ -93,6 +95,17 @@ int fl_def_event(const fl_Def *d, const char *id) { FIND(d->events, d->nevent, i
 int fl_def_ending(const fl_Def *d, const char *id) { FIND(d->endings, d->nending, id); }
 int fl_def_option(const fl_CardDef *c, const char *id) { FIND(c->options, c->noptions, id); }
 int fl_def_prop(const fl_Def *d, const char *id) { FIND(d->props, d->nprop, id); }
+
+const char *fl_def_prop_value(const fl_PropDef *p, const char *value) {
+  if (!p || !value) return value;
+  int lo = 0, hi = p->nval - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2, c = strcmp(p->vkey[mid], value);
+    if (c == 0) return p->vlabel[mid];
+    if (c < 0) lo = mid + 1; else hi = mid - 1;
+  }
+  return value;
+}
 int fl_def_param(const fl_Def *d, const char *id) { FIND(d->params, d->nparam, id); }
 int fl_def_source(const fl_Def *d, const char *id) { FIND(d->sources, d->nsource, id); }
 

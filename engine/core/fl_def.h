@@ -71,7 +71,12 @@ typedef struct fl_PieceType {
 } fl_PieceType;
 
 /* An area property a scenario declares: a readable name, a unit and who may see it. */
-typedef struct fl_PropDef { char *id, *name, *unit, *unit_one, *text; fl_Sides seen; int line; } fl_PropDef;
+/* values: what a text value of the property means to a player ("stockpile" -> "Mines stockpiled
+ * for a crisis"), sorted by key. */
+typedef struct fl_PropDef {
+  char *id, *name, *unit, *unit_one, *text; fl_Sides seen; int line;
+  char **vkey, **vlabel; int nval;
+} fl_PropDef;
 
 typedef struct fl_Cost { int track; double amount; } fl_Cost;
 
@@ -161,6 +166,8 @@ int fl_def_event(const fl_Def *d, const char *id);
 int fl_def_ending(const fl_Def *d, const char *id);
 int fl_def_option(const fl_CardDef *c, const char *id);
 int fl_def_prop(const fl_Def *d, const char *id);
+/* The label property p (may be NULL) gives a text value, or the value itself. */
+const char *fl_def_prop_value(const fl_PropDef *p, const char *value);
 int fl_def_param(const fl_Def *d, const char *id);
 int fl_def_source(const fl_Def *d, const char *id);
 /* The parameter id closest to a mistyped one (for "did you mean"), or NULL. */

@@ -48,7 +48,7 @@ static const char *const K_EVENT[] = {"id", "title", "text", "source", "on", "ch
 static const char *const K_ENDING[] = {"id", "title", "text", "when", "default", NULL};
 static const char *const K_POLICY[] = {"id", "side", "choose", "name", "text", NULL};
 static const char *const K_OVERLAY[] = {"id", "name", "prop", "max", "unit", "text", "source", NULL};
-static const char *const K_PROPERTY[] = {"id", "name", "unit", "unit_one", "text", "visible_to", NULL};
+static const char *const K_PROPERTY[] = {"id", "name", "unit", "unit_one", "text", "visible_to", "values", NULL};
 
 static const Kind KINDS[] = {
   {"scenario", K_SCENARIO}, {"side", K_SIDE}, {"phase", K_PHASE}, {"track", K_TRACK},
@@ -632,7 +632,8 @@ static int build_overlays(B *b, fl_Def *d) {
     if (fl_def_prop(d, p->id) != d->nprop - 1) return bfail(b, "%s is defined twice (first on line %d)", what, d->props[fl_def_prop(d, p->id)].line);
     p->line = b->line;
     if (fstr(b, t, "name", 0, p->id, &p->name, what) || fstr(b, t, "unit", 0, "", &p->unit, what) ||
-        fstr(b, t, "unit_one", 0, "", &p->unit_one, what) || fstr(b, t, "text", 0, "", &p->text, what) || fsides(b, t, "visible_to", d, &p->seen, what))
+        fstr(b, t, "unit_one", 0, "", &p->unit_one, what) || fstr(b, t, "text", 0, "", &p->text, what) || fsides(b, t, "visible_to", d, &p->seen, what) ||
+        fl_db_prop_values(b, t, p, what))
       return -1;
     lua_pop(L, 1);
   }

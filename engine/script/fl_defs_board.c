@@ -186,3 +186,38 @@ int fl_db_board(B *b, fl_Def *d) {
   return 0;
 }
 
+
+static int cmp_key(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int fl_db_prop_values(B *b, int t, fl_PropDef *p, const char *what) {
+  lua_State *L = b->L;
+  int ty = rget(L, t, "values");
+  if (ty == LUA_TNIL) { lua_pop(L, 1); return 0; }
+  if (ty != LUA_TTABLE) { lua_pop(L, 1); return bfail(b, "%s: values must be a table { value = \"what it means\" }", what); }
+  int n = 0;
+  lua_pushnil(L);
+  while (lua_next(L, -2)) { n++; lua_pop(L, 1); }
+  char **pairs = zalloc(2 * n, sizeof *pairs); /* key, label, key, label ...: sorted together below */
+  int k = 0;
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
+      lua_pop(L, 3);
+      for (int i = 0; i < 2 * k; i++) free(pairs[i]);
+      free(pairs);
+      return bfail(b, "%s: values must map text values to labels (strings), e.g. { stockpile = \"Mines stockpiled\" }", what);
+    }
+    pairs[2 * k] = fl_str_dup(lua_tostring(L, -2));
+    pairs[2 * k + 1] = fl_str_dup(lua_tostring(L, -1));
+    k++;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  qsort(pairs, (size_t)n, 2 * sizeof *pairs, cmp_key); /* by key, its label beside it */
+  p->vkey = zalloc(n, sizeof *p->vkey);
+  p->vlabel = zalloc(n, sizeof *p->vlabel);
+  for (int i = 0; i < n; i++) { p->vkey[i] = pairs[2 * i]; p->vlabel[i] = pairs[2 * i + 1]; }
+  p->nval = n;
+  free(pairs);
+  return 0;
+}

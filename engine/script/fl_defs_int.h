@@ -35,6 +35,8 @@ int fl_db_ref_track(fl_DefB *b, const fl_Def *d, const char *id, const char *wha
 int fl_db_ref_phase(fl_DefB *b, const fl_Def *d, const char *id, const char *what, int *out);
 /* fl_defs_board.c: area{} and place{} into d->map (after the map file). */
 int fl_db_board(fl_DefB *b, fl_Def *d);
+/* property{ values = { stockpile = "Mines stockpiled for a crisis" } } into p (t: the definition). */
+int fl_db_prop_values(fl_DefB *b, int t, fl_PropDef *p, const char *what);
 /* fl_defs_cards.c: decision{} with options, then event{} and ending{}. */
 int fl_db_cards(fl_DefB *b, fl_Def *d);
 int fl_db_events_endings(fl_DefB *b, fl_Def *d);

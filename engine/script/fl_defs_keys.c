@@ -119,6 +119,7 @@ static const fl_KeyHint HINTS[] = {
   {"property", "unit", "string", 0, "Unit shown after values."},
   {"property", "unit_one", "string", 0, "Unit shown after a value of exactly 1 (\"mine\" beside \"mines\")."},
   {"property", "text", "string", 0, "What it means."},
+  {"property", "values", "table<string, string>", 0, "What a text value means to a player, e.g. { stockpile = \"Mines stockpiled for a crisis\" }: the window and play --text show the label instead of the value."},
   {"property", "visible_to", "string|string[]", 0, "Only these sides (and their teams) see it; policies of other sides read nil. Default: everyone."},
   {"parameter", "id", "string", 1, "Unique id; rule code reads it with flank.param.get(id), `--set ID=VALUE` changes it."},
   {"parameter", "name", "string", 0, "Name shown in the briefing's Assumptions panel and reports (default: the id)."},

@@ -54,6 +54,7 @@ grep -q "Scout" "$T/blue.txt" && bad "Blue sees Red's hidden scout" || ok
 grep -q "Red morale" "$T/blue.txt" && bad "Blue sees Red's morale" || ok
 grep -q "Minefield: 1 field\b" "$T/blue.txt" && ok || bad "Blue sees its fields with their name and unit"
 grep -q "Minefield" "$T/red.txt" && bad "Red sees Blue's hidden fields" || ok
+grep -q "Ground: Spring mud: tracks only" "$T/all.txt" && grep -q "Ground: sand" "$T/all.txt" && ok || bad "a text value shows its label (property{ values = })"
 grep -q "Red morale" "$T/red.txt" && grep -q "Scout #3 of Red" "$T/red.txt" && ok || bad "Red sees its own morale and scout"
 grep -q "Arrows on the map" "$T/red.txt" && grep -q "front line" "$T/red.txt" && ok || bad "arrows and the front line are described"
 "$FLANK" run $B --view purple >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "--view of an unknown side is a usage error"

@@ -13,6 +13,7 @@ track { id = "budget", name = "Budget", min = 0, max = 100, start = 10 }
 track { id = "morale", name = "Red morale", min = 0, max = 10, start = 7, visible_to = "red" }
 
 property { id = "field", name = "Minefield", unit = "fields", unit_one = "field", visible_to = "blue" }
+property { id = "ground", name = "Ground", values = { mud = "Spring mud: tracks only", frozen = "Frozen hard" } }
 
 piece_type { id = "inf", name = "Infantry", symbol = "infantry", mp = 3, stop_at_enemy = true,
              terrain = { forest = 2, lake = false } }
@@ -28,6 +29,8 @@ end
 
 setup(function()
   F.piece.add { type = "inf", area = "c0r0", side = "blue" }
+  F.area.set("c0r1", "ground", "mud")   -- shown by its label
+  F.area.set("c0r2", "ground", "sand")  -- a value without a label shows as it is
   F.piece.add { type = "inf", area = "c0r2", side = "blue" }
   F.piece.add { type = "scout", area = "c3r2", side = "red" }
 end)
