@@ -41,6 +41,8 @@ static const char ENVIRONMENT[] =
   "  XDG_DATA_HOME     your scenarios (flank/scenarios) and saved games (flank/saves);\n"
   "                    default ~/.local/share\n"
   "  FLANK_FONT        a TrueType font file for the window instead of DejaVu Sans\n"
+  "  XDG_CACHE_HOME    the games \"among many\" already played (flank/ensembles); default ~/.cache\n"
+  "  FLANK_NO_CACHE    set to 1 to play them again every time\n"
   "  DISPLAY, WAYLAND_DISPLAY  the display flank play opens its window on\n";
 
 static const char FILES[] =

@@ -181,7 +181,7 @@ static void *among_new(void *ud, int human, unsigned runs, char *msg, size_t n) 
   j->opts.lang = *j->lang ? j->lang : NULL;
   j->opts.set = (const char *const *)j->set;
   j->opts.nset = ns;
-  fl_EnsembleSpec spec = {j->dir, *j->root ? j->root : NULL, &j->opts, NULL, j->sets, j->nset, 1, runs, 0, NULL, NULL, 0};
+  fl_EnsembleSpec spec = {j->dir, *j->root ? j->root : NULL, &j->opts, NULL, j->sets, j->nset, 1, runs, 0, NULL, NULL, 0, 1}; /* the debrief again: from the cache */
   if (!(j->e = fl_ensemble_new(&spec, msg, n))) { among_free(j); return NULL; }
   return j;
 }

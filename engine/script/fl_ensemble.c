@@ -1,5 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "fl_ensemble.h"
+#include "fl_ens_cache.h"
 #include "fl_script_int.h"
 #include "fl_str.h"
 #include <pthread.h>
@@ -20,6 +21,7 @@ typedef struct Impl {
   pthread_mutex_t mu;
   size_t err_at;             /* the lowest failing game: the reported error does not depend on threads */
   int err_code;
+  int cached;                /* the last run's results came from the disk cache */
   char err[2048];
 } Impl;
 
@@ -87,6 +89,7 @@ void fl_ensemble_free(fl_Ensemble *e) {
 void fl_ensemble_cancel(fl_Ensemble *e) { atomic_store(&IMPL(e)->stop, 1); }
 size_t fl_ensemble_done(const fl_Ensemble *e) { return atomic_load(&IMPL(e)->done); }
 size_t fl_ensemble_replays(const fl_Ensemble *e) { return atomic_load(&IMPL(e)->replays); }
+int fl_ensemble_cached(const fl_Ensemble *e) { return IMPL(e)->cached; }
 
 static void fail(Impl *im, size_t at, int code, const char *msg) {
   pthread_mutex_lock(&im->mu);
@@ -196,6 +199,14 @@ int fl_ensemble_run(fl_Ensemble *e, char *err, size_t errn) {
   e->nending = d->nending;
   free(e->val);
   e->val = calloc(e->n * (size_t)(d->ntrack ? d->ntrack : 1) + 1, sizeof *e->val);
+  uint64_t key = im->spec.cache && e->val ? fl_ens_cache_key(e, sc0, im->spec.opts, im->sets) : 0;
+  im->cached = key && fl_ens_cache_load(e, key);
+  if (im->cached) { /* the same games were played before: their results, in milliseconds */
+    atomic_store(&im->done, e->n);
+    if (im->spec.progress) im->spec.progress(im->spec.ud, e->n, e->n);
+    if (sc0 != im->spec.script0) fl_script_free(sc0);
+    return 0;
+  }
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   size_t threads = im->spec.threads > 0 ? (size_t)im->spec.threads : cores > 0 ? (size_t)cores : 1;
   if (threads > e->n) threads = e->n ? e->n : 1;
@@ -231,6 +242,7 @@ int fl_ensemble_run(fl_Ensemble *e, char *err, size_t errn) {
   free(w);
   if (im->err_code) { snprintf(err, errn, "%s", im->err); return im->err_code; }
   if (atomic_load(&im->done) < e->n) { snprintf(err, errn, "cancelled"); return 1; }
+  if (key) fl_ens_cache_save(e, key);
   return 0;
 }
 

@@ -28,6 +28,8 @@ typedef struct fl_EnsembleSpec {
   void *ud;
   int exact;                           /* count every instruction in every game (no fast mode,
                                         * fl_fast.c); results are the same either way */
+  int cache;                           /* read the results from the disk cache when they are there,
+                                        * and keep them there after playing (fl_ens_cache.c) */
 } fl_EnsembleSpec;
 
 typedef struct fl_Ensemble {
@@ -55,6 +57,8 @@ size_t fl_ensemble_done(const fl_Ensemble *e);
 /* Games played a second time with instruction counting, because a call ran long or the
  * game failed (fl_fast.c); a figure for benchmarks. */
 size_t fl_ensemble_replays(const fl_Ensemble *e);
+/* 1 when the last run read its results from the disk cache instead of playing. */
+int fl_ensemble_cached(const fl_Ensemble *e);
 void fl_ensemble_free(fl_Ensemble *e);
 
 /* The policy sets a debrief compares with: one per policy the scenario defines for `side`

@@ -3,6 +3,7 @@
  * citations, what-if forks (fl_whatif) and ensembles (fl_ensemble), on the fixture
  * tests/script/teach and the flagship. */
 #include "../check.h"
+#include <dirent.h>
 #include "fl_cite.h"
 #include "fl_ensemble.h"
 #include "fl_save.h"
@@ -192,7 +193,7 @@ static void test_ensemble(void) {
   int nset = fl_ensemble_default_sets(sc, 0, &sets);
   CHECK(nset == 3 && !strcmp(sets[1].name, "careful"));
   int calls = 0;
-  fl_EnsembleSpec spec = {TEACH, ROOT, NULL, NULL, sets, nset, 1, 200, 1, count_progress, &calls, 0};
+  fl_EnsembleSpec spec = {TEACH, ROOT, NULL, NULL, sets, nset, 1, 200, 1, count_progress, &calls, 0, 0};
   fl_Ensemble *one = fl_ensemble_new(&spec, err, sizeof err);
   CHECK(one && fl_ensemble_run(one, err, sizeof err) == 0 && calls > 0);
   spec.threads = 2;
@@ -236,10 +237,71 @@ static void test_ensemble(void) {
   fl_script_free(sc);
 }
 
+/* Two runs of the same games: equal, value for value. */
+static int same_results(const fl_Ensemble *a, const fl_Ensemble *b) {
+  return a->n == b->n && a->ntrack == b->ntrack && !memcmp(a->val, b->val, a->n * (size_t)a->ntrack * sizeof *a->val) &&
+         !memcmp(a->ending, b->ending, a->n * sizeof *a->ending) && !memcmp(a->turns, b->turns, a->n * sizeof *a->turns);
+}
+
+static fl_Ensemble *run_ensemble(fl_EnsembleSpec *spec) {
+  fl_Ensemble *e = fl_ensemble_new(spec, err, sizeof err);
+  CHECK(e && fl_ensemble_run(e, err, sizeof err) == 0);
+  return e;
+}
+
+/* A debrief opened again reads its games from the disk cache: the same results; another
+ * seed base is other games; a damaged file is played again; FLANK_NO_CACHE turns it off. */
+static void test_ensemble_cache(void) {
+  char dir[] = "/tmp/flank_cache_XXXXXX", path[256];
+  if (!mkdtemp(dir)) { CHECK(0); return; }
+  setenv("XDG_CACHE_HOME", dir, 1);
+  fl_Script *sc = load(TEACH, NULL);
+  if (!sc) return;
+  fl_PolicySet *sets;
+  int nset = fl_ensemble_default_sets(sc, 0, &sets);
+  fl_EnsembleSpec spec = {TEACH, ROOT, NULL, NULL, sets, nset, 1, 100, 2, NULL, NULL, 0, 1};
+  fl_Ensemble *played = run_ensemble(&spec), *again = run_ensemble(&spec);
+  if (played && again) {
+    CHECK(!fl_ensemble_cached(played) && fl_ensemble_cached(again));
+    CHECK(same_results(played, again) && fl_ensemble_done(again) == again->n);
+  }
+  spec.seed_base = 2; /* other seeds: other games, not the cached ones */
+  fl_Ensemble *other = run_ensemble(&spec);
+  CHECK(other && !fl_ensemble_cached(other));
+  spec.seed_base = 1;
+  /* damage every cached file: the games are played again, with the same results */
+  snprintf(path, sizeof path, "%s/flank/ensembles", dir);
+  DIR *d = opendir(path);
+  int files = 0;
+  for (struct dirent *de; d && (de = readdir(d));) {
+    if (de->d_name[0] == '.') continue;
+    char f[600];
+    snprintf(f, sizeof f, "%s/%s", path, de->d_name);
+    FILE *fp = fopen(f, "r+b");
+    if (fp) { fseek(fp, 64, SEEK_SET); fputc('x', fp); fclose(fp); files++; }
+  }
+  if (d) closedir(d);
+  CHECK(files == 2);
+  fl_Ensemble *repaired = run_ensemble(&spec);
+  CHECK(repaired && !fl_ensemble_cached(repaired) && played && same_results(played, repaired));
+  setenv("FLANK_NO_CACHE", "1", 1);
+  fl_Ensemble *off = run_ensemble(&spec);
+  CHECK(off && !fl_ensemble_cached(off));
+  unsetenv("FLANK_NO_CACHE");
+  fl_ensemble_free(played); fl_ensemble_free(again); fl_ensemble_free(other); fl_ensemble_free(repaired); fl_ensemble_free(off);
+  fl_test_free_sets(sets, nset);
+  fl_script_free(sc);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
+  unsetenv("XDG_CACHE_HOME");
+}
+
 int main(void) {
   test_params();
   test_cite();
   test_fork();
   test_ensemble();
+  test_ensemble_cache();
   return check_done("test_teach");
 }
