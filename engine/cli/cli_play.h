@@ -18,6 +18,7 @@ typedef struct cli_Play {
   const char *where;         /* the scenario as given (an id or a folder), for the log's "from" */
   const char *setv[CLI_PLAY_MAXSET]; char *own[CLI_PLAY_MAXSET]; /* own[i]: setv[i] if the window set it */
   int ncli;                  /* the first ncli of setv came from the command line */
+  struct cli_ForkPool *forks; /* loaded scripts what-if forks reuse (play_teach.c) */
 } cli_Play;
 
 struct fl_UiHost;
@@ -25,5 +26,10 @@ struct fl_UiHost;
 void cli_play_teach(struct fl_UiHost *host);
 /* Forget the values the window set (another scenario was opened) and free them. */
 void cli_play_forget_sets(cli_Play *p);
+/* The scenario was opened, reloaded or closed: loaded scripts kept for forks are stale
+ * (freed now, or when a running fork gives its back). */
+void cli_play_scripts_changed(cli_Play *p);
+/* Free what the teaching tools keep (after the window has closed: no job runs). */
+void cli_play_teach_free(cli_Play *p);
 
 #endif

@@ -75,6 +75,7 @@ static void push_undo(Host *h, fl_State *s, int human) {
 
 static void set_script(Host *h, fl_Script *sc) {
   clear_undo(h);
+  cli_play_scripts_changed(&h->p);
   fl_script_free(h->p.sc);
   h->p.sc = sc;
   h->sig = sc ? dir_sig(fl_script_dir(sc), FL_FNV_INIT, 0) : 0;
@@ -375,6 +376,7 @@ static void list_scenarios(Host *h) {
 
 static void free_host(Host *h) {
   clear_undo(h);
+  cli_play_teach_free(&h->p);
   cli_play_forget_sets(&h->p);
   fl_script_free(h->p.sc);
   for (int i = 0; i < h->nscen; i++) {

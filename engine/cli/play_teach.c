@@ -15,6 +15,7 @@
 #include "fl_ui.h"
 #include "fl_whatif.h"
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -72,11 +73,52 @@ static int save_log(void *ud, const char *path, int overwrite, char *msg, size_t
 
 /* ---- what-if forks ------------------------------------------------------------- */
 
+/* Loading the flagship takes longer than playing a fork to its end, so forks reuse loaded
+ * scripts: each fork takes one (or loads one) and gives it back. A fork plays from the
+ * record's seed, policies and parameters, as a batch reuses a script from game to game.
+ * gen changes when the scenario does; a script of an older generation is freed. */
+typedef struct cli_ForkPool { pthread_mutex_t mu; fl_Script *sc[4]; int n; unsigned gen; } cli_ForkPool;
+
 typedef struct ForkJob {
   fl_Replay r;
   char dir[PATH_MAX], root[4096], lang[32], decision[64], option[64];
   int at, has_decision;
+  cli_ForkPool *pool; unsigned gen;
 } ForkJob;
+
+static void pool_flush(cli_ForkPool *f) {
+  pthread_mutex_lock(&f->mu);
+  while (f->n) fl_script_free(f->sc[--f->n]);
+  f->gen++;
+  pthread_mutex_unlock(&f->mu);
+}
+
+void cli_play_scripts_changed(cli_Play *p) {
+  if (p->forks) pool_flush(p->forks);
+}
+
+void cli_play_teach_free(cli_Play *p) {
+  if (!p->forks) return;
+  pool_flush(p->forks);
+  pthread_mutex_destroy(&p->forks->mu);
+  free(p->forks);
+  p->forks = NULL;
+}
+
+static fl_Script *pool_take(ForkJob *j) {
+  fl_Script *sc = NULL;
+  pthread_mutex_lock(&j->pool->mu);
+  if (j->pool->gen == j->gen && j->pool->n) sc = j->pool->sc[--j->pool->n];
+  pthread_mutex_unlock(&j->pool->mu);
+  return sc;
+}
+
+static void pool_give(ForkJob *j, fl_Script *sc) {
+  pthread_mutex_lock(&j->pool->mu);
+  if (j->pool->gen == j->gen && j->pool->n < 4) { j->pool->sc[j->pool->n++] = sc; sc = NULL; }
+  pthread_mutex_unlock(&j->pool->mu);
+  fl_script_free(sc);
+}
 
 static const char *policy_of(const cli_Play *p, int side) {
   return side == p->human ? NULL : fl_script_policy(p->sc, side); /* NULL: "human" */
@@ -97,6 +139,12 @@ static void *fork_new(void *ud, int at_turn, const char *decision, const char *o
   snprintf(j->dir, sizeof j->dir, "%s", fl_script_dir(p->sc));
   snprintf(j->root, sizeof j->root, "%s", cli_scenario_path() ? cli_scenario_path() : "");
   snprintf(j->lang, sizeof j->lang, "%s", p->opts.lang ? p->opts.lang : "");
+  if (!p->forks && (p->forks = calloc(1, sizeof *p->forks))) pthread_mutex_init(&p->forks->mu, NULL);
+  if (!p->forks) { fl_replay_free(&j->r); free(j); snprintf(msg, n, "out of memory"); return NULL; }
+  j->pool = p->forks;
+  pthread_mutex_lock(&p->forks->mu);
+  j->gen = p->forks->gen;
+  pthread_mutex_unlock(&p->forks->mu);
   j->at = at_turn;
   if ((j->has_decision = decision && option)) {
     snprintf(j->decision, sizeof j->decision, "%s", decision);
@@ -111,13 +159,13 @@ static int fork_run(void *job, fl_State **out, char *msg, size_t n) {
   /* the record carries the game's parameter values: the fork needs no --set */
   fl_ScriptOpts o = {0};
   o.lang = *j->lang ? j->lang : NULL;
-  fl_Script *sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n);
-  if (!sc) return -1;
+  fl_Script *sc = pool_take(j);
+  if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) return -1;
   fl_WhatIf w = {j->at, j->has_decision ? j->decision : NULL, j->has_decision ? j->option : NULL, NULL, NULL, NULL, 0};
   fl_whatif_policies(sc, &j->r);
   int rc = fl_whatif_run(sc, &j->r, "your game", &w, msg, n);
   if (rc == FL_WHATIF_OK && !(*out = fl_state_clone(fl_game_state(fl_script_game(sc))))) { snprintf(msg, n, "out of memory"); rc = -1; }
-  fl_script_free(sc);
+  pool_give(j, sc);
   return rc == FL_WHATIF_OK ? 0 : -1;
 }
 
