@@ -112,7 +112,7 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
   putchar('\n');
   fflush(stdout);
   int tty = isatty(STDERR_FILENO);
-  fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), opts, NULL, sets, nset, 1, (uint64_t)runs, 0, show_progress, &tty, 0, 1}; /* a debrief opened again: from the cache */
+  fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), opts, NULL, sets, nset, 1, (uint64_t)runs, 0, show_progress, &tty, 0, 1, 0}; /* a debrief opened again: from the cache */
   char err[2048];
   fl_Ensemble *e = fl_ensemble_new(&spec, err, sizeof err);
   int rc = e ? fl_ensemble_run(e, err, sizeof err) : 2;

@@ -19,6 +19,9 @@ typedef struct cli_Play {
   const char *setv[CLI_PLAY_MAXSET]; char *own[CLI_PLAY_MAXSET]; /* own[i]: setv[i] if the window set it */
   int ncli;                  /* the first ncli of setv came from the command line */
   struct cli_ForkPool *forks; /* loaded scripts what-if forks reuse (play_teach.c) */
+  struct cli_Prefetch *pre;  /* the debrief's games, played ahead while the student plays */
+  int no_prefetch;           /* a demo or a screenshot: play nothing ahead */
+  int bench;                 /* --bench: say on stdout when the debrief takes over games played ahead */
 } cli_Play;
 
 struct fl_UiHost;
@@ -31,5 +34,10 @@ void cli_play_forget_sets(cli_Play *p);
 void cli_play_scripts_changed(cli_Play *p);
 /* Free what the teaching tools keep (after the window has closed: no job runs). */
 void cli_play_teach_free(cli_Play *p);
+/* A game started (or its parameters changed): play the debrief's games "among many" ahead,
+ * in the background, unless the same games are already being played. */
+void cli_play_prefetch(cli_Play *p);
+/* Stop playing them ahead (cancel and wait). */
+void cli_play_prefetch_stop(cli_Play *p);
 
 #endif

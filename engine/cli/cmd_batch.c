@@ -357,7 +357,7 @@ int cmd_batch(int argc, char **argv) {
 
   /* the games: fl_ensemble, this shard's seeds base+lo .. base+lo+per-1 for every set */
   Progress pr = {isatty(STDERR_FILENO) && !bench, now()};
-  fl_EnsembleSpec spec = {where, cli_scenario_path(), &opts, sc0, sets, nset, base + lo, per, (int)jobs, on_progress, &pr, exact, 0};
+  fl_EnsembleSpec spec = {where, cli_scenario_path(), &opts, sc0, sets, nset, base + lo, per, (int)jobs, on_progress, &pr, exact, 0, 0};
   double t0 = now(), c0 = cpu_s();
   fl_Ensemble *e = total ? fl_ensemble_new(&spec, err, sizeof err) : NULL; /* a shard may hold no seeds */
   int erc = !total ? 0 : e ? fl_ensemble_run(e, err, sizeof err) : 2;

@@ -207,7 +207,7 @@ int cmd_class(int argc, char **argv) {
   fl_PolicySet *sets = NULL;
   int nset = runs ? fl_ensemble_default_sets(sc, c.side, &sets) : 0;
   if (nset) {
-    fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), &opts, sc, sets, nset, 1, runs, (int)jobs, NULL, NULL, 0, 1};
+    fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), &opts, sc, sets, nset, 1, runs, (int)jobs, NULL, NULL, 0, 1, 0};
     char err[2048];
     c.ens = fl_ensemble_new(&spec, err, sizeof err);
     if (!c.ens || fl_ensemble_run(c.ens, err, sizeof err)) {

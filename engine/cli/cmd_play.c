@@ -106,6 +106,7 @@ static int host_start(void *ud, int human, char *msg, size_t n) {
   h->p.human = human;
   fl_Game *g = fl_script_game(h->p.sc);
   if (fl_game_start(g, h->p.seed) == FL_GAME_ERROR) { snprintf(msg, n, "%s", fl_game_error(g)); return -1; }
+  cli_play_prefetch(&h->p);
   msg[0] = 0;
   return 0;
 }
@@ -459,6 +460,8 @@ int cmd_play(int argc, char **argv) {
                     host_load_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
   cli_play_teach(&host);
   h.p.where = where;
+  h.p.no_prefetch = uo.demo || uo.screenshot; /* a demo and a screenshot time or draw the debrief's own run */
+  h.p.bench = uo.bench;
   char err[2048];
   int rc = fl_ui_run(&host, &uo, err, sizeof err);
   free_host(&h);

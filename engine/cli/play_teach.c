@@ -16,6 +16,7 @@
 #include "fl_whatif.h"
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,6 +53,7 @@ static int set_param(void *ud, int i, double v, char *msg, size_t n) {
   p->own[k] = dup;
   p->setv[k] = dup;
   if (k == p->opts.nset) p->opts.nset++;
+  cli_play_prefetch_stop(p); /* other games now: played ahead again when the game starts */
   msg[0] = 0;
   return 0;
 }
@@ -94,10 +96,12 @@ static void pool_flush(cli_ForkPool *f) {
 }
 
 void cli_play_scripts_changed(cli_Play *p) {
+  cli_play_prefetch_stop(p); /* it reads the old script's definition */
   if (p->forks) pool_flush(p->forks);
 }
 
 void cli_play_teach_free(cli_Play *p) {
+  cli_play_prefetch_stop(p);
   if (!p->forks) return;
   pool_flush(p->forks);
   pthread_mutex_destroy(&p->forks->mu);
@@ -113,10 +117,10 @@ static fl_Script *pool_take(ForkJob *j) {
   return sc;
 }
 
-static void pool_give(ForkJob *j, fl_Script *sc) {
-  pthread_mutex_lock(&j->pool->mu);
-  if (j->pool->gen == j->gen && j->pool->n < 4) { j->pool->sc[j->pool->n++] = sc; sc = NULL; }
-  pthread_mutex_unlock(&j->pool->mu);
+static void pool_give(cli_ForkPool *pool, unsigned gen, fl_Script *sc) {
+  pthread_mutex_lock(&pool->mu);
+  if (pool->gen == gen && pool->n < 4) { pool->sc[pool->n++] = sc; sc = NULL; }
+  pthread_mutex_unlock(&pool->mu);
   fl_script_free(sc);
 }
 
@@ -165,7 +169,7 @@ static int fork_run(void *job, fl_State **out, char *msg, size_t n) {
   fl_whatif_policies(sc, &j->r);
   int rc = fl_whatif_run(sc, &j->r, "your game", &w, msg, n);
   if (rc == FL_WHATIF_OK && !(*out = fl_state_clone(fl_game_state(fl_script_game(sc))))) { snprintf(msg, n, "out of memory"); rc = -1; }
-  pool_give(j, sc);
+  pool_give(j->pool, j->gen, sc);
   return rc == FL_WHATIF_OK ? 0 : -1;
 }
 
@@ -186,11 +190,39 @@ typedef struct AmongJob {
   char *set[CLI_PLAY_MAXSET];
   char **label;              /* per policy set: the name people read (copies: the window may reload its script) */
   char dir[PATH_MAX], root[4096], lang[32];
+  struct cli_Prefetch *pre;  /* the same games, played ahead and still running: taken over */
 } AmongJob;
+
+/* A debrief's games depend on the scenario, its parameters and the side a person plays, not
+ * on the game: all are fixed once a game starts, so the games are played from then on, in
+ * the background at a low priority, while the student plays. The debrief then reads them
+ * from the cache (fl_ens_cache.c), or takes over the run if it is still going, so a student
+ * rarely waits. The same thread first loads a script for the what-if forks. */
+typedef struct cli_Prefetch {
+  struct AmongJob *job;
+  pthread_t th;
+  atomic_int fin;            /* its games are played (or it stopped) */
+  int joined;                /* its thread was joined (by the debrief that took it over) */
+  int human; unsigned runs;
+  cli_ForkPool *pool; unsigned gen;
+} cli_Prefetch;
+
+static void among_free(void *job);
+
+static void prefetch_free(cli_Prefetch *f) {
+  if (!f) return;
+  if (!f->joined) {
+    fl_ensemble_cancel(f->job->e);
+    pthread_join(f->th, NULL);
+  }
+  among_free(f->job);
+  free(f);
+}
 
 static void among_free(void *job) {
   AmongJob *j = job;
   if (!j) return;
+  prefetch_free(j->pre);
   fl_ensemble_free(j->e);
   if (j->sets) fl_test_free_sets(j->sets, j->nset);
   for (int i = 0; i < CLI_PLAY_MAXSET; i++) free(j->set[i]);
@@ -199,8 +231,7 @@ static void among_free(void *job) {
   free(j);
 }
 
-static void *among_new(void *ud, int human, unsigned runs, char *msg, size_t n) {
-  cli_Play *p = ud;
+static AmongJob *among_make(cli_Play *p, int human, unsigned runs, int background, char *msg, size_t n) {
   if (!p->sc) { snprintf(msg, n, "no game"); return NULL; }
   AmongJob *j = calloc(1, sizeof *j);
   if (!j) { snprintf(msg, n, "out of memory"); return NULL; }
@@ -229,20 +260,106 @@ static void *among_new(void *ud, int human, unsigned runs, char *msg, size_t n) 
   j->opts.lang = *j->lang ? j->lang : NULL;
   j->opts.set = (const char *const *)j->set;
   j->opts.nset = ns;
-  fl_EnsembleSpec spec = {j->dir, *j->root ? j->root : NULL, &j->opts, NULL, j->sets, j->nset, 1, runs, 0, NULL, NULL, 0, 1}; /* the debrief again: from the cache */
+  fl_EnsembleSpec spec = {j->dir, *j->root ? j->root : NULL, &j->opts, NULL, j->sets, j->nset, 1, runs, 0, NULL, NULL, 0, 1,
+                          background}; /* the cache: games played ahead, or by an earlier debrief */
   if (!(j->e = fl_ensemble_new(&spec, msg, n))) { among_free(j); return NULL; }
   return j;
 }
 
+/* The same games: the same side's policies, parameters and language (runs are compared apart). */
+static int same_games(const AmongJob *a, const AmongJob *b) {
+  if (a->nset != b->nset || a->opts.nset != b->opts.nset || strcmp(a->lang, b->lang) || strcmp(a->dir, b->dir)) return 0;
+  for (int i = 0; i < a->nset; i++)
+    if (strcmp(a->sets[i].name, b->sets[i].name)) return 0;
+  for (int i = 0; i < a->opts.nset; i++)
+    if (strcmp(a->set[i], b->set[i])) return 0;
+  return 1;
+}
+
+static void *prefetch_thread(void *arg) {
+  cli_Prefetch *f = arg;
+  AmongJob *j = f->job;
+  fl_ScriptOpts o = {0};
+  o.lang = *j->lang ? j->lang : NULL;
+  char msg[1024];
+  pthread_mutex_lock(&f->pool->mu);
+  int want = f->pool->gen == f->gen && f->pool->n == 0;
+  pthread_mutex_unlock(&f->pool->mu);
+  fl_Script *sc = want ? fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, sizeof msg) : NULL;
+  if (sc) pool_give(f->pool, f->gen, sc); /* the first what-if fork finds it loaded */
+  fl_ensemble_run(j->e, msg, sizeof msg); /* an error shows when the debrief plays them itself */
+  atomic_store(&f->fin, 1);
+  return NULL;
+}
+
+static unsigned among_runs(void) {
+  const char *env = getenv("FLANK_AMONG_RUNS"); /* as the window reads it (ui_teach.c) */
+  return env ? (unsigned)strtoul(env, NULL, 10) : 0;
+}
+
+void cli_play_prefetch_stop(cli_Play *p) {
+  prefetch_free(p->pre);
+  p->pre = NULL;
+}
+
+void cli_play_prefetch(cli_Play *p) {
+  const char *off = getenv("FLANK_NO_CACHE");
+  if (p->no_prefetch || p->human < 0 || !p->sc || (off && *off && strcmp(off, "0"))) { cli_play_prefetch_stop(p); return; }
+  char msg[256];
+  unsigned runs = among_runs();
+  AmongJob *j = among_make(p, p->human, runs, 1, msg, sizeof msg);
+  if (!j) { cli_play_prefetch_stop(p); return; }
+  if (p->pre && p->pre->human == p->human && p->pre->runs == runs && same_games(p->pre->job, j)) { among_free(j); return; }
+  cli_play_prefetch_stop(p);
+  if (!p->forks && (p->forks = calloc(1, sizeof *p->forks))) pthread_mutex_init(&p->forks->mu, NULL);
+  cli_Prefetch *f = p->forks ? calloc(1, sizeof *f) : NULL;
+  if (!f) { among_free(j); return; }
+  f->job = j;
+  f->human = p->human;
+  f->runs = runs;
+  f->pool = p->forks;
+  pthread_mutex_lock(&p->forks->mu);
+  f->gen = p->forks->gen;
+  pthread_mutex_unlock(&p->forks->mu);
+  atomic_init(&f->fin, 0);
+  if (pthread_create(&f->th, NULL, prefetch_thread, f)) { free(f); among_free(j); return; }
+  p->pre = f;
+}
+
+static void *among_new(void *ud, int human, unsigned runs, char *msg, size_t n) {
+  cli_Play *p = ud;
+  AmongJob *j = among_make(p, human, runs, 0, msg, n);
+  if (!j || !p->pre) return j;
+  if (p->pre->human == human && p->pre->runs == runs && same_games(p->pre->job, j)) {
+    j->pre = p->pre; /* still running or done: the debrief waits for it, then reads the cache */
+    p->pre = NULL;
+    if (p->bench) printf("among_ahead %zu of %zu played\n", fl_ensemble_done(j->pre->job->e), j->pre->job->e->n), fflush(stdout);
+  } else cli_play_prefetch_stop(p);
+  return j;
+}
+
 static int among_run(void *job, char *msg, size_t n) {
-  int rc = fl_ensemble_run(((AmongJob *)job)->e, msg, n);
+  AmongJob *j = job;
+  if (j->pre && !j->pre->joined) { /* the games played ahead: wait for them, then read them from the cache */
+    pthread_join(j->pre->th, NULL);
+    j->pre->joined = 1;
+  }
+  int rc = fl_ensemble_run(j->e, msg, n);
   return rc == 0 ? 0 : rc == 1 ? 1 : -1;
 }
 
-static void among_cancel(void *job) { fl_ensemble_cancel(((AmongJob *)job)->e); }
+static void among_cancel(void *job) {
+  AmongJob *j = job;
+  if (j->pre) fl_ensemble_cancel(j->pre->job->e);
+  fl_ensemble_cancel(j->e);
+}
 
 static size_t among_done(void *job, size_t *total) {
   AmongJob *j = job;
+  if (j->pre && atomic_load(&j->pre->fin) == 0) { /* still played ahead: its progress */
+    *total = j->pre->job->e->n;
+    return fl_ensemble_done(j->pre->job->e);
+  }
   *total = j->e->n;
   return fl_ensemble_done(j->e);
 }

@@ -1,4 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* syscall(SYS_gettid) */
 #include "fl_ensemble.h"
 #include "fl_ens_cache.h"
 #include "fl_script_int.h"
@@ -8,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -140,6 +143,9 @@ static void *work(void *arg) {
     return NULL;
   }
   fl_Script *sc = w->sc;
+#ifdef SYS_gettid
+  if (im->spec.background) setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10); /* this thread only: the window first */
+#endif
   fl_game_set_turn_hashes(fl_script_game(sc), 0); /* outcomes only */
   if (!im->spec.exact) fl_sb_fast(sc, 1);
   size_t nt = (size_t)e->ntrack;

@@ -30,6 +30,8 @@ typedef struct fl_EnsembleSpec {
                                         * fl_fast.c); results are the same either way */
   int cache;                           /* read the results from the disk cache when they are there,
                                         * and keep them there after playing (fl_ens_cache.c) */
+  int background;                      /* workers run at a lower priority (nice 10 on Linux): games
+                                        * played ahead while a window is in use */
 } fl_EnsembleSpec;
 
 typedef struct fl_Ensemble {

@@ -53,6 +53,8 @@ wait_for '^fork_ms .*1 Mar 2025: .*ending' 60 && wait_for '^fork_ms .*computer p
 grep '^fork_ms' "$T/out" | sed 's/^/ok: /'
 alive || bad "the window died during the forks: $(tail -3 "$T/err")"
 wait_for '^among_games' 120 || bad "the games among many did not finish: $(tail -3 "$T/out")"
+grep -q '^among_ahead ' "$T/out" && echo "ok: the debrief took over the games played ahead ($(grep '^among_ahead' "$T/out"))" \
+  || bad "the games among many were not played ahead while the game went on: $(grep among "$T/out")"
 n=$(sed -n 's/^among_games \([0-9]*\) of \([0-9]*\) .*/\1 \2/p' "$T/out")
 set -- $n
 [ -n "${1:-}" ] && [ "$1" = "$2" ] && [ $(( $1 % 40 )) = 0 ] && [ "$1" -gt 0 ] && echo "ok: $1 games among many (40 per policy)" \

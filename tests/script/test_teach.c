@@ -193,7 +193,7 @@ static void test_ensemble(void) {
   int nset = fl_ensemble_default_sets(sc, 0, &sets);
   CHECK(nset == 3 && !strcmp(sets[1].name, "careful"));
   int calls = 0;
-  fl_EnsembleSpec spec = {TEACH, ROOT, NULL, NULL, sets, nset, 1, 200, 1, count_progress, &calls, 0, 0};
+  fl_EnsembleSpec spec = {TEACH, ROOT, NULL, NULL, sets, nset, 1, 200, 1, count_progress, &calls, 0, 0, 0};
   fl_Ensemble *one = fl_ensemble_new(&spec, err, sizeof err);
   CHECK(one && fl_ensemble_run(one, err, sizeof err) == 0 && calls > 0);
   spec.threads = 2;
@@ -259,7 +259,7 @@ static void test_ensemble_cache(void) {
   if (!sc) return;
   fl_PolicySet *sets;
   int nset = fl_ensemble_default_sets(sc, 0, &sets);
-  fl_EnsembleSpec spec = {TEACH, ROOT, NULL, NULL, sets, nset, 1, 100, 2, NULL, NULL, 0, 1};
+  fl_EnsembleSpec spec = {TEACH, ROOT, NULL, NULL, sets, nset, 1, 100, 2, NULL, NULL, 0, 1, 0};
   fl_Ensemble *played = run_ensemble(&spec), *again = run_ensemble(&spec);
   if (played && again) {
     CHECK(!fl_ensemble_cached(played) && fl_ensemble_cached(again));
