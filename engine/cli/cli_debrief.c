@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 /* The debrief of flank play --text, after the ending: discussion questions, then what-if
  * forks of the game ("whatif": another option at one of your decisions, or the computer
  * playing on from there) and your game among many ("among": N games per policy the
@@ -8,8 +9,10 @@
 #include "fl_ensemble.h"
 #include "fl_i18n.h"
 #include "fl_whatif.h"
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Ask for a line (prompt: marked FL_N); NULL at the end of input. */
@@ -99,7 +102,54 @@ static void show_progress(void *ud, size_t done, size_t total) {
   fprintf(stderr, FL_NTR("%zu of %zu game...", "%zu of %zu games...", (long)total), done, total);
 }
 
-static void among(fl_Script *sc, const fl_State *played, int human, const fl_ScriptOpts *opts, const char *args) {
+/* The debrief's default games "among many", played from the game's start in the background
+ * at a low priority (they depend on the scenario, its parameters and the side, not on the
+ * game), so `among` finds them in the cache (fl_ens_cache.c) instead of playing them then. */
+struct cli_Ahead {
+  fl_Ensemble *e;
+  fl_PolicySet *sets; int nset;
+  pthread_t th;
+  int joined;
+};
+
+static void *ahead_thread(void *arg) {
+  cli_Ahead *a = arg;
+  char err[512];
+  fl_ensemble_run(a->e, err, sizeof err); /* an error shows when `among` plays them itself */
+  return NULL;
+}
+
+cli_Ahead *cli_text_ahead(fl_Script *sc, int human, const fl_ScriptOpts *opts) {
+  const char *off = getenv("FLANK_NO_CACHE");
+  if (human < 0 || (off && *off && strcmp(off, "0"))) return NULL;
+  cli_Ahead *a = calloc(1, sizeof *a);
+  if (!a) return NULL;
+  a->nset = fl_ensemble_default_sets(sc, human, &a->sets);
+  char err[512];
+  fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), opts, NULL, a->sets, a->nset, 1, FL_ENSEMBLE_RUNS, 0, NULL, NULL, 0, 1, 1};
+  if (a->nset <= 0 || !(a->e = fl_ensemble_new(&spec, err, sizeof err)) || pthread_create(&a->th, NULL, ahead_thread, a)) {
+    fl_ensemble_free(a->e);
+    fl_test_free_sets(a->sets, a->nset > 0 ? a->nset : 0);
+    free(a);
+    return NULL;
+  }
+  return a;
+}
+
+static void ahead_wait(cli_Ahead *a) {
+  if (a && !a->joined) { pthread_join(a->th, NULL); a->joined = 1; }
+}
+
+void cli_text_ahead_free(cli_Ahead *a) {
+  if (!a) return;
+  if (!a->joined) fl_ensemble_cancel(a->e);
+  ahead_wait(a);
+  fl_ensemble_free(a->e);
+  fl_test_free_sets(a->sets, a->nset);
+  free(a);
+}
+
+static void among(fl_Script *sc, const fl_State *played, int human, const fl_ScriptOpts *opts, const char *args, cli_Ahead *ahead) {
   const fl_Def *d = fl_script_def(sc);
   long runs = atol(args);
   if (runs <= 0) runs = FL_ENSEMBLE_RUNS;
@@ -112,6 +162,14 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
   putchar('\n');
   fflush(stdout);
   int tty = isatty(STDERR_FILENO);
+  if (ahead && runs == FL_ENSEMBLE_RUNS) { /* the games played while you played: wait for the rest */
+    while (tty && !ahead->joined && fl_ensemble_done(ahead->e) < ahead->e->n) {
+      show_progress(&tty, fl_ensemble_done(ahead->e), ahead->e->n);
+      struct timespec ts = {0, 100000000};
+      nanosleep(&ts, NULL);
+    }
+    ahead_wait(ahead);
+  }
   fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), opts, NULL, sets, nset, 1, (uint64_t)runs, 0, show_progress, &tty, 0, 1, 0}; /* a debrief opened again: from the cache */
   char err[2048];
   fl_Ensemble *e = fl_ensemble_new(&spec, err, sizeof err);
@@ -183,7 +241,7 @@ const char *cli_among_phrase(const fl_Ensemble *e, const char *const *names, con
   return buf;
 }
 
-void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts) {
+void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts, cli_Ahead *ahead) {
   const fl_Def *d = fl_script_def(sc);
   fl_State *played = fl_state_clone(fl_game_state(fl_script_game(sc)));
   const char *pol[64];
@@ -200,7 +258,7 @@ void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_Script
     putchar('\n');
     if (!ask("> ", line, sizeof line) || !strcmp(line, "quit") || !strcmp(line, "q")) break;
     if (!strncmp(line, "whatif", 6)) whatif(sc, &r, played, humans, line + 6);
-    else if (!strncmp(line, "among", 5)) among(sc, played, human, opts, line + 5);
+    else if (!strncmp(line, "among", 5)) among(sc, played, human, opts, line + 5, ahead);
     else printf("%s\n", FL_TR("Type whatif, among or quit."));
   }
   fl_replay_free(&r);

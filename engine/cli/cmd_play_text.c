@@ -10,6 +10,7 @@
 #include "fl_i18n.h"
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 static void print_log_since(FILE *f, const fl_Def *d, const fl_State *s, int from, int viewer) {
@@ -259,6 +260,8 @@ int cli_play_text(int argc, char **argv) {
     if (i == d->nparam - 1) printf(".\n\n");
   }
   int st = fl_game_start(g, seed), seen = 0, rc = EXIT_OK, shown = 0, again = 0;
+  /* someone at a terminal takes minutes over a game: play the debrief's games meanwhile */
+  cli_Ahead *ahead = st == FL_GAME_WAITING && isatty(STDIN_FILENO) ? cli_text_ahead(sc, human, &opts) : NULL;
   fl_State *undo[UNDO_MAX]; /* the state before each of the people's last decisions */
   int nundo = 0;
   char line[256];
@@ -360,7 +363,8 @@ int cli_play_text(int argc, char **argv) {
     if (cli_write_replay_as(logpath, sc, seed, where, opts.lang, humans)) rc = EXIT_USAGE;
     else if (strcmp(logpath, "-")) { printf(FL_TR("Your game is saved in %s (for your teacher: flank class reads it)."), logpath); putchar('\n'); }
   }
-  if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, humans, &opts);
+  if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, humans, &opts, ahead);
+  cli_text_ahead_free(ahead);
   fl_script_free(sc);
   return rc;
 }

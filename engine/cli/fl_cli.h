@@ -103,7 +103,12 @@ void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl
 int cli_questions(FILE *f, const fl_Def *d, int ending);
 
 /* After a game of flank play --text: questions, then 'whatif' and 'among' (cli_debrief.c). */
-void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts);
+typedef struct cli_Ahead cli_Ahead;
+/* The debrief's games "among many" played ahead from the start of a game, in the background
+ * (cli_debrief.c): NULL if there are none to play or FLANK_NO_CACHE is set. */
+cli_Ahead *cli_text_ahead(fl_Script *sc, int human, const fl_ScriptOpts *opts);
+void cli_text_ahead_free(cli_Ahead *a); /* stop them if they still run */
+void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts, cli_Ahead *ahead);
 /* Where a game stands among an ensemble's games on track t (set -1: all its policies), in
  * the --lang language: "Trust: higher than in 80% of games under all 2 policies". Into buf. */
 struct fl_Ensemble;

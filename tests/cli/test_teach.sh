@@ -112,6 +112,16 @@ grep -q 'Harm per mined field = 3 people' "$T/play" || bad "the assumptions are 
 grep -q 'Questions to discuss' "$T/play" && grep -q 'What if you had chosen "Fence them"' "$T/play" \
   && grep -q 'Your game among them' "$T/play" || bad "play --text debrief: $(tail -30 "$T/play")"
 grep -qx 'policy mayor human' "$T/p.log" && grep -qx 'param harm_rate 3' "$T/p.log" || bad "play --text --log"
+# at a terminal, play --text plays the debrief's games while the game goes on (into the cache):
+# `among` then gives the same standings as playing them there
+if command -v script >/dev/null; then
+  printf '2\n2\n2\n2\n2\n2\n2\n2\namong\nquit\n' >"$T/in"
+  XDG_CACHE_HOME="$T/c1" "$FLANK" play $S --text --seed 4 <"$T/in" >"$T/t1" 2>/dev/null
+  XDG_CACHE_HOME="$T/c2" script -qec "'$FLANK' play $S --text --seed 4" /dev/null <"$T/in" >"$T/t2" 2>&1
+  ls "$T"/c2/flank/ensembles/*.ens >/dev/null 2>&1 || bad "play --text at a terminal kept no games among many"
+  a=$(grep -A3 'Your game among them' "$T/t1"); b=$(tr -d '\r' <"$T/t2" | sed 's/.*\x1b\[K//' | grep -a -A3 'Your game among them') # after the progress line
+  [ -n "$a" ] && [ "$a" = "$b" ] || bad "the games played ahead give other standings: [$a] [$b]"
+fi
 # policies by the names people read: "careful" has one, "reckless" falls back to its id
 grep -q 'Policies: 1 = default, 2 = Fence every field, 3 = reckless' "$T/play" || bad "the among table names policies: $(grep Policies: "$T/play")"
 "$FLANK" batch $S --runs 3 --policy careful --policy reckless --summary --out "$T/n.csv" >"$T/n.sum" || bad "batch of named policies"
