@@ -129,10 +129,15 @@ static void push_decision(fl_Script *sc, int card, int side) {
   lua_pushstring(L, sc->def->sides[side].id); lua_setfield(L, -2, "side");
   lua_getfield(L, -1, "tracks");
   push_hidden(L, -1);
+  int tr = lua_gettop(L);
+  int ids = registry_table(L, "flank.track_ids"); /* the ids as Lua strings, made once: no hashing per decision */
+  if (lua_rawlen(L, ids) == 0)
+    for (int i = 0; i < sc->def->ntrack; i++) { lua_pushstring(L, sc->def->tracks[i].id); lua_rawseti(L, ids, i + 1); }
   for (int i = 0; i < sc->def->ntrack; i++) { /* a track this side may not see is absent */
+    lua_rawgeti(L, ids, i + 1);
     if (fl_def_sees(sc->def, side, sc->def->tracks[i].seen)) lua_pushnumber(L, s->tracks[i].value);
     else lua_pushnil(L);
-    lua_setfield(L, -2, sc->def->tracks[i].id);
+    lua_rawset(L, tr);
   }
   lua_settop(L, view);
   lua_remove(L, vc);
