@@ -180,11 +180,62 @@ function Mi.open(kind)
   return true
 end
 
--- The areas where a kind of field can go now (the option's legal targets).
+-- The areas where a kind of field can go now (the option's legal targets): what Mi.board and
+-- Mi.can decide, area by area, reading only what this kind needs (the card asks for every kind
+-- again and again while it is open, so this is one of the game's hottest paths). Plain
+-- numbers are copied to locals: reading a module's table goes through its frozen proxy.
+local BORDER, NB = M.BORDER_AREAS, #M.BORDER_AREAS
+local FIELD_K, OBST_MAX = P.field_kmines, P.obst_max
+local AT_COST = Q.at_cost_km * Q.at_belt_km
+local LIFT_COST, FIELD_KM, FENCE_KM = Q.lift_cost_kmine, Q.field_km, Q.fence_cost_km
+local REMOTE_COST, REMOTE_SYSTEM = Q.remote_mine_cost * P.field_kmines, Q.remote_system
+local STATE_IDS, TR_KEY, VETO_KEY = {}, {}, {}   -- the states and their var names, made once
+for i, s in ipairs(L.STATES) do STATE_IDS[i], TR_KEY[i], VETO_KEY[i] = s.id, "tr_" .. s.id, "veto_" .. s.id end
+local NS = #STATE_IDS
+
 function Mi.legal(kind)   -- the engine asks only once requires (Mi.open) has passed
-  local B, l, budget = Mi.board(kind), {}, F.track.get("budget")
-  for _, a in ipairs(M.BORDER_AREAS) do
-    if Mi.can(kind, a, B) and F.area.owner(a) == "council" and Mi.cost(kind, a) <= budget then l[#l + 1] = a end
+  local l, budget, n = {}, F.track.get("budget"), 0
+  local get, owner = F.area.get, F.area.owner
+  if kind == "at" then   -- allied engineers may help everywhere; the cost is the same everywhere
+    if Q.at_belt_km > V("eng_km", 0) + V("eng_allied_km", 0) or AT_COST > budget then return l end
+    for i = 1, NB do
+      local a = BORDER[i]
+      if (get(a, "obst") or 0) < OBST_MAX and owner(a) == "council" then n = n + 1; l[n] = a end
+    end
+  elseif kind == "lift" then   -- no engineer time; the cost is the mines lying there
+    for i = 1, NB do
+      local a = BORDER[i]
+      local ap = get(a, "ap") or 0
+      if ap > 0 and owner(a) == "council" and ap * LIFT_COST <= budget then n = n + 1; l[n] = a end
+    end
+  elseif AP_KIND[kind] then
+    local open = {}   -- a state must have left the treaty and not vetoed fields in its sector
+    for i = 1, NS do open[STATE_IDS[i]] = V(TR_KEY[i], "party") == "out" and not V(VETO_KEY[i], false) end
+    local field = kind == "marked" or kind == "unmarked"
+    local km = Mi.km_needed(kind)
+    local eng, allied, stock = V("eng_km", 0), V("eng_allied_km", 0), V("stockpile", 0)
+    local cost = 0
+    if kind == "remote" then cost = REMOTE_COST + (V("remote_system", false) and 0 or REMOTE_SYSTEM) end
+    for i = 1, NB do
+      local a = BORDER[i]
+      local st = L.state_of(a)
+      if open[st] and get(a, "doctrine") ~= kind then
+        local ok = true
+        if km > 0 and km > eng + (Mi.allies_may_help(kind, a) and allied or 0) then ok = false
+        elseif field and stock + (get(a, "ap") or 0) < FIELD_K then ok = false end
+        if ok and kind == "marked" then   -- fences for the mines still to lay (Mi.cost)
+          local k = math.max(0, FIELD_K - (get(a, "ap_marked") or 0))
+          cost = (2 * (FIELD_KM * k / FIELD_K) + 2) * FENCE_KM
+        end
+        if ok and owner(a) == "council" and cost <= budget then n = n + 1; l[n] = a end
+      end
+    end
+  else   -- any other kind: the general rule
+    local B = Mi.board(kind)
+    for i = 1, NB do
+      local a = BORDER[i]
+      if Mi.can(kind, a, B) and owner(a) == "council" and Mi.cost(kind, a) <= budget then n = n + 1; l[n] = a end
+    end
   end
   return l
 end
