@@ -193,10 +193,13 @@ end
 -- Defender CP per area on the axes, from the counters (area -> CP).
 local function depth_now()
   local d = {}
+  local get, on_axis = F.piece.get, S.AREA_AXIS
   for _, sd in ipairs { "council", "allies" } do
-    for _, id in ipairs(F.piece.list { side = sd }) do
-      local p = F.piece.get(id)
-      if S.AREA_AXIS[p.area] then d[p.area] = (d[p.area] or 0) + (p.cp or 0) end
+    local ids = F.piece.list { side = sd }
+    for i = 1, #ids do   -- two properties of each piece, not its whole table
+      local id = ids[i]
+      local a = get(id, "area")
+      if on_axis[a] then d[a] = (d[a] or 0) + (get(id, "cp") or 0) end
     end
   end
   return d
@@ -204,15 +207,28 @@ end
 
 -- ------------------------------------------------------------------ deterrence
 
--- Hours the attacker needs to reach a capital's outskirts at full force ratio (no
--- dice): it picks the fastest of the three Riga entries with this.
+-- The obstacle levels where the model looks (the axes' areas and the border areas), and the
+-- mines it counts in each border area: those in the ground and those planned for a crisis.
+-- Read area by area (no other area has them): three whole-board tables cost more.
+local OBST_AREAS = {}
+for _, a in ipairs(S.AXIS_AREAS) do OBST_AREAS[#OBST_AREAS + 1] = a end
+for _, a in ipairs(M.BORDER_AREAS) do if not S.AREA_AXIS[a] then OBST_AREAS[#OBST_AREAS + 1] = a end end
+local BORDER = M.BORDER_AREAS
 local function fields()
-  local obst, ap, plan = F.area.values("obst"), F.area.values("ap"), F.area.values("plan_k")
-  local mines = {}
-  for _, a in ipairs(M.BORDER_AREAS) do mines[a] = (ap[a] or 0) + (plan[a] or 0) end
+  local get, obst, mines = F.area.get, {}, {}
+  for i = 1, #OBST_AREAS do
+    local a = OBST_AREAS[i]
+    obst[a] = get(a, "obst") or 0
+  end
+  for i = 1, #BORDER do
+    local a = BORDER[i]
+    mines[a] = (get(a, "ap") or 0) + (get(a, "plan_k") or 0)
+  end
   return obst, mines
 end
 
+-- Hours the attacker needs to reach a capital's outskirts at full force ratio (no
+-- dice): it picks the fastest of the three Riga entries with this.
 local function choose_entry(obst, mines)
   local red = V("red_total", P.red_mean)
   local best, entry = 1e9, "riga_rezekne"
@@ -354,12 +370,12 @@ local function save(st)
 end
 
 local function load()
+  local entry = V("riga_entry")
   local st = {
     red = {}, blue = {}, prog = {}, seg = {}, joined = {}, depth = {}, v = {},
-    drag = S.drag(F.area.values("obst"), F.area.values("ap")), entry = V("riga_entry"),
+    segs = S.lanes(entry, F.area.values("obst"), F.area.values("ap")), entry = entry,
     sm = V("speedmul", 1), air = V("air", 0), fires = 1 + P.sensor_fires * V("sensors", 0),
     hour = V("war_hour", 0), day = V("war_day", 0), reinf_day = V("reinf_day"), red0 = V("red0", 1),
-    segs = { north = M.AXES.north, riga = M.AXES[V("riga_entry")], gap = M.AXES.gap, vilnius = M.AXES.vilnius },
     gap_closed = V("gap_closed", false), gap_delayed = V("gap_delay_applied", false), reached = V("reached", false),
     reinforced = V("reinforced", false),
   }
