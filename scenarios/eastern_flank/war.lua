@@ -176,11 +176,13 @@ function R.update_forces()
   F.var.set("forces_dirty", false)
   local cp, allied = {}, 0
   for _, ax in ipairs(M.AXIS_IDS) do cp[ax] = 0 end
+  local get = F.piece.get
   for _, sd in ipairs { "council", "allies" } do
-    for _, id in ipairs(F.piece.list { side = sd }) do
-      local p = F.piece.get(id)
-      local ax = S.AREA_AXIS[p.area]
-      local c = p.cp or 0
+    local ids = F.piece.list { side = sd }
+    for i = 1, #ids do   -- two properties of each counter, not its whole table
+      local id = ids[i]
+      local ax = S.AREA_AXIS[get(id, "area")]
+      local c = get(id, "cp") or 0
       if ax then cp[ax] = cp[ax] + c end
       if sd == "allies" then allied = allied + c end
     end
@@ -253,11 +255,15 @@ end
 -- What the estimate depends on, coarsely (0.5 obstacle level, 0.25 CP, 2,000 mines):
 -- it is redone only when this changes, so that small monthly steps (obstacles being
 -- built) do not each cost a war's worth of arithmetic.
-local function q(x, step) return math.floor(x / step + 0.5) end
-local function posture_key(p)
-  local parts = { q(p.red, 0.1), p.sensors, p.surge, p.entry }
-  for _, a in ipairs(S.AXIS_AREAS) do parts[#parts + 1] = q(p.depth[a] or 0, 0.25) end
-  for _, a in ipairs(M.BORDER_AREAS) do parts[#parts + 1] = q(p.obst[a] or 0, 0.5) .. ":" .. q(p.mines[a] or 0, 2) end
+local floor, AXIS_AREAS = math.floor, S.AXIS_AREAS
+local function posture_key(p)   -- each number x to the nearest step: floor(x / step + 0.5)
+  local parts = { floor(p.red / 0.1 + 0.5), p.sensors, p.surge, p.entry }
+  local n, depth, obst, mines = 4, p.depth, p.obst, p.mines
+  for i = 1, #AXIS_AREAS do n = n + 1; parts[n] = floor((depth[AXIS_AREAS[i]] or 0) / 0.25 + 0.5) end
+  for i = 1, #BORDER do
+    local a = BORDER[i]
+    n = n + 1; parts[n] = floor((obst[a] or 0) / 0.5 + 0.5) .. ":" .. floor((mines[a] or 0) / 2 + 0.5)
+  end
   return table.concat(parts, " ")
 end
 
@@ -442,15 +448,18 @@ local function sync(st, reinforced)
       F.piece.set(r, "cp0", P.reinf_cp / 3); F.piece.set(r, "axis", ax)
     end
   end
+  local get = F.piece.get
   for _, sd in ipairs { "council", "allies" } do
-    for _, id in ipairs(F.piece.list { side = sd }) do
-      local p = F.piece.get(id)
-      local ax = p.axis
-      if ax and (st.depth[p.area] or 0) == 0 then   -- its area's defenders have joined
+    local ids = F.piece.list { side = sd }
+    for i = 1, #ids do
+      local id = ids[i]
+      local ax = get(id, "axis")
+      local area = ax and get(id, "area")
+      if ax and (st.depth[area] or 0) == 0 then   -- its area's defenders have joined
         local share = st.joined[ax] > 0 and st.blue[ax] / st.joined[ax] or 0
-        F.piece.set(id, "cp", math.floor(p.cp0 * share * 100 + 0.5) / 100)
+        F.piece.set(id, "cp", math.floor(get(id, "cp0") * share * 100 + 0.5) / 100)
         local to = front_area(st, ax)
-        if p.area ~= to then F.piece.move(id, to) end
+        if area ~= to then F.piece.move(id, to) end
       end
     end
   end
