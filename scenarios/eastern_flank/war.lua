@@ -399,7 +399,7 @@ local function area_falls(a)
   F.area.set_owner(a, "adversary")
   F.var.add("areas_lost", 1)
   F.track.set("territory_held", 100 * (1 - V("areas_lost") / M.COUNCIL_AREAS))
-  log(T.log.area_falls, F.area.get(a).name)
+  log(T.log.area_falls, F.area.get(a, "name"))
 end
 
 -- Fighting in an area harms its people, more where unmarked or scattered mines lie.
@@ -427,7 +427,7 @@ local function on_event(kind, a, h)
   elseif kind == "capital" then
     F.track.set("hours_to_capital", h)
     F.track.set("rapid_overrun", h <= P.rapid_hours and 1 or 0)
-    log(T.log.capital, F.area.get(a).name, h)
+    log(T.log.capital, F.area.get(a, "name"), h)
   elseif kind == "gap_closed" then log(T.log.gap_closed)
   elseif kind == "reinforced" then log(T.log.reinforced, a)
   end
@@ -542,10 +542,10 @@ function R.war_report()
     local s = st.seg[ax]
     local name = W.axis[ax]:gsub("^Axis ", "")
     if s > #segs then
-      parts[#parts + 1] = string.format(W.report_taken, name, F.area.get(segs[#segs][1]).name)
+      parts[#parts + 1] = string.format(W.report_taken, name, F.area.get(segs[#segs][1], "name"))
     else
       local a, len = segs[s][1], segs[s][2]
-      parts[#parts + 1] = string.format(W.report_axis, name, F.area.get(a).name, math.floor(st.prog[ax] + 0.5), len,
+      parts[#parts + 1] = string.format(W.report_axis, name, F.area.get(a, "name"), math.floor(st.prog[ax] + 0.5), len,
         string.format("%.1f", st.red[ax]), string.format("%.1f", st.blue[ax] + (st.depth[a] or 0)))
     end
   end

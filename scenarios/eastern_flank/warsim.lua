@@ -44,6 +44,7 @@ for key, segs in pairs(M.AXES) do
   end
 end
 table.sort(S.AXIS_AREAS)   -- a fixed order, so saves and logs do not depend on pairs()
+local AXIS_AREAS = S.AXIS_AREAS
 -- Advance speed at 3:1 by area (its terrain's), for the axes' areas.
 local SPEED = {}
 for _, a in ipairs(S.AXIS_AREAS) do SPEED[a] = P.speed[M.TERRAIN[a]] end
@@ -112,8 +113,11 @@ function S.new(p)
     fires = 1 + P.sensor_fires * (p.sensors or 0),
     reinf_day = p.reinf_day, hour = 0, day = 0, red0 = 0,
   }
-  local depth = st.depth
-  for a, cp in pairs(p.depth) do depth[a] = cp end
+  local depth, pdepth = st.depth, p.depth   -- (only the axes' areas' defenders ever fight)
+  for i = 1, #AXIS_AREAS do
+    local a = AXIS_AREAS[i]
+    depth[a] = pdepth[a]
+  end
   S.concentrate(depth, st.entry)
   local red, blue, prog, seg, joined, red_axis = st.red, st.blue, st.prog, st.seg, st.joined, p.red_axis
   local red0 = 0
