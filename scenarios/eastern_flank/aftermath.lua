@@ -8,12 +8,23 @@ local R, T, M, P, V, log = C.R, C.T, C.M, C.P, C.V, C.log
 local clamp, poisson = M.clamp, M.poisson
 
 
+-- The areas that can be contaminated: the border areas' fields and the battle's unexploded
+-- ordnance, which lies only where the war was fought (the axes' areas), in key order (the
+-- sums below are taken in it).
+local HAZ_AREAS, seen = {}, {}
+for _, list in ipairs { M.BORDER_AREAS, require("eastern_flank/warsim").AXIS_AREAS } do
+  for _, a in ipairs(list) do
+    if not seen[a] then seen[a] = true; HAZ_AREAS[#HAZ_AREAS + 1] = a end
+  end
+end
+table.sort(HAZ_AREAS)
+
 -- The aftermath's starting contamination, from what lies in the ground (per area).
 local function contaminate()
-  local popf_all = 0
+  local get = F.area.get
   for _, a in ipairs(M.BORDER_AREAS) do
-    local mk, um = F.area.get(a, "ap_marked") or 0, F.area.get(a, "ap_unmarked") or 0
-    local rm, fail = F.area.get(a, "ap_remote") or 0, F.area.get(a, "fail") or 0
+    local mk, um = get(a, "ap_marked") or 0, get(a, "ap_unmarked") or 0
+    local rm, fail = get(a, "ap_remote") or 0, get(a, "fail") or 0
     local sus = (mk + um * P.suspect_unrecorded) * P.km2_per_kmine + rm * P.remote_km2_per_kmine
     local live_marked = mk * P.km2_per_kmine
     local live_unmarked = um * P.km2_per_kmine + rm * fail * P.km2_per_kmine
@@ -24,22 +35,21 @@ local function contaminate()
     F.area.set(a, "rec", rec)
   end
   -- battle contamination (unexploded ordnance) in fought-over areas
-  local uxo = F.area.values("uxo")
-  for a, u in pairs(uxo) do
+  for _, a in ipairs(HAZ_AREAS) do
+    local u = get(a, "uxo") or 0
     if u > 0 then F.area.add(a, "sus", u); F.area.add(a, "haz_x", u) end
   end
   -- occupied areas: nobody clears or marks there
   local S, H, OS, OH, REC = 0, 0, 0, 0, 0
-  local sus, hm, hu, hx, rec = F.area.values("sus"), F.area.values("haz_m"), F.area.values("haz_u"),
-    F.area.values("haz_x"), F.area.values("rec")
-  for a, s in pairs(sus) do
+  for _, a in ipairs(HAZ_AREAS) do
+    local s = get(a, "sus") or 0
     if s > 0 then
+      local hm, hu, hx = get(a, "haz_m") or 0, get(a, "haz_u") or 0, get(a, "haz_x") or 0
       local popf = clamp((M.POP[a] or 60) / 100, 0.5, 2)
-      local hz = (hm[a] * P.marked_factor + hu[a] + 0.3 * hx[a]) * popf
-      if F.area.owner(a) == "adversary" then OS, OH = OS + s, OH + (hm[a] + hu[a] + 0.3 * hx[a]) * popf
-      else S, H, REC = S + s, H + hz, REC + rec[a] * s end
+      local hz = (hm * P.marked_factor + hu + 0.3 * hx) * popf
+      if F.area.owner(a) == "adversary" then OS, OH = OS + s, OH + (hm + hu + 0.3 * hx) * popf
+      else S, H, REC = S + s, H + hz, REC + (get(a, "rec") or 0) * s end
     end
-    popf_all = popf_all + s
   end
   F.var.set("sus", S); F.var.set("hz", H); F.var.set("osus", OS); F.var.set("ohz", OH)
   F.var.set("rec_share", S > 0 and REC / S or 0)

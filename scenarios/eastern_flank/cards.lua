@@ -5,7 +5,7 @@ local C = require "eastern_flank/common"
 local Q = require "eastern_flank/params"
 local L = require "eastern_flank/law"
 local Mi = require "eastern_flank/mines"
-local R, T, M, P, V, log, stage = C.R, C.T, C.M, C.P, C.V, C.log, C.stage
+local R, T, M, P, V, log = C.R, C.T, C.M, C.P, C.V, C.log
 local sources = require "eastern_flank/sources"
 
 -- What a card's money buys, for the debrief's account (R.spent_on); by card, or card.option.
@@ -156,7 +156,7 @@ function R.define(cfg)
 
   -- ---------------- council: the treaty timeline (law.lua keeps the dates)
   card("statement", "council", { once = true, source = "statement",
-    when = function() return stage() == "peace" end,
+    when = function() return V("stage") == "peace" end,
     options = {
       opt("statement", "withdraw", { effect = function()
         F.var.set("treaty", "recommended")
@@ -169,7 +169,7 @@ function R.define(cfg)
   card("notice", "council", { source = "ottawa",
     when = function()
       local t = V("treaty")
-      return stage() ~= "after" and (t == "recommended" or t == "voted") and not L.planned()
+      return V("stage") ~= "after" and (t == "recommended" or t == "voted") and not L.planned()
     end,
     options = {
       opt("notice", "deposit", { effect = L.deposit }),
@@ -177,7 +177,7 @@ function R.define(cfg)
     } })
   -- during the six months, each quarter: keep the notices or take them back
   card("retract", "council", { source = "icbl",
-    when = function() return stage() == "peace" and quarter() and L.retractable() end,
+    when = function() return V("stage") == "peace" and quarter() and L.retractable() end,
     options = {
       opt("retract", "keep"),
       opt("retract", "retract", { effect = L.retract }),
@@ -185,7 +185,7 @@ function R.define(cfg)
 
   -- ---------------- council: production first, so the fields card sees what is in store
   card("production", "council", {
-    when = function() return stage() == "peace" and V("treaty") == "out" and quarter() end,
+    when = function() return V("stage") == "peace" and V("treaty") == "out" and quarter() end,
     options = {
       opt("production", "none", { effect = function() F.var.set("production", 0) end }),
       opt("production", "low", { effect = function() F.var.set("production", P.prod_low) end }),
@@ -199,7 +199,7 @@ function R.define(cfg)
   local function field_opt(kind)
     local function names(list)
       local n = {}
-      for _, a in ipairs(list) do n[#n + 1] = F.area.get(a).name end
+      for _, a in ipairs(list) do n[#n + 1] = F.area.get(a, "name") end
       return table.concat(n, ", ")
     end
     -- what an order costs: the areas it can serve, and their money
@@ -254,13 +254,13 @@ function R.define(cfg)
     return o
   end
   card("fields", "council", { source = "apii",
-    when = function() return stage() == "peace" and quarter() end,
+    when = function() return V("stage") == "peace" and quarter() end,
     options = { opt("fields", "done"), field_opt("at"), field_opt("marked"), field_opt("unmarked"), field_opt("remote"),
       field_opt("stockpile"), field_opt("lift") } })
 
   -- ---------------- council: quarterly budget cards (peace)
   card("alternatives", "council", {
-    when = function() return stage() == "peace" and quarter() end,
+    when = function() return V("stage") == "peace" and quarter() end,
     options = {
       opt("alternatives", "none"),
       opt("alternatives", "sensors", { cost = { budget = Q.sensors_cost },
@@ -270,7 +270,7 @@ function R.define(cfg)
         effect = function() F.track.add("alliance_cohesion", 4); F.var.add("host", 1) end }),
     } })
   card("protection", "council", {
-    when = function() return stage() == "peace" and quarter() and (V("treaty") == "out") end,
+    when = function() return V("stage") == "peace" and quarter() and (V("treaty") == "out") end,
     options = {
       opt("protection", "none"),
       opt("protection", "mark_all", { cost = function() return { budget = V("k_unmarked", 0) / P.field_kmines * 8.4 } end,
@@ -296,7 +296,7 @@ function R.define(cfg)
   for _, sec in ipairs(M.SECTORS) do
     card("national_" .. sec.id, sec.id, { text_of = "national", sector = sec.id, phase = "national", source = "ottawa",
       when = function()
-        return stage() == "peace" and L.out(sec.id) and quarter()
+        return V("stage") == "peace" and quarter() and L.out(sec.id)
       end,
       options = {
         opt("national", "follow"),
@@ -314,7 +314,7 @@ function R.define(cfg)
 
   -- ---------------- council: crisis and war
   card("crisis_measures", "council", {
-    when = function() return stage() == "crisis" end,
+    when = function() return V("stage") == "crisis" end,
     options = {
       opt("crisis_measures", "hold"),
       opt("crisis_measures", "emplace", { requires = function()
@@ -325,7 +325,7 @@ function R.define(cfg)
         effect = function() F.var.set("evacuated", true) end }),
     } })
   card("war_measures", "council", {
-    when = function() return stage() == "war" end,
+    when = function() return V("stage") == "war" end,
     options = {
       opt("war_measures", "fight"),
       opt("war_measures", "evacuate", { cost = { budget = 30 }, requires = function() return not V("evacuated", false), T.why.done end,
@@ -335,7 +335,7 @@ function R.define(cfg)
   -- ---------------- council: aftermath
   -- a three-year mine action plan, decided in aftermath years 1, 4, 7, ... while anything
   -- is contaminated (years with nothing to decide pass without a card)
-  local function plan_year() return stage() == "after" and V("year", 0) % 3 == 1 and V("sus", 0) > 0.05 end
+  local function plan_year() return V("stage") == "after" and V("year", 0) % 3 == 1 and V("sus", 0) > 0.05 end
   local function plan_cost(share, extra)
     return function() return { budget = 3 * share * Q.get("clear_speed") * Q.get("clear_cost") + (extra or 0) } end
   end
@@ -353,7 +353,7 @@ function R.define(cfg)
           F.track.add("reputation", 2) end }),
     } })
   card("rejoin", "council", { once = true, source = "ottawa",
-    when = function() return stage() == "after" and V("treaty") == "out" and V("year", 0) >= 2 end,
+    when = function() return V("stage") == "after" and V("treaty") == "out" and V("year", 0) >= 2 end,
     options = {
       opt("rejoin", "stay_out"),
       opt("rejoin", "rejoin", { effect = function()
@@ -371,7 +371,7 @@ function R.define(cfg)
   -- not after the ceasefire, not to an occupied city.
   local DEST = { north = "tallinn", riga = "riga", gap = "suwalki_gap" }
   card("commitment", "allies", {
-    when = function() return stage() == "peace" and V("month", 0) % 6 == 3 end,
+    when = function() return V("stage") == "peace" and V("month", 0) % 6 == 3 end,
     options = {
       opt("commitment", "hold"),
       opt("commitment", "forward_brigade", { delay = "6 months",
@@ -382,23 +382,23 @@ function R.define(cfg)
         effect = function()
           local ax = ({ "north", "riga", "gap" })[V("added", 0) + 1]
           local dest = DEST[ax]
-          if stage() == "after" or F.area.owner(dest) ~= "council" then
-            log(T.log.brigade_cancelled, F.area.get(dest).name)
+          if V("stage") == "after" or F.area.owner(dest) ~= "council" then
+            log(T.log.brigade_cancelled, F.area.get(dest, "name"))
             return
           end
           F.var.add("added", 1)
           F.var.add("extra_" .. ax, P.light)
           R.update_forces()
-          log(T.log.brigade, F.area.get(dest).name) end }),
+          log(T.log.brigade, F.area.get(dest, "name")) end }),
     } })
   card("crisis_surge", "allies", {
-    when = function() return stage() == "crisis" and V("surge", 0) == 0 end,
+    when = function() return V("stage") == "crisis" and V("surge", 0) == 0 end,
     options = {
       opt("crisis_surge", "wait"),
       opt("crisis_surge", "surge", { effect = function() F.var.set("surge", 1); F.track.add("alliance_cohesion", 2); R.assess() end }),
     } })
   card("war_support", "allies", {
-    when = function() return stage() == "war" end,
+    when = function() return V("stage") == "war" end,
     options = {
       opt("war_support", "air", { requires = function() return F.track.get("alliance_cohesion") >= 40, T.why.air end,
         effect = function() F.var.set("air", 1) end }),
@@ -407,7 +407,7 @@ function R.define(cfg)
 
   -- ---------------- humanitarian community
   card("campaign", "humanitarian", { source = "icbl",
-    when = function() return stage() == "peace" and quarter() end,
+    when = function() return V("stage") == "peace" and quarter() end,
     options = {
       opt("campaign", "quiet"),
       opt("campaign", "public", { effect = function()
@@ -425,7 +425,7 @@ function R.define(cfg)
 
   -- ---------------- adversary
   card("adv_posture", "adversary", {
-    when = function() return stage() == "peace" end,
+    when = function() return V("stage") == "peace" end,
     options = {
       opt("adv_posture", "wait"),
       opt("adv_posture", "probe", { effect = R.pushback }),
@@ -433,7 +433,7 @@ function R.define(cfg)
       opt("adv_posture", "attack", { effect = function() R.start_war(true) end }),
     } })
   card("adv_crisis", "adversary", {
-    when = function() return stage() == "crisis" end,
+    when = function() return V("stage") == "crisis" end,
     options = {
       opt("adv_crisis", "hold", { requires = function() return V("crisis_day", 0) < cfg.crisis_days end }),
       opt("adv_crisis", "attack", { effect = function() R.start_war(false) end }),
@@ -445,9 +445,9 @@ function R.define(cfg)
   event { id = "briefing", title = T.ev.briefing.title, once = true, source = "statement",
     text = T.ev.briefing[cfg.mode] }
   event { id = "month", title = T.ev.month.title, on = "turn_start", silent = true,
-    when = function() return stage() == "peace" end, effect = R.peace_month }
+    when = function() return V("stage") == "peace" end, effect = R.peace_month }
   event { id = "crisis_day", title = T.ev.crisis_day.title, on = "turn_start", silent = true,
-    when = function() return stage() == "crisis" end,
+    when = function() return V("stage") == "crisis" end,
     effect = function() F.var.add("crisis_day", 1); R.update_forces(); R.assess() end }
   if not gap then
     -- context the council does not decide, each reported in the first turn after its date
@@ -466,17 +466,17 @@ function R.define(cfg)
     when = function() return V("last_push_area") ~= nil end,
     text = function()
       local a, c = V("last_push_area"), V("last_push_cas", 0)
-      if c > 0 then return string.format(T.ev.pushback.harm, F.area.get(a).name, c) end
-      return string.format(T.ev.pushback.safe, F.area.get(a).name)
+      if c > 0 then return string.format(T.ev.pushback.harm, F.area.get(a, "name"), c) end
+      return string.format(T.ev.pushback.safe, F.area.get(a, "name"))
     end,
     effect = function() F.var.set("last_push_area", nil) end }
   event { id = "war_day", title = T.ev.war_day.title, on = "turn_end",
-    when = function() return stage() == "war" end, text = function() return R.war_report() end, effect = R.war_day }
+    when = function() return V("stage") == "war" end, text = function() return R.war_report() end, effect = R.war_day }
   event { id = "peace_end", title = T.ev.peace_end.title, on = "turn_end",
-    when = function() return stage() == "peace" and F.game.date() >= cfg.peace_end end,
+    when = function() return V("stage") == "peace" and F.game.date() >= cfg.peace_end end,
     text = T.ev.peace_end.text, effect = R.end_peace }
   event { id = "year", title = T.ev.year.title, on = "turn_start", silent = true,
-    when = function() return stage() == "after" end, effect = R.aftermath_year }
+    when = function() return V("stage") == "after" end, effect = R.aftermath_year }
   if not gap then
     event { id = "summit", title = T.ev.summit.title, on = "date:2025-06-24", text = T.ev.summit.text, source = "efp",
       effect = function() F.track.add("alliance_cohesion", 3) end }

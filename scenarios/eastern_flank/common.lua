@@ -12,8 +12,9 @@ if not ok then T = require "eastern_flank/text_en" end
 
 local C = { R = {}, T = T, M = M, P = M.P }
 C.V = F.var.get      -- V(k, default): a var (the API function itself: no extra call)
-function C.stage() return F.var.get("stage") end
-function C.log(fmt, ...) F.game.log(string.format(fmt, ...)) end
+local V, game_log, format = F.var.get, F.game.log, string.format   -- (not looked up in the frozen tables each call)
+function C.stage() return V("stage") end
+function C.log(fmt, ...) game_log(format(fmt, ...)) end
 -- 12345.6 -> "12,346"; with decimals: C.num(1234.56, 1) -> "1,234.6".
 local FMT = { [0] = "%.0f", "%.1f", "%.2f", "%.3f" }
 function C.num(x, decimals)

@@ -108,7 +108,7 @@ local function what_mattered(e)
   local by_kind = {}
   for a, kind in (V("orders", "")):gmatch("([%w_]+)=([%w_]+)") do
     by_kind[kind] = by_kind[kind] or {}
-    local name = F.area.get(a).name
+    local name = F.area.get(a, "name")
     local seen = false
     for _, n in ipairs(by_kind[kind]) do seen = seen or n == name end
     if not seen then table.insert(by_kind[kind], name) end

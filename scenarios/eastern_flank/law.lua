@@ -43,7 +43,9 @@ function L.long_date(d)
   return string.format("%d %s %s", tonumber(d:sub(9, 10)), MONTHS[tonumber(d:sub(6, 7))], d:sub(1, 4))
 end
 
-function L.status(s) return V("tr_" .. s, "party") end
+local TR, ND, ED = {}, {}, {}   -- each state's var names, made once (the law is read every month)
+for _, s in ipairs(L.STATES) do TR[s.id], ND[s.id], ED[s.id] = "tr_" .. s.id, "nd_" .. s.id, "ed_" .. s.id end
+function L.status(s) return V(TR[s] or "tr_" .. s, "party") end
 function L.out(s) return L.status(s) == "out" end
 
 -- The state whose border sector holds an area (nil for areas of no council state).
@@ -55,14 +57,16 @@ function L.state_of(a) return AREA_STATE[a] end
 function L.sum_up()
   local n = { }
   for _, s in ipairs(L.STATES) do local st = L.status(s.id); n[st] = (n[st] or 0) + 1 end
-  F.var.set("law_settled", (n.out or 0) + (n.stay or 0) == #L.STATES)
-  local t = V("treaty")
+  local settled = (n.out or 0) + (n.stay or 0) == #L.STATES
+  if V("law_settled") ~= settled then F.var.set("law_settled", settled) end
+  local was = V("treaty")
+  local t = was
   if n.out then t = "out"
   elseif n.bound then t = "blocked"
   elseif n.notice then t = "notice"
   elseif n.voted then t = "voted"
   elseif n.stay == #L.STATES then t = "stay" end
-  F.var.set("treaty", t)
+  if t ~= was then F.var.set("treaty", t) end
 end
 
 -- Is the armed conflict still going on? A war, or an occupation after the ceasefire.
@@ -77,11 +81,11 @@ local function due(s, today)
   local st = L.status(s.id)
   if st == "party" then return today > s.vote and s.vote or nil, "vote" end
   if st == "voted" then
-    local nd = V("nd_" .. s.id)
+    local nd = V(ND[s.id])
     return nd and today >= nd and nd or nil, "deposit"
   end
   if st == "notice" or st == "bound" then
-    local ed = V("ed_" .. s.id)
+    local ed = V(ED[s.id])
     if not ed or today < ed or (st == "bound" and in_conflict()) then return nil end
     return ed, st == "notice" and in_conflict() and "bind" or "out"
   end
@@ -155,13 +159,13 @@ end
 function L.retractable()
   for _, s in ipairs(L.STATES) do
     local st = L.status(s.id)
-    if st == "notice" or (st ~= "out" and st ~= "bound" and st ~= "stay" and V("nd_" .. s.id)) then return true end
+    if st == "notice" or (st ~= "out" and st ~= "bound" and st ~= "stay" and V(ND[s.id])) then return true end
   end
   return false
 end
 
 function L.planned()
-  for _, s in ipairs(L.STATES) do if V("nd_" .. s.id) then return true end end
+  for _, s in ipairs(L.STATES) do if V(ND[s.id]) then return true end end
   return false
 end
 

@@ -24,6 +24,16 @@ local R, T, M, P, V, log = C.R, C.T, C.M, C.P, C.V, C.log
 
 local Mi = {}
 
+-- Plain numbers are copied to locals: reading a module's table goes through its frozen proxy.
+local BORDER, NB = M.BORDER_AREAS, #M.BORDER_AREAS
+local FIELD_K, OBST_MAX = P.field_kmines, P.obst_max
+local AT_COST = Q.at_cost_km * Q.at_belt_km
+local LIFT_COST, FIELD_KM, FENCE_KM = Q.lift_cost_kmine, Q.field_km, Q.fence_cost_km
+local REMOTE_COST, REMOTE_SYSTEM = Q.remote_mine_cost * P.field_kmines, Q.remote_system
+local STATE_IDS, TR_KEY, VETO_KEY = {}, {}, {}   -- the states and their var names, made once
+for i, s in ipairs(L.STATES) do STATE_IDS[i], TR_KEY[i], VETO_KEY[i] = s.id, "tr_" .. s.id, "veto_" .. s.id end
+local NS = #STATE_IDS
+
 -- What the money went on, for the debrief: var spent_<what> (obstacles, fields, production,
 -- sensors, allies, protection, evacuation, mine_action, other). Bookkeeping only: the tracks
 -- are moved by R.spend and the cards' costs.
@@ -162,8 +172,10 @@ end
 -- Is the option open at all (before an area is chosen)? Cheap checks only; legal() lists the areas.
 function Mi.open(kind)
   if kind ~= "at" and kind ~= "lift" then
-    local any = false
-    for _, s in ipairs(L.STATES) do any = any or (L.out(s.id) and not V("veto_" .. s.id, false)) end
+    local any = false   -- some state has left the treaty and not vetoed fields in its sector
+    for i = 1, NS do
+      if V(TR_KEY[i], "party") == "out" and not V(VETO_KEY[i], false) then any = true; break end
+    end
     if not any then return false, (T.why.party) end
   end
   if kind == "lift" and V("k_marked", 0) + V("k_unmarked", 0) <= 0 then return false, (T.fields.why.nothing) end
@@ -180,11 +192,57 @@ function Mi.open(kind)
   return true
 end
 
--- The areas where a kind of field can go now (the option's legal targets).
+local function ours(a) return F.area.owner(a) == "council" end
+local function always() return true end
+
+-- The areas where a kind of field can go now (the option's legal targets): what Mi.board and
+-- Mi.can decide, area by area, reading only what this kind needs (the card asks for every kind
+-- again and again while it is open, so this is one of the game's hottest paths).
 function Mi.legal(kind)   -- the engine asks only once requires (Mi.open) has passed
-  local B, l, budget = Mi.board(kind), {}, F.track.get("budget")
-  for _, a in ipairs(M.BORDER_AREAS) do
-    if Mi.can(kind, a, B) and F.area.owner(a) == "council" and Mi.cost(kind, a) <= budget then l[#l + 1] = a end
+  local l, budget, n = {}, F.track.get("budget"), 0
+  local get = F.area.get
+  -- the council's own areas only; they change hands only when one falls in a war (areas_lost)
+  local owned = V("areas_lost", 0) == 0 and always or ours
+  if kind == "at" then   -- allied engineers may help everywhere; the cost is the same everywhere
+    if Q.at_belt_km > V("eng_km", 0) + V("eng_allied_km", 0) or AT_COST > budget then return l end
+    for i = 1, NB do
+      local a = BORDER[i]
+      if (get(a, "obst") or 0) < OBST_MAX and owned(a) then n = n + 1; l[n] = a end
+    end
+  elseif kind == "lift" then   -- no engineer time; the cost is the mines lying there
+    for i = 1, NB do
+      local a = BORDER[i]
+      local ap = get(a, "ap") or 0
+      if ap > 0 and owned(a) and ap * LIFT_COST <= budget then n = n + 1; l[n] = a end
+    end
+  elseif AP_KIND[kind] then
+    local open = {}   -- a state must have left the treaty and not vetoed fields in its sector
+    for i = 1, NS do open[STATE_IDS[i]] = V(TR_KEY[i], "party") == "out" and not V(VETO_KEY[i], false) end
+    local field = kind == "marked" or kind == "unmarked"
+    local km = Mi.km_needed(kind)
+    local eng, allied, stock = V("eng_km", 0), V("eng_allied_km", 0), V("stockpile", 0)
+    local cost = 0
+    if kind == "remote" then cost = REMOTE_COST + (V("remote_system", false) and 0 or REMOTE_SYSTEM) end
+    for i = 1, NB do
+      local a = BORDER[i]
+      local st = L.state_of(a)
+      if open[st] and get(a, "doctrine") ~= kind then
+        local ok = true
+        if km > 0 and km > eng + (Mi.allies_may_help(kind, a) and allied or 0) then ok = false
+        elseif field and stock + (get(a, "ap") or 0) < FIELD_K then ok = false end
+        if ok and kind == "marked" then   -- fences for the mines still to lay (Mi.cost)
+          local k = math.max(0, FIELD_K - (get(a, "ap_marked") or 0))
+          cost = (2 * (FIELD_KM * k / FIELD_K) + 2) * FENCE_KM
+        end
+        if ok and owned(a) and cost <= budget then n = n + 1; l[n] = a end
+      end
+    end
+  else   -- any other kind: the general rule
+    local B = Mi.board(kind)
+    for i = 1, NB do
+      local a = BORDER[i]
+      if Mi.can(kind, a, B) and owned(a) and Mi.cost(kind, a) <= budget then n = n + 1; l[n] = a end
+    end
   end
   return l
 end
@@ -192,22 +250,25 @@ end
 -- Recompute what a crisis would add (plan_k): stockpile and remote areas, in proportion to
 -- the share of their mines the store holds.
 local function replan()
-  local need, doc = 0, {}
-  for _, a in ipairs(M.BORDER_AREAS) do
-    local d = F.area.get(a, "doctrine")
-    doc[a] = d
-    if d == "stockpile" or d == "remote" then need = need + P.field_kmines end
+  local get, need, doc = F.area.get, 0, {}
+  for i = 1, NB do
+    local a = BORDER[i]
+    local d = get(a, "doctrine")
+    doc[i] = d
+    if d == "stockpile" or d == "remote" then need = need + FIELD_K end
   end
   F.var.set("plan_need", need)
   local supplied = need > 0 and math.min(1, V("stockpile", 0) / need) or 0
   F.var.set("plan_supplied", supplied)
-  for _, a in ipairs(M.BORDER_AREAS) do
-    local d = doc[a]
+  local changed = false
+  for i = 1, NB do
+    local a, d = BORDER[i], doc[i]
     local k = 0
-    if d == "stockpile" and (F.area.get(a, "ap") or 0) == 0 then k = P.field_kmines * 0.6 * supplied
-    elseif d == "remote" then k = P.field_kmines * 0.8 * supplied end
-    if F.area.get(a, "plan_k") ~= k then F.area.set(a, "plan_k", k); F.var.set("dirty", true) end
+    if d == "stockpile" and (get(a, "ap") or 0) == 0 then k = FIELD_K * 0.6 * supplied
+    elseif d == "remote" then k = FIELD_K * 0.8 * supplied end
+    if get(a, "plan_k") ~= k then F.area.set(a, "plan_k", k); changed = true end
   end
+  if changed then F.var.set("dirty", true) end
 end
 Mi.replan = replan
 
@@ -244,15 +305,15 @@ end
 function Mi.month()
   F.var.set("eng_km", math.min(Q.eng_max, V("eng_km", 0) + Q.eng_month))
   F.var.set("eng_allied_km", math.min(Q.eng_max, V("eng_allied_km", 0) + Q.eng_allied * V("host", 0)))
-  local fields = V("k_marked", 0) / P.field_kmines
-  R.spend((fields * Q.monitor_year + V("stockpile", 0) / 100 * Q.store_cost_year
-    + V("added", 0) * Q.brigade_upkeep_year) / 12)
+  local fields, stock, added = V("k_marked", 0) / P.field_kmines, V("stockpile", 0), V("added", 0)
+  R.spend((fields * Q.monitor_year + stock / 100 * Q.store_cost_year
+    + added * Q.brigade_upkeep_year) / 12)
   R.spent_on("fields", fields * Q.monitor_year / 12)
-  R.spent_on("production", V("stockpile", 0) / 100 * Q.store_cost_year / 12)
-  R.spent_on("allies", V("added", 0) * Q.brigade_upkeep_year / 12)
+  R.spent_on("production", stock / 100 * Q.store_cost_year / 12)
+  R.spent_on("allies", added * Q.brigade_upkeep_year / 12)
   -- the plan changes with the store's share of what it needs (orders replan themselves)
   local need = V("plan_need", 0)
-  if need > 0 and math.min(1, V("stockpile", 0) / need) ~= V("plan_supplied") then replan() end
+  if need > 0 and math.min(1, stock / need) ~= V("plan_supplied") then replan() end
 end
 
 -- Rapid emplacement of the stockpile in areas planned for it (a crisis, or the first hours of

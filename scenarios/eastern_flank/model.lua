@@ -148,11 +148,14 @@ M.poisson = poisson
 local function ratio_factor(r) return clamp((r - 1) / 2, 0, 1) ^ 1.5 end
 
 -- Effects of obstacles and AP mines in one area: speed divisor, attacker loss
--- multiplier, and the defender's force multiplier (prepared positions).
+-- multiplier, and the defender's force multiplier (prepared positions). (P's numbers as
+-- locals: P is read-only after load, and each read of it goes through that protection.)
+local MINE_WITH_OBST, OBST_SLOW, MINE_SLOW = P.mine_with_obst, P.obst_slow, P.mine_slow
+local OBST_LOSS, MINE_LOSS, OBST_MULT, MINE_MULT = P.obst_loss, P.mine_loss, P.obst_mult, P.mine_mult
 local function area_drag(obst, kmines)
-  local m = kmines * (1 + P.mine_with_obst * obst)
-  return 1 + P.obst_slow * obst + P.mine_slow * m, 1 + P.obst_loss * obst + P.mine_loss * m,
-    1 + P.obst_mult * obst + P.mine_mult * m
+  local m = kmines * (1 + MINE_WITH_OBST * obst)
+  return 1 + OBST_SLOW * obst + MINE_SLOW * m, 1 + OBST_LOSS * obst + MINE_LOSS * m,
+    1 + OBST_MULT * obst + MINE_MULT * m
 end
 M.area_drag = area_drag
 
@@ -162,13 +165,16 @@ M.KEY_AREAS = { suwalki_gap = true, narva = true, daugavpils = true, vilnius = t
 
 -- Hours for an axis at full force ratio, given the current props (used by the
 -- attacker to choose the Riga entry and by the deterrence estimate).
+local speed, max = P.speed, math.max
 function M.axis_hours(axis, terrain, obst, mines, ratio)
   local h = 0
-  for _, seg in ipairs(M.AXES[axis]) do
+  local segs = M.AXES[axis]
+  for i = 1, #segs do
+    local seg = segs[i]
     local a = seg[1]
     local slow, _, mult = area_drag(obst[a] or 0, mines[a] or 0)
-    local f = math.max(ratio_factor(ratio / mult), 0.05)
-    h = h + seg[2] * slow / (P.speed[terrain[a]] * f)
+    local f = max(ratio_factor(ratio / mult), 0.05)
+    h = h + seg[2] * slow / (speed[terrain[a]] * f)
   end
   return h
 end

@@ -21,8 +21,8 @@ function R.pushback()
     F.track.add("civilian_casualties_peace", c)
     F.track.add("reputation", -2 * c)
     F.track.add("alliance_cohesion", -c)
-    if c == 1 then log(T.log.push_harm[1], F.area.get(a).name)
-    else log(T.log.push_harm[2], c, F.area.get(a).name) end
+    if c == 1 then log(T.log.push_harm[1], F.area.get(a, "name"))
+    else log(T.log.push_harm[2], c, F.area.get(a, "name")) end
   end
 end
 

@@ -176,11 +176,13 @@ function R.update_forces()
   F.var.set("forces_dirty", false)
   local cp, allied = {}, 0
   for _, ax in ipairs(M.AXIS_IDS) do cp[ax] = 0 end
+  local get = F.piece.get
   for _, sd in ipairs { "council", "allies" } do
-    for _, id in ipairs(F.piece.list { side = sd }) do
-      local p = F.piece.get(id)
-      local ax = S.AREA_AXIS[p.area]
-      local c = p.cp or 0
+    local ids = F.piece.list { side = sd }
+    for i = 1, #ids do   -- two properties of each counter, not its whole table
+      local id = ids[i]
+      local ax = S.AREA_AXIS[get(id, "area")]
+      local c = get(id, "cp") or 0
       if ax then cp[ax] = cp[ax] + c end
       if sd == "allies" then allied = allied + c end
     end
@@ -193,10 +195,13 @@ end
 -- Defender CP per area on the axes, from the counters (area -> CP).
 local function depth_now()
   local d = {}
+  local get, on_axis = F.piece.get, S.AREA_AXIS
   for _, sd in ipairs { "council", "allies" } do
-    for _, id in ipairs(F.piece.list { side = sd }) do
-      local p = F.piece.get(id)
-      if S.AREA_AXIS[p.area] then d[p.area] = (d[p.area] or 0) + (p.cp or 0) end
+    local ids = F.piece.list { side = sd }
+    for i = 1, #ids do   -- two properties of each piece, not its whole table
+      local id = ids[i]
+      local a = get(id, "area")
+      if on_axis[a] then d[a] = (d[a] or 0) + (get(id, "cp") or 0) end
     end
   end
   return d
@@ -204,15 +209,28 @@ end
 
 -- ------------------------------------------------------------------ deterrence
 
--- Hours the attacker needs to reach a capital's outskirts at full force ratio (no
--- dice): it picks the fastest of the three Riga entries with this.
+-- The obstacle levels where the model looks (the axes' areas and the border areas), and the
+-- mines it counts in each border area: those in the ground and those planned for a crisis.
+-- Read area by area (no other area has them): three whole-board tables cost more.
+local OBST_AREAS = {}
+for _, a in ipairs(S.AXIS_AREAS) do OBST_AREAS[#OBST_AREAS + 1] = a end
+for _, a in ipairs(M.BORDER_AREAS) do if not S.AREA_AXIS[a] then OBST_AREAS[#OBST_AREAS + 1] = a end end
+local BORDER = M.BORDER_AREAS
 local function fields()
-  local obst, ap, plan = F.area.values("obst"), F.area.values("ap"), F.area.values("plan_k")
-  local mines = {}
-  for _, a in ipairs(M.BORDER_AREAS) do mines[a] = (ap[a] or 0) + (plan[a] or 0) end
+  local get, obst, mines = F.area.get, {}, {}
+  for i = 1, #OBST_AREAS do
+    local a = OBST_AREAS[i]
+    obst[a] = get(a, "obst") or 0
+  end
+  for i = 1, #BORDER do
+    local a = BORDER[i]
+    mines[a] = (get(a, "ap") or 0) + (get(a, "plan_k") or 0)
+  end
   return obst, mines
 end
 
+-- Hours the attacker needs to reach a capital's outskirts at full force ratio (no
+-- dice): it picks the fastest of the three Riga entries with this.
 local function choose_entry(obst, mines)
   local red = V("red_total", P.red_mean)
   local best, entry = 1e9, "riga_rezekne"
@@ -237,11 +255,15 @@ end
 -- What the estimate depends on, coarsely (0.5 obstacle level, 0.25 CP, 2,000 mines):
 -- it is redone only when this changes, so that small monthly steps (obstacles being
 -- built) do not each cost a war's worth of arithmetic.
-local function q(x, step) return math.floor(x / step + 0.5) end
-local function posture_key(p)
-  local parts = { q(p.red, 0.1), p.sensors, p.surge, p.entry }
-  for _, a in ipairs(S.AXIS_AREAS) do parts[#parts + 1] = q(p.depth[a] or 0, 0.25) end
-  for _, a in ipairs(M.BORDER_AREAS) do parts[#parts + 1] = q(p.obst[a] or 0, 0.5) .. ":" .. q(p.mines[a] or 0, 2) end
+local floor, AXIS_AREAS = math.floor, S.AXIS_AREAS
+local function posture_key(p)   -- each number x to the nearest step: floor(x / step + 0.5)
+  local parts = { floor(p.red / 0.1 + 0.5), p.sensors, p.surge, p.entry }
+  local n, depth, obst, mines = 4, p.depth, p.obst, p.mines
+  for i = 1, #AXIS_AREAS do n = n + 1; parts[n] = floor((depth[AXIS_AREAS[i]] or 0) / 0.25 + 0.5) end
+  for i = 1, #BORDER do
+    local a = BORDER[i]
+    n = n + 1; parts[n] = floor((obst[a] or 0) / 0.5 + 0.5) .. ":" .. floor((mines[a] or 0) / 2 + 0.5)
+  end
   return table.concat(parts, " ")
 end
 
@@ -354,12 +376,12 @@ local function save(st)
 end
 
 local function load()
+  local entry = V("riga_entry")
   local st = {
     red = {}, blue = {}, prog = {}, seg = {}, joined = {}, depth = {}, v = {},
-    drag = S.drag(F.area.values("obst"), F.area.values("ap")), entry = V("riga_entry"),
+    segs = S.lanes(entry, F.area.values("obst"), F.area.values("ap")), entry = entry,
     sm = V("speedmul", 1), air = V("air", 0), fires = 1 + P.sensor_fires * V("sensors", 0),
     hour = V("war_hour", 0), day = V("war_day", 0), reinf_day = V("reinf_day"), red0 = V("red0", 1),
-    segs = { north = M.AXES.north, riga = M.AXES[V("riga_entry")], gap = M.AXES.gap, vilnius = M.AXES.vilnius },
     gap_closed = V("gap_closed", false), gap_delayed = V("gap_delay_applied", false), reached = V("reached", false),
     reinforced = V("reinforced", false),
   }
@@ -377,7 +399,7 @@ local function area_falls(a)
   F.area.set_owner(a, "adversary")
   F.var.add("areas_lost", 1)
   F.track.set("territory_held", 100 * (1 - V("areas_lost") / M.COUNCIL_AREAS))
-  log(T.log.area_falls, F.area.get(a).name)
+  log(T.log.area_falls, F.area.get(a, "name"))
 end
 
 -- Fighting in an area harms its people, more where unmarked or scattered mines lie.
@@ -405,7 +427,7 @@ local function on_event(kind, a, h)
   elseif kind == "capital" then
     F.track.set("hours_to_capital", h)
     F.track.set("rapid_overrun", h <= P.rapid_hours and 1 or 0)
-    log(T.log.capital, F.area.get(a).name, h)
+    log(T.log.capital, F.area.get(a, "name"), h)
   elseif kind == "gap_closed" then log(T.log.gap_closed)
   elseif kind == "reinforced" then log(T.log.reinforced, a)
   end
@@ -426,15 +448,18 @@ local function sync(st, reinforced)
       F.piece.set(r, "cp0", P.reinf_cp / 3); F.piece.set(r, "axis", ax)
     end
   end
+  local get = F.piece.get
   for _, sd in ipairs { "council", "allies" } do
-    for _, id in ipairs(F.piece.list { side = sd }) do
-      local p = F.piece.get(id)
-      local ax = p.axis
-      if ax and (st.depth[p.area] or 0) == 0 then   -- its area's defenders have joined
+    local ids = F.piece.list { side = sd }
+    for i = 1, #ids do
+      local id = ids[i]
+      local ax = get(id, "axis")
+      local area = ax and get(id, "area")
+      if ax and (st.depth[area] or 0) == 0 then   -- its area's defenders have joined
         local share = st.joined[ax] > 0 and st.blue[ax] / st.joined[ax] or 0
-        F.piece.set(id, "cp", math.floor(p.cp0 * share * 100 + 0.5) / 100)
+        F.piece.set(id, "cp", math.floor(get(id, "cp0") * share * 100 + 0.5) / 100)
         local to = front_area(st, ax)
-        if p.area ~= to then F.piece.move(id, to) end
+        if area ~= to then F.piece.move(id, to) end
       end
     end
   end
@@ -517,10 +542,10 @@ function R.war_report()
     local s = st.seg[ax]
     local name = W.axis[ax]:gsub("^Axis ", "")
     if s > #segs then
-      parts[#parts + 1] = string.format(W.report_taken, name, F.area.get(segs[#segs][1]).name)
+      parts[#parts + 1] = string.format(W.report_taken, name, F.area.get(segs[#segs][1], "name"))
     else
       local a, len = segs[s][1], segs[s][2]
-      parts[#parts + 1] = string.format(W.report_axis, name, F.area.get(a).name, math.floor(st.prog[ax] + 0.5), len,
+      parts[#parts + 1] = string.format(W.report_axis, name, F.area.get(a, "name"), math.floor(st.prog[ax] + 0.5), len,
         string.format("%.1f", st.red[ax]), string.format("%.1f", st.blue[ax] + (st.depth[a] or 0)))
     end
   end

@@ -18,7 +18,12 @@ local M = require "eastern_flank/model"
 local P = M.P
 
 local S = {}
+-- The model's tables are read-only after load, and every read goes through that protection:
+-- the step loop below reads plain numbers copied to locals and plain tables made per war.
 local attrition, max, sqrt = P.attrition, math.max, math.sqrt
+local AXIS_IDS, NAX = M.AXIS_IDS, #M.AXIS_IDS
+local REINF3, GAP_DELAY, WAR_DAYS = P.reinf_cp / 3, P.gap_delay, P.war_days
+local area_drag = M.area_drag
 
 -- Where each axis starts (the adversary's formations' areas, assets/maps/eastern_flank.map:
 -- western Russia, Belarus, Kaliningrad; each is adjacent to the axis's first area).
@@ -39,6 +44,10 @@ for key, segs in pairs(M.AXES) do
   end
 end
 table.sort(S.AXIS_AREAS)   -- a fixed order, so saves and logs do not depend on pairs()
+local AXIS_AREAS = S.AXIS_AREAS
+-- Advance speed at 3:1 by area (its terrain's), for the axes' areas.
+local SPEED = {}
+for _, a in ipairs(S.AXIS_AREAS) do SPEED[a] = P.speed[M.TERRAIN[a]] end
 
 function S.segments(st, ax)
   if ax == "riga" then return M.AXES[st.entry] end
@@ -47,9 +56,14 @@ end
 
 -- Defenders in the Riga entries not attacked move to the one attacked (they are
 -- Latvia's manoeuvre force; ASSUMPTION: the warning is enough for that one move).
+local ENTRIES = {}   -- the entries in key order (pairs' order; the sums below depend on it)
+for e in pairs(S.RIGA_ENTRY_AREA) do ENTRIES[#ENTRIES + 1] = e end
+table.sort(ENTRIES)
 function S.concentrate(depth, entry)
   local to = S.RIGA_ENTRY_AREA[entry]
-  for e, a in pairs(S.RIGA_ENTRY_AREA) do
+  for i = 1, #ENTRIES do
+    local e = ENTRIES[i]
+    local a = S.RIGA_ENTRY_AREA[e]
     if e ~= entry and (depth[a] or 0) > 0 then
       depth[to] = (depth[to] or 0) + depth[a]
       depth[a] = 0
@@ -68,50 +82,62 @@ local function join(st, ax, a, emit)
   if emit then emit("fought", a) end
 end
 
+-- The four axes' segments (the Riga axis by its entry) as the step needs them, in plain
+-- tables: axis -> list of { area, km, speed at 3:1 before drag / slow, attacker loss
+-- multiplier, defender multiplier } from the obstacles and mines there (area -> level /
+-- thousand mines). Fields do not change during a war, so this is done once a war day
+-- (and once per estimate).
+function S.lanes(entry, obst, mines)
+  local lanes = {}
+  for i = 1, NAX do
+    local ax = AXIS_IDS[i]
+    local segs, l = M.AXES[ax == "riga" and entry or ax], {}
+    for j = 1, #segs do
+      local g = segs[j]
+      local a = g[1]
+      local slow, lossmul, mult = area_drag(obst[a] or 0, mines[a] or 0)
+      l[j] = { a, g[2], SPEED[a] / slow, lossmul, mult }
+    end
+    lanes[ax] = l
+  end
+  return lanes
+end
+
 -- A war's starting state. p: red (attacker CP in total), red_axis (optional per-axis
 -- CP), depth (area -> defender CP), obst and mines (area -> level / thousand mines),
 -- sensors, air (0/1), entry (the Riga entry), sm (speed multiplier), reinf_day.
--- Obstacles and mines in the axes' areas as the step needs them: area -> { speed at
--- 3:1 before drag / slow, attacker loss multiplier, defender multiplier }. Fields do
--- not change during a war, so this is done once per war (and once per estimate).
-function S.drag(obst, mines)
-  local d = {}
-  for _, a in ipairs(S.AXIS_AREAS) do
-    local slow, lossmul, mult = M.area_drag(obst[a] or 0, mines[a] or 0)
-    d[a] = { P.speed[M.TERRAIN[a]] / slow, lossmul, mult }
-  end
-  return d
-end
-
 function S.new(p)
   local st = {
     red = {}, blue = {}, prog = {}, seg = {}, joined = {}, depth = {}, v = {},
-    drag = p.drag or S.drag(p.obst, p.mines), entry = p.entry, sm = p.sm or 1, air = p.air or 0,
+    segs = S.lanes(p.entry, p.obst, p.mines), entry = p.entry, sm = p.sm or 1, air = p.air or 0,
     fires = 1 + P.sensor_fires * (p.sensors or 0),
     reinf_day = p.reinf_day, hour = 0, day = 0, red0 = 0,
   }
-  for a, cp in pairs(p.depth) do st.depth[a] = cp end
-  S.concentrate(st.depth, st.entry)
-  -- plain copies of the axes' segments: the model's tables are read-only after load, and
-  -- reading them through that protection in the step loop is most of an estimate's cost
-  local function copy(segs)
-    local c = {}
-    for i = 1, #segs do local g = segs[i]; c[i] = { g[1], g[2] } end
-    return c
+  local depth, pdepth = st.depth, p.depth   -- (only the axes' areas' defenders ever fight)
+  for i = 1, #AXIS_AREAS do
+    local a = AXIS_AREAS[i]
+    depth[a] = pdepth[a]
   end
-  st.segs = { north = copy(M.AXES.north), riga = copy(M.AXES[st.entry]), gap = copy(M.AXES.gap),
-    vilnius = copy(M.AXES.vilnius) }
-  for _, ax in ipairs(M.AXIS_IDS) do
-    local r = p.red_axis and p.red_axis[ax] or p.red * P.red_share[ax]
-    st.red[ax], st.blue[ax], st.prog[ax], st.seg[ax], st.joined[ax] = r, 0, 0, 1, 0
-    st.red0 = st.red0 + r
+  S.concentrate(depth, st.entry)
+  local red, blue, prog, seg, joined, red_axis = st.red, st.blue, st.prog, st.seg, st.joined, p.red_axis
+  local red0 = 0
+  for i = 1, NAX do
+    local ax = AXIS_IDS[i]
+    local r = red_axis and red_axis[ax] or p.red * P.red_share[ax]
+    red[ax], blue[ax], prog[ax], seg[ax], joined[ax] = r, 0, 0, 1, 0
+    red0 = red0 + r
   end
+  st.red0 = red0
   return st
 end
 
 -- The first areas of every axis are fought over from the first hour.
 function S.begin(st, emit)
-  for _, ax in ipairs(M.AXIS_IDS) do join(st, ax, S.segments(st, ax)[1][1], emit) end
+  local lanes = st.segs
+  for i = 1, NAX do
+    local ax = AXIS_IDS[i]
+    join(st, ax, lanes[ax][1][1], emit)
+  end
 end
 
 -- One day of war in st.steps steps (default 4: six hours each). emit(kind, ...) (optional) hears: "fought" area, "falls" area,
@@ -119,24 +145,25 @@ end
 function S.day(st, emit)
   local day = st.day + 1
   st.day = day
-  local drag, air, sm, fires = st.drag, st.air, st.sm, st.fires
+  local air01, sm, fires = st.air * 0.01, st.sm, st.fires
   local n, dt = st.steps or 4, 24 / (st.steps or 4)
-  local segs_of = st.segs
-  for _, ax in ipairs(M.AXIS_IDS) do
-    local segs = segs_of[ax]
-    local s, nsegs = st.seg[ax], #segs
+  local lanes, sred, sblue, sprog, sseg, sv = st.segs, st.red, st.blue, st.prog, st.seg, st.v
+  for i = 1, NAX do
+    local ax = AXIS_IDS[i]
+    local segs = lanes[ax]
+    local s, nsegs = sseg[ax], #segs
     if s <= nsegs then
-      local red, blue, prog = st.red[ax], st.blue[ax], st.prog[ax]
+      local red, blue, prog = sred[ax], sblue[ax], sprog[ax]
       local h, v = st.hour, 0
       for _ = 1, n do
         if s > nsegs then break end
-        local a, len = segs[s][1], segs[s][2]
-        local dg = drag[a]
+        local g = segs[s]
+        local a, len = g[1], g[2]
         -- speed from the force ratio: ((r - 1) / 2)^1.5 between 1:1 and 3:1 (model.ratio_factor)
-        local bd = blue * dg[3]
+        local bd = blue * g[5]
         local f = (red / (bd > 0.05 and bd or 0.05) - 1) * 0.5
-        v = f <= 0 and 0 or dg[1] * sm * (f >= 1 and 1 or f * sqrt(f))
-        local dr = (attrition * blue * dg[2] * dt + air * 0.01 * red * dt / 6) * fires
+        v = f <= 0 and 0 or g[3] * sm * (f >= 1 and 1 or f * sqrt(f))
+        local dr = (attrition * blue * g[4] * dt + air01 * red * dt / 6) * fires
         local db = attrition * red * dt
         red, blue = red > dr and red - dr or 0, blue > db and blue - db or 0
         local left = len - prog
@@ -164,9 +191,9 @@ function S.day(st, emit)
               if emit then emit("gap_closed") end
             end
           else  -- the defenders fall back intact into the next area, and those there join
-            st.blue[ax] = blue
+            sblue[ax] = blue
             join(st, ax, segs[s][1], emit)
-            blue = st.blue[ax]
+            blue = sblue[ax]
           end
           h = h + (dt - t_in)
         else
@@ -174,28 +201,32 @@ function S.day(st, emit)
           h = h + dt
         end
       end
-      st.red[ax], st.blue[ax], st.prog[ax], st.seg[ax], st.v[ax] = red, blue, prog, s, v
+      sred[ax], sblue[ax], sprog[ax], sseg[ax], sv[ax] = red, blue, prog, s, v
     end
   end
   st.hour = st.hour + 24
   -- reinforcements through the Suwałki Gap [@politico]: late if the gap is closed
   if st.gap_closed and not st.gap_delayed and day < st.reinf_day then
     st.gap_delayed = true
-    st.reinf_day = st.reinf_day + P.gap_delay
+    st.reinf_day = st.reinf_day + GAP_DELAY
   end
   if day >= st.reinf_day and not st.reinforced then
     st.reinforced = true
+    local joined = st.joined
     for _, ax in ipairs { "north", "riga", "vilnius" } do
-      st.blue[ax] = st.blue[ax] + P.reinf_cp / 3
-      st.joined[ax] = st.joined[ax] + P.reinf_cp / 3
+      sblue[ax] = sblue[ax] + REINF3
+      joined[ax] = joined[ax] + REINF3
     end
     if emit then emit("reinforced", day) end
   end
   -- ceasefire: at the day limit, or once reinforced and the attack has culminated
   local rsum, bsum = 0, 0
-  for _, ax in ipairs(M.AXIS_IDS) do rsum, bsum = rsum + st.red[ax], bsum + st.blue[ax] end
+  for i = 1, NAX do
+    local ax = AXIS_IDS[i]
+    rsum, bsum = rsum + sred[ax], bsum + sblue[ax]
+  end
   st.red_left = rsum
-  if day >= P.war_days or (day > st.reinf_day and rsum < bsum) then st.ended = true end
+  if day >= WAR_DAYS or (day > st.reinf_day and rsum < bsum) then st.ended = true end
 end
 
 -- Days until NATO's follow-on forces arrive: earlier with a surge and with sensors'
