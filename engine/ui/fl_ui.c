@@ -567,9 +567,10 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
   SDL_SetWindowMinimumSize(u->win, 960, 600);
   /* SDL's software renderer draws into the window's surface, which SDL by default uploads
    * through a second, OpenGL renderer each frame: without a GPU (Mesa's swrast) that doubled
-   * every frame's cost. Straight to the window system instead (SDL_FRAMEBUFFER_ACCELERATION
-   * in the environment still wins); an accelerated renderer never uses that surface. */
-  SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+   * every frame's cost. On X11 straight to the X server instead (shared memory; the
+   * environment's SDL_FRAMEBUFFER_ACCELERATION still wins). Wayland has no other way to show
+   * that surface; an accelerated renderer never uses it. */
+  if (drv && !strcmp(drv, "x11")) SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
   u->r = SDL_CreateRenderer(u->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE);
   if (!u->r) u->r = SDL_CreateRenderer(u->win, -1, SDL_RENDERER_SOFTWARE);
   if (!u->r) { snprintf(err, n, "renderer: %s", SDL_GetError()); SDL_DestroyWindow(u->win); free(u); SDL_Quit(); return -1; }
