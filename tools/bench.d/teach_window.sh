@@ -26,8 +26,9 @@ trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
 export DISPLAY=$DPY
 sleep 1
 echo "Teaching tools in the window (eastern_flank, software renderer under Xvfb)"
-# every policy of every side plays a demo, so the debrief compares ~11 policies: ~230 games each
-FLANK_AMONG_RUNS=${FLANK_AMONG_RUNS:-230} SDL_RENDER_DRIVER=software HOME="$T" \
+# every policy of every side plays a demo, so the debrief compares every policy: ~230 games each
+# (in a fresh cache: the ensemble is played, not read from an earlier run)
+FLANK_AMONG_RUNS=${FLANK_AMONG_RUNS:-230} SDL_RENDER_DRIVER=software HOME="$T" XDG_CACHE_HOME="$T/cache" \
   "$FLANK" play eastern_flank --demo --speed max --size 1440x900 --bench >"$T/out" 2>"$T/err" &
 P=$!
 for _ in $(seq 40); do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
