@@ -58,7 +58,7 @@ static void close_fonts(gfx_Ctx *g) {
 static void text_free(gfx_Text *e) {
   free(e->s);
   if (e->sf) SDL_FreeSurface(e->sf);
-  for (int k = 0; k < 2; k++) if (e->tex[k]) SDL_DestroyTexture(e->tex[k]);
+  for (int k = 0; k < GFX_TEXT_COLS; k++) if (e->tex[k]) SDL_DestroyTexture(e->tex[k]);
 }
 
 static void clear_cache(gfx_Ctx *g) {
@@ -177,12 +177,15 @@ const gfx_Text *gfx_text(gfx_Ctx *g, int font, const char *s, int wrap) { return
 
 static int same_col(SDL_Color a, SDL_Color b) { return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a; }
 
-/* A texture of t in colour c: one of its two, or made from its white coverage in place of
- * the one drawn least lately (the same pixels colour and alpha modulation would give). */
+/* A texture of t in colour c: one it has, or made from its white coverage in place of the
+ * one drawn least lately (the same pixels colour and alpha modulation would give). */
 static SDL_Texture *coloured(gfx_Ctx *g, gfx_Text *t, SDL_Color c) {
-  for (int k = 0; k < 2; k++)
-    if (t->tex[k] && same_col(t->col[k], c)) { t->tex_used[k] = g->frame; return t->tex[k]; }
-  int k = !t->tex[0] ? 0 : !t->tex[1] ? 1 : t->tex_used[0] <= t->tex_used[1] ? 0 : 1;
+  for (int i = 0; i < GFX_TEXT_COLS; i++)
+    if (t->tex[i] && same_col(t->col[i], c)) { t->tex_used[i] = g->frame; return t->tex[i]; }
+  int k = -1;
+  for (int i = 0; i < GFX_TEXT_COLS && k < 0; i++) if (!t->tex[i]) k = i; /* a free slot, */
+  if (k < 0) /* else the one drawn least lately */
+    for (int i = k = 0; i < GFX_TEXT_COLS; i++) if (t->tex_used[i] < t->tex_used[k]) k = i;
   if (t->tex[k]) SDL_DestroyTexture(t->tex[k]);
   t->tex[k] = NULL;
   SDL_Surface *cs = SDL_CreateRGBSurfaceWithFormat(0, t->w, t->h, 32, SDL_PIXELFORMAT_ARGB8888);

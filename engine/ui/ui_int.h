@@ -19,12 +19,14 @@
 /* ---- ui_gfx ---------------------------------------------------------------- */
 enum { FONT_SMALL, FONT_BODY, FONT_BOLD, FONT_HEAD, FONT_TITLE, FONT_HUGE, FONT_LABEL, FONT_LABEL_B, FONT_TINY_B, FONT_LABEL_I, FONT_N };
 
-/* A rendered text: its white coverage (sf) and textures of it in the last two colours it
- * was drawn in (a colour baked in blits ~5x faster than a colour-modulated one in SDL's
- * software renderer, where every frame redraws every text). */
+/* A rendered text: its white coverage (sf) and textures of it in the last colours it was
+ * drawn in (a colour baked in blits ~5x faster than a colour-modulated one in SDL's software
+ * renderer, where every frame redraws every text). Four: a number such as "0" is an axis
+ * label, a value and each fork's value in one frame. */
+enum { GFX_TEXT_COLS = 4 };
 typedef struct gfx_Text {
   uint64_t key; char *s; int font, wrap; int w, h; unsigned used;
-  SDL_Surface *sf; SDL_Texture *tex[2]; SDL_Color col[2]; unsigned tex_used[2];
+  SDL_Surface *sf; SDL_Texture *tex[GFX_TEXT_COLS]; SDL_Color col[GFX_TEXT_COLS]; unsigned tex_used[GFX_TEXT_COLS];
 } gfx_Text;
 
 typedef struct gfx_Ctx {
