@@ -16,6 +16,12 @@ double ui_now_ms(void) {
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+static double thread_cpu_ms(void) { /* the CPU time this thread used: --bench's slow frames */
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 /* Layout scale: HiDPI factor times a size factor so type stays readable on big windows. */
 float ui_scale_for(int out_h, float dpi) {
   float f = out_h / dpi / 900.0f;
@@ -559,6 +565,12 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
                             SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   if (!u->win) { snprintf(err, n, "window: %s", SDL_GetError()); free(u); SDL_Quit(); return -1; }
   SDL_SetWindowMinimumSize(u->win, 960, 600);
+  /* SDL's software renderer draws into the window's surface, which SDL by default uploads
+   * through a second, OpenGL renderer each frame: without a GPU (Mesa's swrast) that doubled
+   * every frame's cost. On X11 straight to the X server instead (shared memory; the
+   * environment's SDL_FRAMEBUFFER_ACCELERATION still wins). Wayland has no other way to show
+   * that surface; an accelerated renderer never uses it. */
+  if (drv && !strcmp(drv, "x11")) SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
   u->r = SDL_CreateRenderer(u->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE);
   if (!u->r) u->r = SDL_CreateRenderer(u->win, -1, SDL_RENDERER_SOFTWARE);
   if (!u->r) { snprintf(err, n, "renderer: %s", SDL_GetError()); SDL_DestroyWindow(u->win); free(u); SDL_Quit(); return -1; }
@@ -604,7 +616,10 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
     if (ui_teach_poll(u, &wake)) dirty = 1;
     if (dirty) {
       double a = ui_now_ms();
+      double cpu0 = u->opts.bench ? thread_cpu_ms() : 0, text_ms0 = u->g.text_ms;
+      unsigned texts0 = u->g.texts_made;
       ui_draw_frame(u);
+      double drawn = ui_now_ms();
       if (u->opts.screenshot && !shot_done) {
         int take = 0;
         if (shot) {
@@ -619,6 +634,10 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
         if (take) { screenshot(u, shot_err, sizeof shot_err); shot_done = 1; u->quit = 1; if (shot_err[0]) rc = -1; }
       }
       SDL_RenderPresent(u->r);
+      if (u->opts.bench && ui_now_ms() - a > 50) /* where a slow frame's time went; cpu < ms: it waited for a core */
+        printf("slow_frame_ms %.1f draw %.1f present %.1f cpu %.1f new_texts %u in %.1f ms screen %d tab %d ensemble %s\n", ui_now_ms() - a,
+               drawn - a, ui_now_ms() - drawn, thread_cpu_ms() - cpu0, u->g.texts_made - texts0, u->g.text_ms - text_ms0, u->screen,
+               u->t.tab, u->t.among_th ? "running" : "idle");
       if (u->opts.bench && frames == 0)
         printf("first_frame_ms %.1f\n", ui_now_ms() - u->opts.bench_t0), fflush(stdout);
       if (u->opts.bench && frames < 3) printf("frame_ms %.2f\n", ui_now_ms() - a);

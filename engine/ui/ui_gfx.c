@@ -55,9 +55,15 @@ static void close_fonts(gfx_Ctx *g) {
   for (int i = 0; i < FONT_N; i++) { if (g->font[i]) TTF_CloseFont(g->font[i]); g->font[i] = NULL; }
 }
 
+static void text_free(gfx_Text *e) {
+  free(e->s);
+  if (e->sf) SDL_FreeSurface(e->sf);
+  for (int k = 0; k < GFX_TEXT_COLS; k++) if (e->tex[k]) SDL_DestroyTexture(e->tex[k]);
+}
+
 static void clear_cache(gfx_Ctx *g) {
   for (int i = 0; i < g->cap; i++)
-    if (g->tab[i].s) { free(g->tab[i].s); if (g->tab[i].tex) SDL_DestroyTexture(g->tab[i].tex); }
+    if (g->tab[i].s) text_free(&g->tab[i]);
   if (g->tab) memset(g->tab, 0, sizeof *g->tab * (size_t)g->cap);
   g->n = 0;
 }
@@ -120,7 +126,7 @@ void gfx_begin_frame(gfx_Ctx *g) {
   for (int i = 0; i < cap; i++) {
     gfx_Text *e = &old[i];
     if (!e->s) continue;
-    if (g->frame - e->used > 60 || g->n >= cap / 2) { free(e->s); if (e->tex) SDL_DestroyTexture(e->tex); continue; }
+    if (g->frame - e->used > 60 || g->n >= cap / 2) { text_free(e); continue; }
     int j = (int)(e->key % (uint64_t)cap);
     while (nt[j].s) j = (j + 1) % cap;
     nt[j] = *e;
@@ -129,7 +135,7 @@ void gfx_begin_frame(gfx_Ctx *g) {
   free(old);
 }
 
-const gfx_Text *gfx_text(gfx_Ctx *g, int font, const char *s, int wrap) {
+static gfx_Text *lookup(gfx_Ctx *g, int font, const char *s, int wrap) {
   if (!s || !*s) return NULL;
   uint64_t h = fl_fnv64(FL_FNV_INIT, s, strlen(s));
   h = fl_fnv64(h, &font, sizeof font);
@@ -137,10 +143,11 @@ const gfx_Text *gfx_text(gfx_Ctx *g, int font, const char *s, int wrap) {
   int j = (int)(h % (uint64_t)g->cap);
   while (g->tab[j].s) {
     gfx_Text *e = &g->tab[j];
-    if (e->key == h && e->font == font && e->wrap == wrap && !strcmp(e->s, s)) { e->used = g->frame; return e->tex ? e : NULL; }
+    if (e->key == h && e->font == font && e->wrap == wrap && !strcmp(e->s, s)) { e->used = g->frame; return e->sf ? e : NULL; }
     j = (j + 1) % g->cap;
   }
   if (g->n >= g->cap - 1) { clear_cache(g); j = (int)(h % (uint64_t)g->cap); }
+  double tm0 = ui_now_ms();
   SDL_Color white = {255, 255, 255, 255};
   fl_Cited cited = {0}; /* cached under the text as written; drawn with short references */
   const char *draw = g->cite_def && strstr(s, "[@") && !fl_cite_resolve(g->cite_def, s, &cited) ? cited.text : s;
@@ -148,32 +155,65 @@ const gfx_Text *gfx_text(gfx_Ctx *g, int font, const char *s, int wrap) {
                              : TTF_RenderUTF8_Blended(g->font[font], draw, white);
   if (g->drawn) fprintf(g->drawn, "%s\n", draw); /* once per text while it stays cached */
   fl_cited_free(&cited);
+  if (sf && sf->format->format != SDL_PIXELFORMAT_ARGB8888) { /* blit() recolours ARGB8888 pixels */
+    SDL_Surface *cv = SDL_ConvertSurfaceFormat(sf, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(sf);
+    sf = cv;
+  }
   gfx_Text *e = &g->tab[j];
+  memset(e, 0, sizeof *e);
   e->key = h; e->font = font; e->wrap = wrap; e->used = g->frame;
   e->s = malloc(strlen(s) + 1);
   if (!e->s) { if (sf) SDL_FreeSurface(sf); return NULL; }
   strcpy(e->s, s);
-  e->tex = NULL;
-  if (sf) {
-    e->tex = SDL_CreateTextureFromSurface(g->r, sf);
-    e->w = sf->w;
-    e->h = sf->h;
-    SDL_FreeSurface(sf);
-    if (e->tex) SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
-  }
+  if ((e->sf = sf)) { e->w = sf->w; e->h = sf->h; }
   g->n++;
-  return e->tex ? e : NULL;
+  g->texts_made++;
+  g->text_ms += ui_now_ms() - tm0;
+  return e->sf ? e : NULL;
 }
 
-static void blit(gfx_Ctx *g, const gfx_Text *t, int x, int y, SDL_Color c) {
-  SDL_SetTextureColorMod(t->tex, c.r, c.g, c.b);
-  SDL_SetTextureAlphaMod(t->tex, c.a);
+const gfx_Text *gfx_text(gfx_Ctx *g, int font, const char *s, int wrap) { return lookup(g, font, s, wrap); }
+
+static int same_col(SDL_Color a, SDL_Color b) { return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a; }
+
+/* A texture of t in colour c: one it has, or made from its white coverage in place of the
+ * one drawn least lately (the same pixels colour and alpha modulation would give). */
+static SDL_Texture *coloured(gfx_Ctx *g, gfx_Text *t, SDL_Color c) {
+  for (int i = 0; i < GFX_TEXT_COLS; i++)
+    if (t->tex[i] && same_col(t->col[i], c)) { t->tex_used[i] = g->frame; return t->tex[i]; }
+  int k = -1;
+  for (int i = 0; i < GFX_TEXT_COLS && k < 0; i++) if (!t->tex[i]) k = i; /* a free slot, */
+  if (k < 0) /* else the one drawn least lately */
+    for (int i = k = 0; i < GFX_TEXT_COLS; i++) if (t->tex_used[i] < t->tex_used[k]) k = i;
+  if (t->tex[k]) SDL_DestroyTexture(t->tex[k]);
+  t->tex[k] = NULL;
+  SDL_Surface *cs = SDL_CreateRGBSurfaceWithFormat(0, t->w, t->h, 32, SDL_PIXELFORMAT_ARGB8888);
+  if (!cs) return NULL;
+  Uint32 rgb = (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+  for (int y = 0; y < t->h; y++) {
+    const Uint32 *src = (const Uint32 *)((const Uint8 *)t->sf->pixels + (size_t)y * (size_t)t->sf->pitch);
+    Uint32 *dst = (Uint32 *)((Uint8 *)cs->pixels + (size_t)y * (size_t)cs->pitch);
+    for (int x = 0; x < t->w; x++) dst[x] = ((src[x] >> 24) * c.a + 127) / 255 << 24 | rgb;
+  }
+  t->tex[k] = SDL_CreateTextureFromSurface(g->r, cs);
+  SDL_FreeSurface(cs);
+  if (!t->tex[k]) return NULL;
+  SDL_SetTextureBlendMode(t->tex[k], SDL_BLENDMODE_BLEND);
+  t->col[k] = c;
+  t->tex_used[k] = g->frame;
+  return t->tex[k];
+}
+
+static void blit(gfx_Ctx *g, gfx_Text *t, int x, int y, SDL_Color c) {
+  SDL_Texture *tex = coloured(g, t, c);
+  if (!tex) return;
   SDL_Rect d = {x, y, t->w, t->h};
-  SDL_RenderCopy(g->r, t->tex, NULL, &d);
+  SDL_RenderCopy(g->r, tex, NULL, &d);
 }
 
 int gfx_draw_text(gfx_Ctx *g, int font, const char *s, int x, int y, SDL_Color c, int align) {
-  const gfx_Text *t = gfx_text(g, font, s, 0);
+  gfx_Text *t = lookup(g, font, s, 0);
   if (!t) return 0;
   if (align == 1) x -= t->w / 2; else if (align == 2) x -= t->w;
   blit(g, t, x, y, c);
@@ -181,14 +221,14 @@ int gfx_draw_text(gfx_Ctx *g, int font, const char *s, int x, int y, SDL_Color c
 }
 
 int gfx_draw_wrapped(gfx_Ctx *g, int font, const char *s, int x, int y, int wrap, SDL_Color c) {
-  const gfx_Text *t = gfx_text(g, font, s, wrap);
+  gfx_Text *t = lookup(g, font, s, wrap);
   if (!t) return 0;
   blit(g, t, x, y, c);
   return t->h;
 }
 
 void gfx_draw_halo(gfx_Ctx *g, int font, const char *s, int x, int y, SDL_Color c, SDL_Color halo, int align) {
-  const gfx_Text *t = gfx_text(g, font, s, 0);
+  gfx_Text *t = lookup(g, font, s, 0);
   if (!t) return;
   if (align == 1) x -= t->w / 2; else if (align == 2) x -= t->w;
   static const int off[8][2] = {{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}};

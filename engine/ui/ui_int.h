@@ -19,15 +19,24 @@
 /* ---- ui_gfx ---------------------------------------------------------------- */
 enum { FONT_SMALL, FONT_BODY, FONT_BOLD, FONT_HEAD, FONT_TITLE, FONT_HUGE, FONT_LABEL, FONT_LABEL_B, FONT_TINY_B, FONT_LABEL_I, FONT_N };
 
-typedef struct gfx_Text { uint64_t key; char *s; int font, wrap; SDL_Texture *tex; int w, h; unsigned used; } gfx_Text;
+/* A rendered text: its white coverage (sf) and textures of it in the last colours it was
+ * drawn in (a colour baked in blits ~5x faster than a colour-modulated one in SDL's software
+ * renderer, where every frame redraws every text). Four: a number such as "0" is an axis
+ * label, a value and each fork's value in one frame. */
+enum { GFX_TEXT_COLS = 4 };
+typedef struct gfx_Text {
+  uint64_t key; char *s; int font, wrap; int w, h; unsigned used;
+  SDL_Surface *sf; SDL_Texture *tex[GFX_TEXT_COLS]; SDL_Color col[GFX_TEXT_COLS]; unsigned tex_used[GFX_TEXT_COLS];
+} gfx_Text;
 
 typedef struct gfx_Ctx {
   SDL_Renderer *r;
   float s;                     /* output pixels per layout unit (HiDPI, window size) */
   TTF_Font *font[FONT_N];
   char regular[1024], bold[1024];
-  gfx_Text *tab; int cap, n;   /* open-addressed cache of white text textures */
+  gfx_Text *tab; int cap, n;   /* open-addressed cache of rendered texts */
   unsigned frame;
+  unsigned texts_made; double text_ms; /* texts rendered (cache misses) and their time, for --bench */
   const fl_Def *cite_def;      /* citations [@id] in drawn text read as short references (fl_cite) */
   FILE *drawn;                 /* FLANK_I18N_DRAWN (tests): every text drawn, one per line, as shown */
 } gfx_Ctx;
@@ -164,7 +173,7 @@ typedef struct ui_Fork {
   const fl_UiHost *host; void *job; SDL_Thread *th; Uint32 wake_ev;
   SDL_atomic_t done;          /* the thread finished (rc, res, err are set) */
   int rc; fl_State *res; char err[512];
-  double t0, ms;              /* from the click to the result in the window */
+  double t0, ms, run_ms;      /* from the click to the result in the window; of it, the fork's thread */
 } ui_Fork;
 
 enum { AMONG_NONE, AMONG_RUNNING, AMONG_DONE, AMONG_CANCELLED, AMONG_FAILED };

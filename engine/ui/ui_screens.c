@@ -497,26 +497,37 @@ void ui_draw_game(fl_Ui *u) {
 
 /* ---- title and briefing --------------------------------------------------------- */
 
-static void draw_backdrop(fl_Ui *u) {
-  gfx_Ctx *g = &u->g;
-  gfx_vgradient(g, (SDL_Rect){0, 0, u->W, u->H}, (SDL_Color){24, 34, 44, 255}, (SDL_Color){12, 15, 20, 255});
-  SDL_SetRenderDrawBlendMode(u->r, SDL_BLENDMODE_BLEND);
-  SDL_SetRenderDrawColor(u->r, 255, 255, 255, 10);
-  int step = PX(48);
-  for (int x = step / 2; x < u->W; x += step) SDL_RenderDrawLine(u->r, x, 0, x, u->H);
-  for (int y = step / 2; y < u->H; y += step) SDL_RenderDrawLine(u->r, 0, y, u->W, y);
+/* The backdrop's gradient and grid, computed row by row into a surface: the same picture
+ * drawn with the software renderer's triangles cost a screen's first frame ~50 ms of CPU. */
+static SDL_Surface *backdrop_surface(fl_Ui *u) {
+  SDL_Surface *sf = SDL_CreateRGBSurfaceWithFormat(0, u->W, u->H, 32, SDL_PIXELFORMAT_ARGB8888);
+  if (!sf) return NULL;
+  int step = PX(48), H = u->H > 1 ? u->H : 1;
+  const SDL_Color top = {24, 34, 44, 255}, bot = {12, 15, 20, 255};
+#define GRID(c) ((c) + ((255 - (c)) * 10 + 127) / 255) /* white at alpha 10 over c */
+  for (int y = 0; y < u->H; y++) {
+    float t = (y + 0.5f) / (float)H;
+    int r = (int)(top.r + (bot.r - top.r) * t + 0.5f), gg = (int)(top.g + (bot.g - top.g) * t + 0.5f), b = (int)(top.b + (bot.b - top.b) * t + 0.5f);
+    int line = step > 0 && y >= step / 2 && (y - step / 2) % step == 0;
+    if (line) { r = GRID(r); gg = GRID(gg); b = GRID(b); }
+    Uint32 c = 0xFF000000u | (Uint32)r << 16 | (Uint32)gg << 8 | (Uint32)b;
+    Uint32 v = 0xFF000000u | (Uint32)GRID(r) << 16 | (Uint32)GRID(gg) << 8 | (Uint32)GRID(b);
+    Uint32 *px = (Uint32 *)((Uint8 *)sf->pixels + (size_t)y * (size_t)sf->pitch);
+    for (int x = 0; x < u->W; x++) px[x] = c;
+    for (int x = step / 2; step > 0 && x < u->W; x += step) px[x] = v;
+  }
+#undef GRID
+  return sf;
 }
 
-/* The gradient and grid, drawn once per window size into a texture: a full-window gradient
- * costs the software renderer far more than copying it. */
+/* Made once per window size into a texture and copied each frame. */
 void ui_backdrop(fl_Ui *u) {
   if (!u->bg || u->bg_w != u->W || u->bg_h != u->H || u->bg_s != u->g.s) {
     if (u->bg) SDL_DestroyTexture(u->bg);
-    u->bg = SDL_CreateTexture(u->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, u->W, u->H);
-    SDL_Texture *prev = SDL_GetRenderTarget(u->r);
-    if (!u->bg || SDL_SetRenderTarget(u->r, u->bg)) { if (u->bg) SDL_DestroyTexture(u->bg); u->bg = NULL; draw_backdrop(u); return; }
-    draw_backdrop(u);
-    SDL_SetRenderTarget(u->r, prev);
+    SDL_Surface *sf = backdrop_surface(u);
+    u->bg = sf ? SDL_CreateTextureFromSurface(u->r, sf) : NULL;
+    SDL_FreeSurface(sf);
+    if (!u->bg) return; /* out of memory: the plain background the frame was cleared to */
     u->bg_w = u->W;
     u->bg_h = u->H;
     u->bg_s = u->g.s;

@@ -34,6 +34,7 @@ void ui_teach_init(fl_Ui *u) {
 static int fork_thread(void *p) {
   ui_Fork *f = p;
   f->rc = f->host->fork_run(f->job, &f->res, f->err, sizeof f->err);
+  f->run_ms = ui_now_ms() - f->t0; /* the rest of f->ms is the event loop waking up */
   SDL_AtomicSet(&f->done, 1);
   wake(f->wake_ev);
   return 0;
@@ -167,8 +168,8 @@ int ui_teach_poll(fl_Ui *u, Uint32 *wait) {
     changed = 1;
     if (u->opts.bench) { /* tests read this line: the fork's ending and how long it took */
       const fl_State *s = f->res;
-      printf("fork_ms %.1f %s ending %s turn %d\n", f->ms, f->label,
-             s && s->ending >= 0 ? u->def->endings[s->ending].id : "none", s ? s->turn : -1);
+      printf("fork_ms %.1f %s ending %s turn %d (played in %.1f ms, shown %.1f ms later)\n", f->ms, f->label,
+             s && s->ending >= 0 ? u->def->endings[s->ending].id : "none", s ? s->turn : -1, f->run_ms, f->ms - f->run_ms);
       fflush(stdout);
     }
     if (f->rc) toast(u, f->err);
