@@ -191,7 +191,23 @@ typedef struct AmongJob {
   char **label;              /* per policy set: the name people read (copies: the window may reload its script) */
   char dir[PATH_MAX], root[4096], lang[32];
   struct cli_Prefetch *pre;  /* the same games, played ahead and still running: taken over */
+  cli_ForkPool *pool; unsigned gen; /* where the first what-if fork looks for a loaded script */
 } AmongJob;
+
+/* Load a script for the forks if none waits: done before the games, on their thread, so a
+ * fork asked for while they run does not load the scenario again. */
+static void pool_warm(const AmongJob *j) {
+  if (!j->pool) return;
+  pthread_mutex_lock(&j->pool->mu);
+  int want = j->pool->gen == j->gen && j->pool->n == 0;
+  pthread_mutex_unlock(&j->pool->mu);
+  if (!want) return;
+  fl_ScriptOpts o = {0};
+  o.lang = *j->lang ? j->lang : NULL;
+  char msg[512];
+  fl_Script *sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, sizeof msg);
+  if (sc) pool_give(j->pool, j->gen, sc);
+}
 
 /* A debrief's games depend on the scenario, its parameters and the side a person plays, not
  * on the game: all are fixed once a game starts, so the games are played from then on, in
@@ -204,7 +220,6 @@ typedef struct cli_Prefetch {
   atomic_int fin;            /* its games are played (or it stopped) */
   int joined;                /* its thread was joined (by the debrief that took it over) */
   int human; unsigned runs;
-  cli_ForkPool *pool; unsigned gen;
 } cli_Prefetch;
 
 static void among_free(void *job);
@@ -260,6 +275,12 @@ static AmongJob *among_make(cli_Play *p, int human, unsigned runs, int backgroun
   j->opts.lang = *j->lang ? j->lang : NULL;
   j->opts.set = (const char *const *)j->set;
   j->opts.nset = ns;
+  if (!p->forks && (p->forks = calloc(1, sizeof *p->forks))) pthread_mutex_init(&p->forks->mu, NULL);
+  if ((j->pool = p->forks)) {
+    pthread_mutex_lock(&p->forks->mu);
+    j->gen = p->forks->gen;
+    pthread_mutex_unlock(&p->forks->mu);
+  }
   fl_EnsembleSpec spec = {j->dir, *j->root ? j->root : NULL, &j->opts, NULL, j->sets, j->nset, 1, runs, 0, NULL, NULL, 0, 1,
                           background}; /* the cache: games played ahead, or by an earlier debrief */
   if (!(j->e = fl_ensemble_new(&spec, msg, n))) { among_free(j); return NULL; }
@@ -279,14 +300,8 @@ static int same_games(const AmongJob *a, const AmongJob *b) {
 static void *prefetch_thread(void *arg) {
   cli_Prefetch *f = arg;
   AmongJob *j = f->job;
-  fl_ScriptOpts o = {0};
-  o.lang = *j->lang ? j->lang : NULL;
   char msg[1024];
-  pthread_mutex_lock(&f->pool->mu);
-  int want = f->pool->gen == f->gen && f->pool->n == 0;
-  pthread_mutex_unlock(&f->pool->mu);
-  fl_Script *sc = want ? fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, sizeof msg) : NULL;
-  if (sc) pool_give(f->pool, f->gen, sc); /* the first what-if fork finds it loaded */
+  pool_warm(j); /* the first what-if fork finds it loaded */
   fl_ensemble_run(j->e, msg, sizeof msg); /* an error shows when the debrief plays them itself */
   atomic_store(&f->fin, 1);
   return NULL;
@@ -311,16 +326,11 @@ void cli_play_prefetch(cli_Play *p) {
   if (!j) { cli_play_prefetch_stop(p); return; }
   if (p->pre && p->pre->human == p->human && p->pre->runs == runs && same_games(p->pre->job, j)) { among_free(j); return; }
   cli_play_prefetch_stop(p);
-  if (!p->forks && (p->forks = calloc(1, sizeof *p->forks))) pthread_mutex_init(&p->forks->mu, NULL);
-  cli_Prefetch *f = p->forks ? calloc(1, sizeof *f) : NULL;
+  cli_Prefetch *f = calloc(1, sizeof *f);
   if (!f) { among_free(j); return; }
   f->job = j;
   f->human = p->human;
   f->runs = runs;
-  f->pool = p->forks;
-  pthread_mutex_lock(&p->forks->mu);
-  f->gen = p->forks->gen;
-  pthread_mutex_unlock(&p->forks->mu);
   atomic_init(&f->fin, 0);
   if (pthread_create(&f->th, NULL, prefetch_thread, f)) { free(f); among_free(j); return; }
   p->pre = f;
@@ -343,7 +353,7 @@ static int among_run(void *job, char *msg, size_t n) {
   if (j->pre && !j->pre->joined) { /* the games played ahead: wait for them, then read them from the cache */
     pthread_join(j->pre->th, NULL);
     j->pre->joined = 1;
-  }
+  } else if (!j->pre) pool_warm(j);
   int rc = fl_ensemble_run(j->e, msg, n);
   return rc == 0 ? 0 : rc == 1 ? 1 : -1;
 }
