@@ -99,7 +99,7 @@ int ui_prop_text(const fl_Ui *u, const fl_Prop *p, char *buf, size_t n) {
     return 1;
   }
   if (p->type == FL_BOOL) snprintf(v, sizeof v, "%s", p->num ? FL_TR("yes") : FL_TR("no"));
-  else snprintf(v, sizeof v, "%s", p->str ? p->str : "");
+  else snprintf(v, sizeof v, "%s", p->str ? fl_def_prop_value(pd, p->str) : ""); /* "Field: Stockpiled for a crisis" */
   snprintf(buf, n, "%s: %s", pd && pd->name && *pd->name ? pd->name : p->key, v);
   return 1;
 }

@@ -111,7 +111,7 @@ function R.define(cfg)
   -- the properties a player reads; the rest (fail, unrec, haz_*, rec, fought) are rule bookkeeping
   for _, k in ipairs { "obst", "at_km", "ap", "ap_marked", "ap_unmarked", "ap_remote", "plan_k", "doctrine", "uxo", "sus" } do
     local pr = T.props[k]
-    property { id = k, name = pr.name, unit = pr.unit, text = pr.text }
+    property { id = k, name = pr.name, unit = pr.unit, text = pr.text, values = pr.values }
   end
   piece_type { id = "minefield", name = T.pieces.minefield, symbol = "minefield" }
   -- the war's counters and the brigades' positioning card (war.lua)

@@ -539,7 +539,10 @@ T.props = {
   ap_unmarked = { name = "AP mines in the ground, unmarked", unit = "thousand", text = "Unmarked or unrecorded." },
   ap_remote = { name = "AP mines scattered", unit = "thousand", text = "Remotely delivered when the attack began." },
   plan_k = { name = "AP mines planned for a crisis", unit = "thousand", text = "What engineers would lay with warning." },
-  doctrine = { name = "Field", text = "The council's order for this area." },
+  doctrine = { name = "Field", text = "The council's order for this area.",
+    values = { none = "No AP mines", at = "Anti-tank belts only", marked = "Marked and fenced AP mines (APII Art. 5)",
+      unmarked = "Unmarked AP mines", remote = "Remotely delivered AP mines (planned for an attack)",
+      stockpile = "AP mines stockpiled for crisis laying" } },
   uxo = { name = "Battle contamination", unit = "km²", text = "Unexploded ordnance left by the fighting." },
   sus = { name = "Suspected hazardous area", unit = "km²", text = "Land to survey or clear." },
 }
