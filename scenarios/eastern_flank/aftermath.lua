@@ -106,6 +106,8 @@ function R.aftermath_year()
     F.area.scale("sus", 1 - f)
     F.track.add("cleared_km2", S * f)
     F.track.set("mines_emplaced", F.track.get("mines_emplaced") * (1 - f))
+    -- the map's mines go with them, so the board and the debrief tell the same numbers
+    for _, k in ipairs { "ap", "ap_marked", "ap_unmarked", "ap_remote" } do F.area.scale(k, 1 - f) end
   end
   F.track.set("contaminated_km2", V("sus") + V("osus"))
   -- stockpiles: destroyed within four years if the state rejoins [@ottawa, Art. 4]

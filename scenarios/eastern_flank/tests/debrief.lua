@@ -129,3 +129,20 @@ test("each day of war says where the front stands on every axis as the day begin
   -- once a capital has fallen, its axis says so
   expect(days[#days]).contains("taken (")
 end)
+
+-- Seed 3 under marked_fields: eight marked fields, then twenty years in which clearance
+-- lifts them. The map's tooltips and the debrief's "AP mines at the end" must tell the same
+-- number (the clearance once emptied the count but left every area's fields on the map).
+test("the board and the debrief agree on the AP mines left in the ground", function()
+  local g = play { seed = 3, side = { council = "marked_fields" } }
+  local ground = 0
+  for _, a in pairs(g.areas) do ground = ground + (a.ap or 0) end
+  expect(math.abs(ground - g.tracks.mines_emplaced)).le(0.01)
+  expect(g.tracks.mines_emplaced).lt(0.0005)   -- all cleared by 2047: none on the map either
+  expect(debrief(g)).contains("AP mines at the end: 0 in the ground")
+  local mid = play { seed = 3, side = { council = "marked_fields" }, turns = 30 }   -- before the aftermath
+  local laid = 0
+  for _, a in pairs(mid.areas) do laid = laid + (a.ap or 0) end
+  expect(laid).gt(100)
+  expect(math.abs(laid - mid.tracks.mines_emplaced)).le(0.01)
+end)
