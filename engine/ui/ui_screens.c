@@ -212,7 +212,35 @@ static void option_detail(const fl_Ui *u, const fl_OptionDef *o, char *buf, size
   if (pv && *pv) snprintf(buf + len, n - len, "%s%s", len ? "\n" : "", pv);
 }
 
-static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
+/* The card's text cut after its first sentences, for a card too tall for the window. */
+static const char *card_excerpt(const char *text, char *buf, size_t n) {
+  size_t len = strlen(text), cut = 0;
+  if (len <= 160 || n < 200) return text;
+  for (size_t i = 40; text[i] && i < 160; i++)
+    if (text[i] == '.' && text[i + 1] == ' ') cut = i + 1;
+  if (!cut) {
+    cut = 150;
+    while (cut > 40 && text[cut] != ' ') cut--;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--; /* whole UTF-8 characters */
+  }
+  snprintf(buf, n, "%.*s \xE2\x80\xA6", (int)cut, text);
+  return buf;
+}
+
+/* An option's details in a compact card: none unless it is selected, then cut short. */
+static void short_detail(char *detail, size_t n, int compact, int selected) {
+  char cut[400];
+  if (compact && !selected) detail[0] = 0;
+  else if (compact >= 3 && *detail) {
+    const char *s = card_excerpt(detail, cut, sizeof cut);
+    if (s != detail) snprintf(detail, n, "%s", s);
+  }
+}
+
+/* max_h > 0: the height the card may take. A card that would be taller shows each option's
+ * details only while it is selected, then only the first sentences of its own text, so that
+ * every option stays on the screen (a long decision had its last options below the window). */
+static int card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
   const fl_State *s = u->st;
@@ -276,25 +304,39 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
   ui_pick_ask(u, ask, sizeof ask);
   snprintf(head, sizeof head, "%s \xC2\xB7 %s", mine ? FL_TR("YOUR DECISION") : FL_TR("DECIDING"), d->sides[side].name);
   const gfx_Text *tt = gfx_text(g, FONT_HEAD, c->title, iw);
-  const gfx_Text *tx = c->text && *c->text ? gfx_text(g, FONT_BODY, c->text, iw) : NULL;
   int kw = PX(24), ow = iw - kw - PX(10) - PX(16);
-  int oh[32], nopt = c->noptions < 32 ? c->noptions : 32;
-  int h = pad + gfx_font_h(g, FONT_TINY_B) + PX(6) + (tt ? tt->h : 0) + PX(6) + (tx ? tx->h + PX(10) : 0);
-  for (int o = 0; o < nopt; o++) {
-    const fl_OptionDef *op = &c->options[o];
-    const gfx_Text *lt = gfx_text(g, FONT_BODY, op->label, ow);
-    option_detail(u, op, detail, sizeof detail);
-    const char *why = fl_game_unavailable_reason(u->game, o);
-    if (u->pick_opt == o && mine) why = ask; /* what is being asked takes the reason's line */
-    const gfx_Text *dt = *detail ? gfx_text(g, FONT_SMALL, detail, ow) : NULL;
-    const gfx_Text *wt = why ? gfx_text(g, FONT_SMALL, why, ow) : NULL;
-    oh[o] = PX(16) + (lt ? lt->h : 0) + (dt ? dt->h + PX(3) : 0) + (wt ? wt->h + PX(3) : 0);
-    if (oh[o] < kw + PX(16)) oh[o] = kw + PX(16);
-    h += oh[o] + PX(6);
+  int oh[32], nopt = c->noptions < 32 ? c->noptions : 32, bh = gfx_font_h(g, FONT_BODY) + PX(14), h = 0;
+  char cut[400];
+  const char *ctext = c->text && *c->text ? c->text : NULL;
+  /* 1: details of the selected option only (a reason said once for the options below it);
+   * 2: and the card's text cut short; 3: and the selected option's details; 4: no card text */
+  int compact = 0;
+  for (; compact <= 4; compact++) {
+    if (compact == 2 && ctext) ctext = card_excerpt(ctext, cut, sizeof cut);
+    if (compact == 4) ctext = NULL;
+    const gfx_Text *tx = ctext ? gfx_text(g, FONT_BODY, ctext, iw) : NULL;
+    h = pad + gfx_font_h(g, FONT_TINY_B) + PX(6) + (tt ? tt->h : 0) + PX(6) + (tx ? tx->h + PX(10) : 0);
+    const char *prev_why = NULL;
+    for (int o = 0; o < nopt; o++) {
+      const fl_OptionDef *op = &c->options[o];
+      const gfx_Text *lt = gfx_text(g, FONT_BODY, op->label, ow);
+      option_detail(u, op, detail, sizeof detail);
+      short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o));
+      const char *why = fl_game_unavailable_reason(u->game, o), *shown = why;
+      if (compact && why && prev_why && !strcmp(why, prev_why)) shown = NULL; /* said once for the options below it */
+      prev_why = why;
+      why = shown;
+      if (u->pick_opt == o && mine) why = ask; /* what is being asked takes the reason's line */
+      const gfx_Text *dt = *detail ? gfx_text(g, FONT_SMALL, detail, ow) : NULL;
+      const gfx_Text *wt = why ? gfx_text(g, FONT_SMALL, why, ow) : NULL;
+      oh[o] = PX(16) + (lt ? lt->h : 0) + (dt ? dt->h + PX(3) : 0) + (wt ? wt->h + PX(3) : 0);
+      if (oh[o] < kw + PX(16)) oh[o] = kw + PX(16);
+      h += oh[o] + PX(6);
+    }
+    if (mine) h += PX(6) + bh;
+    h += pad;
+    if (max_h <= 0 || h <= max_h || compact == 4) break;
   }
-  int bh = gfx_font_h(g, FONT_BODY) + PX(14);
-  if (mine) h += PX(6) + bh;
-  h += pad;
   cr.h = h;
   if (measure) return cr.y + cr.h;
   gfx_shadow(g, cr, PX(8));
@@ -304,11 +346,12 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
   gfx_draw_text(g, FONT_TINY_B, head, x + pad, cy, mine ? COL_ACCENT : COL_MUTED, 0);
   cy += gfx_font_h(g, FONT_TINY_B) + PX(6);
   cy += gfx_draw_wrapped(g, FONT_HEAD, c->title, x + pad, cy, iw, COL_TEXT) + PX(6);
-  if (tx) {
-    int th = gfx_draw_wrapped(g, FONT_BODY, c->text, x + pad, cy, iw, COL_MUTED);
+  if (ctext) {
+    int th = gfx_draw_wrapped(g, FONT_BODY, ctext, x + pad, cy, iw, COL_MUTED);
     ui_cite_zone(u, (SDL_Rect){x + pad, cy, iw, th}, c->text); /* the mouse over it shows its sources */
     cy += th + PX(10);
   }
+  const char *prev_why = NULL;
   for (int o = 0; o < nopt; o++) {
     const fl_OptionDef *op = &c->options[o];
     int avail = fl_game_available(u->game, o);
@@ -326,8 +369,12 @@ static int card_panel(fl_Ui *u, int x, int y, int w, int measure) {
     int tx0 = kr.x + kw + PX(10), ty = r.y + PX(8);
     ty += gfx_draw_wrapped(g, FONT_BODY, op->label, tx0, ty, ow, avail ? COL_TEXT : (SDL_Color){120, 126, 134, 255});
     option_detail(u, op, detail, sizeof detail);
+    short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o)); /* as measured */
     if (*detail) ty += PX(3) + gfx_draw_wrapped(g, FONT_SMALL, detail, tx0, ty + PX(3), ow, avail ? COL_MUTED : (SDL_Color){100, 106, 114, 255});
-    const char *why = fl_game_unavailable_reason(u->game, o);
+    const char *why = fl_game_unavailable_reason(u->game, o), *shown = why;
+    if (compact && why && prev_why && !strcmp(why, prev_why)) shown = NULL; /* as measured */
+    prev_why = why;
+    why = shown;
     if (u->pick_opt == o && mine) gfx_draw_wrapped(g, FONT_SMALL, ask, tx0, ty + PX(3), ow, COL_ACCENT);
     else if (why) gfx_draw_wrapped(g, FONT_SMALL, why, tx0, ty + PX(3), ow, COL_BAD);
     if (mine && avail) ui_button(u, r, BTN_OPTION, o);
@@ -438,12 +485,12 @@ static void draw_chrome(fl_Ui *u, int top, int pw) {
   y = ui_section(u, x, y, w, FL_N("INDICATORS"));
   int nvis = 0;
   for (int i = 0; i < u->def->ntrack; i++) nvis += u->def->tracks[i].visible && ui_sees(u, u->def->tracks[i].seen);
-  int card_h = card_panel(u, x, 0, w, 1);
+  int card_h = card_panel(u, x, 0, w, 1, 0);
   int compact = nvis > 3 && y + ui_tracks_height(u, w) + PX(40) + card_h + PX(150) > u->H;
   y = compact ? ui_tracks_compact(u, x, y, w) : ui_tracks(u, x, y, w);
   y += PX(4);
   y = ui_section(u, x, y, w, u->st->ended ? FL_N("OUTCOME") : FL_N("DECISION"));
-  y = card_panel(u, x, y, w, 0) + PX(18);
+  y = card_panel(u, x, y, w, 0, u->H - y - PX(12)) + PX(18);
   u->log_float = u->H - y < PX(110);
   if (!u->log_float) {
     y = ui_section(u, x, y, w, FL_N("LOG"));
