@@ -59,11 +59,11 @@ local function quarter() return V("month", 0) % 3 == 1 end
 
 -- Map marks of context (drawn again when the war's marks are cleared): Finland once it has
 -- given notice, labelled once, on Helsinki.
+-- Finland's withdrawal, on Helsinki's area only (three filled areas read as a mined region in
+-- the AP-mines view), in the future tense until it takes effect.
 function R.context_marks()
   if not V("finland_marked", false) then return end
-  for _, a in ipairs { "helsinki", "turku", "kotka" } do
-    F.map.highlight(a, { style = "normal", label = a == "helsinki" and T.ev.finland.label or nil })
-  end
+  F.map.highlight("helsinki", { style = "normal", label = V("finland_out", false) and T.ev.finland.label_out or T.ev.finland.label })
 end
 
 function R.define(cfg)
@@ -460,7 +460,8 @@ function R.define(cfg)
     event { id = "lm2025", title = T.ev.lm2025.title, once = true, source = "lm2025", when = after("2025-12-02"),
       text = T.ev.lm2025.text }
     event { id = "finland_out", title = T.ev.finland_out.title, once = true, source = "votes",
-      when = after(L.FINLAND.effective), text = T.ev.finland_out.text }
+      when = after(L.FINLAND.effective), text = T.ev.finland_out.text,
+      effect = function() F.var.set("finland_out", true); R.refresh_marks() end }
   end
   event { id = "pushback_report", title = T.ev.pushback.title, on = "turn_end",
     when = function() return V("last_push_area") ~= nil end,

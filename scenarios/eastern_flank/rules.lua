@@ -25,7 +25,7 @@ require "eastern_flank/debrief"
 local War = require "eastern_flank/war"
 R.update_forces, R.assess = War.update_forces, War.assess
 R.start_crisis, R.end_crisis, R.start_war, R.war_day = War.start_crisis, War.end_crisis, War.start_war, War.war_day
-R.war_report = War.war_report
+R.war_report, R.refresh_marks = War.war_report, War.refresh_marks
 R.war = War -- cards.lua defines the war's counters and the positioning card through it
 -- The war calls back into the mines and aftermath modules.
 War.rapid_emplace, War.remote_deliver, War.end_war = R.rapid_emplace, R.remote_deliver, R.end_war

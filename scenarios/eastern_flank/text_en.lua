@@ -320,7 +320,7 @@ T.ev = {
     harm = "People were pushed across the forest border near %s and walked into a minefield: %d killed or injured.",
     safe = "People were pushed across the forest border near %s; border guards took them in." },
   war_day = { title = "A day of war: the front on the map, the news in the log" },
-  finland = { title = "Finland leaves too", label = "Leaves the mine ban: 10 Jan 2026",
+  finland = { title = "Finland leaves too", label = "Leaves the mine ban: 10 Jan 2026", label_out = "Left the mine ban: 10 Jan 2026",
     text = "Finland, not on the council, follows its own path: the Eduskunta voted 157-18 on 19 June 2025 and "
       .. "Finland deposited its notice on 10 July 2025; it takes effect on 10 January 2026 [@votes]." },
   finland_out = { title = "Finland is out",

@@ -307,6 +307,8 @@ local function mark_massing(on)
   end
   if R.context_marks then R.context_marks() end   -- what else the map shows (cards.lua)
 end
+-- The map's marks drawn again after a context mark changes (the massing, if a crisis is on).
+function R.refresh_marks() mark_massing(V("stage") == "crisis") end
 
 function R.start_crisis()
   F.var.set("stage", "crisis")
