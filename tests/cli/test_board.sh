@@ -63,6 +63,10 @@ grep -q "Arrows on the map" "$T/red.txt" && grep -q "front line" "$T/red.txt" &&
 printf '2 c1r2\n1\n2\nc0r1\n4\nboard\nquit\n' | "$FLANK" play $B --text --side blue > "$T/play.txt" 2>&1
 grep -q 'chose "Lay a field" on "Blue.s orders" (c1r2)' "$T/play.txt" && ok || bad "play --text lays a field by area name"
 grep -q 'Where to?' "$T/play.txt" && grep -qE 'chose "Move a unit" on "Blue.s orders": Infantry #2 from c0r2 to c0r1' "$T/play.txt" && ok || bad "play --text moves a piece by numbers: $(grep -n chose "$T/play.txt")"
+# names as typed on any keyboard: no diacritics, a space for '_' ("suwalki gap" is Suwałki Gap)
+printf '1\n2\nsuwalki gap, BIALYSTOK\nquit\n' | "$FLANK" play eastern_flank --text --seed 5 > "$T/fold.txt" 2>&1
+grep -q 'chose "Anti-tank obstacles only" on "Fields on the border" (Suwałki Gap, Białystok)' "$T/fold.txt" && ok \
+  || bad "play --text takes area names without their diacritics: $(grep -n "chose\|not one of" "$T/fold.txt" | head -3)"
 printf '2 atlantis\ncancel\nquit\n' | "$FLANK" play $B --text --side blue > "$T/play2.txt" 2>&1
 grep -q "'atlantis' is not one of the choices" "$T/play2.txt" && ok || bad "play --text names a wrong target"
 
