@@ -426,7 +426,7 @@ T.debrief = {
   people = { "one person", "%s people", none = "nobody" },
   occupied_hazard = "%s km² of it lie in occupied land, where nobody can survey, clear or mark.",
   deterrence = "Final deterrence %s%%, alliance cohesion %s%%, humanitarian reputation %s%%.",
-  why = "What mattered: %s.",
+  why = "The council's orders that changed the board: %s.",
   whatif = "To test one of them, play it the other way: pick it under 'Your decisions' in the window, or type "
     .. "'whatif' in the terminal.",
   why_items = {
@@ -448,7 +448,7 @@ T.debrief = {
     education = "mine-risk education",
     clearance = "a clearance programme",
   },
-  nothing_mattered = "What mattered: none of the council's own orders changed the board; the allies' posture and "
+  nothing_mattered = "None of the council's own orders changed the board; the allies' posture and "
     .. "the adversary's resolve decided.",
   doctrines = { none = "no AP mines", at = "anti-tank belts", stockpile = "stockpile for crisis laying",
     marked = "marked AP fields", unmarked = "unmarked AP fields", remote = "remotely delivered AP mines planned",

@@ -65,10 +65,10 @@ end)
 
 test("the decisions that mattered are the council's own", function()
   local marked = debrief(play { policy = "marked_fields", seed = 5, side = { adversary = "restrained" } })
-  expect(marked).contains("What mattered: the recommendation to leave the Ottawa Convention;")
+  expect(marked).contains("The council's orders that changed the board: the recommendation to leave the Ottawa Convention;")
   expect(marked).contains("marked AP fields in Narva")
   local stay = debrief(play { policy = "stay_in_treaty", seed = 5, side = { adversary = "restrained" } })
-  expect(stay).contains("What mattered: staying in the Ottawa Convention;")
+  expect(stay).contains("The council's orders that changed the board: staying in the Ottawa Convention;")
   expect(stay:find("AP fields in", 1, true) == nil).is_true()
   expect(stay).contains("The four states stayed in the Ottawa Convention.")
 end)
@@ -86,7 +86,7 @@ end)
 
 test("the debrief's paragraphs run from why to sources", function()
   local text = debrief(play { seed = 22 })
-  local order = { "Why the war came", "What mattered", "The war lasted", "Art. 20(3)", "AP mines at the end",
+  local order = { "Why the war came", "The council's orders that changed the board", "The war lasted", "Art. 20(3)", "AP mines at the end",
     "Final deterrence", "Sources:" }
   local at = 0
   for _, s in ipairs(order) do
