@@ -69,6 +69,11 @@ void ui_cite_draw(fl_Ui *u) {
   if (r.x + r.w > u->W - PX(10)) r.x = u->W - PX(10) - r.w;
   if (r.y + r.h > u->H - PX(10)) r.y = zr.y - h - PX(6);
   if (r.y < PX(10)) r.y = PX(10);
+  if (zr.x > u->W / 2 && zr.x - w - PX(12) >= PX(10)) { /* text in the side panel (a decision card): the
+                                                          * sources go beside it, over the map, not over its options */
+    r.x = zr.x - w - PX(12);
+    r.y = zr.y + h + PX(10) > u->H ? u->H - PX(10) - h : zr.y;
+  }
   gfx_shadow(g, r, PX(8));
   gfx_round(g, r, PX(8), (SDL_Color){236, 228, 206, 255});
   gfx_round_frame(g, r, PX(8), COL_ACCENT, 1);
