@@ -6,6 +6,7 @@
  * cli_among_phrase. What it says comes in the --lang language; what the player types
  * (whatif, among, quit) stays the same. */
 #include "fl_cli.h"
+#include "fl_ens_cache.h"
 #include "fl_ensemble.h"
 #include "fl_i18n.h"
 #include "fl_whatif.h"
@@ -120,8 +121,7 @@ static void *ahead_thread(void *arg) {
 }
 
 cli_Ahead *cli_text_ahead(fl_Script *sc, int human, const fl_ScriptOpts *opts) {
-  const char *off = getenv("FLANK_NO_CACHE");
-  if (human < 0 || (off && *off && strcmp(off, "0"))) return NULL;
+  if (human < 0 || !fl_ens_cache_on()) return NULL; /* without the cache `among` could not use them */
   cli_Ahead *a = calloc(1, sizeof *a);
   if (!a) return NULL;
   a->nset = fl_ensemble_default_sets(sc, human, &a->sets);

@@ -8,6 +8,7 @@
 #ifdef FLANK_HAVE_UI
 #include "cli_play.h"
 #include "fl_buf.h"
+#include "fl_ens_cache.h"
 #include "fl_ensemble.h"
 #include "fl_i18n.h"
 #include "fl_save.h"
@@ -109,6 +110,16 @@ void cli_play_teach_free(cli_Play *p) {
   p->forks = NULL;
 }
 
+/* The window's pool (made on first use) and its generation now, for a job that will use it. */
+static cli_ForkPool *pool_of(cli_Play *p, unsigned *gen) {
+  if (!p->forks && (p->forks = calloc(1, sizeof *p->forks))) pthread_mutex_init(&p->forks->mu, NULL);
+  if (!p->forks) return NULL;
+  pthread_mutex_lock(&p->forks->mu);
+  *gen = p->forks->gen;
+  pthread_mutex_unlock(&p->forks->mu);
+  return p->forks;
+}
+
 static fl_Script *pool_take(ForkJob *j) {
   fl_Script *sc = NULL;
   pthread_mutex_lock(&j->pool->mu);
@@ -143,12 +154,7 @@ static void *fork_new(void *ud, int at_turn, const char *decision, const char *o
   snprintf(j->dir, sizeof j->dir, "%s", fl_script_dir(p->sc));
   snprintf(j->root, sizeof j->root, "%s", cli_scenario_path() ? cli_scenario_path() : "");
   snprintf(j->lang, sizeof j->lang, "%s", p->opts.lang ? p->opts.lang : "");
-  if (!p->forks && (p->forks = calloc(1, sizeof *p->forks))) pthread_mutex_init(&p->forks->mu, NULL);
-  if (!p->forks) { fl_replay_free(&j->r); free(j); snprintf(msg, n, "out of memory"); return NULL; }
-  j->pool = p->forks;
-  pthread_mutex_lock(&p->forks->mu);
-  j->gen = p->forks->gen;
-  pthread_mutex_unlock(&p->forks->mu);
+  if (!(j->pool = pool_of(p, &j->gen))) { fl_replay_free(&j->r); free(j); snprintf(msg, n, "out of memory"); return NULL; }
   j->at = at_turn;
   if ((j->has_decision = decision && option)) {
     snprintf(j->decision, sizeof j->decision, "%s", decision);
@@ -275,12 +281,7 @@ static AmongJob *among_make(cli_Play *p, int human, unsigned runs, int backgroun
   j->opts.lang = *j->lang ? j->lang : NULL;
   j->opts.set = (const char *const *)j->set;
   j->opts.nset = ns;
-  if (!p->forks && (p->forks = calloc(1, sizeof *p->forks))) pthread_mutex_init(&p->forks->mu, NULL);
-  if ((j->pool = p->forks)) {
-    pthread_mutex_lock(&p->forks->mu);
-    j->gen = p->forks->gen;
-    pthread_mutex_unlock(&p->forks->mu);
-  }
+  j->pool = pool_of(p, &j->gen); /* NULL (out of memory): the forks load their own */
   fl_EnsembleSpec spec = {j->dir, *j->root ? j->root : NULL, &j->opts, NULL, j->sets, j->nset, 1, runs, 0, NULL, NULL, 0, 1,
                           background}; /* the cache: games played ahead, or by an earlier debrief */
   if (!(j->e = fl_ensemble_new(&spec, msg, n))) { among_free(j); return NULL; }
@@ -318,8 +319,7 @@ void cli_play_prefetch_stop(cli_Play *p) {
 }
 
 void cli_play_prefetch(cli_Play *p) {
-  const char *off = getenv("FLANK_NO_CACHE");
-  if (p->no_prefetch || p->human < 0 || !p->sc || (off && *off && strcmp(off, "0"))) { cli_play_prefetch_stop(p); return; }
+  if (p->no_prefetch || p->human < 0 || !p->sc || !fl_ens_cache_on()) { cli_play_prefetch_stop(p); return; }
   char msg[256];
   unsigned runs = among_runs();
   AmongJob *j = among_make(p, p->human, runs, 1, msg, sizeof msg);

@@ -23,9 +23,13 @@
 
 static const char MAGIC[8] = "FLENS01";
 
-static int cache_dir(char *out, size_t n) {
+int fl_ens_cache_on(void) {
   const char *off = getenv("FLANK_NO_CACHE");
-  if (off && *off && strcmp(off, "0")) return -1;
+  return !(off && *off && strcmp(off, "0"));
+}
+
+static int cache_dir(char *out, size_t n) {
+  if (!fl_ens_cache_on()) return -1;
   const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
   int k;
   if (xdg && xdg[0] == '/') k = snprintf(out, n, "%s/flank/ensembles", xdg);

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include "fl_ensemble.h"
 
+/* 0 when FLANK_NO_CACHE is set (and not "0"): nothing is read, kept or played ahead. */
+int fl_ens_cache_on(void);
 /* The key of e's games, played by scripts loaded like sc0 with opts o, under sets (e->nset
  * of them); 0 when there is no cache (FLANK_NO_CACHE, no home folder). e->ntrack is set. */
 uint64_t fl_ens_cache_key(const fl_Ensemble *e, fl_Script *sc0, const fl_ScriptOpts *o, const fl_PolicySet *sets);

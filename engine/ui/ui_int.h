@@ -405,6 +405,9 @@ int ui_hovered(const fl_Ui *u, SDL_Rect r);
 void ui_backdrop(fl_Ui *u);
 /* The ending's text as the game wrote it into the log, else the definition's (NULL: none). */
 const char *ui_ending_text(const fl_State *s, const fl_Def *d);
+/* ui_card.c: the decision card at (x, y), w wide; returns its bottom. measure: only that. max_h > 0:
+ * the height it may take (a taller card compacts). */
+int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h);
 /* Chart of track ti with more games' lines over it (forks), each in its colour. */
 void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *more, const SDL_Color *cols, int nmore);
 /* A fork's colour on the charts. */
