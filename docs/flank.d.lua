@@ -475,7 +475,7 @@ flank.piece = {}
 ---@param to? string|string[]
 function flank.piece.reveal(id, to) end
 
----Hide a piece from sides (nil: from everyone but its own team).
+---Hide a piece from sides (nil: from every side but its own team; a piece with no side, from every side).
 ---
 ---```lua
 ---flank.piece.hide(id)
@@ -677,7 +677,7 @@ function place(t) end
 ---@field mp? number Movement points per turn for `target = "move"` options (default 0: only rule code moves it).
 ---@field terrain? table<string, number|false> Cost to enter an area of each terrain, e.g. { forest = 2, river = false } (false: impassable); others cost 1.
 ---@field stop_at_enemy? boolean Entering an area owned by an enemy side or holding a visible enemy piece ends the move.
----@field hidden? boolean Pieces of this type are seen only by their own team until flank.piece.reveal.
+---@field hidden? boolean Pieces of this type are seen only by their own team until flank.piece.reveal; one with no side (a mine) by no side.
 
 ---A kind of counter on the board.
 ---@param t flank.def.piece_type

@@ -1,11 +1,20 @@
 #include "fl_sweep.h"
 #include "fl_chart.h"
 #include "fl_cite.h"
+#include "fl_fmt.h"
 #include "fl_stats.h"
 #include "fl_str.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* How many decimals x needs when written exactly (0.15 -> 2, 10 -> 0). */
+static int decimals(double x) {
+  char b[64];
+  fl_fmt_exact(x, b, sizeof b);
+  const char *dot = strchr(b, '.');
+  return strchr(b, 'e') ? 17 : dot ? (int)strlen(dot + 1) : 0;
+}
 
 int fl_sweep_parse(const char *spec, const fl_Def *d, fl_Sweep *sw, char *err, size_t errn) {
   const char *eq = strchr(spec, '=');
@@ -36,21 +45,16 @@ int fl_sweep_parse(const char *spec, const fl_Def *d, fl_Sweep *sw, char *err, s
     return -1;
   }
   if (pd->max == pd->min) { sw->v[sw->n++] = pd->min; return 0; }
+  int dec = decimals(from) > decimals(step) ? decimals(from) : decimals(step);
   for (int k = 0;; k++) { /* by index, so rounding cannot skip or add the last value */
-    double v = from + step * k;
+    char t[64];
+    snprintf(t, sizeof t, "%.*f", dec, from + step * k); /* 0.15, not 0.15000000000000002 */
+    double v = strtod(t, NULL);
     if (v > to + step * 1e-9) break;
     if (sw->n == FL_SWEEP_MAX) { snprintf(err, errn, "--sweep-param %s: more than %d values; take a larger step", sw->id, FL_SWEEP_MAX); return -1; }
     sw->v[sw->n++] = v > to ? to : v;
   }
   return 0;
-}
-
-/* The shortest text that reads back as v. */
-static void shortest(double v, char *buf, size_t n) {
-  for (int p = 1; p <= 17; p++) {
-    snprintf(buf, n, "%.*g", p, v);
-    if (strtod(buf, NULL) == v) return;
-  }
 }
 
 int fl_sweep_sets(const fl_Sweep *sw, const fl_PolicySet *base, int nbase, fl_PolicySet **out) {
@@ -60,7 +64,7 @@ int fl_sweep_sets(const fl_Sweep *sw, const fl_PolicySet *base, int nbase, fl_Po
   for (int b = 0, k = 0; b < nbase; b++)
     for (int i = 0; i < sw->n; i++, k++) {
       char v[40], spec[128], *name;
-      shortest(sw->v[i], v, sizeof v);
+      fl_fmt_exact(sw->v[i], v, sizeof v);
       snprintf(spec, sizeof spec, "%s=%s", sw->id, v);
       size_t nl = strlen(base[b].name) + strlen(spec) + 4;
       if (!(name = malloc(nl))) { fl_test_free_sets(s, n); return -1; }

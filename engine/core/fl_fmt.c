@@ -3,10 +3,24 @@
 #include "fl_time.h"
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const MONTHS[] = {"January", "February", "March", "April", "May", "June", "July",
                                      "August", "September", "October", "November", "December"};
+
+const char *fl_fmt_exact(double v, char *buf, size_t n) {
+  if (fabs(v) < 1e15 && (v == 0 || fabs(v) >= 1e-6))
+    for (int d = 0; d <= 17; d++) { /* fixed notation first: "10", not "1e+01" */
+      snprintf(buf, n, "%.*f", d, v);
+      if (strtod(buf, NULL) == v) return buf;
+    }
+  for (int p = 1; p <= 17; p++) {
+    snprintf(buf, n, "%.*g", p, v);
+    if (strtod(buf, NULL) == v) return buf;
+  }
+  return buf;
+}
 
 const char *fl_fmt_num(double v, char *buf, size_t n) {
   if (!n) return buf;

@@ -15,6 +15,10 @@ const char *fl_fmt_num(double v, char *buf, size_t n);
  * end; letter codes keep a space), and unit_one instead
  * of unit when v is exactly 1 and unit_one is set ("1 person"). unit may be NULL. */
 const char *fl_fmt_qty(double v, const char *unit, const char *unit_one, char *buf, size_t n);
+/* The shortest text that reads back (strtod) as exactly v, without an exponent where one is
+ * not needed: 10 -> "10", 0.15 -> "0.15", 1e-300 -> "1e-300". For commands a person re-types
+ * (--set ID=VALUE in a "reproduce" line). Returns buf. */
+const char *fl_fmt_exact(double v, char *buf, size_t n);
 /* A date as "1 March 2025". */
 const char *fl_fmt_date(int32_t days, char *buf, size_t n);
 

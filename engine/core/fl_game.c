@@ -256,6 +256,8 @@ static int build_queue(fl_Game *g) {
   return 0;
 }
 
+static int choice_costs(fl_Game *g, int card, const fl_Choice *ch, fl_Cost *out, int max);
+
 /* Fill avail[] for the card at the head of the queue; returns how many are available. */
 static int compute_avail(fl_Game *g, int *count) {
   fl_State *s = g->s;
@@ -283,6 +285,23 @@ static int compute_avail(fl_Game *g, int *count) {
       ok = v != 0;
       if (!ok) snprintf(why, sizeof why, "%s", reason && *reason ? reason : FL_TR("requirements not met"));
       free(reason);
+    }
+    if (ok && op->fn_cost) {
+      /* a cost function is asked with no target too (the least the option can cost), so
+       * that "available" means a player or policy can afford it */
+      static const fl_Choice none = {0};
+      fl_Choice ch = none;
+      fl_Cost cs[64];
+      ch.opt = o;
+      int nc = choice_costs(g, s->queue[s->qhead], &ch, cs, 64);
+      if (nc < 0) return -1;
+      for (int k = 0; k < nc && ok; k++) {
+        const fl_TrackDef *t = &g->def->tracks[cs[k].track];
+        if (cs[k].amount > 0 && s->tracks[cs[k].track].value - cs[k].amount < t->min) {
+          ok = 0;
+          needs(why, sizeof why, cs[k].amount, t);
+        }
+      }
     }
     if (ok && op->target != FL_TGT_NONE) {
       int32_t one[FL_MAX_TARGETS];
@@ -530,6 +549,24 @@ static const char *reasonf(fl_Game *g, const char *fmt, long a) {
   return g->why_buf;
 }
 
+/* "area 'riga' is not a legal target (legal: narva, voru)": by id, never an internal index,
+ * with what would have been legal, so that a designer's policy error says how to fix it. */
+static const char *not_legal(fl_Game *g, int area, int32_t v, const int32_t *l, int n) {
+  char *b = g->why_buf;
+  size_t cap = sizeof g->why_buf, k;
+  if (area) {
+    const fl_MapArea *a = v >= 0 && v < fl_map_area_count(g->def->map) ? fl_map_area(g->def->map, v) : NULL;
+    k = (size_t)snprintf(b, cap, FL_TR("area '%s' is not a legal target"), a ? a->id : "?");
+  } else k = (size_t)snprintf(b, cap, FL_TR("piece %ld is not a legal target"), (long)v);
+  for (int i = 0; i < n && k < cap; i++) {
+    const char *sep = i ? ", " : FL_TR(" (legal: ");
+    if (area) k += (size_t)snprintf(b + k, cap - k, "%s%s", sep, fl_map_area(g->def->map, l[i])->id);
+    else k += (size_t)snprintf(b + k, cap - k, "%s%ld", sep, (long)l[i]);
+  }
+  if (k < cap) snprintf(b + k, cap - k, "%s", n ? ")" : FL_TR(" (nothing is legal now)"));
+  return b;
+}
+
 /* Costs of a choice: static ones, then those the option's cost function returns. */
 static int choice_costs(fl_Game *g, int card, const fl_Choice *ch, fl_Cost *out, int max) {
   const fl_OptionDef *op = &g->def->cards[card].options[ch->opt];
@@ -601,7 +638,9 @@ static const char *check_choice(fl_Game *g, const fl_Choice *ch) {
         int pi = fl_state_find_piece(g->s, ch->tg[0]);
         if (fl_move_reach(&g->reach, g->def, g->s, pi) < 0) bad = "out of memory";
         else if (!fl_move_can_end(&g->reach, g->def, g->s, pi, ch->tg[1]))
-          bad = reasonf(g, FL_TR("area %ld is out of reach"), ch->tg[1]);
+          bad = ch->tg[1] >= 0 && ch->tg[1] < fl_map_area_count(g->def->map)
+                ? (snprintf(g->why_buf, sizeof g->why_buf, FL_TR("area '%s' is out of reach"), fl_map_area(g->def->map, ch->tg[1])->id), g->why_buf)
+                : FL_TR("no such area");
       }
     } else {
       int lo = op->tmin > 0 ? op->tmin : 1, hi = op->tmax > 0 ? op->tmax : 1;
@@ -609,7 +648,7 @@ static const char *check_choice(fl_Game *g, const fl_Choice *ch) {
       else if (ch->ntg > hi) bad = reasonf(g, FL_NTR("choose at most %ld target", "choose at most %ld targets", hi), hi);
       for (int i = 0; i < ch->ntg && !bad; i++) {
         if (!in_list(l, n, ch->tg[i]))
-          bad = reasonf(g, op->target == FL_TGT_AREA ? FL_TR("area %ld is not a legal target") : FL_TR("piece %ld is not a legal target"), ch->tg[i]);
+          bad = not_legal(g, op->target == FL_TGT_AREA, ch->tg[i], l, n);
         for (int j = 0; j < i && !bad; j++)
           if (ch->tg[j] == ch->tg[i]) bad = FL_TR("the same target is chosen twice");
       }

@@ -84,8 +84,7 @@ static int piece_hide(lua_State *L) {
   fl_check_mutable(L, sc);
   fl_Piece *p = &S(sc)->pieces[fl_piece_index(L, sc, 1)];
   p->seen &= ~fl_arg_sides(L, sc, 2);
-  p->seen |= fl_def_team(sc->def, p->side); /* its own team always knows where it is */
-  if (p->side < 0 && !p->seen) p->seen = FL_ALL_SIDES;
+  p->seen |= fl_def_team(sc->def, p->side); /* its own team always knows where it is (no side: no team) */
   return 0;
 }
 
@@ -161,7 +160,7 @@ const fl_ApiFn fl_api_board[] = {
   {{"move", "left", "piece: integer", "number", "The movement points a piece has left this turn (they come back at the start of every turn).", "if flank.move.left(id) > 0 then ... end"}, move_left},
   {{"move", "spend", "piece: integer, points?: number", "", "Use up a piece's movement points this turn (all of them when points is nil), e.g. after it fought.", "flank.move.spend(id)"}, move_spend},
   {{"piece", "reveal", "id: integer, to?: string|string[]", "", "Let sides (and their teams; nil: everyone) see a piece of a hidden type.", "flank.piece.reveal(id, \"blue\")"}, piece_reveal},
-  {{"piece", "hide", "id: integer, from?: string|string[]", "", "Hide a piece from sides (nil: from everyone but its own team).", "flank.piece.hide(id)"}, piece_hide},
+  {{"piece", "hide", "id: integer, from?: string|string[]", "", "Hide a piece from sides (nil: from every side but its own team; a piece with no side, from every side).", "flank.piece.hide(id)"}, piece_hide},
   {{"piece", "seen_by", "id: integer, side: string", "boolean", "Whether a side can see a piece.", "if flank.piece.seen_by(id, \"red\") then ... end"}, piece_seen_by},
   {{"map", "arrow", "from: string, to: string, opts?: {label?: string, side?: string, style?: string, to?: string|string[]}", "", "Draw an arrow between two areas (an axis of advance), saved with the game. style: \"normal\", \"warning\" or \"good\"; to: only these sides see it.", "flank.map.arrow(\"kaliningrad\", \"suwalki_gap\", {side = \"adversary\", label = \"Axis 1\"})"}, map_arrow},
   {{"map", "highlight", "area: string, opts?: {label?: string, side?: string, style?: string, to?: string|string[]}", "", "Highlight an area on the map, saved with the game.", "flank.map.highlight(\"bridge\", {style = \"warning\", label = \"Contested\"})"}, map_highlight},

@@ -76,7 +76,9 @@ static int piece_add(lua_State *L) {
   fl_api_grow(L, sc, sizeof(fl_Piece));
   int32_t id = fl_state_add_piece(S(sc), type, side, area);
   if (id < 0) return luaL_error(L, "not enough memory");
-  if (sc->def->ptypes[type].hidden && side >= 0) S(sc)->pieces[S(sc)->npiece - 1].seen = fl_def_team(sc->def, side);
+  /* a hidden type is seen by its own team only; a piece with no side (a mine, a cache) has
+   * no team, so no side sees it until flank.piece.reveal */
+  if (sc->def->ptypes[type].hidden) S(sc)->pieces[S(sc)->npiece - 1].seen = side >= 0 ? fl_def_team(sc->def, side) : 0;
   if (have_props) {
     fl_Props *ps = &S(sc)->pieces[S(sc)->npiece - 1].props; /* no rule code runs from here on */
     lua_pushnil(L);

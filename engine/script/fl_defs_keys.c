@@ -64,7 +64,7 @@ static const fl_KeyHint HINTS[] = {
   {"piece_type", "mp", "number", 0, "Movement points per turn for `target = \"move\"` options (default 0: only rule code moves it)."},
   {"piece_type", "terrain", "table<string, number|false>", 0, "Cost to enter an area of each terrain, e.g. { forest = 2, river = false } (false: impassable); others cost 1."},
   {"piece_type", "stop_at_enemy", "boolean", 0, "Entering an area owned by an enemy side or holding a visible enemy piece ends the move."},
-  {"piece_type", "hidden", "boolean", 0, "Pieces of this type are seen only by their own team until flank.piece.reveal."},
+  {"piece_type", "hidden", "boolean", 0, "Pieces of this type are seen only by their own team until flank.piece.reveal; one with no side (a mine) by no side."},
   {"decision", "id", "string", 1, "Unique id."},
   {"decision", "side", "string", 1, "Side that decides."},
   {"decision", "phase", "string", 0, "Phase it is offered in (default: the side's phases)."},

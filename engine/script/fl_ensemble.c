@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* syscall(SYS_gettid) */
 #include "fl_ensemble.h"
 #include "fl_ens_cache.h"
+#include "fl_fmt.h"
 #include "fl_script_int.h"
 #include "fl_str.h"
 #include <pthread.h>
@@ -172,9 +173,10 @@ static void *work(void *arg) {
                          (unsigned long long)seed);
         for (int s = 0; s < d->nside && k > 0 && (size_t)k < sizeof msg; s++)
           k += snprintf(msg + k, sizeof msg - (size_t)k, " --side %s=%s", d->sides[s].id, fl_script_policy(sc, s));
+        char num[40];
         for (int p = 0; p < d->nparam && k > 0 && (size_t)k < sizeof msg; p++)
           if (fl_game_param(fl_script_game(sc), p) != d->params[p].value)
-            k += snprintf(msg + k, sizeof msg - (size_t)k, " --set %s=%.17g", d->params[p].id, fl_game_param(fl_script_game(sc), p));
+            k += snprintf(msg + k, sizeof msg - (size_t)k, " --set %s=%s", d->params[p].id, fl_fmt_exact(fl_game_param(fl_script_game(sc), p), num, sizeof num));
         if (k > 0 && (size_t)k < sizeof msg) snprintf(msg + k, sizeof msg - (size_t)k, ")");
         fail(im, i, 3, msg);
         break;

@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "fl_tester.h"
 #include "fl_tester_int.h"
+#include "fl_fmt.h"
 #include "fl_stats.h"
 #include "fl_script_int.h"
 #include "fl_str.h"
@@ -221,9 +222,10 @@ static void note_play(Tester *t, fl_Script *sc, uint64_t seed, lua_Integer seeds
     k += (size_t)snprintf(t->repro + k, n - k, " --side %s=%s", d->sides[i].id, fl_script_policy(sc, i));
   if (strcmp(t->lang, "en") && *t->lang && k < n) k += (size_t)snprintf(t->repro + k, n - k, " --lang %s", t->lang);
   if (turns && k < n) k += (size_t)snprintf(t->repro + k, n - k, " --turns %lld", (long long)turns);
+  char num[40];
   for (int i = 0; i < d->nparam && k < n; i++) /* parameters set by play{ set = ... } */
     if (fl_game_param(fl_script_game(sc), i) != d->params[i].value)
-      k += (size_t)snprintf(t->repro + k, n - k, " --set %s=%.17g", d->params[i].id, fl_game_param(fl_script_game(sc), i));
+      k += (size_t)snprintf(t->repro + k, n - k, " --set %s=%s", d->params[i].id, fl_fmt_exact(fl_game_param(fl_script_game(sc), i), num, sizeof num));
   if (seeds && k < n) snprintf(t->repro + k, n - k, " --summary");
 }
 
@@ -310,7 +312,11 @@ static void apply_params(lua_State *L, fl_Script *sc) {
     }
     if (lua_type(L, -1) != LUA_TNUMBER) luaL_error(L, "play: set: %s must be a number", id);
     double v = lua_tonumber(L, -1);
-    if (fl_game_set_param(g, p, v)) luaL_error(L, "play: set: %s = %g is outside its range %g..%g", id, v, d->params[p].min, d->params[p].max);
+    if (fl_game_set_param(g, p, v)) { /* (lua_pushfstring knows no %g) */
+      char a[40], lo[40], hi[40];
+      luaL_error(L, "play: set: %s=%s is outside its range %s..%s", id, fl_fmt_exact(v, a, sizeof a),
+                 fl_fmt_exact(d->params[p].min, lo, sizeof lo), fl_fmt_exact(d->params[p].max, hi, sizeof hi));
+    }
     lua_pop(L, 1);
   }
   lua_pop(L, 1);

@@ -127,4 +127,11 @@ check2 merge
 check2 merge "$T/nope.csv"
 printf 'not,a,batch\n' >"$T/junk.csv"; check2 merge "$T/junk.csv"
 
+# --sweep-param values as a person writes them: 10, not 1e+01; 0.15, not 0.15000000000000002
+"$FLANK" batch tests/script/teach --runs 2 --sweep-param harm_rate=0.05:0.3:0.05 --out "$T/sw1.csv" || bad "sweep with a decimal step"
+grep -q 'harm_rate=0.15\]' "$T/sw1.csv" && ! grep -Eq 'harm_rate=[0-9.]*(e[+-]|0000000)' "$T/sw1.csv" \
+  || bad "decimal sweep values: $(grep -o 'harm_rate=[^]]*' "$T/sw1.csv" | sort -u | tr '\n' ' ')"
+"$FLANK" batch tests/script/teach --runs 2 --sweep-param harm_rate=2:10:4 --out "$T/sw2.csv" || bad "sweep to 10"
+grep -q 'harm_rate=10\]' "$T/sw2.csv" || bad "sweep value 10: $(grep -o 'harm_rate=[^]]*' "$T/sw2.csv" | sort -u | tr '\n' ' ')"
+
 exit $fail

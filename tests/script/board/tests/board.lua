@@ -34,7 +34,7 @@ end)
 test("an illegal target is refused with the policy named", function()
   local ok, err = pcall(play, { seed = 1, side = { blue = "bad_target" } })
   expect(ok).is_false()
-  expect(tostring(err)).contains("not a legal target")
+  expect(tostring(err)).contains("area 'c3r2' is not a legal target (legal: c1r1")  -- by id, with what was legal
   expect(tostring(err)).contains("bad_target")
 end)
 

@@ -30,3 +30,9 @@ test("many games under a parameter", function()
   local r = play { seeds = 50, policy = "reckless", set = { harm_rate = 0 } }
   expect(r.tracks.harm.max).eq(0)
 end)
+
+test("a value outside the parameter's range is refused, naming the value and the range", function()
+  local ok, err = pcall(play, { seed = 1, set = { harm_rate = 11 } })
+  expect(ok).is_false()
+  expect(tostring(err):find("harm_rate=11 is outside its range 0..10", 1, true) ~= nil).is_true()
+end)
