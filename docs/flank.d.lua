@@ -701,7 +701,7 @@ function piece_type(t) end
 ---@field id string Unique id within the decision; policies return it.
 ---@field label? string Button text.
 ---@field text? string Longer explanation.
----@field cost? table<string, number>|(fun(target?: any): table<string, number>) Track costs { track_id = amount }; unavailable if a track would fall below its min. A function computes them from the chosen target(s).
+---@field cost? table<string, number>|(fun(target?: any): table<string, number>) Track costs { track_id = amount }; unavailable if a track would fall below its min. A function computes them from the chosen target(s); it is also called with nil, to decide whether the option is available: return the least it can cost.
 ---@field requires? fun(target?: any): boolean, string? Available only when this returns true; a second result, a string, tells the player why not. With targets it is called with nil first (is the option open at all?), then with the chosen target(s).
 ---@field effect? fun() What choosing it does (may change the game through flank.*).
 ---@field delay? string|integer Run the effect later: "6 months", "2 turns", or a number of turns.

@@ -77,7 +77,7 @@ static const fl_KeyHint HINTS[] = {
   {"option", "id", "string", 1, "Unique id within the decision; policies return it."},
   {"option", "label", "string", 0, "Button text."},
   {"option", "text", "string", 0, "Longer explanation."},
-  {"option", "cost", "table<string, number>|(fun(target?: any): table<string, number>)", 0, "Track costs { track_id = amount }; unavailable if a track would fall below its min. A function computes them from the chosen target(s)."},
+  {"option", "cost", "table<string, number>|(fun(target?: any): table<string, number>)", 0, "Track costs { track_id = amount }; unavailable if a track would fall below its min. A function computes them from the chosen target(s); it is also called with nil, to decide whether the option is available: return the least it can cost."},
   {"option", "requires", "fun(target?: any): boolean, string?", 0, "Available only when this returns true; a second result, a string, tells the player why not. With targets it is called with nil first (is the option open at all?), then with the chosen target(s)."},
   {"option", "effect", "fun()", 0, "What choosing it does (may change the game through flank.*)."},
   {"option", "delay", "string|integer", 0, "Run the effect later: \"6 months\", \"2 turns\", or a number of turns."},
