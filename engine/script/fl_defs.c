@@ -705,25 +705,25 @@ static int build_inits_policies(B *b, fl_Def *d) {
     lua_rawgeti(L, -1, i);
     int t = lua_gettop(L);
     at(b, t);
-    char *id = NULL, *side = NULL, *name = NULL;
+    char *id = NULL, *side = NULL, *name = NULL, *text = NULL;
     int s;
     if (fid(b, t, "policy", &id) || fstr(b, t, "side", 1, NULL, &side, "policy") || ref_side(b, d, side, "policy", &s) ||
-        fstr(b, t, "name", 0, "", &name, "policy")) {
-      free(id); free(side); free(name);
+        fstr(b, t, "name", 0, "", &name, "policy") || fstr(b, t, "text", 0, "", &text, "policy")) {
+      free(id); free(side); free(name); free(text);
       return -1;
     }
     free(side);
     for (int k = 0; k < sc->npol; k++)
       if (sc->pols[k].side == s && !strcmp(sc->pols[k].id, id)) { /* the first would win, silently */
         bfail(b, "policy '%s' of side '%s' is defined twice; give each a different id", id, d->sides[s].id);
-        free(id); free(name);
+        free(id); free(name); free(text);
         return -1;
       }
     if (rget(L, t, "choose") != LUA_TFUNCTION) {
-      free(id); free(name);
+      free(id); free(name); free(text);
       return bfail(b, "policy: choose must be function(view, decision) returning an option id");
     }
-    sc->pols[sc->npol++] = (fl_PolicyDef){id, s, luaL_ref(L, LUA_REGISTRYINDEX), name};
+    sc->pols[sc->npol++] = (fl_PolicyDef){id, s, luaL_ref(L, LUA_REGISTRYINDEX), name, text};
     lua_pop(L, 1);
   }
   lua_pop(L, 1);

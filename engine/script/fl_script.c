@@ -405,7 +405,7 @@ void fl_script_free(fl_Script *sc) {
     free(in->key); free(in->type); free(in->num); free(in->str);
   }
   free(sc->inits);
-  for (int i = 0; i < sc->npol; i++) { free(sc->pols[i].id); free(sc->pols[i].name); }
+  for (int i = 0; i < sc->npol; i++) { free(sc->pols[i].id); free(sc->pols[i].name); free(sc->pols[i].text); }
   free(sc->pols);
   free(sc->param_base);
   free(sc->dir);
@@ -439,6 +439,13 @@ const char *fl_script_policy_label(const fl_Script *sc, int side, const char *id
     name = p->name;
   }
   return name ? name : id;
+}
+
+int fl_script_policy_info(const fl_Script *sc, int i, int *side, const char **id, const char **name, const char **text) {
+  if (i < 0 || i >= sc->npol) return -1;
+  const fl_PolicyDef *p = &sc->pols[i];
+  *side = p->side; *id = p->id; *name = p->name; *text = p->text;
+  return 0;
 }
 
 int fl_script_policy_names(const fl_Script *sc, const char **names, int max) {

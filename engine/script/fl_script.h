@@ -71,6 +71,9 @@ int fl_script_parse_param(const fl_Script *sc, const char *spec, int *idx, doubl
  * one name): its `name`, else the id itself (also for an id the scenario does not define,
  * e.g. a sweep set's own name). */
 const char *fl_script_policy_label(const fl_Script *sc, int side, const char *id);
+/* The i-th policy the scenario defines (0..): its side, id, name and text ("" when not
+ * given; borrowed). -1 past the last. */
+int fl_script_policy_info(const fl_Script *sc, int i, int *side, const char **id, const char **name, const char **text);
 /* Names of the policies the scenario defines (for listings); returns count. */
 int fl_script_policy_names(const fl_Script *sc, const char **names, int max);
 

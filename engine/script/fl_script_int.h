@@ -17,7 +17,7 @@
 typedef struct fl_AreaInit { int area, owner, nprop; char **key; int *type; double *num; char **str; } fl_AreaInit;
 /* A policy the scenario defines: id, side, its choose function (registry ref) and the
  * name people read ("" when none: the id is shown). */
-typedef struct fl_PolicyDef { char *id; int side, ref; char *name; } fl_PolicyDef;
+typedef struct fl_PolicyDef { char *id; int side, ref; char *name, *text; } fl_PolicyDef;
 
 struct fl_Script {
   lua_State *L;

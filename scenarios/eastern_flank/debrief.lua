@@ -98,9 +98,10 @@ local function why_war(e)
   return table.concat(out, " ")
 end
 
--- The decisions that mattered: only what the council or a seated state chose.
+-- What changed the board: the council's (or a seated state's) own orders, then what others
+-- did or chance decided, apart, so that neither is taken for the other.
 local function what_mattered(e)
-  local why = {}
+  local why, others = {}, {}
   local st = F.decision.taken("statement")
   if st == "withdraw" then why[#why + 1] = W("withdraw") elseif st == "reaffirm" then why[#why + 1] = W("reaffirm") end
   if F.decision.taken("retract") == "retract" then why[#why + 1] = W("retracted") end
@@ -124,18 +125,19 @@ local function what_mattered(e)
   if V("sensors", 0) > 0 then why[#why + 1] = plural(W("sensors"), V("sensors")) end
   if V("host", 0) > 0 then why[#why + 1] = W("hosted") end
   if V("unlawful", 0) > 0 then why[#why + 1] = plural(W("unlawful"), V("unlawful")) end
-  if V("unrec_fields", 0) > 0 then why[#why + 1] = plural(W("unrecorded"), V("unrec_fields")) end
-  if V("followers", 0) > 0 then why[#why + 1] = plural(W("followers"), V("followers")) end
-  if V("added", 0) > 0 then why[#why + 1] = plural(W("brigades"), V("added")) end
+  if V("unrec_fields", 0) > 0 then others[#others + 1] = plural(W("unrecorded"), V("unrec_fields")) end
+  if V("followers", 0) > 0 then others[#others + 1] = plural(W("followers"), V("followers")) end
+  if V("added", 0) > 0 then others[#others + 1] = plural(W("brigades"), V("added")) end
   if e ~= "deterrence_held" then
-    if V("rapid_done", false) then why[#why + 1] = W("rapid") end
-    if V("surprise", false) then why[#why + 1] = W("surprise") end
+    if V("rapid_done", false) then others[#others + 1] = W("rapid") end
+    if V("surprise", false) then others[#others + 1] = W("surprise") end
     if V("evacuated", false) then why[#why + 1] = W("evacuated") end
   end
   if V("education", false) then why[#why + 1] = W("education") end
   if F.track.get("cleared_km2") > 0 then why[#why + 1] = W("clearance") end
-  if #why == 0 then return D("nothing_mattered") end
-  return string.format(D("why"), table.concat(why, "; "))
+  local own = #why == 0 and D("nothing_mattered") or string.format(D("why"), table.concat(why, "; "))
+  if #others == 0 then return own end
+  return own .. " " .. string.format(D("others"), table.concat(others, "; "))
 end
 
 function R.debrief(e)

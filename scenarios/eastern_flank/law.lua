@@ -5,7 +5,8 @@
 --   voted      its parliament voted to withdraw (reported the turn after the vote)
 --   notice     the notice is deposited; effective six months later ("ed_<state>") [@ottawa, Art. 20(2)]
 --   bound      the six months are over during an armed conflict: still a party until the
---              conflict ends; an occupation is a continuing conflict [@ottawa, Art. 20(3)]
+--              conflict ends [@ottawa, Art. 20(3)]; the model treats an occupation after a
+--              ceasefire as a continuing conflict (ASSUMPTION: the treaty does not say)
 --   out        the withdrawal has taken effect; Amended Protocol II still binds [@ottawa, Art. 20(4)]
 --   stay       stayed a party (reaffirmed, or retracted its notice during the six months [@icbl])
 -- var "treaty" sums them up for the rest of the rules: "party"/"stay", "recommended",

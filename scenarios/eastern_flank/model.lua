@@ -44,12 +44,15 @@ local P = {
   mine_slow = 0.010, mine_loss = 0.006,         -- per thousand AP mines in the sector (ASSUMPTION)
   obst_mult = 0.2, mine_mult = 0.004,          -- defender force multiplier per level / per thousand mines (ASSUMPTION)
   mine_with_obst = 0.5,                         -- AP mines protect obstacles from breaching: +50%/level (ASSUMPTION)
-  rapid_hours = 168,                            -- "rapid overrun": a capital's outskirts within 7 days
+  rapid_hours = 168,                            -- "rapid overrun": a capital's outskirts within 7 days (ASSUMPTION: RAND's 36-60 h overrun with a margin [@rand])
+  -- Warning of an attack, in time to lay stockpiled mines: 35%, +20 points per sensor layer,
+  -- -10 for a surprise attack, at most 90% (ASSUMPTIONS: no source measures warning time)
+  warn_base = 0.35, warn_sensor = 0.2, warn_surprise = 0.1, warn_max = 0.9,
   reinf_day = 6, reinf_jitter = 3,              -- NATO follow-on forces (ASSUMPTION)
   reinf_cp = 8,                                 -- their CP (ASSUMPTION)
   gap_delay = 5,                                -- days lost if the Suwałki Gap is closed (ASSUMPTION)
   war_days = 10,
-  war_pop_rate = 0.0012,                        -- civilian casualties per inhabitant of a fought-over area (ASSUMPTION)
+  -- civilian casualties per inhabitant of a fought-over area: the war_pop_rate parameter (params.lua)
   war_mine_rate = 1.5,                          -- per thousand unmarked/remote mines in a fought-over area (ASSUMPTION)
   battle_uxo_km2 = 12,                          -- ERW contamination per fought-over area (ASSUMPTION)
 
@@ -152,8 +155,11 @@ local function ratio_factor(r) return clamp((r - 1) / 2, 0, 1) ^ 1.5 end
 -- locals: P is read-only after load, and each read of it goes through that protection.)
 local MINE_WITH_OBST, OBST_SLOW, MINE_SLOW = P.mine_with_obst, P.obst_slow, P.mine_slow
 local OBST_LOSS, MINE_LOSS, OBST_MULT, MINE_MULT = P.obst_loss, P.mine_loss, P.obst_mult, P.mine_mult
+local param = flank.param.get
 local function area_drag(obst, kmines)
-  local m = kmines * (1 + MINE_WITH_OBST * obst)
+  -- mine_effect (a parameter, default 1): how much AP mines count at all, for a class to test
+  -- how the results rest on these assumed numbers (0: mines have no military effect)
+  local m = kmines * param("mine_effect") * (1 + MINE_WITH_OBST * obst)
   return 1 + OBST_SLOW * obst + MINE_SLOW * m, 1 + OBST_LOSS * obst + MINE_LOSS * m,
     1 + OBST_MULT * obst + MINE_MULT * m
 end

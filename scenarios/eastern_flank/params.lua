@@ -79,6 +79,17 @@ function Q.define()
       .. "this average (never above 1): an attack comes when its resolve outweighs deterrence. Higher: wars "
       .. "come more often whatever the posture, and the posture matters less.",
     assumption = "Intentions cannot be measured; the default spreads them evenly from cautious (0.3) to reckless (1)." }
+  parameter { id = "mine_effect", name = "Military effect of AP mines", unit = "x the model's", default = 1,
+    min = 0, max = 2, step = 0.25,
+    text = "How much AP mines slow an attacker, raise its losses and protect anti-tank belts, as a multiple of "
+      .. "the model's numbers (docs/model-eastern-flank.md). 0: mines have no military effect at all, only "
+      .. "their harm; 2: twice the model's effect. The results that favour fields rest on these numbers.",
+    assumption = "No open source measures AP mines' delaying effect on a modern armoured advance." }
+  parameter { id = "war_pop_rate", name = "Civilian casualties of a battle", unit = "share of the people", default = 0.0012,
+    min = 0, max = 0.01, step = 0.0002,
+    text = "Civilians killed or injured when an area is fought over, as a share of the people living there "
+      .. "(halved when evacuated), before any mines. It decides how much war harm weighs against mine harm.",
+    assumption = "No source for a war on this ground; of the order of a short, intense war in towns." }
   parameter { id = "emplace_speed", name = "Emplacement speed in a crisis", unit = "km/day", default = 40,
     min = 10, max = 120, step = 10,
     text = "Kilometres of minefield belt the four states' engineers lay in a day when mobilised in a crisis "

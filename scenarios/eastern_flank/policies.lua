@@ -149,9 +149,12 @@ function P.define()
     programme = { "clear_low", "minimal" },
   })
 
-  council("no_mines_allied_presence", "Stay a party; host allied brigades every quarter; anti-tank belts on the northern axes.", {
+  council("no_mines_allied_presence", "Stay a party; the common sensor layer, then host allied forces each quarter (three times); anti-tank belts on the northern axes.", {
     statement = { "reaffirm" },
-    alternatives = function(_, d) return pick(d, F.var.get("host", 0) < 3 and { "host_allies", "none" } or { "none" }) end,
+    alternatives = function(_, d)   -- the shared baseline first (rotate), then hosting
+      if F.var.get("sensors", 0) < 1 then return rotate(_, d) end
+      return pick(d, F.var.get("host", 0) < 3 and { "host_allies", "none" } or { "none" })
+    end,
     fields = fields { { "at", NORTH, 1 } },
   })
 

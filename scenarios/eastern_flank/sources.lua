@@ -45,9 +45,12 @@ function S.define()
     title = "Convention on the Prohibition of ... Anti-Personnel Mines: status (chapter XXVI-5), depositary notifications",
     link = "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XXVI-5&chapter=26",
     note = "Depositary notifications of the withdrawals: notices deposited 27 Jun 2025 (Latvia, Lithuania, Estonia), "
-      .. "10 Jul (Finland), 20 Aug (Poland); effective six months later. The parliaments' votes: Saeima 16 Apr 2025 "
-      .. "(68-14 [M]; another report 66-14), Seimas 8 May (107-0-3), Riigikogu 4 Jun (81-1-7), Eduskunta 19 Jun "
-      .. "(157-18), Sejm 25 Jun (413-15-3) [H]." }
+      .. "10 Jul (Finland), 20 Aug (Poland); effective six months later [H]. The parliaments' votes are cited to "
+      .. "'parliaments', not to this record." }
+  source { id = "parliaments", short = "Parliamentary votes", author = "Saeima; Seimas; Riigikogu; Eduskunta; Sejm", year = 2025,
+    note = "The votes to withdraw as reported in 2025: Saeima 16 Apr (68-14 [M]; another report 66-14), Seimas 8 May "
+      .. "(107-0-3), Riigikogu 4 Jun (81-1-7), Eduskunta 19 Jun (157-18), Sejm 25 Jun (413-15-3) [H]. Secondary "
+      .. "reporting: the parliaments' own records are still to be linked." }
   source { id = "defensenews", author = "Defense News", year = 2025, publisher = "Defense News, 20 Mar 2025",
     link = "https://www.defensenews.com/",
     note = "20 Mar 2025: a Polish deputy defence minister said the army needs 'several hundred thousand, even up to "
@@ -56,8 +59,7 @@ function S.define()
     publisher = "Polish Ministry of National Defence; reported by Defence24", link = "https://www.gov.pl/web/obrona-narodowa",
     note = "Poland's border fortification programme: PLN 10 bn (~US$2.5 bn), 2024-2028, ~700 km of border, "
       .. "construction from Nov 2024, about US$3.6 M per km of border [M]. A Polish deputy defence minister said "
-      .. "there were no current plans to put mines into it (Defence24) [M]. Lithuania plans to buy 'tens of "
-      .. "thousands' of AP mines; Lithuania and Finland plan production from 2026 [M]." }
+      .. "there were no current plans to put mines into it (Defence24) [M]." }
   source { id = "bdl", short = "Baltic Defence Line", author = "Kyiv Independent; TASS", year = 2024,
     publisher = "Kyiv Independent, 19 Jan 2024", link = "https://kyivindependent.com/",
     note = "The Baltic Defence Line, agreed 19 Jan 2024 as 'anti-mobility defensive installations'; Estonia plans "
@@ -84,8 +86,8 @@ function S.define()
   source { id = "legacy", short = "Mine legacy", title = "The long legacy of minefields: Poland, Bosnia and Herzegovina, Cambodia",
     note = "Poland removed more than 96 million explosive items in 1944-2003 (~US$866 m) and had no minefields left by "
       .. "2012; Bosnia and Herzegovina still had ~1,000 km² (~2.2%) suspect around 2019, ~545,000 people at risk; "
-      .. "Cambodia counts 19,834 killed and 45,252 injured since 1979 [M]. Secondary reporting: the original "
-      .. "publications are still to be identified." }
+      .. "Cambodia counts 19,834 killed and 45,252 injured since 1979 and had 1,697 km² contaminated in Mar 2025 (469 km² "
+      .. "of it mines) [M]. Secondary reporting: the original publications are still to be identified." }
 
   -- Military geography and forces
   source { id = "rand", author = "Shlapak, David A.; Johnson, Michael",
@@ -105,6 +107,9 @@ function S.define()
   source { id = "pzbrig45", author = "Bundeswehr", year = 2025, link = "https://www.bundeswehr.de/",
     note = "Panzerbrigade 45, activated in Lithuania on 1 Apr 2025: ~4,800 troops at Rūdninkai and Rukla, fully "
       .. "operational by the end of 2027 [H]." }
+  source { id = "afp", short = "AFP", author = "Agence France-Presse (AFP)",
+    note = "The Suwałki Gap: the shortest distance between Kaliningrad and Belarus, ~65-70 km [M]. Secondary "
+      .. "reporting: the article is still to be linked." }
   source { id = "naturalearth", author = "Natural Earth", title = "Admin 0 countries, 1:10m, version 4.1.0",
     link = "https://www.naturalearthdata.com/",
     note = "The map's borders and coasts (assets/maps/README.md); distances such as Narva-Tallinn ~200 km, "

@@ -50,7 +50,7 @@ T.tracks = {
   deterrence_avg = { name = "Deterrence (2025-2027 average)",
     text = "Monthly deterrence averaged over the peacetime months of the decision window." },
   alliance_cohesion = { name = "Alliance cohesion", text = "How united the allies are behind the defence." },
-  reputation = { name = "Humanitarian reputation", short = "Reputation", text = "Standing with treaty partners, donors and the public." },
+  reputation = { name = "Humanitarian reputation", short = "Reputation", text = "Standing with treaty partners, donors and the public (a model measure: its changes are assumptions)." },
   budget = { name = "Budget", text = "Money left for counter-mobility, fields and mine action, US$ million. About "
     .. "US$40 M a month in peace (assumption, of the order of East Shield's PLN 10 bn over 2024-2028 [@eastshield]); "
     .. "US$25 M a year after 2027." },
@@ -97,9 +97,9 @@ T.dec = {
     opt = {
       withdraw = { label = "Recommend withdrawal", text = "Parliaments vote; then notice under Article 20. Lawful: "
         .. "Art. 20 lets a party leave with six months' notice; Amended Protocol II still binds [@ottawa; @apii].",
-        preview = "Reputation -5, cohesion -2" },
+        preview = "Reputation -5, cohesion -2 (assumption: how partners and NGOs react)" },
       reaffirm = { label = "Stay in the treaty", text = "Keep the ban; invest in obstacles, sensors and allies.",
-        preview = "Reputation +5" },
+        preview = "Reputation +5 (assumption: how partners and NGOs react)" },
     },
   },
   notice = {
@@ -110,7 +110,7 @@ T.dec = {
     opt = {
       deposit = { label = "Deposit the notices", text = "Each state's notice once its parliament has voted; "
         .. "in force six months later (Art. 20(2)), not during an armed conflict (Art. 20(3)).",
-        preview = "Reputation -5, cohesion -2" },
+        preview = "Reputation -5, cohesion -2 (assumption: how partners and NGOs react)" },
       hold = { label = "Wait a month" },
     },
   },
@@ -120,19 +120,19 @@ T.dec = {
       .. "Convention, with its ban on use, stockpiling, production and assistance (Art. 1) [@ottawa].",
     opt = {
       keep = { label = "Keep them" },
-      retract = { label = "Take them back: stay a party after all", preview = "Reputation +3",
+      retract = { label = "Take them back: stay a party after all", preview = "Reputation +3 (assumption: how partners and NGOs react)",
         text = "Every notice not yet in force is withdrawn; the states stay parties." },
     },
   },
   production = {
     title = "Mine production",
     text = "Making an AP mine costs about $3-30, removing one $300-1,000, by a weak rule of thumb [@ngo_rule]. "
-      .. "Poland spoke of up to a million mines [@defensenews]; Lithuania of tens of thousands [@eastshield].",
+      .. "Poland spoke of up to a million mines [@defensenews].",
     opt = {
       none = { label = "No production" },
       low = { label = "20,000 a month", preview = "US$0.3 M a month (assumption)",
         text = "Lawful only once out of the Ottawa Convention (Art. 1 bans production for parties) [@ottawa]." },
-      high = { label = "80,000 a month", preview = "Reputation -3; US$1.2 M a month (assumption)",
+      high = { label = "80,000 a month", preview = "Reputation -3; US$1.2 M a month (assumptions)",
         text = "Lawful only once out of the Ottawa Convention [@ottawa]; a signal other states may follow." },
     },
   },
@@ -143,17 +143,18 @@ T.dec = {
     opt = {
       follow = { label = "Follow the council" },
       veto = { label = "No AP mines in our sector", text = "Lift any AP fields here; anti-tank obstacles stay.",
-        preview = "Reputation +1; lifting costs US$0.3 M per 1,000 mines" },
+        preview = "Reputation +1 (assumption); lifting costs US$0.3 M per 1,000 mines" },
       unveto = { label = "Allow AP fields again" },
     },
   },
   fields = {
     title = "Fields on the border",
     text = "Choose a kind of field, then one or more areas on the map; repeat, then Done. Each order takes engineer time "
-      .. "(about 30 km of belt a month, assumption) and money. Amended Protocol II binds every state that uses "
-      .. "mines, in or out of the Ottawa Convention: AP mines only in perimeter-marked, fenced and monitored areas "
-      .. "(Art. 5), recorded (Art. 9); remotely delivered AP mines only with self-destruct and back-up "
-      .. "self-deactivation (Art. 6, Technical Annex 3) [@apii]. The Ottawa Convention bans AP mines for its "
+      .. "(about 30 km of belt a month, assumption) and money. Amended Protocol II binds its parties, the four "
+      .. "states among them, whether or not they stay in the Ottawa Convention (Ottawa Art. 20(4)): AP mines without "
+      .. "self-destruct and self-deactivation only in perimeter-marked, fenced and monitored areas (Art. 5), "
+      .. "recorded (Art. 9); remotely delivered AP mines only with self-destruct and back-up self-deactivation "
+      .. "(Art. 6, Technical Annex 3) [@apii]. The Ottawa Convention bans AP mines for its "
       .. "parties and any help with them (Art. 1) [@ottawa]. AP fields take their mines from the store: "
       .. "produce them first (Mine production, once a withdrawal has taken effect).",
     opt = {
@@ -181,7 +182,9 @@ T.dec = {
       none = { label = "Nothing this quarter" },
       sensors = { label = "Sensors and drones", text = "More warning: time to emplace and to reinforce.",
         preview = "Per level (3 at most): reinforcements half a day sooner, fires +5% (assumptions)" },
-      host_allies = { label = "Host allied brigades", text = "Barracks, ranges, host-nation support.",
+      host_allies = { label = "Host-nation support for allied forces", text = "Barracks, ranges and training areas. "
+        .. "It does not bring a brigade by itself: the allies decide that on 'Allied commitment', more readily "
+        .. "where they are welcome (cohesion).",
         preview = "Cohesion +4; allied engineers add 10 km of belt a month, but not for AP mines where the lead "
           .. "nation is a party (assumptions)" },
     },
@@ -192,10 +195,10 @@ T.dec = {
       .. "transparency reports (as Art. 7 requires of parties) keep partners informed [@ottawa, Art. 7; @apii].",
     opt = {
       none = { label = "Nothing more" },
-      mark_all = { label = "Mark and fence every field", preview = "Reputation +3 (US$8.4 M per field)",
+      mark_all = { label = "Mark and fence every field", preview = "Reputation +3 (assumption); US$8.4 M per field",
         text = "Brings unmarked fields into line with Amended Protocol II Arts. 5 and 9 [@apii]." },
       education = { label = "Mine-risk education", preview = "30% fewer casualties from mines after a war (assumption)" },
-      transparency = { label = "Publish a transparency report", preview = "Reputation +2, cohesion +1" },
+      transparency = { label = "Publish a transparency report", preview = "Reputation +2, cohesion +1 (assumption: how partners and NGOs react)" },
     },
   },
   crisis_measures = {
@@ -235,7 +238,7 @@ T.dec = {
     title = "Rejoin the Ottawa Convention?",
     text = "Rejoining means destroying stockpiles within four years (Art. 4) and clearing mined areas within "
       .. "ten [@ottawa, Art. 4-5].",
-    opt = { stay_out = { label = "Stay out" }, rejoin = { label = "Accede again", preview = "Reputation +15" } },
+    opt = { stay_out = { label = "Stay out" }, rejoin = { label = "Accede again", preview = "Reputation +15 (assumption: how partners and NGOs react)" } },
   },
   posture = {
     title = "Allied force posture",
@@ -270,7 +273,7 @@ T.dec = {
     text = "The ICBL and NGOs answer what the council does; donors fund mine action (over US$1 bn in 2023) [@lm2024].",
     opt = {
       quiet = { label = "Quiet diplomacy" },
-      public = { label = "Public campaign", preview = "Council reputation -2, cohesion -1" },
+      public = { label = "Public campaign", preview = "Council reputation -2, cohesion -1 (assumption: how partners and NGOs react)" },
       support = { label = "Offer mine-risk education", preview = "Mine-risk education for border villages" },
     },
   },
@@ -299,18 +302,21 @@ T.dec = {
 
 T.ev = {
   briefing = { title = "Briefing",
-    full = "You are the defence ministers of Estonia, Latvia, Lithuania and Poland. On 18 March 2025 you "
-      .. "recommended leaving the Ottawa Convention [@statement]. The case for: Russia is not a party; mines "
-      .. "slow an armoured advance and raise the attacker's losses, a denial effect [@snyder; @lt_mod]; RAND's "
+    full = "You are the defence ministers of Estonia, Latvia, Lithuania and Poland. This month you decide "
+      .. "whether to recommend leaving the Ottawa Convention; historically the four ministers did so on 18 March "
+      .. "2025, citing 'significantly increased' military threats [@statement]. The case for: Russia is not a "
+      .. "party; AP mines hinder infantry on foot and make anti-tank belts harder to breach, slowing an advance "
+      .. "and raising the attacker's losses, a denial effect [@snyder; @lt_mod]; RAND's "
       .. "2016 games saw Russian forces at the outskirts of Tallinn or Riga within 36-60 hours [@rand]. The case "
       .. "against: mines kill and maim mostly civilians (5,757 casualties in 2023, 84% civilians) [@lm2024], long "
-      .. "after wars end (Bosnia, Cambodia, Poland's 96 million items) [@legacy]; anti-tank mines, obstacles, "
+      .. "after wars end (Bosnia, Cambodia, Poland's 96 million explosive items cleared 1944-2003) [@legacy]; anti-tank mines, obstacles, "
       .. "sensors and allied brigades are lawful alternatives; leaving weakens a norm 164 states keep [@lm2024]. "
       .. "Withdrawal takes effect six months after notice, and not during an armed conflict [@ottawa, Art. 20]. "
       .. "Model numbers are assumptions unless a source is named.",
     gap_week = "June 2027. The withdrawals are in force; 240,000 AP mines are in store for rapid emplacement "
       .. "(assumption). Forces are massing around the Suwałki Gap, the Baltic states' only land link to NATO "
-      .. "(~100 km of Polish-Lithuanian border) [@politico]. Laying the stockpile now strengthens the defence "
+      .. "(~100 km of Polish-Lithuanian border [@politico]; ~65-70 km between Kaliningrad and Belarus at its "
+      .. "narrowest [@afp]). Laying the stockpile now strengthens the defence "
       .. "and the deterrent; if the crisis passes, the mines are in the ground, near villages and forest "
       .. "paths, until someone lifts them.",
   },
@@ -322,7 +328,7 @@ T.ev = {
   war_day = { title = "A day of war: the front on the map, the news in the log" },
   finland = { title = "Finland leaves too", label = "Leaves the mine ban: 10 Jan 2026", label_out = "Left the mine ban: 10 Jan 2026",
     text = "Finland, not on the council, follows its own path: the Eduskunta voted 157-18 on 19 June 2025 and "
-      .. "Finland deposited its notice on 10 July 2025; it takes effect on 10 January 2026 [@votes]." },
+      .. "Finland deposited its notice on 10 July 2025; it takes effect on 10 January 2026 [@parliaments; @votes]." },
   finland_out = { title = "Finland is out",
     text = "Finland's withdrawal from the Ottawa Convention took effect on 10 January 2026 [@votes]." },
   ukraine = { title = "Ukraine 'suspends' the Convention",
@@ -358,7 +364,7 @@ T.log = {
   ceasefire = "Ceasefire after %d days.",
   brigade = "Another allied brigade is stationed near %s.",
   brigade_cancelled = "The allied brigade promised six months ago is not sent: %s is occupied or the war is over.",
-  follower = "Another state announces that it will leave the Ottawa Convention too, citing the four: the norm weakens.",
+  follower = "Another state announces that it will leave the Ottawa Convention too, citing the four: the norm weakens (a model event, not history).",
 }
 
 T.endings = {
@@ -427,6 +433,7 @@ T.debrief = {
   occupied_hazard = "%s km² of it lie in occupied land, where nobody can survey, clear or mark.",
   deterrence = "Final deterrence %s%%, alliance cohesion %s%%, humanitarian reputation %s%%.",
   why = "The council's orders that changed the board: %s.",
+  others = "Not the council's orders, but they shaped the game: %s.",
   whatif = "To test one of them, play it the other way: pick it under 'Your decisions' in the window, or type "
     .. "'whatif' in the terminal.",
   why_items = {
@@ -436,14 +443,14 @@ T.debrief = {
       "%d unmarked fields, unlawful under Amended Protocol II" },
     unrecorded = { "a field laid in a hurry that went unrecorded", "%d fields laid in a hurry that went unrecorded" },
     followers = { "another state followed the withdrawals", "%d other states followed the withdrawals" },
-    brigades = { "an extra allied brigade", "%d extra allied brigades" },
+    brigades = { "an extra allied brigade (the allies' decision)", "%d extra allied brigades (the allies' decision)" },
     sensors = { "a sensor layer (more warning)", "%d sensor layers (more warning)" },
     hosted = "barracks for allied brigades",
     withdraw = "the recommendation to leave the Ottawa Convention",
     reaffirm = "staying in the Ottawa Convention",
     retracted = "taking the notices back",
-    rapid = "stockpiled mines laid in time",
-    surprise = "a surprise attack with little warning",
+    rapid = "warning in time to lay the stockpiled mines",
+    surprise = "the adversary's surprise attack with little warning",
     evacuated = "evacuating border villages",
     education = "mine-risk education",
     clearance = "a clearance programme",
@@ -459,9 +466,9 @@ T.debrief = {
   spent_on = { obstacles = "anti-tank obstacles", fields = "minefields", production = "making and storing mines",
     sensors = "sensors", allies = "allied brigades", protection = "marking and mine-risk education",
     evacuation = "evacuations", mine_action = "mine action", other = "other" },
-  occupied = "Part of the land is still occupied: the conflict has not ended, so Art. 20(3) still holds the "
-    .. "withdrawals back.",
-  sources = "Sources: [@ottawa, Art. 20; @icrc1998; @apii; @votes; @lm2024; @lm2025; @rand; @snyder; @schelling; "
+  occupied = "Part of the land is still occupied: the model counts that as a conflict not yet ended (its "
+    .. "assumption), so Art. 20(3) still holds the withdrawals back.",
+  sources = "Sources: [@ottawa, Art. 20; @icrc1998; @apii; @votes; @parliaments; @lm2024; @lm2025; @rand; @snyder; @schelling; "
     .. "@mearsheimer]. Numbers marked 'assumption' are the model's own; your teacher can change the main ones "
     .. "(flank sources eastern_flank lists them).",
 }
@@ -473,10 +480,10 @@ T.months = { "January", "February", "March", "April", "May", "June", "July", "Au
 -- The withdrawal timeline, state by state (law.lua), and each field's legal status.
 T.law = {
   voted = {
-    latvia = "On %s the Saeima voted 68-14 to withdraw from the Ottawa Convention [@votes].",
-    lithuania = "On %s the Seimas voted 107-0-3 to withdraw [@votes].",
-    estonia = "On %s the Riigikogu voted 81-1-7 to withdraw [@votes].",
-    poland = "On %s the Sejm voted 413-15-3 to withdraw [@votes].",
+    latvia = "On %s the Saeima voted 68-14 to withdraw from the Ottawa Convention [@parliaments].",
+    lithuania = "On %s the Seimas voted 107-0-3 to withdraw [@parliaments].",
+    estonia = "On %s the Riigikogu voted 81-1-7 to withdraw [@parliaments].",
+    poland = "On %s the Sejm voted 413-15-3 to withdraw [@parliaments].",
   },
   deposited = "%s deposited its notice of withdrawal on %s; it takes effect on %s, six months later, unless "
     .. "retracted [@ottawa, Art. 20(2); @icbl].",
@@ -485,8 +492,9 @@ T.law = {
   bound = "%s: the six months ended on %s, during an armed conflict. Under Art. 20(3) the withdrawal cannot take "
     .. "effect before the conflict ends: it is still bound by the ban [@ottawa, Art. 20(3)].",
   out_after_war = "%s: the conflict has ended, and with it the withdrawal takes effect (Art. 20(3)).",
-  occupied = "Part of the four states' land is occupied: the armed conflict continues, so the withdrawals held up "
-    .. "by Art. 20(3) still cannot take effect [@ottawa, Art. 20(3); @icrc1998].",
+  occupied = "Part of the four states' land is occupied: the model counts that as an armed conflict that "
+    .. "continues (its assumption; the treaty does not say), so the withdrawals held up by Art. 20(3) still cannot "
+    .. "take effect [@ottawa, Art. 20(3); @icrc1998].",
   status = {
     at = "Lawful: anti-tank mines and obstacles are outside the Ottawa Convention; APII rules AT mines too [@apii].",
     lift = "Lawful, and what Ottawa Art. 5 asks of parties [@ottawa].",
@@ -497,7 +505,7 @@ T.law = {
       .. "20(4)) [@apii; @ottawa]. Possible, but allies and donors will know.",
     remote = "Lawful once out of the Ottawa Convention: APII Art. 6 and Technical Annex 3 need self-destruct and "
       .. "back-up self-deactivation; these have both [@apii]. Without self-deactivation they would be unlawful.",
-    stockpile = "Lawful once out of the Ottawa Convention (Art. 4 bans stockpiles only for parties). Fields laid "
+    stockpile = "Lawful once out of the Ottawa Convention (for parties, Art. 1 bans stockpiling and Art. 4 requires destroying stockpiles). Fields laid "
       .. "in a crisis must still be marked and recorded (APII Arts. 5, 9) [@apii; @ottawa].",
   },
 }
@@ -553,16 +561,21 @@ T.questions = {
     .. "the ground for twenty years? Were they the same decisions?" },
   { text = "Amended Protocol II still binds a state that leaves the Ottawa Convention [@apii]. What does marking, "
     .. "fencing and recording a field cost, and what does it buy in war and after?" },
-  { text = "Allies still party may not assist anyone with AP mines (Ottawa Art. 1(1)(c)) [@ottawa]. How should a "
-    .. "coalition split work between allies bound by the ban and the United States, which is not?" },
-  { text = "Article 20(3) keeps a state bound while it is at war, and an occupation is a continuing conflict "
-    .. "[@ottawa, Art. 20(3)]. Why might the treaty's authors have written it so?" },
+  { text = "Allies still party may not assist anyone with AP mines (Ottawa Art. 1(1)(c)) [@ottawa]. What can the "
+    .. "UK-, Canada- and Germany-led battlegroups still do in your sector, and what does that mean for a plan "
+    .. "that relies on AP mines?" },
+  { text = "Leaving weakens a norm 164 states keep [@lm2024]. Did another state follow in your game? What is the "
+    .. "norm worth to the four states if Russia is not bound by it?" },
+  { text = "Article 20(3) keeps a withdrawal from taking effect while the state is engaged in an armed conflict "
+    .. "[@ottawa, Art. 20(3)]; this model also treats an occupation after a ceasefire as a continuing conflict "
+    .. "(an assumption). Why might the treaty's authors have written the rule so, and do you agree with the "
+    .. "model's reading?" },
   { text = "Stockpiling looks cheap in peace. What must go right in a crisis for stockpiled mines to matter, and "
     .. "what happens to fields laid in a hurry?" },
   { text = "The model's numbers marked 'assumption' drive its ranking. Which one would you change first, and what "
-    .. "evidence would you want before trusting the answer?", ending = "deterrence_held" },
-  { text = "The war came. Where did fields slow the attack, and where did they only add to the aftermath?",
-    ending = "territory_lost" },
+    .. "evidence would you want before trusting the answer? (Try it: the Assumptions panel, or --set.)" },
+  { text = "The war came. If you laid fields, where did they slow the attack and where did they only add to "
+    .. "the aftermath? If you laid none, what would they have changed?", ending = "territory_lost" },
   { text = "The line held. How much of that was fields, how much allied brigades and warning time?", ending = "line_held" },
 }
 

@@ -496,7 +496,7 @@ function R.start_war(surprise)
   F.var.set("speedmul", math.max(0.6, 1 + F.rng.normal(0, P.speed_sd)))
   -- stockpiled mines: laid in the crisis already, or now by chance (warning time)
   if not V("rapid_done", false) then
-    local p_warn = clamp(0.35 + 0.2 * V("sensors", 0) - (surprise and 0.1 or 0), 0, 0.9)
+    local p_warn = clamp(P.warn_base + P.warn_sensor * V("sensors", 0) - (surprise and P.warn_surprise or 0), 0, P.warn_max)
     if F.rng.chance(p_warn) then R.rapid_emplace(0.5) end
   end
   if V("treaty") == "out" then R.remote_deliver() end

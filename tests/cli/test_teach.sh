@@ -101,6 +101,8 @@ printf 'harm_rate = lots\n' >"$T/class/class.txt"
 "$FLANK" sources $S >"$T/s.md" || bad "flank sources"
 grep -q '<a id="survey"></a>\*\*Doe & Roe 2020\*\*' "$T/s.md" && grep -q '## Assumptions you can change' "$T/s.md" \
   && grep -q 'Which assumption drives the harm most? Check it against (Doe & Roe 2020)' "$T/s.md" || bad "sources output: $(head -20 "$T/s.md")"
+grep -q '## Positions the model plays (policies)' "$T/s.md" && grep -Eq '^\| Mayor \| `reckless` \| ' "$T/s.md" \
+  || bad "flank sources lists the policies: $(grep -A4 Positions "$T/s.md")"
 "$FLANK" sources "$T/class/../class" >/dev/null 2>&1; [ $? -eq 2 ] || bad "sources with a broken class file"
 "$FLANK" sources eastern_flank | cmp -s - docs/sources.md || bad "docs/sources.md is stale: flank sources eastern_flank --out docs/sources.md"
 grep -rn 'FACTS' scenarios docs && bad "the project still cites FACTS"

@@ -73,6 +73,17 @@ test("the decisions that mattered are the council's own", function()
   expect(stay).contains("The four states stayed in the Ottawa Convention.")
 end)
 
+test("what others did is listed apart from the council's own orders", function()
+  -- a council that builds nothing, while the allies send brigades of their own accord
+  local g = play { seed = 5, side = { council = "bare", allies = "no_mines_allied_presence", adversary = "restrained" } }
+  local text = debrief(g)
+  expect(g.vars.added or 0).gt(0)
+  expect(text).contains("Not the council's orders, but they shaped the game:")
+  expect(text).contains("(the allies' decision)")
+  local own = text:match("The council's orders that changed the board: ([^.]*)%.") or ""
+  expect(own:find("brigade", 1, true) == nil).is_true()   -- not among the council's orders
+end)
+
 test("numbers are written for people: thousands separated, nobody for zero", function()
   local g = play { seed = 22 }
   local text = debrief(g)

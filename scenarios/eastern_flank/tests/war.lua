@@ -101,3 +101,34 @@ test("deterrence agrees with outcomes: when it reads high, capitals rarely fall 
   expect(high_lost / high).le(0.25)     -- deterrence high: a capital falls in at most a quarter
   expect(low_lost / low).ge(0.75)       -- deterrence low: it falls in most
 end)
+
+-- The two assumptions the ranking of the positions rests on, as a class can change them
+-- (params.lua): the military effect of AP mines and the civilian toll of a battle.
+test("a larger military effect of AP mines never lowers deterrence, seed by seed (150 seeds)", function()
+  local lower = 0
+  for seed = 1, 150 do
+    local none = play { seed = seed, side = { council = "marked_fields", adversary = "restrained" }, set = { mine_effect = 0 } }
+    local model = play { seed = seed, side = { council = "marked_fields", adversary = "restrained" } }
+    local twice = play { seed = seed, side = { council = "marked_fields", adversary = "restrained" }, set = { mine_effect = 2 } }
+    if model.tracks.deterrence_avg < none.tracks.deterrence_avg - 1e-9
+      or twice.tracks.deterrence_avg < model.tracks.deterrence_avg - 1e-9 then lower = lower + 1 end
+  end
+  expect(lower).eq(0)
+end)
+
+test("with no military effect, AP fields deter no more than the same council building nothing", function()
+  local fields = play { seeds = 200, side = { council = "marked_fields", adversary = "restrained" }, set = { mine_effect = 0 } }
+  local nothing = play { seeds = 200, side = { council = "bare", adversary = "restrained" }, set = { mine_effect = 0 } }
+  -- marked_fields also buys sensors and anti-tank belts: it may deter more, but not through mines
+  local model = play { seeds = 200, side = { council = "marked_fields", adversary = "restrained" } }
+  expect(model.tracks.deterrence_avg.mean).gt(fields.tracks.deterrence_avg.mean + 1)
+  expect(fields.tracks.deterrence_avg.mean).ge(nothing.tracks.deterrence_avg.mean)
+end)
+
+test("a battle's civilian toll scales the war's casualties and nothing before the war", function()
+  local low = play { seed = 7, side = { council = "bare", allies = "rand_2016", adversary = "attack_now" }, set = { war_pop_rate = 0.0006 } }
+  local high = play { seed = 7, side = { council = "bare", allies = "rand_2016", adversary = "attack_now" }, set = { war_pop_rate = 0.0024 } }
+  expect(high.tracks.civilian_casualties_war).gt(low.tracks.civilian_casualties_war * 2)
+  expect(high.tracks.civilian_casualties_peace).eq(low.tracks.civilian_casualties_peace)
+  expect(high.tracks.territory_held).eq(low.tracks.territory_held)
+end)
