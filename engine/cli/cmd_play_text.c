@@ -125,16 +125,38 @@ static size_t shared_tail(char (*says)[1024], int n) {
   return tail;
 }
 
-/* List the legal targets with their previews, then read the player's words. Returns the
- * number chosen into out (0: cancelled or end of input). */
-static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, int lo, int hi, int32_t *out, const char *pre) {
+/* The targets `words` name, into out: how many (0: 'cancel'), or -1 if a word names none of
+ * the list, or there are too few or too many (said when loud). */
+static int parse_targets(const fl_Def *d, int area_kind, const int32_t *list, int n, const char *words, int lo, int hi, int32_t *out, int loud) {
+  if (!strcmp(words, "cancel") || !strcmp(words, "c")) return 0;
+  int whole = match_target(d, area_kind, list, n, words); /* a name with spaces: "Reed beds" */
+  if (whole >= 0 && lo <= 1) { out[0] = list[whole]; return 1; }
+  char copy[512];
+  snprintf(copy, sizeof copy, "%s", words);
+  int k = 0;
+  /* several targets: separated by commas (names may have spaces), else by spaces */
+  const char *seps = strchr(copy, ',') ? "," : " ";
+  for (char *w = strtok(copy, seps); w; w = strtok(NULL, seps)) {
+    while (*w == ' ') w++;
+    size_t wl = strlen(w);
+    while (wl && w[wl - 1] == ' ') w[--wl] = '\0';
+    if (!*w) continue;
+    int i = match_target(d, area_kind, list, n, w);
+    if (i < 0) { if (loud) { printf(FL_TR("'%s' is not one of the choices above."), w); putchar('\n'); } return -1; }
+    if (k >= hi) { if (loud) { printf(FL_TR("At most %d."), hi); putchar('\n'); } return -1; }
+    out[k++] = list[i];
+  }
+  if (k >= lo) return k;
+  if (loud) { printf(FL_TR("Choose at least %d."), lo); putchar('\n'); }
+  return -1;
+}
+
+/* The legal targets with what each would do and cost, under the prompt. */
+static void list_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, int lo, const int32_t *list, int n) {
   const fl_Def *d = fl_game_def(g);
   const fl_State *s = fl_game_state(g);
   const fl_OptionDef *op = &d->cards[fl_game_pending(g, NULL)].options[opt];
   int area_kind = op->target == FL_TGT_AREA || piece >= 0;
-  int32_t list[4096];
-  int n = fl_game_targets(g, opt, piece, list, 4096);
-  if (n <= 0) { printf("%s\n", FL_TR("Nothing to choose.")); return 0; }
   printf("%s\n", fl_tr(prompt));
   fl_Reach r = {0};
   int pi = piece >= 0 ? fl_state_find_piece(s, piece) : -1;
@@ -174,37 +196,28 @@ static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, i
   }
   free(says);
   fl_reach_free(&r);
+}
+
+/* The targets of option opt (for a move with `piece` >= 0: where that piece goes), from the
+ * words typed after the option (pre) if they name them, else listed and asked for. Returns
+ * how many were chosen into out (0: cancelled or end of input). */
+static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, int lo, int hi, int32_t *out, const char *pre) {
+  const fl_Def *d = fl_game_def(g);
+  const fl_OptionDef *op = &d->cards[fl_game_pending(g, NULL)].options[opt];
+  int area_kind = op->target == FL_TGT_AREA || piece >= 0;
+  int32_t list[4096];
+  int n = fl_game_targets(g, opt, piece, list, 4096), k;
+  if (n <= 0) { printf("%s\n", FL_TR("Nothing to choose.")); return 0; }
+  if (pre && *pre && (k = parse_targets(d, area_kind, list, n, pre, lo, hi, out, 0)) >= 0) return k; /* '2 narva': no list */
+  list_targets(g, opt, piece, prompt, lo, list, n);
+  if (pre && *pre) parse_targets(d, area_kind, list, n, pre, lo, hi, out, 1); /* why the words after the option did not do */
   char line[512];
   for (;;) {
-    const char *words = pre;
-    if (!words || !*words) {
-      if (hi > 1) printf(FL_TR("Choose %d to %d (numbers or names, separated by commas; 'cancel'): "), lo, hi);
-      else printf("%s", FL_TR("Choose one (number or name; 'cancel'): "));
-      fflush(stdout);
-      if (!read_line(line, sizeof line)) return 0;
-      words = line;
-    }
-    pre = NULL;
-    if (!strcmp(words, "cancel") || !strcmp(words, "c")) return 0;
-    int whole = match_target(d, area_kind, list, n, words); /* a name with spaces: "Reed beds" */
-    if (whole >= 0 && lo <= 1) { out[0] = list[whole]; return 1; }
-    char copy[512];
-    snprintf(copy, sizeof copy, "%s", words);
-    int k = 0, bad = 0;
-    /* several targets: separated by commas (names may have spaces), else by spaces */
-    const char *seps = strchr(copy, ',') ? "," : " ";
-    for (char *w = strtok(copy, seps); w && !bad; w = strtok(NULL, seps)) {
-      while (*w == ' ') w++;
-      size_t wl = strlen(w);
-      while (wl && w[wl - 1] == ' ') w[--wl] = '\0';
-      if (!*w) continue;
-      int i = match_target(d, area_kind, list, n, w);
-      if (i < 0) { printf(FL_TR("'%s' is not one of the choices above."), w); putchar('\n'); bad = 1; }
-      else if (k >= hi) { printf(FL_TR("At most %d."), hi); putchar('\n'); bad = 1; }
-      else out[k++] = list[i];
-    }
-    if (!bad && k >= lo) return k;
-    if (!bad) { printf(FL_TR("Choose at least %d."), lo); putchar('\n'); }
+    if (hi > 1) printf(FL_TR("Choose %d to %d (numbers or names, separated by commas; 'cancel'): "), lo, hi);
+    else printf("%s", FL_TR("Choose one (number or name; 'cancel'): "));
+    fflush(stdout);
+    if (!read_line(line, sizeof line)) return 0;
+    if ((k = parse_targets(d, area_kind, list, n, line, lo, hi, out, 1)) >= 0) return k;
   }
 }
 

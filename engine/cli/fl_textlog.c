@@ -112,7 +112,7 @@ static int changes(FILE *f, const fl_TextLog *t, const fl_Def *d, const fl_State
     double before = turn >= 2 ? ts->hist[turn - 2] : i < t->nstart ? t->start[i] : ts->hist[0], after = ts->hist[turn - 1];
     char a[96], b[96], x[96];
     fl_fmt_qty(after, td->unit, td->unit_one, a, sizeof a);
-    fl_fmt_qty(fabs(after - before), td->unit, NULL, b, sizeof b);
+    fl_fmt_qty(fabs(after - before), td->unit, td->unit_one, b, sizeof b);
     fl_fmt_qty(before, td->unit, td->unit_one, x, sizeof x);
     if (!strcmp(a, x)) continue; /* no change a reader can see */
     if (f) fprintf(f, "%s%s %s (%s%s)", n ? ", " : "", td->name, a, after > before ? "+" : "-", b);
