@@ -23,6 +23,9 @@ at() { grep -n -m1 -- "$2" "$1" | cut -d: -f1 | grep . || echo 0; }
 printf 'quit\n' | "$FLANK" play tutorial --text >"$T/tut" 2>&1
 grep -qx 'From 1 March 2025: 9 turns of 1 month. The last turn is 1 November 2025. Possible endings: "War in the gap", "The alliance splits", "Deterrence held".' "$T/tut" \
   && ok || bad "the tutorial's briefing gives its last turn: $(grep '^From' "$T/tut")"
+# a calendar that changes its step: months, then two weeks from turn 3 (1 May + 14 days)
+printf 'quit\n' | "$FLANK" play tests/cli/fixtures/lang --text 2>&1 | grep -qx 'From 1 March 2025: 4 turns of 1 month, from turn 3 of 2 weeks. The last turn is 15 May 2025.' \
+  && ok || bad "the last turn's date follows the calendar's steps"
 printf 'quit\n' | "$FLANK" play eastern_flank --text >"$T/ef" 2>&1
 grep -q '^From 1 March 2025: turns of 1 month at first; the rules decide when it ends. At most 90 turns. Possible endings: "Deterrence held", ' "$T/ef" \
   && ok || bad "eastern_flank's briefing says its rules end it, at most 90 turns: $(grep '^From' "$T/ef")"
