@@ -22,6 +22,7 @@ static char *ask(const char *prompt, char *line, size_t n) {
   fflush(stdout);
   if (!fgets(line, (int)n, stdin)) return NULL;
   line[strcspn(line, "\r\n")] = '\0';
+  if (!isatty(STDIN_FILENO)) printf("%s\n", line); /* piped: the transcript shows what was typed, as the game's does */
   return line;
 }
 

@@ -5,25 +5,16 @@
  * cancel, area) stay the same in every language. */
 #include "fl_cli.h"
 #include "fl_textview.h"
+#include "fl_textlog.h"
 #include "fl_move.h"
 #include "fl_fmt.h"
 #include "fl_i18n.h"
+#include "fl_schedule.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <strings.h>
-
-static void print_log_since(FILE *f, const fl_Def *d, const fl_State *s, int from, int viewer) {
-  for (int i = from; i < s->nlog; i++) {
-    const fl_LogEntry *e = &s->log[i];
-    if (!fl_def_sees(d, viewer, e->seen)) continue; /* what this side does not learn */
-    if (e->kind == FL_LOG_EVENT) { fprintf(f, "  "); fprintf(f, FL_TR("Event: %s.%s"), d->events[e->a].title, e->text && *e->text ? " " : ""); cli_cited(f, d, e->text); fputc('\n', f); }
-    else if (e->kind == FL_LOG_MESSAGE) { fprintf(f, "  "); cli_cited(f, d, e->text); fputc('\n', f); }
-    else if (e->kind == FL_LOG_ACTION && e->c >= 0) { fprintf(f, "  "); fl_textview_log_line(f, d, s, e); fprintf(f, ".\n"); }
-    else if (e->kind == FL_LOG_DELAYED) { fprintf(f, "  "); fprintf(f, FL_TR("Now in effect: %s."), d->cards[e->a].options[e->b].label); fputc('\n', f); }
-  }
-}
 
 /* ---- choosing targets by number or name ---- */
 
@@ -82,36 +73,117 @@ static int match_target(const fl_Def *d, int area_kind, const int32_t *list, int
   return -1;
 }
 
-/* List the legal targets with their previews, then read the player's words. Returns the
- * number chosen into out (0: cancelled or end of input). */
-static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, int lo, int hi, int32_t *out, const char *pre) {
+/* A line the player typed, without its line end; NULL at the end of input. Piped input is
+ * echoed after the prompt, so that a transcript reads as a terminal shows it. */
+static char *read_line(char *line, int n) {
+  if (!fgets(line, n, stdin)) return NULL;
+  line[strcspn(line, "\r\n")] = '\0';
+  if (!isatty(STDIN_FILENO)) printf("%s\n", line);
+  return line;
+}
+
+/* What choosing target `v` of option opt would do ("Narva: US$108 M ...", its name dropped:
+ * the list names it) and cost (". Cost: US$108 M of Budget"), into buf. */
+static void target_says(fl_Game *g, int opt, const char *name, int32_t v, char *buf, size_t n) {
+  const fl_Def *d = fl_game_def(g);
+  const fl_OptionDef *op = &d->cards[fl_game_pending(g, NULL)].options[opt];
+  fl_Choice ch = {opt, 1, {v}};
+  char *p = op->fn_preview ? fl_game_preview(g, &ch) : NULL;
+  size_t k = 0, nl = strlen(name);
+  buf[0] = '\0';
+  if (p && *p) k = (size_t)snprintf(buf, n, "%s", !strncmp(p, name, nl) && !strncmp(p + nl, ": ", 2) ? p + nl + 2 : p);
+  free(p);
+  fl_Cost costs[16];
+  int nc = op->fn_cost ? fl_game_costs(g, &ch, costs, 16) : 0;
+  for (int c = 0; c < nc && k < n; c++) { /* "Cost: US$108 M of Budget", as the option list reads */
+    const fl_TrackDef *t = &d->tracks[costs[c].track];
+    char b[160];
+    const char *lead = FL_TR(". Cost: ");
+    if (!k && !strncmp(lead, ". ", 2)) lead += 2; /* no preview before it */
+    k += (size_t)snprintf(buf + k, n - k, FL_TR("%s%s of %s"), c ? ", " : lead, fl_fmt_qty(costs[c].amount, t->unit, t->unit_one, b, sizeof b), t->name);
+  }
+}
+
+/* How many bytes at the end every one of the n texts shares, from a sentence's start on
+ * ("Lawful: ... Cost: US$108 M of Budget" after each area's own figures). */
+static size_t shared_tail(char (*says)[1024], int n) {
+  if (n < 2) return 0;
+  size_t l0 = strlen(says[0]), tail = l0;
+  for (int i = 1; i < n && tail; i++) {
+    size_t li = strlen(says[i]), k = 0;
+    while (k < tail && k < li && says[0][l0 - 1 - k] == says[i][li - 1 - k]) k++;
+    tail = k;
+  }
+  for (; tail; tail--) { /* back to a sentence's start in every text: after ". ", or the whole */
+    int all = 1;
+    for (int i = 0; i < n && all; i++) {
+      size_t l = strlen(says[i]);
+      all = l == tail || (l >= tail + 2 && !strncmp(says[i] + l - tail - 2, ". ", 2));
+    }
+    if (all) break;
+  }
+  return tail;
+}
+
+/* The targets `words` name, into out: how many (0: 'cancel'), or -1 if a word names none of
+ * the list, or there are too few or too many (said when loud). */
+static int parse_targets(const fl_Def *d, int area_kind, const int32_t *list, int n, const char *words, int lo, int hi, int32_t *out, int loud) {
+  if (!strcmp(words, "cancel") || !strcmp(words, "c")) return 0;
+  int whole = match_target(d, area_kind, list, n, words); /* a name with spaces: "Reed beds" */
+  if (whole >= 0 && lo <= 1) { out[0] = list[whole]; return 1; }
+  char copy[512];
+  snprintf(copy, sizeof copy, "%s", words);
+  int k = 0;
+  /* several targets: separated by commas (names may have spaces), else by spaces */
+  const char *seps = strchr(copy, ',') ? "," : " ";
+  for (char *w = strtok(copy, seps); w; w = strtok(NULL, seps)) {
+    while (*w == ' ') w++;
+    size_t wl = strlen(w);
+    while (wl && w[wl - 1] == ' ') w[--wl] = '\0';
+    if (!*w) continue;
+    int i = match_target(d, area_kind, list, n, w);
+    if (i < 0) { if (loud) { printf(FL_TR("'%s' is not one of the choices above."), w); putchar('\n'); } return -1; }
+    if (k >= hi) { if (loud) { printf(FL_TR("At most %d."), hi); putchar('\n'); } return -1; }
+    out[k++] = list[i];
+  }
+  if (k >= lo) return k;
+  if (loud) { printf(FL_TR("Choose at least %d."), lo); putchar('\n'); }
+  return -1;
+}
+
+/* The legal targets with what each would do and cost, under the prompt. */
+static void list_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, int lo, const int32_t *list, int n) {
   const fl_Def *d = fl_game_def(g);
   const fl_State *s = fl_game_state(g);
   const fl_OptionDef *op = &d->cards[fl_game_pending(g, NULL)].options[opt];
   int area_kind = op->target == FL_TGT_AREA || piece >= 0;
-  int32_t list[4096];
-  int n = fl_game_targets(g, opt, piece, list, 4096);
-  if (n <= 0) { printf("%s\n", FL_TR("Nothing to choose.")); return 0; }
   printf("%s\n", fl_tr(prompt));
   fl_Reach r = {0};
   int pi = piece >= 0 ? fl_state_find_piece(s, piece) : -1;
   if (pi >= 0) fl_move_reach(&r, d, s, pi);
+  /* what each target would do and cost; what they all share is said once, above them */
+  int said = piece < 0 && op->target != FL_TGT_MOVE ? n : 0;
+  char (*says)[1024] = said ? malloc((size_t)said * sizeof *says) : NULL;
+  if (!says) said = 0;
+  for (int i = 0; i < said; i++) {
+    char buf[160];
+    const char *nm = area_kind ? fl_map_area(d->map, list[i])->name : target_name(d, s, area_kind, list[i], buf, sizeof buf);
+    target_says(g, opt, nm, list[i], says[i], sizeof *says);
+  }
+  size_t tail = said ? shared_tail(says, said) : 0;
+  /* TRANSLATORS: what every target listed below would do and cost */
+  if (tail) { /* as a sentence */
+    const char *all = says[0] + strlen(says[0]) - tail;
+    printf("  %s %s%s\n", FL_TR("Each:"), all, strchr(".?!", all[tail - 1]) ? "" : ".");
+  }
   for (int i = 0; i < n; i++) {
     char buf[160];
     printf("  %d. %s", i + 1, target_name(d, s, area_kind, list[i], buf, sizeof buf));
     if (pi >= 0) printf(FL_NTR(" (%g movement point)", " (%g movement points)", (long)r.cost[list[i]]), r.cost[list[i]]);
-    if (piece < 0 && op->target != FL_TGT_MOVE) { /* what this target would do, and cost */
-      fl_Choice ch = {opt, 1, {list[i]}};
-      char *p = op->fn_preview ? fl_game_preview(g, &ch) : NULL;
-      if (p && *p) printf(": %s", p);
-      free(p);
-      fl_Cost costs[16];
-      int nc = op->fn_cost ? fl_game_costs(g, &ch, costs, 16) : 0;
-      for (int k = 0; k < nc; k++) { /* "Cost: US$108 M of Budget", as the option list reads */
-        const fl_TrackDef *t = &d->tracks[costs[k].track];
-        char b[160];
-        printf(FL_TR("%s%s of %s"), k ? ", " : FL_TR(". Cost: "), fl_fmt_qty(costs[k].amount, t->unit, t->unit_one, b, sizeof b), t->name);
-      }
+    if (i < said) { /* what this target would do, and cost */
+      size_t own = strlen(says[i]) - tail;
+      while (own && (says[i][own - 1] == ' ' || says[i][own - 1] == '.')) own--;
+      if (own) printf(": %.*s", (int)own, says[i]);
     }
     if (op->target != FL_TGT_MOVE || piece >= 0) {
       fl_Choice ch = {opt, 0, {0}};
@@ -122,39 +194,30 @@ static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, i
     }
     printf("\n");
   }
+  free(says);
   fl_reach_free(&r);
+}
+
+/* The targets of option opt (for a move with `piece` >= 0: where that piece goes), from the
+ * words typed after the option (pre) if they name them, else listed and asked for. Returns
+ * how many were chosen into out (0: cancelled or end of input). */
+static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, int lo, int hi, int32_t *out, const char *pre) {
+  const fl_Def *d = fl_game_def(g);
+  const fl_OptionDef *op = &d->cards[fl_game_pending(g, NULL)].options[opt];
+  int area_kind = op->target == FL_TGT_AREA || piece >= 0;
+  int32_t list[4096];
+  int n = fl_game_targets(g, opt, piece, list, 4096), k;
+  if (n <= 0) { printf("%s\n", FL_TR("Nothing to choose.")); return 0; }
+  if (pre && *pre && (k = parse_targets(d, area_kind, list, n, pre, lo, hi, out, 0)) >= 0) return k; /* '2 narva': no list */
+  list_targets(g, opt, piece, prompt, lo, list, n);
+  if (pre && *pre) parse_targets(d, area_kind, list, n, pre, lo, hi, out, 1); /* why the words after the option did not do */
   char line[512];
   for (;;) {
-    const char *words = pre;
-    if (!words || !*words) {
-      if (hi > 1) printf(FL_TR("Choose %d to %d (numbers or names, separated by spaces; 'cancel'): "), lo, hi);
-      else printf("%s", FL_TR("Choose one (number or name; 'cancel'): "));
-      fflush(stdout);
-      if (!fgets(line, sizeof line, stdin)) return 0;
-      line[strcspn(line, "\r\n")] = '\0';
-      words = line;
-    }
-    pre = NULL;
-    if (!strcmp(words, "cancel") || !strcmp(words, "c")) return 0;
-    int whole = match_target(d, area_kind, list, n, words); /* a name with spaces: "Reed beds" */
-    if (whole >= 0 && lo <= 1) { out[0] = list[whole]; return 1; }
-    char copy[512];
-    snprintf(copy, sizeof copy, "%s", words);
-    int k = 0, bad = 0;
-    /* several targets: separated by commas (names may have spaces), else by spaces */
-    const char *seps = strchr(copy, ',') ? "," : " ";
-    for (char *w = strtok(copy, seps); w && !bad; w = strtok(NULL, seps)) {
-      while (*w == ' ') w++;
-      size_t wl = strlen(w);
-      while (wl && w[wl - 1] == ' ') w[--wl] = '\0';
-      if (!*w) continue;
-      int i = match_target(d, area_kind, list, n, w);
-      if (i < 0) { printf(FL_TR("'%s' is not one of the choices above."), w); putchar('\n'); bad = 1; }
-      else if (k >= hi) { printf(FL_TR("At most %d."), hi); putchar('\n'); bad = 1; }
-      else out[k++] = list[i];
-    }
-    if (!bad && k >= lo) return k;
-    if (!bad) { printf(FL_TR("Choose at least %d."), lo); putchar('\n'); }
+    if (hi > 1) printf(FL_TR("Choose %d to %d (numbers or names, separated by commas; 'cancel'): "), lo, hi);
+    else printf("%s", FL_TR("Choose one (number or name; 'cancel'): "));
+    fflush(stdout);
+    if (!read_line(line, sizeof line)) return 0;
+    if ((k = parse_targets(d, area_kind, list, n, line, lo, hi, out, 1)) >= 0) return k;
   }
 }
 
@@ -206,6 +269,27 @@ static int parse_option(const fl_Def *d, const fl_CardDef *c, const char *w, cha
     if (!strncasecmp(w, c->options[i].label, n)) { if (found >= 0) return -1; found = i; }
   }
   return found;
+}
+
+/* What a player may type at the pending decision to give an option its targets on the same
+ * line, from that decision: "'2 suwalki_gap'" (an area by its id), "'3 #4'" (a piece),
+ * "'1 #3 tartu'" (a move); "" when it is not the players' or no open option takes targets. */
+static void example(fl_Game *g, fl_Sides humans, char *buf, size_t n) {
+  const fl_Def *d = fl_game_def(g);
+  int side, c = fl_game_pending(g, &side);
+  buf[0] = '\0';
+  if (c < 0 || !(humans & FL_SIDE_BIT(side))) return;
+  for (int o = 0; o < d->cards[c].noptions; o++) {
+    const fl_OptionDef *op = &d->cards[c].options[o];
+    int32_t list[4096], to[4096];
+    if (op->target == FL_TGT_NONE || !fl_game_available(g, o) || fl_game_targets(g, o, -1, list, 4096) <= 0) continue;
+    if (op->target == FL_TGT_AREA) snprintf(buf, n, "'%d %s'", o + 1, fl_map_area(d->map, list[0])->id);
+    else if (op->target == FL_TGT_PIECE) snprintf(buf, n, "'%d #%d'", o + 1, (int)list[0]);
+    else if (fl_game_targets(g, o, list[0], to, 4096) > 0)
+      snprintf(buf, n, "'%d #%d %s'", o + 1, (int)list[0], fl_map_area(d->map, to[0])->id);
+    else continue;
+    return;
+  }
 }
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
@@ -268,26 +352,37 @@ int cli_play_text(int argc, char **argv) {
     return rc;
   }
   fl_Game *g = fl_script_game(sc);
+  int st = fl_game_start(g, seed), rc = EXIT_OK, shown = 0, again = 0;
   printf("%s\n", d->title);
   cli_cited(stdout, d, d->blurb);
   printf("\n%s", FL_TR("You play: "));
   for (int i = 0, k = 0; i < d->nside; i++)
     if (humans & FL_SIDE_BIT(i)) printf("%s%s", k++ ? FL_TR(" and ") : "", d->sides[i].name);
-  /* TRANSLATORS: 'board', 'help' and 'quit' are what the player types: keep them in English */
-  printf("%s\n\n", FL_TR(". Type an option's number to choose it (targets may follow: '2 riga', "
-                          "'1 #3 far_bank'), 'board' to read the board again, 'help' to learn what the indicators mean, 'quit' to stop."));
+  char ex[300], eg[400] = "";
+  example(g, humans, ex, sizeof ex); /* from the first decision: its option and its target */
+  /* TRANSLATORS: %s is what a player types, e.g. '2 riga' (option 2, target Riga) */
+  if (*ex) snprintf(eg, sizeof eg, FL_TR(" (targets may follow: %s)"), ex);
+  /* TRANSLATORS: %s: " (targets may follow: '2 riga')", or nothing; 'board', 'help' and 'quit'
+     are what the player types: keep them in English */
+  printf(FL_TR(". Type an option's number to choose it%s, 'board' to read the board again, 'help' to learn what the "
+               "indicators mean, 'quit' to stop."), eg);
+  printf("\n");
+  char when[512];
+  fl_schedule_text(d, when, sizeof when); /* how turns run and when the game ends */
+  printf("\n%s\n", when);
   int last_seat = human;
   for (int i = 0; i < d->nparam; i++) { /* the assumptions this game is played under */
     if (!i) printf(FL_TR("Assumptions (flank sources %s explains them):"), d->id);
     char b[160];
     printf("%s %s = %s", i ? "," : "", d->params[i].name, fl_fmt_qty(fl_game_param(fl_script_game(sc), i), d->params[i].unit, NULL, b, sizeof b));
-    if (i == d->nparam - 1) printf(".\n\n");
+    if (i == d->nparam - 1) printf(".\n");
   }
-  int st = fl_game_start(g, seed), seen = 0, rc = EXIT_OK, shown = 0, again = 0;
+  fl_TextLog tl;
+  if (fl_textlog_init(&tl, fl_game_state(g))) st = FL_GAME_ERROR;
   /* someone at a terminal takes minutes over a game: play the debrief's games meanwhile */
   cli_Ahead *ahead = st == FL_GAME_WAITING && isatty(STDIN_FILENO) ? cli_text_ahead(sc, human, &opts) : NULL;
   fl_State *undo[UNDO_MAX]; /* the state before each of the people's last decisions */
-  int nundo = 0;
+  int nundo = 0, full_card = -1, full_turn = -1; /* the card last shown in full, and in which turn */
   char line[256];
   while (st == FL_GAME_WAITING) {
     int side, card = fl_game_pending(g, &side);
@@ -300,22 +395,26 @@ int cli_play_text(int argc, char **argv) {
       printf("\n"); printf(FL_TR("=== %s's turn ==="), d->sides[side].name); putchar('\n');
       last_seat = side;
       shown = 0;
+      full_card = -1;
     }
-    if (seen > fl_game_state(g)->nlog) seen = fl_game_state(g)->nlog; /* after an undo */
-    print_log_since(stdout, d, fl_game_state(g), seen, side);
-    seen = fl_game_state(g)->nlog;
+    const fl_State *now = fl_game_state(g);
+    fl_textlog_print(stdout, &tl, d, now, side); /* what happened since, turn by turn */
     if (again) again = 0; /* a wrong entry: the card is on screen already */
-    else if (shown < 2) { fl_textview_write_ex(stdout, g, side, shown == 0 ? FL_TV_BRIEF : FL_TV_FULL); shown = 2; }
-    else {
+    else if (shown < 2) {
       printf("\n");
-      fl_textview_progress(stdout, d, fl_game_state(g));
-      printf(".");
-      fl_textview_decision(stdout, g);
+      fl_textview_write_ex(stdout, g, side, shown == 0 ? FL_TV_BRIEF : FL_TV_FULL);
+      shown = 2;
+      tl.headed = now->turn; /* the board's first line says the date */
+      full_card = card; full_turn = now->turn;
+    } else {
+      fl_textlog_heading(stdout, &tl, d, now);
+      int repeat = card == full_card && now->turn == full_turn; /* asked again in the same turn */
+      fl_textview_decision_ex(stdout, g, repeat);
+      full_card = card; full_turn = now->turn;
     }
     printf("> ");
     fflush(stdout);
-    if (!fgets(line, sizeof line, stdin)) { printf("\n%s\n", FL_TR("(end of input: stopping)")); break; }
-    line[strcspn(line, "\r\n")] = '\0';
+    if (!read_line(line, sizeof line)) { printf("\n%s\n", FL_TR("(end of input: stopping)")); break; }
     char *w = line;
     while (*w == ' ') w++;
     if (!strcmp(w, "quit") || !strcmp(w, "q")) break;
@@ -326,17 +425,24 @@ int cli_play_text(int argc, char **argv) {
       fl_State *prev = undo[--nundo];
       if (fl_game_set_state(g, prev)) { fl_state_free(prev); st = FL_GAME_ERROR; break; }
       fl_state_free(prev);
+      fl_textlog_rewind(&tl, fl_game_state(g));
+      full_card = -1;
       printf("%s\n", FL_TR("Undone: back before your last decision."));
       continue;
     }
     if (!strcmp(w, "help") || !strcmp(w, "h") || !strcmp(w, "?")) {
-      /* TRANSLATORS: 'cancel', 'undo', 'board', 'area NAME' and 'quit' are what the player types: keep them in English */
-      printf("%s\n\n", FL_TR("Type an option's number (or the start of its name) to choose it. Options that act on\n"
-                              "the board then ask for their targets: type a number from the list, or an area's name or\n"
-                              "id; several targets are separated by commas. Targets can follow on the same line:\n"
-                              "'3 narva', '1 #3 tartu' (move piece #3 to Tartu). 'cancel' backs out of a choice,\n"
-                              "'undo' takes back your last decision, 'board' shows every area, 'area NAME' one area\n"
-                              "in full, 'quit' stops (with --log, your game so far is saved)."));
+      example(g, humans, ex, sizeof ex);
+      if (*ex) snprintf(eg, sizeof eg, ": %s", ex);
+      else eg[0] = '\0';
+      /* TRANSLATORS: %s: ": " and an example of targets typed after the option ("'2 riga'"), or nothing;
+         'cancel', 'undo', 'board', 'area NAME' and 'quit' are what the player types: keep them in English */
+      printf(FL_TR("Type an option's number (or the start of its name) to choose it. Options that act on\n"
+                   "the board then ask for their targets: type a number from the list, or an area's name or\n"
+                   "id; several targets are separated by commas. Targets can follow on the same line%s.\n"
+                   "'cancel' backs out of a choice, 'undo' takes back your last decision, 'board' shows every\n"
+                   "area, 'area NAME' one area in full, 'quit' stops (with --log, your game so far is saved)."),
+             eg);
+      printf("\n\n");
       fl_textview_tracks_help(stdout, d, side);
       again = 1;
       continue;
@@ -370,11 +476,13 @@ int cli_play_text(int argc, char **argv) {
   if (st == FL_GAME_ERROR) { cli_print_error(fl_game_error(g)); rc = EXIT_SCRIPT; }
   else if (st == FL_GAME_ENDED) {
     const fl_State *s = fl_game_state(g);
-    print_log_since(stdout, d, s, seen, human);
+    fl_textlog_print(stdout, &tl, d, s, human); /* to the end: the years no one decided in too */
     const char *text = s->ending >= 0 ? d->endings[s->ending].text : "";
     for (int i = s->nlog - 1; i >= 0; i--)
       if (s->log[i].kind == FL_LOG_ENDING) { text = s->log[i].text ? s->log[i].text : text; break; }
-    printf("\n"); printf(FL_TR("The game is over: %s."), s->ending >= 0 ? d->endings[s->ending].title : ""); putchar('\n');
+    if (tl.headed != s->turn) fl_textlog_heading(stdout, &tl, d, s); /* the date it ended on */
+    else printf("\n");
+    printf(FL_TR("The game is over: %s."), s->ending >= 0 ? d->endings[s->ending].title : ""); putchar('\n');
     cli_cited(stdout, d, text);
     printf("\n");
     for (int i = 0; i < d->ntrack; i++)
@@ -389,6 +497,7 @@ int cli_play_text(int argc, char **argv) {
   }
   if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, humans, &opts, ahead);
   cli_text_ahead_free(ahead);
+  fl_textlog_free(&tl);
   fl_script_free(sc);
   return rc;
 }

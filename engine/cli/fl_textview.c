@@ -124,20 +124,28 @@ void fl_textview_tracks_help(FILE *f, const fl_Def *d, int viewer) {
   }
 }
 
-void fl_textview_decision(FILE *f, fl_Game *g) {
+void fl_textview_decision(FILE *f, fl_Game *g) { fl_textview_decision_ex(f, g, 0); }
+
+void fl_textview_decision_ex(FILE *f, fl_Game *g, int again) {
   const fl_Def *d = fl_game_def(g);
   int side, c = fl_game_pending(g, &side);
   if (c >= 0) {
     const fl_CardDef *card = &d->cards[c];
     fputc('\n', f);
     fprintf(f, FL_TR("Decision for %s: "), d->sides[side].name);
-    sentence(f, card->title);
-    fputc('\n', f);
-    if (*card->text) { cli_cited(f, d, card->text); fputc('\n', f); }
+    if (again) { /* the card's text and the options' were read a moment ago: one line */
+      /* TRANSLATORS: a decision asked again in the same turn; 'board' is what the player types */
+      fprintf(f, FL_TR("%s, again (its text is above; 'board' shows it in full)."), card->title);
+      fputc('\n', f);
+    } else {
+      sentence(f, card->title);
+      fputc('\n', f);
+      if (*card->text) { cli_cited(f, d, card->text); fputc('\n', f); }
+    }
     for (int o = 0; o < card->noptions; o++) {
       const fl_OptionDef *op = &card->options[o];
       fprintf(f, "%d. %s", o + 1, op->label);
-      for (int k = 0; k < op->ncost; k++) { /* "Cost: 200 US$ M of Budget" */
+      for (int k = 0; k < op->ncost && !again; k++) { /* "Cost: 200 US$ M of Budget" */
         const fl_TrackDef *t = &d->tracks[op->costs[k].track];
         char b[160];
         fprintf(f, FL_TR("%s%s of %s"), k ? ", " : FL_TR(". Cost: "), fl_fmt_qty(op->costs[k].amount, t->unit, t->unit_one, b, sizeof b), t->name);
@@ -154,8 +162,8 @@ void fl_textview_decision(FILE *f, fl_Game *g) {
         else if (op->tmin == op->tmax) fprintf(f, FL_NTR(". Choose %d piece", ". Choose %d pieces", op->tmin), op->tmin);
         else fprintf(f, FL_NTR(". Choose %d to %d piece", ". Choose %d to %d pieces", op->tmax), op->tmin, op->tmax);
       }
-      if (*op->preview) fprintf(f, ". %s", op->preview); /* what it would do, even when closed */
-      if (*op->text) { fprintf(f, ". "); cli_cited(f, d, op->text); }
+      if (*op->preview && !again) fprintf(f, ". %s", op->preview); /* what it would do, even when closed */
+      if (*op->text && !again) { fprintf(f, ". "); cli_cited(f, d, op->text); }
       fprintf(f, "\n");
     }
   }

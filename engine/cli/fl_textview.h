@@ -19,6 +19,10 @@ int fl_textview_area(FILE *f, fl_Game *g, int viewer, const char *name);
 /* The pending decision: each option with its cost, what it asks for (targets), its
  * preview, or why it is closed. Nothing when no decision is pending. */
 void fl_textview_decision(FILE *f, fl_Game *g);
+/* The same; again: the card was shown in full a moment ago (a card that asks again, e.g.
+ * area after area): its title in one line and each option without its text, preview and
+ * cost, but with what it asks for and why it is closed now. */
+void fl_textview_decision_ex(FILE *f, fl_Game *g, int again);
 /* One log line in words (no newline); pieces it names by their labels while they are in
  * state s (NULL: by id). */
 void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_State *s, const fl_LogEntry *e);

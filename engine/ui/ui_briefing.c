@@ -6,6 +6,7 @@
 #include "ui_int.h"
 #include "fl_i18n.h"
 #include "fl_cite.h"
+#include "fl_schedule.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -222,7 +223,10 @@ void ui_draw_brief(fl_Ui *u) {
     snprintf(meta + k, sizeof meta - k, "  \xC2\xB7  %s", seed);
   }
   gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
-  y += gfx_font_h(g, FONT_SMALL) + PX(16);
+  y += gfx_font_h(g, FONT_SMALL) + PX(4);
+  char end[1536]; /* when it ends at the latest, and how it may end */
+  fl_schedule_end(d, end, sizeof end);
+  y += gfx_draw_wrapped(g, FONT_SMALL, end, x, y, iw, COL_MUTED) + PX(12);
   if (d->blurb) {
     int bh = gfx_draw_wrapped(g, FONT_BODY, d->blurb, x, y, iw, COL_TEXT);
     ui_cite_zone(u, (SDL_Rect){x, y, iw, bh}, d->blurb);

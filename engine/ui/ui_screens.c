@@ -4,6 +4,7 @@
 #include "ui_int.h"
 #include "fl_fmt.h"
 #include "fl_i18n.h"
+#include "fl_schedule.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,29 +33,9 @@ void ui_date_short(int32_t date, char *buf, size_t n) {
   snprintf(buf, n, "%d %s %d", d, fl_trc("short month", MONTHS_SHORT[(m - 1) % 12]), y);
 }
 
-void ui_span_text(fl_Span sp, char *buf, size_t n) {
-  long k = sp.n;
-  if (sp.unit == FL_SPAN_MONTH && k % 12 == 0) snprintf(buf, n, FL_NTR("%ld year", "%ld years", k / 12), k / 12);
-  else if (sp.unit == FL_SPAN_MONTH) snprintf(buf, n, FL_NTR("%ld month", "%ld months", k), k);
-  else if (sp.unit == FL_SPAN_DAY && k % 7 == 0) snprintf(buf, n, FL_NTR("%ld week", "%ld weeks", k / 7), k / 7);
-  else if (sp.unit == FL_SPAN_DAY) snprintf(buf, n, FL_NTR("%ld day", "%ld days", k), k);
-  else snprintf(buf, n, FL_NTR("%ld turn", "%ld turns", k), k);
-}
+void ui_span_text(fl_Span sp, char *buf, size_t n) { fl_schedule_span(sp, buf, n); }
 
-void fl_ui_schedule_text(const fl_Def *d, char *buf, size_t n) {
-  char sp[64];
-  ui_span_text(fl_def_step(d, 1), sp, sizeof sp);
-  if (d->turns_cap) { /* the turn count is only a cap, and the rules may change the step: no count */
-    /* TRANSLATORS: how long a game runs when its rules end it: "turns of 1 month at first; ..." */
-    snprintf(buf, n, FL_TR("turns of %s at first; the rules decide when it ends"), sp);
-    return;
-  }
-  size_t len = (size_t)snprintf(buf, n, FL_NTR("%d turn of %s", "%d turns of %s", d->max_turns), d->max_turns, sp);
-  for (int i = 1; i < d->ncal && d->calendar[i].from_turn <= d->max_turns && len < n; i++) { /* a schedule that changes says so */
-    ui_span_text(d->calendar[i].step, sp, sizeof sp);
-    len += (size_t)snprintf(buf + len, n - len, FL_TR(", from turn %d of %s"), d->calendar[i].from_turn, sp);
-  }
-}
+void fl_ui_schedule_text(const fl_Def *d, char *buf, size_t n) { fl_schedule_short(d, buf, n); }
 
 void ui_button(fl_Ui *u, SDL_Rect r, int id, int arg) {
   if (u->nbtn < (int)(sizeof u->btn / sizeof u->btn[0])) u->btn[u->nbtn++] = (ui_Btn){r, id, arg};

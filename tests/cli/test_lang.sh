@@ -98,7 +98,7 @@ grep -q "text_en.lua:1: warning: no text_lt.lua: its 29 texts show in English un
 # of a file name, and the fixture's policy ids (scenario identifiers the among-many tab names).
 english_pieces() {
   xgettext -a --language=C --from-code=UTF-8 --no-wrap --no-location -o - "$ROOT"/engine/ui/*.c "$ROOT/engine/cli/cmd_play.c" \
-    "$ROOT/engine/cli/play_teach.c" "$ROOT/engine/cli/cmd_play_text.c" "$ROOT/engine/cli/fl_textview.c" \
+    "$ROOT/engine/cli/play_teach.c" "$ROOT/engine/cli/cmd_play_text.c" "$ROOT/engine/cli/fl_textview.c" "$ROOT/engine/cli/fl_textlog.c" "$ROOT/engine/core/fl_schedule.c" \
     "$ROOT/engine/cli/cli_debrief.c" "$ROOT/engine/cli/cli_teach.c" 2>/dev/null | sed -n 's/^msgid "\(.*\)"$/\1/p' | sed 's/\\"/"/g; s/\\n/\n/g' |
     sed -E 's/%[-+ #0-9.*]*(hh|h|ll|l|z|j|t)?[diouxXeEfgGcsp]/\n/g' | sed -E 's/^[^A-Za-z]+//; s/[^A-Za-z]+$//' |
     grep -E '[A-Za-z]{3}' | sort -u >"$T/pieces"

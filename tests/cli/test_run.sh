@@ -136,8 +136,8 @@ grep -q "^What the indicators mean:" "$T/ef.out" && grep -q "^- Deterrence (%): 
 printf '1.5\n1x\nstay\nundo\narea narva\nquit\n' | "$FLANK" play eastern_flank --text --seed 5 > "$T/typing.out" 2>&1
 [ "$(grep -c "Type a number from 1 to 2, or the start of an option's name" "$T/typing.out")" = 2 ] && ok || bad "'1.5' and '1x' are refused"
 grep -q 'Defence council chose "Stay in the treaty"' "$T/typing.out" && ok || bad "an option chosen by the start of its name"
-grep -q "^> Undone: back before your last decision" "$T/typing.out" && ok || bad "undo in the terminal"
-grep -q "^> - Narva: Defence council" "$T/typing.out" && ok || bad "'area narva' shows one area"
+grep -A1 "^> undo$" "$T/typing.out" | grep -q "^Undone: back before your last decision" && ok || bad "undo in the terminal"
+grep -A1 "^> area narva$" "$T/typing.out" | grep -q "^- Narva: Defence council" && ok || bad "'area narva' shows one area"
 [ "$(grep -c '^Decision for Defence council: Leave the mine ban?' "$T/typing.out")" = 2 ] && ok || bad "a wrong entry reprints the card: $(grep -c '^Decision for' "$T/typing.out") cards"
 grep -q "^Nothing on [0-9]* other areas" "$T/typing.out" && ok || bad "the first board is brief"
 

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# flank play --text as a student meets it, driven with piped input: the briefing says when
+# the game ends; the examples are the scenario's own; prompt and help say the same; a card
+# that asks again shows in one line; the log runs turn by turn under its dates, cause before
+# effect, through the years no one decides in; a wrong entry is one line; the game played is
+# the same as before (the log of the same input, byte for byte, against flank replay).
+# The window's briefing says the same (under Xvfb, when there is one).
+# Usage: test_play_text.sh FLANK REPO_ROOT
+FLANK=$1
+ROOT=$2
+cd "$ROOT" || exit 2
+fails=0 passes=0
+ok() { passes=$((passes + 1)); }
+bad() { fails=$((fails + 1)); echo "FAIL: $*"; }
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export XDG_DATA_HOME=$T/data XDG_CACHE_HOME=$T/cache
+Y=tests/cli/fixtures/text_years
+# line number of the first line matching $2 in file $1 (0: none)
+at() { grep -n -m1 -- "$2" "$1" | cut -d: -f1 | grep . || echo 0; }
+
+# ---- the briefing: from when, how turns run, when it ends at the latest, how it may end
+printf 'quit\n' | "$FLANK" play tutorial --text >"$T/tut" 2>&1
+grep -qx 'From 1 March 2025: 9 turns of 1 month. The last turn is 1 November 2025. Possible endings: "War in the gap", "The alliance splits", "Deterrence held".' "$T/tut" \
+  && ok || bad "the tutorial's briefing gives its last turn: $(grep '^From' "$T/tut")"
+# a calendar that changes its step: months, then two weeks from turn 3 (1 May + 14 days)
+printf 'quit\n' | "$FLANK" play tests/cli/fixtures/lang --text 2>&1 | grep -qx 'From 1 March 2025: 4 turns of 1 month, from turn 3 of 2 weeks. The last turn is 15 May 2025.' \
+  && ok || bad "the last turn's date follows the calendar's steps"
+printf 'quit\n' | "$FLANK" play eastern_flank --text >"$T/ef" 2>&1
+grep -q '^From 1 March 2025: turns of 1 month at first; the rules decide when it ends. At most 90 turns. Possible endings: "Deterrence held", ' "$T/ef" \
+  && ok || bad "eastern_flank's briefing says its rules end it, at most 90 turns: $(grep '^From' "$T/ef")"
+
+# ---- the start's example: the scenario's own option and target, or none
+grep -q "far_bank\|'2 riga'" "$T/tut" "$T/ef" && bad "an example from another scenario: $(grep -h "far_bank\|riga'" "$T/tut" "$T/ef")" || ok
+grep -q "targets may follow" "$T/ef" && bad "eastern_flank's first decision takes no targets, yet an example is given" || ok
+for s in river_crossing tests/script/board "$Y"; do
+  printf 'quit\n' | "$FLANK" play "$s" --text >"$T/ex" 2>&1
+  eg=$(sed -n "s/.*(targets may follow: '\([^']*\)').*/\1/p" "$T/ex")
+  [ -n "$eg" ] || { bad "$s: no example at its first decision, which takes targets"; continue; }
+  # typed as it is, it chooses at once: no list of targets to choose from again
+  printf '%s\nquit\n' "$eg" | "$FLANK" play "$s" --text >"$T/ex2" 2>&1
+  grep -q "^> $eg\$" "$T/ex2" && grep -A40 "^> $eg\$" "$T/ex2" | grep -q ' chose "' && ! grep -q "not one of the choices\|Type a number\|^Which\|^Where to" "$T/ex2" \
+    && ok || bad "$s: the example '$eg' typed as it is does not choose: $(grep -A3 "^> $eg" "$T/ex2" | head -20)"
+done
+# the help's example is built from the decision on screen (eastern_flank's fields: an area of its own)
+printf '1\nhelp\nquit\n' | "$FLANK" play eastern_flank --text >"$T/help" 2>&1
+eg=$(sed -n "s/^id; several targets.*on the same line: '\([^']*\)'\.\$/\1/p" "$T/help")
+[ -n "$eg" ] && printf '1\n%s\n1\nquit\n' "$eg" | "$FLANK" play eastern_flank --text 2>&1 | grep -q 'chose "Anti-tank obstacles only" on "Fields on the border" (' \
+  && ok || bad "the help's example at 'Fields on the border' ('$eg') chooses an area: $(grep -n 'same line' "$T/help")"
+
+# ---- prompt and help: several targets separated by commas, in both (spaces still work)
+printf '1\n2\nquit\n' | "$FLANK" play eastern_flank --text >"$T/prompt" 2>&1
+grep -q "^Choose 1 to 8 (numbers or names, separated by commas; 'cancel'): " "$T/prompt" && grep -q "several targets are separated by commas" "$T/help" \
+  && ! grep -q "separated by spaces" "$T/prompt" "$T/help" && ok || bad "the prompt and the help disagree: $(grep -h 'separated by' "$T/prompt" "$T/help")"
+printf '1\n2\nsuwalki_gap bialystok\nquit\n' | "$FLANK" play eastern_flank --text 2>&1 | grep -q 'chose "Anti-tank obstacles only" on "Fields on the border" (Suwałki Gap, Białystok)' \
+  && ok || bad "targets separated by spaces are still taken"
+
+# ---- a card that asks again in the same turn: its text once, then a one-line reminder
+printf '2\n1\n2\nsouth_bank\n1\n1\n1\n' | "$FLANK" play "$Y" --text >"$T/y" 2>&1
+sed -n '/^1 February 2025 (turn 2):/q;p' "$T/y" >"$T/y1" # turn 1
+[ "$(grep -c 'A long text about the law of fields' "$T/y1")" = 1 ] && [ "$(grep -c 'a long legal text' "$T/y1")" = 1 ] \
+  && [ "$(grep -c '^Decision for Council: Orders, again (its text is above; .board. shows it in full)\.$' "$T/y1")" = 2 ] \
+  && ok || bad "turn 1's orders card, asked three times, shows its texts once: $(grep -c 'law of fields' "$T/y1") times"
+[ "$(grep -c 'A long text about the law of fields' "$T/y")" = 3 ] && ok || bad "each new turn shows the card in full again"
+grep -q '^  Each: Lawful everywhere\.$' "$T/y1" && grep -q '^  1\. North bank (north_bank): 3 km$' "$T/y1" \
+  && ok || bad "what every target shares is said once above them: $(grep -A3 'Which areas' "$T/y1" | head -4)"
+printf '1\n2\nquit\n' | "$FLANK" play eastern_flank --text >"$T/each" 2>&1
+[ "$(grep -c 'Lawful: anti-tank mines and obstacles are outside the Ottawa Convention' "$T/each")" = 2 ] \
+  && grep -q '^  Each: .*Cost: US\$108 M of Budget\.$' "$T/each" && ok || bad "eastern_flank's targets repeat their shared law and cost: $(grep -c 'Lawful: anti-tank' "$T/each")"
+
+# ---- the log turn by turn: the dates, a delayed effect after (and naming) its cause, the years after
+grep -q '^  Indicators: Money 90 M€ (-10 M€)\.$' "$T/y" && ok || bad "a finished turn says what it did to the indicators"
+c=$(at "$T/y" '^  Ally chose "Send a brigade" on "Ally.s help"')
+e=$(at "$T/y" '^  Now in effect: Send a brigade (chosen by Ally on 1 January 2025)\.$')
+h=$(at "$T/y" '^1 March 2025 (turn 3):$')
+[ "$c" -gt 0 ] && [ "$c" -lt "$h" ] && [ "$h" -lt "$e" ] && ok || bad "cause, date, then effect (choice at line $c, heading $h, effect $e)"
+grep -q '^  Now in effect: Send a brigade (chosen by Ally on 1 March 2025)\.$' "$T/y" && ok || bad "the second brigade names the second choice"
+for line in '1 March 2027 to 1 March 2029 (turns 5 to 7): nothing happened, no indicator changed.' \
+  '1 March 2030 (turn 8): Harm 2 people (+2 people).' '1 March 2031 (turn 9): Harm 4 people (+2 people).' \
+  '1 March 2034 (turn 12):' '  Event: A field is found.' '1 March 2037 (turn 15):'; do
+  grep -qxF -- "$line" "$T/y" && ok || bad "the years without a decision: no line '$line'"
+done
+[ "$(at "$T/y" '^The game is over: A calm border')" = $(($(at "$T/y" '^1 March 2037 (turn 15):$') + 1)) ] && ok || bad "the ending comes under its date"
+# the flagship, to its end: every turn up to the last is told, in order (the aftermath's 20 years too)
+yes 1 | head -80 | "$FLANK" play eastern_flank --text --log "$T/ef.log" >"$T/efall" 2>&1
+turns=$(grep -oE '^[0-9]+ [A-Z][a-z]+ [0-9]{4}( to [^(]*)? \(turns? [0-9]+( to [0-9]+)?\)' "$T/efall" | grep -oE '[0-9]+( to [0-9]+)?\)$' | tr -d ')')
+last=$(grep -c '^hash ' "$T/ef.log")
+expect=$(seq 1 $((last + 1)) | tr '\n' ' ')
+got=$(for t in $turns; do case $t in *to*) seq ${t% to *} ${t#* to } ;; *) echo "$t" ;; esac; done | tr '\n' ' ')
+[ "$got" = "$expect" ] && ok || bad "eastern_flank tells every turn once, in order, to its end (turn $((last + 1))): got $got"
+grep -q '^1 December 2047 (turn 54):$' "$T/efall" && ok || bad "the last turn's date before the ending: $(grep -B2 'The game is over' "$T/efall")"
+
+# ---- the same game: text mode changes how it reads, not what is played
+"$FLANK" replay "$T/ef.log" --verify >/dev/null 2>"$T/err" && ok || bad "the text game's log verifies: $(cat "$T/err")"
+# option 1 at every decision is the 'first' policy: the same log, but for who played the council
+"$FLANK" run eastern_flank --side council=first --log "$T/first.log" >/dev/null 2>&1
+diff <(grep -v '^policy council' "$T/ef.log") <(grep -v '^policy council' "$T/first.log") >"$T/d" && ok \
+  || bad "the text game (option 1 every time) is not flank run's with council=first: $(head -5 "$T/d")"
+
+# ---- typing: piped input is echoed after the prompt; a wrong entry is one line, then the prompt again; quit
+printf 'x\nquit\n' | "$FLANK" play tutorial --text >"$T/typo" 2>&1; rc=$?
+[ $rc -eq 0 ] && grep -A2 '^> x$' "$T/typo" | sed -n 2,3p | tr '\n' '|' | grep -qx "Type a number from 1 to 2, or the start of an option's name ('help' for more).|> quit|" \
+  && ok || bad "a wrong entry: one line, then the prompt (exit $rc): $(grep -A3 '^> x' "$T/typo")"
+if command -v script >/dev/null 2>&1; then # at a terminal the terminal echoes: once, not twice
+  (sleep 1; printf 'x\n'; sleep 0.5; printf 'quit\n') | timeout 60 script -qec "'$FLANK' play tutorial --text" /dev/null >"$T/tty" 2>&1
+  [ "$(grep -c '^> x' "$T/tty")" = 1 ] && [ "$(grep -c '^x' "$T/tty")" = 0 ] && grep -q '^Type a number from 1 to 2' "$T/tty" \
+    && ok || bad "at a terminal (script): $(grep -n 'x' "$T/tty" | tail -5)"
+fi
+
+# ---- the window's briefing: the same end (drawn texts recorded by FLANK_I18N_DRAWN)
+if command -v xvfb-run >/dev/null 2>&1; then
+  # (leaks are not looked for here: SDL's system libraries keep theirs, as in test_lang)
+  ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 FLANK_I18N_DRAWN="$T/drawn" HOME="$T" timeout 120 xvfb-run -a -s "-screen 0 1440x900x24" "$FLANK" play tutorial --size 1280x800 \
+    --screenshot "$T/brief.png" --shot-screen briefing >/dev/null 2>"$T/err" || bad "the briefing's screenshot: $(cat "$T/err")"
+  grep -q 'The last turn is 1 November 2025\.' "$T/drawn" && ok || bad "the window's briefing gives the last turn: $(grep -i 'turn' "$T/drawn" | head -3)"
+fi
+
+echo "test_play_text: $passes passed, $fails failed"
+[ "$fails" -eq 0 ]
