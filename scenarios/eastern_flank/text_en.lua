@@ -312,7 +312,8 @@ T.ev = {
       .. "after wars end (Bosnia, Cambodia, Poland's 96 million explosive items cleared 1944-2003) [@legacy]; anti-tank mines, obstacles, "
       .. "sensors and allied brigades are lawful alternatives; leaving weakens a norm 164 states keep [@lm2024]. "
       .. "Withdrawal takes effect six months after notice, and not during an armed conflict [@ottawa, Art. 20]. "
-      .. "Model numbers are assumptions unless a source is named.",
+      .. "Model numbers are assumptions unless a source is named. The game: a turn a month until the end of "
+      .. "2027 (a day at a time in a crisis or a war), then twenty aftermath years, a turn each, to about 2047.",
     gap_week = "June 2027. The withdrawals are in force; 240,000 AP mines are in store for rapid emplacement "
       .. "(assumption). Forces are massing around the Suwałki Gap, the Baltic states' only land link to NATO "
       .. "(~100 km of Polish-Lithuanian border [@politico]; ~65-70 km between Kaliningrad and Belarus at its "
