@@ -30,6 +30,14 @@ static double better_than(const fl_Class *c, int t, double v) {
   return st.n ? 100.0 * (double)b / (double)st.n : NAN;
 }
 
+/* The share of the model's games a value equalled, in percent (a full territory ties most
+ * games: "better than 13%" alone reads as a poor result). */
+static double same_as(const fl_Class *c, int t, double v) {
+  if (!c->ens) return NAN;
+  fl_Standing st = fl_ensemble_standing(c->ens, -1, t, v);
+  return st.n ? 100.0 * (double)st.equal / (double)st.n : NAN;
+}
+
 static void student(char *buf, size_t n, const fl_Class *c, const fl_ClassGame *g) {
   if (c->names) snprintf(buf, n, "%s", g->name);
   else snprintf(buf, n, "Student %d", g->number);
@@ -239,7 +247,8 @@ static void games(FILE *f, const fl_Class *c) {
   fputs("<h2 id=\"games\">Each game against the model</h2>\n", f);
   if (c->ens)
     fprintf(f, "<p>Each headline figure, and in brackets the share of the model's %zu games (%llu per policy the scenario "
-               "defines for %s, seeds 1 to %llu) that it did better than.</p>\n", c->ens->n,
+               "defines for %s, seeds 1 to %llu) that it did better than, and the share it equalled when many games "
+               "tie (a territory held in full ties every game without a war).</p>\n", c->ens->n,
             (unsigned long long)c->ens->runs, d->sides[c->side].name, (unsigned long long)c->ens->runs);
   fputs("<table><tr><th>Student</th><th>Ending</th>", f);
   for (int t = 0; t < d->ntrack; t++)
@@ -265,7 +274,9 @@ static void games(FILE *f, const fl_Class *c) {
       fputs("<td class=\"n\">", f);
       numf(f, g->state->tracks[t].value);
       double b = better_than(c, t, g->state->tracks[t].value);
-      if (!isnan(b)) fprintf(f, " (%.0f%%)", b);
+      double e = same_as(c, t, g->state->tracks[t].value);
+      if (!isnan(b) && e >= 5) fprintf(f, " (better than %.0f%%, same as %.0f%%)", b, e);
+      else if (!isnan(b)) fprintf(f, " (better than %.0f%%)", b);
       fputs("</td>", f);
     }
     fputs("</tr>\n", f);
