@@ -9,6 +9,7 @@
 #include "fl_ens_cache.h"
 #include "fl_ensemble.h"
 #include "fl_i18n.h"
+#include "fl_textview.h"
 #include "fl_whatif.h"
 #include <pthread.h>
 #include <stdlib.h>
@@ -37,12 +38,50 @@ static int human_actions(const fl_Def *d, const fl_Replay *r, fl_Sides humans, i
   return n;
 }
 
+/* A log's targets ("area:narva area:voru piece:3") as a person reads them: " Narva, Võru, #3". */
+static void cli_targets_named(FILE *f, const fl_Def *d, const char *tg) {
+  char w[128];
+  int n = 0, k;
+  while (sscanf(tg, " %127s%n", w, &k) == 1) {
+    tg += k;
+    int a = !strncmp(w, "area:", 5) ? fl_map_find_area(d->map, w + 5) : -1;
+    if (a >= 0) fprintf(f, "%s %s", n++ ? "," : "", fl_map_area(d->map, a)->name);
+    else fprintf(f, "%s %s", n++ ? "," : "", !strncmp(w, "piece:", 6) ? w + 5 : w);
+  }
+}
+
+/* What a person typed ("Narva, voru", "#3", or a log's own "area:narva") as a log writes
+ * targets ("area:narva area:voru"); non-zero with a one-line message when a word names nothing. */
+static int cli_targets_typed(const fl_Def *d, const char *typed, char *out, size_t n, char *err, size_t errn) {
+  char buf[512], *save = NULL;
+  size_t k = 0;
+  snprintf(buf, sizeof buf, "%s", typed);
+  out[0] = '\0';
+  for (char *w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+    while (*w == ' ') w++;
+    for (char *e = w + strlen(w); e > w && e[-1] == ' ';) *--e = '\0';
+    if (!*w) continue;
+    char one[160];
+    int a;
+    if (strchr(w, ':')) snprintf(one, sizeof one, "%s", w);
+    else if (w[0] == '#') snprintf(one, sizeof one, "piece:%s", w + 1);
+    else if ((a = fl_textview_find_area(d, w)) >= 0) snprintf(one, sizeof one, "area:%s", fl_map_area(d->map, a)->id);
+    else {
+      snprintf(err, errn, FL_TR("No area is called '%s' ('board' lists them)."), w);
+      return -1;
+    }
+    k += (size_t)snprintf(out + k, k < n ? n - k : 0, "%s%s", k ? " " : "", one);
+  }
+  if (!k) { snprintf(err, errn, "%s", FL_TR("No target given.")); return -1; }
+  return k >= n;
+}
+
 static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl_Sides humans, const char *args) {
   const fl_Def *d = fl_script_def(sc);
   int idx[512], n = human_actions(d, r, humans, idx, 512), k = 0, o = 0;
   int several = (humans & (humans - 1)) != 0; /* hotseat: say whose decision each was */
   if (!n) { printf("%s\n", FL_TR("You made no decisions in this game.")); return; }
-  char line[256];
+  char line[256], err_line[512];
   if (sscanf(args, "%d %d", &k, &o) < 1) {
     printf("%s\n", FL_TR("Your decisions:"));
     for (int i = 0; i < n; i++) {
@@ -70,11 +109,25 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
     o = atoi(line);
   }
   if (o < 1 || o > c->noptions + 1) { printf(FL_TR("Choose a number from 1 to %d."), c->noptions + 1); putchar('\n'); return; }
-  char targets[256] = "";
+  char targets[512] = "";
   int by_computer = o == c->noptions + 1;
-  if (!by_computer && c->options[o - 1].target != FL_TGT_NONE &&
-      !ask(FL_N("Its targets, as a log writes them (e.g. area:riga, piece:3): "), targets, sizeof targets))
-    return;
+  if (!by_computer && c->options[o - 1].target != FL_TGT_NONE) {
+    if (a->targets && *a->targets) { /* what the game itself chose there, as names */
+      printf("%s", FL_TR("In your game:"));
+      cli_targets_named(stdout, d, a->targets);
+      putchar('\n');
+    }
+    int kind = c->options[o - 1].target;
+    if (!ask(kind == FL_TGT_PIECE  ? FL_N("Which pieces? (#number, separated by commas) ")
+             : kind == FL_TGT_MOVE ? FL_N("Which piece, and to which area? (#number, area) ")
+                                   : FL_N("Which areas? (names, separated by commas) "),
+             line, sizeof line))
+      return;
+    if (cli_targets_typed(d, line, targets, sizeof targets, err_line, sizeof err_line)) {
+      printf("%s\n", err_line);
+      return;
+    }
+  }
   fl_WhatIf w = {a->turn, by_computer ? NULL : c->id, by_computer ? NULL : c->options[o - 1].id, *targets ? targets : NULL,
                  NULL, NULL, 0};
   char err[1024];

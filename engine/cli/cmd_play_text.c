@@ -10,7 +10,6 @@
 #include "fl_fmt.h"
 #include "fl_i18n.h"
 #include "fl_schedule.h"
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -37,36 +36,19 @@ static const char *target_name(const fl_Def *d, const fl_State *s, int area_kind
 
 /* A name as typed on any keyboard: lower case, '_' as a space, and the Baltic and Polish
  * letters as their base letters ("suwalki gap" names "Suwałki Gap", "rezekne" Rēzekne). */
-static void fold(const char *s, char *out, size_t n) {
-  static const char *const from[] = {"ą", "ā", "ä", "å", "č", "ć", "ę", "ė", "ē", "ģ", "ī", "į", "ķ", "ł", "ļ", "ń", "ņ", "ó", "õ", "ö",
-                                     "š", "ś", "ū", "ų", "ü", "ž", "ź", "ż", "Ą", "Ā", "Č", "Ć", "Ę", "Ė", "Ē", "Ģ", "Ī", "Į", "Ķ",
-                                     "Ł", "Ļ", "Ń", "Ņ", "Ó", "Õ", "Ö", "Š", "Ś", "Ū", "Ų", "Ü", "Ž", "Ź", "Ż", "Ä", "Å"};
-  static const char to[] = "aaaacceeegiikllnnooossuuuzzz" "aacceeegiikllnnooossuuuzzzaa";
-  _Static_assert(sizeof to - 1 == sizeof from / sizeof *from, "one base letter per folded letter");
-  size_t k = 0;
-  while (*s && k + 1 < n) {
-    size_t f = 0, nf = sizeof from / sizeof *from;
-    while (f < nf && strncmp(s, from[f], strlen(from[f]))) f++;
-    if (f < nf) { out[k++] = to[f]; s += strlen(from[f]); continue; }
-    char c = *s++;
-    out[k++] = c == '_' ? ' ' : (char)tolower((unsigned char)c);
-  }
-  out[k] = '\0';
-}
-
 /* Which of the n listed targets a word names: its number in the list, an area's id or
- * name (folded: fold()), or a piece's "#id". -1 if none. */
+ * name (folded: fl_textview_fold()), or a piece's "#id". -1 if none. */
 static int match_target(const fl_Def *d, int area_kind, const int32_t *list, int n, const char *w) {
   char *end;
   long k = strtol(w, &end, 10);
   if (end != w && !*end) return k >= 1 && k <= n ? (int)k - 1 : -1;
   char fw[256], fi[256], fn[256];
-  fold(w, fw, sizeof fw);
+  fl_textview_fold(w, fw, sizeof fw);
   for (int i = 0; i < n; i++) {
     if (area_kind) {
       const fl_MapArea *m = fl_map_area(d->map, list[i]);
-      fold(m->id, fi, sizeof fi);
-      fold(m->name, fn, sizeof fn);
+      fl_textview_fold(m->id, fi, sizeof fi);
+      fl_textview_fold(m->name, fn, sizeof fn);
       if (!strcmp(fw, fi) || !strcmp(fw, fn)) return i;
     } else if (w[0] == '#' && strtol(w + 1, NULL, 10) == list[i]) return i;
   }

@@ -2,9 +2,9 @@
 #include "fl_cli.h"
 #include "fl_fmt.h"
 #include "fl_i18n.h"
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
-#include <strings.h>
 
 static void num(FILE *f, double v) {
   char b[96];
@@ -212,12 +212,40 @@ static void area_line(FILE *f, const fl_Def *d, const fl_State *s, int a, int vi
   fprintf(f, "%s%s.\n", m->nadj ? "" : " ", m->nadj ? "" : FL_TR("nothing"));
 }
 
+void fl_textview_fold(const char *s, char *out, size_t n) {
+  static const char *const from[] = {"ą", "ā", "ä", "å", "č", "ć", "ę", "ė", "ē", "ģ", "ī", "į", "ķ", "ł", "ļ", "ń", "ņ", "ó", "õ", "ö",
+                                     "š", "ś", "ū", "ų", "ü", "ž", "ź", "ż", "Ą", "Ā", "Č", "Ć", "Ę", "Ė", "Ē", "Ģ", "Ī", "Į", "Ķ",
+                                     "Ł", "Ļ", "Ń", "Ņ", "Ó", "Õ", "Ö", "Š", "Ś", "Ū", "Ų", "Ü", "Ž", "Ź", "Ż", "Ä", "Å"};
+  static const char to[] = "aaaacceeegiikllnnooossuuuzzz" "aacceeegiikllnnooossuuuzzzaa";
+  _Static_assert(sizeof to - 1 == sizeof from / sizeof *from, "one base letter per folded letter");
+  size_t k = 0;
+  while (*s && k + 1 < n) {
+    size_t f = 0, nf = sizeof from / sizeof *from;
+    while (f < nf && strncmp(s, from[f], strlen(from[f]))) f++;
+    if (f < nf) { out[k++] = to[f]; s += strlen(from[f]); continue; }
+    char c = *s++;
+    out[k++] = c == '_' ? ' ' : (char)tolower((unsigned char)c);
+  }
+  out[k] = '\0';
+}
+
+int fl_textview_find_area(const fl_Def *d, const char *typed) {
+  char fw[256], fi[256], fn[256];
+  fl_textview_fold(typed, fw, sizeof fw);
+  for (int a = 0; a < fl_map_area_count(d->map); a++) {
+    const fl_MapArea *m = fl_map_area(d->map, a);
+    fl_textview_fold(m->id, fi, sizeof fi);
+    fl_textview_fold(m->name, fn, sizeof fn);
+    if (!strcmp(fw, fi) || !strcmp(fw, fn)) return a;
+  }
+  return -1;
+}
+
 int fl_textview_area(FILE *f, fl_Game *g, int viewer, const char *name) {
   const fl_Def *d = fl_game_def(g);
   const fl_State *s = fl_game_state(g);
-  for (int a = 0; a < s->narea; a++) {
-    const fl_MapArea *m = fl_map_area(d->map, a);
-    if (strcasecmp(name, m->id) && strcasecmp(name, m->name)) continue;
+  int a = fl_textview_find_area(d, name);
+  if (a >= 0 && a < s->narea) {
     area_line(f, d, s, a, viewer);
     return 0;
   }

@@ -14,7 +14,12 @@ void fl_textview_write(FILE *f, fl_Game *g, int viewer);
  * (the rest as names by owner) and no log (play --text prints it as it happens). */
 enum { FL_TV_FULL, FL_TV_BRIEF };
 void fl_textview_write_ex(FILE *f, fl_Game *g, int viewer, int mode);
-/* One area, by id or name (any case), in full; -1 and a message if there is none. */
+/* s as a person may type it on any keyboard: lower case, '_' as a space, the Baltic and
+ * Polish letters as their base letters ("Suwałki_Gap" -> "suwalki gap"). */
+void fl_textview_fold(const char *s, char *out, size_t n);
+/* The area a person typed, by id or name (folded as above), or -1. */
+int fl_textview_find_area(const fl_Def *d, const char *typed);
+/* One area, by id or name (any case, letters folded), in full; -1 and a message if there is none. */
 int fl_textview_area(FILE *f, fl_Game *g, int viewer, const char *name);
 /* The pending decision: each option with its cost, what it asks for (targets), its
  * preview, or why it is closed. Nothing when no decision is pending. */

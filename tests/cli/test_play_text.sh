@@ -107,6 +107,12 @@ if command -v script >/dev/null 2>&1; then # at a terminal the terminal echoes: 
     && ok || bad "at a terminal (script): $(grep -n 'x' "$T/tty" | tail -5)"
 fi
 
+# ---- what if, for an option that acts on the map: the game's own targets as names, the new ones typed as names
+printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 2\nC1R2\nwhatif 1 2\natlantis\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play tests/script/board --text --side blue >"$T/wi" 2>&1
+grep -q '^In your game: c1r1$' "$T/wi" && grep -q 'Which areas? (names, separated by commas)' "$T/wi" \
+  && grep -q 'What if you had chosen "Lay a field" on "Blue.s orders" in turn 1?' "$T/wi" \
+  && grep -q "No area is called 'atlantis'" "$T/wi" && ok || bad "what-if targets by name: $(grep -A3 'whatif' "$T/wi" | head -12)"
+
 # ---- the window's briefing: the same end (drawn texts recorded by FLANK_I18N_DRAWN)
 if command -v xvfb-run >/dev/null 2>&1; then
   # (leaks are not looked for here: SDL's system libraries keep theirs, as in test_lang)
