@@ -86,8 +86,19 @@ static int fork_here(fl_Script *sc, const fl_WhatIf *w, const char *name, char *
     char why[256];
     if (fl_replay_choice(d, &a, o, &ch, why, sizeof why))
       return failf(err, errn, FL_WHATIF_BAD, "%s: option '%s' of '%s': %s", name, c->options[o].id, c->id, why);
-    if (c->options[o].target != FL_TGT_NONE && !ch.ntg)
-      return failf(err, errn, FL_WHATIF_BAD, "%s: option '%s' of '%s' needs targets (e.g. area:ID or piece:N)", name, c->options[o].id, c->id);
+    if (c->options[o].target != FL_TGT_NONE && !ch.ntg) { /* say how, with what is legal at that turn */
+      int32_t l[64];
+      int nl = c->options[o].target == FL_TGT_MOVE ? 0 : fl_game_targets(g, o, -1, l, 64);
+      char legal[600] = "";
+      size_t k = 0;
+      for (int i = 0; i < nl && k + 80 < sizeof legal; i++) {
+        const char *sep = i ? " " : "; legal then: ";
+        if (c->options[o].target == FL_TGT_AREA) k += (size_t)snprintf(legal + k, sizeof legal - k, "%sarea:%s", sep, fl_map_area(d->map, l[i])->id);
+        else k += (size_t)snprintf(legal + k, sizeof legal - k, "%spiece:%d", sep, (int)l[i]);
+      }
+      return failf(err, errn, FL_WHATIF_BAD, "%s: option '%s' of '%s' acts on the map: add --targets \"area:ID ...\" (or piece:N)%s", name,
+                   c->options[o].id, c->id, legal);
+    }
     const char *bad = fl_game_check(g, &ch);
     if (fl_game_status(g) == FL_GAME_ERROR) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
     if (bad) return failf(err, errn, FL_WHATIF_BAD, "%s: option '%s' of '%s' at turn %d: %s", name, c->options[o].id, c->id, s->turn, bad);

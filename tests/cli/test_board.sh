@@ -70,5 +70,10 @@ grep -q 'chose "Anti-tank obstacles only" on "Fields on the border" (Suwałki Ga
 printf '2 atlantis\ncancel\nquit\n' | "$FLANK" play $B --text --side blue > "$T/play2.txt" 2>&1
 grep -q "'atlantis' is not one of the choices" "$T/play2.txt" && ok || bad "play --text names a wrong target"
 
+# a what-if on an option that acts on the map, without --targets, says how and what was legal
+"$FLANK" run $B --seed 1 --log "$T/wt.log" >/dev/null
+"$FLANK" replay "$T/wt.log" --scenario $B --at 1 --choose orders=lay >/dev/null 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'add --targets "area:ID ...".*legal then: area:c1r1' "$T/err" && ok || bad "--choose without --targets (exit $rc): $(cat "$T/err")"
+
 echo "test_board: $passes passed, $fails failed"
 [ "$fails" -eq 0 ]
