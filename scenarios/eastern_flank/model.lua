@@ -52,7 +52,7 @@ local P = {
   reinf_cp = 8,                                 -- their CP (ASSUMPTION)
   gap_delay = 5,                                -- days lost if the Suwałki Gap is closed (ASSUMPTION)
   war_days = 10,
-  -- civilian casualties per inhabitant of a fought-over area: the war_pop_rate parameter (params.lua)
+  -- civilian casualties per 1,000 inhabitants of a fought-over area: the war_pop_rate parameter (params.lua)
   war_mine_rate = 1.5,                          -- per thousand unmarked/remote mines in a fought-over area (ASSUMPTION)
   battle_uxo_km2 = 12,                          -- ERW contamination per fought-over area (ASSUMPTION)
 

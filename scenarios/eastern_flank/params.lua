@@ -85,9 +85,9 @@ function Q.define()
       .. "the model's numbers (docs/model-eastern-flank.md). 0: mines have no military effect at all, only "
       .. "their harm; 2: twice the model's effect. The results that favour fields rest on these numbers.",
     assumption = "No open source measures AP mines' delaying effect on a modern armoured advance." }
-  parameter { id = "war_pop_rate", name = "Civilian casualties of a battle", unit = "share of the people", default = 0.0012,
-    min = 0, max = 0.01, step = 0.0002,
-    text = "Civilians killed or injured when an area is fought over, as a share of the people living there "
+  parameter { id = "war_pop_rate", name = "Civilian casualties of a battle", unit = "per 1,000 people", default = 1.2,
+    min = 0, max = 10, step = 0.2,
+    text = "Civilians killed or injured when an area is fought over, per 1,000 people living there "
       .. "(halved when evacuated), before any mines. It decides how much war harm weighs against mine harm.",
     assumption = "No source for a war on this ground; of the order of a short, intense war in towns." }
   parameter { id = "emplace_speed", name = "Emplacement speed in a crisis", unit = "km/day", default = 40,

@@ -282,7 +282,7 @@ end
 -- keep out of fenced fields; ASSUMPTION); halved when evacuated.
 function S.war_harm(pop, unmarked, marked, evacuated)
   local evac = evacuated and 0.5 or 1
-  return (pop * 1000 * flank.param.get("war_pop_rate") + P.war_mine_rate * (unmarked + 0.2 * marked)) * evac
+  return (pop * flank.param.get("war_pop_rate") + P.war_mine_rate * (unmarked + 0.2 * marked)) * evac   -- pop in thousands
 end
 
 return S

@@ -126,8 +126,8 @@ test("with no military effect, AP fields deter no more than the same council bui
 end)
 
 test("a battle's civilian toll scales the war's casualties and nothing before the war", function()
-  local low = play { seed = 7, side = { council = "bare", allies = "rand_2016", adversary = "attack_now" }, set = { war_pop_rate = 0.0006 } }
-  local high = play { seed = 7, side = { council = "bare", allies = "rand_2016", adversary = "attack_now" }, set = { war_pop_rate = 0.0024 } }
+  local low = play { seed = 7, side = { council = "bare", allies = "rand_2016", adversary = "attack_now" }, set = { war_pop_rate = 0.6 } }
+  local high = play { seed = 7, side = { council = "bare", allies = "rand_2016", adversary = "attack_now" }, set = { war_pop_rate = 2.4 } }
   expect(high.tracks.civilian_casualties_war).gt(low.tracks.civilian_casualties_war * 2)
   expect(high.tracks.civilian_casualties_peace).eq(low.tracks.civilian_casualties_peace)
   expect(high.tracks.territory_held).eq(low.tracks.territory_held)
