@@ -3,7 +3,7 @@
  * forks of the game ("whatif": another option at one of your decisions, or the computer
  * playing on from there) and your game among many ("among": N games per policy the
  * scenario defines for your side). The window's debrief uses the same engine calls and
- * cli_among_phrase. What it says comes in the --lang language; what the player types
+ * fl_ensemble_phrase. What it says comes in the --lang language; what the player types
  * (whatif, among, quit) stays the same. */
 #include "fl_cli.h"
 #include "fl_ens_cache.h"
@@ -234,7 +234,7 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
   printf(FL_TR("Your game among them (seeds 1..%ld of each):"), runs);
   putchar('\n');
   for (int t = 0; t < d->ntrack; t++)
-    if (d->tracks[t].visible) printf("  %s\n", cli_among_phrase(e, NULL, d, -1, t, played->tracks[t].value, buf, sizeof buf));
+    if (d->tracks[t].visible) printf("  %s\n", fl_ensemble_phrase(e, d, NULL, -1, t, played->tracks[t].value, buf, sizeof buf));
   /* by policy: one column per policy, numbered (ids can be long), the key below */
   int w = 0;
   for (int t = 0; t < d->ntrack; t++)
@@ -258,41 +258,6 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
   putchar('\n');
   fl_ensemble_free(e);
   fl_test_free_sets(sets, nset);
-}
-
-/* A share of the games in words: "80%", "fewer than 1%" (never a misleading 0% or 100%). */
-static const char *share(size_t count, size_t all, char *buf, size_t n) {
-  int p = all ? (int)(100.0 * (double)count / (double)all + 0.5) : 0;
-  if (count && p == 0) snprintf(buf, n, "%s", FL_TR("fewer than 1%"));
-  else if (count < all && p == 100) snprintf(buf, n, "%s", FL_TR("more than 99%"));
-  else snprintf(buf, n, "%d%%", p);
-  return buf;
-}
-
-/* Whole sentences per case, so a translation can order the words its own way. */
-const char *cli_among_phrase(const fl_Ensemble *e, const char *const *names, const fl_Def *d, int set, int track, double value, char *buf, size_t n) {
-  const fl_TrackDef *tr = &d->tracks[track];
-  fl_Standing st = fl_ensemble_standing(e, set, track, value);
-  char who[256], a[64], b[64];
-  if (set >= 0) snprintf(who, sizeof who, FL_TR("under %s"), names ? names[set] : e->set_name[set]);
-  else snprintf(who, sizeof who, FL_NTR("under the %d policy", "under all %d policies", e->nset), e->nset);
-  if (!tr->higher_is_better) {
-    snprintf(buf, n, FL_TR("%s: higher than in %s, lower than in %s of games %s"), tr->name, share(st.below, st.n, a, sizeof a),
-             share(st.above, st.n, b, sizeof b), who);
-    return buf;
-  }
-  int lower = tr->higher_is_better < 0;
-  size_t better = lower ? st.above : st.below;
-  share(better, st.n, a, sizeof a);
-  share(st.equal, st.n, b, sizeof b);
-  if (!better && st.equal) /* not "lower than in 0% (the same as in 100%)" */
-    snprintf(buf, n, lower ? FL_TR("%s: the same as in %s of games %s, lower in none") : FL_TR("%s: the same as in %s of games %s, higher in none"),
-             tr->name, b, who);
-  else if (st.equal)
-    snprintf(buf, n, lower ? FL_TR("%s: lower than in %s of games %s (the same as in %s)") : FL_TR("%s: higher than in %s of games %s (the same as in %s)"),
-             tr->name, a, who, b);
-  else snprintf(buf, n, lower ? FL_TR("%s: lower than in %s of games %s") : FL_TR("%s: higher than in %s of games %s"), tr->name, a, who);
-  return buf;
 }
 
 void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts, cli_Ahead *ahead) {

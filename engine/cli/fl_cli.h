@@ -109,10 +109,6 @@ typedef struct cli_Ahead cli_Ahead;
 cli_Ahead *cli_text_ahead(fl_Script *sc, int human, const fl_ScriptOpts *opts);
 void cli_text_ahead_free(cli_Ahead *a); /* stop them if they still run */
 void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts, cli_Ahead *ahead);
-/* Where a game stands among an ensemble's games on track t (set -1: all its policies), in
- * the --lang language: "Trust: higher than in 80% of games under all 2 policies". Into buf. */
-struct fl_Ensemble;
-const char *cli_among_phrase(const struct fl_Ensemble *e, const char *const *names, const fl_Def *d, int set, int track, double value, char *buf, size_t n);
 
 int cmd_run(int argc, char **argv);
 int cmd_replay(int argc, char **argv);

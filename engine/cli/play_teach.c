@@ -384,7 +384,7 @@ static int among_result(void *job, fl_UiAmong *out) {
 
 static const char *among_phrase(void *job, int set, int track, double value, char *buf, size_t n) {
   AmongJob *j = job;
-  return cli_among_phrase(j->e, (const char *const *)j->label, j->def, set, track, value, buf, n);
+  return fl_ensemble_phrase(j->e, j->def, (const char *const *)j->label, set, track, value, buf, n);
 }
 
 void cli_play_teach(fl_UiHost *host) {

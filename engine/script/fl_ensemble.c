@@ -4,6 +4,7 @@
 #include "fl_ens_cache.h"
 #include "fl_fmt.h"
 #include "fl_script_int.h"
+#include "fl_i18n.h"
 #include "fl_str.h"
 #include <pthread.h>
 #include <stdatomic.h>
@@ -286,35 +287,45 @@ fl_Standing fl_ensemble_standing(const fl_Ensemble *e, int s, int t, double valu
   return st;
 }
 
-/* count of N as a share a reader trusts: "<1%" rather than "0%" for a few games, ">99%"
- * rather than "100%" when some differ. */
-static const char *share(size_t count, size_t N, char *buf, size_t n) {
-  int p = N ? (int)(100.0 * (double)count / (double)N + 0.5) : 0;
-  if (count && p == 0) snprintf(buf, n, "fewer than 1%%");
-  else if (count < N && p == 100) snprintf(buf, n, "more than 99%%");
-  else snprintf(buf, n, "%d%%", p);
+/* count of all as a share a reader trusts at once: "80%", and "0.4%" or "99.6%" rather
+ * than a misleading "0%" or "100%" when a few games differ. */
+static const char *share(size_t count, size_t all, char *buf, size_t n) {
+  double p = all ? 100.0 * (double)count / (double)all : 0;
+  if (count && p < 0.05) snprintf(buf, n, "<0.1%%");
+  else if (count < all && p > 99.95) snprintf(buf, n, ">99.9%%");
+  else if ((count && p < 0.5) || (count < all && p >= 99.5)) snprintf(buf, n, "%.1f%%", p);
+  else snprintf(buf, n, "%.0f%%", p);
   return buf;
 }
 
-const char *fl_ensemble_phrase(const fl_Ensemble *e, const fl_Def *d, int s, int t, double value, char *buf, size_t n) {
-  fl_Standing st = fl_ensemble_standing(e, s, t, value);
-  char who[160], a[32], b[32];
-  if (s >= 0) snprintf(who, sizeof who, "%s", e->set_name[s]);
-  else snprintf(who, sizeof who, "all %d policies", e->nset);
+/* One sentence a student reads at once, for the window and play --text alike. Whole
+ * sentences per case, so a translation can order the words its own way. */
+const char *fl_ensemble_phrase(const fl_Ensemble *e, const fl_Def *d, const char *const *names, int s, int t, double value,
+                               char *buf, size_t n) {
   const fl_TrackDef *tr = &d->tracks[t];
-  if (!tr->higher_is_better) {
-    snprintf(buf, n, "%s: higher than in %s, lower than in %s of games under %s", tr->name, share(st.below, st.n, a, sizeof a),
-             share(st.above, st.n, b, sizeof b), who);
+  fl_Standing st = fl_ensemble_standing(e, s, t, value);
+  char who[320], b[32], q[32], w[32];
+  /* TRANSLATORS: completes "of the 500 games ..."; %s is a policy's name */
+  if (s >= 0) snprintf(who, sizeof who, FL_TR("played with the policy \xE2\x80\x9C%s\xE2\x80\x9D"), names ? names[s] : e->set_name[s]);
+  else snprintf(who, sizeof who, FL_NTR("played with the %d policy", "played with the %d policies together", e->nset), e->nset);
+  if (!tr->higher_is_better) { /* no better direction: higher, the same, lower */
+    snprintf(buf, n, FL_TR("%s: higher than in %s of the %zu games %s, the same as in %s, lower than in %s."), tr->name,
+             share(st.below, st.n, b, sizeof b), st.n, who, share(st.equal, st.n, q, sizeof q), share(st.above, st.n, w, sizeof w));
     return buf;
   }
-  int lower_better = tr->higher_is_better < 0;
-  size_t better = lower_better ? st.above : st.below;
-  const char *word = lower_better ? "lower" : "higher";
-  if (!better && st.equal) /* not "lower than in 0% (the same as in 100%)" */
-    snprintf(buf, n, "%s: the same as in %s of games under %s, %s in none", tr->name, share(st.equal, st.n, a, sizeof a), who, word);
-  else if (st.equal)
-    snprintf(buf, n, "%s: %s than in %s of games under %s (the same as in %s)", tr->name, word, share(better, st.n, a, sizeof a), who,
-             share(st.equal, st.n, b, sizeof b));
-  else snprintf(buf, n, "%s: %s than in %s of games under %s", tr->name, word, share(better, st.n, a, sizeof a), who);
+  int lower = tr->higher_is_better < 0;
+  size_t better = lower ? st.above : st.below, worse = lower ? st.below : st.above;
+  const char *dir = lower ? FL_TR("lower is better") : FL_TR("higher is better");
+  share(better, st.n, b, sizeof b);
+  share(st.equal, st.n, q, sizeof q);
+  share(worse, st.n, w, sizeof w);
+  /* a share that is zero is left out rather than read as "worse than in 0%" */
+  if (st.equal == st.n) snprintf(buf, n, FL_TR("%s: the same as in all %zu games %s."), tr->name, st.n, who);
+  else if (better == st.n) snprintf(buf, n, FL_TR("%s: better than in all %zu games %s (%s)."), tr->name, st.n, who, dir);
+  else if (worse == st.n) snprintf(buf, n, FL_TR("%s: worse than in all %zu games %s (%s)."), tr->name, st.n, who, dir);
+  else if (!st.equal) snprintf(buf, n, FL_TR("%s: better than in %s of the %zu games %s, worse than in %s (%s)."), tr->name, b, st.n, who, w, dir);
+  else if (!better) snprintf(buf, n, FL_TR("%s: the same as in %s of the %zu games %s, worse than in %s (%s)."), tr->name, q, st.n, who, w, dir);
+  else if (!worse) snprintf(buf, n, FL_TR("%s: better than in %s of the %zu games %s, the same as in %s (%s)."), tr->name, b, st.n, who, q, dir);
+  else snprintf(buf, n, FL_TR("%s: better than in %s of the %zu games %s, the same as in %s, worse than in %s (%s)."), tr->name, b, st.n, who, q, w, dir);
   return buf;
 }

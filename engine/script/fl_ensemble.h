@@ -72,8 +72,11 @@ int fl_ensemble_default_sets(const fl_Script *sc, int side, fl_PolicySet **sets)
  * lower value, the same, a higher one. */
 typedef struct fl_Standing { size_t below, equal, above, n; } fl_Standing;
 fl_Standing fl_ensemble_standing(const fl_Ensemble *e, int s, int t, double value);
-/* The standing in words, e.g. "Civilian casualties (war): lower than in 80% of games under
- * stay_in_treaty (the same as in 20%)", using the track's name and its better direction. */
-const char *fl_ensemble_phrase(const fl_Ensemble *e, const fl_Def *d, int s, int t, double value, char *buf, size_t n);
+/* The standing in words, in the language in use, e.g. "Civilian casualties (war): better
+ * than in 80% of the 500 games played with the policy “Stay in the treaty”, the same as in
+ * 12%, worse than in 8% (lower is better)." names: what people read for each set (NULL:
+ * the set names). The one place the window and play --text get the sentence from. */
+const char *fl_ensemble_phrase(const fl_Ensemble *e, const fl_Def *d, const char *const *names, int s, int t, double value,
+                               char *buf, size_t n);
 
 #endif

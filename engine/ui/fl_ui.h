@@ -77,7 +77,8 @@ typedef struct fl_UiHost {
   size_t (*among_done)(void *job, size_t *total);
   /* After among_run returned 0: the games' results (borrowed until among_free). */
   int (*among_result)(void *job, struct fl_UiAmong *out);
-  /* "Deterrence: higher than in 80% of games under stay_in_treaty" (set -1: all sets). */
+  /* "Deterrence: better than in 80% of the 500 games played with the policy “Stay in the
+   * treaty”, ..." (set -1: all sets; fl_ensemble_phrase). */
   const char *(*among_phrase)(void *job, int set, int track, double value, char *buf, size_t n);
   void (*among_free)(void *job);
 } fl_UiHost;

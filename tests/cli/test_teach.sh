@@ -124,6 +124,11 @@ if command -v script >/dev/null; then
   a=$(grep -A3 'Your game among them' "$T/t1"); b=$(tr -d '\r' <"$T/t2" | sed 's/.*\x1b\[K//' | grep -a -A3 'Your game among them') # after the progress line
   [ -n "$a" ] && [ "$a" = "$b" ] || bad "the games played ahead give other standings: [$a] [$b]"
 fi
+# the standing in one plain sentence (fl_ensemble_phrase, the same as the window's): better/the same/worse
+# in shares of the games counted, the policies named, which way is better; no "lower than in 0%"
+grep -qE '^  People hurt: better than in [0-9.]+% of the 120 games played with the 3 policies together, the same as in [0-9.]+%, worse than in [0-9.]+% \(lower is better\)\.$' "$T/play" \
+  || bad "the among sentence: $(grep -A2 'Your game among them' "$T/play")"
+grep 'games played with' "$T/play" | grep -q ' 0%' && bad "a share of 0% is said instead of left out: $(grep 'games played with' "$T/play")"
 # policies by the names people read: "careful" has one, "reckless" falls back to its id
 grep -q 'Policies: 1 = default, 2 = Fence every field, 3 = reckless' "$T/play" || bad "the among table names policies: $(grep Policies: "$T/play")"
 "$FLANK" batch $S --runs 3 --policy careful --policy reckless --summary --out "$T/n.csv" >"$T/n.sum" || bad "batch of named policies"

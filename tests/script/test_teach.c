@@ -212,12 +212,27 @@ static void test_ensemble(void) {
     st = fl_ensemble_standing(one, 2, 1, 0);
     CHECK(st.above == 200);
     char buf[256];
-    fl_ensemble_phrase(one, fl_script_def(sc), 2, 1, 0, buf, sizeof buf);
-    CHECK_STR(buf, "People hurt: lower than in 100% of games under reckless");
-    fl_ensemble_phrase(one, fl_script_def(sc), 1, 1, 0, buf, sizeof buf);
-    CHECK_STR(buf, "People hurt: the same as in 100% of games under careful, lower in none");
-    fl_ensemble_phrase(one, fl_script_def(sc), -1, 1, 0, buf, sizeof buf); /* every policy's games */
-    CHECK(strstr(buf, "of games under all 3 policies") != NULL);
+    const fl_Def *d = fl_script_def(sc);
+    fl_ensemble_phrase(one, d, NULL, 2, 1, 0, buf, sizeof buf);
+    CHECK_STR(buf, "People hurt: better than in all 200 games played with the policy \u201creckless\u201d (lower is better).");
+    fl_ensemble_phrase(one, d, NULL, 1, 1, 0, buf, sizeof buf);
+    CHECK_STR(buf, "People hurt: the same as in all 200 games played with the policy \u201ccareful\u201d.");
+    const char *const names[] = {"The default", "Fence every field", "Reckless"}; /* what people read, not ids */
+    fl_ensemble_phrase(one, d, names, 1, 1, 0, buf, sizeof buf);
+    CHECK(strstr(buf, "with the policy \u201c" "Fence every field\u201d.") != NULL);
+    fl_ensemble_phrase(one, d, NULL, -1, 1, 0, buf, sizeof buf); /* every policy's games */
+    CHECK(strstr(buf, "of the 600 games played with the 3 policies together") != NULL);
+    /* a few games either way: a share a reader trusts (0.2%, 99.6%), never 0% or 100%;
+     * the same games with none the same: that part is left out, not "the same as in 0%" */
+    fl_Ensemble few = *one;
+    double v[500];
+    for (int i = 0; i < 500; i++) v[i] = i == 0 ? 0 : i == 1 ? 20 : 10;
+    few.val = v; few.ntrack = 1; few.nset = 1; few.runs = 500; few.n = 500;
+    fl_ensemble_phrase(&few, d, names, 0, 0, 10, buf, sizeof buf);
+    CHECK_STR(buf, "Harvest: better than in 0.2% of the 500 games played with the policy \u201cThe default\u201d, the same as in 99.6%, "
+                   "worse than in 0.2% (higher is better).");
+    fl_ensemble_phrase(&few, d, names, 0, 0, 15, buf, sizeof buf);
+    CHECK_STR(buf, "Harvest: better than in 99.8% of the 500 games played with the policy \u201cThe default\u201d, worse than in 0.2% (higher is better).");
   }
   fl_ensemble_free(one);
   fl_ensemble_free(two);
