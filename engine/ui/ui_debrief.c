@@ -192,7 +192,14 @@ static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
     if (u->t.fork[k].used && u->t.fork[k].res) { more[nmore] = u->t.fork[k].res; cols[nmore++] = ui_fork_color(k); }
   int nvis = 0;
   for (int i = 0; i < d->ntrack; i++) nvis += d->tracks[i].visible && ui_sees(u, d->tracks[i].seen);
+  /* a chart needs room for its title, a plot and its dates: more columns on a short window
+   * (1024x768), so that no chart is an empty box */
   int cols_n = nvis > 4 ? 3 : 2, rows = (nvis + cols_n - 1) / cols_n;
+  int min_h = gfx_font_h(&u->g, FONT_BOLD) + gfx_font_h(&u->g, FONT_SMALL) + PX(64);
+  while (cols_n < 4 && rows > 1 && (bottom - yy - (rows - 1) * PX(12)) / rows < min_h) {
+    cols_n++;
+    rows = (nvis + cols_n - 1) / cols_n;
+  }
   if (rows < 1) rows = 1;
   int cwid = (lw - (cols_n - 1) * PX(12)) / cols_n, chh = (bottom - yy - (rows - 1) * PX(12)) / rows;
   if (chh > PX(220)) chh = PX(220);

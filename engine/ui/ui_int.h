@@ -338,6 +338,12 @@ void ui_date_long(int32_t date, char *buf, size_t n);
 const char *ui_piece_own_name(const fl_Piece *p);
 /* "1 Mar 2025" */
 void ui_date_short(int32_t date, char *buf, size_t n);
+/* ui_dates.c: the charts' time axis. Each turn's date (out[k]: turn k + 1; n turns, at most
+ * the game's), from its log; ticks on round dates between d0 and d1 (at most maxn; *monthly:
+ * 0 years, 1 months, 2 the two ends by day) and their labels ("2030", "Mar 2025"). */
+int ui_turn_dates(const fl_Def *d, const fl_State *s, int32_t *out, int n);
+int ui_date_ticks(int32_t d0, int32_t d1, int maxn, int32_t *out, int *monthly);
+void ui_date_tick_label(int32_t date, int monthly, char *buf, size_t n);
 /* A span in the player's language: "6 months", "2 weeks", "1 turn". */
 void ui_span_text(fl_Span sp, char *buf, size_t n);
 

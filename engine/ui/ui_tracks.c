@@ -244,19 +244,50 @@ SDL_Color ui_fork_color(int k) {
 
 void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti) { ui_track_chart_more(u, r, ti, NULL, NULL, 0); }
 
-/* One game's line: the track's start, then its value after every turn. */
-static void chart_line(fl_Ui *u, const fl_TrackDef *t, const fl_TrackState *ts, int nmax, int ax, int ay, int aw, int ah,
+/* The time axis of a chart: from the scenario's start to the last date of any line. */
+typedef struct Axis { int32_t d0, d1; int ax, aw; } Axis;
+static float axis_x(const Axis *a, int32_t date) { return a->ax + (float)a->aw * (float)(date - a->d0) / (float)(a->d1 - a->d0); }
+
+/* One game's line, each point at its date: the track's start, then its value after every
+ * turn at that turn's date (dates: ui_turn_dates, one per value in the history). */
+static void chart_line(fl_Ui *u, const fl_TrackDef *t, const fl_TrackState *ts, const int32_t *dates, const Axis *xa, int ay, int ah,
                        double lo, double hi, SDL_Color c, float wid) {
   gfx_Ctx *g = &u->g;
   float px = 0, py = 0;
   int n = ts->nhist + 1;
   for (int i = 0; i < n; i++) {
     double v = i == 0 ? t->start : ts->hist[i - 1];
-    float x = ax + (float)aw * i / (float)(nmax > 1 ? nmax - 1 : 1), y = ay + ah - (float)((v - lo) / (hi - lo)) * ah;
+    float x = axis_x(xa, i == 0 ? u->def->start_date : dates[i - 1]), y = ay + ah - (float)((v - lo) / (hi - lo)) * ah;
     if (i) gfx_line(g, px, py, x, y, wid, c);
-    if (nmax <= 24 || i == n - 1) gfx_disc(g, x, y, wid + (float)PX(0.5f), c);
+    if (n <= 24 || i == n - 1) gfx_disc(g, x, y, wid + (float)PX(0.5f), c);
     px = x;
     py = y;
+  }
+}
+
+/* Round dates under the axis (years, or months for a short span), as many as fit. */
+static void date_ticks(fl_Ui *u, const Axis *xa, int ay, int ah) {
+  gfx_Ctx *g = &u->g;
+  int32_t tk[16];
+  int monthly, long_span = xa->d1 - xa->d0 > 3 * 366;
+  int lw = gfx_text_w(g, FONT_SMALL, long_span ? "2030" : "Mar 2025") + PX(long_span ? 18 : 10);
+  int nt = ui_date_ticks(xa->d0, xa->d1, xa->aw / lw < 16 ? xa->aw / lw : 16, tk, &monthly);
+  char b[48];
+  /* the start at the axis' left end (where every line begins), unless the first round date
+   * needs the place: evenly spaced ticks read better */
+  ui_date_tick_label(xa->d0, monthly, b, sizeof b);
+  int last = xa->ax - PX(40), sw = gfx_text_w(g, FONT_SMALL, b);
+  if (nt == 0 || (int)axis_x(xa, tk[0]) - gfx_text_w(g, FONT_SMALL, b) / 2 > xa->ax + sw + PX(6))
+    last = xa->ax + gfx_draw_text(g, FONT_SMALL, b, xa->ax, ay + ah + PX(4), COL_MUTED, 0);
+  for (int k = 0; k < nt; k++) {
+    ui_date_tick_label(tk[k], monthly, b, sizeof b);
+    int x = (int)axis_x(xa, tk[k]), w = gfx_text_w(g, FONT_SMALL, b), l = x - w / 2;
+    if (l + w > xa->ax + xa->aw + PX(6)) l = xa->ax + xa->aw + PX(6) - w;
+    if (l < last + PX(6)) continue; /* never two labels on each other */
+    gfx_fill(g, (SDL_Rect){x, ay, 1, ah}, (SDL_Color){255, 255, 255, 14});
+    gfx_fill(g, (SDL_Rect){x, ay + ah, 1, PX(3)}, COL_LINE);
+    gfx_draw_text(g, FONT_SMALL, b, l, ay + ah + PX(4), COL_MUTED, 0);
+    last = l + w;
   }
 }
 
@@ -268,7 +299,9 @@ void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *mo
   int pad = PX(10);
   char val[64], name[256];
   fmt_value(t, ts->value, val, sizeof val);
-  int vw = gfx_draw_text(g, FONT_BOLD, val, r.x + r.w - pad, r.y + pad, COL_ACCENT, 2), nw = r.w - 2 * pad - vw - PX(10);
+  /* a narrow chart (a short window) keeps room for the name: the value in the small font */
+  int vf = r.w - 2 * pad - gfx_text_w(g, FONT_BOLD, val) - PX(10) < PX(64) ? FONT_SMALL : FONT_BOLD;
+  int vw = gfx_draw_text(g, vf, val, r.x + r.w - pad, r.y + pad + (vf == FONT_SMALL ? PX(2) : 0), COL_ACCENT, 2), nw = r.w - 2 * pad - vw - PX(10);
   for (int k = nmore - 1; k >= 0; k--) { /* the forks' final values before the game's, in their colours */
     if (!more[k]) continue;
     char fv[64];
@@ -284,13 +317,11 @@ void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *mo
   int ax = r.x + pad + PX(38), ay = r.y + pad + gfx_font_h(g, FONT_BOLD) + PX(10);
   int aw = r.x + r.w - pad - ax, ah = r.y + r.h - pad - gfx_font_h(g, FONT_SMALL) - PX(4) - ay;
   if (aw < 10 || ah < 10) return;
-  int n = ts->nhist + 1;
   double lo = t->min, hi = t->max, dmin = t->start, dmax = t->start;
   for (int i = 0; i < ts->nhist; i++) { if (ts->hist[i] < dmin) dmin = ts->hist[i]; if (ts->hist[i] > dmax) dmax = ts->hist[i]; }
   for (int k = 0; k < nmore; k++) {
     if (!more[k]) continue;
     const fl_TrackState *fs = &more[k]->tracks[ti];
-    if (fs->nhist + 1 > n) n = fs->nhist + 1;
     for (int i = 0; i < fs->nhist; i++) { if (fs->hist[i] < dmin) dmin = fs->hist[i]; if (fs->hist[i] > dmax) dmax = fs->hist[i]; }
   }
   if (!(hi > lo)) { lo = dmin - 1; hi = dmax + 1; }
@@ -315,17 +346,31 @@ void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *mo
   fmt_short(lo, b, sizeof b);
   gfx_draw_text(g, FONT_SMALL, b, ax - PX(6), ay + ah - gfx_font_h(g, FONT_SMALL) / 2, COL_MUTED, 2);
   for (int k = 0; k <= 4; k++) gfx_fill(g, (SDL_Rect){ax, ay + ah * k / 4, aw, 1}, k == 4 ? COL_LINE : (SDL_Color){255, 255, 255, 14});
+  /* every line on one time axis: a game's turns may be months, then days, then years */
+  int32_t *dates[UI_MAXFORK + 1] = {0};
+  const fl_State *games[UI_MAXFORK + 1];
+  int ng = 0;
+  Axis xa = {u->def->start_date, u->st->date, ax, aw};
+  for (int k = 0; k <= nmore && k <= UI_MAXFORK; k++) {
+    const fl_State *s = k < nmore ? more[k] : u->st;
+    if (!s) continue;
+    int nh = s->tracks[ti].nhist;
+    games[ng] = s;
+    if (!(dates[ng] = malloc(sizeof **dates * (size_t)(nh ? nh : 1)))) break;
+    ui_turn_dates(u->def, s, dates[ng], nh);
+    if (nh && dates[ng][nh - 1] > xa.d1) xa.d1 = dates[ng][nh - 1];
+    if (s->date > xa.d1) xa.d1 = s->date;
+    ng++;
+  }
+  if (xa.d1 <= xa.d0) xa.d1 = xa.d0 + 1;
+  date_ticks(u, &xa, ay, ah);
   /* with forks the game as played is the gold line and each fork its colour, drawn under it */
   SDL_Color c = nmore ? COL_ACCENT : t->higher_is_better > 0 ? COL_GOOD : t->higher_is_better < 0 ? COL_BAD : COL_ACCENT;
-  for (int k = 0; k < nmore; k++)
-    if (more[k]) chart_line(u, t, &more[k]->tracks[ti], n, ax, ay, aw, ah, lo, hi, cols[k], (float)PX(1.5f));
-  chart_line(u, t, ts, n, ax, ay, aw, ah, lo, hi, c, (float)PX(2));
-  /* dates, not turn numbers: a game's turns may be months, then days, then years */
-  const fl_State *last = u->st;
-  for (int k = 0; k < nmore; k++)
-    if (more[k] && more[k]->tracks[ti].nhist > last->tracks[ti].nhist) last = more[k];
-  ui_date_short(u->def->start_date, b, sizeof b);
-  int lw = gfx_draw_text(g, FONT_SMALL, b, ax, ay + ah + PX(4), COL_MUTED, 0);
-  ui_date_short(last->date, b, sizeof b);
-  if (lw + gfx_text_w(g, FONT_SMALL, b) + PX(8) < aw) gfx_draw_text(g, FONT_SMALL, b, ax + aw, ay + ah + PX(4), COL_MUTED, 2);
+  for (int k = 0; k < ng; k++) {
+    int mine = games[k] == u->st;
+    int ci = 0;
+    for (int j = 0; j < nmore; j++) if (more[j] == games[k]) ci = j;
+    chart_line(u, t, &games[k]->tracks[ti], dates[k], &xa, ay, ah, lo, hi, mine ? c : cols[ci], (float)PX(mine ? 2 : 1.5f));
+  }
+  for (int k = 0; k <= UI_MAXFORK; k++) free(dates[k]);
 }
