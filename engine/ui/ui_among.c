@@ -1,8 +1,10 @@
 /* ui_among: the debrief's "Among many" tab. The games fl_ensemble played per shipped
  * policy (ui_teach.c runs them off the UI thread) as a scatter of the scenario's two
  * headline tracks (deterrence against harm when it has them): each policy's cloud and its
- * Pareto frontier, a marker for the student's game, and where the game falls on every
- * headline track in words ("lower than in 80% of games under stay_in_treaty"). */
+ * Pareto frontier, a marker for the student's game, round ticks, titled axes and a legend
+ * that says what the line and the marker are; then where the game falls on every headline
+ * track in words (fl_ensemble_phrase: "better than in 80% of the 500 games played with
+ * the policy “Stay in the treaty”, ..."). */
 #include "ui_int.h"
 #include "fl_i18n.h"
 #include <math.h>
@@ -17,7 +19,8 @@ static const char *const T_HEAD = FL_N("YOUR GAME AMONG MANY"), *const T_WHERE =
   *const T_START = FL_N("Play the games"), *const T_CANCEL = FL_N("Cancel"), *const T_CANCELLED = FL_N("Cancelled. The games can be played again."),
   *const T_WHAT = FL_N("The same scenario played many times under each policy the scenario ships for your side, with the same "
                        "assumptions, so you can see how much of your result was your choices and how much was luck."),
-  *const T_NOT = FL_N("This window cannot play the games.");
+  *const T_NOT = FL_N("This window cannot play the games."),
+  *const T_FRONT = FL_N("a policy's best trade-offs: none of its games beats these on both");
 
 /* The two tracks of the scatter: deterrence against harm when the scenario has them, else
  * the first two headline tracks (visible, with a better direction). */
@@ -54,6 +57,25 @@ static void progress(fl_Ui *u, SDL_Rect r) {
   ui_btn(u, bar.x + bar.w + PX(16), y - PX(10), T_CANCEL, "C", BTN_AMONG_CANCEL, 0, BS_SECONDARY, 0);
 }
 
+/* A round step that cuts span into about n parts: 1, 2 or 5 times a power of ten. */
+static double nice_step(double span, int n) {
+  double raw = span / n, p = pow(10, floor(log10(raw))), m = raw / p;
+  return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+}
+
+/* 1200 -> "1200", 25000 -> "25k", 3e6 -> "3 M": tick labels that stay short. */
+static void tick_text(double v, char *b, size_t n) {
+  double a = fabs(v);
+  if (a >= 1e6) snprintf(b, n, "%g M", v / 1e6);
+  else if (a >= 1e4) snprintf(b, n, "%gk", v / 1e3);
+  else snprintf(b, n, "%g", fabs(v) < 1e-9 ? 0 : v);
+}
+
+/* A track's axis title: "Deterrence (%)", "Civilian casualties (aftermath) (people)". */
+static void axis_title(const fl_TrackDef *t, char *b, size_t n) {
+  snprintf(b, n, "%s%s%s%s", t->name, *t->unit ? " (" : "", t->unit, *t->unit ? ")" : "");
+}
+
 static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
@@ -71,28 +93,66 @@ static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
   if (y1 - y0 < 1e-9) { y0 -= 1; y1 += 1; }
   double px = (x1 - x0) * 0.06, py = (y1 - y0) * 0.08;
   x0 -= px; x1 += px; y0 -= py; y1 += py;
+  /* top to bottom: the y axis' title, the plot, the x ticks, the x axis' title, the legend */
   int lab = gfx_font_h(g, FONT_SMALL);
-  SDL_Rect p = {r.x + PX(54), r.y + PX(8), r.w - PX(64), r.h - 2 * lab - PX(24)};
-  gfx_round(g, (SDL_Rect){r.x, r.y, r.w, r.h}, PX(6), gfx_mix(COL_CARD, COL_PANEL, 0.4f));
-  for (int k = 0; k <= 4; k++) {
-    gfx_fill(g, (SDL_Rect){p.x, p.y + p.h * k / 4, p.w, 1}, k == 4 ? COL_LINE : (SDL_Color){255, 255, 255, 14});
-    gfx_fill(g, (SDL_Rect){p.x + p.w * k / 4, p.y, 1, p.h}, k == 0 ? COL_LINE : (SDL_Color){255, 255, 255, 14});
+  const fl_TrackDef *tx = &d->tracks[xt], *ty = &d->tracks[yt];
+  char name[300], b[64];
+  double sty = nice_step(y1 - y0, 4), stx = nice_step(x1 - x0, 4);
+  int yw = 0; /* the widest y tick label */
+  for (double v = ceil(y0 / sty) * sty; v <= y1; v += sty) {
+    tick_text(v, b, sizeof b);
+    int w = gfx_text_w(g, FONT_SMALL, b);
+    yw = w > yw ? w : yw;
   }
+  SDL_Rect p = {r.x + yw + PX(18), r.y + lab + PX(12), 0, 0};
+  p.w = r.x + r.w - PX(14) - p.x;
+  p.h = r.y + r.h - p.y - 3 * lab - PX(26);
+  gfx_round(g, (SDL_Rect){r.x, r.y, r.w, r.h}, PX(6), gfx_mix(COL_CARD, COL_PANEL, 0.4f));
+  if (p.w < PX(60) || p.h < PX(40)) return;
 #define SX(v) (p.x + (float)(((v) - x0) / (x1 - x0)) * p.w)
 #define SY(v) (p.y + p.h - (float)(((v) - y0) / (y1 - y0)) * p.h)
-  char b[64];
-  snprintf(b, sizeof b, "%g", round(y1 - py)); gfx_draw_text(g, FONT_SMALL, b, p.x - PX(6), (int)SY(y1 - py) - lab / 2, COL_MUTED, 2);
-  snprintf(b, sizeof b, "%g", round(y0 + py)); gfx_draw_text(g, FONT_SMALL, b, p.x - PX(6), (int)SY(y0 + py) - lab / 2, COL_MUTED, 2);
-  snprintf(b, sizeof b, "%g", round(x0 + px)); gfx_draw_text(g, FONT_SMALL, b, (int)SX(x0 + px), p.y + p.h + PX(4), COL_MUTED, 1);
-  snprintf(b, sizeof b, "%g", round(x1 - px)); gfx_draw_text(g, FONT_SMALL, b, (int)SX(x1 - px), p.y + p.h + PX(4), COL_MUTED, 1);
-  const fl_TrackDef *tx = &d->tracks[xt], *ty = &d->tracks[yt];
-  char name[300];
-  snprintf(name, sizeof name, "%s%s%s%s", tx->name, *tx->unit ? " (" : "", tx->unit, *tx->unit ? ")" : "");
-  gfx_draw_text(g, FONT_SMALL, name, p.x + p.w / 2, p.y + p.h + lab + PX(8), COL_TEXT, 1);
-  gfx_draw_text(g, FONT_SMALL, tx->higher_is_better < 0 ? FL_TR("\xE2\x86\x90 better") : FL_TR("better \xE2\x86\x92"), p.x + p.w, p.y + p.h + lab + PX(8), COL_MUTED, 2);
-  snprintf(name, sizeof name, "%s%s%s%s   %s", ty->name, *ty->unit ? " (" : "", ty->unit, *ty->unit ? ")" : "",
-           ty->higher_is_better < 0 ? FL_TR("better \xE2\x86\x93") : FL_TR("better \xE2\x86\x91"));
-  gfx_draw_text(g, FONT_SMALL, name, p.x + PX(8), p.y + PX(4), COL_TEXT, 0);
+  gfx_fill(g, (SDL_Rect){p.x, p.y + p.h, p.w, 1}, COL_LINE);
+  gfx_fill(g, (SDL_Rect){p.x, p.y, 1, p.h}, COL_LINE);
+  for (double v = ceil(y0 / sty) * sty; v <= y1; v += sty) { /* 3-5 round values a side, with grid lines */
+    int yy = (int)SY(v);
+    gfx_fill(g, (SDL_Rect){p.x + 1, yy, p.w - 1, 1}, (SDL_Color){255, 255, 255, 16});
+    gfx_fill(g, (SDL_Rect){p.x - PX(4), yy, PX(4), 1}, COL_LINE);
+    tick_text(v, b, sizeof b);
+    gfx_draw_text(g, FONT_SMALL, b, p.x - PX(7), yy - lab / 2, COL_MUTED, 2);
+  }
+  int lastx = -100000;
+  for (double v = ceil(x0 / stx) * stx; v <= x1; v += stx) {
+    int xx = (int)SX(v);
+    gfx_fill(g, (SDL_Rect){xx, p.y, 1, p.h}, (SDL_Color){255, 255, 255, 16});
+    gfx_fill(g, (SDL_Rect){xx, p.y + p.h, 1, PX(4)}, COL_LINE);
+    tick_text(v, b, sizeof b);
+    int w = gfx_text_w(g, FONT_SMALL, b);
+    if (xx - w / 2 < lastx + PX(8)) continue;
+    gfx_draw_text(g, FONT_SMALL, b, xx, p.y + p.h + PX(5), COL_MUTED, 1);
+    lastx = xx + w / 2;
+  }
+  /* the titles: the y one above the plot, the x one under its ticks, each with its better way */
+  axis_title(ty, name, sizeof name);
+  int tw = gfx_draw_text(g, FONT_SMALL, name, r.x + PX(10), r.y + PX(6), COL_TEXT, 0);
+  gfx_draw_text(g, FONT_SMALL, ty->higher_is_better < 0 ? FL_TR("better \xE2\x86\x93") : FL_TR("better \xE2\x86\x91"), r.x + PX(10) + tw + PX(12),
+                r.y + PX(6), COL_MUTED, 0);
+  axis_title(tx, name, sizeof name);
+  int xty = p.y + p.h + lab + PX(9);
+  gfx_draw_text(g, FONT_SMALL, name, p.x + p.w / 2, xty, COL_TEXT, 1);
+  gfx_draw_text(g, FONT_SMALL, tx->higher_is_better < 0 ? FL_TR("\xE2\x86\x90 better") : FL_TR("better \xE2\x86\x92"), p.x + p.w, xty, COL_MUTED, 2);
+  /* the legend: what the line and the diamond are */
+  int gy = xty + lab + PX(6), gx = r.x + PX(10); /* the legend's row */
+  gfx_line(g, (float)gx, (float)(gy + lab / 2), (float)(gx + PX(22)), (float)(gy + lab / 2), (float)PX(2), COL_MUTED);
+  gfx_circle(g, (float)(gx + PX(11)), (float)(gy + lab / 2), (float)PX(3.5f), (float)PX(1.5f), COL_MUTED);
+  const char *front = fl_tr(T_FRONT), *me = fl_tr(T_YOU);
+  int mw = gfx_text_w(g, FONT_SMALL, me) + PX(30), fw = r.x + r.w - PX(10) - mw - (gx + PX(30)) - PX(16);
+  char fit[300];
+  gfx_fit(g, FONT_SMALL, front, fw, fit, sizeof fit);
+  int used = gfx_draw_text(g, FONT_SMALL, fit, gx + PX(30), gy, COL_TEXT, 0);
+  float kx = (float)(gx + PX(30) + used + PX(24)), ky = (float)(gy + lab / 2), kk = (float)PX(6);
+  gfx_triangle(g, kx - kk, ky, kx, ky - kk, kx + kk, ky, COL_ACCENT);
+  gfx_triangle(g, kx - kk, ky, kx, ky + kk, kx + kk, ky, COL_ACCENT);
+  gfx_draw_text(g, FONT_SMALL, me, (int)kx + PX(12), gy, COL_TEXT, 0);
   /* the clouds: one small square per game, a little translucent so dense places read darker */
   SDL_Rect *dots = malloc(sizeof *dots * (a->runs ? a->runs : 1));
   Pt *pts = malloc(sizeof *pts * (a->runs ? a->runs : 1));
@@ -163,10 +223,8 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
   axes(d, &xt, &yt);
   char done[1024];
   snprintf(done, sizeof done,
-           FL_NTR("%zu game per policy in %.1f s. Each dot is one game (nudged a few pixels so equal results show as a "
-                  "crowd); the line joins a policy's games that no other game of it beats on both axes (its Pareto frontier).",
-                  "%zu games per policy in %.1f s. Each dot is one game (nudged a few pixels so equal results show as a "
-                  "crowd); the line joins a policy's games that no other game of it beats on both axes (its Pareto frontier).",
+           FL_NTR("%zu game per policy in %.1f s. Each dot is one game, nudged a few pixels so that equal results show as a crowd.",
+                  "%zu games per policy in %.1f s. Each dot is one game, nudged a few pixels so that equal results show as a crowd.",
                   (long)a->runs),
            a->runs, u->t.among_ms / 1000.0);
   y += gfx_draw_wrapped(g, FONT_SMALL, done, r.x, y, lw, COL_MUTED) + PX(10);

@@ -88,7 +88,7 @@ local NAME = {
   mass_unmarked = "Withdraw and mine unmarked",
   no_mines_allied_presence = "No mines, allied presence",
   retract_notice = "Withdraw, then retract",
-  bare = "Build nothing (calibration)",
+  bare = "Build nothing (a yardstick)",
 }
 
 -- Council policies play the council only: the four states follow the council unless a
@@ -166,7 +166,8 @@ function P.define()
     fields = fields { { "at", NORTH, 1 } },
   })
 
-  council("bare", "Calibration: stay a party and build nothing.", {
+  council("bare", "A yardstick, not a plan: stay a party and build nothing, so that what the other policies add shows against it "
+    .. "(RAND's 2016 setting, used to check the model against the study).", {
     statement = { "reaffirm" }, alternatives = { "none" }, crisis_measures = { "hold" }, war_measures = { "fight" },
     programme = { "minimal" }, fields = function() return "done" end,
   })
@@ -195,8 +196,10 @@ function P.define()
   end
   allies("default", "Forward presence as planned", "Forward presence as planned; add a brigade when deterrence looks thin.", "historical", false)
   allies("no_mines_allied_presence", NAME.no_mines_allied_presence, "Station every brigade cohesion allows; surge early.", "historical", true)
-  allies("rand_2016", "RAND 2016 (calibration)", "Calibration: RAND's 2016 setting, no forward presence.", "rand_2016", false)
-  allies("seven_brigades", "Seven brigades (calibration)", "Calibration: RAND's seven brigades, three heavy, from the outset.", "seven_brigades", false)
+  allies("rand_2016", "RAND 2016 (a yardstick)", "A yardstick, not a plan: no forward presence, as in RAND's 2016 games, to check the "
+    .. "model against the study.", "rand_2016", false)
+  allies("seven_brigades", "Seven brigades (a yardstick)", "A yardstick, not a plan: RAND's seven brigades, three heavy, from the "
+    .. "outset, to check the model against the study.", "seven_brigades", false)
 
   -- ---------------- humanitarian community
   policy { id = "default", name = "Campaign and clear", side = "humanitarian", text = "Campaign against emplacement; fund clearance where trusted.",
@@ -244,7 +247,8 @@ function P.define()
       end
       return pick(d, {})
     end }
-  policy { id = "attack_now", name = "Attack at once (calibration)", side = "adversary", text = "Calibration: a surprise attack at the first turn.",
+  policy { id = "attack_now", name = "Attack at once (a yardstick)", side = "adversary",
+    text = "A yardstick, not a likely plan: a surprise attack at the first turn, as in RAND's games, to check the model against the study.",
     choose = function(_, d) return pick(d, { "attack" }) end }
   policy { id = "attack_in_notice", name = "Attack during the notice", side = "adversary",
     text = "Teaching: a surprise attack in October 2025, during the six months of Article 20.",

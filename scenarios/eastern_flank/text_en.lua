@@ -248,7 +248,7 @@ T.dec = {
     opt = {
       historical = { label = "As planned (eFP, Panzerbrigade 45)" },
       seven_brigades = { label = "Seven brigades, three heavy, from the start", text = "RAND's posture (counterfactual)." },
-      rand_2016 = { label = "2016 posture (calibration)", text = "No forward presence: RAND's 2016 setting." },
+      rand_2016 = { label = "2016 posture (a yardstick)", text = "A yardstick, not a plan: no forward presence, RAND's 2016 setting." },
     },
   },
   commitment = {
