@@ -287,8 +287,10 @@ static void scatter_fig(FILE *f, const fl_Results *r, const fl_ChartOpts *o, dou
   track_title(f, r, o->x);
   fputs(" against mean ", f);
   track_title(f, r, o->y);
-  fputs("</text>\n<text x=\"40\" y=\"36\" class=\"l\">Whiskers: 95% confidence interval of each mean (method as in the "
-        "tables). Dashed line: the Pareto frontier (no other set is better on both).</text>\n", f);
+  /* the legend: a sample of the dashed line, named where a reader looks for it */
+  fputs("</text>\n<line x1=\"40\" y1=\"32\" x2=\"68\" y2=\"32\" stroke=\"#000\" stroke-dasharray=\"6 4\"/><circle cx=\"54\" cy=\"32\" r=\"4\" fill=\"#fff\" "
+        "stroke=\"#000\" stroke-width=\"1.5\"/><text x=\"74\" y=\"36\" class=\"l\">best trade-offs: no other set beats these on "
+        "both (the Pareto frontier, points ringed). Whiskers: 95% confidence interval of each mean.</text>\n", f);
   fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"fr\"/>\n", px, py, pw, ph);
   for (double vx = xl; vx <= xh + stx * 1e-9; vx += stx)
     fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" class=\"l\" text-anchor=\"middle\">%g</text>", SX(vx), py + ph + 16,

@@ -3,8 +3,8 @@
 # assumption in the briefing, play the tutorial to its end, open the debrief, fork the
 # game at the first decision (another option, then the computer playing on) and see both
 # forks finish while "your game among many" runs; save the game for the teacher (its log
-# records the changed assumption; an existing file is not replaced without asking); and
-# an idle window costs no CPU. The window prints what the test reads with --bench.
+# records the changed assumption; an existing file is not replaced without asking); an
+# idle window costs no CPU; and the flagship's debrief charts read as a student needs. The window prints what the test reads with --bench.
 # Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
@@ -88,5 +88,32 @@ sleep 1
   || bad "the second Enter did not replace the file"
 alive || bad "the window died"
 k ctrl+q
+
+# the flagship's debrief as a student reads it (FLANK_I18N_DRAWN lists every text drawn):
+# the what-if charts run on dates (monthly turns, then yearly ones: round years under the
+# axis), the "among many" chart has titled axes with round ticks, a
+# legend for its line and marker, and the standings in plain sentences
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+for scr in whatif among; do
+  for size in 1440x900 1024x768; do
+    rm -f "$T/drawn"
+    FLANK_AMONG_RUNS=20 FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" timeout 300 \
+      "$FLANK" play "$ROOT/scenarios/eastern_flank" --demo --speed max --size "$size" --shot-screen $scr --screenshot "$T/$scr.png" \
+      >/dev/null 2>"$T/err" || { bad "eastern_flank $scr shot at $size: $(cat "$T/err")"; continue; }
+    if [ $scr = whatif ]; then
+      years=$(grep -xE '20[2-4][0-9]' "$T/drawn" | sort -u | tr '\n' ' ')
+      [ "$(wc -w <<<"$years")" -ge 2 ] && echo "ok: what-if charts on a date axis at $size (ticks: $years)" \
+        || bad "the what-if charts at $size show no round years under their axis: $(grep -xE '[0-9]{4}' "$T/drawn" | sort -u | tr '\n' ' ')"
+    else
+      for want in "Deterrence (%)" "Civilian casualties (aftermath) (people)" "a policy's best trade-offs: none of its games beats these on both" \
+        "Your game" 200 400; do
+        grep -qxF "$want" "$T/drawn" || bad "the among-many chart at $size does not draw '$want'"
+      done
+      grep -q '^Deterrence: better than in [0-9.]*% of the [0-9]* games played with the [0-9]* policies together' "$T/drawn" \
+        && echo "ok: among many at $size: titled axes, ticks, a legend, plain standings" \
+        || bad "the among-many standing at $size: $(grep '^Deterrence:' "$T/drawn")"
+    fi
+  done
+done
 [ $fail -eq 0 ] && echo "test_play_teach: ok"
 exit $fail

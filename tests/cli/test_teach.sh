@@ -135,6 +135,10 @@ grep -q 'Policies: 1 = default, 2 = Fence every field, 3 = reckless' "$T/play" |
 grep -q '^Policy set Fence every field (careful): 3 games' "$T/n.sum" && grep -q '^Policy set reckless: 3 games' "$T/n.sum" \
   || bad "batch --summary names policies: $(grep 'Policy set' "$T/n.sum")"
 grep -q '^careful,\|,careful,' "$T/n.csv" && ! grep -v '^#' "$T/n.csv" | grep -q 'Fence every field' || bad "the CSV rows keep the policy ids"
+# the batch chart names its dashed line where a reader looks (a legend), not only in a caption
+"$FLANK" batch $S --runs 20 --policy careful --policy reckless --plot "$T/n.svg" --x harvest --y harm >/dev/null 2>&1 || bad "batch --plot"
+grep -q 'class="pf"' "$T/n.svg" && grep -q 'stroke-dasharray="6 4"/>.*best trade-offs: no other set beats these on both' "$T/n.svg" \
+  || bad "the batch chart's frontier has no legend: $(grep -o 'best trade-offs[^<]*' "$T/n.svg")"
 "$FLANK" merge "$T/n.csv" --summary | cmp -s - "$T/n.sum" || bad "merge --summary names policies as batch does"
 
 # flank class: good, corrupt, foreign and tampered logs; counts, CSV, report
