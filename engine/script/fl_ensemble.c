@@ -293,7 +293,7 @@ static const char *share(size_t count, size_t all, char *buf, size_t n) {
   double p = all ? 100.0 * (double)count / (double)all : 0;
   if (count && p < 0.05) snprintf(buf, n, "<0.1%%");
   else if (count < all && p > 99.95) snprintf(buf, n, ">99.9%%");
-  else if ((count && p < 0.5) || (count < all && p >= 99.5)) snprintf(buf, n, "%.1f%%", p);
+  else if ((count && p < 1) || (count < all && p > 99)) snprintf(buf, n, "%.1f%%", p); /* 1 of 200: 0.5%, not 0% */
   else snprintf(buf, n, "%.0f%%", p);
   return buf;
 }

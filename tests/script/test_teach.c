@@ -233,6 +233,10 @@ static void test_ensemble(void) {
                    "worse than in 0.2% (higher is better).");
     fl_ensemble_phrase(&few, d, names, 0, 0, 15, buf, sizeof buf);
     CHECK_STR(buf, "Harvest: better than in 99.8% of the 500 games played with the policy \u201cThe default\u201d, worse than in 0.2% (higher is better).");
+    few.runs = few.n = 200; /* one game of 200 is 0.5%: said so, not rounded to 0% */
+    fl_ensemble_phrase(&few, d, names, 0, 0, 10, buf, sizeof buf);
+    CHECK_STR(buf, "Harvest: better than in 0.5% of the 200 games played with the policy \u201cThe default\u201d, the same as in 99%, "
+                   "worse than in 0.5% (higher is better).");
   }
   fl_ensemble_free(one);
   fl_ensemble_free(two);
