@@ -89,13 +89,16 @@ static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
     y0 = vy < y0 ? vy : y0;
     y1 = vy > y1 ? vy : y1;
   }
-  if (x1 - x0 < 1e-9) { x0 -= 1; x1 += 1; }
-  if (y1 - y0 < 1e-9) { y0 -= 1; y1 += 1; }
+  /* every game alike on a track (no casualties in any): a few units above it, none below its
+   * minimum (no "-0.5 casualties" tick) */
+  const fl_TrackDef *tdx = &d->tracks[xt], *tdy = &d->tracks[yt];
+  if (x1 - x0 < 1e-9) { x0 = x0 - 4 >= tdx->min ? x0 - 4 : x0; x1 += 4; }
+  if (y1 - y0 < 1e-9) { y0 = y0 - 4 >= tdy->min ? y0 - 4 : y0; y1 += 4; }
   double px = (x1 - x0) * 0.06, py = (y1 - y0) * 0.08;
   x0 -= px; x1 += px; y0 -= py; y1 += py;
   /* top to bottom: the y axis' title, the plot, the x ticks, the x axis' title, the legend */
   int lab = gfx_font_h(g, FONT_SMALL);
-  const fl_TrackDef *tx = &d->tracks[xt], *ty = &d->tracks[yt];
+  const fl_TrackDef *tx = tdx, *ty = tdy;
   char name[300], b[64];
   double sty = nice_step(y1 - y0, 4), stx = nice_step(x1 - x0, 4);
   int yw = 0; /* the widest y tick label */
