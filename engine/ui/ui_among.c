@@ -57,10 +57,14 @@ static void progress(fl_Ui *u, SDL_Rect r) {
   ui_btn(u, bar.x + bar.w + PX(16), y - PX(10), T_CANCEL, "C", BTN_AMONG_CANCEL, 0, BS_SECONDARY, 0);
 }
 
-/* A round step that cuts span into about n parts: 1, 2 or 5 times a power of ten. */
-static double nice_step(double span, int n) {
-  double raw = span / n, p = pow(10, floor(log10(raw))), m = raw / p;
-  return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+/* The smallest round step (1, 2, 2.5 or 5 times a power of ten) that cuts span into at most
+ * 4.5 parts: three to five ticks for most spans, never more. */
+static double nice_step(double span) {
+  static const double m[] = {1, 2, 2.5, 5, 10};
+  double p = pow(10, floor(log10(span / 4.5)));
+  for (int k = 0; k < 5; k++)
+    if (span / (m[k] * p) <= 4.5) return m[k] * p;
+  return 10 * p;
 }
 
 /* 1200 -> "1200", 25000 -> "25k", 3e6 -> "3 M": tick labels that stay short. */
@@ -100,7 +104,7 @@ static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
   int lab = gfx_font_h(g, FONT_SMALL);
   const fl_TrackDef *tx = tdx, *ty = tdy;
   char name[300], b[64];
-  double sty = nice_step(y1 - y0, 4), stx = nice_step(x1 - x0, 4);
+  double sty = nice_step(y1 - y0), stx = nice_step(x1 - x0);
   int yw = 0; /* the widest y tick label */
   for (double v = ceil(y0 / sty) * sty; v <= y1; v += sty) {
     tick_text(v, b, sizeof b);
