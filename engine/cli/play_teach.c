@@ -195,6 +195,7 @@ typedef struct AmongJob {
   fl_ScriptOpts opts;
   char *set[CLI_PLAY_MAXSET];
   char **label;              /* per policy set: the name people read (copies: the window may reload its script) */
+  char **text;               /* per policy set: the scenario's text for it (copies), "" when it has none */
   char dir[PATH_MAX], root[4096], lang[32];
   struct cli_Prefetch *pre;  /* the same games, played ahead and still running: taken over */
   cli_ForkPool *pool; unsigned gen; /* where the first what-if fork looks for a loaded script */
@@ -249,6 +250,8 @@ static void among_free(void *job) {
   for (int i = 0; i < CLI_PLAY_MAXSET; i++) free(j->set[i]);
   for (int i = 0; j->label && i < j->nset; i++) free(j->label[i]);
   free(j->label);
+  for (int i = 0; j->text && i < j->nset; i++) free(j->text[i]);
+  free(j->text);
   free(j);
 }
 
@@ -265,6 +268,14 @@ static AmongJob *among_make(cli_Play *p, int human, unsigned runs, int backgroun
   }
   int ok = (j->label = calloc((size_t)j->nset, sizeof *j->label)) != NULL;
   for (int i = 0; ok && i < j->nset; i++) ok = (j->label[i] = fl_str_dup(fl_script_policy_label(p->sc, human, j->sets[i].name))) != NULL;
+  ok = ok && (j->text = calloc((size_t)j->nset, sizeof *j->text)) != NULL;
+  for (int i = 0; ok && i < j->nset; i++) { /* the debrief shows it under the mouse ("a yardstick, not a plan: ...") */
+    const char *txt = "", *id, *nm, *tx;
+    int side;
+    for (int k = 0; !fl_script_policy_info(p->sc, k, &side, &id, &nm, &tx); k++)
+      if (!strcmp(id, j->sets[i].name) && (human < 0 || side == human) && tx && *tx) { txt = tx; break; }
+    ok = (j->text[i] = fl_str_dup(txt)) != NULL;
+  }
   if (!ok) { snprintf(msg, n, "out of memory"); among_free(j); return NULL; }
   snprintf(j->dir, sizeof j->dir, "%s", fl_script_dir(p->sc));
   snprintf(j->root, sizeof j->root, "%s", cli_scenario_path() ? cli_scenario_path() : "");
@@ -378,7 +389,8 @@ static int among_result(void *job, fl_UiAmong *out) {
   const AmongJob *j = job;
   const fl_Ensemble *e = j->e;
   if (!e->val) return -1;
-  *out = (fl_UiAmong){e->nset, e->ntrack, (size_t)e->runs, e->n, (const char *const *)j->label, e->val, e->ending}; /* names, not ids */
+  *out = (fl_UiAmong){e->nset, e->ntrack, (size_t)e->runs, e->n, (const char *const *)j->label, e->val, e->ending,
+                      (const char *const *)j->text}; /* names, not ids */
   return 0;
 }
 

@@ -89,6 +89,7 @@ typedef struct fl_UiAmong {
   int nset, ntrack; size_t runs, n;
   const char *const *set_name;
   const double *val; const int *ending;
+  const char *const *set_text;  /* per set: what the policy does ("" or NULL: the scenario says nothing) */
 } fl_UiAmong;
 
 /* Drawing layers, for tests that prove a missing layer is caught. Without WATER, water areas

@@ -20,7 +20,7 @@ static const char *const T_HEAD = FL_N("YOUR GAME AMONG MANY"), *const T_WHERE =
   *const T_WHAT = FL_N("The same scenario played many times under each policy the scenario ships for your side, with the same "
                        "assumptions, so you can see how much of your result was your choices and how much was luck."),
   *const T_NOT = FL_N("This window cannot play the games."),
-  *const T_FRONT = FL_N("a policy's best trade-offs: none of its games beats these on both");
+  *const T_POINT = FL_N("Point at a policy to read what it does."), *const T_FRONT = FL_N("a policy's best trade-offs: none of its games beats these on both");
 
 /* The two tracks of the scatter: deterrence against harm when the scenario has them, else
  * the first two headline tracks (visible, with a better direction). */
@@ -239,13 +239,22 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
   /* right: where the game stands on every headline track, then per policy on the chart's two */
   int ry = ui_section(u, rx, r.y, rw, T_WHERE);
   /* the policies' colours, as many to a row as fit */
-  int lx = rx, lh = gfx_font_h(g, FONT_SMALL) + PX(4);
+  int lx = rx, lh = gfx_font_h(g, FONT_SMALL) + PX(4), tip = -1, texts = 0;
+  SDL_Rect tip_r = {0, 0, 0, 0};
   for (int s = 0; s < a->nset; s++) {
     int w = PX(16) + gfx_text_w(g, FONT_SMALL, a->set_name[s]) + PX(14);
     if (lx > rx && lx + w > rx + rw) { lx = rx; ry += lh; }
+    SDL_Rect er = {lx, ry, w - PX(10), lh};
+    int has = a->set_text && a->set_text[s] && *a->set_text[s];
+    texts += has;
+    if (has && ui_hovered(u, er)) { tip = s; tip_r = er; gfx_round(g, er, PX(3), COL_CARD_HI); }
     gfx_fill(g, (SDL_Rect){lx, ry + PX(3), PX(10), PX(10)}, ui_fork_color(s));
     gfx_draw_text(g, FONT_SMALL, a->set_name[s], lx + PX(16), ry, COL_TEXT, 0);
     lx += w;
+  }
+  if (texts) { /* what a policy does (e.g. "a yardstick, not a plan") is a point of the mouse away */
+    ry += lh;
+    gfx_draw_text(g, FONT_SMALL, fl_tr(T_POINT), rx, ry, COL_MUTED, 0);
   }
   ry += lh + PX(10);
   for (int t = 0; t < d->ntrack; t++) { /* all policies together, every headline track */
@@ -272,5 +281,16 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
       ry += gfx_draw_wrapped(g, FONT_SMALL, ph, rx + PX(16), ry, rw - PX(16), COL_MUTED) + PX(3);
     }
     ry += PX(8);
+  }
+  if (tip >= 0) { /* over everything below the legend: the policy's own words */
+    char line[1200];
+    snprintf(line, sizeof line, "%s: %s", a->set_name[tip], a->set_text[tip]);
+    int tw = rw < PX(420) ? rw : PX(420);
+    const gfx_Text *tt = gfx_text(g, FONT_SMALL, line, tw);
+    int th = (tt ? tt->h : lh) + PX(16), tx0 = tip_r.x + tw + PX(16) > rx + rw ? rx + rw - tw - PX(16) : tip_r.x;
+    SDL_Rect box = {tx0, tip_r.y + tip_r.h + PX(4), tw + PX(16), th};
+    gfx_round(g, box, PX(6), COL_CARD_HI);
+    gfx_round_frame(g, box, PX(6), gfx_alpha(COL_ACCENT, 170), 1);
+    gfx_draw_wrapped(g, FONT_SMALL, line, box.x + PX(8), box.y + PX(8), tw, COL_TEXT);
   }
 }

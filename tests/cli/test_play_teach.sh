@@ -92,7 +92,8 @@ k ctrl+q
 # the flagship's debrief as a student reads it (FLANK_I18N_DRAWN lists every text drawn):
 # the what-if charts run on dates (monthly turns, then yearly ones: round years under the
 # axis), the "among many" chart has titled axes with round ticks, a
-# legend for its line and marker, and the standings in plain sentences
+# legend for its line and marker, the policies' own words under the mouse (the hint shows
+# when the scenario gave them), and the standings in plain sentences
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 for scr in whatif among; do
   for size in 1440x900 1024x768; do
@@ -107,7 +108,7 @@ for scr in whatif among; do
         || bad "the what-if charts at $size show no round years under their axis: $(grep -xE '[0-9]{4}' "$T/drawn" | sort -u | tr '\n' ' ')"
     else
       for want in "Deterrence (%)" "Civilian casualties (aftermath) (people)" "a policy's best trade-offs: none of its games beats these on both" \
-        "Your game" 200 400; do
+        "Your game" 200 400 "Point at a policy to read what it does."; do
         grep -qxF "$want" "$T/drawn" || bad "the among-many chart at $size does not draw '$want'"
       done
       grep -q '^Deterrence: better than in [0-9.]*% of the [0-9]* games played with the [0-9]* policies together' "$T/drawn" \
