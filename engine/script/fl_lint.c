@@ -619,6 +619,7 @@ static int analyse(lua_State *L) {
   check_across(c);
   for (int i = 0; i < c->nsrc; i++)
     if (!c->src[i].is_text) check_calls(c, &c->src[i]);
+  check_props(c);
   check_policy_returns(c);
   check_texts(c);
   lint_teach(c);
@@ -726,6 +727,7 @@ fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const c
   for (int i = 0; i < c->ndec; i++) { free(c->dec[i].id); free(c->dec[i].side); set_free(&c->dec[i].opts); }
   free(c->dec);
   free(c->args);
+  free(c->props);
   free(c);
   return out;
 }

@@ -70,6 +70,7 @@ void parse_params(Ctx *c, const fl_ApiDoc *d) {
 static void check_arg_string(Ctx *c, Src *s, int k, const char *module, const char *fn, int arg, const char *field) {
   char id[128], what[160];
   ttext(s, k, id, sizeof id);
+  if (!field) prop_use(c, s, k, module, fn, arg);
   for (int i = 0; i < c->nargs; i++) {
     const ApiArg *a = &c->args[i];
     if (a->arg != arg || strcmp(a->module, module) || strcmp(a->fn, fn) || strcmp(a->field, field ? field : "")) continue;
@@ -120,17 +121,23 @@ void check_calls(Ctx *c, Src *s) {
       if (tis(s, k + 4, ".") && ttype(s, k + 5) == T_NAME && !tis(s, k + 6, ".")) {
         set_add(&modalias, ttext(s, k + 1, a, sizeof a));
         set_add(&modname, ttext(s, k + 5, m, sizeof m));
+        api_name(c, s, s->t[k + 5].line, m, NULL);
+        k += 5;
       } else if (!tis(s, k + 4, ".")) set_add(&alias, ttext(s, k + 1, a, sizeof a));
       continue;
     }
     if (ttype(s, k) != T_NAME || tis(s, k - 1, ".") || tis(s, k - 1, ":")) continue;
     ttext(s, k, a, sizeof a);
-    if (set_has(&alias, a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME && tis(s, k + 3, ".") && ttype(s, k + 4) == T_NAME)
-      check_call(c, s, k + 5, ttext(s, k + 2, m, sizeof m), ttext(s, k + 4, f, sizeof f));
-    else
+    if (set_has(&alias, a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME) {
+      int call = tis(s, k + 3, ".") && ttype(s, k + 4) == T_NAME;
+      ttext(s, k + 2, m, sizeof m);
+      if (call) ttext(s, k + 4, f, sizeof f);
+      if (api_name(c, s, s->t[k + 2].line, m, call ? f : NULL) && call) check_call(c, s, k + 5, m, f);
+    } else
       for (int i = 0; i < modalias.n; i++)
-        if (!strcmp(modalias.v[i], a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME)
-          check_call(c, s, k + 3, modname.v[i], ttext(s, k + 2, f, sizeof f));
+        if (!strcmp(modalias.v[i], a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME &&
+            api_name(c, s, s->t[k + 2].line, modname.v[i], ttext(s, k + 2, f, sizeof f)))
+          check_call(c, s, k + 3, modname.v[i], f);
   }
   set_free(&alias);
   set_free(&modalias);
