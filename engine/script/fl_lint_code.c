@@ -431,6 +431,14 @@ void check_globals(Ctx *c, Src *s) {
 
 /* ---- numbers without a source (opt-in: --lint: numbers-need-source) ---- */
 
+/* A number that needs no source of its own: a source{}'s (its year, its pages) and a
+ * parameter{}'s that names its source= or states its assumption=. */
+static int sourced_def(Src *s, int line) {
+  if (def_open(s, "source", line) >= 0) return 1;
+  int p = def_open(s, "parameter", line);
+  return p >= 0 && (find_field(s, p, "source") >= 0 || find_field(s, p, "assumption") >= 0);
+}
+
 void check_numbers(Ctx *c, Src *s) {
   if (!s->need_src) return;
   int last = 0;
@@ -445,6 +453,7 @@ void check_numbers(Ctx *c, Src *s) {
     double v = s->t[k].num;
     int line = s->t[k].line;
     if (v == 0 || v == 1 || line == last) continue;
+    if (sourced_def(s, line)) continue;
     int ok = s->lf[line - 1] & LF_SRC;
     if (!ok && line >= 2 && (s->lf[line - 2] & LF_SRC)) ok = !code[line - 1]; /* a source comment alone on the line above */
     if (!ok) {

@@ -118,7 +118,7 @@ static void check_duplicates(Ctx *c) {
 static void check_default_ending(Ctx *c) {
   lua_State *L = c->L;
   int n = defs(L, "ending"), ndef = 0;
-  char first[128] = "", id[128];
+  char first[128] = "", id[128], dflt[160] = "";
   Where w1 = {0};
   for (int i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
@@ -127,10 +127,13 @@ static void check_default_ending(Ctx *c) {
     lua_getfield(L, -1, "default");
     int yes = lua_type(L, -1) == LUA_TBOOLEAN && lua_toboolean(L, -1);
     lua_pop(L, 1);
-    if (yes && ++ndef == 2) {
+    if (yes && ++ndef == 1) {
+      Where w = where_of(c, L, "ending");
+      snprintf(dflt, sizeof dflt, "%s' (line %d", id, field_line(&w, "default"));
+    } else if (yes) {
       Where w = where_of(c, L, "ending");
       msg(c, wfile(c, &w), field_line(&w, "default"), FL_LINT_ERROR, "default-ending",
-          "ending '%s' is a second default = true; only one ending can be the default", id);
+          "ending '%s' is a second default = true, after '%s); only one ending can be the default", id, dflt);
     }
     lua_pop(L, 1);
   }

@@ -122,6 +122,9 @@ int fl_defs_read_map(fl_Script *sc, const char *m, int build, char *err, size_t 
 const char *const *fl_defs_keys(const char *kind);
 /* The i-th definition kind's name ("scenario", "side", ...), NULL past the end. */
 const char *fl_defs_kind(int i);
+/* An option's target = tk that is not a kind: the message's tail, " (did you mean 'area'?)"
+ * for a slip of the keyboard, "" otherwise (the kinds are listed anyway: 'zone' is not 'move'). */
+const char *fl_defs_target_hint(const char *tk, char *buf, size_t n);
 
 /* Definition keys (fl_defs_keys.c): each key's type, as the docs show it, and meaning. */
 typedef struct fl_KeyHint { const char *kind, *key, *type; int required; const char *doc; } fl_KeyHint;
