@@ -112,11 +112,27 @@ static void check_call(Ctx *c, Src *s, int k, const char *module, const char *fn
 }
 
 /* Find flank.mod.fn(...), F.mod.fn(...) (local F = flank) and M.fn(...) (local M = flank.mod). */
+/* `local get = F.area.get` (also the first of `local get, x = F.area.get, ...`): the local
+ * that names the function, or -1. */
+static int fn_alias_name(const Src *s, int k) {
+  if (!tis(s, k - 1, "=")) return -1;
+  int j = k - 2;
+  while (ttype(s, j) == T_NAME && tis(s, j - 1, ",")) j -= 2;
+  return ttype(s, j) == T_NAME && tis(s, j - 1, "local") ? j : -1;
+}
+
+typedef struct FnAlias { char name[64], m[64], f[64]; } FnAlias;
+
 void check_calls(Ctx *c, Src *s) {
   Set alias = {0}, modalias = {0}, modname = {0};
+  FnAlias fa[32];
+  int nfa = 0;
   set_add(&alias, "flank");
   for (int k = 0; k + 3 < s->nt; k++) {
     char a[64], m[64], f[64];
+    if (tis(s, k, "local") && ttype(s, k + 1) == T_NAME) /* a new local of that name ends an alias */
+      for (int i = 0; i < nfa; i++)
+        if (!strcmp(fa[i].name, ttext(s, k + 1, a, sizeof a))) fa[i--] = fa[--nfa];
     if (tis(s, k, "local") && ttype(s, k + 1) == T_NAME && tis(s, k + 2, "=") && tis(s, k + 3, "flank")) {
       if (tis(s, k + 4, ".") && ttype(s, k + 5) == T_NAME && !tis(s, k + 6, ".")) {
         set_add(&modalias, ttext(s, k + 1, a, sizeof a));
@@ -133,6 +149,16 @@ void check_calls(Ctx *c, Src *s) {
       ttext(s, k + 2, m, sizeof m);
       if (call) ttext(s, k + 4, f, sizeof f);
       if (api_name(c, s, s->t[k + 2].line, m, call ? f : NULL) && call) check_call(c, s, k + 5, m, f);
+      int fn = call ? fn_alias_name(s, k) : -1;
+      if (fn >= 0 && nfa < 32 && !tis(s, k + 5, "(") && !tis(s, k + 5, "{") && ttype(s, k + 5) != T_STR) {
+        ttext(s, fn, fa[nfa].name, sizeof fa[nfa].name);
+        snprintf(fa[nfa].m, sizeof fa[nfa].m, "%s", m);
+        snprintf(fa[nfa].f, sizeof fa[nfa].f, "%s", f);
+        nfa++;
+      }
+    } else if (tis(s, k + 1, "(") || tis(s, k + 1, "{") || ttype(s, k + 1) == T_STR) {
+      for (int i = 0; i < nfa; i++)
+        if (!strcmp(fa[i].name, a)) check_call(c, s, k + 1, fa[i].m, fa[i].f);
     } else
       for (int i = 0; i < modalias.n; i++)
         if (!strcmp(modalias.v[i], a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME &&
