@@ -189,8 +189,10 @@ static void check_overlay_props(Ctx *c) {
       int own = w.src && w.open >= 0; /* the overlay's own id and prop do not count */
       if (!literal_elsewhere(c, prop, w.src, own ? w.open : -1, own ? match_close(w.src, w.open) : -1)) {
         if (!strfield(L, -1, "id", id, sizeof id)) snprintf(id, sizeof id, "?");
+        char sg[160];
         msg(c, wfile(c, &w), field_line(&w, "prop"), FL_LINT_WARNING, "overlay-prop",
-            "overlay '%s': no area has property '%s' (no area{ props }, property{} or flank.area.set names it), so it shades nothing", id, prop);
+            "overlay '%s': no area has property '%s' (no area{ props }, property{} or flank.area.set names it), so it shades nothing%s",
+            id, prop, suggest(&props, prop, sg, sizeof sg));
       }
     }
     lua_pop(L, 1);
