@@ -449,9 +449,8 @@ void fl_sb_freeze(lua_State *L, int idx) {
   lua_pop(L, 1); /* the object's metatable, or nil */
 }
 
-/* A missing field of an API table (arg 1: the table's contents, arg 2: the key): an
- * error naming it, with the nearest existing name, instead of a nil that fails later as
- * "attempt to call a nil value". Only misses come here: a hit never reaches __index. */
+/* A missing field of an API table (arg 1: its contents, arg 2: the key): an error with the
+ * nearest name, not a nil called later. Only misses come here: a hit never reaches __index. */
 static int api_miss(lua_State *L) {
   if (lua_type(L, 2) != LUA_TSTRING) return 0; /* flank[1], ipairs(flank.track): nil */
   const char *key = lua_tostring(L, 2), *name = "flank", *cand[64];
@@ -470,12 +469,9 @@ static int api_miss(lua_State *L) {
 void fl_sb_strict_names(lua_State *L, int idx, const char *name) {
   idx = lua_absindex(L, idx);
   lua_createtable(L, 0, 3);
-  lua_pushcfunction(L, api_miss);
-  lua_setfield(L, -2, "__index");
-  lua_pushstring(L, name);
-  lua_setfield(L, -2, "__name");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
+  lua_pushcfunction(L, api_miss); lua_setfield(L, -2, "__index");
+  lua_pushstring(L, name); lua_setfield(L, -2, "__name");
+  lua_pushboolean(L, 0); lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, idx);
 }
 
