@@ -449,32 +449,6 @@ void fl_sb_freeze(lua_State *L, int idx) {
   lua_pop(L, 1); /* the object's metatable, or nil */
 }
 
-/* A missing field of an API table (arg 1: its contents, arg 2: the key): an error with the
- * nearest name, not a nil called later. Only misses come here: a hit never reaches __index. */
-static int api_miss(lua_State *L) {
-  if (lua_type(L, 2) != LUA_TSTRING) return 0; /* flank[1], ipairs(flank.track): nil */
-  const char *key = lua_tostring(L, 2), *name = "flank", *cand[64];
-  if (lua_getmetatable(L, 1) && lua_getfield(L, -1, "__name") == LUA_TSTRING) name = lua_tostring(L, -1);
-  int n = 0;
-  lua_pushnil(L);
-  while (lua_next(L, 1)) {
-    lua_pop(L, 1);
-    if (lua_type(L, -1) == LUA_TSTRING && n < 64) cand[n++] = lua_tostring(L, -1); /* the table keeps the string alive */
-  }
-  const char *s = fl_str_suggest(key, cand, n);
-  if (s) return luaL_error(L, "%s.%s does not exist (did you mean %s.%s?)", name, key, name, s);
-  return luaL_error(L, "%s.%s does not exist", name, key);
-}
-
-void fl_sb_strict_names(lua_State *L, int idx, const char *name) {
-  idx = lua_absindex(L, idx);
-  lua_createtable(L, 0, 3);
-  lua_pushcfunction(L, api_miss); lua_setfield(L, -2, "__index");
-  lua_pushstring(L, name); lua_setfield(L, -2, "__name");
-  lua_pushboolean(L, 0); lua_setfield(L, -2, "__metatable");
-  lua_setmetatable(L, idx);
-}
-
 int fl_sb_is_frozen(lua_State *L, int idx) {
   if (!lua_getmetatable(L, idx)) return 0;
   lua_getfield(L, -1, "__flank_frozen");

@@ -10,8 +10,8 @@ test("a misspelt module too", function()
   expect(g.vars.module_miss).matches("flank%.trak does not exist %(did you mean flank%.track%?%)$")
 end)
 
-test("a name like nothing in the module: no guess", function()
-  expect(g.vars.far_miss).matches("flank%.track%.zzzzzz does not exist$")
+test("a name like nothing in the module: no guess, the names it has", function()
+  expect(g.vars.far_miss).matches("flank%.track%.zzzzzz does not exist %(flank%.track has add, all, get, history, set%)$")
 end)
 
 test("names that exist read as before: functions, pairs, flank.lang; a number key is nil", function()
