@@ -15,7 +15,6 @@
 ---@field event flank.event
 ---@field side flank.side
 ---@field move flank.move
----@field piece flank.piece
 ---@field map flank.map
 ---@field param flank.param
 ---@field lang string the language asked for (--lang), e.g. "en"
@@ -23,6 +22,39 @@ flank = {}
 
 ---@class flank.game
 flank.game = {}
+
+---@class flank.track
+flank.track = {}
+
+---@class flank.area
+flank.area = {}
+
+---@class flank.piece
+flank.piece = {}
+
+---@class flank.var
+flank.var = {}
+
+---@class flank.rng
+flank.rng = {}
+
+---@class flank.decision
+flank.decision = {}
+
+---@class flank.event
+flank.event = {}
+
+---@class flank.side
+flank.side = {}
+
+---@class flank.move
+flank.move = {}
+
+---@class flank.map
+flank.map = {}
+
+---@class flank.param
+flank.param = {}
 
 ---The current turn, counting from 1.
 ---
@@ -91,9 +123,6 @@ function flank.game.set_step(span) end
 ---@param to? string|string[]
 function flank.game.log(text, to) end
 
----@class flank.track
-flank.track = {}
-
 ---A track's current value.
 ---
 ---```lua
@@ -139,9 +168,6 @@ function flank.track.all() end
 ---@param id string
 ---@return number[]
 function flank.track.history(id) end
-
----@class flank.area
-flank.area = {}
 
 ---Every area id, in map order.
 ---
@@ -246,9 +272,6 @@ function flank.area.neighbor_sum(key) end
 ---@param factor number
 function flank.area.scale(key, factor) end
 
----@class flank.piece
-flank.piece = {}
-
 ---Place a piece; returns its id.
 ---
 ---```lua
@@ -313,9 +336,6 @@ function flank.piece.list(filter) end
 ---@return integer
 function flank.piece.count(filter) end
 
----@class flank.var
-flank.var = {}
-
 ---A scenario variable (saved with the game), or default.
 ---
 ---```lua
@@ -344,9 +364,6 @@ function flank.var.set(key, value) end
 ---@param delta number
 ---@return number
 function flank.var.add(key, delta) end
-
----@class flank.rng
-flank.rng = {}
 
 ---Like math.random, from the game's seeded dice (math.random is the same function).
 ---
@@ -386,9 +403,6 @@ function flank.rng.normal(mean, sd) end
 ---@return any
 function flank.rng.pick(list) end
 
----@class flank.decision
-flank.decision = {}
-
 ---The option last chosen on a decision (or nil) and how many times it was decided.
 ---
 ---```lua
@@ -399,9 +413,6 @@ flank.decision = {}
 ---@return integer
 function flank.decision.taken(id) end
 
----@class flank.event
-flank.event = {}
-
 ---How many times an event has fired.
 ---
 ---```lua
@@ -411,9 +422,6 @@ flank.event = {}
 ---@return integer
 function flank.event.fired(id) end
 
----@class flank.side
-flank.side = {}
-
 ---Every side id, in definition order.
 ---
 ---```lua
@@ -421,9 +429,6 @@ flank.side = {}
 ---```
 ---@return string[]
 function flank.side.list() end
-
----@class flank.move
-flank.move = {}
 
 ---The areas a piece may end a move in now, with the movement points it has left this turn (shortest paths over adjacency, priced by its type's terrain costs; impassable terrain, enemy areas for types that stop there, and stacking limits respected).
 ---
@@ -463,9 +468,6 @@ function flank.move.left(piece) end
 ---@param points? number
 function flank.move.spend(piece, points) end
 
----@class flank.piece
-flank.piece = {}
-
 ---Let sides (and their teams; nil: everyone) see a piece of a hidden type.
 ---
 ---```lua
@@ -493,9 +495,6 @@ function flank.piece.hide(id, from) end
 ---@param side string
 ---@return boolean
 function flank.piece.seen_by(id, side) end
-
----@class flank.map
-flank.map = {}
 
 ---Draw an arrow between two areas (an axis of advance), saved with the game. style: "normal", "warning" or "good"; to: only these sides see it.
 ---
@@ -531,9 +530,6 @@ function flank.map.clear(kind) end
 ---```
 ---@param on boolean
 function flank.map.front(on) end
-
----@class flank.param
-flank.param = {}
 
 ---The value of a parameter{} in this game: its default, the class settings' value, or what the teacher or player set (--set ID=VALUE, the briefing's Assumptions panel). Recorded in saves and replay logs.
 ---
@@ -776,7 +772,7 @@ function policy(t) end
 ---@return flank.def.overlay
 function overlay(t) end
 
----An area property declared with a readable name, a unit and who may see it.
+---An area property declared with a readable name, a unit and who may see it. Once a scenario declares any property{}, players see only the declared ones (in the window, `play --text` and `run --board`); the others are the rules' bookkeeping, still read and written by rule code. A scenario with no property{} shows every property under its key.
 ---@class flank.def.property
 ---@field id string The area property's key.
 ---@field name? string Readable name, e.g. "AP mines in the ground".
@@ -786,7 +782,7 @@ function overlay(t) end
 ---@field visible_to? string|string[] Only these sides (and their teams) see it; policies of other sides read nil. Default: everyone.
 ---@field values? table<string, string> What a text value means to a player, e.g. { stockpile = "Mines stockpiled for a crisis" }: the window and play --text show the label instead of the value.
 
----An area property declared with a readable name, a unit and who may see it.
+---An area property declared with a readable name, a unit and who may see it. Once a scenario declares any property{}, players see only the declared ones (in the window, `play --text` and `run --board`); the others are the rules' bookkeeping, still read and written by rule code. A scenario with no property{} shows every property under its key.
 ---@param t flank.def.property
 ---@return flank.def.property
 function property(t) end
@@ -859,6 +855,8 @@ function test(name, opts_or_fn, fn) end
 ---@field policy? string every side that defines this policy plays it
 ---@field side? table<string, string> role -> policy (overrides `policy`)
 ---@field turns? integer stop after this many turns (the game is then unfinished)
+---@field set? table<string, number> parameters for this play{} (as --set ID=VALUE); the others keep their defaults
+---@field lang? string the scenario's language (flank.lang), as --lang
 
 ---@class flank.game_log_entry
 ---@field kind "decision"|"event"|"message"|"delayed"|"skipped"|"ending"
@@ -871,18 +869,28 @@ function test(name, opts_or_fn, fn) end
 ---@field ending? string
 ---@field text? string
 
----One game (play{seed = ...}).
----@class flank.game
+---@class flank.game_decision: flank.game_log_entry
+---@field targets? (string|integer)[] the chosen targets (area ids or piece ids)
+---@field piece? integer a move's piece
+---@field to? string a move's destination
+---@field from? string where a move started
+
+---One game (play{seed = ...}); flank.game is the runtime API, not this.
+---@class flank.played
 ---@field ending string? the ending's id, nil if unfinished
 ---@field finished boolean
 ---@field tracks table<string, number> final values
 ---@field history table<string, number[]> each track at the end of each turn
+---@field params table<string, number> the parameters the game was played with
 ---@field turns integer turns played
 ---@field date string
 ---@field seed integer
----@field decisions {turn: integer, date: string, side: string, decision: string, option: string}[]
----@field events string[]
+---@field decisions flank.game_decision[] the decisions taken, in order
+---@field events string[] the ids of the events that fired, in order
 ---@field log flank.game_log_entry[]
+---@field areas table<string, table> the final board: by area id, its owner and properties
+---@field pieces {id: integer, type: string, area: string, side?: string}[] the pieces at the end, with their properties
+---@field vars table<string, number|boolean|string> flank.var at the end
 
 ---@class flank.stats
 ---@field mean number
@@ -909,7 +917,7 @@ function test(name, opts_or_fn, fn) end
 ---local a = play{ policy = "mines", seeds = 300 }
 ---```
 ---@param opts flank.play_opts
----@return flank.game|flank.games
+---@return flank.played|flank.games
 function play(opts) end
 
 ---@class flank.expectation

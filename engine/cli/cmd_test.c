@@ -258,6 +258,37 @@ static int save_junit(const char *path, Run *r, List *files, char **load_err) {
   return rc;
 }
 
+/* --set once against each test file's own scenario (<scenario>/tests/NAME.lua): a value out
+ * of range or an unknown parameter is one usage error, not every test failing with it. */
+static int check_sets(const List *files, const char *const *sets, int nset, const char *lang) {
+  char last[PATH_MAX] = "";
+  for (int i = 0; nset && i < files->n; i++) {
+    char scen[PATH_MAX], probe[PATH_MAX + 16], err[1024];
+    snprintf(scen, sizeof scen, "%s", files->v[i]);
+    char *slash = strrchr(scen, '/');
+    if (!slash) continue;
+    *slash = '\0';
+    slash = strrchr(scen, '/');
+    if (strcmp(slash ? slash + 1 : scen, "tests")) continue;
+    if (slash) *slash = '\0'; else snprintf(scen, sizeof scen, ".");
+    snprintf(probe, sizeof probe, "%s/scenario.lua", scen);
+    if (!is_file(probe) || !strcmp(scen, last)) continue;
+    snprintf(last, sizeof last, "%s", scen);
+    fl_ScriptOpts so = {0};
+    so.lang = lang;
+    so.no_class = 1; /* as the tests load it */
+    fl_Script *sc = fl_script_load(scen, cli_scenarios_root(), &so, err, sizeof err);
+    if (!sc) continue; /* a scenario that does not load: the tests report it where it happens */
+    for (int k = 0; k < nset; k++)
+      if (fl_script_set_param(sc, sets[k], err, sizeof err)) {
+        fl_script_free(sc);
+        return cli_usage_error("test", "%s%s", strncmp(err, "--set", 5) ? "--set: " : "", err);
+      }
+    fl_script_free(sc);
+  }
+  return 0;
+}
+
 int cmd_test(int argc, char **argv) {
   Run r = {0};
   List paths = {0}, files = {0};
@@ -299,6 +330,7 @@ int cmd_test(int argc, char **argv) {
     if (collect(paths.v[i], &files)) { rc = cli_usage_error("test", "%s: no such test file, folder or scenario", paths.v[i]); goto out; }
     if (files.n == before) { rc = cli_usage_error("test", "%s: no test files (tests/NAME.lua) there", paths.v[i]); goto out; }
   }
+  if ((rc = check_sets(&files, sets, nset, lang))) goto out;
   if (junit && strcmp(junit, "-")) { /* fail now, not after every test has run */
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", junit);

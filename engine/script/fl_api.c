@@ -764,6 +764,14 @@ void fl_api_open(fl_Script *sc) {
     lua_setfield(L, -2, f->doc.name);
     lua_pop(L, 1);
   }
+  lua_pushnil(L); /* a misspelt name is an error where it is written, not a nil called later */
+  while (lua_next(L, flank)) {
+    char name[64];
+    snprintf(name, sizeof name, "flank.%s", lua_tostring(L, -2));
+    fl_sb_strict_names(L, -1, name);
+    lua_pop(L, 1);
+  }
+  fl_sb_strict_names(L, flank, "flank");
   lua_pushvalue(L, flank);
   lua_setfield(L, env, "flank");
   /* Lua names a C function in "bad argument #1 to 'flank.track.get'" by finding it

@@ -25,6 +25,17 @@ static int parse_delay(B *b, lua_State *L, int t, fl_Span *out, const char *what
 }
 
 /* target = "area" | "areas" | "piece" | "pieces" | "move", legal = function, min, max, again. */
+const char *fl_defs_target_hint(const char *tk, char *buf, size_t n) {
+  static const char *const kinds[] = {"area", "areas", "piece", "pieces", "move"};
+  const char *sg = fl_str_suggest(tk, kinds, 5);
+  int letters[256] = {0}, same = sg && strlen(sg) == strlen(tk);
+  for (const char *p = tk; same && *p; p++) letters[(unsigned char)*p]++;
+  for (const char *p = sg; same && *p; p++) same = letters[(unsigned char)*p]-- > 0;
+  if (sg && (sg[0] == tk[0] || same)) snprintf(buf, n, " (did you mean '%s'?)", sg); /* aera, peice, mvoe */
+  else buf[0] = '\0';
+  return buf;
+}
+
 static int build_target(B *b, int o, fl_OptionDef *op, const char *what) {
   static const char *const kinds[] = {"area", "areas", "piece", "pieces", "move"};
   char *tk = NULL;
@@ -33,9 +44,8 @@ static int build_target(B *b, int o, fl_OptionDef *op, const char *what) {
   int k = -1;
   for (int i = 0; i < 5; i++) if (!strcmp(tk, kinds[i])) k = i;
   if (*tk && k < 0) {
-    const char *sg = fl_str_suggest(tk, kinds, 5);
-    bfail(b, "%s: target '%s' is not one of area, areas, piece, pieces, move%s%s%s", what, tk,
-          sg ? " (did you mean '" : "", sg ? sg : "", sg ? "'?)" : "");
+    char hint[64];
+    bfail(b, "%s: target '%s' is not one of area, areas, piece, pieces, move%s", what, tk, fl_defs_target_hint(tk, hint, sizeof hint));
     free(tk);
     return -1;
   }

@@ -27,7 +27,7 @@ static const char *const KIND_DOC[][2] = {
   {"ending", "How the game can end. At least one."},
   {"policy", "An AI for a side: choose(view, decision) returns an option id."},
   {"overlay", "A map view that shades areas by a property (the window cycles them with V)."},
-  {"property", "An area property declared with a readable name, a unit and who may see it."},
+  {"property", "An area property declared with a readable name, a unit and who may see it. Once a scenario declares any property{}, players see only the declared ones (in the window, `play --text` and `run --board`); the others are the rules' bookkeeping, still read and written by rule code. A scenario with no property{} shows every property under its key."},
   {"parameter", "An assumption a teacher can change (--set ID=VALUE, the class settings file, the briefing's Assumptions panel); rule code reads it with flank.param.get."},
   {"source", "A work the scenario cites: text cites it as [@id]; `flank sources` prints the bibliography."},
   {"question", "A discussion question shown with the debrief (general, or for one ending)."},
@@ -118,6 +118,61 @@ static void symbols_md(FILE *f) {
   }
 }
 
+/* The modules of the registration in order of first appearance, each once (flank.piece's
+ * visibility functions are registered with the board's, apart from the rest). */
+static int modules(const fl_ApiDoc *d, int n, const char **out, int cap) {
+  int k = 0;
+  for (int i = 0; i < n; i++) {
+    int seen = 0;
+    for (int j = 0; j < k && !seen; j++) seen = !strcmp(out[j], d[i].module);
+    if (!seen && k < cap) out[k++] = d[i].module;
+  }
+  return k;
+}
+
+/* What choose(view, d) receives and returns (fl_policy.c builds both tables). */
+static const char POLICY_MD[] =
+  "\n# Policies: the view and the decision\n\n"
+  "A `policy{}`'s `choose(view, d)` is called each time its side has a decision to make. Both\n"
+  "arguments are read-only (writing to them is an error) and are reused and updated in place from\n"
+  "one decision to the next: copy what you want to keep. While `choose` runs, `flank.*` shows only\n"
+  "what this side may see (tracks, properties and pieces hidden from it read as nil or are left out),\n"
+  "and may only read.\n\n"
+  "`view`:\n\n| field | type | |\n|---|---|---|\n"
+  "| `turn` | `integer` | The current turn, from 1. |\n"
+  "| `date` | `string` | The current date, \"YYYY-MM-DD\". |\n"
+  "| `side` | `string` | The side deciding. |\n"
+  "| `tracks` | `table<string, number>` | Each track's value by id; a track this side may not see (`visible_to`) is absent. |\n\n"
+  "`d`, the decision:\n\n| field | type | |\n|---|---|---|\n"
+  "| `id` | `string` | The decision's id. |\n"
+  "| `title` | `string` | Its title. |\n"
+  "| `side` | `string` | The side deciding. |\n"
+  "| `options` | `table[]` | Its options, in the order the decision lists them (below). |\n\n"
+  "Each entry of `d.options`:\n\n| field | type | |\n|---|---|---|\n"
+  "| `id` | `string` | The option's id: what `choose` returns. |\n"
+  "| `label` | `string` | Its label. |\n"
+  "| `available` | `boolean` | Whether it can be chosen now: its cost can be paid (a cost function is asked with no target: the least it can cost), its `requires` holds and it has a legal target (when it takes one). |\n"
+  "| `reason` | `string?` | Why not, when it is not available: the cost that cannot be paid, the second value `requires` returned (else \"requirements not met\"), or \"no legal target\" (\"nothing can move\"). |\n"
+  "| `preview` | `string?` | Its preview text (a preview function is asked with no target, when the field is read). |\n"
+  "| `cost` | `table<string, number>` | Its fixed costs by track id (`cost = { budget = 10 }`); empty when the cost is a function. |\n"
+  "| `target` | `string?` | What it targets: \"area\", \"areas\", \"piece\", \"pieces\" or \"move\"; nil when it takes no target. |\n"
+  "| `min`, `max` | `integer?` | How many targets it takes (with `target`). |\n"
+  "| `targets` | `(string/integer)[]?` | The legal targets now: area ids, or piece ids; for a move, the pieces that can move. Nil when the option takes no target or is not available. Worked out when read. |\n\n"
+  "`choose` returns the id of an available option, then its target: an area id (`target = \"area\"`),\n"
+  "a piece id (`\"piece\"`), a list of them (`\"areas\"`, `\"pieces\"`), or for a move the piece id and\n"
+  "the destination area id. Anything else (an option that is not available, a number instead of an\n"
+  "id, a target that is not legal) stops the game with an error naming the policy and the options\n"
+  "that were available (`flank run` exits 3). `flank lint` checks the literal ids a policy returns.\n\n"
+  "```lua\n"
+  "policy { id = \"default\", side = \"council\", choose = function(view, d)\n"
+  "  for _, o in ipairs(d.options) do\n"
+  "    if o.id == \"survey\" and o.available and o.targets[1] then return \"survey\", o.targets[1] end\n"
+  "  end\n"
+  "  if view.tracks.budget < 20 then return \"fundraise\" end\n"
+  "  return \"wait\"\n"
+  "end }\n"
+  "```\n";
+
 static void api_md(FILE *f) {
   int n;
   const fl_ApiDoc *d = fl_script_api_docs(&n);
@@ -128,7 +183,10 @@ static void api_md(FILE *f) {
         "(`scenario{}`, `side{}`, `track{}`, ...). During play, rule code (effects, conditions, texts,\n"
         "policies) reads and changes the game through the **runtime API**, the `flank` table. Conditions,\n"
         "texts and policies may only read; effects and `setup()` may change. Globals are frozen after load:\n"
-        "keep changing state in `flank.var`, tracks, areas or pieces. Editor completion: docs/flank.d.lua.\n\n"
+        "keep changing state in `flank.var`, tracks, areas or pieces. Editor completion: docs/flank.d.lua.\n"
+        "A name the API does not have is an error where it is read, with the nearest one (`flank.track.ad\n"
+        "does not exist (did you mean flank.track.add?)`), not a nil that fails later; `flank lint` reports it\n"
+        "before play, and warns when an area or piece property read by name is declared nowhere.\n\n"
         "`flank.lang` (a string, readable while loading) is the language asked for with `--lang` on run,\n"
         "play, render, batch, replay and test, or `play{ lang = ... }` in a test (default `\"en\"`). The\n"
         "engine does not load texts by itself: a scenario keeps its words in `text_en.lua` (a table\n"
@@ -145,24 +203,20 @@ static void api_md(FILE *f) {
         "The window's own words (buttons, panel titles, help) follow `--lang` too, from the catalogues\n"
         "in po/ (Estonian, Latvian, Lithuanian, Polish; English otherwise).\n\n"
         "## Contents\n\n- Runtime API:", f);
-  const char *last = "";
-  for (int i = 0; i < n; i++)
-    if (strcmp(d[i].module, last)) {
-      fprintf(f, "%s [flank.%s](#flank%s)", *last ? "," : "", d[i].module, d[i].module);
-      last = d[i].module;
-    }
-  fputs("\n- Definitions:", f);
+  const char *mods[64];
+  int nm = modules(d, n, mods, 64);
+  for (int m = 0; m < nm; m++) fprintf(f, "%s [flank.%s](#flank%s)", m ? "," : "", mods[m], mods[m]);
+  fputs("\n- [Policies: the view and the decision](#policies-the-view-and-the-decision)\n- Definitions:", f);
   for (int k = 0; fl_defs_kind(k); k++) fprintf(f, "%s [%s{}](#%s)", k ? "," : "", fl_defs_kind(k), fl_defs_kind(k));
   fputs(", [setup()](#setup)\n\n# Runtime API\n", f);
-  last = "";
-  for (int i = 0; i < n; i++) {
-    if (strcmp(d[i].module, last)) {
-      fprintf(f, "\n## flank.%s\n", d[i].module);
-      last = d[i].module;
-    }
-    fprintf(f, "\n### flank.%s.%s(%s)%s%s\n\n%s\n\n```lua\n%s\n```\n", d[i].module, d[i].name, d[i].params,
-            *d[i].returns ? " → " : "", d[i].returns, d[i].doc, d[i].example);
+  for (int m = 0; m < nm; m++) { /* a module's functions together, wherever they are registered */
+    fprintf(f, "\n## flank.%s\n", mods[m]);
+    for (int i = 0; i < n; i++)
+      if (!strcmp(d[i].module, mods[m]))
+        fprintf(f, "\n### flank.%s.%s(%s)%s%s\n\n%s\n\n```lua\n%s\n```\n", d[i].module, d[i].name, d[i].params,
+                *d[i].returns ? " → " : "", d[i].returns, d[i].doc, d[i].example);
   }
+  fputs(POLICY_MD, f);
   fputs("\n# Definitions\n\nEach definition function takes one table. Unknown keys are an error at load (with a\n"
         "did-you-mean); `flank lint` reports all of them at once.\n", f);
   for (int k = 0; fl_defs_kind(k); k++) {
@@ -205,17 +259,13 @@ static void d_lua(FILE *f) {
         "-- Use: add this folder to workspace.library in .luarc.json, e.g.\n"
         "--   { \"workspace.library\": [\"docs\"], \"runtime.version\": \"Lua 5.4\" }\n\n"
         "---@class flank\n", f);
-  const char *last = "";
-  for (int i = 0; i < n; i++)
-    if (strcmp(d[i].module, last)) { fprintf(f, "---@field %s flank.%s\n", d[i].module, d[i].module); last = d[i].module; }
+  const char *mods[64];
+  int nm = modules(d, n, mods, 64);
+  for (int m = 0; m < nm; m++) fprintf(f, "---@field %s flank.%s\n", mods[m], mods[m]);
   fputs("---@field lang string the language asked for (--lang), e.g. \"en\"\n", f);
   fputs("flank = {}\n", f);
-  last = "";
+  for (int m = 0; m < nm; m++) fprintf(f, "\n---@class flank.%s\nflank.%s = {}\n", mods[m], mods[m]);
   for (int i = 0; i < n; i++) {
-    if (strcmp(d[i].module, last)) {
-      fprintf(f, "\n---@class flank.%s\nflank.%s = {}\n", d[i].module, d[i].module);
-      last = d[i].module;
-    }
     fprintf(f, "\n---%s\n---\n---```lua\n---%s\n---```\n", d[i].doc, d[i].example);
     char parts[8][160], names[8][40];
     int np = split_top(d[i].params, parts, 8);
@@ -294,16 +344,26 @@ static const TestDoc TEST_DOCS[] = {
    "---@field seed_base? integer the first seed of `seeds` (default 1)\n"
    "---@field policy? string every side that defines this policy plays it\n"
    "---@field side? table<string, string> role -> policy (overrides `policy`)\n"
-   "---@field turns? integer stop after this many turns (the game is then unfinished)\n\n"
+   "---@field turns? integer stop after this many turns (the game is then unfinished)\n"
+   "---@field set? table<string, number> parameters for this play{} (as --set ID=VALUE); the others keep their defaults\n"
+   "---@field lang? string the scenario's language (flank.lang), as --lang\n\n"
    "---@class flank.game_log_entry\n---@field kind \"decision\"|\"event\"|\"message\"|\"delayed\"|\"skipped\"|\"ending\"\n"
    "---@field turn integer\n---@field date string\n---@field decision? string\n---@field option? string\n"
    "---@field side? string\n---@field event? string\n---@field ending? string\n---@field text? string\n\n"
-   "---One game (play{seed = ...}).\n---@class flank.game\n---@field ending string? the ending's id, nil if unfinished\n"
+   "---@class flank.game_decision: flank.game_log_entry\n"
+   "---@field targets? (string|integer)[] the chosen targets (area ids or piece ids)\n"
+   "---@field piece? integer a move's piece\n---@field to? string a move's destination\n---@field from? string where a move started\n\n"
+   "---One game (play{seed = ...}); flank.game is the runtime API, not this.\n---@class flank.played\n"
+   "---@field ending string? the ending's id, nil if unfinished\n"
    "---@field finished boolean\n---@field tracks table<string, number> final values\n"
    "---@field history table<string, number[]> each track at the end of each turn\n"
+   "---@field params table<string, number> the parameters the game was played with\n"
    "---@field turns integer turns played\n---@field date string\n---@field seed integer\n"
-   "---@field decisions {turn: integer, date: string, side: string, decision: string, option: string}[]\n"
-   "---@field events string[]\n---@field log flank.game_log_entry[]\n\n"
+   "---@field decisions flank.game_decision[] the decisions taken, in order\n"
+   "---@field events string[] the ids of the events that fired, in order\n---@field log flank.game_log_entry[]\n"
+   "---@field areas table<string, table> the final board: by area id, its owner and properties\n"
+   "---@field pieces {id: integer, type: string, area: string, side?: string}[] the pieces at the end, with their properties\n"
+   "---@field vars table<string, number|boolean|string> flank.var at the end\n\n"
    "---@class flank.stats\n---@field mean number\n---@field median number\n---@field min number\n---@field max number\n"
    "---@field p05 number\n---@field p95 number\n---@field sd number sample standard deviation\n\n"
    "---Many games (play{seeds = ...}).\n---@class flank.games\n---@field games integer\n---@field seed_base integer\n"
@@ -312,7 +372,7 @@ static const TestDoc TEST_DOCS[] = {
    "---@field tracks table<string, flank.stats>\n---@field turns flank.stats\n\n"
    "---Play one game (seed) or many (seeds) headless, with the scenario reset for every seed.\n"
    "---\n---```lua\n---local a = play{ policy = \"mines\", seeds = 300 }\n---```\n"
-   "---@param opts flank.play_opts\n---@return flank.game|flank.games\n"
+   "---@param opts flank.play_opts\n---@return flank.played|flank.games\n"
    "function play(opts) end\n"},
   {"expect",
    "---@class flank.expectation\n"

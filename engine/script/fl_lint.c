@@ -295,7 +295,8 @@ static void check_keys(Ctx *c, int t, const char *what, const char *kind, const 
 void ref_id(Ctx *c, const char *file, int line, int set, const char *id, const char *what) {
   if (set_has(&c->sets[set], id)) return;
   char sg[128];
-  msg(c, file, line, set == S_SOURCE ? FL_LINT_WARNING : FL_LINT_ERROR, "unknown-ref", "%s: unknown %s '%s'%s", what,
+  /* an unknown source is an error, as an unknown [@id] citation is: the bibliography would lack it */
+  msg(c, file, line, FL_LINT_ERROR, set == S_SOURCE ? "unknown-source" : "unknown-ref", "%s: unknown %s '%s'%s", what,
       SET_NAME[set], id, suggest(&c->sets[set], id, sg, sizeof sg));
 }
 
@@ -424,7 +425,7 @@ static void check_defs(Ctx *c) {
       if (strfield(L, t, "side", buf, sizeof buf)) ref_id(c, file, field_line(&w, "side"), S_SIDE, buf, what);
       if (strfield(L, t, "owner", buf, sizeof buf)) ref_id(c, file, field_line(&w, "owner"), S_SIDE, buf, what);
       if (!strcmp(kind, "place") && strfield(L, t, "area", buf, sizeof buf)) ref_id(c, file, field_line(&w, "area"), S_AREA, buf, what);
-      if (strcmp(kind, "scenario") && strfield(L, t, "source", buf, sizeof buf) && c->sets[S_SOURCE].n)
+      if (strcmp(kind, "scenario") && strfield(L, t, "source", buf, sizeof buf))
         ref_id(c, file, field_line(&w, "source"), S_SOURCE, buf, what);
       if (!strcmp(kind, "decision") && strfield(L, t, "phase", buf, sizeof buf)) ref_id(c, file, field_line(&w, "phase"), S_PHASE, buf, what);
       if (!strcmp(kind, "piece_type") && strfield(L, t, "symbol", buf, sizeof buf) && fl_symbol_find(buf) < 0) {
@@ -467,12 +468,9 @@ static void check_defs(Ctx *c) {
             const char *tk = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
             int known = 0;
             for (int q = 0; q < 5; q++) known |= !strcmp(tk, TK[q]);
-            if (!known) {
-              const char *sg = fl_str_suggest(tk, TK, 5);
+            if (!known)
               msg(c, file, field_line(&ow_w, "target"), FL_LINT_ERROR, "bad-value",
-                  "%s: target '%s' is not one of area, areas, piece, pieces, move%s%s%s", ow, tk,
-                  sg ? " (did you mean '" : "", sg ? sg : "", sg ? "'?)" : "");
-            }
+                  "%s: target '%s' is not one of area, areas, piece, pieces, move%s", ow, tk, fl_defs_target_hint(tk, buf, sizeof buf));
           }
           lua_pop(L, 1);
           if (tty == LUA_TNIL && lua_getfield(L, o, "legal") != LUA_TNIL)
@@ -619,6 +617,7 @@ static int analyse(lua_State *L) {
   check_across(c);
   for (int i = 0; i < c->nsrc; i++)
     if (!c->src[i].is_text) check_calls(c, &c->src[i]);
+  check_props(c);
   check_policy_returns(c);
   check_texts(c);
   lint_teach(c);
@@ -726,6 +725,7 @@ fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const c
   for (int i = 0; i < c->ndec; i++) { free(c->dec[i].id); free(c->dec[i].side); set_free(&c->dec[i].opts); }
   free(c->dec);
   free(c->args);
+  free(c->props);
   free(c);
   return out;
 }

@@ -70,6 +70,7 @@ void parse_params(Ctx *c, const fl_ApiDoc *d) {
 static void check_arg_string(Ctx *c, Src *s, int k, const char *module, const char *fn, int arg, const char *field) {
   char id[128], what[160];
   ttext(s, k, id, sizeof id);
+  if (!field) prop_use(c, s, k, module, fn, arg);
   for (int i = 0; i < c->nargs; i++) {
     const ApiArg *a = &c->args[i];
     if (a->arg != arg || strcmp(a->module, module) || strcmp(a->fn, fn) || strcmp(a->field, field ? field : "")) continue;
@@ -111,26 +112,58 @@ static void check_call(Ctx *c, Src *s, int k, const char *module, const char *fn
 }
 
 /* Find flank.mod.fn(...), F.mod.fn(...) (local F = flank) and M.fn(...) (local M = flank.mod). */
+/* `local get = F.area.get` (also the first of `local get, x = F.area.get, ...`): the local
+ * that names the function, or -1. */
+static int fn_alias_name(const Src *s, int k) {
+  if (!tis(s, k - 1, "=")) return -1;
+  int j = k - 2;
+  while (ttype(s, j) == T_NAME && tis(s, j - 1, ",")) j -= 2;
+  return ttype(s, j) == T_NAME && tis(s, j - 1, "local") ? j : -1;
+}
+
+typedef struct FnAlias { char name[64], m[64], f[64]; } FnAlias;
+
 void check_calls(Ctx *c, Src *s) {
   Set alias = {0}, modalias = {0}, modname = {0};
+  FnAlias fa[32];
+  int nfa = 0;
   set_add(&alias, "flank");
   for (int k = 0; k + 3 < s->nt; k++) {
     char a[64], m[64], f[64];
+    if (tis(s, k, "local") && ttype(s, k + 1) == T_NAME) /* a new local of that name ends an alias */
+      for (int i = 0; i < nfa; i++)
+        if (!strcmp(fa[i].name, ttext(s, k + 1, a, sizeof a))) fa[i--] = fa[--nfa];
     if (tis(s, k, "local") && ttype(s, k + 1) == T_NAME && tis(s, k + 2, "=") && tis(s, k + 3, "flank")) {
       if (tis(s, k + 4, ".") && ttype(s, k + 5) == T_NAME && !tis(s, k + 6, ".")) {
         set_add(&modalias, ttext(s, k + 1, a, sizeof a));
         set_add(&modname, ttext(s, k + 5, m, sizeof m));
+        api_name(c, s, s->t[k + 5].line, m, NULL);
+        k += 5;
       } else if (!tis(s, k + 4, ".")) set_add(&alias, ttext(s, k + 1, a, sizeof a));
       continue;
     }
     if (ttype(s, k) != T_NAME || tis(s, k - 1, ".") || tis(s, k - 1, ":")) continue;
     ttext(s, k, a, sizeof a);
-    if (set_has(&alias, a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME && tis(s, k + 3, ".") && ttype(s, k + 4) == T_NAME)
-      check_call(c, s, k + 5, ttext(s, k + 2, m, sizeof m), ttext(s, k + 4, f, sizeof f));
-    else
+    if (set_has(&alias, a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME) {
+      int call = tis(s, k + 3, ".") && ttype(s, k + 4) == T_NAME;
+      ttext(s, k + 2, m, sizeof m);
+      if (call) ttext(s, k + 4, f, sizeof f);
+      if (api_name(c, s, s->t[k + 2].line, m, call ? f : NULL) && call) check_call(c, s, k + 5, m, f);
+      int fn = call ? fn_alias_name(s, k) : -1;
+      if (fn >= 0 && nfa < 32 && !tis(s, k + 5, "(") && !tis(s, k + 5, "{") && ttype(s, k + 5) != T_STR) {
+        ttext(s, fn, fa[nfa].name, sizeof fa[nfa].name);
+        snprintf(fa[nfa].m, sizeof fa[nfa].m, "%s", m);
+        snprintf(fa[nfa].f, sizeof fa[nfa].f, "%s", f);
+        nfa++;
+      }
+    } else if (tis(s, k + 1, "(") || tis(s, k + 1, "{") || ttype(s, k + 1) == T_STR) {
+      for (int i = 0; i < nfa; i++)
+        if (!strcmp(fa[i].name, a)) check_call(c, s, k + 1, fa[i].m, fa[i].f);
+    } else
       for (int i = 0; i < modalias.n; i++)
-        if (!strcmp(modalias.v[i], a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME)
-          check_call(c, s, k + 3, modname.v[i], ttext(s, k + 2, f, sizeof f));
+        if (!strcmp(modalias.v[i], a) && tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME &&
+            api_name(c, s, s->t[k + 2].line, modname.v[i], ttext(s, k + 2, f, sizeof f)))
+          check_call(c, s, k + 3, modname.v[i], f);
   }
   set_free(&alias);
   set_free(&modalias);
@@ -424,6 +457,14 @@ void check_globals(Ctx *c, Src *s) {
 
 /* ---- numbers without a source (opt-in: --lint: numbers-need-source) ---- */
 
+/* A number that needs no source of its own: a source{}'s (its year, its pages) and a
+ * parameter{}'s that names its source= or states its assumption=. */
+static int sourced_def(Src *s, int line) {
+  if (def_open(s, "source", line) >= 0) return 1;
+  int p = def_open(s, "parameter", line);
+  return p >= 0 && (find_field(s, p, "source") >= 0 || find_field(s, p, "assumption") >= 0);
+}
+
 void check_numbers(Ctx *c, Src *s) {
   if (!s->need_src) return;
   int last = 0;
@@ -438,6 +479,7 @@ void check_numbers(Ctx *c, Src *s) {
     double v = s->t[k].num;
     int line = s->t[k].line;
     if (v == 0 || v == 1 || line == last) continue;
+    if (sourced_def(s, line)) continue;
     int ok = s->lf[line - 1] & LF_SRC;
     if (!ok && line >= 2 && (s->lf[line - 2] & LF_SRC)) ok = !code[line - 1]; /* a source comment alone on the line above */
     if (!ok) {

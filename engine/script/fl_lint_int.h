@@ -51,6 +51,10 @@ typedef struct Set { char **v; int n, cap; fl_Index ix; } Set; /* v in insertion
 
 typedef struct Decision { char *id, *side; Set opts; } Decision;
 
+/* A property key passed by literal to flank.area.* / flank.piece.* (fl_lint_api.c). */
+enum { P_AREA, P_PIECE };
+typedef struct PropUse { Src *src; int tok, kind, write; const char *fn; } PropUse;
+
 typedef struct ApiArg { const char *module, *fn; int arg; char field[32]; int set; } ApiArg;
 
 typedef struct Ctx {
@@ -68,6 +72,8 @@ typedef struct Ctx {
   int loaded;          /* the lenient load succeeded */
   Set said;            /* "file:line:text" of every message, to report each once */
   const char *lang;    /* --lang: flank.lang of the load, and the translation checked */
+  PropUse *props;      /* property keys passed to flank.area/piece calls */
+  int nprop, propcap;
 } Ctx;
 
 /* Where a recorded definition table came from: file, line, and its "{" token (or -1). */
@@ -145,6 +151,16 @@ void check_calls(Ctx *c, Src *s);                  /* string literals passed to 
 void check_policy_returns(Ctx *c);                 /* a policy's literal option ids and targets */
 void check_globals(Ctx *c, Src *s);                /* globals written after load */
 void check_numbers(Ctx *c, Src *s);                /* numbers without a source (opt-in) */
+/* fl_lint_api.c */
+#define api_name fl_lt_api_name
+#define prop_use fl_lt_prop_use
+#define check_props fl_lt_check_props
+/* flank.m (f NULL) or flank.m.f exists in the registration; if not, an error at line: 0. */
+int api_name(Ctx *c, const Src *s, int line, const char *m, const char *f);
+/* The string literal at token k, argument arg of flank.module.fn: note it if it is a property key. */
+void prop_use(Ctx *c, Src *s, int k, const char *module, const char *fn, int arg);
+/* Property keys no area, property{}, props table or literal set/add declares. */
+void check_props(Ctx *c);
 /* fl_lint_texts.c: text_<lang>.lua tables */
 #define check_texts fl_lt_check_texts
 void check_texts(Ctx *c);

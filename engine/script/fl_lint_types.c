@@ -118,7 +118,7 @@ static void check_duplicates(Ctx *c) {
 static void check_default_ending(Ctx *c) {
   lua_State *L = c->L;
   int n = defs(L, "ending"), ndef = 0;
-  char first[128] = "", id[128];
+  char first[128] = "", id[128], dflt[160] = "";
   Where w1 = {0};
   for (int i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
@@ -127,10 +127,13 @@ static void check_default_ending(Ctx *c) {
     lua_getfield(L, -1, "default");
     int yes = lua_type(L, -1) == LUA_TBOOLEAN && lua_toboolean(L, -1);
     lua_pop(L, 1);
-    if (yes && ++ndef == 2) {
+    if (yes && ++ndef == 1) {
+      Where w = where_of(c, L, "ending");
+      snprintf(dflt, sizeof dflt, "%s' (line %d", id, field_line(&w, "default"));
+    } else if (yes) {
       Where w = where_of(c, L, "ending");
       msg(c, wfile(c, &w), field_line(&w, "default"), FL_LINT_ERROR, "default-ending",
-          "ending '%s' is a second default = true; only one ending can be the default", id);
+          "ending '%s' is a second default = true, after '%s); only one ending can be the default", id, dflt);
     }
     lua_pop(L, 1);
   }
@@ -186,8 +189,10 @@ static void check_overlay_props(Ctx *c) {
       int own = w.src && w.open >= 0; /* the overlay's own id and prop do not count */
       if (!literal_elsewhere(c, prop, w.src, own ? w.open : -1, own ? match_close(w.src, w.open) : -1)) {
         if (!strfield(L, -1, "id", id, sizeof id)) snprintf(id, sizeof id, "?");
+        char sg[160];
         msg(c, wfile(c, &w), field_line(&w, "prop"), FL_LINT_WARNING, "overlay-prop",
-            "overlay '%s': no area has property '%s' (no area{ props }, property{} or flank.area.set names it), so it shades nothing", id, prop);
+            "overlay '%s': no area has property '%s' (no area{ props }, property{} or flank.area.set names it), so it shades nothing%s",
+            id, prop, suggest(&props, prop, sg, sizeof sg));
       }
     }
     lua_pop(L, 1);

@@ -96,6 +96,9 @@ void fl_sb_fast_game_end(fl_Script *sc, int keep);
 void fl_sb_safe_handler(lua_State *L, int idx);
 int fl_sb_tostring(lua_State *L);                      /* tostring without addresses */
 int fl_sb_is_frozen(lua_State *L, int idx);            /* a table frozen by fl_sb_freeze */
+/* Reading a missing field of the table at idx raises "<name>.<key> does not exist" (with a
+ * did-you-mean); before and after fl_sb_freeze. For the flank API tables. */
+void fl_sb_strict_names(lua_State *L, int idx, const char *name);
 /* pairs and next in a fixed order (fl_sb_order.c): keys of table t as an array, sorted;
  * the iterator over such an array (upvalues: keys, position; argument 1: the table). */
 int fl_sb_pairs(lua_State *L);
@@ -119,6 +122,9 @@ int fl_defs_read_map(fl_Script *sc, const char *m, int build, char *err, size_t 
 const char *const *fl_defs_keys(const char *kind);
 /* The i-th definition kind's name ("scenario", "side", ...), NULL past the end. */
 const char *fl_defs_kind(int i);
+/* An option's target = tk that is not a kind: the message's tail, " (did you mean 'area'?)"
+ * for a slip of the keyboard, "" otherwise (the kinds are listed anyway: 'zone' is not 'move'). */
+const char *fl_defs_target_hint(const char *tk, char *buf, size_t n);
 
 /* Definition keys (fl_defs_keys.c): each key's type, as the docs show it, and meaning. */
 typedef struct fl_KeyHint { const char *kind, *key, *type; int required; const char *doc; } fl_KeyHint;

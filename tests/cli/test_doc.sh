@@ -37,6 +37,21 @@ for k in scenario side phase track area place piece_type decision event ending p
 done
 grep -q '^---@meta' docs/flank.d.lua && grep -q '^---@class flank.track$' docs/flank.d.lua || bad "flank.d.lua lacks ---@meta / ---@class flank.track"
 grep -q '^---@field effect? fun()' docs/flank.d.lua || bad "option keys missing from flank.d.lua"
+# each module is one section (its anchor reachable), listed once in the contents and in flank.d.lua
+dups=$(grep '^## flank\.' docs/api.md | sort | uniq -d)
+[ -z "$dups" ] || bad "api.md has a module section twice: $dups"
+dups=$(grep '^---@class flank\.[a-z_]*$' docs/flank.d.lua | sort | uniq -d)
+[ -z "$dups" ] || bad "flank.d.lua declares a module class twice: $dups"
+grep -q '^### flank.piece.reveal(' docs/api.md && grep -q '^### flank.piece.add(' docs/api.md || bad "flank.piece functions missing"
+# what choose(view, d) receives is in api.md, not only in flank.d.lua
+grep -q '^# Policies: the view and the decision$' docs/api.md && grep -q '(#policies-the-view-and-the-decision)' docs/api.md ||
+  bad "api.md lacks the Policies section or its contents link"
+for field in available reason targets cost preview tracks; do
+  sed -n '/^# Policies: the view and the decision$/,/^# Definitions$/p' docs/api.md | grep -q "^| \`$field\`" ||
+    bad "the Policies section does not describe '$field'"
+done
+# property: only declared properties are shown to players
+sed -n '/^## property$/,/^## /p' docs/api.md | grep -q 'players see only the declared ones' || bad "property{} does not say only declared ones are shown"
 if command -v luac5.4 >/dev/null; then luac5.4 -p docs/flank.d.lua || bad "flank.d.lua is not valid Lua"; fi
 
 [ $fail -eq 0 ] && echo "test_doc: ok"

@@ -58,6 +58,12 @@ grep -q '<failure type="expect" message=".*expected &quot;held&quot;, got &quot;
 if command -v xmllint >/dev/null; then xmllint --noout "$T/j.xml" || bad "junit is not well-formed XML"; fi
 
 # 7. usage errors
+# --set out of range or unknown: refused once (exit 2, one line), not every test failing
+"$FLANK" test tutorial --set pushback_chance=5 >"$T/set" 2>&1; rc=$?
+[ $rc -eq 2 ] && [ "$(wc -l <"$T/set")" -eq 1 ] &&
+  grep -q "^flank test: --set pushback_chance=5: outside the parameter's range 0..1" "$T/set" || { bad "--set out of range: exit $rc"; cat "$T/set"; }
+"$FLANK" test tutorial --set pushback_chanse=0.2 >"$T/set" 2>&1; rc=$?
+[ $rc -eq 2 ] && [ "$(wc -l <"$T/set")" -eq 1 ] && grep -q "did you mean 'pushback_chance'" "$T/set" || { bad "--set unknown: exit $rc"; cat "$T/set"; }
 "$FLANK" test --format nope >/dev/null 2>&1; [ $? -eq 2 ] || bad "bad --format should exit 2"
 "$FLANK" test no/such/path >/dev/null 2>&1; [ $? -eq 2 ] || bad "missing path should exit 2"
 "$FLANK" test tutorial >"$T/id" 2>&1 || bad "flank test tutorial (by id) failed"

@@ -57,6 +57,15 @@ out=$("$FLANK" run "$FIX/policy_number" --seed 1 2>&1 >/dev/null); rc=$?
 [ "$rc" -eq 3 ] && grep -q "policy 'default' of side 'council' chose the number 1 on decision 'invest'; choose must return an option id" <<<"$out" ||
   bad "policy returning a number: exit $rc: $out"
 
+# a flank.* name that does not exist stops the game where it is written, in lint's words
+# (not "attempt to call a nil value" later)
+out=$("$FLANK" run "$FIX/unknown_api" --seed 1 2>&1 >/dev/null); rc=$?
+[ "$rc" -eq 3 ] && grep -q "scenario.lua:19: flank.track.ad does not exist (did you mean flank.track.add?)" <<<"$out" ||
+  bad "run unknown_api: exit $rc: $out"
+out=$("$FLANK" run "$FIX/unknown_api_alias" --seed 1 2>&1 >/dev/null); rc=$?
+[ "$rc" -eq 2 ] && grep -q "scenario.lua:4: flank.gaem does not exist (did you mean flank.game?)" <<<"$out" ||
+  bad "load unknown_api_alias: exit $rc: $out"
+
 # clean scenarios: exit 0 and not a single message
 for s in "$FIX/base" tutorial river_crossing eastern_flank suwalki_gap; do
   out=$("$FLANK" lint "$s" 2>&1); rc=$?
