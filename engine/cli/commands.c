@@ -95,9 +95,10 @@ const Cmd CLI_COMMANDS[] = {
    "flank run command that reproduces the game.\n"},
   {"lint", "SCENARIO [--format text|json] [--strict] [--lang CODE]", "Check a scenario without playing it.", cmd_lint,
    "Reports file:line: level: message [check]: unknown definition keys, ids that do not exist (also\n"
-   "string literals passed to flank.* in rule code), decisions without options, events that can never\n"
-   "fire, areas without neighbours, globals written after load, missing text_<lang>.lua keys, numbers\n"
-   "without a source (opt-in: --lint: numbers-need-source). A --lint: ignore comment silences a line.\n"
+   "string literals passed to flank.* in rule code), flank.* functions that do not exist (flank.track.ad),\n"
+   "area and piece properties nothing declares (a typo: 'yeild'), decisions without options, events that\n"
+   "can never fire, areas without neighbours, globals written after load, missing text_<lang>.lua keys,\n"
+   "numbers without a source (opt-in: --lint: numbers-need-source). A --lint: ignore comment silences a line.\n"
    "  --format json   {errors, warnings, messages:[{file,line,level,check,message}]}\n"
    "  --strict        warnings fail too\n"
    "  --lang CODE     load it as --lang CODE would (flank.lang), and list the texts text_CODE.lua\n"
