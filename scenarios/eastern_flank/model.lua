@@ -155,11 +155,11 @@ local function ratio_factor(r) return clamp((r - 1) / 2, 0, 1) ^ 1.5 end
 -- locals: P is read-only after load, and each read of it goes through that protection.)
 local MINE_WITH_OBST, OBST_SLOW, MINE_SLOW = P.mine_with_obst, P.obst_slow, P.mine_slow
 local OBST_LOSS, MINE_LOSS, OBST_MULT, MINE_MULT = P.obst_loss, P.mine_loss, P.obst_mult, P.mine_mult
-local param = flank.param.get
-local function area_drag(obst, kmines)
-  -- mine_effect (a parameter, default 1): how much AP mines count at all, for a class to test
-  -- how the results rest on these assumed numbers (0: mines have no military effect)
-  local m = kmines * param("mine_effect") * (1 + MINE_WITH_OBST * obst)
+-- e: the mine_effect parameter (default 1; callers read it once for many areas): how much AP
+-- mines count at all, for a class to test how the results rest on these assumed numbers
+-- (0: mines have no military effect).
+local function area_drag(obst, kmines, e)
+  local m = kmines * e * (1 + MINE_WITH_OBST * obst)
   return 1 + OBST_SLOW * obst + MINE_SLOW * m, 1 + OBST_LOSS * obst + MINE_LOSS * m,
     1 + OBST_MULT * obst + MINE_MULT * m
 end
@@ -171,14 +171,14 @@ M.KEY_AREAS = { suwalki_gap = true, narva = true, daugavpils = true, vilnius = t
 
 -- Hours for an axis at full force ratio, given the current props (used by the
 -- attacker to choose the Riga entry and by the deterrence estimate).
-local speed, max = P.speed, math.max
+local speed, max, param = P.speed, math.max, flank.param.get
 function M.axis_hours(axis, terrain, obst, mines, ratio)
-  local h = 0
+  local h, e = 0, param("mine_effect")
   local segs = M.AXES[axis]
   for i = 1, #segs do
     local seg = segs[i]
     local a = seg[1]
-    local slow, _, mult = area_drag(obst[a] or 0, mines[a] or 0)
+    local slow, _, mult = area_drag(obst[a] or 0, mines[a] or 0, e)
     local f = max(ratio_factor(ratio / mult), 0.05)
     h = h + seg[2] * slow / (speed[terrain[a]] * f)
   end

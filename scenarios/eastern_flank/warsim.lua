@@ -88,14 +88,14 @@ end
 -- thousand mines). Fields do not change during a war, so this is done once a war day
 -- (and once per estimate).
 function S.lanes(entry, obst, mines)
-  local lanes = {}
+  local lanes, e = {}, flank.param.get("mine_effect")
   for i = 1, NAX do
     local ax = AXIS_IDS[i]
     local segs, l = M.AXES[ax == "riga" and entry or ax], {}
     for j = 1, #segs do
       local g = segs[j]
       local a = g[1]
-      local slow, lossmul, mult = area_drag(obst[a] or 0, mines[a] or 0)
+      local slow, lossmul, mult = area_drag(obst[a] or 0, mines[a] or 0, e)
       l[j] = { a, g[2], SPEED[a] / slow, lossmul, mult }
     end
     lanes[ax] = l
