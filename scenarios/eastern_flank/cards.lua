@@ -248,6 +248,12 @@ function R.define(cfg)
         local fit, c = priced(list)
         if c > 0 then F.track.add("spent", c); R.spent_on(kind == "at" and "obstacles" or "fields", c) end
         for _, a in ipairs(fit) do Mi.order(kind, a) end
+        if #fit < #list then   -- say so: the order named them all (a student thought all were laid)
+          local got, left = {}, {}
+          for _, a in ipairs(fit) do got[a] = true end
+          for _, a in ipairs(list) do if not got[a] then left[#left + 1] = a end end
+          log(T.fields.left_out, names(left))
+        end
         R.assess()
       end })
     if kind ~= "done" then o.text = o.text .. " " .. T.law.status[kind] end   -- its legal status, always shown

@@ -6,6 +6,7 @@
 -- the decisions that mattered; the war; the law; what lies in the ground; money; sources.
 
 local F = flank
+local Q = require "eastern_flank/params"
 local C = require "eastern_flank/common"
 local EN = require "eastern_flank/text_en"
 local R, T, M, P, V, num = C.R, C.T, C.M, C.P, C.V, C.num
@@ -48,6 +49,16 @@ local function readiness() return M.readiness(V("month", 0)) end
 -- Why the war came or did not: when the adversary decided, its chance of a quick success and
 -- the losses it expected (played out by the war model), the deterrence they made, split into
 -- denial, cost and punishment, and its resolve against that deterrence.
+-- How lucky the game was: where its resolve falls among the draws (cards.lua's setup draws it
+-- uniformly over 0.7 from 0.3 + (parameter - 0.65), capped at 1).
+local function luck(resolve)
+  local L = D("luck")
+  if resolve >= 1 then return L.top end
+  local lo = 0.3 + (Q.get("resolve") - 0.65)
+  local lower = math.min(1, math.max(0, (resolve - lo) / 0.7))
+  return string.format(L[1], pct(100 * lower), lower <= 0.25 and L[2] or lower >= 0.75 and L[4] or L[3])
+end
+
 local function why_war(e)
   local war = e ~= "deterrence_held"
   local gap = V("month", 0) == 0
@@ -77,6 +88,7 @@ local function why_war(e)
     local weight = 100 * resolve * ready
     out[#out + 1] = ready < 1 and string.format(D("resolve"), pct(100 * resolve), pct(weight), pct(det))
       or string.format(D("resolve_ready"), pct(100 * resolve), pct(det))
+    out[#out + 1] = luck(resolve)
     local margin = weight - det
     local v = D("verdict")
     if war then

@@ -409,6 +409,10 @@ T.debrief = {
     .. "deterrence %s%%.",
   resolve_ready = "Its resolve (its appetite for risk, drawn at random for each game around the assumption 'Adversary's resolve') "
     .. "was %s%%, against deterrence %s%%.",
+  luck = { "How lucky was this game? The resolve is drawn anew in each game: in %s%% of games it is lower than in "
+    .. "this one, %s.", "a lucky draw for the council", "an ordinary draw", "an unlucky draw for the council",
+    top = "How lucky was this game? The resolve is drawn anew in each game, and this one's is as high as it goes: "
+    .. "an unlucky draw for the council." },
   verdict = {
     attack_ahead = "Resolve outweighed deterrence: an attack looked worth the risk.",
     attack_close = "Nearly even: with forces massed in a crisis, that was enough.",
@@ -513,7 +517,7 @@ T.law = {
 
 T.fields = {
   preview = "%s: US$%s M, %s km of engineer time (%s km free). %s",
-  left_out = "Left out for lack of engineers or mines: %s.",
+  left_out = "Left out for lack of engineers, mines or money: %s.",
   preview0 = "US$%s M and %s km of engineer time per area",
   preview0_ap = "US$%s M and %s km of engineer time per area; mines in store: %s",
   why = {

@@ -157,3 +157,42 @@ test("the board and the debrief agree on the AP mines left in the ground", funct
   expect(laid).gt(100)
   expect(math.abs(laid - mid.tracks.mines_emplaced)).le(0.01)
 end)
+
+test("how lucky the game was: the share of games whose drawn resolve is lower, in words", function()
+  local seen = {}
+  for seed = 1, 40 do
+    local g = play { seed = seed }
+    local text = debrief(g)
+    local at = text:find("How lucky was this game?", 1, true)
+    expect(at ~= nil).is_true()
+    local n, words = text:sub(at, at + 200):match("in (%d+)%% of games it is lower than in this one, ([^.]+)%.")
+    if g.vars.resolve >= 1 then
+      expect(text).contains("as high as it goes")
+    else
+      local want = 100 * (g.vars.resolve - 0.3) / 0.7   -- the default resolve draw: 0.3..1.0
+      expect(tonumber(n)).near(want, 0.51)
+      expect(words).eq(want <= 25 and "a lucky draw for the council" or want >= 75 and "an unlucky draw for the council"
+        or "an ordinary draw")
+      seen[words] = true
+    end
+  end
+  expect(seen["a lucky draw for the council"]).is_true()
+  expect(seen["an unlucky draw for the council"]).is_true()
+end)
+
+test("a field order that cannot be served in full says which areas were left out", function()
+  local g = play { seed = 1, side = { council = "marked_fields" } }
+  local msg
+  for _, e in ipairs(g.log) do
+    if e.kind == "message" and e.text:find("Left out for lack of engineers, mines or money:", 1, true) then msg = e; break end
+  end
+  expect(msg ~= nil).is_true()
+  expect(msg.text).contains("Võru")
+  local ordered = false   -- the order of that turn named Võru, which the message says was left out
+  for _, d in ipairs(g.decisions) do
+    if d.turn == msg.turn and d.decision == "fields" then
+      for _, a in ipairs(d.targets or {}) do ordered = ordered or a == "voru" end
+    end
+  end
+  expect(ordered).is_true()
+end)
