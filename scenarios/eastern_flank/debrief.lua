@@ -146,7 +146,9 @@ local function what_mattered(e)
     if V("evacuated", false) then why[#why + 1] = W("evacuated") end
   end
   if V("education", false) then why[#why + 1] = W("education") end
-  if F.track.get("cleared_km2") > 0 then why[#why + 1] = W("clearance") end
+  if F.track.get("cleared_km2") > 0 then   -- the council's programme, or donors' alone
+    if V("clear_cap", 0) > 0 then why[#why + 1] = W("clearance") else others[#others + 1] = W("clearance_donors") end
+  end
   local own = #why == 0 and D("nothing_mattered") or string.format(D("why"), table.concat(why, "; "))
   if #others == 0 then return own end
   return own .. " " .. string.format(D("others"), table.concat(others, "; "))

@@ -431,7 +431,7 @@ T.debrief = {
   capital = "A capital's outskirts were reached after %s hours (RAND's games: 36-60 hours with 2016 forces) [@rand].",
   gap = "The Suwałki Gap was closed, delaying reinforcements.",
   legacy = "Over %d aftermath years mines and unexploded ordnance killed or injured %s; %s km² remain "
-    .. "contaminated, %s km² were cleared. Peacetime casualties from emplaced mines: %s. For scale: 6,279 "
+    .. "contaminated (by mines or by the fighting's unexploded ordnance), %s km² were cleared. Peacetime casualties from emplaced mines: %s. For scale: 6,279 "
     .. "casualties worldwide in 2024, ~90%% civilians [@lm2025]; Bosnia still had ~1,000 km² suspect decades "
     .. "after its war [@legacy].",
   people = { "one person", "%s people", none = "nobody" },
@@ -459,6 +459,7 @@ T.debrief = {
     evacuated = "evacuating border villages",
     education = "mine-risk education",
     clearance = "a clearance programme",
+    clearance_donors = "clearance paid for by donors",
   },
   nothing_mattered = "None of the council's own orders changed the board; the allies' posture and "
     .. "the adversary's resolve decided.",

@@ -196,3 +196,11 @@ test("a field order that cannot be served in full says which areas were left out
   end
   expect(ordered).is_true()
 end)
+
+test("clearance that donors paid for is not listed as the council's order", function()
+  local g = play { seed = 3, side = { council = "bare", adversary = "attack_now" } }   -- programme: minimal
+  expect(g.tracks.cleared_km2).gt(0)
+  local text = debrief(g)
+  expect(text).contains("clearance paid for by donors")
+  expect(text:find("a clearance programme", 1, true) == nil).is_true()
+end)
