@@ -84,7 +84,7 @@ typedef struct cli_ForkPool { pthread_mutex_t mu; fl_Script *sc[4]; int n; unsig
 
 typedef struct ForkJob {
   fl_Replay r;
-  char dir[PATH_MAX], root[4096], lang[32], decision[64], option[64];
+  char dir[PATH_MAX], root[4096], lang[32], decision[64], option[64], targets[1024];
   int at, has_decision;
   cli_ForkPool *pool; unsigned gen;
 } ForkJob;
@@ -139,7 +139,7 @@ static const char *policy_of(const cli_Play *p, int side) {
   return side == p->human ? NULL : fl_script_policy(p->sc, side); /* NULL: "human" */
 }
 
-static void *fork_new(void *ud, int at_turn, const char *decision, const char *option, char *msg, size_t n) {
+static void *fork_new(void *ud, int at_turn, const char *decision, const char *option, const char *targets, char *msg, size_t n) {
   cli_Play *p = ud;
   if (!p->sc) { snprintf(msg, n, "no game"); return NULL; }
   const fl_Def *d = fl_script_def(p->sc);
@@ -159,6 +159,7 @@ static void *fork_new(void *ud, int at_turn, const char *decision, const char *o
   if ((j->has_decision = decision && option)) {
     snprintf(j->decision, sizeof j->decision, "%s", decision);
     snprintf(j->option, sizeof j->option, "%s", option);
+    snprintf(j->targets, sizeof j->targets, "%s", targets ? targets : "");
   }
   return j;
 }
@@ -171,7 +172,8 @@ static int fork_run(void *job, fl_State **out, char *msg, size_t n) {
   o.lang = *j->lang ? j->lang : NULL;
   fl_Script *sc = pool_take(j);
   if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) return -1;
-  fl_WhatIf w = {j->at, j->has_decision ? j->decision : NULL, j->has_decision ? j->option : NULL, NULL, NULL, NULL, 0};
+  fl_WhatIf w = {j->at, j->has_decision ? j->decision : NULL, j->has_decision ? j->option : NULL,
+                 j->has_decision && *j->targets ? j->targets : NULL, NULL, NULL, 0};
   fl_whatif_policies(sc, &j->r);
   int rc = fl_whatif_run(sc, &j->r, "your game", &w, msg, n);
   if (rc == FL_WHATIF_OK && !(*out = fl_state_clone(fl_game_state(fl_script_game(sc))))) { snprintf(msg, n, "out of memory"); rc = -1; }

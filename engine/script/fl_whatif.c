@@ -79,8 +79,8 @@ static int fork_here(fl_Script *sc, const fl_WhatIf *w, const char *name, char *
                    w->option ? w->option : "", sg ? " (did you mean '" : "", sg ? sg : "", sg ? "'?)" : "", list);
     }
     if (!fl_game_available(g, o))
-      return failf(err, errn, FL_WHATIF_BAD, "%s: at turn %d, option '%s' of '%s' was not available: %s", name, s->turn, c->options[o].id,
-                   c->id, fl_game_unavailable_reason(g, o));
+      return failf(err, errn, FL_WHATIF_BAD, "%s: at turn %d, \"%s\" (option '%s' of '%s') was not open then: %s", name, s->turn,
+                   c->options[o].label, c->options[o].id, c->id, fl_game_unavailable_reason(g, o));
     fl_ReplayAction a = {s->turn, 0, "", "", (char *)w->targets};
     fl_Choice ch;
     char why[256];

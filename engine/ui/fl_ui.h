@@ -62,10 +62,11 @@ typedef struct fl_UiHost {
   int (*save_log)(void *ud, const char *path, int overwrite, char *msg, size_t n);
   /* A what-if fork of the current game: fork_new (UI thread) copies the game's record;
    * decision NULL lets the policies play every side from the start of at_turn, else option
-   * is chosen the first time decision is pending in at_turn. fork_run (any thread; its own
+   * is chosen the first time decision is pending in at_turn, on targets (as a log writes them,
+   * "area:riga area:voru"; NULL: none). fork_run (any thread; its own
    * script, same seed) plays it to the end and gives the fork's final state in *out (the
    * caller frees it with fl_state_free). NULL / -1 with msg. */
-  void *(*fork_new)(void *ud, int at_turn, const char *decision, const char *option, char *msg, size_t n);
+  void *(*fork_new)(void *ud, int at_turn, const char *decision, const char *option, const char *targets, char *msg, size_t n);
   int (*fork_run)(void *job, fl_State **out, char *msg, size_t n);
   void (*fork_free)(void *job);
   /* Your game among many: runs games (0: the default) per shipped policy of the human's side

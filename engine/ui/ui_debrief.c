@@ -18,7 +18,7 @@ static const char *const T_DEBRIEF = FL_N("DEBRIEF"), *const T_UNFINISHED = FL_N
   *const T_INDICATORS = FL_N("INDICATORS OVER TIME"), *const T_DECISIONS = FL_N("YOUR DECISIONS"),
   *const T_DECISIONS_ALL = FL_N("DECISIONS TAKEN"), *const T_PICK = FL_N("Pick a decision to ask: what if?"),
   *const T_YOURS = FL_N("your choice"), *const T_PLAYED = FL_N("as played"), *const T_PLAY_ON = FL_N("Let the computer play on from here"),
-  *const T_NEEDS_TARGET = FL_N("needs a target on the map"), *const T_NONE = FL_N("No decisions in this game."),
+  *const T_NEEDS_TARGET = FL_N("needs a target on the map"), *const T_SAME_AREAS = FL_N("on the same areas"), *const T_NONE = FL_N("No decisions in this game."),
   *const T_TABS[3] = {FL_N("Your game"), FL_N("Among many"), FL_N("Sources and questions")},
   *const T_QUESTIONS = FL_N("QUESTIONS TO DISCUSS"), *const T_ENDING = FL_N("THE ENDING"),
   /* TRANSLATORS: the quoted name is the third tab's, "Sources and questions" */
@@ -111,15 +111,17 @@ static int alternatives(fl_Ui *u, const fl_LogEntry *e, int x, int y, int w, int
   const fl_CardDef *c = &u->def->cards[e->a];
   for (int o = 0; o <= c->noptions; o++) {
     int policy = o == c->noptions, mine = !policy && o == e->b;
-    int target = !policy && c->options[o].target != FL_TGT_NONE;
+    /* an option that acts on the map can be tried on the areas the played one took */
+    int target = !policy && c->options[o].target != FL_TGT_NONE, same = target && ui_fork_same_areas(u, e, o, NULL, 0);
     char lab[600], key[8];
     if (policy) snprintf(lab, sizeof lab, "%s", fl_tr(T_PLAY_ON));
-    else snprintf(lab, sizeof lab, "%s%s%s%s", c->options[o].label, mine || target ? "  (" : "", mine ? fl_tr(u->opts.demo ? T_PLAYED : T_YOURS) : target ? fl_tr(T_NEEDS_TARGET) : "",
+    else snprintf(lab, sizeof lab, "%s%s%s%s", c->options[o].label, mine || target ? "  (" : "",
+                  mine ? fl_tr(u->opts.demo ? T_PLAYED : T_YOURS) : same ? fl_tr(T_SAME_AREAS) : target ? fl_tr(T_NEEDS_TARGET) : "",
                   mine || target ? ")" : "");
     const gfx_Text *t = gfx_text(g, FONT_SMALL, lab, w - PX(40));
     SDL_Rect r = {x, y, w, (t ? t->h : 0) + PX(10)};
     if (r.y + r.h > lim) break;
-    int can = !mine && !target;
+    int can = !mine && (!target || same);
     gfx_round(g, r, PX(5), can && ui_hovered(u, r) ? COL_CARD_HI : gfx_mix(COL_CARD, COL_PANEL, 0.3f));
     snprintf(key, sizeof key, policy ? "P" : "%d", o + 1);
     SDL_Rect kr = {r.x + PX(6), r.y + (r.h - PX(18)) / 2, PX(18), PX(18)};
@@ -351,7 +353,8 @@ int ui_debrief_key(fl_Ui *u, SDL_Keycode c, int shift) {
     const fl_LogEntry *e = &u->st->log[u->t.dec_sel];
     const fl_CardDef *cd = &u->def->cards[e->a];
     int o = c == SDLK_p ? -1 : (int)(c - SDLK_1);
-    if (o >= cd->noptions || o == e->b || (o >= 0 && cd->options[o].target != FL_TGT_NONE)) return 1;
+    if (o >= cd->noptions || o == e->b || (o >= 0 && cd->options[o].target != FL_TGT_NONE && !ui_fork_same_areas(u, e, o, NULL, 0)))
+      return 1;
     ui_fork_start(u, u->t.dec_sel, o);
     return 1;
   }

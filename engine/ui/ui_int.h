@@ -443,8 +443,11 @@ void ui_debrief_open(fl_Ui *u);
  * (and it has been set up); ui_debrief_shot_ready: 1 once it is worth a picture. */
 int ui_debrief_shot(fl_Ui *u, const char *shot);
 int ui_debrief_shot_ready(const fl_Ui *u, const char *shot);
-/* Fork the game at the decision in log entry li: option opt of its card, or the policies
- * playing on (opt -1). */
+/* Whether option opt of the decision logged in e can be tried on the areas e took (both act
+ * on areas, and e named some): 1, with them as a log writes them in buf (NULL: only ask). */
+int ui_fork_same_areas(const fl_Ui *u, const fl_LogEntry *e, int opt, char *buf, size_t n);
+/* Fork the game at the decision in log entry li: option opt of its card (one that acts on
+ * the map, on the same areas), or the policies playing on (opt -1). */
 void ui_fork_start(fl_Ui *u, int li, int opt);
 void ui_among_start(fl_Ui *u);
 /* The games "among many" has finished and the total. */

@@ -48,6 +48,20 @@ static void fork_close(ui_Fork *f) {
   memset(f, 0, sizeof *f);
 }
 
+int ui_fork_same_areas(const fl_Ui *u, const fl_LogEntry *e, int opt, char *buf, size_t n) {
+  const fl_CardDef *c = &u->def->cards[e->a];
+  if (buf && n) buf[0] = 0;
+  if (opt < 0 || opt >= c->noptions || c->options[opt].target != FL_TGT_AREA || e->b < 0 || e->b >= c->noptions ||
+      c->options[e->b].target != FL_TGT_AREA || e->ntg <= 0 || !e->tg)
+    return 0;
+  size_t k = 0;
+  for (int i = 0; i < e->ntg && buf; i++) {
+    if (e->tg[i] < 0 || e->tg[i] >= fl_map_area_count(u->def->map)) return 0;
+    k += (size_t)snprintf(buf + k, k < n ? n - k : 0, "%sarea:%s", i ? " " : "", fl_map_area(u->def->map, e->tg[i])->id);
+  }
+  return !buf || k < n;
+}
+
 void ui_fork_start(fl_Ui *u, int li, int opt) {
   const fl_UiHost *h = u->host;
   if (!h->fork_new || !u->st || li < 0 || li >= u->st->nlog || u->st->log[li].kind != FL_LOG_ACTION) return;
@@ -86,8 +100,9 @@ void ui_fork_start(fl_Ui *u, int li, int opt) {
   else { /* "1 Mar 2025: Patrol — Send a patrol" */
     snprintf(f->label, sizeof f->label, "%s: %s \xE2\x80\x94 %s", t, c->title, c->options[opt].label);
   }
-  char msg[1024] = "";
-  f->job = h->fork_new(h->ud, f->turn, by_policy ? NULL : f->card, by_policy ? NULL : f->option, msg, sizeof msg);
+  char msg[1024] = "", tg[1024] = "";
+  if (!by_policy && c->options[opt].target != FL_TGT_NONE && !ui_fork_same_areas(u, e, opt, tg, sizeof tg)) { memset(f, 0, sizeof *f); return; }
+  f->job = h->fork_new(h->ud, f->turn, by_policy ? NULL : f->card, by_policy ? NULL : f->option, *tg ? tg : NULL, msg, sizeof msg);
   if (!f->job) { toast(u, msg); memset(f, 0, sizeof *f); return; }
   f->used = 1;
   f->th = SDL_CreateThread(fork_thread, "flank-fork", f);
