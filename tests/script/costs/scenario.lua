@@ -19,6 +19,7 @@ decision {
       cost = function(area) return { budget = area == "south" and 9 or 8 } end },  -- at least 8
     { id = "cheap_area", label = "A cheap thing somewhere", target = "area",
       cost = function(area) return { budget = area == "south" and 4 or 3 } end },  -- at least 3
+    { id = "survey_area", label = "A survey somewhere", target = "area", cost = { budget = 1 } },  -- the window's what-if tries it on the same area
     { id = "wait", label = "Wait" },
   },
 }

@@ -8,6 +8,6 @@ end)
 
 test("once the money runs short, the cheap option is priced out too", function()
   local g = play { seed = 1, side = { council = "trusting" } }
-  expect(g.tracks.budget).eq(2)                     -- 5 - 3 for the north
-  expect(g.decisions[2].option).eq("wait")          -- 2 left: less than the least it costs
+  expect(g.decisions[2].option).eq("survey_area")   -- 2 left: less than the least cheap_area costs (3)
+  expect(g.tracks.budget).eq(1)                     -- 5 - 3 for the north - 1 for the survey
 end)
