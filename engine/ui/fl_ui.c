@@ -586,6 +586,10 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
   if (gfx_init(&u->g, u->r, ui_scale_for(u->H, dpi), err, n)) {
     SDL_DestroyRenderer(u->r); SDL_DestroyWindow(u->win); free(u); SDL_Quit(); return -1;
   }
+  /* Making a tab's ~60 new texts at once took ~45 ms of a frame: past 8 ms the rest wait for
+   * the next frames (FLANK_TEXT_BUDGET_MS: tests make it tiny, so every frame defers) */
+  const char *budget = getenv("FLANK_TEXT_BUDGET_MS");
+  u->g.budget_ms = budget && *budget ? atof(budget) : 8;
   u->nscen = host->scenario_count ? host->scenario_count(host->ud) : 0;
   ui_refresh(u);
   if (u->def && u->opts.skip_title) open_brief(u);
@@ -620,7 +624,9 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
       unsigned texts0 = u->g.texts_made;
       ui_draw_frame(u);
       double drawn = ui_now_ms();
-      if (u->opts.screenshot && !shot_done) {
+      /* texts left for the next frame: draw again at once (the chrome too), without waiting for input */
+      if (u->g.deferred) { wake = 0; u->gen++; }
+      if (u->opts.screenshot && !shot_done && !u->g.deferred) {
         int take = 0;
         if (shot) {
           const char *cur = u->help ? "help" : u->screen == SCR_TITLE ? "title" : u->screen == SCR_BRIEF ? "briefing"
@@ -635,8 +641,8 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
       }
       SDL_RenderPresent(u->r);
       if (u->opts.bench && ui_now_ms() - a > 50) /* where a slow frame's time went; cpu < ms: it waited for a core */
-        printf("slow_frame_ms %.1f draw %.1f present %.1f cpu %.1f new_texts %u in %.1f ms screen %d tab %d ensemble %s\n", ui_now_ms() - a,
-               drawn - a, ui_now_ms() - drawn, thread_cpu_ms() - cpu0, u->g.texts_made - texts0, u->g.text_ms - text_ms0, u->screen,
+        printf("slow_frame_ms %.1f draw %.1f present %.1f cpu %.1f new_texts %u in %.1f ms (%u left for the next) screen %d tab %d ensemble %s\n", ui_now_ms() - a,
+               drawn - a, ui_now_ms() - drawn, thread_cpu_ms() - cpu0, u->g.texts_made - texts0, u->g.text_ms - text_ms0, u->g.deferred, u->screen,
                u->t.tab, u->t.among_th ? "running" : "idle");
       if (u->opts.bench && frames == 0)
         printf("first_frame_ms %.1f\n", ui_now_ms() - u->opts.bench_t0), fflush(stdout);
@@ -648,7 +654,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
         u->t.among_frames++;
       }
       frames++;
-      dirty = 0;
+      dirty = u->g.deferred > 0;
     }
     if (u->quit) break;
     SDL_Event ev;
@@ -716,7 +722,10 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
       if (host->changed(host->ud)) { do_reload(u, 1); dirty = 1; u->gen++; }
     }
   }
+  if (u->opts.bench) printf("texts_deferred %u in %d frames\n", u->g.texts_deferred, frames);
   if (u->opts.screenshot && !shot_done) {
+    u->g.budget_ms = 0; /* every text in this one */
+    u->gen++;
     ui_draw_frame(u);
     screenshot(u, shot_err, sizeof shot_err);
     if (shot_err[0]) rc = -1;

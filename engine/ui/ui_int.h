@@ -37,6 +37,13 @@ typedef struct gfx_Ctx {
   gfx_Text *tab; int cap, n;   /* open-addressed cache of rendered texts */
   unsigned frame;
   unsigned texts_made; double text_ms; /* texts rendered (cache misses) and their time, for --bench */
+  /* The window's budget for making texts (rendering and uploading them) in one frame, in ms
+   * (0: none, as offscreen, where every text is made in one go). Past it, a new single-line
+   * text is left for the next frame (its size still known: TTF_SizeUTF8 is exact and cheap)
+   * and deferred counts it: the window then draws again at once. A wrapped text is always
+   * made, as its size places what follows. */
+  double budget_ms, frame_text_ms; unsigned deferred, texts_deferred;
+  gfx_Text later;              /* what lookup hands back for a text left for the next frame */
   const fl_Def *cite_def;      /* citations [@id] in drawn text read as short references (fl_cite) */
   FILE *drawn;                 /* FLANK_I18N_DRAWN (tests): every text drawn, one per line, as shown */
 } gfx_Ctx;
