@@ -165,6 +165,8 @@ enum { BTN_NONE, BTN_OPTION, BTN_CONFIRM, BTN_END_TURN, BTN_DEBRIEF, BTN_BACK, B
        BTN_PARAM_DOWN, BTN_PARAM_UP, BTN_PARAM_RESET, BTN_TAB, BTN_DECISION, BTN_FORK, BTN_FORK_CLOSE,
        BTN_AMONG, BTN_AMONG_CANCEL, BTN_TEACHER, BTN_SAVE_FIELD, BTN_SAVE_OK, BTN_SAVE_CANCEL, BTN_FIRST_TEACH = BTN_PARAM_DOWN };
 enum { FOCUS_MAP, FOCUS_CARD, FOCUS_LOG, FOCUS_N };
+/* BTN_QUIT's arg: the answers to "Quit without saving?" */
+enum { UI_QUIT_STAY, UI_QUIT_NOW, UI_QUIT_SAVE };
 
 typedef struct ui_Btn { SDL_Rect r; int id, arg; } ui_Btn;
 /* A counter drawn this frame (a stack of one side's pieces of one type in an area), for hit tests. */

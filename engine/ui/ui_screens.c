@@ -531,14 +531,23 @@ static void help_panel(fl_Ui *u) {
   ui_button(u, area, BTN_DISMISS, 0);
 }
 
+/* "Quit without saving?": its three answers are buttons with their keys (Enter: the first, Quit). */
 static void confirm_panel(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   const char *head = FL_TR("Quit without saving?");
   const char *body = FL_TR("You have decisions that are not saved.");
-  const char *keys = FL_TR("Y  quit      S  save, then quit      Esc  keep playing");
-  int pad = PX(24), w = gfx_text_w(g, FONT_BODY, keys) + 2 * pad;
+  static const struct { const char *label, *key; int answer, style; } ans[] = {
+    {FL_N("Quit"), "Y", UI_QUIT_NOW, BS_PRIMARY}, {FL_N("Save, then quit"), "S", UI_QUIT_SAVE, BS_SECONDARY},
+    {FL_N("Keep playing"), "Esc", UI_QUIT_STAY, BS_SECONDARY}};
+  int pad = PX(24), gap = PX(10), bw = 0;
+  for (int i = 0; i < 3; i++) /* as ui_btn measures them */
+    bw += gfx_text_w(g, ans[i].style == BS_PRIMARY ? FONT_BOLD : FONT_BODY, fl_tr(ans[i].label)) +
+          gfx_text_w(g, FONT_SMALL, ans[i].key) + PX(38) + (i ? gap : 0);
+  int w = bw + 2 * pad;
+  if (w < gfx_text_w(g, FONT_BODY, body) + 2 * pad) w = gfx_text_w(g, FONT_BODY, body) + 2 * pad;
   if (w < PX(420)) w = PX(420);
-  int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(12) + 2 * (gfx_font_h(g, FONT_BODY) + PX(10));
+  int bh = gfx_font_h(g, FONT_BODY) + PX(14);
+  int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(12) + gfx_font_h(g, FONT_BODY) + PX(18) + bh;
   gfx_fill(g, (SDL_Rect){0, 0, u->W, u->H}, (SDL_Color){0, 0, 0, 120});
   SDL_Rect r = {(u->W - w) / 2, (u->H - h) / 2, w, h};
   gfx_round(g, r, PX(8), COL_CARD);
@@ -547,8 +556,9 @@ static void confirm_panel(fl_Ui *u) {
   gfx_draw_text(g, FONT_HEAD, head, r.x + pad, y, COL_TEXT, 0);
   y += gfx_font_h(g, FONT_HEAD) + PX(12);
   gfx_draw_text(g, FONT_BODY, body, r.x + pad, y, COL_MUTED, 0);
-  y += gfx_font_h(g, FONT_BODY) + PX(10);
-  gfx_draw_text(g, FONT_BODY, keys, r.x + pad, y, COL_ACCENT, 0);
+  y += gfx_font_h(g, FONT_BODY) + PX(18);
+  int x = r.x + pad;
+  for (int i = 0; i < 3; i++) x += ui_btn(u, x, y, ans[i].label, ans[i].key, BTN_QUIT, ans[i].answer, ans[i].style, 0).w + gap;
 }
 
 static void load_menu(fl_Ui *u) {

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The window driven by the keyboard alone, as a student would: start, decide, try to
 # quit with unsaved decisions (it must ask), keep playing, save (a save file appears),
-# quit (now it must not ask). Needs Xvfb and xdotool (tools/test installs both).
+# quit (now it must not ask). The question's buttons answer it with the mouse too, and
+# months played without a decision since the save are unsaved play as well.
+# Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
+ROOT=${2:-.}
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
 T=$(mktemp -d)
 DPY=":$((90 + RANDOM % 400))"
-Xvfb "$DPY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$DPY" -screen 0 1280x800x24 -nolisten tcp -noreset >/dev/null 2>&1 &
 XV=$!
 trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
 export DISPLAY=$DPY
@@ -27,6 +30,22 @@ k ctrl+q
 alive && echo "ok: asks before losing an unsaved decision" || bad "quit without asking about an unsaved decision"
 k Escape
 alive || bad "Esc should keep playing"
+# the question's buttons, found on a dump of the window by their fill (the secondary
+# buttons' colour, COL_CARD_HI in engine/ui/ui_gfx.c): Save, then quit; Keep playing
+buttons() { # the centres of the dialog's secondary buttons, left to right
+  xdotool mousemove --window "$W" 5 5; sleep 0.3   # no hover on them
+  xwd -id "$W" -silent >"$T/win.xwd"
+  python3 "$ROOT/tests/ui/find_buttons.py" "$T/win.xwd" 46,56,70 320,200,640,400
+}
+click() { xdotool mousemove --window "$W" "$1" "$2" click 1; sleep "${FLANK_KEY_PACE:-0.7}"; }
+W=$(xdotool search --onlyvisible --pid "$P" | head -1)
+k ctrl+q
+mapfile -t B < <(buttons)
+if [ ${#B[@]} -eq 2 ]; then
+  click ${B[1]}
+  k y                 # were the question still open, Y would quit
+  alive && echo "ok: a click on Keep playing closes the question and keeps playing" || bad "after a click on Keep playing the window quit"
+else bad "the quit question shows ${#B[@]} secondary buttons (want 2: Save, then quit; Keep playing)"; k Escape; fi
 k ctrl+s
 ls "$T"/data/flank/saves/*tutorial* >/dev/null 2>&1 && echo "ok: Ctrl+S wrote a save" || bad "no save file in \$XDG_DATA_HOME/flank/saves"
 # one more decision after the save: only loading the save can make quitting silent again
@@ -44,5 +63,23 @@ alive || bad "loading a save from the menu crashed the window"
 k ctrl+q
 sleep 0.5
 alive && bad "quit after loading the save should not ask (did the load happen?)" || echo "ok: the menu skipped the damaged save, loaded the good one, and quit did not ask"
+# a second game: decide, save, decide again; the mouse's "Save, then quit" saves the second
+# decision (the save of this turn is replaced) and quits
+SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data2" "$FLANK" play tutorial --size 1280x800 >"$T/log2" 2>&1 &
+P=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
+W=$(xdotool search --onlyvisible --pid "$P" | head -1)
+click 300 300
+k Return; k Return; k 1; k Return; k ctrl+s
+sum0=$(cat "$T"/data2/flank/saves/tutorial-turn*.flanksave 2>/dev/null | cksum)
+k 1; k Return        # the second card of the month
+k ctrl+q
+mapfile -t B < <(buttons)
+[ ${#B[@]} -eq 2 ] && click ${B[0]} || bad "no Save, then quit button (${#B[@]} secondary buttons): $(cat "$T/log2")"
+sleep 1
+alive && bad "Save, then quit did not quit" || echo "ok: a click on Save, then quit quit the window"
+[ "$(cat "$T"/data2/flank/saves/tutorial-turn*.flanksave 2>/dev/null | cksum)" != "$sum0" ] && echo "ok: ... after saving the decision" ||
+  bad "Save, then quit did not save the decision taken since the last save"
+
 [ $fail -eq 0 ] && echo "test_play_keys: ok"
 exit $fail
