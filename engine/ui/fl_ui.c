@@ -131,6 +131,7 @@ static void start_game(fl_Ui *u) {
   u->seat = human;
   u->handover = -1;
   host_changed(u);
+  ui_trend_forget(u);
   u->seen_log = 0;
   u->screen = SCR_GAME;
   u->await_end_turn = 0;
@@ -152,6 +153,7 @@ static void do_reload(fl_Ui *u, int automatic) {
   int rc = u->host->reload(u->host->ud, msg, sizeof msg);
   if (rc) { snprintf(u->err, sizeof u->err, "%s", msg); return; }
   host_changed(u);
+  ui_trend_forget(u);
   u->err[0] = 0;
   toast(u, automatic ? FL_TR("Scenario changed on disk: reloaded") : msg);
 }
@@ -159,6 +161,7 @@ static void do_reload(fl_Ui *u, int automatic) {
 void ui_act(fl_Ui *u, const fl_Choice *ch) {
   char msg[2048] = "";
   int turn = u->st->turn, nlog = u->st->nlog;
+  ui_trend_decided(u, ch);
   if (u->host->act(u->host->ud, ch, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return; }
   ui_refresh(u);
   ui_slide_new(u, nlog);
@@ -261,7 +264,7 @@ static void press(fl_Ui *u, int id, int arg) {
     if (arg != u->brief_side && arg >= 0 && arg < 64) u->brief_extra ^= (uint64_t)1 << arg;
     break;
   case BTN_BEGIN: start_game(u); break;
-  case BTN_UNDO: host_call(u, u->host->undo, 0); break;
+  case BTN_UNDO: host_call(u, u->host->undo, 0); ui_trend_forget(u); break;
   case BTN_SAVE: host_call(u, u->host->save, 0); mark_saved(u); break;
   case BTN_LOAD:
     if (u->host->save_list) { /* a menu of every save, damaged ones with the reason */
@@ -271,6 +274,7 @@ static void press(fl_Ui *u, int id, int arg) {
     } else {
       host_call(u, u->host->load, 0);
       mark_saved(u);
+      ui_trend_forget(u);
     }
     break;
   case BTN_HELP: u->help = !u->help; break;
@@ -301,7 +305,7 @@ static void load_selected(fl_Ui *u) {
   char msg[2048] = "";
   int rc = u->host->load_at(u->host->ud, u->load_sel, msg, sizeof msg);
   u->load_menu = 0;
-  if (!rc) { host_changed(u); u->await_end_turn = 0; u->next_ai = SDL_GetTicks() + 400; mark_saved(u); }
+  if (!rc) { host_changed(u); u->await_end_turn = 0; u->next_ai = SDL_GetTicks() + 400; mark_saved(u); ui_trend_forget(u); }
   show_result(u, rc, msg, 0);
 }
 

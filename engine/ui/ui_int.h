@@ -260,6 +260,11 @@ typedef struct fl_Ui {
   /* the indicators' trend: each value as last drawn and before its latest change (the
    * arrow says which way the last change went, not the turn's net change) */
   double trend_seen[UI_MAXTREND], trend_before[UI_MAXTREND]; const fl_State *trend_for; int trend_turn;
+  /* the arrows' base (ui_trend.c): the values just before a person's last decision, which
+   * option it was and when; the indicator rows drawn in the side panel, for their tooltip */
+  double trend_base[UI_MAXTREND]; int trend_base_ok; int32_t trend_base_date; char trend_base_what[160];
+  const fl_State *trend_base_for;
+  SDL_Rect trow_r[UI_MAXTREND]; int trow_i[UI_MAXTREND], ntrow;
   uint64_t legend_key;         /* the view its place was chosen for */
   int legend_corner, legend_covers; /* that place, and whether it covers areas */
   int legend_tab_corner;       /* where the folded tab goes */
@@ -360,6 +365,18 @@ void ui_span_text(fl_Span sp, char *buf, size_t n);
 #define UI_HUMAN(u, s) ((s) >= 0 && (s) < 64 && (((u)->humans >> (s)) & 1u))
 /* Whether quitting now would lose decisions a person took since the last save. */
 int ui_unsaved(const fl_Ui *u);
+/* ---- ui_trend: what an indicator's arrow compares with ---------------------------- */
+/* Before a person's decision ch is played: the arrows compare with the values now. */
+void ui_trend_decided(fl_Ui *u, const fl_Choice *ch);
+/* A load, an undo, a new game: back to "since this turn began". */
+void ui_trend_forget(fl_Ui *u);
+/* The value track i's arrow compares with. */
+double ui_trend_base(fl_Ui *u, int i);
+/* "+5% since your decision “…” (1 Mar 2025)": the arrow's change and what it is since. */
+void ui_trend_text(fl_Ui *u, int i, char *buf, size_t n);
+/* An indicator's row in the side panel (drawn this frame), and the tooltip over it. */
+void ui_track_row(fl_Ui *u, SDL_Rect r, int i);
+void ui_trend_tooltip(fl_Ui *u);
 /* ---- ui_board: the seated side's view, marks on the map, choosing targets ----- */
 /* Whether the viewer may see something visible to `seen`. */
 int ui_sees(const fl_Ui *u, fl_Sides seen);

@@ -264,6 +264,7 @@ static void draw_chrome(fl_Ui *u, int top, int pw) {
   gfx_fill(g, (SDL_Rect){pr.x, pr.y, 1, pr.h}, COL_LINE);
   int pad = PX(18), x = pr.x + pad, w = pw - 2 * pad, y = pr.y + PX(16);
   y = ui_section(u, x, y, w, FL_N("INDICATORS"));
+  u->ntrow = 0; /* the rows ui_tracks registers now */
   int nvis = 0;
   for (int i = 0; i < u->def->ntrack; i++) nvis += u->def->tracks[i].visible && ui_sees(u, u->def->tracks[i].seen);
   int card_h = ui_card_panel(u, x, 0, w, 1, 0);
@@ -598,6 +599,7 @@ void ui_draw_overlays(fl_Ui *u) {
   if (u->load_menu) load_menu(u);
   ui_save_draw(u);
   ui_cite_draw(u);
+  ui_trend_tooltip(u);
   if (u->toast[0] && SDL_GetTicks() < u->toast_until) {
     int tw = gfx_text_w(g, FONT_BODY, u->toast), pad = PX(14);
     SDL_Rect area = u->screen == SCR_GAME ? u->mapr : (SDL_Rect){0, 0, u->W, u->H};

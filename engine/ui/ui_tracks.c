@@ -29,22 +29,10 @@ static void fmt_value(const fl_TrackDef *t, double v, char *buf, size_t n) {
   fl_fmt_qty(t->unit && !strcmp(t->unit, "%") && fabs(v) >= 1 ? round(v) : v, t->unit, t->unit_one, buf, n);
 }
 
-/* The value of track i before its latest change, as this window saw it (a new game, a load
- * or an undo to an earlier turn starts again from the recorded history). */
+/* What track i's arrow compares with (ui_trend.c: before the person's last decision, or
+ * since this turn began; an earlier turn's change never shows). */
 static double trend_prev(fl_Ui *u, const fl_TrackDef *t, int i) {
-  const fl_State *s = u->st;
-  double v = s->tracks[i].value;
-  if (i >= UI_MAXTREND) return track_prev(s, t, i);
-  if (u->trend_for != s || s->turn < u->trend_turn) {
-    for (int k = 0; k < u->def->ntrack && k < UI_MAXTREND; k++) {
-      u->trend_seen[k] = s->tracks[k].value;
-      u->trend_before[k] = track_prev(s, &u->def->tracks[k], k);
-    }
-    u->trend_for = s;
-  }
-  u->trend_turn = s->turn;
-  if (v != u->trend_seen[i]) { u->trend_before[i] = u->trend_seen[i]; u->trend_seen[i] = v; }
-  return u->trend_before[i];
+  return i < UI_MAXTREND ? ui_trend_base(u, i) : track_prev(u->st, t, i);
 }
 
 /* 1200 -> "1,200"; 1e9 -> "1 bn": short numbers for ranges. */
@@ -200,6 +188,7 @@ int ui_tracks(fl_Ui *u, int x, int y, int w) {
     int by = y + r.lines * fh + PX(4);
     if (!open_ended(t)) bar(u, (SDL_Rect){x, by, lw, bh}, t, u->st->tracks[i].value, 1);
     sparkline(u, (SDL_Rect){x + w - sw, y + PX(2), sw, by + bh - y - PX(2)}, t, &u->st->tracks[i], r.tc.r == COL_MUTED.r ? COL_TEXT : r.tc);
+    ui_track_row(u, (SDL_Rect){x, y, w, row_h(u, r.lines)}, i); /* its tooltip says what the arrow compares with */
     y += row_h(u, r.lines);
   }
   return y;
@@ -230,6 +219,7 @@ int ui_tracks_compact(fl_Ui *u, int x0, int y, int w) {
       if (r[c].dir) { trend(u, (float)(x + vw + PX(5)), (float)(vy + bold / 2), r[c].dir, r[c].tc); vw += PX(16); }
       int bx = x + vw + PX(4), bw = colw - vw - PX(4), bh = PX(5);
       if (bw > PX(20) && !open_ended(t)) bar(u, (SDL_Rect){bx, vy + bold / 2 - bh / 2, bw, bh}, t, u->st->tracks[vis[k + c]].value, 0);
+      ui_track_row(u, (SDL_Rect){x, y, colw, lines * sh + bold + PX(10)}, vis[k + c]);
     }
     y += lines * sh + bold + PX(10);
   }

@@ -14,7 +14,7 @@ XV=$!
 trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
 export DISPLAY=$DPY
 sleep 1
-SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" "$FLANK" play tutorial --size 1280x800 >"$T/log" 2>&1 &
+FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" "$FLANK" play tutorial --size 1280x800 >"$T/log" 2>&1 &
 P=$!
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
@@ -26,6 +26,16 @@ xdotool mousemove 300 300 click 1; sleep 0.3
 k Return            # briefing -> game
 k Return            # close the first event's pop-up
 k 1; k Return       # decide: stay in the treaty
+# an indicator's arrow shows the change since the last decision, and its tooltip says so
+# (Alliance cohesion's row in the side panel at 1280x800; every text drawn goes to $T/drawn)
+W=$(xdotool search --onlyvisible --pid "$P" | head -1)
+hover_cohesion() { xdotool mousemove --window "$W" 1000 90; sleep 0.3; xdotool mousemove --window "$W" 1000 197; sleep "${FLANK_KEY_PACE:-0.7}"; }
+arrow_px() { # pixels of the good-news blue (COL_GOOD) where cohesion's arrow stands, left of its value
+  xwd -id "$W" -silent >"$T/arrow.xwd"
+  python3 "$ROOT/tests/ui/find_buttons.py" --count "$T/arrow.xwd" 86,180,233 1133,188,18,16
+}
+hover_cohesion
+a1=$(arrow_px)
 k ctrl+q
 alive && echo "ok: asks before losing an unsaved decision" || bad "quit without asking about an unsaved decision"
 k Escape
@@ -49,7 +59,11 @@ else bad "the quit question shows ${#B[@]} secondary buttons (want 2: Save, then
 k ctrl+s
 ls "$T"/data/flank/saves/*tutorial* >/dev/null 2>&1 && echo "ok: Ctrl+S wrote a save" || bad "no save file in \$XDG_DATA_HOME/flank/saves"
 # one more decision after the save: only loading the save can make quitting silent again
-k 1; k Return
+k 1; k Return        # hold the budget: cohesion does not change
+hover_cohesion
+a2=$(arrow_px)
+[ "${a1:-0}" -gt 10 ] && [ "${a2:-1}" -eq 0 ] && echo "ok: cohesion's arrow up after the decision that raised it, gone after one that did not" ||
+  bad "cohesion's arrow: ${a1:-?} blue pixels after 'Stay a party' (want > 10), ${a2:-?} after 'Hold the budget' (want 0)"
 # the load menu lists every save of the scenario; a damaged one shows why and cannot be
 # chosen, and the good one still loads
 head -c 200 /dev/urandom > "$T/data/flank/saves/tutorial-turn099.flanksave"
@@ -63,6 +77,10 @@ alive || bad "loading a save from the menu crashed the window"
 k ctrl+q
 sleep 0.5
 alive && bad "quit after loading the save should not ask (did the load happen?)" || echo "ok: the menu skipped the damaged save, loaded the good one, and quit did not ask"
+grep -q '^+5% since your decision “Stay a party” (1 Mar 2025)$' "$T/drawn" && echo "ok: cohesion's tooltip: +5% since the decision that raised it" ||
+  bad "no tooltip '+5% since your decision “Stay a party”' over cohesion (drawn: $(grep -c . "$T/drawn") texts)"
+grep -q '^unchanged since your decision “Hold the budget” (1 Mar 2025)$' "$T/drawn" && echo "ok: ... and unchanged after a decision that did not touch it (no arrow from the earlier change)" ||
+  bad "cohesion's tooltip after 'Hold the budget' does not say unchanged: $(grep 'since' "$T/drawn" | tr '\n' '|')"
 # a second game: decide, save, decide again; the mouse's "Save, then quit" saves the second
 # decision (the save of this turn is replaced) and quits
 SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data2" "$FLANK" play tutorial --size 1280x800 >"$T/log2" 2>&1 &

@@ -6,6 +6,8 @@
       line: pixels whose 5x5 neighbourhood is all that colour (so 1-pixel frames and text
       do not count), grouped by touching; only inside the rectangle if one is given.
       Exit 1 if there is none.
+  find_buttons.py --count FILE R,G,B X,Y,W,H
+      prints how many pixels of the rectangle are within 6 of that colour per channel.
 
 Tests click what they find (xdotool), so a test of a dialog's buttons does not hard-code
 pixel positions that a font or a translation moves.
@@ -34,7 +36,22 @@ def read_image(path):
     return w, h, out
 
 
+def count(path, rgb, rect):
+    w, h, px = read_image(path)
+    col = [int(v) for v in rgb.split(",")]
+    x0, y0, rw, rh = (int(v) for v in rect.split(","))
+    n = 0
+    for y in range(max(0, y0), min(h, y0 + rh)):
+        for x in range(max(0, x0), min(w, x0 + rw)):
+            p = px[3 * (y * w + x):3 * (y * w + x) + 3]
+            n += all(abs(p[c] - col[c]) <= 6 for c in range(3))
+    print(n)
+    return 0
+
+
 def main(argv):
+    if len(argv) == 5 and argv[1] == "--count":
+        return count(argv[2], argv[3], argv[4])
     if len(argv) not in (3, 4):
         print(__doc__)
         return 2
