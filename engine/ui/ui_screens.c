@@ -414,6 +414,24 @@ static SDL_Rect modal(fl_Ui *u, int w, int h) {
   return r;
 }
 
+/* When an event happened, as the header beside it reads: one fired as a turn ended pops up
+ * once the next turn has begun, so it says so and gives that moment's date (a student read
+ * "TURN 1 · 1 Mar" under a header at Turn 2, 1 April, as the wrong turn). */
+static void event_when(const fl_Ui *u, const fl_LogEntry *e, const fl_EventDef *ev, char *buf, size_t n) {
+  int32_t end = 0;
+  int ended = ev->trigger == FL_TRIG_TURN_END && u->st->turn > e->turn;
+  if (ended) { /* the turn's end: the date the next turn began */
+    for (int i = (int)(e - u->st->log) + 1; i < u->st->nlog && !end; i++)
+      if (u->st->log[i].turn > e->turn) end = u->st->log[i].date;
+    if (!end && u->st->turn == e->turn + 1) end = u->st->date;
+  }
+  char date[64] = "";
+  ui_date_short(ended ? end : e->date, date, sizeof date);
+  if (ended && end) snprintf(buf, n, FL_TR("EVENT  \xC2\xB7  END OF TURN %d  \xC2\xB7  %s"), e->turn, date);
+  else if (ended) snprintf(buf, n, FL_TR("EVENT  \xC2\xB7  END OF TURN %d"), e->turn);
+  else snprintf(buf, n, FL_TR("EVENT  \xC2\xB7  TURN %d  \xC2\xB7  %s"), e->turn, date);
+}
+
 static void popup(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   const fl_LogEntry *e = &u->st->log[u->popup];
@@ -436,9 +454,8 @@ static void popup(fl_Ui *u) {
   gfx_round_frame(g, r, PX(10), COL_ACCENT, PX(2));
   SDL_Color ink = {34, 32, 28, 255}, soft = {92, 86, 74, 255};
   int x = r.x + pad, y = r.y + pad;
-  char head[128], date[64];
-  ui_date_short(e->date, date, sizeof date);
-  snprintf(head, sizeof head, FL_TR("EVENT  \xC2\xB7  TURN %d  \xC2\xB7  %s"), e->turn, date);
+  char head[160];
+  event_when(u, e, ev, head, sizeof head);
   gfx_draw_text(g, FONT_TINY_B, head, x, y, (SDL_Color){150, 100, 20, 255}, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(8);
   y += gfx_draw_wrapped(g, FONT_TITLE, title, x, y, iw, ink) + PX(10);

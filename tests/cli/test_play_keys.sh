@@ -83,7 +83,7 @@ grep -q '^unchanged since your decision “Hold the budget” (1 Mar 2025)$' "$T
   bad "cohesion's tooltip after 'Hold the budget' does not say unchanged: $(grep 'since' "$T/drawn" | tr '\n' '|')"
 # a second game: decide, save, decide again; the mouse's "Save, then quit" saves the second
 # decision (the save of this turn is replaced) and quits
-SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data2" "$FLANK" play tutorial --size 1280x800 >"$T/log2" 2>&1 &
+FLANK_I18N_DRAWN="$T/drawn2" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data2" "$FLANK" play tutorial --size 1280x800 >"$T/log2" 2>&1 &
 P=$!
 for _ in 1 2 3 4 5 6 7 8 9 10; do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
 W=$(xdotool search --onlyvisible --pid "$P" | head -1)
@@ -91,6 +91,7 @@ click 300 300
 k Return; k Return; k 1; k Return; k ctrl+s
 sum0=$(cat "$T"/data2/flank/saves/tutorial-turn*.flanksave 2>/dev/null | cksum)
 k 1; k Return        # the second card of the month
+k space; sleep 2     # end the month: "Month's end" pops up under a header at turn 2, 1 April
 k ctrl+q
 mapfile -t B < <(buttons)
 [ ${#B[@]} -eq 2 ] && click ${B[0]} || bad "no Save, then quit button (${#B[@]} secondary buttons): $(cat "$T/log2")"
@@ -98,6 +99,9 @@ sleep 1
 alive && bad "Save, then quit did not quit" || echo "ok: a click on Save, then quit quit the window"
 [ "$(cat "$T"/data2/flank/saves/tutorial-turn*.flanksave 2>/dev/null | cksum)" != "$sum0" ] && echo "ok: ... after saving the decision" ||
   bad "Save, then quit did not save the decision taken since the last save"
+# an event fired as turn 1 ended says so, dated as the header then reads (not "TURN 1 · 1 Mar")
+grep -q '^EVENT  ·  END OF TURN 1  ·  1 Apr 2025$' "$T/drawn2" && echo "ok: the month's end pops up as 'END OF TURN 1 · 1 Apr 2025'" ||
+  bad "the month's end pop-up reads: $(grep '^EVENT' "$T/drawn2" | tr '\n' '|')"
 
 [ $fail -eq 0 ] && echo "test_play_keys: ok"
 exit $fail
