@@ -98,6 +98,9 @@ void ui_free(fl_Ui *u) {
   u->geo_ok = 0;
   free(u->vbuf);
   u->vbuf = NULL;
+  free(u->stack_at);
+  u->stack_at = NULL;
+  u->nstack_at = 0;
   ui_board_free(u);
   ui_teach_free(u);
   gfx_free(&u->g);

@@ -282,6 +282,12 @@ typedef struct fl_Ui {
   int pick_cur;                /* the keyboard's place in legal[], or -1 */
   fl_Reach reach; int reach_pi; /* reachable areas of the moving piece (its index), -1: none */
   ui_PBox *pbox; int npbox, cappbox; /* counters drawn in the last frame */
+  /* where the map layer put its names (layer coordinates: relative to mapr), so counters keep
+   * off them: every area and town name and town dot drawn, and each area's own name (w = 0:
+   * none drawn); the layer that placed them */
+  SDL_Rect labr[512]; int labr_area[512]; /* -1: a town */ int nlabr; SDL_Rect area_labr[1024]; uint64_t labr_key;
+  /* where each area's stack stands (ui_counter.c: x, y, counters a row, scale), for stack_key */
+  float *stack_at; int nstack_at; uint64_t stack_key;
   int32_t drag_piece;          /* a piece dragged onto its destination, or -1 */
   /* a move sliding along its path (no timer runs otherwise) */
   int anim_pi, anim_path[64], anim_n; Uint32 anim_t0;

@@ -5,10 +5,22 @@
 set -u
 FLANK=$1
 ROOT=$2
-if ! command -v xvfb-run >/dev/null 2>&1; then echo "skipped: no xvfb-run"; exit 0; fi
+# Counters stand inside their area and off other areas' names (engine/ui/ui_counter.c): the
+# flagship's crowded Baltic map at four window sizes, drawn headless (a student found the
+# Suwałki Gap's name under the stacks of Kaliningrad and Vilnius, and could not tell which
+# area they stood in). FLANK_COUNTER_CHECK makes the drawing report how placement went.
+for sz in 1440x900 1280x800 1920x1080 1024x700; do
+  line=$(FLANK_COUNTER_CHECK=1 "$FLANK" render eastern_flank --size $sz --out "${TMPDIR:-/tmp}/flank-counters-$$.png" 2>&1 | grep '^counters:' | tail -1)
+  case "$line" in
+    "counters: "*" stacks, 0 on another area's name, 0 outside their area") echo "ok: eastern_flank at $sz: $line" ;;
+    *) echo "FAIL: eastern_flank at $sz: ${line:-no placement report}"; fail_counters=1 ;;
+  esac
+done
+rm -f "${TMPDIR:-/tmp}/flank-counters-$$.png"
+if ! command -v xvfb-run >/dev/null 2>&1; then echo "skipped: no xvfb-run"; exit ${fail_counters:-0}; fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-fail=0
+fail=${fail_counters:-0}
 # X libraries keep allocations until exit; leak reports from them are not ours
 export ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0
 export XDG_DATA_HOME=$TMP/data
