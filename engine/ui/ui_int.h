@@ -380,6 +380,10 @@ void ui_trend_forget(fl_Ui *u);
 double ui_trend_base(fl_Ui *u, int i);
 /* "+5% since your decision “…” (1 Mar 2025)": the arrow's change and what it is since. */
 void ui_trend_text(fl_Ui *u, int i, char *buf, size_t n);
+/* An indicator's name wherever the window shows it: the scenario's short name when it gives
+ * one (a student met "Peace casualties" beside "Civilian casualties (war)" in one layout and
+ * "Civilian casualties (peacetime)" in another); the full name is in the row's tooltip. */
+const char *ui_track_label(const fl_TrackDef *t);
 /* An indicator's row in the side panel (drawn this frame), and the tooltip over it. */
 void ui_track_row(fl_Ui *u, SDL_Rect r, int i);
 void ui_trend_tooltip(fl_Ui *u);

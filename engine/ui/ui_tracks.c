@@ -67,27 +67,27 @@ static void fit_keep_end(fl_Ui *u, int font, const char *s, int maxw, char *out,
  * w2 for the second. Returns the number of lines. */
 static int track_name(fl_Ui *u, const fl_TrackDef *t, int font, int w1, int w2, char *l1, char *l2, size_t n) {
   gfx_Ctx *g = &u->g;
+  const char *nm = ui_track_label(t); /* the same name in every layout (the long one in the tooltip) */
   l2[0] = 0;
-  if (gfx_text_w(g, font, t->name) <= w1) { snprintf(l1, n, "%s", t->name); return 1; }
-  if (t->short_name && *t->short_name && gfx_text_w(g, font, t->short_name) <= w1) { snprintf(l1, n, "%s", t->short_name); return 1; }
+  if (gfx_text_w(g, font, nm) <= w1) { snprintf(l1, n, "%s", nm); return 1; }
   /* break before a parenthesis if the part before it fits, else the longest first line
    * that ends at a space */
-  size_t len = strlen(t->name), cut = 0;
+  size_t len = strlen(nm), cut = 0;
   char buf[512];
-  const char *par = strstr(t->name, " (");
+  const char *par = strstr(nm, " (");
   int par_fits = 0;
   if (par) {
-    snprintf(buf, sizeof buf, "%.*s", (int)(par - t->name), t->name);
-    if ((par_fits = gfx_text_w(g, font, buf) <= w1)) cut = (size_t)(par - t->name);
+    snprintf(buf, sizeof buf, "%.*s", (int)(par - nm), nm);
+    if ((par_fits = gfx_text_w(g, font, buf) <= w1)) cut = (size_t)(par - nm);
   }
   for (size_t i = 1; !par_fits && i + 1 < len && i < sizeof buf; i++) {
-    if (t->name[i] != ' ') continue;
-    snprintf(buf, sizeof buf, "%.*s", (int)i, t->name);
+    if (nm[i] != ' ') continue;
+    snprintf(buf, sizeof buf, "%.*s", (int)i, nm);
     if (gfx_text_w(g, font, buf) <= w1) cut = i; else break;
   }
-  if (!cut) { fit_keep_end(u, font, t->name, w1, l1, n); return 1; }
-  snprintf(l1, n, "%.*s", (int)cut, t->name);
-  fit_keep_end(u, font, t->name + cut + 1, w2, l2, n);
+  if (!cut) { fit_keep_end(u, font, nm, w1, l1, n); return 1; }
+  snprintf(l1, n, "%.*s", (int)cut, nm);
+  fit_keep_end(u, font, nm + cut + 1, w2, l2, n);
   return 2;
 }
 
@@ -301,7 +301,7 @@ void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *mo
     nw -= fw + PX(8);
     gfx_draw_text(g, FONT_SMALL, fv, r.x + pad + nw + PX(8), r.y + pad + PX(2), cols[k], 0);
   }
-  const char *nm = gfx_text_w(g, FONT_BOLD, t->name) > nw && t->short_name && *t->short_name ? t->short_name : t->name;
+  const char *nm = ui_track_label(t);
   fit_keep_end(u, FONT_BOLD, nm, nw, name, sizeof name);
   gfx_draw_text(g, FONT_BOLD, name, r.x + pad, r.y + pad, COL_TEXT, 0);
   int ax = r.x + pad + PX(38), ay = r.y + pad + gfx_font_h(g, FONT_BOLD) + PX(10);

@@ -40,6 +40,10 @@ static int by_decision(const fl_Ui *u, int i) {
 
 double ui_trend_base(fl_Ui *u, int i) { return by_decision(u, i) ? u->trend_base[i] : turn_start(u, i); }
 
+const char *ui_track_label(const fl_TrackDef *t) {
+  return t->short_name && *t->short_name ? t->short_name : t->name && *t->name ? t->name : t->id;
+}
+
 void ui_track_row(fl_Ui *u, SDL_Rect r, int i) {
   if (u->ntrow < UI_MAXTREND) { u->trow_r[u->ntrow] = r; u->trow_i[u->ntrow++] = i; }
 }

@@ -82,6 +82,18 @@ ticks=$(timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" bash "$TMP/idle.sh" 
 [ -n "$ticks" ] && [ "$ticks" -le 2 ] && echo "ok: under a tiny text budget the finished briefing idles ($ticks ticks in 2 s)" ||
   { echo "FAIL: under a tiny text budget the briefing used ${ticks:-?} CPU ticks in 2 s once drawn"; fail=1; }
 
+# An indicator has one name in every layout: the scenario's short name where it gives one
+# (the full name is in the row's tooltip). The flagship's side panel in a wide and in a
+# narrower window, and its debrief's charts, never draw the full names as labels.
+rm -f "$TMP/names"
+for sz in 1440x900 1920x1200; do FLANK_I18N_DRAWN="$TMP/names" "$FLANK" render eastern_flank --size $sz --out "$TMP/names.png" 2>/dev/null; done
+FLANK_I18N_DRAWN="$TMP/names" FLANK_AMONG_RUNS=2 timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" "$FLANK" play eastern_flank --demo \
+  --speed max --size 1440x900 --shot-screen debrief --screenshot "$TMP/names.png" 2>/dev/null
+short=$(grep -cx -e "Peace casualties" -e "Reputation" "$TMP/names")
+long=$(grep -x -e "Civilian casualties (peacetime)" -e "Humanitarian reputation" "$TMP/names" | tr '\n' '|')
+[ "${short:-0}" -ge 2 ] && [ -z "$long" ] && echo "ok: indicators keep their short names in both layouts and the debrief" ||
+  { echo "FAIL: indicator names: short ones drawn as labels ${short:-0} times, full ones: ${long:-none}"; fail=1; }
+
 # a bad scenario is a usage error, before any window opens
 "$FLANK" play no_such_scenario 2>/dev/null; rc=$?
 [ $rc -eq 2 ] || { echo "FAIL: flank play no_such_scenario exited $rc (want 2)"; fail=1; }
