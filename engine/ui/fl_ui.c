@@ -98,6 +98,9 @@ void ui_free(fl_Ui *u) {
   u->geo_ok = 0;
   free(u->vbuf);
   u->vbuf = NULL;
+  free(u->stack_at);
+  u->stack_at = NULL;
+  u->nstack_at = 0;
   ui_board_free(u);
   ui_teach_free(u);
   gfx_free(&u->g);
@@ -131,6 +134,7 @@ static void start_game(fl_Ui *u) {
   u->seat = human;
   u->handover = -1;
   host_changed(u);
+  ui_trend_forget(u);
   u->seen_log = 0;
   u->screen = SCR_GAME;
   u->await_end_turn = 0;
@@ -152,6 +156,7 @@ static void do_reload(fl_Ui *u, int automatic) {
   int rc = u->host->reload(u->host->ud, msg, sizeof msg);
   if (rc) { snprintf(u->err, sizeof u->err, "%s", msg); return; }
   host_changed(u);
+  ui_trend_forget(u);
   u->err[0] = 0;
   toast(u, automatic ? FL_TR("Scenario changed on disk: reloaded") : msg);
 }
@@ -159,6 +164,7 @@ static void do_reload(fl_Ui *u, int automatic) {
 void ui_act(fl_Ui *u, const fl_Choice *ch) {
   char msg[2048] = "";
   int turn = u->st->turn, nlog = u->st->nlog;
+  ui_trend_decided(u, ch);
   if (u->host->act(u->host->ud, ch, msg, sizeof msg)) { snprintf(u->err, sizeof u->err, "%s", msg); ui_refresh(u); return; }
   ui_refresh(u);
   ui_slide_new(u, nlog);
@@ -227,6 +233,13 @@ static void host_call(fl_Ui *u, int (*fn)(void *, char *, size_t), int error_pan
   show_result(u, rc, msg, error_panel);
 }
 
+/* After a save or a load: quitting loses nothing until the next decision. */
+static void mark_saved(fl_Ui *u) {
+  if (!u->err[0] && u->st) u->saved_nlog = u->st->nlog;
+}
+
+static void quit_answer(fl_Ui *u, int answer);
+
 static void press(fl_Ui *u, int id, int arg) {
   switch (id) {
   case BTN_OPTION: select_option(u, arg); u->focus = FOCUS_CARD; break;
@@ -254,8 +267,8 @@ static void press(fl_Ui *u, int id, int arg) {
     if (arg != u->brief_side && arg >= 0 && arg < 64) u->brief_extra ^= (uint64_t)1 << arg;
     break;
   case BTN_BEGIN: start_game(u); break;
-  case BTN_UNDO: host_call(u, u->host->undo, 0); break;
-  case BTN_SAVE: host_call(u, u->host->save, 0); if (!u->err[0] && u->st) u->saved_nlog = u->st->nlog; break;
+  case BTN_UNDO: host_call(u, u->host->undo, 0); ui_trend_forget(u); break;
+  case BTN_SAVE: host_call(u, u->host->save, 0); mark_saved(u); break;
   case BTN_LOAD:
     if (u->host->save_list) { /* a menu of every save, damaged ones with the reason */
       u->nsaves = u->host->save_list(u->host->ud);
@@ -263,7 +276,8 @@ static void press(fl_Ui *u, int id, int arg) {
       else { u->load_menu = 1; u->load_sel = 0; }
     } else {
       host_call(u, u->host->load, 0);
-      if (!u->err[0] && u->st) u->saved_nlog = u->st->nlog;
+      mark_saved(u);
+      ui_trend_forget(u);
     }
     break;
   case BTN_HELP: u->help = !u->help; break;
@@ -276,6 +290,7 @@ static void press(fl_Ui *u, int id, int arg) {
     else u->popup = -1;
     break;
   case BTN_RELOAD: do_reload(u, 0); break;
+  case BTN_QUIT: quit_answer(u, arg); break;
   case BTN_LEGEND: u->legend_open = !u->legend_shown; u->legend_auto = 0; break;
   default: if (id >= BTN_FIRST_TEACH) ui_teach_press(u, id, arg); break;
   }
@@ -293,7 +308,7 @@ static void load_selected(fl_Ui *u) {
   char msg[2048] = "";
   int rc = u->host->load_at(u->host->ud, u->load_sel, msg, sizeof msg);
   u->load_menu = 0;
-  if (!rc) { host_changed(u); u->await_end_turn = 0; u->next_ai = SDL_GetTicks() + 400; if (u->st) u->saved_nlog = u->st->nlog; }
+  if (!rc) { host_changed(u); u->await_end_turn = 0; u->next_ai = SDL_GetTicks() + 400; mark_saved(u); ui_trend_forget(u); }
   show_result(u, rc, msg, 0);
 }
 
@@ -310,6 +325,18 @@ static void request_quit(fl_Ui *u) {
   else u->quit = 1;
 }
 
+/* The answer to "Quit without saving?" (its keys and its buttons): quit, save then quit, or stay. */
+static void quit_answer(fl_Ui *u, int answer) {
+  if (answer == UI_QUIT_NOW) u->quit = 1;
+  else if (answer == UI_QUIT_SAVE) { /* a save that failed says why and stays */
+    char msg[2048] = "";
+    int rc = u->host->save(u->host->ud, msg, sizeof msg);
+    show_result(u, rc, msg, 0);
+    if (!rc) { mark_saved(u); u->quit = 1; }
+  }
+  u->confirm_quit = 0;
+}
+
 /* Apply the text size: the display's scale times the player's choice. */
 static void apply_scale(fl_Ui *u) {
   float s = ui_scale_for(u->H, u->dpi) * u->text_scale;
@@ -322,12 +349,9 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
   SDL_Keycode c = k->keysym.sym;
   int ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
   if (u->confirm_quit) { /* Y or Enter: quit; S: save, then quit; N or Esc: keep playing */
-    if (c == SDLK_y || c == SDLK_RETURN || c == SDLK_KP_ENTER) u->quit = 1;
-    else if (c == SDLK_s) {
-      host_call(u, u->host->save, 0);
-      if (!u->err[0]) u->quit = 1;
-      u->confirm_quit = 0;
-    } else if (c == SDLK_n || c == SDLK_ESCAPE) u->confirm_quit = 0;
+    if (c == SDLK_y || c == SDLK_RETURN || c == SDLK_KP_ENTER) quit_answer(u, UI_QUIT_NOW);
+    else if (c == SDLK_s) quit_answer(u, UI_QUIT_SAVE);
+    else if (c == SDLK_n || c == SDLK_ESCAPE) quit_answer(u, UI_QUIT_STAY);
     return;
   }
   if (ui_save_key(u, c)) return; /* the save dialog takes every key while it is open */
@@ -586,6 +610,10 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
   if (gfx_init(&u->g, u->r, ui_scale_for(u->H, dpi), err, n)) {
     SDL_DestroyRenderer(u->r); SDL_DestroyWindow(u->win); free(u); SDL_Quit(); return -1;
   }
+  /* Making a tab's ~60 new texts at once took ~45 ms of a frame: past 8 ms the rest wait for
+   * the next frames (FLANK_TEXT_BUDGET_MS: tests make it tiny, so every frame defers) */
+  const char *budget = getenv("FLANK_TEXT_BUDGET_MS");
+  u->g.budget_ms = budget && *budget ? atof(budget) : 8;
   u->nscen = host->scenario_count ? host->scenario_count(host->ud) : 0;
   ui_refresh(u);
   if (u->def && u->opts.skip_title) open_brief(u);
@@ -594,6 +622,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
   if (u->screen == SCR_BRIEF && (u->opts.demo || (shot && strcmp(shot, "briefing")))) start_game(u);
   if (shot && !strcmp(shot, "help")) u->help = 1;
   int dirty = 1, rc = 0, shot_done = 0, frames = 0, script_err = 0;
+  double among_max_cpu = 0;
   /* the debrief's own shots: its first tab, or the ones ui_debrief_shot sets up */
   int shot_debrief = shot && (!strcmp(shot, "debrief") || !strcmp(shot, "whatif") || !strcmp(shot, "among") || !strcmp(shot, "sources") || !strcmp(shot, "save"));
   Uint32 last_poll = SDL_GetTicks();
@@ -620,7 +649,9 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
       unsigned texts0 = u->g.texts_made;
       ui_draw_frame(u);
       double drawn = ui_now_ms();
-      if (u->opts.screenshot && !shot_done) {
+      /* texts left for the next frame: draw again at once (the chrome too), without waiting for input */
+      if (u->g.deferred) { wake = 0; u->gen++; }
+      if (u->opts.screenshot && !shot_done && !u->g.deferred) {
         int take = 0;
         if (shot) {
           const char *cur = u->help ? "help" : u->screen == SCR_TITLE ? "title" : u->screen == SCR_BRIEF ? "briefing"
@@ -635,20 +666,21 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
       }
       SDL_RenderPresent(u->r);
       if (u->opts.bench && ui_now_ms() - a > 50) /* where a slow frame's time went; cpu < ms: it waited for a core */
-        printf("slow_frame_ms %.1f draw %.1f present %.1f cpu %.1f new_texts %u in %.1f ms screen %d tab %d ensemble %s\n", ui_now_ms() - a,
-               drawn - a, ui_now_ms() - drawn, thread_cpu_ms() - cpu0, u->g.texts_made - texts0, u->g.text_ms - text_ms0, u->screen,
+        printf("slow_frame_ms %.1f draw %.1f present %.1f cpu %.1f new_texts %u in %.1f ms (%u left for the next) screen %d tab %d ensemble %s\n", ui_now_ms() - a,
+               drawn - a, ui_now_ms() - drawn, thread_cpu_ms() - cpu0, u->g.texts_made - texts0, u->g.text_ms - text_ms0, u->g.deferred, u->screen,
                u->t.tab, u->t.among_th ? "running" : "idle");
       if (u->opts.bench && frames == 0)
         printf("first_frame_ms %.1f\n", ui_now_ms() - u->opts.bench_t0), fflush(stdout);
       if (u->opts.bench && frames < 3) printf("frame_ms %.2f\n", ui_now_ms() - a);
       if (u->t.among_th) { /* the figure for "no frame over 50 ms while the ensemble runs" */
-        double ft = ui_now_ms() - a;
+        double ft = ui_now_ms() - a, fcpu = u->opts.bench ? thread_cpu_ms() - cpu0 : 0;
+        if (fcpu > among_max_cpu) among_max_cpu = fcpu; /* the part a loaded machine does not add */
         if (ft > u->t.among_max_frame) u->t.among_max_frame = ft;
         u->t.among_sum_frame += ft;
         u->t.among_frames++;
       }
       frames++;
-      dirty = 0;
+      dirty = u->g.deferred > 0;
     }
     if (u->quit) break;
     SDL_Event ev;
@@ -716,7 +748,10 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
       if (host->changed(host->ud)) { do_reload(u, 1); dirty = 1; u->gen++; }
     }
   }
+  if (u->opts.bench) printf("texts_deferred %u in %d frames\nmax_frame_cpu_ms_while_among %.1f\n", u->g.texts_deferred, frames, among_max_cpu);
   if (u->opts.screenshot && !shot_done) {
+    u->g.budget_ms = 0; /* every text in this one */
+    u->gen++;
     ui_draw_frame(u);
     screenshot(u, shot_err, sizeof shot_err);
     if (shot_err[0]) rc = -1;

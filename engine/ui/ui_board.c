@@ -591,7 +591,7 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
           const fl_TrackDef *tr = &u->def->tracks[cs[k].track];
           char q[96];
           fl_fmt_qty(fabs(cs[k].amount), tr->unit, tr->unit_one, q, sizeof q);
-          len += (size_t)snprintf(lines[n] + len, 512 - len, "%s%s%s (%s)", len ? ", " : FL_TR("Cost: "), cs[k].amount < 0 ? "+" : "", q, tr->name);
+          len += (size_t)snprintf(lines[n] + len, 512 - len, "%s%s%s (%s)", len ? ", " : FL_TR("Cost: "), cs[k].amount < 0 ? "+" : "", q, ui_track_label(tr));
         }
       if (len) n++;
     }

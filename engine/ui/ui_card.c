@@ -18,7 +18,7 @@ static void option_detail(const fl_Ui *u, const fl_OptionDef *o, char *buf, size
     const fl_TrackDef *t = &d->tracks[o->costs[k].track];
     char q[96]; /* "Cost: 200 US$ M (Budget)", the figure as the panel shows it */
     fl_fmt_qty(fabs(o->costs[k].amount), t->unit, t->unit_one, q, sizeof q);
-    len += (size_t)snprintf(buf + len, n - len, "%s%s%s (%s)", len ? ", " : FL_TR("Cost: "), o->costs[k].amount < 0 ? "+" : "", q, t->name);
+    len += (size_t)snprintf(buf + len, n - len, "%s%s%s (%s)", len ? ", " : FL_TR("Cost: "), o->costs[k].amount < 0 ? "+" : "", q, ui_track_label(t));
     if (len >= n) return;
   }
   if (o->delay.n > 0) {

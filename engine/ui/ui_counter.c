@@ -153,6 +153,91 @@ void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptyp
   }
 }
 
+/* ---- where an area's counters stand ---------------------------------------------------
+ * Under the area's name when that spot is clear, else the first clear one of a few around it
+ * (above, beside, further down, shifted): clear means inside the area (its middle and its
+ * corners: a student could not tell which area a stack spilling over a border stood in), off
+ * every name and town on the map, and off the stacks placed before it. Where none is clear,
+ * the spot that breaks least. */
+
+static int frect_hit(SDL_FRect a, SDL_Rect b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static int frects_hit(SDL_FRect a, SDL_FRect b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* How badly a stack's box r (screen) breaks the rules above for area a: 0 is clear. Another
+ * area's name weighs most (a student read the stack covering "Suwałki Gap" as standing there),
+ * then standing outside the area, then its own name, then a town. */
+static int spot_cost(fl_Ui *u, int a, SDL_FRect r, const SDL_FRect *stacks, int ns, int bound) {
+  int cost = 0;
+  for (int i = 0; i < ns; i++) if (frects_hit(r, stacks[i])) cost += 150;
+  if (u->labr_key == u->layer_key)
+    for (int i = 0; i < u->nlabr; i++) {
+      SDL_Rect l = u->labr[i];
+      l.x += u->mapr.x;
+      l.y += u->mapr.y;
+      if (frect_hit(r, l)) cost += u->labr_area[i] == a ? 60 : u->labr_area[i] >= 0 ? 200 : 40;
+    }
+  float in = r.h * 0.15f;
+  const float px[5] = {r.x + r.w / 2, r.x + in, r.x + r.w - in, r.x + in, r.x + r.w - in};
+  const float py[5] = {r.y + r.h / 2, r.y + in, r.y + in, r.y + r.h - in, r.y + r.h - in};
+  for (int k = 0; k < 5 && (bound < 0 || cost < bound); k++) /* the costly tests last, and only while they can matter */
+    if (ui_map_hit(u, (int)px[k], (int)py[k]) != a) cost += k ? 30 : 1000;
+  return cost;
+}
+
+/* Where area a's ng counters (cw x ch, gap apart; the depth and count badge stick out up and
+ * right by ext) break the rules least: a row under its name, else around it, else in two rows
+ * or a column, else the same smaller (a small area). Sets the top-left, the counters a row
+ * holds and their scale. */
+static void place_stack(fl_Ui *u, int a, int ng, float cw, float ch, float gap, float ext, const SDL_FRect *stacks, int ns,
+                        float *ox, float *oy, int *per_row, float *scale) {
+  const fl_MapArea *ar = fl_map_area(u->geo.m, a);
+  float lx = ui_map_sx(u, ar->label[0] * u->geo.k), ly = ui_map_sy(u, -ar->label[1]);
+  SDL_FRect L = {lx, ly, 0, 0}; /* the area's name as drawn, else its label point */
+  if (u->labr_key == u->layer_key && a < 1024 && u->area_labr[a].w > 0)
+    L = (SDL_FRect){(float)(u->area_labr[a].x + u->mapr.x), (float)(u->area_labr[a].y + u->mapr.y), (float)u->area_labr[a].w,
+                    (float)u->area_labr[a].h};
+  int rows_opt[3] = {ng < 4 ? ng : 4, (ng + 1) / 2, 1};
+  int bc = -1;
+  for (int o = 0; o < 9 && bc != 0; o++) { /* each layout full size, then the same smaller */
+    int pr = rows_opt[o % 3], rows = (ng + pr - 1) / pr;
+    float k = o < 3 ? 1.0f : o < 6 ? 0.8f : 0.65f;
+    if (o % 3 && pr == rows_opt[o % 3 - 1]) continue;
+    float sw = pr * cw * k + (pr - 1) * gap * k, sh = rows * ch * k + (rows - 1) * gap * k;
+    float cx = L.x + L.w / 2, below = L.y + L.h + gap + ext, above = L.y - sh - gap, mid = L.y + L.h / 2 - sh / 2;
+    const float cand[][2] = {
+      {cx - sw / 2, below}, {cx - sw / 2, above}, {L.x - sw - gap, mid}, {L.x + L.w + gap + ext, mid},
+      {cx - sw, below}, {cx, below}, {cx - sw, above}, {cx, above},
+      {cx - sw / 2, below + ch + gap}, {cx - sw / 2, above - ch - gap},
+      {lx - sw / 2, ly + gap + ext}, {lx - sw / 2, ly - sh / 2}, {lx - sw - gap, ly - sh / 2}, {lx + gap, ly - sh / 2}};
+    for (int c = 0; c < (int)(sizeof cand / sizeof cand[0]); c++) {
+      SDL_FRect r = {cand[c][0], cand[c][1] - ext, sw + ext, sh + ext};
+      int cost = spot_cost(u, a, r, stacks, ns, bc);
+      if (bc < 0 || cost < bc) { bc = cost; *ox = cand[c][0]; *oy = cand[c][1]; *per_row = pr; *scale = k; }
+      if (!bc) break;
+    }
+  }
+}
+
+/* Counts a stack, and whether it covers another area's name or stands outside its area (its middle). */
+static void check_stack(fl_Ui *u, int a, SDL_FRect r, int check[3]) {
+  check[0]++;
+  int on = 0;
+  for (int j = 0; j < u->geo.narea && j < 1024 && u->labr_key == u->layer_key; j++) {
+    SDL_Rect l = u->area_labr[j];
+    if (j == a || l.w <= 0) continue;
+    l.x += u->mapr.x;
+    l.y += u->mapr.y;
+    on |= frect_hit(r, l);
+  }
+  check[1] += on;
+  check[2] += ui_map_hit(u, (int)(r.x + r.w / 2), (int)(r.y + r.h / 2)) != a;
+}
+
 void ui_draw_pieces(fl_Ui *u) {
   const fl_State *s = u->st;
   u->npbox = 0;
@@ -164,25 +249,41 @@ void ui_draw_pieces(fl_Ui *u) {
     const fl_MapArea *ar = fl_map_area(u->geo.m, a);
     mean += (ar->bbox[2] - ar->bbox[0]) * u->geo.k * u->zoom / u->geo.narea;
   }
-  float cw = (float)(mean * 0.16), lo = (float)gfx_px(g, 30), hi = (float)gfx_px(g, 46);
-  cw = cw < lo ? lo : cw > hi ? hi : cw;
-  float ch = cw * 0.7f, gap = cw * 0.24f;
-  int lh = gfx_font_h(g, FONT_LABEL_B), na = u->geo.narea < s->narea ? u->geo.narea : s->narea;
+  float cw0 = (float)(mean * 0.16), lo = (float)gfx_px(g, 30), hi = (float)gfx_px(g, 46);
+  cw0 = cw0 < lo ? lo : cw0 > hi ? hi : cw0;
+  float ch0 = cw0 * 0.7f, gap0 = cw0 * 0.24f;
+  int na = u->geo.narea < s->narea ? u->geo.narea : s->narea;
   /* pieces by area in one pass (lists threaded through next[]), in the order they were added */
   int *head = malloc(sizeof(int) * (size_t)(na + 1)), *tail = malloc(sizeof(int) * (size_t)(na + 1));
   int *next = malloc(sizeof(int) * (size_t)s->npiece);
   if (!head || !tail || !next) { free(head); free(tail); free(next); return; }
   for (int a = 0; a < na; a++) head[a] = tail[a] = -1;
+  /* the stacks' places are worked out again only when the map layer or the stacks change */
+  uint64_t key = fl_fnv64(FL_FNV_INIT, &u->labr_key, sizeof u->labr_key);
+  int view[3] = {u->mapr.x, u->mapr.y, na};
+  key = fl_fnv64(key, view, sizeof view);
   for (int i = 0; i < s->npiece; i++) {
     int a = s->pieces[i].area;
     next[i] = -1;
     if (a < 0 || a >= na || !ui_sees(u, s->pieces[i].seen)) continue; /* hidden from the viewer */
     float ax, ay;
-    if (ui_anim_pos(u, i, &ax, &ay)) { ui_counter(u, ax - cw / 2, ay, cw, ch, s->pieces[i].side, s->pieces[i].type, 1); continue; }
+    if (ui_anim_pos(u, i, &ax, &ay)) { ui_counter(u, ax - cw0 / 2, ay, cw0, ch0, s->pieces[i].side, s->pieces[i].type, 1); continue; }
     if (tail[a] < 0) head[a] = i; else next[tail[a]] = i;
     tail[a] = i;
+    int pk[3] = {a, s->pieces[i].side, s->pieces[i].type};
+    key = fl_fnv64(key, pk, sizeof pk);
   }
-  enum { MAXG = 12 };
+  int cached = key == u->stack_key && u->nstack_at >= na;
+  if (!cached && u->nstack_at < na) {
+    float *sa = realloc(u->stack_at, sizeof *sa * 4 * (size_t)na);
+    if (!sa) { free(head); free(tail); free(next); return; }
+    u->stack_at = sa;
+    u->nstack_at = na;
+  }
+  enum { MAXG = 12, MAXSTACK = 256 };
+  int check[3] = {0, 0, 0}, checking = getenv("FLANK_COUNTER_CHECK") != NULL;
+  SDL_FRect stacks[MAXSTACK]; /* the stacks placed so far this frame */
+  int nstack = 0;
   for (int a = 0; a < na; a++) {
     if (head[a] < 0) continue;
     int gs[MAXG], gt[MAXG], gn[MAXG], ng = 0;
@@ -193,9 +294,22 @@ void ui_draw_pieces(fl_Ui *u) {
       if (k == ng) { if (ng == MAXG) continue; gs[k] = p->side; gt[k] = p->type; gn[k] = 0; ng++; }
       gn[k]++;
     }
-    const fl_MapArea *ar = fl_map_area(u->geo.m, a);
-    float x = ui_map_sx(u, ar->label[0] * u->geo.k), y = ui_map_sy(u, -ar->label[1]) + lh * 0.2f + (float)gfx_px(g, 6); /* room for the stack's depth */
-    int per_row = ng < 4 ? ng : 4;
+    int per_row = 1;
+    float sx = 0, sy = 0, sk = 1, *at = &u->stack_at[4 * a];
+    int most = 1; /* what sticks out of the stack up and right: its depth, its count badge */
+    for (int k = 0; k < ng; k++) if (gn[k] > most) most = gn[k];
+    float ext = (most > 2 ? 2 : most - 1) * (float)gfx_px(g, 2.5f) + (most > 1 ? (float)gfx_px(g, 7.5f) : 0);
+    if (cached) { sx = at[0]; sy = at[1]; per_row = (int)at[2]; sk = at[3]; }
+    else {
+      place_stack(u, a, ng, cw0, ch0, gap0, ext, stacks, nstack, &sx, &sy, &per_row, &sk);
+      at[0] = sx; at[1] = sy; at[2] = (float)per_row; at[3] = sk;
+    }
+    float cw = cw0 * sk, ch = ch0 * sk, gap = gap0 * sk;
+    int rows = (ng + per_row - 1) / per_row;
+    float sw = per_row * cw + (per_row - 1) * gap, sh = rows * ch + (rows - 1) * gap;
+    if (nstack < MAXSTACK) stacks[nstack++] = (SDL_FRect){sx, sy - ext, sw + ext, sh + ext};
+    if (checking) check_stack(u, a, (SDL_FRect){sx, sy - ext, sw + ext, sh + ext}, check);
+    float x = sx + sw / 2, y = sy;
     for (int k = 0; k < ng; k++) {
       int row = k / per_row, col = k % per_row, in_row = ng - row * per_row < per_row ? ng - row * per_row : per_row;
       float rw = in_row * cw + (in_row - 1) * gap;
@@ -213,4 +327,7 @@ void ui_draw_pieces(fl_Ui *u) {
     }
   }
   free(head); free(tail); free(next);
+  u->stack_key = key;
+  if (checking) /* tests: how the placement went */
+    fprintf(stderr, "counters: %d stacks, %d on another area's name, %d outside their area\n", check[0], check[1], check[2]);
 }

@@ -115,6 +115,8 @@ void gfx_free(gfx_Ctx *g) {
 
 void gfx_begin_frame(gfx_Ctx *g) {
   g->frame++;
+  g->frame_text_ms = 0;
+  g->deferred = 0;
   if (g->n < g->cap / 2) return;
   /* evict text not drawn in the last 60 frames; rebuild the table to keep probes short */
   gfx_Text *old = g->tab;
@@ -135,6 +137,9 @@ void gfx_begin_frame(gfx_Ctx *g) {
   free(old);
 }
 
+/* The first text of a frame is always made, so every frame gets further. */
+static int over_budget(const gfx_Ctx *g) { return g->budget_ms > 0 && g->frame_text_ms >= g->budget_ms; }
+
 static gfx_Text *lookup(gfx_Ctx *g, int font, const char *s, int wrap) {
   if (!s || !*s) return NULL;
   uint64_t h = fl_fnv64(FL_FNV_INIT, s, strlen(s));
@@ -151,6 +156,15 @@ static gfx_Text *lookup(gfx_Ctx *g, int font, const char *s, int wrap) {
   SDL_Color white = {255, 255, 255, 255};
   fl_Cited cited = {0}; /* cached under the text as written; drawn with short references */
   const char *draw = g->cite_def && strstr(s, "[@") && !fl_cite_resolve(g->cite_def, s, &cited) ? cited.text : s;
+  if (wrap <= 0 && over_budget(g)) { /* made next frame; its width places what follows now */
+    memset(&g->later, 0, sizeof g->later);
+    if (TTF_SizeUTF8(g->font[font], draw, &g->later.w, &g->later.h)) g->later.w = g->later.h = 0;
+    fl_cited_free(&cited);
+    g->deferred++;
+    g->texts_deferred++;
+    g->frame_text_ms += ui_now_ms() - tm0;
+    return &g->later;
+  }
   SDL_Surface *sf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(g->font[font], draw, white, (Uint32)wrap)
                              : TTF_RenderUTF8_Blended(g->font[font], draw, white);
   if (g->drawn) fprintf(g->drawn, "%s\n", draw); /* once per text while it stays cached */
@@ -170,6 +184,7 @@ static gfx_Text *lookup(gfx_Ctx *g, int font, const char *s, int wrap) {
   g->n++;
   g->texts_made++;
   g->text_ms += ui_now_ms() - tm0;
+  g->frame_text_ms += ui_now_ms() - tm0;
   return e->sf ? e : NULL;
 }
 
@@ -180,8 +195,11 @@ static int same_col(SDL_Color a, SDL_Color b) { return a.r == b.r && a.g == b.g 
 /* A texture of t in colour c: one it has, or made from its white coverage in place of the
  * one drawn least lately (the same pixels colour and alpha modulation would give). */
 static SDL_Texture *coloured(gfx_Ctx *g, gfx_Text *t, SDL_Color c) {
+  if (!t->sf) return NULL; /* left for the next frame */
   for (int i = 0; i < GFX_TEXT_COLS; i++)
     if (t->tex[i] && same_col(t->col[i], c)) { t->tex_used[i] = g->frame; return t->tex[i]; }
+  if (over_budget(g)) { g->deferred++; return NULL; }
+  double tm0 = ui_now_ms();
   int k = -1;
   for (int i = 0; i < GFX_TEXT_COLS && k < 0; i++) if (!t->tex[i]) k = i; /* a free slot, */
   if (k < 0) /* else the one drawn least lately */
@@ -202,6 +220,7 @@ static SDL_Texture *coloured(gfx_Ctx *g, gfx_Text *t, SDL_Color c) {
   SDL_SetTextureBlendMode(t->tex[k], SDL_BLENDMODE_BLEND);
   t->col[k] = c;
   t->tex_used[k] = g->frame;
+  g->frame_text_ms += ui_now_ms() - tm0;
   return t->tex[k];
 }
 

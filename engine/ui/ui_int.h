@@ -37,6 +37,13 @@ typedef struct gfx_Ctx {
   gfx_Text *tab; int cap, n;   /* open-addressed cache of rendered texts */
   unsigned frame;
   unsigned texts_made; double text_ms; /* texts rendered (cache misses) and their time, for --bench */
+  /* The window's budget for making texts (rendering and uploading them) in one frame, in ms
+   * (0: none, as offscreen, where every text is made in one go). Past it, a new single-line
+   * text is left for the next frame (its size still known: TTF_SizeUTF8 is exact and cheap)
+   * and deferred counts it: the window then draws again at once. A wrapped text is always
+   * made, as its size places what follows. */
+  double budget_ms, frame_text_ms; unsigned deferred, texts_deferred;
+  gfx_Text later;              /* what lookup hands back for a text left for the next frame */
   const fl_Def *cite_def;      /* citations [@id] in drawn text read as short references (fl_cite) */
   FILE *drawn;                 /* FLANK_I18N_DRAWN (tests): every text drawn, one per line, as shown */
 } gfx_Ctx;
@@ -158,6 +165,8 @@ enum { BTN_NONE, BTN_OPTION, BTN_CONFIRM, BTN_END_TURN, BTN_DEBRIEF, BTN_BACK, B
        BTN_PARAM_DOWN, BTN_PARAM_UP, BTN_PARAM_RESET, BTN_TAB, BTN_DECISION, BTN_FORK, BTN_FORK_CLOSE,
        BTN_AMONG, BTN_AMONG_CANCEL, BTN_TEACHER, BTN_SAVE_FIELD, BTN_SAVE_OK, BTN_SAVE_CANCEL, BTN_FIRST_TEACH = BTN_PARAM_DOWN };
 enum { FOCUS_MAP, FOCUS_CARD, FOCUS_LOG, FOCUS_N };
+/* BTN_QUIT's arg: the answers to "Quit without saving?" */
+enum { UI_QUIT_STAY, UI_QUIT_NOW, UI_QUIT_SAVE };
 
 typedef struct ui_Btn { SDL_Rect r; int id, arg; } ui_Btn;
 /* A counter drawn this frame (a stack of one side's pieces of one type in an area), for hit tests. */
@@ -251,6 +260,11 @@ typedef struct fl_Ui {
   /* the indicators' trend: each value as last drawn and before its latest change (the
    * arrow says which way the last change went, not the turn's net change) */
   double trend_seen[UI_MAXTREND], trend_before[UI_MAXTREND]; const fl_State *trend_for; int trend_turn;
+  /* the arrows' base (ui_trend.c): the values just before a person's last decision, which
+   * option it was and when; the indicator rows drawn in the side panel, for their tooltip */
+  double trend_base[UI_MAXTREND]; int trend_base_ok; int32_t trend_base_date; char trend_base_what[160];
+  const fl_State *trend_base_for;
+  SDL_Rect trow_r[UI_MAXTREND]; int trow_i[UI_MAXTREND], ntrow;
   uint64_t legend_key;         /* the view its place was chosen for */
   int legend_corner, legend_covers; /* that place, and whether it covers areas */
   int legend_tab_corner;       /* where the folded tab goes */
@@ -268,6 +282,12 @@ typedef struct fl_Ui {
   int pick_cur;                /* the keyboard's place in legal[], or -1 */
   fl_Reach reach; int reach_pi; /* reachable areas of the moving piece (its index), -1: none */
   ui_PBox *pbox; int npbox, cappbox; /* counters drawn in the last frame */
+  /* where the map layer put its names (layer coordinates: relative to mapr), so counters keep
+   * off them: every area and town name and town dot drawn, and each area's own name (w = 0:
+   * none drawn); the layer that placed them */
+  SDL_Rect labr[512]; int labr_area[512]; /* -1: a town */ int nlabr; SDL_Rect area_labr[1024]; uint64_t labr_key;
+  /* where each area's stack stands (ui_counter.c: x, y, counters a row, scale), for stack_key */
+  float *stack_at; int nstack_at; uint64_t stack_key;
   int32_t drag_piece;          /* a piece dragged onto its destination, or -1 */
   /* a move sliding along its path (no timer runs otherwise) */
   int anim_pi, anim_path[64], anim_n; Uint32 anim_t0;
@@ -351,6 +371,22 @@ void ui_span_text(fl_Span sp, char *buf, size_t n);
 #define UI_HUMAN(u, s) ((s) >= 0 && (s) < 64 && (((u)->humans >> (s)) & 1u))
 /* Whether quitting now would lose decisions a person took since the last save. */
 int ui_unsaved(const fl_Ui *u);
+/* ---- ui_trend: what an indicator's arrow compares with ---------------------------- */
+/* Before a person's decision ch is played: the arrows compare with the values now. */
+void ui_trend_decided(fl_Ui *u, const fl_Choice *ch);
+/* A load, an undo, a new game: back to "since this turn began". */
+void ui_trend_forget(fl_Ui *u);
+/* The value track i's arrow compares with. */
+double ui_trend_base(fl_Ui *u, int i);
+/* "+5% since your decision “…” (1 Mar 2025)": the arrow's change and what it is since. */
+void ui_trend_text(fl_Ui *u, int i, char *buf, size_t n);
+/* An indicator's name wherever the window shows it: the scenario's short name when it gives
+ * one (a student met "Peace casualties" beside "Civilian casualties (war)" in one layout and
+ * "Civilian casualties (peacetime)" in another); the full name is in the row's tooltip. */
+const char *ui_track_label(const fl_TrackDef *t);
+/* An indicator's row in the side panel (drawn this frame), and the tooltip over it. */
+void ui_track_row(fl_Ui *u, SDL_Rect r, int i);
+void ui_trend_tooltip(fl_Ui *u);
 /* ---- ui_board: the seated side's view, marks on the map, choosing targets ----- */
 /* Whether the viewer may see something visible to `seen`. */
 int ui_sees(const fl_Ui *u, fl_Sides seen);

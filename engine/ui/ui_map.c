@@ -414,6 +414,12 @@ static int overlaps(const lrect *rs, int n, lrect r) {
   return 0;
 }
 
+static void ink_rect(fl_Ui *u, lrect r, int area) {
+  if (u->nlabr >= (int)(sizeof u->labr / sizeof u->labr[0])) return;
+  u->labr_area[u->nlabr] = area;
+  u->labr[u->nlabr++] = (SDL_Rect){r.x, r.y, r.w, r.h};
+}
+
 /* Space kept for counters under each area's label (pieces are drawn later). */
 static int pieces_height(fl_Ui *u) { return gfx_px(&u->g, 34); }
 
@@ -512,6 +518,8 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
   }
   lrect placed[512];
   int np = 0;
+  u->nlabr = 0; /* what is drawn where, for the counters (ui_counter.c) */
+  memset(u->area_labr, 0, sizeof u->area_labr);
   /* area labels, larger areas first */
   int order[1024], na = u->geo.narea < 1024 ? u->geo.narea : 1024;
   for (int i = 0; i < na; i++) order[i] = i;
@@ -551,6 +559,8 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
         placed[np++] = rp;
         done = 1;
         if (!(L & FL_UI_LABELS)) break;
+        u->area_labr[order[k]] = (SDL_Rect){r.x, r.y, r.w, r.h};
+        ink_rect(u, r, order[k]);
         if (!pass) ras_blit(im, label(u, order[k]), r.x - hd, r.y - hd);
         else {
           SDL_Surface *sm = ras_halo_text(g->font[small], a->name, wat ? COL_WATER_TEXT : COL_TEXT, (SDL_Color){12, 14, 16, 215}, hd);
@@ -584,8 +594,10 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
     ras_disc(im, x, y, rad + 1.2f, (SDL_Color){20, 20, 20, 230});
     ras_disc(im, x, y, rad, (SDL_Color){244, 238, 222, 255});
     placed[np++] = dr;
+    ink_rect(u, dr, -1);
     if (show_label) {
       placed[np++] = tr;
+      if (L & FL_UI_LABELS) ink_rect(u, tr, -1);
       if (L & FL_UI_LABELS) ras_blit(im, label(u, u->geo.narea + porder[k]), tr.x - hd, tr.y - hd);
     }
   }
@@ -664,7 +676,7 @@ void ui_map_draw(fl_Ui *u) {
     ras_Img im = {u->layer_sf->pixels, mr.w, mr.h, u->layer_sf->pitch / 4};
     draw_static(u, &im);
     SDL_UpdateTexture(u->layer, NULL, u->layer_sf->pixels, u->layer_sf->pitch);
-    u->layer_key = key;
+    u->layer_key = u->labr_key = key;
   }
   SDL_SetTextureBlendMode(u->layer, SDL_BLENDMODE_NONE);
   SDL_RenderCopy(u->r, u->layer, NULL, &mr);

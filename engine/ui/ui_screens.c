@@ -264,6 +264,7 @@ static void draw_chrome(fl_Ui *u, int top, int pw) {
   gfx_fill(g, (SDL_Rect){pr.x, pr.y, 1, pr.h}, COL_LINE);
   int pad = PX(18), x = pr.x + pad, w = pw - 2 * pad, y = pr.y + PX(16);
   y = ui_section(u, x, y, w, FL_N("INDICATORS"));
+  u->ntrow = 0; /* the rows ui_tracks registers now */
   int nvis = 0;
   for (int i = 0; i < u->def->ntrack; i++) nvis += u->def->tracks[i].visible && ui_sees(u, u->def->tracks[i].seen);
   int card_h = ui_card_panel(u, x, 0, w, 1, 0);
@@ -413,6 +414,24 @@ static SDL_Rect modal(fl_Ui *u, int w, int h) {
   return r;
 }
 
+/* When an event happened, as the header beside it reads: one fired as a turn ended pops up
+ * once the next turn has begun, so it says so and gives that moment's date (a student read
+ * "TURN 1 · 1 Mar" under a header at Turn 2, 1 April, as the wrong turn). */
+static void event_when(const fl_Ui *u, const fl_LogEntry *e, const fl_EventDef *ev, char *buf, size_t n) {
+  int32_t end = 0;
+  int ended = ev->trigger == FL_TRIG_TURN_END && u->st->turn > e->turn;
+  if (ended) { /* the turn's end: the date the next turn began */
+    for (int i = (int)(e - u->st->log) + 1; i < u->st->nlog && !end; i++)
+      if (u->st->log[i].turn > e->turn) end = u->st->log[i].date;
+    if (!end && u->st->turn == e->turn + 1) end = u->st->date;
+  }
+  char date[64] = "";
+  ui_date_short(ended ? end : e->date, date, sizeof date);
+  if (ended && end) snprintf(buf, n, FL_TR("EVENT  \xC2\xB7  END OF TURN %d  \xC2\xB7  %s"), e->turn, date);
+  else if (ended) snprintf(buf, n, FL_TR("EVENT  \xC2\xB7  END OF TURN %d"), e->turn);
+  else snprintf(buf, n, FL_TR("EVENT  \xC2\xB7  TURN %d  \xC2\xB7  %s"), e->turn, date);
+}
+
 static void popup(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   const fl_LogEntry *e = &u->st->log[u->popup];
@@ -435,9 +454,8 @@ static void popup(fl_Ui *u) {
   gfx_round_frame(g, r, PX(10), COL_ACCENT, PX(2));
   SDL_Color ink = {34, 32, 28, 255}, soft = {92, 86, 74, 255};
   int x = r.x + pad, y = r.y + pad;
-  char head[128], date[64];
-  ui_date_short(e->date, date, sizeof date);
-  snprintf(head, sizeof head, FL_TR("EVENT  \xC2\xB7  TURN %d  \xC2\xB7  %s"), e->turn, date);
+  char head[160];
+  event_when(u, e, ev, head, sizeof head);
   gfx_draw_text(g, FONT_TINY_B, head, x, y, (SDL_Color){150, 100, 20, 255}, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(8);
   y += gfx_draw_wrapped(g, FONT_TITLE, title, x, y, iw, ink) + PX(10);
@@ -531,14 +549,23 @@ static void help_panel(fl_Ui *u) {
   ui_button(u, area, BTN_DISMISS, 0);
 }
 
+/* "Quit without saving?": its three answers are buttons with their keys (Enter: the first, Quit). */
 static void confirm_panel(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   const char *head = FL_TR("Quit without saving?");
   const char *body = FL_TR("You have decisions that are not saved.");
-  const char *keys = FL_TR("Y  quit      S  save, then quit      Esc  keep playing");
-  int pad = PX(24), w = gfx_text_w(g, FONT_BODY, keys) + 2 * pad;
+  static const struct { const char *label, *key; int answer, style; } ans[] = {
+    {FL_N("Quit"), "Y", UI_QUIT_NOW, BS_PRIMARY}, {FL_N("Save, then quit"), "S", UI_QUIT_SAVE, BS_SECONDARY},
+    {FL_N("Keep playing"), "Esc", UI_QUIT_STAY, BS_SECONDARY}};
+  int pad = PX(24), gap = PX(10), bw = 0;
+  for (int i = 0; i < 3; i++) /* as ui_btn measures them */
+    bw += gfx_text_w(g, ans[i].style == BS_PRIMARY ? FONT_BOLD : FONT_BODY, fl_tr(ans[i].label)) +
+          gfx_text_w(g, FONT_SMALL, ans[i].key) + PX(38) + (i ? gap : 0);
+  int w = bw + 2 * pad;
+  if (w < gfx_text_w(g, FONT_BODY, body) + 2 * pad) w = gfx_text_w(g, FONT_BODY, body) + 2 * pad;
   if (w < PX(420)) w = PX(420);
-  int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(12) + 2 * (gfx_font_h(g, FONT_BODY) + PX(10));
+  int bh = gfx_font_h(g, FONT_BODY) + PX(14);
+  int h = 2 * pad + gfx_font_h(g, FONT_HEAD) + PX(12) + gfx_font_h(g, FONT_BODY) + PX(18) + bh;
   gfx_fill(g, (SDL_Rect){0, 0, u->W, u->H}, (SDL_Color){0, 0, 0, 120});
   SDL_Rect r = {(u->W - w) / 2, (u->H - h) / 2, w, h};
   gfx_round(g, r, PX(8), COL_CARD);
@@ -547,8 +574,9 @@ static void confirm_panel(fl_Ui *u) {
   gfx_draw_text(g, FONT_HEAD, head, r.x + pad, y, COL_TEXT, 0);
   y += gfx_font_h(g, FONT_HEAD) + PX(12);
   gfx_draw_text(g, FONT_BODY, body, r.x + pad, y, COL_MUTED, 0);
-  y += gfx_font_h(g, FONT_BODY) + PX(10);
-  gfx_draw_text(g, FONT_BODY, keys, r.x + pad, y, COL_ACCENT, 0);
+  y += gfx_font_h(g, FONT_BODY) + PX(18);
+  int x = r.x + pad;
+  for (int i = 0; i < 3; i++) x += ui_btn(u, x, y, ans[i].label, ans[i].key, BTN_QUIT, ans[i].answer, ans[i].style, 0).w + gap;
 }
 
 static void load_menu(fl_Ui *u) {
@@ -588,6 +616,7 @@ void ui_draw_overlays(fl_Ui *u) {
   if (u->load_menu) load_menu(u);
   ui_save_draw(u);
   ui_cite_draw(u);
+  ui_trend_tooltip(u);
   if (u->toast[0] && SDL_GetTicks() < u->toast_until) {
     int tw = gfx_text_w(g, FONT_BODY, u->toast), pad = PX(14);
     SDL_Rect area = u->screen == SCR_GAME ? u->mapr : (SDL_Rect){0, 0, u->W, u->H};

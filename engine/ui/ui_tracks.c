@@ -29,22 +29,10 @@ static void fmt_value(const fl_TrackDef *t, double v, char *buf, size_t n) {
   fl_fmt_qty(t->unit && !strcmp(t->unit, "%") && fabs(v) >= 1 ? round(v) : v, t->unit, t->unit_one, buf, n);
 }
 
-/* The value of track i before its latest change, as this window saw it (a new game, a load
- * or an undo to an earlier turn starts again from the recorded history). */
+/* What track i's arrow compares with (ui_trend.c: before the person's last decision, or
+ * since this turn began; an earlier turn's change never shows). */
 static double trend_prev(fl_Ui *u, const fl_TrackDef *t, int i) {
-  const fl_State *s = u->st;
-  double v = s->tracks[i].value;
-  if (i >= UI_MAXTREND) return track_prev(s, t, i);
-  if (u->trend_for != s || s->turn < u->trend_turn) {
-    for (int k = 0; k < u->def->ntrack && k < UI_MAXTREND; k++) {
-      u->trend_seen[k] = s->tracks[k].value;
-      u->trend_before[k] = track_prev(s, &u->def->tracks[k], k);
-    }
-    u->trend_for = s;
-  }
-  u->trend_turn = s->turn;
-  if (v != u->trend_seen[i]) { u->trend_before[i] = u->trend_seen[i]; u->trend_seen[i] = v; }
-  return u->trend_before[i];
+  return i < UI_MAXTREND ? ui_trend_base(u, i) : track_prev(u->st, t, i);
 }
 
 /* 1200 -> "1,200"; 1e9 -> "1 bn": short numbers for ranges. */
@@ -79,27 +67,27 @@ static void fit_keep_end(fl_Ui *u, int font, const char *s, int maxw, char *out,
  * w2 for the second. Returns the number of lines. */
 static int track_name(fl_Ui *u, const fl_TrackDef *t, int font, int w1, int w2, char *l1, char *l2, size_t n) {
   gfx_Ctx *g = &u->g;
+  const char *nm = ui_track_label(t); /* the same name in every layout (the long one in the tooltip) */
   l2[0] = 0;
-  if (gfx_text_w(g, font, t->name) <= w1) { snprintf(l1, n, "%s", t->name); return 1; }
-  if (t->short_name && *t->short_name && gfx_text_w(g, font, t->short_name) <= w1) { snprintf(l1, n, "%s", t->short_name); return 1; }
+  if (gfx_text_w(g, font, nm) <= w1) { snprintf(l1, n, "%s", nm); return 1; }
   /* break before a parenthesis if the part before it fits, else the longest first line
    * that ends at a space */
-  size_t len = strlen(t->name), cut = 0;
+  size_t len = strlen(nm), cut = 0;
   char buf[512];
-  const char *par = strstr(t->name, " (");
+  const char *par = strstr(nm, " (");
   int par_fits = 0;
   if (par) {
-    snprintf(buf, sizeof buf, "%.*s", (int)(par - t->name), t->name);
-    if ((par_fits = gfx_text_w(g, font, buf) <= w1)) cut = (size_t)(par - t->name);
+    snprintf(buf, sizeof buf, "%.*s", (int)(par - nm), nm);
+    if ((par_fits = gfx_text_w(g, font, buf) <= w1)) cut = (size_t)(par - nm);
   }
   for (size_t i = 1; !par_fits && i + 1 < len && i < sizeof buf; i++) {
-    if (t->name[i] != ' ') continue;
-    snprintf(buf, sizeof buf, "%.*s", (int)i, t->name);
+    if (nm[i] != ' ') continue;
+    snprintf(buf, sizeof buf, "%.*s", (int)i, nm);
     if (gfx_text_w(g, font, buf) <= w1) cut = i; else break;
   }
-  if (!cut) { fit_keep_end(u, font, t->name, w1, l1, n); return 1; }
-  snprintf(l1, n, "%.*s", (int)cut, t->name);
-  fit_keep_end(u, font, t->name + cut + 1, w2, l2, n);
+  if (!cut) { fit_keep_end(u, font, nm, w1, l1, n); return 1; }
+  snprintf(l1, n, "%.*s", (int)cut, nm);
+  fit_keep_end(u, font, nm + cut + 1, w2, l2, n);
   return 2;
 }
 
@@ -200,6 +188,7 @@ int ui_tracks(fl_Ui *u, int x, int y, int w) {
     int by = y + r.lines * fh + PX(4);
     if (!open_ended(t)) bar(u, (SDL_Rect){x, by, lw, bh}, t, u->st->tracks[i].value, 1);
     sparkline(u, (SDL_Rect){x + w - sw, y + PX(2), sw, by + bh - y - PX(2)}, t, &u->st->tracks[i], r.tc.r == COL_MUTED.r ? COL_TEXT : r.tc);
+    ui_track_row(u, (SDL_Rect){x, y, w, row_h(u, r.lines)}, i); /* its tooltip says what the arrow compares with */
     y += row_h(u, r.lines);
   }
   return y;
@@ -230,6 +219,7 @@ int ui_tracks_compact(fl_Ui *u, int x0, int y, int w) {
       if (r[c].dir) { trend(u, (float)(x + vw + PX(5)), (float)(vy + bold / 2), r[c].dir, r[c].tc); vw += PX(16); }
       int bx = x + vw + PX(4), bw = colw - vw - PX(4), bh = PX(5);
       if (bw > PX(20) && !open_ended(t)) bar(u, (SDL_Rect){bx, vy + bold / 2 - bh / 2, bw, bh}, t, u->st->tracks[vis[k + c]].value, 0);
+      ui_track_row(u, (SDL_Rect){x, y, colw, lines * sh + bold + PX(10)}, vis[k + c]);
     }
     y += lines * sh + bold + PX(10);
   }
@@ -311,7 +301,7 @@ void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *mo
     nw -= fw + PX(8);
     gfx_draw_text(g, FONT_SMALL, fv, r.x + pad + nw + PX(8), r.y + pad + PX(2), cols[k], 0);
   }
-  const char *nm = gfx_text_w(g, FONT_BOLD, t->name) > nw && t->short_name && *t->short_name ? t->short_name : t->name;
+  const char *nm = ui_track_label(t);
   fit_keep_end(u, FONT_BOLD, nm, nw, name, sizeof name);
   gfx_draw_text(g, FONT_BOLD, name, r.x + pad, r.y + pad, COL_TEXT, 0);
   int ax = r.x + pad + PX(38), ay = r.y + pad + gfx_font_h(g, FONT_BOLD) + PX(10);

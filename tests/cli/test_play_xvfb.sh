@@ -5,10 +5,22 @@
 set -u
 FLANK=$1
 ROOT=$2
-if ! command -v xvfb-run >/dev/null 2>&1; then echo "skipped: no xvfb-run"; exit 0; fi
+# Counters stand inside their area and off other areas' names (engine/ui/ui_counter.c): the
+# flagship's crowded Baltic map at four window sizes, drawn headless (a student found the
+# Suwałki Gap's name under the stacks of Kaliningrad and Vilnius, and could not tell which
+# area they stood in). FLANK_COUNTER_CHECK makes the drawing report how placement went.
+for sz in 1440x900 1280x800 1920x1080 1024x700; do
+  line=$(FLANK_COUNTER_CHECK=1 "$FLANK" render eastern_flank --size $sz --out "${TMPDIR:-/tmp}/flank-counters-$$.png" 2>&1 | grep '^counters:' | tail -1)
+  case "$line" in
+    "counters: "*" stacks, 0 on another area's name, 0 outside their area") echo "ok: eastern_flank at $sz: $line" ;;
+    *) echo "FAIL: eastern_flank at $sz: ${line:-no placement report}"; fail_counters=1 ;;
+  esac
+done
+rm -f "${TMPDIR:-/tmp}/flank-counters-$$.png"
+if ! command -v xvfb-run >/dev/null 2>&1; then echo "skipped: no xvfb-run"; exit ${fail_counters:-0}; fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-fail=0
+fail=${fail_counters:-0}
 # X libraries keep allocations until exit; leak reports from them are not ours
 export ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0
 export XDG_DATA_HOME=$TMP/data
@@ -30,6 +42,57 @@ fi
 timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" "$FLANK" play --size 1280x800 --screenshot "$TMP/title.png" \
   --shot-screen title 2>"$TMP/err" || { echo "FAIL: title screen"; cat "$TMP/err"; fail=1; }
 [ -s "$TMP/title.png" ] || { echo "FAIL: no title screenshot"; fail=1; }
+
+# New texts past a frame's budget wait for the next frame (engine/ui/ui_gfx.c). With a budget
+# so small that every frame leaves texts for the next, the window still reaches the finished
+# picture by itself (the same pixels as with no budget), and then idles.
+# The game's picture is compared on its chrome (top bar, side panel: drawn into a cached
+# texture), as the pointer rests on the map in the middle of the screen and the later
+# picture shows its tooltip.
+for s in game help; do
+  rect=0,0,1280,800; [ $s = game ] && rect=0,0,1280,48 && rect2=940,48,340,752
+  for b in 0 0.001; do
+    FLANK_TEXT_BUDGET_MS=$b timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" "$FLANK" play tutorial --demo --speed max \
+      --size 1280x800 --shot-screen $s --screenshot "$TMP/budget-$s-$b.png" --bench >"$TMP/budget-$s-$b.out" 2>"$TMP/err" ||
+      { echo "FAIL: the $s screenshot with a text budget of $b ms: $(cat "$TMP/err")"; fail=1; }
+  done
+  n=$(sed -n 's/^texts_deferred \([0-9]*\) .*/\1/p' "$TMP/budget-$s-0.001.out")
+  [ "${n:-0}" -gt 0 ] || { echo "FAIL: a tiny text budget deferred no text on the $s screen"; fail=1; }
+  same() { python3 "$ROOT/tests/ui/pngcmp.py" --same "$1" "$TMP/budget-$s-0.png" "$TMP/budget-$s-0.001.png"; }
+  same $rect && { [ $s != game ] || same $rect2; } && echo "ok: $s drawn in many frames ($n texts deferred) is the picture drawn in one" ||
+    { echo "FAIL: the $s screen drawn under a text budget differs from the one drawn in one go"; fail=1; }
+done
+# ... and idles once the picture is complete (no frames asked for after it)
+cat >"$TMP/idle.sh" <<'IDLE'
+FLANK_TEXT_BUDGET_MS=0.001 "$1" play tutorial --size 1280x800 --bench >"$2/idle.out" 2>&1 &
+P=$!
+# a loaded machine draws slowly: the least CPU of any 2 s in the first 40 s
+least=999
+for _ in $(seq 20); do
+  c0=$(awk '{print $14 + $15}' "/proc/$P/stat")
+  sleep 2
+  c1=$(awk '{print $14 + $15}' "/proc/$P/stat")
+  [ $((c1 - c0)) -lt $least ] && least=$((c1 - c0))
+  [ $least -le 2 ] && break
+done
+kill $P
+echo "$least"
+IDLE
+ticks=$(timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" bash "$TMP/idle.sh" "$FLANK" "$TMP")
+[ -n "$ticks" ] && [ "$ticks" -le 2 ] && echo "ok: under a tiny text budget the finished briefing idles ($ticks ticks in 2 s)" ||
+  { echo "FAIL: under a tiny text budget the briefing used ${ticks:-?} CPU ticks in 2 s once drawn"; fail=1; }
+
+# An indicator has one name in every layout: the scenario's short name where it gives one
+# (the full name is in the row's tooltip). The flagship's side panel in a wide and in a
+# narrower window, and its debrief's charts, never draw the full names as labels.
+rm -f "$TMP/names"
+for sz in 1440x900 1920x1200; do FLANK_I18N_DRAWN="$TMP/names" "$FLANK" render eastern_flank --size $sz --out "$TMP/names.png" 2>/dev/null; done
+FLANK_I18N_DRAWN="$TMP/names" FLANK_AMONG_RUNS=2 timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" "$FLANK" play eastern_flank --demo \
+  --speed max --size 1440x900 --shot-screen debrief --screenshot "$TMP/names.png" 2>/dev/null
+short=$(grep -cx -e "Peace casualties" -e "Reputation" "$TMP/names")
+long=$(grep -x -e "Civilian casualties (peacetime)" -e "Humanitarian reputation" "$TMP/names" | tr '\n' '|')
+[ "${short:-0}" -ge 2 ] && [ -z "$long" ] && echo "ok: indicators keep their short names in both layouts and the debrief" ||
+  { echo "FAIL: indicator names: short ones drawn as labels ${short:-0} times, full ones: ${long:-none}"; fail=1; }
 
 # a bad scenario is a usage error, before any window opens
 "$FLANK" play no_such_scenario 2>/dev/null; rc=$?

@@ -5,6 +5,7 @@
   pngcmp.py --colours FILE R,G,B[:MINFRAC] ...
                                exit 0 if the image is not uniform and each colour covers at
                                least MINFRAC (default 0.01) of the pixels (within 8 per channel)
+  pngcmp.py --same X,Y,W,H A B exit 0 if A and B have exactly the same pixels in that rectangle
 
 Matching allows for font rasteriser and rounding differences, not for missing content:
 a pixel differs when a channel differs by more than THRESH (40); the images match when
@@ -99,6 +100,20 @@ def compare(golden, actual):
     return 0
 
 
+def same(rect, a_path, b_path):
+    x0, y0, rw, rh = (int(v) for v in rect.split(","))
+    w, h, a = read_png(a_path)
+    w2, h2, b = read_png(b_path)
+    if (w, h) != (w2, h2) or x0 < 0 or y0 < 0 or x0 + rw > w or y0 + rh > h:
+        raise ValueError(f"{rect}: not inside both images ({w}x{h}, {w2}x{h2})")
+    diff = [(x, y) for y in range(y0, y0 + rh) for x in range(x0, x0 + rw)
+            if a[3 * (y * w + x):3 * (y * w + x) + 3] != b[3 * (y * w + x):3 * (y * w + x) + 3]]
+    if diff:
+        print(f"{len(diff)} pixels differ in {rect}, the first at {diff[0]}")
+        return 1
+    return 0
+
+
 def colours(path, specs):
     w, h, px = read_png(path)
     n = w * h
@@ -121,6 +136,8 @@ def colours(path, specs):
 
 def main(argv):
     try:
+        if len(argv) == 5 and argv[1] == "--same":
+            return same(argv[2], argv[3], argv[4])
         if len(argv) >= 3 and argv[1] == "--colours":
             return colours(argv[2], argv[3:])
         if len(argv) == 3:

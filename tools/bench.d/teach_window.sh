@@ -59,6 +59,11 @@ ms=$(echo "$line" | sed -n 's/.* in \([0-9]*\) ms.*/\1/p')
 printf '  %-46s %12s %s\n' "ensemble in the window: $games games, wall" "$(awk -v m="$ms" 'BEGIN{printf "%.1f", m / 1000}')" "s"
 row "longest frame while the ensemble runs" "$(echo "$line" | sed -n 's/.*max_frame_ms=\([0-9.]*\).*/\1/p')" "ms" "<=" 50
 printf '  %-46s %12s %s\n' "mean frame while the ensemble runs" "$(echo "$line" | sed -n 's/.*mean_frame_ms=\([0-9.]*\).*/\1/p')" "ms"
+# the same longest frame on the window thread's CPU alone: what a loaded machine (waiting for a
+# core, for Xvfb) does not add; printed when the window closes
+for _ in $(seq 50); do grep -q '^max_frame_cpu_ms_while_among' "$T/out" && break; sleep 0.2; done
+row "longest frame's CPU while the ensemble runs" "$(sed -n 's/^max_frame_cpu_ms_while_among \([0-9.]*\)/\1/p' "$T/out")" "ms" "<=" 50
+grep -q '^texts_deferred' "$T/out" && printf '  %-46s %12s\n' "texts left for a later frame (budget 8 ms)" "$(sed -n 's/^texts_deferred \([0-9]*\) .*/\1/p' "$T/out")"
 # the frames over 50 ms while the ensemble ran (fl_ui.c prints each with its phases)
 awk '/^debrief/ {on = 1} /^among_games/ {on = 0} on && /^slow_frame_ms/ && / ensemble running/' "$T/out" | sort -k2 -rn | head -3 |
   while read -r _ ms rest; do printf '    slow frame %6s ms: %s\n' "$ms" "${rest%% screen*}"; done
