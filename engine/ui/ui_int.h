@@ -257,9 +257,6 @@ typedef struct fl_Ui {
   int legend_auto;             /* not toggled yet: open unless every corner would cover areas */
   int legend_shown;            /* open in the last frame drawn */
   SDL_Rect legend_r;          /* where it was drawn (folded or not) */
-  /* the indicators' trend: each value as last drawn and before its latest change (the
-   * arrow says which way the last change went, not the turn's net change) */
-  double trend_seen[UI_MAXTREND], trend_before[UI_MAXTREND]; const fl_State *trend_for; int trend_turn;
   /* the arrows' base (ui_trend.c): the values just before a person's last decision, which
    * option it was and when; the indicator rows drawn in the side panel, for their tooltip */
   double trend_base[UI_MAXTREND]; int trend_base_ok; int32_t trend_base_date; char trend_base_what[160];
