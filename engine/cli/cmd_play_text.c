@@ -34,11 +34,10 @@ static const char *target_name(const fl_Def *d, const fl_State *s, int area_kind
   return buf;
 }
 
-/* A name as typed on any keyboard: lower case, '_' as a space, and the Baltic and Polish
- * letters as their base letters ("suwalki gap" names "Suwałki Gap", "rezekne" Rēzekne). */
 /* Which of the n listed targets a word names: its number in the list, an area's id or
- * name (folded: fl_textview_fold()), or a piece's "#id". -1 if none. */
-static int match_target(const fl_Def *d, int area_kind, const int32_t *list, int n, const char *w) {
+ * name (folded: fl_textview_fold()), a piece's "#id", or its name when only one listed
+ * piece has it ("Panzerbrigade 45"). -1 if none. */
+static int match_target(const fl_Def *d, const fl_State *s, int area_kind, const int32_t *list, int n, const char *w) {
   char *end;
   long k = strtol(w, &end, 10);
   if (end != w && !*end) return k >= 1 && k <= n ? (int)k - 1 : -1;
@@ -52,7 +51,15 @@ static int match_target(const fl_Def *d, int area_kind, const int32_t *list, int
       if (!strcmp(fw, fi) || !strcmp(fw, fn)) return i;
     } else if (w[0] == '#' && strtol(w + 1, NULL, 10) == list[i]) return i;
   }
-  return -1;
+  int found = -1, count = 0;
+  for (int i = 0; !area_kind && w[0] != '#' && i < n; i++) {
+    int pi = fl_state_find_piece(s, list[i]);
+    if (pi < 0) continue;
+    const fl_Prop *nm = fl_props_get(&s->pieces[pi].props, "name");
+    fl_textview_fold(nm && nm->type == FL_STR && nm->str && *nm->str ? nm->str : d->ptypes[s->pieces[pi].type].name, fn, sizeof fn);
+    if (!strcmp(fw, fn)) { found = i; count++; }
+  }
+  return count == 1 ? found : -1;
 }
 
 /* A line the player typed, without its line end; NULL at the end of input. Piped input is
@@ -109,9 +116,9 @@ static size_t shared_tail(char (*says)[1024], int n) {
 
 /* The targets `words` name, into out: how many (0: 'cancel'), or -1 if a word names none of
  * the list, or there are too few or too many (said when loud). */
-static int parse_targets(const fl_Def *d, int area_kind, const int32_t *list, int n, const char *words, int lo, int hi, int32_t *out, int loud) {
+static int parse_targets(const fl_Def *d, const fl_State *s, int area_kind, const int32_t *list, int n, const char *words, int lo, int hi, int32_t *out, int loud) {
   if (!strcmp(words, "cancel") || !strcmp(words, "c")) return 0;
-  int whole = match_target(d, area_kind, list, n, words); /* a name with spaces: "Reed beds" */
+  int whole = match_target(d, s, area_kind, list, n, words); /* a name with spaces: "Reed beds" */
   if (whole >= 0 && lo <= 1) { out[0] = list[whole]; return 1; }
   char copy[512];
   snprintf(copy, sizeof copy, "%s", words);
@@ -123,7 +130,7 @@ static int parse_targets(const fl_Def *d, int area_kind, const int32_t *list, in
     size_t wl = strlen(w);
     while (wl && w[wl - 1] == ' ') w[--wl] = '\0';
     if (!*w) continue;
-    int i = match_target(d, area_kind, list, n, w);
+    int i = match_target(d, s, area_kind, list, n, w);
     if (i < 0) { if (loud) { printf(FL_TR("'%s' is not one of the choices above."), w); putchar('\n'); } return -1; }
     if (k >= hi) { if (loud) { printf(FL_TR("At most %d."), hi); putchar('\n'); } return -1; }
     out[k++] = list[i];
@@ -190,16 +197,16 @@ static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, i
   int32_t list[4096];
   int n = fl_game_targets(g, opt, piece, list, 4096), k;
   if (n <= 0) { printf("%s\n", FL_TR("Nothing to choose.")); return 0; }
-  if (pre && *pre && (k = parse_targets(d, area_kind, list, n, pre, lo, hi, out, 0)) >= 0) return k; /* '2 narva': no list */
+  if (pre && *pre && (k = parse_targets(d, fl_game_state(g), area_kind, list, n, pre, lo, hi, out, 0)) >= 0) return k; /* '2 narva': no list */
   list_targets(g, opt, piece, prompt, lo, list, n);
-  if (pre && *pre) parse_targets(d, area_kind, list, n, pre, lo, hi, out, 1); /* why the words after the option did not do */
+  if (pre && *pre) parse_targets(d, fl_game_state(g), area_kind, list, n, pre, lo, hi, out, 1); /* why the words after the option did not do */
   char line[512];
   for (;;) {
     if (hi > 1) printf(FL_TR("Choose %d to %d (numbers or names, separated by commas; 'cancel'): "), lo, hi);
     else printf("%s", FL_TR("Choose one (number or name; 'cancel'): "));
     fflush(stdout);
     if (!read_line(line, sizeof line)) return 0;
-    if ((k = parse_targets(d, area_kind, list, n, line, lo, hi, out, 1)) >= 0) return k;
+    if ((k = parse_targets(d, fl_game_state(g), area_kind, list, n, line, lo, hi, out, 1)) >= 0) return k;
   }
 }
 

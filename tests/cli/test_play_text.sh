@@ -107,6 +107,10 @@ if command -v script >/dev/null 2>&1; then # at a terminal the terminal echoes: 
     && ok || bad "at a terminal (script): $(grep -n 'x' "$T/tty" | tail -5)"
 fi
 
+# ---- a piece by its name, as the list shows it (letters folded), not only by its #number
+printf '1\n1\n1\n2\npanzerbrigade 45\ncancel\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play eastern_flank --text >"$T/pz" 2>&1
+grep -A1 'Choose one (number or name' "$T/pz" | grep -q '^Where to?' && ok || bad "a piece by name: $(grep -A2 'Choose one' "$T/pz" | head -4)"
+
 # ---- what if, for an option that acts on the map: the game's own targets as names, the new ones typed as names
 printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 2\nC1R2\nwhatif 1 2\natlantis\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play tests/script/board --text --side blue >"$T/wi" 2>&1
 grep -q '^In your game: c1r1$' "$T/wi" && grep -q 'Which areas? (names, separated by commas)' "$T/wi" \
