@@ -1,4 +1,5 @@
 #include "fl_game.h"
+#include "fl_game_int.h"
 #include "fl_fmt.h"
 #include "fl_i18n.h"
 #include "fl_move.h"
@@ -13,39 +14,6 @@ static void needs(char *buf, size_t n, double amount, const fl_TrackDef *t) {
   char q[128];
   snprintf(buf, n, FL_TR("needs %s (%s)"), fl_fmt_qty(amount, t->unit, t->unit_one, q, sizeof q), t->name);
 }
-
-enum { ST_NEW, ST_TURN_START, ST_PHASE_START, ST_PHASE_CARDS, ST_TURN_END, ST_DONE };
-
-struct fl_Game {
-  const fl_Def *def;
-  fl_Hooks hooks;
-  fl_State *s;
-  int status;
-  fl_Context ctx;
-  char *avail;           /* per option of the pending card: 1 available */
-  char **why;            /* per option: reason it is not available (owned) */
-  int navail;
-  int hash_turns;        /* record each turn's state hash (replays need them; batches may not) */
-  fl_Buf scratch;        /* reused by the per-turn hash */
-  fl_Reach reach;        /* reused by movement queries */
-  int again_run;         /* 'again' choices in a row, bounded so a policy cannot loop for ever */
-  double *params;        /* parameter values the next fl_game_start gives the state */
-  char why_buf[256];     /* fl_game_check's answer */
-  /* Legal target lists of the pending decision's options, as its availability computed
-   * them: the policy's view and the check of a choice ask again for the same lists, and a
-   * scenario's legal() may be costly. Valid while the stamp (card, turn, queue head, log
-   * length) is unchanged; cleared with avail[]. */
-  int32_t **tl;
-  int *ntl;
-  long tl_stamp[4];
-  /* The last choice fl_game_check passed, and its costs: a policy's answer is checked,
-   * then chosen, and requires() and cost() need not run again for the same choice. */
-  long chk_stamp[4];
-  fl_Choice chk;
-  fl_Cost chk_costs[64];
-  int chk_nc;
-  char err[1024];
-};
 
 #define MAX_AGAIN 100000
 
@@ -440,131 +408,11 @@ const char *fl_game_unavailable_reason(const fl_Game *g, int opt) {
   return g->avail[opt] ? NULL : g->why[opt];
 }
 
-/* ---- targets ---- */
-
-/* The full list of legal targets of option opt of card (area indices, or piece ids for
- * pieces and moves), malloc'd into *out. For a move, pieces with points left only.
- * Returns the count, or -1 on a script error or out of memory. */
-/* What identifies a pending decision's moment: its card, turn, place in the queue and the
- * log's length (every choice appends to the log). The caches below are valid while it holds. */
-static void decision_stamp(const fl_Game *g, int card, long st[4]) {
-  st[0] = card; st[1] = g->s->turn; st[2] = g->s->qhead; st[3] = g->s->nlog;
-}
-
-static int legal_list(fl_Game *g, int card, int opt, int side, int32_t **out) {
-  const fl_OptionDef *op = &g->def->cards[card].options[opt];
-  fl_State *s = g->s;
-  int n = 0;
-  *out = NULL;
-  long stamp[4];
-  decision_stamp(g, card, stamp);
-  int cacheable = op->fn_legal && side == g->def->cards[card].side && opt < g->navail;
-  if (cacheable && memcmp(stamp, g->tl_stamp, sizeof stamp) == 0 && g->tl[opt]) {
-    n = g->ntl[opt];
-    if (!(*out = malloc((size_t)(n > 0 ? n : 1) * sizeof **out))) { fl_game_fail(g, "out of memory"); return -1; }
-    memcpy(*out, g->tl[opt], (size_t)n * sizeof **out);
-    return n;
-  }
-  if (op->fn_legal && g->hooks.list) {
-    fl_Context saved = g->ctx;
-    g->ctx = (fl_Context){FL_CTX_OPTION, card, opt, side, NULL, 0};
-    int rc = g->hooks.list(g->hooks.ud, g, op->fn_legal, out, &n);
-    g->ctx = saved;
-    if (rc) { if (g->status != FL_GAME_ERROR) fl_game_fail(g, "rule code failed"); return -1; }
-  } else {
-    int cap = op->target == FL_TGT_AREA ? s->narea : s->npiece;
-    *out = malloc((size_t)(cap > 0 ? cap : 1) * sizeof **out);
-    if (!*out) { fl_game_fail(g, "out of memory"); return -1; }
-    if (op->target == FL_TGT_AREA) for (int a = 0; a < s->narea; a++) (*out)[n++] = a;
-    else for (int i = 0; i < s->npiece; i++) if (s->pieces[i].side == side) (*out)[n++] = s->pieces[i].id;
-  }
-  if (op->target == FL_TGT_MOVE) { /* only pieces that can still move */
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      int pi = fl_state_find_piece(s, (*out)[i]);
-      if (pi >= 0 && fl_move_left(g->def, s, pi) > 0) (*out)[k++] = (*out)[i];
-    }
-    n = k;
-  }
-  if (cacheable) {
-    if (memcmp(stamp, g->tl_stamp, sizeof stamp) != 0) {
-      for (int i = 0; i < g->navail; i++) { free(g->tl[i]); g->tl[i] = NULL; }
-      memcpy(g->tl_stamp, stamp, sizeof stamp);
-    }
-    int32_t *copy = malloc((size_t)(n > 0 ? n : 1) * sizeof *copy);
-    if (copy) { /* no memory for the cache only costs a recomputation */
-      memcpy(copy, *out, (size_t)n * sizeof *copy);
-      free(g->tl[opt]);
-      g->tl[opt] = copy;
-      g->ntl[opt] = n;
-    }
-  }
-  return n;
-}
-
-static int in_list(const int32_t *l, int n, int32_t v) {
-  for (int i = 0; i < n; i++) if (l[i] == v) return 1;
-  return 0;
-}
-
-/* The areas piece id may end a move in, into out (max); the count or -1 (OOM). */
-static int move_ends(fl_Game *g, int32_t piece, int32_t *out, int max) {
-  int pi = fl_state_find_piece(g->s, piece);
-  if (pi < 0) return 0;
-  if (fl_move_reach(&g->reach, g->def, g->s, pi) < 0) { fl_game_fail(g, "out of memory"); return -1; }
-  int n = 0;
-  for (int a = 0; a < g->s->narea && n < max; a++)
-    if (fl_move_can_end(&g->reach, g->def, g->s, pi, a)) out[n++] = a;
-  return n;
-}
-
-int fl_game_targets(fl_Game *g, int opt, int32_t piece, int32_t *out, int max) {
-  int side, card = g->s->stage == ST_PHASE_CARDS && g->s->qhead < g->s->nqueue ? g->s->queue[g->s->qhead] : -1;
-  if (card < 0 || opt < 0 || opt >= g->def->cards[card].noptions) return 0;
-  side = g->def->cards[card].side;
-  const fl_OptionDef *op = &g->def->cards[card].options[opt];
-  if (op->target == FL_TGT_NONE) return 0;
-  int32_t *l;
-  int n = legal_list(g, card, opt, side, &l);
-  if (n < 0) return -1;
-  int k = 0;
-  if (op->target == FL_TGT_MOVE && piece >= 0) {
-    k = in_list(l, n, piece) ? move_ends(g, piece, out, max) : 0;
-  } else if (op->target == FL_TGT_MOVE) {
-    int32_t one;
-    for (int i = 0; i < n && k < max; i++) {
-      int e = move_ends(g, l[i], &one, 1);
-      if (e < 0) { free(l); return -1; }
-      if (e > 0) out[k++] = l[i];
-    }
-  } else {
-    for (int i = 0; i < n && k < max; i++) out[k++] = l[i];
-  }
-  free(l);
-  return k;
-}
+/* ---- targets: fl_game_targets.c ---- */
 
 static const char *reasonf(fl_Game *g, const char *fmt, long a) {
   snprintf(g->why_buf, sizeof g->why_buf, fmt, a);
   return g->why_buf;
-}
-
-/* "area 'riga' is not a legal target (legal: narva, voru)": by id, never an internal index,
- * with what would have been legal, so that a designer's policy error says how to fix it. */
-static const char *not_legal(fl_Game *g, int area, int32_t v, const int32_t *l, int n) {
-  char *b = g->why_buf;
-  size_t cap = sizeof g->why_buf, k;
-  if (area) {
-    const fl_MapArea *a = v >= 0 && v < fl_map_area_count(g->def->map) ? fl_map_area(g->def->map, v) : NULL;
-    k = (size_t)snprintf(b, cap, FL_TR("area '%s' is not a legal target"), a ? a->id : "?");
-  } else k = (size_t)snprintf(b, cap, FL_TR("piece %ld is not a legal target"), (long)v);
-  for (int i = 0; i < n && k < cap; i++) {
-    const char *sep = i ? ", " : FL_TR(" (legal: ");
-    if (area) k += (size_t)snprintf(b + k, cap - k, "%s%s", sep, fl_map_area(g->def->map, l[i])->id);
-    else k += (size_t)snprintf(b + k, cap - k, "%s%ld", sep, (long)l[i]);
-  }
-  if (k < cap) snprintf(b + k, cap - k, "%s", n ? ")" : FL_TR(" (nothing is legal now)"));
-  return b;
 }
 
 /* Costs of a choice: static ones, then those the option's cost function returns. */
@@ -607,7 +455,7 @@ const char *fl_game_check(fl_Game *g, const fl_Choice *ch) {
   int card = fl_game_pending(g, NULL);
   if (card < 0) return "no decision is pending";
   long stamp[4];
-  decision_stamp(g, card, stamp);
+  fl_game_stamp(g, card, stamp);
   if (memcmp(stamp, g->chk_stamp, sizeof stamp) == 0 && same_choice(ch, &g->chk)) return NULL;
   const char *bad = check_choice(g, ch);
   if (!bad && g->status != FL_GAME_ERROR && ch->ntg >= 0 && ch->ntg <= FL_MAX_TARGETS) {
@@ -628,12 +476,12 @@ static const char *check_choice(fl_Game *g, const fl_Choice *ch) {
   if (op->target == FL_TGT_NONE && ch->ntg) return FL_TR("this option takes no target");
   if (op->target != FL_TGT_NONE) {
     int32_t *l;
-    int n = legal_list(g, card, ch->opt, side, &l);
+    int n = fl_game_legal_list(g, card, ch->opt, side, &l);
     if (n < 0) return fl_game_error(g);
     const char *bad = NULL;
     if (op->target == FL_TGT_MOVE) {
       if (ch->ntg != 2) bad = FL_TR("a move needs a piece and an area");
-      else if (!in_list(l, n, ch->tg[0])) bad = reasonf(g, FL_TR("piece %ld cannot move now"), ch->tg[0]);
+      else if (!fl_game_in_list(l, n, ch->tg[0])) bad = reasonf(g, FL_TR("piece %ld cannot move now"), ch->tg[0]);
       else {
         int pi = fl_state_find_piece(g->s, ch->tg[0]);
         if (fl_move_reach(&g->reach, g->def, g->s, pi) < 0) bad = "out of memory";
@@ -647,8 +495,8 @@ static const char *check_choice(fl_Game *g, const fl_Choice *ch) {
       if (ch->ntg < lo) bad = lo == 1 ? FL_TR("choose a target") : reasonf(g, FL_NTR("choose at least %ld target", "choose at least %ld targets", lo), lo);
       else if (ch->ntg > hi) bad = reasonf(g, FL_NTR("choose at most %ld target", "choose at most %ld targets", hi), hi);
       for (int i = 0; i < ch->ntg && !bad; i++) {
-        if (!in_list(l, n, ch->tg[i]))
-          bad = not_legal(g, op->target == FL_TGT_AREA, ch->tg[i], l, n);
+        if (!fl_game_in_list(l, n, ch->tg[i]))
+          bad = fl_game_not_legal(g, op->target == FL_TGT_AREA, ch->tg[i], l, n);
         for (int j = 0; j < i && !bad; j++)
           if (ch->tg[j] == ch->tg[i]) bad = FL_TR("the same target is chosen twice");
       }

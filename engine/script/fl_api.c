@@ -13,11 +13,12 @@
 static fl_State *S(fl_Script *sc) { return fl_game_state(sc->game); }
 
 /* The script of a runtime API call; while the scenario loads there is no game yet. */
-static fl_Script *SC(lua_State *L) {
+fl_Script *fl_api_sc(lua_State *L) {
   fl_Script *sc = FL_SC(L);
   if (!sc->game) luaL_error(L, "flank.* is not available while the scenario loads; call it in setup() or an effect");
   return sc;
 }
+static fl_Script *SC(lua_State *L) { return fl_api_sc(L); }
 
 const char *fl_arg_id(lua_State *L, int i) { return luaL_checkstring(L, i); }
 
@@ -200,7 +201,7 @@ static const char *arg_key_seen(lua_State *L, fl_Script *sc, int i) {
   return key;
 }
 
-static double arg_finite(lua_State *L, int i) {
+double fl_arg_finite(lua_State *L, int i) {
   double v = luaL_checknumber(L, i);
   luaL_argcheck(L, isfinite(v), i, "number must be finite");
   return v;
@@ -313,7 +314,7 @@ static int track_set(lua_State *L) {
   fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   int t = fl_arg_track(L, sc, 1);
-  fl_state_set_track(S(sc), sc->def, t, arg_finite(L, 2));
+  fl_state_set_track(S(sc), sc->def, t, fl_arg_finite(L, 2));
   lua_pushnumber(L, S(sc)->tracks[t].value);
   return 1;
 }
@@ -322,7 +323,7 @@ static int track_add(lua_State *L) {
   fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   int t = fl_arg_track(L, sc, 1);
-  fl_state_set_track(S(sc), sc->def, t, S(sc)->tracks[t].value + arg_finite(L, 2));
+  fl_state_set_track(S(sc), sc->def, t, S(sc)->tracks[t].value + fl_arg_finite(L, 2));
   lua_pushnumber(L, S(sc)->tracks[t].value);
   return 1;
 }
@@ -457,7 +458,7 @@ static int area_add(lua_State *L) {
   fl_check_mutable(L, sc);
   int a = fl_arg_area(L, sc, 1);
   const char *key = luaL_checkstring(L, 2);
-  double d = arg_finite(L, 3);
+  double d = fl_arg_finite(L, 3);
   fl_Props *ps = &S(sc)->areas[a].props;
   const fl_Prop *p = fl_props_get(ps, key);
   if (p && p->type != FL_NUM) return luaL_error(L, "area.add: property '%s' of '%s' is not a number", key, fl_map_area(sc->def->map, a)->id);
@@ -545,7 +546,7 @@ static int area_scale(lua_State *L) {
   fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   const char *key = luaL_checkstring(L, 1);
-  double f = arg_finite(L, 2);
+  double f = fl_arg_finite(L, 2);
   for (int i = 0; i < S(sc)->narea; i++) {
     fl_Props *ps = &S(sc)->areas[i].props;
     const fl_Prop *p = fl_props_get(ps, key);
@@ -578,63 +579,13 @@ static int var_add(lua_State *L) {
   fl_Script *sc = SC(L);
   fl_check_mutable(L, sc);
   const char *key = luaL_checkstring(L, 1);
-  double d = arg_finite(L, 2);
+  double d = fl_arg_finite(L, 2);
   const fl_Prop *p = fl_props_get(&S(sc)->vars, key);
   if (p && p->type != FL_NUM) return luaL_error(L, "var.add: '%s' is not a number", key);
   double v = (p ? p->num : 0) + d;
   if (!p) { fl_sb_charge(L, fl_props_moves(&S(sc)->vars, key) / 2 + 1); fl_api_grow(L, sc, sizeof(fl_Prop) + strlen(key) + 1); }
   if (fl_props_set_num(&S(sc)->vars, key, v)) return luaL_error(L, "not enough memory");
   lua_pushnumber(L, v);
-  return 1;
-}
-
-/* ---- rng ---- */
-
-/* Policies draw from their own stream so that a human's choice (no draws) and a
- * policy's choice leave the world's dice in the same place. */
-static double draw(fl_Script *sc) {
-  fl_State *s = S(sc);
-  return fl_game_context(sc->game).kind == FL_CTX_NONE && !sc->mutable ? fl_rng_double(&s->prng) : fl_state_draw(s);
-}
-
-static int rng_random(lua_State *L) {
-  fl_Script *sc = SC(L);
-  double r = draw(sc);
-  lua_Integer lo, hi;
-  switch (lua_gettop(L)) {
-  case 0: lua_pushnumber(L, r); return 1;
-  case 1: lo = 1; hi = luaL_checkinteger(L, 1); break;
-  default: lo = luaL_checkinteger(L, 1); hi = luaL_checkinteger(L, 2); break;
-  }
-  luaL_argcheck(L, lo <= hi, lua_gettop(L) == 1 ? 1 : 2, "interval is empty");
-  luaL_argcheck(L, (lua_Unsigned)hi - (lua_Unsigned)lo < ((lua_Unsigned)1 << 52), 1, "interval too large");
-  lua_pushinteger(L, lo + (lua_Integer)(r * (double)(hi - lo + 1)));
-  return 1;
-}
-
-static int rng_chance(lua_State *L) {
-  fl_Script *sc = SC(L);
-  double p = arg_finite(L, 1);
-  lua_pushboolean(L, draw(sc) < p);
-  return 1;
-}
-
-static int rng_normal(lua_State *L) {
-  fl_Script *sc = SC(L);
-  double mu = luaL_optnumber(L, 1, 0), sd = luaL_optnumber(L, 2, 1);
-  luaL_argcheck(L, isfinite(mu) && isfinite(sd), isfinite(mu) ? 2 : 1, "number must be finite");
-  double u1 = draw(sc), u2 = draw(sc);
-  if (u1 < 1e-300) u1 = 1e-300;
-  lua_pushnumber(L, mu + sd * sqrt(-2 * log(u1)) * cos(6.283185307179586 * u2));
-  return 1;
-}
-
-static int rng_pick(lua_State *L) {
-  fl_Script *sc = SC(L);
-  luaL_checktype(L, 1, LUA_TTABLE);
-  lua_Integer n = luaL_len(L, 1);
-  luaL_argcheck(L, n > 0, 1, "list is empty");
-  lua_geti(L, 1, 1 + (lua_Integer)(draw(sc) * (double)n)); /* not raw: lists may be frozen */
   return 1;
 }
 
@@ -705,10 +656,6 @@ static const fl_ApiFn API[] = {
   {{"var", "get", "key: string, default?: any", "any", "A scenario variable (saved with the game), or default.", "local s = flank.var.get(\"stockpile\", 0)"}, var_get},
   {{"var", "set", "key: string, value: number|boolean|string|nil", "", "Set a scenario variable.", "flank.var.set(\"withdrawn\", true)"}, var_set},
   {{"var", "add", "key: string, delta: number", "number", "Add to a numeric variable (missing counts as 0).", "flank.var.add(\"stockpile\", 1000)"}, var_add},
-  {{"rng", "random", "m?: integer, n?: integer", "number", "Like math.random, from the game's seeded dice (math.random is the same function).", "if flank.rng.random(6) == 6 then ... end"}, rng_random},
-  {{"rng", "chance", "p: number", "boolean", "True with probability p.", "if flank.rng.chance(0.2) then ... end"}, rng_chance},
-  {{"rng", "normal", "mean?: number, sd?: number", "number", "A normally distributed draw.", "local x = flank.rng.normal(10, 2)"}, rng_normal},
-  {{"rng", "pick", "list: any[]", "any", "A uniformly chosen element of a list.", "local a = flank.rng.pick{\"narva\", \"latgale\"}"}, rng_pick},
   {{"decision", "taken", "id: string", "string?, integer", "The option last chosen on a decision (or nil) and how many times it was decided.", "if flank.decision.taken(\"withdraw\") == \"leave\" then ... end"}, decision_taken},
   {{"event", "fired", "id: string", "integer", "How many times an event has fired.", "if flank.event.fired(\"incident\") > 2 then ... end"}, event_fired},
   {{"side", "list", "", "string[]", "Every side id, in definition order.", "local sides = flank.side.list()"}, side_list},
@@ -717,19 +664,18 @@ static const fl_ApiFn API[] = {
 #define NAPI (sizeof API / sizeof API[0])
 
 /* The API's parts, in the order the docs read: the table above up to flank.area, the
- * pieces (fl_api_pieces.c), the rest of the table, then the board's and the teaching tools'. */
+ * pieces (fl_api_pieces.c), flank.var, flank.rng (fl_api_rng.c), the rest of the table,
+ * then the board's and the teaching tools'. */
 static const fl_ApiFn *api_fn(size_t i) {
-  size_t split = 0;
+  size_t split = 0, vars = 0;
   while (split < NAPI && strcmp(API[split].doc.module, "var")) split++;
-  if (i < split) return &API[i];
-  i -= split;
-  if (i < (size_t)fl_api_pieces_n) return &fl_api_pieces[i];
-  i -= (size_t)fl_api_pieces_n;
-  if (i < NAPI - split) return &API[split + i];
-  i -= NAPI - split;
-  if (i < (size_t)fl_api_board_n) return &fl_api_board[i];
-  i -= (size_t)fl_api_board_n;
-  return i < (size_t)fl_api_teach_n ? &fl_api_teach[i] : NULL;
+  for (vars = split; vars < NAPI && !strcmp(API[vars].doc.module, "var");) vars++;
+  const fl_ApiFn *const part[] = {API, fl_api_pieces, API + split, fl_api_rng, API + vars, fl_api_board, fl_api_teach};
+  const size_t len[] = {split, (size_t)fl_api_pieces_n, vars - split, (size_t)fl_api_rng_n, NAPI - vars,
+                        (size_t)fl_api_board_n, (size_t)fl_api_teach_n};
+  for (size_t k = 0; k < sizeof len / sizeof *len; i -= len[k], k++)
+    if (i < len[k]) return &part[k][i];
+  return NULL;
 }
 
 const fl_ApiDoc *fl_script_api_docs(int *n) {
@@ -795,7 +741,7 @@ void fl_api_open(fl_Script *sc) {
   /* math.random is the engine's seeded generator */
   lua_getfield(L, env, "math");
   lua_pushlightuserdata(L, sc);
-  lua_pushcclosure(L, rng_random, 1);
+  lua_pushcclosure(L, fl_api_rng_random, 1);
   lua_setfield(L, -2, "random");
   lua_settop(L, env - 1);
 }

@@ -120,27 +120,7 @@ void check_props(Ctx *c) {
   static const char *const PIECE_BUILTIN[] = {"id", "type", "area", "side"};
   for (size_t i = 0; i < sizeof AREA_BUILTIN / sizeof *AREA_BUILTIN; i++) set_add(&decl[P_AREA], AREA_BUILTIN[i]);
   for (size_t i = 0; i < sizeof PIECE_BUILTIN / sizeof *PIECE_BUILTIN; i++) set_add(&decl[P_PIECE], PIECE_BUILTIN[i]);
-  int n = defs(L, "area");
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    if (lua_getfield(L, -1, "props") == LUA_TTABLE) {
-      lua_pushnil(L);
-      while (lua_next(L, -2)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING) set_add(&decl[P_AREA], lua_tostring(L, -1));
-      }
-    }
-    lua_pop(L, 2);
-  }
-  lua_pop(L, 1);
-  n = defs(L, "property");
-  for (int i = 1; i <= n; i++) {
-    char id[128];
-    lua_rawgeti(L, -1, i);
-    if (strfield(L, -1, "id", id, sizeof id)) set_add(&decl[P_AREA], id);
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
+  area_props_declared(L, &decl[P_AREA]);
   props_tables(c, &decl[P_PIECE]);
   /* a key written by a literal set/add is declared there; the first write of each key
    * counts, so a misspelt second write is still found when the key is read elsewhere */

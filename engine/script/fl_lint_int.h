@@ -174,8 +174,11 @@ void check_colours(Ctx *c, const fl_Def *d);
  * of its functions, each at its own line. */
 #define check_types fl_lt_check_types
 #define check_across fl_lt_check_across
+#define area_props_declared fl_lt_area_props_declared
 void check_types(Ctx *c, int t, const char *what, const char *kind, const Where *w);
 /* Across definitions: ids given twice, the default ending, overlays on absent properties. */
 void check_across(Ctx *c);
+/* Add the area properties the definitions declare (area{ props } keys, property{} ids) to s. */
+void area_props_declared(lua_State *L, Set *s);
 
 #endif

@@ -155,10 +155,8 @@ static int literal_elsewhere(Ctx *c, const char *v, const Src *in, int lo, int h
   return 0;
 }
 
-/* An overlay shades a property: warn when nothing gives any area that property. */
-static void check_overlay_props(Ctx *c) {
-  lua_State *L = c->L;
-  Set props = {0};
+/* The area properties the definitions declare: area{ props } keys and property{} ids. */
+void area_props_declared(lua_State *L, Set *s) {
   int n = defs(L, "area");
   for (int i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
@@ -166,7 +164,7 @@ static void check_overlay_props(Ctx *c) {
       lua_pushnil(L);
       while (lua_next(L, -2)) {
         lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING) set_add(&props, lua_tostring(L, -1));
+        if (lua_type(L, -1) == LUA_TSTRING) set_add(s, lua_tostring(L, -1));
       }
     }
     lua_pop(L, 2);
@@ -176,11 +174,18 @@ static void check_overlay_props(Ctx *c) {
   for (int i = 1; i <= n; i++) {
     char id[128];
     lua_rawgeti(L, -1, i);
-    if (strfield(L, -1, "id", id, sizeof id)) set_add(&props, id);
+    if (strfield(L, -1, "id", id, sizeof id)) set_add(s, id);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
-  n = defs(L, "overlay");
+}
+
+/* An overlay shades a property: warn when nothing gives any area that property. */
+static void check_overlay_props(Ctx *c) {
+  lua_State *L = c->L;
+  Set props = {0};
+  area_props_declared(L, &props);
+  int n = defs(L, "overlay");
   for (int i = 1; i <= n; i++) {
     char id[128], prop[128];
     lua_rawgeti(L, -1, i);

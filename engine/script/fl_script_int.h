@@ -152,6 +152,13 @@ extern const fl_ApiFn fl_api_board[];
 extern const int fl_api_board_n;
 extern const fl_ApiFn fl_api_teach[];   /* flank.param (fl_api_teach.c) */
 extern const int fl_api_teach_n;
+extern const fl_ApiFn fl_api_rng[];     /* flank.rng (fl_api_rng.c) */
+extern const int fl_api_rng_n;
+int fl_api_rng_random(lua_State *L);   /* flank.rng.random, also math.random */
+/* The script of a runtime API call (an error while the scenario loads: no game yet). */
+fl_Script *fl_api_sc(lua_State *L);
+/* Argument i as a finite number (an argument error otherwise). */
+double fl_arg_finite(lua_State *L, int i);
 
 /* Nothing carries over between games (fl_reset.c). After load everything rule code can
  * reach is frozen; what cannot be frozen (upvalue scalars, a C closure's state, unstarted
