@@ -128,8 +128,9 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
       return;
     }
   }
+  fl_WhatIfKept kept = {0};
   fl_WhatIf w = {a->turn, by_computer ? NULL : c->id, by_computer ? NULL : c->options[o - 1].id, *targets ? targets : NULL,
-                 NULL, NULL, 0};
+                 NULL, NULL, 0, 0, &kept};
   char err[1024];
   fl_whatif_policies(sc, r);
   int rc = fl_whatif_run(sc, r, "your game", &w, err, sizeof err);
@@ -137,9 +138,12 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
   const fl_State *f = fl_game_state(fl_script_game(sc));
   putchar('\n');
   if (by_computer) printf(FL_TR("What if the computer had played your side from turn %d?"), a->turn);
-  else printf(FL_TR("What if you had chosen \"%s\" on \"%s\" in turn %d? The same dice, then the computer played on."),
-              c->options[o - 1].label, c->title, a->turn);
+  else printf(FL_TR("What if you had chosen \"%s\" on \"%s\" in turn %d? The same dice, and your other choices where "
+                     "they were still possible."), c->options[o - 1].label, c->title, a->turn);
   putchar('\n');
+  char note[512];
+  cli_whatif_kept(note, sizeof note, &kept);
+  if (!by_computer && *note) printf("%s\n", note);
   cli_whatif_table(stdout, d, played, f);
   for (int i = f->nlog - 1; i >= 0; i--)
     if (f->log[i].kind == FL_LOG_ENDING) {

@@ -4,6 +4,7 @@
 #include "fl_cite.h"
 #include "fl_fmt.h"
 #include "fl_i18n.h"
+#include "fl_whatif.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,18 @@ void cli_cited(FILE *f, const fl_Def *d, const char *text) {
   if (!strstr(text, "[@") || fl_cite_resolve(d, text, &c)) { fputs(text, f); return; }
   fputs(c.text, f);
   fl_cited_free(&c);
+}
+
+void cli_whatif_kept(char *buf, size_t n, const fl_WhatIfKept *k) {
+  if (n) buf[0] = '\0';
+  if (!k || k->kept + k->lapsed + k->fresh + k->unreached == 0) return;
+  /* counts after labels, not in sentences: no plural forms to get wrong in translation */
+  int all = k->kept + k->lapsed + k->unreached, left = k->lapsed + k->fresh;
+  size_t m;
+  if (!k->lapsed && !k->unreached) m = (size_t)snprintf(buf, n, FL_TR("Your later choices made again: %d of %d."), k->kept, all);
+  else m = (size_t)snprintf(buf, n, FL_TR("Your later choices made again: %d of %d (no longer possible: %d, never came up: %d)."),
+                            k->kept, all, k->lapsed, k->unreached);
+  if (left && m < n) snprintf(buf + m, n - m, FL_TR(" The computer made %d of your side's decisions."), left);
 }
 
 /* "Calm border, turn 4" (the --lang language) */

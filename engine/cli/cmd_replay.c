@@ -73,7 +73,7 @@ static int bench(const char *path, const fl_Replay *r, fl_Script *sc, const fl_W
 
 int cmd_replay(int argc, char **argv) {
   const char *path = NULL, *scen = NULL, *all = NULL, *sides[64], *logpath = NULL, *choose = NULL, *targets = NULL;
-  int check = 0, json = 0, nsides = 0;
+  int check = 0, json = 0, nsides = 0, then_policies = 0;
   uint64_t until = 0, at = 0, nbench = 0;
   fl_ScriptOpts opts = {0};
   for (int i = 1; i < argc; i++) {
@@ -87,6 +87,7 @@ int cmd_replay(int argc, char **argv) {
       if (cli_parse_u64(argv[++i], t) || !*t || *t > 1000000) return cli_usage_error("replay", "%s needs a turn number", argv[i - 1]);
     } else if (!strcmp(argv[i], "--choose") && i + 1 < argc) choose = argv[++i];
     else if (!strcmp(argv[i], "--targets") && i + 1 < argc) targets = argv[++i];
+    else if (!strcmp(argv[i], "--then-policies")) then_policies = 1;
     else if (!strcmp(argv[i], "--policy") && i + 1 < argc) all = argv[++i];
     else if (!strcmp(argv[i], "--side") && i + 1 < argc) { if (nsides == 64) return cli_usage_error("replay", "too many --side"); sides[nsides++] = argv[++i]; }
     else if (!strcmp(argv[i], "--log") && i + 1 < argc) logpath = argv[++i];
@@ -101,6 +102,7 @@ int cmd_replay(int argc, char **argv) {
   if (at && !choose) return cli_usage_error("replay", "--at TURN needs --choose DECISION=OPTION (or --until TURN to let the policies play on)");
   if (choose && !at) return cli_usage_error("replay", "--choose DECISION=OPTION needs --at TURN, the turn of that decision");
   if (targets && !choose) return cli_usage_error("replay", "--targets go with --choose");
+  if (then_policies && !choose) return cli_usage_error("replay", "--then-policies goes with --at TURN --choose (--until hands everything to the policies already)");
   if (at) until = at;
   if ((all || nsides) && !until) return cli_usage_error("replay", "--policy and --side choose who plays after the fork: give --until TURN");
   if (until && check) return cli_usage_error("replay", "--verify checks a whole recorded game; a fork (--until) plays a new one");
@@ -166,7 +168,11 @@ int cmd_replay(int argc, char **argv) {
     if (all && cli_policy_all("replay", sc, all)) rc = EXIT_USAGE;
     for (int i = 0; i < nsides && rc == EXIT_OK; i++)
       if (cli_side_policy("replay", sc, sides[i])) rc = EXIT_USAGE;
-    fl_WhatIf w = {(int)until, choose ? decision : NULL, choose ? option : NULL, targets, pidx, pval, np};
+    /* after another option, a person's sides make their own later choices again where they
+     * can, unless told to let the policies play (or given policies to play them) */
+    fl_WhatIfKept kept = {0};
+    fl_WhatIf w = {(int)until, choose ? decision : NULL, choose ? option : NULL, targets, pidx, pval, np,
+                   then_policies || all || nsides, &kept};
     if (rc == EXIT_OK && nbench) {
       rc = bench(path, &r, sc, until ? &w : NULL, (int)nbench);
       fl_script_free(sc);
@@ -189,9 +195,13 @@ int cmd_replay(int argc, char **argv) {
       printf("%s: verified %d actions and %d turn hashes%s\n", path, r.nactions, r.nhashes,
              changed ? " (the scenario changed, the game did not)" : "");
     else if (rc == EXIT_OK && choose) {
+      char note[512];
+      cli_whatif_kept(note, sizeof note, &kept);
       printf("%s: what if '%s' had been chosen at '%s' on turn %llu (%s, seed %llu)? The same history up to "
-             "that choice, then the policies played on.\n", path, option, decision, (unsigned long long)at, d->id,
-             (unsigned long long)r.seed);
+             "that choice, then %s.\n", path, option, decision, (unsigned long long)at, d->id, (unsigned long long)r.seed,
+             *note ? "the recorded choices of the sides people played, where still possible, and the policies for the rest"
+                   : "the policies played on");
+      if (*note) printf("%s\n", note);
       if (fork) cli_whatif_table(stdout, d, fl_game_state(fl_script_game(sc)), fork);
     } else if (rc == EXIT_OK && until)
       printf("%s: forked at turn %llu of %s, seed %llu, then policies played on: %s after %d turns\n", path,

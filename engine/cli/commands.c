@@ -112,7 +112,7 @@ const Cmd CLI_COMMANDS[] = {
    "--view SIDE draws what that side may see (default: everything, as the referee sees it).\n"
    "--pick OPTION lights the legal targets of that option of the pending decision, as the window\n"
    "does when a player chooses it.\n"},
-  {"replay", "FILE [--verify] [--json] [--scenario PATH] [--until TURN | --at TURN --choose DECISION=OPTION [--targets T]] "
+  {"replay", "FILE [--verify] [--json] [--scenario PATH] [--until TURN | --at TURN --choose DECISION=OPTION [--targets T] [--then-policies]] "
              "[--policy P] [--side ROLE=POLICY] [--set ID=VALUE] [--log FILE]",
    "Re-simulate a recorded game, or fork it at a turn.", cmd_replay,
    "FILE is a replay log written by flank run --log (- is standard input). The scenario is --scenario\n"
@@ -124,7 +124,11 @@ const Cmd CLI_COMMANDS[] = {
    "another policy, for branch-and-compare debriefs. --log FILE records the forked game.\n"
    "--at TURN --choose DECISION=OPTION asks 'what if': the same history up to that decision in\n"
    "TURN, then OPTION instead of the recorded one (--targets \"area:ID piece:N\" if it takes\n"
-   "targets), then the policies play on; the game as played and the fork are printed side by side.\n"
+   "targets), then play on: the sides a person played make their recorded choices again where the\n"
+   "same decision comes up in the same turn and the choice is still possible, so that what differs\n"
+   "is that one choice's doing; the policies make the rest (--then-policies, --policy or --side: the\n"
+   "policies play every side). The game as played and the fork are printed side by side, with how\n"
+   "many later choices were made again.\n"
    "The log records the parameters the game was played with; --set ID=VALUE with another value is\n"
    "refused (it would be another game) unless the game is forked, when the value applies from the\n"
    "fork on.\n"},

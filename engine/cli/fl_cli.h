@@ -98,6 +98,10 @@ void cli_replay_text(struct fl_Buf *b, fl_Script *sc, uint64_t seed, const char 
 void cli_cited(FILE *f, const fl_Def *d, const char *text);
 /* A game as played beside its what-if fork: ending and every visible track, as columns. */
 void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl_State *fork);
+/* What became of a person's later choices after a what-if (fl_whatif.h), one sentence in the
+ * --lang language into buf; "" when the fork had none to keep. */
+struct fl_WhatIfKept;
+void cli_whatif_kept(char *buf, size_t n, const struct fl_WhatIfKept *k);
 /* The discussion questions for an ending (-1: the general ones only; -2: all, each marked
  * with its ending), numbered, citations resolved. Returns how many were written. */
 int cli_questions(FILE *f, const fl_Def *d, int ending);

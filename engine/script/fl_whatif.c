@@ -53,8 +53,68 @@ static void turns_of(const fl_Replay *r, const char *card, char *buf, size_t n) 
     }
 }
 
-/* At the fork point: the changed parameters, then the other option, then the policies. */
-static int fork_here(fl_Script *sc, const fl_WhatIf *w, const char *name, char *err, size_t errn) {
+/* The sides a person played in r ("human" in its policy lines): mine[side] = 1. Any? */
+static int human_sides(const fl_Def *d, const fl_Replay *r, char *mine) {
+  int any = 0;
+  memset(mine, 0, (size_t)d->nside);
+  for (int i = 0; i < r->npolicies; i++) {
+    int side = fl_def_side(d, r->policy_side[i]);
+    if (side >= 0 && !strcmp(r->policy_name[i], "human")) any = mine[side] = 1;
+  }
+  return any;
+}
+
+/* The side that makes recorded action a, or -1 (a card the scenario no longer has). */
+static int action_side(const fl_Def *d, const fl_ReplayAction *a) {
+  int c = fl_def_card(d, a->card);
+  return c >= 0 ? d->cards[c].side : -1;
+}
+
+/* Play on after a fork: mine[side] sides make their recorded choices from r->actions[from]
+ * on again, each where the same decision comes up in the same turn (the n-th time in the
+ * turn takes the n-th recorded) and it is still open and legal; the policies make the rest.
+ * So a fork changes one choice, not everything the person did after it. */
+static int play_mine(fl_Script *sc, const fl_Replay *r, int from, const char *mine, fl_WhatIfKept *out) {
+  fl_Game *g = fl_script_game(sc);
+  const fl_Def *d = fl_script_def(sc);
+  fl_WhatIfKept k = {0};
+  char *used = calloc((size_t)r->nactions + 1, 1);
+  if (!used) { fl_game_fail(g, "out of memory"); return FL_GAME_ERROR; }
+  int lo = from, st = fl_game_status(g);
+  while (st == FL_GAME_WAITING) {
+    int side, c = fl_game_pending(g, &side), have = 0, turn = fl_game_state(g)->turn;
+    fl_Choice ch;
+    if (c >= 0 && side >= 0 && mine[side]) {
+      while (lo < r->nactions && (used[lo] || r->actions[lo].turn < turn)) lo++; /* past turns' are gone */
+      int j = -1;
+      for (int i = lo; i < r->nactions && r->actions[i].turn == turn && j < 0; i++)
+        if (!used[i] && !strcmp(r->actions[i].card, d->cards[c].id)) j = i;
+      if (j >= 0) {
+        used[j] = 1;
+        int o = fl_def_option(&d->cards[c], r->actions[j].option);
+        char why[200];
+        if (o >= 0 && fl_game_available(g, o) && !fl_replay_choice(d, &r->actions[j], o, &ch, why, sizeof why)) {
+          have = !fl_game_check(g, &ch);
+          if (fl_game_status(g) == FL_GAME_ERROR) break;
+        }
+        if (have) k.kept++; else k.lapsed++;
+      } else k.fresh++;
+    }
+    if (!have && fl_script_choose(sc, &ch)) { st = FL_GAME_ERROR; break; }
+    st = fl_game_choose(g, &ch);
+  }
+  for (int i = from; i < r->nactions; i++) {
+    int side = action_side(d, &r->actions[i]);
+    if (!used[i] && side >= 0 && mine[side]) k.unreached++;
+  }
+  free(used);
+  if (out) *out = k;
+  return fl_game_status(g) == FL_GAME_ERROR ? FL_GAME_ERROR : st;
+}
+
+/* At the fork point: the changed parameters, then the other option, then the policies (and
+ * a person's own later choices: play_mine). next: the record's action the game stands at. */
+static int fork_here(fl_Script *sc, const fl_Replay *r, int next, const fl_WhatIf *w, const char *name, char *err, size_t errn) {
   const fl_Def *d = fl_script_def(sc);
   fl_Game *g = fl_script_game(sc);
   fl_State *s = fl_game_state(g);
@@ -102,8 +162,17 @@ static int fork_here(fl_Script *sc, const fl_WhatIf *w, const char *name, char *
     const char *bad = fl_game_check(g, &ch);
     if (fl_game_status(g) == FL_GAME_ERROR) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
     if (bad) return failf(err, errn, FL_WHATIF_BAD, "%s: option '%s' of '%s' at turn %d: %s", name, c->options[o].id, c->id, s->turn, bad);
+    int turn = s->turn;
     if (fl_game_choose(g, &ch) == FL_GAME_ERROR) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
+    char mine[64]; /* a scenario has at most 64 sides (fl_Sides) */
+    if (!w->policies_after && d->nside <= 64 && human_sides(d, r, mine)) {
+      /* the recorded choice the fork replaced is the action the game stood at */
+      int from = next < r->nactions && r->actions[next].turn == turn && !strcmp(r->actions[next].card, c->id) ? next + 1 : next;
+      if (play_mine(sc, r, from, mine, w->kept) == FL_GAME_ERROR) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
+      return FL_WHATIF_OK;
+    }
   }
+  if (w->kept) memset(w->kept, 0, sizeof *w->kept);
   if (fl_script_play_on(sc, 0) == FL_GAME_ERROR) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
   return FL_WHATIF_OK;
 }
@@ -134,7 +203,7 @@ int fl_whatif_run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_
   if (rc) return rc;
   int st = fl_game_start(g, r->seed);
   for (int i = 0; i <= r->nactions; i++) {
-    if (fork && at_fork(g, w)) return fork_here(sc, w, name, err, errn);
+    if (fork && at_fork(g, w)) return fork_here(sc, r, i, w, name, err, errn);
     if (i == r->nactions) break;
     const fl_ReplayAction *a = &r->actions[i];
     if (fork && fl_game_state(g)->turn > w->at_turn) break; /* passed the turn without the decision */

@@ -13,6 +13,13 @@
 /* Results, as exit codes: ok, the game differs from its record, bad input, script error. */
 enum { FL_WHATIF_OK = 0, FL_WHATIF_DIFFERS = 1, FL_WHATIF_BAD = 2, FL_WHATIF_SCRIPT = 3 };
 
+/* After a fork with another option, what became of the later choices of the sides a person
+ * played ("human" in the record): made again where the same decision came up in the same
+ * turn and the choice was still open and legal (kept); recorded but no longer possible
+ * (lapsed); decisions the recorded game did not have (fresh); recorded choices whose decision
+ * never came up (unreached). The side's policy makes the lapsed and fresh ones. */
+typedef struct fl_WhatIfKept { int kept, lapsed, fresh, unreached; } fl_WhatIfKept;
+
 /* Where and how a game forks. at_turn 0: no fork (replay the whole record). */
 typedef struct fl_WhatIf {
   int at_turn;               /* the recorded history before this turn is kept */
@@ -20,6 +27,10 @@ typedef struct fl_WhatIf {
   const char *option;        /* first time `decision` is pending in at_turn, choose `option` */
   const char *targets;       /* its targets as a log writes them ("area:riga piece:3"), or NULL */
   const int *param; const double *value; int nparam; /* parameter values changed at the fork */
+  int policies_after;        /* 1: the policies play every side after the fork; 0: a person's
+                              * sides make their recorded choices again where they still can, so
+                              * that what differs is that one choice's doing (see fl_WhatIfKept) */
+  fl_WhatIfKept *kept;       /* NULL, or where to say what became of those choices */
 } fl_WhatIf;
 
 /* Give the game the parameter values r records (the scenario's defaults for any it lacks),
@@ -31,7 +42,8 @@ int fl_whatif_params(fl_Script *sc, const fl_Replay *r, const char *name, char *
  * "human", leave the side's default). */
 void fl_whatif_policies(fl_Script *sc, const fl_Replay *r);
 /* Start r's game (seed, parameters) and replay its actions; with w and w->at_turn > 0, stop
- * at the fork point, apply w's changes and let the policies play on to the end. Messages
+ * at the fork point, apply w's changes and play on to the end: the policies, and with another
+ * option (w->decision) and not w->policies_after, a person's sides' own later choices. Messages
  * name the log's file:line (r's name is `name`). Returns FL_WHATIF_*. */
 int fl_whatif_run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, char *err, size_t errn);
 /* After fl_whatif_run of the whole record: compare every turn's hash and the ending with

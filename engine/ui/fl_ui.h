@@ -65,7 +65,8 @@ typedef struct fl_UiHost {
    * is chosen the first time decision is pending in at_turn, on targets (as a log writes them,
    * "area:riga area:voru"; NULL: none). fork_run (any thread; its own
    * script, same seed) plays it to the end and gives the fork's final state in *out (the
-   * caller frees it with fl_state_free). NULL / -1 with msg. */
+   * caller frees it with fl_state_free) and in msg a note for the student ("" or what became
+   * of their later choices). NULL / -1 with msg. */
   void *(*fork_new)(void *ud, int at_turn, const char *decision, const char *option, const char *targets, char *msg, size_t n);
   int (*fork_run)(void *job, fl_State **out, char *msg, size_t n);
   void (*fork_free)(void *job);

@@ -53,7 +53,11 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
   const char *title = s ? (s->ending >= 0 ? u->def->endings[s->ending].title : fl_tr(T_UNFINISHED)) : fl_tr(f && f->th ? T_PLAYING : T_FAILED);
   const gfx_Text *lt = label ? gfx_text(g, FONT_SMALL, label, iw - (f ? PX(18) : 0)) : NULL;
   const gfx_Text *tt = gfx_text(g, FONT_BOLD, title, iw);
-  int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + (lt ? lt->h + PX(4) : 0) + (tt ? tt->h : 0) + PX(4) + gfx_font_h(g, FONT_SMALL);
+  /* a finished fork's note: what became of the student's later choices (fork_run's message) */
+  const char *note = f && s && f->err[0] ? f->err : NULL;
+  const gfx_Text *nt = note ? gfx_text(g, FONT_SMALL, note, iw) : NULL;
+  int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + (lt ? lt->h + PX(4) : 0) + (tt ? tt->h : 0) + PX(4) + gfx_font_h(g, FONT_SMALL)
+          + (nt ? nt->h + PX(4) : 0);
   if (measure) return h;
   r.h = h;
   gfx_round(g, r, PX(6), COL_CARD);
@@ -72,6 +76,7 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
     char t[48];
     ui_date_long(s->date, t, sizeof t); /* where it ended: a date, as turns differ in length */
     gfx_draw_text(g, FONT_SMALL, t, x, y, COL_MUTED, 0);
+    if (note) gfx_draw_wrapped(g, FONT_SMALL, note, x, y + gfx_font_h(g, FONT_SMALL) + PX(4), iw, COL_MUTED);
   } else if (f && f->th) { /* a fork plays in milliseconds; the bar says it is on its way */
     int bw = iw - PX(4), p = (int)((SDL_GetTicks() / 8) % (Uint32)(bw > 1 ? bw : 1));
     gfx_fill(g, (SDL_Rect){x, y + PX(6), bw, PX(3)}, COL_LINE);

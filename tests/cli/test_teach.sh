@@ -44,6 +44,17 @@ grep -q "what if 'fence' had been chosen at 'plan' on turn 4" "$T/out" && grep -
 [ "$(grep -E '^hash [123] ' "$T/w.log")" = "$(grep -E '^hash [123] ' "$T/wf.log")" ] || bad "the fork changed the history before turn 4"
 [ "$(grep -E '^action 4 ' "$T/wf.log" | head -1)" = "action 4 plan fence" ] || bad "the fork did not take the other option at turn 4"
 [ "$(grep -E '^hash 4 ' "$T/w.log")" != "$(grep -E '^hash 4 ' "$T/wf.log")" ] || bad "the fork does not differ after turn 4"
+# a person's game (the log says "human"): after the fork their later choices are made again,
+# so only the one choice differs; --then-policies lets the (default) policy play on instead
+sed 's/^policy mayor reckless/policy mayor human/' "$T/w.log" >"$T/h.log"
+"$FLANK" replay "$T/h.log" --scenario $S --at 4 --choose plan=fence --log "$T/hf.log" >"$T/out" 2>"$T/err" || bad "a person's fork: $(cat "$T/err")"
+grep -q 'Your later choices made again: 4 of 4\.$' "$T/out" || bad "kept choices: $(cat "$T/out")"
+later() { grep -E '^action ([5-9]|[1-9][0-9]) ' "$1"; }
+[ "$(later "$T/h.log")" = "$(later "$T/hf.log")" ] || bad "the person's later choices were not made again"
+"$FLANK" replay "$T/h.log" --scenario $S --at 4 --choose plan=fence --then-policies --log "$T/hp.log" >"$T/out" 2>"$T/err" || bad "--then-policies: $(cat "$T/err")"
+grep -q 'Your later choices' "$T/out" && bad "--then-policies keeps no choices"
+[ "$(later "$T/h.log")" != "$(later "$T/hp.log")" ] || bad "--then-policies played the recorded choices"
+"$FLANK" replay "$T/h.log" --scenario $S --until 4 --then-policies 2>/dev/null; [ $? -eq 2 ] || bad "--then-policies without --choose"
 "$FLANK" replay "$T/w.log" --scenario $S --at 4 --choose plan=fnce 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q "did you mean 'fence'" "$T/err" || bad "unknown option: $(cat "$T/err")"
 "$FLANK" replay "$T/w.log" --scenario $S --at 40 --choose plan=fence 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q 'not taken at turn 40' "$T/err" || bad "a turn without the decision: $(cat "$T/err")"
 # a war game whose last decision comes long before its end: a fork after it says so

@@ -158,7 +158,7 @@ static void test_fork(void) {
       opt = "none";
     }
   CHECK(T > 0);
-  fl_WhatIf w = {T, "production", opt, NULL, NULL, NULL, 0};
+  fl_WhatIf w = {T, "production", opt, NULL, NULL, NULL, 0, 0, NULL};
   fl_whatif_policies(sc, &r);
   CHECK(fl_whatif_run(sc, &r, "log", &w, err, sizeof err) == FL_WHATIF_OK);
   const fl_State *f = fl_game_state(fl_script_game(sc));
@@ -170,11 +170,56 @@ static void test_fork(void) {
   uint64_t h = fl_state_hash(f);
   CHECK(fl_whatif_run(sc, &r, "log", &w, err, sizeof err) == FL_WHATIF_OK && fl_state_hash(fl_game_state(fl_script_game(sc))) == h);
   /* wrong forks say why */
-  fl_WhatIf bad = {T, "production", "nonsense", NULL, NULL, NULL, 0};
+  fl_WhatIf bad = {T, "production", "nonsense", NULL, NULL, NULL, 0, 0, NULL};
   CHECK(fl_whatif_run(sc, &r, "log", &bad, err, sizeof err) == FL_WHATIF_BAD && strstr(err, "no option 'nonsense'"));
-  fl_WhatIf early = {1, "rejoin", "stay_out", NULL, NULL, NULL, 0};
+  fl_WhatIf early = {1, "rejoin", "stay_out", NULL, NULL, NULL, 0, 0, NULL};
   CHECK(fl_whatif_run(sc, &r, "log", &early, err, sizeof err) == FL_WHATIF_BAD && strstr(err, "not taken at turn 1"));
   fl_state_free(orig);
+  fl_replay_free(&r);
+  fl_script_free(sc);
+}
+
+/* After another option, the choices a person made later are made again where they still can
+ * be: the fork differs from the game by that one choice and what it caused, not by a computer
+ * playing the rest of the person's side. */
+static void test_fork_keeps_mine(void) {
+  fl_Script *sc = load("eastern_flank", NULL);
+  if (!sc) return;
+  const fl_Def *d = fl_script_def(sc);
+  CHECK(play(sc, 5, "marked_fields") == FL_GAME_ENDED);
+  int council = fl_def_side(d, "council");
+  const char *pol[64];
+  for (int i = 0; i < d->nside; i++) pol[i] = i == council ? NULL : fl_script_policy(sc, i); /* council: a person */
+  fl_Replay r;
+  CHECK(fl_whatif_record(&r, d, fl_game_state(fl_script_game(sc)), pol) == 0);
+  uint64_t played = fl_state_hash(fl_game_state(fl_script_game(sc)));
+  int at = -1, later = 0; /* the first decision, and the council's recorded choices after it */
+  for (int i = 0; i < r.nactions; i++) {
+    if (at < 0 && !strcmp(r.actions[i].card, "statement")) { at = i; continue; }
+    int c = fl_def_card(d, r.actions[i].card);
+    if (at >= 0 && c >= 0 && d->cards[c].side == council) later++;
+  }
+  CHECK(at >= 0 && later > 20);
+  if (at < 0) { fl_replay_free(&r); fl_script_free(sc); return; }
+  /* the same option as played: every later choice is made again, and it is the same game */
+  fl_WhatIfKept k = {-1, -1, -1, -1};
+  fl_WhatIf same = {r.actions[at].turn, "statement", r.actions[at].option, NULL, NULL, NULL, 0, 0, &k};
+  fl_whatif_policies(sc, &r);
+  CHECK(fl_whatif_run(sc, &r, "log", &same, err, sizeof err) == FL_WHATIF_OK);
+  CHECK(k.kept == later && k.lapsed == 0 && k.fresh == 0 && k.unreached == 0);
+  CHECK(fl_state_hash(fl_game_state(fl_script_game(sc))) == played);
+  /* the policies playing on instead (the council's default, as for a person's side in a fresh
+   * script) make other choices: not the same game */
+  CHECK(fl_script_set_policy(sc, council, "default", err, sizeof err) == 0);
+  same.policies_after = 1;
+  CHECK(fl_whatif_run(sc, &r, "log", &same, err, sizeof err) == FL_WHATIF_OK);
+  CHECK(k.kept == 0 && fl_state_hash(fl_game_state(fl_script_game(sc))) != played);
+  /* staying in the treaty instead: no fields to order, so those choices never come up; every
+   * recorded choice is accounted for */
+  fl_WhatIf stay = {r.actions[at].turn, "statement", "reaffirm", NULL, NULL, NULL, 0, 0, &k};
+  CHECK(strcmp(r.actions[at].option, "reaffirm") != 0);
+  CHECK(fl_whatif_run(sc, &r, "log", &stay, err, sizeof err) == FL_WHATIF_OK);
+  CHECK(k.kept > 0 && k.unreached > 0 && k.kept + k.lapsed + k.unreached == later);
   fl_replay_free(&r);
   fl_script_free(sc);
 }
@@ -320,6 +365,7 @@ int main(void) {
   test_params();
   test_cite();
   test_fork();
+  test_fork_keeps_mine();
   test_ensemble();
   test_ensemble_cache();
   return check_done("test_teach");
