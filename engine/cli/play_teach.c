@@ -190,6 +190,24 @@ static void fork_free(void *job) {
   free(j);
 }
 
+/* The legal targets of an option at a what-if point, on the UI thread: the record replayed to
+ * that decision in a loaded script (a few milliseconds; loading one, if none waits, is the
+ * slow part, and the ensemble's thread usually has one ready). */
+static int fork_targets(void *ud, int at_turn, const char *decision, const char *option, int32_t *out, int max, char *msg, size_t n) {
+  ForkJob *j = fork_new(ud, at_turn, decision, option, NULL, msg, n);
+  if (!j) return -1;
+  fl_ScriptOpts o = {0};
+  o.lang = *j->lang ? j->lang : NULL;
+  fl_Script *sc = pool_take(j);
+  if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) { fork_free(j); return -1; }
+  fl_WhatIf w = {j->at, j->decision, j->option, NULL, NULL, NULL, 0, 0, NULL};
+  fl_whatif_policies(sc, &j->r);
+  int k = 0, rc = fl_whatif_targets(sc, &j->r, "your game", &w, out, max, &k, msg, n);
+  pool_give(j->pool, j->gen, sc);
+  fork_free(j);
+  return rc == FL_WHATIF_OK ? k : -1;
+}
+
 /* ---- your game among many ------------------------------------------------------ */
 
 typedef struct AmongJob {
@@ -409,6 +427,7 @@ void cli_play_teach(fl_UiHost *host) {
   host->fork_new = fork_new;
   host->fork_run = fork_run;
   host->fork_free = fork_free;
+  host->fork_targets = fork_targets;
   host->among_new = among_new;
   host->among_run = among_run;
   host->among_cancel = among_cancel;

@@ -187,7 +187,38 @@ static int at_fork(fl_Game *g, const fl_WhatIf *w) {
   return s->turn == w->at_turn && c >= 0 && !strcmp(fl_game_def(g)->cards[c].id, w->decision);
 }
 
+/* At the fork point: the legal targets of w->option there, into out (max), count in *n. */
+static int list_here(fl_Script *sc, const fl_WhatIf *w, int32_t *out, int max, int *n, const char *name, char *err, size_t errn) {
+  const fl_Def *d = fl_script_def(sc);
+  fl_Game *g = fl_script_game(sc);
+  int card = fl_game_pending(g, NULL);
+  const fl_CardDef *c = &d->cards[card];
+  int o = fl_def_option(c, w->option ? w->option : "");
+  if (o < 0) return failf(err, errn, FL_WHATIF_BAD, "%s: decision '%s' has no option '%s'", name, c->id, w->option ? w->option : "");
+  if (!fl_game_available(g, o))
+    return failf(err, errn, FL_WHATIF_BAD, "%s: \"%s\" was not open then: %s", name, c->options[o].label, fl_game_unavailable_reason(g, o));
+  int k = c->options[o].target == FL_TGT_MOVE ? 0 : fl_game_targets(g, o, -1, out, max);
+  if (fl_game_status(g) == FL_GAME_ERROR || k < 0) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
+  *n = k;
+  return FL_WHATIF_OK;
+}
+
+static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *list, int max, int *nlist,
+               char *err, size_t errn);
+
 int fl_whatif_run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, char *err, size_t errn) {
+  return run(sc, r, name, w, NULL, 0, NULL, err, errn);
+}
+
+int fl_whatif_targets(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *out, int max, int *n,
+                      char *err, size_t errn) {
+  *n = 0;
+  if (!w || w->at_turn <= 0 || !w->decision) return failf(err, errn, FL_WHATIF_BAD, "%s: which decision?", name);
+  return run(sc, r, name, w, out, max, n, err, errn);
+}
+
+static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *list, int max, int *nlist,
+               char *err, size_t errn) {
   const fl_Def *d = fl_script_def(sc);
   fl_Game *g = fl_script_game(sc);
   int fork = w && w->at_turn > 0;
@@ -203,7 +234,7 @@ int fl_whatif_run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_
   if (rc) return rc;
   int st = fl_game_start(g, r->seed);
   for (int i = 0; i <= r->nactions; i++) {
-    if (fork && at_fork(g, w)) return fork_here(sc, r, i, w, name, err, errn);
+    if (fork && at_fork(g, w)) return list ? list_here(sc, w, list, max, nlist, name, err, errn) : fork_here(sc, r, i, w, name, err, errn);
     if (i == r->nactions) break;
     const fl_ReplayAction *a = &r->actions[i];
     if (fork && fl_game_state(g)->turn > w->at_turn) break; /* passed the turn without the decision */

@@ -46,6 +46,11 @@ void fl_whatif_policies(fl_Script *sc, const fl_Replay *r);
  * option (w->decision) and not w->policies_after, a person's sides' own later choices. Messages
  * name the log's file:line (r's name is `name`). Returns FL_WHATIF_*. */
 int fl_whatif_run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, char *err, size_t errn);
+/* What a fork could choose: replay r up to w's fork point (w->decision pending in w->at_turn)
+ * and list the legal targets of w->option there (area indices or piece ids) into out (max),
+ * their count in *n. Returns FL_WHATIF_* as fl_whatif_run (BAD: not open then, with why). */
+int fl_whatif_targets(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *out, int max, int *n,
+                      char *err, size_t errn);
 /* After fl_whatif_run of the whole record: compare every turn's hash and the ending with
  * r's. FL_WHATIF_OK or FL_WHATIF_DIFFERS ("name:line: turn 3 differs ..."). */
 int fl_whatif_verify(fl_Script *sc, const fl_Replay *r, const char *name, char *err, size_t errn);

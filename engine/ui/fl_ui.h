@@ -70,6 +70,12 @@ typedef struct fl_UiHost {
   void *(*fork_new)(void *ud, int at_turn, const char *decision, const char *option, const char *targets, char *msg, size_t n);
   int (*fork_run)(void *job, fl_State **out, char *msg, size_t n);
   void (*fork_free)(void *job);
+  /* What a what-if could choose: the legal targets of option `option` of `decision` in turn
+   * at_turn of the current game (area indices, or piece ids) into out (max). The count, or -1
+   * with msg (it was not open then, and why). On the UI thread: a replay to that turn, a few
+   * milliseconds in a loaded script. NULL: the window offers only the played areas. */
+  int (*fork_targets)(void *ud, int at_turn, const char *decision, const char *option, int32_t *out, int max, char *msg,
+                      size_t n);
   /* Your game among many: runs games (0: the default) per shipped policy of the human's side
    * (every policy when human < 0). among_new on the UI thread; among_run blocks (any thread):
    * 0 done, 1 cancelled, else -1 with msg; among_cancel and among_done are safe from any thread. */

@@ -19,6 +19,10 @@ static const char *const T_DEBRIEF = FL_N("DEBRIEF"), *const T_UNFINISHED = FL_N
   *const T_DECISIONS_ALL = FL_N("DECISIONS TAKEN"), *const T_PICK = FL_N("Pick a decision to ask: what if?"),
   *const T_YOURS = FL_N("your choice"), *const T_PLAYED = FL_N("as played"), *const T_PLAY_ON = FL_N("Let the computer play on from here"),
   *const T_NEEDS_TARGET = FL_N("needs a target on the map"), *const T_SAME_AREAS = FL_N("on the same areas"), *const T_NONE = FL_N("No decisions in this game."),
+  *const T_PICK_AREAS = FL_N("pick the areas"), *const T_OTHER_AREAS = FL_N("your choice; on other areas?"),
+  /* TRANSLATORS: under the areas to pick for a what-if; Space, arrows, Enter and Esc are keys */
+  *const T_PICK_HINT = FL_N("Click areas (or \xE2\x86\x90\xE2\x86\x92 and Space), then play it."),
+  *const T_PICK_PLAY = FL_N("Play this what-if"), *const T_PICK_CANCEL = FL_N("Cancel"),
   *const T_TABS[3] = {FL_N("Your game"), FL_N("Among many"), FL_N("Sources and questions")},
   *const T_QUESTIONS = FL_N("QUESTIONS TO DISCUSS"), *const T_ENDING = FL_N("THE ENDING"),
   /* TRANSLATORS: the quoted name is the third tab's, "Sources and questions" */
@@ -111,22 +115,67 @@ static int endings_row(fl_Ui *u, int x, int y, int w) {
 
 /* ---- the timeline of decisions -------------------------------------------------- */
 
-static int alternatives(fl_Ui *u, const fl_LogEntry *e, int x, int y, int w, int lim) {
+/* The areas to pick for a what-if on option o (ui_wpick_start), as chips that wrap, then Play
+ * and Cancel; returns the y below them. */
+static int pick_chips(fl_Ui *u, int x, int y, int w, int lim) {
+  gfx_Ctx *g = &u->g;
+  int cx = x, ch = gfx_font_h(g, FONT_SMALL) + PX(8);
+  for (int i = 0; i < u->t.pick_n; i++) {
+    const char *name = fl_map_area(u->def->map, u->t.pick_tg[i])->name;
+    int cw = gfx_text_w(g, FONT_SMALL, name) + PX(16);
+    if (cx > x && cx + cw > x + w) { cx = x; y += ch + PX(4); }
+    if (y + ch > lim) return y;
+    SDL_Rect r = {cx, y, cw, ch};
+    int on = u->t.pick_on[i];
+    gfx_round(g, r, PX(5), on ? gfx_mix(COL_ACCENT, COL_CARD, 0.55f) : ui_hovered(u, r) ? COL_CARD_HI : COL_CARD);
+    if (i == u->t.pick_cur) gfx_round_frame(g, r, PX(5), gfx_alpha(COL_ACCENT, 200), 1);
+    gfx_draw_text(g, FONT_SMALL, name, r.x + PX(8), r.y + PX(4), on ? COL_TEXT : COL_MUTED, 0);
+    ui_button(u, r, BTN_PICK_AREA, i);
+    cx += cw + PX(6);
+  }
+  y += ch + PX(6);
+  const fl_OptionDef *op = &u->def->cards[u->st->log[u->t.pick_li].a].options[u->t.pick_opt];
+  int lo = op->tmin > 0 ? op->tmin : 1, hi = op->tmax > 0 ? op->tmax : FL_MAX_TARGETS;
+  if (hi > u->t.pick_n) hi = u->t.pick_n;
+  char hint[400], takes[160];
+  if (lo >= hi) snprintf(takes, sizeof takes, FL_NTR("It takes %d area.", "It takes %d areas.", lo), lo);
+  else snprintf(takes, sizeof takes, FL_TR("It takes %d to %d areas."), lo, hi);
+  snprintf(hint, sizeof hint, "%s %s", takes, fl_tr(T_PICK_HINT));
+  y += gfx_draw_wrapped(g, FONT_SMALL, hint, x, y, w, COL_MUTED) + PX(6);
+  int ok;
+  ui_wpick_count(u, &ok);
+  const char *pl = fl_tr(T_PICK_PLAY), *cl = fl_tr(T_PICK_CANCEL);
+  SDL_Rect pr = {x, y, gfx_text_w(g, FONT_SMALL, pl) + gfx_text_w(g, FONT_TINY_B, "Enter") + PX(30), ch + PX(2)};
+  SDL_Rect cr = {pr.x + pr.w + PX(8), y, gfx_text_w(g, FONT_SMALL, cl) + gfx_text_w(g, FONT_TINY_B, "Esc") + PX(30), ch + PX(2)};
+  gfx_round(g, pr, PX(5), ok ? (ui_hovered(u, pr) ? gfx_mix(COL_ACCENT, COL_TEXT, 0.2f) : COL_ACCENT) : COL_CARD);
+  gfx_draw_text(g, FONT_SMALL, pl, pr.x + PX(10), pr.y + PX(5), ok ? COL_BG : COL_MUTED, 0);
+  gfx_draw_text(g, FONT_TINY_B, "Enter", pr.x + pr.w - PX(10), pr.y + PX(7), ok ? COL_BG : COL_MUTED, 2);
+  gfx_round(g, cr, PX(5), ui_hovered(u, cr) ? COL_CARD_HI : COL_CARD);
+  gfx_draw_text(g, FONT_SMALL, cl, cr.x + PX(10), cr.y + PX(5), COL_TEXT, 0);
+  gfx_draw_text(g, FONT_TINY_B, "Esc", cr.x + cr.w - PX(10), cr.y + PX(7), COL_MUTED, 2);
+  ui_button(u, pr, BTN_PICK_PLAY, 0);
+  ui_button(u, cr, BTN_PICK_CANCEL, 0);
+  return y + pr.h + PX(8);
+}
+
+static int alternatives(fl_Ui *u, const fl_LogEntry *e, int li, int x, int y, int w, int lim) {
   gfx_Ctx *g = &u->g;
   const fl_CardDef *c = &u->def->cards[e->a];
   for (int o = 0; o <= c->noptions; o++) {
     int policy = o == c->noptions, mine = !policy && o == e->b;
-    /* an option that acts on the map can be tried on the areas the played one took */
+    /* an option that acts on areas is tried on areas picked from those legal then (the played
+     * ones picked at first); without the host's list, on the areas the played one took */
     int target = !policy && c->options[o].target != FL_TGT_NONE, same = target && ui_fork_same_areas(u, e, o, NULL, 0);
+    int pick = target && c->options[o].target == FL_TGT_AREA && u->host->fork_targets;
     char lab[600], key[8];
+    const char *why = mine && pick ? fl_tr(T_OTHER_AREAS) : mine ? fl_tr(u->opts.demo ? T_PLAYED : T_YOURS)
+                      : pick ? fl_tr(T_PICK_AREAS) : same ? fl_tr(T_SAME_AREAS) : target ? fl_tr(T_NEEDS_TARGET) : "";
     if (policy) snprintf(lab, sizeof lab, "%s", fl_tr(T_PLAY_ON));
-    else snprintf(lab, sizeof lab, "%s%s%s%s", c->options[o].label, mine || target ? "  (" : "",
-                  mine ? fl_tr(u->opts.demo ? T_PLAYED : T_YOURS) : same ? fl_tr(T_SAME_AREAS) : target ? fl_tr(T_NEEDS_TARGET) : "",
-                  mine || target ? ")" : "");
+    else snprintf(lab, sizeof lab, "%s%s%s%s", c->options[o].label, *why ? "  (" : "", why, *why ? ")" : "");
     const gfx_Text *t = gfx_text(g, FONT_SMALL, lab, w - PX(40));
     SDL_Rect r = {x, y, w, (t ? t->h : 0) + PX(10)};
     if (r.y + r.h > lim) break;
-    int can = !mine && (!target || same);
+    int can = pick || (!mine && (!target || same));
     gfx_round(g, r, PX(5), can && ui_hovered(u, r) ? COL_CARD_HI : gfx_mix(COL_CARD, COL_PANEL, 0.3f));
     snprintf(key, sizeof key, policy ? "P" : "%d", o + 1);
     SDL_Rect kr = {r.x + PX(6), r.y + (r.h - PX(18)) / 2, PX(18), PX(18)};
@@ -135,6 +184,7 @@ static int alternatives(fl_Ui *u, const fl_LogEntry *e, int x, int y, int w, int
     gfx_draw_wrapped(g, FONT_SMALL, lab, r.x + PX(32), r.y + PX(5), w - PX(40), can ? COL_TEXT : COL_MUTED);
     if (can) ui_button(u, r, BTN_FORK, policy ? -1 : o);
     y += r.h + PX(4);
+    if (u->t.pick_li == li && u->t.pick_opt == o) y = pick_chips(u, x + PX(32), y + PX(2), w - PX(32), lim);
   }
   return y + PX(4);
 }
@@ -171,7 +221,7 @@ static void timeline(fl_Ui *u, int x, int y, int w, int lim) {
     gfx_disc(g, (float)(x + dw - PX(12)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), ui_side_color(u, e->c));
     y += gfx_draw_wrapped(g, FONT_SMALL, line, x + dw, y, w - dw - PX(2), COL_TEXT) + PX(8);
     if (u->host->fork_new) ui_button(u, r, BTN_DECISION, i);
-    if (sel && u->host->fork_new) y = alternatives(u, e, x + dw, y, w - dw, lim);
+    if (sel && u->host->fork_new) y = alternatives(u, e, i, x + dw, y, w - dw, lim);
     shown++;
   }
   u->t.ndec_shown = shown;
@@ -343,7 +393,9 @@ int ui_debrief_key(fl_Ui *u, SDL_Keycode c, int shift) {
   if (c == SDLK_a && u->t.tab == 1 && u->t.among_state != AMONG_RUNNING) { ui_among_start(u); return 1; }
   if (c == SDLK_c && u->t.among_state == AMONG_RUNNING) { ui_teach_press(u, BTN_AMONG_CANCEL, 0); return 1; }
   if (u->t.tab != 0 || !u->host->fork_new) return 0;
+  if (ui_wpick_key(u, c)) return 1;
   if (c == SDLK_DOWN || c == SDLK_UP) {
+    ui_wpick_close(u);
     int dir = c == SDLK_DOWN ? 1 : -1, nx = next_decision(u, u->t.dec_sel < 0 ? (dir > 0 ? -1 : u->st->nlog) : u->t.dec_sel, dir);
     if (nx < 0) return 1;
     u->t.dec_sel = nx;
@@ -358,9 +410,10 @@ int ui_debrief_key(fl_Ui *u, SDL_Keycode c, int shift) {
     const fl_LogEntry *e = &u->st->log[u->t.dec_sel];
     const fl_CardDef *cd = &u->def->cards[e->a];
     int o = c == SDLK_p ? -1 : (int)(c - SDLK_1);
-    if (o >= cd->noptions || o == e->b || (o >= 0 && cd->options[o].target != FL_TGT_NONE && !ui_fork_same_areas(u, e, o, NULL, 0)))
-      return 1;
-    ui_fork_start(u, u->t.dec_sel, o);
+    if (o >= cd->noptions) return 1;
+    if (o >= 0 && cd->options[o].target == FL_TGT_AREA && u->host->fork_targets) { ui_wpick_start(u, u->t.dec_sel, o); return 1; }
+    if (o == e->b || (o >= 0 && cd->options[o].target != FL_TGT_NONE && !ui_fork_same_areas(u, e, o, NULL, 0))) return 1;
+    ui_fork_start(u, u->t.dec_sel, o, NULL, 0);
     return 1;
   }
   return 0;
@@ -380,8 +433,8 @@ int ui_debrief_shot(fl_Ui *u, const char *shot) {
       const fl_LogEntry *e = &u->st->log[li];
       const fl_CardDef *c = &u->def->cards[e->a];
       for (int o = 0; o < c->noptions; o++)
-        if (o != e->b && c->options[o].target == FL_TGT_NONE) { ui_fork_start(u, li, o); break; }
-      ui_fork_start(u, li, -1);
+        if (o != e->b && c->options[o].target == FL_TGT_NONE) { ui_fork_start(u, li, o, NULL, 0); break; }
+      ui_fork_start(u, li, -1, NULL, 0);
     }
   }
   return 1;

@@ -163,7 +163,8 @@ enum { BTN_NONE, BTN_OPTION, BTN_CONFIRM, BTN_END_TURN, BTN_DEBRIEF, BTN_BACK, B
        BTN_DISMISS, BTN_QUIT, BTN_RELOAD, BTN_LEGEND,
        /* teaching tools (ui_teach.c acts on them) */
        BTN_PARAM_DOWN, BTN_PARAM_UP, BTN_PARAM_RESET, BTN_TAB, BTN_DECISION, BTN_FORK, BTN_FORK_CLOSE,
-       BTN_AMONG, BTN_AMONG_CANCEL, BTN_TEACHER, BTN_SAVE_FIELD, BTN_SAVE_OK, BTN_SAVE_CANCEL, BTN_FIRST_TEACH = BTN_PARAM_DOWN };
+       BTN_AMONG, BTN_AMONG_CANCEL, BTN_TEACHER, BTN_SAVE_FIELD, BTN_SAVE_OK, BTN_SAVE_CANCEL,
+       BTN_PICK_AREA, BTN_PICK_PLAY, BTN_PICK_CANCEL, BTN_FIRST_TEACH = BTN_PARAM_DOWN };
 enum { FOCUS_MAP, FOCUS_CARD, FOCUS_LOG, FOCUS_N };
 /* BTN_QUIT's arg: the answers to "Quit without saving?" */
 enum { UI_QUIT_STAY, UI_QUIT_NOW, UI_QUIT_SAVE };
@@ -173,11 +174,12 @@ typedef struct ui_Btn { SDL_Rect r; int id, arg; } ui_Btn;
 typedef struct ui_PBox { SDL_FRect r; int area, side, type; } ui_PBox;
 
 /* ---- the debrief's background work (ui_teach.c) ------------------------------ */
-enum { UI_MAXFORK = 5 };
+enum { UI_MAXFORK = 5, UI_MAXPICK = 64 };
 /* A what-if fork: prepared on the UI thread, played on its own thread with its own script. */
 typedef struct ui_Fork {
   int used;
   int turn, by_policy; char card[64], option[64]; /* where it forks and what it chooses */
+  char targets[1024];         /* on which areas ("area:narva area:voru"), or "" */
   char label[256];
   const fl_UiHost *host; void *job; SDL_Thread *th; Uint32 wake_ev;
   SDL_atomic_t done;          /* the thread finished (rc, res, err are set) */
@@ -192,6 +194,9 @@ typedef struct ui_Teach {
   int tab;                    /* debrief: 0 your game, 1 among many, 2 sources and questions */
   int dec_sel;                /* debrief: the chosen decision (log index), -1: none */
   int dec_scroll;             /* debrief: first decision shown */
+  /* a what-if on other areas: the areas legal at that decision (the host replays the game to
+   * it), picked or not; pick_li -1: no picker open */
+  int pick_li, pick_opt, pick_n, pick_cur; int32_t pick_tg[UI_MAXPICK]; char pick_on[UI_MAXPICK];
   int ndec_shown, dec_more;
   int bib_scroll;             /* debrief: first source shown in the bibliography */
   int q_scroll, q_more;       /* debrief: first question shown; whether more are below */
@@ -481,7 +486,16 @@ int ui_debrief_shot_ready(const fl_Ui *u, const char *shot);
 int ui_fork_same_areas(const fl_Ui *u, const fl_LogEntry *e, int opt, char *buf, size_t n);
 /* Fork the game at the decision in log entry li: option opt of its card (one that acts on
  * the map, on the same areas), or the policies playing on (opt -1). */
-void ui_fork_start(fl_Ui *u, int li, int opt);
+/* A what-if of decision li (log index) with option opt (-1: the computer plays on), on areas
+ * (map indices; NULL: those the played choice took, when opt acts on areas). */
+void ui_fork_start(fl_Ui *u, int li, int opt, const int32_t *areas, int na);
+/* The area picker of a what-if on an option that acts on areas: open it (the played areas
+ * picked), close it, and how many are picked (*ok: as many as the option takes). */
+void ui_wpick_start(fl_Ui *u, int li, int opt);
+void ui_wpick_close(fl_Ui *u);
+int ui_wpick_count(const fl_Ui *u, int *ok);
+/* Keys while the picker is open (Left/Right, Space, Enter, Esc); 1 if used. */
+int ui_wpick_key(fl_Ui *u, SDL_Keycode c);
 void ui_among_start(fl_Ui *u);
 /* The games "among many" has finished and the total. */
 size_t ui_among_progress(fl_Ui *u, size_t *total);

@@ -25,6 +25,7 @@ static void wake(Uint32 type) {
 void ui_teach_init(fl_Ui *u) {
   u->t.dec_sel = -1;
   u->t.param_sel = -1;
+  u->t.pick_li = -1;
   Uint32 ev = SDL_RegisterEvents(1);
   u->t.wake_ev = ev == (Uint32)-1 ? 0 : ev;
 }
@@ -62,18 +63,39 @@ int ui_fork_same_areas(const fl_Ui *u, const fl_LogEntry *e, int opt, char *buf,
   return !buf || k < n;
 }
 
-void ui_fork_start(fl_Ui *u, int li, int opt) {
+/* "area:narva area:voru" and "Narva, Võru" of map areas. */
+static void areas_text(const fl_Ui *u, const int32_t *areas, int na, char *tg, size_t tn, char *names, size_t nn) {
+  size_t k = 0, m = 0;
+  tg[0] = names[0] = '\0';
+  for (int i = 0; i < na; i++) {
+    if (areas[i] < 0 || areas[i] >= fl_map_area_count(u->def->map)) continue;
+    const fl_MapArea *a = fl_map_area(u->def->map, areas[i]);
+    k += (size_t)snprintf(tg + k, k < tn ? tn - k : 0, "%sarea:%s", k ? " " : "", a->id);
+    m += (size_t)snprintf(names + m, m < nn ? nn - m : 0, "%s%s", m ? ", " : "", a->name);
+  }
+}
+
+void ui_fork_start(fl_Ui *u, int li, int opt, const int32_t *areas, int na) {
   const fl_UiHost *h = u->host;
   if (!h->fork_new || !u->st || li < 0 || li >= u->st->nlog || u->st->log[li].kind != FL_LOG_ACTION) return;
   const fl_LogEntry *e = &u->st->log[li];
   const fl_CardDef *c = &u->def->cards[e->a];
   if (opt >= c->noptions) return;
   int by_policy = opt < 0, free_slot = -1, open = 0;
+  char tg[1024] = "", names[512] = "";
+  if (!by_policy && c->options[opt].target != FL_TGT_NONE) {
+    if (!areas) { /* the areas the played choice took */
+      if (!ui_fork_same_areas(u, e, opt, NULL, 0)) return;
+      areas = e->tg, na = e->ntg;
+    }
+    areas_text(u, areas, na, tg, sizeof tg, names, sizeof names);
+  }
   for (int k = 0; k < UI_MAXFORK; k++) {
     ui_Fork *f = &u->t.fork[k];
     if (!f->used) { if (free_slot < 0) free_slot = k; continue; }
     open++;
-    if (f->turn == e->turn && f->by_policy == by_policy && !strcmp(f->card, c->id) && (by_policy || !strcmp(f->option, c->options[opt].id))) {
+    if (f->turn == e->turn && f->by_policy == by_policy && !strcmp(f->card, c->id) &&
+        (by_policy || (!strcmp(f->option, c->options[opt].id) && !strcmp(f->targets, tg)))) {
       toast(u, FL_TR("That what-if is already open"));
       return;
     }
@@ -92,21 +114,89 @@ void ui_fork_start(fl_Ui *u, int li, int opt) {
   f->turn = e->turn;
   f->by_policy = by_policy;
   snprintf(f->card, sizeof f->card, "%s", c->id);
+  snprintf(f->targets, sizeof f->targets, "%s", tg);
   if (!by_policy) snprintf(f->option, sizeof f->option, "%s", c->options[opt].id);
   char t[32]; /* dated: a turn may be a month, a day or a year */
   ui_date_short(e->date, t, sizeof t);
   /* TRANSLATORS: %s is a date, "1 Mar 2025" */
   if (by_policy) snprintf(f->label, sizeof f->label, FL_TR("the computer plays on from %s"), t);
-  else { /* "1 Mar 2025: Patrol — Send a patrol" */
-    snprintf(f->label, sizeof f->label, "%s: %s \xE2\x80\x94 %s", t, c->title, c->options[opt].label);
-  }
-  char msg[1024] = "", tg[1024] = "";
-  if (!by_policy && c->options[opt].target != FL_TGT_NONE && !ui_fork_same_areas(u, e, opt, tg, sizeof tg)) { memset(f, 0, sizeof *f); return; }
+  else /* "1 Mar 2025: Patrol — Send a patrol", and where: "(Narva, Võru)" */
+    snprintf(f->label, sizeof f->label, "%s: %s \xE2\x80\x94 %s%s%s%s", t, c->title, c->options[opt].label, *names ? " (" : "", names,
+             *names ? ")" : "");
+  char msg[1024] = "";
   f->job = h->fork_new(h->ud, f->turn, by_policy ? NULL : f->card, by_policy ? NULL : f->option, *tg ? tg : NULL, msg, sizeof msg);
   if (!f->job) { toast(u, msg); memset(f, 0, sizeof *f); return; }
   f->used = 1;
   f->th = SDL_CreateThread(fork_thread, "flank-fork", f);
   if (!f->th) { fork_thread(f); } /* no thread: play it here rather than not at all */
+}
+
+/* ---- a what-if on other areas: pick them from those legal then ---------------------- */
+
+void ui_wpick_close(fl_Ui *u) {
+  u->t.pick_li = -1;
+  u->t.pick_n = 0;
+}
+
+void ui_wpick_start(fl_Ui *u, int li, int opt) {
+  const fl_UiHost *h = u->host;
+  if (!u->st || li < 0 || li >= u->st->nlog || u->st->log[li].kind != FL_LOG_ACTION) return;
+  const fl_LogEntry *e = &u->st->log[li];
+  const fl_CardDef *c = &u->def->cards[e->a];
+  if (opt < 0 || opt >= c->noptions || c->options[opt].target != FL_TGT_AREA) return;
+  if (!h->fork_targets) { ui_fork_start(u, li, opt, NULL, 0); return; } /* the played areas only */
+  char msg[512] = "";
+  int n = h->fork_targets(h->ud, e->turn, c->id, c->options[opt].id, u->t.pick_tg, UI_MAXPICK, msg, sizeof msg);
+  if (n <= 0) {
+    toast(u, n < 0 ? msg : FL_TR("No area could be chosen for that then"));
+    if (u->opts.bench) { printf("pick_refused %s\n", n < 0 ? msg : "none"); fflush(stdout); } /* tests read it */
+    return;
+  }
+  u->t.pick_li = li;
+  u->t.pick_opt = opt;
+  u->t.pick_n = n;
+  u->t.pick_cur = 0;
+  int played = e->b >= 0 && e->b < c->noptions && c->options[e->b].target == FL_TGT_AREA;
+  for (int i = 0; i < n; i++) {
+    u->t.pick_on[i] = 0;
+    for (int k = 0; played && e->tg && k < e->ntg; k++) u->t.pick_on[i] |= e->tg[k] == u->t.pick_tg[i];
+  }
+  if (u->opts.bench) { /* tests read this line: what can be picked, and what is */
+    printf("pick %s:", c->options[opt].id);
+    for (int i = 0; i < n; i++) printf(" %s%s", u->t.pick_on[i] ? "*" : "", fl_map_area(u->def->map, u->t.pick_tg[i])->id);
+    printf("\n");
+    fflush(stdout);
+  }
+}
+
+int ui_wpick_count(const fl_Ui *u, int *ok) {
+  int k = 0;
+  for (int i = 0; i < u->t.pick_n; i++) k += u->t.pick_on[i];
+  if (ok) {
+    const fl_OptionDef *o = &u->def->cards[u->st->log[u->t.pick_li].a].options[u->t.pick_opt];
+    *ok = k >= (o->tmin > 0 ? o->tmin : 1) && k <= (o->tmax > 0 ? o->tmax : FL_MAX_TARGETS);
+  }
+  return k;
+}
+
+static void pick_play(fl_Ui *u) {
+  int ok, n = ui_wpick_count(u, &ok), k = 0;
+  if (!ok) { toast(u, n ? FL_TR("That is not a number of areas this option takes") : FL_TR("Pick an area first")); return; }
+  int32_t areas[UI_MAXPICK];
+  for (int i = 0; i < u->t.pick_n; i++) if (u->t.pick_on[i]) areas[k++] = u->t.pick_tg[i];
+  int li = u->t.pick_li, opt = u->t.pick_opt;
+  ui_wpick_close(u);
+  ui_fork_start(u, li, opt, areas, k);
+}
+
+int ui_wpick_key(fl_Ui *u, SDL_Keycode c) {
+  if (u->t.pick_li < 0) return 0;
+  if (c == SDLK_ESCAPE) ui_wpick_close(u);
+  else if (c == SDLK_RETURN || c == SDLK_KP_ENTER) pick_play(u);
+  else if (c == SDLK_LEFT || c == SDLK_RIGHT) u->t.pick_cur = (u->t.pick_cur + (c == SDLK_LEFT ? u->t.pick_n - 1 : 1)) % u->t.pick_n;
+  else if (c == SDLK_SPACE) u->t.pick_on[u->t.pick_cur] ^= 1;
+  else return 0;
+  return 1;
 }
 
 /* ---- your game among many ------------------------------------------------------- */
@@ -220,6 +310,7 @@ void ui_teach_reset(fl_Ui *u) {
   u->t.among_for = NULL;
   u->t.dec_sel = -1;
   u->t.dec_scroll = 0;
+  ui_wpick_close(u);
   u->t.q_scroll = 0;
   u->t.tab = 0;
 }
@@ -230,8 +321,15 @@ void ui_teach_press(fl_Ui *u, int id, int arg) {
   switch (id) {
   case BTN_PARAM_DOWN: case BTN_PARAM_UP: case BTN_PARAM_RESET: ui_brief_param(u, id, arg); break;
   case BTN_TAB: u->t.tab = arg; break;
-  case BTN_DECISION: u->t.dec_sel = u->t.dec_sel == arg ? -1 : arg; break;
-  case BTN_FORK: ui_fork_start(u, u->t.dec_sel, arg); break;
+  case BTN_DECISION: u->t.dec_sel = u->t.dec_sel == arg ? -1 : arg; ui_wpick_close(u); break;
+  case BTN_FORK: /* an option that acts on areas: pick them first */
+    if (arg >= 0 && u->t.dec_sel >= 0 && u->def->cards[u->st->log[u->t.dec_sel].a].options[arg].target == FL_TGT_AREA)
+      ui_wpick_start(u, u->t.dec_sel, arg);
+    else ui_fork_start(u, u->t.dec_sel, arg, NULL, 0);
+    break;
+  case BTN_PICK_AREA: if (arg >= 0 && arg < u->t.pick_n) { u->t.pick_on[arg] ^= 1; u->t.pick_cur = arg; } break;
+  case BTN_PICK_PLAY: pick_play(u); break;
+  case BTN_PICK_CANCEL: ui_wpick_close(u); break;
   case BTN_FORK_CLOSE: if (arg >= 0 && arg < UI_MAXFORK && u->t.fork[arg].used && !u->t.fork[arg].th) fork_close(&u->t.fork[arg]); break;
   case BTN_AMONG: ui_among_start(u); break;
   case BTN_AMONG_CANCEL: if (u->t.among) u->host->among_cancel(u->t.among); break;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The window's what-if on a decision that acted on the map: another option that acts on the
-# map is tried on the same areas (ui_fork_same_areas), by key, and plays to an ending.
+# The window's what-if on a decision that acted on the map: an option that acts on areas opens
+# a picker of the areas legal then (the played ones picked); Enter plays it there, arrows and
+# Space pick others, and an option that was not open then is refused with why.
 # Needs Xvfb and xdotool (tools/test installs both).
 set -u
 FLANK=$1; ROOT=$2
@@ -25,12 +26,20 @@ for _ in $(seq 30); do grep -q '^debrief ' "$T/out" && break; sleep 1; xdotool k
 wait_for '^debrief ' 10 || { bad "the debrief did not open: $(tail -3 "$T/out") $(tail -3 "$T/err")"; exit 1; }
 sleep 1
 xdotool key Down; sleep 0.5          # the first decision: the cheap thing, in the north
-xdotool key 4; sleep 0.5             # option 4: "A survey somewhere", on the same area
-wait_for '^fork_ms .*A survey somewhere ending over' 30 && echo "ok: $(grep '^fork_ms' "$T/out")" \
+xdotool key 4; sleep 0.5             # option 4: "A survey somewhere": pick its areas, the played one picked
+wait_for '^pick survey_area: \*north south$' 10 && echo "ok: the legal areas then, the played one picked" \
+  || bad "the area picker: $(grep '^pick' "$T/out") $(tail -3 "$T/err")"
+xdotool key Return; sleep 0.5        # on the same area
+wait_for '^fork_ms .*A survey somewhere (North) ending over' 30 && echo "ok: $(grep '^fork_ms' "$T/out")" \
   || bad "the what-if on the same areas did not play: $(grep fork_ms "$T/out") $(tail -3 "$T/err")"
+xdotool key 4; sleep 0.5             # again, on another area: south on, north off
+xdotool key Right space Left space; sleep 0.3
+xdotool key Return; sleep 0.5
+wait_for '^fork_ms .*A survey somewhere (South) ending over' 30 && echo "ok: a what-if on an area the student picks" \
+  || bad "the what-if on a picked area did not play: $(grep fork_ms "$T/out") $(tail -3 "$T/err")"
 xdotool key 2; sleep 1               # option 2 costs 8 of the 5 there are: it cannot be played, and says why
-wait_for '^fork_ms .*A dear thing somewhere ending none' 30 && echo "ok: an option that was not open is refused" \
-  || bad "a what-if that cannot be played: $(grep fork_ms "$T/out")"
+wait_for '^pick_refused .*was not open then: .*Budget' 30 && echo "ok: an option that was not open is refused: $(grep pick_refused "$T/out")" \
+  || bad "a what-if that cannot be played: $(grep -E 'fork_ms|pick' "$T/out")"
 kill $P 2>/dev/null
 [ $fail -eq 0 ] && echo "test_play_whatif: ok"
 exit $fail
