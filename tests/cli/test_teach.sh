@@ -115,6 +115,23 @@ grep -q '<a id="survey"></a>\*\*Doe & Roe 2020\*\*' "$T/s.md" && grep -q '## Ass
 grep -q '## Positions the model plays (policies)' "$T/s.md" && grep -Eq '^\| Mayor \| `reckless` \| ' "$T/s.md" \
   || bad "flank sources lists the policies: $(grep -A4 Positions "$T/s.md")"
 "$FLANK" sources "$T/class/../class" >/dev/null 2>&1; [ $? -eq 2 ] || bad "sources with a broken class file"
+# the legend of the notes' evidence marks heads the bibliography: the fixture's and the flagship's
+grep -qx '| \*\*\[H\]\*\* | counted in a survey |' "$T/s.md" && grep -qx '| \*\*\[L\]\*\* | remembered, not counted |' "$T/s.md" \
+  && [ "$(grep -n 'strength of evidence' "$T/s.md" | cut -d: -f1)" -lt "$(grep -n 'id="survey"' "$T/s.md" | cut -d: -f1)" ] \
+  || bad "flank sources shows the evidence legend before the list: $(grep -B2 -A6 'Bibliography' "$T/s.md")"
+"$FLANK" sources eastern_flank >"$T/ef.md" || bad "flank sources eastern_flank"
+for row in '| **[H]** | treaty text, or several sources that agree |' '| **[M]** | one reputable secondary source |' \
+  '| **[L]** | weak or conflicting evidence |'; do
+  grep -qxF "$row" "$T/ef.md" || bad "the flagship's bibliography lacks the legend row '$row'"
+done
+# a mark must read as the notes write it: capital letters or digits, defined once
+mkdir -p "$T/marks" && cp $S/scenario.lua "$T/marks/"
+printf 'evidence { mark = "h", text = "lower case" }\n' >>"$T/marks/scenario.lua"
+"$FLANK" run "$T/marks" 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q "scenario.lua:[0-9]*: evidence 'h': a mark is one to three capital letters or digits" "$T/err" \
+  || bad "a lower-case evidence mark is refused at its line: $(cat "$T/err")"
+cp $S/scenario.lua "$T/marks/" && printf 'evidence { mark = "H", text = "again" }\n' >>"$T/marks/scenario.lua"
+"$FLANK" run "$T/marks" 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q "evidence 'H' is defined twice" "$T/err" \
+  || bad "an evidence mark defined twice is refused: $(cat "$T/err")"
 "$FLANK" sources eastern_flank | cmp -s - docs/sources.md || bad "docs/sources.md is stale: flank sources eastern_flank --out docs/sources.md"
 grep -rn 'FACTS' scenarios docs && bad "the project still cites FACTS"
 
