@@ -274,10 +274,12 @@ static void check_evidence(const fl_LintTeach *t) {
       if (ids_has(&marks, m)) continue;
       t->where(t->ud, "source", "note", &file, &line);
       if (marks.n) {
-        char sg[128];
+        char defined[128] = "";
+        for (int k = 0, w = 0; k < marks.n && w < (int)sizeof defined; k++)
+          w += snprintf(defined + w, sizeof defined - (size_t)w, "%s[%s]", k ? ", " : "", marks.v[k]);
         report(t, file, line, FL_LINT_ERROR, "unknown-evidence",
-               "source '%s': its note marks [%s], but no evidence{ mark = \"%s\" } says what it means%s", id, m, m,
-               suggest(&marks, m, sg, sizeof sg));
+               "source '%s': its note marks [%s], but no evidence{ mark = \"%s\" } says what it means (defined: %s)", id, m,
+               m, defined);
       } else if (!legendless++)
         report(t, file, line, FL_LINT_WARNING, "evidence-legend",
                "source '%s': its note marks [%s], but no evidence{} says what the marks mean, so readers of the "
