@@ -17,7 +17,8 @@ function S.define()
   -- The Ottawa Convention and its interpretation
   source { id = "ottawa", short = "Ottawa Convention",
     title = "Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of Anti-Personnel Mines and on their Destruction (Ottawa Convention)",
-    year = 1997, publisher = "Treaty text; depositary: the UN Secretary-General", link = "https://www.apminebanconvention.org/",
+    year = 1997, publisher = "Treaty text, Oslo, 18 Sep 1997; depositary: the UN Secretary-General. Link: the UN Audiovisual Library of International Law (text, status, introductory note)",
+    link = "http://legal.un.org/avl/ha/cpusptam/cpusptam.html",
     note = "Opened for signature 3 Dec 1997, in force 1 Mar 1999 (Landmine Monitor 2006). Art. 1 (never use, stockpile, produce or assist), "
       .. "Art. 3 (a minimum kept for training), Art. 4 (stockpiles destroyed within 4 years), Art. 5 (mined areas "
       .. "cleared within 10 years; marked, monitored and fenced until then), Art. 7 (transparency reports), Art. 20 "
@@ -121,6 +122,7 @@ function S.define()
     note = "The Suwałki Gap: the shortest distance between Kaliningrad and Belarus, ~65-70 km [M]. Secondary "
       .. "reporting: the article is still to be linked." }
   source { id = "naturalearth", author = "Natural Earth", title = "Admin 0 countries, 1:10m, version 4.1.0",
+    publisher = "naturalearthdata.com; used as redistributed in the npm package world-atlas 2.0.2 (countries-10m.json)",
     link = "https://www.naturalearthdata.com/",
     note = "The map's borders and coasts (assets/maps/README.md); distances such as Narva-Tallinn ~200 km, "
       .. "Daugavpils-Riga ~230 km and Vilnius ~30-35 km from the Belarus border are measured on it." }
