@@ -185,6 +185,8 @@ grep -q 'skipped .*edited.log (tampered)' "$T/out" && grep -q 'skipped .*other.l
 [ "$(wc -l <"$T/class.csv")" -eq 6 ] || bad "CSV: a header and 5 games: $(cat "$T/class.csv")"
 head -1 "$T/class.csv" | grep -q '^student,ending,turns,harvest,harm,better_than_harvest,better_than_harm,plan$' || bad "CSV header: $(head -1 "$T/class.csv")"
 grep -q 'Anna' "$T/class.csv" "$T/class.html" && bad "anonymous by default, yet a name appears"
+grep -qF 'Strength of evidence, as the notes mark it: <b>[H]</b> counted in a survey; <b>[L]</b> remembered, not counted.</p>' "$T/class.html" \
+  || bad "the class report's sources lack the evidence legend: $(grep -A3 'id="sources"' "$T/class.html")"
 "$FLANK" class "$T/sub" --scenario $S --runs 0 --names --csv - 2>/dev/null | grep -q '^Anna,' || bad "--names"
 # a figure most games tie (territory held in full) says so, not just "better than 9%"
 mkdir -p "$T/ef"; for s in 1 2; do "$FLANK" run eastern_flank --seed $s --log "$T/ef/s$s.log" >/dev/null; done
