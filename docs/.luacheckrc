@@ -27,6 +27,7 @@ stds.flank = {
     ending = {},
     error = {},
     event = {},
+    evidence = {},
     flank = { fields = {
         area = { fields = {
             add = {},

@@ -821,6 +821,16 @@ function parameter(t) end
 ---@return flank.def.source
 function source(t) end
 
+---What a mark of evidence strength in the sources' notes means ([H], [M], [L]: the marks are the scenario's). `flank sources`, the briefing and debrief bibliography and the citation card show them as a legend; `flank lint` checks that every mark a note uses is defined and every defined one is used.
+---@class flank.def.evidence
+---@field mark string The mark as the sources' notes write it in brackets: one to three capital letters or digits, e.g. "H" for [H].
+---@field text string What the mark says about the evidence, e.g. "treaty text or several agreeing sources"; the bibliography shows it as its legend.
+
+---What a mark of evidence strength in the sources' notes means ([H], [M], [L]: the marks are the scenario's). `flank sources`, the briefing and debrief bibliography and the citation card show them as a legend; `flank lint` checks that every mark a note uses is defined and every defined one is used.
+---@param t flank.def.evidence
+---@return flank.def.evidence
+function evidence(t) end
+
 ---A discussion question shown with the debrief (general, or for one ending).
 ---@class flank.def.question
 ---@field text string A question for discussion after the game; may cite sources as [@id].

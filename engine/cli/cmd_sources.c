@@ -34,6 +34,11 @@ static void write_sources(FILE *f, const fl_Script *sc, const fl_Def *d) {
   if (!order) return;
   fl_cite_order(d, order);
   if (d->nsource) fputs("\n## Bibliography\n\n", f);
+  if (d->nsource && d->nevidence) { /* the legend of the marks the notes carry */
+    fputs("The mark after a claim in a note says how strong the evidence for it is:\n\n| mark | strength of evidence |\n| --- | --- |\n", f);
+    for (int i = 0; i < d->nevidence; i++) fprintf(f, "| **[%s]** | %s |\n", d->evidence[i].mark, d->evidence[i].text);
+    fputc('\n', f);
+  }
   for (int k = 0; k < d->nsource; k++) {
     const fl_Source *s = &d->sources[order[k]];
     char sh[256], entry[4096];

@@ -373,7 +373,18 @@ void fl_class_html(FILE *f, const fl_Class *c) {
     int *order = calloc((size_t)d->nsource, sizeof *order);
     if (order) {
       fl_cite_order(d, order);
-      fputs("<h2 id=\"sources\">Sources</h2>\n<ul>\n", f);
+      fputs("<h2 id=\"sources\">Sources</h2>\n", f);
+      if (d->nevidence) { /* the legend of the notes' marks */
+        fputs("<p class=\"meta\">Strength of evidence, as the notes mark it:", f);
+        for (int i = 0; i < d->nevidence; i++) {
+          fputs(i ? "; <b>[" : " <b>[", f);
+          fl_chart_esc(f, d->evidence[i].mark);
+          fputs("]</b> ", f);
+          fl_chart_esc(f, d->evidence[i].text);
+        }
+        fputs(".</p>\n", f);
+      }
+      fputs("<ul>\n", f);
       for (int i = 0; i < d->nsource; i++) {
         char sh[256];
         fputs("<li><b>", f);

@@ -154,6 +154,37 @@ void fl_cite_order(const fl_Def *d, int *order) {
   free(k);
 }
 
+const char *fl_cite_mark(const char *text, size_t *len) {
+  for (const char *p = text ? strchr(text, '[') : NULL; p; p = strchr(p + 1, '[')) {
+    size_t k = 1;
+    while (k <= 4 && ((p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= '0' && p[k] <= '9'))) k++;
+    if (k > 1 && k <= 4 && p[k] == ']') { *len = k - 1; return p + 1; }
+  }
+  return NULL;
+}
+
+/* Does text carry the mark [m]? */
+static int has_mark(const char *text, const char *m) {
+  size_t len, ml = strlen(m);
+  for (const char *p = fl_cite_mark(text, &len); p; p = fl_cite_mark(p + len, &len))
+    if (len == ml && !memcmp(p, m, len)) return 1;
+  return 0;
+}
+
+int fl_cite_legend(const fl_Def *d, const char *only, char *buf, size_t n) {
+  size_t k = 0;
+  int listed = 0;
+  if (n) buf[0] = '\0';
+  for (int i = 0; i < d->nevidence && k < n; i++) {
+    const fl_EvidenceDef *e = &d->evidence[i];
+    if (only && !has_mark(only, e->mark)) continue;
+    int w = snprintf(buf + k, n - k, "%s[%s] %s", listed ? "; " : "", e->mark, e->text);
+    if (w > 0) k += (size_t)w;
+    listed++;
+  }
+  return listed;
+}
+
 int fl_cite_resolve(const fl_Def *d, const char *text, fl_Cited *out) {
   memset(out, 0, sizeof *out);
   fl_Buf b = {0};

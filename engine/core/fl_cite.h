@@ -40,5 +40,13 @@ const char *fl_cite_entry(const fl_Source *s, int markdown, char *buf, size_t n)
 /* The sources in bibliography order (by short reference, then id): fills order[] with
  * d->nsource indices. */
 void fl_cite_order(const fl_Def *d, int *order);
+/* The next mark of evidence strength in text at or after it: "[H]", "[M]" (one to three
+ * capital letters or digits in brackets). Returns where the mark's letters start (after
+ * the "["), with their length in *len; NULL when there is none. */
+const char *fl_cite_mark(const char *text, size_t *len);
+/* The legend of the scenario's evidence{} marks as one line, "[H] treaty text or ...;
+ * [L] weak ...", into buf; with only != NULL just the marks that text uses (a popup shows
+ * the marks of the entries it shows). Returns how many marks it lists (0: buf is ""). */
+int fl_cite_legend(const fl_Def *d, const char *only, char *buf, size_t n);
 
 #endif

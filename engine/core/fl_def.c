@@ -22,6 +22,8 @@ void fl_def_free(fl_Def *d) {
     free(s->link); free(s->note); free(s->short_name);
   }
   free(d->sources);
+  for (int i = 0; i < d->nevidence; i++) { free(d->evidence[i].mark); free(d->evidence[i].text); }
+  free(d->evidence);
   for (int i = 0; i < d->nparam; i++) {
     fl_ParamDef *p = &d->params[i];
     free(p->id); free(p->name); free(p->text); free(p->unit); free(p->source); free(p->assumption);

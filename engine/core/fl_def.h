@@ -15,6 +15,11 @@
  * line; every field is a string ("" if absent). */
 typedef struct fl_Source { char *id, *text, *author, *title, *year, *publisher, *link, *note, *short_name; int line; } fl_Source;
 
+/* What a mark of evidence strength in the sources' notes means, e.g. mark "H" (written
+ * [H] in a note): "treaty text or several agreeing sources". The bibliography shows these
+ * as its legend, so a student can read the marks. */
+typedef struct fl_EvidenceDef { char *mark, *text; int line; } fl_EvidenceDef;
+
 /* An assumption a teacher can change: a number rule code reads with flank.param.get.
  * value is the value in force when nothing else is asked for: the scenario's default, or
  * the class file's (docs/educators.md). A game's values live in its state (fl_State.params). */
@@ -131,6 +136,7 @@ typedef struct fl_Def {
   char *id, *title, *version, *blurb, *language, *path;
   char **authors; int nauthor;
   fl_Source *sources; int nsource;
+  fl_EvidenceDef *evidence; int nevidence; /* the legend of the notes' marks, in definition order */
   int32_t start_date; int max_turns;
   fl_CalEntry *calendar; int ncal;   /* step per turn range, sorted by from_turn */
   fl_Map *map;                       /* owned */

@@ -55,7 +55,7 @@ static const Kind KINDS[] = {
   {"area", K_AREA}, {"place", K_PLACE}, {"piece_type", K_PIECE}, {"decision", K_DECISION},
   {"event", K_EVENT}, {"ending", K_ENDING}, {"policy", K_POLICY}, {"overlay", K_OVERLAY},
   {"property", K_PROPERTY}, {"parameter", fl_defs_k_parameter}, {"source", fl_defs_k_source},
-  {"question", fl_defs_k_question}, {NULL, NULL}};
+  {"evidence", fl_defs_k_evidence}, {"question", fl_defs_k_question}, {NULL, NULL}};
 
 static int nkeys(const char *const *k) { int n = 0; while (k[n]) n++; return n; }
 

@@ -41,10 +41,11 @@ int fl_db_prop_values(fl_DefB *b, int t, fl_PropDef *p, const char *what);
 int fl_db_cards(fl_DefB *b, fl_Def *d);
 int fl_db_events_endings(fl_DefB *b, fl_Def *d);
 
-/* fl_defs_teach.c: the allowed keys of parameter{}, source{} and question{}. */
-extern const char *const fl_defs_k_parameter[], *const fl_defs_k_source[], *const fl_defs_k_question[];
+/* fl_defs_teach.c: the allowed keys of parameter{}, source{}, question{} and evidence{}. */
+extern const char *const fl_defs_k_parameter[], *const fl_defs_k_source[], *const fl_defs_k_question[],
+    *const fl_defs_k_evidence[];
 /* Add source{} definitions to d->sources (after those of scenario{ sources }), then build
- * parameters and questions (endings must exist), then read the class settings file. */
+ * the evidence{} legend, parameters and questions (endings must exist), then read the class settings file. */
 int fl_defs_teach_build(fl_DefB *b, fl_Def *d);
 
 #endif

@@ -139,6 +139,8 @@ static const fl_KeyHint HINTS[] = {
   {"source", "link", "string", 0, "URL or DOI."},
   {"source", "note", "string", 0, "What the scenario takes from it (figures, articles, caveats)."},
   {"source", "short", "string", 0, "The short name a citation shows, e.g. \"Ottawa Convention\" (default: the authors' surnames, else the title); the year follows unless it is in the name."},
+  {"evidence", "mark", "string", 1, "The mark as the sources' notes write it in brackets: one to three capital letters or digits, e.g. \"H\" for [H]."},
+  {"evidence", "text", "string", 1, "What the mark says about the evidence, e.g. \"treaty text or several agreeing sources\"; the bibliography shows it as its legend."},
   {"question", "text", "string", 1, "A question for discussion after the game; may cite sources as [@id]."},
   {"question", "ending", "string", 0, "Ask it only after this ending (default: after any ending)."},
 };

@@ -1,4 +1,5 @@
-/* Definitions for teaching: source{} (a scenario's bibliography), parameter{} (the
+/* Definitions for teaching: source{} (a scenario's bibliography), evidence{} (what the
+ * marks of evidence strength in its notes mean), parameter{} (the
  * assumptions a teacher may change) and question{} (discussion questions for the
  * debrief), and the class settings file a teacher puts next to scenario.lua. */
 #include "fl_cite.h"
@@ -13,6 +14,7 @@ const char *const fl_defs_k_parameter[] = {"id", "name", "text", "default", "min
                                            "assumption", NULL};
 const char *const fl_defs_k_source[] = {"id", "author", "title", "year", "publisher", "link", "note", "short", NULL};
 const char *const fl_defs_k_question[] = {"text", "ending", NULL};
+const char *const fl_defs_k_evidence[] = {"mark", "text", NULL};
 
 #define CLASS_FILE "class.txt"
 
@@ -63,6 +65,35 @@ static int build_sources(fl_DefB *b, fl_Def *d) {
     if (!*s->title && !*s->note) return fl_db_fail(b, "%s: give a title (or, for a statement or dataset, a note saying what it is)", what);
     char entry[2048];
     s->text = fl_str_dup(fl_cite_entry(s, 0, entry, sizeof entry));
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* evidence{ mark = "H", text = "..." }: the legend of the marks, in the order written. */
+static int build_evidence(fl_DefB *b, fl_Def *d) {
+  lua_State *L = b->L;
+  int n = fl_db_list(b, "evidence");
+  d->evidence = calloc((size_t)n + 1, sizeof *d->evidence);
+  if (!d->evidence) { lua_pop(L, 1); return fl_db_fail(b, "out of memory"); }
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    int t = lua_gettop(L);
+    fl_db_at(b, t);
+    fl_EvidenceDef *e = &d->evidence[d->nevidence];
+    if (fl_db_str(b, t, "mark", 1, NULL, &e->mark, "evidence")) return -1;
+    d->nevidence++;
+    e->line = b->line;
+    if (fl_db_str(b, t, "text", 1, NULL, &e->text, "evidence")) return -1;
+    size_t len;
+    const char *m = e->mark;
+    char written[16];
+    snprintf(written, sizeof written, "[%.12s]", m);
+    if (strlen(m) > 3 || fl_cite_mark(written, &len) != written + 1 || len != strlen(m))
+      return fl_db_fail(b, "evidence '%s': a mark is one to three capital letters or digits, as a note writes it in brackets ([H])", m);
+    for (int k = 0; k < d->nevidence - 1; k++)
+      if (!strcmp(d->evidence[k].mark, m)) return fl_db_fail(b, "evidence '%s' is defined twice", m);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -206,5 +237,5 @@ static int read_class(fl_DefB *b, fl_Def *d) {
 }
 
 int fl_defs_teach_build(fl_DefB *b, fl_Def *d) {
-  return build_sources(b, d) || build_params(b, d) || build_questions(b, d) || read_class(b, d);
+  return build_sources(b, d) || build_evidence(b, d) || build_params(b, d) || build_questions(b, d) || read_class(b, d);
 }

@@ -30,6 +30,7 @@ static const char *const KIND_DOC[][2] = {
   {"property", "An area property declared with a readable name, a unit and who may see it. Once a scenario declares any property{}, players see only the declared ones (in the window, `play --text` and `run --board`); the others are the rules' bookkeeping, still read and written by rule code. A scenario with no property{} shows every property under its key."},
   {"parameter", "An assumption a teacher can change (--set ID=VALUE, the class settings file, the briefing's Assumptions panel); rule code reads it with flank.param.get."},
   {"source", "A work the scenario cites: text cites it as [@id]; `flank sources` prints the bibliography."},
+  {"evidence", "What a mark of evidence strength in the sources' notes means ([H], [M], [L]: the marks are the scenario's). `flank sources`, the briefing and debrief bibliography and the citation card show them as a legend; `flank lint` checks that every mark a note uses is defined and every defined one is used."},
   {"question", "A discussion question shown with the debrief (general, or for one ending)."},
 };
 

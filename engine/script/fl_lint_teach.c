@@ -247,7 +247,63 @@ static void check_sources(const fl_LintTeach *t) {
   ids_free(&endings);
 }
 
+/* Evidence marks ([H]) in the sources' notes: each means what an evidence{} says, and each
+ * evidence{} is used; marks with no evidence{} at all leave students guessing. */
+static void check_evidence(const fl_LintTeach *t) {
+  lua_State *L = t->L;
+  Ids marks = {0}, used = {0};
+  char buf[4096], m[8];
+  const char *file;
+  int line, n = defs(L, "evidence"), legendless = 0;
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    if (str(L, -1, "mark", m, sizeof m)) ids_add(&marks, m);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  n = defs(L, "source");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    char id[96];
+    const char *note = str(L, -1, "note", buf, sizeof buf);
+    if (!str(L, -1, "id", id, sizeof id)) snprintf(id, sizeof id, "?");
+    size_t len;
+    for (const char *p = fl_cite_mark(note, &len); p; p = fl_cite_mark(p + len, &len)) {
+      snprintf(m, sizeof m, "%.*s", (int)len, p);
+      ids_add(&used, m);
+      if (ids_has(&marks, m)) continue;
+      t->where(t->ud, "source", "note", &file, &line);
+      if (marks.n) {
+        char defined[128] = "";
+        for (int k = 0, w = 0; k < marks.n && w < (int)sizeof defined; k++)
+          w += snprintf(defined + w, sizeof defined - (size_t)w, "%s[%s]", k ? ", " : "", marks.v[k]);
+        report(t, file, line, FL_LINT_ERROR, "unknown-evidence",
+               "source '%s': its note marks [%s], but no evidence{ mark = \"%s\" } says what it means (defined: %s)", id, m,
+               m, defined);
+      } else if (!legendless++)
+        report(t, file, line, FL_LINT_WARNING, "evidence-legend",
+               "source '%s': its note marks [%s], but no evidence{} says what the marks mean, so readers of the "
+               "bibliography cannot tell (e.g. evidence{ mark = \"%s\", text = \"...\" })", id, m, m);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  n = defs(L, "evidence");
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    if (str(L, -1, "mark", m, sizeof m) && !ids_has(&used, m)) {
+      t->where(t->ud, "evidence", NULL, &file, &line);
+      report(t, file, line, FL_LINT_WARNING, "unused-evidence", "evidence '%s': no source's note marks [%s]", m, m);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  ids_free(&marks);
+  ids_free(&used);
+}
+
 void fl_lint_teach(const fl_LintTeach *t) {
   check_params(t);
   check_sources(t);
+  check_evidence(t);
 }

@@ -1,6 +1,8 @@
 /* Internal to engine/script: flank lint's checks of the teaching definitions — parameters
  * (defaults outside their range, no source and no assumption label), sources (citations
- * [@id] of ids nobody defines, sources nothing cites) and questions (unknown endings).
+ * [@id] of ids nobody defines, sources nothing cites), evidence marks ([H] in a note with
+ * no evidence{} saying what it means, an evidence{} no note uses) and questions (unknown
+ * endings).
  * fl_lint.c calls it with the recorded definitions of its lenient load. */
 #ifndef FL_LINT_TEACH_H
 #define FL_LINT_TEACH_H

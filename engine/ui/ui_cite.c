@@ -1,7 +1,9 @@
 /* ui_cite: citations in the window. Text is drawn with short references ("[Shlapak &
  * Johnson 2016]", see gfx_text and fl_cite); a block of text that cites sources is a zone,
  * and the mouse over it (or a click, which pins it) opens a card with the full entries of
- * the sources it cites. The bibliography lists every source in order (briefing, debrief). */
+ * the sources it cites. The bibliography lists every source in order (briefing, debrief).
+ * Both say what the notes' marks of evidence strength ([H], ...) mean when the scenario
+ * defines them (evidence{}): the list at its top, the card for the marks it shows. */
 #include "ui_int.h"
 #include "fl_i18n.h"
 #include "fl_cite.h"
@@ -11,7 +13,9 @@
 #define PX(v) gfx_px(&u->g, (v))
 
 static const char *const T_SOURCES = FL_N("SOURCES CITED"), *const T_PIN = FL_N("Click to keep open"),
-  *const T_UNPIN = FL_N("Click elsewhere to close");
+  *const T_UNPIN = FL_N("Click elsewhere to close"),
+  /* TRANSLATORS: %s is the scenario's legend, e.g. "[H] treaty text or several agreeing sources; [L] weak evidence" */
+  *const T_MARKS = FL_N("Strength of evidence: %s");
 
 static int inside(SDL_Rect r, int x, int y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
 
@@ -62,6 +66,13 @@ void ui_cite_draw(fl_Ui *u) {
     h += (t ? t->h : 0) + PX(8);
     n++;
   }
+  char shown[8 * 1400 + 8] = "", legend[1200], marks[1400] = "";
+  for (int i = 0; i < n; i++) { strcat(shown, entry[i]); strcat(shown, "\n"); }
+  const gfx_Text *lt = NULL;
+  if (fl_cite_legend(u->def, shown, legend, sizeof legend)) { /* only the marks these entries carry */
+    snprintf(marks, sizeof marks, fl_tr(T_MARKS), legend);
+    if ((lt = gfx_text(g, FONT_SMALL, marks, iw))) h += lt->h + PX(8);
+  }
   if (n < ns)
     snprintf(more, sizeof more, FL_NTR("\xE2\x80\xA6 and %d more in the list of sources", "\xE2\x80\xA6 and %d more in the list of sources", ns - n), ns - n);
   /* below the text if it fits, else above it */
@@ -81,6 +92,7 @@ void ui_cite_draw(fl_Ui *u) {
   gfx_draw_text(g, FONT_TINY_B, fl_tr(T_SOURCES), x, y, (SDL_Color){150, 100, 20, 255}, 0);
   y += gfx_font_h(g, FONT_TINY_B) + PX(8);
   for (int i = 0; i < n; i++) y += gfx_draw_wrapped(g, FONT_SMALL, entry[i], x, y, iw, (SDL_Color){34, 32, 28, 255}) + PX(8);
+  if (lt) y += gfx_draw_wrapped(g, FONT_SMALL, marks, x, y, iw, (SDL_Color){150, 100, 20, 255}) + PX(8);
   if (*more) gfx_draw_text(g, FONT_SMALL, more, x, y, (SDL_Color){92, 86, 74, 255}, 0);
   y += gfx_font_h(g, FONT_SMALL) + PX(4);
   gfx_draw_text(g, FONT_SMALL, fl_tr(u->t.cite_pin[0] ? T_UNPIN : T_PIN), x, y, (SDL_Color){120, 110, 90, 255}, 0);
@@ -95,6 +107,11 @@ int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom, int skip) {
   int order[512], n = d->nsource < 512 ? d->nsource : 512;
   if (d->nsource > 512) return y;
   fl_cite_order(d, order);
+  char legend[1200], marks[1400];
+  if (fl_cite_legend(d, NULL, legend, sizeof legend)) { /* what the notes' marks mean, above the list */
+    snprintf(marks, sizeof marks, fl_tr(T_MARKS), legend);
+    y += gfx_draw_wrapped(g, FONT_SMALL, marks, x, y, w, COL_TEXT) + PX(8);
+  }
   if (skip > n - 1) skip = n - 1;
   if (skip > 0) {
     char up[256];

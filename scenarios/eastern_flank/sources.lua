@@ -1,17 +1,24 @@
 -- The bibliography of eastern_flank and suwalki_gap: every work their text cites as
 -- [@...] (a source id) or names with source = "...". `flank sources eastern_flank` prints it as
--- Markdown (docs/sources.md is that output). Confidence marks in the notes:
--- [H] treaty text or several agreeing sources, [M] one reputable secondary source,
--- [L] weak or conflicting evidence. Figures the model assumes are not sources: they are
--- labelled "assumption" where they are used and explained in docs/model-eastern-flank.md.
+-- Markdown (docs/sources.md is that output). The notes mark how strong the evidence for a
+-- claim is ([H], [M], [L]); the evidence{} definitions below say what the marks mean, and
+-- every list of sources shows them as its legend. Figures the model assumes are not
+-- sources: they are labelled "assumption" where they are used and explained in
+-- docs/model-eastern-flank.md.
 
 local S = {}
 
 function S.define()
+  -- What the marks in the notes mean (the legend of every list of sources)
+  evidence { mark = "H", text = "treaty text, or several sources that agree" }
+  evidence { mark = "M", text = "one reputable secondary source" }
+  evidence { mark = "L", text = "weak or conflicting evidence" }
+
   -- The Ottawa Convention and its interpretation
   source { id = "ottawa", short = "Ottawa Convention",
     title = "Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of Anti-Personnel Mines and on their Destruction (Ottawa Convention)",
-    year = 1997, publisher = "Treaty text; depositary: the UN Secretary-General", link = "https://www.apminebanconvention.org/",
+    year = 1997, publisher = "Treaty text, Oslo, 18 Sep 1997; depositary: the UN Secretary-General. Link: the UN Audiovisual Library of International Law (text, status, introductory note)",
+    link = "http://legal.un.org/avl/ha/cpusptam/cpusptam.html",
     note = "Opened for signature 3 Dec 1997, in force 1 Mar 1999 (Landmine Monitor 2006). Art. 1 (never use, stockpile, produce or assist), "
       .. "Art. 3 (a minimum kept for training), Art. 4 (stockpiles destroyed within 4 years), Art. 5 (mined areas "
       .. "cleared within 10 years; marked, monitored and fenced until then), Art. 7 (transparency reports), Art. 20 "
@@ -51,8 +58,9 @@ function S.define()
     note = "The votes to withdraw as reported in 2025: Saeima 16 Apr (68-14 [M]; another report 66-14), Seimas 8 May "
       .. "(107-0-3), Riigikogu 4 Jun (81-1-7), Eduskunta 19 Jun (157-18), Sejm 25 Jun (413-15-3) [H]. Secondary "
       .. "reporting: the parliaments' own records are still to be linked." }
-  source { id = "defensenews", author = "Defense News", year = 2025, publisher = "Defense News, 20 Mar 2025",
-    link = "https://www.defensenews.com/",
+  source { id = "defensenews", short = "Defense News", author = "Adamowski, Jaroslaw", year = 2025,
+    publisher = "Defense News, 20 Mar 2025",
+    link = "https://www.defensenews.com/global/europe/2025/03/20/poland-eyes-1-million-landmines-for-borders-with-belarus-russia/",
     note = "20 Mar 2025: a Polish deputy defence minister said the army needs 'several hundred thousand, even up to "
       .. "1 million' mines from state industry [H]." }
   source { id = "eastshield", short = "East Shield", title = "East Shield (Tarcza Wschód)", year = 2024,
@@ -61,7 +69,7 @@ function S.define()
       .. "construction from Nov 2024, about US$3.6 M per km of border [M]. A Polish deputy defence minister said "
       .. "there were no current plans to put mines into it (Defence24) [M]." }
   source { id = "bdl", short = "Baltic Defence Line", author = "Kyiv Independent; TASS", year = 2024,
-    publisher = "Kyiv Independent, 19 Jan 2024", link = "https://kyivindependent.com/",
+    publisher = "Kyiv Independent, 19 Jan 2024", link = "https://kyivindependent.com/baltic-countries-to-build-defenses-on-russia-belarus-border/",
     note = "The Baltic Defence Line, agreed 19 Jan 2024 as 'anti-mobility defensive installations'; Estonia plans "
       .. "~600 bunkers of ~10 soldiers each from 2025 [H]." }
 
@@ -77,8 +85,8 @@ function S.define()
     note = "Figures for 2024: 6,279 casualties (1,945 killed, 4,325 injured), ~90% civilians, nearly half children; "
       .. "at least 57 states and areas contaminated, 32 of them states parties; victim assistance ~5% of mine-action "
       .. "funding, down ~25% in 2024 [H]/[M]." }
-  source { id = "eps2006", author = "The Economics of Peace and Security Journal", year = 2006,
-    link = "https://www.epsjournal.org.uk/",
+  source { id = "eps2006", short = "French, EPS Journal", author = "French, Bob", title = "The business of landmine clearing",
+    year = 2006, publisher = "The Economics of Peace and Security Journal 1(2)", link = "https://doi.org/10.15355/epsj.1.2.54",
     note = "Clearance costs about US$2-39 per m², by country and method [M]." }
   source { id = "ngo_rule", author = "Mine-action NGOs",
     note = "'$3-30 to make a mine, $300-1,000 to remove it': a rule of thumb widely quoted by mine-action "
@@ -104,13 +112,17 @@ function S.define()
     note = "Enhanced Forward Presence, decided in Warsaw in 2016 and deployed in 2017: battlegroups in Estonia (UK-led, "
       .. "Tapa), Latvia (Canada-led, Ādaži), Lithuania (Germany-led, Rukla) and Poland (US-led, Orzysz); in Madrid "
       .. "in 2022 the allies agreed to scale them up 'to brigade' [H]/[M]." }
-  source { id = "pzbrig45", author = "Bundeswehr", year = 2025, link = "https://www.bundeswehr.de/",
+  source { id = "pzbrig45", author = "Bundeswehr", year = 2025,
+    title = "Panzerbrigade 45 wird in Litauen offiziell in Dienst gestellt",
+    publisher = "Presse- und Informationszentrum des Heeres (PIZ Heer), press release, 31 Mar 2025",
+    link = "https://www.presseportal.de/pm/127975/6002920",
     note = "Panzerbrigade 45, activated in Lithuania on 1 Apr 2025: ~4,800 troops at Rūdninkai and Rukla, fully "
       .. "operational by the end of 2027 [H]." }
   source { id = "afp", short = "AFP", author = "Agence France-Presse (AFP)",
     note = "The Suwałki Gap: the shortest distance between Kaliningrad and Belarus, ~65-70 km [M]. Secondary "
       .. "reporting: the article is still to be linked." }
   source { id = "naturalearth", author = "Natural Earth", title = "Admin 0 countries, 1:10m, version 4.1.0",
+    publisher = "naturalearthdata.com; used as redistributed in the npm package world-atlas 2.0.2 (countries-10m.json)",
     link = "https://www.naturalearthdata.com/",
     note = "The map's borders and coasts (assets/maps/README.md); distances such as Narva-Tallinn ~200 km, "
       .. "Daugavpils-Riga ~230 km and Vilnius ~30-35 km from the Belarus border are measured on it." }
@@ -126,7 +138,8 @@ function S.define()
   source { id = "lanchester", author = "Lanchester, F. W.", title = "Aircraft in Warfare: The Dawn of the Fourth Arm",
     year = 1916, publisher = "Constable, London", note = "The square law of attrition: dB/dt = -aR, dR/dt = -bB [H]." }
   source { id = "hrw2025", short = "Human Rights Watch", author = "Human Rights Watch", year = 2025,
-    publisher = "Human Rights Watch, 24 Jul 2025", link = "https://www.hrw.org/",
+    title = "Ukraine 'Suspends' Vital Mine Ban Treaty",
+    publisher = "Human Rights Watch, 24 Jul 2025", link = "https://www.hrw.org/news/2025/07/24/ukraine-suspends-vital-mine-ban-treaty",
     note = "On Ukraine's decree of 29 Jun 2025 and its notification to the UN of 18 Jul 2025 'suspending' the "
       .. "Ottawa Convention (citing Vienna Convention Art. 62) rather than withdrawing under Art. 20: invalid, because "
       .. "Art. 20(3) bars a withdrawal from taking effect during an armed conflict [H]." }

@@ -115,6 +115,23 @@ grep -q '<a id="survey"></a>\*\*Doe & Roe 2020\*\*' "$T/s.md" && grep -q '## Ass
 grep -q '## Positions the model plays (policies)' "$T/s.md" && grep -Eq '^\| Mayor \| `reckless` \| ' "$T/s.md" \
   || bad "flank sources lists the policies: $(grep -A4 Positions "$T/s.md")"
 "$FLANK" sources "$T/class/../class" >/dev/null 2>&1; [ $? -eq 2 ] || bad "sources with a broken class file"
+# the legend of the notes' evidence marks heads the bibliography: the fixture's and the flagship's
+grep -qx '| \*\*\[H\]\*\* | counted in a survey |' "$T/s.md" && grep -qx '| \*\*\[L\]\*\* | remembered, not counted |' "$T/s.md" \
+  && [ "$(grep -n 'strength of evidence' "$T/s.md" | cut -d: -f1)" -lt "$(grep -n 'id="survey"' "$T/s.md" | cut -d: -f1)" ] \
+  || bad "flank sources shows the evidence legend before the list: $(grep -B2 -A6 'Bibliography' "$T/s.md")"
+"$FLANK" sources eastern_flank >"$T/ef.md" || bad "flank sources eastern_flank"
+for row in '| **[H]** | treaty text, or several sources that agree |' '| **[M]** | one reputable secondary source |' \
+  '| **[L]** | weak or conflicting evidence |'; do
+  grep -qxF "$row" "$T/ef.md" || bad "the flagship's bibliography lacks the legend row '$row'"
+done
+# a mark must read as the notes write it: capital letters or digits, defined once
+mkdir -p "$T/marks" && cp $S/scenario.lua "$T/marks/"
+printf 'evidence { mark = "h", text = "lower case" }\n' >>"$T/marks/scenario.lua"
+"$FLANK" run "$T/marks" 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q "scenario.lua:[0-9]*: evidence 'h': a mark is one to three capital letters or digits" "$T/err" \
+  || bad "a lower-case evidence mark is refused at its line: $(cat "$T/err")"
+cp $S/scenario.lua "$T/marks/" && printf 'evidence { mark = "H", text = "again" }\n' >>"$T/marks/scenario.lua"
+"$FLANK" run "$T/marks" 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q "evidence 'H' is defined twice" "$T/err" \
+  || bad "an evidence mark defined twice is refused: $(cat "$T/err")"
 "$FLANK" sources eastern_flank | cmp -s - docs/sources.md || bad "docs/sources.md is stale: flank sources eastern_flank --out docs/sources.md"
 grep -rn 'FACTS' scenarios docs && bad "the project still cites FACTS"
 
@@ -168,6 +185,8 @@ grep -q 'skipped .*edited.log (tampered)' "$T/out" && grep -q 'skipped .*other.l
 [ "$(wc -l <"$T/class.csv")" -eq 6 ] || bad "CSV: a header and 5 games: $(cat "$T/class.csv")"
 head -1 "$T/class.csv" | grep -q '^student,ending,turns,harvest,harm,better_than_harvest,better_than_harm,plan$' || bad "CSV header: $(head -1 "$T/class.csv")"
 grep -q 'Anna' "$T/class.csv" "$T/class.html" && bad "anonymous by default, yet a name appears"
+grep -qF 'Strength of evidence, as the notes mark it: <b>[H]</b> counted in a survey; <b>[L]</b> remembered, not counted.</p>' "$T/class.html" \
+  || bad "the class report's sources lack the evidence legend: $(grep -A3 'id="sources"' "$T/class.html")"
 "$FLANK" class "$T/sub" --scenario $S --runs 0 --names --csv - 2>/dev/null | grep -q '^Anna,' || bad "--names"
 # a figure most games tie (territory held in full) says so, not just "better than 9%"
 mkdir -p "$T/ef"; for s in 1 2; do "$FLANK" run eastern_flank --seed $s --log "$T/ef/s$s.log" >/dev/null; done

@@ -124,7 +124,7 @@ static void test_cite(void) {
   CHECK_STR(fl_cite_short(&d->sources[fl_def_source(d, "survey")], buf, sizeof buf), "Doe & Roe 2020");
   CHECK_STR(fl_cite_short(&d->sources[fl_def_source(d, "almanac")], buf, sizeof buf), "Village Almanac 1999");
   CHECK_STR(fl_cite_entry(&d->sources[fl_def_source(d, "survey")], 1, buf, sizeof buf),
-            "Doe, Jane; Roe, Richard (2020). *Harm from fields left unmarked*. Field Studies Press. <https://example.org/survey> Table 2: harm per field.");
+            "Doe, Jane; Roe, Richard (2020). *Harm from fields left unmarked*. Field Studies Press. <https://example.org/survey> Table 2: harm per field [H].");
   fl_Cited c;
   CHECK(fl_cite_resolve(d, "Mines hurt [@survey; @almanac, p. 3], see [@nobody] and [@ not one] or [x].", &c) == 0);
   CHECK_STR(c.text, "Mines hurt (Doe & Roe 2020; Village Almanac 1999, p. 3), see [@nobody] and [@ not one] or [x].");
@@ -134,6 +134,35 @@ static void test_cite(void) {
   int order[8];
   fl_cite_order(d, order);
   CHECK(!strcmp(d->sources[order[0]].id, "survey") && !strcmp(d->sources[order[1]].id, "unused_one"));
+  fl_script_free(sc);
+}
+
+/* Marks of evidence strength: the scenario's evidence{} legend, in the order written; the
+ * marks a text carries; the legend of all of them or of those one text uses. */
+static void test_evidence(void) {
+  fl_Script *sc = load(TEACH, NULL);
+  if (!sc) return;
+  const fl_Def *d = fl_script_def(sc);
+  CHECK(d->nevidence == 2 && !strcmp(d->evidence[0].mark, "H") && !strcmp(d->evidence[1].text, "remembered, not counted"));
+  size_t len;
+  const char *t = "Found [@survey] [x] [H]/[M2], not [ABCD] nor [] [L";
+  const char *m = fl_cite_mark(t, &len);
+  CHECK(m && m == strstr(t, "H]") && len == 1);
+  m = fl_cite_mark(m + len, &len);
+  CHECK(m && !strncmp(m, "M2]", 3) && len == 2);
+  CHECK(fl_cite_mark(m + len, &len) == NULL && fl_cite_mark(NULL, &len) == NULL);
+  char buf[512];
+  CHECK(fl_cite_legend(d, NULL, buf, sizeof buf) == 2);
+  CHECK_STR(buf, "[H] counted in a survey; [L] remembered, not counted");
+  CHECK(fl_cite_legend(d, d->sources[fl_def_source(d, "almanac")].text, buf, sizeof buf) == 1);
+  CHECK_STR(buf, "[L] remembered, not counted");
+  CHECK(fl_cite_legend(d, "no marks here", buf, sizeof buf) == 0 && buf[0] == '\0');
+  fl_script_free(sc);
+  /* the flagship's legend: what its notes' [H], [M], [L] mean */
+  sc = load("eastern_flank", NULL);
+  if (!sc) return;
+  d = fl_script_def(sc);
+  CHECK(d->nevidence == 3 && !strcmp(d->evidence[0].mark, "H") && !strcmp(d->evidence[1].mark, "M") && !strcmp(d->evidence[2].mark, "L"));
   fl_script_free(sc);
 }
 
@@ -364,6 +393,7 @@ static void test_ensemble_cache(void) {
 int main(void) {
   test_params();
   test_cite();
+  test_evidence();
   test_fork();
   test_fork_keeps_mine();
   test_ensemble();

@@ -1,5 +1,6 @@
 -- A fixture for the teaching tools: parameters (one that matters, one that does not),
--- sources cited in text, discussion questions, and policies for ensembles and sweeps.
+-- sources cited in text with marks of evidence strength, discussion questions, and
+-- policies for ensembles and sweeps.
 local F = flank
 
 scenario {
@@ -9,8 +10,11 @@ scenario {
 }
 
 source { id = "survey", author = "Doe, Jane; Roe, Richard", title = "Harm from fields left unmarked", year = 2020,
-         publisher = "Field Studies Press", link = "https://example.org/survey", note = "Table 2: harm per field." }
-source { id = "almanac", author = "Village Almanac", title = "Harvests of the valley", year = "1999" }
+         publisher = "Field Studies Press", link = "https://example.org/survey", note = "Table 2: harm per field [H]." }
+source { id = "almanac", author = "Village Almanac", title = "Harvests of the valley", year = "1999",
+         note = "Yields as the elders remember them [L]." }
+evidence { mark = "H", text = "counted in a survey" }
+evidence { mark = "L", text = "remembered, not counted" }
 source { id = "unused_one", author = "Nobody, N.", title = "A book nobody cites", year = 2001 }
 
 parameter { id = "harm_rate", name = "Harm per mined field", text = "People hurt each month by one mined field [@survey].",
