@@ -116,8 +116,9 @@ function S.define()
     title = "Panzerbrigade 45 wird in Litauen offiziell in Dienst gestellt",
     publisher = "Presse- und Informationszentrum des Heeres (PIZ Heer), press release, 31 Mar 2025",
     link = "https://www.presseportal.de/pm/127975/6002920",
-    note = "Panzerbrigade 45, activated in Lithuania on 1 Apr 2025: ~4,800 troops at Rūdninkai and Rukla, fully "
-      .. "operational by the end of 2027 [H]." }
+    note = "Panzerbrigade 45, activated in Lithuania on 1 Apr 2025, ~4,800 troops (this release) [H]; based at "
+      .. "Rūdninkai and Rukla and fully operational by the end of 2027, as the German government has said since "
+      .. "(the release itself does not give these) [M]." }
   source { id = "afp", short = "AFP", author = "Agence France-Presse (AFP)",
     note = "The Suwałki Gap: the shortest distance between Kaliningrad and Belarus, ~65-70 km [M]. Secondary "
       .. "reporting: the article is still to be linked." }
