@@ -32,6 +32,12 @@ out=$("$FLANK" replay "$T/peace.log" --at 1 --choose statement=reaffirm --bench 
 m=$(echo "$out" | field fork_median_ms)
 printf '  %-46s %12s %s\n' "what if 'reaffirm' at turn 1, median" "$m" "ms"
 worst=$(awk -v a="$worst" -v b="$m" 'BEGIN{print (b > a ? b : a)}')
+# a person's game (the log says "human"): the fork makes their later choices again where it can
+sed 's/^policy council mass_unmarked/policy council human/' "$T/war.log" >"$T/human.log"
+out=$("$FLANK" replay "$T/human.log" --at 1 --choose statement=reaffirm --bench 30) || status=1
+m=$(echo "$out" | field fork_median_ms)
+printf '  %-46s %12s %s\n' "the same, a person's game (choices kept)" "$m" "ms"
+worst=$(awk -v a="$worst" -v b="$m" 'BEGIN{print (b > a ? b : a)}')
 row "a fork played to the end (slowest median)" "$worst" "ms" "<=" 50
 
 # 2. the ensemble: 5 policies x 500 games on 2 workers
