@@ -129,8 +129,10 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
     }
   }
   fl_WhatIfKept kept = {0};
+  int nth = 0; /* an orders card comes again in its turn: the fork is at this time of it */
+  for (int i = 0; i < idx[k - 1]; i++) nth += r->actions[i].turn == a->turn && !strcmp(r->actions[i].card, a->card);
   fl_WhatIf w = {a->turn, by_computer ? NULL : c->id, by_computer ? NULL : c->options[o - 1].id, *targets ? targets : NULL,
-                 NULL, NULL, 0, 0, &kept};
+                 NULL, NULL, 0, 0, &kept, by_computer ? 0 : nth};
   char err[1024];
   fl_whatif_policies(sc, r);
   int rc = fl_whatif_run(sc, r, "your game", &w, err, sizeof err);

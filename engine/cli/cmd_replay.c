@@ -172,7 +172,7 @@ int cmd_replay(int argc, char **argv) {
      * can, unless told to let the policies play (or given policies to play them) */
     fl_WhatIfKept kept = {0};
     fl_WhatIf w = {(int)until, choose ? decision : NULL, choose ? option : NULL, targets, pidx, pval, np,
-                   then_policies || all || nsides, &kept};
+                   then_policies || all || nsides, &kept, 0};
     if (rc == EXIT_OK && nbench) {
       rc = bench(path, &r, sc, until ? &w : NULL, (int)nbench);
       fl_script_free(sc);

@@ -123,7 +123,7 @@ const Cmd CLI_COMMANDS[] = {
    "the rest (the recorded ones, or those given with --policy/--side) - the same history under\n"
    "another policy, for branch-and-compare debriefs. --log FILE records the forked game.\n"
    "--at TURN --choose DECISION=OPTION asks 'what if': the same history up to that decision in\n"
-   "TURN, then OPTION instead of the recorded one (--targets \"area:ID piece:N\" if it takes\n"
+   "TURN (the first time it comes in that turn), then OPTION instead of the recorded one (--targets \"area:ID piece:N\" if it takes\n"
    "targets), then play on: the sides a person played make their recorded choices again where the\n"
    "same decision comes up in the same turn and the choice is still possible, so that what differs\n"
    "is that one choice's doing; the policies make the rest (--then-policies, --policy or --side: the\n"

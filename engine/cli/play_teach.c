@@ -85,7 +85,7 @@ typedef struct cli_ForkPool { pthread_mutex_t mu; fl_Script *sc[4]; int n; unsig
 typedef struct ForkJob {
   fl_Replay r;
   char dir[PATH_MAX], root[4096], lang[32], decision[64], option[64], targets[1024];
-  int at, has_decision;
+  int at, has_decision, nth;
   cli_ForkPool *pool; unsigned gen;
 } ForkJob;
 
@@ -139,7 +139,8 @@ static const char *policy_of(const cli_Play *p, int side) {
   return side == p->human ? NULL : fl_script_policy(p->sc, side); /* NULL: "human" */
 }
 
-static void *fork_new(void *ud, int at_turn, const char *decision, const char *option, const char *targets, char *msg, size_t n) {
+static void *fork_new(void *ud, int at_turn, int nth, const char *decision, const char *option, const char *targets, char *msg,
+                      size_t n) {
   cli_Play *p = ud;
   if (!p->sc) { snprintf(msg, n, "no game"); return NULL; }
   const fl_Def *d = fl_script_def(p->sc);
@@ -156,6 +157,7 @@ static void *fork_new(void *ud, int at_turn, const char *decision, const char *o
   snprintf(j->lang, sizeof j->lang, "%s", p->opts.lang ? p->opts.lang : "");
   if (!(j->pool = pool_of(p, &j->gen))) { fl_replay_free(&j->r); free(j); snprintf(msg, n, "out of memory"); return NULL; }
   j->at = at_turn;
+  j->nth = nth;
   if ((j->has_decision = decision && option)) {
     snprintf(j->decision, sizeof j->decision, "%s", decision);
     snprintf(j->option, sizeof j->option, "%s", option);
@@ -174,7 +176,7 @@ static int fork_run(void *job, fl_State **out, char *msg, size_t n) {
   if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) return -1;
   fl_WhatIfKept kept = {0};
   fl_WhatIf w = {j->at, j->has_decision ? j->decision : NULL, j->has_decision ? j->option : NULL,
-                 j->has_decision && *j->targets ? j->targets : NULL, NULL, NULL, 0, 0, &kept};
+                 j->has_decision && *j->targets ? j->targets : NULL, NULL, NULL, 0, 0, &kept, j->nth};
   fl_whatif_policies(sc, &j->r);
   int rc = fl_whatif_run(sc, &j->r, "your game", &w, msg, n);
   if (rc == FL_WHATIF_OK) cli_whatif_kept(msg, n, &kept); /* on success msg says what became of the later choices */
@@ -193,14 +195,15 @@ static void fork_free(void *job) {
 /* The legal targets of an option at a what-if point, on the UI thread: the record replayed to
  * that decision in a loaded script (a few milliseconds; loading one, if none waits, is the
  * slow part, and the ensemble's thread usually has one ready). */
-static int fork_targets(void *ud, int at_turn, const char *decision, const char *option, int32_t *out, int max, char *msg, size_t n) {
-  ForkJob *j = fork_new(ud, at_turn, decision, option, NULL, msg, n);
+static int fork_targets(void *ud, int at_turn, int nth, const char *decision, const char *option, int32_t *out, int max, char *msg,
+                        size_t n) {
+  ForkJob *j = fork_new(ud, at_turn, nth, decision, option, NULL, msg, n);
   if (!j) return -1;
   fl_ScriptOpts o = {0};
   o.lang = *j->lang ? j->lang : NULL;
   fl_Script *sc = pool_take(j);
   if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) { fork_free(j); return -1; }
-  fl_WhatIf w = {j->at, j->decision, j->option, NULL, NULL, NULL, 0, 0, NULL};
+  fl_WhatIf w = {j->at, j->decision, j->option, NULL, NULL, NULL, 0, 0, NULL, j->nth};
   fl_whatif_policies(sc, &j->r);
   int k = 0, rc = fl_whatif_targets(sc, &j->r, "your game", &w, out, max, &k, msg, n);
   pool_give(j->pool, j->gen, sc);

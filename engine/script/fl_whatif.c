@@ -179,12 +179,12 @@ static int fork_here(fl_Script *sc, const fl_Replay *r, int next, const fl_WhatI
 
 /* Whether the game stands at the fork point: the turn has come and, for a changed choice,
  * the decision is pending. */
-static int at_fork(fl_Game *g, const fl_WhatIf *w) {
+static int at_fork(fl_Game *g, const fl_WhatIf *w, int seen) {
   const fl_State *s = fl_game_state(g);
   if (fl_game_status(g) != FL_GAME_WAITING || s->turn < w->at_turn) return 0;
   if (!w->decision) return 1;
-  int c = fl_game_pending(g, NULL);
-  return s->turn == w->at_turn && c >= 0 && !strcmp(fl_game_def(g)->cards[c].id, w->decision);
+  int c = fl_game_pending(g, NULL); /* the nth time it is pending in that turn (an orders card comes again) */
+  return s->turn == w->at_turn && c >= 0 && !strcmp(fl_game_def(g)->cards[c].id, w->decision) && seen >= w->nth;
 }
 
 /* At the fork point: the legal targets of w->option there, into out (max), count in *n. */
@@ -232,11 +232,12 @@ static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_Wha
   }
   int rc = fl_whatif_params(sc, r, name, err, errn);
   if (rc) return rc;
-  int st = fl_game_start(g, r->seed);
+  int st = fl_game_start(g, r->seed), seen = 0; /* times the record took w->decision in w->at_turn so far */
   for (int i = 0; i <= r->nactions; i++) {
-    if (fork && at_fork(g, w)) return list ? list_here(sc, w, list, max, nlist, name, err, errn) : fork_here(sc, r, i, w, name, err, errn);
+    if (fork && at_fork(g, w, seen)) return list ? list_here(sc, w, list, max, nlist, name, err, errn) : fork_here(sc, r, i, w, name, err, errn);
     if (i == r->nactions) break;
     const fl_ReplayAction *a = &r->actions[i];
+    if (fork && w->decision && a->turn == w->at_turn && !strcmp(a->card, w->decision)) seen++;
     if (fork && fl_game_state(g)->turn > w->at_turn) break; /* passed the turn without the decision */
     int side, c = fl_game_pending(g, &side);
     if (st == FL_GAME_ERROR) break;

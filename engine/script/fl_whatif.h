@@ -24,13 +24,15 @@ typedef struct fl_WhatIfKept { int kept, lapsed, fresh, unreached; } fl_WhatIfKe
 typedef struct fl_WhatIf {
   int at_turn;               /* the recorded history before this turn is kept */
   const char *decision;      /* NULL: policies play on from the start of at_turn; else at the */
-  const char *option;        /* first time `decision` is pending in at_turn, choose `option` */
+  const char *option;        /* (nth + 1)-th time `decision` is pending in at_turn, choose `option` */
   const char *targets;       /* its targets as a log writes them ("area:riga piece:3"), or NULL */
   const int *param; const double *value; int nparam; /* parameter values changed at the fork */
   int policies_after;        /* 1: the policies play every side after the fork; 0: a person's
                               * sides make their recorded choices again where they still can, so
                               * that what differs is that one choice's doing (see fl_WhatIfKept) */
   fl_WhatIfKept *kept;       /* NULL, or where to say what became of those choices */
+  int nth;                   /* 0: the first time the decision is pending in at_turn; an orders
+                              * card comes again in its turn, and 1 is its second time */
 } fl_WhatIf;
 
 /* Give the game the parameter values r records (the scenario's defaults for any it lacks),

@@ -62,19 +62,21 @@ typedef struct fl_UiHost {
   int (*save_log)(void *ud, const char *path, int overwrite, char *msg, size_t n);
   /* A what-if fork of the current game: fork_new (UI thread) copies the game's record;
    * decision NULL lets the policies play every side from the start of at_turn, else option
-   * is chosen the first time decision is pending in at_turn, on targets (as a log writes them,
+   * is chosen the (nth + 1)-th time decision is pending in at_turn (an orders card comes
+   * again in its turn), on targets (as a log writes them,
    * "area:riga area:voru"; NULL: none). fork_run (any thread; its own
    * script, same seed) plays it to the end and gives the fork's final state in *out (the
    * caller frees it with fl_state_free) and in msg a note for the student ("" or what became
    * of their later choices). NULL / -1 with msg. */
-  void *(*fork_new)(void *ud, int at_turn, const char *decision, const char *option, const char *targets, char *msg, size_t n);
+  void *(*fork_new)(void *ud, int at_turn, int nth, const char *decision, const char *option, const char *targets, char *msg,
+                    size_t n);
   int (*fork_run)(void *job, fl_State **out, char *msg, size_t n);
   void (*fork_free)(void *job);
-  /* What a what-if could choose: the legal targets of option `option` of `decision` in turn
-   * at_turn of the current game (area indices, or piece ids) into out (max). The count, or -1
+  /* What a what-if could choose: the legal targets of option `option` of `decision` (its
+   * (nth + 1)-th time) in turn at_turn of the current game (area indices, or piece ids) into out (max). The count, or -1
    * with msg (it was not open then, and why). On the UI thread: a replay to that turn, a few
    * milliseconds in a loaded script. NULL: the window offers only the played areas. */
-  int (*fork_targets)(void *ud, int at_turn, const char *decision, const char *option, int32_t *out, int max, char *msg,
+  int (*fork_targets)(void *ud, int at_turn, int nth, const char *decision, const char *option, int32_t *out, int max, char *msg,
                       size_t n);
   /* Your game among many: runs games (0: the default) per shipped policy of the human's side
    * (every policy when human < 0). among_new on the UI thread; among_run blocks (any thread):

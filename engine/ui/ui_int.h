@@ -178,7 +178,7 @@ enum { UI_MAXFORK = 5, UI_MAXPICK = 64 };
 /* A what-if fork: prepared on the UI thread, played on its own thread with its own script. */
 typedef struct ui_Fork {
   int used;
-  int turn, by_policy; char card[64], option[64]; /* where it forks and what it chooses */
+  int turn, nth, by_policy; char card[64], option[64]; /* where it forks (nth: which time in the turn) and what it chooses */
   char targets[1024];         /* on which areas ("area:narva area:voru"), or "" */
   char label[256];
   const fl_UiHost *host; void *job; SDL_Thread *th; Uint32 wake_ev;

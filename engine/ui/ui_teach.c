@@ -75,6 +75,14 @@ static void areas_text(const fl_Ui *u, const int32_t *areas, int na, char *tg, s
   }
 }
 
+/* Which time in its turn decision li was taken (0: the first): an orders card comes again. */
+static int nth_of(const fl_Ui *u, int li) {
+  const fl_LogEntry *e = &u->st->log[li];
+  int n = 0;
+  for (int i = 0; i < li; i++) n += u->st->log[i].kind == FL_LOG_ACTION && u->st->log[i].turn == e->turn && u->st->log[i].a == e->a;
+  return n;
+}
+
 void ui_fork_start(fl_Ui *u, int li, int opt, const int32_t *areas, int na) {
   const fl_UiHost *h = u->host;
   if (!h->fork_new || !u->st || li < 0 || li >= u->st->nlog || u->st->log[li].kind != FL_LOG_ACTION) return;
@@ -94,7 +102,7 @@ void ui_fork_start(fl_Ui *u, int li, int opt, const int32_t *areas, int na) {
     ui_Fork *f = &u->t.fork[k];
     if (!f->used) { if (free_slot < 0) free_slot = k; continue; }
     open++;
-    if (f->turn == e->turn && f->by_policy == by_policy && !strcmp(f->card, c->id) &&
+    if (f->turn == e->turn && f->by_policy == by_policy && !strcmp(f->card, c->id) && (by_policy || f->nth == nth_of(u, li)) &&
         (by_policy || (!strcmp(f->option, c->options[opt].id) && !strcmp(f->targets, tg)))) {
       toast(u, FL_TR("That what-if is already open"));
       return;
@@ -112,6 +120,7 @@ void ui_fork_start(fl_Ui *u, int li, int opt, const int32_t *areas, int na) {
   f->host = h;
   f->wake_ev = u->t.wake_ev;
   f->turn = e->turn;
+  f->nth = by_policy ? 0 : nth_of(u, li);
   f->by_policy = by_policy;
   snprintf(f->card, sizeof f->card, "%s", c->id);
   snprintf(f->targets, sizeof f->targets, "%s", tg);
@@ -124,7 +133,7 @@ void ui_fork_start(fl_Ui *u, int li, int opt, const int32_t *areas, int na) {
     snprintf(f->label, sizeof f->label, "%s: %s \xE2\x80\x94 %s%s%s%s", t, c->title, c->options[opt].label, *names ? " (" : "", names,
              *names ? ")" : "");
   char msg[1024] = "";
-  f->job = h->fork_new(h->ud, f->turn, by_policy ? NULL : f->card, by_policy ? NULL : f->option, *tg ? tg : NULL, msg, sizeof msg);
+  f->job = h->fork_new(h->ud, f->turn, f->nth, by_policy ? NULL : f->card, by_policy ? NULL : f->option, *tg ? tg : NULL, msg, sizeof msg);
   if (!f->job) { toast(u, msg); memset(f, 0, sizeof *f); return; }
   f->used = 1;
   f->th = SDL_CreateThread(fork_thread, "flank-fork", f);
@@ -146,7 +155,7 @@ void ui_wpick_start(fl_Ui *u, int li, int opt) {
   if (opt < 0 || opt >= c->noptions || c->options[opt].target != FL_TGT_AREA) return;
   if (!h->fork_targets) { ui_fork_start(u, li, opt, NULL, 0); return; } /* the played areas only */
   char msg[512] = "";
-  int n = h->fork_targets(h->ud, e->turn, c->id, c->options[opt].id, u->t.pick_tg, UI_MAXPICK, msg, sizeof msg);
+  int n = h->fork_targets(h->ud, e->turn, nth_of(u, li), c->id, c->options[opt].id, u->t.pick_tg, UI_MAXPICK, msg, sizeof msg);
   if (n <= 0) {
     toast(u, n < 0 ? msg : FL_TR("No area could be chosen for that then"));
     if (u->opts.bench) { printf("pick_refused %s\n", n < 0 ? msg : "none"); fflush(stdout); } /* tests read it */

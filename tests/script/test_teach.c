@@ -187,7 +187,7 @@ static void test_fork(void) {
       opt = "none";
     }
   CHECK(T > 0);
-  fl_WhatIf w = {T, "production", opt, NULL, NULL, NULL, 0, 0, NULL};
+  fl_WhatIf w = {T, "production", opt, NULL, NULL, NULL, 0, 0, NULL, 0};
   fl_whatif_policies(sc, &r);
   CHECK(fl_whatif_run(sc, &r, "log", &w, err, sizeof err) == FL_WHATIF_OK);
   const fl_State *f = fl_game_state(fl_script_game(sc));
@@ -199,9 +199,9 @@ static void test_fork(void) {
   uint64_t h = fl_state_hash(f);
   CHECK(fl_whatif_run(sc, &r, "log", &w, err, sizeof err) == FL_WHATIF_OK && fl_state_hash(fl_game_state(fl_script_game(sc))) == h);
   /* wrong forks say why */
-  fl_WhatIf bad = {T, "production", "nonsense", NULL, NULL, NULL, 0, 0, NULL};
+  fl_WhatIf bad = {T, "production", "nonsense", NULL, NULL, NULL, 0, 0, NULL, 0};
   CHECK(fl_whatif_run(sc, &r, "log", &bad, err, sizeof err) == FL_WHATIF_BAD && strstr(err, "no option 'nonsense'"));
-  fl_WhatIf early = {1, "rejoin", "stay_out", NULL, NULL, NULL, 0, 0, NULL};
+  fl_WhatIf early = {1, "rejoin", "stay_out", NULL, NULL, NULL, 0, 0, NULL, 0};
   CHECK(fl_whatif_run(sc, &r, "log", &early, err, sizeof err) == FL_WHATIF_BAD && strstr(err, "not taken at turn 1"));
   fl_state_free(orig);
   fl_replay_free(&r);
@@ -232,7 +232,7 @@ static void test_fork_keeps_mine(void) {
   if (at < 0) { fl_replay_free(&r); fl_script_free(sc); return; }
   /* the same option as played: every later choice is made again, and it is the same game */
   fl_WhatIfKept k = {-1, -1, -1, -1};
-  fl_WhatIf same = {r.actions[at].turn, "statement", r.actions[at].option, NULL, NULL, NULL, 0, 0, &k};
+  fl_WhatIf same = {r.actions[at].turn, "statement", r.actions[at].option, NULL, NULL, NULL, 0, 0, &k, 0};
   fl_whatif_policies(sc, &r);
   CHECK(fl_whatif_run(sc, &r, "log", &same, err, sizeof err) == FL_WHATIF_OK);
   CHECK(k.kept == later && k.lapsed == 0 && k.fresh == 0 && k.unreached == 0);
@@ -245,10 +245,28 @@ static void test_fork_keeps_mine(void) {
   CHECK(k.kept == 0 && fl_state_hash(fl_game_state(fl_script_game(sc))) != played);
   /* staying in the treaty instead: no fields to order, so those choices never come up; every
    * recorded choice is accounted for */
-  fl_WhatIf stay = {r.actions[at].turn, "statement", "reaffirm", NULL, NULL, NULL, 0, 0, &k};
+  fl_WhatIf stay = {r.actions[at].turn, "statement", "reaffirm", NULL, NULL, NULL, 0, 0, &k, 0};
   CHECK(strcmp(r.actions[at].option, "reaffirm") != 0);
   CHECK(fl_whatif_run(sc, &r, "log", &stay, err, sizeof err) == FL_WHATIF_OK);
   CHECK(k.kept > 0 && k.unreached > 0 && k.kept + k.lapsed + k.unreached == later);
+  /* an orders card comes again in its turn: a fork at its second time keeps the first (the
+   * same option there again is the same game; at its first time it is another game) */
+  int second = -1, first = -1;
+  for (int i = 0; i < r.nactions && second < 0; i++)
+    if (!strcmp(r.actions[i].card, "fields")) {
+      if (first >= 0 && r.actions[first].turn == r.actions[i].turn) second = i;
+      else first = i;
+    }
+  CHECK(second > 0);
+  if (second > 0) {
+    const fl_ReplayAction *a = &r.actions[second];
+    fl_WhatIf again = {a->turn, "fields", a->option, a->targets, NULL, NULL, 0, 0, &k, 1};
+    CHECK(fl_whatif_run(sc, &r, "log", &again, err, sizeof err) == FL_WHATIF_OK);
+    CHECK(fl_state_hash(fl_game_state(fl_script_game(sc))) == played);
+    again.nth = 0;
+    CHECK(fl_whatif_run(sc, &r, "log", &again, err, sizeof err) == FL_WHATIF_OK);
+    CHECK(fl_state_hash(fl_game_state(fl_script_game(sc))) != played);
+  }
   fl_replay_free(&r);
   fl_script_free(sc);
 }
