@@ -98,7 +98,7 @@ static Src *add_src(Ctx *c, const char *path, int is_text) {
 }
 
 /* The source file a Lua short_src names (it may be truncated to "...tail"). */
-static Src *src_for(Ctx *c, const char *short_src) {
+Src *fl_lt_src_for(Ctx *c, const char *short_src) {
   if (!short_src) return c->nsrc ? &c->src[0] : NULL;
   const char *tail = short_src;
   if (!strncmp(tail, "...", 3)) tail += 3;
@@ -218,7 +218,7 @@ void load_error(Ctx *c, const char *e) {
   const char *rest;
   int line = split_error(e, file, sizeof file, &rest);
   if (line) {
-    Src *s = src_for(c, file);
+    Src *s = fl_lt_src_for(c, file);
     msg(c, s ? s->path : file, line, FL_LINT_ERROR, "load", "%s", rest);
   } else msg(c, c->nsrc ? c->src[0].path : c->dir, 1, FL_LINT_ERROR, "load", "%s", e);
 }
@@ -238,7 +238,7 @@ Where where_of(Ctx *c, lua_State *L, const char *kind) {
   lua_getfield(L, -1, "__line");
   w.line = (int)lua_tointeger(L, -1);
   lua_getfield(L, -2, "__src");
-  w.src = src_for(c, lua_tostring(L, -1));
+  w.src = fl_lt_src_for(c, lua_tostring(L, -1));
   lua_pop(L, 2);
   if (!w.src && c->nsrc) w.src = &c->src[0];
   if (w.src) {

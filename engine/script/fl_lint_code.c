@@ -1,6 +1,7 @@
 /* fl_lint_code: checks of rule code, from the tokens: string literals passed to flank.* that
- * name no id (which argument names what comes from the API registration), what policies
- * return, globals written after load (a scope walk), and numbers without a source. */
+ * name no id (which argument names what comes from the API registration), globals written
+ * after load (a scope walk), and numbers without a source. What policies return is in
+ * fl_lint_policy.c. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_lint_int.h"
 #include "fl_str.h"
@@ -182,92 +183,6 @@ void check_calls(Ctx *c, Src *s) {
         msg(c, s->path, s->t[k + 4].line, FL_LINT_ERROR, "unknown-ref", "flank.decision.taken: decision '%s' has no option '%s'%s",
             d, o, suggest(&c->dec[i].opts, o, sg, sizeof sg));
   }
-}
-
-/* The target kind of option `opt` of side's decisions ("" if none), into buf. */
-static const char *opt_target(lua_State *L, const char *side, const char *opt, char *buf, size_t n) {
-  char sd[128], id[128];
-  buf[0] = '\0';
-  int nd = defs(L, "decision");
-  for (int d = 1; d <= nd && !buf[0]; d++) {
-    lua_rawgeti(L, -1, d);
-    int mine = strfield(L, -1, "side", sd, sizeof sd) && !strcmp(sd, side);
-    if (mine && lua_getfield(L, -1, "options") == LUA_TTABLE) {
-      for (lua_Integer k = 1; lua_rawgeti(L, -1, k) == LUA_TTABLE; k++) {
-        if (strfield(L, -1, "id", id, sizeof id) && !strcmp(id, opt) && !strfield(L, -1, "target", buf, n)) snprintf(buf, n, "none");
-        lua_pop(L, 1);
-      }
-      lua_pop(L, 1); /* the non-table that ended the loop */
-    }
-    if (mine) lua_pop(L, 1); /* options */
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
-  return buf;
-}
-
-/* `return "lay", "riga"`: a literal target must suit the option (an area id for area
- * kinds and a move's destination), and an option without targets takes none. */
-static void check_literal_targets(Ctx *c, const Src *s, int k, const char *side, const char *pol, const char *o) {
-  char kind[32], t[128], what[300];
-  if (!tis(s, k + 2, ",")) return;
-  opt_target(c->L, side, o, kind, sizeof kind);
-  if (!kind[0]) return;
-  int at = k + 3;
-  if (!strcmp(kind, "move")) { /* piece id, then the area */
-    if (!tis(s, at + 1, ",")) return;
-    at += 2;
-  }
-  if (!strcmp(kind, "none")) {
-    snprintf(what, sizeof what, "policy '%s' returns a target for option '%s', which takes none", pol, o);
-    msg(c, s->path, s->t[at].line, FL_LINT_ERROR, "bad-target", "%s", what);
-    return;
-  }
-  int area_kind = !strcmp(kind, "area") || !strcmp(kind, "areas") || !strcmp(kind, "move");
-  if (ttype(s, at) != T_STR || tis(s, at + 1, "..")) return;
-  ttext(s, at, t, sizeof t);
-  if (area_kind && !set_has(&c->sets[S_AREA], t)) {
-    char sg[128];
-    snprintf(what, sizeof what, "policy '%s' returns target '%s' for option '%s', which is no area%s", pol, t, o,
-             suggest(&c->sets[S_AREA], t, sg, sizeof sg));
-    msg(c, s->path, s->t[at].line, FL_LINT_ERROR, "bad-target", "%s", what);
-  } else if (!area_kind) {
-    snprintf(what, sizeof what, "policy '%s' returns '%s' for option '%s', which takes piece ids (integers)", pol, t, o);
-    msg(c, s->path, s->t[at].line, FL_LINT_ERROR, "bad-target", "%s", what);
-  }
-}
-
-/* A policy's `return "x"` must name an option of one of its side's decisions. */
-void check_policy_returns(Ctx *c) {
-  lua_State *L = c->L;
-  int n = defs(L, "policy");
-  for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, i);
-    Where w = where_of(c, L, "policy");
-    char side[128], id[128];
-    if (!w.src || w.open < 0 || !strfield(L, -1, "side", side, sizeof side)) { lua_pop(L, 1); continue; }
-    if (!strfield(L, -1, "id", id, sizeof id)) snprintf(id, sizeof id, "?");
-    Set opts = {0};
-    for (int d = 0; d < c->ndec; d++)
-      if (c->dec[d].side && !strcmp(c->dec[d].side, side))
-        for (int o = 0; o < c->dec[d].opts.n; o++) set_add(&opts, c->dec[d].opts.v[o]);
-    int close = match_close(w.src, w.open);
-    for (int k = w.open; k < close; k++)
-      if (tis(w.src, k, "return") && ttype(w.src, k + 1) == T_STR && !tis(w.src, k + 2, "..")) {
-        char o[128], sg[128], what[300];
-        ttext(w.src, k + 1, o, sizeof o);
-        if (opts.n && !set_has(&opts, o)) {
-          snprintf(what, sizeof what, "policy '%s' of side '%s' returns '%s', which is no option of that side's decisions%s",
-                   id, side, o, suggest(&opts, o, sg, sizeof sg));
-          msg(c, w.src->path, w.src->t[k + 1].line, FL_LINT_ERROR, "unknown-ref", "%s", what);
-        } else if (opts.n) {
-          check_literal_targets(c, w.src, k, side, id, o);
-        }
-      }
-    set_free(&opts);
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
 }
 
 /* ---- globals written after load: a scope walk over the tokens ---- */

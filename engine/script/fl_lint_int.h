@@ -140,17 +140,21 @@ const char *strfield(lua_State *L, int t, const char *k, char *buf, size_t n);
 #define load_error fl_lt_load_error
 void ref_id(Ctx *c, const char *file, int line, int set, const char *id, const char *what);
 void load_error(Ctx *c, const char *e);
+/* The source file read for a Lua chunk name (a path, or a short_src "...tail"), or NULL. */
+Src *fl_lt_src_for(Ctx *c, const char *chunk);
 /* fl_lint_code.c */
 #define parse_params fl_lt_parse_params
 #define check_calls fl_lt_check_calls
-#define check_policy_returns fl_lt_check_policy_returns
 #define check_globals fl_lt_check_globals
 #define check_numbers fl_lt_check_numbers
 void parse_params(Ctx *c, const fl_ApiDoc *d);     /* which argument of a flank.* function names an id */
 void check_calls(Ctx *c, Src *s);                  /* string literals passed to flank.* */
-void check_policy_returns(Ctx *c);                 /* a policy's literal option ids and targets */
 void check_globals(Ctx *c, Src *s);                /* globals written after load */
 void check_numbers(Ctx *c, Src *s);                /* numbers without a source (opt-in) */
+/* fl_lint_policy.c: a policy's literal option ids, targets and decision ids, wherever its
+ * choose is written (inline, a local function, a required module's field) */
+#define check_policy_returns fl_lt_check_policy_returns
+void check_policy_returns(Ctx *c);
 /* fl_lint_api.c */
 #define api_name fl_lt_api_name
 #define prop_use fl_lt_prop_use
