@@ -2,7 +2,7 @@
 # flank lint: every seeded mistake in tests/cli/fixtures/lint/ is caught on the line marked
 # "expect-lint: CHECK" (exit 1 on errors, 0 when only warnings are seeded); a fixture's
 # expect.txt, when present, is lint's whole output word for word (paths relative to the
-# fixture); the base fixture and the shipped scenarios lint clean.
+# fixture); the base fixture, the *_clean fixtures and the shipped scenarios lint clean.
 # Usage: bash test_lint.sh <path-to-flank> <repo-root>
 FLANK=${1:?flank binary}
 ROOT=${2:?repo root}
@@ -14,7 +14,7 @@ caught=0
 for d in "$FIX"/*/; do
   d=${d%/}
   name=$(basename "$d")
-  [ "$name" = base ] && continue
+  case $name in base | *_clean) continue ;; esac
   out=$("$FLANK" lint "$d" 2>/dev/null); rc=$?
   want=1
   [ -f "$d/expect.txt" ] && ! grep -q ': error: ' "$d/expect.txt" && want=0
@@ -67,7 +67,7 @@ out=$("$FLANK" run "$FIX/unknown_api_alias" --seed 1 2>&1 >/dev/null); rc=$?
   bad "load unknown_api_alias: exit $rc: $out"
 
 # clean scenarios: exit 0 and not a single message
-for s in "$FIX/base" tutorial river_crossing eastern_flank suwalki_gap; do
+for s in "$FIX/base" "$FIX"/*_clean tutorial river_crossing eastern_flank suwalki_gap; do
   out=$("$FLANK" lint "$s" 2>&1); rc=$?
   [ "$rc" -eq 0 ] && [ -z "$out" ] || bad "lint $s: exit $rc, want 0 with no messages; got: $out"
 done
