@@ -163,7 +163,7 @@ static const char POLICY_MD[] =
   "a piece id (`\"piece\"`), a list of them (`\"areas\"`, `\"pieces\"`), or for a move the piece id and\n"
   "the destination area id. Anything else (an option that is not available, a number instead of an\n"
   "id, a target that is not legal) stops the game with an error naming the policy and the options\n"
-  "that were available (`flank run` exits 3). `flank lint` checks the literal ids a policy returns.\n\n"
+  "that were available (`flank run` exits 3).\n\n"
   "```lua\n"
   "policy { id = \"default\", side = \"council\", choose = function(view, d)\n"
   "  for _, o in ipairs(d.options) do\n"
@@ -172,7 +172,15 @@ static const char POLICY_MD[] =
   "  if view.tracks.budget < 20 then return \"fundraise\" end\n"
   "  return \"wait\"\n"
   "end }\n"
-  "```\n";
+  "```\n\n"
+  "`flank lint` checks the literal ids a policy returns wherever `choose` is written: inline, a\n"
+  "local function (`choose = cautious`) or a field of a required module (`choose = P.cautious`).\n"
+  "It follows `return f(view, d)` into f, and a table looked up by the decision's id\n"
+  "(`return by_decision[d.id](view, d)`): each key must be a decision, and each function answers\n"
+  "for its own decision only, as does the branch of `if d.id == \"x\" then`. A returned option id\n"
+  "that the decision (or, where lint cannot tell which, the side) does not have, a literal target\n"
+  "that does not suit its option, and `d.id` compared with an id that is no decision are errors\n"
+  "at the line they are written on, in whichever file.\n";
 
 static void api_md(FILE *f) {
   int n;

@@ -1,7 +1,8 @@
 /* fl_lint: check a scenario without playing it. Unknown definition keys,
  * references to ids that do not exist (also string literals passed to flank.*
  * calls in rule code), decisions without options, events that can never fire,
- * areas without neighbours, globals written after load, missing translations
+ * areas without neighbours, globals written after load, what policies return
+ * (wherever their choose is written), missing translations
  * and (opt-in) numbers without a source. Lives in the script layer because it
  * loads the scenario in a sandbox to read its definitions. */
 #ifndef FL_LINT_H

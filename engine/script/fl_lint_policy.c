@@ -335,10 +335,16 @@ static void check_table(Pol *p, const Src *s, int k, int dpar, int depth) {
     const char *dk = keys.v[i];
     if (!set_has(&c->sets[S_DECISION], dk)) {
       char sg[128];
-      int kt = open >= 0 ? ctor_key(cs, open, dk) : -1;
+      int kt = open >= 0 ? ctor_key(cs, open, dk) : -1, from, to;
       const Src *at = kt >= 0 ? cs : s;
+      int line = kt >= 0 ? cs->t[kt].line : s->t[k].line;
+      if (kt < 0 && push_field(L, t, dk)) { /* added after the constructor: `function T.key(view, d)` is where the key is */
+        Src *fs = fn_span(c, -1, &from, &to);
+        if (fs) { at = fs; line = fs->t[from].line; }
+        lua_pop(L, 1);
+      }
       const char *base = strrchr(s->path, '/') ? strrchr(s->path, '/') + 1 : s->path;
-      msg(c, at->path, kt >= 0 ? at->t[kt].line : s->t[k].line, FL_LINT_ERROR, "unknown-ref",
+      msg(c, at->path, line, FL_LINT_ERROR, "unknown-ref",
           "policy '%s' of side '%s' looks up its choice in this table by decision id (%s:%d), but its key '%s' is no decision%s", p->id,
           p->side, base, s->t[k].line, dk, suggest(&c->sets[S_DECISION], dk, sg, sizeof sg));
     } else if (decision_of(c, p->side, dk) && push_field(L, t, dk)) {
