@@ -58,15 +58,18 @@ static int branch_end(const Src *s, int k) {
   return s->nt - 1;
 }
 
-/* The names declared anywhere in tokens from..to: locals, for variables, parameters.
- * A name among them is not resolved (which declaration it means would need a scope walk). */
-static void declared(const Src *s, int from, int to, Set *out) {
+/* The names declared anywhere in tokens from..to: locals, for variables, parameters. A name
+ * among them is not resolved (which declaration it means would need a scope walk). Returns
+ * how many times `name` is declared. */
+static int declared(const Src *s, int from, int to, Set *out, const char *name) {
   char n[64];
+  int times = 0;
   for (int k = from; k <= to; k++) {
     if (tis(s, k, "local") || tis(s, k, "for")) {
       int j = k + 1 + tis(s, k + 1, "function");
       while (ttype(s, j) == T_NAME) {
         set_add(out, ttext(s, j, n, sizeof n));
+        times += !strcmp(n, name);
         j++;
         if (tis(s, j, "<")) j += 3; /* <const> */
         if (!tis(s, j, ",")) break;
@@ -76,9 +79,13 @@ static void declared(const Src *s, int from, int to, Set *out) {
       int j = k + 1;
       while (j <= to && !tis(s, j, "(")) j++;
       for (int q = j + 1, e = match_close(s, j); q < e && q <= to; q++)
-        if (ttype(s, q) == T_NAME) set_add(out, ttext(s, q, n, sizeof n));
+        if (ttype(s, q) == T_NAME) {
+          set_add(out, ttext(s, q, n, sizeof n));
+          times += !strcmp(n, name);
+        }
     }
   }
+  return times;
 }
 
 /* `d.id == "x"` or `"x" == d.id` (also ~=) at k: the token of "x", else -1. */
@@ -314,15 +321,37 @@ static void check_return(Pol *p, const Src *s, int k, const char *dec) {
   else check_literal_targets(c, s, k, p->side, p->id, o);
 }
 
-/* The table on top of the stack is looked up by the decision's id (T[d.id] at token k of s):
- * its keys must be decisions, and its functions answer for their decision. */
+/* Is key read by name from a table called name (`name.key` or `name["key"]`, not a
+ * definition `function name.key(` or an assignment), anywhere in the scenario? Then it is a
+ * key the code asks for itself (`BY[d.id] or BY.fallback`), not a decision. */
+static int read_by_name(Ctx *c, const char *name, const char *key) {
+  char n[128];
+  for (int i = 0; i < c->nsrc; i++) {
+    const Src *s = &c->src[i];
+    if (s->is_text) continue;
+    for (int k = 0; k + 3 < s->nt; k++) {
+      if (!tis(s, k, name) || ttype(s, k) != T_NAME) continue;
+      int head = k; /* `function P.by.key(`: a definition, however deep */
+      while (tis(s, head - 1, ".") && ttype(s, head - 2) == T_NAME) head -= 2;
+      if (tis(s, head - 1, "function")) continue;
+      int at = tis(s, k + 1, ".") && ttype(s, k + 2) == T_NAME ? k + 2
+             : tis(s, k + 1, "[") && ttype(s, k + 2) == T_STR && tis(s, k + 3, "]") ? k + 2 : -1;
+      if (at >= 0 && !strcmp(ttext(s, at, n, sizeof n), key) && !tis(s, at + 1 + (ttype(s, at) == T_STR), "=")) return 1;
+    }
+  }
+  return 0;
+}
+
+/* The table on top of the stack is looked up by the decision's id (T[d.id], T's name at token
+ * k of s): its keys must be decisions, and its functions answer for their decision. */
 static void check_table(Pol *p, const Src *s, int k, int dpar, int depth) {
   Ctx *c = p->c;
   lua_State *L = c->L;
   int t = lua_gettop(L);
   char key[200];
   snprintf(key, sizeof key, "T\t%s\t%p", p->side, lua_topointer(L, t));
-  if (!set_add(&p->seen->visited, key)) return;
+  if (p->seen->visits >= MAX_VISITS || !set_add(&p->seen->visited, key)) return;
+  p->seen->visits++;
   Set keys = {0};
   lua_pushnil(L);
   while (lua_next(L, t)) {
@@ -333,8 +362,8 @@ static void check_table(Pol *p, const Src *s, int k, int dpar, int depth) {
   int open = keys.n ? find_ctor(c, &keys, &cs) : -1;
   for (int i = 0; i < keys.n; i++) {
     const char *dk = keys.v[i];
-    if (!set_has(&c->sets[S_DECISION], dk)) {
-      char sg[128];
+    char sg[128], tname[64];
+    if (!set_has(&c->sets[S_DECISION], dk) && !read_by_name(c, ttext(s, k, tname, sizeof tname), dk)) {
       int kt = open >= 0 ? ctor_key(cs, open, dk) : -1, from, to;
       const Src *at = kt >= 0 ? cs : s;
       int line = kt >= 0 ? cs->t[kt].line : s->t[k].line;
@@ -369,7 +398,7 @@ static void check_fn(Pol *p, int fi, const char *dec, int dpar, int depth) {
   p->seen->visits++;
   int from, to;
   Src *s = fn_span(c, fi, &from, &to);
-  if (!s) return;
+  if (!s || to < from) return;
   char d[64] = "";
   if (dpar > 0) {
     lua_pushvalue(L, fi);
@@ -377,9 +406,11 @@ static void check_fn(Pol *p, int fi, const char *dec, int dpar, int depth) {
     if (n) snprintf(d, sizeof d, "%s", n);
     lua_pop(L, 1);
   }
+  Set locals = {0};
+  if (declared(s, from, to, &locals, d) > 1) d[0] = '\0'; /* d declared again inside: which d.id is meant needs a scope walk */
   /* which decision each token answers: dec, or the one an `if d.id == "x" then` names */
   const char **ans = calloc((size_t)(to - from + 1), sizeof *ans);
-  if (!ans) return;
+  if (!ans) { set_free(&locals); return; }
   for (int k = from; k <= to; k++) ans[k - from] = dec;
   char x[128], sg[128];
   for (int k = from; d[0] && k <= to; k++) {
@@ -399,8 +430,6 @@ static void check_fn(Pol *p, int fi, const char *dec, int dpar, int depth) {
     if (dec && strcmp(a, dec)) a = "";
     for (int j = then + 1, e = branch_end(s, then); j < e && j <= to; j++) ans[j - from] = a;
   }
-  Set locals = {0};
-  declared(s, from, to, &locals);
   for (int k = from; k <= to; k++) {
     const char *a = ans[k - from];
     if (a && !a[0]) continue; /* a branch for another side's decision */
@@ -419,7 +448,7 @@ static void check_fn(Pol *p, int fi, const char *dec, int dpar, int depth) {
     if (call) /* return f(...): what f returns is the choice */
       check_fn(p, -1, a, arg_pos(s, j, d), depth + 1);
     else if (lua_type(L, -1) == LUA_TTABLE) /* T[d.id]: its functions are called T[d.id](view, d), or so by convention */
-      check_table(p, s, k, tis(s, j + 5, "(") ? arg_pos(s, j + 5, d) : 2, depth);
+      check_table(p, s, j - 1, tis(s, j + 5, "(") ? arg_pos(s, j + 5, d) : 2, depth);
     lua_settop(L, top);
   }
   set_free(&locals);
