@@ -16,8 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bounds on following: a scenario is untrusted, and the lint must end. */
-enum { MAX_VISITS = 4096, MAX_DEPTH = 16 };
+/* Bounds on following: a scenario is untrusted, and the lint must end soon. The shipped
+ * scenarios need at most 65 visits in all; a misspelt-key report is capped per table. */
+enum { MAX_VISITS = 65536, MAX_POLICY_VISITS = 512, MAX_DEPTH = 16, MAX_BAD_KEYS = 16 };
 
 /* What all policies share: functions already followed, literals already judged. */
 typedef struct Seen { Set visited, judged; int visits; } Seen;
@@ -28,7 +29,16 @@ typedef struct Pol {
   const char *id, *side;
   Set opts;  /* the options of the side's decisions */
   Seen *seen;
+  int visits;
 } Pol;
+
+/* One more function or table to follow, unless the bounds are reached. */
+static int may_visit(Pol *p) {
+  if (p->seen->visits >= MAX_VISITS || p->visits >= MAX_POLICY_VISITS) return 0;
+  p->seen->visits++;
+  p->visits++;
+  return 1;
+}
 
 /* ---- what the tokens say ---- */
 
@@ -240,6 +250,8 @@ static int ctor_key(const Src *s, int open, const char *key) {
   return -1;
 }
 
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
 /* ---- the checks ---- */
 
 /* The target kind of option `opt` of side's decisions ("" if none), into buf. */
@@ -350,8 +362,7 @@ static void check_table(Pol *p, const Src *s, int k, int dpar, int depth) {
   int t = lua_gettop(L);
   char key[200];
   snprintf(key, sizeof key, "T\t%s\t%p", p->side, lua_topointer(L, t));
-  if (p->seen->visits >= MAX_VISITS || !set_add(&p->seen->visited, key)) return;
-  p->seen->visits++;
+  if (!set_add(&p->seen->visited, key) || !may_visit(p)) return;
   Set keys = {0};
   lua_pushnil(L);
   while (lua_next(L, t)) {
@@ -359,11 +370,16 @@ static void check_table(Pol *p, const Src *s, int k, int dpar, int depth) {
     if (lua_type(L, -1) == LUA_TSTRING) set_add(&keys, lua_tostring(L, -1));
   }
   Src *cs = NULL;
-  int open = keys.n ? find_ctor(c, &keys, &cs) : -1;
+  int open = keys.n ? find_ctor(c, &keys, &cs) : -1, bad = 0;
+  const char **sorted = malloc((size_t)(keys.n ? keys.n : 1) * sizeof *sorted); /* a table's order is the hash's: sort */
+  if (!sorted) { set_free(&keys); return; }
+  for (int i = 0; i < keys.n; i++) sorted[i] = keys.v[i];
+  qsort(sorted, (size_t)keys.n, sizeof *sorted, cmp_str);
   for (int i = 0; i < keys.n; i++) {
-    const char *dk = keys.v[i];
+    const char *dk = sorted[i];
     char sg[128], tname[64];
-    if (!set_has(&c->sets[S_DECISION], dk) && !read_by_name(c, ttext(s, k, tname, sizeof tname), dk)) {
+    if (!set_has(&c->sets[S_DECISION], dk) && bad < MAX_BAD_KEYS && !read_by_name(c, ttext(s, k, tname, sizeof tname), dk)) {
+      bad++;
       int kt = open >= 0 ? ctor_key(cs, open, dk) : -1, from, to;
       const Src *at = kt >= 0 ? cs : s;
       int line = kt >= 0 ? cs->t[kt].line : s->t[k].line;
@@ -381,6 +397,7 @@ static void check_table(Pol *p, const Src *s, int k, int dpar, int depth) {
       lua_pop(L, 1);
     }
   }
+  free(sorted);
   set_free(&keys);
 }
 
@@ -390,12 +407,10 @@ static void check_fn(Pol *p, int fi, const char *dec, int dpar, int depth) {
   Ctx *c = p->c;
   lua_State *L = c->L;
   fi = lua_absindex(L, fi);
-  if (lua_type(L, fi) != LUA_TFUNCTION || lua_iscfunction(L, fi) || depth > MAX_DEPTH || p->seen->visits >= MAX_VISITS || !lua_checkstack(L, 16))
-    return;
+  if (lua_type(L, fi) != LUA_TFUNCTION || lua_iscfunction(L, fi) || depth > MAX_DEPTH || !lua_checkstack(L, 16)) return;
   char key[300];
   snprintf(key, sizeof key, "%s\t%s\t%p\t%d", p->side, dec ? dec : "", lua_topointer(L, fi), dpar);
-  if (!set_add(&p->seen->visited, key)) return;
-  p->seen->visits++;
+  if (!set_add(&p->seen->visited, key) || !may_visit(p)) return;
   int from, to;
   Src *s = fn_span(c, fi, &from, &to);
   if (!s || to < from) return;
@@ -463,7 +478,7 @@ void check_policy_returns(Ctx *c) {
   for (int i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
     char side[128], id[128];
-    Pol p = {c, id, side, {0}, &seen};
+    Pol p = {c, id, side, {0}, &seen, 0};
     if (!strfield(L, -1, "side", side, sizeof side)) { lua_pop(L, 1); continue; }
     if (!strfield(L, -1, "id", id, sizeof id)) snprintf(id, sizeof id, "?");
     for (int k = 0; k < c->ndec; k++)
