@@ -180,6 +180,25 @@ static int push_path(lua_State *L, int fi, const Src *s, int k, const Set *local
   return j;
 }
 
+/* Does the function token at k list the parameters the Lua function at fi has? */
+static int same_params(lua_State *L, int fi, const Src *s, int k) {
+  lua_Debug ar;
+  lua_pushvalue(L, fi);
+  if (!lua_getinfo(L, ">u", &ar)) return 0;
+  while (k < s->nt && !tis(s, k, "(")) k++;
+  int close = match_close(s, k), i = 0, ok = 1;
+  char n[64];
+  lua_pushvalue(L, fi);
+  for (int q = k + 1; q < close && ok; q++) {
+    if (tis(s, q, ",")) continue;
+    if (tis(s, q, "...")) { ok = ar.isvararg; continue; }
+    const char *pn = lua_getlocal(L, NULL, ++i);
+    ok = pn && !strcmp(pn, ttext(s, q, n, sizeof n));
+  }
+  lua_pop(L, 1);
+  return ok && i == ar.nparams;
+}
+
 /* The source lint read for the Lua function at fi, with the tokens from its "function" to
  * its "end"; NULL if it has none (a C function, a chunk given to load). */
 static Src *fn_span(Ctx *c, int fi, int *from, int *to) {
@@ -195,12 +214,19 @@ static Src *fn_span(Ctx *c, int fi, int *from, int *to) {
     if (s->t[mid].line < ar.linedefined) lo = mid + 1;
     else hi = mid;
   }
-  for (int k = lo; k < s->nt && s->t[k].line == ar.linedefined; k++)
-    if (tis(s, k, "function")) {
-      int e = block_end(s, k);
-      if (s->t[e].line == ar.lastlinedefined) { *from = k; *to = e; return s; }
-    }
-  return NULL;
+  int n = 0, alike = 0, first[2] = {-1, -1}, same[2] = {-1, -1};
+  for (int k = lo; k < s->nt && s->t[k].line == ar.linedefined; k++) {
+    if (!tis(s, k, "function")) continue;
+    int e = block_end(s, k);
+    if (s->t[e].line != ar.lastlinedefined) continue;
+    if (n++ == 0) { first[0] = k; first[1] = e; }
+    if (same_params(L, fi, s, k)) { alike++; same[0] = k; same[1] = e; }
+  }
+  const int *w = n == 1 ? first : alike == 1 ? same : NULL; /* two functions on one line: the one with its parameters */
+  if (!w) return NULL;
+  *from = w[0];
+  *to = w[1];
+  return s;
 }
 
 static const Decision *decision_of(const Ctx *c, const char *side, const char *id) {
