@@ -333,7 +333,6 @@ static void check_literal_targets(Ctx *c, const Src *s, int k, const char *side,
   }
 }
 
-
 static void check_fn(Pol *p, int fi, const char *dec, int dpar, int depth);
 
 /* Judge a literal once per side and decision: "side\tdecision\tfile\ttoken". */
