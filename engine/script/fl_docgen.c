@@ -178,9 +178,9 @@ static const char POLICY_MD[] =
   "It follows `return f(view, d)` into f, and a table looked up by the decision's id\n"
   "(`return by_decision[d.id](view, d)`): each key must be a decision, and each function answers\n"
   "for its own decision only, as does the branch of `if d.id == \"x\" then`. A returned option id\n"
-  "that the decision (or, where lint cannot tell which, the side) does not have, a literal target\n"
-  "that does not suit its option, and `d.id` compared with an id that is no decision are errors\n"
-  "at the line they are written on, in whichever file.\n";
+  "(also either of `cond and \"x\" or \"y\"`) that the decision (or, where lint cannot tell which,\n"
+  "the side) does not have, a literal target that does not suit its option, and `d.id` compared\n"
+  "with an id that is no decision are errors at the line they are written on, in whichever file.\n";
 
 static void api_md(FILE *f) {
   int n;

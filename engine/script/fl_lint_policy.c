@@ -342,20 +342,40 @@ static int first_time(Pol *p, const Src *s, int k, const char *dec) {
   return set_add(&p->seen->judged, key);
 }
 
-/* `return "x"` at k, answering decision dec (NULL: any of the side's). */
-static void check_return(Pol *p, const Src *s, int k, const char *dec) {
+/* The literal option id at token v, returned as the choice for decision dec (NULL: any of
+ * the side's); when it follows `return` directly, its literal targets too. */
+static void check_choice(Pol *p, const Src *s, int v, const char *dec) {
   Ctx *c = p->c;
   char o[128], sg[128];
-  ttext(s, k + 1, o, sizeof o);
-  if (!first_time(p, s, k, dec)) return;
+  ttext(s, v, o, sizeof o);
+  if (!first_time(p, s, v, dec)) return;
   const Decision *d = dec ? decision_of(c, p->side, dec) : NULL;
   if (d && d->opts.n && !set_has(&d->opts, o))
-    msg(c, s->path, s->t[k + 1].line, FL_LINT_ERROR, "unknown-ref", "policy '%s' of side '%s' returns '%s' for decision '%s', which has no such option%s",
+    msg(c, s->path, s->t[v].line, FL_LINT_ERROR, "unknown-ref", "policy '%s' of side '%s' returns '%s' for decision '%s', which has no such option%s",
         p->id, p->side, o, dec, suggest(&d->opts, o, sg, sizeof sg));
   else if (!d && !set_has(&p->opts, o))
-    msg(c, s->path, s->t[k + 1].line, FL_LINT_ERROR, "unknown-ref", "policy '%s' of side '%s' returns '%s', which is no option of that side's decisions%s",
+    msg(c, s->path, s->t[v].line, FL_LINT_ERROR, "unknown-ref", "policy '%s' of side '%s' returns '%s', which is no option of that side's decisions%s",
         p->id, p->side, o, suggest(&p->opts, o, sg, sizeof sg));
-  else check_literal_targets(c, s, k, p->side, p->id, o);
+  else if (tis(s, v - 1, "return")) check_literal_targets(c, s, v - 1, p->side, p->id, o);
+}
+
+/* Where a return's expression ends: a return is the last statement of its block. */
+static int ends_return(const Src *s, int j) {
+  return ttype(s, j) == T_EOF || tis(s, j, ",") || tis(s, j, ";") || tis(s, j, "end") || tis(s, j, "else") || tis(s, j, "elseif") ||
+         tis(s, j, "until");
+}
+
+/* The return at k: `return "x"`, and the literals its first value may be in
+ * `return cond and "x" or "y"` (a literal before `and` is a condition, not a value). */
+static void check_return(Pol *p, const Src *s, int k, const char *dec) {
+  if (ttype(s, k + 1) == T_STR && !tis(s, k + 2, "..")) { check_choice(p, s, k + 1, dec); return; }
+  for (int j = k + 1, depth = 0; j < s->nt && !tis(s, j, "function"); j++) {
+    if (opens_bracket(s, j)) depth++;
+    else if (closes_bracket(s, j) && --depth < 0) return;
+    else if (depth == 0 && ends_return(s, j)) return;
+    else if (depth == 0 && ttype(s, j) == T_STR && (tis(s, j - 1, "and") || tis(s, j - 1, "or")) && (tis(s, j + 1, "or") || ends_return(s, j + 1)))
+      check_choice(p, s, j, dec);
+  }
 }
 
 /* Is key read by name from a table called name (`name.key` or `name["key"]`, not a
@@ -473,10 +493,7 @@ static void check_fn(Pol *p, int fi, const char *dec, int dpar, int depth) {
   for (int k = from; k <= to; k++) {
     const char *a = ans[k - from];
     if (a && !a[0]) continue; /* a branch for another side's decision */
-    if (tis(s, k, "return") && ttype(s, k + 1) == T_STR && !tis(s, k + 2, "..")) {
-      check_return(p, s, k, a);
-      continue;
-    }
+    if (tis(s, k, "return")) check_return(p, s, k, a);
     if (ttype(s, k) != T_NAME) continue;
     int j = k + 1; /* the tokens first: only `return f(` and `T[d.id]` are worth a look-up */
     while (tis(s, j, ".") && ttype(s, j + 1) == T_NAME) j += 2;
