@@ -111,6 +111,12 @@ void tokenize(Src *s);
 void pair_brackets(Src *s);
 /* The token closing the bracket opened at i. */
 int match_close(const Src *s, int i);
+/* Blocks: function, if, do (of while/for too) and repeat open one; end and until close it. */
+#define block_end fl_lt_block_end
+int fl_lt_opens_block(const Src *s, int k);
+int fl_lt_closes_block(const Src *s, int k);
+/* The token closing the block opened at k. */
+int block_end(const Src *s, int k);
 /* In the constructor opened at open, the token of field key (depth 1), or -1. */
 int find_field(const Src *s, int open, const char *key);
 /* The "{" of the n-th (1-based) table element of the constructor at open, or -1. */

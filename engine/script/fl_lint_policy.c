@@ -42,27 +42,14 @@ static int may_visit(Pol *p) {
 
 /* ---- what the tokens say ---- */
 
-static int opens_block(const Src *s, int k) {
-  return tis(s, k, "function") || tis(s, k, "if") || tis(s, k, "do") || tis(s, k, "repeat");
-}
-static int closes_block(const Src *s, int k) { return tis(s, k, "end") || tis(s, k, "until"); }
 static int opens_bracket(const Src *s, int k) { return tis(s, k, "(") || tis(s, k, "{") || tis(s, k, "["); }
 static int closes_bracket(const Src *s, int k) { return tis(s, k, ")") || tis(s, k, "}") || tis(s, k, "]"); }
-
-/* The "end" of the block opened at k ("while/for ... do" open at their "do"). */
-static int block_end(const Src *s, int k) {
-  for (int j = k, d = 0; j < s->nt; j++) {
-    if (opens_block(s, j)) d++;
-    else if (closes_block(s, j) && --d == 0) return j;
-  }
-  return s->nt - 1;
-}
 
 /* After an if's "then" at k: the elseif, else or end that ends the branch. */
 static int branch_end(const Src *s, int k) {
   for (int j = k + 1, d = 0; j < s->nt; j++) {
-    if (opens_block(s, j)) d++;
-    else if (closes_block(s, j) && d-- == 0) return j;
+    if (fl_lt_opens_block(s, j)) d++;
+    else if (fl_lt_closes_block(s, j) && d-- == 0) return j;
     else if (d == 0 && (tis(s, j, "elseif") || tis(s, j, "else"))) return j;
   }
   return s->nt - 1;
@@ -415,7 +402,7 @@ static void check_table(Pol *p, const Src *s, int k, int dpar, int depth) {
     if (lua_type(L, -1) == LUA_TSTRING) set_add(&keys, lua_tostring(L, -1));
   }
   Src *cs = NULL;
-  int open = keys.n ? find_ctor(c, &keys, &cs) : -1, bad = 0;
+  int open = -2, bad = 0; /* the constructor, looked for at the first bad key (-2: not yet) */
   const char **sorted = malloc((size_t)(keys.n ? keys.n : 1) * sizeof *sorted); /* a table's order is the hash's: sort */
   if (!sorted) { set_free(&keys); return; }
   for (int i = 0; i < keys.n; i++) sorted[i] = keys.v[i];
@@ -424,7 +411,7 @@ static void check_table(Pol *p, const Src *s, int k, int dpar, int depth) {
     const char *dk = sorted[i];
     char sg[128], tname[64];
     if (!set_has(&c->sets[S_DECISION], dk) && bad < MAX_BAD_KEYS && !read_by_name(c, ttext(s, k, tname, sizeof tname), dk)) {
-      bad++;
+      if (bad++ == 0) open = find_ctor(c, &keys, &cs);
       int kt = open >= 0 ? ctor_key(cs, open, dk) : -1, from, to;
       const Src *at = kt >= 0 ? cs : s;
       int line = kt >= 0 ? cs->t[kt].line : s->t[k].line;

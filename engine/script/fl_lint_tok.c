@@ -179,6 +179,21 @@ int match_close(const Src *s, int i) {
   return s->nt - 1;
 }
 
+int fl_lt_opens_block(const Src *s, int k) {
+  return tis(s, k, "function") || tis(s, k, "if") || tis(s, k, "do") || tis(s, k, "repeat");
+}
+
+int fl_lt_closes_block(const Src *s, int k) { return tis(s, k, "end") || tis(s, k, "until"); }
+
+/* The "end" (or "until") closing the block opened at k; "while/for ... do" open at their "do". */
+int block_end(const Src *s, int k) {
+  for (int j = k, d = 0; j < s->nt; j++) {
+    if (fl_lt_opens_block(s, j)) d++;
+    else if (fl_lt_closes_block(s, j) && --d == 0) return j;
+  }
+  return s->nt - 1;
+}
+
 /* In the table constructor opened at `open`, the token of field `key` (NAME before "=") at depth 1, or -1. */
 int find_field(const Src *s, int open, const char *key) {
   int close = match_close(s, open), d = 0;

@@ -8,16 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The `end` closing the block opened at k (`function`, `if` or `do`). */
-static int block_end(const Src *s, int k) {
-  int d = 0;
-  for (int j = k; j < s->nt; j++) {
-    if (tis(s, j, "function") || tis(s, j, "if") || tis(s, j, "do")) d++;
-    else if (tis(s, j, "end") && --d == 0) return j;
-  }
-  return s->nt - 1;
-}
-
 /* `requires = function() return 1 end`: a literal first result (not in nested functions)
  * of another type than the key's function must return. */
 static void check_returns(Ctx *c, const Src *s, int k, const char *want, const char *what, const char *key) {
