@@ -57,6 +57,15 @@ out=$("$FLANK" run "$FIX/policy_number" --seed 1 2>&1 >/dev/null); rc=$?
 [ "$rc" -eq 3 ] && grep -q "policy 'default' of side 'council' chose the number 1 on decision 'invest'; choose must return an option id" <<<"$out" ||
   bad "policy returning a number: exit $rc: $out"
 
+# what lint finds in a policy written elsewhere stops the game too; the policies of the clean
+# fixture play through
+out=$("$FLANK" run "$FIX/policy_follow" --seed 1 --side council=by_decision 2>&1 >/dev/null); rc=$?
+[ "$rc" -eq 3 ] && grep -q "policies.lua:15: policy 'by_decision' of side 'council' chose 'wait' on decision 'invest', which is not an available option" <<<"$out" ||
+  bad "policy from a module returning a wrong option: exit $rc: $out"
+for pol in default shared fortify ping saver waiter; do
+  "$FLANK" run "$FIX/policy_follow_clean" --seed 1 --policy "$pol" >/dev/null 2>&1 || bad "policy_follow_clean: policy $pol does not play through"
+done
+
 # a flank.* name that does not exist stops the game where it is written, in lint's words
 # (not "attempt to call a nil value" later)
 out=$("$FLANK" run "$FIX/unknown_api" --seed 1 2>&1 >/dev/null); rc=$?
