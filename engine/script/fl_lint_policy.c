@@ -333,13 +333,21 @@ static int first_time(Pol *p, const Src *s, int k, const char *dec) {
  * the side's); when it follows `return` directly, its literal targets too. */
 static void check_choice(Pol *p, const Src *s, int v, const char *dec) {
   Ctx *c = p->c;
-  char o[128], sg[128];
+  char o[128], sg[256];
   ttext(s, v, o, sizeof o);
   if (!first_time(p, s, v, dec)) return;
   const Decision *d = dec ? decision_of(c, p->side, dec) : NULL;
-  if (d && d->opts.n && !set_has(&d->opts, o))
+  if (d && d->opts.n && !set_has(&d->opts, o)) {
+    if (!suggest(&d->opts, o, sg, sizeof sg)[0]) { /* no near miss: say what it has */
+      size_t n = (size_t)snprintf(sg, sizeof sg, " (its options: ");
+      for (int i = 0; i < d->opts.n && n < sizeof sg; i++)
+        n += (size_t)snprintf(sg + n, sizeof sg - n, "%s%s", i ? ", " : "", d->opts.v[i]);
+      if (n < sizeof sg) snprintf(sg + n, sizeof sg - n, ")");
+      if (n + 2 > sizeof sg) snprintf(sg + sizeof sg - 6, 6, "...)");
+    }
     msg(c, s->path, s->t[v].line, FL_LINT_ERROR, "unknown-ref", "policy '%s' of side '%s' returns '%s' for decision '%s', which has no such option%s",
-        p->id, p->side, o, dec, suggest(&d->opts, o, sg, sizeof sg));
+        p->id, p->side, o, dec, sg);
+  }
   else if (!d && !set_has(&p->opts, o))
     msg(c, s->path, s->t[v].line, FL_LINT_ERROR, "unknown-ref", "policy '%s' of side '%s' returns '%s', which is no option of that side's decisions%s",
         p->id, p->side, o, suggest(&p->opts, o, sg, sizeof sg));
