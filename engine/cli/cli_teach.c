@@ -33,6 +33,13 @@ void cli_whatif_kept(char *buf, size_t n, const fl_WhatIfKept *k) {
   if (left && m < n) snprintf(buf + m, n - m, FL_TR(" The computer made %d of your side's decisions."), left);
 }
 
+void cli_whatif_kept_short(char *buf, size_t n, const fl_WhatIfKept *k) {
+  if (n) buf[0] = '\0';
+  if (!k || k->kept + k->lapsed + k->fresh + k->unreached == 0) return;
+  size_t m = (size_t)snprintf(buf, n, FL_TR("Your later choices kept: %d of %d"), k->kept, k->kept + k->lapsed + k->unreached);
+  if (k->lapsed + k->fresh && m < n) snprintf(buf + m, n - m, FL_TR("; the computer's: %d"), k->lapsed + k->fresh);
+}
+
 /* "Calm border, turn 4" (the --lang language) */
 static void outcome(char *buf, size_t n, const fl_Def *d, const fl_State *s) {
   snprintf(buf, n, FL_TR("%s, turn %d"), s->ending >= 0 ? d->endings[s->ending].title : FL_TR("unfinished"), s->turn);

@@ -102,6 +102,8 @@ void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl
  * --lang language into buf; "" when the fork had none to keep. */
 struct fl_WhatIfKept;
 void cli_whatif_kept(char *buf, size_t n, const struct fl_WhatIfKept *k);
+/* The same in a few words, for a card in the window ("Your later choices kept: 25 of 27"). */
+void cli_whatif_kept_short(char *buf, size_t n, const struct fl_WhatIfKept *k);
 /* The discussion questions for an ending (-1: the general ones only; -2: all, each marked
  * with its ending), numbered, citations resolved. Returns how many were written. */
 int cli_questions(FILE *f, const fl_Def *d, int ending);

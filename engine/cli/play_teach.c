@@ -179,7 +179,7 @@ static int fork_run(void *job, fl_State **out, char *msg, size_t n) {
                  j->has_decision && *j->targets ? j->targets : NULL, NULL, NULL, 0, 0, &kept, j->nth};
   fl_whatif_policies(sc, &j->r);
   int rc = fl_whatif_run(sc, &j->r, "your game", &w, msg, n);
-  if (rc == FL_WHATIF_OK) cli_whatif_kept(msg, n, &kept); /* on success msg says what became of the later choices */
+  if (rc == FL_WHATIF_OK) cli_whatif_kept_short(msg, n, &kept); /* on success msg says what became of the later choices */
   if (rc == FL_WHATIF_OK && !(*out = fl_state_clone(fl_game_state(fl_script_game(sc))))) { snprintf(msg, n, "out of memory"); rc = -1; }
   pool_give(j->pool, j->gen, sc);
   return rc == FL_WHATIF_OK ? 0 : -1;

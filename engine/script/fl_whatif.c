@@ -71,24 +71,29 @@ static int action_side(const fl_Def *d, const fl_ReplayAction *a) {
 }
 
 /* Play on after a fork: mine[side] sides make their recorded choices from r->actions[from]
- * on again, each where the same decision comes up in the same turn (the n-th time in the
- * turn takes the n-th recorded) and it is still open and legal; the policies make the rest.
- * So a fork changes one choice, not everything the person did after it. */
+ * on again, matched by decision: in the same turn when the record took that decision then
+ * (the n-th time in the turn takes the n-th recorded), else the earliest recorded one of that
+ * decision not used yet (a crisis that comes earlier or later in the fork gets the crisis
+ * choices), and only if it is still open and legal; the policies make the rest. So a fork
+ * changes one choice, not everything the person did after it. */
 static int play_mine(fl_Script *sc, const fl_Replay *r, int from, const char *mine, fl_WhatIfKept *out) {
   fl_Game *g = fl_script_game(sc);
   const fl_Def *d = fl_script_def(sc);
   fl_WhatIfKept k = {0};
   char *used = calloc((size_t)r->nactions + 1, 1);
   if (!used) { fl_game_fail(g, "out of memory"); return FL_GAME_ERROR; }
-  int lo = from, st = fl_game_status(g);
+  int st = fl_game_status(g);
   while (st == FL_GAME_WAITING) {
     int side, c = fl_game_pending(g, &side), have = 0, turn = fl_game_state(g)->turn;
     fl_Choice ch;
     if (c >= 0 && side >= 0 && mine[side]) {
-      while (lo < r->nactions && (used[lo] || r->actions[lo].turn < turn)) lo++; /* past turns' are gone */
-      int j = -1;
-      for (int i = lo; i < r->nactions && r->actions[i].turn == turn && j < 0; i++)
-        if (!used[i] && !strcmp(r->actions[i].card, d->cards[c].id)) j = i;
+      int j = -1, any = -1;
+      for (int i = from; i < r->nactions && j < 0; i++)
+        if (!used[i] && !strcmp(r->actions[i].card, d->cards[c].id)) {
+          if (r->actions[i].turn == turn) j = i;
+          else if (any < 0) any = i;
+        }
+      if (j < 0) j = any;
       if (j >= 0) {
         used[j] = 1;
         int o = fl_def_option(&d->cards[c], r->actions[j].option);

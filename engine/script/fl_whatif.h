@@ -14,8 +14,9 @@
 enum { FL_WHATIF_OK = 0, FL_WHATIF_DIFFERS = 1, FL_WHATIF_BAD = 2, FL_WHATIF_SCRIPT = 3 };
 
 /* After a fork with another option, what became of the later choices of the sides a person
- * played ("human" in the record): made again where the same decision came up in the same
- * turn and the choice was still open and legal (kept); recorded but no longer possible
+ * played ("human" in the record): made again when the same decision came up (in the same turn
+ * if the record took it then, else its next unused one) and the choice was still open and
+ * legal (kept); recorded but no longer possible
  * (lapsed); decisions the recorded game did not have (fresh); recorded choices whose decision
  * never came up (unreached). The side's policy makes the lapsed and fresh ones. */
 typedef struct fl_WhatIfKept { int kept, lapsed, fresh, unreached; } fl_WhatIfKept;

@@ -49,19 +49,38 @@ static int next_decision(const fl_Ui *u, int from, int dir) {
 
 /* ---- endings side by side ---------------------------------------------------------- */
 
+/* s in at most two lines of width w (the second cut with an ellipsis): the endings row stays
+ * short however many what-ifs are open, so the charts under it keep their room. */
+static int two_lines(gfx_Ctx *g, int font, const char *s, int w, char *l1, char *l2, size_t n) {
+  l2[0] = '\0';
+  if (gfx_text_w(g, font, s) <= w) { snprintf(l1, n, "%s", s); return 1; }
+  size_t cut = 0, len = strlen(s);
+  for (size_t i = 1; i <= len && i < n; i++) { /* the longest prefix ending at a space that fits */
+    if (s[i] != ' ' && s[i] != '\0') continue;
+    snprintf(l1, n, "%.*s", (int)i, s);
+    if (gfx_text_w(g, font, l1) > w) break;
+    cut = i;
+  }
+  if (!cut) { gfx_fit(g, font, s, w, l1, n); return 1; }
+  snprintf(l1, n, "%.*s", (int)cut, s);
+  gfx_fit(g, font, s + cut + 1, w, l2, n);
+  return 2;
+}
+
 static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label, const fl_State *s, SDL_Color c, int k,
                        int measure) {
   gfx_Ctx *g = &u->g;
   int pad = PX(10), iw = r.w - 2 * pad;
   const ui_Fork *f = k >= 0 ? &u->t.fork[k] : NULL;
   const char *title = s ? (s->ending >= 0 ? u->def->endings[s->ending].title : fl_tr(T_UNFINISHED)) : fl_tr(f && f->th ? T_PLAYING : T_FAILED);
-  const gfx_Text *lt = label ? gfx_text(g, FONT_SMALL, label, iw - (f ? PX(18) : 0)) : NULL;
+  char l1[512], l2[512], nfit[512];
+  int nl = label ? two_lines(g, FONT_SMALL, label, iw - (f ? PX(18) : 0), l1, l2, sizeof l1) : 0, lh = gfx_font_h(g, FONT_SMALL);
   const gfx_Text *tt = gfx_text(g, FONT_BOLD, title, iw);
-  /* a finished fork's note: what became of the student's later choices (fork_run's message) */
+  /* a finished fork's note, one line: what became of the student's later choices (fork_run's message) */
   const char *note = f && s && f->err[0] ? f->err : NULL;
-  const gfx_Text *nt = note ? gfx_text(g, FONT_SMALL, note, iw) : NULL;
-  int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + (lt ? lt->h + PX(4) : 0) + (tt ? tt->h : 0) + PX(4) + gfx_font_h(g, FONT_SMALL)
-          + (nt ? nt->h + PX(4) : 0);
+  if (note) gfx_fit(g, FONT_SMALL, note, iw, nfit, sizeof nfit);
+  int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + (nl ? nl * lh + PX(4) : 0) + (tt ? tt->h : 0) + PX(4) + lh
+          + (note ? lh + PX(4) : 0);
   if (measure) return h;
   r.h = h;
   gfx_round(g, r, PX(6), COL_CARD);
@@ -74,13 +93,14 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
     ui_button(u, xr, BTN_FORK_CLOSE, k);
   }
   y += gfx_font_h(g, FONT_TINY_B) + PX(4);
-  if (lt) y += gfx_draw_wrapped(g, FONT_SMALL, label, x, y, iw - PX(18), COL_MUTED) + PX(4);
+  for (int i = 0; i < nl; i++, y += lh) gfx_draw_text(g, FONT_SMALL, i ? l2 : l1, x, y, COL_MUTED, 0);
+  if (nl) y += PX(4);
   y += gfx_draw_wrapped(g, FONT_BOLD, title, x, y, iw, s ? COL_TEXT : COL_MUTED) + PX(4);
   if (s) {
     char t[48];
     ui_date_long(s->date, t, sizeof t); /* where it ended: a date, as turns differ in length */
     gfx_draw_text(g, FONT_SMALL, t, x, y, COL_MUTED, 0);
-    if (note) gfx_draw_wrapped(g, FONT_SMALL, note, x, y + gfx_font_h(g, FONT_SMALL) + PX(4), iw, COL_MUTED);
+    if (note) gfx_draw_text(g, FONT_SMALL, nfit, x, y + lh + PX(4), COL_MUTED, 0);
   } else if (f && f->th) { /* a fork plays in milliseconds; the bar says it is on its way */
     int bw = iw - PX(4), p = (int)((SDL_GetTicks() / 8) % (Uint32)(bw > 1 ? bw : 1));
     gfx_fill(g, (SDL_Rect){x, y + PX(6), bw, PX(3)}, COL_LINE);

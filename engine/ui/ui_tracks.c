@@ -292,19 +292,34 @@ void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *mo
   /* a narrow chart (a short window) keeps room for the name: the value in the small font */
   int vf = r.w - 2 * pad - gfx_text_w(g, FONT_BOLD, val) - PX(10) < PX(64) ? FONT_SMALL : FONT_BOLD;
   int vw = gfx_draw_text(g, vf, val, r.x + r.w - pad, r.y + pad + (vf == FONT_SMALL ? PX(2) : 0), COL_ACCENT, 2), nw = r.w - 2 * pad - vw - PX(10);
-  for (int k = nmore - 1; k >= 0; k--) { /* the forks' final values before the game's, in their colours */
+  /* the forks' final values, in their colours, before the game's: beside the name when they fit,
+   * else on a line of their own under it (never dropped: they are what the student compares) */
+  char fv[UI_MAXFORK][64];
+  int fws = 0, row2 = 0;
+  for (int k = 0; k < nmore && k < UI_MAXFORK; k++) {
     if (!more[k]) continue;
-    char fv[64];
-    fl_fmt_num(more[k]->tracks[ti].value, fv, sizeof fv);
-    int fw = gfx_text_w(g, FONT_SMALL, fv);
-    if (nw - fw - PX(8) < PX(60)) break;
-    nw -= fw + PX(8);
-    gfx_draw_text(g, FONT_SMALL, fv, r.x + pad + nw + PX(8), r.y + pad + PX(2), cols[k], 0);
+    fmt_value(t, more[k]->tracks[ti].value, fv[k], sizeof fv[k]); /* as the game's own value: "US$0 M", "34%" */
+    fws += gfx_text_w(g, FONT_SMALL, fv[k]) + PX(8);
   }
+  if (fws && nw - fws < PX(60)) row2 = 1;
+  if (row2 && fws > r.w - 2 * pad) { /* still too wide on their own line: the numbers without their unit */
+    fws = 0;
+    for (int k = 0; k < nmore && k < UI_MAXFORK; k++) {
+      if (!more[k]) continue;
+      fmt_short(more[k]->tracks[ti].value, fv[k], sizeof fv[k]);
+      fws += gfx_text_w(g, FONT_SMALL, fv[k]) + PX(8);
+    }
+  }
+  int fx = row2 ? r.x + pad : r.x + pad + nw - fws + PX(8), fy = row2 ? r.y + pad + gfx_font_h(g, FONT_BOLD) + PX(2) : r.y + pad + PX(2);
+  for (int k = 0; k < nmore && k < UI_MAXFORK; k++) {
+    if (!more[k]) continue;
+    fx += gfx_draw_text(g, FONT_SMALL, fv[k], fx, fy, cols[k], 0) + PX(8);
+  }
+  if (!row2) nw -= fws;
   const char *nm = ui_track_label(t);
   fit_keep_end(u, FONT_BOLD, nm, nw, name, sizeof name);
   gfx_draw_text(g, FONT_BOLD, name, r.x + pad, r.y + pad, COL_TEXT, 0);
-  int ax = r.x + pad + PX(38), ay = r.y + pad + gfx_font_h(g, FONT_BOLD) + PX(10);
+  int ax = r.x + pad + PX(38), ay = r.y + pad + gfx_font_h(g, FONT_BOLD) + PX(10) + (row2 ? gfx_font_h(g, FONT_SMALL) : 0);
   int aw = r.x + r.w - pad - ax, ah = r.y + r.h - pad - gfx_font_h(g, FONT_SMALL) - PX(4) - ay;
   if (aw < 10 || ah < 10) return;
   double lo = t->min, hi = t->max, dmin = t->start, dmax = t->start;

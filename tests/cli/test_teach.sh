@@ -55,6 +55,14 @@ later() { grep -E '^action ([5-9]|[1-9][0-9]) ' "$1"; }
 grep -q 'Your later choices' "$T/out" && bad "--then-policies keeps no choices"
 [ "$(later "$T/h.log")" != "$(later "$T/hp.log")" ] || bad "--then-policies played the recorded choices"
 "$FLANK" replay "$T/h.log" --scenario $S --until 4 --then-policies 2>/dev/null; [ $? -eq 2 ] || bad "--then-policies without --choose"
+# a choice that moves a crisis: the person's crisis choice is kept, matched by decision (month 2
+# in the fork, month 4 as played), not dropped because the turn differs
+K=tests/script/whatif_keep
+printf '1\n1\n' | "$FLANK" play $K --text --log "$T/k.log" >/dev/null 2>&1
+grep -q '^action 4 flood evacuate' "$T/k.log" || bad "the flood fixture's game: $(grep action "$T/k.log")"
+"$FLANK" replay "$T/k.log" --scenario $K --at 1 --choose dyke=leave --log "$T/kf.log" >"$T/out" 2>"$T/err" || bad "flood fork: $(cat "$T/err")"
+grep -q '^action 2 flood evacuate' "$T/kf.log" && grep -q 'made again: 1 of 1\.' "$T/out" \
+  || bad "the crisis choice moved with the crisis: $(grep action "$T/kf.log") $(cat "$T/out")"
 "$FLANK" replay "$T/w.log" --scenario $S --at 4 --choose plan=fnce 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q "did you mean 'fence'" "$T/err" || bad "unknown option: $(cat "$T/err")"
 "$FLANK" replay "$T/w.log" --scenario $S --at 40 --choose plan=fence 2>"$T/err" >/dev/null; [ $? -eq 2 ] && grep -q 'not taken at turn 40' "$T/err" || bad "a turn without the decision: $(cat "$T/err")"
 # a war game whose last decision comes long before its end: a fork after it says so
