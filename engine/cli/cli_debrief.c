@@ -99,11 +99,21 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
   if (k < 1 || k > n) { printf(FL_TR("Choose a number from 1 to %d."), n); putchar('\n'); return; }
   const fl_ReplayAction *a = &r->actions[idx[k - 1]];
   const fl_CardDef *c = &d->cards[fl_def_card(d, a->card)];
+  int nth = 0; /* an orders card comes again in its turn: the fork is at this time of it */
+  for (int i = 0; i < idx[k - 1]; i++) nth += r->actions[i].turn == a->turn && !strcmp(r->actions[i].card, a->card);
   if (o < 1) {
+    /* which options were open then (the game replayed to that decision), and why not */
+    char open[64], why[64][160], e[256];
+    fl_WhatIf at = {a->turn, c->id, NULL, NULL, NULL, NULL, 0, 0, NULL, nth};
+    fl_whatif_policies(sc, r);
+    if (fl_whatif_open(sc, r, FL_TR("Your game"), &at, open, why, 64, e, sizeof e)) memset(open, 1, sizeof open);
     printf(FL_TR("\"%s\", turn %d:"), c->title, a->turn);
     putchar('\n');
-    for (int i = 0; i < c->noptions; i++)
-      printf("  %d. %s%s\n", i + 1, c->options[i].label, !strcmp(c->options[i].id, a->option) ? FL_TR(" (your choice)") : "");
+    for (int i = 0; i < c->noptions; i++) {
+      printf("  %d. %s%s", i + 1, c->options[i].label, !strcmp(c->options[i].id, a->option) ? FL_TR(" (your choice)") : "");
+      if (i < 64 && !open[i] && strcmp(c->options[i].id, a->option)) printf(FL_TR(" (not open then: %s)"), why[i]);
+      putchar('\n');
+    }
     printf("  %d. %s\n", c->noptions + 1, FL_TR("Let the computer play your side from here"));
     if (!ask(FL_N("Which one? "), line, sizeof line) || !*line) return;
     o = atoi(line);
@@ -129,13 +139,11 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
     }
   }
   fl_WhatIfKept kept = {0};
-  int nth = 0; /* an orders card comes again in its turn: the fork is at this time of it */
-  for (int i = 0; i < idx[k - 1]; i++) nth += r->actions[i].turn == a->turn && !strcmp(r->actions[i].card, a->card);
   fl_WhatIf w = {a->turn, by_computer ? NULL : c->id, by_computer ? NULL : c->options[o - 1].id, *targets ? targets : NULL,
                  NULL, NULL, 0, 0, &kept, by_computer ? 0 : nth};
   char err[1024];
   fl_whatif_policies(sc, r);
-  int rc = fl_whatif_run(sc, r, "your game", &w, err, sizeof err);
+  int rc = fl_whatif_run(sc, r, FL_TR("Your game"), &w, err, sizeof err);
   if (rc) { printf(FL_TR("Cannot play that: %s"), err); putchar('\n'); return; }
   const fl_State *f = fl_game_state(fl_script_game(sc));
   putchar('\n');

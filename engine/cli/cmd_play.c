@@ -457,7 +457,7 @@ int cmd_play(int argc, char **argv) {
   }
   fl_UiHost host = {&h, host_game, host_scen_count, host_scen, host_open, host_start, host_act, host_policy,
                     host_undo, host_save, host_load, host_reload, host_changed, host_save_list, host_save_info,
-                    host_load_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+                    host_load_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
   cli_play_teach(&host);
   h.p.where = where;
   h.p.no_prefetch = uo.demo || uo.screenshot; /* a demo and a screenshot time or draw the debrief's own run */

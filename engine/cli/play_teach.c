@@ -178,7 +178,7 @@ static int fork_run(void *job, fl_State **out, char *msg, size_t n) {
   fl_WhatIf w = {j->at, j->has_decision ? j->decision : NULL, j->has_decision ? j->option : NULL,
                  j->has_decision && *j->targets ? j->targets : NULL, NULL, NULL, 0, 0, &kept, j->nth};
   fl_whatif_policies(sc, &j->r);
-  int rc = fl_whatif_run(sc, &j->r, "your game", &w, msg, n);
+  int rc = fl_whatif_run(sc, &j->r, FL_TR("Your game"), &w, msg, n);
   if (rc == FL_WHATIF_OK) cli_whatif_kept_short(msg, n, &kept); /* on success msg says what became of the later choices */
   if (rc == FL_WHATIF_OK && !(*out = fl_state_clone(fl_game_state(fl_script_game(sc))))) { snprintf(msg, n, "out of memory"); rc = -1; }
   pool_give(j->pool, j->gen, sc);
@@ -205,10 +205,27 @@ static int fork_targets(void *ud, int at_turn, int nth, const char *decision, co
   if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) { fork_free(j); return -1; }
   fl_WhatIf w = {j->at, j->decision, j->option, NULL, NULL, NULL, 0, 0, NULL, j->nth};
   fl_whatif_policies(sc, &j->r);
-  int k = 0, rc = fl_whatif_targets(sc, &j->r, "your game", &w, out, max, &k, msg, n);
+  int k = 0, rc = fl_whatif_targets(sc, &j->r, FL_TR("Your game"), &w, out, max, &k, msg, n);
   pool_give(j->pool, j->gen, sc);
   fork_free(j);
   return rc == FL_WHATIF_OK ? k : -1;
+}
+
+/* Which options were open at a what-if point: the record replayed to it, as fork_targets. */
+static int fork_open(void *ud, int at_turn, int nth, const char *decision, char *open, char (*why)[160], int max, char *msg,
+                     size_t n) {
+  ForkJob *j = fork_new(ud, at_turn, nth, decision, NULL, NULL, msg, n);
+  if (!j) return -1;
+  fl_ScriptOpts o = {0};
+  o.lang = *j->lang ? j->lang : NULL;
+  fl_Script *sc = pool_take(j);
+  if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) { fork_free(j); return -1; }
+  fl_WhatIf w = {j->at, decision, NULL, NULL, NULL, NULL, 0, 0, NULL, j->nth}; /* (a job without an option keeps no decision) */
+  fl_whatif_policies(sc, &j->r);
+  int rc = fl_whatif_open(sc, &j->r, FL_TR("Your game"), &w, open, why, max, msg, n);
+  pool_give(j->pool, j->gen, sc);
+  fork_free(j);
+  return rc == FL_WHATIF_OK ? 0 : -1;
 }
 
 /* ---- your game among many ------------------------------------------------------ */
@@ -431,6 +448,7 @@ void cli_play_teach(fl_UiHost *host) {
   host->fork_run = fork_run;
   host->fork_free = fork_free;
   host->fork_targets = fork_targets;
+  host->fork_open = fork_open;
   host->among_new = among_new;
   host->among_run = among_run;
   host->among_cancel = among_cancel;

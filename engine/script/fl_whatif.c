@@ -208,22 +208,44 @@ static int list_here(fl_Script *sc, const fl_WhatIf *w, int32_t *out, int max, i
   return FL_WHATIF_OK;
 }
 
+/* For fl_whatif_open: at the fork point, which options are open, and why not. */
+typedef struct OpenProbe { char *open; char (*why)[160]; int max; } OpenProbe;
+
 static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *list, int max, int *nlist,
-               char *err, size_t errn);
+               OpenProbe *probe, char *err, size_t errn);
+
+static int open_here(fl_Script *sc, OpenProbe *probe, const char *name, char *err, size_t errn) {
+  fl_Game *g = fl_script_game(sc);
+  int card = fl_game_pending(g, NULL);
+  if (card < 0) return failf(err, errn, FL_WHATIF_BAD, "%s: no decision is pending there", name);
+  const fl_CardDef *c = &fl_script_def(sc)->cards[card];
+  for (int o = 0; o < c->noptions && o < probe->max; o++) {
+    probe->open[o] = (char)fl_game_available(g, o);
+    snprintf(probe->why[o], sizeof probe->why[o], "%s", probe->open[o] ? "" : fl_game_unavailable_reason(g, o));
+  }
+  return FL_WHATIF_OK;
+}
+
+int fl_whatif_open(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, char *open, char (*why)[160], int max,
+                   char *err, size_t errn) {
+  if (!w || w->at_turn <= 0 || !w->decision) return failf(err, errn, FL_WHATIF_BAD, "%s: which decision?", name);
+  OpenProbe p = {open, why, max};
+  return run(sc, r, name, w, NULL, 0, NULL, &p, err, errn);
+}
 
 int fl_whatif_run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, char *err, size_t errn) {
-  return run(sc, r, name, w, NULL, 0, NULL, err, errn);
+  return run(sc, r, name, w, NULL, 0, NULL, NULL, err, errn);
 }
 
 int fl_whatif_targets(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *out, int max, int *n,
                       char *err, size_t errn) {
   *n = 0;
   if (!w || w->at_turn <= 0 || !w->decision) return failf(err, errn, FL_WHATIF_BAD, "%s: which decision?", name);
-  return run(sc, r, name, w, out, max, n, err, errn);
+  return run(sc, r, name, w, out, max, n, NULL, err, errn);
 }
 
 static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *list, int max, int *nlist,
-               char *err, size_t errn) {
+               OpenProbe *probe, char *err, size_t errn) {
   const fl_Def *d = fl_script_def(sc);
   fl_Game *g = fl_script_game(sc);
   int fork = w && w->at_turn > 0;
@@ -239,7 +261,9 @@ static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_Wha
   if (rc) return rc;
   int st = fl_game_start(g, r->seed), seen = 0; /* times the record took w->decision in w->at_turn so far */
   for (int i = 0; i <= r->nactions; i++) {
-    if (fork && at_fork(g, w, seen)) return list ? list_here(sc, w, list, max, nlist, name, err, errn) : fork_here(sc, r, i, w, name, err, errn);
+    if (fork && at_fork(g, w, seen))
+      return list ? list_here(sc, w, list, max, nlist, name, err, errn)
+             : probe ? open_here(sc, probe, name, err, errn) : fork_here(sc, r, i, w, name, err, errn);
     if (i == r->nactions) break;
     const fl_ReplayAction *a = &r->actions[i];
     if (fork && w->decision && a->turn == w->at_turn && !strcmp(a->card, w->decision)) seen++;

@@ -54,6 +54,10 @@ int fl_whatif_run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_
  * their count in *n. Returns FL_WHATIF_* as fl_whatif_run (BAD: not open then, with why). */
 int fl_whatif_targets(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *out, int max, int *n,
                       char *err, size_t errn);
+/* Which options of w->decision were open at w's fork point (w->option is not read): open[o]
+ * 1 or 0 and why[o] the reason a player reads, for the decision's first max options. */
+int fl_whatif_open(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, char *open, char (*why)[160], int max,
+                   char *err, size_t errn);
 /* After fl_whatif_run of the whole record: compare every turn's hash and the ending with
  * r's. FL_WHATIF_OK or FL_WHATIF_DIFFERS ("name:line: turn 3 differs ..."). */
 int fl_whatif_verify(fl_Script *sc, const fl_Replay *r, const char *name, char *err, size_t errn);

@@ -78,6 +78,11 @@ typedef struct fl_UiHost {
    * milliseconds in a loaded script. NULL: the window offers only the played areas. */
   int (*fork_targets)(void *ud, int at_turn, int nth, const char *decision, const char *option, int32_t *out, int max, char *msg,
                       size_t n);
+  /* Which options of that decision were open then: open[o] 1 or 0 and why[o] the reason, for
+   * its first max options. 0, or -1 with msg. On the UI thread, as fork_targets. NULL: the
+   * window offers every option and says why when one cannot be played. */
+  int (*fork_open)(void *ud, int at_turn, int nth, const char *decision, char *open, char (*why)[160], int max, char *msg,
+                   size_t n);
   /* Your game among many: runs games (0: the default) per shipped policy of the human's side
    * (every policy when human < 0). among_new on the UI thread; among_run blocks (any thread):
    * 0 done, 1 cancelled, else -1 with msg; among_cancel and among_done are safe from any thread. */

@@ -23,6 +23,8 @@ static const char *const T_DEBRIEF = FL_N("DEBRIEF"), *const T_UNFINISHED = FL_N
   /* TRANSLATORS: under the areas to pick for a what-if; Space, arrows, Enter and Esc are keys */
   *const T_PICK_HINT = FL_N("Click areas (or \xE2\x86\x90\xE2\x86\x92 and Space), then play it."),
   *const T_PICK_PLAY = FL_N("Play this what-if"), *const T_PICK_CANCEL = FL_N("Cancel"),
+  /* TRANSLATORS: after an option in the debrief's what-if list; %s is why, e.g. "The four states are still parties" */
+  *const T_NOT_OPEN = FL_N("not open then: %s"),
   *const T_TABS[3] = {FL_N("Your game"), FL_N("Among many"), FL_N("Sources and questions")},
   *const T_QUESTIONS = FL_N("QUESTIONS TO DISCUSS"), *const T_ENDING = FL_N("THE ENDING"),
   /* TRANSLATORS: the quoted name is the third tab's, "Sources and questions" */
@@ -188,14 +190,18 @@ static int alternatives(fl_Ui *u, const fl_LogEntry *e, int li, int x, int y, in
     int target = !policy && c->options[o].target != FL_TGT_NONE, same = target && ui_fork_same_areas(u, e, o, NULL, 0);
     int pick = target && c->options[o].target == FL_TGT_AREA && u->host->fork_targets;
     char lab[600], key[8];
-    const char *why = mine && pick ? fl_tr(T_OTHER_AREAS) : mine ? fl_tr(u->opts.demo ? T_PLAYED : T_YOURS)
+    const char *closed = "";
+    int open = policy || mine || ui_whatif_open(u, li, o, &closed); /* an option not open then says why */
+    char shut[240];
+    snprintf(shut, sizeof shut, fl_tr(T_NOT_OPEN), closed);
+    const char *why = !open ? shut : mine && pick ? fl_tr(T_OTHER_AREAS) : mine ? fl_tr(u->opts.demo ? T_PLAYED : T_YOURS)
                       : pick ? fl_tr(T_PICK_AREAS) : same ? fl_tr(T_SAME_AREAS) : target ? fl_tr(T_NEEDS_TARGET) : "";
     if (policy) snprintf(lab, sizeof lab, "%s", fl_tr(T_PLAY_ON));
     else snprintf(lab, sizeof lab, "%s%s%s%s", c->options[o].label, *why ? "  (" : "", why, *why ? ")" : "");
     const gfx_Text *t = gfx_text(g, FONT_SMALL, lab, w - PX(40));
     SDL_Rect r = {x, y, w, (t ? t->h : 0) + PX(10)};
     if (r.y + r.h > lim) break;
-    int can = pick || (!mine && (!target || same));
+    int can = open && (pick || (!mine && (!target || same)));
     gfx_round(g, r, PX(5), can && ui_hovered(u, r) ? COL_CARD_HI : gfx_mix(COL_CARD, COL_PANEL, 0.3f));
     snprintf(key, sizeof key, policy ? "P" : "%d", o + 1);
     SDL_Rect kr = {r.x + PX(6), r.y + (r.h - PX(18)) / 2, PX(18), PX(18)};

@@ -174,7 +174,7 @@ typedef struct ui_Btn { SDL_Rect r; int id, arg; } ui_Btn;
 typedef struct ui_PBox { SDL_FRect r; int area, side, type; } ui_PBox;
 
 /* ---- the debrief's background work (ui_teach.c) ------------------------------ */
-enum { UI_MAXFORK = 5, UI_MAXPICK = 64 };
+enum { UI_MAXFORK = 5, UI_MAXPICK = 64, UI_MAXOPT = 32 };
 /* A what-if fork: prepared on the UI thread, played on its own thread with its own script. */
 typedef struct ui_Fork {
   int used;
@@ -197,6 +197,8 @@ typedef struct ui_Teach {
   /* a what-if on other areas: the areas legal at that decision (the host replays the game to
    * it), picked or not; pick_li -1: no picker open */
   int pick_li, pick_opt, pick_n, pick_cur; int32_t pick_tg[UI_MAXPICK]; char pick_on[UI_MAXPICK];
+  /* which options of decision open_li were open then (host fork_open), and why not */
+  int open_li; char open_ok[UI_MAXOPT]; char open_why[UI_MAXOPT][160];
   int ndec_shown, dec_more;
   int bib_scroll;             /* debrief: first source shown in the bibliography */
   int q_scroll, q_more;       /* debrief: first question shown; whether more are below */
@@ -496,6 +498,9 @@ void ui_wpick_close(fl_Ui *u);
 int ui_wpick_count(const fl_Ui *u, int *ok);
 /* Keys while the picker is open (Left/Right, Space, Enter, Esc); 1 if used. */
 int ui_wpick_key(fl_Ui *u, SDL_Keycode c);
+/* Whether option opt of decision li (log index) was open then; if not, *why says why (the
+ * host replays the game to it once per decision; without it every option counts as open). */
+int ui_whatif_open(fl_Ui *u, int li, int opt, const char **why);
 void ui_among_start(fl_Ui *u);
 /* The games "among many" has finished and the total. */
 size_t ui_among_progress(fl_Ui *u, size_t *total);

@@ -26,6 +26,7 @@ void ui_teach_init(fl_Ui *u) {
   u->t.dec_sel = -1;
   u->t.param_sel = -1;
   u->t.pick_li = -1;
+  u->t.open_li = -1;
   Uint32 ev = SDL_RegisterEvents(1);
   u->t.wake_ev = ev == (Uint32)-1 ? 0 : ev;
 }
@@ -138,6 +139,29 @@ void ui_fork_start(fl_Ui *u, int li, int opt, const int32_t *areas, int na) {
   f->used = 1;
   f->th = SDL_CreateThread(fork_thread, "flank-fork", f);
   if (!f->th) { fork_thread(f); } /* no thread: play it here rather than not at all */
+}
+
+int ui_whatif_open(fl_Ui *u, int li, int opt, const char **why) {
+  if (why) *why = "";
+  const fl_UiHost *h = u->host;
+  if (!h->fork_open || !u->st || li < 0 || li >= u->st->nlog || opt < 0 || opt >= UI_MAXOPT) return 1;
+  if (u->t.open_li != li) {
+    const fl_LogEntry *e = &u->st->log[li];
+    char msg[256];
+    memset(u->t.open_ok, 1, sizeof u->t.open_ok);
+    if (h->fork_open(h->ud, e->turn, nth_of(u, li), u->def->cards[e->a].id, u->t.open_ok, u->t.open_why, UI_MAXOPT, msg, sizeof msg))
+      memset(u->t.open_ok, 1, sizeof u->t.open_ok); /* not known: offer them, and a fork says why */
+    u->t.open_li = li;
+    if (u->opts.bench) { /* tests read this line: which options the what-if list offers */
+      const fl_CardDef *c = &u->def->cards[e->a];
+      printf("open %s:", c->id);
+      for (int o = 0; o < c->noptions && o < UI_MAXOPT; o++) printf(" %s=%d", c->options[o].id, u->t.open_ok[o]);
+      printf("\n");
+      fflush(stdout);
+    }
+  }
+  if (!u->t.open_ok[opt] && why) *why = u->t.open_why[opt];
+  return u->t.open_ok[opt];
 }
 
 /* ---- a what-if on other areas: pick them from those legal then ---------------------- */
@@ -319,6 +343,7 @@ void ui_teach_reset(fl_Ui *u) {
   u->t.among_for = NULL;
   u->t.dec_sel = -1;
   u->t.dec_scroll = 0;
+  u->t.open_li = -1;
   ui_wpick_close(u);
   u->t.q_scroll = 0;
   u->t.tab = 0;

@@ -26,6 +26,8 @@ for _ in $(seq 30); do grep -q '^debrief ' "$T/out" && break; sleep 1; xdotool k
 wait_for '^debrief ' 10 || { bad "the debrief did not open: $(tail -3 "$T/out") $(tail -3 "$T/err")"; exit 1; }
 sleep 1
 xdotool key Down; sleep 0.5          # the first decision: the cheap thing, in the north
+wait_for '^open buy: dear=0 dear_area=0 cheap_area=1 survey_area=1 wait=1$' 10 && echo "ok: the list greys what was not open then" \
+  || bad "which options were open: $(grep '^open' "$T/out")"
 xdotool key 4; sleep 0.5             # option 4: "A survey somewhere": pick its areas, the played one picked
 wait_for '^pick survey_area: \*north south$' 10 && echo "ok: the legal areas then, the played one picked" \
   || bad "the area picker: $(grep '^pick' "$T/out") $(tail -3 "$T/err")"

@@ -258,6 +258,14 @@ static void test_fork_keeps_mine(void) {
       else first = i;
     }
   CHECK(second > 0);
+  if (first >= 0) { /* what was open at the fields card then: belts, not AP mines (still parties) */
+    char open[32], why[32][160];
+    const fl_CardDef *fc = &d->cards[fl_def_card(d, "fields")];
+    fl_WhatIf then = {r.actions[first].turn, "fields", NULL, NULL, NULL, NULL, 0, 0, NULL, 0};
+    CHECK(fl_whatif_open(sc, &r, "log", &then, open, why, 32, err, sizeof err) == FL_WHATIF_OK);
+    int at_o = fl_def_option(fc, "at"), mk = fl_def_option(fc, "marked");
+    CHECK(at_o >= 0 && mk >= 0 && open[at_o] && !open[mk] && strstr(why[mk], "Ottawa") && !why[at_o][0]);
+  }
   if (second > 0) {
     const fl_ReplayAction *a = &r.actions[second];
     fl_WhatIf again = {a->turn, "fields", a->option, a->targets, NULL, NULL, 0, 0, &k, 1};
