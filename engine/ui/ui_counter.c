@@ -158,7 +158,7 @@ void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptyp
  * (above, beside, further down, shifted): clear means inside the area (its middle and its
  * corners: a student could not tell which area a stack spilling over a border stood in), off
  * every name and town on the map, and off the stacks placed before it. Where none is clear,
- * the spot that breaks least. */
+ * the spot that breaks least; a name a stack still covers is drawn again over it. */
 
 static int frect_hit(SDL_FRect a, SDL_Rect b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -168,9 +168,10 @@ static int frects_hit(SDL_FRect a, SDL_FRect b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-/* How badly a stack's box r (screen) breaks the rules above for area a: 0 is clear. Another
- * area's name weighs most (a student read the stack covering "Suwałki Gap" as standing there),
- * then standing outside the area, then its own name, then a town. */
+/* How badly a stack's box r (screen) breaks the rules above for area a: 0 is clear. Its middle
+ * outside the area weighs most, then another area's name (a student read the stack covering
+ * "Suwałki Gap" as standing there), then its own name (a student could not read "Narva" under
+ * its two counters), then a corner outside the area, then a town. */
 static int spot_cost(fl_Ui *u, int a, SDL_FRect r, const SDL_FRect *stacks, int ns, int bound) {
   int cost = 0;
   for (int i = 0; i < ns; i++) if (frects_hit(r, stacks[i])) cost += 150;
@@ -179,7 +180,7 @@ static int spot_cost(fl_Ui *u, int a, SDL_FRect r, const SDL_FRect *stacks, int 
       SDL_Rect l = u->labr[i];
       l.x += u->mapr.x;
       l.y += u->mapr.y;
-      if (frect_hit(r, l)) cost += u->labr_area[i] == a ? 60 : u->labr_area[i] >= 0 ? 200 : 40;
+      if (frect_hit(r, l)) cost += u->labr_area[i] == a ? 150 : u->labr_area[i] >= 0 ? 200 : 40;
     }
   float in = r.h * 0.15f;
   const float px[5] = {r.x + r.w / 2, r.x + in, r.x + r.w - in, r.x + in, r.x + r.w - in};
@@ -223,19 +224,25 @@ static void place_stack(fl_Ui *u, int a, int ng, float cw, float ch, float gap, 
   }
 }
 
-/* Counts a stack, and whether it covers another area's name or stands outside its area (its middle). */
-static void check_stack(fl_Ui *u, int a, SDL_FRect r, int check[3]) {
+/* Area j's name as drawn on the screen (w 0: not drawn). */
+static SDL_Rect name_rect(const fl_Ui *u, int j) {
+  SDL_Rect l = j < 1024 && u->labr_key == u->layer_key ? u->area_labr[j] : (SDL_Rect){0, 0, 0, 0};
+  l.x += u->mapr.x;
+  l.y += u->mapr.y;
+  return l;
+}
+
+/* Counts a stack, and whether it covers another area's name, its own name or stands outside
+ * its area (its middle). */
+static void check_stack(fl_Ui *u, int a, SDL_FRect r, int check[4]) {
   check[0]++;
   int on = 0;
-  for (int j = 0; j < u->geo.narea && j < 1024 && u->labr_key == u->layer_key; j++) {
-    SDL_Rect l = u->area_labr[j];
-    if (j == a || l.w <= 0) continue;
-    l.x += u->mapr.x;
-    l.y += u->mapr.y;
-    on |= frect_hit(r, l);
+  for (int j = 0; j < u->geo.narea && j < 1024; j++) {
+    SDL_Rect l = name_rect(u, j);
+    if (l.w > 0 && frect_hit(r, l)) { if (j == a) check[2]++; else on = 1; }
   }
   check[1] += on;
-  check[2] += ui_map_hit(u, (int)(r.x + r.w / 2), (int)(r.y + r.h / 2)) != a;
+  check[3] += ui_map_hit(u, (int)(r.x + r.w / 2), (int)(r.y + r.h / 2)) != a;
 }
 
 void ui_draw_pieces(fl_Ui *u) {
@@ -281,7 +288,7 @@ void ui_draw_pieces(fl_Ui *u) {
     u->nstack_at = na;
   }
   enum { MAXG = 12, MAXSTACK = 256 };
-  int check[3] = {0, 0, 0}, checking = getenv("FLANK_COUNTER_CHECK") != NULL;
+  int check[4] = {0, 0, 0, 0}, checking = getenv("FLANK_COUNTER_CHECK") != NULL;
   SDL_FRect stacks[MAXSTACK]; /* the stacks placed so far this frame */
   int nstack = 0;
   for (int a = 0; a < na; a++) {
@@ -328,6 +335,18 @@ void ui_draw_pieces(fl_Ui *u) {
   }
   free(head); free(tail); free(next);
   u->stack_key = key;
+  /* names stay readable where counters stand: one that a stack still covers (a small area
+   * zoomed out has no clear spot) is drawn again over the counters */
+  for (int j = 0; j < na && j < 1024 && (u->layers & FL_UI_LABELS); j++) {
+    SDL_Rect l = name_rect(u, j);
+    for (int i = 0; i < nstack && l.w > 0; i++)
+      if (frect_hit(stacks[i], l)) {
+        ui_map_name_again(u, j);
+        if (checking) fprintf(stderr, "counters: name drawn over a stack: %s at %d,%d,%d,%d\n", fl_map_area(u->geo.m, j)->name, l.x, l.y, l.w, l.h);
+        break;
+      }
+  }
   if (checking) /* tests: how the placement went */
-    fprintf(stderr, "counters: %d stacks, %d on another area's name, %d outside their area\n", check[0], check[1], check[2]);
+    fprintf(stderr, "counters: %d stacks, %d on another area's name, %d on their own name, %d outside their area\n", check[0], check[1],
+            check[2], check[3]);
 }

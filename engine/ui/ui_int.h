@@ -331,6 +331,9 @@ SDL_Color ui_area_color(const fl_Ui *u, int side);
  * stack of count; and every piece on the board, grouped by side and type per area. */
 void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptype, int count);
 void ui_draw_pieces(fl_Ui *u);
+/* Area i's name drawn again, where and as the map layer has it, over what is drawn since
+ * (counters that found no clear spot). */
+void ui_map_name_again(fl_Ui *u, int i);
 /* The map legend (ui_legend.c): the sides on the board, or the active overlay's ramp.
  * ui_legend_free: whether it has a place in the view that covers no area;
  * ui_legend_bar: the height its one-line bar needs along the bottom (0: it does not fit). */

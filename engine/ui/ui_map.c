@@ -603,6 +603,16 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
   }
 }
 
+void ui_map_name_again(fl_Ui *u, int i) {
+  if (i < 0 || i >= u->geo.narea || i >= 1024 || u->labr_key != u->layer_key || u->area_labr[i].w <= 0) return;
+  gfx_Ctx *g = &u->g;
+  const char *name = fl_map_area(u->geo.m, i)->name;
+  int wat = is_water(u, i), big = wat ? FONT_LABEL_I : FONT_LABEL_B;
+  int font = gfx_text_w(g, big, name) == u->area_labr[i].w ? big : wat ? FONT_LABEL_I : FONT_LABEL; /* as draw_static chose */
+  gfx_draw_halo(g, font, name, u->mapr.x + u->area_labr[i].x, u->mapr.y + u->area_labr[i].y, wat ? COL_WATER_TEXT : COL_TEXT,
+                (SDL_Color){12, 14, 16, 215}, 0);
+}
+
 static uint64_t layer_key(const fl_Ui *u) {
   uint64_t h = FL_FNV_INIT;
   double v[3] = {u->cx, u->cy, u->zoom};
