@@ -59,10 +59,10 @@ static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
   for (int i = 0; i < d->ntrack; i++)
     if (d->tracks[i].visible) {
       double v = s->tracks[i].value;
-      char num[64];
-      fl_fmt_num(v, num, sizeof num);
-      fprintf(f, "  %s%*s %12s %s\n", d->tracks[i].name, wmax - cli_text_width(d->tracks[i].name), "", num,
-              v == 1 && *d->tracks[i].unit_one ? d->tracks[i].unit_one : d->tracks[i].unit);
+      char q[96]; /* the figure as every surface writes it ("US$908 M", "34%", "0 people"), right-aligned */
+      fl_fmt_qty(v, d->tracks[i].unit, d->tracks[i].unit_one, q, sizeof q);
+      int pad = 16 - cli_text_width(q);
+      fprintf(f, "  %s%*s %*s%s\n", d->tracks[i].name, wmax - cli_text_width(d->tracks[i].name), "", pad > 0 ? pad : 0, "", q);
     }
   int n = 0;
   for (int i = 0; i < s->nlog; i++) n += s->log[i].kind == FL_LOG_ACTION;

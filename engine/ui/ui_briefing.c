@@ -6,6 +6,7 @@
 #include "ui_int.h"
 #include "fl_i18n.h"
 #include "fl_cite.h"
+#include "fl_fmt.h"
 #include "fl_schedule.h"
 #include <math.h>
 #include <stdio.h>
@@ -20,8 +21,14 @@ static const char *const T_ASSUMPTIONS = FL_N("ASSUMPTIONS"), *const T_SOURCES =
   *const T_KEYS = FL_N("Tab: next assumption  \xC2\xB7  + / \xE2\x88\x92: change it  \xC2\xB7  hover a reference for the source"),
   *const T_LOCK_FILE = FL_N("the class settings");
 
-static void fmt_val(double v, const char *unit, char *buf, size_t n) {
-  snprintf(buf, n, "%g%s%s", v, unit && *unit ? " " : "", unit ? unit : "");
+/* The figure the − + control shows: the number, its unit under it ("0.45" over "people/km²/yr");
+ * with a currency the whole figure, as every surface writes money ("US$10 M/km²", never "10"
+ * over "US$ M/km²"). Returns whether the unit is in the figure. */
+static int ctl_figure(const fl_ParamDef *p, double v, char *buf, size_t n) {
+  fl_fmt_qty(v, p->unit, NULL, buf, n);
+  if (buf[0] != '-' && (buf[0] < '0' || buf[0] > '9')) return 1;
+  fl_fmt_num(v, buf, n);
+  return 0;
 }
 
 /* One assumption; returns its height (measure: only that). */
@@ -32,18 +39,18 @@ static int param_row(fl_Ui *u, int i, int x, int y, int w, int measure) {
   double v = fl_game_param(u->game, i);
   char val[96], line[1600], dflt[120], num[64];
   /* the control (− number +, the unit under the number) is as wide as the widest value */
-  int bs = gfx_font_h(g, FONT_BODY) + PX(10), numw = 0;
+  int bs = gfx_font_h(g, FONT_BODY) + PX(10), numw = 0, whole = 0;
   double ends[3] = {p->min, p->max, v};
   for (int k = 0; k < 3; k++) {
-    snprintf(num, sizeof num, "%g", ends[k]);
+    whole = ctl_figure(p, ends[k], num, sizeof num);
     int nw = gfx_text_w(g, FONT_BOLD, num);
     numw = nw > numw ? nw : numw;
   }
-  int uw = p->unit && *p->unit ? gfx_text_w(g, FONT_SMALL, p->unit) : 0;
+  int uw = p->unit && *p->unit && !whole ? gfx_text_w(g, FONT_SMALL, p->unit) : 0;
   int ctl = 2 * bs + (numw > uw ? numw : uw) + PX(20), tw = w - ctl - PX(20);
   if (ctl < PX(130)) { ctl = PX(130); tw = w - ctl - PX(20); }
-  fmt_val(v, p->unit, val, sizeof val);
-  snprintf(num, sizeof num, "%g", v);
+  fl_fmt_qty(v, p->unit, NULL, val, sizeof val); /* as every surface writes a figure: "US$10 M/km²" */
+  ctl_figure(p, v, num, sizeof num);
   /* where the number comes from: a source (its short reference expands) or the label */
   int si = p->source && *p->source ? fl_def_source(d, p->source) : -1;
   if (si >= 0) snprintf(line, sizeof line, "%s: [@%s]", fl_tr(T_SOURCE), p->source);
@@ -99,7 +106,7 @@ static int param_row(fl_Ui *u, int i, int x, int y, int w, int measure) {
                   changed ? COL_ACCENT : COL_TEXT, 1);
   }
   if (changed) { /* the default, one click away */
-    snprintf(num, sizeof num, "%g", p->value);
+    ctl_figure(p, p->value, num, sizeof num);
     snprintf(dflt, sizeof dflt, "%s %s", fl_tr(T_DEFAULT), num);
     int dy = by + bs + PX(4) + (uw ? gfx_font_h(g, FONT_SMALL) + PX(2) : 0);
     SDL_Rect rr = {bx - ctl, dy, ctl, gfx_font_h(g, FONT_SMALL) + PX(4)};

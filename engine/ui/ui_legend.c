@@ -5,6 +5,7 @@
  * bottom (ui_map_fit leaves room for that bar when no corner is free); failing both it
  * folds into a small "Legend" tab (L or a click unfolds it). */
 #include "ui_int.h"
+#include "fl_fmt.h"
 #include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
@@ -255,7 +256,8 @@ void ui_legend(fl_Ui *u) {
     gfx_frame(g, (SDL_Rect){x, y + PX(2), bw, bh}, (SDL_Color){14, 18, 22, 255}, 1);
     y += lh;
     char hi[96];
-    snprintf(hi, sizeof hi, FL_TR("%g%s%s or more"), o->max, *o->unit ? " " : "", o->unit);
+    char q[80];
+    snprintf(hi, sizeof hi, FL_TR("%s or more"), fl_fmt_qty(o->max, o->unit, NULL, q, sizeof q));
     gfx_draw_text(g, FONT_SMALL, FL_TR("none"), x, y, COL_MUTED, 0);
     gfx_draw_text(g, FONT_SMALL, hi, r.x + r.w - pad, y, COL_MUTED, 2);
     y += lh;

@@ -28,7 +28,7 @@ local function opt(card, id, t)
     local cost, req = t.cost, t.requires
     t.requires = function(a)
       local c = cost(a).budget or 0
-      if c > F.track.get("budget") then return false, string.format(T.why.budget, C.num(c, 1), C.num(F.track.get("budget"), 1)) end
+      if c > F.track.get("budget") then return false, string.format(T.why.budget, C.money(c), C.money(F.track.get("budget"))) end
       if req then return req(a) end
       return true
     end
@@ -213,7 +213,7 @@ function R.define(cfg)
       requires = function(list)
         if not list then return Mi.open(kind) end
         local fit, c = priced(list)
-        if c > F.track.get("budget") then return false, string.format(T.why.budget, C.num(c, 1), C.num(F.track.get("budget"), 1)) end
+        if c > F.track.get("budget") then return false, string.format(T.why.budget, C.money(c), C.money(F.track.get("budget"))) end
         if #fit == 0 then return false, (T.fields.why.none_fits) end
         return true
       end,
@@ -225,15 +225,15 @@ function R.define(cfg)
       preview = function(list)
         if not list then
           if kind == "marked" or kind == "unmarked" or kind == "stockpile" or kind == "remote" then
-            return string.format(T.fields.preview0_ap, C.num(Mi.cost(kind), 1), C.num(Mi.km_needed(kind)),
+            return string.format(T.fields.preview0_ap, C.money(Mi.cost(kind)), C.num(Mi.km_needed(kind)),
               C.num(V("stockpile", 0) * 1000))
           end
-          return string.format(T.fields.preview0, C.num(Mi.cost(kind), 1), C.num(Mi.km_needed(kind)))
+          return string.format(T.fields.preview0, C.money(Mi.cost(kind)), C.num(Mi.km_needed(kind)))
         end
         local fit = Mi.fit(kind, list)
         local c = 0
         for _, a in ipairs(fit) do c = c + Mi.cost(kind, a) end
-        local s2 = string.format(T.fields.preview, names(fit), C.num(c, 1), C.num(Mi.km_needed(kind) * #fit),
+        local s2 = string.format(T.fields.preview, names(fit), C.money(c), C.num(Mi.km_needed(kind) * #fit),
           C.num(V("eng_km", 0) + V("eng_allied_km", 0)),
           (L.field_status(kind, fit[1]):gsub(" %[@[^%]]*%]", ""):gsub("%.$", "")))   -- citations are on the card
         if #fit < #list then

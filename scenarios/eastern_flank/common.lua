@@ -24,4 +24,15 @@ function C.num(x, decimals)
   int = int:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^(-?),", "%1")
   return int .. frac
 end
+-- Money as the indicators and the cards show it (engine/core/fl_fmt.c: fl_fmt_qty with the
+-- tracks' unit "US$ M"), so that a figure reads the same in the scenario's words: whole
+-- amounts as they are, from 100 rounded to whole, from 10 one decimal, below two, trailing
+-- zeros dropped: 0 -> "US$0 M", 0.3 -> "US$0.3 M", 8.4 -> "US$8.4 M", 1260.4 -> "US$1,260 M".
+function C.money(x)
+  local a = math.abs(x)
+  local s = string.format("%." .. (((a == math.floor(a) or a >= 100) and 0) or (a >= 10 and 1) or 2) .. "f", a)
+  if s:find(".", 1, true) then s = s:gsub("0+$", ""):gsub("%.$", "") end
+  local sign = (x < 0 and s ~= "0") and "-" or ""   -- -0.001 is "US$0 M", not "-US$0 M"
+  return sign .. "US$" .. C.num(tonumber(s), #(s:match("%.(%d+)$") or "")) .. " M"
+end
 return C

@@ -29,7 +29,8 @@ local function month_name(m)
   return string.format("%s %d", months[i % 12 + 1], 2025 + i // 12)
 end
 
--- Where the money went (R.spent_on): "obstacles US$1,080 M, fields US$120 M, ..." by amount.
+-- Where the money went (R.spent_on): "obstacles US$1,080 M, fields US$120 M, ..." by amount
+-- (C.money: as the indicators write money).
 local SPENT = { "obstacles", "fields", "production", "sensors", "allies", "protection", "evacuation", "mine_action", "other" }
 local function spent_on()
   local l = {}
@@ -39,7 +40,7 @@ local function spent_on()
   end
   table.sort(l, function(a, b) return a[2] > b[2] or (a[2] == b[2] and a[1] < b[1]) end)
   local words = {}
-  for _, e in ipairs(l) do words[#words + 1] = string.format(D("spent_item"), D("spent_on")[e[1]], num(e[2])) end
+  for _, e in ipairs(l) do words[#words + 1] = string.format(D("spent_item"), D("spent_on")[e[1]], C.money(e[2])) end
   return #words > 0 and table.concat(words, ", ") or D("spent_nothing")
 end
 
@@ -183,7 +184,7 @@ function R.debrief(e)
       num(t.cleared_km2), num(peace)),
     V("osus", 0) >= 0.5 and string.format(D("occupied_hazard"), num(V("osus"))) or nil)
   para(string.format(D("deterrence"), pct(t.deterrence), pct(t.alliance_cohesion), pct(t.reputation)),
-    string.format(D("money"), num(t.spent), spent_on(), num(t.budget)))
+    string.format(D("money"), C.money(t.spent), spent_on(), C.money(t.budget)))
   para(D("sources"))
   return table.concat(paras, "\n\n")
 end

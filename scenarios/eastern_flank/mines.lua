@@ -180,7 +180,7 @@ function Mi.open(kind)
   end
   if kind == "lift" and V("k_marked", 0) + V("k_unmarked", 0) <= 0 then return false, (T.fields.why.nothing) end
   if Mi.cost(kind) > F.track.get("budget") then
-    return false, string.format(T.why.budget, C.num(Mi.cost(kind), 1), C.num(F.track.get("budget"), 1))
+    return false, string.format(T.why.budget, C.money(Mi.cost(kind)), C.money(F.track.get("budget")))
   end
   local km = Mi.km_needed(kind)
   if km > V("eng_km", 0) + V("eng_allied_km", 0) then

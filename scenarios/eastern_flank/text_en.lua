@@ -466,8 +466,8 @@ T.debrief = {
   doctrines = { none = "no AP mines", at = "anti-tank belts", stockpile = "stockpile for crisis laying",
     marked = "marked AP fields", unmarked = "unmarked AP fields", remote = "remotely delivered AP mines planned",
     lift = "AP fields lifted" },
-  money = "The council spent US$%s M (%s); US$%s M were left.",
-  spent_item = "%s US$%s M",
+  money = "The council spent %s (%s); %s were left.",
+  spent_item = "%s %s",
   spent_nothing = "on nothing",
   spent_on = { obstacles = "anti-tank obstacles", fields = "minefields", production = "making and storing mines",
     sensors = "sensors", allies = "allied brigades", protection = "marking and mine-risk education",
@@ -517,10 +517,10 @@ T.law = {
 }
 
 T.fields = {
-  preview = "%s: US$%s M, %s km of engineer time (%s km free). %s",
+  preview = "%s: %s, %s km of engineer time (%s km free). %s",
   left_out = "Left out for lack of engineers, mines or money: %s.",
-  preview0 = "US$%s M and %s km of engineer time per area",
-  preview0_ap = "US$%s M and %s km of engineer time per area; mines in store: %s",
+  preview0 = "%s and %s km of engineer time per area",
+  preview0_ap = "%s and %s km of engineer time per area; mines in store: %s",
   why = {
     nothing = "No AP mines lie here",
     none_fits = "None of the chosen areas fits: not enough engineers or mines",
@@ -532,7 +532,7 @@ T.fields = {
 -- Why an option is not available (second result of requires).
 T.why = {
   party = "The four states are still parties to the Ottawa Convention",
-  budget = "Costs US$%s M; the budget has US$%s M",
+  budget = "Costs %s; the budget has %s",
   nothing_to_lay = "Nothing to lay: no area plans crisis laying, or the store is empty",
   nothing_unmarked = "No unmarked field to mark",
   done = "Already done",

@@ -67,6 +67,9 @@ grep -q '^  Each: Lawful everywhere\.$' "$T/y1" && grep -q '^  1\. North bank (n
 printf '1\n2\nquit\n' | "$FLANK" play eastern_flank --text >"$T/each" 2>&1
 [ "$(grep -c 'Lawful: anti-tank mines and obstacles are outside the Ottawa Convention' "$T/each")" = 2 ] \
   && grep -q '^  Each: .*Cost: US\$108 M of Budget\.$' "$T/each" && ok || bad "eastern_flank's targets repeat their shared law and cost: $(grep -c 'Lawful: anti-tank' "$T/each")"
+# money reads one way on a line: the scenario's preview as the engine's cost (not "US$108.0 M")
+grep -q '^  Each: US\$108 M, 30 km of engineer time .*Cost: US\$108 M of Budget\.$' "$T/each" && ok \
+  || bad "the preview and the cost write money alike: $(grep '^  Each:' "$T/each")"
 
 # ---- the log turn by turn: the dates, a delayed effect after (and naming) its cause, the years after
 grep -q '^  Indicators: Money 90 M€ (-10 M€)\.$' "$T/y" && ok || bad "a finished turn says what it did to the indicators"

@@ -165,5 +165,11 @@ PY
 expect_exit 2 "fork options need --until" "$FLANK" replay "$T/f.log" --side council=mines
 expect_exit 2 "fork with an unknown policy" "$FLANK" replay "$T/f.log" --until 3 --side council=nope
 
+# the summary writes each figure as every surface does: a currency before the number ("US$846 M",
+# not "846 US$ M"), the unit after it otherwise, right-aligned
+"$FLANK" run eastern_flank --seed 5 >"$T/sum" 2>&1
+grep -Eq '^  Money spent +US\$[0-9][0-9,.]* M$' "$T/sum" && grep -Eq '^  Deterrence +[0-9.]+%$' "$T/sum" && ! grep -q '[0-9] US\$' "$T/sum" && ok \
+  || bad "run's summary writes money as the window does: $(grep -E 'Budget|spent' "$T/sum")"
+
 echo "test_run: $passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -43,6 +43,15 @@ int main(void) {
   CHECK_STR(qty(7, "EUR", NULL), "EUR 7");
   CHECK_STR(qty(1500, "USD M", NULL), "USD 1,500 M");
   CHECK_STR(qty(-250, "US$ M", NULL), "-US$250 M");
+  /* zero and small amounts of money read one way everywhere (the flagship's words write money
+   * by the same rule: scenarios/eastern_flank/common.lua C.money; its test: scenarios/eastern_flank/tests/debrief.lua) */
+  CHECK_STR(qty(0, "US$ M", NULL), "US$0 M");          /* not "US$0.0 M" nor "0 US$ M" */
+  CHECK_STR(qty(-0.001, "US$ M", NULL), "US$0 M");
+  CHECK_STR(qty(0.3, "US$ M", NULL), "US$0.3 M");
+  CHECK_STR(qty(0.25, "US$ M", NULL), "US$0.25 M");
+  CHECK_STR(qty(8.4, "US$ M", NULL), "US$8.4 M");
+  CHECK_STR(qty(108.0, "US$ M", NULL), "US$108 M");     /* not "US$108.0 M" */
+  CHECK_STR(qty(10, "US$ M/km\xC2\xB2", NULL), "US$10 M/km\xC2\xB2");  /* a parameter's unit */
   CHECK_STR(qty(1, "PLN bn", "PLN bn"), "PLN 1 bn");
   CHECK_STR(qty(3, "USDT", NULL), "3 USDT");     /* a code only when a space or the end follows */
   CHECK_STR(qty(3, "PLNs", NULL), "3 PLNs");

@@ -113,15 +113,40 @@ test("the debrief says what the money went on, and the parts add up to the total
   local at = text:find("The council spent", 1, true)
   expect(at ~= nil).is_true()
   local line = text:sub(at, (text:find("\n", at, true) or #text + 1) - 1)
-  local total, parts = line:match("^The council spent US%$([%d,]+) M %((.+)%); US%$")
+  local total, parts = line:match("^The council spent US%$([%d,.]+) M %((.+)%); US%$")
   expect(total ~= nil).is_true()
   local function n(s) return tonumber((s:gsub(",", ""))) end
   local sum, count = 0, 0
-  for x in parts:gmatch("US%$([%d,]+) M") do sum, count = sum + n(x), count + 1 end
+  for x in parts:gmatch("US%$([%d,.]+) M") do sum, count = sum + n(x), count + 1 end
   expect(count).ge(3)
   expect(math.abs(sum - n(total))).le(count)   -- each part is rounded
   expect(parts).contains("minefields US$")     -- a policy that lays marked fields pays for them
   expect(parts).contains("anti-tank obstacles US$")
+end)
+
+-- Money reads as the indicators write it (engine/core/fl_fmt.c; common.lua C.money): "US$0 M",
+-- "US$0.3 M", "US$1,260 M", never "US$0.0 M" or "0 US$ M". Marked fields then unmarked ones
+-- spend the budget down to a small remainder.
+test("the debrief writes money as the indicators do, small and zero amounts too", function()
+  for _, run in ipairs { { seed = 5, side = { council = "marked_fields" } }, { seed = 7, side = { council = "mass_unmarked" } } } do
+    local g = play(run)
+    local text = debrief(g)
+    local n = 0
+    for fig in text:gmatch("US%$([^ ]+) M") do
+      n = n + 1
+      expect(fig:match("^%d[%d,]*$") or fig:match("^%d+%.%d*[1-9]$")).eq(fig)   -- no ".0", no trailing zero
+      local v = tonumber((fig:gsub(",", "")))
+      local dec = #(fig:match("%.(%d+)$") or "")
+      expect(dec == 0 or (v < 100 and (v >= 10) == (dec <= 1))).is_true()      -- the precision suits the size
+    end
+    expect(n).ge(3)
+    local left = text:match("; US%$([%d,.]+) M were left%.")
+    expect(left ~= nil).is_true()
+    local b = g.tracks.budget
+    local want = b >= 100 and math.floor(b + 0.5) or b >= 10 and math.floor(b * 10 + 0.5) / 10 or math.floor(b * 100 + 0.5) / 100
+    expect(tonumber((left:gsub(",", "")))).eq(want)
+    expect(text:find("[%d.] US%$ M") == nil).is_true()
+  end
 end)
 
 test("each day of war says where the front stands on every axis as the day begins", function()
