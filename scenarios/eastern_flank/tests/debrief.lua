@@ -147,6 +147,12 @@ test("the debrief writes money as the indicators do, small and zero amounts too"
     expect(tonumber((left:gsub(",", "")))).eq(want)
     expect(text:find("[%d.] US%$ M") == nil).is_true()
   end
+  -- a small amount keeps its decimals: seed 5's mines cost US$7.45 M to make (not "US$7 M")
+  local g = play { seed = 5, side = { council = "marked_fields" } }
+  local v = g.vars.spent_production
+  expect(v > 0 and v < 10 and v ~= math.floor(v)).is_true()
+  local two = string.format("%.2f", v):gsub("0+$", ""):gsub("%.$", "")
+  expect(debrief(g)).contains("making and storing mines US$" .. two .. " M")
 end)
 
 test("each day of war says where the front stands on every axis as the day begins", function()
