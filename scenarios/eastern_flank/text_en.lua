@@ -65,7 +65,8 @@ T.tracks = {
     text = "People killed or injured by mines and unexploded ordnance in the aftermath years." },
   contaminated_km2 = { name = "Contaminated area", text = "Suspected and confirmed hazardous area, km²." },
   cleared_km2 = { name = "Area cleared", text = "km² cleared or released." },
-  mines_stockpiled = { name = "AP mines stockpiled", text = "Thousands of anti-personnel mines in store." },
+  mines_stockpiled = { name = "AP mines stockpiled", text = "Thousands of anti-personnel mines in store: one store "
+    .. "for every AP field, laid in peace or in a crisis." },
   mines_emplaced = { name = "AP mines emplaced", text = "Thousands of anti-personnel mines in the ground." },
   hours_to_capital = { name = "Hours to a capital",
     text = "Hours until the attacker reached the outskirts of Tallinn or Riga (999: never)." },
@@ -127,7 +128,8 @@ T.dec = {
   production = {
     title = "Mine production",
     text = "Making an AP mine costs about $3-30, removing one $300-1,000, by a weak rule of thumb [@ngo_rule]. "
-      .. "Poland spoke of up to a million mines [@defensenews].",
+      .. "Poland spoke of up to a million mines [@defensenews]. The mines made go into one store, the only one: "
+      .. "marked and unmarked fields, crisis laying and remote delivery all draw on it.",
     opt = {
       none = { label = "No production" },
       low = { label = "20,000 a month", preview = "US$0.3 M a month (assumption)",
@@ -155,21 +157,26 @@ T.dec = {
       .. "self-destruct and self-deactivation only in perimeter-marked, fenced and monitored areas (Art. 5), "
       .. "recorded (Art. 9); remotely delivered AP mines only with self-destruct and back-up self-deactivation "
       .. "(Art. 6, Technical Annex 3) [@apii]. The Ottawa Convention bans AP mines for its "
-      .. "parties and any help with them (Art. 1) [@ottawa]. AP fields take their mines from the store: "
-      .. "produce them first (Mine production, once a withdrawal has taken effect).",
+      .. "parties and any help with them (Art. 1) [@ottawa]. All AP fields take their mines from ONE store, "
+      .. "which only Mine production fills (once a withdrawal has taken effect): marked and unmarked fields take "
+      .. "theirs when laid; stockpile and remotely delivered fields take theirs only when a crisis or an attack "
+      .. "comes, from whatever is left. Every field laid in peace leaves fewer mines for crisis laying.",
     opt = {
       done = { label = "Done for this quarter" },
       at = { label = "Anti-tank obstacles only", text = "Ditches, dragon's teeth, AT mines and bunkers on 30 km of "
         .. "the area's axis: +1 obstacle level. US$3.6 M per km, as East Shield [@eastshield; @bdl]." },
-      marked = { label = "AP mines: marked, fenced, monitored", text = "30,000 mines, recorded; fence and signs "
+      marked = { label = "AP mines: marked, fenced, monitored", text = "30,000 mines from the shared store, "
+        .. "recorded; fence and signs "
         .. "~US$0.2 M per km of perimeter, monitoring US$2 M a year (assumptions)." },
-      unmarked = { label = "AP mines: unmarked", text = "Half the engineer time and no fence; reputation -5, "
-        .. "cohesion -2; people stray into it." },
+      unmarked = { label = "AP mines: unmarked", text = "30,000 mines from the shared store. Half the engineer "
+        .. "time and no fence; reputation -5, cohesion -2; people stray into it." },
       remote = { label = "Remotely delivered (self-destruct and self-deactivation)", text = "Planned now, "
-        .. "scattered when an attack starts: at most 1 in 1,000 still active after 120 days [@apii]. "
-        .. "US$30 M of mines per field (~$1,000 a mine) and US$20 M of launchers once (assumptions)." },
-      stockpile = { label = "Stockpile for crisis laying", text = "No mines in the ground now: engineers lay them "
-        .. "in a crisis, two fields a day, if there is warning; some hurried fields go unrecorded." },
+        .. "scattered from the shared store when an attack starts: at most 1 in 1,000 still active after 120 days "
+        .. "[@apii]. US$30 M of mines per field (~$1,000 a mine) and US$20 M of launchers once (assumptions)." },
+      stockpile = { label = "Stockpile for crisis laying", text = "Laid only in a crisis, from what peacetime "
+        .. "fields leave in the shared store. No mines in the ground now: engineers lay them in a crisis, two fields "
+        .. "a day, if there is warning; some hurried fields go unrecorded. Marked and unmarked fields take their "
+        .. "mines from the same store when they are laid: with too few left, fewer fields go in." },
       lift = { label = "Lift an AP field", text = "Back into the store: US$300 a mine [@ngo_rule]." },
     },
   },
@@ -207,7 +214,8 @@ T.dec = {
       .. "Stockpiled mines can be laid now, recorded and marked by engineers; border villages can be evacuated.",
     opt = {
       hold = { label = "Hold" },
-      emplace = { label = "Lay the stockpiled fields", preview = "Two fields a day where stockpile laying is planned",
+      emplace = { label = "Lay the stockpiled fields", preview = "Two fields a day where stockpile laying is planned, "
+        .. "from what is left in the shared store",
         text = "Lawful once out of the Ottawa Convention; Amended Protocol II still asks for marking and records "
           .. "(Arts. 5, 9) [@apii], and some hurried fields go unrecorded." },
       evacuate = { label = "Evacuate border areas", preview = "Halves civilian casualties in a war (assumption)" },
@@ -520,12 +528,14 @@ T.fields = {
   preview = "%s: %s, %s km of engineer time (%s km free). %s",
   left_out = "Left out for lack of engineers, mines or money: %s.",
   preview0 = "%s and %s km of engineer time per area",
-  preview0_ap = "%s and %s km of engineer time per area; mines in store: %s",
+  preview0_ap = "%s and %s km of engineer time per area; mines in the store that every AP field and crisis laying "
+    .. "share: %s",
   why = {
     nothing = "No AP mines lie here",
     none_fits = "None of the chosen areas fits: not enough engineers or mines",
     engineers = "Engineers are busy: this needs %.0f km of belt, %.0f km are free (about 30 km a month)",
-    stock = "Not enough mines in store: a field takes %s, the store holds %s (produce them first)",
+    stock = "Not enough mines in store: a field takes %s, the store holds %s (produce them first; "
+      .. "peacetime fields and crisis laying share this store)",
   },
 }
 
@@ -552,7 +562,8 @@ T.props = {
   ap_marked = { name = "AP mines in the ground, marked", unit = "thousand", text = "Marked, fenced, monitored, recorded." },
   ap_unmarked = { name = "AP mines in the ground, unmarked", unit = "thousand", text = "Unmarked or unrecorded." },
   ap_remote = { name = "AP mines scattered", unit = "thousand", text = "Remotely delivered when the attack began." },
-  plan_k = { name = "AP mines planned for a crisis", unit = "thousand", text = "What engineers would lay with warning." },
+  plan_k = { name = "AP mines planned for a crisis", unit = "thousand", text = "What engineers would lay with "
+    .. "warning, from the store that peacetime fields draw on too: less when they have used it." },
   doctrine = { name = "Field", text = "The council's order for this area.",
     values = { none = "No AP mines", at = "Anti-tank belts only", marked = "Marked and fenced AP mines (APII Art. 5)",
       unmarked = "Unmarked AP mines", remote = "Remotely delivered AP mines (planned for an attack)",
