@@ -76,6 +76,37 @@ static int cli_targets_typed(const fl_Def *d, const char *typed, char *out, size
   return k >= n;
 }
 
+/* After "let the computer play your side": the decisions it took otherwise than you did (the
+ * same decision, the same time in the same turn, another option; or one you never had), the
+ * first few and how many in all, so the student sees what the computer changed. */
+static void computer_chose(const fl_Def *d, const fl_Replay *r, const fl_State *f, fl_Sides humans, int from_turn) {
+  int shown = 0, n = 0;
+  for (int i = 0; i < f->nlog; i++) {
+    const fl_LogEntry *e = &f->log[i];
+    if (e->kind != FL_LOG_ACTION || e->turn < from_turn || !(humans & FL_SIDE_BIT(e->c))) continue;
+    const fl_CardDef *c = &d->cards[e->a];
+    int nth = 0, k = 0, same = 0;
+    for (int j = 0; j < i; j++) nth += f->log[j].kind == FL_LOG_ACTION && f->log[j].turn == e->turn && f->log[j].a == e->a;
+    for (int j = 0; j < r->nactions; j++)
+      if (r->actions[j].turn == e->turn && !strcmp(r->actions[j].card, c->id) && k++ == nth) {
+        same = !strcmp(r->actions[j].option, c->options[e->b].id);
+        break;
+      }
+    if (same) continue;
+    if (n++ == 0) printf("\n%s\n", FL_TR("The computer chose otherwise than you:"));
+    if (shown < 8) {
+      printf("  ");
+      printf(FL_TR("Turn %d, %s: %s"), e->turn, c->title, c->options[e->b].label);
+      for (int t = 0; t < e->ntg && e->tg && c->options[e->b].target == FL_TGT_AREA; t++)
+        if (e->tg[t] >= 0 && e->tg[t] < fl_map_area_count(d->map)) printf("%s%s", t ? ", " : " (", fl_map_area(d->map, e->tg[t])->name);
+      if (e->ntg && e->tg && c->options[e->b].target == FL_TGT_AREA) putchar(')');
+      putchar('\n');
+      shown++;
+    }
+  }
+  if (n > shown) { printf("  "); printf(FL_TR("... and %d more"), n - shown); putchar('\n'); }
+}
+
 static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl_Sides humans, const char *args) {
   const fl_Def *d = fl_script_def(sc);
   int idx[512], n = human_actions(d, r, humans, idx, 512), k = 0, o = 0;
@@ -155,6 +186,7 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
   cli_whatif_kept(note, sizeof note, &kept);
   if (!by_computer && *note) printf("%s\n", note);
   cli_whatif_table(stdout, d, played, f);
+  if (by_computer) computer_chose(d, r, f, humans, a->turn);
   for (int i = f->nlog - 1; i >= 0; i--)
     if (f->log[i].kind == FL_LOG_ENDING) {
       printf("\n");

@@ -128,6 +128,10 @@ printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 2\nC1R2\nwhatif 1 2\natlantis\nquit\n' | HO
 grep -q '^In your game: c1r1$' "$T/wi" && grep -q 'Which areas? (names, separated by commas)' "$T/wi" \
   && grep -q 'What if you had chosen "Lay a field" on "Blue.s orders" in turn 1?' "$T/wi" \
   && grep -q "No area is called 'atlantis'" "$T/wi" && ok || bad "what-if targets by name: $(grep -A3 'whatif' "$T/wi" | head -12)"
+# the computer playing on says what it chose otherwise than the student (the first few, with areas)
+printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 5\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play tests/script/board --text --side blue >"$T/wc" 2>&1
+grep -q '^The computer chose otherwise than you:$' "$T/wc" && grep -q '^  Turn 1, Blue.s orders: Lay a field (c1r2)$' "$T/wc" \
+  && ok || bad "what the computer chose: $(grep -A4 'What if the computer' "$T/wc")"
 
 # ---- the window's briefing: the same end (drawn texts recorded by FLANK_I18N_DRAWN)
 if command -v xvfb-run >/dev/null 2>&1; then
