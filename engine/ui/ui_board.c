@@ -697,6 +697,14 @@ void ui_draw_pick(fl_Ui *u) {
       ring_piece(u, t, chosen(u, t) ? pick : c, bw + 1);
     }
   }
+  /* a lit area whose name found no room on the map (a small area zoomed out) is named here */
+  for (int i = 0; areas && (u->layers & FL_UI_LABELS) && u->labr_key == u->layer_key && i < u->nlegal; i++) {
+    int32_t t = u->legal[i];
+    if (t < 0 || t >= u->geo.narea || t >= 1024 || u->area_labr[t].w > 0) continue;
+    float x, y;
+    area_pt(u, t, &x, &y);
+    gfx_draw_halo(g, FONT_LABEL, area_name(u, t), (int)x, (int)y - gfx_font_h(g, FONT_LABEL), COL_TEXT, (SDL_Color){12, 14, 16, 215}, 1);
+  }
   for (int i = 0; i < u->pick.ntg; i++) {
     if (op->target == FL_TGT_MOVE && i == 0) ring_piece(u, u->pick.tg[0], pick, bw + 2);
     else if (areas) ui_map_outline(u, u->pick.tg[i], bw + 2, pick);

@@ -557,8 +557,10 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
     static const float dy[] = {0, -0.8f, 0.8f, 0, 0, -1.6f, 1.6f, -0.8f, -0.8f, 0.8f, 0.8f, 0, 0, -2.4f, 2.4f};
     enum { NSPOT = sizeof dx / sizeof dx[0] };
     int done = 0;
-    /* then, in a crowded corner, the same places in the smaller town font */
-    for (int pass = 0; pass < 2 && !done; pass++) {
+    /* then, in a crowded corner, the same places in the smaller town font; last, without
+     * keeping room for the counters (they find another clear spot): every area gets a name */
+    for (int pass = 0; pass < 3 && !done; pass++) {
+      if (pass == 2) room = 0;
       int font = pass ? small : big, fh = gfx_font_h(g, font);
       int fw = pass ? gfx_text_w(g, font, a->name) : tw;
       for (int c = 0; c < NSPOT && !done; c++) {
