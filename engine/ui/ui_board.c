@@ -672,12 +672,18 @@ void ui_draw_pick_banner(fl_Ui *u) {
   }
   snprintf(line, sizeof line, FL_TR("%s: %s  \xC2\xB7  Tab/arrows cycle%s, Enter %s, Esc cancels"), op->label, ask, cur,
            again ? FL_TR("chooses (again: confirm)") : FL_TR("chooses"));
-  int tw = gfx_text_w(g, FONT_BODY, line), pad = PX(14);
-  SDL_Rect r = {u->mapr.x + (u->mapr.w - tw) / 2 - pad, u->mapr.y + PX(12), tw + 2 * pad, gfx_font_h(g, FONT_BODY) + PX(14)};
+  int tw = gfx_text_w(g, FONT_BODY, line), pad = PX(14), th = gfx_font_h(g, FONT_BODY), wrap = 0;
+  if (tw + 2 * pad > u->mapr.w - PX(16)) { /* a long question (a named piece and area) wraps inside the map */
+    wrap = u->mapr.w - PX(16) - 2 * pad;
+    const gfx_Text *t = gfx_text(g, FONT_BODY, line, wrap);
+    if (t) { tw = t->w; th = t->h; }
+  }
+  SDL_Rect r = {u->mapr.x + (u->mapr.w - tw) / 2 - pad, u->mapr.y + PX(12), tw + 2 * pad, th + PX(14)};
   if (SDL_HasIntersection(&r, &u->legend_r)) r.y = u->legend_r.y + u->legend_r.h + PX(8);
   gfx_round(g, r, PX(6), (SDL_Color){12, 14, 18, 235});
   gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);
-  gfx_draw_text(g, FONT_BODY, line, r.x + pad, r.y + PX(7), COL_TEXT, 0);
+  if (wrap) gfx_draw_wrapped(g, FONT_BODY, line, r.x + pad, r.y + PX(7), wrap, COL_TEXT);
+  else gfx_draw_text(g, FONT_BODY, line, r.x + pad, r.y + PX(7), COL_TEXT, 0);
 }
 
 void ui_draw_pick(fl_Ui *u) {
