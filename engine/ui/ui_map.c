@@ -553,14 +553,12 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
     int wat = is_water(u, order[k]), big = wat ? FONT_LABEL_I : FONT_LABEL_B, small = wat ? FONT_LABEL_I : FONT_LABEL;
     int tw = gfx_text_w(g, big, a->name), room = has_pieces[order[k]] ? pieces_height(u) : 0;
     /* where a label collides, nudge it a little up, down or sideways before giving up */
-    static const float dx[] = {0, 0, 0, -0.35f, 0.35f, 0, 0, -0.35f, 0.35f, -0.35f, 0.35f, -0.6f, 0.6f, 0, 0};
-    static const float dy[] = {0, -0.8f, 0.8f, 0, 0, -1.6f, 1.6f, -0.8f, -0.8f, 0.8f, 0.8f, 0, 0, -2.4f, 2.4f};
+    static const float dx[] = {0, 0, 0, -0.35f, 0.35f, 0, 0};
+    static const float dy[] = {0, -0.8f, 0.8f, 0, 0, -1.6f, 1.6f};
     enum { NSPOT = sizeof dx / sizeof dx[0] };
     int done = 0;
-    /* then, in a crowded corner, the same places in the smaller town font; last, without
-     * keeping room for the counters (they find another clear spot): every area gets a name */
-    for (int pass = 0; pass < 3 && !done; pass++) {
-      if (pass == 2) room = 0;
+    /* then, in a crowded corner, the same places in the smaller town font */
+    for (int pass = 0; pass < 2 && !done; pass++) {
       int font = pass ? small : big, fh = gfx_font_h(g, font);
       int fw = pass ? gfx_text_w(g, font, a->name) : tw;
       for (int c = 0; c < NSPOT && !done; c++) {

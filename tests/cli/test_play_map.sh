@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The flagship's map in the window (Xvfb + xdotool), as a student meets it at 1440x900: every
 # area's name stands with its middle on its own area (FLANK_COUNTER_CHECK reports where each
-# name is and what lies under it), a click on a name chooses the area it names (Suwałki Gap,
-# whose name once stood over Marijampolė), and while targets are lit each Tab says where the
-# cursor has got to ("2 of 8: ..."), so the banner's "Tab/arrows cycle" visibly does.
+# name is and what lies under it; Suwałki Gap's once stood over Marijampolė), a click on a
+# lit area's name chooses the area it names (Alytus, once left without a name), and while
+# targets are lit each Tab says where the cursor has got to ("2 of 8: ..."), so the banner's
+# "Tab/arrows cycle" visibly does.
 # Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
@@ -31,15 +32,15 @@ case "$summary" in
   "") bad "no report of the names' places (FLANK_COUNTER_CHECK)" ;;
   *) bad "$summary: $(grep '^names: .* over ' "$T/log" | sort -u | head -5 | tr '\n' ';')" ;;
 esac
-# a click on the middle of the name "Suwałki Gap" chooses Suwałki Gap; Enter confirms
+# a click on the middle of the name "Alytus" chooses Alytus; Enter confirms
 k 2
-read -r x y < <(grep '^names: Suwałki Gap at' "$T/log" | tail -1 | sed 's/.* at \([0-9]*\),\([0-9]*\).*/\1 \2/')
+read -r x y < <(grep '^names: Alytus at' "$T/log" | tail -1 | sed 's/.* at \([0-9]*\),\([0-9]*\).*/\1 \2/')
 if [ -n "$x" ]; then
   xdotool mousemove "$x" "$y" click 1; sleep 0.7
   k Return
-  grep -q 'Anti-tank obstacles only (Suwałki Gap)' "$T/drawn" && echo "ok: a click on the name Suwałki Gap chose Suwałki Gap" ||
-    bad "a click on the name Suwałki Gap did not choose it: $(grep -a 'not a target\|Anti-tank obstacles only (' "$T/drawn" | sort -u | head -3 | tr '\n' ';')"
-else bad "Suwałki Gap has no name on the map"; fi
+  grep -q 'Anti-tank obstacles only (Alytus)' "$T/drawn" && echo "ok: a click on the name Alytus chose Alytus" ||
+    bad "a click on the name Alytus did not choose it: $(grep -a 'not a target\|Anti-tank obstacles only (' "$T/drawn" | sort -u | head -3 | tr '\n' ';')"
+else bad "Alytus has no name on the map"; fi
 # Tab moves through the lit areas, and the banner says where it is
 xdotool mousemove 1430 890; sleep 0.3
 k 2; k Tab; k Tab
