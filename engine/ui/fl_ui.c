@@ -508,7 +508,7 @@ static void mouse_button(fl_Ui *u, const SDL_MouseButtonEvent *b, float dpi) {
     }
   } else if (u->dragging) {
     int used = u->pick_opt >= 0 && ui_pick_release(u, x, y, u->drag_moved);
-    if (!u->drag_moved && !used) { int a = ui_map_hit(u, x, y); u->sel = a == u->sel ? -1 : a; u->focus = FOCUS_MAP; }
+    if (!u->drag_moved && !used) { int a = ui_map_pick(u, x, y); u->sel = a == u->sel ? -1 : a; u->focus = FOCUS_MAP; }
     u->dragging = 0;
     u->drag_piece = -1;
   }
@@ -713,7 +713,7 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
             u->drag_y = u->my;
           }
         }
-        u->hover = u->screen == SCR_GAME && !modal_open(u) ? ui_map_hit(u, u->mx, u->my) : -1;
+        u->hover = u->screen == SCR_GAME && !modal_open(u) ? ui_map_pick(u, u->mx, u->my) : -1;
         break;
       }
       case SDL_MOUSEBUTTONDOWN:

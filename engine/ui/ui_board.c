@@ -290,6 +290,7 @@ static int load_legal(fl_Ui *u) {
     if (pi >= 0 && fl_move_reach(&u->reach, u->def, u->st, pi) >= 0) u->reach_pi = pi;
   }
   u->pick_cur = -1;
+  u->move_to = -1;
   u->gen++;
   return n;
 }
@@ -299,6 +300,7 @@ void ui_pick_cancel(fl_Ui *u) {
   u->pick_opt = -1;
   u->pick.ntg = 0;
   u->nlegal = 0;
+  u->move_to = -1;
   u->reach_pi = -1;
   u->drag_piece = -1;
   u->gen++;
@@ -327,7 +329,9 @@ void ui_pick_ask(const fl_Ui *u, char *buf, size_t n) {
     else {
       char pn[96];
       piece_name(u, u->pick.tg[0], pn, sizeof pn);
-      snprintf(buf, n, FL_TR("Move %s: choose where"), pn);
+      /* TRANSLATORS: a move waits for its confirmation: the piece, then the destination area */
+      if (u->move_to >= 0) snprintf(buf, n, FL_TR("Move %s to %s? Enter or click it again"), pn, area_name(u, u->move_to));
+      else snprintf(buf, n, FL_TR("Move %s: choose where"), pn);
     }
     return;
   }
@@ -366,6 +370,11 @@ static void choose(fl_Ui *u, int32_t t) {
     u->gen++;
     return;
   }
+  if (op->target == FL_TGT_MOVE && u->pick.ntg == 1 && u->move_to != t) { /* a move by click waits for a second click or Enter */
+    u->move_to = t;
+    u->gen++;
+    return;
+  }
   if (u->pick.ntg >= FL_MAX_TARGETS) return;
   u->pick.tg[u->pick.ntg++] = t;
   u->gen++;
@@ -376,6 +385,7 @@ static void choose(fl_Ui *u, int32_t t) {
 /* Confirm a choice of several targets with at least the minimum chosen. */
 static int confirm(fl_Ui *u) {
   const fl_OptionDef *op = pick_def(u);
+  if (op && op->target == FL_TGT_MOVE && u->pick.ntg == 1 && u->move_to >= 0) { choose(u, u->move_to); return 1; }
   if (!op || op->target == FL_TGT_MOVE) return 0;
   if (u->pick.ntg < pick_min(op)) {
     snprintf(u->toast, sizeof u->toast, FL_TR("Choose at least %d"), pick_min(op));
@@ -415,7 +425,8 @@ int ui_pick_key(fl_Ui *u, SDL_Keycode c, int shift) {
   if (!op) { ui_pick_cancel(u); return 0; }
   switch (c) {
   case SDLK_ESCAPE:
-    if (op->target == FL_TGT_MOVE && u->pick.ntg == 1) { u->pick.ntg = 0; load_legal(u); } /* back to the pieces */
+    if (op->target == FL_TGT_MOVE && u->pick.ntg == 1 && u->move_to >= 0) { u->move_to = -1; u->gen++; } /* back to the destinations */
+    else if (op->target == FL_TGT_MOVE && u->pick.ntg == 1) { u->pick.ntg = 0; load_legal(u); } /* back to the pieces */
     else { ui_pick_cancel(u); u->opt_sel = -1; }
     return 1;
   case SDLK_TAB: case SDLK_RIGHT: case SDLK_DOWN: case SDLK_LEFT: case SDLK_UP: {
@@ -428,8 +439,9 @@ int ui_pick_key(fl_Ui *u, SDL_Keycode c, int shift) {
   }
   case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_SPACE:
     if (u->pick_cur >= 0 && u->pick_cur < u->nlegal && !(chosen(u, u->legal[u->pick_cur]) && u->pick.ntg >= pick_min(op))) {
+      int was = u->pick.ntg;
       choose(u, u->legal[u->pick_cur]);
-      if (u->pick_opt >= 0 && op->target == FL_TGT_MOVE && u->pick.ntg == 1) u->pick_cur = -1;
+      if (u->pick_opt >= 0 && op->target == FL_TGT_MOVE && u->pick.ntg == 1 && was == 0) u->pick_cur = -1;
     } else confirm(u);
     return 1;
   default: return 0;
@@ -460,7 +472,7 @@ int32_t ui_piece_hit(fl_Ui *u, int x, int y, int (*want)(fl_Ui *, int32_t)) {
 static int32_t target_at(fl_Ui *u, int x, int y) {
   const fl_OptionDef *op = pick_def(u);
   if (!op) return -1;
-  if (picking_areas(u, op)) return ui_map_hit(u, x, y);
+  if (picking_areas(u, op)) return ui_map_pick(u, x, y);
   int32_t id = ui_piece_hit(u, x, y, want_legal);
   if (id < 0) id = ui_piece_hit(u, x, y, want_any);
   return id;
@@ -515,8 +527,8 @@ int ui_pick_release(fl_Ui *u, int x, int y, int dragged) {
   if (!op) return 0;
   if (drag >= 0) {
     if (!dragged) return 1; /* a click on the piece: it stays chosen, the destinations are lit */
-    int a = ui_map_hit(u, x, y), li = a >= 0 ? legal_index(u, a) : -1;
-    if (li >= 0) choose(u, a);
+    int a = ui_map_pick(u, x, y), li = a >= 0 ? legal_index(u, a) : -1;
+    if (li >= 0) { choose(u, a); if (u->move_to == a) choose(u, a); } /* a drop is deliberate: it moves at once */
     u->gen++;
     return 1;
   }
@@ -648,15 +660,30 @@ void ui_draw_pick_banner(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   char ask[256], line[512];
   ui_pick_ask(u, ask, sizeof ask);
-  int multi = op->target != FL_TGT_MOVE && pick_max(op) > 1;
-  snprintf(line, sizeof line, FL_TR("%s: %s  \xC2\xB7  Tab/arrows cycle, Enter %s, Esc cancels"), op->label, ask,
-           multi ? FL_TR("chooses (again: confirm)") : FL_TR("chooses"));
-  int tw = gfx_text_w(g, FONT_BODY, line), pad = PX(14);
-  SDL_Rect r = {u->mapr.x + (u->mapr.w - tw) / 2 - pad, u->mapr.y + PX(12), tw + 2 * pad, gfx_font_h(g, FONT_BODY) + PX(14)};
+  int again = (op->target != FL_TGT_MOVE && pick_max(op) > 1) || (op->target == FL_TGT_MOVE && u->pick.ntg == 1);
+  char cur[160] = "";
+  if (u->pick_cur >= 0 && u->pick_cur < u->nlegal) { /* where Tab has got to, so each press shows */
+    char nm[96];
+    int32_t t = u->legal[u->pick_cur];
+    if (picking_areas(u, op)) snprintf(nm, sizeof nm, "%s", area_name(u, t));
+    else piece_name(u, t, nm, sizeof nm);
+    /* TRANSLATORS: the keyboard's place among the lit targets: its number, how many, its name */
+    snprintf(cur, sizeof cur, FL_TR(" (%d of %d: %s)"), u->pick_cur + 1, u->nlegal, nm);
+  }
+  snprintf(line, sizeof line, FL_TR("%s: %s  \xC2\xB7  Tab/arrows cycle%s, Enter %s, Esc cancels"), op->label, ask, cur,
+           again ? FL_TR("chooses (again: confirm)") : FL_TR("chooses"));
+  int tw = gfx_text_w(g, FONT_BODY, line), pad = PX(14), th = gfx_font_h(g, FONT_BODY), wrap = 0;
+  if (tw + 2 * pad > u->mapr.w - PX(16)) { /* a long question (a named piece and area) wraps inside the map */
+    wrap = u->mapr.w - PX(16) - 2 * pad;
+    const gfx_Text *t = gfx_text(g, FONT_BODY, line, wrap);
+    if (t) { tw = t->w; th = t->h; }
+  }
+  SDL_Rect r = {u->mapr.x + (u->mapr.w - tw) / 2 - pad, u->mapr.y + PX(12), tw + 2 * pad, th + PX(14)};
   if (SDL_HasIntersection(&r, &u->legend_r)) r.y = u->legend_r.y + u->legend_r.h + PX(8);
   gfx_round(g, r, PX(6), (SDL_Color){12, 14, 18, 235});
   gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);
-  gfx_draw_text(g, FONT_BODY, line, r.x + pad, r.y + PX(7), COL_TEXT, 0);
+  if (wrap) gfx_draw_wrapped(g, FONT_BODY, line, r.x + pad, r.y + PX(7), wrap, COL_TEXT);
+  else gfx_draw_text(g, FONT_BODY, line, r.x + pad, r.y + PX(7), COL_TEXT, 0);
 }
 
 void ui_draw_pick(fl_Ui *u) {
@@ -676,6 +703,14 @@ void ui_draw_pick(fl_Ui *u) {
       ring_piece(u, t, chosen(u, t) ? pick : c, bw + 1);
     }
   }
+  /* a lit area whose name found no room on the map (a small area zoomed out) is named here */
+  for (int i = 0; areas && (u->layers & FL_UI_LABELS) && u->labr_key == u->layer_key && i < u->nlegal; i++) {
+    int32_t t = u->legal[i];
+    if (t < 0 || t >= u->geo.narea || t >= 1024 || u->area_labr[t].w > 0) continue;
+    float x, y;
+    area_pt(u, t, &x, &y);
+    gfx_draw_halo(g, FONT_LABEL, area_name(u, t), (int)x, (int)y - gfx_font_h(g, FONT_LABEL), COL_TEXT, (SDL_Color){12, 14, 16, 215}, 1);
+  }
   for (int i = 0; i < u->pick.ntg; i++) {
     if (op->target == FL_TGT_MOVE && i == 0) ring_piece(u, u->pick.tg[0], pick, bw + 2);
     else if (areas) ui_map_outline(u, u->pick.tg[i], bw + 2, pick);
@@ -684,6 +719,10 @@ void ui_draw_pick(fl_Ui *u) {
   int32_t t = -1;
   if (u->pick_cur >= 0 && u->pick_cur < u->nlegal) t = u->legal[u->pick_cur];
   else if (u->mouse_in && SDL_PointInRect(&(SDL_Point){u->mx, u->my}, &u->mapr)) t = target_at(u, u->mx, u->my);
+  if (op->target == FL_TGT_MOVE && u->move_to >= 0) {
+    ui_map_outline(u, u->move_to, bw + 3, pick);
+    if (t < 0) t = u->move_to; /* its path stays drawn while it waits */
+  }
   int li = t >= 0 ? legal_index(u, t) : -1;
   if (t >= 0 && areas) ui_map_outline(u, t, bw + 3, hot);
   else if (t >= 0) ring_piece(u, t, hot, bw + 2);

@@ -349,4 +349,17 @@ void ui_draw_pieces(fl_Ui *u) {
   if (checking) /* tests: how the placement went */
     fprintf(stderr, "counters: %d stacks, %d on another area's name, %d on their own name, %d outside their area\n", check[0], check[1],
             check[2], check[3]);
+  if (checking && u->labr_key == u->layer_key) { /* tests: each area's name where a click on it lands */
+    int named = 0, off = 0;
+    for (int i = 0; i < u->geo.narea && i < 1024; i++) {
+      SDL_Rect l = u->area_labr[i];
+      if (l.w <= 0) continue;
+      int x = u->mapr.x + l.x + l.w / 2, y = u->mapr.y + l.y + l.h / 2, at = ui_map_hit(u, x, y);
+      named++;
+      off += at != i;
+      fprintf(stderr, "names: %s at %d,%d%s%s\n", fl_map_area(u->geo.m, i)->name, x, y, at != i ? " over " : "",
+              at != i ? (at >= 0 ? fl_map_area(u->geo.m, at)->name : "no area") : "");
+    }
+    fprintf(stderr, "names: %d of %d areas named, %d with their middle on another area\n", named, u->geo.narea, off);
+  }
 }

@@ -100,6 +100,7 @@ int gfx_init(gfx_Ctx *g, SDL_Renderer *r, float s, char *err, size_t n) {
   /* tests read what the window showed: is any English left in another language? */
   const char *drawn = getenv("FLANK_I18N_DRAWN");
   if (drawn && *drawn && !(g->drawn = fopen(drawn, "a"))) { snprintf(err, n, "FLANK_I18N_DRAWN: cannot open %s", drawn); gfx_free(g); return -1; }
+  if (g->drawn) setvbuf(g->drawn, NULL, _IOLBF, 0); /* line by line: a test may read it while the window is open */
   return 0;
 }
 

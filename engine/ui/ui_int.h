@@ -284,6 +284,7 @@ typedef struct fl_Ui {
   fl_Choice pick;              /* chosen so far (a move: the piece's id first) */
   int32_t *legal; unsigned char *legal_ok; int nlegal, caplegal; /* lit targets; ok: may be chosen */
   int pick_cur;                /* the keyboard's place in legal[], or -1 */
+  int32_t move_to;             /* a move's destination chosen by click or Enter, waiting for its confirmation; -1: none */
   fl_Reach reach; int reach_pi; /* reachable areas of the moving piece (its index), -1: none */
   ui_PBox *pbox; int npbox, cappbox; /* counters drawn in the last frame */
   /* where the map layer put its names (layer coordinates: relative to mapr), so counters keep
@@ -318,6 +319,8 @@ SDL_Color ui_overlay_color(double t);
 void ui_map_fit(fl_Ui *u);
 /* The area under a pixel, or -1. */
 int ui_map_hit(fl_Ui *u, int x, int y);
+/* The area a click or hover means: the area whose name is under (x, y), else the area there. */
+int ui_map_pick(fl_Ui *u, int x, int y);
 /* Draw the map view into u->mapr: cached static layer, then pieces and highlights. */
 void ui_map_draw(fl_Ui *u);
 /* Drop the cached label surfaces (new map or new scale). */

@@ -231,6 +231,16 @@ void ui_map_fit(fl_Ui *u) {
 
 void ui_map_invalidate(fl_Ui *u) { u->layer_key = 0; }
 
+/* An area's name points at its area, even where the name reaches over a neighbour. */
+int ui_map_pick(fl_Ui *u, int x, int y) {
+  if (u->geo_ok && u->labr_key == u->layer_key && SDL_PointInRect(&(SDL_Point){x, y}, &u->mapr))
+    for (int i = 0; i < u->geo.narea && i < 1024; i++) {
+      SDL_Rect l = u->area_labr[i];
+      if (l.w > 0 && SDL_PointInRect(&(SDL_Point){x - u->mapr.x, y - u->mapr.y}, &l)) return i;
+    }
+  return ui_map_hit(u, x, y);
+}
+
 int ui_map_hit(fl_Ui *u, int x, int y) {
   if (!u->geo_ok || x < u->mapr.x || y < u->mapr.y || x >= u->mapr.x + u->mapr.w || y >= u->mapr.y + u->mapr.h) return -1;
   double X = u->cx + (x - u->mapr.x - u->mapr.w / 2.0) / u->zoom;
@@ -545,17 +555,20 @@ static void draw_static(fl_Ui *u, ras_Img *im) {
     /* where a label collides, nudge it a little up, down or sideways before giving up */
     static const float dx[] = {0, 0, 0, -0.35f, 0.35f, 0, 0};
     static const float dy[] = {0, -0.8f, 0.8f, 0, 0, -1.6f, 1.6f};
+    enum { NSPOT = sizeof dx / sizeof dx[0] };
     int done = 0;
     /* then, in a crowded corner, the same places in the smaller town font */
     for (int pass = 0; pass < 2 && !done; pass++) {
       int font = pass ? small : big, fh = gfx_font_h(g, font);
       int fw = pass ? gfx_text_w(g, font, a->name) : tw;
-      for (int c = 0; c < 7 && !done; c++) {
+      for (int c = 0; c < NSPOT && !done; c++) {
         int ox = (int)(dx[c] * fw), oy = (int)(dy[c] * fh);
         lrect r = {(int)x - fw / 2 + ox, (int)y - fh + oy, fw, fh}; /* above the point: counters go below */
         lrect rp = {r.x, r.y, fw, fh + room};
         if (r.x < 0 || r.y < 0 || r.x + r.w > w || r.y + r.h > h) continue;
         if (overlaps(placed, np, rp) || np >= 512) continue;
+        /* a nudged name keeps its middle inside its own area, so it is not read as a neighbour's */
+        if (c && ui_map_hit(u, u->mapr.x + r.x + r.w / 2, u->mapr.y + r.y + r.h / 2) != order[k]) continue;
         placed[np++] = rp;
         done = 1;
         if (!(L & FL_UI_LABELS)) break;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Playing on the board in the window (tests/script/board, Blue): under Xvfb, xdotool
-# chooses targets with the mouse (two areas to scout; a move by click; a move by dragging
-# the counter) and, in a second game, with the keyboard alone (Tab/Enter). Each result is
+# chooses targets with the mouse (two areas to scout; a move by click, which waits for a
+# second click; a move by dragging the counter) and, in a second game, with the keyboard alone (Tab/Enter). Each result is
 # read back from the save the window writes (Ctrl+S): the scenario's rule code records the
 # chosen areas ("scouted") and the last move ("last_move" = from>to) in its variables.
 # Needs Xvfb and xdotool (tools/test installs both).
@@ -49,6 +49,11 @@ C0R0=(137 664) C0R1=(137 417) C1R1=(357 417) C2R0=(577 637) C3R1=(797 417)
 start "$T/m"
 # a move by clicks: the counter, then the destination (reachable areas are shaded)
 click "${C0R0[@]}"; at "${C1R1[@]}"; shot move-hover; xdotool click 1; sleep 0.6
+saved "$T/m" staged.sav   # one click on the destination only proposes the move
+has staged.sav 'c0r0>c1r1' && bad "a single click on the destination moved at once (it must wait for a second click or Enter)" ||
+  echo "ok: one click on the destination waits for its confirmation"
+# (saving ends the choice) again: the counter, the destination, and a second click on it moves
+click "${C0R0[@]}"; click "${C1R1[@]}"; xdotool click 1; sleep 0.6
 saved "$T/m" click.sav
 has click.sav 'c0r0>c1r1' && echo "ok: a click on the counter and one on the destination moved it" || bad "click move: no c0r0>c1r1 in the save"
 # a move by dragging the counter (now in c1r1) onto c0r1
@@ -72,6 +77,9 @@ start "$T/k"
 xdotool mousemove 1270 790; sleep 0.2   # out of the way: the keyboard's cursor decides
 # a move: 1 lights the movable pieces; Tab to the first, Enter; Tab to the first destination, Enter
 k 1; k Tab; k Return; k Tab; shot key-dest; k Return
+saved "$T/k" kstaged.sav
+has kstaged.sav 'c0r0>' && bad "Enter on a destination moved at once (it must wait for a second Enter)"
+k 1; k Tab; k Return; k Tab; k Return; k Return   # (saving ends the choice) again; Enter twice on the destination moves
 saved "$T/k" kmove.sav
 has kmove.sav 'c0r0>' && echo "ok: a move with Tab and Enter" || bad "keyboard move: no c0r0>... in the save"
 # Esc cancels: 3 then Esc, and Enter afterwards chooses nothing
