@@ -110,8 +110,7 @@ static SDL_Color style_color(int style) {
   return style == 1 ? (SDL_Color){235, 84, 60, 255} : style == 2 ? (SDL_Color){90, 200, 120, 255} : COL_ACCENT;
 }
 
-/* An area's label point on screen. */
-static void area_pt(const fl_Ui *u, int a, float *x, float *y) {
+void ui_area_pt(const fl_Ui *u, int a, float *x, float *y) {
   const fl_MapArea *ar = fl_map_area(u->geo.m, a);
   *x = ui_map_sx(u, ar->label[0] * u->geo.k);
   *y = ui_map_sy(u, -ar->label[1]);
@@ -185,7 +184,7 @@ void ui_draw_marks(fl_Ui *u) {
     ui_map_outline(u, an->a, g->s > 1.5f ? 5 : 3, c);
     if (an->label && *an->label) {
       float x, y;
-      area_pt(u, an->a, &x, &y);
+      ui_area_pt(u, an->a, &x, &y);
       gfx_draw_halo(g, FONT_LABEL_B, an->label, (int)x, (int)(y - 2.3f * lh), c, (SDL_Color){10, 12, 16, 230}, 1);
     }
   }
@@ -196,8 +195,8 @@ void ui_draw_marks(fl_Ui *u) {
         an->b >= u->geo.narea)
       continue;
     float x0, y0, x1, y1;
-    area_pt(u, an->a, &x0, &y0);
-    area_pt(u, an->b, &x1, &y1);
+    ui_area_pt(u, an->a, &x0, &y0);
+    ui_area_pt(u, an->b, &x1, &y1);
     SDL_Color body = an->side >= 0 ? ui_side_color(u, an->side) : style_color(an->style);
     SDL_Color edge = an->style ? style_color(an->style) : (SDL_Color){12, 14, 18, 235};
     /* from beside the first area's name to just short of the second's */
@@ -411,7 +410,7 @@ static void reveal(fl_Ui *u, int32_t t, int areas) {
   }
   if (a < 0 || a >= u->geo.narea) return;
   float x, y;
-  area_pt(u, a, &x, &y);
+  ui_area_pt(u, a, &x, &y);
   SDL_Rect m = u->mapr;
   if (x < m.x + 30 || y < m.y + 30 || x > m.x + m.w - 30 || y > m.y + m.h - 30) {
     u->cx += (x - (m.x + m.w / 2.0)) / u->zoom;
@@ -630,7 +629,7 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
     if (!areas) { int pi = fl_state_find_piece(u->st, t); a = pi >= 0 ? u->st->pieces[pi].area : -1; }
     if (a >= 0 && a < u->geo.narea) {
       float x, y;
-      area_pt(u, a, &x, &y);
+      ui_area_pt(u, a, &x, &y);
       ax = (int)x;
       ay = (int)y;
     }
@@ -708,7 +707,7 @@ void ui_draw_pick(fl_Ui *u) {
     int32_t t = u->legal[i];
     if (t < 0 || t >= u->geo.narea || t >= 1024 || u->area_labr[t].w > 0) continue;
     float x, y;
-    area_pt(u, t, &x, &y);
+    ui_area_pt(u, t, &x, &y);
     gfx_draw_halo(g, FONT_LABEL, area_name(u, t), (int)x, (int)y - gfx_font_h(g, FONT_LABEL), COL_TEXT, (SDL_Color){12, 14, 16, 215}, 1);
   }
   for (int i = 0; i < u->pick.ntg; i++) {
@@ -731,8 +730,8 @@ void ui_draw_pick(fl_Ui *u) {
     int path[256], np = fl_move_path(&u->reach, t, path, 256);
     for (int k = 0; k + 1 < np; k++) {
       float x0, y0, x1, y1;
-      area_pt(u, path[k], &x0, &y0);
-      area_pt(u, path[k + 1], &x1, &y1);
+      ui_area_pt(u, path[k], &x0, &y0);
+      ui_area_pt(u, path[k + 1], &x1, &y1);
       if (k + 2 == np) arrow(u, x0, y0, x1, y1, (float)PX(5), pick, (SDL_Color){12, 14, 18, 235});
       else {
         gfx_line(g, x0, y0, x1, y1, (float)PX(5) + 2, (SDL_Color){12, 14, 18, 235});
@@ -749,67 +748,6 @@ void ui_draw_pick(fl_Ui *u) {
     }
   }
   if (t >= 0 && !(u->drag_piece >= 0 && !areas)) target_card(u, op, t, li);
-}
-
-/* ---- moves slide ------------------------------------------------------------------------- */
-
-enum { ANIM_STEP_MS = 250 };
-
-void ui_anim_start(fl_Ui *u, int pi, const int *path, int n) {
-  if (n < 2 || pi < 0) return;
-  if (n > (int)(sizeof u->anim_path / sizeof u->anim_path[0])) n = (int)(sizeof u->anim_path / sizeof u->anim_path[0]);
-  memcpy(u->anim_path, path, sizeof(int) * (size_t)n);
-  u->anim_n = n;
-  u->anim_pi = pi;
-  u->anim_t0 = SDL_GetTicks();
-}
-
-int ui_anim_pos(fl_Ui *u, int pi, float *x, float *y) {
-  if (u->anim_n < 2 || pi != u->anim_pi || !u->geo_ok) return 0;
-  float t = (float)(SDL_GetTicks() - u->anim_t0) / ANIM_STEP_MS;
-  if (t >= u->anim_n - 1) return 0;
-  int k = (int)t;
-  float f = t - k, x0, y0, x1, y1;
-  area_pt(u, u->anim_path[k], &x0, &y0);
-  area_pt(u, u->anim_path[k + 1], &x1, &y1);
-  float lh = (float)gfx_font_h(&u->g, FONT_LABEL_B) * 0.2f + (float)PX(6);
-  *x = x0 + (x1 - x0) * f;
-  *y = y0 + (y1 - y0) * f + lh;
-  return 1;
-}
-
-int ui_anim_wait(fl_Ui *u) {
-  if (u->anim_n < 2) return -1;
-  if (SDL_GetTicks() - u->anim_t0 >= (Uint32)(ANIM_STEP_MS * (u->anim_n - 1))) { u->anim_n = 0; return 0; }
-  return 16;
-}
-
-/* The last move among log entries from first on slides along its path (not in screenshots
- * or at maximum demo speed, where only the result matters). */
-void ui_slide_new(fl_Ui *u, int first) {
-  if (u->opts.screenshot || (u->opts.demo && u->opts.speed <= 0)) return;
-  const fl_State *s = u->st;
-  for (int i = s->nlog - 1; i >= first && i >= 0; i--) {
-    const fl_LogEntry *e = &s->log[i];
-    if (e->kind != FL_LOG_ACTION || e->ntg < 3 || !ui_sees(u, e->seen)) continue;
-    if (u->def->cards[e->a].options[e->b].target != FL_TGT_MOVE) continue;
-    int pi = fl_state_find_piece(s, e->tg[0]);
-    if (pi < 0 || s->pieces[pi].area != e->tg[1] || !ui_sees(u, s->pieces[pi].seen)) return;
-    /* the cheapest path from where it was, on a copy of the pieces with it put back */
-    fl_State tmp = *s;
-    tmp.pieces = malloc(sizeof *tmp.pieces * (size_t)(s->npiece ? s->npiece : 1));
-    if (!tmp.pieces) return;
-    memcpy(tmp.pieces, s->pieces, sizeof *tmp.pieces * (size_t)s->npiece);
-    tmp.pieces[pi].area = e->tg[2];
-    tmp.pieces[pi].mp_used = 0;
-    int path[64], np = 0;
-    if (fl_move_reach(&u->reach, u->def, &tmp, pi) >= 0) np = fl_move_path(&u->reach, e->tg[1], path, 64);
-    free(tmp.pieces);
-    u->reach_pi = -1;
-    if (np < 2) { path[0] = e->tg[2]; path[1] = e->tg[1]; np = 2; }
-    ui_anim_start(u, pi, path, np);
-    return;
-  }
 }
 
 void ui_board_free(fl_Ui *u) {

@@ -408,6 +408,8 @@ void ui_targets_text(const fl_Ui *u, const fl_LogEntry *e, char *buf, size_t n);
 int ui_prop_text(const fl_Ui *u, const fl_Prop *p, char *buf, size_t n);
 /* Arrows, highlights and the front line the viewer may see (on the map, under the pieces). */
 void ui_draw_marks(fl_Ui *u);
+/* An area's label point on screen (ui_board). */
+void ui_area_pt(const fl_Ui *u, int a, float *x, float *y);
 /* The lit targets, reachable areas, path and dragged counter (over the pieces), and the hover card. */
 void ui_draw_pick(fl_Ui *u);
 /* The hand-over screen (hotseat). */
