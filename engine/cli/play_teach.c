@@ -166,18 +166,25 @@ static void *fork_new(void *ud, int at_turn, int nth, const char *decision, cons
   return j;
 }
 
-static int fork_run(void *job, fl_State **out, char *msg, size_t n) {
-  ForkJob *j = job;
-  *out = NULL;
+/* A script for job j (a waiting one, or loaded now) with the record's policies; NULL with msg. */
+static fl_Script *job_script(ForkJob *j, char *msg, size_t n) {
   /* the record carries the game's parameter values: the fork needs no --set */
   fl_ScriptOpts o = {0};
   o.lang = *j->lang ? j->lang : NULL;
   fl_Script *sc = pool_take(j);
-  if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) return -1;
+  if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) return NULL;
+  fl_whatif_policies(sc, &j->r);
+  return sc;
+}
+
+static int fork_run(void *job, fl_State **out, char *msg, size_t n) {
+  ForkJob *j = job;
+  *out = NULL;
+  fl_Script *sc = job_script(j, msg, n);
+  if (!sc) return -1;
   fl_WhatIfKept kept = {0};
   fl_WhatIf w = {j->at, j->has_decision ? j->decision : NULL, j->has_decision ? j->option : NULL,
                  j->has_decision && *j->targets ? j->targets : NULL, NULL, NULL, 0, 0, &kept, j->nth};
-  fl_whatif_policies(sc, &j->r);
   int rc = fl_whatif_run(sc, &j->r, FL_TR("Your game"), &w, msg, n);
   if (rc == FL_WHATIF_OK) cli_whatif_kept_short(msg, n, &kept); /* on success msg says what became of the later choices */
   if (rc == FL_WHATIF_OK && !(*out = fl_state_clone(fl_game_state(fl_script_game(sc))))) { snprintf(msg, n, "out of memory"); rc = -1; }
@@ -198,13 +205,9 @@ static void fork_free(void *job) {
 static int fork_targets(void *ud, int at_turn, int nth, const char *decision, const char *option, int32_t *out, int max, char *msg,
                         size_t n) {
   ForkJob *j = fork_new(ud, at_turn, nth, decision, option, NULL, msg, n);
-  if (!j) return -1;
-  fl_ScriptOpts o = {0};
-  o.lang = *j->lang ? j->lang : NULL;
-  fl_Script *sc = pool_take(j);
-  if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) { fork_free(j); return -1; }
+  fl_Script *sc = j ? job_script(j, msg, n) : NULL;
+  if (!sc) { fork_free(j); return -1; }
   fl_WhatIf w = {j->at, j->decision, j->option, NULL, NULL, NULL, 0, 0, NULL, j->nth};
-  fl_whatif_policies(sc, &j->r);
   int k = 0, rc = fl_whatif_targets(sc, &j->r, FL_TR("Your game"), &w, out, max, &k, msg, n);
   pool_give(j->pool, j->gen, sc);
   fork_free(j);
@@ -215,13 +218,9 @@ static int fork_targets(void *ud, int at_turn, int nth, const char *decision, co
 static int fork_open(void *ud, int at_turn, int nth, const char *decision, char *open, char (*why)[160], int max, char *msg,
                      size_t n) {
   ForkJob *j = fork_new(ud, at_turn, nth, decision, NULL, NULL, msg, n);
-  if (!j) return -1;
-  fl_ScriptOpts o = {0};
-  o.lang = *j->lang ? j->lang : NULL;
-  fl_Script *sc = pool_take(j);
-  if (!sc && !(sc = fl_script_load(j->dir, *j->root ? j->root : NULL, &o, msg, n))) { fork_free(j); return -1; }
+  fl_Script *sc = j ? job_script(j, msg, n) : NULL;
+  if (!sc) { fork_free(j); return -1; }
   fl_WhatIf w = {j->at, decision, NULL, NULL, NULL, NULL, 0, 0, NULL, j->nth}; /* (a job without an option keeps no decision) */
-  fl_whatif_policies(sc, &j->r);
   int rc = fl_whatif_open(sc, &j->r, FL_TR("Your game"), &w, open, why, max, msg, n);
   pool_give(j->pool, j->gen, sc);
   fork_free(j);

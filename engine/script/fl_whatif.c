@@ -192,60 +192,52 @@ static int at_fork(fl_Game *g, const fl_WhatIf *w, int seen) {
   return s->turn == w->at_turn && c >= 0 && !strcmp(fl_game_def(g)->cards[c].id, w->decision) && seen >= w->nth;
 }
 
-/* At the fork point: the legal targets of w->option there, into out (max), count in *n. */
-static int list_here(fl_Script *sc, const fl_WhatIf *w, int32_t *out, int max, int *n, const char *name, char *err, size_t errn) {
-  const fl_Def *d = fl_script_def(sc);
+/* What a caller asks of the fork point instead of forking there: the legal targets of
+ * w->option (tg, max, *n), or which options are open and why not (open, why, max). */
+typedef struct Probe { int32_t *tg; int *n; char *open; char (*why)[160]; int max; } Probe;
+
+static int probe_here(fl_Script *sc, const fl_WhatIf *w, Probe *p, const char *name, char *err, size_t errn) {
   fl_Game *g = fl_script_game(sc);
-  int card = fl_game_pending(g, NULL);
-  const fl_CardDef *c = &d->cards[card];
+  const fl_CardDef *c = &fl_script_def(sc)->cards[fl_game_pending(g, NULL)]; /* at_fork: w->decision is pending */
+  if (p->open) {
+    for (int o = 0; o < c->noptions && o < p->max; o++) {
+      p->open[o] = (char)fl_game_available(g, o);
+      snprintf(p->why[o], sizeof p->why[o], "%s", p->open[o] ? "" : fl_game_unavailable_reason(g, o));
+    }
+    return FL_WHATIF_OK;
+  }
   int o = fl_def_option(c, w->option ? w->option : "");
   if (o < 0) return failf(err, errn, FL_WHATIF_BAD, "%s: decision '%s' has no option '%s'", name, c->id, w->option ? w->option : "");
   if (!fl_game_available(g, o))
     return failf(err, errn, FL_WHATIF_BAD, "%s: \"%s\" was not open then: %s", name, c->options[o].label, fl_game_unavailable_reason(g, o));
-  int k = c->options[o].target == FL_TGT_MOVE ? 0 : fl_game_targets(g, o, -1, out, max);
+  int k = c->options[o].target == FL_TGT_MOVE ? 0 : fl_game_targets(g, o, -1, p->tg, p->max);
   if (fl_game_status(g) == FL_GAME_ERROR || k < 0) return failf(err, errn, FL_WHATIF_SCRIPT, "%s", fl_game_error(g));
-  *n = k;
+  *p->n = k;
   return FL_WHATIF_OK;
 }
 
-/* For fl_whatif_open: at the fork point, which options are open, and why not. */
-typedef struct OpenProbe { char *open; char (*why)[160]; int max; } OpenProbe;
-
-static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *list, int max, int *nlist,
-               OpenProbe *probe, char *err, size_t errn);
-
-static int open_here(fl_Script *sc, OpenProbe *probe, const char *name, char *err, size_t errn) {
-  fl_Game *g = fl_script_game(sc);
-  int card = fl_game_pending(g, NULL);
-  if (card < 0) return failf(err, errn, FL_WHATIF_BAD, "%s: no decision is pending there", name);
-  const fl_CardDef *c = &fl_script_def(sc)->cards[card];
-  for (int o = 0; o < c->noptions && o < probe->max; o++) {
-    probe->open[o] = (char)fl_game_available(g, o);
-    snprintf(probe->why[o], sizeof probe->why[o], "%s", probe->open[o] ? "" : fl_game_unavailable_reason(g, o));
-  }
-  return FL_WHATIF_OK;
-}
-
-int fl_whatif_open(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, char *open, char (*why)[160], int max,
-                   char *err, size_t errn) {
-  if (!w || w->at_turn <= 0 || !w->decision) return failf(err, errn, FL_WHATIF_BAD, "%s: which decision?", name);
-  OpenProbe p = {open, why, max};
-  return run(sc, r, name, w, NULL, 0, NULL, &p, err, errn);
-}
+static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, Probe *probe, char *err, size_t errn);
 
 int fl_whatif_run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, char *err, size_t errn) {
-  return run(sc, r, name, w, NULL, 0, NULL, NULL, err, errn);
+  return run(sc, r, name, w, NULL, err, errn);
 }
 
 int fl_whatif_targets(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *out, int max, int *n,
                       char *err, size_t errn) {
   *n = 0;
   if (!w || w->at_turn <= 0 || !w->decision) return failf(err, errn, FL_WHATIF_BAD, "%s: which decision?", name);
-  return run(sc, r, name, w, out, max, n, NULL, err, errn);
+  Probe p = {out, n, NULL, NULL, max};
+  return run(sc, r, name, w, &p, err, errn);
 }
 
-static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, int32_t *list, int max, int *nlist,
-               OpenProbe *probe, char *err, size_t errn) {
+int fl_whatif_open(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, char *open, char (*why)[160], int max,
+                   char *err, size_t errn) {
+  if (!w || w->at_turn <= 0 || !w->decision) return failf(err, errn, FL_WHATIF_BAD, "%s: which decision?", name);
+  Probe p = {NULL, NULL, open, why, max};
+  return run(sc, r, name, w, &p, err, errn);
+}
+
+static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_WhatIf *w, Probe *probe, char *err, size_t errn) {
   const fl_Def *d = fl_script_def(sc);
   fl_Game *g = fl_script_game(sc);
   int fork = w && w->at_turn > 0;
@@ -262,8 +254,7 @@ static int run(fl_Script *sc, const fl_Replay *r, const char *name, const fl_Wha
   int st = fl_game_start(g, r->seed), seen = 0; /* times the record took w->decision in w->at_turn so far */
   for (int i = 0; i <= r->nactions; i++) {
     if (fork && at_fork(g, w, seen))
-      return list ? list_here(sc, w, list, max, nlist, name, err, errn)
-             : probe ? open_here(sc, probe, name, err, errn) : fork_here(sc, r, i, w, name, err, errn);
+      return probe ? probe_here(sc, w, probe, name, err, errn) : fork_here(sc, r, i, w, name, err, errn);
     if (i == r->nactions) break;
     const fl_ReplayAction *a = &r->actions[i];
     if (fork && w->decision && a->turn == w->at_turn && !strcmp(a->card, w->decision)) seen++;
