@@ -76,33 +76,15 @@ static int cli_targets_typed(const fl_Def *d, const char *typed, char *out, size
   return k >= n;
 }
 
-/* After "let the computer play your side": the decisions it took otherwise than you did (the
- * same decision, the same time in the same turn, another option; or one you never had), the
+/* After "let the computer play your side": the decisions it took otherwise than you did, the
  * first few and how many in all, so the student sees what the computer changed. */
 static void computer_chose(const fl_Def *d, const fl_Replay *r, const fl_State *f, fl_Sides humans, int from_turn) {
-  int shown = 0, n = 0;
-  for (int i = 0; i < f->nlog; i++) {
-    const fl_LogEntry *e = &f->log[i];
-    if (e->kind != FL_LOG_ACTION || e->turn < from_turn || !(humans & FL_SIDE_BIT(e->c))) continue;
-    const fl_CardDef *c = &d->cards[e->a];
-    int nth = 0, k = 0, same = 0;
-    for (int j = 0; j < i; j++) nth += f->log[j].kind == FL_LOG_ACTION && f->log[j].turn == e->turn && f->log[j].a == e->a;
-    for (int j = 0; j < r->nactions; j++)
-      if (r->actions[j].turn == e->turn && !strcmp(r->actions[j].card, c->id) && k++ == nth) {
-        same = !strcmp(r->actions[j].option, c->options[e->b].id);
-        break;
-      }
-    if (same) continue;
-    if (n++ == 0) printf("\n%s\n", FL_TR("The computer chose otherwise than you:"));
-    if (shown < 8) {
-      printf("  ");
-      printf(FL_TR("Turn %d, %s: %s"), e->turn, c->title, c->options[e->b].label);
-      for (int t = 0; t < e->ntg && e->tg && c->options[e->b].target == FL_TGT_AREA; t++)
-        if (e->tg[t] >= 0 && e->tg[t] < fl_map_area_count(d->map)) printf("%s%s", t ? ", " : " (", fl_map_area(d->map, e->tg[t])->name);
-      if (e->ntg && e->tg && c->options[e->b].target == FL_TGT_AREA) putchar(')');
-      putchar('\n');
-      shown++;
-    }
+  int idx[8], n = cli_computer_chose(d, r, f, humans, from_turn, idx, 8), shown = n < 8 ? n : 8;
+  if (n) printf("\n%s\n", FL_TR("The computer chose otherwise than you:"));
+  for (int i = 0; i < shown; i++) {
+    char line[512];
+    cli_decision_line(line, sizeof line, d, &f->log[idx[i]]);
+    printf("  %s\n", line);
   }
   if (n > shown) { printf("  "); printf(FL_TR("... and %d more"), n - shown); putchar('\n'); }
 }

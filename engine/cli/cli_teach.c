@@ -4,6 +4,8 @@
 #include "fl_cite.h"
 #include "fl_fmt.h"
 #include "fl_i18n.h"
+#include "fl_map.h"
+#include "fl_replay.h"
 #include "fl_whatif.h"
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,49 @@ void cli_whatif_kept_short(char *buf, size_t n, const fl_WhatIfKept *k) {
   if (!k || k->kept + k->lapsed + k->fresh + k->unreached == 0) return;
   size_t m = (size_t)snprintf(buf, n, FL_TR("Your later choices kept: %d of %d"), k->kept, k->kept + k->lapsed + k->unreached);
   if (k->lapsed + k->fresh && m < n) snprintf(buf + m, n - m, FL_TR("; the computer's: %d"), k->lapsed + k->fresh);
+}
+
+/* The decisions a fork's computer took for the record's people (humans) from from_turn on,
+ * otherwise than they did: the same decision at the same time in its turn with another option,
+ * or one they never had. Their log indices (the first max) into idx; returns how many. */
+int cli_computer_chose(const fl_Def *d, const fl_Replay *r, const fl_State *f, fl_Sides humans, int from_turn, int *idx, int max) {
+  int n = 0;
+  for (int i = 0; i < f->nlog; i++) {
+    const fl_LogEntry *e = &f->log[i];
+    if (e->kind != FL_LOG_ACTION || e->turn < from_turn || !(humans & FL_SIDE_BIT(e->c))) continue;
+    const fl_CardDef *c = &d->cards[e->a];
+    int nth = 0, k = 0, same = 0;
+    for (int j = 0; j < i; j++) nth += f->log[j].kind == FL_LOG_ACTION && f->log[j].turn == e->turn && f->log[j].a == e->a;
+    for (int j = 0; j < r->nactions; j++)
+      if (r->actions[j].turn == e->turn && !strcmp(r->actions[j].card, c->id) && k++ == nth) {
+        same = !strcmp(r->actions[j].option, c->options[e->b].id);
+        break;
+      }
+    if (same) continue;
+    if (n < max) idx[n] = i;
+    n++;
+  }
+  return n;
+}
+
+/* "Turn 4, Fields: Anti-tank belts (Narva, Võru)": a logged decision with its areas. */
+void cli_decision_line(char *buf, size_t n, const fl_Def *d, const fl_LogEntry *e) {
+  const fl_CardDef *c = &d->cards[e->a];
+  size_t m = (size_t)snprintf(buf, n, FL_TR("Turn %d, %s: %s"), e->turn, c->title, c->options[e->b].label);
+  int areas = c->options[e->b].target == FL_TGT_AREA && e->tg, shown = 0;
+  for (int t = 0; areas && t < e->ntg && m < n; t++)
+    if (e->tg[t] >= 0 && e->tg[t] < fl_map_area_count(d->map))
+      m += (size_t)snprintf(buf + m, n - m, "%s%s", shown++ ? ", " : " (", fl_map_area(d->map, e->tg[t])->name);
+  if (shown && m < n) snprintf(buf + m, n - m, ")");
+}
+
+/* The window's one line for a fork the computer played on: how many decisions it took
+ * otherwise (the decision list marks them). */
+void cli_computer_chose_short(char *buf, size_t n, const fl_Def *d, const fl_Replay *r, const fl_State *f, fl_Sides humans,
+                              int from_turn) {
+  int first, k = cli_computer_chose(d, r, f, humans, from_turn, &first, 1);
+  if (!k) snprintf(buf, n, "%s", FL_TR("The computer chose as you did"));
+  else snprintf(buf, n, FL_TR("Choices that differ: %d (marked at right)"), k);
 }
 
 /* "Calm border, turn 4" (the --lang language) */

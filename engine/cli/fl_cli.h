@@ -101,9 +101,17 @@ void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl
 /* What became of a person's later choices after a what-if (fl_whatif.h), one sentence in the
  * --lang language into buf; "" when the fork had none to keep. */
 struct fl_WhatIfKept;
+struct fl_Replay;
 void cli_whatif_kept(char *buf, size_t n, const struct fl_WhatIfKept *k);
 /* The same in a few words, for a card in the window ("Your later choices kept: 25 of 27"). */
 void cli_whatif_kept_short(char *buf, size_t n, const struct fl_WhatIfKept *k);
+/* After "the computer plays on": the decisions it took for the record's people (humans) from
+ * from_turn on otherwise than they did (log indices of the first max into idx; returns how
+ * many), one as a line ("Turn 4, Fields: Anti-tank belts (Narva)"), and the window's short form. */
+int cli_computer_chose(const fl_Def *d, const struct fl_Replay *r, const fl_State *f, fl_Sides humans, int from_turn, int *idx, int max);
+void cli_decision_line(char *buf, size_t n, const fl_Def *d, const fl_LogEntry *e);
+void cli_computer_chose_short(char *buf, size_t n, const fl_Def *d, const struct fl_Replay *r, const fl_State *f, fl_Sides humans,
+                              int from_turn);
 /* The discussion questions for an ending (-1: the general ones only; -2: all, each marked
  * with its ending), numbered, citations resolved. Returns how many were written. */
 int cli_questions(FILE *f, const fl_Def *d, int ending);

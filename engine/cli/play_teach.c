@@ -186,7 +186,16 @@ static int fork_run(void *job, fl_State **out, char *msg, size_t n) {
   fl_WhatIf w = {j->at, j->has_decision ? j->decision : NULL, j->has_decision ? j->option : NULL,
                  j->has_decision && *j->targets ? j->targets : NULL, NULL, NULL, 0, 0, &kept, j->nth};
   int rc = fl_whatif_run(sc, &j->r, FL_TR("Your game"), &w, msg, n);
-  if (rc == FL_WHATIF_OK) cli_whatif_kept_short(msg, n, &kept); /* on success msg says what became of the later choices */
+  if (rc == FL_WHATIF_OK && j->has_decision) cli_whatif_kept_short(msg, n, &kept); /* on success msg says what became of the later choices */
+  if (rc == FL_WHATIF_OK && !j->has_decision) { /* or what the computer chose otherwise than the people in the record */
+    const fl_Def *d = fl_script_def(sc);
+    fl_Sides people = 0;
+    for (int i = 0; i < j->r.npolicies; i++) {
+      int side = fl_def_side(d, j->r.policy_side[i]);
+      if (side >= 0 && !strcmp(j->r.policy_name[i], "human")) people |= FL_SIDE_BIT(side);
+    }
+    if (people) cli_computer_chose_short(msg, n, d, &j->r, fl_game_state(fl_script_game(sc)), people, j->at);
+  }
   if (rc == FL_WHATIF_OK && !(*out = fl_state_clone(fl_game_state(fl_script_game(sc))))) { snprintf(msg, n, "out of memory"); rc = -1; }
   pool_give(j->pool, j->gen, sc);
   return rc == FL_WHATIF_OK ? 0 : -1;

@@ -215,6 +215,29 @@ static int alternatives(fl_Ui *u, const fl_LogEntry *e, int li, int x, int y, in
   return y + PX(4);
 }
 
+/* What the computer chose at played decision li in a fork where it played on (its action at the
+ * same time of the same decision in the same turn), when that is not what was played: the
+ * option's label with its areas into buf; 0 when it chose the same (or the fork came later). */
+static int computer_otherwise(const fl_Ui *u, const ui_Fork *f, int li, char *buf, size_t n) {
+  const fl_State *s = u->st, *r = f->res;
+  const fl_LogEntry *e = &s->log[li];
+  if (!f->by_policy || !r || e->turn < f->turn) return 0;
+  int nth = 0, k = 0;
+  for (int i = 0; i < li; i++) nth += s->log[i].kind == FL_LOG_ACTION && s->log[i].turn == e->turn && s->log[i].a == e->a;
+  for (int i = 0; i < r->nlog; i++) {
+    const fl_LogEntry *x = &r->log[i];
+    if (x->kind != FL_LOG_ACTION || x->turn != e->turn || x->a != e->a || k++ != nth) continue;
+    char tg[512], ta[512];
+    ui_targets_text(u, x, tg, sizeof tg);
+    ui_targets_text(u, e, ta, sizeof ta);
+    if (x->b == e->b && !strcmp(tg, ta)) return 0;
+    snprintf(buf, n, FL_TR("the computer: %s%s"), u->def->cards[x->a].options[x->b].label, tg);
+    return 1;
+  }
+  snprintf(buf, n, "%s", r->ended && r->turn < e->turn ? FL_TR("the computer: the game had ended") : FL_TR("the computer: not asked"));
+  return 1;
+}
+
 static void timeline(fl_Ui *u, int x, int y, int w, int lim) {
   gfx_Ctx *g = &u->g;
   const fl_State *s = u->st;
@@ -246,6 +269,15 @@ static void timeline(fl_Ui *u, int x, int y, int w, int lim) {
     gfx_draw_text(g, FONT_SMALL, t, x, y, sel ? COL_ACCENT : COL_MUTED, 0);
     gfx_disc(g, (float)(x + dw - PX(12)), (float)(y + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3.5f), ui_side_color(u, e->c));
     y += gfx_draw_wrapped(g, FONT_SMALL, line, x + dw, y, w - dw - PX(2), COL_TEXT) + PX(8);
+    for (int k = 0; k < UI_MAXFORK; k++) { /* where a fork's computer chose otherwise, in its colour */
+      char other[700], fit[700];
+      if (!u->t.fork[k].used || y + gfx_font_h(g, FONT_SMALL) > lim || !computer_otherwise(u, &u->t.fork[k], i, other, sizeof other)) continue;
+      gfx_fit(g, FONT_SMALL, other, w - dw - PX(16), fit, sizeof fit);
+      gfx_disc(g, (float)(x + dw + PX(3)), (float)(y - PX(4) + gfx_font_h(g, FONT_SMALL) / 2), (float)PX(3), ui_fork_color(k));
+      gfx_draw_text(g, FONT_SMALL, fit, x + dw + PX(12), y - PX(4), ui_fork_color(k), 0);
+      y += gfx_font_h(g, FONT_SMALL) + PX(4);
+      r.h = y - r.y - PX(4);
+    }
     if (u->host->fork_new) ui_button(u, r, BTN_DECISION, i);
     if (sel && u->host->fork_new) y = alternatives(u, e, i, x + dw, y, w - dw, lim);
     shown++;

@@ -306,8 +306,9 @@ int ui_teach_poll(fl_Ui *u, Uint32 *wait) {
     changed = 1;
     if (u->opts.bench) { /* tests read this line: the fork's ending and how long it took */
       const fl_State *s = f->res;
-      printf("fork_ms %.1f %s ending %s turn %d (played in %.1f ms, shown %.1f ms later)\n", f->ms, f->label,
-             s && s->ending >= 0 ? u->def->endings[s->ending].id : "none", s ? s->turn : -1, f->run_ms, f->ms - f->run_ms);
+      printf("fork_ms %.1f %s ending %s turn %d (played in %.1f ms, shown %.1f ms later)%s%s\n", f->ms, f->label,
+             s && s->ending >= 0 ? u->def->endings[s->ending].id : "none", s ? s->turn : -1, f->run_ms, f->ms - f->run_ms,
+             !f->rc && f->err[0] ? " note: " : "", !f->rc ? f->err : "");
       fflush(stdout);
     }
     if (f->rc) toast(u, f->err);

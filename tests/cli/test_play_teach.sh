@@ -51,6 +51,9 @@ k Down; k 2; k p
 wait_for '^fork_ms .*1 Mar 2025: .*ending' 60 && wait_for '^fork_ms .*computer plays on.*ending' 60 \
   || bad "the forks did not finish: $(cat "$T/out") $(tail -3 "$T/err")"
 grep '^fork_ms' "$T/out" | sed 's/^/ok: /'
+# the computer's fork says how many of the student's decisions it took otherwise (the list marks them)
+grep -q '^fork_ms .*computer plays on.* note: \(Choices that differ: [1-9]\|The computer chose as you did\)' "$T/out" \
+  && echo "ok: the computer's fork counts its other choices" || bad "no count of the computer's other choices: $(grep fork_ms "$T/out")"
 alive || bad "the window died during the forks: $(tail -3 "$T/err")"
 wait_for '^among_games' 120 || bad "the games among many did not finish: $(tail -3 "$T/out")"
 grep -q '^among_ahead ' "$T/out" && echo "ok: the debrief took over the games played ahead ($(grep '^among_ahead' "$T/out"))" \
