@@ -279,6 +279,7 @@ fl_Sides fl_arg_sides(lua_State *L, fl_Script *sc, int i) {
   fl_Sides m = 0;
   if (lua_type(L, i) == LUA_TSTRING) return fl_def_team(sc->def, fl_arg_side(L, sc, i, 0));
   luaL_checktype(L, i, LUA_TTABLE);
+  fl_sb_contents(L, i);
   lua_Integer n = (lua_Integer)lua_rawlen(L, i);
   for (lua_Integer k = 1; k <= n && k <= FL_MAX_SIDES; k++) {
     lua_rawgeti(L, i, k);

@@ -53,11 +53,7 @@ static int piece_add(lua_State *L) {
   int type = arg_ptype(L, sc, lua_tostring(L, 2));
   int area = fl_arg_area(L, sc, 3);
   int side = fl_arg_side(L, sc, 4, 1);
-  if (lua_istable(L, 5) && luaL_getmetafield(L, 5, "__flank_frozen") != LUA_TNIL) {
-    lua_pop(L, 1); /* a frozen table keeps its contents behind __index */
-    luaL_getmetafield(L, 5, "__index");
-    lua_replace(L, 5);
-  }
+  fl_sb_contents(L, 5); /* read raw below */
   int have_props = lua_istable(L, 5);
   if (!have_props && !lua_isnil(L, 5)) return luaL_error(L, "piece.add: props must be a table");
   if (have_props) {

@@ -316,6 +316,7 @@ int fl_script_choose(fl_Script *sc, fl_Choice *ch) {
   if (lua_type(L, res) != LUA_TSTRING) bad = "; choose must return an option id (a string), not an option's number";
   else if (o < 0 || o >= c->noptions || !fl_game_available(g, o)) bad = "which is not an available option";
   else if (lua_istable(L, res + 1)) { /* a list of targets */
+    fl_sb_contents(L, res + 1);
     lua_Integer n = (lua_Integer)lua_rawlen(L, res + 1);
     if (n > FL_MAX_TARGETS) bad = "too many targets";
     for (lua_Integer i = 1; i <= n && !bad; i++) {

@@ -449,6 +449,13 @@ void fl_sb_freeze(lua_State *L, int idx) {
   lua_pop(L, 1); /* the object's metatable, or nil */
 }
 
+void fl_sb_contents(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  if (!lua_istable(L, idx) || luaL_getmetafield(L, idx, "__flank_frozen") == LUA_TNIL) return;
+  lua_pop(L, 1);
+  if (luaL_getmetafield(L, idx, "__index") == LUA_TTABLE) lua_replace(L, idx); else lua_pop(L, 1);
+}
+
 int fl_sb_is_frozen(lua_State *L, int idx) {
   if (!lua_getmetatable(L, idx)) return 0;
   lua_getfield(L, -1, "__flank_frozen");

@@ -222,6 +222,7 @@ static int hook_list(void *ud, fl_Game *g, int fn, int32_t **out, int *n) {
   *n = 0;
   if (run_fn(sc, g, fn, 1, 0, &fidx)) return -1;
   if (!lua_istable(L, -1)) return bad_result(sc, g, fidx, "a list of target ids", luaL_typename(L, -1));
+  fl_sb_contents(L, -1); /* a constant list at file level is frozen */
   lua_Integer len = (lua_Integer)lua_rawlen(L, -1);
   if (len > 10000000) return bad_result(sc, g, fidx, "a shorter list", "a list of over 10 million");
   *out = malloc((size_t)(len > 0 ? len : 1) * sizeof **out);

@@ -96,6 +96,10 @@ void fl_sb_fast_game_end(fl_Script *sc, int keep);
 void fl_sb_safe_handler(lua_State *L, int idx);
 int fl_sb_tostring(lua_State *L);                      /* tostring without addresses */
 int fl_sb_is_frozen(lua_State *L, int idx);            /* a table frozen by fl_sb_freeze */
+/* For C that reads a table raw (lua_rawlen, lua_rawgeti, lua_next): a frozen table at idx is
+ * replaced on the stack by its hidden contents (a file-level list returned from `legal`
+ * would read as empty). The contents must never be handed back to rule code. */
+void fl_sb_contents(lua_State *L, int idx);
 /* Reading a missing field of the table at idx raises "<name>.<key> does not exist" (with a
  * did-you-mean); before and after fl_sb_freeze. For the flank API tables. */
 void fl_sb_strict_names(lua_State *L, int idx, const char *name);

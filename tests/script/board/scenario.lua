@@ -35,6 +35,12 @@ setup(function()
   F.piece.add { type = "scout", area = "c3r2", side = "red" }
 end)
 
+-- Constant lists at file level are frozen after load like every table rule code can reach:
+-- the engine still reads them whole (a legal list, a policy's targets, a mark's sides).
+local PAIR_AREAS = { "c2r0", "c2r2", "c3r1" }
+local PAIR_PICK = { "c2r0", "c3r1" }
+local BLUE_TEAM = { "blue", "green" }
+
 decision {
   id = "orders", side = "blue", title = "Blue's orders",
   options = {
@@ -60,10 +66,10 @@ decision {
       preview = function(area) return area and ("Mine " .. area) or "Mine an area" end,
       effect = function(area)
         F.area.set(area, "field", 1)
-        F.map.highlight(area, { style = "warning", label = "field", to = "blue" })
+        F.map.highlight(area, { style = "warning", label = "field", to = BLUE_TEAM })
       end },
     { id = "pair", label = "Scout two areas", target = "areas", min = 2, max = 2,
-      legal = function() return { "c2r0", "c2r2", "c3r1" } end,
+      legal = function() return PAIR_AREAS end,
       effect = function(areas) F.var.set("scouted", table.concat(areas, ",")) end },
     { id = "done", label = "End orders" },
   },
@@ -110,7 +116,7 @@ policy { id = "bad_target", side = "blue", choose = function(view, d)
 end }
 
 policy { id = "pair", side = "blue", choose = function(view, d)
-  if d.options[3].available and view.turn == 1 and not flank.var.get("scouted") then return "pair", { "c2r0", "c3r1" } end
+  if d.options[3].available and view.turn == 1 and not flank.var.get("scouted") then return "pair", PAIR_PICK end
   return "done"
 end }
 
