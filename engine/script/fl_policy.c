@@ -100,6 +100,21 @@ static void update_option(fl_Script *sc, int o, int t) {
   if (op->target != FL_TGT_NONE) { lua_pushnil(L); lua_setfield(L, t, "targets"); }
 }
 
+/* view.tracks[k] for a k it does not hold: nil for a track this side may not see, an error for
+ * a name that is no track at all (a typo would otherwise read as nil and compare as an error
+ * far from its cause). */
+static int view_track_missing(lua_State *L) {
+  fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
+  if (lua_type(L, 2) != LUA_TSTRING || fl_def_track(sc->def, lua_tostring(L, 2)) >= 0) return 0;
+  const char *cands[256];
+  int n = 0;
+  for (int i = 0; i < sc->def->ntrack && n < 256; i++)
+    if (fl_def_sees(sc->def, sc->viewer, sc->def->tracks[i].seen)) cands[n++] = sc->def->tracks[i].id;
+  const char *sg = fl_str_suggest(lua_tostring(L, 2), cands, n);
+  return luaL_error(L, "view.tracks: no track '%s' in this scenario%s%s%s", lua_tostring(L, 2), sg ? " (did you mean '" : "",
+                    sg ? sg : "", sg ? "'?)" : "");
+}
+
 /* Push what a policy is called with: the view (turn, date, side, the tracks this side
  * may see) and the decision (id, title, side, options with id, label, available, reason,
  * preview, cost, target and targets). Both are read-only tables built once (the decision
@@ -119,6 +134,13 @@ static void push_decision(fl_Script *sc, int card, int side) {
     lua_createtable(L, 0, sc->def->ntrack);
     lua_setfield(L, -2, "tracks");
     fl_sb_freeze_deep(L, -1);
+    lua_getfield(L, -1, "tracks"); /* its contents' misses go to view_track_missing */
+    fl_sb_contents(L, -1);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, view_track_missing);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_pop(L, 1);
     lua_pushvalue(L, -1);
     lua_rawseti(L, vc, 1);
   }

@@ -111,6 +111,11 @@ policy { id = "peek", side = "blue", choose = function(view, d)
   return "done"
 end }
 
+policy { id = "typo", side = "blue", choose = function(view, d)
+  if view.tracks.budgte then return "done" end   -- a misspelt track is an error, not nil
+  return "done"
+end }
+
 policy { id = "bad_target", side = "blue", choose = function(view, d)
   return "lay", "c3r2"
 end }

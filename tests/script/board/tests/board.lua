@@ -38,6 +38,13 @@ test("an illegal target is refused with the policy named", function()
   expect(tostring(err)).contains("bad_target")
 end)
 
+test("a misspelt track in a policy's view is an error with a suggestion", function()
+  local ok, err = pcall(play, { seed = 1, side = { blue = "typo" } })
+  expect(ok).is_false()
+  expect(tostring(err)).contains("view.tracks: no track 'budgte' in this scenario (did you mean 'budget'?)")
+  expect(tostring(err)).contains("scenario.lua:")   -- where the policy read it
+end)
+
 test("a policy cannot read what its side may not see", function()
   local g = play{ seed = 1, side = { blue = "peek" } }
   expect(g.finished).is_true()
