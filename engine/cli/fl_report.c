@@ -58,7 +58,7 @@ static void about(FILE *f, const fl_Results *r) {
   fputs(" --report report.html</code></td></tr>\n</table>\n", f);
 }
 
-static void endings(FILE *f, const fl_Results *r) {
+static void endings(FILE *f, const fl_Results *r, int *used) {
   int unfinished = 0;
   for (int s = 0; s < r->nset; s++) unfinished |= fl_res_count(r, s, -1) > 0;
   fputs("<section class=\"keep\">\n<h2>How the games ended</h2>\n<table>\n<tr><th>policy set</th><th>games</th>", f);
@@ -76,6 +76,7 @@ static void endings(FILE *f, const fl_Results *r) {
     for (int k = 0; k < r->nending + unfinished; k++) {
       size_t c = fl_res_count(r, s, k < r->nending ? k : -1);
       fl_Interval w = fl_ci_wilson(c, n);
+      used[FL_CI_WILSON] = 1; /* the shares' intervals */
       fprintf(f, "<td>%.1f%%<br><span class=\"ci\">%.1f–%.1f%%</span></td>", n ? 100.0 * (double)c / (double)n : 0,
               100 * w.lo, 100 * w.hi);
     }
@@ -167,7 +168,7 @@ void fl_report_html(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
   fprintf(f, "</h1>\n<p>%zu games in %d policy set%s (%zu each), simulated with Flank. Every game can be replayed "
              "from its seed.</p>\n", r->n, r->nset, r->nset == 1 ? "" : "s", per);
   if (r->has_prov) about(f, r);
-  endings(f, r);
+  endings(f, r, used);
   tracks(f, r, used);
   charts(f, r, o);
   fl_sweep_report(f, r, o->def); /* sensitivity to a swept parameter; questions for discussion */

@@ -436,7 +436,11 @@ const char *fl_script_policy_label(const fl_Script *sc, int side, const char *id
   for (int i = 0; i < sc->npol; i++) {
     const fl_PolicyDef *p = &sc->pols[i];
     if ((side >= 0 && p->side != side) || strcmp(p->id, id) || !*p->name) continue;
-    if (name && strcmp(name, p->name)) return id; /* sides name it differently: no one name fits */
+    if (name && strcmp(name, p->name)) { /* sides name it differently: the first playable side's name, as a set is read */
+      for (int k = 0; side < 0 && k < sc->npol; k++)
+        if (sc->def->sides[sc->pols[k].side].playable && !strcmp(sc->pols[k].id, id) && *sc->pols[k].name) return sc->pols[k].name;
+      return id;
+    }
     name = p->name;
   }
   return name ? name : id;

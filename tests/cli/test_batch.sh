@@ -133,5 +133,8 @@ grep -q 'harm_rate=0.15\]' "$T/sw1.csv" && ! grep -Eq 'harm_rate=[0-9.]*(e[+-]|0
   || bad "decimal sweep values: $(grep -o 'harm_rate=[^]]*' "$T/sw1.csv" | sort -u | tr '\n' ' ')"
 "$FLANK" batch tests/script/teach --runs 2 --sweep-param harm_rate=2:10:4 --out "$T/sw2.csv" || bad "sweep to 10"
 grep -q 'harm_rate=10\]' "$T/sw2.csv" || bad "sweep value 10: $(grep -o 'harm_rate=[^]]*' "$T/sw2.csv" | sort -u | tr '\n' ' ')"
+# a policy id that several sides share ("default") is labelled by the playable side's name
+"$FLANK" batch eastern_flank --runs 2 --policy default --summary 2>&1 | grep -q '^Policy set The 2025 path (default):' \
+  || bad "the flagship's default set is not labelled by the council's name: $("$FLANK" batch eastern_flank --runs 2 --policy default --summary 2>&1 | grep 'Policy set')"
 
 exit $fail

@@ -30,6 +30,7 @@ grep -qi 'hours to capital\|hours_to_capital' "$R" && bad "a hidden track (hours
 grep -q 'hours_to_capital' "$T/ef.sum" && bad "a hidden track is in --summary"
 grep -q '<th>sd</th>' "$R" || bad "no standard deviation"
 grep -q '<td>bootstrap</td>' "$R" && grep -q 'Wilson score interval' "$R" || bad "intervals suited to the data, and named"
+grep -q 'Wilson score interval[^<]*(not needed on this page)' "$R" && bad "Wilson called not needed under an endings table that uses it"
 python3 - "$R" <<'PY' || bad "an interval leaves the range its track can take (e.g. negative casualties)"
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
