@@ -114,9 +114,26 @@ static size_t shared_tail(char (*says)[1024], int n) {
   return tail;
 }
 
+/* Why word w names none of the targets listed: an area of the map that this option cannot
+ * take now (and the game's reason), no area of that name, or no such choice. */
+static void not_a_choice(fl_Game *g, int opt, int area_kind, const char *w) {
+  const fl_Def *d = fl_game_def(g);
+  int a = area_kind ? fl_textview_find_area(d, w) : -1;
+  if (a >= 0) {
+    fl_Choice ch = {opt, 1, {a}};
+    const char *why = fl_game_check(g, &ch);
+    printf(FL_TR("%s cannot be chosen for this option now: %s"), fl_map_area(d->map, a)->name,
+           why ? why : FL_TR("it is not among the areas listed"));
+  } else if (area_kind && strtol(w, NULL, 10) == 0) printf(FL_TR("No area is called '%s' ('board' lists them)."), w);
+  else printf(FL_TR("'%s' is not one of the choices above."), w);
+  putchar('\n');
+}
+
 /* The targets `words` name, into out: how many (0: 'cancel'), or -1 if a word names none of
  * the list, or there are too few or too many (said when loud). */
-static int parse_targets(const fl_Def *d, const fl_State *s, int area_kind, const int32_t *list, int n, const char *words, int lo, int hi, int32_t *out, int loud) {
+static int parse_targets(fl_Game *g, int opt, int area_kind, const int32_t *list, int n, const char *words, int lo, int hi, int32_t *out, int loud) {
+  const fl_Def *d = fl_game_def(g);
+  const fl_State *s = fl_game_state(g);
   if (!strcmp(words, "cancel") || !strcmp(words, "c")) return 0;
   int whole = match_target(d, s, area_kind, list, n, words); /* a name with spaces: "Reed beds" */
   if (whole >= 0 && lo <= 1) { out[0] = list[whole]; return 1; }
@@ -131,7 +148,10 @@ static int parse_targets(const fl_Def *d, const fl_State *s, int area_kind, cons
     while (wl && w[wl - 1] == ' ') w[--wl] = '\0';
     if (!*w) continue;
     int i = match_target(d, s, area_kind, list, n, w);
-    if (i < 0) { if (loud) { printf(FL_TR("'%s' is not one of the choices above."), w); putchar('\n'); } return -1; }
+    if (i < 0) {
+      if (loud) not_a_choice(g, opt, area_kind, w);
+      return -1;
+    }
     if (k >= hi) { if (loud) { printf(FL_TR("At most %d."), hi); putchar('\n'); } return -1; }
     out[k++] = list[i];
   }
@@ -197,16 +217,16 @@ static int ask_targets(fl_Game *g, int opt, int32_t piece, const char *prompt, i
   int32_t list[4096];
   int n = fl_game_targets(g, opt, piece, list, 4096), k;
   if (n <= 0) { printf("%s\n", FL_TR("Nothing to choose.")); return 0; }
-  if (pre && *pre && (k = parse_targets(d, fl_game_state(g), area_kind, list, n, pre, lo, hi, out, 0)) >= 0) return k; /* '2 narva': no list */
+  if (pre && *pre && (k = parse_targets(g, opt, area_kind, list, n, pre, lo, hi, out, 0)) >= 0) return k; /* '2 narva': no list */
   list_targets(g, opt, piece, prompt, lo, list, n);
-  if (pre && *pre) parse_targets(d, fl_game_state(g), area_kind, list, n, pre, lo, hi, out, 1); /* why the words after the option did not do */
+  if (pre && *pre) parse_targets(g, opt, area_kind, list, n, pre, lo, hi, out, 1); /* why the words after the option did not do */
   char line[512];
   for (;;) {
-    if (hi > 1) printf(FL_TR("Choose %d to %d (numbers or names, separated by commas; 'cancel'): "), lo, hi);
-    else printf("%s", FL_TR("Choose one (number or name; 'cancel'): "));
+    if (hi > 1) printf(FL_TR("Choose %d to %d from this list (numbers or names, separated by commas; 'cancel' goes back to the options): "), lo, hi);
+    else printf("%s", FL_TR("Choose one from this list (number or name; 'cancel' goes back to the options): "));
     fflush(stdout);
     if (!read_line(line, sizeof line)) return 0;
-    if ((k = parse_targets(d, fl_game_state(g), area_kind, list, n, line, lo, hi, out, 1)) >= 0) return k;
+    if ((k = parse_targets(g, opt, area_kind, list, n, line, lo, hi, out, 1)) >= 0) return k;
   }
 }
 

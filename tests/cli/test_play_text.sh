@@ -50,7 +50,7 @@ eg=$(sed -n "s/^id; several targets.*on the same line: '\([^']*\)'\.\$/\1/p" "$T
 
 # ---- prompt and help: several targets separated by commas, in both (spaces still work)
 printf '1\n2\nquit\n' | "$FLANK" play eastern_flank --text >"$T/prompt" 2>&1
-grep -q "^Choose 1 to 8 (numbers or names, separated by commas; 'cancel'): " "$T/prompt" && grep -q "several targets are separated by commas" "$T/help" \
+grep -q "^Choose 1 to 8 from this list (numbers or names, separated by commas; 'cancel' goes back to the options): " "$T/prompt" && grep -q "several targets are separated by commas" "$T/help" \
   && ! grep -q "separated by spaces" "$T/prompt" "$T/help" && ok || bad "the prompt and the help disagree: $(grep -h 'separated by' "$T/prompt" "$T/help")"
 printf '1\n2\nsuwalki_gap bialystok\nquit\n' | "$FLANK" play eastern_flank --text 2>&1 | grep -q 'chose "Anti-tank obstacles only" on "Fields on the border" (Suwałki Gap, Białystok)' \
   && ok || bad "targets separated by spaces are still taken"
@@ -113,6 +113,13 @@ diff <(grep -v '^policy council' "$T/ef.log") <(grep -v '^policy council' "$T/fi
 printf 'x\nquit\n' | "$FLANK" play tutorial --text >"$T/typo" 2>&1; rc=$?
 [ $rc -eq 0 ] && grep -A2 '^> x$' "$T/typo" | sed -n 2,3p | tr '\n' '|' | grep -qx "Type a number from 1 to 2, or the start of an option's name ('help' for more).|> quit|" \
   && ok || bad "a wrong entry: one line, then the prompt (exit $rc): $(grep -A3 '^> x' "$T/typo")"
+# a target typed after the option that is an area of the map but not legal says why; one that is no
+# area says so; the prompt after it says that 'cancel' goes back to the options
+printf '2 c3r2\ncancel\n2 nowhere\ncancel\nquit\n' | "$FLANK" play tests/script/board --text >"$T/tg" 2>&1
+grep -q "^c3r2 cannot be chosen for this option now: area 'c3r2' is not a legal target (legal: c1r1, c1r2, c0r1)" "$T/tg" \
+  && grep -q "^No area is called 'nowhere' ('board' lists them)." "$T/tg" \
+  && grep -q "'cancel' goes back to the options" "$T/tg" \
+  && ok || bad "a target that cannot be chosen: $(grep -E 'cannot|No area|not one of' "$T/tg")"
 if command -v script >/dev/null 2>&1; then # at a terminal the terminal echoes: once, not twice
   (sleep 1; printf 'x\n'; sleep 0.5; printf 'quit\n') | timeout 60 script -qec "'$FLANK' play tutorial --text" /dev/null >"$T/tty" 2>&1
   [ "$(grep -c '^> x' "$T/tty")" = 1 ] && [ "$(grep -c '^x' "$T/tty")" = 0 ] && grep -q '^Type a number from 1 to 2' "$T/tty" \
@@ -121,7 +128,7 @@ fi
 
 # ---- a piece by its name, as the list shows it (letters folded), not only by its #number
 printf '1\n1\n1\n2\npanzerbrigade 45\ncancel\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play eastern_flank --text >"$T/pz" 2>&1
-grep -A1 'Choose one (number or name' "$T/pz" | grep -q '^Where to?' && ok || bad "a piece by name: $(grep -A2 'Choose one' "$T/pz" | head -4)"
+grep -A1 'Choose one from this list (number or name' "$T/pz" | grep -q '^Where to?' && ok || bad "a piece by name: $(grep -A2 'Choose one' "$T/pz" | head -4)"
 
 # ---- what if, for an option that acts on the map: the game's own targets as names, the new ones typed as names
 printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 2\nC1R2\nwhatif 1 2\natlantis\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play tests/script/board --text --side blue >"$T/wi" 2>&1
