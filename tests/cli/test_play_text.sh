@@ -68,12 +68,13 @@ printf '1\n2\nquit\n' | "$FLANK" play eastern_flank --text >"$T/each" 2>&1
 [ "$(grep -c 'Lawful: anti-tank mines and obstacles are outside the Ottawa Convention' "$T/each")" = 2 ] \
   && grep -q '^  Each: .*Cost: US\$108 M of Budget\.$' "$T/each" && ok || bad "eastern_flank's targets repeat their shared law and cost: $(grep -c 'Lawful: anti-tank' "$T/each")"
 # the one store of AP mines is explained where the student decides, before it runs out: the
-# fields card, and each AP option in its first sentence (what a compact card in the window keeps)
+# fields card, and each AP option in its first sentence (what a compact card in the window keeps);
+# remotely delivered fields buy their own mines (their cost is the mines) and do not draw on it
 printf '1\nquit\n' | "$FLANK" play eastern_flank --text >"$T/store" 2>&1
-grep -q 'All AP fields take their mines from ONE store.*Every field laid in peace leaves fewer mines for crisis laying\.' "$T/store" \
+grep -q 'Marked, unmarked and stockpile fields take their mines from ONE store.*Every field laid in peace leaves fewer mines for crisis laying\. Remotely delivered fields do not draw on the store: each order buys its own 30,000 mines' "$T/store" \
   && grep -Eq '^3\. AP mines: marked, fenced, monitored\. (Not available: [^.]*\. )?30,000 mines from the shared store' "$T/store" \
   && grep -Eq '^4\. AP mines: unmarked\. (Not available: [^.]*\. )?30,000 mines from the shared store\.' "$T/store" \
-  && grep -Eq '^5\. Remotely delivered .*Planned now, scattered from the shared store' "$T/store" \
+  && grep -Eq '^5\. Remotely delivered .*Planned now, scattered when an attack starts, from rounds this order buys \(not from the shared store\).*US\$30 M per field buys its 30,000 mines' "$T/store" \
   && grep -Eq '^6\. Stockpile for crisis laying\. (Not available: [^.]*\. )?Laid only in a crisis, from what peacetime fields leave in the shared store\.' "$T/store" \
   && ok || bad "the shared store of mines is explained on the fields card: $(grep -c 'shared store' "$T/store") mentions"
 # money reads one way on a line: the scenario's preview as the engine's cost (not "US$108.0 M")
