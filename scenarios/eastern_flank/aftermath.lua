@@ -37,8 +37,10 @@ end
 local function contaminate()
   local get = F.area.get
   -- what lay in the ground when the aftermath began, for the debrief
-  local k0, _, kr = mines_in_ground()
-  F.var.set("mines_k0", k0); F.var.set("mines_k0_remote", kr); F.var.set("mines_k_cleared", 0)
+  -- (the occupied part stays as it is: nobody clears there, and land does not change hands after)
+  local k0, occ, kr = mines_in_ground()
+  F.var.set("mines_k0", k0); F.var.set("mines_k0_remote", kr); F.var.set("mines_k_occupied", occ)
+  F.var.set("mines_k_cleared", 0)
   for _, a in ipairs(M.BORDER_AREAS) do
     local mk, um = get(a, "ap_marked") or 0, get(a, "ap_unmarked") or 0
     local rm, fail = get(a, "ap_remote") or 0, get(a, "fail") or 0

@@ -159,7 +159,7 @@ end
 -- ceasefire, or the end of the decision window), how many clearance removed over its years
 -- and how many are still there, those in occupied land apart (nobody clears there); and
 -- what is left in stores, with the remote fields' rounds apart (they are not in the store).
--- (aftermath.lua keeps the counts: mines_k0, mines_k_cleared.)
+-- (aftermath.lua keeps the counts: mines_k0, mines_k0_remote, mines_k_occupied, mines_k_cleared.)
 local function mines_told(e, t)
   local L = D("mines_told")
   local k0, left = V("mines_k0", 0), t.mines_emplaced
@@ -171,10 +171,7 @@ local function mines_told(e, t)
     local kr = V("mines_k0_remote", 0)
     if kr * 1000 >= 0.5 then out[#out + 1] = string.format(L.remote, num(kr * 1000)) end
     out[#out + 1] = string.format(L.cleared, V("years", 20), num(V("mines_k_cleared", 0) * 1000), num(left * 1000))
-    local occ = 0
-    for _, a in ipairs(M.BORDER_AREAS) do
-      if F.area.owner(a) == "adversary" then occ = occ + (F.area.get(a, "ap") or 0) end
-    end
+    local occ = V("mines_k_occupied", 0)
     if occ * 1000 >= 0.5 then out[#out + 1] = string.format(L.occupied, num(occ * 1000)) end
   end
   -- remote fields' rounds never fired (mines.lua R.remote_deliver sets "fail" where it scatters)
