@@ -172,7 +172,9 @@ local function mines_told(e, t)
     if kr * 1000 >= 0.5 then out[#out + 1] = string.format(L.remote, num(kr * 1000)) end
     out[#out + 1] = string.format(L.cleared, V("years", 20), num(V("mines_k_cleared", 0) * 1000), num(left * 1000))
     local occ = V("mines_k_occupied", 0)
-    if occ * 1000 >= 0.5 then out[#out + 1] = string.format(L.occupied, num(occ * 1000)) end
+    if occ * 1000 >= 0.5 then
+      out[#out + 1] = math.abs(occ - left) * 1000 < 0.5 and L.occupied_all or string.format(L.occupied, num(occ * 1000))
+    end
   end
   -- remote fields' rounds never fired (mines.lua R.remote_deliver sets "fail" where it scatters)
   local rounds = 0

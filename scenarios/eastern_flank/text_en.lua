@@ -448,6 +448,7 @@ T.debrief = {
       .. "[@apii]); they count here until their land is cleared, since nobody knows which are still live.",
     cleared = "In the %d years after, clearance removed %s of them; %s are still in the ground.",
     occupied = "%s of those lie in land the adversary occupies, where nobody can clear them.",
+    occupied_all = "All of them lie in land the adversary occupies, where nobody can clear them.",
     stores = "AP mines left in stores: %s.",
     stores_rounds = "AP mines left in stores: %s, and %s in the rounds bought for remote delivery that no attack "
       .. "called for.",
