@@ -13,7 +13,7 @@
 
 static void cell(FILE *f, const char *s, int width) { fprintf(f, "%s%*s", s, width - cli_text_width(s), ""); }
 
-static void num(char *buf, size_t n, const fl_TrackDef *t, double v) { fl_fmt_qty(v, t->unit, t->unit_one, buf, n); }
+static void num(char *buf, size_t n, const fl_TrackDef *t, double v) { fl_fmt_track(v, t->unit, t->unit_one, buf, n); }
 
 void cli_cited(FILE *f, const fl_Def *d, const char *text) {
   fl_Cited c;

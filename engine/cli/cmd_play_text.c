@@ -497,7 +497,7 @@ int cli_play_text(int argc, char **argv) {
     for (int i = 0; i < d->ntrack; i++)
       if (d->tracks[i].visible) {
         char b[160];
-        printf("- %s: %s\n", d->tracks[i].name, fl_fmt_qty(s->tracks[i].value, d->tracks[i].unit, d->tracks[i].unit_one, b, sizeof b));
+        printf("- %s: %s\n", d->tracks[i].name, fl_fmt_track(s->tracks[i].value, d->tracks[i].unit, d->tracks[i].unit_one, b, sizeof b));
       }
   }
   if (logpath && st != FL_GAME_ERROR) { /* "save for my teacher": the student's side recorded as human */

@@ -60,7 +60,7 @@ static void summary(FILE *f, fl_Script *sc, uint64_t seed) {
     if (d->tracks[i].visible) {
       double v = s->tracks[i].value;
       char q[96]; /* the figure as every surface writes it ("US$908 M", "34%", "0 people"), right-aligned */
-      fl_fmt_qty(v, d->tracks[i].unit, d->tracks[i].unit_one, q, sizeof q);
+      fl_fmt_track(v, d->tracks[i].unit, d->tracks[i].unit_one, q, sizeof q);
       int pad = 16 - cli_text_width(q);
       fprintf(f, "  %s%*s %*s%s\n", d->tracks[i].name, wmax - cli_text_width(d->tracks[i].name), "", pad > 0 ? pad : 0, "", q);
     }

@@ -111,9 +111,10 @@ static int changes(FILE *f, const fl_TextLog *t, const fl_Def *d, const fl_State
     if (!td->visible || !fl_def_sees(d, viewer, td->seen) || turn > ts->nhist) continue;
     double before = turn >= 2 ? ts->hist[turn - 2] : i < t->nstart ? t->start[i] : ts->hist[0], after = ts->hist[turn - 1];
     char a[96], b[96], x[96];
-    fl_fmt_qty(after, td->unit, td->unit_one, a, sizeof a);
-    fl_fmt_qty(fabs(after - before), td->unit, td->unit_one, b, sizeof b);
-    fl_fmt_qty(before, td->unit, td->unit_one, x, sizeof x);
+    fl_fmt_track(after, td->unit, td->unit_one, a, sizeof a);
+    fl_fmt_track(before, td->unit, td->unit_one, x, sizeof x);
+    /* the change between the figures as shown: 45% to 47% is +2%, whatever the decimals */
+    fl_fmt_qty(fabs(fl_fmt_shown(after, td->unit) - fl_fmt_shown(before, td->unit)), td->unit, td->unit_one, b, sizeof b);
     if (!strcmp(a, x)) continue; /* no change a reader can see */
     if (f) fprintf(f, "%s%s %s (%s%s)", n ? ", " : "", td->name, a, after > before ? "+" : "-", b);
     n++;

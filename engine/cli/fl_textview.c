@@ -270,7 +270,7 @@ void fl_textview_write_ex(FILE *f, fl_Game *g, int viewer, int mode) {
     if (!d->tracks[i].visible || !fl_def_sees(d, viewer, d->tracks[i].seen)) continue;
     const fl_TrackDef *t = &d->tracks[i];
     char b[160];
-    fprintf(f, "- %s: %s", t->name, fl_fmt_qty(s->tracks[i].value, t->unit, t->unit_one, b, sizeof b));
+    fprintf(f, "- %s: %s", t->name, fl_fmt_track(s->tracks[i].value, t->unit, t->unit_one, b, sizeof b));
     const char *better = t->higher_is_better > 0 ? FL_TR("higher is better") : t->higher_is_better < 0 ? FL_TR("lower is better") : NULL;
     if (!fl_def_track_open_ended(t)) {
       fprintf(f, " (%s ", FL_TR("range"));

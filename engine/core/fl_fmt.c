@@ -73,6 +73,14 @@ const char *fl_fmt_qty(double v, const char *unit, const char *unit_one, char *b
   return buf;
 }
 
+double fl_fmt_shown(double v, const char *unit) {
+  return unit && !strcmp(unit, "%") && fabs(v) >= 1 ? round(v) : v;
+}
+
+const char *fl_fmt_track(double v, const char *unit, const char *unit_one, char *buf, size_t n) {
+  return fl_fmt_qty(fl_fmt_shown(v, unit), unit, unit_one, buf, n);
+}
+
 const char *fl_fmt_date(int32_t days, char *buf, size_t n) {
   int y, m, d;
   fl_date_split(days, &y, &m, &d);

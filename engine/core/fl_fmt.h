@@ -15,6 +15,12 @@ const char *fl_fmt_num(double v, char *buf, size_t n);
  * end; letter codes keep a space), and unit_one instead
  * of unit when v is exactly 1 and unit_one is set ("1 person"). unit may be NULL. */
 const char *fl_fmt_qty(double v, const char *unit, const char *unit_one, char *buf, size_t n);
+/* An indicator (track) value as every surface shows it, so that a table and the scenario's
+ * own text agree: a percentage of 1% or more in whole points, halves away from zero
+ * (46.6 -> 47, 46.5 -> 47), a smaller one as fl_fmt_num has it (0.35); other units as they
+ * are. fl_fmt_track formats that value as fl_fmt_qty does ("47%", "0.35%", "US$1,260 M"). */
+double fl_fmt_shown(double v, const char *unit);
+const char *fl_fmt_track(double v, const char *unit, const char *unit_one, char *buf, size_t n);
 /* The shortest text that reads back (strtod) as exactly v, without an exponent where one is
  * not needed: 10 -> "10", 0.15 -> "0.15", 1e-300 -> "1e-300". For commands a person re-types
  * (--set ID=VALUE in a "reproduce" line). Returns buf. */

@@ -26,7 +26,7 @@ static int open_ended(const fl_TrackDef *t) { return fl_def_track_open_ended(t);
 /* Percentages in whole points like the other indicators ("34%", not "33.5%"); below 1% the
  * precision fl_fmt gives ("0.35%"). */
 static void fmt_value(const fl_TrackDef *t, double v, char *buf, size_t n) {
-  fl_fmt_qty(t->unit && !strcmp(t->unit, "%") && fabs(v) >= 1 ? round(v) : v, t->unit, t->unit_one, buf, n);
+  fl_fmt_track(v, t->unit, t->unit_one, buf, n);
 }
 
 /* What track i's arrow compares with (ui_trend.c: before the person's last decision, or

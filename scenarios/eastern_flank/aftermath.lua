@@ -18,10 +18,29 @@ for _, list in ipairs { M.BORDER_AREAS, require("eastern_flank/warsim").AXIS_ARE
   end
 end
 table.sort(HAZ_AREAS)
+-- What clearance shrinks in an area: its suspect land and the mines in it.
+local CLEARED = { "sus", "ap", "ap_marked", "ap_unmarked", "ap_remote" }
+
+-- The AP mines in the border areas, thousands: all, those in land the adversary holds, and
+-- those scattered remotely (the debrief's count; the map's ap properties are the truth).
+local function mines_in_ground()
+  local get, all, occ, rem = F.area.get, 0, 0, 0
+  for _, a in ipairs(M.BORDER_AREAS) do
+    local k = get(a, "ap") or 0
+    all, rem = all + k, rem + (get(a, "ap_remote") or 0)
+    if F.area.owner(a) == "adversary" then occ = occ + k end
+  end
+  return all, occ, rem
+end
 
 -- The aftermath's starting contamination, from what lies in the ground (per area).
 local function contaminate()
   local get = F.area.get
+  -- what lay in the ground when the aftermath began, for the debrief
+  -- (the occupied part stays as it is: nobody clears there, and land does not change hands after)
+  local k0, occ, kr = mines_in_ground()
+  F.var.set("mines_k0", k0); F.var.set("mines_k0_remote", kr); F.var.set("mines_k_occupied", occ)
+  F.var.set("mines_k_cleared", 0)
   for _, a in ipairs(M.BORDER_AREAS) do
     local mk, um = get(a, "ap_marked") or 0, get(a, "ap_unmarked") or 0
     local rm, fail = get(a, "ap_remote") or 0, get(a, "fail") or 0
@@ -103,17 +122,27 @@ function R.aftermath_year()
     local eff = cap * (1 + (Q.record_speed - 1) * V("rec_share", 0))
     local f = math.min(1, eff / S)
     F.var.set("sus", S * (1 - f)); F.var.set("hz", H * (1 - f))
-    F.area.scale("sus", 1 - f)
     F.track.add("cleared_km2", S * f)
-    F.track.set("mines_emplaced", F.track.get("mines_emplaced") * (1 - f))
-    -- the map's mines go with them, so the board and the debrief tell the same numbers
-    for _, k in ipairs { "ap", "ap_marked", "ap_unmarked", "ap_remote" } do F.area.scale(k, 1 - f) end
+    -- the map's suspect land and mines go with it, so the board and the debrief tell the same
+    -- numbers; only in land the council holds: nobody clears in occupied land (S leaves it out)
+    local get, set, before = F.area.get, F.area.set, mines_in_ground()
+    for _, a in ipairs(HAZ_AREAS) do
+      if F.area.owner(a) ~= "adversary" then
+        for _, k in ipairs(CLEARED) do
+          local x = get(a, k)
+          if x and x > 0 then set(a, k, x * (1 - f)) end
+        end
+      end
+    end
+    local left = mines_in_ground()
+    F.var.add("mines_k_cleared", before - left)
+    F.track.set("mines_emplaced", left)
   end
   F.track.set("contaminated_km2", V("sus") + V("osus"))
   -- stockpiles: destroyed within four years if the state rejoins [@ottawa, Art. 4]
   if V("treaty") == "rejoined" and V("stockpile", 0) > 0 then
     F.var.set("stockpile", math.max(0, V("stockpile") - 250))
-    R.set_totals()
+    F.track.set("mines_stockpiled", V("stockpile"))   -- (not R.set_totals: it would undo the clearance above)
   end
   if yr >= V("years", 20) then F.game.finish(V("outcome")) end
 end

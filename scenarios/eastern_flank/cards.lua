@@ -224,7 +224,7 @@ function R.define(cfg)
       end,
       preview = function(list)
         if not list then
-          if kind == "marked" or kind == "unmarked" or kind == "stockpile" or kind == "remote" then
+          if kind == "marked" or kind == "unmarked" or kind == "stockpile" then   -- (remote: its own rounds)
             return string.format(T.fields.preview0_ap, C.money(Mi.cost(kind)), C.num(Mi.km_needed(kind)),
               C.num(V("stockpile", 0) * 1000))
           end

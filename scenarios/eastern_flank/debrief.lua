@@ -20,7 +20,7 @@ local function plural(forms, n, shown)
   if n == 0 and forms.none then return forms.none end
   return n == 1 and forms[1] or string.format(forms[2], shown or n)
 end
-local function pct(x) return num(x) end   -- a 0-100 value as a whole number
+local pct = C.pct   -- a 0-100 value as the indicators show it: "47", "0.35"
 
 -- The month the peace turns had reached: month 1 is March 2025 (the flagship's start).
 local function month_name(m)
@@ -155,6 +155,37 @@ local function what_mattered(e)
   return own .. " " .. string.format(D("others"), table.concat(others, "; "))
 end
 
+-- What became of the AP mines: how many lay in the ground when the aftermath began (the
+-- ceasefire, or the end of the decision window), how many clearance removed over its years
+-- and how many are still there, those in occupied land apart (nobody clears there); and
+-- what is left in stores, with the remote fields' rounds apart (they are not in the store).
+-- (aftermath.lua keeps the counts: mines_k0, mines_k0_remote, mines_k_occupied, mines_k_cleared.)
+local function mines_told(e, t)
+  local L = D("mines_told")
+  local k0, left = V("mines_k0", 0), t.mines_emplaced
+  local when = e == "deterrence_held" and "peace" or "war"
+  local out = {}
+  if k0 * 1000 < 0.5 then out[1] = L[when .. "_none"]
+  else
+    out[1] = string.format(L[when], num(k0 * 1000))
+    local kr = V("mines_k0_remote", 0)
+    if kr * 1000 >= 0.5 then out[#out + 1] = string.format(L.remote, num(kr * 1000)) end
+    out[#out + 1] = string.format(L.cleared, V("years", 20), num(V("mines_k_cleared", 0) * 1000), num(left * 1000))
+    local occ = V("mines_k_occupied", 0)
+    if occ * 1000 >= 0.5 then
+      out[#out + 1] = math.abs(occ - left) * 1000 < 0.5 and L.occupied_all or string.format(L.occupied, num(occ * 1000))
+    end
+  end
+  -- remote fields' rounds never fired (mines.lua R.remote_deliver sets "fail" where it scatters)
+  local rounds = 0
+  for _, a in ipairs(M.BORDER_AREAS) do
+    if F.area.get(a, "doctrine") == "remote" and (F.area.get(a, "fail") or 0) == 0 then rounds = rounds + P.field_kmines end
+  end
+  out[#out + 1] = rounds > 0 and string.format(L.stores_rounds, num(t.mines_stockpiled * 1000), num(rounds * 1000))
+    or string.format(L.stores, num(t.mines_stockpiled * 1000))
+  return table.concat(out, " ")
+end
+
 function R.debrief(e)
   local t = F.track.all()
   local paras = {}
@@ -170,7 +201,7 @@ function R.debrief(e)
     local days = V("war_day", 0)
     local cas = t.civilian_casualties_war
     local war = string.format(D("war"), plural(D("war_days"), days),
-      plural(D("war_casualties"), cas, num(cas)), num(t.territory_held))
+      plural(D("war_casualties"), cas, num(cas)), pct(t.territory_held))
     local cap = (t.hours_to_capital > 0 and t.hours_to_capital < 999)
       and string.format(D("capital"), num(t.hours_to_capital)) or nil
     para(war, cap, V("gap_closed", false) and D("gap") or nil)
@@ -179,10 +210,9 @@ function R.debrief(e)
   para(D("treaty")[tr] or D("treaty").other,
     (tr == "blocked" and V("areas_lost", 0) > 0) and D("occupied") or nil)
   local post, peace = t.civilian_casualties_postwar, t.civilian_casualties_peace
-  para(string.format(D("mines"), num(t.mines_emplaced * 1000), num(t.mines_stockpiled * 1000)),
-    string.format(D("legacy"), V("years", 20), plural(D("people"), post, num(post)), num(t.contaminated_km2),
-      num(t.cleared_km2), num(peace)),
-    V("osus", 0) >= 0.5 and string.format(D("occupied_hazard"), num(V("osus"))) or nil)
+  para(mines_told(e, t), string.format(D("legacy"), V("years", 20), plural(D("people"), post, num(post)),
+      C.fig(t.contaminated_km2), C.fig(t.cleared_km2), num(peace)),
+    V("osus", 0) >= 0.5 and string.format(D("occupied_hazard"), C.fig(V("osus"))) or nil)
   para(string.format(D("deterrence"), pct(t.deterrence), pct(t.alliance_cohesion), pct(t.reputation)),
     string.format(D("money"), C.money(t.spent), spent_on(), C.money(t.budget)))
   para(D("sources"))

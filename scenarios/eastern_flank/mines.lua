@@ -247,15 +247,15 @@ function Mi.legal(kind)   -- the engine asks only once requires (Mi.open) has pa
   return l
 end
 
--- Recompute what a crisis would add (plan_k): stockpile and remote areas, in proportion to
--- the share of their mines the store holds.
+-- Recompute what a crisis would add (plan_k): stockpile areas in proportion to the share of
+-- their mines the store holds; remote areas in full (their order bought their own rounds).
 local function replan()
   local get, need, doc = F.area.get, 0, {}
   for i = 1, NB do
     local a = BORDER[i]
     local d = get(a, "doctrine")
     doc[i] = d
-    if d == "stockpile" or d == "remote" then need = need + FIELD_K end
+    if d == "stockpile" then need = need + FIELD_K end
   end
   F.var.set("plan_need", need)
   local supplied = need > 0 and math.min(1, V("stockpile", 0) / need) or 0
@@ -265,7 +265,7 @@ local function replan()
     local a, d = BORDER[i], doc[i]
     local k = 0
     if d == "stockpile" and (get(a, "ap") or 0) == 0 then k = FIELD_K * 0.6 * supplied
-    elseif d == "remote" then k = FIELD_K * 0.8 * supplied end
+    elseif d == "remote" then k = FIELD_K * 0.8 end
     if get(a, "plan_k") ~= k then F.area.set(a, "plan_k", k); changed = true end
   end
   if changed then F.var.set("dirty", true) end
@@ -350,18 +350,17 @@ end
 
 -- Remotely delivered mines at the start of a war, in areas that plan them and whose state
 -- has left the Ottawa Convention. All have self-destruct and back-up self-deactivation (APII Art. 6).
+-- They come in the rounds the order bought (Q.remote_mine_cost), not from the shared store of
+-- simple mines, which have neither.
 function R.remote_deliver()
   for _, a in ipairs(M.BORDER_AREAS) do
     if F.area.get(a, "doctrine") == "remote" and L.out(L.state_of(a)) then
-      local k = math.min(P.field_kmines, V("stockpile", 0))
-      if k > 0 then
-        F.var.add("stockpile", -k)
-        F.area.add(a, "ap_remote", k)
-        F.var.add("k_remote", k)
-        F.area.add(a, "ap", k)          -- they act in war like any field
-        F.area.set(a, "fail", P.remote_fail_backup)
-        F.area.set(a, "plan_k", 0)
-      end
+      local k = P.field_kmines
+      F.area.add(a, "ap_remote", k)
+      F.var.add("k_remote", k)
+      F.area.add(a, "ap", k)          -- they act in war like any field
+      F.area.set(a, "fail", P.remote_fail_backup)
+      F.area.set(a, "plan_k", 0)
     end
   end
   set_totals()

@@ -24,7 +24,8 @@ local Q = {
   monitor_year = 2,              -- watching a marked field (APII "monitored"), per field per year (ASSUMPTION)
   remote_mine_cost = 1.0,        -- US$ M per thousand scatterable mines with self-destruct and
                                  -- self-deactivation: ~$1,000 a mine, the price of a delivery system's
-                                 -- rounds, not of a $3-30 simple mine [@ngo_rule] (ASSUMPTION)
+                                 -- rounds, not of a $3-30 simple mine [@ngo_rule] (ASSUMPTION). The
+                                 -- order buys them: they do not come from the store (mines.lua)
   remote_system = 20,            -- launchers and training, once (ASSUMPTION)
   lift_cost_kmine = 0.3,         -- lifting a recorded field: $300 a mine, the low end of removal [@ngo_rule]
   -- Recorded fields are released ~10x faster than suspect land: lifting mines whose places are

@@ -66,7 +66,8 @@ T.tracks = {
   contaminated_km2 = { name = "Contaminated area", text = "Suspected and confirmed hazardous area, km²." },
   cleared_km2 = { name = "Area cleared", text = "km² cleared or released." },
   mines_stockpiled = { name = "AP mines stockpiled", text = "Thousands of anti-personnel mines in store: one store "
-    .. "for every AP field, laid in peace or in a crisis." },
+    .. "for marked, unmarked and stockpile fields, laid in peace or in a crisis (remotely delivered fields come "
+    .. "with their own mines)." },
   mines_emplaced = { name = "AP mines emplaced", text = "Thousands of anti-personnel mines in the ground." },
   hours_to_capital = { name = "Hours to a capital",
     text = "Hours until the attacker reached the outskirts of Tallinn or Riga (999: never)." },
@@ -128,8 +129,9 @@ T.dec = {
   production = {
     title = "Mine production",
     text = "Making an AP mine costs about $3-30, removing one $300-1,000, by a weak rule of thumb [@ngo_rule]. "
-      .. "Poland spoke of up to a million mines [@defensenews]. The mines made go into one store, the only one: "
-      .. "marked and unmarked fields, crisis laying and remote delivery all draw on it.",
+      .. "Poland spoke of up to a million mines [@defensenews]. The mines made go into one store: "
+      .. "marked and unmarked fields and crisis laying all draw on it. Remotely delivered fields do not: "
+      .. "their orders buy their own mines, in the rounds that scatter them.",
     opt = {
       none = { label = "No production" },
       low = { label = "20,000 a month", preview = "US$0.3 M a month (assumption)",
@@ -157,10 +159,11 @@ T.dec = {
       .. "self-destruct and self-deactivation only in perimeter-marked, fenced and monitored areas (Art. 5), "
       .. "recorded (Art. 9); remotely delivered AP mines only with self-destruct and back-up self-deactivation "
       .. "(Art. 6, Technical Annex 3) [@apii]. The Ottawa Convention bans AP mines for its "
-      .. "parties and any help with them (Art. 1) [@ottawa]. All AP fields take their mines from ONE store, "
-      .. "which only Mine production fills (once a withdrawal has taken effect): marked and unmarked fields take "
-      .. "theirs when laid; stockpile and remotely delivered fields take theirs only when a crisis or an attack "
-      .. "comes, from whatever is left. Every field laid in peace leaves fewer mines for crisis laying.",
+      .. "parties and any help with them (Art. 1) [@ottawa]. Marked, unmarked and stockpile fields take their mines "
+      .. "from ONE store, which only Mine production fills (once a withdrawal has taken effect): marked and unmarked "
+      .. "fields take theirs when laid; stockpile fields take theirs only when a crisis or an attack comes, from "
+      .. "whatever is left. Every field laid in peace leaves fewer mines for crisis laying. Remotely delivered fields "
+      .. "do not draw on the store: each order buys its own 30,000 mines, in the rounds that scatter them.",
     opt = {
       done = { label = "Done for this quarter" },
       at = { label = "Anti-tank obstacles only", text = "Ditches, dragon's teeth, AT mines and bunkers on 30 km of "
@@ -171,8 +174,10 @@ T.dec = {
       unmarked = { label = "AP mines: unmarked", text = "30,000 mines from the shared store. Half the engineer "
         .. "time and no fence; reputation -5, cohesion -2; people stray into it." },
       remote = { label = "Remotely delivered (self-destruct and self-deactivation)", text = "Planned now, "
-        .. "scattered from the shared store when an attack starts: at most 1 in 1,000 still active after 120 days "
-        .. "[@apii]. US$30 M of mines per field (~$1,000 a mine) and US$20 M of launchers once (assumptions)." },
+        .. "scattered when an attack starts, from rounds this order buys (not from the shared store): at most 1 in "
+        .. "1,000 still active after 120 days [@apii]. US$30 M per field buys its 30,000 mines in their rounds "
+        .. "(~$1,000 a mine: the price of a mine that is scattered and destroys itself, not of a $3-30 simple mine "
+        .. "[@ngo_rule]); US$20 M of launchers once (assumptions)." },
       stockpile = { label = "Stockpile for crisis laying", text = "Laid only in a crisis, from what peacetime "
         .. "fields leave in the shared store. No mines in the ground now: engineers lay them in a crisis, two fields "
         .. "a day, if there is warning; some hurried fields go unrecorded. Marked and unmarked fields take their "
@@ -432,7 +437,22 @@ T.debrief = {
   },
   crises = { "It opened a crisis and stood down.", "It opened %d crises and stood down each time." },
   deterrence_range = "Deterrence over the game: lowest %s%%, highest %s%%.",
-  mines = "AP mines at the end: %s in the ground, %s in stores.",
+  -- what became of the AP mines (debrief.lua mines_told): the count when the aftermath began,
+  -- what clearance removed, what is still in the ground (occupied land apart), the stores
+  mines_told = {
+    war = "When the fighting stopped, %s AP mines lay in the ground.",
+    peace = "When the decision window closed, %s AP mines lay in the ground.",
+    war_none = "When the fighting stopped, no AP mines lay in the ground.",
+    peace_none = "When the decision window closed, no AP mines lay in the ground.",
+    remote = "%s of them were scattered remotely and destroy themselves (at most 1 in 1,000 stays live "
+      .. "[@apii]); they count here until their land is cleared, since nobody knows which are still live.",
+    cleared = "In the %d years after, clearance removed %s of them; %s are still in the ground.",
+    occupied = "%s of those lie in land the adversary occupies, where nobody can clear them.",
+    occupied_all = "All of them lie in land the adversary occupies, where nobody can clear them.",
+    stores = "AP mines left in stores: %s.",
+    stores_rounds = "AP mines left in stores: %s, and %s in the rounds bought for remote delivery that no attack "
+      .. "called for.",
+  },
   war = "The war lasted %s; %s; %s%% of the territory was held.",
   war_days = { "one day", "%d days" },
   war_casualties = { "one civilian was killed or injured", "%s civilians were killed or injured" },
@@ -528,8 +548,8 @@ T.fields = {
   preview = "%s: %s, %s km of engineer time (%s km free). %s",
   left_out = "Left out for lack of engineers, mines or money: %s.",
   preview0 = "%s and %s km of engineer time per area",
-  preview0_ap = "%s and %s km of engineer time per area; mines in the store that every AP field and crisis laying "
-    .. "share: %s",
+  preview0_ap = "%s and %s km of engineer time per area; mines in the store that marked, unmarked and stockpile "
+    .. "fields share: %s",
   why = {
     nothing = "No AP mines lie here",
     none_fits = "None of the chosen areas fits: not enough engineers or mines",
@@ -562,8 +582,9 @@ T.props = {
   ap_marked = { name = "AP mines in the ground, marked", unit = "thousand", text = "Marked, fenced, monitored, recorded." },
   ap_unmarked = { name = "AP mines in the ground, unmarked", unit = "thousand", text = "Unmarked or unrecorded." },
   ap_remote = { name = "AP mines scattered", unit = "thousand", text = "Remotely delivered when the attack began." },
-  plan_k = { name = "AP mines planned for a crisis", unit = "thousand", text = "What engineers would lay with "
-    .. "warning, from the store that peacetime fields draw on too: less when they have used it." },
+  plan_k = { name = "AP mines planned for a crisis", unit = "thousand", text = "What a crisis or an attack "
+    .. "would add, as the adversary counts it: stockpile fields from the store that peacetime fields draw on too "
+    .. "(less when they have used it), remotely delivered fields from the rounds their orders bought." },
   doctrine = { name = "Field", text = "The council's order for this area.",
     values = { none = "No AP mines", at = "Anti-tank belts only", marked = "Marked and fenced AP mines (APII Art. 5)",
       unmarked = "Unmarked AP mines", remote = "Remotely delivered AP mines (planned for an attack)",

@@ -68,12 +68,13 @@ printf '1\n2\nquit\n' | "$FLANK" play eastern_flank --text >"$T/each" 2>&1
 [ "$(grep -c 'Lawful: anti-tank mines and obstacles are outside the Ottawa Convention' "$T/each")" = 2 ] \
   && grep -q '^  Each: .*Cost: US\$108 M of Budget\.$' "$T/each" && ok || bad "eastern_flank's targets repeat their shared law and cost: $(grep -c 'Lawful: anti-tank' "$T/each")"
 # the one store of AP mines is explained where the student decides, before it runs out: the
-# fields card, and each AP option in its first sentence (what a compact card in the window keeps)
+# fields card, and each AP option in its first sentence (what a compact card in the window keeps);
+# remotely delivered fields buy their own mines (their cost is the mines) and do not draw on it
 printf '1\nquit\n' | "$FLANK" play eastern_flank --text >"$T/store" 2>&1
-grep -q 'All AP fields take their mines from ONE store.*Every field laid in peace leaves fewer mines for crisis laying\.' "$T/store" \
+grep -q 'Marked, unmarked and stockpile fields take their mines from ONE store.*Every field laid in peace leaves fewer mines for crisis laying\. Remotely delivered fields do not draw on the store: each order buys its own 30,000 mines' "$T/store" \
   && grep -Eq '^3\. AP mines: marked, fenced, monitored\. (Not available: [^.]*\. )?30,000 mines from the shared store' "$T/store" \
   && grep -Eq '^4\. AP mines: unmarked\. (Not available: [^.]*\. )?30,000 mines from the shared store\.' "$T/store" \
-  && grep -Eq '^5\. Remotely delivered .*Planned now, scattered from the shared store' "$T/store" \
+  && grep -Eq '^5\. Remotely delivered .*Planned now, scattered when an attack starts, from rounds this order buys \(not from the shared store\).*US\$30 M per field buys its 30,000 mines' "$T/store" \
   && grep -Eq '^6\. Stockpile for crisis laying\. (Not available: [^.]*\. )?Laid only in a crisis, from what peacetime fields leave in the shared store\.' "$T/store" \
   && ok || bad "the shared store of mines is explained on the fields card: $(grep -c 'shared store' "$T/store") mentions"
 # money reads one way on a line: the scenario's preview as the engine's cost (not "US$108.0 M")
@@ -139,6 +140,21 @@ grep -q '^In your game: c1r1$' "$T/wi" && grep -q 'Which areas? (names, separate
 printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 5\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play tests/script/board --text --side blue >"$T/wc" 2>&1
 grep -q '^The computer chose otherwise than you:$' "$T/wc" && grep -q '^  Turn 1, Blue.s orders: Lay a field (c1r2)$' "$T/wc" \
   && ok || bad "what the computer chose: $(grep -A4 'What if the computer' "$T/wc")"
+
+# ---- one figure, one rounding: the debrief's percentages are the indicators' below it (seed 1
+# ends with deterrence 48.7: the debrief said 49% above a table's 48.7%), and flank run's table
+# says what the debrief says (seed 22: 81.8% of the territory held, written 82% in both)
+yes 1 | head -3000 | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play eastern_flank --text --seed 1 >"$T/end" 2>&1
+d=$(sed -n 's/^- Deterrence: \(.*\)$/\1/p' "$T/end") c=$(sed -n 's/^- Alliance cohesion: \(.*\)$/\1/p' "$T/end")
+r=$(sed -n 's/^- Humanitarian reputation: \(.*\)$/\1/p' "$T/end")
+[ -n "$d" ] && grep -q "Final deterrence $d, alliance cohesion $c, humanitarian reputation $r\." "$T/end" \
+  && ! grep -q '^- [^:]*: [0-9]*\.[0-9]*%$' "$T/end" && ok \
+  || bad "the debrief's and the table's percentages differ: $(grep -o 'Final deterrence [^.]*' "$T/end") / $d $c $r"
+"$FLANK" run eastern_flank --seed 22 >"$T/run22" 2>&1
+"$FLANK" run eastern_flank --seed 22 --json >"$T/run22.json" 2>&1
+grep -Eq '^  Territory held +82%$' "$T/run22" && grep -q '82% of the territory was held' "$T/run22.json" \
+  && grep -Eq '^  Deterrence +34%$' "$T/run22" && grep -q 'Final deterrence 34%' "$T/run22.json" && ok \
+  || bad "flank run's table and the debrief: $(grep -E 'Territory|Deterrence' "$T/run22") / $(grep -o '[0-9.]*% of the territory was held' "$T/run22.json")"
 
 # ---- the window's briefing: the same end (drawn texts recorded by FLANK_I18N_DRAWN)
 if command -v xvfb-run >/dev/null 2>&1; then

@@ -15,6 +15,11 @@ static const char *qty(double v, const char *unit, const char *one) {
   return fl_fmt_qty(v, unit, one, buf, sizeof buf);
 }
 
+static const char *track(double v, const char *unit, const char *one) {
+  static char buf[96];
+  return fl_fmt_track(v, unit, one, buf, sizeof buf);
+}
+
 int main(void) {
   CHECK_STR(num(0), "0");
   CHECK_STR(num(1920000), "1,920,000");      /* not "1920000" */
@@ -60,6 +65,21 @@ int main(void) {
   CHECK_STR(qty(2, "people", "person"), "2 people");
   CHECK_STR(qty(1, "people", NULL), "1 people");      /* no singular given: the unit as written */
   CHECK_STR(qty(12000, "", NULL), "12,000");
+
+  /* an indicator's value, as every table and the scenario's own text show it: percentages in
+   * whole points, halves away from zero (the flagship's words round the same way:
+   * scenarios/eastern_flank/common.lua C.pct; tests/cli/test_run.sh compares the two) */
+  CHECK_STR(track(46.6, "%", NULL), "47%");            /* not "46.6%" beside a debrief's "47%" */
+  CHECK_STR(track(46.5, "%", NULL), "47%");            /* printf's "%.0f" would say 46 */
+  CHECK_STR(track(45.5, "%", NULL), "46%");
+  CHECK_STR(track(81.8, "%", NULL), "82%");
+  CHECK_STR(track(100, "%", NULL), "100%");
+  CHECK_STR(track(0.35, "%", NULL), "0.35%");          /* below 1%: not "0%" */
+  CHECK_STR(track(-3.5, "%", NULL), "-4%");
+  CHECK_STR(track(1260.4, "US$ M", NULL), "US$1,260 M"); /* other units as fl_fmt_qty has them */
+  CHECK_STR(track(12.5, "km\xC2\xB2", NULL), "12.5 km\xC2\xB2");
+  CHECK_STR(track(1, "people", "person"), "1 person");
+  CHECK(fl_fmt_shown(46.6, "%") == 47 && fl_fmt_shown(46.6, "km") == 46.6 && fl_fmt_shown(0.4, "%") == 0.4);
 
   char buf[64];
   CHECK_STR(fl_fmt_date(fl_date_make(2025, 12, 27), buf, sizeof buf), "27 December 2025");

@@ -9,7 +9,14 @@ local function debrief(g)
 end
 -- The first paragraph: what the window shows above its tabs.
 local function first_paragraph(text) return (text:match("^(.-)\n\n") or text) end
-local function pct(x) return string.format("%.0f%%", x) end
+-- A percentage as the indicators show it (engine/core/fl_fmt.c fl_fmt_track): from 1% whole
+-- points, halves away from zero; below 1% two decimals, trailing zeros dropped.
+local function pct(x)
+  if math.abs(x) < 1 then return (string.format("%.2f", x):gsub("0+$", ""):gsub("%.$", "")) .. "%" end
+  local r = math.floor(math.abs(x))
+  if math.abs(x) - r >= 0.5 then r = r + 1 end
+  return string.format("%d%%", x < 0 and -r or r)
+end
 
 -- Seed 22: the adversary opens a crisis in April 2025 and attacks on its fifth day.
 test("a war's debrief says why it came: the adversary's estimate when it attacked, and its resolve", function()
@@ -97,7 +104,7 @@ end)
 
 test("the debrief's paragraphs run from why to sources", function()
   local text = debrief(play { seed = 22 })
-  local order = { "Why the war came", "The council's orders that changed the board", "The war lasted", "Art. 20(3)", "AP mines at the end",
+  local order = { "Why the war came", "The council's orders that changed the board", "The war lasted", "Art. 20(3)", "When the fighting stopped,",
     "Final deterrence", "Sources:" }
   local at = 0
   for _, s in ipairs(order) do
@@ -173,15 +180,18 @@ test("each day of war says where the front stands on every axis as the day begin
 end)
 
 -- Seed 3 under marked_fields: eight marked fields, then twenty years in which clearance
--- lifts them. The map's tooltips and the debrief's "AP mines at the end" must tell the same
--- number (the clearance once emptied the count but left every area's fields on the map).
+-- lifts them. The map's tooltips and the debrief's mines still in the ground must tell the same
+-- number (the clearance once emptied the count but left every area's fields on the map); the
+-- debrief says what the number is: laid when the aftermath began, cleared since, left.
 test("the board and the debrief agree on the AP mines left in the ground", function()
   local g = play { seed = 3, side = { council = "marked_fields" } }
+  expect(g.ending).eq("deterrence_held")
   local ground = 0
   for _, a in pairs(g.areas) do ground = ground + (a.ap or 0) end
   expect(math.abs(ground - g.tracks.mines_emplaced)).le(0.01)
   expect(g.tracks.mines_emplaced).lt(0.0005)   -- all cleared by 2047: none on the map either
-  expect(debrief(g)).contains("AP mines at the end: 0 in the ground")
+  expect(debrief(g)).contains("When the decision window closed, 240,000 AP mines lay in the ground. In the 20 "
+    .. "years after, clearance removed 240,000 of them; 0 are still in the ground.")
   local mid = play { seed = 3, side = { council = "marked_fields" }, turns = 30 }   -- before the aftermath
   local laid = 0
   for _, a in pairs(mid.areas) do laid = laid + (a.ap or 0) end
@@ -196,7 +206,7 @@ test("how lucky the game was: the share of games whose drawn resolve is lower, i
     local text = debrief(g)
     local at = text:find("How lucky was this game?", 1, true)
     expect(at ~= nil).is_true()
-    local n, words = text:sub(at, at + 200):match("in (%d+)%% of games it is lower than in this one, ([^.]+)%.")
+    local n, words = text:sub(at, at + 200):match("in ([%d.]+)%% of games it is lower than in this one, ([^.]+)%.")
     if g.vars.resolve >= 1 then
       expect(text).contains("as high as it goes")
     else
@@ -234,4 +244,55 @@ test("clearance that donors paid for is not listed as the council's order", func
   local text = debrief(g)
   expect(text).contains("clearance paid for by donors")
   expect(text:find("a clearance programme", 1, true) == nil).is_true()
+end)
+
+-- Mines in land the adversary occupies: nobody clears there, so they stay in the count (they
+-- once shrank with the council's clearance, and a fully cleared council said "0 in the
+-- ground" while the occupied fields still counted as contaminated). Seed 18 under
+-- mass_unmarked: eight unmarked fields, two areas lost in the war.
+test("mines in occupied land stay in the ground and in the count, and the debrief says where they are", function()
+  local g = play { seed = 18, side = { council = "mass_unmarked" } }
+  expect(g.ending).eq("territory_lost")
+  local ground, occupied = 0, 0
+  for _, a in pairs(g.areas) do
+    ground = ground + (a.ap or 0)
+    if a.owner == "adversary" then occupied = occupied + (a.ap or 0) end
+  end
+  expect(occupied).eq(60)                         -- two fields of 30,000, untouched for twenty years
+  expect(math.abs(ground - g.tracks.mines_emplaced)).le(0.01)
+  expect(g.vars.mines_k0).eq(240)
+  expect(math.abs(g.vars.mines_k_cleared + g.tracks.mines_emplaced - g.vars.mines_k0)).le(0.01)
+  local text = debrief(g)
+  local function thousands(k) return (string.format("%.0f", k * 1000):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")) end
+  expect(text).contains("When the fighting stopped, 240,000 AP mines lay in the ground. In the 20 years after, "
+    .. "clearance removed " .. thousands(g.vars.mines_k_cleared) .. " of them; " .. thousands(g.tracks.mines_emplaced)
+    .. " are still in the ground. 60,000 of those lie in land the adversary occupies, where nobody can clear them.")
+  expect(text).contains("AP mines left in stores: " .. thousands(g.tracks.mines_stockpiled) .. ".")
+end)
+
+-- A remotely delivered field's US$30 M buys its mines, in their rounds: they do not come from
+-- the shared store (which holds simple mines without self-destruct), so the adversary counts
+-- them in full from the order on, and the attack scatters full fields whatever the store holds.
+test("remotely delivered fields bring their own mines and leave the shared store alone", function()
+  local g = play { seed = 148, side = { council = "remote_fields" } }
+  expect(g.ending ~= "deterrence_held").is_true()
+  local war_turn
+  for _, e in ipairs(g.log) do
+    if e.text == "The attack begins." then war_turn = e.turn; break end
+  end
+  expect(war_turn ~= nil).is_true()
+  local before = play { seed = 148, side = { council = "remote_fields" }, turns = war_turn - 1 }
+  local after = play { seed = 148, side = { council = "remote_fields" }, turns = war_turn }
+  expect(before.vars.k_remote or 0).eq(0)
+  expect(after.vars.k_remote).eq(240)               -- eight fields of 30,000 scattered
+  expect(after.vars.stockpile).ge(before.vars.stockpile)   -- nothing taken from the store (it held 340,000)
+  for _, a in ipairs { "narva", "voru", "rezekne", "daugavpils", "vilnius", "alytus", "suwalki_gap", "bialystok" } do
+    expect(before.areas[a].plan_k).eq(24)           -- 80% of a field, whatever the store holds
+    expect(after.areas[a].ap_remote).eq(30)
+  end
+  expect(debrief(g)).contains("240,000 of them were scattered remotely and destroy themselves")
+  -- in a game without war the rounds stay with the launchers, named apart from the store
+  local peace = play { seed = 1, side = { council = "remote_fields" } }
+  expect(peace.ending).eq("deterrence_held")
+  expect(debrief(peace)).contains(", and 240,000 in the rounds bought for remote delivery that no attack called for.")
 end)

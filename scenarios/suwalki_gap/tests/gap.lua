@@ -21,3 +21,18 @@ test("every ending is reachable in the week", function()
   expect(a.endings.line_held or 0).gt(0)
   expect(a.endings.territory_lost or 0).gt(0)
 end)
+
+-- Seed 10: the crisis fields are laid, the war takes Võru with its field, and ten years of
+-- clearance lift every field but the one in occupied land, which nobody can clear.
+test("the debrief counts the mines left in occupied land and says that all that is left lies there", function()
+  local g = play { seed = 10 }
+  local text
+  for _, e in ipairs(g.log) do if e.kind == "ending" then text = e.text end end
+  expect(g.areas.voru.owner).eq("adversary")
+  expect(g.areas.voru.ap).eq(30)
+  expect(g.areas.voru.sus).gt(0)   -- its suspect land stays too
+  expect(g.tracks.mines_emplaced).eq(30)
+  expect(text).contains("When the fighting stopped, 180,000 AP mines lay in the ground. In the 10 years after, clearance "
+    .. "removed 150,000 of them; 30,000 are still in the ground. All of them lie in land the adversary occupies, where "
+    .. "nobody can clear them.")
+end)
