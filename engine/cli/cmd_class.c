@@ -26,6 +26,8 @@ static int add_path(fl_Class *c, const char *p) {
   if (stat(p, &st)) { fprintf(stderr, "flank class: %s: %s\n", p, strerror(errno)); return -1; }
   char *one[1] = {(char *)p}, **names = one;
   int n = 1, dir = S_ISDIR(st.st_mode);
+  size_t plen = strlen(p);
+  while (dir && plen > 1 && p[plen - 1] == '/') plen--; /* "sub/" joins as "sub/dan.log", not "sub//dan.log" */
   if (dir) {
     DIR *d = opendir(p);
     struct dirent *e;
@@ -33,7 +35,7 @@ static int add_path(fl_Class *c, const char *p) {
     n = 0;
     while (d && (e = readdir(d))) {
       char full[PATH_MAX];
-      snprintf(full, sizeof full, "%s/%s", p, e->d_name);
+      snprintf(full, sizeof full, "%.*s/%s", (int)plen, p, e->d_name);
       if (e->d_name[0] == '.' || stat(full, &st) || !S_ISREG(st.st_mode)) continue;
       char **nn = realloc(names, (size_t)(n + 1) * sizeof *nn);
       if (!nn) break;
@@ -79,8 +81,57 @@ static void identify(fl_ClassGame *g) {
     if (fl_replay_parse(&g->rec, data, len, g->path, err, sizeof err)) reject(g, FL_CLASS_CORRUPT, err);
     else if (!g->rec.complete) reject(g, FL_CLASS_CORRUPT, "truncated: the log stops before its 'end' line");
     else { snprintf(g->scenario, sizeof g->scenario, "%s", g->rec.id); g->content = g->rec.content; }
-  } else reject(g, FL_CLASS_CORRUPT, "neither a Flank replay log nor a save");
+  } else if (len < 13 && len && !memcmp(data, "flank-replay ", len))
+    reject(g, FL_CLASS_CORRUPT, "truncated: the log stops in its first line");
+  else reject(g, FL_CLASS_NOTGAME, "neither a Flank replay log nor a save");
   free(data);
+}
+
+/* Whether r replays and verifies as recorded. */
+static int replays(fl_Script *sc, const fl_Replay *r, const char *name) {
+  char err[1024];
+  return fl_whatif_run(sc, r, name, NULL, err, sizeof err) == FL_WHATIF_OK && fl_whatif_verify(sc, r, name, err, sizeof err) == FL_WHATIF_OK;
+}
+
+/* A log that does not verify: were its parameter lines edited? It was if its hashes follow
+ * from the values in force (the scenario's, or class.txt's) for the parameters whose
+ * recorded value differs, or from the scenario's defaults: one replay per parameter that
+ * differs, and one with all of them. 1 with the reason in why; 0: nothing can be told. */
+static int edited_params(fl_ClassGame *g, fl_Script *sc, char *why, size_t n) {
+  const fl_Def *d = fl_script_def(sc);
+  fl_Replay *r = &g->rec;
+  int np = r->nparams < 64 ? r->nparams : 64;
+  double was[64];
+  for (int i = 0; i < np; i++) was[i] = r->params[i].value;
+  int classed = 0;
+  for (int p = 0; p < d->nparam; p++) classed |= d->params[p].value != d->params[p].dflt;
+  for (int pass = 0; pass < 1 + classed; pass++) { /* 0: the values in force; 1: the scenario's defaults */
+    int differ = 0;
+    for (int one = -1; one < np; one++) { /* -1: every parameter that differs at once */
+      int changed = 0;
+      for (int i = 0; i < np; i++) {
+        int p = fl_def_param(d, r->params[i].id);
+        double v = p < 0 ? was[i] : pass ? d->params[p].dflt : d->params[p].value;
+        if (v != was[i] && (one < 0 || one == i)) { r->params[i].value = v; changed++; }
+      }
+      if (one < 0) differ = changed;
+      int ok = changed && replays(sc, r, g->path);
+      if (ok) {
+        char rec[512] = "", fol[512] = "";
+        for (int i = 0; i < np; i++)
+          if (r->params[i].value != was[i]) {
+            size_t a = strlen(rec), b = strlen(fol);
+            snprintf(rec + a, sizeof rec - a, "%s%s %g (line %d)", a ? ", " : "", r->params[i].id, was[i], r->params[i].line);
+            snprintf(fol + b, sizeof fol - b, "%s%s %g", b ? ", " : "", r->params[i].id, r->params[i].value);
+          }
+        snprintf(why, n, "its assumptions appear to have been edited: the log records %s, but its turns follow from %s", rec, fol);
+      }
+      for (int i = 0; i < np; i++) r->params[i].value = was[i];
+      if (ok) return 1;
+      if (differ <= 1) break; /* none differs, or the one that does was just tried */
+    }
+  }
+  return 0;
 }
 
 /* Replay the game from its own record and compare: the turn hashes and ending a log
@@ -106,6 +157,7 @@ static void verify(fl_ClassGame *g, fl_Script *sc) {
   }
   fl_state_free(saved);
   if (rc == FL_WHATIF_SCRIPT) { reject(g, FL_CLASS_ERROR, err); return; }
+  if (rc == FL_WHATIF_DIFFERS && !g->is_save && edited_params(g, sc, err, sizeof err)) { reject(g, FL_CLASS_TAMPERED, err); return; }
   if (rc) { reject(g, FL_CLASS_TAMPERED, err); return; }
   g->state = fl_state_clone(fl_game_state(fl_script_game(sc)));
   if (!g->state) { reject(g, FL_CLASS_ERROR, "out of memory"); return; }
@@ -143,6 +195,39 @@ static const char *class_scenario(const fl_Class *c) {
     if (k > most) { most = k; best = c->g[i].scenario; }
   }
   return best;
+}
+
+/* The model's games at each seed the class's games used (one per policy set): the main
+ * ensemble's when the seed is among its seeds, else a small run of their own. A class that
+ * played a war-prone seed otherwise reads the model's shares over many seeds as "we did badly". */
+static void class_seeds(fl_Class *c, fl_Script *sc, const fl_PolicySet *sets, int nset, const fl_ScriptOpts *opts, int jobs) {
+  for (int i = 0; i < c->n && c->ens; i++) {
+    uint64_t seed = c->g[i].rec.seed;
+    if (c->g[i].status || fl_class_seed(c, seed) || c->nseeds >= 64) continue;
+    fl_ClassSeed *ns = realloc(c->seeds, (size_t)(c->nseeds + 1) * sizeof *ns);
+    if (!ns) return;
+    c->seeds = ns;
+    fl_ClassSeed *z = &ns[c->nseeds];
+    memset(z, 0, sizeof *z);
+    z->seed = seed;
+    if (seed >= c->ens->seed_base && seed - c->ens->seed_base < c->ens->runs) {
+      z->e = c->ens;
+      z->first = (size_t)(seed - c->ens->seed_base);
+      z->stride = (size_t)c->ens->runs;
+    } else {
+      fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), opts, NULL, sets, nset, seed, 1, jobs, NULL, NULL, 0, 1, 0};
+      char err[2048];
+      z->own = fl_ensemble_new(&spec, err, sizeof err);
+      if (!z->own || fl_ensemble_run(z->own, err, sizeof err)) {
+        fprintf(stderr, "flank class: the model's games at seed %llu failed: %s\n", (unsigned long long)seed, err);
+        fl_ensemble_free(z->own);
+        continue;
+      }
+      z->e = z->own;
+      z->stride = 1;
+    }
+    c->nseeds++;
+  }
 }
 
 int cmd_class(int argc, char **argv) {
@@ -216,6 +301,7 @@ int cmd_class(int argc, char **argv) {
       c.ens = NULL;
     }
   }
+  class_seeds(&c, sc, sets, nset, &opts, (int)jobs);
   fl_test_free_sets(sets, nset);
   c.command = cmdline;
   int counts[FL_CLASS_NKIND];
@@ -234,11 +320,14 @@ int cmd_class(int argc, char **argv) {
   c.def = NULL;
 report:;
   /* the teacher's summary: always with the files' names, so a bad one can be followed up */
-  int k[FL_CLASS_NKIND] = {0};
-  for (int i = 0; i < c.n; i++) k[c.g[i].status]++;
+  int k[FL_CLASS_NKIND] = {0}, unfinished = 0;
+  for (int i = 0; i < c.n; i++) k[c.g[i].status]++, unfinished += !c.g[i].status && !fl_class_finished(&c.g[i]);
   FILE *so = csv && !strcmp(csv, "-") ? stderr : stdout;
-  fprintf(so, "%s: %d file%s: %d verified", id ? id : "class", c.n, c.n == 1 ? "" : "s", k[FL_CLASS_OK]);
-  for (int s = 1; s < FL_CLASS_NKIND; s++) if (k[s]) fprintf(so, ", %d %s", k[s], fl_class_kind(s));
+  int ngame = c.n - k[FL_CLASS_NOTGAME];
+  fprintf(so, "%s: %d game file%s: %d verified", id ? id : "class", ngame, ngame == 1 ? "" : "s", k[FL_CLASS_OK]);
+  if (unfinished) fprintf(so, " (%d unfinished)", unfinished);
+  for (int s = 1; s < FL_CLASS_NOTGAME; s++) if (k[s]) fprintf(so, ", %d %s", k[s], fl_class_kind(s));
+  if (k[FL_CLASS_NOTGAME]) fprintf(so, "; %d other file%s skipped (not a game file)", k[FL_CLASS_NOTGAME], k[FL_CLASS_NOTGAME] == 1 ? "" : "s");
   fputc('\n', so);
   for (int i = 0; i < c.n; i++)
     if (c.g[i].status) fprintf(so, "  skipped %s (%s): %s\n", c.g[i].path, fl_class_kind(c.g[i].status), c.g[i].reason);
@@ -250,6 +339,8 @@ done:
     fl_state_free(c.g[i].state);
   }
   free(c.g);
+  for (int i = 0; i < c.nseeds; i++) fl_ensemble_free(c.seeds[i].own);
+  free(c.seeds);
   fl_ensemble_free(c.ens);
   return rc;
 }

@@ -10,13 +10,34 @@
 #include <string.h>
 
 const char *fl_class_kind(int kind) {
-  static const char *const K[] = {"verified", "corrupt", "foreign", "tampered", "error"};
+  static const char *const K[] = {"verified", "corrupt", "foreign", "tampered", "error", "not a game file"};
   return kind >= 0 && kind < FL_CLASS_NKIND ? K[kind] : "?";
 }
 
 void fl_class_counts(const fl_Class *c, int *counts) {
   for (int k = 0; k < FL_CLASS_NKIND; k++) counts[k] = 0;
   for (int i = 0; i < c->n; i++) counts[c->g[i].status]++;
+}
+
+const fl_ClassSeed *fl_class_seed(const fl_Class *c, uint64_t seed) {
+  for (int i = 0; i < c->nseeds; i++) if (c->seeds[i].seed == seed) return &c->seeds[i];
+  return NULL;
+}
+
+int fl_class_finished(const fl_ClassGame *g) { return !g->status && g->state && g->state->ending >= 0; }
+
+void fl_class_reason(char *buf, size_t n, const fl_Class *c, const fl_ClassGame *g, int k) {
+  const char *r = g->reason, *base = strrchr(g->path, '/') ? strrchr(g->path, '/') + 1 : g->path;
+  size_t len = 0, lp = strlen(g->path), lb = strlen(base);
+  char file[32];
+  snprintf(file, sizeof file, "file %d", k);
+  buf[0] = '\0';
+  while (*r && len + 1 < n) { /* the path, or the file's own name, becomes "file N" */
+    size_t skip = c->names ? 0 : !strncmp(r, g->path, lp) ? lp : lb && !strncmp(r, base, lb) ? lb : 0;
+    if (skip) { len += (size_t)snprintf(buf + len, n - len, "%s", file); r += skip; }
+    else buf[len++] = *r++, buf[len] = '\0';
+  }
+  if (len >= n) buf[n - 1] = '\0';
 }
 
 /* Headline tracks: shown to players and with a better direction. */
@@ -66,27 +87,49 @@ static int student_card(const fl_Class *c, int k) {
   return 0;
 }
 
+/* The model's games at a game's seed: how many of its policy sets' games ended in e. */
+static int at_seed(const fl_ClassSeed *z, int e) {
+  int k = 0;
+  for (int s = 0; z && s < z->e->nset; s++) k += z->e->ending[z->first + (size_t)s * z->stride] == e;
+  return k;
+}
+
+/* A figure rounded as people read it: 6 significant digits at most. */
+static void csv_num(FILE *f, double v) {
+  char b[64];
+  snprintf(b, sizeof b, "%.6g", v);
+  fprintf(f, ",%s", b);
+}
+
 void fl_class_csv(FILE *f, const fl_Class *c) {
   const fl_Def *d = c->def;
   fputs("student", f);
   if (c->names) fputs(",file", f);
-  fputs(",ending,turns", f);
+  fputs(",seed,ending,ending_label,finished,turns", f);
   for (int t = 0; t < d->ntrack; t++) if (d->tracks[t].visible) fprintf(f, ",%s", d->tracks[t].id);
   for (int t = 0; t < d->ntrack; t++) if (headline(d, t) && c->ens) fprintf(f, ",better_than_%s", d->tracks[t].id);
+  if (c->nseeds) fputs(",model_at_seed_same_ending", f);
   for (int k = 0; k < d->ncard; k++) if (student_card(c, k)) fprintf(f, ",%s", d->cards[k].id);
   fputc('\n', f);
   for (int i = 0; i < c->n; i++) {
     const fl_ClassGame *g = &c->g[i];
     if (g->status) continue;
     char buf[2048];
+    int fin = fl_class_finished(g), e = g->state->ending;
     student(buf, sizeof buf, c, g);
     csv_str(f, buf);
     if (c->names) { fputc(',', f); csv_str(f, g->path); }
-    fprintf(f, ",%s,%d", g->state->ending >= 0 ? d->endings[g->state->ending].id : "", g->state->turn);
+    fprintf(f, ",%llu,%s,", (unsigned long long)g->rec.seed, fin ? d->endings[e].id : "");
+    csv_str(f, fin ? d->endings[e].title : "unfinished");
+    fprintf(f, ",%d,%d", fin, g->state->turn);
     for (int t = 0; t < d->ntrack; t++)
-      if (d->tracks[t].visible) { fl_res_num(g->state->tracks[t].value, buf, sizeof buf); fprintf(f, ",%s", buf); }
-    for (int t = 0; t < d->ntrack; t++)
-      if (headline(d, t) && c->ens) fprintf(f, ",%.1f", better_than(c, t, g->state->tracks[t].value));
+      if (d->tracks[t].visible) csv_num(f, g->state->tracks[t].value);
+    for (int t = 0; t < d->ntrack; t++) /* an unfinished game is not compared: empty */
+      if (headline(d, t) && c->ens) { if (fin) fprintf(f, ",%.1f", better_than(c, t, g->state->tracks[t].value)); else fputc(',', f); }
+    if (c->nseeds) { /* the share of the model's games at this seed that ended as this game did */
+      const fl_ClassSeed *z = fl_class_seed(c, g->rec.seed);
+      if (fin && z && z->e->nset) fprintf(f, ",%.0f", 100.0 * at_seed(z, e) / z->e->nset); else fputc(',', f);
+    }
     for (int k = 0; k < d->ncard; k++)
       if (student_card(c, k)) { chosen(buf, sizeof buf, d, g->state, k); fprintf(f, ",%s", buf); }
     fputc('\n', f);
@@ -120,28 +163,65 @@ static const char CSS[] =
   "svg{display:block;margin:.5em 0;break-inside:avoid}.skip{color:#8a3b12}"
   "@media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}";
 
+/* The seeds the class's games used, "24" or "3, 7 and 24" (at most a few, else how many). */
+static void seed_list(FILE *f, const fl_Class *c) {
+  int n = 0, k = 0;
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < c->n; i++) {
+      int dup = c->g[i].status;
+      for (int j = 0; j < i && !dup; j++) dup = !c->g[j].status && c->g[j].rec.seed == c->g[i].rec.seed;
+      if (dup) continue;
+      if (!pass) n++;
+      else if (n > 5) { fprintf(f, "%d different seeds", n); return; }
+      else fprintf(f, "%s%s%llu", k ? "" : n == 1 ? "seed " : "seeds ", !k ? "" : k == n - 1 ? " and " : ", ",
+                   (unsigned long long)c->g[i].rec.seed), k++;
+    }
+}
+
 static void endings(FILE *f, const fl_Class *c, int nver) {
   const fl_Def *d = c->def;
-  fputs("<h2 id=\"endings\">Endings</h2>\n<p>How the class's games ended", f);
+  int nfin = 0, seeded = c->ens && c->nseeds;
+  for (int i = 0; i < c->n; i++) nfin += fl_class_finished(&c->g[i]);
+  for (int i = 0; i < c->n && seeded; i++) seeded = !fl_class_finished(&c->g[i]) || fl_class_seed(c, c->g[i].rec.seed);
+  fputs("<h2 id=\"endings\">Endings</h2>\n<p>How the class's finished games ended", f);
   if (c->ens) fprintf(f, ", beside the share of the model's %zu games (every policy for %s) that ended so", c->ens->n,
                       d->sides[c->side].name);
+  fputs(". The class played ", f);
+  seed_list(f, c);
+  if (c->ens)
+    fprintf(f, "; the model's shares are over seeds %llu to %llu, and a seed decides much (the same choices can end in "
+               "war at one seed and in peace at another)", (unsigned long long)c->ens->seed_base,
+            (unsigned long long)(c->ens->seed_base + c->ens->runs - 1));
+  if (seeded) fputs(", so the last column gives the model's games at the seeds the class played (each game's seed, every policy)", f);
   fputs(".</p>\n<table><tr><th>Ending</th><th>Class</th><th></th>", f);
-  if (c->ens) fputs("<th>Model</th><th></th>", f);
+  if (c->ens) fputs("<th>Model (all seeds)</th><th></th>", f);
+  if (seeded) fputs("<th>Model at the class's seeds</th>", f);
   fputs("</tr>\n", f);
   for (int e = -1; e < d->nending; e++) {
     int k = 0;
     size_t m = 0;
-    for (int i = 0; i < c->n; i++) k += !c->g[i].status && c->g[i].state->ending == e;
+    double ms = 0;
+    for (int i = 0; i < c->n; i++) k += fl_class_finished(&c->g[i]) && c->g[i].state->ending == e;
     if (c->ens) for (size_t i = 0; i < c->ens->n; i++) m += c->ens->ending[i] == e;
-    if (e < 0 && !k && !m) continue;
-    double pc = nver ? 100.0 * k / nver : 0, pm = c->ens && c->ens->n ? 100.0 * (double)m / (double)c->ens->n : 0;
+    for (int i = 0; i < c->n && seeded; i++) /* each finished game weighs its seed's model games once */
+      if (fl_class_finished(&c->g[i])) {
+        const fl_ClassSeed *z = fl_class_seed(c, c->g[i].rec.seed);
+        if (z->e->nset) ms += (double)at_seed(z, e) / z->e->nset;
+      }
+    if (e < 0 && !m && ms == 0) continue; /* the class's unfinished games are counted below */
+    double pc = nfin ? 100.0 * k / nfin : 0, pm = c->ens && c->ens->n ? 100.0 * (double)m / (double)c->ens->n : 0;
     fputs("<tr><td>", f);
-    fl_chart_esc(f, e >= 0 ? d->endings[e].title : "unfinished");
-    fprintf(f, "</td><td class=\"n\">%d (%.0f%%)</td><td><span class=\"bar\" style=\"width:%.0fpx\"></span></td>", k, pc, pc * 2);
+    fl_chart_esc(f, e >= 0 ? d->endings[e].title : "no ending (the model's games)");
+    if (e < 0) fputs("</td><td class=\"n\">–</td><td></td>", f);
+    else fprintf(f, "</td><td class=\"n\">%d (%.0f%%)</td><td><span class=\"bar\" style=\"width:%.0fpx\"></span></td>", k, pc, pc * 2);
     if (c->ens) fprintf(f, "<td class=\"n\">%.0f%%</td><td><span class=\"bar model\" style=\"width:%.0fpx\"></span></td>", pm, pm * 2);
+    if (seeded) fprintf(f, "<td class=\"n\">%.0f%%</td>", nfin ? 100.0 * ms / nfin : 0);
     fputs("</tr>\n", f);
   }
   fputs("</table>\n", f);
+  if (nver > nfin)
+    fprintf(f, "<p class=\"meta\">%d unfinished game%s (quit before an ending) %s not in these shares, nor compared with the "
+               "model below.</p>\n", nver - nfin, nver - nfin == 1 ? "" : "s", nver - nfin == 1 ? "is" : "are");
 }
 
 static void choices(FILE *f, const fl_Class *c, int nver) {
@@ -200,7 +280,7 @@ static void strips(FILE *f, const fl_Class *c, int t) {
     if (st[s].p95 > hi) hi = st[s].p95;
   }
   for (int i = 0; i < c->n; i++)
-    if (!c->g[i].status) {
+    if (fl_class_finished(&c->g[i])) {
       double v = c->g[i].state->tracks[t].value;
       if (v < lo) lo = v;
       if (v > hi) hi = v;
@@ -220,8 +300,8 @@ static void strips(FILE *f, const fl_Class *c, int t) {
   }
   int y = 20 + 26 * nset;
   fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" font-weight=\"bold\" text-anchor=\"end\">the class</text>\n", L - 8, y + 4);
-  for (int i = 0, k = 0; i < c->n; i++)
-    if (!c->g[i].status) {
+  for (int i = 0, k = 0; i < c->n; i++) /* finished games only: an unfinished one is not compared */
+    if (fl_class_finished(&c->g[i])) {
       char who[300];
       student(who, sizeof who, c, &c->g[i]);
       fprintf(f, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#c0392b\" fill-opacity=\"0.7\"><title>", X(c->g[i].state->tracks[t].value),
@@ -242,15 +322,32 @@ static void strips(FILE *f, const fl_Class *c, int t) {
   free(st);
 }
 
+/* The model's games at a game's seed in words: "War 3, Ceasefire 1 (of 4 policies)". */
+static void model_at(FILE *f, const fl_Class *c, const fl_ClassSeed *z) {
+  const fl_Def *d = c->def;
+  for (int e = -1, first = 1; e < d->nending; e++) {
+    int k = at_seed(z, e);
+    if (!k) continue;
+    fputs(first ? "" : ", ", f);
+    fl_chart_esc(f, e >= 0 ? d->endings[e].title : "no ending");
+    fprintf(f, " %d", k);
+    first = 0;
+  }
+  fprintf(f, " (of %d polic%s)", z->e->nset, z->e->nset == 1 ? "y" : "ies");
+}
+
 static void games(FILE *f, const fl_Class *c) {
   const fl_Def *d = c->def;
   fputs("<h2 id=\"games\">Each game against the model</h2>\n", f);
   if (c->ens)
     fprintf(f, "<p>Each headline figure, and in brackets the share of the model's %zu games (%llu per policy the scenario "
-               "defines for %s, seeds 1 to %llu) that it did better than, and the share it equalled when many games "
-               "tie (a territory held in full ties every game without a war).</p>\n", c->ens->n,
-            (unsigned long long)c->ens->runs, d->sides[c->side].name, (unsigned long long)c->ens->runs);
-  fputs("<table><tr><th>Student</th><th>Ending</th>", f);
+               "defines for %s, seeds %llu to %llu) that it did better than, and the share it equalled when many games "
+               "tie (a territory held in full ties every game without a war). An unfinished game is not compared.%s</p>\n",
+            c->ens->n, (unsigned long long)c->ens->runs, d->sides[c->side].name, (unsigned long long)c->ens->seed_base,
+            (unsigned long long)(c->ens->seed_base + c->ens->runs - 1),
+            c->nseeds ? " The last column shows how the model's own games ended at the game's seed, one per policy: "
+                        "an ending most policies also reached there owes much to the seed." : "");
+  fputs("<table><tr><th>Student</th><th>Seed</th><th>Ending</th>", f);
   for (int t = 0; t < d->ntrack; t++)
     if (headline(d, t)) {
       fputs("<th>", f);
@@ -258,25 +355,34 @@ static void games(FILE *f, const fl_Class *c) {
       if (*d->tracks[t].unit) { fputs(" (", f); fl_chart_esc(f, d->tracks[t].unit); fputs(")", f); }
       fputs("</th>", f);
     }
+  if (c->nseeds) fputs("<th>The model at this seed</th>", f);
   fputs("</tr>\n", f);
   for (int i = 0; i < c->n; i++) {
     const fl_ClassGame *g = &c->g[i];
     if (g->status) continue;
     char who[300];
+    int fin = fl_class_finished(g);
     student(who, sizeof who, c, g);
     fputs("<tr><td>", f);
     fl_chart_esc(f, who);
-    fputs("</td><td>", f);
-    fl_chart_esc(f, g->state->ending >= 0 ? d->endings[g->state->ending].title : "unfinished");
+    fprintf(f, "</td><td class=\"n\">%llu</td><td>", (unsigned long long)g->rec.seed);
+    if (fin) fl_chart_esc(f, d->endings[g->state->ending].title);
+    else fprintf(f, "<b>unfinished</b> (quit at turn %d, before an ending: not compared)", g->state->turn);
     fputs("</td>", f);
     for (int t = 0; t < d->ntrack; t++) {
       if (!headline(d, t)) continue;
       fputs("<td class=\"n\">", f);
       numf(f, g->state->tracks[t].value);
-      double b = better_than(c, t, g->state->tracks[t].value);
-      double e = same_as(c, t, g->state->tracks[t].value);
+      double b = fin ? better_than(c, t, g->state->tracks[t].value) : NAN;
+      double e = fin ? same_as(c, t, g->state->tracks[t].value) : NAN;
       if (!isnan(b) && e >= 5) fprintf(f, " (better than %.0f%%, same as %.0f%%)", b, e);
       else if (!isnan(b)) fprintf(f, " (better than %.0f%%)", b);
+      fputs("</td>", f);
+    }
+    if (c->nseeds) {
+      const fl_ClassSeed *z = fl_class_seed(c, g->rec.seed);
+      fputs("<td>", f);
+      if (z) model_at(f, c, z); else fputs("–", f);
       fputs("</td>", f);
     }
     fputs("</tr>\n", f);
@@ -292,16 +398,33 @@ static void games(FILE *f, const fl_Class *c) {
   }
 }
 
+/* The values the class played with: the scenario's, or class.txt's (with the scenario's
+ * default beside a value it changed, and its lock). */
 static void params(FILE *f, const fl_Class *c) {
   const fl_Def *d = c->def;
   if (!d->nparam) return;
-  fputs("<h2 id=\"assumptions\">Assumptions</h2>\n<table><tr><th>Parameter</th><th>Scenario</th><th>Games played with</th></tr>\n", f);
+  int changed = 0, locked = 0;
+  for (int p = 0; p < d->nparam; p++) changed |= d->params[p].value != d->params[p].dflt, locked |= d->params[p].locked;
+  fputs("<h2 id=\"assumptions\">Assumptions</h2>\n", f);
+  if (d->class_file && (changed || locked))
+    fputs("<p>The class's settings (<code>class.txt</code>) change the scenario's assumptions: the model's games above were "
+          "played with the class's values.</p>\n", f);
+  fprintf(f, "<table><tr><th>Parameter</th><th>%s</th>%s<th>Games played with</th></tr>\n",
+          d->class_file ? "This class (class.txt)" : "Scenario", changed ? "<th>Scenario default</th>" : "");
   for (int p = 0; p < d->nparam; p++) {
+    const fl_ParamDef *pd = &d->params[p];
     fputs("<tr><td>", f);
-    fl_chart_esc(f, d->params[p].name);
+    fl_chart_esc(f, pd->name);
     fputs("</td><td class=\"n\">", f);
-    numf(f, d->params[p].dflt);
-    fputs("</td><td>", f);
+    numf(f, pd->value);
+    if (pd->locked) fputs(" (locked)", f);
+    fputs("</td>", f);
+    if (changed) {
+      fputs("<td class=\"n\">", f);
+      if (pd->value != pd->dflt) numf(f, pd->dflt); else fputs("same", f);
+      fputs("</td>", f);
+    }
+    fputs("<td>", f);
     for (int i = 0, first = 1; i < c->n; i++) { /* each distinct value once, with its count */
       if (c->g[i].status) continue;
       double v = c->g[i].state->params[p];
@@ -329,9 +452,14 @@ void fl_class_html(FILE *f, const fl_Class *c) {
   fl_chart_esc(f, d->title);
   fprintf(f, "</title>\n<style>%s</style></head><body>\n<h1>Class report: ", CSS);
   fl_chart_esc(f, d->title);
-  fprintf(f, "</h1>\n<p class=\"meta\">%d game%s verified of %d file%s", counts[FL_CLASS_OK], counts[FL_CLASS_OK] == 1 ? "" : "s", c->n,
-          c->n == 1 ? "" : "s");
-  for (int k = 1; k < FL_CLASS_NKIND; k++) if (counts[k]) fprintf(f, "; %d %s", counts[k], fl_class_kind(k));
+  int ngame = c->n - counts[FL_CLASS_NOTGAME], unfinished = 0;
+  for (int i = 0; i < c->n; i++) unfinished += !c->g[i].status && !fl_class_finished(&c->g[i]);
+  fprintf(f, "</h1>\n<p class=\"meta\">%d game%s verified of %d game file%s", counts[FL_CLASS_OK], counts[FL_CLASS_OK] == 1 ? "" : "s",
+          ngame, ngame == 1 ? "" : "s");
+  if (unfinished) fprintf(f, " (%d unfinished)", unfinished);
+  for (int k = 1; k < FL_CLASS_NOTGAME; k++) if (counts[k]) fprintf(f, "; %d %s", counts[k], fl_class_kind(k));
+  if (counts[FL_CLASS_NOTGAME])
+    fprintf(f, "; %d other file%s skipped (not a game file)", counts[FL_CLASS_NOTGAME], counts[FL_CLASS_NOTGAME] == 1 ? "" : "s");
   fprintf(f, ". Scenario <code>%s</code> version ", d->id);
   fl_chart_esc(f, d->version);
   fprintf(f, ", content <code>%016llx</code>. %s. Made with <code>", (unsigned long long)d->content_hash,
@@ -340,16 +468,19 @@ void fl_class_html(FILE *f, const fl_Class *c) {
   fputs("</code>.</p>\n", f);
   int skipped = c->n - counts[FL_CLASS_OK];
   if (skipped) {
-    fprintf(f, "<h2 id=\"skipped\">Files not counted</h2>\n<table><tr><th>File</th><th>Why</th>%s</tr>\n",
-            c->names ? "<th>What was found</th>" : "");
+    fprintf(f, "<h2 id=\"skipped\">Files not counted</h2>\n<p>%s</p>\n<table><tr><th>File</th><th>Why</th><th>What was found</th></tr>\n",
+            c->names ? "" : "Files are numbered, not named: their names may be students' names (<code>--names</code> shows them; the "
+                            "terminal always does).");
     for (int i = 0, k = 0; i < c->n; i++) {
       const fl_ClassGame *g = &c->g[i];
+      char why[1024];
       if (!g->status) continue;
+      fl_class_reason(why, sizeof why, c, g, ++k);
       fputs("<tr class=\"skip\"><td>", f);
-      if (c->names) fl_chart_esc(f, g->name); else fprintf(f, "file %d", ++k);
-      fprintf(f, "</td><td>%s</td>", fl_class_kind(g->status));
-      if (c->names) { fputs("<td>", f); fl_chart_esc(f, g->reason); fputs("</td>", f); } /* a reason names the file: only with names */
-      fputs("</tr>\n", f);
+      if (c->names) fl_chart_esc(f, g->name); else fprintf(f, "file %d", k);
+      fprintf(f, "</td><td>%s</td><td>", fl_class_kind(g->status));
+      fl_chart_esc(f, why);
+      fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
   }

@@ -9,7 +9,7 @@
 #include "fl_replay.h"
 
 /* Why a file is not counted (FL_CLASS_OK: it is). */
-enum { FL_CLASS_OK, FL_CLASS_CORRUPT, FL_CLASS_FOREIGN, FL_CLASS_TAMPERED, FL_CLASS_ERROR, FL_CLASS_NKIND };
+enum { FL_CLASS_OK, FL_CLASS_CORRUPT, FL_CLASS_FOREIGN, FL_CLASS_TAMPERED, FL_CLASS_ERROR, FL_CLASS_NOTGAME, FL_CLASS_NKIND };
 
 typedef struct fl_ClassGame {
   char *path, *name;         /* the file, and the student's name: the file name without extension */
@@ -24,22 +24,34 @@ typedef struct fl_ClassGame {
   int number;                /* "Student N" in an anonymous report (1-based, verified games) */
 } fl_ClassGame;
 
+/* The model's games at one seed the class played: one per policy set, game s at
+ * e->ending[first + s * stride] (e is the main ensemble when the seed is among its seeds). */
+typedef struct fl_ClassSeed { uint64_t seed; const fl_Ensemble *e; size_t first, stride; fl_Ensemble *own; } fl_ClassSeed;
+
 typedef struct fl_Class {
   const fl_Def *def;
   fl_ClassGame *g; int n;
   int names;                 /* show names (--names), else Student 1..N */
   int side;                  /* the side the ensemble's policies are compared for */
   fl_Ensemble *ens;          /* N games per policy for `side` (may be NULL: no policies) */
+  fl_ClassSeed *seeds; int nseeds; /* the model at each seed the class's games used */
   const char *command;       /* how the report was made, for the page */
 } fl_Class;
 
 /* Number of files of each kind (FL_CLASS_*). */
 void fl_class_counts(const fl_Class *c, int *counts);
-/* A kind's name: "verified", "corrupt", "foreign", "tampered", "error". */
+/* A kind's name: "verified", "corrupt", "foreign", "tampered", "error", "not a game file". */
 const char *fl_class_kind(int kind);
 /* The verified games one row each: student, ending, turns, visible tracks, the share of the
  * model's games each headline track did better than, and the options chosen per decision. */
 void fl_class_csv(FILE *f, const fl_Class *c);
+/* The model's games at a seed, or NULL when they were not played. */
+const fl_ClassSeed *fl_class_seed(const fl_Class *c, uint64_t seed);
+/* Whether a verified game reached an ending (an unfinished one is left out of comparisons). */
+int fl_class_finished(const fl_ClassGame *g);
+/* The reason a file was not counted, fit for the page: without --names its path becomes
+ * "file N" (file names may be students' names). */
+void fl_class_reason(char *buf, size_t n, const fl_Class *c, const fl_ClassGame *g, int k);
 /* The report page. */
 void fl_class_html(FILE *f, const fl_Class *c);
 
