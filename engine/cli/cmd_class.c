@@ -78,7 +78,12 @@ static void identify(fl_ClassGame *g) {
     if (fl_save_peek(data, len, g->path, g->scenario, sizeof g->scenario, &g->content, err, sizeof err))
       reject(g, FL_CLASS_CORRUPT, err);
   } else if (len >= 13 && !memcmp(data, "flank-replay ", 13)) {
-    if (fl_replay_parse(&g->rec, data, len, g->path, err, sizeof err)) reject(g, FL_CLASS_CORRUPT, err);
+    int ended = len >= 4 && !memcmp(data + len - 4, "end\n", 4) && (len == 4 || data[len - 5] == '\n');
+    if (fl_replay_parse(&g->rec, data, len, g->path, err, sizeof err)) {
+      char why[1200]; /* a cut log fails to parse where it was cut: say that first */
+      snprintf(why, sizeof why, "%s%s", ended ? "" : "truncated: the log stops before its 'end' line; ", err);
+      reject(g, FL_CLASS_CORRUPT, why);
+    }
     else if (!g->rec.complete) reject(g, FL_CLASS_CORRUPT, "truncated: the log stops before its 'end' line");
     else { snprintf(g->scenario, sizeof g->scenario, "%s", g->rec.id); g->content = g->rec.content; }
   } else if (len < 13 && len && !memcmp(data, "flank-replay ", len))

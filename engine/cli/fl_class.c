@@ -34,7 +34,12 @@ void fl_class_reason(char *buf, size_t n, const fl_Class *c, const fl_ClassGame 
   buf[0] = '\0';
   while (*r && len + 1 < n) { /* the path, or the file's own name, becomes "file N" */
     size_t skip = c->names ? 0 : !strncmp(r, g->path, lp) ? lp : lb && !strncmp(r, base, lb) ? lb : 0;
-    if (skip) { len += (size_t)snprintf(buf + len, n - len, "%s", file); r += skip; }
+    if (skip) { /* "path:12: why" reads "file 3, line 12: why" */
+      char *end;
+      long line = r[skip] == ':' ? strtol(r + skip + 1, &end, 10) : 0;
+      if (line > 0 && *end == ':') len += (size_t)snprintf(buf + len, n - len, "%s, line %ld", file, line), r = end;
+      else len += (size_t)snprintf(buf + len, n - len, "%s", file), r += skip;
+    }
     else buf[len++] = *r++, buf[len] = '\0';
   }
   if (len >= n) buf[n - 1] = '\0';
@@ -165,17 +170,27 @@ static const char CSS[] =
 
 /* The seeds the class's games used, "24" or "3, 7 and 24" (at most a few, else how many). */
 static void seed_list(FILE *f, const fl_Class *c) {
-  int n = 0, k = 0;
-  for (int pass = 0; pass < 2; pass++)
+  uint64_t seen[6];
+  int n = 0;
+  for (int i = 0; i < c->n && n <= 5; i++) {
+    int dup = c->g[i].status;
+    for (int j = 0; j < n && !dup; j++) dup = seen[j] == c->g[i].rec.seed;
+    if (!dup) seen[n++] = c->g[i].rec.seed;
+  }
+  if (n > 5) {
+    n = 0;
     for (int i = 0; i < c->n; i++) {
       int dup = c->g[i].status;
       for (int j = 0; j < i && !dup; j++) dup = !c->g[j].status && c->g[j].rec.seed == c->g[i].rec.seed;
-      if (dup) continue;
-      if (!pass) n++;
-      else if (n > 5) { fprintf(f, "%d different seeds", n); return; }
-      else fprintf(f, "%s%s%llu", k ? "" : n == 1 ? "seed " : "seeds ", !k ? "" : k == n - 1 ? " and " : ", ",
-                   (unsigned long long)c->g[i].rec.seed), k++;
+      n += !dup;
     }
+    fprintf(f, "%d different seeds", n);
+    return;
+  }
+  for (int i = 1; i < n; i++) /* in order, whatever the students' order */
+    for (int j = i; j > 0 && seen[j - 1] > seen[j]; j--) { uint64_t t = seen[j]; seen[j] = seen[j - 1]; seen[j - 1] = t; }
+  fprintf(f, "seed%s ", n == 1 ? "" : "s");
+  for (int j = 0; j < n; j++) fprintf(f, "%s%llu", j == 0 ? "" : j == n - 1 ? " and " : ", ", (unsigned long long)seen[j]);
 }
 
 static void endings(FILE *f, const fl_Class *c, int nver) {

@@ -188,10 +188,10 @@ sed '0,/^action 2 plan [a-z]*/s//action 2 plan rest/' "$T/sub/student2.log" >"$T
 sed 's/^param harm_rate 2/param harm_rate 0/' "$T/sub/student3.log" >"$T/sub/cheat.log"
 "$FLANK" class "$T/sub" --scenario $S --runs 50 --jobs 2 --out "$T/class.html" --csv "$T/class.csv" >"$T/out" 2>"$T/err"; rc=$?
 [ $rc -eq 0 ] || bad "flank class exit $rc: $(cat "$T/err")"
-grep -q '10 files: 5 verified, 2 corrupt, 1 foreign, 2 tampered' "$T/out" || bad "class counts: $(cat "$T/out")"
+grep -q '9 game files: 5 verified, 1 corrupt, 1 foreign, 2 tampered; 1 other file skipped (not a game file)' "$T/out" || bad "class counts: $(cat "$T/out")"
 grep -q 'skipped .*edited.log (tampered)' "$T/out" && grep -q 'skipped .*other.log (foreign)' "$T/out" || bad "skipped files listed with reasons"
 [ "$(wc -l <"$T/class.csv")" -eq 6 ] || bad "CSV: a header and 5 games: $(cat "$T/class.csv")"
-head -1 "$T/class.csv" | grep -q '^student,ending,turns,harvest,harm,better_than_harvest,better_than_harm,plan$' || bad "CSV header: $(head -1 "$T/class.csv")"
+head -1 "$T/class.csv" | grep -q '^student,seed,ending,ending_label,finished,turns,harvest,harm,better_than_harvest,better_than_harm,model_at_seed_same_ending,plan$' || bad "CSV header: $(head -1 "$T/class.csv")"
 grep -q 'Anna' "$T/class.csv" "$T/class.html" && bad "anonymous by default, yet a name appears"
 grep -qF 'Strength of evidence, as the notes mark it: <b>[H]</b> counted in a survey; <b>[L]</b> remembered, not counted.</p>' "$T/class.html" \
   || bad "the class report's sources lack the evidence legend: $(grep -A3 'id="sources"' "$T/class.html")"
