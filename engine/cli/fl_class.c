@@ -165,7 +165,7 @@ static const char CSS[] =
   "table{border-collapse:collapse;margin:.6em 0;break-inside:avoid}td,th{border:1px solid #ccd;padding:.25em .6em;text-align:left}"
   "th{background:#eef0f4}td.n{text-align:right;font-variant-numeric:tabular-nums}.meta{color:#556}"
   ".bar{display:inline-block;height:.8em;background:#3a6ea5;vertical-align:middle}.model{background:#b0b8c4}"
-  "svg{display:block;margin:.5em 0;break-inside:avoid}.skip{color:#8a3b12}"
+  "svg{display:block;margin:.5em 0;break-inside:avoid}.skip{color:#8a3b12}.skip td:first-child{white-space:nowrap}"
   "@media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}";
 
 /* The seeds the class's games used, "24" or "3, 7 and 24" (at most a few, else how many). */
@@ -360,9 +360,10 @@ static void games(FILE *f, const fl_Class *c) {
                "tie (a territory held in full ties every game without a war). An unfinished game is not compared.%s</p>\n",
             c->ens->n, (unsigned long long)c->ens->runs, d->sides[c->side].name, (unsigned long long)c->ens->seed_base,
             (unsigned long long)(c->ens->seed_base + c->ens->runs - 1),
-            c->nseeds ? " The last column shows how the model's own games ended at the game's seed, one per policy: "
+            c->nseeds ? " The column after the ending shows how the model's own games ended at the game's seed, one per policy: "
                         "an ending most policies also reached there owes much to the seed." : "");
   fputs("<table><tr><th>Student</th><th>Seed</th><th>Ending</th>", f);
+  if (c->nseeds) fputs("<th>The model at this seed</th>", f);
   for (int t = 0; t < d->ntrack; t++)
     if (headline(d, t)) {
       fputs("<th>", f);
@@ -370,7 +371,6 @@ static void games(FILE *f, const fl_Class *c) {
       if (*d->tracks[t].unit) { fputs(" (", f); fl_chart_esc(f, d->tracks[t].unit); fputs(")", f); }
       fputs("</th>", f);
     }
-  if (c->nseeds) fputs("<th>The model at this seed</th>", f);
   fputs("</tr>\n", f);
   for (int i = 0; i < c->n; i++) {
     const fl_ClassGame *g = &c->g[i];
@@ -384,6 +384,12 @@ static void games(FILE *f, const fl_Class *c) {
     if (fin) fl_chart_esc(f, d->endings[g->state->ending].title);
     else fprintf(f, "<b>unfinished</b> (quit at turn %d, before an ending: not compared)", g->state->turn);
     fputs("</td>", f);
+    if (c->nseeds) {
+      const fl_ClassSeed *z = fin ? fl_class_seed(c, g->rec.seed) : NULL;
+      fputs("<td>", f);
+      if (z) model_at(f, c, z); else fputs("–", f);
+      fputs("</td>", f);
+    }
     for (int t = 0; t < d->ntrack; t++) {
       if (!headline(d, t)) continue;
       fputs("<td class=\"n\">", f);
@@ -392,12 +398,6 @@ static void games(FILE *f, const fl_Class *c) {
       double e = fin ? same_as(c, t, g->state->tracks[t].value) : NAN;
       if (!isnan(b) && e >= 5) fprintf(f, " (better than %.0f%%, same as %.0f%%)", b, e);
       else if (!isnan(b)) fprintf(f, " (better than %.0f%%)", b);
-      fputs("</td>", f);
-    }
-    if (c->nseeds) {
-      const fl_ClassSeed *z = fl_class_seed(c, g->rec.seed);
-      fputs("<td>", f);
-      if (z) model_at(f, c, z); else fputs("–", f);
       fputs("</td>", f);
     }
     fputs("</tr>\n", f);

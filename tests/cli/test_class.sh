@@ -75,7 +75,7 @@ for r in csv.DictReader(open(sys.argv[1])):
     else:
         assert r['better_than_harvest'] != '' and r['ending_label'] in ('The season ends', 'The valley empties'), r
 EOF
-grep -Eq '<b>unfinished</b> \(quit at turn [0-9]+, before an ending: not compared\)</td><td class="n">[0-9]+</td><td class="n">[0-9]+</td>' "$T/r.html" \
+grep -Eq '<b>unfinished</b> \(quit at turn [0-9]+, before an ending: not compared\)</td><td>–</td><td class="n">[0-9]+</td><td class="n">[0-9]+</td>' "$T/r.html" \
   || bad "the unfinished row: $(grep -o '<tr><td>Student [0-9]</td><td class="n">3</td><td><b>unfinished.*' "$T/r.html")"
 grep -q '1 unfinished game (quit before an ending) is not in these shares' "$T/r.html" || bad "unfinished counted apart"
 fin=$(grep -o '<tr><td>The [a-z ]*</td><td class="n">[0-9]*' "$T/r.html" | sed 's/.*>//' | awk '{s+=$1} END {print s}')
