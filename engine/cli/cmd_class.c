@@ -205,7 +205,7 @@ static const char *class_scenario(const fl_Class *c) {
 /* The model's games at each seed the class's games used (one per policy set): the main
  * ensemble's when the seed is among its seeds, else a small run of their own. A class that
  * played a war-prone seed otherwise reads the model's shares over many seeds as "we did badly". */
-static void class_seeds(fl_Class *c, fl_Script *sc, const fl_PolicySet *sets, int nset, const fl_ScriptOpts *opts, int jobs) {
+static void class_seeds(fl_Class *c, fl_Script *sc, const fl_PolicySet *sets, int nset, const fl_ScriptOpts *opts) {
   for (int i = 0; i < c->n && c->ens; i++) {
     uint64_t seed = c->g[i].rec.seed;
     if (c->g[i].status || fl_class_seed(c, seed) || c->nseeds >= 64) continue;
@@ -220,7 +220,8 @@ static void class_seeds(fl_Class *c, fl_Script *sc, const fl_PolicySet *sets, in
       z->first = (size_t)(seed - c->ens->seed_base);
       z->stride = (size_t)c->ens->runs;
     } else {
-      fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), opts, NULL, sets, nset, seed, 1, jobs, NULL, NULL, 0, 1, 0};
+      /* a few games: played on the loaded script, as loading one per thread costs more than they do */
+      fl_EnsembleSpec spec = {fl_script_dir(sc), cli_scenario_path(), opts, sc, sets, nset, seed, 1, 1, NULL, NULL, 0, 1, 0};
       char err[2048];
       z->own = fl_ensemble_new(&spec, err, sizeof err);
       if (!z->own || fl_ensemble_run(z->own, err, sizeof err)) {
@@ -306,7 +307,7 @@ int cmd_class(int argc, char **argv) {
       c.ens = NULL;
     }
   }
-  class_seeds(&c, sc, sets, nset, &opts, (int)jobs);
+  class_seeds(&c, sc, sets, nset, &opts);
   fl_test_free_sets(sets, nset);
   c.command = cmdline;
   int counts[FL_CLASS_NKIND];
