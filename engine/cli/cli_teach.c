@@ -82,7 +82,7 @@ void cli_computer_chose_short(char *buf, size_t n, const fl_Def *d, const fl_Rep
                               int from_turn) {
   int first, k = cli_computer_chose(d, r, f, humans, from_turn, &first, 1);
   if (!k) snprintf(buf, n, "%s", FL_TR("The computer chose as you did"));
-  else snprintf(buf, n, FL_TR("Choices that differ: %d (marked at right)"), k);
+  else snprintf(buf, n, FL_TR("Choices that differ: %d (at right)"), k);
 }
 
 /* "Calm border, turn 4" (the --lang language) */

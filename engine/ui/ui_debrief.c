@@ -215,15 +215,17 @@ static int alternatives(fl_Ui *u, const fl_LogEntry *e, int li, int x, int y, in
   return y + PX(4);
 }
 
-/* What the computer chose at played decision li in a fork where it played on (its action at the
- * same time of the same decision in the same turn), when that is not what was played: the
- * option's label with its areas into buf; 0 when it chose the same (or the fork came later). */
+/* What the computer chose at played decision li in fork f, when that is not what was played:
+ * the option's label with its areas into buf; 0 when the fork chose the same, came later, or
+ * had ended by then (its card says so), and at the forked decision itself (its label says it).
+ * After another option this marks where the student's own choice was no longer possible. */
 static int computer_otherwise(const fl_Ui *u, const ui_Fork *f, int li, char *buf, size_t n) {
   const fl_State *s = u->st, *r = f->res;
   const fl_LogEntry *e = &s->log[li];
-  if (!f->by_policy || !r || e->turn < f->turn) return 0;
+  if (!r || e->turn < f->turn) return 0;
   int nth = 0, k = 0;
   for (int i = 0; i < li; i++) nth += s->log[i].kind == FL_LOG_ACTION && s->log[i].turn == e->turn && s->log[i].a == e->a;
+  if (!f->by_policy && e->turn == f->turn && nth == f->nth && !strcmp(u->def->cards[e->a].id, f->card)) return 0;
   for (int i = 0; i < r->nlog; i++) {
     const fl_LogEntry *x = &r->log[i];
     if (x->kind != FL_LOG_ACTION || x->turn != e->turn || x->a != e->a || k++ != nth) continue;
@@ -234,7 +236,8 @@ static int computer_otherwise(const fl_Ui *u, const ui_Fork *f, int li, char *bu
     snprintf(buf, n, FL_TR("the computer: %s%s"), u->def->cards[x->a].options[x->b].label, tg);
     return 1;
   }
-  snprintf(buf, n, "%s", r->ended && r->turn < e->turn ? FL_TR("the computer: the game had ended") : FL_TR("the computer: not asked"));
+  if (r->ended && r->turn <= e->turn) return 0;
+  snprintf(buf, n, "%s", FL_TR("the computer: not asked"));
   return 1;
 }
 

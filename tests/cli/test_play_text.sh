@@ -136,6 +136,11 @@ printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 2\nC1R2\nwhatif 1 2\natlantis\nquit\n' | HO
 grep -q '^In your game: c1r1$' "$T/wi" && grep -q 'Which areas? (names, separated by commas)' "$T/wi" \
   && grep -q 'What if you had chosen "Lay a field" on "Blue.s orders" in turn 1?' "$T/wi" \
   && grep -q "No area is called 'atlantis'" "$T/wi" && ok || bad "what-if targets by name: $(grep -A3 'whatif' "$T/wi" | head -12)"
+# another option at the first decision: where the student's own later choices were no longer
+# possible or never came up, the what-if lists what the computer chose for their side instead
+(for i in $(seq 300); do echo 1; done; printf 'whatif 1 2\nquit\n') | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play eastern_flank --text --seed 24 >"$T/wk" 2>&1
+grep -q 'The computer made [1-9][0-9]* of your side.s decisions' "$T/wk" && grep -A1 '^Where the computer chose for your side:$' "$T/wk" | grep -q '^  Turn [0-9]*, ' \
+  && ok || bad "after another option, what the computer chose for the student's side: $(grep -A3 'Your later choices' "$T/wk" | head -5)"
 # the computer playing on says what it chose otherwise than the student (the first few, with areas)
 printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 5\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play tests/script/board --text --side blue >"$T/wc" 2>&1
 grep -q '^The computer chose otherwise than you:$' "$T/wc" && grep -q '^  Turn 1, Blue.s orders: Lay a field (c1r2)$' "$T/wc" \
