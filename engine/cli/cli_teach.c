@@ -15,11 +15,25 @@ static void cell(FILE *f, const char *s, int width) { fprintf(f, "%s%*s", s, wid
 
 static void num(char *buf, size_t n, const fl_TrackDef *t, double v) { fl_fmt_track(v, t->unit, t->unit_one, buf, n); }
 
+static int cited_unknown; /* citations cli_cited could not resolve, for flank sources */
+
+int cli_cited_unknown(void) { return cited_unknown; }
+
+/* Text with its citations as short references; one naming no source is left as written and
+ * marked "(not defined)" (flank lint says where). */
 void cli_cited(FILE *f, const fl_Def *d, const char *text) {
   fl_Cited c;
   if (!text) return;
   if (!strstr(text, "[@") || fl_cite_resolve(d, text, &c)) { fputs(text, f); return; }
-  fputs(c.text, f);
+  if (!c.unknown) fputs(c.text, f);
+  for (const char *p = c.text; c.unknown && *p;) { /* the resolved ones are "(Short)": a "[@" left names none */
+    const char *at = strstr(p, "[@"), *end = at ? strchr(at, ']') : NULL;
+    if (!at || !end) { fputs(p, f); break; }
+    fwrite(p, 1, (size_t)(end - p), f);
+    fputs(" (not defined)]", f);
+    p = end + 1;
+  }
+  cited_unknown += c.unknown;
   fl_cited_free(&c);
 }
 

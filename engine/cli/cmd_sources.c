@@ -113,7 +113,11 @@ int cmd_sources(int argc, char **argv) {
   int rc = EXIT_OK;
   if (!f) { fprintf(stderr, "flank sources: cannot write %s\n", out); rc = EXIT_USAGE; }
   else {
+    int before = cli_cited_unknown();
     write_sources(f, sc, fl_script_def(sc));
+    if (cli_cited_unknown() > before) /* written as "[@id (not defined)]" */
+      fprintf(stderr, "flank sources: %d citation%s name%s no source of the scenario ('flank lint %s' says where)\n",
+              cli_cited_unknown() - before, cli_cited_unknown() - before == 1 ? "" : "s", cli_cited_unknown() - before == 1 ? "s" : "", where);
     if (f != stdout && fclose(f)) { fprintf(stderr, "flank sources: error writing %s\n", out); rc = EXIT_USAGE; }
   }
   fl_script_free(sc);

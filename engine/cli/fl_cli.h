@@ -96,6 +96,7 @@ void cli_replay_text(struct fl_Buf *b, fl_Script *sc, uint64_t seed, const char 
 
 /* Print text with its citations [@id] as short references ("(Shlapak & Johnson 2016)"). */
 void cli_cited(FILE *f, const fl_Def *d, const char *text);
+int cli_cited_unknown(void); /* how many citations cli_cited met that name no source */
 /* A game as played beside its what-if fork: ending and every visible track, as columns. */
 void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl_State *fork);
 /* What became of a person's later choices after a what-if (fl_whatif.h), one sentence in the

@@ -171,12 +171,19 @@ static int run_fn(fl_Script *sc, fl_Game *g, int fn, int nres, int mutable, int 
   return -1;
 }
 
+static int bad_result_of(fl_Script *sc, fl_Game *g, int fidx, const char *fn, const char *want, const char *got);
+
 /* A rule function returned the wrong kind of value: fail the game naming it. */
 static int bad_result(fl_Script *sc, fl_Game *g, int fidx, const char *want, const char *got) {
-  char msg[1024], ctx[256], loc[300];
+  return bad_result_of(sc, g, fidx, "function", want, got);
+}
+
+/* The same, naming the option's function (legal, cost) the rule code wrote. */
+static int bad_result_of(fl_Script *sc, fl_Game *g, int fidx, const char *fn, const char *want, const char *got) {
+  char msg[1200], ctx[256], loc[300];
   fl_game_describe(g, ctx, sizeof ctx);
   fl_where_fn(sc->L, fidx, loc, sizeof loc);
-  snprintf(msg, sizeof msg, "%s: function must return %s, not %s (%s)", loc, want, got, ctx);
+  snprintf(msg, sizeof msg, "%s: %s must return %s, not %s (%s)", loc, fn, want, got, ctx);
   fl_game_fail(g, msg);
   lua_settop(sc->L, fidx - 1);
   return -1;
@@ -221,10 +228,10 @@ static int hook_list(void *ud, fl_Game *g, int fn, int32_t **out, int *n) {
   *out = NULL;
   *n = 0;
   if (run_fn(sc, g, fn, 1, 0, &fidx)) return -1;
-  if (!lua_istable(L, -1)) return bad_result(sc, g, fidx, "a list of target ids", luaL_typename(L, -1));
+  if (!lua_istable(L, -1)) return bad_result_of(sc, g, fidx, "legal", "a list of target ids", luaL_typename(L, -1));
   fl_sb_contents(L, -1); /* a constant list at file level is frozen */
   lua_Integer len = (lua_Integer)lua_rawlen(L, -1);
-  if (len > 10000000) return bad_result(sc, g, fidx, "a shorter list", "a list of over 10 million");
+  if (len > 10000000) return bad_result_of(sc, g, fidx, "legal", "a shorter list", "a list of over 10 million");
   *out = malloc((size_t)(len > 0 ? len : 1) * sizeof **out);
   if (!*out) { fl_game_fail(g, "out of memory"); lua_settop(L, fidx - 1); return -1; }
   for (lua_Integer i = 1; i <= len; i++) {
@@ -236,11 +243,20 @@ static int hook_list(void *ud, fl_Game *g, int fn, int32_t **out, int *n) {
       v = id > 0 && id <= INT32_MAX && fl_state_find_piece(fl_game_state(g), (int32_t)id) >= 0 ? (int32_t)id : -1;
     }
     if (v < 0) {
-      char got[96];
-      snprintf(got, sizeof got, "'%.60s' at position %d", ty == LUA_TSTRING || ty == LUA_TNUMBER ? lua_tostring(L, -1) : lua_typename(L, ty), (int)i);
+      char got[200];
+      const char *sg = NULL; /* a misspelt area id: the nearest one */
+      if (o->target == FL_TGT_AREA && ty == LUA_TSTRING) {
+        const fl_Map *m = sc->def->map;
+        const char *ids[1024];
+        int nc = 0;
+        for (; nc < fl_map_area_count(m) && nc < 1024; nc++) ids[nc] = fl_map_area(m, nc)->id;
+        sg = fl_str_suggest(lua_tostring(L, -1), ids, nc);
+      }
+      snprintf(got, sizeof got, "'%.60s' at position %d%s%s%s", ty == LUA_TSTRING || ty == LUA_TNUMBER ? lua_tostring(L, -1) : lua_typename(L, ty),
+               (int)i, sg ? " (did you mean '" : "", sg ? sg : "", sg ? "'?)" : "");
       free(*out);
       *out = NULL;
-      return bad_result(sc, g, fidx, o->target == FL_TGT_AREA ? "a list of area ids" : "a list of ids of pieces on the board", got);
+      return bad_result_of(sc, g, fidx, "legal", o->target == FL_TGT_AREA ? "a list of area ids" : "a list of ids of pieces on the board", got);
     }
     (*out)[(*n)++] = v;
     lua_pop(L, 1);
@@ -258,7 +274,7 @@ static int hook_costs(void *ud, fl_Game *g, int fn, fl_Cost **out, int *n) {
   *n = 0;
   if (run_fn(sc, g, fn, 1, 0, &fidx)) return -1;
   if (lua_isnil(L, -1)) { lua_settop(L, fidx - 1); return 0; }
-  if (!lua_istable(L, -1)) return bad_result(sc, g, fidx, "a table { track_id = amount }", luaL_typename(L, -1));
+  if (!lua_istable(L, -1)) return bad_result_of(sc, g, fidx, "cost", "a table { track_id = amount }", luaL_typename(L, -1));
   int cap = 0;
   for (int t = 0; t < sc->def->ntrack; t++) { /* in track order, so the order never depends on hashing */
     if (lua_getfield(L, -1, sc->def->tracks[t].id) == LUA_TNIL) { lua_pop(L, 1); continue; }
@@ -267,7 +283,7 @@ static int hook_costs(void *ud, fl_Game *g, int fn, fl_Cost **out, int *n) {
       snprintf(got, sizeof got, "%s for '%s'", luaL_typename(L, -1), sc->def->tracks[t].id);
       free(*out);
       *out = NULL;
-      return bad_result(sc, g, fidx, "finite numbers as costs", got);
+      return bad_result_of(sc, g, fidx, "cost", "finite numbers as costs", got);
     }
     if (*n == cap) {
       cap = cap ? cap * 2 : 4;

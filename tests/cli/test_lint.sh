@@ -53,6 +53,13 @@ done
 out=$("$FLANK" run "$FIX/requires_number" --seed 1 2>&1 >/dev/null); rc=$?
 [ "$rc" -eq 3 ] && grep -q "scenario.lua:27: function must return true or false, not the number 0 (turn 1, decision 'posture' option 'attack')" <<<"$out" ||
   bad "requires returning a number: exit $rc: $out"
+# a legal list with an id that is no area names legal and the nearest area id
+LT=$(mktemp -d)
+sed 's/local PAIR_AREAS = { "c2r0",/local PAIR_AREAS = { "c2r0x",/' "$ROOT/tests/script/board/scenario.lua" >"$LT/scenario.lua"
+out=$("$FLANK" run "$LT" --seed 1 2>&1 >/dev/null); rc=$?
+rm -rf "$LT"
+[ "$rc" -eq 3 ] && grep -q "scenario.lua:[0-9]*: legal must return a list of area ids, not 'c2r0x' at position 1 (did you mean 'c2r0'?)" <<<"$out" ||
+  bad "legal returning a misspelt area: exit $rc: $out"
 out=$("$FLANK" run "$FIX/policy_number" --seed 1 2>&1 >/dev/null); rc=$?
 [ "$rc" -eq 3 ] && grep -q "policy 'default' of side 'council' chose the number 1 on decision 'invest'; choose must return an option id" <<<"$out" ||
   bad "policy returning a number: exit $rc: $out"

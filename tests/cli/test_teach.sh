@@ -123,6 +123,12 @@ grep -q '<a id="survey"></a>\*\*Doe & Roe 2020\*\*' "$T/s.md" && grep -q '## Ass
 grep -q '## Positions the model plays (policies)' "$T/s.md" && grep -Eq '^\| Mayor \| `reckless` \| ' "$T/s.md" \
   || bad "flank sources lists the policies: $(grep -A4 Positions "$T/s.md")"
 "$FLANK" sources "$T/class/../class" >/dev/null 2>&1; [ $? -eq 2 ] || bad "sources with a broken class file"
+# a question citing a source that is not defined: marked in the handout and said on stderr
+mkdir -p "$T/badcite" && cp -r tests/script/board/. "$T/badcite/" && rm -rf "$T/badcite/tests"
+printf 'question { text = "Worth it? [@storm_bors]" }\n' >>"$T/badcite/scenario.lua"
+"$FLANK" sources "$T/badcite" >"$T/bc.md" 2>"$T/bc.err"
+grep -q 'Worth it? \[@storm_bors (not defined)\]' "$T/bc.md" && grep -q "1 citation names no source of the scenario ('flank lint" "$T/bc.err" \
+  || bad "an undefined citation in a handout: $(grep Worth "$T/bc.md") $(cat "$T/bc.err")"
 # the legend of the notes' evidence marks heads the bibliography: the fixture's and the flagship's
 grep -qx '| \*\*\[H\]\*\* | counted in a survey |' "$T/s.md" && grep -qx '| \*\*\[L\]\*\* | remembered, not counted |' "$T/s.md" \
   && [ "$(grep -n 'strength of evidence' "$T/s.md" | cut -d: -f1)" -lt "$(grep -n 'id="survey"' "$T/s.md" | cut -d: -f1)" ] \
