@@ -182,3 +182,16 @@ int fl_str_ctl(const char *s, size_t n, int lines) {
   }
   return -1;
 }
+
+const char *fl_str_suggest_key(const char *word, const char *const *cands, int n) {
+  static const char *const syn[][2] = {
+    {"neighbours", "adjacent"}, {"neighbors", "adjacent"}, {"borders", "adjacent"}, {"links", "adjacent"},
+    {"adjacency", "adjacent"}, {"description", "text"}, {"desc", "text"}, {"probability", "chance"},
+    {"prob", "chance"}, {"condition", "when"}, {"if", "when"}, {"targets", "target"}, {"sides", "side"},
+  };
+  for (size_t i = 0; i < sizeof syn / sizeof syn[0]; i++)
+    if (!strcmp(word, syn[i][0]))
+      for (int k = 0; k < n; k++)
+        if (!strcmp(cands[k], syn[i][1])) return cands[k];
+  return fl_str_suggest(word, cands, n);
+}

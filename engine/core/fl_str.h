@@ -10,6 +10,9 @@ char *fl_str_dup(const char *s);
 int fl_str_distance(const char *a, const char *b);
 /* The candidate closest to word if it is close enough to be a likely typo, else NULL. */
 const char *fl_str_suggest(const char *word, const char *const *cands, int n);
+/* The same for a definition's key: also a word designers use for one of cands ("neighbours"
+ * for "adjacent"), when that one is among them. */
+const char *fl_str_suggest_key(const char *word, const char *const *cands, int n);
 /* Whether s is a valid identifier: [a-z0-9_], starting with a letter or '_', 1-63 chars. */
 int fl_str_is_id(const char *s);
 /* Write "name:line: message" into err (n bytes) and return -1, for parsers' errors. */

@@ -72,7 +72,7 @@ static void check_keys(lua_State *L, int t, const char *what, const char *const 
     int known = 0;
     for (int i = 0; keys[i]; i++) known |= strcmp(keys[i], k) == 0;
     if (!known) {
-      const char *s = fl_str_suggest(k, keys, nkeys(keys));
+      const char *s = fl_str_suggest_key(k, keys, nkeys(keys));
       if (s) luaL_error(L, "%s: unknown key '%s' (did you mean '%s'?)", what, k, s);
       else luaL_error(L, "%s: unknown key '%s'", what, k);
     }

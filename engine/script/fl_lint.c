@@ -286,7 +286,7 @@ static void check_keys(Ctx *c, int t, const char *what, const char *kind, const 
       int f = find_field(w->src, open, k);
       line = f >= 0 ? w->src->t[f].line : w->src->t[open].line;
     }
-    const char *s = fl_str_suggest(k, keys, nk);
+    const char *s = fl_str_suggest_key(k, keys, nk);
     msg(c, wfile(c, w), line, FL_LINT_ERROR, "unknown-key", "%s: unknown key '%s'%s%s%s", what, k,
         s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
   }

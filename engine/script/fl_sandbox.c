@@ -74,7 +74,7 @@ static void push_exceeded(lua_State *L, fl_Script *sc) {
                     (int)((sc->str_cap ? sc->str_cap : FL_SB_STR_CAP) >> 10));
   else if (sc->exceeded == 2) lua_pushfstring(L, "memory limit exceeded (%d MiB)", (int)(sc->mem_limit >> 20));
   else if (sc->exceeded == 3) lua_pushfstring(L, "time limit exceeded (%f s of wall clock)", sc->deadline_secs);
-  else lua_pushfstring(L, "instruction budget exceeded (%I instructions)", (lua_Integer)sc->budget);
+  else lua_pushfstring(L, "instruction budget exceeded (%I instructions: a loop that never ends, or too much work in one call)", (lua_Integer)sc->budget);
 }
 
 static const char *exceeded_word(const fl_Script *sc) {
