@@ -10,6 +10,8 @@
 #include "fl_fmt.h"
 #include "fl_i18n.h"
 #include "fl_schedule.h"
+#include "fl_whatif.h"
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -303,8 +305,36 @@ static void example(fl_Game *g, fl_Sides humans, char *buf, size_t n) {
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
 
+/* A replay log named where a scenario goes ("flank play group3.log --text"): read into rec
+ * (with the language it was played in). 0: it is one; -1: not a log file (a scenario);
+ * EXIT_USAGE: a log that cannot be read (said on stderr). */
+static int resume_read(const char *path, fl_Replay *rec, fl_ScriptOpts *opts) {
+  struct stat stt;
+  if (stat(path, &stt) || !S_ISREG(stt.st_mode)) return -1;
+  size_t len;
+  char *text = cli_read_input(path, &len), err[1024];
+  if (!text) return -1;
+  if (len < 12 || strncmp(text, "flank-replay", 12)) {
+    free(text);
+    size_t pl = strlen(path);
+    if (pl > 4 && !strcmp(path + pl - 4, ".log")) { fprintf(stderr, "flank play: %s is not a game log (flank play --text --log writes them)\n", path); return EXIT_USAGE; }
+    return -1;
+  }
+  int rc = fl_replay_parse(rec, text, len, path, err, sizeof err);
+  free(text);
+  if (rc) { fprintf(stderr, "flank play: %s\n", err); return EXIT_USAGE; }
+  if (!opts->lang && rec->lang[0]) { opts->lang = rec->lang; fl_i18n_set(rec->lang); }
+  return 0;
+}
+
+static int count_actions(const fl_State *s) {
+  int n = 0;
+  for (int i = 0; i < s->nlog; i++) n += s->log[i].kind == FL_LOG_ACTION;
+  return n;
+}
+
 int cli_play_text(int argc, char **argv) {
-  const char *where = NULL, *logpath = NULL, *seat[64];
+  const char *where = NULL, *logpath = NULL, *scen = NULL, *seat[64];
   int nseat = 0;
   uint64_t seed = 1;
   fl_ScriptOpts opts = {0};
@@ -319,14 +349,44 @@ int cli_play_text(int argc, char **argv) {
       seat[nseat++] = argv[++i];
     }
     else if (!strcmp(a, "--log") && i + 1 < argc) logpath = argv[++i];
-    else if (a[0] == '-') return cli_usage_error("play", "with --text, only --seed, --side, --set, --log and --lang apply (got '%s')", a);
+    else if (!strcmp(a, "--scenario") && i + 1 < argc) scen = argv[++i]; /* the folder a resumed log was played from */
+    else if (a[0] == '-') return cli_usage_error("play", "with --text, only --seed, --side, --set, --log, --scenario and --lang apply (got '%s')", a);
     else if (!where) where = a;
     else return cli_usage_error("play", "one scenario at a time");
   }
   if (!where) return cli_usage_error("play", "which scenario? e.g. flank play tutorial --text");
+  /* a game saved with --log (a replay log) goes on where it stopped: homework */
+  fl_Replay rec = {0};
+  const char *resumed = NULL;
+  int rrc = resume_read(where, &rec, &opts);
+  if (rrc > 0) return rrc;
+  if (rrc == 0) {
+    resumed = where;
+    where = scen ? scen : rec.id;
+    char dir[4096], e[1024];
+    if (!scen && fl_script_resolve(rec.id, cli_scenarios_root(), dir, sizeof dir, e, sizeof e)) {
+      /* as flank replay: a log is data, and the folder it names is opened only when the player names it */
+      if (rec.from[0])
+        fprintf(stderr, "flank play: %s was played from the scenario folder %s, which flank does not open on a log's word; "
+                        "if you trust it: flank play %s --text --scenario %s\n", resumed, rec.from, resumed, rec.from);
+      else fprintf(stderr, "flank play: %s: %s\n", resumed, e);
+      fl_replay_free(&rec);
+      return EXIT_USAGE;
+    }
+    seed = rec.seed;
+    if (!logpath) logpath = resumed; /* saved back where it came from (atomically: the old file stays if that fails) */
+  }
   fl_Script *sc = cli_load(where, &opts);
-  if (!sc) return EXIT_USAGE;
+  if (!sc) { fl_replay_free(&rec); return EXIT_USAGE; }
   const fl_Def *d = fl_script_def(sc);
+  if (resumed && d->content_hash != rec.content) {
+    fprintf(stderr, "flank play: %s was played with another version of scenario '%s' (recorded %016llx, now %016llx); "
+                    "it cannot go on, but flank replay %s --verify shows where they part\n",
+            resumed, rec.id, (unsigned long long)rec.content, (unsigned long long)d->content_hash, resumed);
+    fl_replay_free(&rec);
+    fl_script_free(sc);
+    return EXIT_USAGE;
+  }
   /* who sits at the table: the first playable side, or every side named (hotseat) */
   fl_Sides humans = 0;
   int human = -1; /* the first seated side: the debrief's */
@@ -353,6 +413,13 @@ int cli_play_text(int argc, char **argv) {
       if (human < 0) human = i;
     }
   }
+  for (int i = 0; resumed && !nseat && i < rec.npolicies; i++) { /* the sides people played in it */
+    int sd = fl_def_side(d, rec.policy_side[i]);
+    if (sd >= 0 && d->sides[sd].playable && !strcmp(rec.policy_name[i], "human")) {
+      humans |= FL_SIDE_BIT(sd);
+      if (human < 0) human = sd;
+    }
+  }
   for (int i = 0; i < d->nside && !humans; i++)
     if (d->sides[i].playable) { humans = FL_SIDE_BIT(i); human = i; }
   if (!humans) {
@@ -361,7 +428,24 @@ int cli_play_text(int argc, char **argv) {
     return rc;
   }
   fl_Game *g = fl_script_game(sc);
-  int st = fl_game_start(g, seed), rc = EXIT_OK, shown = 0, again = 0;
+  int st, rc = EXIT_OK, shown = 0, again = 0;
+  if (resumed) { /* its decisions again, the other sides' recorded policies after them */
+    char err[1024];
+    fl_whatif_policies(sc, &rec);
+    int wr = fl_whatif_run(sc, &rec, resumed, NULL, err, sizeof err);
+    fl_replay_free(&rec);
+    if (wr) {
+      if (wr == FL_WHATIF_SCRIPT) cli_print_error(err); else fprintf(stderr, "flank play: %s\n", err);
+      fl_script_free(sc);
+      return wr == FL_WHATIF_SCRIPT ? EXIT_SCRIPT : EXIT_USAGE;
+    }
+    st = fl_game_status(g);
+    if (st != FL_GAME_WAITING) {
+      fprintf(stderr, "flank play: %s is a finished game; flank replay %s shows it, and its debrief is in the window\n", resumed, resumed);
+      fl_script_free(sc);
+      return EXIT_USAGE;
+    }
+  } else st = fl_game_start(g, seed);
   printf("%s\n", d->title);
   cli_cited(stdout, d, d->blurb);
   printf("\n%s", FL_TR("You play: "));
@@ -388,6 +472,13 @@ int cli_play_text(int argc, char **argv) {
   }
   fl_TextLog tl;
   if (fl_textlog_init(&tl, fl_game_state(g))) st = FL_GAME_ERROR;
+  if (resumed) { /* the story so far is in the log; tell this turn's */
+    const fl_State *now = fl_game_state(g);
+    while (tl.seen < now->nlog && now->log[tl.seen].turn < now->turn) tl.seen++;
+    tl.summed = now->turn - 1;
+    printf(FL_TR("Going on with %s at turn %d (%d decisions made so far)."), resumed, now->turn, count_actions(now));
+    putchar('\n');
+  }
   /* someone at a terminal takes minutes over a game: play the debrief's games meanwhile */
   cli_Ahead *ahead = st == FL_GAME_WAITING && isatty(STDIN_FILENO) ? cli_text_ahead(sc, human, &opts) : NULL;
   fl_State *undo[UNDO_MAX]; /* the state before each of the people's last decisions */

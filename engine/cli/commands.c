@@ -18,7 +18,9 @@ const Cmd CLI_COMMANDS[] = {
    "                    numbers or names to choose options, targets and moves\n"
    "                    (for screen readers, ssh, or scripted input; needs no display);\n"
    "                    --side A,B seats several people (hotseat: each is handed the board in turn),\n"
-   "                    --log FILE saves the game for your teacher, 'help' explains the indicators\n"
+   "                    --log FILE saves the game for your teacher (also on 'quit'), and\n"
+   "                    flank play FILE --text goes on with an unfinished one and saves it back;\n"
+   "                    'help' explains the indicators\n"
    "Keys: 1-9 choose an option, Enter confirms, Space ends the turn, V changes the map view, Ctrl+S save,\n"
    "Ctrl+O load, Ctrl+Z undo, F5 reload the scenario from disk, F1 all shortcuts. Saves go to\n"
    "$XDG_DATA_HOME/flank/saves. Needs a display (see flank render for PNGs without one).\n"},

@@ -136,6 +136,22 @@ printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 2\nC1R2\nwhatif 1 2\natlantis\nquit\n' | HO
 grep -q '^In your game: c1r1$' "$T/wi" && grep -q 'Which areas? (names, separated by commas)' "$T/wi" \
   && grep -q 'What if you had chosen "Lay a field" on "Blue.s orders" in turn 1?' "$T/wi" \
   && grep -q "No area is called 'atlantis'" "$T/wi" && ok || bad "what-if targets by name: $(grep -A3 'whatif' "$T/wi" | head -12)"
+# homework: a game saved with --log on 'quit' goes on with 'flank play LOG --text' and is saved back;
+# a finished game and a file that is no log are refused with one line
+printf '2 c1r1\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play tests/script/board --text --log "$T/hw.log" >/dev/null 2>&1
+n1=$(grep -c '^action' "$T/hw.log")
+"$FLANK" play "$T/hw.log" --text </dev/null 2>&1 | grep -q "which flank does not open on a log's word; if you trust it: flank play $T/hw.log --text --scenario " \
+  && ok || bad "a log played from a folder names the folder and waits to be told to open it"
+printf '4\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play "$T/hw.log" --text --scenario tests/script/board >"$T/hw.out" 2>&1
+n2=$(grep -c '^action' "$T/hw.log")
+grep -q "^Going on with $T/hw.log at turn 1 ($n1 decisions made so far)." "$T/hw.out" && [ "$n2" -gt "$n1" ] \
+  && "$FLANK" replay "$T/hw.log" --verify --scenario tests/script/board >/dev/null && ok || bad "resuming a saved game: $n1 then $n2 actions: $(grep -E 'Going on|saved|flank' "$T/hw.out")"
+"$FLANK" run tests/script/board --seed 2 --log "$T/done.log" >/dev/null
+printf 'quit\n' | "$FLANK" play "$T/done.log" --text --scenario tests/script/board >/dev/null 2>"$T/done.err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'is a finished game' "$T/done.err" && ok || bad "a finished game resumed: exit $rc $(cat "$T/done.err")"
+echo notes >"$T/notes.log"
+"$FLANK" play "$T/notes.log" --text </dev/null >/dev/null 2>"$T/notes.err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'is not a game log' "$T/notes.err" && ok || bad "a .log that is no game: exit $rc $(cat "$T/notes.err")"
 # another option at the first decision: where the student's own later choices were no longer
 # possible or never came up, the what-if lists what the computer chose for their side instead
 (for i in $(seq 300); do echo 1; done; printf 'whatif 1 2\nquit\n') | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play eastern_flank --text --seed 24 >"$T/wk" 2>&1
