@@ -485,6 +485,22 @@ static void check_fn(Pol *p, int fi, const char *dec, int dpar, int depth) {
     if (dec && strcmp(a, dec)) a = "";
     for (int j = then + 1, e = branch_end(s, then); j < e && j <= to; j++) ans[j - from] = a;
   }
+  char v[64] = ""; /* the view, when this is a choose(view, d): view.tracks.NAME must be a track */
+  if (dpar == 2) {
+    lua_pushvalue(L, fi);
+    const char *n = lua_getlocal(L, NULL, 1);
+    if (n && declared(s, from, to, &locals, n) <= 1) snprintf(v, sizeof v, "%s", n);
+    lua_pop(L, 1);
+  }
+  for (int k = from; v[0] && c->sets[S_TRACK].n && k + 4 <= to; k++) {
+    if (!tis(s, k, v) || tis(s, k - 1, ".") || !tis(s, k + 1, ".") || !tis(s, k + 2, "tracks") || !tis(s, k + 3, ".") ||
+        ttype(s, k + 4) != T_NAME)
+      continue;
+    ttext(s, k + 4, x, sizeof x);
+    if (!set_has(&c->sets[S_TRACK], x) && first_time(p, s, k + 4, "tracks"))
+      msg(c, s->path, s->t[k + 4].line, FL_LINT_ERROR, "unknown-ref", "policy '%s' of side '%s' reads %s.tracks.%s, which is no track%s",
+          p->id, p->side, v, x, suggest(&c->sets[S_TRACK], x, sg, sizeof sg));
+  }
   for (int k = from; k <= to; k++) {
     const char *a = ans[k - from];
     if (a && !a[0]) continue; /* a branch for another side's decision */

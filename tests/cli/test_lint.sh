@@ -53,6 +53,9 @@ done
 out=$("$FLANK" run "$FIX/requires_number" --seed 1 2>&1 >/dev/null); rc=$?
 [ "$rc" -eq 3 ] && grep -q "scenario.lua:27: function must return true or false, not the number 0 (turn 1, decision 'posture' option 'attack')" <<<"$out" ||
   bad "requires returning a number: exit $rc: $out"
+# a policy reading view.tracks.NAME for a NAME that is no track (the board fixture's 'typo' policy)
+"$FLANK" lint "$ROOT/tests/script/board" 2>&1 | grep -q "scenario.lua:[0-9]*: error: policy 'typo' of side 'blue' reads view.tracks.budgte, which is no track (did you mean 'budget'?) \[unknown-ref\]" \
+  || bad "lint does not catch a misspelt track in a policy's view: $("$FLANK" lint "$ROOT/tests/script/board" 2>&1 | tail -3)"
 # a legal list with an id that is no area names legal and the nearest area id
 LT=$(mktemp -d)
 sed 's/local PAIR_AREAS = { "c2r0",/local PAIR_AREAS = { "c2r0x",/' "$ROOT/tests/script/board/scenario.lua" >"$LT/scenario.lua"
