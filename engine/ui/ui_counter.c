@@ -153,6 +153,36 @@ void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptyp
   }
 }
 
+/* ---- marks of area properties ---------------------------------------------------------
+ * An overlay whose id names a counter symbol ("mines", "obstacles": fl_symbol) is also shown
+ * in the owners' view: a pale chip with that symbol stands in the area's stack wherever the
+ * overlay's property is above zero, so what the player ordered is on the board without
+ * cycling views (V), and the legend names it. Only where the viewer may see the property. */
+
+int ui_overlay_symbol(const fl_Ui *u, int ov) {
+  if (!u->def || ov < 0 || ov >= u->def->noverlay) return -1;
+  const fl_OverlayDef *o = &u->def->overlays[ov];
+  int k = fl_def_prop(u->def, o->prop);
+  if (k >= 0 && !ui_sees(u, u->def->props[k].seen)) return -1;
+  return fl_symbol_find(o->id);
+}
+
+int ui_overlay_marked(const fl_Ui *u, int ov, int area) {
+  if (!u->st || area < 0 || area >= u->st->narea || ui_overlay_symbol(u, ov) < 0) return 0;
+  const fl_Prop *p = fl_props_get(&u->st->areas[area].props, u->def->overlays[ov].prop);
+  return p && p->type != FL_STR && p->num > 0;
+}
+
+void ui_mark_chip(fl_Ui *u, float x, float y, float w, float h, int sym) {
+  gfx_Ctx *g = &u->g;
+  SDL_Color body = {226, 218, 194, 255}, ink = {44, 40, 34, 255}, edge = {12, 14, 18, 255};
+  SDL_Rect r = {(int)x, (int)y, (int)w, (int)h};
+  gfx_fill(g, (SDL_Rect){r.x + 1, r.y + 2, r.w, r.h}, (SDL_Color){0, 0, 0, 120});
+  gfx_round(g, r, gfx_px(g, 4), edge);
+  gfx_round(g, (SDL_Rect){r.x + 1, r.y + 1, r.w - 2, r.h - 2}, gfx_px(g, 4), body);
+  symbol(u, sym, "", x, y, w, h, ink);
+}
+
 /* ---- where an area's counters stand ---------------------------------------------------
  * Under the area's name when that spot is clear, else the first clear one of a few around it
  * (above, beside, further down, shifted): clear means inside the area (its middle and its
@@ -248,8 +278,12 @@ static void check_stack(fl_Ui *u, int a, SDL_FRect r, int check[4]) {
 void ui_draw_pieces(fl_Ui *u) {
   const fl_State *s = u->st;
   u->npbox = 0;
-  if (!s || !s->npiece) return;
+  if (!s || !u->def) return;
   gfx_Ctx *g = &u->g;
+  int marks[8], nmark = 0; /* the overlays marked on this view (ui_overlay_symbol) */
+  for (int o = 0; u->overlay < 0 && o < u->def->noverlay && nmark < 8; o++)
+    if (ui_overlay_symbol(u, o) >= 0) marks[nmark++] = o;
+  if (!s->npiece && !nmark) return;
   /* counters grow with the areas on screen, within limits */
   double mean = 0;
   for (int a = 0; a < u->geo.narea; a++) {
@@ -262,7 +296,7 @@ void ui_draw_pieces(fl_Ui *u) {
   int na = u->geo.narea < s->narea ? u->geo.narea : s->narea;
   /* pieces by area in one pass (lists threaded through next[]), in the order they were added */
   int *head = malloc(sizeof(int) * (size_t)(na + 1)), *tail = malloc(sizeof(int) * (size_t)(na + 1));
-  int *next = malloc(sizeof(int) * (size_t)s->npiece);
+  int *next = malloc(sizeof(int) * (size_t)(s->npiece + 1));
   if (!head || !tail || !next) { free(head); free(tail); free(next); return; }
   for (int a = 0; a < na; a++) head[a] = tail[a] = -1;
   /* the stacks' places are worked out again only when the map layer or the stacks change */
@@ -280,6 +314,12 @@ void ui_draw_pieces(fl_Ui *u) {
     int pk[3] = {a, s->pieces[i].side, s->pieces[i].type};
     key = fl_fnv64(key, pk, sizeof pk);
   }
+  for (int m = 0; m < nmark; m++)
+    for (int a = 0; a < na; a++)
+      if (ui_overlay_marked(u, marks[m], a)) {
+        int mk[2] = {a, -2 - marks[m]};
+        key = fl_fnv64(key, mk, sizeof mk);
+      }
   int cached = key == u->stack_key && u->nstack_at >= na;
   if (!cached && u->nstack_at < na) {
     float *sa = realloc(u->stack_at, sizeof *sa * 4 * (size_t)na);
@@ -292,7 +332,6 @@ void ui_draw_pieces(fl_Ui *u) {
   SDL_FRect stacks[MAXSTACK]; /* the stacks placed so far this frame */
   int nstack = 0;
   for (int a = 0; a < na; a++) {
-    if (head[a] < 0) continue;
     int gs[MAXG], gt[MAXG], gn[MAXG], ng = 0;
     for (int i = head[a]; i >= 0; i = next[i]) {
       const fl_Piece *p = &s->pieces[i];
@@ -301,6 +340,9 @@ void ui_draw_pieces(fl_Ui *u) {
       if (k == ng) { if (ng == MAXG) continue; gs[k] = p->side; gt[k] = p->type; gn[k] = 0; ng++; }
       gn[k]++;
     }
+    for (int m = 0; m < nmark && ng < MAXG; m++) /* the marks after the pieces: side -2, the symbol as type */
+      if (ui_overlay_marked(u, marks[m], a)) { gs[ng] = -2; gt[ng] = ui_overlay_symbol(u, marks[m]); gn[ng++] = 1; }
+    if (!ng) continue;
     int per_row = 1;
     float sx = 0, sy = 0, sk = 1, *at = &u->stack_at[4 * a];
     int most = 1; /* what sticks out of the stack up and right: its depth, its count badge */
@@ -322,6 +364,11 @@ void ui_draw_pieces(fl_Ui *u) {
       float rw = in_row * cw + (in_row - 1) * gap;
       float px = x - rw / 2 + col * (cw + gap), py = y + row * (ch + gap);
       if (px + cw < u->mapr.x || py + ch < u->mapr.y || px > u->mapr.x + u->mapr.w || py > u->mapr.y + u->mapr.h) continue;
+      if (gs[k] == -2) { /* a mark: not a piece to click */
+        ui_mark_chip(u, px, py, cw, ch, gt[k]);
+        if (checking) fprintf(stderr, "marks: %s in %s at %d,%d\n", fl_symbol_name(gt[k]), fl_map_area(u->geo.m, a)->name, (int)px, (int)py);
+        continue;
+      }
       ui_counter(u, px, py, cw, ch, gs[k], gt[k], gn[k]);
       if (u->npbox == u->cappbox) {
         int nc = u->cappbox ? 2 * u->cappbox : 64;

@@ -333,6 +333,12 @@ SDL_Color ui_area_color(const fl_Ui *u, int side);
 /* Counters (ui_counter.c): one counter of a side's piece type at x, y (w x h pixels), a
  * stack of count; and every piece on the board, grouped by side and type per area. */
 void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptype, int count);
+/* Overlays marked on the owners' view (ui_counter.c): the counter symbol an overlay's id names
+ * (-1: none, or its property hidden from the viewer), whether an area holds some of it, and the
+ * pale chip drawn for it in the area's stack and the legend. */
+int ui_overlay_symbol(const fl_Ui *u, int ov);
+int ui_overlay_marked(const fl_Ui *u, int ov, int area);
+void ui_mark_chip(fl_Ui *u, float x, float y, float w, float h, int sym);
 void ui_draw_pieces(fl_Ui *u);
 /* Area i's name drawn again, where and as the map layer has it, over what is drawn since
  * (counters that found no clear spot). */

@@ -14,7 +14,7 @@
 
 #define PX(v) gfx_px(&u->g, (v))
 
-enum { IT_SIDE, IT_NEUTRAL, IT_WATER, IT_NATION, IT_RAMP, IT_HINT };
+enum { IT_SIDE, IT_NEUTRAL, IT_WATER, IT_NATION, IT_MARK, IT_RAMP, IT_HINT };
 enum { BAR = 4 }; /* legend_corner: 0-3 the corners, BAR the bottom bar */
 
 typedef struct Item { int kind, side; const char *text; int w; } Item;
@@ -49,6 +49,11 @@ static void key(fl_Ui *u, Key *k) {
     if (neutral) k->it[k->n++] = (Item){IT_NEUTRAL, -1, FL_TR("No owner"), 0};
     if (water) k->it[k->n++] = (Item){IT_WATER, -1, FL_TR("Water"), 0};
     if (nations) k->it[k->n++] = (Item){IT_NATION, -1, FL_TR("National border"), 0};
+    for (int o = 0; o < d->noverlay && k->n < 72; o++) { /* the overlays marked on the board, where any is */
+      int any = 0;
+      for (int i = 0; s && i < s->narea && i < u->geo.narea && !any; i++) any = ui_overlay_marked(u, o, i);
+      if (any) k->it[k->n++] = (Item){IT_MARK, ui_overlay_symbol(u, o), d->overlays[o].name, 0};
+    }
     for (int i = 0; i < k->n; i++) k->it[i].w = sw + gfx_text_w(g, FONT_SMALL, k->it[i].text);
   }
   snprintf(k->hint, sizeof k->hint, FL_TR("L: hide%s%s"), d->noverlay ? " \xC2\xB7 V: " : "",
@@ -202,6 +207,9 @@ static void item(fl_Ui *u, const Item *it, int x, int y, int lh) {
     tc = COL_MUTED;
     break;
   }
+  case IT_MARK: /* the chip the board shows, a little smaller */
+    ui_mark_chip(u, (float)sw.x - PX(2), (float)sw.y - PX(1), (float)sw.w + PX(4), (float)sw.h + PX(2), it->side);
+    break;
   default: break;
   }
   gfx_draw_text(g, FONT_SMALL, it->text, x + PX(24), y, tc, 0);

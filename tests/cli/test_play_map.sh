@@ -4,7 +4,7 @@
 # name is and what lies under it; Suwałki Gap's once stood over Marijampolė), a click on a
 # lit area's name chooses the area it names (Alytus, once left without a name), and while
 # targets are lit each Tab says where the cursor has got to ("2 of 8: ..."), so the banner's
-# "Tab/arrows cycle" visibly does.
+# "Tab/arrows cycle" visibly does; the obstacles then ordered are marked on the board and in the legend.
 # Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
@@ -41,6 +41,13 @@ if [ -n "$x" ]; then
   grep -q 'Anti-tank obstacles only (Alytus)' "$T/drawn" && echo "ok: a click on the name Alytus chose Alytus" ||
     bad "a click on the name Alytus did not choose it: $(grep -a 'not a target\|Anti-tank obstacles only (' "$T/drawn" | sort -u | head -3 | tr '\n' ';')"
 else bad "Alytus has no name on the map"; fi
+# the belt just ordered stands on the board (a chip with dragon's teeth in Alytus's stack) and
+# the legend names it; the student once saw obstacles only by cycling views with V
+sleep 0.5
+grep -q '^marks: obstacle in Alytus at' "$T/log" && echo "ok: Alytus's new obstacles are marked on the board" ||
+  bad "no obstacle mark in Alytus after ordering one: $(grep '^marks:' "$T/log" | sort -u | head -3 | tr '\n' ';')"
+grep -qx 'Obstacles and anti-tank barriers' "$T/drawn" && echo "ok: the legend lists the obstacles" ||
+  bad "the legend does not list the obstacles"
 # Tab moves through the lit areas, and the banner says where it is
 xdotool mousemove 1430 890; sleep 0.3
 k 2; k Tab; k Tab
