@@ -50,7 +50,7 @@ static const char *card_excerpt(const char *text, char *buf, size_t n) {
 /* An option's details in a compact card: none unless it is selected, then cut short. */
 static void short_detail(char *detail, size_t n, int compact, int selected) {
   char cut[400];
-  if (compact && !selected) detail[0] = 0;
+  if ((compact && !selected) || compact >= 5) detail[0] = 0;
   else if (compact >= 3 && *detail) {
     const char *s = card_excerpt(detail, cut, sizeof cut);
     if (s != detail) snprintf(detail, n, "%s", s);
@@ -129,9 +129,12 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
   char cut[400];
   const char *ctext = c->text && *c->text ? c->text : NULL;
   /* 1: details of the selected option only (a reason said once for the options below it);
-   * 2: and the card's text cut short; 3: and the selected option's details; 4: no card text */
-  int compact = 0;
-  for (; compact <= 4; compact++) {
+   * 2: and the card's text cut short; 3: and the selected option's details; 4: no card text;
+   * 5: tighter rows and no option's details (the log keeps its place under the card; the
+   * chosen option's preview shows on the map while its targets are chosen) */
+  int compact = 0, rp = PX(8); /* rp: an option row's padding */
+  for (; compact <= 5; compact++) {
+    if (compact == 5) rp = PX(4);
     if (compact == 2 && ctext) ctext = card_excerpt(ctext, cut, sizeof cut);
     if (compact == 4) ctext = NULL;
     const gfx_Text *tx = ctext ? gfx_text(g, FONT_BODY, ctext, iw) : NULL;
@@ -149,13 +152,13 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
       if (u->pick_opt == o && mine) why = ask; /* what is being asked takes the reason's line */
       const gfx_Text *dt = *detail ? gfx_text(g, FONT_SMALL, detail, ow) : NULL;
       const gfx_Text *wt = why ? gfx_text(g, FONT_SMALL, why, ow) : NULL;
-      oh[o] = PX(16) + (lt ? lt->h : 0) + (dt ? dt->h + PX(3) : 0) + (wt ? wt->h + PX(3) : 0);
-      if (oh[o] < kw + PX(16)) oh[o] = kw + PX(16);
+      oh[o] = 2 * rp + (lt ? lt->h : 0) + (dt ? dt->h + PX(3) : 0) + (wt ? wt->h + PX(3) : 0);
+      if (oh[o] < kw + 2 * rp) oh[o] = kw + 2 * rp;
       h += oh[o] + PX(6);
     }
     if (mine) h += PX(6) + bh;
     h += pad;
-    if (max_h <= 0 || h <= max_h || compact == 4) break;
+    if (max_h <= 0 || h <= max_h || compact == 5) break;
   }
   cr.h = h;
   if (measure) return cr.y + cr.h;
@@ -180,13 +183,13 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
     SDL_Color bg = sel ? COL_CARD_HI : hot ? gfx_mix(COL_CARD, COL_CARD_HI, 0.6f) : gfx_mix(COL_CARD, COL_PANEL, 0.5f);
     gfx_round(g, r, PX(6), bg);
     if (sel) gfx_round_frame(g, r, PX(6), COL_ACCENT, PX(1.5f) > 1 ? PX(1.5f) : 1);
-    SDL_Rect kr = {r.x + PX(8), r.y + PX(8), kw, kw};
+    SDL_Rect kr = {r.x + PX(8), r.y + rp, kw, kw};
     char key[8];
     snprintf(key, sizeof key, "%d", o + 1);
     gfx_round(g, kr, PX(4), avail ? (sel ? COL_ACCENT : COL_LINE) : COL_CARD);
     if (o < 9) gfx_draw_text(g, FONT_TINY_B, key, kr.x + kr.w / 2, kr.y + (kr.h - gfx_font_h(g, FONT_TINY_B)) / 2,
                              sel ? (SDL_Color){20, 22, 26, 255} : avail ? COL_TEXT : COL_MUTED, 1);
-    int tx0 = kr.x + kw + PX(10), ty = r.y + PX(8);
+    int tx0 = kr.x + kw + PX(10), ty = r.y + rp;
     ty += gfx_draw_wrapped(g, FONT_BODY, op->label, tx0, ty, ow, avail ? COL_TEXT : (SDL_Color){120, 126, 134, 255});
     option_detail(u, op, detail, sizeof detail);
     short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o)); /* as measured */
@@ -206,4 +209,16 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
     gfx_draw_text(g, FONT_SMALL, FL_TR("Keys 1\xE2\x80\x93" "9 choose"), x + w - pad, cy + (bh - gfx_font_h(g, FONT_SMALL)) / 2, COL_MUTED, 2);
   }
   return cr.y + cr.h;
+}
+
+/* What the panel shows, in words for tests (FLANK_LAYOUT_CHECK): "end turn", "ending",
+ * "none", or the asked side and the card's title. */
+const char *ui_panel_says(const fl_Ui *u) {
+  static char buf[256];
+  int side, card = fl_game_status(u->game) == FL_GAME_WAITING ? fl_game_pending(u->game, &side) : -1;
+  if (u->st->ended) return "ending";
+  if (u->await_end_turn) return "end turn";
+  if (card < 0) return "none";
+  snprintf(buf, sizeof buf, "%s: %s", u->def->sides[side].name, u->def->cards[card].title);
+  return buf;
 }

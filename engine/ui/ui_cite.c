@@ -8,6 +8,7 @@
 #include "fl_i18n.h"
 #include "fl_cite.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PX(v) gfx_px(&u->g, (v))
@@ -75,16 +76,21 @@ void ui_cite_draw(fl_Ui *u) {
   }
   if (n < ns)
     snprintf(more, sizeof more, FL_NTR("\xE2\x80\xA6 and %d more in the list of sources", "\xE2\x80\xA6 and %d more in the list of sources", ns - n), ns - n);
-  /* below the text if it fits, else above it */
+  /* below the text if it fits, else above it; in the game, below the top bar and, for a text
+   * on the map (an event's pop-up), within the map (the card once hid the date and buttons) */
+  int game = u->screen == SCR_GAME && u->mapr.h > 0 && (u->layers & FL_UI_PANELS);
+  int top = game ? u->mapr.y + PX(8) : PX(10);
+  int right = game && zr.x < u->mapr.x + u->mapr.w && u->mapr.w >= w + PX(20) ? u->mapr.x + u->mapr.w - PX(10) : u->W - PX(10);
   SDL_Rect r = {u->mx + PX(12), zr.y + zr.h + PX(6), w, h};
-  if (r.x + r.w > u->W - PX(10)) r.x = u->W - PX(10) - r.w;
+  if (r.x + r.w > right) r.x = right - r.w;
   if (r.y + r.h > u->H - PX(10)) r.y = zr.y - h - PX(6);
-  if (r.y < PX(10)) r.y = PX(10);
   if (zr.x > u->W / 2 && zr.x - w - PX(12) >= PX(10)) { /* text in the side panel (a decision card): the
                                                           * sources go beside it, over the map, not over its options */
     r.x = zr.x - w - PX(12);
     r.y = zr.y + h + PX(10) > u->H ? u->H - PX(10) - h : zr.y;
   }
+  if (r.y < top) r.y = top;
+  if (getenv("FLANK_LAYOUT_CHECK")) fprintf(stderr, "popup: sources at %d,%d,%d,%d under a top bar of %d\n", r.x, r.y, r.w, r.h, game ? u->mapr.y : 0);
   gfx_shadow(g, r, PX(8));
   gfx_round(g, r, PX(8), (SDL_Color){236, 228, 206, 255});
   gfx_round_frame(g, r, PX(8), COL_ACCENT, 1);

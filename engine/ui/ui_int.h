@@ -238,7 +238,6 @@ typedef struct fl_Ui {
   /* the chrome (top bar and side panel) is cached and redrawn when gen moves */
   SDL_Texture *chrome; int chrome_w, chrome_h; unsigned gen, chrome_gen;
   ui_Btn cbtn[96]; int ncbtn;
-  int log_float;                /* the log floats over the map (short windows) */
   SDL_Vertex *vbuf; int capv;
   int hover, sel, mx, my, mouse_in;
   int dragging, drag_moved, drag_x, drag_y;
@@ -264,6 +263,7 @@ typedef struct fl_Ui {
   int legend_auto;             /* not toggled yet: open unless every corner would cover areas */
   int legend_shown;            /* open in the last frame drawn */
   SDL_Rect legend_r;          /* where it was drawn (folded or not) */
+  SDL_Rect legend_r_was;      /* the open legend's last place (FLANK_LAYOUT_CHECK reports moves) */
   /* the arrows' base (ui_trend.c): the values just before a person's last decision, which
    * option it was and when; the indicator rows drawn in the side panel, for their tooltip */
   double trend_base[UI_MAXTREND]; int trend_base_ok; int32_t trend_base_date; char trend_base_what[160];
@@ -465,6 +465,8 @@ int ui_hovered(const fl_Ui *u, SDL_Rect r);
 void ui_backdrop(fl_Ui *u);
 /* The ending's text as the game wrote it into the log, else the definition's (NULL: none). */
 const char *ui_ending_text(const fl_State *s, const fl_Def *d);
+/* What the panel shows, in words for tests: "end turn", "ending", "none" or "Side: Card title". */
+const char *ui_panel_says(const fl_Ui *u);
 /* ui_card.c: the decision card at (x, y), w wide; returns its bottom. measure: only that. max_h > 0:
  * the height it may take (a taller card compacts). */
 int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h);

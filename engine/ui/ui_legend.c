@@ -125,7 +125,7 @@ static int best_place(fl_Ui *u, const Key *k, int *hits) {
   bar_size(u, k, &bw, &bh);
   *hits = -1;
   for (int c = 0; c <= BAR; c++) {
-    if ((c == 1 && u->log_float) || (c == 2 && u->sel >= 0)) continue; /* the floating log, the selected area's card */
+    if (c == 2 && u->sel >= 0) continue; /* the selected area's card */
     if (c == BAR && (bw > u->mapr.w - PX(28) || u->overlay >= 0)) continue;
     int n = covered(u, c == BAR ? corner(u, c, bw, bh) : corner(u, c, w, h));
     if (*hits < 0 || n < *hits) { best = c; *hits = n; }
@@ -155,7 +155,7 @@ int ui_legend_free(fl_Ui *u) {
 static void place(fl_Ui *u, const Key *k, int tw, int th) {
   /* chosen again when the view moves by 8 pixels or more, zooms, or what it lists changes */
   uint64_t h = FL_FNV_INIT;
-  int d[8] = {k->n, u->log_float, u->sel >= 0, u->mapr.w, u->mapr.h, u->overlay, (int)floor(u->cx * u->zoom / 8),
+  int d[8] = {k->n, 0, u->sel >= 0, u->mapr.w, u->mapr.h, u->overlay, (int)floor(u->cx * u->zoom / 8),
               (int)floor(u->cy * u->zoom / 8)};
   h = fl_fnv64(h, d, sizeof d);
   h = fl_fnv64(h, &u->zoom, sizeof u->zoom);
@@ -169,7 +169,7 @@ static void place(fl_Ui *u, const Key *k, int tw, int th) {
   if (hits > 0) { /* the tab alone: the corner where it covers least */
     int best = -1;
     for (int c = 0; c < 4; c++) {
-      if ((c == 1 && u->log_float) || (c == 2 && u->sel >= 0)) continue;
+      if (c == 2 && u->sel >= 0) continue;
       int n = covered(u, corner(u, c, tw, th));
       if (best < 0 || n < best) { best = n; u->legend_tab_corner = c; }
     }
@@ -242,7 +242,9 @@ void ui_legend(fl_Ui *u) {
   if (bar) bar_size(u, &k, &w, &h);
   else box_size(u, &k, &w, &h);
   SDL_Rect r = corner(u, u->legend_corner, w, h);
-  u->legend_r = r;
+  if (getenv("FLANK_LAYOUT_CHECK") && (r.x != u->legend_r_was.x || r.y != u->legend_r_was.y)) /* tests: where it went */
+    fprintf(stderr, "layout: legend at %d,%d,%d,%d corner %d\n", r.x, r.y, r.w, r.h, u->legend_corner);
+  u->legend_r = u->legend_r_was = r;
   gfx_round(g, r, PX(6), bg);
   gfx_round_frame(g, r, PX(6), COL_LINE, 1);
   ui_button(u, r, BTN_LEGEND, 0);

@@ -665,6 +665,7 @@ static void tooltip(fl_Ui *u, int area) {
   if (r.y + r.h > u->mapr.y + u->mapr.h) r.y = u->my - r.h - gfx_px(g, 12);
   if (r.x < u->mapr.x) r.x = u->mapr.x;
   if (r.y < u->mapr.y) r.y = u->mapr.y;
+  if (getenv("FLANK_LAYOUT_CHECK")) fprintf(stderr, "popup: area at %d,%d,%d,%d under a top bar of %d\n", r.x, r.y, r.w, r.h, u->mapr.y);
   gfx_shadow(g, r, gfx_px(g, 6));
   gfx_round(g, r, gfx_px(g, 6), (SDL_Color){28, 34, 43, 245});
   gfx_round_frame(g, r, gfx_px(g, 6), COL_LINE, 1);

@@ -116,6 +116,21 @@ const char *ui_ending_text(const fl_State *s, const fl_Def *d) {
 
 /* ---- top bar ------------------------------------------------------------------- */
 
+/* The phase the header names, and the side asked (-1: none): the pending card's own phase
+ * when it has one, else the state's phase if that is the asked side's, else the first phase of
+ * the asked side; with nothing asked, the state's phase. */
+static int header_phase(const fl_Ui *u, int *side) {
+  const fl_Def *d = u->def;
+  int ph = u->st->phase >= 0 && u->st->phase < d->nphase ? u->st->phase : -1;
+  int card = fl_game_status(u->game) == FL_GAME_WAITING ? fl_game_pending(u->game, side) : -1;
+  if (card < 0) { *side = -1; return ph; }
+  if (d->cards[card].phase >= 0 && d->cards[card].phase < d->nphase) return d->cards[card].phase;
+  if (ph >= 0 && (d->phases[ph].side == *side || d->phases[ph].side < 0)) return ph;
+  for (int i = 0; i < d->nphase; i++)
+    if (d->phases[i].side == *side) return i;
+  return ph;
+}
+
 static void top_bar(fl_Ui *u, int h) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
@@ -152,13 +167,18 @@ static void top_bar(fl_Ui *u, int h) {
   if (d->turns_cap) snprintf(buf, sizeof buf, FL_TR("Turn %d"), s->turn); /* the date is the progress */
   else snprintf(buf, sizeof buf, FL_TR("Turn %d of %d"), s->turn, d->max_turns);
   if (FITS(FONT_BODY, buf)) x += gfx_draw_text(g, FONT_BODY, buf, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
-  int side = -1;
-  if (fl_game_status(u->game) == FL_GAME_WAITING) fl_game_pending(u->game, &side);
+  /* the phase and the side say what the panel shows: the card asked now (its own phase), or,
+   * once the player's decisions are in, that the turn waits for End turn (not the next side's
+   * phase: "Allies decide" over "Your decisions are in" told the student two things) */
+  int side = -1, ph = header_phase(u, &side);
+  const char *phase = u->await_end_turn ? FL_TR("Your decisions are in") : ph >= 0 ? d->phases[ph].name : NULL;
+  if (u->await_end_turn) side = -1;
   snprintf(buf, sizeof buf, "%s%s", side >= 0 ? d->sides[side].name : "", UI_HUMAN(u, side) ? (u->humans & (u->humans - 1) ? FL_TR(" (your turn)") : FL_TR(" (you)")) : "");
+  if (getenv("FLANK_LAYOUT_CHECK")) /* tests: what the header says beside what the panel asks */
+    fprintf(stderr, "header: %s | %s | panel: %s\n", phase ? phase : "", buf, ui_panel_says(u));
   int whose = side >= 0 ? PX(18) + gfx_text_w(g, FONT_BODY, buf) : s->ended ? gfx_text_w(g, FONT_BOLD, FL_TR("Game over")) : 0;
-  if (!s->ended && s->phase >= 0 && s->phase < d->nphase &&
-      x + gfx_text_w(g, FONT_BODY, d->phases[s->phase].name) + PX(18) + whose <= limit)
-    x += gfx_draw_text(g, FONT_BODY, d->phases[s->phase].name, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
+  if (!s->ended && phase && x + gfx_text_w(g, FONT_BODY, phase) + PX(18) + whose <= limit)
+    x += gfx_draw_text(g, FONT_BODY, phase, x, cy - gfx_font_h(g, FONT_BODY) / 2, COL_MUTED, 0) + PX(18);
   if (side >= 0 && x + whose <= limit) {
     gfx_disc(g, (float)x + PX(6), (float)cy, (float)PX(6), ui_side_color(u, side));
     x += PX(18);
@@ -239,21 +259,12 @@ static void selected_card(fl_Ui *u) {
   for (int i = 1; i < n; i++) y += gfx_draw_wrapped(g, FONT_SMALL, lines[i], r.x + pad, y, iw, i == 1 ? COL_TEXT : COL_MUTED) + PX(3);
 }
 
-/* Legend, zoom buttons, the selected area, and the log when the panel has no room for it. */
+/* Legend, zoom buttons and the selected area over the map. */
 static void map_overlays(fl_Ui *u) {
-  gfx_Ctx *g = &u->g;
   ui_legend(u);
   ui_draw_pick_banner(u);
   map_controls(u);
   selected_card(u);
-  if (u->log_float) {
-    int lw = u->mapr.w / 3 < PX(380) ? u->mapr.w / 3 : PX(380), lh = u->mapr.h / 3 < PX(220) ? u->mapr.h / 3 : PX(220);
-    SDL_Rect box = {u->mapr.x + u->mapr.w - lw - PX(14), u->mapr.y + u->mapr.h - lh - PX(14), lw, lh};
-    gfx_round(g, box, PX(6), (SDL_Color){20, 25, 32, 235});
-    gfx_round_frame(g, box, PX(6), COL_LINE, 1);
-    int ly = ui_section(u, box.x + PX(12), box.y + PX(10), lw - PX(24), FL_N("LOG"));
-    log_panel(u, (SDL_Rect){box.x + PX(12), ly, lw - PX(24), box.y + box.h - ly - PX(8)});
-  }
 }
 
 /* The top bar and the side panel: drawn into a cached texture, redrawn when u->gen moves. */
@@ -272,12 +283,14 @@ static void draw_chrome(fl_Ui *u, int top, int pw) {
   y = compact ? ui_tracks_compact(u, x, y, w) : ui_tracks(u, x, y, w);
   y += PX(4);
   y = ui_section(u, x, y, w, u->st->ended ? FL_N("OUTCOME") : FL_N("DECISION"));
-  y = ui_card_panel(u, x, y, w, 0, u->H - y - PX(12)) + PX(18);
-  u->log_float = u->H - y < PX(110);
-  if (!u->log_float) {
-    y = ui_section(u, x, y, w, FL_N("LOG"));
-    log_panel(u, (SDL_Rect){x, y, w, u->H - y - PX(12)});
-  }
+  /* the log always stands under the card, at least a few lines of it: a log that moved onto
+   * the map when a card was tall (and the legend that made way for it) lost the student */
+  int log_min = PX(72);
+  y = ui_card_panel(u, x, y, w, 0, u->H - y - PX(12) - PX(18) - log_min) + PX(18);
+  if (y > u->H - PX(12) - log_min) y = u->H - PX(12) - log_min;
+  y = ui_section(u, x, y, w, FL_N("LOG"));
+  log_panel(u, (SDL_Rect){x, y, w, u->H - y - PX(12)});
+  if (getenv("FLANK_LAYOUT_CHECK")) fprintf(stderr, "layout: log at %d,%d,%d,%d\n", x, y, w, u->H - y - PX(12));
   top_bar(u, top);
 }
 
