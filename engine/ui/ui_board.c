@@ -260,6 +260,16 @@ static fl_Choice trial(const fl_Ui *u, const fl_OptionDef *op, int32_t t) {
   return ch;
 }
 
+/* What confirming would order with target t: the targets chosen so far and t (t already
+ * chosen: those alone). The rules may serve fewer than are named (engineers, money run out):
+ * a card's preview of the whole order says which, before the student confirms it. */
+static fl_Choice with_chosen(const fl_Ui *u, const fl_OptionDef *op, int32_t t) {
+  if (op->target == FL_TGT_MOVE || u->pick.ntg == 0) return trial(u, op, t);
+  fl_Choice ch = u->pick;
+  if (!chosen(u, t) && ch.ntg < FL_MAX_TARGETS) ch.tg[ch.ntg++] = t;
+  return ch;
+}
+
 /* Fill legal[] with what may be chosen next and mark each as possible or not. */
 static int load_legal(fl_Ui *u) {
   const fl_OptionDef *op = pick_def(u);
@@ -576,7 +586,7 @@ static void ring_piece(fl_Ui *u, int32_t id, SDL_Color c, int w) {
 /* The hover card: what choosing this target would do. */
 static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
   gfx_Ctx *g = &u->g;
-  char lines[6][512];
+  char lines[7][512];
   int n = 0, bad = -1; /* bad: the line that says why it cannot be chosen */
   int areas = picking_areas(u, op);
   if (areas) snprintf(lines[n++], 512, "%s", area_name(u, t));
@@ -589,7 +599,11 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
     bad = n;
     snprintf(lines[n++], 512, FL_TR("Not a target for \xE2\x80\x9C%s\xE2\x80\x9D"), op->label);
   } else {
-    fl_Choice ch = trial(u, op, t);
+    fl_Choice ch = u->legal_ok[li] ? with_chosen(u, op, t) : trial(u, op, t);
+    if (ch.ntg > 1 && op->target != FL_TGT_MOVE)
+      /* TRANSLATORS: over a target's cost and preview while several are chosen: what confirming would order */
+      snprintf(lines[n++], 512, FL_NTR("With the %d chosen before it:", "With the %d chosen before it:", u->pick.ntg - chosen(u, t)),
+               u->pick.ntg - chosen(u, t));
     if (op->target == FL_TGT_MOVE && u->pick.ntg == 1 && u->reach_pi >= 0) {
       snprintf(lines[n++], 512, FL_NTR("Costs %g movement point (%g left)", "Costs %g movement points (%g left)", (long)u->reach.cost[t]), u->reach.cost[t], fl_move_left(u->def, u->st, u->reach_pi));
     } else {
@@ -616,7 +630,7 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
     } else if (chosen(u, t)) snprintf(lines[n++], 512, "%s", FL_TR("Chosen (click again to drop it)"));
   }
   int pad = PX(10), maxw = PX(300), w = gfx_text_w(g, FONT_BOLD, lines[0]), h = gfx_font_h(g, FONT_BOLD) + PX(4);
-  int hs[6];
+  int hs[7];
   for (int i = 1; i < n; i++) {
     const gfx_Text *tx = gfx_text(g, FONT_SMALL, lines[i], maxw);
     hs[i] = tx ? tx->h : 0;
@@ -677,12 +691,18 @@ void ui_draw_pick_banner(fl_Ui *u) {
     const gfx_Text *t = gfx_text(g, FONT_BODY, line, wrap);
     if (t) { tw = t->w; th = t->h; }
   }
-  SDL_Rect r = {u->mapr.x + (u->mapr.w - tw) / 2 - pad, u->mapr.y + PX(12), tw + 2 * pad, th + PX(14)};
+  /* several chosen: what confirming would order now, in the option's own preview (it may
+   * serve fewer than are named, and say which are left out) */
+  char *pv = op->fn_preview && op->target != FL_TGT_MOVE && u->pick.ntg > 0 ? fl_game_preview(u->game, &u->pick) : NULL;
+  const gfx_Text *pt = pv && *pv ? gfx_text(g, FONT_SMALL, pv, tw) : NULL;
+  SDL_Rect r = {u->mapr.x + (u->mapr.w - tw) / 2 - pad, u->mapr.y + PX(12), tw + 2 * pad, th + PX(14) + (pt ? pt->h + PX(4) : 0)};
   if (SDL_HasIntersection(&r, &u->legend_r)) r.y = u->legend_r.y + u->legend_r.h + PX(8);
   gfx_round(g, r, PX(6), (SDL_Color){12, 14, 18, 235});
   gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);
   if (wrap) gfx_draw_wrapped(g, FONT_BODY, line, r.x + pad, r.y + PX(7), wrap, COL_TEXT);
   else gfx_draw_text(g, FONT_BODY, line, r.x + pad, r.y + PX(7), COL_TEXT, 0);
+  if (pt) gfx_draw_wrapped(g, FONT_SMALL, pv, r.x + pad, r.y + PX(7) + th + PX(4), tw, COL_ACCENT);
+  free(pv);
 }
 
 void ui_draw_pick(fl_Ui *u) {

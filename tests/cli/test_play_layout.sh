@@ -6,7 +6,9 @@
 #   decisions are in"), through a whole turn and into the next;
 # - the legend keeps its corner and the log its column in the side panel from phase to phase
 #   (the log once moved onto the map under a tall card, and the legend made way for it);
-# - a hover pop-up (the sources an event's text cites) stays below the top bar.
+# - a hover pop-up (the sources an event's text cites) stays below the top bar;
+# - choosing several areas for an order, the card of one more says what the whole order would
+#   do, and which areas it would leave out (the student learnt it only from the log afterwards).
 # Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
@@ -20,7 +22,7 @@ sleep 1
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 k() { xdotool key "$@"; sleep "${FLANK_KEY_PACE:-0.7}"; }
-FLANK_LAYOUT_CHECK=1 SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
+FLANK_LAYOUT_CHECK=1 FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
   "$FLANK" play eastern_flank --seed 24 --size 1440x900 >"$T/log" 2>&1 &
 P=$!
 for _ in 1 2 3 4 5 6 7 8 9 10; do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -31,7 +33,12 @@ xdotool mousemove 700 300; sleep 0.8        # over the pop-up's text: the source
 xdotool mousemove 1430 890; sleep 0.3
 k Return                                    # continue
 k 2; k Return; sleep 0.5                    # stay in the treaty: the tall fields card
-k 2; k Escape                               # anti-tank obstacles: targets lit, then cancelled
+k 2; k Tab; k Return; k Tab; k Return       # anti-tank obstacles in two areas (engineers for two)
+k Tab; sleep 0.5                            # a third, hovered: what the order would leave out
+grep -aq '^With the 2 chosen before it:' "$T/drawn" && grep -aq 'Left out for lack of engineers, mines or money: ' "$T/drawn" &&
+  echo "ok: before confirming, a third area's card says it would be left out" ||
+  bad "hovering a third area does not say what the order would leave out: $(grep -a 'chosen before\|Left out' "$T/drawn" | head -3 | tr '\n' ';')"
+k Escape                                    # cancelled
 k 1; k Return; sleep 0.5                    # done for this quarter
 k 1; k Return; sleep 1                      # the last council card: then "End turn"
 k space; sleep 6                            # the other sides move; turn 2
