@@ -686,8 +686,9 @@ void ui_draw_pick_banner(fl_Ui *u) {
   snprintf(line, sizeof line, FL_TR("%s: %s  \xC2\xB7  Tab/arrows cycle%s, Enter %s, Esc cancels"), op->label, ask, cur,
            again ? FL_TR("chooses (again: confirm)") : FL_TR("chooses"));
   int tw = gfx_text_w(g, FONT_BODY, line), pad = PX(14), th = gfx_font_h(g, FONT_BODY), wrap = 0;
-  if (tw + 2 * pad > u->mapr.w - PX(16)) { /* a long question (a named piece and area) wraps inside the map */
-    wrap = u->mapr.w - PX(16) - 2 * pad;
+  int room = u->mapr.w - 2 * PX(52); /* centred, clear of the zoom buttons at the right */
+  if (tw + 2 * pad > room) { /* a long question (a named piece and area) wraps inside the map */
+    wrap = room - 2 * pad;
     const gfx_Text *t = gfx_text(g, FONT_BODY, line, wrap);
     if (t) { tw = t->w; th = t->h; }
   }
