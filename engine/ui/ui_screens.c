@@ -278,16 +278,18 @@ static void draw_chrome(fl_Ui *u, int top, int pw) {
   u->ntrow = 0; /* the rows ui_tracks registers now */
   int nvis = 0;
   for (int i = 0; i < u->def->ntrack; i++) nvis += u->def->tracks[i].visible && ui_sees(u, u->def->tracks[i].seen);
-  int card_h = ui_card_panel(u, x, 0, w, 1, 0);
-  int compact = nvis > 3 && y + ui_tracks_height(u, w) + PX(40) + card_h + PX(150) > u->H;
+  /* the indicators take two columns when one would fill more than a third of the panel: by
+   * the window, not by the card of the moment, so they do not change their layout (and move
+   * the card and log) from phase to phase */
+  int compact = nvis > 3 && ui_tracks_height(u, w) > (u->H - top) / 3;
   y = compact ? ui_tracks_compact(u, x, y, w) : ui_tracks(u, x, y, w);
   y += PX(4);
   y = ui_section(u, x, y, w, u->st->ended ? FL_N("OUTCOME") : FL_N("DECISION"));
-  /* the log always stands under the card, at least a few lines of it: a log that moved onto
-   * the map when a card was tall (and the legend that made way for it) lost the student */
+  /* the log always stands under the card, at least a few lines of it (a card too tall even
+   * compacted takes them on a small window): a log that moved onto the map when a card was
+   * tall (and the legend that made way for it) lost the student */
   int log_min = PX(72);
   y = ui_card_panel(u, x, y, w, 0, u->H - y - PX(12) - PX(18) - log_min) + PX(18);
-  if (y > u->H - PX(12) - log_min) y = u->H - PX(12) - log_min;
   y = ui_section(u, x, y, w, FL_N("LOG"));
   log_panel(u, (SDL_Rect){x, y, w, u->H - y - PX(12)});
   if (getenv("FLANK_LAYOUT_CHECK")) fprintf(stderr, "layout: log at %d,%d,%d,%d\n", x, y, w, u->H - y - PX(12));
