@@ -292,7 +292,8 @@ static void draw_chrome(fl_Ui *u, int top, int pw) {
   y = ui_card_panel(u, x, y, w, 0, u->H - y - PX(12) - PX(18) - log_min) + PX(18);
   y = ui_section(u, x, y, w, FL_N("LOG"));
   log_panel(u, (SDL_Rect){x, y, w, u->H - y - PX(12)});
-  if (getenv("FLANK_LAYOUT_CHECK")) fprintf(stderr, "layout: log at %d,%d,%d,%d\n", x, y, w, u->H - y - PX(12));
+  if (getenv("FLANK_LAYOUT_CHECK"))
+    fprintf(stderr, "layout: log at %d,%d,%d,%d; indicators in %d column%s\n", x, y, w, u->H - y - PX(12), compact ? 2 : 1, compact ? "s" : "");
   top_bar(u, top);
 }
 

@@ -4,8 +4,9 @@
 # and the log stand, and where each hover pop-up went):
 # - the header's phase and side say what the panel asks ("Allies decide" once stood over "Your
 #   decisions are in"), through a whole turn and into the next;
-# - the legend keeps its corner and the log its column in the side panel from phase to phase
-#   (the log once moved onto the map under a tall card, and the legend made way for it);
+# - the legend keeps its corner, the log its column in the side panel and the indicators their
+#   layout from phase to phase (the log once moved onto the map under a tall card, and the
+#   legend made way for it; the indicators took one or two columns by the card's height);
 # - a hover pop-up (the sources an event's text cites) stays below the top bar;
 # - choosing several areas for an order, the card of one more says what the whole order would
 #   do, and which areas it would leave out (the student learnt it only from the log afterwards).
@@ -60,7 +61,10 @@ grep -q '^header: .*panel: end turn' "$T/log" || bad "the turn never waited for 
 # the legend keeps its corner, the log its column and its bottom
 corners=$(grep '^layout: legend' "$T/log" | sed 's/.*corner //' | sort -u | tr '\n' ' ')
 [ "$(echo $corners | wc -w)" = 1 ] && echo "ok: the legend stayed in corner $corners" || bad "the legend moved between corners: $corners"
-logs=$(grep '^layout: log at' "$T/log" | sed 's/layout: log at //' | awk -F, '{print $1 "," $3 "," $2 + $4}' | sort -u)
+logs=$(grep '^layout: log at' "$T/log" | sed 's/layout: log at //; s/;.*//' | awk -F, '{print $1 "," $3 "," $2 + $4}' | sort -u)
+cols=$(grep '^layout: log at' "$T/log" | sed 's/.*indicators in //' | sort -u)
+[ "$(echo "$cols" | wc -l)" = 1 ] && [ -n "$cols" ] && echo "ok: the indicators kept one layout ($cols)" ||
+  bad "the indicators changed layout: $(echo "$cols" | tr '\n' ' ')"
 [ "$(echo "$logs" | wc -l)" = 1 ] && [ -n "$logs" ] && echo "ok: the log kept its column and bottom ($logs)" ||
   bad "the log moved: $(echo "$logs" | tr '\n' ' ')"
 # pop-ups below the top bar
