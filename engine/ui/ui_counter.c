@@ -167,8 +167,8 @@ int ui_overlay_symbol(const fl_Ui *u, int ov) {
   return fl_symbol_find(o->id);
 }
 
-int ui_overlay_marked(const fl_Ui *u, int ov, int area) {
-  if (!u->st || area < 0 || area >= u->st->narea || ui_overlay_symbol(u, ov) < 0) return 0;
+int ui_overlay_marked(const fl_Ui *u, int ov, int area) { /* ov marked (ui_overlay_symbol), asked once */
+  if (!u->st || area < 0 || area >= u->st->narea || ov < 0 || ov >= u->def->noverlay) return 0;
   const fl_Prop *p = fl_props_get(&u->st->areas[area].props, u->def->overlays[ov].prop);
   return p && p->type != FL_STR && p->num > 0;
 }
@@ -280,9 +280,9 @@ void ui_draw_pieces(fl_Ui *u) {
   u->npbox = 0;
   if (!s || !u->def) return;
   gfx_Ctx *g = &u->g;
-  int marks[8], nmark = 0; /* the overlays marked on this view (ui_overlay_symbol) */
+  int marks[8], msym[8], nmark = 0; /* the overlays marked on this view and their symbols */
   for (int o = 0; u->overlay < 0 && o < u->def->noverlay && nmark < 8; o++)
-    if (ui_overlay_symbol(u, o) >= 0) marks[nmark++] = o;
+    if ((msym[nmark] = ui_overlay_symbol(u, o)) >= 0) marks[nmark++] = o;
   if (!s->npiece && !nmark) return;
   /* counters grow with the areas on screen, within limits */
   double mean = 0;
@@ -341,7 +341,7 @@ void ui_draw_pieces(fl_Ui *u) {
       gn[k]++;
     }
     for (int m = 0; m < nmark && ng < MAXG; m++) /* the marks after the pieces: side -2, the symbol as type */
-      if (ui_overlay_marked(u, marks[m], a)) { gs[ng] = -2; gt[ng] = ui_overlay_symbol(u, marks[m]); gn[ng++] = 1; }
+      if (ui_overlay_marked(u, marks[m], a)) { gs[ng] = -2; gt[ng] = msym[m]; gn[ng++] = 1; }
     if (!ng) continue;
     int per_row = 1;
     float sx = 0, sy = 0, sk = 1, *at = &u->stack_at[4 * a];

@@ -50,9 +50,9 @@ static void key(fl_Ui *u, Key *k) {
     if (water) k->it[k->n++] = (Item){IT_WATER, -1, FL_TR("Water"), 0};
     if (nations) k->it[k->n++] = (Item){IT_NATION, -1, FL_TR("National border"), 0};
     for (int o = 0; o < d->noverlay && k->n < 72; o++) { /* the overlays marked on the board, where any is */
-      int any = 0;
-      for (int i = 0; s && i < s->narea && i < u->geo.narea && !any; i++) any = ui_overlay_marked(u, o, i);
-      if (any) k->it[k->n++] = (Item){IT_MARK, ui_overlay_symbol(u, o), d->overlays[o].name, 0};
+      int any = 0, sym = ui_overlay_symbol(u, o);
+      for (int i = 0; s && sym >= 0 && i < s->narea && i < u->geo.narea && !any; i++) any = ui_overlay_marked(u, o, i);
+      if (any) k->it[k->n++] = (Item){IT_MARK, sym, d->overlays[o].name, 0};
     }
     for (int i = 0; i < k->n; i++) k->it[i].w = sw + gfx_text_w(g, FONT_SMALL, k->it[i].text);
   }
