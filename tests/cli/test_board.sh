@@ -68,7 +68,7 @@ printf '1\n2\nsuwalki gap, BIALYSTOK\nquit\n' | "$FLANK" play eastern_flank --te
 grep -q 'chose "Anti-tank obstacles only" on "Fields on the border" (Suwałki Gap, Białystok)' "$T/fold.txt" && ok \
   || bad "play --text takes area names without their diacritics: $(grep -n "chose\|not one of" "$T/fold.txt" | head -3)"
 printf '2 atlantis\ncancel\nquit\n' | "$FLANK" play $B --text --side blue > "$T/play2.txt" 2>&1
-grep -q "'atlantis' is not one of the choices" "$T/play2.txt" && ok || bad "play --text names a wrong target"
+grep -q "No area is called 'atlantis'" "$T/play2.txt" && ok || bad "play --text names a wrong target"
 
 # a what-if on an option that acts on the map, without --targets, says how and what was legal
 "$FLANK" run $B --seed 1 --log "$T/wt.log" >/dev/null
