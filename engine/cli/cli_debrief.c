@@ -76,23 +76,20 @@ static int cli_targets_typed(const fl_Def *d, const char *typed, char *out, size
   return k >= n;
 }
 
-/* After a what-if: the decisions the computer took for your side otherwise than you did (all of
- * them after "let the computer play your side"; after another option, those where your own
- * choice was no longer possible or never came up), the first few and how many in all, so the
- * student sees what else changed. at_card >= 0: the forked decision (turn from_turn, its nth
- * time), which is not the computer's. */
-static void computer_chose(const fl_Def *d, const fl_Replay *r, const fl_State *f, fl_Sides humans, int from_turn, int at_card,
-                           int at_nth) {
-  int idx[9], got = cli_computer_chose(d, r, f, humans, from_turn, idx, 9), n = got, k = 0;
-  for (int i = 0, seen = 0; i < (got < 9 ? got : 9); i++) {
-    const fl_LogEntry *e = &f->log[idx[i]];
-    int nth = 0;
-    for (int j = 0; j < idx[i]; j++) nth += f->log[j].kind == FL_LOG_ACTION && f->log[j].turn == e->turn && f->log[j].a == e->a;
-    if (at_card >= 0 && !seen && e->turn == from_turn && e->a == at_card && nth == at_nth) { seen = 1; n--; continue; }
-    idx[k++] = idx[i];
-  }
-  int shown = k < 8 ? k : 8;
-  if (n) printf("\n%s\n", at_card >= 0 ? FL_TR("Where the computer chose for your side:") : FL_TR("The computer chose otherwise than you:"));
+/* After a what-if, the decisions the computer took for your side, the first few and how many
+ * in all, so the student sees what else changed: after "let the computer play your side",
+ * those where it chose otherwise than you did; after another option (kept), those where your
+ * own later choice was no longer possible or never came up (fl_WhatIfKept.made). */
+static void computer_chose(const fl_Def *d, const fl_Replay *r, const fl_State *f, fl_Sides humans, int from_turn,
+                           const fl_WhatIfKept *kept) {
+  int idx[8], n;
+  if (kept) {
+    n = kept->lapsed + kept->fresh;
+    for (int i = 0; i < kept->nmade && i < 8; i++) idx[i] = kept->made[i];
+  } else n = cli_computer_chose(d, r, f, humans, from_turn, idx, 8);
+  int shown = n < 8 ? n : 8;
+  if (kept && kept->nmade < shown) shown = kept->nmade;
+  if (n) printf("\n%s\n", kept ? FL_TR("Where the computer chose for your side:") : FL_TR("The computer chose otherwise than you:"));
   for (int i = 0; i < shown; i++) {
     char line[512];
     cli_decision_line(line, sizeof line, d, &f->log[idx[i]]);
@@ -180,7 +177,7 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
   cli_whatif_kept(note, sizeof note, &kept);
   if (!by_computer && *note) printf("%s\n", note);
   cli_whatif_table(stdout, d, played, f);
-  computer_chose(d, r, f, humans, a->turn, by_computer ? -1 : fl_def_card(d, a->card), nth);
+  computer_chose(d, r, f, humans, a->turn, by_computer ? NULL : &kept);
   for (int i = f->nlog - 1; i >= 0; i--)
     if (f->log[i].kind == FL_LOG_ENDING) {
       printf("\n");

@@ -53,7 +53,8 @@ void cli_whatif_kept_short(char *buf, size_t n, const fl_WhatIfKept *k) {
   if (n) buf[0] = '\0';
   if (!k || k->kept + k->lapsed + k->fresh + k->unreached == 0) return;
   size_t m = (size_t)snprintf(buf, n, FL_TR("Your later choices kept: %d of %d"), k->kept, k->kept + k->lapsed + k->unreached);
-  if (k->lapsed + k->fresh && m < n) snprintf(buf + m, n - m, FL_TR("; the computer's: %d"), k->lapsed + k->fresh);
+  if (k->unreached && m < n) m += (size_t)snprintf(buf + m, n - m, FL_TR(" (never came up: %d)"), k->unreached);
+  if (k->lapsed + k->fresh && m < n) snprintf(buf + m, n - m, FL_TR("; the computer made %d"), k->lapsed + k->fresh);
 }
 
 /* The decisions a fork's computer took for the record's people (humans) from from_turn on,

@@ -106,7 +106,13 @@ static int play_mine(fl_Script *sc, const fl_Replay *r, int from, const char *mi
       } else k.fresh++;
     }
     if (!have && fl_script_choose(sc, &ch)) { st = FL_GAME_ERROR; break; }
+    int at = fl_game_state(g)->nlog; /* the action is logged first, then what it does */
     st = fl_game_choose(g, &ch);
+    if (!have && c >= 0 && side >= 0 && mine[side] && k.nmade < 32) {
+      const fl_State *s = fl_game_state(g);
+      while (at < s->nlog && s->log[at].kind != FL_LOG_ACTION) at++;
+      if (at < s->nlog) k.made[k.nmade++] = at;
+    }
   }
   for (int i = from; i < r->nactions; i++) {
     int side = action_side(d, &r->actions[i]);

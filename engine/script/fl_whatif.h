@@ -19,7 +19,10 @@ enum { FL_WHATIF_OK = 0, FL_WHATIF_DIFFERS = 1, FL_WHATIF_BAD = 2, FL_WHATIF_SCR
  * legal (kept); recorded but no longer possible
  * (lapsed); decisions the recorded game did not have (fresh); recorded choices whose decision
  * never came up (unreached). The side's policy makes the lapsed and fresh ones. */
-typedef struct fl_WhatIfKept { int kept, lapsed, fresh, unreached; } fl_WhatIfKept;
+typedef struct fl_WhatIfKept {
+  int kept, lapsed, fresh, unreached;
+  int made[32], nmade; /* the first lapsed and fresh ones: the fork's log indices of the policy's actions */
+} fl_WhatIfKept;
 
 /* Where and how a game forks. at_turn 0: no fork (replay the whole record). */
 typedef struct fl_WhatIf {

@@ -75,14 +75,14 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
   int pad = PX(10), iw = r.w - 2 * pad;
   const ui_Fork *f = k >= 0 ? &u->t.fork[k] : NULL;
   const char *title = s ? (s->ending >= 0 ? u->def->endings[s->ending].title : fl_tr(T_UNFINISHED)) : fl_tr(f && f->th ? T_PLAYING : T_FAILED);
-  char l1[512], l2[512], nfit[512];
+  char l1[512], l2[512], n1[512], n2[512];
   int nl = label ? two_lines(g, FONT_SMALL, label, iw - (f ? PX(18) : 0), l1, l2, sizeof l1) : 0, lh = gfx_font_h(g, FONT_SMALL);
   const gfx_Text *tt = gfx_text(g, FONT_BOLD, title, iw);
-  /* a finished fork's note, one line: what became of the student's later choices (fork_run's message) */
+  /* a finished fork's note, at most two lines: what became of the student's later choices (fork_run's message) */
   const char *note = f && s && f->err[0] ? f->err : NULL;
-  if (note) gfx_fit(g, FONT_SMALL, note, iw, nfit, sizeof nfit);
+  int nn = note ? two_lines(g, FONT_SMALL, note, iw, n1, n2, sizeof n1) : 0;
   int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + (nl ? nl * lh + PX(4) : 0) + (tt ? tt->h : 0) + PX(4) + lh
-          + (note ? lh + PX(4) : 0);
+          + (nn ? nn * lh + PX(4) : 0);
   if (measure) return h;
   r.h = h;
   gfx_round(g, r, PX(6), COL_CARD);
@@ -102,7 +102,7 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
     char t[48];
     ui_date_long(s->date, t, sizeof t); /* where it ended: a date, as turns differ in length */
     gfx_draw_text(g, FONT_SMALL, t, x, y, COL_MUTED, 0);
-    if (note) gfx_draw_text(g, FONT_SMALL, nfit, x, y + lh + PX(4), COL_MUTED, 0);
+    for (int i = 0; i < nn; i++) gfx_draw_text(g, FONT_SMALL, i ? n2 : n1, x, y + (i + 1) * lh + PX(4), COL_MUTED, 0);
   } else if (f && f->th) { /* a fork plays in milliseconds; the bar says it is on its way */
     int bw = iw - PX(4), p = (int)((SDL_GetTicks() / 8) % (Uint32)(bw > 1 ? bw : 1));
     gfx_fill(g, (SDL_Rect){x, y + PX(6), bw, PX(3)}, COL_LINE);

@@ -231,11 +231,11 @@ static void test_fork_keeps_mine(void) {
   CHECK(at >= 0 && later > 20);
   if (at < 0) { fl_replay_free(&r); fl_script_free(sc); return; }
   /* the same option as played: every later choice is made again, and it is the same game */
-  fl_WhatIfKept k = {-1, -1, -1, -1};
+  fl_WhatIfKept k = {-1, -1, -1, -1, {0}, -1};
   fl_WhatIf same = {r.actions[at].turn, "statement", r.actions[at].option, NULL, NULL, NULL, 0, 0, &k, 0};
   fl_whatif_policies(sc, &r);
   CHECK(fl_whatif_run(sc, &r, "log", &same, err, sizeof err) == FL_WHATIF_OK);
-  CHECK(k.kept == later && k.lapsed == 0 && k.fresh == 0 && k.unreached == 0);
+  CHECK(k.kept == later && k.lapsed == 0 && k.fresh == 0 && k.unreached == 0 && k.nmade == 0);
   CHECK(fl_state_hash(fl_game_state(fl_script_game(sc))) == played);
   /* the policies playing on instead (the council's default, as for a person's side in a fresh
    * script) make other choices: not the same game */
@@ -249,6 +249,12 @@ static void test_fork_keeps_mine(void) {
   CHECK(strcmp(r.actions[at].option, "reaffirm") != 0);
   CHECK(fl_whatif_run(sc, &r, "log", &stay, err, sizeof err) == FL_WHATIF_OK);
   CHECK(k.kept > 0 && k.unreached > 0 && k.kept + k.lapsed + k.unreached == later);
+  /* the decisions the computer made for the council are listed: actions of the council's side */
+  CHECK(k.nmade == (k.lapsed + k.fresh < 32 ? k.lapsed + k.fresh : 32));
+  for (int i = 0; i < k.nmade; i++) {
+    const fl_LogEntry *e = &fl_game_state(fl_script_game(sc))->log[k.made[i]];
+    CHECK(e->kind == FL_LOG_ACTION && e->c == council);
+  }
   /* an orders card comes again in its turn: a fork at its second time keeps the first (the
    * same option there again is the same game; at its first time it is another game) */
   int second = -1, first = -1;

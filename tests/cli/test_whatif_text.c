@@ -1,0 +1,21 @@
+/* What a what-if says of the student's later choices, in the window's short form: every
+ * recorded choice is accounted for (kept, never came up) and the computer's count is named,
+ * so the numbers add up (a cold student read "kept 27 of 38; the computer's: 2" and asked
+ * where the other 9 went). */
+#include "../check.h"
+#include "fl_cli.h"
+#include "fl_whatif.h"
+
+int main(void) {
+  char b[256];
+  fl_WhatIfKept k = {27, 2, 0, 9, {0}, 0};
+  cli_whatif_kept_short(b, sizeof b, &k);
+  CHECK_STR(b, "Your later choices kept: 27 of 38 (never came up: 9); the computer made 2");
+  fl_WhatIfKept all = {6, 0, 0, 0, {0}, 0};
+  cli_whatif_kept_short(b, sizeof b, &all);
+  CHECK_STR(b, "Your later choices kept: 6 of 6");
+  fl_WhatIfKept none = {0, 0, 0, 0, {0}, 0};
+  cli_whatif_kept_short(b, sizeof b, &none);
+  CHECK_STR(b, ""); /* nothing recorded after the fork: no note */
+  return check_done("test_whatif_text");
+}
