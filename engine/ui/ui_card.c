@@ -146,7 +146,7 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
       option_detail(u, op, detail, sizeof detail);
       short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o));
       const char *why = fl_game_unavailable_reason(u->game, o), *shown = why;
-      if (compact && why && prev_why && !strcmp(why, prev_why)) shown = NULL; /* said once for the options below it */
+      if (compact && why && prev_why && !strcmp(why, prev_why)) shown = FL_TR("Not open, as above"); /* the reason once, a short line below */
       prev_why = why;
       why = shown;
       if (u->pick_opt == o && mine) why = ask; /* what is being asked takes the reason's line */
@@ -195,7 +195,7 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
     short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o)); /* as measured */
     if (*detail) ty += PX(3) + gfx_draw_wrapped(g, FONT_SMALL, detail, tx0, ty + PX(3), ow, avail ? COL_MUTED : (SDL_Color){100, 106, 114, 255});
     const char *why = fl_game_unavailable_reason(u->game, o), *shown = why;
-    if (compact && why && prev_why && !strcmp(why, prev_why)) shown = NULL; /* as measured */
+    if (compact && why && prev_why && !strcmp(why, prev_why)) shown = FL_TR("Not open, as above"); /* as measured */
     prev_why = why;
     why = shown;
     if (u->pick_opt == o && mine) gfx_draw_wrapped(g, FONT_SMALL, ask, tx0, ty + PX(3), ow, COL_ACCENT);
