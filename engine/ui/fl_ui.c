@@ -424,6 +424,9 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
   }
   if (u->anim_n) u->anim_n = 0; /* any key skips a sliding move */
   if (u->popup >= 0) {
+    /* a key held or pressed just before the event came (speeding through turns) does not
+     * dismiss it unread: a war can start while a student presses 1 and Enter */
+    if (k->repeat || SDL_GetTicks() - u->popup_at < UI_POPUP_GUARD_MS) return;
     if (c == SDLK_RETURN || c == SDLK_KP_ENTER || c == SDLK_SPACE || c == SDLK_ESCAPE) u->popup = -1;
     return;
   }
@@ -535,6 +538,7 @@ static int update(fl_Ui *u, Uint32 now, Uint32 *wake) {
         /* once the game has ended its last events stay in the log: no pop-ups over "Game over" */
         if (e->kind == FL_LOG_EVENT && popups && !u->st->ended && ui_sees(u, e->seen)) {
           u->popup = u->seen_log - 1;
+          u->popup_at = SDL_GetTicks();
           u->popup_until = now + (Uint32)(u->opts.demo ? 3 * demo_delay(u) : 0);
           changed = 1;
           break;

@@ -10,6 +10,24 @@
 
 #define PX(v) gfx_px(&u->g, (v))
 
+/* Why option o is not open, as the card shows it. Compacted, a reason that the options right
+ * below share is said once, at the first of them, naming the others ("... (also 4-6)"), and
+ * not again under each: the student sees why every one is closed without the lines. */
+static const char *shown_reason(fl_Ui *u, int o, int nopt, int compact, char *buf, size_t n) {
+  const char *why = fl_game_unavailable_reason(u->game, o);
+  if (!compact || !why) return why;
+  const char *prev = o > 0 ? fl_game_unavailable_reason(u->game, o - 1) : NULL;
+  if (prev && !strcmp(prev, why)) return NULL; /* said above */
+  int last = o;
+  while (last + 1 < nopt && fl_game_unavailable_reason(u->game, last + 1) &&
+         !strcmp(fl_game_unavailable_reason(u->game, last + 1), why))
+    last++;
+  if (last == o) return why;
+  if (last == o + 1) snprintf(buf, n, FL_TR("%s (also %d)"), why, last + 1);
+  else snprintf(buf, n, FL_TR("%s (also %d\xE2\x80\x93%d)"), why, o + 2, last + 1);
+  return buf;
+}
+
 static void option_detail(const fl_Ui *u, const fl_OptionDef *o, char *buf, size_t n) {
   const fl_Def *d = u->def;
   size_t len = 0;
@@ -139,16 +157,13 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
     if (compact == 4) ctext = NULL;
     const gfx_Text *tx = ctext ? gfx_text(g, FONT_BODY, ctext, iw) : NULL;
     h = pad + gfx_font_h(g, FONT_TINY_B) + PX(6) + (tt ? tt->h : 0) + PX(6) + (tx ? tx->h + PX(10) : 0);
-    const char *prev_why = NULL;
     for (int o = 0; o < nopt; o++) {
       const fl_OptionDef *op = &c->options[o];
       const gfx_Text *lt = gfx_text(g, FONT_BODY, op->label, ow);
       option_detail(u, op, detail, sizeof detail);
       short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o));
-      const char *why = fl_game_unavailable_reason(u->game, o), *shown = why;
-      if (compact && why && prev_why && !strcmp(why, prev_why)) shown = FL_TR("Not open, as above"); /* the reason once, a short line below */
-      prev_why = why;
-      why = shown;
+      char rb[600];
+      const char *why = shown_reason(u, o, nopt, compact, rb, sizeof rb);
       if (u->pick_opt == o && mine) why = ask; /* what is being asked takes the reason's line */
       const gfx_Text *dt = *detail ? gfx_text(g, FONT_SMALL, detail, ow) : NULL;
       const gfx_Text *wt = why ? gfx_text(g, FONT_SMALL, why, ow) : NULL;
@@ -174,7 +189,6 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
     ui_cite_zone(u, (SDL_Rect){x + pad, cy, iw, th}, c->text); /* the mouse over it shows its sources */
     cy += th + PX(10);
   }
-  const char *prev_why = NULL;
   for (int o = 0; o < nopt; o++) {
     const fl_OptionDef *op = &c->options[o];
     int avail = fl_game_available(u->game, o);
@@ -194,10 +208,8 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
     option_detail(u, op, detail, sizeof detail);
     short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o)); /* as measured */
     if (*detail) ty += PX(3) + gfx_draw_wrapped(g, FONT_SMALL, detail, tx0, ty + PX(3), ow, avail ? COL_MUTED : (SDL_Color){100, 106, 114, 255});
-    const char *why = fl_game_unavailable_reason(u->game, o), *shown = why;
-    if (compact && why && prev_why && !strcmp(why, prev_why)) shown = FL_TR("Not open, as above"); /* as measured */
-    prev_why = why;
-    why = shown;
+    char rb[600];
+    const char *why = shown_reason(u, o, nopt, compact, rb, sizeof rb); /* as measured */
     if (u->pick_opt == o && mine) gfx_draw_wrapped(g, FONT_SMALL, ask, tx0, ty + PX(3), ow, COL_ACCENT);
     else if (why) gfx_draw_wrapped(g, FONT_SMALL, why, tx0, ty + PX(3), ow, COL_BAD);
     if (mine && avail) ui_button(u, r, BTN_OPTION, o);

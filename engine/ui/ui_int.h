@@ -7,6 +7,8 @@
 #include <SDL.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#define UI_POPUP_GUARD_MS 250u /* an event pop-up ignores keys this long after it opens */
 #include <SDL_ttf.h>
 #include "fl_ui.h"
 #include "fl_map.h"
@@ -254,7 +256,7 @@ typedef struct fl_Ui {
   uint64_t humans;             /* every side people play (hotseat): bit i = side i */
   uint64_t brief_extra;        /* briefing: sides added to brief_side for hotseat */
   int await_end_turn;
-  Uint32 next_ai, popup_until;
+  Uint32 next_ai, popup_until, popup_at; /* popup_at: when the event's pop-up came (keys before UI_POPUP_GUARD_MS pass it by) */
   int title_sel, brief_side, nscen;
   ui_Btn btn[160]; int nbtn;
   int layers;
