@@ -229,11 +229,18 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
   int xt, yt;
   axes(d, &xt, &yt);
   char done[1024];
-  snprintf(done, sizeof done,
-           FL_NTR("%zu game per policy in %.1f s. Each dot is one game, nudged a few pixels so that equal results show as a crowd.",
-                  "%zu games per policy in %.1f s. Each dot is one game, nudged a few pixels so that equal results show as a crowd.",
-                  (long)a->runs),
-           a->runs, u->t.among_ms / 1000.0);
+  if (u->t.among_ms < 100) /* played while the game went on, or kept from an earlier debrief: no wait to report */
+    snprintf(done, sizeof done,
+             FL_NTR("%zu game per policy, played before the debrief opened. Each dot is one game, nudged a few pixels so that equal results show as a crowd.",
+                    "%zu games per policy, played before the debrief opened. Each dot is one game, nudged a few pixels so that equal results show as a crowd.",
+                    (long)a->runs),
+             a->runs);
+  else
+    snprintf(done, sizeof done,
+             FL_NTR("%zu game per policy in %.1f s. Each dot is one game, nudged a few pixels so that equal results show as a crowd.",
+                    "%zu games per policy in %.1f s. Each dot is one game, nudged a few pixels so that equal results show as a crowd.",
+                    (long)a->runs),
+             a->runs, u->t.among_ms / 1000.0);
   y += gfx_draw_wrapped(g, FONT_SMALL, done, r.x, y, lw, COL_MUTED) + PX(10);
   if (xt >= 0 && yt >= 0) scatter(u, (SDL_Rect){r.x, y, lw, r.y + r.h - y}, xt, yt);
   /* right: where the game stands on every headline track, then per policy on the chart's two */
