@@ -66,8 +66,7 @@ int cli_computer_chose(const fl_Def *d, const fl_Replay *r, const fl_State *f, f
     const fl_LogEntry *e = &f->log[i];
     if (e->kind != FL_LOG_ACTION || e->turn < from_turn || !(humans & FL_SIDE_BIT(e->c))) continue;
     const fl_CardDef *c = &d->cards[e->a];
-    int nth = 0, k = 0, same = 0;
-    for (int j = 0; j < i; j++) nth += f->log[j].kind == FL_LOG_ACTION && f->log[j].turn == e->turn && f->log[j].a == e->a;
+    int nth = fl_state_action_nth(f, i), k = 0, same = 0;
     for (int j = 0; j < r->nactions; j++)
       if (r->actions[j].turn == e->turn && !strcmp(r->actions[j].card, c->id) && k++ == nth) {
         same = !strcmp(r->actions[j].option, c->options[e->b].id);

@@ -756,3 +756,10 @@ uint64_t fl_state_hash(const fl_State *s) {
   fl_buf_free(&b);
   return h;
 }
+
+int fl_state_action_nth(const fl_State *s, int li) {
+  const fl_LogEntry *e = &s->log[li];
+  int n = 0;
+  for (int i = 0; i < li; i++) n += s->log[i].kind == FL_LOG_ACTION && s->log[i].turn == e->turn && s->log[i].a == e->a;
+  return n;
+}

@@ -128,6 +128,9 @@ int fl_state_annot(fl_State *s, fl_Annot a);
 void fl_state_clear_annots(fl_State *s, int kind);
 /* One world draw: uniform in [0,1), counted and folded into the draw hash. */
 double fl_state_draw(fl_State *s);
+/* Which time in its turn the decision of action log entry li was taken (0: the first): an
+ * orders card comes again in its turn, and what-ifs fork at one of its times. */
+int fl_state_action_nth(const fl_State *s, int li);
 
 /* Serialise the state in a stable byte form. with_log = 1: everything (saves);
  * 0: the game itself without the log and the policies' dice (hashes), so a replay

@@ -223,8 +223,7 @@ static int computer_otherwise(const fl_Ui *u, const ui_Fork *f, int li, char *bu
   const fl_State *s = u->st, *r = f->res;
   const fl_LogEntry *e = &s->log[li];
   if (!r || e->turn < f->turn) return 0;
-  int nth = 0, k = 0;
-  for (int i = 0; i < li; i++) nth += s->log[i].kind == FL_LOG_ACTION && s->log[i].turn == e->turn && s->log[i].a == e->a;
+  int nth = fl_state_action_nth(s, li), k = 0;
   if (!f->by_policy && e->turn == f->turn && nth == f->nth && !strcmp(u->def->cards[e->a].id, f->card)) return 0;
   for (int i = 0; i < r->nlog; i++) {
     const fl_LogEntry *x = &r->log[i];

@@ -76,13 +76,7 @@ static void areas_text(const fl_Ui *u, const int32_t *areas, int na, char *tg, s
   }
 }
 
-/* Which time in its turn decision li was taken (0: the first): an orders card comes again. */
-static int nth_of(const fl_Ui *u, int li) {
-  const fl_LogEntry *e = &u->st->log[li];
-  int n = 0;
-  for (int i = 0; i < li; i++) n += u->st->log[i].kind == FL_LOG_ACTION && u->st->log[i].turn == e->turn && u->st->log[i].a == e->a;
-  return n;
-}
+static int nth_of(const fl_Ui *u, int li) { return fl_state_action_nth(u->st, li); }
 
 void ui_fork_start(fl_Ui *u, int li, int opt, const int32_t *areas, int na) {
   const fl_UiHost *h = u->host;
