@@ -18,6 +18,7 @@ FLANK_PACKAGES=(
   lua-check                      # luacheck: shipped scenarios, their tests and the template lint clean
   chromium                       # headless Chromium opens the HTML report (screenshot, no network)
   xdotool                        # the keyboard-driven window test
+  x11-apps                       # xwd: the window tests read the screen's pixels (hand-over screen, map colours)
   libpng-dev                     # PNG files (renders, screenshots, goldens) are written with libpng
   librsvg2-bin                   # the PNG icons are drawn from the SVG at build time (rsvg-convert)
   man-db                         # the man page is checked with man -l
