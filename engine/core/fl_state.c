@@ -8,6 +8,9 @@
 
 static void prop_clear(fl_Prop *p) { free(p->key); free(p->str); }
 
+/* What one property holds, as fl_props_bytes counts it. */
+static size_t prop_bytes(const fl_Prop *p) { return sizeof *p + strlen(p->key) + 1 + (p->str ? strlen(p->str) + 1 : 0); }
+
 static void props_free(fl_Props *ps) {
   for (int i = 0; i < ps->n; i++) prop_clear(&ps->p[i]);
   free(ps->p);
@@ -17,6 +20,7 @@ static void props_free(fl_Props *ps) {
 static void props_clear(fl_Props *ps) {
   for (int i = 0; i < ps->n; i++) prop_clear(&ps->p[i]);
   ps->n = 0;
+  ps->bytes = 0;
 }
 
 static int props_copy(fl_Props *dst, const fl_Props *src) {
@@ -32,7 +36,8 @@ static int props_copy(fl_Props *dst, const fl_Props *src) {
     dst->p[i].key = fl_str_dup(src->p[i].key);
     dst->p[i].str = fl_str_dup(src->p[i].str);
     dst->n = i + 1;
-    if (!dst->p[i].key || (src->p[i].str && !dst->p[i].str)) return -1;
+    if (!dst->p[i].key || (src->p[i].str && !dst->p[i].str)) { prop_clear(&dst->p[i]); dst->n = i; return -1; }
+    dst->bytes += prop_bytes(&dst->p[i]);
   }
   return 0;
 }
@@ -71,6 +76,7 @@ const fl_Prop *fl_props_get_hint(const fl_Props *ps, const char *key, int *hint)
 static fl_Prop *props_slot(fl_Props *ps, const char *key) {
   int i = props_find(ps, key);
   if (i >= 0) {
+    if (ps->p[i].str) ps->bytes -= strlen(ps->p[i].str) + 1;
     free(ps->p[i].str);
     ps->p[i].str = NULL;
     return &ps->p[i];
@@ -89,6 +95,7 @@ static fl_Prop *props_slot(fl_Props *ps, const char *key) {
   ps->n++;
   memset(&ps->p[i], 0, sizeof ps->p[i]);
   ps->p[i].key = k;
+  ps->bytes += prop_bytes(&ps->p[i]);
   return &ps->p[i];
 }
 
@@ -116,6 +123,7 @@ int fl_props_set_str(fl_Props *ps, const char *key, const char *v) {
   p->type = FL_STR;
   p->num = 0;
   p->str = copy;
+  ps->bytes += strlen(copy) + 1;
   return 0;
 }
 
@@ -124,11 +132,7 @@ int fl_props_moves(const fl_Props *ps, const char *key) {
   return i >= 0 ? 0 : ps->n - (-i - 1);
 }
 
-size_t fl_props_bytes(const fl_Props *ps) {
-  size_t b = 0;
-  for (int i = 0; i < ps->n; i++) b += sizeof *ps->p + strlen(ps->p[i].key) + 1 + (ps->p[i].str ? strlen(ps->p[i].str) + 1 : 0);
-  return b;
-}
+size_t fl_props_bytes(const fl_Props *ps) { return ps->bytes; }
 
 size_t fl_state_bytes(const fl_State *s) {
   size_t b = fl_props_bytes(&s->vars);
@@ -143,6 +147,7 @@ size_t fl_state_bytes(const fl_State *s) {
 void fl_props_del(fl_Props *ps, const char *key) {
   int i = props_find(ps, key);
   if (i < 0) return;
+  ps->bytes -= prop_bytes(&ps->p[i]);
   prop_clear(&ps->p[i]);
   memmove(&ps->p[i], &ps->p[i + 1], (size_t)(ps->n - i - 1) * sizeof *ps->p);
   ps->n--;

@@ -16,7 +16,7 @@ typedef enum { FL_NIL, FL_NUM, FL_BOOL, FL_STR } fl_VType;
 /* A property: key and a number, boolean or string value (owned). */
 typedef struct fl_Prop { char *key; int type; double num; char *str; } fl_Prop;
 /* A set of properties kept sorted by key, so iteration order is deterministic. */
-typedef struct fl_Props { fl_Prop *p; int n, cap; } fl_Props;
+typedef struct fl_Props { fl_Prop *p; int n, cap; size_t bytes; /* what fl_props_bytes reports, kept as props change */ } fl_Props;
 
 typedef struct fl_AreaState { int owner; fl_Props props; } fl_AreaState;
 typedef struct fl_Piece {

@@ -43,7 +43,16 @@ int fl_date_parse(const char *s, int32_t *out) {
 void fl_date_format(int32_t days, char *buf, size_t n) {
   int y, m, d;
   fl_date_split(days, &y, &m, &d);
-  snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+  if (y < 0 || y > 9999 || n < 11) { snprintf(buf, n, "%04d-%02d-%02d", y, m, d); return; }
+  /* by hand: rule code and policies ask for the date thousands of times a game */
+  int v[3] = {y, m, d}, w[3] = {4, 2, 2};
+  char *p = buf;
+  for (int k = 0; k < 3; k++) {
+    if (k) *p++ = '-';
+    for (int i = w[k] - 1, x = v[k]; i >= 0; i--, x /= 10) p[i] = (char)('0' + x % 10);
+    p += w[k];
+  }
+  *p = '\0';
 }
 
 int fl_span_parse(const char *s, fl_Span *out) {

@@ -109,7 +109,11 @@ void fl_sb_charge(lua_State *L, long long units) {
   fl_Script *sc = *(fl_Script **)lua_getextraspace(L);
   if (sc->budget <= 0) return; /* not inside a budgeted call (the engine's own work) */
   sc->used += units;
-  if (sc->fast && sc->used > sc->budget / 2) fl_sb_fast_trip(L, sc); /* near the budget: count exactly */
+  if (sc->fast) { /* no clock here: in fast mode the watchdog stops a call that runs on */
+    if (sc->used > sc->budget / 2) fl_sb_fast_trip(L, sc); /* near the budget: count exactly */
+    if (sc->exceeded) raise_exceeded(L, sc);
+    return;
+  }
   check_limits(L, sc);
 }
 
@@ -159,14 +163,19 @@ int fl_sb_pcall(fl_Script *sc, int nargs, int nres, long long budget) {
   /* a message handler below the function: errors get a location even when the error
    * object is not a string or Lua code ran too briefly for the hook to note where */
   int base = lua_gettop(sc->L) - nargs;
-  lua_pushcfunction(sc->L, locate_error);
-  lua_insert(sc->L, base);
+  /* the engine's own calls find it kept at the bottom of the stack (fl_sb_open): no
+   * insert and remove around every call (a game makes thousands) */
+  int kept = !nested && base > 1 && lua_tocfunction(sc->L, 1) == locate_error;
+  if (!kept) {
+    lua_pushcfunction(sc->L, locate_error);
+    lua_insert(sc->L, base);
+  }
   sc->depth++;
   if (sc->fast && !nested) fl_sb_fast_enter(sc, budget, now);
-  int rc = lua_pcall(sc->L, nargs, nres, base);
+  int rc = lua_pcall(sc->L, nargs, nres, kept ? 1 : base);
   if (sc->fast && !nested) fl_sb_fast_leave(sc);
   sc->depth--;
-  lua_remove(sc->L, base);
+  if (!kept) lua_remove(sc->L, base);
   if (rc == LUA_ERRMEM && !sc->exceeded) sc->exceeded = 2;
   if (rc != LUA_OK && sc->exceeded) {
     /* keep the location the hook reported, but make sure the cause is named */
@@ -641,6 +650,7 @@ int fl_sb_open(fl_Script *sc) {
   if (!L) return -1;
   sc->L = L;
   *(fl_Script **)lua_getextraspace(L) = sc;
+  lua_pushcfunction(L, locate_error); /* kept at index 1: fl_sb_pcall's message handler */
   luaL_openlibs(L); /* the real libraries stay in the registry's globals, out of reach */
   lua_sethook(L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
 

@@ -479,6 +479,15 @@ int fl_script_policy_names(const fl_Script *sc, const char **names, int max) {
   return k;
 }
 
+int fl_script_knows_policy(const fl_Script *sc, int side, const char *policy) {
+  size_t pl = strlen(policy);
+  if (!strcmp(policy, "random") || !strcmp(policy, "first") || !strcmp(policy, "default")) return 1;
+  if (pl > 4 && !strcmp(policy + pl - 4, ".lua")) return 1;
+  for (int i = 0; i < sc->npol; i++)
+    if (sc->pols[i].side == side && !strcmp(sc->pols[i].id, policy)) return 1;
+  return 0;
+}
+
 int fl_script_set_policy(fl_Script *sc, int side, const char *policy, char *err, size_t errn) {
   lua_State *L = sc->L;
   if (side < 0 || side >= sc->def->nside) { snprintf(err, errn, "no side %d", side); return -1; }

@@ -45,6 +45,9 @@ const char *fl_script_dir(const fl_Script *sc);
 /* Set who plays a side: "random", "first", "default", a policy id the scenario defines,
  * or a path to a policy file (ends in .lua). 0 ok; -1 with message in err. */
 int fl_script_set_policy(fl_Script *sc, int side, const char *policy, char *err, size_t errn);
+/* Whether fl_script_set_policy would know this name for the side without an error: a
+ * built-in, a file, or one of the scenario's policies for that side. */
+int fl_script_knows_policy(const fl_Script *sc, int side, const char *policy);
 /* The policy name set for a side. */
 const char *fl_script_policy(const fl_Script *sc, int side);
 /* Ask the pending side's policy for a choice (an option and its targets), checked to be

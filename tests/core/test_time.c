@@ -19,6 +19,17 @@ int main(void) {
   CHECK(fl_date_parse("2025-03-18x", &d) == -1);
   CHECK(fl_date_parse(NULL, &d) == -1);
 
+  /* every day from 0001 to 9999 formats as it parses (the formatter is written by hand) */
+  int32_t lo, hi, bad = 0;
+  CHECK(fl_date_parse("0001-01-01", &lo) == 0 && fl_date_parse("9999-12-31", &hi) == 0);
+  for (int32_t k = lo; k <= hi; k++) {
+    int32_t back;
+    bad += fl_date_parse(fmt(k), &back) != 0 || back != k;
+  }
+  CHECK(bad == 0);
+  CHECK_STR(fmt(lo), "0001-01-01");
+  CHECK_STR(fmt(hi), "9999-12-31");
+
   fl_Span s;
   CHECK(fl_span_parse("6 months", &s) == 0 && s.n == 6 && s.unit == FL_SPAN_MONTH);
   CHECK(fl_span_parse("1 year", &s) == 0 && s.n == 12 && s.unit == FL_SPAN_MONTH);
