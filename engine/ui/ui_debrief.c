@@ -16,7 +16,7 @@
 static const char *const T_DEBRIEF = FL_N("DEBRIEF"), *const T_UNFINISHED = FL_N("Unfinished game"), *const T_ENDINGS = FL_N("ENDINGS"),
   *const T_AS_PLAYED = FL_N("AS PLAYED"), *const T_WHAT_IF = FL_N("WHAT IF"), *const T_PLAYING = FL_N("Playing on\xE2\x80\xA6"),
   *const T_INDICATORS = FL_N("INDICATORS OVER TIME"),
-  /* TRANSLATORS: beside the break mark on the debrief charts' time axis; %s is a month, e.g. "Dec 2027" */
+  /* TRANSLATORS: beside the break mark on the debrief charts' time axis; %s is a month or a day, e.g. "Dec 2027", "7 Jun 2027" */
   *const T_BREAK = FL_N("after %s the time axis is compressed"), *const T_DECISIONS = FL_N("YOUR DECISIONS"),
   *const T_DECISIONS_ALL = FL_N("DECISIONS TAKEN"), *const T_PICK = FL_N("Pick a decision to ask: what if?"),
   *const T_YOURS = FL_N("your choice"), *const T_PLAYED = FL_N("as played"), *const T_PLAY_ON = FL_N("Let the computer play on from here"),
@@ -313,8 +313,9 @@ static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
   int32_t brk;
   char note[200] = "";
   if (ui_chart_break(u, more, nmore, &brk)) {
-    char when[48];
-    ui_date_tick_label(brk, 1, when, sizeof when);
+    char when[48]; /* "Dec 2027"; by day when the part played is shorter than a year ("7 Jun 2027") */
+    if (brk - u->def->start_date < 366) ui_date_short(brk, when, sizeof when);
+    else ui_date_tick_label(brk, 1, when, sizeof when);
     snprintf(note, sizeof note, fl_tr(T_BREAK), when);
   }
   int nw = *note ? gfx_text_w(&u->g, FONT_SMALL, note) : 0, ny = yy;
