@@ -1,8 +1,10 @@
 /* ui_among: the debrief's "Among many" tab. The games fl_ensemble played per shipped
  * policy (ui_teach.c runs them off the UI thread) as a scatter of the scenario's two
  * headline tracks (deterrence against harm when it has them): each policy's cloud and its
- * Pareto frontier, a marker for the student's game, round ticks, titled axes and a legend
- * that says what the line and the marker are; then where the game falls on every headline
+ * Pareto frontier (named in its colour where the name has room), a marker for the student's
+ * game, round ticks, titled axes and a legend that says what the line and the marker are;
+ * pointing at a policy (its legend entry or its standings) lights its cloud and frontier
+ * over the others, which fade; then where the game falls on every headline
  * track in words (fl_ensemble_phrase: "better than in 80% of the 500 games played with
  * the policy “Stay in the treaty”, ..."). */
 #include "ui_int.h"
@@ -80,7 +82,54 @@ static void axis_title(const fl_TrackDef *t, char *b, size_t n) {
   snprintf(b, n, "%s%s%s%s", t->name, *t->unit ? " (" : "", t->unit, *t->unit ? ")" : "");
 }
 
-static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
+/* A policy's frontier as drawn: its set, its ends, its length in pixels, its points. */
+typedef struct Front { int set; float x0, y0, x1, y1, len; int n; } Front;
+
+/* Each frontier named in its colour beside one of its ends, the longest first, where the name
+ * falls on no other name, on the student's marker nor out of the plot p; the pointed-at one
+ * (hi) always, over the rest. Tests (FLANK_CHART_CHECK) read which were named. */
+static void front_labels(fl_Ui *u, SDL_Rect p, Front *fr, int nfr, int hi, float you_x, float you_y) {
+  gfx_Ctx *g = &u->g;
+  const fl_UiAmong *a = &u->t.res;
+  SDL_Rect *taken = malloc(sizeof *taken * (size_t)(nfr + 1));
+  if (!taken) return;
+  int nt = 0, lh = gfx_font_h(g, FONT_SMALL), check = getenv("FLANK_CHART_CHECK") != NULL;
+  char said[1024] = "";
+  size_t at = 0;
+  taken[nt++] = (SDL_Rect){(int)you_x - PX(12), (int)you_y - lh, PX(24) + gfx_text_w(g, FONT_BOLD, fl_tr(T_YOU)) + PX(14), 2 * lh};
+  for (int pass = hi >= 0; pass < 2; pass++) /* the others (none while one is pointed at), then the one pointed at */
+    for (int done = 0; done < nfr; done++) {
+      int b = -1; /* the longest not yet named */
+      for (int k = 0; k < nfr; k++)
+        if (fr[k].n > 0 && (pass ? fr[k].set == hi : fr[k].set != hi) && (b < 0 || fr[k].len > fr[b].len)) b = k;
+      if (b < 0) break;
+      Front *f = &fr[b];
+      f->n = -f->n; /* seen */
+      if (!pass && f->len < PX(16)) continue; /* a dot or a short tick: the legend names it when pointed at */
+      const char *nm = a->set_name[f->set];
+      int w = gfx_text_w(g, FONT_SMALL, nm), placed = 0;
+      for (int end = 0; end < 4 && !placed; end++) { /* right of either end, then left of either */
+        float ex = end % 2 ? f->x1 : f->x0, ey = end % 2 ? f->y1 : f->y0;
+        SDL_Rect r = {end < 2 ? (int)ex + PX(7) : (int)ex - PX(7) - w, (int)ey - lh - PX(2), w, lh};
+        if (r.x < p.x || r.x + r.w > p.x + p.w || r.y < p.y || r.y + r.h > p.y + p.h) continue;
+        int clash = 0;
+        for (int k = 0; k < nt && !pass; k++) clash |= SDL_HasIntersection(&r, &taken[k]);
+        if (clash) continue;
+        taken[nt++] = r;
+        gfx_draw_halo(g, FONT_SMALL, nm, r.x, r.y, ui_fork_color(f->set), (SDL_Color){20, 22, 26, 255}, 0);
+        placed = 1;
+        if (check && at < sizeof said) at += (size_t)snprintf(said + at, sizeof said - at, " '%s'", nm);
+      }
+    }
+  free(taken);
+  static char last[1024] = "-";
+  if (check && strcmp(last, said)) {
+    fprintf(stderr, "among: frontiers named%s\n", said);
+    snprintf(last, sizeof last, "%s", said);
+  }
+}
+
+static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt, int hi) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
   const fl_UiAmong *a = &u->t.res;
@@ -160,13 +209,18 @@ static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
   gfx_triangle(g, kx - kk, ky, kx, ky - kk, kx + kk, ky, COL_ACCENT);
   gfx_triangle(g, kx - kk, ky, kx, ky + kk, kx + kk, ky, COL_ACCENT);
   gfx_draw_text(g, FONT_SMALL, me, (int)kx + PX(12), gy, COL_TEXT, 0);
-  /* the clouds: one small square per game, a little translucent so dense places read darker */
+  /* the clouds: one small square per game, a little translucent so dense places read darker;
+   * with a policy pointed at (its legend entry or its lines on the right), its cloud and
+   * line over the others, which fade */
   SDL_Rect *dots = malloc(sizeof *dots * (a->runs ? a->runs : 1));
   Pt *pts = malloc(sizeof *pts * (a->runs ? a->runs : 1));
-  int ds = PX(3) > 2 ? PX(3) : 2, jit = PX(5);
+  Front *fr = malloc(sizeof *fr * (size_t)(a->nset ? a->nset : 1));
+  int ds = PX(3) > 2 ? PX(3) : 2, jit = PX(5), nfr = 0;
   SDL_SetRenderDrawBlendMode(u->r, SDL_BLENDMODE_BLEND);
-  for (int s = 0; dots && pts && s < a->nset; s++) {
+  for (int o = 0; dots && pts && fr && o < a->nset; o++) {
+    int s = hi >= 0 && hi < a->nset ? (o == a->nset - 1 ? hi : o >= hi ? o + 1 : o) : o; /* the one pointed at last */
     SDL_Color c = ui_fork_color(s);
+    int dim = hi >= 0 && s != hi;
     for (size_t k = 0; k < a->runs; k++) {
       size_t i = (size_t)s * a->runs + k;
       pts[k] = (Pt){a->val[i * (size_t)a->ntrack + (size_t)xt], a->val[i * (size_t)a->ntrack + (size_t)yt]};
@@ -175,7 +229,14 @@ static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
       int jx = (int)(hsh >> 24) % (2 * jit + 1) - jit, jy = (int)((hsh >> 16) & 255) % (2 * jit + 1) - jit;
       dots[k] = (SDL_Rect){(int)SX(pts[k].x) - ds / 2 + jx, (int)SY(pts[k].y) - ds / 2 + jy, ds, ds};
     }
-    SDL_SetRenderDrawColor(u->r, c.r, c.g, c.b, 150);
+    if (s == hi) { /* the lit cloud: larger dots, each on a dark rim, over the faded others */
+      int grow = PX(2) > 1 ? PX(2) : 1;
+      for (size_t k = 0; k < a->runs; k++) dots[k] = (SDL_Rect){dots[k].x - grow / 2 - 1, dots[k].y - grow / 2 - 1, ds + grow + 2, ds + grow + 2};
+      SDL_SetRenderDrawColor(u->r, 20, 22, 26, 255);
+      SDL_RenderFillRects(u->r, dots, (int)a->runs);
+      for (size_t k = 0; k < a->runs; k++) dots[k] = (SDL_Rect){dots[k].x + 1, dots[k].y + 1, dots[k].w - 2, dots[k].h - 2};
+    }
+    SDL_SetRenderDrawColor(u->r, c.r, c.g, c.b, dim ? 30 : hi >= 0 ? 255 : 150);
     SDL_RenderFillRects(u->r, dots, (int)a->runs);
     /* the frontier: sorted by the better x, keep each game with a better y than all before */
     g_dx = tx->higher_is_better < 0 ? -1 : 1;
@@ -183,19 +244,26 @@ static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt) {
     qsort(pts, a->runs, sizeof *pts, cmp_x);
     double best = 0;
     float lx = 0, ly = 0;
-    int nf = 0;
+    Front *f = &fr[nfr++];
+    *f = (Front){s, 0, 0, 0, 0, 0, 0};
+    SDL_Color lc = dim ? gfx_alpha(c, 60) : c;
+    float lw = (float)PX(s == hi ? 2.5f : 2);
     for (size_t k = 0; k < a->runs; k++) {
-      if (nf && !(dy * (pts[k].y - best) > 0)) continue;
+      if (f->n && !(dy * (pts[k].y - best) > 0)) continue;
       best = pts[k].y;
       float fx = SX(pts[k].x), fy = SY(pts[k].y);
-      if (nf) gfx_line(g, lx, ly, fx, fy, (float)PX(2), c);
-      gfx_circle(g, fx, fy, (float)PX(3.5f), (float)PX(1.5f), c);
+      if (f->n) { gfx_line(g, lx, ly, fx, fy, lw, lc); f->len += hypotf(fx - lx, fy - ly); }
+      else { f->x0 = fx; f->y0 = fy; }
+      gfx_circle(g, fx, fy, (float)PX(3.5f), (float)PX(1.5f), lc);
       lx = fx; ly = fy;
-      nf++;
+      f->x1 = fx; f->y1 = fy;
+      f->n++;
     }
   }
   free(dots);
   free(pts);
+  if (fr) front_labels(u, p, fr, nfr, hi, SX(you_x), SY(you_y));
+  free(fr);
   /* the student's game: a gold diamond with a label */
   float yx = SX(you_x), yy = SY(you_y), k = (float)PX(9);
   gfx_triangle(g, yx - k - 2, yy, yx, yy - k - 2, yx + k + 2, yy, (SDL_Color){20, 22, 26, 255});
@@ -242,11 +310,13 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
                     (long)a->runs),
              a->runs, u->t.among_ms / 1000.0);
   y += gfx_draw_wrapped(g, FONT_SMALL, done, r.x, y, lw, COL_MUTED) + PX(10);
-  if (xt >= 0 && yt >= 0) scatter(u, (SDL_Rect){r.x, y, lw, r.y + r.h - y}, xt, yt);
+  SDL_Rect plot = {r.x, y, lw, r.y + r.h - y}; /* drawn after the right column: the policy pointed at there lights up */
   /* right: where the game stands on every headline track, then per policy on the chart's two */
   int ry = ui_section(u, rx, r.y, rw, T_WHERE);
   /* the policies' colours, as many to a row as fit */
-  int lx = rx, lh = gfx_font_h(g, FONT_SMALL) + PX(4), tip = -1, texts = 0;
+  int lx = rx, lh = gfx_font_h(g, FONT_SMALL) + PX(4), tip = -1, texts = 0, hi = -1, check = getenv("FLANK_CHART_CHECK") != NULL;
+  char lay[2048] = "";
+  size_t at = 0;
   SDL_Rect tip_r = {0, 0, 0, 0};
   for (int s = 0; s < a->nset; s++) {
     int w = PX(16) + gfx_text_w(g, FONT_SMALL, a->set_name[s]) + PX(14);
@@ -254,7 +324,12 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
     SDL_Rect er = {lx, ry, w - PX(10), lh};
     int has = a->set_text && a->set_text[s] && *a->set_text[s];
     texts += has;
-    if (has && ui_hovered(u, er)) { tip = s; tip_r = er; gfx_round(g, er, PX(3), COL_CARD_HI); }
+    if (ui_hovered(u, er)) { /* its cloud lights up; its own words (when the scenario has them) under it */
+      hi = s;
+      gfx_round(g, er, PX(3), COL_CARD_HI);
+      if (has) { tip = s; tip_r = er; }
+    }
+    if (check && at < sizeof lay) at += (size_t)snprintf(lay + at, sizeof lay - at, " %d:%d,%d,%d,%d", s, er.x, er.y, er.w, er.h);
     gfx_fill(g, (SDL_Rect){lx, ry + PX(3), PX(10), PX(10)}, ui_fork_color(s));
     gfx_draw_text(g, FONT_SMALL, a->set_name[s], lx + PX(16), ry, COL_TEXT, 0);
     lx += w;
@@ -274,8 +349,9 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
     ry += gfx_draw_wrapped(g, FONT_SMALL, ph, rx + PX(14), ry, rw - PX(14), COL_TEXT) + PX(6);
   }
   ry += PX(10);
-  for (int s = 0; s < a->nset && xt >= 0 && yt >= 0; s++) { /* each policy: the chart's two tracks */
+  for (int s = 0; s < a->nset && xt >= 0 && yt >= 0; s++) { /* each policy: the chart's two tracks (pointed at: lit up) */
     if (ry + 3 * gfx_font_h(g, FONT_SMALL) > r.y + r.h) break;
+    int y0 = ry;
     gfx_fill(g, (SDL_Rect){rx, ry + PX(4), PX(10), PX(10)}, ui_fork_color(s));
     gfx_draw_text(g, FONT_BOLD, a->set_name[s], rx + PX(16), ry, COL_TEXT, 0); /* its standing on the chart's two tracks */
     ry += gfx_font_h(g, FONT_BOLD) + PX(2);
@@ -287,7 +363,15 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
       if (pt && ry + pt->h > r.y + r.h) break;
       ry += gfx_draw_wrapped(g, FONT_SMALL, ph, rx + PX(16), ry, rw - PX(16), COL_MUTED) + PX(3);
     }
+    if (hi < 0 && tip < 0 && ui_hovered(u, (SDL_Rect){rx, y0, rw, ry - y0})) hi = s;
     ry += PX(8);
+  }
+  if (xt >= 0 && yt >= 0) scatter(u, plot, xt, yt, hi);
+  if (check) { /* tests: where the legend's entries are, and which policy is lit */
+    static char was[2100] = "-";
+    char now[2100];
+    snprintf(now, sizeof now, "among: legend%s lit %d", lay, hi);
+    if (strcmp(was, now)) { fprintf(stderr, "%s '%s'\n", now, hi >= 0 ? a->set_name[hi] : ""); snprintf(was, sizeof was, "%s", now); }
   }
   if (tip >= 0) { /* over everything below the legend: the policy's own words */
     char line[1200];

@@ -15,7 +15,9 @@
  * themselves; every other use goes through fl_tr) */
 static const char *const T_DEBRIEF = FL_N("DEBRIEF"), *const T_UNFINISHED = FL_N("Unfinished game"), *const T_ENDINGS = FL_N("ENDINGS"),
   *const T_AS_PLAYED = FL_N("AS PLAYED"), *const T_WHAT_IF = FL_N("WHAT IF"), *const T_PLAYING = FL_N("Playing on\xE2\x80\xA6"),
-  *const T_INDICATORS = FL_N("INDICATORS OVER TIME"), *const T_DECISIONS = FL_N("YOUR DECISIONS"),
+  *const T_INDICATORS = FL_N("INDICATORS OVER TIME"),
+  /* TRANSLATORS: beside the break mark on the debrief charts' time axis; %s is a month or a day, e.g. "Dec 2027", "7 Jun 2027" */
+  *const T_BREAK = FL_N("after %s the time axis is compressed"), *const T_DECISIONS = FL_N("YOUR DECISIONS"),
   *const T_DECISIONS_ALL = FL_N("DECISIONS TAKEN"), *const T_PICK = FL_N("Pick a decision to ask: what if?"),
   *const T_YOURS = FL_N("your choice"), *const T_PLAYED = FL_N("as played"), *const T_PLAY_ON = FL_N("Let the computer play on from here"),
   *const T_NEEDS_TARGET = FL_N("needs a target on the map"), *const T_SAME_AREAS = FL_N("on the same areas"), *const T_NONE = FL_N("No decisions in this game."),
@@ -301,12 +303,28 @@ static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
   int lw = w * 3 / 5, rx = x + lw + PX(28), rw = w - lw - PX(28);
   timeline(u, rx, y, rw, bottom - PX(18));
   int yy = endings_row(u, x, y, lw);
-  yy = ui_section(u, x, yy, lw, T_INDICATORS);
   const fl_State *more[UI_MAXFORK];
   SDL_Color cols[UI_MAXFORK];
   int nmore = 0;
   for (int k = 0; k < UI_MAXFORK; k++)
     if (u->t.fork[k].used && u->t.fork[k].res) { more[nmore] = u->t.fork[k].res; cols[nmore++] = ui_fork_color(k); }
+  /* where the charts' time axis breaks (long turns at the end, an aftermath, drawn compressed), the
+   * section's line says so at its right end, with the break's mark */
+  int32_t brk;
+  char note[200] = "";
+  if (ui_chart_break(u, more, nmore, &brk)) {
+    char when[48]; /* "Dec 2027"; by day when the part played is shorter than a year ("7 Jun 2027") */
+    if (brk - u->def->start_date < 366) ui_date_short(brk, when, sizeof when);
+    else ui_date_tick_label(brk, 1, when, sizeof when);
+    snprintf(note, sizeof note, fl_tr(T_BREAK), when);
+  }
+  int nw = *note ? gfx_text_w(&u->g, FONT_SMALL, note) : 0, ny = yy;
+  yy = ui_section(u, x, yy, *note ? lw - nw - PX(26) : lw, T_INDICATORS);
+  if (*note) {
+    int fy = ny + gfx_font_h(&u->g, FONT_TINY_B) / 2 - gfx_font_h(&u->g, FONT_SMALL) / 2;
+    ui_chart_break_mark(u, x + lw - nw - PX(16), ny + gfx_font_h(&u->g, FONT_TINY_B) / 2, COL_MUTED);
+    gfx_draw_text(&u->g, FONT_SMALL, note, x + lw, fy, COL_MUTED, 2);
+  }
   int nvis = 0;
   for (int i = 0; i < d->ntrack; i++) nvis += d->tracks[i].visible && ui_sees(u, d->tracks[i].seen);
   /* a chart needs room for its title, a plot and its dates: more columns on a short window
@@ -321,11 +339,18 @@ static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
   int cwid = (lw - (cols_n - 1) * PX(12)) / cols_n, chh = (bottom - yy - (rows - 1) * PX(12)) / rows;
   if (chh > PX(220)) chh = PX(220);
   if (chh < PX(70)) chh = PX(70);
+  /* every title in one font: the largest in which each chart shows its name in full */
+  int rank = 0;
+  for (int i = 0; i < d->ntrack; i++) {
+    if (!d->tracks[i].visible || !ui_sees(u, d->tracks[i].seen)) continue;
+    int rk = ui_chart_head_rank(u, (SDL_Rect){0, 0, cwid, chh}, i, more, nmore);
+    rank = rk > rank ? rk : rank;
+  }
   for (int i = 0, k = 0; i < d->ntrack; i++) {
     if (!d->tracks[i].visible || !ui_sees(u, d->tracks[i].seen)) continue;
     SDL_Rect r = {x + (k % cols_n) * (cwid + PX(12)), yy + (k / cols_n) * (chh + PX(12)), cwid, chh};
     if (r.y + r.h > bottom + PX(4)) break;
-    ui_track_chart_more(u, r, i, more, cols, nmore);
+    ui_track_chart_more(u, r, i, more, cols, nmore, rank);
     k++;
   }
 }
@@ -414,9 +439,9 @@ void ui_draw_debrief(fl_Ui *u) {
   gfx_draw_text(g, FONT_SMALL, meta, x, y, COL_ACCENT, 0);
   y += gfx_font_h(g, FONT_SMALL) + PX(10);
   const char *etext = ui_ending_text(u->st, u->def);
-  if (etext) { /* at most five lines here; the third tab has all of it */
+  if (etext) { /* at most five lines here (three in a short window: the charts need the room); the third tab has all of it */
     const gfx_Text *et = gfx_text(g, FONT_BODY, etext, w * 2 / 3);
-    int lh = TTF_FontLineSkip(g->font[FONT_BODY]), cap = 5 * lh, h = et ? et->h : 0;
+    int lh = TTF_FontLineSkip(g->font[FONT_BODY]), cap = (u->H < PX(880) ? 3 : 5) * lh, h = et ? et->h : 0;
     SDL_Rect clip = {x, y, w * 2 / 3, h > cap ? cap : h};
     SDL_RenderSetClipRect(u->r, &clip);
     gfx_draw_wrapped(g, FONT_BODY, etext, x, y, w * 2 / 3, COL_TEXT);

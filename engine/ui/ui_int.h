@@ -472,10 +472,18 @@ const char *ui_panel_says(const fl_Ui *u);
 /* ui_card.c: the decision card at (x, y), w wide; returns its bottom. measure: only that. max_h > 0:
  * the height it may take (a taller card compacts). */
 int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h);
-/* Chart of track ti with more games' lines over it (forks), each in its colour. */
-void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *more, const SDL_Color *cols, int nmore);
+/* Chart of track ti with more games' lines over it (forks), each in its colour; its title in
+ * a font no larger than rank (0 bold, 1 smaller, 2 small: ui_chart_head_rank, the largest a
+ * chart in r needs to show its name in full and keep room for its plot). */
+void ui_track_chart_more(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *more, const SDL_Color *cols, int nmore, int rank);
+int ui_chart_head_rank(fl_Ui *u, SDL_Rect r, int ti, const fl_State *const *more, int nmore);
 /* A fork's colour on the charts. */
 SDL_Color ui_fork_color(int k);
+/* The charts' time axis break (ui_tracks.c): 1 and *brk, the date after which the games'
+ * long turns (an aftermath) are drawn compressed, when the charts of the game and these forks
+ * have one; its mark (two slanted strokes) over a line at (x, y). */
+int ui_chart_break(fl_Ui *u, const fl_State *const *more, int nmore, int32_t *brk);
+void ui_chart_break_mark(fl_Ui *u, int x, int y, SDL_Color c);
 
 /* ---- teaching tools (ui_teach.c, ui_debrief.c, ui_among.c, ui_cite.c, ui_save.c) ---- */
 void ui_teach_init(fl_Ui *u);

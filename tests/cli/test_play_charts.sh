@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The debrief's charts as a cold student read them after the flagship (Xvfb; FLANK_CHART_CHECK
+# has each chart report its title, its time axis and the dates it labels, and "Among many"
+# its legend's entries, the policy lit and the frontiers named):
+# - the quarters played (2025-27) squeezed into the left edge of every chart, because twenty
+#   years of aftermath followed on one linear axis: now the dense part takes most of the
+#   width past a marked break (and the section's line says so), and every date labelled sits
+#   where the axis draws that date; a game without an aftermath (the tutorial) keeps one
+#   linear axis;
+# - chart titles cut mid-word ("Terri… held", "Civil… harm"): each title reads in full, on
+#   one or two lines, at 1440x900, 1280x800 and 1024x768, and every chart keeps a plot;
+# - "Among many": pointing at a policy in the legend lights its cloud (the others fade), and
+#   the frontier lines are named.
+# Needs Xvfb, xdotool and python3 (tools/test installs them).
+FLANK=$1
+command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v python3 >/dev/null ||
+  { echo "skipped: needs Xvfb, xdotool and python3"; exit 0; }
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+T=$(mktemp -d)
+DPY=":$((100 + RANDOM % 400))"
+Xvfb "$DPY" -screen 0 1600x1000x24 -nolisten tcp -noreset >/dev/null 2>&1 &
+XV=$!
+P=
+trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
+export DISPLAY=$DPY
+sleep 1
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+run() { # scenario size screen: the debrief's shot, its chart reports in $T/err, its texts in $T/drawn
+  rm -f "$T/drawn"
+  ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 FLANK_CHART_CHECK=1 FLANK_AMONG_RUNS=20 FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software \
+    HOME="$T" XDG_DATA_HOME="$T/data" timeout 300 "$FLANK" play "$1" --demo --speed max --seed 24 --size "$2" --shot-screen "$3" \
+    --screenshot "$T/shot.png" >/dev/null 2>"$T/err" || { bad "$1 $3 shot at $2: $(tail -3 "$T/err")"; return 1; }
+  [ -n "${SHOTS:-}" ] && cp "$T/shot.png" "$SHOTS/charts_$(basename "$1")_$3_$2.png"
+  return 0
+}
+# every chart's last report: its title in full, a plot, and (want_break 1) the played part
+# most of the width, each labelled date where the axis draws it, labels on both sides
+check_charts() { # label want_break
+  python3 - "$T/err" "$1" "$2" <<'EOF'
+import re, sys, datetime
+path, label, want = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+last = {}
+for line in open(path, errors="replace"):
+    if line.startswith("chart: "):
+        last[line.split()[1]] = line.strip()
+bad = []
+if not last:
+    bad.append("no chart reported")
+MON = {m: i + 1 for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
+def day(s):
+    return datetime.date.fromisoformat(s).toordinal()
+for tid, l in sorted(last.items()):
+    m = re.search(r"title '(.*)\|(.*)' of '(.*?)'( cut)?", l)
+    full = m.group(1) + (" " + m.group(2) if m.group(2) else "")
+    if full != m.group(3) or m.group(4):
+        bad.append(f"{tid}: title drawn as '{m.group(1)}|{m.group(2)}', not '{m.group(3)}' in full")
+    if l.endswith("no plot"):
+        bad.append(f"{tid}: no room left for its plot")
+        continue
+    a = re.search(r"axis (\d+)-(\d+) dates (\S+)\.\.(\S+)", l)
+    x0, x1, d0, d1 = int(a.group(1)), int(a.group(2)), day(a.group(3)), day(a.group(4))
+    b = re.search(r"break (\S+) at (\d+)-(\d+)", l)
+    if want and not b:
+        bad.append(f"{tid}: one linear axis: the years after the decision window squeeze the played quarters ({l})")
+        continue
+    if not want and b:
+        bad.append(f"{tid}: a break in a game without an aftermath ({l})")
+        continue
+    if b:
+        db, bx, bx2 = day(b.group(1)), int(b.group(2)), int(b.group(3))
+        share = (bx - x0) / (x1 - x0)
+        if share < 0.5:
+            bad.append(f"{tid}: the played part takes {share:.0%} of the axis")
+        if not (day("2027-06-01") <= db <= day("2028-01-01")):
+            bad.append(f"{tid}: the break at {b.group(1)}, not at the decision window's end")
+    def xof(d):
+        if not b:
+            return x0 + (x1 - x0) * (d - d0) / (d1 - d0)
+        if d <= db:
+            return x0 + (bx - x0) * (d - d0) / (db - d0)
+        return bx2 + (x1 - bx2) * (d - db) / (d1 - db)
+    ticks = re.findall(r" (?:([A-Z][a-z]{2}) )?(\d{4})@(-?\d+)", l.split(" ticks", 1)[1])
+    before = after = 0
+    for mon, yr, x in ticks:
+        d = datetime.date(int(yr), MON[mon] if mon else 1, 1).toordinal()
+        if d < d0:  # the start's own label: its date, by day
+            d = d0
+        if abs(xof(d) - int(x)) > 2:
+            bad.append(f"{tid}: '{(mon + ' ') if mon else ''}{yr}' at x {x}, where the axis draws {xof(d):.0f}")
+        before += not b or d <= db
+        after += bool(b) and d > db
+    if not ticks:
+        bad.append(f"{tid}: no date under the axis")
+    elif b and (not before or not after):
+        bad.append(f"{tid}: dates on one side of the break only: {ticks}")
+for x in bad[:8]:
+    print(f"FAIL: {label}: {x}")
+if not bad:
+    print(f"ok: {label}: {len(last)} charts, titles in full" + (", the played quarters on most of the axis, past a break; dates where drawn" if want else ", one linear axis"))
+sys.exit(1 if bad else 0)
+EOF
+}
+
+for size in 1440x900 1280x800 1024x768; do
+  run "$ROOT/scenarios/eastern_flank" "$size" whatif || continue
+  check_charts "eastern_flank at $size" 1 || fail=1
+  grep -qx 'after Dec 2027 the time axis is compressed' "$T/drawn" && echo "ok: at $size the section says where the axis breaks" ||
+    bad "at $size nothing says the time axis is compressed: $(grep -i 'compress' "$T/drawn" | head -2)"
+done
+run tutorial 1440x900 whatif && { check_charts "tutorial (no aftermath) at 1440x900" 0 || fail=1; }
+
+# among many: the flagship's demo to its end, the debrief, its second tab; then the mouse on
+# a policy's legend entry
+FLANK_CHART_CHECK=1 FLANK_LAYOUT_CHECK=1 FLANK_AMONG_RUNS=20 SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
+  "$FLANK" play eastern_flank --demo --speed max --seed 24 --size 1440x900 >"$T/out" 2>"$T/err" &
+P=$!
+for _ in $(seq 20); do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
+W=$(xdotool search --onlyvisible --pid "$P" | head -1)
+[ -n "$W" ] || { bad "the window did not open: $(tail -3 "$T/err")"; exit 1; }
+xdotool mousemove --window "$W" 5 5
+for _ in $(seq 240); do grep -q 'panel: ending' "$T/err" && break; sleep 0.5; done
+grep -q 'panel: ending' "$T/err" || bad "the demo did not end: $(grep '^header' "$T/err" | tail -1)"
+sleep 0.5
+xdotool key Return; sleep 1                 # the debrief
+xdotool key Tab                             # "Among many"
+for _ in $(seq 120); do grep -q '^among: legend .* lit -1' "$T/err" && grep -q '^among: frontiers named' "$T/err" && break; sleep 0.5; done
+named=$(grep '^among: frontiers named' "$T/err" | tail -1)
+[ -n "$named" ] && [ "$named" != "among: frontiers named" ] && echo "ok: the frontier lines are named (${named#among: frontiers named })" ||
+  bad "no frontier line is named: '$named'"
+legend=$(grep '^among: legend' "$T/err" | tail -1)
+entry=$(sed -n 's/.* \(2\):\([0-9]*\),\([0-9]*\),\([0-9]*\),\([0-9]*\) .*/\2 \3 \4 \5/p' <<<"$legend")
+if [ -z "$entry" ]; then bad "no legend entry 2 reported: $legend"; else
+  set -- $entry
+  [ -n "${SHOTS:-}" ] && xwd -id "$W" -silent >"$SHOTS/among_before.xwd" 2>/dev/null
+  xdotool mousemove --window "$W" $(($1 + 12)) $(($2 + $4 / 2)); sleep 1
+  lit=$(grep '^among: legend' "$T/err" | tail -1)
+  name=$(sed -n "s/.* lit 2 '\(.*\)'$/\1/p" <<<"$lit")
+  [ -n "$name" ] && echo "ok: pointing at '$name' in the legend lights its cloud" || bad "pointing at legend entry 2 lit nothing: ${lit##* lit }"
+  grep '^among: frontiers named' "$T/err" | tail -1 | grep -qxF "among: frontiers named '$name'" &&
+    echo "ok: its frontier is named, the others' not" || bad "the lit policy's frontier: $(grep '^among: frontiers named' "$T/err" | tail -1)"
+  [ -n "${SHOTS:-}" ] && xwd -id "$W" -silent >"$SHOTS/among_lit.xwd" 2>/dev/null
+  xdotool mousemove --window "$W" 5 5; sleep 1
+  grep '^among: legend' "$T/err" | tail -1 | grep -q ' lit -1 ' && echo "ok: away from the legend all clouds are alike again" ||
+    bad "the cloud stays lit: $(grep '^among: legend' "$T/err" | tail -1 | sed 's/.* lit/lit/')"
+fi
+kill -0 "$P" 2>/dev/null || bad "the window died: $(tail -3 "$T/err")"
+[ $fail -eq 0 ] && echo "test_play_charts: ok"
+exit $fail
