@@ -175,8 +175,9 @@ void fl_reset_restore(lua_State *L);                                     /* at t
 void fl_where_fn(lua_State *L, int idx, char *buf, size_t n);   /* "file:line" of a function */
 int fl_push_targets(fl_Script *sc, const fl_Context *c);        /* an option's targets as arguments */
 
-/* Current script from a C function's first upvalue. */
-#define FL_SC(L) ((fl_Script *)lua_touserdata((L), lua_upvalueindex(1)))
+/* The script an API function runs in: its state's extra space (fl_sb_open; every coroutine
+ * starts with a copy), which costs no stack lookup on the thousands of API calls of a game. */
+#define FL_SC(L) (*(fl_Script **)lua_getextraspace(L))
 
 /* Arguments and messages shared by the bindings. */
 const char *fl_arg_id(lua_State *L, int i);
