@@ -275,25 +275,45 @@ static int hook_costs(void *ud, fl_Game *g, int fn, fl_Cost **out, int *n) {
   if (run_fn(sc, g, fn, 1, 0, &fidx)) return -1;
   if (lua_isnil(L, -1)) { lua_settop(L, fidx - 1); return 0; }
   if (!lua_istable(L, -1)) return bad_result_of(sc, g, fidx, "cost", "a table { track_id = amount }", luaL_typename(L, -1));
-  int cap = 0;
-  for (int t = 0; t < sc->def->ntrack; t++) { /* in track order, so the order never depends on hashing */
-    if (lua_getfield(L, -1, sc->def->tracks[t].id) == LUA_TNIL) { lua_pop(L, 1); continue; }
-    if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
-      char got[96];
-      snprintf(got, sizeof got, "%s for '%s'", luaL_typename(L, -1), sc->def->tracks[t].id);
-      free(*out);
-      *out = NULL;
-      return bad_result_of(sc, g, fidx, "cost", "finite numbers as costs", got);
+  /* the table's own entries (a cost names one or two of the tracks), then in track order, so
+   * neither the order nor which bad entry is named depends on hashing; other keys are ignored */
+  fl_sb_contents(L, -1); /* a file-level table is frozen: read what it holds */
+  int nt = sc->def->ntrack, bad = -1;
+  char badtype[32] = "";
+  double *amount = malloc((size_t)(nt ? nt : 1) * sizeof *amount);
+  unsigned char *has = calloc((size_t)(nt ? nt : 1), 1);
+  if (!amount || !has) { free(amount); free(has); fl_game_fail(g, "out of memory"); lua_settop(L, fidx - 1); return -1; }
+  int object = lua_getmetatable(L, -1); /* a table with its own __index: ask for every track */
+  if (object) lua_pop(L, 1);
+  lua_pushnil(L);
+  for (int i = 0; object ? i < nt : lua_next(L, -2); i++) {
+    int t = object ? (lua_getfield(L, -2, sc->def->tracks[i].id) == LUA_TNIL ? -1 : i)
+                   : lua_type(L, -2) == LUA_TSTRING ? fl_def_track(sc->def, lua_tostring(L, -2)) : -1;
+    if (t >= 0) {
+      has[t] = 1;
+      amount[t] = lua_tonumber(L, -1);
+      if ((lua_type(L, -1) != LUA_TNUMBER || !isfinite(amount[t])) && (bad < 0 || t < bad)) {
+        bad = t;
+        snprintf(badtype, sizeof badtype, "%s", luaL_typename(L, -1));
+      }
     }
-    if (*n == cap) {
-      cap = cap ? cap * 2 : 4;
-      fl_Cost *nc = realloc(*out, (size_t)cap * sizeof *nc);
-      if (!nc) { free(*out); *out = NULL; fl_game_fail(g, "out of memory"); lua_settop(L, fidx - 1); return -1; }
-      *out = nc;
-    }
-    (*out)[(*n)++] = (fl_Cost){t, lua_tonumber(L, -1)};
     lua_pop(L, 1);
   }
+  if (bad >= 0) {
+    char got[96];
+    snprintf(got, sizeof got, "%s for '%s'", badtype, sc->def->tracks[bad].id);
+    free(amount);
+    free(has);
+    return bad_result_of(sc, g, fidx, "cost", "finite numbers as costs", got);
+  }
+  int k = 0;
+  for (int t = 0; t < nt; t++) k += has[t];
+  *out = k ? malloc((size_t)k * sizeof **out) : NULL;
+  if (k && !*out) { free(amount); free(has); fl_game_fail(g, "out of memory"); lua_settop(L, fidx - 1); return -1; }
+  for (int t = 0; t < nt; t++)
+    if (has[t]) (*out)[(*n)++] = (fl_Cost){t, amount[t]};
+  free(amount);
+  free(has);
   lua_settop(L, fidx - 1);
   return 0;
 }
