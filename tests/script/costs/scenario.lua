@@ -11,18 +11,10 @@ track { id = "budget", name = "Budget", min = 0, max = 100, start = 5 }
 area { id = "north", name = "North", terrain = "plain", owner = "council", ring = { 0, 0, 1, 0, 1, 1, 0, 1 } }
 area { id = "south", name = "South", terrain = "plain", owner = "council", ring = { 0, 1, 1, 1, 1, 2, 0, 2 } }
 
--- Costs returned as a file-level table (frozen after load), as an object whose fields come
--- from its metatable, and with a key that is no track (ignored): each prices the option out.
-local DEAR = { budget = 10 }
-local DEAR_OBJECT = setmetatable({}, { __index = { budget = 11 } })
-
 decision {
   id = "buy", side = "council", title = "Spend",
   options = {
     { id = "dear", label = "A dear thing", cost = function() return { budget = 10 } end },
-    { id = "dear_frozen", label = "A dear thing, priced by a file-level table", cost = function() return DEAR end },
-    { id = "dear_object", label = "A dear thing, priced by an object", cost = function() return DEAR_OBJECT end },
-    { id = "dear_extra", label = "A dear thing with a note", cost = function() return { note = 1, budget = 12 } end },
     { id = "dear_area", label = "A dear thing somewhere", target = "area",
       cost = function(area) return { budget = area == "south" and 9 or 8 } end },  -- at least 8
     { id = "cheap_area", label = "A cheap thing somewhere", target = "area",

@@ -3,7 +3,7 @@
 
 test("an option its cost function prices out of reach is not available", function()
   local g = play { seed = 1, side = { council = "trusting" }, turns = 1 }
-  expect(g.decisions[1].option).eq("cheap_area")   -- no dear option was offered (a table, a frozen one, an object)
+  expect(g.decisions[1].option).eq("cheap_area")   -- neither dear option was offered
 end)
 
 test("once the money runs short, the cheap option is priced out too", function()
