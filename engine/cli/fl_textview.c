@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 static void num(FILE *f, double v) {
   char b[96];
@@ -42,7 +43,57 @@ static const char *piece_ref(const fl_Def *d, const fl_State *s, int32_t id, cha
   return buf;
 }
 
-/* An action's targets in words: " (Riga, Tartu)" or ": Infantry #3 from A to B". */
+/* Whether text t contains w, ignoring ASCII case. */
+static int has_words(const char *t, const char *w) {
+  size_t n = strlen(w);
+  for (; *t; t++)
+    if (!strncasecmp(t, w, n)) return 1;
+  return 0;
+}
+
+/* Whether message m says that some of action e's areas were left out ("... left out ...:
+ * Võru, Narva."): marks them in out (indices into e->tg); 0 if it does not. */
+static int says_left_out(const fl_Def *d, const fl_LogEntry *e, const char *m, unsigned char *out) {
+  const char *lo = FL_TR("left out");
+  if (!m || (!has_words(m, "left out") && !has_words(m, lo))) return 0;
+  const char *colon = NULL;
+  for (const char *p = strstr(m, ": "); p; p = strstr(p + 1, ": ")) colon = p;
+  if (!colon) return 0;
+  char list[1024];
+  snprintf(list, sizeof list, "%s", colon + 2);
+  size_t l = strlen(list);
+  while (l && (list[l - 1] == '.' || list[l - 1] == ' ')) list[--l] = '\0';
+  memset(out, 0, (size_t)e->ntg);
+  int n = 0, na = fl_map_area_count(d->map);
+  for (char *w = list, *next; w && *w; w = next) { /* "A, B": every one an area of the order, once */
+    next = strstr(w, ", ");
+    if (next) { *next = '\0'; next += 2; }
+    int k = 0;
+    while (k < e->ntg && (out[k] || e->tg[k] < 0 || e->tg[k] >= na || strcmp(fl_map_area(d->map, e->tg[k])->name, w))) k++;
+    if (k == e->ntg) return 0;
+    out[k] = 1;
+    n++;
+  }
+  return n;
+}
+
+int fl_textview_left_out(const fl_Def *d, const fl_State *s, int i, unsigned char *out) {
+  if (!s || i < 0 || i >= s->nlog) return 0;
+  const fl_LogEntry *e = &s->log[i];
+  if (e->kind != FL_LOG_ACTION || !e->ntg || e->a < 0 || e->a >= d->ncard || e->b < 0 || e->b >= d->cards[e->a].noptions) return 0;
+  const fl_OptionDef *o = &d->cards[e->a].options[e->b];
+  if (o->target != FL_TGT_AREA || o->delay.n > 0) return 0; /* a delayed effect logs later, under its own line */
+  /* the lines its effect logged: right after it, before anything else happens */
+  for (int j = i + 1; j < s->nlog && s->log[j].kind == FL_LOG_MESSAGE && s->log[j].turn == e->turn; j++) {
+    if (e->c >= 0 && !fl_def_sees(d, e->c, s->log[j].seen)) continue; /* not said to who ordered it */
+    int n = says_left_out(d, e, s->log[j].text, out);
+    if (n) return n;
+  }
+  return 0;
+}
+
+/* An action's targets in words: " (Riga, Tartu)" or ": Infantry #3 from A to B"; areas an
+ * order left out are not among them (the line after it names them). */
 static void targets(FILE *f, const fl_Def *d, const fl_State *s, const fl_LogEntry *e) {
   char b[256];
   const fl_OptionDef *o = &d->cards[e->a].options[e->b];
@@ -53,12 +104,17 @@ static void targets(FILE *f, const fl_Def *d, const fl_State *s, const fl_LogEnt
     fprintf(f, FL_TR(": %s from %s to %s"), piece_ref(d, s, e->tg[0], b, sizeof b), AREA(e->tg[2]), AREA(e->tg[1]));
     return;
   }
-  fprintf(f, " (");
+  unsigned char *left = calloc((size_t)e->ntg, 1);
+  int nleft = left && s && e >= s->log && e < s->log + s->nlog ? fl_textview_left_out(d, s, (int)(e - s->log), left) : 0;
+  int shown = 0;
   for (int k = 0; k < e->ntg; k++) {
-    if (o->target == FL_TGT_AREA) fprintf(f, "%s%s", k ? ", " : "", AREA(e->tg[k]));
-    else fprintf(f, "%s%s", k ? ", " : "", piece_ref(d, s, e->tg[k], b, sizeof b));
+    if (nleft && left[k]) continue;
+    fprintf(f, "%s", shown++ ? ", " : " (");
+    if (o->target == FL_TGT_AREA) fprintf(f, "%s", AREA(e->tg[k]));
+    else fprintf(f, "%s", piece_ref(d, s, e->tg[k], b, sizeof b));
   }
-  fprintf(f, ")");
+  if (shown) fprintf(f, ")");
+  free(left);
 #undef AREA
 }
 

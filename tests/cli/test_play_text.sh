@@ -176,6 +176,18 @@ printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 5\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$F
 grep -q '^The computer chose otherwise than you:$' "$T/wc" && grep -q '^  Turn 1, Blue.s orders: Lay a field (c1r2)$' "$T/wc" \
   && ok || bad "what the computer chose: $(grep -A4 'What if the computer' "$T/wc")"
 
+# ---- an order that serves fewer areas than it names: the log, the board and the debrief list the
+# areas served, and the ones its effect left out once, as left out (the replay log keeps all three)
+L=tests/cli/fixtures/left_out
+printf '2 north,south,east\n1\nwhatif 1 2\nnorth\nwhatif 1 3\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play "$L" --text --log "$T/lo.log" >"$T/lo" 2>&1
+grep -qx '  Council chose "Fence areas" on "Orders" (North bank)\.' "$T/lo" && grep -qx '  Left out for lack of money: South bank, East bank\.' "$T/lo" \
+  && grep -qx 'In your game: North bank; left out: South bank, East bank' "$T/lo" \
+  && grep -qx '  Turn 2, Orders: Fence areas (South bank; left out: North bank, East bank)' "$T/lo" \
+  && grep -qx 'action 1 orders fence area:north area:south area:east' "$T/lo.log" \
+  && ok || bad "an order's left-out areas are listed as served: $(grep -E 'chose|Left out|In your game|Turn 2, Orders' "$T/lo")"
+"$FLANK" run "$L" --board | grep -qx '\- Turn 2: Council chose "Fence areas" on "Orders" (South bank)' && ok \
+  || bad "the board's latest events list the areas served: $(grep 'chose' <("$FLANK" run "$L" --board))"
+
 # ---- one figure, one rounding: the debrief's percentages are the indicators' below it (seed 1
 # ends with deterrence 48.7: the debrief said 49% above a table's 48.7%), and flank run's table
 # says what the debrief says (seed 22: 81.8% of the territory held, written 82% in both)
