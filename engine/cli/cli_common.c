@@ -64,19 +64,27 @@ int cli_parse_u64(const char *s, uint64_t *out) {
   return 0;
 }
 
+const char *cli_command = NULL;
+
+/* Where msg points: the line of "file:line: ..." (its path into path), or 0 when it names none. */
+static long located(const char *msg, char *path, size_t n, char **end) {
+  const char *colon = strchr(msg, ':');
+  if (!colon || colon == msg) return 0;
+  snprintf(path, n, "%.*s", (int)(colon - msg), msg);
+  long line = strtol(colon + 1, end, 10);
+  return *end == colon + 1 || **end != ':' || line < 1 ? 0 : line;
+}
+
 /* Print an error; when it starts with "file:line:", show that source line with a
  * caret under the quoted name the message mentions (or under the line's start),
- * as compilers do. */
+ * as compilers do; a message that names no source line starts "flank COMMAND: ". */
 void cli_print_error(const char *msg) {
+  char path[1024], *end;
+  long line = located(msg, path, sizeof path, &end);
+  if (!line) fprintf(stderr, "flank%s%s: ", cli_command ? " " : "", cli_command ? cli_command : "");
   fl_str_fput_term(stderr, msg, 0);
   fputc('\n', stderr);
-  const char *colon = strchr(msg, ':');
-  if (!colon || colon == msg) return;
-  char path[1024];
-  snprintf(path, sizeof path, "%.*s", (int)(colon - msg), msg);
-  char *end;
-  long line = strtol(colon + 1, &end, 10);
-  if (end == colon + 1 || *end != ':' || line < 1) return;
+  if (!line) return;
   if (!fl_str_was_loaded(path)) return; /* a path in a message is not a file to open */
   size_t len;
   char *text = fl_str_read_file(path, &len);
@@ -393,7 +401,7 @@ int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const ch
   if (b.oom) rc = -1;
   else if (!strcmp(path, "-")) rc = fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) ? -1 : 0;
   else rc = fl_save_write_atomic(path, b.data, b.len, err, sizeof err);
-  if (rc) fprintf(stderr, "flank: %s\n", b.oom ? "out of memory" : !strcmp(path, "-") ? "error writing to standard output" : err);
+  if (rc) fprintf(stderr, "flank%s%s: %s\n", cli_command ? " " : "", cli_command ? cli_command : "", b.oom ? "out of memory" : !strcmp(path, "-") ? "error writing to standard output" : err);
   fl_buf_free(&b);
   return rc;
 }

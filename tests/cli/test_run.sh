@@ -40,6 +40,17 @@ grep -q "did you mean 'mines'" /tmp/flank-err.$$ && ok || bad "policy suggestion
 expect_exit 0 "--turns" "$FLANK" run tutorial --turns 2 --json
 grep -q '"status":"unfinished"' /tmp/flank-out.$$ && ok || bad "--turns stops early"
 
+# Every error line of a command that names no source line starts with "flank COMMAND:"
+# (--set's, a scenario that does not exist, a log that cannot be written)
+for c in "run tutorial --set nope=1" "run tutorial --set pushback_chance=abc" "run tutorial --set pushback_chance=7" "batch tutorial --runs 2 --set nope=1" \
+         "render tutorial --set nope=1" "run nosuch" "run tutorial --log $T/no/such/dir/x.log"; do
+  set -- $c
+  $FLANK $c </dev/null >/dev/null 2>"$T/err"
+  [ -s "$T/err" ] && ! grep -v "^flank $1: " "$T/err" | grep -q . && ok || bad "flank $c: an error line without 'flank $1:': $(cat "$T/err")"
+done
+printf 'quit\n' | "$FLANK" play tutorial --text --set nope=1 2>&1 >/dev/null | grep -q "^flank play: scenario 'tutorial' has no parameter 'nope'" \
+  && ok || bad "play --text --set: no 'flank play:' prefix"
+
 # A policy file
 cat > "$T/pol.lua" <<'LUA'
 return function(view, d)
