@@ -349,6 +349,24 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
     cli_json_str(f, e->c >= 0 ? d->sides[e->c].id : "");
     fputs(",\"decision\":", f); cli_json_str(f, d->cards[e->a].id);
     fputs(",\"option\":", f); cli_json_str(f, d->cards[e->a].options[e->b].id);
+    if (e->ntg) { /* as flank test's g.decisions: area ids, piece ids; a move also piece, to, from */
+      const fl_OptionDef *o = &d->cards[e->a].options[e->b];
+      int na = fl_map_area_count(d->map);
+      fputs(",\"targets\":[", f);
+      for (int k = 0; k < e->ntg; k++) {
+        int area = o->target == FL_TGT_AREA || (o->target == FL_TGT_MOVE && k > 0);
+        if (k) fputc(',', f);
+        if (area && e->tg[k] >= 0 && e->tg[k] < na) cli_json_str(f, fl_map_area(d->map, e->tg[k])->id);
+        else fprintf(f, "%d", (int)e->tg[k]);
+      }
+      fputc(']', f);
+      if (o->target == FL_TGT_MOVE && e->ntg >= 3 && e->tg[1] >= 0 && e->tg[1] < na && e->tg[2] >= 0 && e->tg[2] < na) {
+        fprintf(f, ",\"piece\":%d,\"to\":", (int)e->tg[0]);
+        cli_json_str(f, fl_map_area(d->map, e->tg[1])->id);
+        fputs(",\"from\":", f);
+        cli_json_str(f, fl_map_area(d->map, e->tg[2])->id);
+      }
+    }
     fputc('}', f);
     first = 0;
   }

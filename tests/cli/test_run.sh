@@ -176,6 +176,25 @@ PY
 expect_exit 2 "fork options need --until" "$FLANK" replay "$T/f.log" --side council=mines
 expect_exit 2 "fork with an unknown policy" "$FLANK" replay "$T/f.log" --until 3 --side council=nope
 
+# --json: a decision that took targets lists them (area ids, piece ids), a move also piece, to, from,
+# as flank test's g.decisions; the same chosen targets as the replay log's actions
+"$FLANK" run river_crossing --json --log "$T/rc.log" >"$T/rc.json"
+python3 - "$T/rc.json" "$T/rc.log" <<'PY' && ok || bad "run --json lists the decisions' targets"
+import json, sys
+d = json.load(open(sys.argv[1]))["decisions"]
+acts = [l.split()[4:] for l in open(sys.argv[2]) if l.startswith("action ")]
+assert len(acts) == len(d), (len(acts), len(d))
+for x, a in zip(d, acts):
+    want = [int(t[6:]) if t.startswith("piece:") else t[5:] for t in a]
+    got = x.get("targets", [])
+    assert got[:len(want)] == want, (x, a)
+    if x["option"] == "move":
+        assert got == [x["piece"], x["to"], x["from"]] and isinstance(x["piece"], int), x
+assert any(isinstance(t, str) for x in d for t in x.get("targets", [])), "no area targets"
+assert any("from" in x for x in d), "no move"
+assert all("targets" not in x or x["targets"] for x in d)
+PY
+
 # the summary writes each figure as every surface does: a currency before the number ("US$846 M",
 # not "846 US$ M"), the unit after it otherwise, right-aligned
 "$FLANK" run eastern_flank --seed 5 >"$T/sum" 2>&1
