@@ -75,6 +75,33 @@ static long located(const char *msg, char *path, size_t n, char **end) {
   return *end == colon + 1 || **end != ':' || line < 1 ? 0 : line;
 }
 
+static int ident(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* A message that names a dotted name and no quoted one ("flank.track.ad does not exist"):
+ * col at that name's last field in line p, read there as "track.ad" (or, aliased, ".ad" or
+ * ":ad"), so the caret stands under the bad field, not under the line's start. */
+static void dotted_col(const char *p, const char *msg, const char *stop, size_t *col) {
+  for (const char *a = msg; a < stop; a++) {
+    if (!ident(*a) || (a > msg && ident(a[-1]))) continue;
+    const char *b = a, *dot = NULL, *prev = NULL;
+    while (b < stop && (ident(*b) || (*b == '.' && ident(b[1])))) {
+      if (*b == '.') { prev = dot; dot = b; }
+      b++;
+    }
+    if (!dot) { a = b; continue; }
+    char tail[128], field[128];
+    const char *from = prev ? prev + 1 : a; /* "track.ad" */
+    snprintf(tail, sizeof tail, "%.*s", (int)(b - from), from);
+    snprintf(field, sizeof field, "%.*s", (int)(b - dot - 1), dot + 1);
+    size_t tl = strlen(tail), fl = strlen(field);
+    for (const char *h = strstr(p, tail); h; h = strstr(h + 1, tail))
+      if ((h == p || !ident(h[-1])) && !ident(h[tl])) { *col = (size_t)(h + tl - fl - p); return; }
+    for (const char *h = strstr(p, field); h; h = strstr(h + 1, field))
+      if (h > p && (h[-1] == '.' || h[-1] == ':') && !ident(h[fl])) { *col = (size_t)(h - p); return; }
+    return;
+  }
+}
+
 /* Print an error; when it starts with "file:line:", show that source line with a
  * caret under the quoted name the message mentions (or under the line's start),
  * as compilers do; a message that names no source line starts "flank COMMAND: ". */
@@ -102,6 +129,7 @@ void cli_print_error(const char *msg) {
      * context) that stands as a whole word in the line: "event 'x': unknown key 'chanse'
      * (did you mean 'chance'?)" points at chanse */
     const char *stop = end + strlen(end);
+    int quoted = 0;
     static const char *const tails[] = {" (did you mean", " (turn ", "; ", NULL};
     for (const char *const *t = tails; *t; t++) {
       const char *hit = strstr(end, *t);
@@ -116,10 +144,11 @@ void cli_print_error(const char *msg) {
       for (char *hit = wl ? strstr(p, word) : NULL; hit; hit = strstr(hit + 1, word)) {
         int before = hit > p && (isalnum((unsigned char)hit[-1]) || hit[-1] == '_');
         int after = isalnum((unsigned char)hit[wl]) || hit[wl] == '_';
-        if (!before && !after) { col = (size_t)(hit - p); break; }
+        if (!before && !after) { col = (size_t)(hit - p); quoted = 1; break; }
       }
       q = qe;
     }
+    if (!quoted) dotted_col(p, end, stop, &col);
     if (strlen(p) <= 200) {
       fprintf(stderr, "  %5ld | ", line);
       fl_str_fput_term(stderr, p, 0);

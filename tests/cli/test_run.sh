@@ -82,6 +82,13 @@ col=$(sed -n 3p "$T/err" | awk '{ print index($0, "^") }')
 want=$(sed -n 2p "$T/err" | awk '{ print index($0, "counsil") }')
 [ "$col" = "$want" ] && ok || bad "caret under 'counsil' ($col vs $want)"
 
+# ... and under the bad field of a flank.* name that does not exist, not under the line's start
+mkdir -p "$T/ad" && sed 's/F\.track\.add("cohesion", 5)/F.track.ad("cohesion", 5)/' scenarios/tutorial/scenario.lua >"$T/ad/scenario.lua"
+"$FLANK" run "$T/ad" --policy first 2>"$T/err"
+col=$(sed -n 3p "$T/err" | awk '{ print index($0, "^") }')
+want=$(sed -n 2p "$T/err" | awk '{ print index($0, "ad(\"cohesion\"") }')
+grep -q 'flank.track.ad does not exist' "$T/err" && [ "$want" -gt 0 ] && [ "$col" = "$want" ] && ok || bad "caret under 'ad' of F.track.ad ($col vs $want): $(cat "$T/err")"
+
 # Determinism: the same seed gives byte-identical --json and logs in separate processes
 "$FLANK" run tutorial --seed 7 --json --log "$T/a.log" > "$T/a.json"
 "$FLANK" run tutorial --seed 7 --json --log "$T/b.log" > "$T/b.json"
