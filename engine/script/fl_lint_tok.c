@@ -2,6 +2,7 @@
  * function bodies, bracket pairs, and where each definition call `kind { ... }` is. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_lint_int.h"
+#include "fl_str.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,3 +266,37 @@ int def_open(Src *s, const char *kind, int line) {
   return lo < d->n && d->line[lo] <= line ? d->open[lo] : -1;
 }
 
+
+/* ---- for the loader: where a key is (fl_lint.h) ---- */
+
+int fl_lint_key_line(const char *path, const char *kind, int line, int option, const char *key, const char *sub) {
+  size_t len;
+  Src s;
+  memset(&s, 0, sizeof s);
+  if (!path || !key || !(s.text = fl_str_read_file(path, &len))) return line;
+  s.len = len;
+  tokenize(&s);
+  pair_brackets(&s);
+  int open = s.t ? def_open(&s, kind, line) : -1, at = line;
+  if (open >= 0) { /* as lint's Where: the definition's "{", an option's, then the key's */
+    at = s.t[open].line;
+    if (option > 0) {
+      int f = find_field(&s, open, "options");
+      open = f >= 0 && tis(&s, f + 2, "{") ? nth_table(&s, f + 2, option) : -1;
+      if (open >= 0) at = s.t[open].line;
+    }
+  }
+  int k = open >= 0 ? find_field(&s, open, key) : -1;
+  if (k >= 0) at = s.t[k].line;
+  if (k >= 0 && sub && *sub && strcmp(sub, key) && tis(&s, k + 2, "{")) { /* a key inside its table: cost = { budgte = 1 } */
+    int kf = find_field(&s, k + 2, sub);
+    if (kf >= 0) at = s.t[kf].line;
+  }
+  free(s.text);
+  free(s.t);
+  free(s.match);
+  for (int i = 0; i < s.ndc; i++) { free(s.dc[i].open); free(s.dc[i].line); free(s.dc[i].maxclose); }
+  free(s.dc);
+  free(s.lf);
+  return at;
+}
