@@ -1,7 +1,8 @@
 /* Definitions: the functions a scenario calls while it loads (scenario{}, side{},
  * track{}, decision{}, event{}, ending{}, ...). Each records its table and the
  * line it was called from; fl_defs_build then checks every key and reference and
- * fills the core's fl_Def, so errors name the file and line of the definition. */
+ * fills the core's fl_Def, so errors name the file and line of the definition (an unknown or
+ * mistyped key: the key's own line, as flank lint gives it). */
 #include "fl_defs_int.h"
 #include "fl_move.h"
 #include "fl_colour.h"
