@@ -54,6 +54,8 @@ static int has_words(const char *t, const char *w) {
 /* Whether message m says that some of action e's areas were left out ("... left out ...:
  * Võru, Narva."): marks them in out (indices into e->tg); 0 if it does not. */
 static int says_left_out(const fl_Def *d, const fl_LogEntry *e, const char *m, unsigned char *out) {
+  /* TRANSLATORS: not shown: looked for in a scenario's log line in this language that says an
+     order's areas were left out ("Left out for lack of money: Võru"); the words that line uses */
   const char *lo = FL_TR("left out");
   if (!m || (!has_words(m, "left out") && !has_words(m, lo))) return 0;
   const char *colon = NULL;
