@@ -294,8 +294,11 @@ void *zalloc(int n, size_t sz) { return calloc((size_t)(n > 0 ? n : 1), sz); }
 
 static int ref_fail(B *b, const char *what, const char *kind, const char *id, const char *const *c, int n) {
   const char *s = fl_str_suggest(id, c, n);
-  return bfail(b, "%s: unknown %s '%s'%s%s%s", what, kind, id, s ? " (did you mean '" : "", s ? s : "",
-               s ? "'?)" : "");
+  int line = b->line; /* at the line that names it (cost = {\n budgte = 5 }), as lint; then back */
+  if (b->src) b->line = fl_lint_word_line(b->src, line, id);
+  bfail(b, "%s: unknown %s '%s'%s%s%s", what, kind, id, s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+  b->line = line;
+  return -1;
 }
 
 #define REF(fn, kind, arr, n)                                                          \

@@ -42,5 +42,8 @@ int fl_lint_errors(const fl_Lint *l);
  * line in the source, else its table's, else `line`. So the loader (fl_defs.c), which knows only
  * the call's line, points where lint does. */
 int fl_lint_key_line(const char *path, const char *kind, int line, int option, const char *key, const char *sub);
+/* The line of the first string or name `word` in the call that starts on `line` of path (a
+ * definition naming an id that does not exist: where it names it), else `line`. */
+int fl_lint_word_line(const char *path, int line, const char *word);
 
 #endif

@@ -269,15 +269,43 @@ int def_open(Src *s, const char *kind, int line) {
 
 /* ---- for the loader: where a key is (fl_lint.h) ---- */
 
-int fl_lint_key_line(const char *path, const char *kind, int line, int option, const char *key, const char *sub) {
+static int src_read(Src *s, const char *path) {
   size_t len;
+  memset(s, 0, sizeof *s);
+  if (!path || !(s->text = fl_str_read_file(path, &len))) return -1;
+  s->len = len;
+  tokenize(s);
+  pair_brackets(s);
+  if (!s->t) { free(s->text); free(s->lf); free(s->match); return -1; }
+  return 0;
+}
+
+static void src_free(Src *s) {
+  free(s->text);
+  free(s->t);
+  free(s->match);
+  for (int i = 0; i < s->ndc; i++) { free(s->dc[i].open); free(s->dc[i].line); free(s->dc[i].maxclose); }
+  free(s->dc);
+  free(s->lf);
+}
+
+int fl_lint_word_line(const char *path, int line, const char *word) {
   Src s;
-  memset(&s, 0, sizeof s);
-  if (!path || !key || !(s.text = fl_str_read_file(path, &len))) return line;
-  s.len = len;
-  tokenize(&s);
-  pair_brackets(&s);
-  int open = s.t ? def_open(&s, kind, line) : -1, at = line;
+  if (!word || !*word || src_read(&s, path)) return line;
+  int at = line, open = -1;
+  for (int k = 0; k < s.nt && s.t[k].line <= line && open < 0; k++) /* the call on that line: its first bracket */
+    if (s.t[k].line == line && (tis(&s, k, "{") || tis(&s, k, "("))) open = k;
+  char buf[256];
+  for (int k = open, close = open >= 0 ? match_close(&s, open) : -1; k >= 0 && k <= close; k++)
+    if ((ttype(&s, k) == T_STR || ttype(&s, k) == T_NAME) && !strcmp(ttext(&s, k, buf, sizeof buf), word)) { at = s.t[k].line; break; }
+  src_free(&s);
+  return at;
+}
+
+int fl_lint_key_line(const char *path, const char *kind, int line, int option, const char *key, const char *sub) {
+  Src s;
+  if (!key || src_read(&s, path)) return line;
+  int open = def_open(&s, kind, line), at = line;
   if (open >= 0) { /* as lint's Where: the definition's "{", an option's, then the key's */
     at = s.t[open].line;
     if (option > 0) {
@@ -292,11 +320,6 @@ int fl_lint_key_line(const char *path, const char *kind, int line, int option, c
     int kf = find_field(&s, k + 2, sub);
     if (kf >= 0) at = s.t[kf].line;
   }
-  free(s.text);
-  free(s.t);
-  free(s.match);
-  for (int i = 0; i < s.ndc; i++) { free(s.dc[i].open); free(s.dc[i].line); free(s.dc[i].maxclose); }
-  free(s.dc);
-  free(s.lf);
+  src_free(&s);
   return at;
 }
