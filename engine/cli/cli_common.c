@@ -64,19 +64,54 @@ int cli_parse_u64(const char *s, uint64_t *out) {
   return 0;
 }
 
+const char *cli_command = NULL;
+
+/* Where msg points: the line of "file:line: ..." (its path into path), or 0 when it names none. */
+static long located(const char *msg, char *path, size_t n, char **end) {
+  const char *colon = strchr(msg, ':');
+  if (!colon || colon == msg) return 0;
+  snprintf(path, n, "%.*s", (int)(colon - msg), msg);
+  long line = strtol(colon + 1, end, 10);
+  return *end == colon + 1 || **end != ':' || line < 1 ? 0 : line;
+}
+
+static int ident(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* A message that names a dotted name and no quoted one ("flank.track.ad does not exist"):
+ * col at that name's last field in line p, read there as "track.ad" (or, aliased, ".ad" or
+ * ":ad"), so the caret stands under the bad field, not under the line's start. */
+static void dotted_col(const char *p, const char *msg, const char *stop, size_t *col) {
+  for (const char *a = msg; a < stop; a++) {
+    if (!ident(*a) || (a > msg && ident(a[-1]))) continue;
+    const char *b = a, *dot = NULL, *prev = NULL;
+    while (b < stop && (ident(*b) || (*b == '.' && ident(b[1])))) {
+      if (*b == '.') { prev = dot; dot = b; }
+      b++;
+    }
+    if (!dot) { a = b; continue; }
+    char tail[128], field[128];
+    const char *from = prev ? prev + 1 : a; /* "track.ad" */
+    snprintf(tail, sizeof tail, "%.*s", (int)(b - from), from);
+    snprintf(field, sizeof field, "%.*s", (int)(b - dot - 1), dot + 1);
+    size_t tl = strlen(tail), fl = strlen(field);
+    for (const char *h = strstr(p, tail); h; h = strstr(h + 1, tail))
+      if ((h == p || !ident(h[-1])) && !ident(h[tl])) { *col = (size_t)(h + tl - fl - p); return; }
+    for (const char *h = strstr(p, field); h; h = strstr(h + 1, field))
+      if (h > p && (h[-1] == '.' || h[-1] == ':') && !ident(h[fl])) { *col = (size_t)(h - p); return; }
+    return;
+  }
+}
+
 /* Print an error; when it starts with "file:line:", show that source line with a
  * caret under the quoted name the message mentions (or under the line's start),
- * as compilers do. */
+ * as compilers do; a message that names no source line starts "flank COMMAND: ". */
 void cli_print_error(const char *msg) {
+  char path[1024], *end;
+  long line = located(msg, path, sizeof path, &end);
+  if (!line) fprintf(stderr, "flank%s%s: ", cli_command ? " " : "", cli_command ? cli_command : "");
   fl_str_fput_term(stderr, msg, 0);
   fputc('\n', stderr);
-  const char *colon = strchr(msg, ':');
-  if (!colon || colon == msg) return;
-  char path[1024];
-  snprintf(path, sizeof path, "%.*s", (int)(colon - msg), msg);
-  char *end;
-  long line = strtol(colon + 1, &end, 10);
-  if (end == colon + 1 || *end != ':' || line < 1) return;
+  if (!line) return;
   if (!fl_str_was_loaded(path)) return; /* a path in a message is not a file to open */
   size_t len;
   char *text = fl_str_read_file(path, &len);
@@ -94,6 +129,7 @@ void cli_print_error(const char *msg) {
      * context) that stands as a whole word in the line: "event 'x': unknown key 'chanse'
      * (did you mean 'chance'?)" points at chanse */
     const char *stop = end + strlen(end);
+    int quoted = 0;
     static const char *const tails[] = {" (did you mean", " (turn ", "; ", NULL};
     for (const char *const *t = tails; *t; t++) {
       const char *hit = strstr(end, *t);
@@ -108,10 +144,11 @@ void cli_print_error(const char *msg) {
       for (char *hit = wl ? strstr(p, word) : NULL; hit; hit = strstr(hit + 1, word)) {
         int before = hit > p && (isalnum((unsigned char)hit[-1]) || hit[-1] == '_');
         int after = isalnum((unsigned char)hit[wl]) || hit[wl] == '_';
-        if (!before && !after) { col = (size_t)(hit - p); break; }
+        if (!before && !after) { col = (size_t)(hit - p); quoted = 1; break; }
       }
       q = qe;
     }
+    if (!quoted) dotted_col(p, end, stop, &col);
     if (strlen(p) <= 200) {
       fprintf(stderr, "  %5ld | ", line);
       fl_str_fput_term(stderr, p, 0);
@@ -341,6 +378,24 @@ void cli_game_json(FILE *f, fl_Script *sc, uint64_t seed) {
     cli_json_str(f, e->c >= 0 ? d->sides[e->c].id : "");
     fputs(",\"decision\":", f); cli_json_str(f, d->cards[e->a].id);
     fputs(",\"option\":", f); cli_json_str(f, d->cards[e->a].options[e->b].id);
+    if (e->ntg) { /* as flank test's g.decisions: area ids, piece ids; a move also piece, to, from */
+      const fl_OptionDef *o = &d->cards[e->a].options[e->b];
+      int na = fl_map_area_count(d->map);
+      fputs(",\"targets\":[", f);
+      for (int k = 0; k < e->ntg; k++) {
+        int area = o->target == FL_TGT_AREA || (o->target == FL_TGT_MOVE && k > 0);
+        if (k) fputc(',', f);
+        if (area && e->tg[k] >= 0 && e->tg[k] < na) cli_json_str(f, fl_map_area(d->map, e->tg[k])->id);
+        else fprintf(f, "%d", (int)e->tg[k]);
+      }
+      fputc(']', f);
+      if (o->target == FL_TGT_MOVE && e->ntg >= 3 && e->tg[1] >= 0 && e->tg[1] < na && e->tg[2] >= 0 && e->tg[2] < na) {
+        fprintf(f, ",\"piece\":%d,\"to\":", (int)e->tg[0]);
+        cli_json_str(f, fl_map_area(d->map, e->tg[1])->id);
+        fputs(",\"from\":", f);
+        cli_json_str(f, fl_map_area(d->map, e->tg[2])->id);
+      }
+    }
     fputc('}', f);
     first = 0;
   }
@@ -393,7 +448,7 @@ int cli_write_replay_as(const char *path, fl_Script *sc, uint64_t seed, const ch
   if (b.oom) rc = -1;
   else if (!strcmp(path, "-")) rc = fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) ? -1 : 0;
   else rc = fl_save_write_atomic(path, b.data, b.len, err, sizeof err);
-  if (rc) fprintf(stderr, "flank: %s\n", b.oom ? "out of memory" : !strcmp(path, "-") ? "error writing to standard output" : err);
+  if (rc) fprintf(stderr, "flank%s%s: %s\n", cli_command ? " " : "", cli_command ? cli_command : "", b.oom ? "out of memory" : !strcmp(path, "-") ? "error writing to standard output" : err);
   fl_buf_free(&b);
   return rc;
 }

@@ -76,6 +76,44 @@ static int cli_targets_typed(const fl_Def *d, const char *typed, char *out, size
   return k >= n;
 }
 
+/* The areas of logged decision e that are (left: 1) or are not (0) marked left out, as names
+ * into buf: "Narva, Võru". */
+static void area_names(const fl_Def *d, const fl_LogEntry *e, const unsigned char *left, int want, char *buf, size_t n) {
+  size_t m = 0;
+  buf[0] = '\0';
+  for (int k = 0; k < e->ntg && m < n; k++)
+    if (left[k] == want && e->tg[k] >= 0 && e->tg[k] < fl_map_area_count(d->map))
+      m += (size_t)snprintf(buf + m, n - m, "%s%s", m ? ", " : "", fl_map_area(d->map, e->tg[k])->name);
+}
+
+/* Logged decision i of s as cli_decision_line writes it, with the areas it served; those its
+ * effect left out (fl_textview_left_out) named once as such: "Turn 4, Fields on the border:
+ * Anti-tank obstacles only (Narva, Võru; left out: Rēzekne)". */
+static void decision_line(char *buf, size_t n, const fl_Def *d, const fl_State *s, int i) {
+  const fl_LogEntry *e = &s->log[i];
+  unsigned char *left = e->ntg ? calloc((size_t)e->ntg, 1) : NULL;
+  int32_t *tg = e->ntg ? malloc((size_t)e->ntg * sizeof *tg) : NULL;
+  if (!left || !tg || !fl_textview_left_out(d, s, i, left)) {
+    cli_decision_line(buf, n, d, e);
+    free(left); free(tg);
+    return;
+  }
+  fl_LogEntry served = *e;
+  served.tg = tg;
+  served.ntg = 0;
+  for (int k = 0; k < e->ntg; k++)
+    if (!left[k]) tg[served.ntg++] = e->tg[k];
+  cli_decision_line(buf, n, d, &served);
+  char out[512];
+  area_names(d, e, left, 1, out, sizeof out);
+  size_t m = strlen(buf);
+  if (served.ntg && m && buf[m - 1] == ')') buf[--m] = '\0';
+  /* TRANSLATORS: after the areas an order served: those it left out, "(Narva; left out: Võru)" */
+  snprintf(buf + m, n - m, served.ntg ? FL_TR("; left out: %s)") : FL_TR(" (left out: %s)"), out);
+  free(left);
+  free(tg);
+}
+
 /* After a what-if, the decisions the computer took for your side, the first few and how many
  * in all, so the student sees what else changed: after "let the computer play your side",
  * those where it chose otherwise than you did; after another option (kept), those where your
@@ -92,7 +130,7 @@ static void computer_chose(const fl_Def *d, const fl_Replay *r, const fl_State *
   if (n) printf("\n%s\n", kept ? FL_TR("Where the computer chose for your side:") : FL_TR("The computer chose otherwise than you:"));
   for (int i = 0; i < shown; i++) {
     char line[512];
-    cli_decision_line(line, sizeof line, d, &f->log[idx[i]]);
+    decision_line(line, sizeof line, d, f, idx[i]);
     printf("  %s\n", line);
   }
   if (n > shown) { printf("  "); printf(FL_TR("... and %d more"), n - shown); putchar('\n'); }
@@ -144,9 +182,21 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
   char targets[512] = "";
   int by_computer = o == c->noptions + 1;
   if (!by_computer && c->options[o - 1].target != FL_TGT_NONE) {
-    if (a->targets && *a->targets) { /* what the game itself chose there, as names */
+    if (a->targets && *a->targets) { /* what the game itself chose there, as names: what it served, and left out */
       printf("%s", FL_TR("In your game:"));
-      cli_targets_named(stdout, d, a->targets);
+      int li = -1;
+      for (int i = 0, na = 0; i < played->nlog && li < 0; i++) /* the record's actions are the log's, in order */
+        if (played->log[i].kind == FL_LOG_ACTION && na++ == idx[k - 1]) li = i;
+      const fl_LogEntry *e = li >= 0 ? &played->log[li] : NULL;
+      unsigned char *left = e && e->ntg ? calloc((size_t)e->ntg, 1) : NULL;
+      if (left && fl_textview_left_out(d, played, li, left)) {
+        char got[512], out[512];
+        area_names(d, e, left, 0, got, sizeof got);
+        area_names(d, e, left, 1, out, sizeof out);
+        if (*got) printf(" %s", got);
+        printf(*got ? FL_TR("; left out: %s") : FL_TR(" left out: %s"), out);
+      } else cli_targets_named(stdout, d, a->targets);
+      free(left);
       putchar('\n');
     }
     int kind = c->options[o - 1].target;

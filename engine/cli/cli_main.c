@@ -35,5 +35,6 @@ int cli_main(int argc, char **argv) {
   for (int i = 2; i < argc; i++)
     if (cli_is_help(argv[i])) { cli_print_help(c); return EXIT_OK; }
     else if (!strcmp(argv[i], "--")) break;
+  cli_command = c->name; /* its errors start "flank COMMAND: " */
   return c->run(argc - 1, argv + 1);
 }

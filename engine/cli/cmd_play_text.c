@@ -483,6 +483,7 @@ int cli_play_text(int argc, char **argv) {
   cli_Ahead *ahead = st == FL_GAME_WAITING && isatty(STDIN_FILENO) ? cli_text_ahead(sc, human, &opts) : NULL;
   fl_State *undo[UNDO_MAX]; /* the state before each of the people's last decisions */
   int nundo = 0, full_card = -1, full_turn = -1; /* the card last shown in full, and in which turn */
+  fl_TvRead read = {0}; /* the cards' texts read in full: a card that comes again each quarter does not repeat them */
   char line[256];
   while (st == FL_GAME_WAITING) {
     int side, card = fl_game_pending(g, &side);
@@ -503,13 +504,14 @@ int cli_play_text(int argc, char **argv) {
     else if (shown < 2) {
       printf("\n");
       fl_textview_write_ex(stdout, g, side, shown == 0 ? FL_TV_BRIEF : FL_TV_FULL);
+      fl_textview_read_mark(&read, g);
       shown = 2;
       tl.headed = now->turn; /* the board's first line says the date */
       full_card = card; full_turn = now->turn;
     } else {
       fl_textlog_heading(stdout, &tl, d, now);
       int repeat = card == full_card && now->turn == full_turn; /* asked again in the same turn */
-      fl_textview_decision_ex(stdout, g, repeat);
+      fl_textview_decision_read(stdout, g, repeat, &read);
       full_card = card; full_turn = now->turn;
     }
     printf("> ");
@@ -530,6 +532,18 @@ int cli_play_text(int argc, char **argv) {
       printf("%s\n", FL_TR("Undone: back before your last decision."));
       continue;
     }
+    if (!strcmp(w, "help card")) { fl_textview_decision_ex(stdout, g, 0); again = 1; continue; } /* the card in full */
+    if (!strncmp(w, "help ", 5)) { /* one option in full: 'help 3' */
+      char *end;
+      long n = strtol(w + 5, &end, 10);
+      if (end == w + 5 || *end || fl_textview_option_help(stdout, g, (int)n)) {
+        /* TRANSLATORS: 'help N' and 'help card' are what the player types: keep them in English */
+        printf(FL_TR("Type 'help' and an option's number from 1 to %d, or 'help card' for the whole card."), d->cards[card].noptions);
+        putchar('\n');
+      }
+      again = 1;
+      continue;
+    }
     if (!strcmp(w, "help") || !strcmp(w, "h") || !strcmp(w, "?")) {
       example(g, humans, ex, sizeof ex);
       if (*ex) snprintf(eg, sizeof eg, ": %s", ex);
@@ -542,7 +556,10 @@ int cli_play_text(int argc, char **argv) {
                    "'cancel' backs out of a choice, 'undo' takes back your last decision, 'board' shows every\n"
                    "area, 'area NAME' one area in full, 'quit' stops (with --log, your game so far is saved)."),
              eg);
-      printf("\n\n");
+      printf("\n");
+      /* TRANSLATORS: 'help N' and 'help card' are what the player types: keep them in English */
+      printf("%s\n\n", FL_TR("A card that comes again leaves out the texts you have read: 'help N' reads option N in full, "
+                              "'help card' the whole card."));
       fl_textview_tracks_help(stdout, d, side);
       again = 1;
       continue;
@@ -597,6 +614,7 @@ int cli_play_text(int argc, char **argv) {
   }
   if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, humans, &opts, ahead);
   cli_text_ahead_free(ahead);
+  fl_textview_read_free(&read);
   fl_textlog_free(&tl);
   fl_script_free(sc);
   return rc;

@@ -51,7 +51,12 @@ void cli_print_help(const Cmd *c);
 int cli_parse_size(const char *s, int *w, int *h);
 /* Parse an unsigned 64-bit number; 0 ok. */
 int cli_parse_u64(const char *s, uint64_t *out);
-/* Print an error message; for "file:line:" messages also the source line with a caret. */
+/* The command running ("run", "play"...), set by the dispatcher: errors that name no source
+ * line start with "flank COMMAND: ". NULL before (then "flank: "). */
+extern const char *cli_command;
+/* Print an error message; for "file:line:" messages also the source line with a caret (under
+ * the quoted name, or the last field of a dotted name the message gives), others after
+ * "flank COMMAND: ". */
 void cli_print_error(const char *msg);
 /* Load a scenario with the common options; NULL after printing the error. */
 fl_Script *cli_load(const char *where, const fl_ScriptOpts *opts);

@@ -3,8 +3,10 @@
 #include "fl_fmt.h"
 #include "fl_i18n.h"
 #include <ctype.h>
+#include <stdlib.h>
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 static void num(FILE *f, double v) {
   char b[96];
@@ -41,7 +43,59 @@ static const char *piece_ref(const fl_Def *d, const fl_State *s, int32_t id, cha
   return buf;
 }
 
-/* An action's targets in words: " (Riga, Tartu)" or ": Infantry #3 from A to B". */
+/* Whether text t contains w, ignoring ASCII case. */
+static int has_words(const char *t, const char *w) {
+  size_t n = strlen(w);
+  for (; *t; t++)
+    if (!strncasecmp(t, w, n)) return 1;
+  return 0;
+}
+
+/* Whether message m says that some of action e's areas were left out ("... left out ...:
+ * Võru, Narva."): marks them in out (indices into e->tg); 0 if it does not. */
+static int says_left_out(const fl_Def *d, const fl_LogEntry *e, const char *m, unsigned char *out) {
+  /* TRANSLATORS: not shown: looked for in a scenario's log line in this language that says an
+     order's areas were left out ("Left out for lack of money: Võru"); the words that line uses */
+  const char *lo = FL_TR("left out");
+  if (!m || (!has_words(m, "left out") && !has_words(m, lo))) return 0;
+  const char *colon = NULL;
+  for (const char *p = strstr(m, ": "); p; p = strstr(p + 1, ": ")) colon = p;
+  if (!colon) return 0;
+  char list[1024];
+  snprintf(list, sizeof list, "%s", colon + 2);
+  size_t l = strlen(list);
+  while (l && (list[l - 1] == '.' || list[l - 1] == ' ')) list[--l] = '\0';
+  memset(out, 0, (size_t)e->ntg);
+  int n = 0, na = fl_map_area_count(d->map);
+  for (char *w = list, *next; w && *w; w = next) { /* "A, B": every one an area of the order, once */
+    next = strstr(w, ", ");
+    if (next) { *next = '\0'; next += 2; }
+    int k = 0;
+    while (k < e->ntg && (out[k] || e->tg[k] < 0 || e->tg[k] >= na || strcmp(fl_map_area(d->map, e->tg[k])->name, w))) k++;
+    if (k == e->ntg) return 0;
+    out[k] = 1;
+    n++;
+  }
+  return n;
+}
+
+int fl_textview_left_out(const fl_Def *d, const fl_State *s, int i, unsigned char *out) {
+  if (!s || i < 0 || i >= s->nlog) return 0;
+  const fl_LogEntry *e = &s->log[i];
+  if (e->kind != FL_LOG_ACTION || !e->ntg || e->a < 0 || e->a >= d->ncard || e->b < 0 || e->b >= d->cards[e->a].noptions) return 0;
+  const fl_OptionDef *o = &d->cards[e->a].options[e->b];
+  if (o->target != FL_TGT_AREA || o->delay.n > 0) return 0; /* a delayed effect logs later, under its own line */
+  /* the lines its effect logged: right after it, before anything else happens */
+  for (int j = i + 1; j < s->nlog && s->log[j].kind == FL_LOG_MESSAGE && s->log[j].turn == e->turn; j++) {
+    if (e->c >= 0 && !fl_def_sees(d, e->c, s->log[j].seen)) continue; /* not said to who ordered it */
+    int n = says_left_out(d, e, s->log[j].text, out);
+    if (n) return n;
+  }
+  return 0;
+}
+
+/* An action's targets in words: " (Riga, Tartu)" or ": Infantry #3 from A to B"; areas an
+ * order left out are not among them (the line after it names them). */
 static void targets(FILE *f, const fl_Def *d, const fl_State *s, const fl_LogEntry *e) {
   char b[256];
   const fl_OptionDef *o = &d->cards[e->a].options[e->b];
@@ -52,12 +106,17 @@ static void targets(FILE *f, const fl_Def *d, const fl_State *s, const fl_LogEnt
     fprintf(f, FL_TR(": %s from %s to %s"), piece_ref(d, s, e->tg[0], b, sizeof b), AREA(e->tg[2]), AREA(e->tg[1]));
     return;
   }
-  fprintf(f, " (");
+  unsigned char *left = calloc((size_t)e->ntg, 1);
+  int nleft = left && s && e >= s->log && e < s->log + s->nlog ? fl_textview_left_out(d, s, (int)(e - s->log), left) : 0;
+  int shown = 0;
   for (int k = 0; k < e->ntg; k++) {
-    if (o->target == FL_TGT_AREA) fprintf(f, "%s%s", k ? ", " : "", AREA(e->tg[k]));
-    else fprintf(f, "%s%s", k ? ", " : "", piece_ref(d, s, e->tg[k], b, sizeof b));
+    if (nleft && left[k]) continue;
+    fprintf(f, "%s", shown++ ? ", " : " (");
+    if (o->target == FL_TGT_AREA) fprintf(f, "%s", AREA(e->tg[k]));
+    else fprintf(f, "%s", piece_ref(d, s, e->tg[k], b, sizeof b));
   }
-  fprintf(f, ")");
+  if (shown) fprintf(f, ")");
+  free(left);
 #undef AREA
 }
 
@@ -126,47 +185,133 @@ void fl_textview_tracks_help(FILE *f, const fl_Def *d, int viewer) {
 
 void fl_textview_decision(FILE *f, fl_Game *g) { fl_textview_decision_ex(f, g, 0); }
 
-void fl_textview_decision_ex(FILE *f, fl_Game *g, int again) {
+/* ---- what a terminal player has read ---- */
+
+/* A text as read on one card (o: its option, -1 the card's own): FNV-1a over the ids and the
+ * text, so a text that changes reads as new. */
+static uint64_t read_key(const fl_CardDef *c, int o, const char *text, const char *more) {
+  uint64_t h = 1469598103934665603ULL;
+  const char *parts[4] = {c->id, o >= 0 ? c->options[o].id : "", text, more};
+  for (int k = 0; k < 4; k++) {
+    for (const char *p = parts[k]; p && *p; p++) { h ^= (unsigned char)*p; h *= 1099511628211ULL; }
+    h ^= 0xff; h *= 1099511628211ULL; /* between parts */
+  }
+  return h;
+}
+
+static int read_has(const fl_TvRead *r, uint64_t k) {
+  for (int i = 0; r && i < r->n; i++)
+    if (r->h[i] == k) return 1;
+  return 0;
+}
+
+static void read_add(fl_TvRead *r, uint64_t k) {
+  if (!r || read_has(r, k)) return;
+  if (r->n == r->cap) {
+    int cap = r->cap ? r->cap * 2 : 64;
+    uint64_t *h = realloc(r->h, (size_t)cap * sizeof *h);
+    if (!h) return; /* then it shows in full again */
+    r->h = h;
+    r->cap = cap;
+  }
+  r->h[r->n++] = k;
+}
+
+void fl_textview_read_free(fl_TvRead *r) {
+  free(r->h);
+  *r = (fl_TvRead){0};
+}
+
+/* Whether option o has explanatory text (its preview or text) to leave out once read. */
+static int has_text(const fl_OptionDef *op) { return *op->preview || *op->text; }
+
+void fl_textview_read_mark(fl_TvRead *r, fl_Game *g) {
+  const fl_Def *d = fl_game_def(g);
+  int c = fl_game_pending(g, NULL);
+  if (c < 0 || !r) return;
+  const fl_CardDef *card = &d->cards[c];
+  if (*card->text) read_add(r, read_key(card, -1, card->text, NULL));
+  for (int o = 0; o < card->noptions; o++)
+    if (has_text(&card->options[o])) read_add(r, read_key(card, o, card->options[o].preview, card->options[o].text));
+}
+
+/* How an option's line reads: in full; asked again in the same turn (no cost, preview or
+ * text); or with its text left out (read before, unchanged). */
+enum { OPT_FULL, OPT_AGAIN, OPT_NO_TEXT };
+
+static void option_line(FILE *f, fl_Game *g, const fl_CardDef *card, int o, int mode) {
+  const fl_Def *d = fl_game_def(g);
+  const fl_OptionDef *op = &card->options[o];
+  fprintf(f, "%d. %s", o + 1, op->label);
+  for (int k = 0; k < op->ncost && mode != OPT_AGAIN; k++) { /* "Cost: 200 US$ M of Budget" */
+    const fl_TrackDef *t = &d->tracks[op->costs[k].track];
+    char b[160];
+    fprintf(f, FL_TR("%s%s of %s"), k ? ", " : FL_TR(". Cost: "), fl_fmt_qty(op->costs[k].amount, t->unit, t->unit_one, b, sizeof b), t->name);
+  }
+  const char *why = fl_game_unavailable_reason(g, o);
+  if (why) fprintf(f, FL_TR(". Not available: %s"), why);
+  else if (op->target == FL_TGT_MOVE) fputs(FL_TR(". Choose a piece, then where it goes"), f);
+  else if (op->target == FL_TGT_AREA) {
+    if (op->tmax <= 1) fputs(FL_TR(". Choose an area"), f);
+    else if (op->tmin == op->tmax) fprintf(f, FL_NTR(". Choose %d area", ". Choose %d areas", op->tmin), op->tmin);
+    else fprintf(f, FL_NTR(". Choose %d to %d area", ". Choose %d to %d areas", op->tmax), op->tmin, op->tmax);
+  } else if (op->target == FL_TGT_PIECE) {
+    if (op->tmax <= 1) fputs(FL_TR(". Choose a piece"), f);
+    else if (op->tmin == op->tmax) fprintf(f, FL_NTR(". Choose %d piece", ". Choose %d pieces", op->tmin), op->tmin);
+    else fprintf(f, FL_NTR(". Choose %d to %d piece", ". Choose %d to %d pieces", op->tmax), op->tmin, op->tmax);
+  }
+  if (mode == OPT_FULL) {
+    if (*op->preview) fprintf(f, ". %s", op->preview); /* what it would do, even when closed */
+    if (*op->text) { fprintf(f, ". "); cli_cited(f, d, op->text); }
+  }
+  fprintf(f, "\n");
+}
+
+void fl_textview_decision_ex(FILE *f, fl_Game *g, int again) { fl_textview_decision_read(f, g, again, NULL); }
+
+void fl_textview_decision_read(FILE *f, fl_Game *g, int again, fl_TvRead *read) {
   const fl_Def *d = fl_game_def(g);
   int side, c = fl_game_pending(g, &side);
-  if (c >= 0) {
-    const fl_CardDef *card = &d->cards[c];
+  if (c < 0) return;
+  const fl_CardDef *card = &d->cards[c];
+  fputc('\n', f);
+  fprintf(f, FL_TR("Decision for %s: "), d->sides[side].name);
+  if (again) { /* the card's text and the options' were read a moment ago: one line */
+    /* TRANSLATORS: a decision asked again in the same turn; 'board' is what the player types */
+    fprintf(f, FL_TR("%s, again (its text is above; 'board' shows it in full)."), card->title);
     fputc('\n', f);
-    fprintf(f, FL_TR("Decision for %s: "), d->sides[side].name);
-    if (again) { /* the card's text and the options' were read a moment ago: one line */
-      /* TRANSLATORS: a decision asked again in the same turn; 'board' is what the player types */
-      fprintf(f, FL_TR("%s, again (its text is above; 'board' shows it in full)."), card->title);
-      fputc('\n', f);
-    } else {
-      sentence(f, card->title);
-      fputc('\n', f);
-      if (*card->text) { cli_cited(f, d, card->text); fputc('\n', f); }
-    }
-    for (int o = 0; o < card->noptions; o++) {
-      const fl_OptionDef *op = &card->options[o];
-      fprintf(f, "%d. %s", o + 1, op->label);
-      for (int k = 0; k < op->ncost && !again; k++) { /* "Cost: 200 US$ M of Budget" */
-        const fl_TrackDef *t = &d->tracks[op->costs[k].track];
-        char b[160];
-        fprintf(f, FL_TR("%s%s of %s"), k ? ", " : FL_TR(". Cost: "), fl_fmt_qty(op->costs[k].amount, t->unit, t->unit_one, b, sizeof b), t->name);
-      }
-      const char *why = fl_game_unavailable_reason(g, o);
-      if (why) fprintf(f, FL_TR(". Not available: %s"), why);
-      else if (op->target == FL_TGT_MOVE) fputs(FL_TR(". Choose a piece, then where it goes"), f);
-      else if (op->target == FL_TGT_AREA) {
-        if (op->tmax <= 1) fputs(FL_TR(". Choose an area"), f);
-        else if (op->tmin == op->tmax) fprintf(f, FL_NTR(". Choose %d area", ". Choose %d areas", op->tmin), op->tmin);
-        else fprintf(f, FL_NTR(". Choose %d to %d area", ". Choose %d to %d areas", op->tmax), op->tmin, op->tmax);
-      } else if (op->target == FL_TGT_PIECE) {
-        if (op->tmax <= 1) fputs(FL_TR(". Choose a piece"), f);
-        else if (op->tmin == op->tmax) fprintf(f, FL_NTR(". Choose %d piece", ". Choose %d pieces", op->tmin), op->tmin);
-        else fprintf(f, FL_NTR(". Choose %d to %d piece", ". Choose %d to %d pieces", op->tmax), op->tmin, op->tmax);
-      }
-      if (*op->preview && !again) fprintf(f, ". %s", op->preview); /* what it would do, even when closed */
-      if (*op->text && !again) { fprintf(f, ". "); cli_cited(f, d, op->text); }
-      fprintf(f, "\n");
-    }
+    for (int o = 0; o < card->noptions; o++) option_line(f, g, card, o, OPT_AGAIN);
+    return;
   }
+  sentence(f, card->title);
+  fputc('\n', f);
+  /* a card that comes again (each quarter) with the texts read before: those once, then a reminder */
+  int left = 0;
+  uint64_t ck = *card->text ? read_key(card, -1, card->text, NULL) : 0;
+  if (*card->text && read_has(read, ck)) left = 1;
+  else if (*card->text) { cli_cited(f, d, card->text); fputc('\n', f); }
+  for (int o = 0; o < card->noptions && !left; o++)
+    left = has_text(&card->options[o]) && read_has(read, read_key(card, o, card->options[o].preview, card->options[o].text));
+  if (left) {
+    /* TRANSLATORS: a card that comes again with the texts read before; 'help N' and 'help card' are what
+       the player types: keep them in English */
+    fputs(FL_TR("(Texts as before: type 'help N' to read option N in full again, 'help card' the whole card.)"), f);
+    fputc('\n', f);
+  }
+  for (int o = 0; o < card->noptions; o++) {
+    const fl_OptionDef *op = &card->options[o];
+    int seen = has_text(op) && read_has(read, read_key(card, o, op->preview, op->text));
+    option_line(f, g, card, o, seen ? OPT_NO_TEXT : OPT_FULL);
+  }
+  fl_textview_read_mark(read, g);
+}
+
+int fl_textview_option_help(FILE *f, fl_Game *g, int n) {
+  const fl_Def *d = fl_game_def(g);
+  int c = fl_game_pending(g, NULL);
+  if (c < 0 || n < 1 || n > d->cards[c].noptions) return -1;
+  option_line(f, g, &d->cards[c], n - 1, OPT_FULL);
+  return 0;
 }
 
 /* Whether area a holds anything the viewer sees: pieces, named properties, marks. */

@@ -2,6 +2,7 @@
  * for screen readers, terminals and logs. No SDL, no Lua: definition and state only. */
 #ifndef FL_TEXTVIEW_H
 #define FL_TEXTVIEW_H
+#include <stdint.h>
 #include <stdio.h>
 #include "fl_game.h"
 
@@ -28,8 +29,28 @@ void fl_textview_decision(FILE *f, fl_Game *g);
  * area after area): its title in one line and each option without its text, preview and
  * cost, but with what it asks for and why it is closed now. */
 void fl_textview_decision_ex(FILE *f, fl_Game *g, int again);
+/* What a terminal player has read in full (flank play --text): the texts of the cards and
+ * options shown, so that a card coming again (each quarter) does not repeat them. Zeroed to
+ * start; fl_textview_read_free at the end. */
+typedef struct fl_TvRead { uint64_t *h; int n, cap; } fl_TvRead;
+void fl_textview_read_free(fl_TvRead *r);
+/* The pending decision as fl_textview_decision_ex; with read, a text read before and unchanged
+ * (the card's, an option's preview and text) is left out, with one line saying how to read it
+ * again ('help N', 'help card'), and what is shown is remembered as read. */
+void fl_textview_decision_read(FILE *f, fl_Game *g, int again, fl_TvRead *read);
+/* Remember the pending card's texts as read (the whole board showed them). */
+void fl_textview_read_mark(fl_TvRead *r, fl_Game *g);
+/* Option n (from 1) of the pending decision in one line, in full ('help N'); -1 if none. */
+int fl_textview_option_help(FILE *f, fl_Game *g, int n);
+/* The areas logged decision i of s chose but its effect left out, marked 1 in out (one per
+ * target, s->log[i].ntg of them); returns how many (0: none said). Rule code says so in a line
+ * it logs right after the decision (no delay) that says "left out" (or the --lang language's
+ * words for it) and ends with some of the decision's areas by name after a colon, as
+ * eastern_flank's fields do: "Left out for lack of engineers, mines or money: Võru, Narva." */
+int fl_textview_left_out(const fl_Def *d, const fl_State *s, int i, unsigned char *out);
 /* One log line in words (no newline); pieces it names by their labels while they are in
- * state s (NULL: by id). */
+ * state s (NULL: by id). An order's areas are those it served: the ones it left out
+ * (fl_textview_left_out) are named by the line after it. */
 void fl_textview_log_line(FILE *f, const fl_Def *d, const fl_State *s, const fl_LogEntry *e);
 /* Where the game is: "Turn 3 of 12, 1 March 2025", or "1 March 2025 (turn 3)" when the
  * scenario's turns are only a cap (scenario{ turns_cap = true }). No newline. */

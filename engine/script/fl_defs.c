@@ -1,10 +1,12 @@
 /* Definitions: the functions a scenario calls while it loads (scenario{}, side{},
  * track{}, decision{}, event{}, ending{}, ...). Each records its table and the
  * line it was called from; fl_defs_build then checks every key and reference and
- * fills the core's fl_Def, so errors name the file and line of the definition. */
+ * fills the core's fl_Def, so errors name the file and line of the definition (an unknown or
+ * mistyped key: the key's own line, as flank lint gives it). */
 #include "fl_defs_int.h"
 #include "fl_move.h"
 #include "fl_colour.h"
+#include "fl_lint.h"
 #include "fl_state.h"
 #include "fl_str.h"
 #include <math.h>
@@ -59,8 +61,19 @@ static const Kind KINDS[] = {
 
 static int nkeys(const char *const *k) { int n = 0; while (k[n]) n++; return n; }
 
-/* Check a definition table's keys; raise at the caller's line on an unknown one. */
-static void check_keys(lua_State *L, int t, const char *what, const char *const *keys) {
+/* Raise msg at key `key` (sub: a key in its table) of the definition `kind` called from the
+ * caller's line (option > 0: of its option'th option): at the key's own line where the source
+ * shows it, as flank lint points (fl_lint_key_line), else at the call. */
+static int raise_at_key(lua_State *L, const char *kind, int option, const char *key, const char *sub, const char *msg) {
+  lua_Debug ar;
+  if (!lua_getstack(L, 1, &ar) || !lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) return luaL_error(L, "%s", msg);
+  int line = ar.source[0] == '@' ? fl_lint_key_line(ar.source + 1, kind, ar.currentline, option, key, sub) : ar.currentline;
+  lua_pushfstring(L, "%s:%d: %s", ar.short_src, line, msg);
+  return lua_error(L);
+}
+
+/* Check a definition table's keys; raise at the key's line on an unknown one. */
+static void check_keys(lua_State *L, int t, const char *what, const char *const *keys, const char *kind, int option) {
   lua_pushnil(L);
   while (lua_next(L, t)) {
     lua_pop(L, 1);
@@ -73,8 +86,10 @@ static void check_keys(lua_State *L, int t, const char *what, const char *const 
     for (int i = 0; keys[i]; i++) known |= strcmp(keys[i], k) == 0;
     if (!known) {
       const char *s = fl_str_suggest_key(k, keys, nkeys(keys));
-      if (s) luaL_error(L, "%s: unknown key '%s' (did you mean '%s'?)", what, k, s);
-      else luaL_error(L, "%s: unknown key '%s'", what, k);
+      char m[400];
+      if (s) snprintf(m, sizeof m, "%s: unknown key '%s' (did you mean '%s'?)", what, k, s);
+      else snprintf(m, sizeof m, "%s: unknown key '%s'", what, k);
+      raise_at_key(L, kind, option, k, NULL, m);
     }
   }
 }
@@ -92,14 +107,17 @@ static void map_now(lua_State *L, fl_Script *sc) {
 
 /* Check every key's value against its documented type, in the kind's key order (so the
  * first mistake reported does not depend on hashing); raise naming the value written. */
-static void check_types(lua_State *L, int t, const char *what, const char *kind) {
+static void check_types(lua_State *L, int t, const char *what, const char *kind, const char *def, int option) {
   const char *const *keys = fl_defs_keys(kind);
-  char m[400], sub[64];
+  char m[400], sub[64], full[512];
   for (int i = 0; keys && keys[i]; i++) {
     rget(L, t, keys[i]);
     int bad = fl_defs_check_value(L, -1, kind, keys[i], m, sizeof m, sub, sizeof sub);
     lua_pop(L, 1);
-    if (bad) luaL_error(L, "%s: %s", what, m);
+    if (bad) {
+      snprintf(full, sizeof full, "%s: %s", what, m);
+      raise_at_key(L, def, option, keys[i], sub, full); /* at the key, as lint */
+    }
   }
 }
 
@@ -116,8 +134,8 @@ static int def_record(lua_State *L) {
   if (lua_type(L, -1) == LUA_TSTRING) snprintf(what, sizeof what, "%s '%s'", k->name, lua_tostring(L, -1));
   else snprintf(what, sizeof what, "%s", k->name);
   lua_pop(L, 1);
-  check_keys(L, 1, what, k->keys);
-  check_types(L, 1, what, k->name);
+  check_keys(L, 1, what, k->keys, k->name, 0);
+  check_types(L, 1, what, k->name, k->name, 0);
   if (strcmp(k->name, "decision") == 0) {
     rget(L, 1, "options");
     if (lua_type(L, -1) == LUA_TTABLE) {
@@ -126,8 +144,8 @@ static int def_record(lua_State *L) {
         if (rget(L, -1, "id") == LUA_TSTRING) snprintf(ow, sizeof ow, "%s option '%s'", what, lua_tostring(L, -1));
         else snprintf(ow, sizeof ow, "%s option %d", what, (int)i);
         lua_pop(L, 1);
-        check_keys(L, lua_gettop(L), ow, K_OPTION);
-        check_types(L, lua_gettop(L), ow, "option");
+        check_keys(L, lua_gettop(L), ow, K_OPTION, k->name, (int)i);
+        check_types(L, lua_gettop(L), ow, "option", k->name, (int)i);
         lua_pop(L, 1);
       }
       lua_pop(L, 1);
@@ -276,8 +294,11 @@ void *zalloc(int n, size_t sz) { return calloc((size_t)(n > 0 ? n : 1), sz); }
 
 static int ref_fail(B *b, const char *what, const char *kind, const char *id, const char *const *c, int n) {
   const char *s = fl_str_suggest(id, c, n);
-  return bfail(b, "%s: unknown %s '%s'%s%s%s", what, kind, id, s ? " (did you mean '" : "", s ? s : "",
-               s ? "'?)" : "");
+  int line = b->line; /* at the line that names it (cost = {\n budgte = 5 }), as lint; then back */
+  if (b->src) b->line = fl_lint_word_line(b->src, line, id);
+  bfail(b, "%s: unknown %s '%s'%s%s%s", what, kind, id, s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+  b->line = line;
+  return -1;
 }
 
 #define REF(fn, kind, arr, n)                                                          \

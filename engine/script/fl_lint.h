@@ -37,5 +37,13 @@ int fl_lint_count(const fl_Lint *l);
 const fl_LintMsg *fl_lint_msg(const fl_Lint *l, int i);
 /* Number of findings at FL_LINT_ERROR. */
 int fl_lint_errors(const fl_Lint *l);
+/* The line lint gives for key `key` of the definition `kind { ... }` called at `line` of file
+ * path (option > 0: of its option'th option; sub: a key inside the key's table): the key's own
+ * line in the source, else its table's, else `line`. So the loader (fl_defs.c), which knows only
+ * the call's line, points where lint does. */
+int fl_lint_key_line(const char *path, const char *kind, int line, int option, const char *key, const char *sub);
+/* The line of the first string or name `word` in the call that starts on `line` of path (a
+ * definition naming an id that does not exist: where it names it), else `line`. */
+int fl_lint_word_line(const char *path, int line, const char *word);
 
 #endif

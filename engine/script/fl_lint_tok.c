@@ -2,6 +2,7 @@
  * function bodies, bracket pairs, and where each definition call `kind { ... }` is. */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_lint_int.h"
+#include "fl_str.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,3 +266,60 @@ int def_open(Src *s, const char *kind, int line) {
   return lo < d->n && d->line[lo] <= line ? d->open[lo] : -1;
 }
 
+
+/* ---- for the loader: where a key is (fl_lint.h) ---- */
+
+static int src_read(Src *s, const char *path) {
+  size_t len;
+  memset(s, 0, sizeof *s);
+  if (!path || !(s->text = fl_str_read_file(path, &len))) return -1;
+  s->len = len;
+  tokenize(s);
+  pair_brackets(s);
+  if (!s->t) { free(s->text); free(s->lf); free(s->match); return -1; }
+  return 0;
+}
+
+static void src_free(Src *s) {
+  free(s->text);
+  free(s->t);
+  free(s->match);
+  for (int i = 0; i < s->ndc; i++) { free(s->dc[i].open); free(s->dc[i].line); free(s->dc[i].maxclose); }
+  free(s->dc);
+  free(s->lf);
+}
+
+int fl_lint_word_line(const char *path, int line, const char *word) {
+  Src s;
+  if (!word || !*word || src_read(&s, path)) return line;
+  int at = line, open = -1;
+  for (int k = 0; k < s.nt && s.t[k].line <= line && open < 0; k++) /* the call on that line: its first bracket */
+    if (s.t[k].line == line && (tis(&s, k, "{") || tis(&s, k, "("))) open = k;
+  char buf[256];
+  for (int k = open, close = open >= 0 ? match_close(&s, open) : -1; k >= 0 && k <= close; k++)
+    if ((ttype(&s, k) == T_STR || ttype(&s, k) == T_NAME) && !strcmp(ttext(&s, k, buf, sizeof buf), word)) { at = s.t[k].line; break; }
+  src_free(&s);
+  return at;
+}
+
+int fl_lint_key_line(const char *path, const char *kind, int line, int option, const char *key, const char *sub) {
+  Src s;
+  if (!key || src_read(&s, path)) return line;
+  int open = def_open(&s, kind, line), at = line;
+  if (open >= 0) { /* as lint's Where: the definition's "{", an option's, then the key's */
+    at = s.t[open].line;
+    if (option > 0) {
+      int f = find_field(&s, open, "options");
+      open = f >= 0 && tis(&s, f + 2, "{") ? nth_table(&s, f + 2, option) : -1;
+      if (open >= 0) at = s.t[open].line;
+    }
+  }
+  int k = open >= 0 ? find_field(&s, open, key) : -1;
+  if (k >= 0) at = s.t[k].line;
+  if (k >= 0 && sub && *sub && strcmp(sub, key) && tis(&s, k + 2, "{")) { /* a key inside its table: cost = { budgte = 1 } */
+    int kf = find_field(&s, k + 2, sub);
+    if (kf >= 0) at = s.t[kf].line;
+  }
+  src_free(&s);
+  return at;
+}

@@ -49,6 +49,28 @@ for name in type_visible type_once type_turns type_cost ring_odd duplicate_area 
   first=$(head -1 <<<"$first")
   [ "$rc" -eq 2 ] && [ "${first#*scenario.lua:*: }" = "$text" ] || bad "run $name: exit $rc, '$first', want 2 and '$text'"
 done
+# a key on a line of its own: run points at it where lint does (it pointed at the call's line),
+# also at an id that does not exist (a track in cost = {...}, a side)
+KL=$(mktemp -d)
+for k in 1 2 3 4 5 6; do
+  mkdir -p "$KL/k$k"
+  { printf 'scenario { id = "k%s", title = "K", start = "2025-01-01", turns = 2 }\nside { id = "council", name = "Council" }\n' "$k"
+    printf 'track {\n  id = "money",\n  name = "Money",\n%s}\n' "$([ $k = 1 ] && echo '  nmae = "x",')"
+    printf 'decision { id = "d",\n  side = "%s",\n  title = "D",\n  options = {\n    { id = "a", label = "A" },\n    { id = "b",\n' "$([ $k = 6 ] && echo counsil || echo council)"
+    case $k in
+      2) printf '      lable = "B" },\n' ;;
+      3) printf '      label = 5 },\n' ;;
+      4) printf '      label = "B",\n      cost = {\n        money = "x",\n      } },\n' ;;
+      5) printf '      label = "B",\n      cost = {\n        mony = 1,\n      } },\n' ;;
+      *) printf '      label = "B" },\n' ;;
+    esac
+    printf '  },\n}\nending { id = "e", title = "E", default = true }\n'; } >"$KL/k$k/scenario.lua"
+  lint_at=$("$FLANK" lint "$KL/k$k" 2>/dev/null | sed -n 's/^[^:]*scenario\.lua:\([0-9]*\): error: .*\[\(unknown-key\|bad-type\|unknown-ref\)\]$/\1/p' | head -1)
+  run_at=$("$FLANK" run "$KL/k$k" 2>&1 >/dev/null | sed -n '1s/^[^:]*scenario\.lua:\([0-9]*\): .*/\1/p')
+  want=$(grep -n 'nmae\|lable\|label = 5\|money = "x"\|mony\|counsil' "$KL/k$k/scenario.lua" | cut -d: -f1)
+  [ -n "$lint_at" ] && [ "$run_at" = "$lint_at" ] && [ "$run_at" = "$want" ] || bad "k$k: run points at line $run_at, lint at $lint_at, the key is on $want"
+done
+rm -rf "$KL"
 # rule functions that answer with a number stop the game naming the function
 out=$("$FLANK" run "$FIX/requires_number" --seed 1 2>&1 >/dev/null); rc=$?
 [ "$rc" -eq 3 ] && grep -q "scenario.lua:27: function must return true or false, not the number 0 (turn 1, decision 'posture' option 'attack')" <<<"$out" ||

@@ -61,7 +61,17 @@ sed -n '/^1 February 2025 (turn 2):/q;p' "$T/y" >"$T/y1" # turn 1
 [ "$(grep -c 'A long text about the law of fields' "$T/y1")" = 1 ] && [ "$(grep -c 'a long legal text' "$T/y1")" = 1 ] \
   && [ "$(grep -c '^Decision for Council: Orders, again (its text is above; .board. shows it in full)\.$' "$T/y1")" = 2 ] \
   && ok || bad "turn 1's orders card, asked three times, shows its texts once: $(grep -c 'law of fields' "$T/y1") times"
-[ "$(grep -c 'A long text about the law of fields' "$T/y")" = 3 ] && ok || bad "each new turn shows the card in full again"
+# a card that comes again in a later turn (each quarter) with the texts read before: they are left
+# out, with one line saying how to read them again ('help N' an option, 'help card' the whole card)
+[ "$(grep -c 'A long text about the law of fields' "$T/y")" = 1 ] && [ "$(grep -c 'a long legal text' "$T/y")" = 1 ] \
+  && [ "$(grep -A1 '^Decision for Council: Orders\.$' "$T/y" | grep -c "^(Texts as before: type 'help N' to read option N in full again, 'help card' the whole card\.)$")" = 2 ] \
+  && grep -qx '2\. Fence areas\. Cost: 5 M€ of Money\. Choose 1 to 32 areas' "$T/y" \
+  && ok || bad "a card that comes again repeats its texts: $(grep -c 'law of fields' "$T/y") times, reminder $(grep -c 'Texts as before' "$T/y") times"
+printf '2\n1\n2\nsouth_bank\n1\nhelp 2\nhelp card\nhelp 3\n1\nquit\n' | "$FLANK" play "$Y" --text >"$T/yh" 2>&1
+grep -A1 '^> help 2$' "$T/yh" | grep -qx '2\. Fence areas\. Cost: 5 M€ of Money\. Choose 1 to 32 areas\. Fences keep people out (a long legal text)\.' \
+  && [ "$(sed -n '/^> help card$/,/^> help 3$/p' "$T/yh" | grep -c 'A long text about the law of fields')" = 1 ] \
+  && grep -A1 '^> help 3$' "$T/yh" | grep -q "^Type 'help' and an option's number from 1 to 2" \
+  && ok || bad "'help N' and 'help card' read the texts again: $(sed -n '/^> help 2/,/^> 1/p' "$T/yh")"
 grep -q '^  Each: Lawful everywhere\.$' "$T/y1" && grep -q '^  1\. North bank (north_bank): 3 km$' "$T/y1" \
   && ok || bad "what every target shares is said once above them: $(grep -A3 'Which areas' "$T/y1" | head -4)"
 printf '1\n2\nquit\n' | "$FLANK" play eastern_flank --text >"$T/each" 2>&1
@@ -102,6 +112,10 @@ expect=$(seq 1 $((last + 1)) | tr '\n' ' ')
 got=$(for t in $turns; do case $t in *to*) seq ${t% to *} ${t#* to } ;; *) echo "$t" ;; esac; done | tr '\n' ' ')
 [ "$got" = "$expect" ] && ok || bad "eastern_flank tells every turn once, in order, to its end (turn $((last + 1))): got $got"
 grep -q '^1 December 2047 (turn 54):$' "$T/efall" && ok || bad "the last turn's date before the ending: $(grep -B2 'The game is over' "$T/efall")"
+# the fields card comes each quarter: its long legal paragraph is read once, not twelve times
+[ "$(grep -c '^Amended Protocol II binds its parties' "$T/efall")" -le 1 ] && [ "$(grep -c '^Choose a kind of field, then one or more areas' "$T/efall")" = 1 ] \
+  && [ "$(grep -c '^Decision for Defence council: Fields on the border\.$' "$T/efall")" -gt 3 ] \
+  && ok || bad "the fields card's text is repeated each quarter: $(grep -c '^Choose a kind of field' "$T/efall") times"
 
 # ---- the same game: text mode changes how it reads, not what is played
 "$FLANK" replay "$T/ef.log" --verify >/dev/null 2>"$T/err" && ok || bad "the text game's log verifies: $(cat "$T/err")"
@@ -161,6 +175,18 @@ grep -q 'The computer made [1-9][0-9]* of your side.s decisions' "$T/wk" && grep
 printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 5\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play tests/script/board --text --side blue >"$T/wc" 2>&1
 grep -q '^The computer chose otherwise than you:$' "$T/wc" && grep -q '^  Turn 1, Blue.s orders: Lay a field (c1r2)$' "$T/wc" \
   && ok || bad "what the computer chose: $(grep -A4 'What if the computer' "$T/wc")"
+
+# ---- an order that serves fewer areas than it names: the log, the board and the debrief list the
+# areas served, and the ones its effect left out once, as left out (the replay log keeps all three)
+L=tests/cli/fixtures/left_out
+printf '2 north,south,east\n1\nwhatif 1 2\nnorth\nwhatif 1 3\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play "$L" --text --log "$T/lo.log" >"$T/lo" 2>&1
+grep -qx '  Council chose "Fence areas" on "Orders" (North bank)\.' "$T/lo" && grep -qx '  Left out for lack of money: South bank, East bank\.' "$T/lo" \
+  && grep -qx 'In your game: North bank; left out: South bank, East bank' "$T/lo" \
+  && grep -qx '  Turn 2, Orders: Fence areas (South bank; left out: North bank, East bank)' "$T/lo" \
+  && grep -qx 'action 1 orders fence area:north area:south area:east' "$T/lo.log" \
+  && ok || bad "an order's left-out areas are listed as served: $(grep -E 'chose|Left out|In your game|Turn 2, Orders' "$T/lo")"
+"$FLANK" run "$L" --board | grep -qx '\- Turn 2: Council chose "Fence areas" on "Orders" (South bank)' && ok \
+  || bad "the board's latest events list the areas served: $(grep 'chose' <("$FLANK" run "$L" --board))"
 
 # ---- one figure, one rounding: the debrief's percentages are the indicators' below it (seed 1
 # ends with deterrence 48.7: the debrief said 49% above a table's 48.7%), and flank run's table

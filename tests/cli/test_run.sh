@@ -40,6 +40,17 @@ grep -q "did you mean 'mines'" /tmp/flank-err.$$ && ok || bad "policy suggestion
 expect_exit 0 "--turns" "$FLANK" run tutorial --turns 2 --json
 grep -q '"status":"unfinished"' /tmp/flank-out.$$ && ok || bad "--turns stops early"
 
+# Every error line of a command that names no source line starts with "flank COMMAND:"
+# (--set's, a scenario that does not exist, a log that cannot be written)
+for c in "run tutorial --set nope=1" "run tutorial --set pushback_chance=abc" "run tutorial --set pushback_chance=7" "batch tutorial --runs 2 --set nope=1" \
+         "render tutorial --set nope=1" "run nosuch" "run tutorial --log $T/no/such/dir/x.log"; do
+  set -- $c
+  $FLANK $c </dev/null >/dev/null 2>"$T/err"
+  [ -s "$T/err" ] && ! grep -v "^flank $1: " "$T/err" | grep -q . && ok || bad "flank $c: an error line without 'flank $1:': $(cat "$T/err")"
+done
+printf 'quit\n' | "$FLANK" play tutorial --text --set nope=1 2>&1 >/dev/null | grep -q "^flank play: scenario 'tutorial' has no parameter 'nope'" \
+  && ok || bad "play --text --set: no 'flank play:' prefix"
+
 # A policy file
 cat > "$T/pol.lua" <<'LUA'
 return function(view, d)
@@ -70,6 +81,13 @@ sed -n 2p "$T/err" | grep -qF '5 | decision { id = "d", side = "counsil"' && ok 
 col=$(sed -n 3p "$T/err" | awk '{ print index($0, "^") }')
 want=$(sed -n 2p "$T/err" | awk '{ print index($0, "counsil") }')
 [ "$col" = "$want" ] && ok || bad "caret under 'counsil' ($col vs $want)"
+
+# ... and under the bad field of a flank.* name that does not exist, not under the line's start
+mkdir -p "$T/ad" && sed 's/F\.track\.add("cohesion", 5)/F.track.ad("cohesion", 5)/' scenarios/tutorial/scenario.lua >"$T/ad/scenario.lua"
+"$FLANK" run "$T/ad" --policy first 2>"$T/err"
+col=$(sed -n 3p "$T/err" | awk '{ print index($0, "^") }')
+want=$(sed -n 2p "$T/err" | awk '{ print index($0, "ad(\"cohesion\"") }')
+grep -q 'flank.track.ad does not exist' "$T/err" && [ "$want" -gt 0 ] && [ "$col" = "$want" ] && ok || bad "caret under 'ad' of F.track.ad ($col vs $want): $(cat "$T/err")"
 
 # Determinism: the same seed gives byte-identical --json and logs in separate processes
 "$FLANK" run tutorial --seed 7 --json --log "$T/a.log" > "$T/a.json"
@@ -164,6 +182,25 @@ assert b["policies"]["council"] == "mines"
 PY
 expect_exit 2 "fork options need --until" "$FLANK" replay "$T/f.log" --side council=mines
 expect_exit 2 "fork with an unknown policy" "$FLANK" replay "$T/f.log" --until 3 --side council=nope
+
+# --json: a decision that took targets lists them (area ids, piece ids), a move also piece, to, from,
+# as flank test's g.decisions; the same chosen targets as the replay log's actions
+"$FLANK" run river_crossing --json --log "$T/rc.log" >"$T/rc.json"
+python3 - "$T/rc.json" "$T/rc.log" <<'PY' && ok || bad "run --json lists the decisions' targets"
+import json, sys
+d = json.load(open(sys.argv[1]))["decisions"]
+acts = [l.split()[4:] for l in open(sys.argv[2]) if l.startswith("action ")]
+assert len(acts) == len(d), (len(acts), len(d))
+for x, a in zip(d, acts):
+    want = [int(t[6:]) if t.startswith("piece:") else t[5:] for t in a]
+    got = x.get("targets", [])
+    assert got[:len(want)] == want, (x, a)
+    if x["option"] == "move":
+        assert got == [x["piece"], x["to"], x["from"]] and isinstance(x["piece"], int), x
+assert any(isinstance(t, str) for x in d for t in x.get("targets", [])), "no area targets"
+assert any("from" in x for x in d), "no move"
+assert all("targets" not in x or x["targets"] for x in d)
+PY
 
 # the summary writes each figure as every surface does: a currency before the number ("US$846 M",
 # not "846 US$ M"), the unit after it otherwise, right-aligned
