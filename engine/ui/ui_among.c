@@ -22,7 +22,9 @@ static const char *const T_HEAD = FL_N("YOUR GAME AMONG MANY"), *const T_WHERE =
   *const T_WHAT = FL_N("The same scenario played many times under each policy the scenario ships for your side, with the same "
                        "assumptions, so you can see how much of your result was your choices and how much was luck."),
   *const T_NOT = FL_N("This window cannot play the games."),
-  *const T_POINT = FL_N("Point at a policy to read what it does."), *const T_FRONT = FL_N("a policy's best trade-offs: none of its games beats these on both");
+  *const T_POINT = FL_N("Point at a policy to read what it does."),
+  /* TRANSLATORS: before how a policy's games ended, "Its games ended: Deterrence held 66% · War 34%" */
+  *const T_ENDED = FL_N("Its games ended:"), *const T_FRONT = FL_N("a policy's best trade-offs: none of its games beats these on both");
 
 /* The two tracks of the scatter: deterrence against harm when the scenario has them, else
  * the first two headline tracks (visible, with a better direction). */
@@ -278,6 +280,37 @@ static void scatter(fl_Ui *u, SDL_Rect r, int xt, int yt, int hi) {
 #undef SY
 }
 
+/* How set s's games (s < 0: all of them) ended, most common first: "Ended: Deterrence held 66% · War; territory
+ * lost 34%" (up to three endings; the rest are "other"). A student reads whether a cloud is
+ * games with a war or without one. */
+static void ending_shares(const fl_Def *d, const fl_UiAmong *a, int s, const char *head, char *buf, size_t n) {
+  int cnt[64] = {0}, other = 0, ne = d->nending < 64 ? d->nending : 64;
+  size_t games = 0, lo = s < 0 ? 0 : (size_t)s * a->runs, hi = s < 0 ? a->n : (size_t)(s + 1) * a->runs; /* s < 0: every set */
+  for (size_t i = lo; i < hi && i < a->n; i++) {
+    int e = a->ending ? a->ending[i] : -1;
+    if (e >= 0 && e < ne) cnt[e]++; else other++;
+    games++;
+  }
+  *buf = '\0';
+  if (!games) return;
+  size_t at = (size_t)snprintf(buf, n, "%s", head);
+  for (int k = 0; k < 3; k++) {
+    int best = -1;
+    for (int e = 0; e < ne; e++)
+      if (cnt[e] > 0 && (best < 0 || cnt[e] > cnt[best])) best = e;
+    if (best < 0) break;
+    double pc = 100.0 * cnt[best] / (double)games;
+    if (at < n) at += (size_t)snprintf(buf + at, n - at, "%s %s %s%.0f%%", k ? " \xC2\xB7" : "", d->endings[best].title,
+                                       pc < 0.5 ? "<" : "", pc < 0.5 ? 1.0 : pc);
+    cnt[best] = 0;
+  }
+  for (int e = 0; e < ne; e++) other += cnt[e];
+  if (other && at < n) {
+    double pc = 100.0 * other / (double)games;
+    snprintf(buf + at, n - at, " \xC2\xB7 %s %s%.0f%%", fl_tr(FL_N("other")), pc < 0.5 ? "<" : "", pc < 0.5 ? 1.0 : pc);
+  }
+}
+
 void ui_among_draw(fl_Ui *u, SDL_Rect r) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
@@ -309,7 +342,12 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
                     "%zu games per policy in %.1f s. Each dot is one game, nudged a few pixels so that equal results show as a crowd.",
                     (long)a->runs),
              a->runs, u->t.among_ms / 1000.0);
-  y += gfx_draw_wrapped(g, FONT_SMALL, done, r.x, y, lw, COL_MUTED) + PX(10);
+  y += gfx_draw_wrapped(g, FONT_SMALL, done, r.x, y, lw, COL_MUTED) + PX(4);
+  char all[512];
+  /* TRANSLATORS: before how all the games of "Among many" ended, "... Deterrence held 77% · War 22%" */
+  ending_shares(d, a, -1, fl_tr(FL_N("How these games ended:")), all, sizeof all); /* how all these games ended: is a cloud the games with a war? */
+  if (*all) y += gfx_draw_wrapped(g, FONT_SMALL, all, r.x, y, lw, COL_TEXT) + PX(4);
+  y += PX(6);
   SDL_Rect plot = {r.x, y, lw, r.y + r.h - y}; /* drawn after the right column: the policy pointed at there lights up */
   /* right: where the game stands on every headline track, then per policy on the chart's two */
   int ry = ui_section(u, rx, r.y, rw, T_WHERE);
@@ -349,6 +387,13 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
     ry += gfx_draw_wrapped(g, FONT_SMALL, ph, rx + PX(14), ry, rw - PX(14), COL_TEXT) + PX(6);
   }
   ry += PX(10);
+  char ends[4096] = "";
+  size_t eat = (size_t)snprintf(ends, sizeof ends, "among: all %s\n", all);
+  for (int s = 0; check && s < a->nset && eat < sizeof ends; s++) {
+    char en[512];
+    ending_shares(d, a, s, fl_tr(T_ENDED), en, sizeof en);
+    eat += (size_t)snprintf(ends + eat, sizeof ends - eat, "among: %s %s\n", a->set_name[s], en);
+  }
   for (int s = 0; s < a->nset && xt >= 0 && yt >= 0; s++) { /* each policy: the chart's two tracks (pointed at: lit up) */
     if (ry + 3 * gfx_font_h(g, FONT_SMALL) > r.y + r.h) break;
     int y0 = ry;
@@ -363,6 +408,10 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
       if (pt && ry + pt->h > r.y + r.h) break;
       ry += gfx_draw_wrapped(g, FONT_SMALL, ph, rx + PX(16), ry, rw - PX(16), COL_MUTED) + PX(3);
     }
+    char en[512];
+    ending_shares(d, a, s, fl_tr(T_ENDED), en, sizeof en);
+    const gfx_Text *et = *en ? gfx_text(g, FONT_SMALL, en, rw - PX(16)) : NULL;
+    if (et && ry + et->h <= r.y + r.h) ry += gfx_draw_wrapped(g, FONT_SMALL, en, rx + PX(16), ry, rw - PX(16), COL_MUTED) + PX(3);
     if (hi < 0 && tip < 0 && ui_hovered(u, (SDL_Rect){rx, y0, rw, ry - y0})) hi = s;
     ry += PX(8);
   }
@@ -372,10 +421,26 @@ void ui_among_draw(fl_Ui *u, SDL_Rect r) {
     char now[2100];
     snprintf(now, sizeof now, "among: legend%s lit %d", lay, hi);
     if (strcmp(was, now)) { fprintf(stderr, "%s '%s'\n", now, hi >= 0 ? a->set_name[hi] : ""); snprintf(was, sizeof was, "%s", now); }
+    static char ends_was[4096];
+    if (strcmp(ends_was, ends)) { fputs(ends, stderr); snprintf(ends_was, sizeof ends_was, "%s", ends); }
   }
   if (tip >= 0) { /* over everything below the legend: the policy's own words */
     char line[1200];
-    snprintf(line, sizeof line, "%s: %s", a->set_name[tip], a->set_text[tip]);
+    size_t nl = strlen(a->set_name[tip]); /* a policy's words may begin with its name already */
+    char en[512];
+    ending_shares(d, a, tip, fl_tr(T_ENDED), en, sizeof en);
+    if (!strncmp(a->set_text[tip], a->set_name[tip], nl) && a->set_text[tip][nl] == ':')
+      snprintf(line, sizeof line, "%s\n%s", a->set_text[tip], en);
+    else snprintf(line, sizeof line, "%s: %s\n%s", a->set_name[tip], a->set_text[tip], en);
+    if (check) {
+      static char tip_was[1200];
+      if (strcmp(tip_was, line)) {
+        snprintf(tip_was, sizeof tip_was, "%s", line);
+        for (char *c = tip_was; *c; c++) if (*c == '\n') *c = ' ';
+        fprintf(stderr, "among: tip %s\n", tip_was);
+        snprintf(tip_was, sizeof tip_was, "%s", line);
+      }
+    }
     int tw = rw < PX(420) ? rw : PX(420);
     const gfx_Text *tt = gfx_text(g, FONT_SMALL, line, tw);
     int th = (tt ? tt->h : lh) + PX(16), tx0 = tip_r.x + tw + PX(16) > rx + rw ? rx + rw - tw - PX(16) : tip_r.x;

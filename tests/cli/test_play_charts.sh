@@ -128,6 +128,20 @@ for _ in $(seq 120); do grep -q '^among: legend .* lit -1' "$T/err" && grep -q '
 named=$(grep '^among: frontiers named' "$T/err" | tail -1)
 [ -n "$named" ] && [ "$named" != "among: frontiers named" ] && echo "ok: the frontier lines are named (${named#among: frontiers named })" ||
   bad "no frontier line is named: '$named'"
+# how the games ended, all of them and each policy's (a cold student could not tell the two
+# clouds apart, games with a war and without, nor what share of games had a war): shares that
+# add up to all the games
+python3 - "$T/err" <<'EOF' || fail=1
+import re, sys
+lines = [l for l in open(sys.argv[1], encoding='utf-8', errors='replace') if l.startswith('among: ') and ' ended: ' in l]
+if not any(l.startswith('among: all How these games ended: ') for l in lines): print('FAIL: the chart does not say how its games ended'); sys.exit(1)
+bad = []
+for l in lines:
+    ps = [int(x) for x in re.findall(r'(\d+)%', l.split(' ended: ', 1)[1])]
+    if not 97 <= sum(ps) <= 103: bad.append(l.strip())
+if bad: print('FAIL: ending shares that do not add up to all the games: ' + bad[0]); sys.exit(1)
+print(f'ok: how the games ended, in all and for {len(lines) - 1} policies ({lines[0].split(" ended: ", 1)[1].strip()})')
+EOF
 legend=$(grep '^among: legend' "$T/err" | tail -1)
 entry=$(sed -n 's/.* \(2\):\([0-9]*\),\([0-9]*\),\([0-9]*\),\([0-9]*\) .*/\2 \3 \4 \5/p' <<<"$legend")
 if [ -z "$entry" ]; then bad "no legend entry 2 reported: $legend"; else
@@ -137,6 +151,9 @@ if [ -z "$entry" ]; then bad "no legend entry 2 reported: $legend"; else
   lit=$(grep '^among: legend' "$T/err" | tail -1)
   name=$(sed -n "s/.* lit 2 '\(.*\)'$/\1/p" <<<"$lit")
   [ -n "$name" ] && echo "ok: pointing at '$name' in the legend lights its cloud" || bad "pointing at legend entry 2 lit nothing: ${lit##* lit }"
+  tip=$(grep '^among: tip ' "$T/err" | tail -1)
+  grep -q "Its games ended: " <<<"$tip" && echo "ok: its words say how its games ended" || bad "the policy's words do not say how its games ended: $tip"
+  grep -qF "$name: $name:" <<<"$tip" && bad "the policy's name is doubled: $tip" || true
   grep '^among: frontiers named' "$T/err" | tail -1 | grep -qxF "among: frontiers named '$name'" &&
     echo "ok: its frontier is named, the others' not" || bad "the lit policy's frontier: $(grep '^among: frontiers named' "$T/err" | tail -1)"
   [ -n "${SHOTS:-}" ] && xwd -id "$W" -silent >"$SHOTS/among_lit.xwd" 2>/dev/null
