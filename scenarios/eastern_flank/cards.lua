@@ -389,7 +389,8 @@ function R.define(cfg)
           local ax = ({ "north", "riga", "gap" })[V("added", 0) + 1]
           local dest = DEST[ax]
           if V("stage") == "after" or F.area.owner(dest) ~= "council" then
-            log(T.log.brigade_cancelled, F.area.get(dest, "name"))
+            local name = F.area.get(dest, "name")
+            if V("stage") == "after" then log(T.log.brigade_too_late, name) else log(T.log.brigade_cancelled, name, name) end
             return
           end
           F.var.add("added", 1)

@@ -326,7 +326,8 @@ T.ev = {
       .. "sensors and allied brigades are lawful alternatives; leaving weakens a norm 164 states keep [@lm2024]. "
       .. "Withdrawal takes effect six months after notice, and not during an armed conflict [@ottawa, Art. 20]. "
       .. "Model numbers are assumptions unless a source is named. The game: a turn a month until the end of "
-      .. "2027 (a day at a time in a crisis or a war), then twenty aftermath years, a turn each, to about 2047.",
+      .. "2027, most of your decisions each quarter, a day at a time in a crisis or a war; then twenty aftermath "
+      .. "years, a turn each (they begin as soon as a war ends).",
     gap_week = "June 2027. The withdrawals are in force; 240,000 AP mines are in store for rapid emplacement "
       .. "(assumption). Forces are massing around the Suwałki Gap, the Baltic states' only land link to NATO "
       .. "(~100 km of Polish-Lithuanian border [@politico]; ~65-70 km between Kaliningrad and Belarus at its "
@@ -340,7 +341,7 @@ T.ev = {
     harm = "People were pushed across the forest border near %s and walked into a minefield: %d killed or injured.",
     safe = "People were pushed across the forest border near %s; border guards took them in." },
   war_day = { title = "A day of war: the front on the map, the news in the log" },
-  finland = { title = "Finland leaves too", label = "Leaves the mine ban: 10 Jan 2026", label_out = "Left the mine ban: 10 Jan 2026",
+  finland = { title = "Finland leaves too", label = "Finland leaves the mine ban: 10 Jan 2026", label_out = "Finland left the mine ban: 10 Jan 2026",
     text = "Finland, not on the council, follows its own path: the Eduskunta voted 157-18 on 19 June 2025 and "
       .. "Finland deposited its notice on 10 July 2025; it takes effect on 10 January 2026 [@parliaments; @votes]." },
   finland_out = { title = "Finland is out",
@@ -377,7 +378,8 @@ T.log = {
   art20_after = "The conflict has ended; the withdrawal now takes effect (Art. 20(3)).",
   ceasefire = "Ceasefire after %d days.",
   brigade = "Another allied brigade is stationed near %s.",
-  brigade_cancelled = "The allied brigade promised six months ago is not sent: %s is occupied or the war is over.",
+  brigade_cancelled = "The allied brigade promised for %s is not sent: %s is occupied.",
+  brigade_too_late = "The allied brigade promised for %s is not sent: the war is over.",
   follower = "Another state announces that it will leave the Ottawa Convention too, citing the four: the norm weakens (a model event, not history).",
 }
 
