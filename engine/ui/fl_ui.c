@@ -148,6 +148,8 @@ static void open_brief(fl_Ui *u) {
   if (!u->def) return;
   u->brief_side = u->opts.human >= 0 && u->opts.human < u->def->nside ? u->opts.human : ui_first_playable(u->def);
   u->brief_extra = 0;
+  u->brief_scroll = 0;
+  u->brief_bib = (SDL_Rect){0, 0, 0, 0}; /* until a briefing draws its sources */
   u->screen = SCR_BRIEF;
 }
 
@@ -727,6 +729,10 @@ int fl_ui_run(const fl_UiHost *host, const fl_UiOpts *opts, char *err, size_t n)
           u->title_sel -= ev.wheel.y;
           if (u->title_sel < 0) u->title_sel = 0;
           if (u->title_sel >= u->nscen) u->title_sel = u->nscen ? u->nscen - 1 : 0;
+        } else if (u->screen == SCR_BRIEF && u->def && in_rect(u->brief_bib, u->mx, u->my)) { /* its sources */
+          u->brief_scroll -= ev.wheel.y;
+          if (u->brief_scroll < 0) u->brief_scroll = 0;
+          if (u->brief_scroll >= u->def->nsource) u->brief_scroll = u->def->nsource ? u->def->nsource - 1 : 0;
         } else if (u->screen == SCR_DEBRIEF) {
           ui_debrief_wheel(u, ev.wheel.y);
         } else if (u->screen == SCR_GAME && u->st && in_rect(u->logr, u->mx, u->my)) {

@@ -295,7 +295,8 @@ void ui_draw_brief(fl_Ui *u) {
     if (d->nparam) ry = ui_params_draw(u, rx, ry, rw, bottom - PX(60)) + PX(14);
     if (d->nsource && ry < bottom - PX(60)) {
       ry = ui_section(u, rx, ry, rw, T_SOURCES);
-      ui_biblio_draw(u, rx, ry, rw, bottom - PX(12), 0);
+      u->brief_bib = (SDL_Rect){rx, ry, rw, bottom - PX(12) - ry}; /* the mouse wheel scrolls it (fl_ui.c) */
+      ui_biblio_draw(u, rx, ry, rw, bottom - PX(12), u->brief_scroll);
     }
   }
   ui_btn(u, x, bottom, FL_N("Begin"), "Enter", BTN_BEGIN, 0, BS_PRIMARY, 0);

@@ -114,11 +114,20 @@ int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom, int skip) {
   if (d->nsource > 512) return y;
   fl_cite_order(d, order);
   char legend[1200], marks[1400];
+  if (skip > n - 1) skip = n - 1;
   if (fl_cite_legend(d, NULL, legend, sizeof legend)) { /* what the notes' marks mean, above the list */
     snprintf(marks, sizeof marks, fl_tr(T_MARKS), legend);
-    y += gfx_draw_wrapped(g, FONT_SMALL, marks, x, y, w, COL_TEXT) + PX(8);
+    /* ...unless it would leave no room for a source (a short briefing showed the legend and
+     * "28 more below" only) */
+    char sh[200], full[1400], line[1700];
+    const fl_Source *s0 = &d->sources[order[skip > 0 ? skip : 0]];
+    fl_cite_short(s0, sh, sizeof sh);
+    fl_cite_entry(s0, 0, full, sizeof full);
+    snprintf(line, sizeof line, "%s \xE2\x80\x94 %s", sh, full);
+    const gfx_Text *lt = gfx_text(g, FONT_SMALL, marks, w), *et = gfx_text(g, FONT_SMALL, line, w - PX(14));
+    int need = (lt ? lt->h : 0) + PX(8) + (et ? et->h : 0) + (skip > 0 ? gfx_font_h(g, FONT_SMALL) + PX(4) : 0);
+    if (y + need <= bottom) y += gfx_draw_wrapped(g, FONT_SMALL, marks, x, y, w, COL_TEXT) + PX(8);
   }
-  if (skip > n - 1) skip = n - 1;
   if (skip > 0) {
     char up[256];
     snprintf(up, sizeof up, FL_NTR("\xE2\x86\x91 %d more above", "\xE2\x86\x91 %d more above", skip), skip);

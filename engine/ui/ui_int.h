@@ -246,6 +246,7 @@ typedef struct fl_Ui {
   /* card and panels */
   int opt_sel, focus, log_scroll;
   SDL_Rect logr;
+  int brief_scroll; SDL_Rect brief_bib; /* the briefing's bibliography: sources scrolled past, its place */
   int help;
   char err[2048];              /* error panel text; empty: none */
   int popup;                   /* log index of the event shown in a pop-up, or -1 */

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The briefing's list of sources scrolls with the mouse wheel, as its "↓ N more below (mouse
+# wheel)" line says (a cold student turned the wheel over it twice and nothing moved: the
+# flagship's 28 sources stayed hidden until the debrief). FLANK_I18N_DRAWN lists every text the
+# window draws. Needs Xvfb and xdotool (tools/test installs both).
+FLANK=$1
+command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
+T=$(mktemp -d)
+DPY=":$((500 + RANDOM % 400))"
+Xvfb "$DPY" -screen 0 1920x1200x24 -nolisten tcp >/dev/null 2>&1 &
+XV=$!
+P=
+trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
+export DISPLAY=$DPY
+sleep 1
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
+  "$FLANK" play eastern_flank --size 1920x1200 >"$T/out" 2>"$T/err" &
+P=$!
+for _ in $(seq 20); do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
+W=$(xdotool search --onlyvisible --pid "$P" | head -1)
+[ -n "$W" ] || { bad "the window did not open: $(tail -3 "$T/err")"; exit 1; }
+sleep 1
+below=$(grep -a 'more below (mouse wheel)' "$T/drawn" | tail -1)
+[ -n "$below" ] || { bad "the briefing shows no '... more below (mouse wheel)' under its sources"; exit 1; }
+# at 1920x1200 the list has room for its first source: point at it and turn the wheel down
+xdotool mousemove --window "$W" 1300 985; sleep 0.3
+: >"$T/drawn"
+for _ in 1 2 3; do xdotool click 5; sleep 0.3; done
+xdotool mousemove --window "$W" 1301 985; sleep 0.5   # a motion redraws, whatever the wheel did
+grep -aq 'more above' "$T/drawn" && echo "ok: the wheel scrolls the briefing's sources ($(grep -a 'more above' "$T/drawn" | tail -1))" ||
+  bad "the wheel over the sources did not scroll them (no 'more above'; before: '$below')"
+: >"$T/drawn"
+for _ in 1 2 3 4; do xdotool click 4; sleep 0.3; done
+xdotool mousemove --window "$W" 1300 985; sleep 0.5
+grep -aq 'more above' "$T/drawn" && bad "the wheel up did not bring the list back to its top" || echo "ok: the wheel up brings it back to its first source"
+kill -0 "$P" 2>/dev/null || bad "the window died: $(tail -3 "$T/err")"
+[ $fail -eq 0 ] && echo "test_play_brief: ok"
+exit $fail
