@@ -5,6 +5,7 @@
  * scenario defines for your side). The window's debrief uses the same engine calls and
  * fl_ensemble_phrase. What it says comes in the --lang language; what the player types
  * (whatif, among, quit) stays the same. */
+#include "fl_fmt.h"
 #include "fl_cli.h"
 #include "fl_ens_cache.h"
 #include "fl_ensemble.h"
@@ -149,8 +150,16 @@ static void whatif(fl_Script *sc, const fl_Replay *r, const fl_State *played, fl
       const fl_CardDef *c = &d->cards[fl_def_card(d, a->card)];
       int op = fl_def_option(c, a->option);
       printf("  %d. ", i + 1);
-      printf(FL_TR("Turn %d, %s%s%s: %s"), a->turn, several ? d->sides[c->side].name : "", several ? ", " : "", c->title,
-             op >= 0 ? c->options[op].label : a->option);
+      int32_t when = INT32_MIN; /* its date, from the played game's log (as the window's timeline) */
+      for (int j = 0; played && j < played->nlog && when == INT32_MIN; j++)
+        if (played->log[j].turn == a->turn) when = played->log[j].date;
+      char date[64];
+      if (when != INT32_MIN)
+        printf(FL_TR("%s, %s%s%s: %s"), fl_fmt_date(when, date, sizeof date), several ? d->sides[c->side].name : "",
+               several ? ", " : "", c->title, op >= 0 ? c->options[op].label : a->option);
+      else
+        printf(FL_TR("Turn %d, %s%s%s: %s"), a->turn, several ? d->sides[c->side].name : "", several ? ", " : "", c->title,
+               op >= 0 ? c->options[op].label : a->option);
       putchar('\n');
     }
     if (!ask(FL_N("Which decision would you take differently? (number; Enter to cancel) "), line, sizeof line) || !*line) return;

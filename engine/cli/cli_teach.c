@@ -79,10 +79,14 @@ int cli_computer_chose(const fl_Def *d, const fl_Replay *r, const fl_State *f, f
   return n;
 }
 
-/* "Turn 4, Fields: Anti-tank belts (Narva, Võru)": a logged decision with its areas. */
+/* "1 Jun 2025, Fields: Anti-tank belts (Narva, Võru)": a logged decision with its areas, by
+ * its date as the window's timeline says it (a cold student read "Turn 13" and could not place it). */
 void cli_decision_line(char *buf, size_t n, const fl_Def *d, const fl_LogEntry *e) {
   const fl_CardDef *c = &d->cards[e->a];
-  size_t m = (size_t)snprintf(buf, n, FL_TR("Turn %d, %s: %s"), e->turn, c->title, c->options[e->b].label);
+  char date[64];
+  fl_fmt_date(e->date, date, sizeof date);
+  /* TRANSLATORS: a decision in a list: its date, its card's title, the option taken */
+  size_t m = (size_t)snprintf(buf, n, FL_TR("%s, %s: %s"), date, c->title, c->options[e->b].label);
   int areas = c->options[e->b].target == FL_TGT_AREA && e->tg, shown = 0;
   for (int t = 0; areas && t < e->ntg && m < n; t++)
     if (e->tg[t] >= 0 && e->tg[t] < fl_map_area_count(d->map))
