@@ -252,8 +252,14 @@ static void press(fl_Ui *u, int id, int arg) {
   case BTN_END_TURN: end_turn(u); break;
   case BTN_DEBRIEF: ui_debrief_open(u); break;
   case BTN_BACK: u->screen = SCR_GAME; break;
-  case BTN_NEW: start_game(u); break;
-  case BTN_TITLE: if (u->nscen > 0) u->screen = SCR_TITLE; break;
+  case BTN_NEW:
+    if (u->screen == SCR_DEBRIEF && u->t.leave_ask != BTN_NEW) { u->t.leave_ask = BTN_NEW; break; } /* asked: once more */
+    start_game(u);
+    break;
+  case BTN_TITLE:
+    if (u->screen == SCR_DEBRIEF && u->t.leave_ask != BTN_TITLE) { u->t.leave_ask = BTN_TITLE; break; }
+    if (u->nscen > 0) u->screen = SCR_TITLE;
+    break;
   case BTN_SCENARIO: {
     char msg[2048] = "";
     u->title_sel = arg;
@@ -406,10 +412,15 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     return;
   }
   if (u->screen == SCR_DEBRIEF) {
+    /* leaving the debrief for a new game or the title closes it and its what-ifs: asked once
+     * (a cold student pressed N and lost both what-ifs); Esc or any other key stays */
+    int ask = u->t.leave_ask;
+    u->t.leave_ask = 0;
+    if (c == SDLK_n) { if (ask == BTN_NEW) start_game(u); else u->t.leave_ask = BTN_NEW; return; }
+    if (c == SDLK_t && u->nscen) { if (ask == BTN_TITLE) u->screen = SCR_TITLE; else u->t.leave_ask = BTN_TITLE; return; }
+    if (ask && c == SDLK_ESCAPE) return;
     if (ui_debrief_key(u, c, (k->keysym.mod & KMOD_SHIFT) != 0)) return;
     if (c == SDLK_ESCAPE || c == SDLK_RETURN) u->screen = SCR_GAME;
-    else if (c == SDLK_n) start_game(u);
-    else if (c == SDLK_t && u->nscen) u->screen = SCR_TITLE;
     return;
   }
   if (!u->game) return;

@@ -32,6 +32,9 @@ static const char *const T_DEBRIEF = FL_N("DEBRIEF"), *const T_UNFINISHED = FL_N
   /* TRANSLATORS: the quoted name is the third tab's, "Sources and questions" */
   *const T_MORE = FL_N("\xE2\x80\xA6 the whole text is under \xE2\x80\x9CSources and questions\xE2\x80\x9D"), *const T_SOURCES = FL_N("SOURCES"),
   *const T_FAILED = FL_N("Could not play it"), *const T_NO_QUESTIONS = FL_N("The scenario asks no questions."),
+  *const T_SURE_NEW = FL_N("New game: sure?"), *const T_SURE_TITLE = FL_N("Title: sure?"),
+  /* TRANSLATORS: beside "New game: sure?" in the debrief; N and T are the keys */
+  *const T_LEAVE = FL_N("This debrief and its what-ifs will close: the same key again to go, Esc to stay"),
   *const T_BACK = FL_N("Back to the map"), *const T_NEW = FL_N("New game"), *const T_TEACHER = FL_N("Save for my teacher"), *const T_TITLE = FL_N("Title"),
   /* TRANSLATORS: key hints; P and Tab are the keys */
   *const T_KEYS = FL_N("\xE2\x86\x91\xE2\x86\x93 pick a decision  \xC2\xB7  1\xE2\x80\x93" "9 what if  \xC2\xB7  P computer plays on  \xC2\xB7  Tab next tab");
@@ -464,10 +467,15 @@ void ui_draw_debrief(fl_Ui *u) {
   else sources_tab(u, x, y, w, bottom - PX(14));
   int bx = x;
   bx += ui_btn(u, bx, bottom, T_BACK, "Esc", BTN_BACK, 0, BS_PRIMARY, 0).w + PX(10);
-  bx += ui_btn(u, bx, bottom, T_NEW, "N", BTN_NEW, 0, BS_SECONDARY, 0).w + PX(10);
+  int asked = u->t.leave_ask;
+  bx += ui_btn(u, bx, bottom, asked == BTN_NEW ? T_SURE_NEW : T_NEW, "N", BTN_NEW, 0, asked == BTN_NEW ? BS_PRIMARY : BS_SECONDARY, 0).w + PX(10);
   if (u->host->save_log) bx += ui_btn(u, bx, bottom, T_TEACHER, "S", BTN_TEACHER, 0, BS_SECONDARY, 0).w + PX(10);
-  if (u->nscen > 0) ui_btn(u, bx, bottom, T_TITLE, "T", BTN_TITLE, 0, BS_SECONDARY, 0);
-  if (u->t.tab == 0 && u->host->fork_new) gfx_draw_text(g, FONT_SMALL, fl_tr(T_KEYS), x + w, bottom + PX(8), COL_MUTED, 2);
+  if (u->nscen > 0) bx += ui_btn(u, bx, bottom, asked == BTN_TITLE ? T_SURE_TITLE : T_TITLE, "T", BTN_TITLE, 0,
+                                 asked == BTN_TITLE ? BS_PRIMARY : BS_SECONDARY, 0).w + PX(10);
+  if (asked) { /* what leaving costs, beside the button that asks again */
+    if (x + w - bx > PX(120)) gfx_draw_wrapped(g, FONT_SMALL, fl_tr(T_LEAVE), bx, bottom, x + w - bx, COL_ACCENT);
+    if (getenv("FLANK_LAYOUT_CHECK")) fprintf(stderr, "debrief: leave asked %s\n", asked == BTN_NEW ? "new" : "title");
+  } else if (u->t.tab == 0 && u->host->fork_new) gfx_draw_text(g, FONT_SMALL, fl_tr(T_KEYS), x + w, bottom + PX(8), COL_MUTED, 2);
 }
 
 /* ---- keys ------------------------------------------------------------------------- */

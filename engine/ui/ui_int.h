@@ -194,6 +194,8 @@ typedef struct ui_Teach {
   Uint32 wake_ev;             /* SDL user event a worker pushes when it finishes */
   ui_Fork fork[UI_MAXFORK];
   int tab;                    /* debrief: 0 your game, 1 among many, 2 sources and questions */
+  int leave_ask;              /* debrief: a new game (BTN_NEW) or the title (BTN_TITLE) asked once: the
+                               * same again leaves, anything else stays (the debrief and its what-ifs go) */
   int dec_sel;                /* debrief: the chosen decision (log index), -1: none */
   int dec_scroll;             /* debrief: first decision shown */
   /* a what-if on other areas: the areas legal at that decision (the host replays the game to

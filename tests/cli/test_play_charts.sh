@@ -161,6 +161,16 @@ if [ -z "$entry" ]; then bad "no legend entry 2 reported: $legend"; else
   grep '^among: legend' "$T/err" | tail -1 | grep -q ' lit -1 ' && echo "ok: away from the legend all clouds are alike again" ||
     bad "the cloud stays lit: $(grep '^among: legend' "$T/err" | tail -1 | sed 's/.* lit/lit/')"
 fi
+# N in the debrief asks before it closes the debrief and its what-ifs (a cold student pressed N
+# and lost both what-ifs): once it asks and stays, Esc keeps the debrief, N twice starts a game
+panels() { grep -c 'panel: ' "$T/err"; }
+p0=$(panels)
+xdotool key n; sleep 1
+grep -q '^debrief: leave asked new' "$T/err" && [ "$(panels)" = "$p0" ] && echo "ok: N asks first and stays in the debrief" ||
+  bad "N left the debrief without asking (asked: $(grep -c '^debrief: leave asked' "$T/err"), panels $p0 -> $(panels))"
+xdotool key Escape; sleep 0.5
+xdotool key n; sleep 0.5; xdotool key n; sleep 1.5
+[ "$(panels)" -gt "$p0" ] && echo "ok: N again starts a new game" || bad "N twice did not start a new game: $(grep 'panel: ' "$T/err" | tail -1)"
 kill -0 "$P" 2>/dev/null || bad "the window died: $(tail -3 "$T/err")"
 [ $fail -eq 0 ] && echo "test_play_charts: ok"
 exit $fail
