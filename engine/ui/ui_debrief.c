@@ -16,6 +16,8 @@
 static const char *const T_DEBRIEF = FL_N("DEBRIEF"), *const T_UNFINISHED = FL_N("Unfinished game"), *const T_ENDINGS = FL_N("ENDINGS"),
   *const T_AS_PLAYED = FL_N("AS PLAYED"), *const T_WHAT_IF = FL_N("WHAT IF"), *const T_PLAYING = FL_N("Playing on\xE2\x80\xA6"),
   *const T_INDICATORS = FL_N("INDICATORS OVER TIME"),
+  /* TRANSLATORS: the charts' key: "what if 1", as the what-if's card is headed ("WHAT IF 1") */
+  *const T_WHAT_IF_KEY = FL_N("what if"),
   /* TRANSLATORS: beside the break mark on the debrief charts' time axis; %s is a month or a day, e.g. "Dec 2027", "7 Jun 2027" */
   *const T_BREAK = FL_N("after %s the time axis is compressed"), *const T_DECISIONS = FL_N("YOUR DECISIONS"),
   *const T_DECISIONS_ALL = FL_N("DECISIONS TAKEN"), *const T_PICK = FL_N("Pick a decision to ask: what if?"),
@@ -74,6 +76,13 @@ static int two_lines(gfx_Ctx *g, int font, const char *s, int w, char *l1, char 
   return 2;
 }
 
+/* A what-if's number as its card and the charts' key say it: the open ones, in order. */
+static int fork_num(const fl_Ui *u, const ui_Fork *f) {
+  int num = 0;
+  for (const ui_Fork *j = u->t.fork; j <= f && j < u->t.fork + UI_MAXFORK; j++) num += j->used;
+  return num;
+}
+
 static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label, const fl_State *s, SDL_Color c, int k,
                        int measure) {
   gfx_Ctx *g = &u->g;
@@ -93,7 +102,10 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
   gfx_round(g, r, PX(6), COL_CARD);
   gfx_fill(g, (SDL_Rect){r.x, r.y + PX(6), PX(3), r.h - PX(12)}, c);
   int x = r.x + pad + PX(2), y = r.y + pad;
-  gfx_draw_text(g, FONT_TINY_B, fl_tr(head), x, y, c, 0);
+  char hd[96];
+  int num = f ? fork_num(u, f) : 0; /* a what-if's number, as the charts' key names it */
+  if (num) snprintf(hd, sizeof hd, "%s %d", fl_tr(head), num); else snprintf(hd, sizeof hd, "%s", fl_tr(head));
+  gfx_draw_text(g, FONT_TINY_B, hd, x, y, c, 0);
   if (f && !f->th) { /* close it */
     SDL_Rect xr = {r.x + r.w - PX(24), r.y + PX(4), PX(20), PX(20)};
     gfx_draw_text(g, FONT_BODY, "\xC3\x97", xr.x + xr.w / 2, xr.y, ui_hovered(u, xr) ? COL_TEXT : COL_MUTED, 1);
@@ -237,11 +249,14 @@ static int computer_otherwise(const fl_Ui *u, const ui_Fork *f, int li, char *bu
     ui_targets_text(u, x, tg, sizeof tg);
     ui_targets_text(u, e, ta, sizeof ta);
     if (x->b == e->b && !strcmp(tg, ta)) return 0;
-    snprintf(buf, n, FL_TR("the computer: %s%s"), u->def->cards[x->a].options[x->b].label, tg);
+    /* TRANSLATORS: under a decision in the debrief's timeline: what a what-if's computer chose there instead */
+    snprintf(buf, n, FL_TR("what if %d, the computer: %s%s"), fork_num(u, f), u->def->cards[x->a].options[x->b].label, tg);
     return 1;
   }
   if (r->ended && r->turn <= e->turn) return 0;
-  snprintf(buf, n, "%s", FL_TR("the computer: not asked"));
+  /* TRANSLATORS: under a decision in the debrief's timeline: in that what-if the card never came (a cold
+     student read "the computer: not asked" and did not understand it) */
+  snprintf(buf, n, FL_TR("what if %d: this decision never came up"), fork_num(u, f));
   return 1;
 }
 
@@ -327,6 +342,30 @@ static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
     int fy = ny + gfx_font_h(&u->g, FONT_TINY_B) / 2 - gfx_font_h(&u->g, FONT_SMALL) / 2;
     ui_chart_break_mark(u, x + lw - nw - PX(16), ny + gfx_font_h(&u->g, FONT_TINY_B) / 2, COL_MUTED);
     gfx_draw_text(&u->g, FONT_SMALL, note, x + lw, fy, COL_MUTED, 2);
+  }
+  if (nmore) { /* with what-ifs the charts draw several lines: which is which (a cold student matched them
+                * to the cards' borders), the game as played in gold, each what-if in its card's colour */
+    int kx = x, kh = gfx_font_h(&u->g, FONT_SMALL);
+    char lab[300];
+    for (int k = -1, num = 0; k < UI_MAXFORK; k++) {
+      if (k >= 0 && !u->t.fork[k].used) continue;
+      if (k >= 0 && (num++, !u->t.fork[k].res)) continue; /* numbered as its card, drawn once it has a line */
+      if (k < 0) snprintf(lab, sizeof lab, "%s", fl_tr(T_PLAYED));
+      else snprintf(lab, sizeof lab, "%s %d", fl_tr(T_WHAT_IF_KEY), num);
+      int tw = gfx_text_w(&u->g, FONT_SMALL, lab);
+      if (kx + PX(22) + tw > x + lw) { /* the rest does not fit on the line: shorten the last */
+        if (kx + PX(60) < x + lw) gfx_draw_text(&u->g, FONT_SMALL, "\xE2\x80\xA6", kx, yy, COL_MUTED, 0);
+        break;
+      }
+      gfx_fill(&u->g, (SDL_Rect){kx, yy + kh / 2 - PX(2), PX(16), PX(4)}, k < 0 ? COL_ACCENT : ui_fork_color(k));
+      gfx_draw_text(&u->g, FONT_SMALL, lab, kx + PX(20), yy, COL_MUTED, 0);
+      if (getenv("FLANK_CHART_CHECK")) {
+        static char said[UI_MAXFORK + 1][300];
+        if (strcmp(said[k + 1], lab)) { fprintf(stderr, "chart key: %s\n", lab); snprintf(said[k + 1], sizeof said[k + 1], "%s", lab); }
+      }
+      kx += PX(20) + tw + PX(16);
+    }
+    yy += kh + PX(6);
   }
   int nvis = 0;
   for (int i = 0; i < d->ntrack; i++) nvis += d->tracks[i].visible && ui_sees(u, d->tracks[i].seen);

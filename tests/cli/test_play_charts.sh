@@ -123,6 +123,12 @@ for _ in $(seq 240); do grep -q 'panel: ending' "$T/err" && break; sleep 0.5; do
 grep -q 'panel: ending' "$T/err" || bad "the demo did not end: $(grep '^header' "$T/err" | tail -1)"
 sleep 0.5
 xdotool key Return; sleep 1                 # the debrief
+# two what-ifs at the first decision: the charts get a key, numbered as the cards (a cold student
+# matched three colours of lines to the cards' borders)
+xdotool key Down; sleep 0.4; xdotool key 2; sleep 0.4; xdotool key p
+for _ in $(seq 60); do grep -q '^chart key: what if 2$' "$T/err" && break; sleep 0.5; done
+grep -q '^chart key: as played$' "$T/err" && grep -q '^chart key: what if 1$' "$T/err" && grep -q '^chart key: what if 2$' "$T/err" &&
+  echo "ok: the charts' key names the game as played and each what-if" || bad "no key to the charts' lines: $(grep '^chart key' "$T/err" | tr '\n' '|')"
 xdotool key Tab                             # "Among many"
 for _ in $(seq 120); do grep -q '^among: legend .* lit -1' "$T/err" && grep -q '^among: frontiers named' "$T/err" && break; sleep 0.5; done
 named=$(grep '^among: frontiers named' "$T/err" | tail -1)
