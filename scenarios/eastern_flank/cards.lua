@@ -456,6 +456,10 @@ function R.define(cfg)
   event { id = "crisis_day", title = T.ev.crisis_day.title, on = "turn_start", silent = true,
     when = function() return V("stage") == "crisis" end,
     effect = function() F.var.add("crisis_day", 1); R.update_forces(); R.assess() end }
+  -- the first day of a crisis stops the player (a cold student sped from a month of peace into
+  -- a war in one key press): turns are days now, and the adversary may attack on any of them
+  event { id = "crisis_begins", title = T.ev.crisis_begins.title, on = "turn_start",
+    when = function() return V("stage") == "crisis" and V("crisis_day", 0) == 1 end, text = T.ev.crisis_begins.text }
   if not gap then
     -- context the council does not decide, each reported in the first turn after its date
     local function after(d) return function() return F.game.date() > d end end

@@ -337,6 +337,9 @@ T.ev = {
   },
   month = { title = "A month passes" },
   crisis_day = { title = "Crisis day" },
+  crisis_begins = { title = "A crisis begins",
+    text = "From now on a turn is a day, not a month: each day the adversary decides whether to attack, hold "
+      .. "or stand down, and your crisis measures come again. Read the map before you end a day." },
   pushback = { title = "People pushed across the border",
     harm = "People were pushed across the forest border near %s and walked into a minefield: %d killed or injured.",
     safe = "People were pushed across the forest border near %s; border guards took them in." },

@@ -132,3 +132,15 @@ test("a battle's civilian toll scales the war's casualties and nothing before th
   expect(high.tracks.civilian_casualties_peace).eq(low.tracks.civilian_casualties_peace)
   expect(high.tracks.territory_held).eq(low.tracks.territory_held)
 end)
+
+test("a crisis stops the player on its first day: one 'A crisis begins' pop-up per crisis", function()
+  -- seed 24 with the council taking every first option: the adversary opens a crisis in 2025
+  -- (a cold student sped from a month of peace into the war without noticing the crisis)
+  local g = play { seed = 24, side = { council = "first" } }
+  local begins = 0
+  for _, e in ipairs(g.log) do
+    if e.event == "crisis_begins" then begins = begins + 1 end
+  end
+  expect(g.vars.crises).ge(1)
+  expect(begins).eq(g.vars.crises)
+end)
