@@ -95,7 +95,9 @@ function R.define(cfg)
   tr("deterrence_avg", { min = 0, max = 100, start = 0, unit = "%", better = "higher", visible = false })
   tr("alliance_cohesion", { min = 0, max = 100, start = 75, unit = "%", better = "higher" })
   tr("reputation", { min = 0, max = 100, start = 80, unit = "%", better = "higher" })   -- an assumption (the model doc)
-  tr("budget", { min = 0, max = 100000, start = Q.budget_start, unit = "US$ M", better = "higher", source = "eastshield" })
+  -- no "better": money left unspent is not a result (a cold student read "Budget: better than in 58%" beside
+  -- a lost Rīga); "spent" (lower is better) is the cost of a policy
+  tr("budget", { min = 0, max = 100000, start = Q.budget_start, unit = "US$ M", source = "eastshield" })
   tr("spent", { min = 0, max = 1e9, start = 0, unit = "US$ M", better = "lower", source = "eastshield" })
   tr("territory_held", { min = 0, max = 100, start = 100, unit = "%", better = "higher" })
   tr("civilian_casualties_peace", { min = 0, max = 1e9, start = 0, unit = "people", unit_one = "person", better = "lower" })
