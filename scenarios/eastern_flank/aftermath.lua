@@ -94,6 +94,9 @@ function R.end_war()
   for _, c in ipairs { "tallinn", "riga", "vilnius" } do lost = lost or F.area.owner(c) == "adversary" end
   if not V("reached", false) then F.track.set("hours_to_capital", 999) end
   log(T.log.ceasefire, V("war_day"))
+  -- the attack's arrows go with the ceasefire (a cold student still saw them in 2046); the front
+  -- line stays: it is the ceasefire line, where the occupied land begins
+  F.map.clear("arrows")
   start_aftermath(lost and "territory_lost" or "line_held")
 end
 

@@ -208,5 +208,12 @@ PY
 grep -Eq '^  Money spent +US\$[0-9][0-9,.]* M$' "$T/sum" && grep -Eq '^  Deterrence +[0-9.]+%$' "$T/sum" && ! grep -q '[0-9] US\$' "$T/sum" && ok \
   || bad "run's summary writes money as the window does: $(grep -E 'Budget|spent' "$T/sum")"
 
+# after a war's ceasefire the board keeps the front line (the ceasefire line) but not the attack's
+# arrows (a cold student still saw them twenty years on); during the war they are drawn
+"$FLANK" run eastern_flank --seed 7 --side adversary=attack_now --board >"$T/war" 2>&1
+"$FLANK" run eastern_flank --seed 7 --side adversary=attack_now --turns 4 --board >"$T/war4" 2>&1
+grep -q '^Arrows on the map:' "$T/war4" && ! grep -q '^Arrows on the map:' "$T/war" && grep -q 'front line' "$T/war" && ok \
+  || bad "the attack's arrows after the ceasefire: during $(grep -c '^Arrows' "$T/war4"), after $(grep -c '^Arrows' "$T/war")"
+
 echo "test_run: $passes passed, $fails failed"
 [ "$fails" -eq 0 ]
