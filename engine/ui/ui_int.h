@@ -269,6 +269,7 @@ typedef struct fl_Ui {
   int legend_shown;            /* open in the last frame drawn */
   SDL_Rect legend_r;          /* where it was drawn (folded or not) */
   SDL_Rect legend_r_was;      /* the open legend's last place (FLANK_LAYOUT_CHECK reports moves) */
+  SDL_Rect banner_r;          /* where the targets' banner was last drawn (ui_banner.c) */
   /* the arrows' base (ui_trend.c): the values just before a person's last decision, which
    * option it was and when; the indicator rows drawn in the side panel, for their tooltip */
   double trend_base[UI_MAXTREND]; int trend_base_ok; int32_t trend_base_date; char trend_base_what[160];
@@ -432,6 +433,9 @@ void ui_pick_cancel(fl_Ui *u);
 void ui_pick_ask(const fl_Ui *u, char *buf, size_t n);
 /* The banner over the map while targets are chosen (after the legend: it avoids it). */
 void ui_draw_pick_banner(fl_Ui *u);
+/* ui_banner.c: draw that banner (its line, the order's preview or NULL) where it hides no lit
+ * target (areas: the targets are areas, else pieces), the legend nor the zoom buttons. */
+void ui_banner_draw(fl_Ui *u, const char *line, const char *pv, int areas);
 /* Input while choosing; each returns 1 if it used the event. */
 int ui_pick_key(fl_Ui *u, SDL_Keycode c, int shift);
 int ui_pick_press(fl_Ui *u, int x, int y);   /* mouse down on the map: may start a drag */
