@@ -157,14 +157,27 @@ void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptyp
  * An overlay whose id names a counter symbol ("mines", "obstacles": fl_symbol) is also shown
  * in the owners' view: a pale chip with that symbol stands in the area's stack wherever the
  * overlay's property is above zero, so what the player ordered is on the board without
- * cycling views (V), and the legend names it. Only where the viewer may see the property. */
+ * cycling views (V), and the legend names it. Only where the viewer may see the property.
+ * An id that names a symbol and ends in "_planned" ("mines_planned") marks what is planned
+ * but not there yet (fields laid only in a crisis or an attack): the same symbol, pale on a
+ * dark chip in a dashed frame, so a field bought for later is on the board too and is not
+ * read as one in the ground (a student saw the remotely delivered fields the council bought
+ * nowhere until the attack). */
 
 int ui_overlay_symbol(const fl_Ui *u, int ov) {
   if (!u->def || ov < 0 || ov >= u->def->noverlay) return -1;
   const fl_OverlayDef *o = &u->def->overlays[ov];
   int k = fl_def_prop(u->def, o->prop);
   if (k >= 0 && !ui_sees(u, u->def->props[k].seen)) return -1;
-  return fl_symbol_find(o->id);
+  int sym = fl_symbol_find(o->id);
+  size_t n = strlen(o->id), sn = strlen("_planned");
+  if (sym < 0 && n > sn && n - sn < 64 && !strcmp(o->id + n - sn, "_planned")) {
+    char base[64];
+    memcpy(base, o->id, n - sn);
+    base[n - sn] = 0;
+    if ((sym = fl_symbol_find(base)) >= 0) sym |= UI_MARK_PLANNED;
+  }
+  return sym;
 }
 
 int ui_overlay_marked(const fl_Ui *u, int ov, int area) { /* ov marked (ui_overlay_symbol), asked once */
@@ -178,6 +191,22 @@ void ui_mark_chip(fl_Ui *u, float x, float y, float w, float h, int sym) {
   SDL_Color body = {226, 218, 194, 255}, ink = {44, 40, 34, 255}, edge = {12, 14, 18, 255};
   SDL_Rect r = {(int)x, (int)y, (int)w, (int)h};
   gfx_fill(g, (SDL_Rect){r.x + 1, r.y + 2, r.w, r.h}, (SDL_Color){0, 0, 0, 120});
+  if (sym & UI_MARK_PLANNED) { /* planned: the pale ink on a dark chip, in a dashed frame */
+    gfx_round(g, r, gfx_px(g, 4), (SDL_Color){22, 26, 32, 235});
+    float d = (float)gfx_px(g, 3), lw = g->s > 1.5f ? 2.0f : 1.2f, x1 = x + w - 1, y1 = y + h - 1;
+    for (float t = x + d / 2; t < x1; t += 2 * d) { /* dashes along the top and bottom, then the sides */
+      float e = t + d < x1 ? t + d : x1;
+      gfx_line(g, t, y, e, y, lw, body);
+      gfx_line(g, t, y1, e, y1, lw, body);
+    }
+    for (float t = y + d / 2; t < y1; t += 2 * d) {
+      float e = t + d < y1 ? t + d : y1;
+      gfx_line(g, x, t, x, e, lw, body);
+      gfx_line(g, x1, t, x1, e, lw, body);
+    }
+    symbol(u, sym & ~UI_MARK_PLANNED, "", x, y, w, h, body);
+    return;
+  }
   gfx_round(g, r, gfx_px(g, 4), edge);
   gfx_round(g, (SDL_Rect){r.x + 1, r.y + 1, r.w - 2, r.h - 2}, gfx_px(g, 4), body);
   symbol(u, sym, "", x, y, w, h, ink);
@@ -436,7 +465,9 @@ void ui_draw_pieces(fl_Ui *u) {
       if (checking) check_cell(u, a, (SDL_FRect){px, py, cw, ch}, cells, offs, sizeof offs);
       if (gs[k] == -2) { /* a mark: not a piece to click */
         ui_mark_chip(u, px, py, cw, ch, gt[k]);
-        if (checking) fprintf(stderr, "marks: %s in %s at %d,%d\n", fl_symbol_name(gt[k]), fl_map_area(u->geo.m, a)->name, (int)px, (int)py);
+        if (checking)
+          fprintf(stderr, "marks: %s%s in %s at %d,%d\n", gt[k] & UI_MARK_PLANNED ? "planned " : "", fl_symbol_name(gt[k] & ~UI_MARK_PLANNED),
+                  fl_map_area(u->geo.m, a)->name, (int)px, (int)py);
         continue;
       }
       ui_counter(u, px, py, cw, ch, gs[k], gt[k], gn[k]);

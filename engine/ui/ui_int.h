@@ -340,8 +340,10 @@ SDL_Color ui_area_color(const fl_Ui *u, int side);
  * stack of count; and every piece on the board, grouped by side and type per area. */
 void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptype, int count);
 /* Overlays marked on the owners' view (ui_counter.c): the counter symbol an overlay's id names
- * (-1: none, or its property hidden from the viewer), whether an area holds some of it (for an
- * overlay whose symbol is >= 0), and the pale chip drawn for it in the area's stack and the legend. */
+ * (-1: none, or its property hidden from the viewer; with UI_MARK_PLANNED for an id ending in
+ * "_planned": what is planned, not there yet), whether an area holds some of it (for an
+ * overlay whose symbol is >= 0), and the chip drawn for it in the area's stack and the legend. */
+enum { UI_MARK_PLANNED = 0x100 };
 int ui_overlay_symbol(const fl_Ui *u, int ov);
 int ui_overlay_marked(const fl_Ui *u, int ov, int area);
 void ui_mark_chip(fl_Ui *u, float x, float y, float w, float h, int sym);

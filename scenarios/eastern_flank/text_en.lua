@@ -79,6 +79,9 @@ T.pieces = { minefield = "Minefield", brigade = "Brigade" }
 T.overlays = {
   mines = { name = "AP mines in the ground", unit = "thousand mines",
             text = "Anti-personnel mines emplaced in each area, marked or not; a field is 30,000 mines (assumption)." },
+  mines_planned = { name = "AP mines planned, not yet laid", unit = "thousand mines",
+            text = "Fields bought for later: stockpile fields laid in a crisis, remotely delivered fields scattered "
+              .. "when an attack begins (self-destructing; their rounds come with the order)." },
   obstacles = { name = "Obstacles and anti-tank barriers", unit = "level",
                 text = "Ditches, dragon's teeth, anti-tank mines and bunkers of the Baltic Defence Line and East Shield [@bdl; @eastshield]." },
   contamination = { name = "Suspected hazardous area", unit = "km²",
