@@ -366,8 +366,10 @@ int ui_tracks(fl_Ui *u, int x, int y, int w);
 int ui_tracks_compact(fl_Ui *u, int x, int y, int w);
 int ui_tracks_height(fl_Ui *u, int w);
 void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti);
-/* Area info lines for tooltips: writes into buf; returns the number of lines. */
+/* Area info lines for tooltips: writes into buf; returns the number of lines (ui_tooltip.c),
+ * and the tooltip of an area beside the mouse. */
 int ui_area_info(fl_Ui *u, int area, char lines[][256], int max);
+void ui_map_tooltip(fl_Ui *u, int area);
 /* Screens (ui_screens.c). */
 void ui_draw_title(fl_Ui *u);
 void ui_draw_brief(fl_Ui *u);
