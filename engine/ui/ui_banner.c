@@ -50,7 +50,7 @@ static int overlap(SDL_Rect a, SDL_Rect b) {
 }
 
 /* How many lit targets r hides (a name under it, or half a box), and how much of their boxes
- * it covers (thousandths of a box, summed). */
+ * it covers (thousandths of a box, summed over those it covers a tenth of or more). */
 static int hides(fl_Ui *u, SDL_Rect r, int areas, int *cover) {
   int n = 0;
   *cover = 0;
@@ -60,7 +60,7 @@ static int hides(fl_Ui *u, SDL_Rect r, int areas, int *cover) {
     int on = SDL_IntersectRect(&box, &u->mapr, &box) ? box.w * box.h : 0; /* the part on screen */
     if (!on) continue;
     int o = overlap(r, box);
-    *cover += (int)(1000LL * o / on);
+    if (10LL * o >= on) *cover += (int)(1000LL * o / on); /* a corner of a box is not yet in the way */
     n += SDL_HasIntersection(&r, &name) || 2 * o >= on;
   }
   return n;
@@ -73,15 +73,15 @@ void ui_banner_draw(fl_Ui *u, const char *line, const char *pv, int areas) {
   int room = mr.w - 2 * side;                  /* centred, clear of the zoom buttons */
   SDL_Rect zoom = {mr.x + mr.w - side, mr.y, side, PX(124)};
   /* two widths: one line (wrapped inside the map if it must), and about half the map */
-  int widths[2] = {gfx_text_w(g, FONT_BODY, line) + 2 * pad + 1, room / 2};
-  if (widths[0] > room) widths[0] = room;
+  int tw = gfx_text_w(g, FONT_BODY, line), one = tw + 2 * pad <= room; /* one: it fits on one line */
+  int widths[2] = {one ? tw + 2 * pad : room, room / 2};
   if (widths[1] > widths[0]) widths[1] = widths[0];
   SDL_Rect best = {0, 0, 0, 0};
-  int best_cost = -1, best_w = 0, best_hid = 0;
+  int best_cost = -1, best_w = 0, best_hid = 0, best_one = 0;
   for (int wi = 0; wi < 2 && best_cost != 0; wi++) {
     if (wi && widths[1] == widths[0]) break;
     int w = widths[wi], wrap = w - 2 * pad;
-    const gfx_Text *t = gfx_text(g, FONT_BODY, line, wrap);
+    const gfx_Text *t = wi || !one ? gfx_text(g, FONT_BODY, line, wrap) : NULL;
     const gfx_Text *pt = pv && *pv ? gfx_text(g, FONT_SMALL, pv, wrap) : NULL;
     int h = (t ? t->h : gfx_font_h(g, FONT_BODY)) + PX(14) + (pt ? pt->h + PX(4) : 0);
     int cx = mr.x + (mr.w - w) / 2, lx = mr.x + m, rx = mr.x + mr.w - side - w, top = mr.y + m, bot = mr.y + mr.h - h - m;
@@ -94,7 +94,7 @@ void ui_banner_draw(fl_Ui *u, const char *line, const char *pv, int areas) {
       int cost = 1000 * hid + cover + (SDL_HasIntersection(&r, &u->legend_r) ? 5000 : 0) +
                  (SDL_HasIntersection(&r, &zoom) ? 5000 : 0) + 30 * wi + c;
       if (!hid && !cover && !SDL_HasIntersection(&r, &u->legend_r) && !SDL_HasIntersection(&r, &zoom)) cost = 0;
-      if (best_cost < 0 || cost < best_cost) { best_cost = cost; best = r; best_w = wrap; best_hid = hid; }
+      if (best_cost < 0 || cost < best_cost) { best_cost = cost; best = r; best_w = wrap; best_hid = hid; best_one = one && !wi; }
     }
   }
   if (best_cost < 0) return;
@@ -104,6 +104,8 @@ void ui_banner_draw(fl_Ui *u, const char *line, const char *pv, int areas) {
   u->banner_r = r;
   gfx_round(g, r, PX(6), (SDL_Color){12, 14, 18, 235});
   gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);
-  int th = gfx_draw_wrapped(g, FONT_BODY, line, r.x + pad, r.y + PX(7), best_w, COL_TEXT);
+  int th = gfx_font_h(g, FONT_BODY);
+  if (best_one) gfx_draw_text(g, FONT_BODY, line, r.x + pad, r.y + PX(7), COL_TEXT, 0);
+  else th = gfx_draw_wrapped(g, FONT_BODY, line, r.x + pad, r.y + PX(7), best_w, COL_TEXT);
   if (pv && *pv) gfx_draw_wrapped(g, FONT_SMALL, pv, r.x + pad, r.y + PX(7) + th + PX(4), best_w, COL_ACCENT);
 }
