@@ -665,12 +665,10 @@ static void target_card(fl_Ui *u, const fl_OptionDef *op, int32_t t, int li) {
   }
 }
 
-/* A banner over the map: what is asked, and the keys; drawn after the legend, and below
- * it where the legend sits at the top of the map. */
+/* A banner over the map: what is asked, and the keys (ui_banner.c places it). */
 void ui_draw_pick_banner(fl_Ui *u) {
   const fl_OptionDef *op = pick_def(u);
   if (!op) return;
-  gfx_Ctx *g = &u->g;
   char ask[256], line[512];
   ui_pick_ask(u, ask, sizeof ask);
   int again = (op->target != FL_TGT_MOVE && pick_max(op) > 1) || (op->target == FL_TGT_MOVE && u->pick.ntg == 1);
@@ -685,24 +683,10 @@ void ui_draw_pick_banner(fl_Ui *u) {
   }
   snprintf(line, sizeof line, FL_TR("%s: %s  \xC2\xB7  Tab/arrows cycle%s, Enter %s, Esc cancels"), op->label, ask, cur,
            again ? FL_TR("chooses (again: confirm)") : FL_TR("chooses"));
-  int tw = gfx_text_w(g, FONT_BODY, line), pad = PX(14), th = gfx_font_h(g, FONT_BODY), wrap = 0;
-  int room = u->mapr.w - 2 * PX(52); /* centred, clear of the zoom buttons at the right */
-  if (tw + 2 * pad > room) { /* a long question (a named piece and area) wraps inside the map */
-    wrap = room - 2 * pad;
-    const gfx_Text *t = gfx_text(g, FONT_BODY, line, wrap);
-    if (t) { tw = t->w; th = t->h; }
-  }
   /* several chosen: what confirming would order now, in the option's own preview (it may
    * serve fewer than are named, and say which are left out) */
   char *pv = op->fn_preview && op->target != FL_TGT_MOVE && u->pick.ntg > 0 ? fl_game_preview(u->game, &u->pick) : NULL;
-  const gfx_Text *pt = pv && *pv ? gfx_text(g, FONT_SMALL, pv, tw) : NULL;
-  SDL_Rect r = {u->mapr.x + (u->mapr.w - tw) / 2 - pad, u->mapr.y + PX(12), tw + 2 * pad, th + PX(14) + (pt ? pt->h + PX(4) : 0)};
-  if (SDL_HasIntersection(&r, &u->legend_r)) r.y = u->legend_r.y + u->legend_r.h + PX(8);
-  gfx_round(g, r, PX(6), (SDL_Color){12, 14, 18, 235});
-  gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);
-  if (wrap) gfx_draw_wrapped(g, FONT_BODY, line, r.x + pad, r.y + PX(7), wrap, COL_TEXT);
-  else gfx_draw_text(g, FONT_BODY, line, r.x + pad, r.y + PX(7), COL_TEXT, 0);
-  if (pt) gfx_draw_wrapped(g, FONT_SMALL, pv, r.x + pad, r.y + PX(7) + th + PX(4), tw, COL_ACCENT);
+  ui_banner_draw(u, line, pv, picking_areas(u, op));
   free(pv);
 }
 

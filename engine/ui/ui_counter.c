@@ -157,14 +157,27 @@ void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptyp
  * An overlay whose id names a counter symbol ("mines", "obstacles": fl_symbol) is also shown
  * in the owners' view: a pale chip with that symbol stands in the area's stack wherever the
  * overlay's property is above zero, so what the player ordered is on the board without
- * cycling views (V), and the legend names it. Only where the viewer may see the property. */
+ * cycling views (V), and the legend names it. Only where the viewer may see the property.
+ * An id that names a symbol and ends in "_planned" ("mines_planned") marks what is planned
+ * but not there yet (fields laid only in a crisis or an attack): the same symbol, pale on a
+ * dark chip in a dashed frame, so a field bought for later is on the board too and is not
+ * read as one in the ground (a student saw the remotely delivered fields the council bought
+ * nowhere until the attack). */
 
 int ui_overlay_symbol(const fl_Ui *u, int ov) {
   if (!u->def || ov < 0 || ov >= u->def->noverlay) return -1;
   const fl_OverlayDef *o = &u->def->overlays[ov];
   int k = fl_def_prop(u->def, o->prop);
   if (k >= 0 && !ui_sees(u, u->def->props[k].seen)) return -1;
-  return fl_symbol_find(o->id);
+  int sym = fl_symbol_find(o->id);
+  size_t n = strlen(o->id), sn = strlen("_planned");
+  if (sym < 0 && n > sn && n - sn < 64 && !strcmp(o->id + n - sn, "_planned")) {
+    char base[64];
+    memcpy(base, o->id, n - sn);
+    base[n - sn] = 0;
+    if ((sym = fl_symbol_find(base)) >= 0) sym |= UI_MARK_PLANNED;
+  }
+  return sym;
 }
 
 int ui_overlay_marked(const fl_Ui *u, int ov, int area) { /* ov marked (ui_overlay_symbol), asked once */
@@ -178,6 +191,22 @@ void ui_mark_chip(fl_Ui *u, float x, float y, float w, float h, int sym) {
   SDL_Color body = {226, 218, 194, 255}, ink = {44, 40, 34, 255}, edge = {12, 14, 18, 255};
   SDL_Rect r = {(int)x, (int)y, (int)w, (int)h};
   gfx_fill(g, (SDL_Rect){r.x + 1, r.y + 2, r.w, r.h}, (SDL_Color){0, 0, 0, 120});
+  if (sym & UI_MARK_PLANNED) { /* planned: the pale ink on a dark chip, in a dashed frame */
+    gfx_round(g, r, gfx_px(g, 4), (SDL_Color){22, 26, 32, 235});
+    float d = (float)gfx_px(g, 3), lw = g->s > 1.5f ? 2.0f : 1.2f, x1 = x + w - 1, y1 = y + h - 1;
+    for (float t = x + d / 2; t < x1; t += 2 * d) { /* dashes along the top and bottom, then the sides */
+      float e = t + d < x1 ? t + d : x1;
+      gfx_line(g, t, y, e, y, lw, body);
+      gfx_line(g, t, y1, e, y1, lw, body);
+    }
+    for (float t = y + d / 2; t < y1; t += 2 * d) {
+      float e = t + d < y1 ? t + d : y1;
+      gfx_line(g, x, t, x, e, lw, body);
+      gfx_line(g, x1, t, x1, e, lw, body);
+    }
+    symbol(u, sym & ~UI_MARK_PLANNED, "", x, y, w, h, body);
+    return;
+  }
   gfx_round(g, r, gfx_px(g, 4), edge);
   gfx_round(g, (SDL_Rect){r.x + 1, r.y + 1, r.w - 2, r.h - 2}, gfx_px(g, 4), body);
   symbol(u, sym, "", x, y, w, h, ink);
@@ -185,10 +214,12 @@ void ui_mark_chip(fl_Ui *u, float x, float y, float w, float h, int sym) {
 
 /* ---- where an area's counters stand ---------------------------------------------------
  * Under the area's name when that spot is clear, else the first clear one of a few around it
- * (above, beside, further down, shifted): clear means inside the area (its middle and its
- * corners: a student could not tell which area a stack spilling over a border stood in), off
- * every name and town on the map, and off the stacks placed before it. Where none is clear,
- * the spot that breaks least; a name a stack still covers is drawn again over it. */
+ * (above, beside, further down, shifted), else the clear spot nearest its label point on a
+ * grid over the area: clear means every counter inside the area (its middle and its corners:
+ * a student could not tell which area a stack spilling over a border stood in, and found
+ * counters standing in the sea off Tallinn and Narva), off every name and town on the map,
+ * and off the stacks placed before it. Where none is clear, the spot that breaks least; a
+ * name a stack still covers is drawn again over it. */
 
 static int frect_hit(SDL_FRect a, SDL_Rect b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -198,32 +229,74 @@ static int frects_hit(SDL_FRect a, SDL_FRect b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-/* How badly a stack's box r (screen) breaks the rules above for area a: 0 is clear. Its middle
- * outside the area weighs most, then another area's name (a student read the stack covering
- * "Suwałki Gap" as standing there), then its own name (a student could not read "Narva" under
- * its two counters), then a corner outside the area, then a town. */
-static int spot_cost(fl_Ui *u, int a, SDL_FRect r, const SDL_FRect *stacks, int ns, int bound) {
+/* A stack's layout: ng counters of cw x ch, gap apart, per_row a row, centred rows under
+ * the top-left (x, y). */
+typedef struct Lay { int ng, per_row; float x, y, cw, ch, gap; } Lay;
+
+/* The k-th counter's rectangle (as ui_draw_pieces draws it). */
+static SDL_FRect cell(const Lay *l, int k) {
+  int row = k / l->per_row, col = k % l->per_row, in_row = l->ng - row * l->per_row < l->per_row ? l->ng - row * l->per_row : l->per_row;
+  float sw = l->per_row * l->cw + (l->per_row - 1) * l->gap, rw = in_row * l->cw + (in_row - 1) * l->gap;
+  return (SDL_FRect){l->x + sw / 2 - rw / 2 + col * (l->cw + l->gap), l->y + row * (l->ch + l->gap), l->cw, l->ch};
+}
+
+/* How much of counter r lies off area a: 1000 for its middle, 40 a corner (a little in). */
+static int cell_off(fl_Ui *u, int a, SDL_FRect r, int bound, int cost) {
+  float in = r.h * 0.15f;
+  const float px[5] = {r.x + r.w / 2, r.x + in, r.x + r.w - in, r.x + in, r.x + r.w - in};
+  const float py[5] = {r.y + r.h / 2, r.y + in, r.y + in, r.y + r.h - in, r.y + r.h - in};
+  int off = 0;
+  for (int k = 0; k < 5 && (bound < 0 || cost + off < bound); k++) /* only while it can matter */
+    if (ui_map_hit(u, (int)px[k], (int)py[k]) != a) off += k ? 40 : 1000;
+  return off;
+}
+
+/* How badly a stack (its counters l, its box r with what sticks out) breaks the rules above
+ * for area a: 0 is clear. Any counter's middle outside the area weighs most (a student found
+ * counters in the sea off the Finnish coast: the stack's middle was on land, its ends were
+ * not), then another area's name (a student read the stack covering "Suwałki Gap" as
+ * standing there), then its own name (a student could not read "Narva" under its two
+ * counters) or another stack, then a counter's corner outside the area, then a town. */
+static int spot_cost(fl_Ui *u, int a, const Lay *l, SDL_FRect r, const SDL_FRect *stacks, int ns, int bound) {
   int cost = 0;
   for (int i = 0; i < ns; i++) if (frects_hit(r, stacks[i])) cost += 150;
   if (u->labr_key == u->layer_key)
     for (int i = 0; i < u->nlabr; i++) {
-      SDL_Rect l = u->labr[i];
-      l.x += u->mapr.x;
-      l.y += u->mapr.y;
-      if (frect_hit(r, l)) cost += u->labr_area[i] == a ? 150 : u->labr_area[i] >= 0 ? 200 : 40;
+      SDL_Rect lr = u->labr[i];
+      lr.x += u->mapr.x;
+      lr.y += u->mapr.y;
+      if (frect_hit(r, lr)) cost += u->labr_area[i] == a ? 150 : u->labr_area[i] >= 0 ? 200 : 40;
     }
-  float in = r.h * 0.15f;
-  const float px[5] = {r.x + r.w / 2, r.x + in, r.x + r.w - in, r.x + in, r.x + r.w - in};
-  const float py[5] = {r.y + r.h / 2, r.y + in, r.y + in, r.y + r.h - in, r.y + r.h - in};
-  for (int k = 0; k < 5 && (bound < 0 || cost < bound); k++) /* the costly tests last, and only while they can matter */
-    if (ui_map_hit(u, (int)px[k], (int)py[k]) != a) cost += k ? 30 : 1000;
+  for (int k = 0; k < l->ng && (bound < 0 || cost < bound); k++) cost += cell_off(u, a, cell(l, k), bound, cost);
   return cost;
 }
 
+/* Spots on a grid over area a's box on screen, nearest its label point (lx, ly) first: the
+ * stack's middle at each, as top-left corners of a sw x sh stack. Returns how many (<= max). */
+static int grid_spots(fl_Ui *u, int a, float lx, float ly, float sw, float sh, float step, float (*out)[2], int max) {
+  const fl_MapArea *ar = fl_map_area(u->geo.m, a);
+  float x0 = ui_map_sx(u, ar->bbox[0] * u->geo.k), x1 = ui_map_sx(u, ar->bbox[2] * u->geo.k);
+  float y0 = ui_map_sy(u, -ar->bbox[3]), y1 = ui_map_sy(u, -ar->bbox[1]);
+  int n = 0;
+  float d[512];
+  if (max > 512) max = 512;
+  for (float y = y0 + sh / 2; y <= y1 - sh / 2; y += step)
+    for (float x = x0 + sw / 2; x <= x1 - sw / 2; x += step) {
+      float dd = (x - lx) * (x - lx) + (y - ly) * (y - ly);
+      if (n == max && dd >= d[max - 1]) continue; /* full: keep the nearest */
+      int i = n < max ? n++ : max - 1;
+      for (; i > 0 && d[i - 1] > dd; i--) { d[i] = d[i - 1]; out[i][0] = out[i - 1][0]; out[i][1] = out[i - 1][1]; }
+      d[i] = dd;
+      out[i][0] = x - sw / 2;
+      out[i][1] = y - sh / 2;
+    }
+  return n;
+}
+
 /* Where area a's ng counters (cw x ch, gap apart; the depth and count badge stick out up and
- * right by ext) break the rules least: a row under its name, else around it, else in two rows
- * or a column, else the same smaller (a small area). Sets the top-left, the counters a row
- * holds and their scale. */
+ * right by ext) break the rules least: a row under its name, else around it, else anywhere
+ * in the area; else in two rows or a column; else the same smaller (a small area). Sets the
+ * top-left, the counters a row holds and their scale. */
 static void place_stack(fl_Ui *u, int a, int ng, float cw, float ch, float gap, float ext, const SDL_FRect *stacks, int ns,
                         float *ox, float *oy, int *per_row, float *scale) {
   const fl_MapArea *ar = fl_map_area(u->geo.m, a);
@@ -234,9 +307,14 @@ static void place_stack(fl_Ui *u, int a, int ng, float cw, float ch, float gap, 
                     (float)u->area_labr[a].h};
   int rows_opt[3] = {ng < 4 ? ng : 4, (ng + 1) / 2, 1};
   int bc = -1;
-  for (int o = 0; o < 9 && bc != 0; o++) { /* each layout full size, then the same smaller */
-    int pr = rows_opt[o % 3], rows = (ng + pr - 1) / pr;
-    float k = o < 3 ? 1.0f : o < 6 ? 0.8f : 0.65f;
+  /* smaller counters cost a little: a full-size stack with a corner over the coast beats a
+   * tiny one, a tiny one inside beats a counter standing in the sea */
+  static const float scale_k[4] = {1.0f, 0.8f, 0.65f, 0.5f};
+  static const int scale_cost[4] = {0, 30, 70, 120};
+  float grid[400][2];
+  for (int o = 0; o < 12 && !(bc >= 0 && bc <= scale_cost[o / 3]); o++) { /* each layout full size, then smaller */
+    int pr = rows_opt[o % 3], rows = (ng + pr - 1) / pr, pen = scale_cost[o / 3];
+    float k = scale_k[o / 3];
     if (o % 3 && pr == rows_opt[o % 3 - 1]) continue;
     float sw = pr * cw * k + (pr - 1) * gap * k, sh = rows * ch * k + (rows - 1) * gap * k;
     float cx = L.x + L.w / 2, below = L.y + L.h + gap + ext, above = L.y - sh - gap, mid = L.y + L.h / 2 - sh / 2;
@@ -245,11 +323,15 @@ static void place_stack(fl_Ui *u, int a, int ng, float cw, float ch, float gap, 
       {cx - sw, below}, {cx, below}, {cx - sw, above}, {cx, above},
       {cx - sw / 2, below + ch + gap}, {cx - sw / 2, above - ch - gap},
       {lx - sw / 2, ly + gap + ext}, {lx - sw / 2, ly - sh / 2}, {lx - sw - gap, ly - sh / 2}, {lx + gap, ly - sh / 2}};
-    for (int c = 0; c < (int)(sizeof cand / sizeof cand[0]); c++) {
-      SDL_FRect r = {cand[c][0], cand[c][1] - ext, sw + ext, sh + ext};
-      int cost = spot_cost(u, a, r, stacks, ns, bc);
-      if (bc < 0 || cost < bc) { bc = cost; *ox = cand[c][0]; *oy = cand[c][1]; *per_row = pr; *scale = k; }
-      if (!bc) break;
+    int nfix = (int)(sizeof cand / sizeof cand[0]);
+    /* the grid's step: a third of a counter, so a stack finds the land between a coast and a name */
+    int ngrid = grid_spots(u, a, lx, ly + (gap + ext) / 2, sw, sh, ch * k / 3 > 2 ? ch * k / 3 : 2, grid, 400);
+    for (int c = 0; c < nfix + ngrid && !(bc >= 0 && bc <= pen); c++) {
+      float x = c < nfix ? cand[c][0] : grid[c - nfix][0], y = c < nfix ? cand[c][1] : grid[c - nfix][1];
+      Lay l = {ng, pr, x, y, cw * k, ch * k, gap * k};
+      SDL_FRect r = {x, y - ext, sw + ext, sh + ext};
+      int cost = pen + spot_cost(u, a, &l, r, stacks, ns, bc < 0 ? -1 : bc - pen);
+      if (bc < 0 || cost < bc) { bc = cost; *ox = x; *oy = y; *per_row = pr; *scale = k; }
     }
   }
 }
@@ -273,6 +355,22 @@ static void check_stack(fl_Ui *u, int a, SDL_FRect r, int check[4]) {
   }
   check[1] += on;
   check[3] += ui_map_hit(u, (int)(r.x + r.w / 2), (int)(r.y + r.h / 2)) != a;
+}
+
+/* Tests: counters whose middle is off their area a (n[1]), or only a corner, a little in (n[2]);
+ * the first by name and place. */
+static void check_cell(fl_Ui *u, int a, SDL_FRect r, int n[3], char *names, size_t cap) {
+  float in = r.h * 0.15f;
+  const float px[5] = {r.x + r.w / 2, r.x + in, r.x + r.w - in, r.x + in, r.x + r.w - in};
+  const float py[5] = {r.y + r.h / 2, r.y + in, r.y + in, r.y + r.h - in, r.y + r.h - in};
+  int out = 0;
+  for (int k = 0; k < 5; k++) out |= (ui_map_hit(u, (int)px[k], (int)py[k]) != a) << (k > 0);
+  n[0]++;
+  if (out & 1) n[1]++;
+  else if (out) n[2]++;
+  size_t len = strlen(names);
+  if ((out & 1) && len + 40 < cap)
+    snprintf(names + len, cap - len, "%s%s at %d,%d", len ? "; " : "", fl_map_area(u->geo.m, a)->name, (int)r.x, (int)r.y);
 }
 
 void ui_draw_pieces(fl_Ui *u) {
@@ -328,7 +426,8 @@ void ui_draw_pieces(fl_Ui *u) {
     u->nstack_at = na;
   }
   enum { MAXG = 12, MAXSTACK = 256 };
-  int check[4] = {0, 0, 0, 0}, checking = getenv("FLANK_COUNTER_CHECK") != NULL;
+  int check[4] = {0, 0, 0, 0}, checking = getenv("FLANK_COUNTER_CHECK") != NULL, cells[3] = {0, 0, 0};
+  char offs[512] = "";
   SDL_FRect stacks[MAXSTACK]; /* the stacks placed so far this frame */
   int nstack = 0;
   for (int a = 0; a < na; a++) {
@@ -358,15 +457,17 @@ void ui_draw_pieces(fl_Ui *u) {
     float sw = per_row * cw + (per_row - 1) * gap, sh = rows * ch + (rows - 1) * gap;
     if (nstack < MAXSTACK) stacks[nstack++] = (SDL_FRect){sx, sy - ext, sw + ext, sh + ext};
     if (checking) check_stack(u, a, (SDL_FRect){sx, sy - ext, sw + ext, sh + ext}, check);
-    float x = sx + sw / 2, y = sy;
+    Lay lay = {ng, per_row, sx, sy, cw, ch, gap};
     for (int k = 0; k < ng; k++) {
-      int row = k / per_row, col = k % per_row, in_row = ng - row * per_row < per_row ? ng - row * per_row : per_row;
-      float rw = in_row * cw + (in_row - 1) * gap;
-      float px = x - rw / 2 + col * (cw + gap), py = y + row * (ch + gap);
+      SDL_FRect cr = cell(&lay, k);
+      float px = cr.x, py = cr.y;
       if (px + cw < u->mapr.x || py + ch < u->mapr.y || px > u->mapr.x + u->mapr.w || py > u->mapr.y + u->mapr.h) continue;
+      if (checking) check_cell(u, a, (SDL_FRect){px, py, cw, ch}, cells, offs, sizeof offs);
       if (gs[k] == -2) { /* a mark: not a piece to click */
         ui_mark_chip(u, px, py, cw, ch, gt[k]);
-        if (checking) fprintf(stderr, "marks: %s in %s at %d,%d\n", fl_symbol_name(gt[k]), fl_map_area(u->geo.m, a)->name, (int)px, (int)py);
+        if (checking)
+          fprintf(stderr, "marks: %s%s in %s at %d,%d\n", gt[k] & UI_MARK_PLANNED ? "planned " : "", fl_symbol_name(gt[k] & ~UI_MARK_PLANNED),
+                  fl_map_area(u->geo.m, a)->name, (int)px, (int)py);
         continue;
       }
       ui_counter(u, px, py, cw, ch, gs[k], gt[k], gn[k]);
@@ -393,6 +494,9 @@ void ui_draw_pieces(fl_Ui *u) {
         break;
       }
   }
+  if (checking) /* tests: counters (and chips) standing off their area: in the sea or on a neighbour */
+    fprintf(stderr, "land: %d counters, %d with their middle off their area, %d with a corner off%s%s\n", cells[0], cells[1], cells[2],
+            cells[1] ? ": " : "", offs);
   if (checking) /* tests: how the placement went */
     fprintf(stderr, "counters: %d stacks, %d on another area's name, %d on their own name, %d outside their area\n", check[0], check[1],
             check[2], check[3]);

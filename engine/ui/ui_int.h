@@ -269,6 +269,7 @@ typedef struct fl_Ui {
   int legend_shown;            /* open in the last frame drawn */
   SDL_Rect legend_r;          /* where it was drawn (folded or not) */
   SDL_Rect legend_r_was;      /* the open legend's last place (FLANK_LAYOUT_CHECK reports moves) */
+  SDL_Rect banner_r;          /* where the targets' banner was last drawn (ui_banner.c) */
   /* the arrows' base (ui_trend.c): the values just before a person's last decision, which
    * option it was and when; the indicator rows drawn in the side panel, for their tooltip */
   double trend_base[UI_MAXTREND]; int trend_base_ok; int32_t trend_base_date; char trend_base_what[160];
@@ -339,8 +340,10 @@ SDL_Color ui_area_color(const fl_Ui *u, int side);
  * stack of count; and every piece on the board, grouped by side and type per area. */
 void ui_counter(fl_Ui *u, float x, float y, float w, float h, int side, int ptype, int count);
 /* Overlays marked on the owners' view (ui_counter.c): the counter symbol an overlay's id names
- * (-1: none, or its property hidden from the viewer), whether an area holds some of it (for an
- * overlay whose symbol is >= 0), and the pale chip drawn for it in the area's stack and the legend. */
+ * (-1: none, or its property hidden from the viewer; with UI_MARK_PLANNED for an id ending in
+ * "_planned": what is planned, not there yet), whether an area holds some of it (for an
+ * overlay whose symbol is >= 0), and the chip drawn for it in the area's stack and the legend. */
+enum { UI_MARK_PLANNED = 0x100 };
 int ui_overlay_symbol(const fl_Ui *u, int ov);
 int ui_overlay_marked(const fl_Ui *u, int ov, int area);
 void ui_mark_chip(fl_Ui *u, float x, float y, float w, float h, int sym);
@@ -363,8 +366,10 @@ int ui_tracks(fl_Ui *u, int x, int y, int w);
 int ui_tracks_compact(fl_Ui *u, int x, int y, int w);
 int ui_tracks_height(fl_Ui *u, int w);
 void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti);
-/* Area info lines for tooltips: writes into buf; returns the number of lines. */
+/* Area info lines for tooltips: writes into buf; returns the number of lines (ui_tooltip.c),
+ * and the tooltip of an area beside the mouse. */
 int ui_area_info(fl_Ui *u, int area, char lines[][256], int max);
+void ui_map_tooltip(fl_Ui *u, int area);
 /* Screens (ui_screens.c). */
 void ui_draw_title(fl_Ui *u);
 void ui_draw_brief(fl_Ui *u);
@@ -432,6 +437,9 @@ void ui_pick_cancel(fl_Ui *u);
 void ui_pick_ask(const fl_Ui *u, char *buf, size_t n);
 /* The banner over the map while targets are chosen (after the legend: it avoids it). */
 void ui_draw_pick_banner(fl_Ui *u);
+/* ui_banner.c: draw that banner (its line, the order's preview or NULL) where it hides no lit
+ * target (areas: the targets are areas, else pieces), the legend nor the zoom buttons. */
+void ui_banner_draw(fl_Ui *u, const char *line, const char *pv, int areas);
 /* Input while choosing; each returns 1 if it used the event. */
 int ui_pick_key(fl_Ui *u, SDL_Keycode c, int shift);
 int ui_pick_press(fl_Ui *u, int x, int y);   /* mouse down on the map: may start a drag */

@@ -20,8 +20,10 @@ enum { BAR = 4 }; /* legend_corner: 0-3 the corners, BAR the bottom bar */
 typedef struct Item { int kind, side; const char *text; int w; } Item;
 typedef struct Key { Item it[72]; int n; const char *title; char hint[160]; } Key;
 
-/* What the legend shows now, each item with its width (swatch and text). */
-static void key(fl_Ui *u, Key *k) {
+/* What the legend shows now, each item with its width (swatch and text); with every_mark,
+ * also each marked overlay that has no mark on the board yet (what it may come to show: its
+ * place is chosen for that, so a field ordered later does not move it). */
+static void key_of(fl_Ui *u, Key *k, int every_mark) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
   const fl_State *s = u->st;
@@ -51,7 +53,7 @@ static void key(fl_Ui *u, Key *k) {
     if (nations) k->it[k->n++] = (Item){IT_NATION, -1, FL_TR("National border"), 0};
     for (int o = 0; o < d->noverlay && k->n < 72; o++) { /* the overlays marked on the board, where any is */
       int any = 0, sym = ui_overlay_symbol(u, o);
-      for (int i = 0; s && sym >= 0 && i < s->narea && i < u->geo.narea && !any; i++) any = ui_overlay_marked(u, o, i);
+      for (int i = 0; s && sym >= 0 && i < s->narea && i < u->geo.narea && !any; i++) any = every_mark || ui_overlay_marked(u, o, i);
       if (any) k->it[k->n++] = (Item){IT_MARK, sym, d->overlays[o].name, 0};
     }
     for (int i = 0; i < k->n; i++) k->it[i].w = sw + gfx_text_w(g, FONT_SMALL, k->it[i].text);
@@ -59,6 +61,8 @@ static void key(fl_Ui *u, Key *k) {
   snprintf(k->hint, sizeof k->hint, FL_TR("L: hide%s%s"), d->noverlay ? " \xC2\xB7 V: " : "",
            !d->noverlay ? "" : ov + 1 < d->noverlay ? d->overlays[ov + 1].name : FL_TR("area owners"));
 }
+
+static void key(fl_Ui *u, Key *k) { key_of(u, k, 0); }
 
 static int row_h(fl_Ui *u) { return gfx_font_h(&u->g, FONT_SMALL) + PX(4); }
 
@@ -125,7 +129,6 @@ static int best_place(fl_Ui *u, const Key *k, int *hits) {
   bar_size(u, k, &bw, &bh);
   *hits = -1;
   for (int c = 0; c <= BAR; c++) {
-    if (c == 2 && u->sel >= 0) continue; /* the selected area's card */
     if (c == BAR && (bw > u->mapr.w - PX(28) || u->overlay >= 0)) continue;
     int n = covered(u, c == BAR ? corner(u, c, bw, bh) : corner(u, c, w, h));
     if (*hits < 0 || n < *hits) { best = c; *hits = n; }
@@ -138,7 +141,7 @@ int ui_legend_bar(fl_Ui *u) {
   Key k;
   int w, h;
   if (!u->def || !u->geo_ok || !(u->layers & FL_UI_PANELS) || u->overlay >= 0) return 0;
-  key(u, &k);
+  key_of(u, &k, 1);
   bar_size(u, &k, &w, &h);
   return w <= u->mapr.w - PX(28) ? h + PX(14) : 0;
 }
@@ -147,29 +150,38 @@ int ui_legend_free(fl_Ui *u) {
   Key k;
   int hits;
   if (!u->def || !u->geo_ok || !(u->layers & FL_UI_PANELS)) return 1;
-  key(u, &k);
+  key_of(u, &k, 1);
   best_place(u, &k, &hits);
   return hits == 0;
 }
 
+/* Where the legend goes: chosen for the fullest key it may come to show in this view (k:
+ * every marked overlay listed), again only when the view moves by 8 pixels or more, zooms, or
+ * a side comes onto the board, and then it keeps its corner while that still covers no area.
+ * A student saw it jump to another corner in the war, when a field's mark made it a row
+ * taller; it no longer gives up its corner for the selected area's card either (that card
+ * makes way for it). */
 static void place(fl_Ui *u, const Key *k, int tw, int th) {
-  /* chosen again when the view moves by 8 pixels or more, zooms, or what it lists changes */
   uint64_t h = FL_FNV_INIT;
-  int d[8] = {k->n, 0, u->sel >= 0, u->mapr.w, u->mapr.h, u->overlay, (int)floor(u->cx * u->zoom / 8),
-              (int)floor(u->cy * u->zoom / 8)};
+  int d[8] = {k->n, 0, 0, u->mapr.w, u->mapr.h, u->overlay, (int)floor(u->cx * u->zoom / 8), (int)floor(u->cy * u->zoom / 8)};
   h = fl_fnv64(h, d, sizeof d);
   h = fl_fnv64(h, &u->zoom, sizeof u->zoom);
   h = fl_fnv64(h, &u->g.s, sizeof u->g.s);
   if (h == u->legend_key || (u->dragging && u->legend_key)) return; /* not while the map is dragged */
+  int was = u->legend_key ? u->legend_corner : -1, hits;
   u->legend_key = h;
-  int hits;
   u->legend_corner = best_place(u, k, &hits);
+  if (was >= 0 && was != u->legend_corner && hits == 0 && (was != BAR || u->overlay < 0)) {
+    int w, bh;
+    if (was == BAR) bar_size(u, k, &w, &bh);
+    else box_size(u, k, &w, &bh);
+    if (!covered(u, corner(u, was, w, bh))) u->legend_corner = was; /* still free: it stays */
+  }
   u->legend_covers = hits > 0;
   u->legend_tab_corner = u->legend_corner == BAR ? 0 : u->legend_corner;
   if (hits > 0) { /* the tab alone: the corner where it covers least */
     int best = -1;
     for (int c = 0; c < 4; c++) {
-      if (c == 2 && u->sel >= 0) continue;
       int n = covered(u, corner(u, c, tw, th));
       if (best < 0 || n < best) { best = n; u->legend_tab_corner = c; }
     }
@@ -221,11 +233,12 @@ void ui_legend(fl_Ui *u) {
   u->legend_r = (SDL_Rect){0, 0, 0, 0};
   if (!d || !u->geo_ok) return;
   int pad = PX(10), lh = row_h(u);
-  Key k;
+  Key k, kmax;
   key(u, &k);
+  key_of(u, &kmax, 1);
   const char *tab = FL_TR("Legend  L");
   int tw = gfx_text_w(g, FONT_SMALL, tab) + 2 * pad, th = lh + PX(8);
-  place(u, &k, tw, th);
+  place(u, &kmax, tw, th);
   int open = u->legend_auto ? !u->legend_covers : u->legend_open;
   u->legend_shown = open;
   SDL_Color bg = {20, 25, 32, 225}, hintc = {110, 118, 128, 255};

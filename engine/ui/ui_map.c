@@ -646,38 +646,55 @@ static uint64_t layer_key(const fl_Ui *u) {
 
 /* ---- the map view -------------------------------------------------------------- */
 
-static void tooltip(fl_Ui *u, int area) {
-  gfx_Ctx *g = &u->g;
-  char lines[12][256];
-  int n = ui_area_info(u, area, lines, 12);
-  int pad = gfx_px(g, 10), lh = gfx_font_h(g, FONT_SMALL) + gfx_px(g, 2), maxw = gfx_px(g, 320);
-  int w = gfx_text_w(g, FONT_BOLD, lines[0]), hgt = gfx_font_h(g, FONT_BOLD) + gfx_px(g, 4);
-  int hs[12];
-  for (int i = 1; i < n; i++) {
-    const gfx_Text *t = gfx_text(g, FONT_SMALL, lines[i], maxw);
-    hs[i] = t ? t->h : lh;
-    int tw = t ? t->w : 0;
-    if (tw > w) w = tw;
-    hgt += hs[i] + gfx_px(g, 2);
+/* Tests (FLANK_LAYOUT_CHECK), every frame: whether the map layer shows each land area in its
+ * owner's colour now. A student saw "Rīga fell" over a Rīga still drawn blue, its tooltip
+ * saying Adversary: a few pixels under each area's label point are read back from the layer
+ * and matched to the nearest side's area colour (pixels near none, of names, towns and
+ * borders, are passed over); a layer kept from before an owner changed would show here.
+ * Reported when the count changes. */
+static void check_owners(fl_Ui *u) {
+  if (!u->st || !u->def || u->overlay >= 0 || !(u->layers & FL_UI_AREAS)) return;
+  static const int off[9][2] = {{0, 4}, {-6, 8}, {6, 8}, {0, 12}, {-10, 4}, {10, 4}, {-12, 14}, {12, 14}, {0, 18}};
+  int checked = 0, wrong = 0;
+  char names[512] = "";
+  for (int i = 0; i < u->geo.narea && i < u->st->narea; i++) {
+    if (is_water(u, i)) continue;
+    float lx, ly;
+    ui_area_pt(u, i, &lx, &ly);
+    int votes[66] = {0}, n = 0, ns = u->def->nside < 64 ? u->def->nside : 64;
+    for (int k = 0; k < 9; k++) {
+      int x = (int)lx + off[k][0], y = (int)ly + off[k][1];
+      if (ui_map_hit(u, x, y) != i) continue;
+      x -= u->mapr.x;
+      y -= u->mapr.y;
+      if (x < 0 || y < 0 || x >= u->layer_sf->w || y >= u->layer_sf->h) continue;
+      Uint32 p = ((const Uint32 *)u->layer_sf->pixels)[y * (u->layer_sf->pitch / 4) + x];
+      int r = (int)(p >> 16 & 255), g = (int)(p >> 8 & 255), b = (int)(p & 255), best = -1;
+      long bd = -1;
+      for (int sd = -1; sd < ns; sd++) /* the nearest side's area colour (-1: nobody's), under a terrain's ink or not */
+        for (int t = 0; t < 2; t++) {
+          SDL_Color c = t ? gfx_mix(ui_area_color(u, sd), (SDL_Color){0, 0, 0, 255}, 52 / 255.0f) : ui_area_color(u, sd);
+          long d = (long)(r - c.r) * (r - c.r) + (long)(g - c.g) * (g - c.g) + (long)(b - c.b) * (b - c.b);
+          if (bd < 0 || d < bd) { bd = d; best = sd; }
+        }
+      if (bd > 20 * 20) continue; /* a name, a town, a border: no side's colour */
+      votes[best + 1]++;
+      n++;
+    }
+    if (n < 3) continue;
+    int owner = u->st->areas[i].owner, top = 0;
+    for (int sd = 0; sd <= ns; sd++) if (votes[sd] > votes[top]) top = sd;
+    checked++;
+    if (top - 1 == (owner >= 0 && owner < ns ? owner : -1)) continue;
+    wrong++;
+    size_t len = strlen(names);
+    if (len + 64 < sizeof names) snprintf(names + len, sizeof names - len, "%s%s", len ? ", " : "", fl_map_area(u->geo.m, i)->name);
   }
-  SDL_Rect r = {u->mx + gfx_px(g, 18), u->my + gfx_px(g, 18), w + 2 * pad, hgt + 2 * pad};
-  if (r.x + r.w > u->mapr.x + u->mapr.w) r.x = u->mx - r.w - gfx_px(g, 12);
-  if (r.y + r.h > u->mapr.y + u->mapr.h) r.y = u->my - r.h - gfx_px(g, 12);
-  if (r.x < u->mapr.x) r.x = u->mapr.x;
-  if (r.y < u->mapr.y) r.y = u->mapr.y;
-  if (getenv("FLANK_LAYOUT_CHECK")) fprintf(stderr, "popup: area at %d,%d,%d,%d under a top bar of %d\n", r.x, r.y, r.w, r.h, u->mapr.y);
-  gfx_shadow(g, r, gfx_px(g, 6));
-  gfx_round(g, r, gfx_px(g, 6), (SDL_Color){28, 34, 43, 245});
-  gfx_round_frame(g, r, gfx_px(g, 6), COL_LINE, 1);
-  int y = r.y + pad;
-  SDL_Color side = u->st && u->st->areas[area].owner >= 0 ? ui_side_color(u, u->st->areas[area].owner) : COL_NEUTRAL;
-  gfx_fill(g, (SDL_Rect){r.x, r.y + gfx_px(g, 6), gfx_px(g, 3), r.h - gfx_px(g, 12)}, side);
-  gfx_draw_text(g, FONT_BOLD, lines[0], r.x + pad, y, COL_TEXT, 0);
-  y += gfx_font_h(g, FONT_BOLD) + gfx_px(g, 4);
-  for (int i = 1; i < n; i++) {
-    gfx_draw_wrapped(g, FONT_SMALL, lines[i], r.x + pad, y, maxw, i == 1 ? COL_TEXT : COL_MUTED);
-    y += hs[i] + gfx_px(g, 2);
-  }
+  static int was_checked = -1, was_wrong = -1;
+  if (checked == was_checked && wrong == was_wrong) return;
+  was_checked = checked;
+  was_wrong = wrong;
+  fprintf(stderr, "owners: %d areas read back from the map layer, %d not in their owner's colour%s%s\n", checked, wrong, wrong ? ": " : "", names);
 }
 
 void ui_map_draw(fl_Ui *u) {
@@ -702,6 +719,7 @@ void ui_map_draw(fl_Ui *u) {
     SDL_UpdateTexture(u->layer, NULL, u->layer_sf->pixels, u->layer_sf->pitch);
     u->layer_key = u->labr_key = key;
   }
+  if (getenv("FLANK_LAYOUT_CHECK")) check_owners(u);
   SDL_SetTextureBlendMode(u->layer, SDL_BLENDMODE_NONE);
   SDL_RenderCopy(u->r, u->layer, NULL, &mr);
   SDL_RenderSetClipRect(u->r, &mr);
@@ -714,50 +732,6 @@ void ui_map_draw(fl_Ui *u) {
   ui_draw_marks(u);
   if (u->layers & FL_UI_PIECES) ui_draw_pieces(u);
   ui_draw_pick(u);
-  if (u->pick_opt < 0 && u->hover >= 0 && !u->dragging && u->mouse_in && u->popup < 0 && !u->err[0] && !u->help) tooltip(u, u->hover);
+  if (u->pick_opt < 0 && u->hover >= 0 && !u->dragging && u->mouse_in && u->popup < 0 && !u->err[0] && !u->help) ui_map_tooltip(u, u->hover);
   SDL_RenderSetClipRect(u->r, NULL);
-}
-
-int ui_area_info(fl_Ui *u, int area, char lines[][256], int max) {
-  const fl_MapArea *a = fl_map_area(u->geo.m, area);
-  const fl_State *s = u->st;
-  int n = 0;
-  snprintf(lines[n++], 256, "%s", a->name);
-  int owner = s && area < s->narea ? s->areas[area].owner : -1;
-  snprintf(lines[n++], 256, "%s", owner >= 0 ? u->def->sides[owner].name : FL_TR("No owner"));
-  snprintf(lines[n++], 256, FL_TR("Terrain: %s%s%s"), a->terrain, a->country && *a->country ? FL_TR(" \xC2\xB7 Country: ") : "",
-           a->country ? a->country : "");
-  if (s) {
-    char buf[256] = "";
-    size_t len = 0;
-    for (int i = 0; i < s->npiece && len < sizeof buf - 2; i++) { /* pieces with a name of their own, by it */
-      const fl_Piece *p = &s->pieces[i];
-      if (p->area != area || !ui_sees(u, p->seen) || !ui_piece_own_name(p)) continue;
-      len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? ", " : "", ui_piece_own_name(p));
-      if (len >= sizeof buf) len = sizeof buf - 1;
-    }
-    for (int t = 0; t < u->def->nptype; t++)
-      for (int sd = -1; sd < u->def->nside; sd++) {
-        int c = 0;
-        for (int i = 0; i < s->npiece; i++)
-          c += s->pieces[i].area == area && s->pieces[i].type == t && s->pieces[i].side == sd && ui_sees(u, s->pieces[i].seen) &&
-               !ui_piece_own_name(&s->pieces[i]);
-        if (!c || len >= sizeof buf - 2) continue;
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%d \xC3\x97 %s%s%s%s", len ? ", " : "", c, u->def->ptypes[t].name,
-                                sd >= 0 ? " (" : "", sd >= 0 ? u->def->sides[sd].name : "", sd >= 0 ? ")" : "");
-        if (len >= sizeof buf) len = sizeof buf - 1;
-      }
-    if (len && n < max) snprintf(lines[n++], 256, FL_TR("Pieces: %s"), buf);
-    const fl_Props *ps = area < s->narea ? &s->areas[area].props : NULL;
-    buf[0] = 0;
-    len = 0;
-    for (int i = 0; ps && i < ps->n && len < sizeof buf - 2; i++) {
-      char v[160];
-      if (!ui_prop_text(u, &ps->p[i], v, sizeof v)) continue;
-      len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? " \xC2\xB7 " : "", v);
-      if (len >= sizeof buf) len = sizeof buf - 1;
-    }
-    if (len && n < max) snprintf(lines[n++], 256, "%s", buf);
-  }
-  return n;
 }

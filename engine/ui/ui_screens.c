@@ -248,6 +248,10 @@ static void selected_card(fl_Ui *u) {
   int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + gfx_font_h(g, FONT_HEAD) + PX(4);
   for (int i = 1; i < n; i++) { const gfx_Text *t = gfx_text(g, FONT_SMALL, lines[i], iw); h += (t ? t->h : 0) + PX(3); }
   SDL_Rect r = {u->mapr.x + PX(14), u->mapr.y + PX(14), w, h};
+  if (SDL_HasIntersection(&r, &u->legend_r)) { /* the legend keeps its corner: the card goes under it, else top right */
+    r.y = u->legend_r.y + u->legend_r.h + PX(8);
+    if (r.y + r.h > u->mapr.y + u->mapr.h - PX(14)) r = (SDL_Rect){u->mapr.x + u->mapr.w - w - PX(58), u->mapr.y + PX(14), w, h};
+  }
   gfx_shadow(g, r, PX(6));
   gfx_round(g, r, PX(6), (SDL_Color){24, 30, 38, 240});
   gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);

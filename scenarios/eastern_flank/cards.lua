@@ -499,6 +499,10 @@ function R.define(cfg)
   -- ---------------- map views: consequences shown on the board
   local O = T.overlays
   overlay { id = "mines", name = O.mines.name, prop = "ap", max = P.field_kmines, unit = O.mines.unit, text = O.mines.text }
+  -- fields bought but not in the ground (stockpile, remotely delivered): the id marks them on
+  -- the board apart from laid ones (docs/ui.md, marks of area properties)
+  overlay { id = "mines_planned", name = O.mines_planned.name, prop = "plan_k", max = P.field_kmines,
+            unit = O.mines_planned.unit, text = O.mines_planned.text }
   overlay { id = "obstacles", name = O.obstacles.name, prop = "obst", max = P.obst_max, unit = O.obstacles.unit,
             text = O.obstacles.text }
   overlay { id = "contamination", name = O.contamination.name, prop = "sus", unit = O.contamination.unit,

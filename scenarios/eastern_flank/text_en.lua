@@ -63,7 +63,10 @@ T.tracks = {
   civilian_casualties_war = { name = "Civilian casualties (war)", short = "War casualties", text = "People killed or injured in the war." },
   civilian_casualties_postwar = { name = "Civilian casualties (aftermath)", short = "Later casualties",
     text = "People killed or injured by mines and unexploded ordnance in the aftermath years." },
-  contaminated_km2 = { name = "Contaminated area", text = "Suspected and confirmed hazardous area, km²." },
+  contaminated_km2 = { name = "Contaminated area", short = "Later contamination",
+    text = "Suspected and confirmed hazardous area, km², counted from the aftermath on: when a war ends (or at the "
+      .. "end of 2027 in peace) the fields and the fighting's unexploded ordnance become land to survey and clear. "
+      .. "During a war it stays 0; each area's tooltip shows its battle contamination so far." },
   cleared_km2 = { name = "Area cleared", text = "km² cleared or released." },
   mines_stockpiled = { name = "AP mines stockpiled", text = "Thousands of anti-personnel mines in store: one store "
     .. "for marked, unmarked and stockpile fields, laid in peace or in a crisis (remotely delivered fields come "
@@ -79,6 +82,9 @@ T.pieces = { minefield = "Minefield", brigade = "Brigade" }
 T.overlays = {
   mines = { name = "AP mines in the ground", unit = "thousand mines",
             text = "Anti-personnel mines emplaced in each area, marked or not; a field is 30,000 mines (assumption)." },
+  mines_planned = { name = "AP mines planned, not yet laid", unit = "thousand mines",
+            text = "Fields bought for later: stockpile fields laid in a crisis, remotely delivered fields scattered "
+              .. "when an attack begins (self-destructing; their rounds come with the order)." },
   obstacles = { name = "Obstacles and anti-tank barriers", unit = "level",
                 text = "Ditches, dragon's teeth, anti-tank mines and bunkers of the Baltic Defence Line and East Shield [@bdl; @eastshield]." },
   contamination = { name = "Suspected hazardous area", unit = "km²",
@@ -594,7 +600,8 @@ T.props = {
     values = { none = "No AP mines", at = "Anti-tank belts only", marked = "Marked and fenced AP mines (APII Art. 5)",
       unmarked = "Unmarked AP mines", remote = "Remotely delivered AP mines (planned for an attack)",
       stockpile = "AP mines stockpiled for crisis laying" } },
-  uxo = { name = "Battle contamination", unit = "km²", text = "Unexploded ordnance left by the fighting." },
+  uxo = { name = "Battle contamination (counted after the war)", unit = "km²",
+    text = "Unexploded ordnance left by the fighting so far; it joins the contaminated area (Later contamination) when the war ends." },
   sus = { name = "Suspected hazardous area", unit = "km²", text = "Land to survey or clear." },
 }
 
