@@ -5,14 +5,8 @@
 # window draws. Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
-T=$(mktemp -d)
-DPY=":$((500 + RANDOM % 400))"
-Xvfb "$DPY" -screen 0 1920x1200x24 -nolisten tcp >/dev/null 2>&1 &
-XV=$!
-P=
-trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
-export DISPLAY=$DPY
-sleep 1
+. "$(dirname "$0")/xvfb.sh"
+xvfb_start 1920x1200   # $T, $DISPLAY; the screen, the window $P and $T go at exit
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \

@@ -16,14 +16,8 @@ FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v python3 >/dev/null ||
   { echo "skipped: needs Xvfb, xdotool and python3"; exit 0; }
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-T=$(mktemp -d)
-DPY=":$((100 + RANDOM % 400))"
-Xvfb "$DPY" -screen 0 1600x1000x24 -nolisten tcp -noreset >/dev/null 2>&1 &
-XV=$!
-P=
-trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
-export DISPLAY=$DPY
-sleep 1
+. "$(dirname "$0")/xvfb.sh"
+xvfb_start 1600x1000   # $T, $DISPLAY; the screen, the window $P and $T go at exit
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 run() { # scenario size screen: the debrief's shot, its chart reports in $T/err, its texts in $T/drawn

@@ -7,13 +7,8 @@
 FLANK=$1
 ROOT=${2:-.}
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
-T=$(mktemp -d)
-DPY=":$((90 + RANDOM % 400))"
-Xvfb "$DPY" -screen 0 1280x800x24 -nolisten tcp -noreset >/dev/null 2>&1 &
-XV=$!
-trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
-export DISPLAY=$DPY
-sleep 1
+. "$(dirname "$0")/xvfb.sh"
+xvfb_start 1280x800   # $T, $DISPLAY; the screen, the window $P and $T go at exit
 FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" "$FLANK" play tutorial --size 1280x800 >"$T/log" 2>&1 &
 P=$!
 fail=0

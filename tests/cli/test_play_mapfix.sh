@@ -17,14 +17,8 @@
 # Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
-T=$(mktemp -d)
-DPY=":$((90 + RANDOM % 400))"
-Xvfb "$DPY" -screen 0 1440x900x24 -nolisten tcp -noreset >/dev/null 2>&1 &
-XV=$!
-P=
-trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
-export DISPLAY=$DPY
-sleep 1
+. "$(dirname "$0")/xvfb.sh"
+xvfb_start 1440x900   # $T, $DISPLAY; the screen, the window $P and $T go at exit
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 k() { xdotool key "$@"; sleep "${FLANK_KEY_PACE:-0.7}"; }

@@ -8,13 +8,8 @@
 # Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
-T=$(mktemp -d)
-DPY=":$((500 + RANDOM % 400))"
-Xvfb "$DPY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-XV=$!
-trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
-export DISPLAY=$DPY
-sleep 1
+. "$(dirname "$0")/xvfb.sh"
+xvfb_start 1280x800   # $T, $DISPLAY; the screen, the window $P and $T go at exit
 # a small ensemble: the test is about the window, tools/bench.d/teach_window.sh times the real one
 FLANK_AMONG_RUNS=40 SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
   "$FLANK" play tutorial --size 1280x800 --bench >"$T/out" 2>"$T/err" &

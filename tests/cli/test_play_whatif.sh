@@ -7,14 +7,8 @@ set -u
 FLANK=$1; ROOT=$2
 cd "$ROOT" || exit 1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
-T=$(mktemp -d)
-DPY=":$((500 + RANDOM % 400))"
-Xvfb "$DPY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-XV=$!
-P=
-trap 'kill $P $XV 2>/dev/null; rm -rf "$T"' EXIT
-export DISPLAY=$DPY
-sleep 1
+. "$(dirname "$0")/xvfb.sh"
+xvfb_start 1280x800   # $T, $DISPLAY; the screen, the window $P and $T go at exit
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 wait_for() { for _ in $(seq $(( $2 * 5 ))); do grep -q "$1" "$T/out" && return 0; sleep 0.2; done; return 1; }
