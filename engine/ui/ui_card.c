@@ -65,11 +65,17 @@ static const char *card_excerpt(const char *text, char *buf, size_t n) {
   return buf;
 }
 
-/* An option's details in a compact card: none unless it is selected, then cut short. */
-static void short_detail(char *detail, size_t n, int compact, int selected) {
+/* An option's details in a compact card: its price (costs and delay, head: it has them) unless
+ * the card is very tight, the rest only while it is selected, then cut short. A cold student
+ * paid US$80 M for sensors the compact card showed with no price. */
+static void short_detail(char *detail, size_t n, int compact, int selected, int head) {
   char cut[400];
-  if ((compact && !selected) || compact >= 5) detail[0] = 0;
-  else if (compact >= 3 && *detail) {
+  if (compact >= 5 || (compact >= 4 && !selected)) detail[0] = 0;
+  else if (compact && !selected) {
+    char *nl = strchr(detail, '\n');
+    if (!head) detail[0] = 0;
+    else if (nl) *nl = '\0';
+  } else if (compact >= 3 && *detail) {
     const char *s = card_excerpt(detail, cut, sizeof cut);
     if (s != detail) snprintf(detail, n, "%s", s);
   }
@@ -161,7 +167,7 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
       const fl_OptionDef *op = &c->options[o];
       const gfx_Text *lt = gfx_text(g, FONT_BODY, op->label, ow);
       option_detail(u, op, detail, sizeof detail);
-      short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o));
+      short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o), op->ncost > 0 || op->delay.n > 0);
       char rb[600];
       const char *why = shown_reason(u, o, nopt, compact, rb, sizeof rb);
       if (u->pick_opt == o && mine) why = ask; /* what is being asked takes the reason's line */
@@ -206,7 +212,7 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
     int tx0 = kr.x + kw + PX(10), ty = r.y + rp;
     ty += gfx_draw_wrapped(g, FONT_BODY, op->label, tx0, ty, ow, avail ? COL_TEXT : (SDL_Color){120, 126, 134, 255});
     option_detail(u, op, detail, sizeof detail);
-    short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o)); /* as measured */
+    short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o), op->ncost > 0 || op->delay.n > 0); /* as measured */
     if (*detail) ty += PX(3) + gfx_draw_wrapped(g, FONT_SMALL, detail, tx0, ty + PX(3), ow, avail ? COL_MUTED : (SDL_Color){100, 106, 114, 255});
     char rb[600];
     const char *why = shown_reason(u, o, nopt, compact, rb, sizeof rb); /* as measured */

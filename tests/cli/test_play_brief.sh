@@ -2,7 +2,7 @@
 # The briefing's list of sources scrolls with the mouse wheel, as its "↓ N more below (mouse
 # wheel)" line says (a cold student turned the wheel over it twice and nothing moved: the
 # flagship's 28 sources stayed hidden until the debrief). FLANK_I18N_DRAWN lists every text the
-# window draws. Needs Xvfb and xdotool (tools/test installs both).
+# window draws. Then a compact card keeps its options' prices. Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
 . "$(dirname "$0")/xvfb.sh"
@@ -29,6 +29,23 @@ grep -aq 'more above' "$T/drawn" && echo "ok: the wheel scrolls the briefing's s
 for _ in 1 2 3 4; do xdotool click 4; sleep 0.3; done
 xdotool mousemove --window "$W" 1300 985; sleep 0.5
 grep -aq 'more above' "$T/drawn" && bad "the wheel up did not bring the list back to its top" || echo "ok: the wheel up brings it back to its first source"
+kill -0 "$P" 2>/dev/null || bad "the window died: $(tail -3 "$T/err")"
+kill "$P" 2>/dev/null; wait "$P" 2>/dev/null
+
+# a compact card keeps each option's price (a cold student paid US$80 M for sensors a compact card
+# showed with no cost): at 1440x900 the third card of the first turn, counter-mobility
+: >"$T/drawn"
+FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
+  "$FLANK" play eastern_flank --seed 57 --size 1440x900 >"$T/out" 2>"$T/err" &
+P=$!
+for _ in $(seq 20); do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
+W=$(xdotool search --onlyvisible --pid "$P" | head -1)
+xdotool windowfocus --sync "$W" 2>/dev/null; xdotool mousemove --window "$W" 5 5
+sleep 1; xdotool key Return; sleep 1                          # begin
+for k in Return 1 Return 1 Return; do xdotool key "$k"; sleep 0.5; done # the opening news, the first two cards
+sleep 0.5
+grep -aq '^Cost: US\$80 M (Budget)$' "$T/drawn" && echo "ok: the compact card shows the sensors' price" ||
+  bad "the compact counter-mobility card shows no price: $(grep -a 'Cost' "$T/drawn" | sort -u | head -3)"
 kill -0 "$P" 2>/dev/null || bad "the window died: $(tail -3 "$T/err")"
 [ $fail -eq 0 ] && echo "test_play_brief: ok"
 exit $fail
