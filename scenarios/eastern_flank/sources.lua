@@ -57,7 +57,7 @@ function S.define()
   source { id = "parliaments", short = "Parliamentary votes", author = "Saeima; Seimas; Riigikogu; Eduskunta; Sejm", year = 2025,
     note = "The votes to withdraw as reported in 2025: Saeima 16 Apr (68-14 [M]; another report 66-14), Seimas 8 May "
       .. "(107-0-3), Riigikogu 4 Jun (81-1-7), Eduskunta 19 Jun (157-18), Sejm 25 Jun (413-15-3) [H]. Secondary "
-      .. "reporting: the parliaments' own records are still to be linked." }
+      .. "reporting of the votes; the parliaments' own records are not linked here." }
   source { id = "defensenews", short = "Defense News", author = "Adamowski, Jaroslaw", year = 2025,
     publisher = "Defense News, 20 Mar 2025",
     link = "https://www.defensenews.com/global/europe/2025/03/20/poland-eyes-1-million-landmines-for-borders-with-belarus-russia/",
@@ -121,7 +121,7 @@ function S.define()
       .. "(the release itself does not give these) [M]." }
   source { id = "afp", short = "AFP", author = "Agence France-Presse (AFP)",
     note = "The Suwałki Gap: the shortest distance between Kaliningrad and Belarus, ~65-70 km [M]. Secondary "
-      .. "reporting: the article is still to be linked." }
+      .. "reporting of an AFP dispatch; no link to the dispatch is given here." }
   source { id = "naturalearth", author = "Natural Earth", title = "Admin 0 countries, 1:10m, version 4.1.0",
     publisher = "naturalearthdata.com; used as redistributed in the npm package world-atlas 2.0.2 (countries-10m.json)",
     link = "https://www.naturalearthdata.com/",
