@@ -220,7 +220,13 @@ static void log_panel(fl_Ui *u, SDL_Rect r) {
     shown++;
   }
   SDL_RenderSetClipRect(u->r, NULL);
-  if (u->log_scroll > 0) gfx_draw_text(g, FONT_SMALL, FL_TR("\xE2\x86\x91 newer"), r.x + r.w, r.y - PX(20), COL_MUTED, 2);
+  int older = 0; /* entries below the last one shown (newest first: older ones are further down) */
+  for (; idx >= 0 && !older; idx--) older = s->log[idx].kind != FL_LOG_SKIPPED && ui_sees(u, s->log[idx].seen);
+  /* a second cold student turned the wheel up and pressed Page Up for earlier news: say which way */
+  const char *hint = u->log_scroll > 0 && older ? FL_TR("\xE2\x86\x91 newer \xC2\xB7 \xE2\x86\x93 older")
+                     : u->log_scroll > 0 ? FL_TR("\xE2\x86\x91 newer")
+                     : older ? FL_TR("\xE2\x86\x93 older: wheel or Page Down") : NULL;
+  if (hint) gfx_draw_text(g, FONT_SMALL, hint, r.x + r.w, r.y - PX(20), COL_MUTED, 2);
   if (!s->nlog) gfx_draw_text(g, FONT_SMALL, FL_TR("Nothing has happened yet."), r.x, r.y, COL_MUTED, 0);
 }
 

@@ -106,7 +106,7 @@ run tutorial 1440x900 whatif && { check_charts "tutorial (no aftermath) at 1440x
 
 # among many: the flagship's demo to its end, the debrief, its second tab; then the mouse on
 # a policy's legend entry
-FLANK_CHART_CHECK=1 FLANK_LAYOUT_CHECK=1 FLANK_AMONG_RUNS=20 SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
+FLANK_CHART_CHECK=1 FLANK_LAYOUT_CHECK=1 FLANK_AMONG_RUNS=20 FLANK_I18N_DRAWN="$T/drawn_end" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
   "$FLANK" play eastern_flank --demo --speed max --seed 24 --size 1440x900 >"$T/out" 2>"$T/err" &
 P=$!
 for _ in $(seq 20); do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -116,6 +116,10 @@ xdotool mousemove --window "$W" 5 5
 for _ in $(seq 240); do grep -q 'panel: ending' "$T/err" && break; sleep 0.5; done
 grep -q 'panel: ending' "$T/err" || bad "the demo did not end: $(grep '^header' "$T/err" | tail -1)"
 sleep 0.5
+# the log says which way its earlier news lies (newest first: a second cold student turned the
+# wheel up and pressed Page Up at the game's end, and nothing moved)
+grep -aq 'older: wheel or Page Down' "$T/drawn_end" && echo "ok: the log says where its older entries are" ||
+  bad "the log does not say how to reach its older entries"
 xdotool key Return; sleep 1                 # the debrief
 # two what-ifs at the first decision: the charts get a key, numbered as the cards (a cold student
 # matched three colours of lines to the cards' borders)
