@@ -43,6 +43,8 @@ static const char ENVIRONMENT[] =
   "  FLANK_FONT        a TrueType font file for the window instead of DejaVu Sans\n"
   "  XDG_CACHE_HOME    the games \"among many\" already played (flank/ensembles); default ~/.cache\n"
   "  FLANK_NO_CACHE    set to 1 to play them again every time\n"
+  "  FLANK_ENSEMBLE_SHARE  set to 0 to play every game of a batch by itself (the same results,\n"
+  "                    slower; for comparison, docs/teaching.md)\n"
   "  DISPLAY, WAYLAND_DISPLAY  the display flank play opens its window on\n";
 
 static const char FILES[] =

@@ -380,8 +380,8 @@ int cmd_batch(int argc, char **argv) {
       long long turns = 0;
       for (size_t i = 0; i < r->n; i++) turns += r->turns[i];
       printf("bench: games=%zu jobs=%llu wall_s=%.4f games_per_s=%.1f turns_per_s=%.1f cpu_s=%.4f games_per_cpu_s=%.1f "
-             "load_ms=%.2f reset_us=%.2f exact_replays=%zu%s\n", r->n, (unsigned long long)jobs, wall, (double)r->n / wall,
-             (double)turns / wall, cpu, cpu > 0 ? (double)r->n / cpu : 0, t_load * 1e3, t_reset, e ? fl_ensemble_replays(e) : 0,
+             "load_ms=%.2f reset_us=%.2f exact_replays=%zu shared_games=%zu%s\n", r->n, (unsigned long long)jobs, wall, (double)r->n / wall,
+             (double)turns / wall, cpu, cpu > 0 ? (double)r->n / cpu : 0, t_load * 1e3, t_reset, e ? fl_ensemble_replays(e) : 0, e ? fl_ensemble_shared(e) : 0,
              exact ? " (--exact)" : "");
     }
   }

@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* syscall(SYS_gettid) */
 #include "fl_ensemble.h"
 #include "fl_ens_cache.h"
+#include "fl_ens_share.h"
 #include "fl_fmt.h"
 #include "fl_script_int.h"
 #include "fl_i18n.h"
@@ -22,7 +23,12 @@ typedef struct Impl {
   fl_EnsembleSpec spec;
   fl_PolicySet *sets;        /* deep copies, so the spec's may go away after fl_ensemble_new */
   atomic_size_t next, done, replays; /* replays: games played again exactly (fl_fast.c) */
+  atomic_size_t shared;      /* games played in a game shared with other sets (fl_ens_share.c) */
   atomic_int stop, running;
+  atomic_size_t fail_seed;   /* sharing: the lowest seed (index) with a failed game; later ones are not played */
+  int share;                 /* play a seed's sets as one game while they choose alike (fl_ens_share.c) */
+  int share_now;             /* this run does: every set applied cleanly to the first script */
+  int *group;                /* per set: the first set with the same parameters (games that can share) */
   pthread_mutex_t mu;
   size_t err_at;             /* the lowest failing game: the reported error does not depend on threads */
   int err_code;
@@ -46,6 +52,13 @@ static int copy_set(fl_PolicySet *dst, const fl_PolicySet *src) {
   return 0;
 }
 
+static int same_params(const fl_PolicySet *a, const fl_PolicySet *b) {
+  if (a->nparam != b->nparam) return 0;
+  for (int k = 0; k < a->nparam; k++)
+    if (strcmp(a->param[k], b->param[k])) return 0;
+  return 1;
+}
+
 fl_Ensemble *fl_ensemble_new(const fl_EnsembleSpec *spec, char *err, size_t errn) {
   if (!spec->where || spec->nset < 1) { snprintf(err, errn, "an ensemble needs a scenario and at least one policy set"); return NULL; }
   fl_Ensemble *e = calloc(1, sizeof *e);
@@ -66,7 +79,19 @@ fl_Ensemble *fl_ensemble_new(const fl_EnsembleSpec *spec, char *err, size_t errn
     e->turns = calloc(e->n + 1, sizeof *e->turns);
   }
   if (!ok || !e->ending || !e->turns) { snprintf(err, errn, "out of memory"); fl_ensemble_free(e); return NULL; }
+  /* sharing needs the counting-free fast mode (its exact replay is a game of its own);
+   * FLANK_ENSEMBLE_SHARE=0 plays every game by itself, for comparison */
+  const char *sh = getenv("FLANK_ENSEMBLE_SHARE");
+  im->share = !spec->exact && e->nset > 1 && !(sh && !strcmp(sh, "0"));
+  if (!(im->group = calloc((size_t)e->nset, sizeof *im->group))) { snprintf(err, errn, "out of memory"); fl_ensemble_free(e); return NULL; }
+  for (int s = 0; s < e->nset; s++) {
+    int g = 0;
+    while (g < s && !same_params(&im->sets[g], &im->sets[s])) g++;
+    im->group[s] = g;
+  }
   pthread_mutex_init(&im->mu, NULL);
+  atomic_init(&im->fail_seed, SIZE_MAX);
+  atomic_init(&im->shared, 0);
   atomic_init(&im->next, 0);
   atomic_init(&im->done, 0);
   atomic_init(&im->replays, 0);
@@ -80,6 +105,7 @@ void fl_ensemble_free(fl_Ensemble *e) {
   Impl *im = IMPL(e);
   if (im) {
     if (im->sets) fl_test_free_sets(im->sets, e->nset);
+    free(im->group);
     pthread_mutex_destroy(&im->mu);
     free(im);
   }
@@ -94,6 +120,7 @@ void fl_ensemble_free(fl_Ensemble *e) {
 void fl_ensemble_cancel(fl_Ensemble *e) { atomic_store(&IMPL(e)->stop, 1); }
 size_t fl_ensemble_done(const fl_Ensemble *e) { return atomic_load(&IMPL(e)->done); }
 size_t fl_ensemble_replays(const fl_Ensemble *e) { return atomic_load(&IMPL(e)->replays); }
+size_t fl_ensemble_shared(const fl_Ensemble *e) { return atomic_load(&IMPL(e)->shared); }
 int fl_ensemble_cached(const fl_Ensemble *e) { return IMPL(e)->cached; }
 
 static void fail(Impl *im, size_t at, int code, const char *msg) {
@@ -134,6 +161,93 @@ static int play(fl_Script *sc, uint64_t seed, atomic_size_t *replays) {
   return st;
 }
 
+/* What a failed game says: the error and the command that plays it again. */
+static void game_error(Impl *im, const fl_Ensemble *e, fl_Script *sc, int set, uint64_t seed, char *msg, size_t n) {
+  const fl_Def *d = fl_script_def(sc);
+  int k = snprintf(msg, n, "%s\n(game with seed %llu of policy set '%s'; replay it with flank run %s --seed %llu",
+                   fl_game_error(fl_script_game(sc)), (unsigned long long)seed, e->set_name[set], im->spec.where,
+                   (unsigned long long)seed);
+  for (int s = 0; s < d->nside && k > 0 && (size_t)k < n; s++)
+    k += snprintf(msg + k, n - (size_t)k, " --side %s=%s", d->sides[s].id, fl_script_policy(sc, s));
+  char num[40];
+  for (int p = 0; p < d->nparam && k > 0 && (size_t)k < n; p++)
+    if (fl_game_param(fl_script_game(sc), p) != d->params[p].value)
+      k += snprintf(msg + k, n - (size_t)k, " --set %s=%s", d->params[p].id, fl_fmt_exact(fl_game_param(fl_script_game(sc), p), num, sizeof num));
+  if (k > 0 && (size_t)k < n) snprintf(msg + k, n - (size_t)k, ")");
+}
+
+static void put(fl_Ensemble *e, fl_Script *sc, size_t i) {
+  const fl_State *s = fl_game_state(fl_script_game(sc));
+  size_t nt = (size_t)e->ntrack;
+  e->ending[i] = s->ending;
+  e->turns[i] = s->turn;
+  for (size_t k = 0; k < nt; k++) e->val[i * nt + k] = s->tracks[k].value;
+}
+
+/* Sharing: a failed game is ordered by seed, then set, and stops only the later seeds, so
+ * the same failure is reported for any number of threads. */
+static void fail_shared(Impl *im, int nset, size_t j, int set, int code, const char *msg) {
+  pthread_mutex_lock(&im->mu);
+  size_t at = j * (size_t)nset + (size_t)set;
+  if (!im->err_code || at < im->err_at) {
+    im->err_at = at;
+    im->err_code = code;
+    snprintf(im->err, sizeof im->err, "%s", msg);
+  }
+  if (j < atomic_load(&im->fail_seed)) atomic_store(&im->fail_seed, j);
+  pthread_mutex_unlock(&im->mu);
+}
+
+/* Every seed's sets played as one game per group of sets with the same parameters, while
+ * their choices agree (fl_ens_share.c); one by one where sharing cannot hold. */
+static void work_shared(fl_Ensemble *e, Impl *im, fl_Script *sc) {
+  char err[1536];
+  int nset = e->nset;
+  fl_EnsPlayers *pl = calloc((size_t)nset, sizeof *pl);
+  int *set = malloc((size_t)nset * sizeof *set);
+  size_t *slot = malloc((size_t)nset * sizeof *slot);
+  int ok = pl && set && slot;
+  for (int s = 0; ok && s < nset; s++) /* fl_ensemble_run tried every set: these cannot fail */
+    ok = !fl_test_apply_policies(sc, &im->sets[s], err, sizeof err) && !fl_ens_share_take(sc, &pl[s]);
+  if (!ok) fail(im, 0, 2, "out of memory");
+  fl_EnsOut out = {e->ending, e->turns, e->val, e->ntrack};
+  while (ok && !atomic_load(&im->stop)) {
+    size_t j0 = atomic_fetch_add(&im->next, CHUNK);
+    if (j0 >= e->runs || j0 > atomic_load(&im->fail_seed)) break;
+    size_t j1 = j0 + CHUNK < e->runs ? j0 + CHUNK : e->runs;
+    for (size_t j = j0; j < j1 && !atomic_load(&im->stop) && j <= atomic_load(&im->fail_seed); j++) {
+      uint64_t seed = e->seed_base + j;
+      for (int g = 0; g < nset; g++) {
+        if (im->group[g] != g) continue;
+        int n = 0;
+        for (int s = g; s < nset; s++)
+          if (im->group[s] == g) set[n++] = s;
+        for (int k0 = 0; k0 < n; k0 += 64) { /* fl_ens_share_seed takes at most 64 sets */
+          int m = n - k0 < 64 ? n - k0 : 64;
+          for (int k = 0; k < m; k++) slot[k] = (size_t)set[k0 + k] * e->runs + j;
+          int rc = fl_test_apply_policies(sc, &im->sets[set[k0]], err, sizeof err) ? -1
+                 : fl_ens_share_seed(sc, pl, set + k0, slot, m, seed, &out);
+          if (!rc && m > 1) atomic_fetch_add(&im->shared, (size_t)m);
+          for (int k = 0; rc && k < m; k++) { /* each by itself: its outcome, or its own error */
+            int s = set[k0 + k];
+            if (fl_test_apply_policies(sc, &im->sets[s], err, sizeof err)) { fail_shared(im, nset, j, s, 2, err); continue; }
+            if (play(sc, seed, &im->replays) == FL_GAME_ERROR) {
+              char msg[2048];
+              game_error(im, e, sc, s, seed, msg, sizeof msg);
+              fail_shared(im, nset, j, s, 3, msg);
+            } else put(e, sc, slot[k]);
+          }
+          atomic_fetch_add(&im->done, (size_t)m);
+        }
+      }
+    }
+  }
+  for (int s = 0; pl && s < nset; s++) fl_ens_share_drop(sc, &pl[s]);
+  free(pl);
+  free(set);
+  free(slot);
+}
+
 static void *work(void *arg) {
   Worker *w = arg;
   fl_Ensemble *e = w->e;
@@ -150,9 +264,9 @@ static void *work(void *arg) {
 #endif
   fl_game_set_turn_hashes(fl_script_game(sc), 0); /* outcomes only */
   if (!im->spec.exact) fl_sb_fast(sc, 1);
-  size_t nt = (size_t)e->ntrack;
   int cur = -1;
-  while (!atomic_load(&im->stop)) {
+  if (im->share_now) work_shared(e, im, sc);
+  while (!im->share_now && !atomic_load(&im->stop)) {
     size_t i0 = atomic_fetch_add(&im->next, CHUNK);
     if (i0 >= e->n) break;
     size_t i1 = i0 + CHUNK < e->n ? i0 + CHUNK : e->n;
@@ -168,24 +282,11 @@ static void *work(void *arg) {
       cur = set;
       if (play(sc, seed, &im->replays) == FL_GAME_ERROR) {
         char msg[2048];
-        const fl_Def *d = fl_script_def(sc);
-        int k = snprintf(msg, sizeof msg, "%s\n(game with seed %llu of policy set '%s'; replay it with flank run %s --seed %llu",
-                         fl_game_error(fl_script_game(sc)), (unsigned long long)seed, e->set_name[set], im->spec.where,
-                         (unsigned long long)seed);
-        for (int s = 0; s < d->nside && k > 0 && (size_t)k < sizeof msg; s++)
-          k += snprintf(msg + k, sizeof msg - (size_t)k, " --side %s=%s", d->sides[s].id, fl_script_policy(sc, s));
-        char num[40];
-        for (int p = 0; p < d->nparam && k > 0 && (size_t)k < sizeof msg; p++)
-          if (fl_game_param(fl_script_game(sc), p) != d->params[p].value)
-            k += snprintf(msg + k, sizeof msg - (size_t)k, " --set %s=%s", d->params[p].id, fl_fmt_exact(fl_game_param(fl_script_game(sc), p), num, sizeof num));
-        if (k > 0 && (size_t)k < sizeof msg) snprintf(msg + k, sizeof msg - (size_t)k, ")");
+        game_error(im, e, sc, set, seed, msg, sizeof msg);
         fail(im, i, 3, msg);
         break;
       }
-      const fl_State *s = fl_game_state(fl_script_game(sc));
-      e->ending[i] = s->ending;
-      e->turns[i] = s->turn;
-      for (size_t k = 0; k < nt; k++) e->val[i * nt + k] = s->tracks[k].value;
+      put(e, sc, i);
       atomic_fetch_add(&im->done, 1);
     }
   }
@@ -226,8 +327,14 @@ int fl_ensemble_run(fl_Ensemble *e, char *err, size_t errn) {
     snprintf(err, errn, "out of memory");
     return 2;
   }
+  /* sharing orders failures by seed: a set that cannot be applied at all is reported the
+   * way a game-by-game run reports it */
+  im->share_now = im->share;
+  for (int s = 0; im->share_now && s < e->nset; s++)
+    im->share_now = !fl_test_apply_policies(sc0, &im->sets[s], lerr, sizeof lerr);
   atomic_store(&im->next, 0);
   atomic_store(&im->done, 0);
+  atomic_store(&im->fail_seed, SIZE_MAX);
   im->err_code = 0;
   size_t started = 0;
   for (size_t j = 0; j < threads; j++) {

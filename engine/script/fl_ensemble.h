@@ -59,6 +59,8 @@ size_t fl_ensemble_done(const fl_Ensemble *e);
 /* Games played a second time with instruction counting, because a call ran long or the
  * game failed (fl_fast.c); a figure for benchmarks. */
 size_t fl_ensemble_replays(const fl_Ensemble *e);
+/* Games that shared their first turns with other policy sets of the same seed (fl_ens_share.c). */
+size_t fl_ensemble_shared(const fl_Ensemble *e);
 /* 1 when the last run read its results from the disk cache instead of playing. */
 int fl_ensemble_cached(const fl_Ensemble *e);
 void fl_ensemble_free(fl_Ensemble *e);

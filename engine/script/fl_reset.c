@@ -216,3 +216,35 @@ void fl_reset_restore(lua_State *L) {
    * the memory cap (sb_alloc refuses, Lua collects and retries), and collecting a loaded
    * scenario's whole heap before every game was a tenth of a short game's time. */
 }
+
+/* 1 if every recorded upvalue is as loading left it: a game's state can then be copied
+ * whole from the store (fl_ens_share.c plays on from such copies). */
+int fl_reset_pristine(lua_State *L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "flank.upvalues") != LUA_TTABLE) { lua_pop(L, 1); return 1; }
+  int list = lua_gettop(L), same = 1;
+  if (!lua_checkstack(L, 8)) { lua_pop(L, 1); return 0; }
+  for (lua_Integer k = 1; same && lua_rawgeti(L, list, k) == LUA_TTABLE; k++) {
+    int r = lua_gettop(L);
+    lua_rawgeti(L, r, 1); /* f */
+    lua_rawgeti(L, r, 2);
+    int i = (int)lua_tointeger(L, -1);
+    lua_rawgeti(L, r, 3);
+    int kind = (int)lua_tointeger(L, -1);
+    lua_rawgeti(L, r, 4); /* a */
+    if (!lua_getupvalue(L, r + 1, i)) lua_pushnil(L); /* now */
+    int a = r + 4, now = r + 5;
+    if (kind == REC_THREAD) { /* still the fresh coroutine of the recorded function */
+      lua_State *co = lua_tothread(L, now);
+      same = co && lua_status(co) == LUA_OK && lua_gettop(co) == 1;
+      if (same) { lua_pushvalue(co, 1); lua_xmove(co, L, 1); same = lua_rawequal(L, -1, a); }
+    } else if (kind == REC_BYTES) {
+      lua_rawgeti(L, r, 5);
+      size_t n;
+      const char *b = lua_tolstring(L, -1, &n);
+      same = lua_type(L, now) == LUA_TUSERDATA && lua_rawlen(L, now) == n && !memcmp(lua_touserdata(L, now), b, n);
+    } else same = lua_rawequal(L, a, now);
+    lua_settop(L, r - 1);
+  }
+  lua_settop(L, list - 1);
+  return same;
+}

@@ -170,6 +170,7 @@ double fl_arg_finite(lua_State *L, int i);
 int fl_reset_freeze(fl_Script *sc, char *err, size_t errn);              /* after load */
 int fl_reset_freeze_top(fl_Script *sc, const char *file, char *err, size_t errn); /* the value on top, loaded later */
 void fl_reset_restore(lua_State *L);                                     /* at the start of a game (may raise) */
+int fl_reset_pristine(lua_State *L);                                      /* 1: no recorded upvalue has changed */
 
 /* Rule functions (fl_script.c). */
 void fl_where_fn(lua_State *L, int idx, char *buf, size_t n);   /* "file:line" of a function */
