@@ -230,6 +230,10 @@ int cmd_batch(int argc, char **argv) {
       cur = -1;
     }
     else if (!strcmp(a, "--sweep-param") && more) {
+      if (sweep_param) { /* one axis: a second one would need every combination, which batch does not play */
+        cli_usage_error("batch", "one --sweep-param at a time (got '%s' and '%s'); sweep the other in a second batch", sweep_param, argv[i + 1]);
+        goto done;
+      }
       sweep_param = argv[++i];
       cmd_word(extra, sizeof extra, a);
       cmd_word(extra, sizeof extra, sweep_param);
@@ -289,7 +293,16 @@ int cmd_batch(int argc, char **argv) {
   if (sweep_param) { /* every set at every value of the parameter */
     fl_Sweep *sw = malloc(sizeof *sw);
     fl_PolicySet *swept = NULL;
-    int n = sw && !fl_sweep_parse(sweep_param, d, sw, err, sizeof err) ? fl_sweep_sets(sw, sets, nset, &swept) : -2;
+    int n = sw && !fl_sweep_parse(sweep_param, d, sw, err, sizeof err) ? 0 : -2;
+    for (int k = 0; !n && k < opts.nset; k++) { /* the sweep would silently replace the value given */
+      size_t il = strcspn(opts.set[k], "=");
+      if (il == strlen(sw->id) && !strncmp(opts.set[k], sw->id, il)) {
+        snprintf(err, sizeof err, "--set %s and --sweep-param %s: the sweep plays every value of '%s'; drop one of them",
+                 opts.set[k], sweep_param, sw->id);
+        n = -2;
+      }
+    }
+    if (!n) n = fl_sweep_sets(sw, sets, nset, &swept);
     if (n < 0) {
       if (n == -2 && sw) fprintf(stderr, "flank batch: %s\n", err);
       else fprintf(stderr, "flank batch: out of memory\n");

@@ -173,6 +173,16 @@ int cmd_replay(int argc, char **argv) {
     fl_WhatIfKept kept = {0};
     fl_WhatIf w = {(int)until, choose ? decision : NULL, choose ? option : NULL, targets, pidx, pval, np,
                    then_policies || all || nsides, &kept, 0};
+    if (rc == EXIT_OK && logpath && np && until > 1) {
+      /* a log's parameters hold from its first turn: turns before the fork were played with
+       * the recorded values, so the log would replay as another game */
+      const fl_Def *dd = fl_script_def(sc);
+      fprintf(stderr, "flank replay: --log: this fork changes %s at turn %llu, but a log's assumptions hold from its first "
+                      "turn, so it would replay as another game; write the fork's table without --log, or record a whole game "
+                      "under the new value: flank run %s --seed %llu --set %s=%g --log FILE\n",
+              dd->params[pidx[0]].id, (unsigned long long)until, r.id, (unsigned long long)r.seed, dd->params[pidx[0]].id, pval[0]);
+      rc = EXIT_USAGE;
+    }
     if (rc == EXIT_OK && nbench) {
       rc = bench(path, &r, sc, until ? &w : NULL, (int)nbench);
       fl_script_free(sc);
@@ -202,12 +212,18 @@ int cmd_replay(int argc, char **argv) {
              *note ? "the recorded choices of the sides people played, where still possible, and the policies for the rest"
                    : "the policies played on");
       if (*note) printf("%s\n", note);
+      for (int k = 0; k < np; k++) /* a second change: the difference is not the choice's alone */
+        printf("Also changed from that turn on: %s = %g (the game was played with %g).\n", d->params[pidx[k]].id, pval[k],
+               fl_replay_param(&r, d->params[pidx[k]].id) >= 0 ? r.params[fl_replay_param(&r, d->params[pidx[k]].id)].value
+                                                                : d->params[pidx[k]].dflt);
       if (fork) cli_whatif_table(stdout, d, fl_game_state(fl_script_game(sc)), fork);
-    } else if (rc == EXIT_OK && until)
+    } else if (rc == EXIT_OK && until) {
       printf("%s: forked at turn %llu of %s, seed %llu, then policies played on: %s after %d turns\n", path,
              (unsigned long long)until, d->id, (unsigned long long)r.seed,
              s->ending >= 0 ? d->endings[s->ending].title : "unfinished", s->turn);
-    else if (rc == EXIT_OK)
+      for (int k = 0; k < np; k++)
+        printf("From the fork on: %s = %g.\n", d->params[pidx[k]].id, pval[k]);
+    } else if (rc == EXIT_OK)
       printf("%s: replayed %d actions of %s, seed %llu: %s\n", path, r.nactions, d->id, (unsigned long long)r.seed,
              s->ending >= 0 ? d->endings[s->ending].title : "unfinished");
   }

@@ -119,7 +119,8 @@ const Cmd CLI_COMMANDS[] = {
              "[--policy P] [--side ROLE=POLICY] [--set ID=VALUE] [--log FILE]",
    "Re-simulate a recorded game, or fork it at a turn.", cmd_replay,
    "FILE is a replay log written by flank run --log (- is standard input). The scenario is --scenario\n"
-   "PATH, else the folder the log records, else the shipped scenario of its id. --verify compares\n"
+   "PATH, else the scenario of the log's id (shipped, FLANK_SCENARIOS, yours); the folder the log\n"
+   "names is never opened on the log's word (it could be anyone's file). --verify compares\n"
    "every turn's state hash and names the first turn that differs; a replay whose scenario changed\n"
    "is refused unless --verify is given.\n"
    "--until TURN forks the game: the recorded decisions before TURN are replayed, then policies play\n"
@@ -149,10 +150,11 @@ const Cmd CLI_COMMANDS[] = {
    "and the definition keys in fl_defs.c.\n"
    "  --check   exit 1 if the committed files are stale\n"
    "  --out DIR write elsewhere\n"},
-  {"sources", "SCENARIO [--out FILE.md]", "Print a scenario's bibliography, assumptions and questions as Markdown.", cmd_sources,
+  {"sources", "SCENARIO [--set ID=VALUE]... [--out FILE.md]", "Print a scenario's bibliography, assumptions and questions as Markdown.", cmd_sources,
    "For handouts: every source{} the scenario cites (with the short reference its text shows\n"
    "for [@id]), its parameter{} assumptions with their values, ranges and sources (a class's\n"
    "values from class.txt, and which are locked), and its discussion questions.\n"
+   "  --set ID=VALUE  show this value of an assumption (the handout of a lesson that changes it)\n"
    "  --out FILE.md   write to a file instead of standard output\n"},
   {"class", "FILE... [--names] [--out FILE.html] [--csv FILE.csv] [--scenario SCENARIO] [--runs N] [--jobs J]",
    "Verify a class's games and report them against the model's ensemble.", cmd_class,

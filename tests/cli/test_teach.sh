@@ -30,8 +30,15 @@ python3 -c "import json,sys; a=json.load(open('$T/a.json')); b=json.load(open('$
 "$FLANK" replay "$T/a.log" --scenario $S --set harm_rate=1 >/dev/null 2>"$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q 'played with harm_rate = 5' "$T/err" && grep -q -- '--until TURN --set harm_rate=1' "$T/err" \
   || bad "a replay under another value is refused with a clear message (exit $rc): $(cat "$T/err")"
-"$FLANK" replay "$T/a.log" --scenario $S --until 3 --set harm_rate=1 --log "$T/f.log" >/dev/null 2>"$T/err" || bad "fork with another value: $(cat "$T/err")"
-grep -q 'param harm_rate 1' "$T/f.log" || bad "the fork records the value it played under from the fork on"
+"$FLANK" replay "$T/a.log" --scenario $S --until 3 --set harm_rate=1 >"$T/out" 2>"$T/err" || bad "fork with another value: $(cat "$T/err")"
+grep -q 'From the fork on: harm_rate = 1' "$T/out" || bad "the fork says which value it played under: $(cat "$T/out")"
+# a log's values hold from turn 1, so a fork that changes one later cannot be written as a log
+"$FLANK" replay "$T/a.log" --scenario $S --until 3 --set harm_rate=1 --log "$T/f.log" >/dev/null 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && [ ! -e "$T/f.log" ] && grep -q -- "--seed 3 --set harm_rate=1 --log FILE" "$T/err" \
+  || bad "a fork under another value with --log is refused and says how to record it (exit $rc): $(cat "$T/err")"
+"$FLANK" replay "$T/a.log" --scenario $S --until 1 --set harm_rate=1 --log "$T/f.log" >/dev/null 2>"$T/err" || bad "a fork at turn 1 under another value: $(cat "$T/err")"
+grep -q 'param harm_rate 1' "$T/f.log" && "$FLANK" replay "$T/f.log" --scenario $S --verify >/dev/null 2>"$T/err" \
+  || bad "a fork from turn 1 records its value and verifies: $(cat "$T/err")"
 sed 's/^param harm_rate 5/param harm_rate 4/' "$T/a.log" >"$T/t.log"
 "$FLANK" replay "$T/t.log" --scenario $S --verify >/dev/null 2>"$T/err"; [ $? -eq 1 ] || bad "a log with an edited parameter fails verification"
 sed 's/^param harm_rate 5/param harm_rate 50/' "$T/a.log" >"$T/t.log"
@@ -104,6 +111,10 @@ m=$(means "$T/flat.html" "People hurt" 0)
 [ "$(echo "$m" | wc -w)" -eq 6 ] && [ "$(echo "$m" | tr ' ' '\n' | sort -u | wc -l)" -eq 1 ] || bad "the fence colour changes nothing: $m"
 grep -q '<h2 id="questions">Questions for discussion</h2>' "$T/flat.html" || bad "the batch report lists the questions"
 "$FLANK" batch $S --sweep-param harm_rate=0:20:2 2>"$T/err"; [ $? -eq 2 ] && grep -q "leaves the parameter's range" "$T/err" || bad "a sweep out of range"
+"$FLANK" batch $S --sweep-param harm_rate=0:8:2 --sweep-param paint 2>"$T/err"; [ $? -eq 2 ] && grep -q "one --sweep-param at a time" "$T/err" \
+  || bad "a second --sweep-param is refused, not silently dropped: $(cat "$T/err")"
+"$FLANK" batch $S --sweep-param harm_rate=0:8:2 --set harm_rate=3 2>"$T/err"; [ $? -eq 2 ] && grep -q "sweep plays every value of 'harm_rate'" "$T/err" \
+  || bad "--set of the swept parameter is refused: $(cat "$T/err")"
 
 # the class settings file: a class's values, and a lock
 mkdir -p "$T/class" && cp $S/scenario.lua "$T/class/"
@@ -122,6 +133,7 @@ grep -q '<a id="survey"></a>\*\*Doe & Roe 2020\*\*' "$T/s.md" && grep -q '## Ass
   && grep -q 'Which assumption drives the harm most? Check it against (Doe & Roe 2020)' "$T/s.md" || bad "sources output: $(head -20 "$T/s.md")"
 grep -q '## Positions the model plays (policies)' "$T/s.md" && grep -Eq '^\| Mayor \| `reckless` \| ' "$T/s.md" \
   || bad "flank sources lists the policies: $(grep -A4 Positions "$T/s.md")"
+"$FLANK" sources $S --set harm_rate=3 | grep -q '| 3 (--set; scenario 2) |' || bad "flank sources --set shows the value in force: $(grep harm_rate "$T/s.md" | head -1)"
 "$FLANK" sources "$T/class/../class" >/dev/null 2>&1; [ $? -eq 2 ] || bad "sources with a broken class file"
 # a question citing a source that is not defined: marked in the handout and said on stderr
 mkdir -p "$T/badcite" && cp -r tests/script/board/. "$T/badcite/" && rm -rf "$T/badcite/tests"
