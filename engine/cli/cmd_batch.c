@@ -126,7 +126,9 @@ int batch_outputs(const char *cmd, fl_Results *r, const char *out, int summary, 
   }
   if (report) {
     if (!(f = cli_open_out(cmd, report))) return EXIT_USAGE;
-    fl_report_html(f, r, co);
+    fl_ChartOpts named = *co;
+    named.report = report;
+    fl_report_html(f, r, &named);
     if (cli_close_out(cmd, f, report)) return EXIT_USAGE;
   }
   if (summary) fl_res_summary(stdout, r);
@@ -195,6 +197,28 @@ static int load_sweep(const char *path, fl_PolicySet **sets, char *err, size_t e
 }
 
 /* The set's players as one line: "policy=mines", "council=mines adversary=first". */
+/* The assumptions every game plays under, for the files and the report: a table whose
+ * numbers depend on values nobody wrote down is not evidence (a cold teacher's report). */
+static int record_params(fl_Results *r, const fl_Script *sc, const fl_ScriptOpts *opts, const char *swept) {
+  const fl_Def *d = fl_script_def(sc);
+  for (int i = 0; i < d->nparam; i++) {
+    const fl_ParamDef *p = &d->params[i];
+    double v = p->value;
+    const char *from = p->value != p->dflt || p->locked ? "class.txt" : "default";
+    for (int k = 0; k < opts->nset; k++) {
+      int idx;
+      double x;
+      char e[256];
+      if (!fl_script_parse_param(sc, opts->set[k], &idx, &x, e, sizeof e) && idx == i) { v = x; from = "set"; }
+    }
+    char num[40] = "";
+    if (!strcmp(p->id, swept)) from = "sweep";
+    else snprintf(num, sizeof num, "%g", v);
+    if (fl_res_param(r, p->id, num, from, p->name ? p->name : p->id)) return -1;
+  }
+  return 0;
+}
+
 static void set_spec(const fl_PolicySet *ps, char *buf, size_t n) {
   size_t k = 0;
   buf[0] = '\0';
@@ -289,7 +313,7 @@ int cmd_batch(int argc, char **argv) {
   if (!sc0) goto done;
   t_load = now() - t_load;
   const fl_Def *d = fl_script_def(sc0);
-  char err[1536];
+  char err[1536], swept_id[64] = "";
   if (sweep_param) { /* every set at every value of the parameter */
     fl_Sweep *sw = malloc(sizeof *sw);
     fl_PolicySet *swept = NULL;
@@ -310,6 +334,7 @@ int cmd_batch(int argc, char **argv) {
       fl_script_free(sc0);
       goto done;
     }
+    snprintf(swept_id, sizeof swept_id, "%s", sw->id);
     free(sw);
     fl_test_free_sets(sets, nset);
     sets = swept;
@@ -355,6 +380,7 @@ int cmd_batch(int argc, char **argv) {
     fl_TrackInfo ti = {t->name, t->unit, !t->visible, t->higher_is_better, t->min, t->max};
     ok = !fl_res_describe(r, k, &ti);
   }
+  ok = ok && !record_params(r, sc0, &opts, swept_id);
   for (int s = 0; ok && s < nset; s++) {
     char spec[1024];
     set_spec(&sets[s], spec, sizeof spec);
@@ -365,7 +391,7 @@ int cmd_batch(int argc, char **argv) {
   if (jobs > total && total) jobs = total;
   int x, y;
   if (batch_axes("batch", r, xs, ys, &x, &y)) { fl_script_free(sc0); fl_res_free(r); free(eix); goto done; }
-  fl_ChartOpts co = {x, y, d};
+  fl_ChartOpts co = {x, y, d, NULL};
   double t_reset = bench ? reset_us(sc0) : 0;
 
   /* the games: fl_ensemble, this shard's seeds base+lo .. base+lo+per-1 for every set */

@@ -49,6 +49,9 @@ static const char *differs(const fl_Results *a, const fl_Results *b, char *buf, 
   for (int k = 0; same && k < a->ntrack; k++) same = !strcmp(a->track[k], b->track[k]);
   for (int e = 0; same && e < a->nending; e++) same = !strcmp(a->ending[e], b->ending[e]);
   if (!same) { snprintf(buf, n, "other tracks or endings"); return buf; }
+  same = a->nparam == b->nparam;
+  for (int i = 0; same && i < 4 * a->nparam; i++) same = !strcmp(a->param[i], b->param[i]);
+  if (!same) { snprintf(buf, n, "other parameter values (the '# param' lines: a class.txt or --set changed between shards)"); return buf; }
   return NULL;
 }
 
@@ -158,7 +161,7 @@ int cmd_merge(int argc, char **argv) {
     size_t l = strlen(files[0]);
     out = l > 6 && !strcmp(files[0] + l - 6, ".jsonl") ? "-.jsonl" : "-";
   }
-  fl_ChartOpts co = {x, y, NULL};
+  fl_ChartOpts co = {x, y, NULL, NULL};
   fl_Script *qsc = NULL; /* the report's questions and parameter names come from the scenario, if it is at hand */
   if (report && r->has_prov && r->prov.scenario) {
     char e[2048];

@@ -11,6 +11,7 @@
 typedef struct fl_ChartOpts {
   int x, y;                 /* track columns of the policy-set scatter; -1 leaves it out */
   const fl_Def *def;        /* the scenario when known (flank batch): its parameters and questions */
+  const char *report;       /* the report's file name, for its Reproduce line (NULL: report.html) */
 } fl_ChartOpts;
 
 /* The --plot file: a legend, every visible track's histograms, the scatter, and a footer

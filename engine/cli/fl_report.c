@@ -27,7 +27,7 @@ static void num(FILE *f, double v) {
   else fprintf(f, "%.4g", v);
 }
 
-static void about(FILE *f, const fl_Results *r) {
+static void about(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
   const fl_Prov *p = &r->prov;
   fputs("<table class=\"about\">\n<tr><th>Scenario</th><td>", f);
   fl_chart_esc(f, p->title);
@@ -51,11 +51,31 @@ static void about(FILE *f, const fl_Results *r) {
     fl_chart_esc(f, fl_res_set_title(r, s, title, sizeof title));
     if (r->set_spec[s] && strcmp(r->set_spec[s], r->set[s])) { fputs(": <code>", f); fl_chart_esc(f, r->set_spec[s]); fputs("</code>", f); }
   }
+  if (r->nparam) { /* the assumptions in force: the same table under other values is another model */
+    fputs("</td></tr>\n<tr><th>Assumptions</th><td>", f);
+    for (int i = 0; i < r->nparam; i++) {
+      char **q = &r->param[4 * i];
+      fputs(i ? "<br>" : "", f);
+      fl_chart_esc(f, *q[3] ? q[3] : q[0]);
+      fputs(" (<code>", f);
+      fl_chart_esc(f, q[0]);
+      fputs("</code>) = ", f);
+      if (!strcmp(q[2], "sweep")) fputs("<b>swept</b> (the sensitivity charts)", f);
+      else {
+        fl_chart_esc(f, q[1]);
+        if (!strcmp(q[2], "default")) fputs(" <span class=\"note\">(the scenario's)</span>", f);
+        else { fputs(" <b>(", f); fl_chart_esc(f, !strcmp(q[2], "class.txt") ? "set by class.txt" : "set by --set"); fputs(")</b>", f); }
+      }
+    }
+  }
   fputs("</td></tr>\n<tr><th>Made with</th><td>Flank ", f);
   fl_chart_esc(f, p->flank);
   fputs("</td></tr>\n<tr><th>Reproduce</th><td><code>", f);
   fl_chart_esc(f, p->command);
-  fputs(" --report report.html</code></td></tr>\n</table>\n", f);
+  fputs(" --report ", f);
+  const char *slash = o && o->report ? strrchr(o->report, '/') : NULL; /* its name: a path is this machine's */
+  fl_chart_esc(f, slash ? slash + 1 : o && o->report ? o->report : "report.html");
+  fputs("</code></td></tr>\n</table>\n", f);
 }
 
 static void endings(FILE *f, const fl_Results *r, int *used) {
@@ -167,7 +187,7 @@ void fl_report_html(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
   size_t per = r->nset ? r->n / (size_t)r->nset : 0;
   fprintf(f, "</h1>\n<p>%zu games in %d policy set%s (%zu each), simulated with Flank. Every game can be replayed "
              "from its seed.</p>\n", r->n, r->nset, r->nset == 1 ? "" : "s", per);
-  if (r->has_prov) about(f, r);
+  if (r->has_prov) about(f, r, o);
   endings(f, r, used);
   tracks(f, r, used);
   charts(f, r, o);

@@ -35,6 +35,8 @@ void fl_res_free(fl_Results *r) {
   free(r->track); free(r->info); free(r->set); free(r->set_spec); free(r->ending); free(r->ending_title);
   free(r->seed); free(r->set_of); free(r->ending_of); free(r->turns); free(r->val);
   free_prov(&r->prov);
+  for (int i = 0; i < 4 * r->nparam; i++) free(r->param[i]);
+  free(r->param);
   free(r->cache);
   free(r);
 }
@@ -91,6 +93,30 @@ const char *fl_res_set_title(const fl_Results *r, int s, char *buf, size_t n) {
   const char *l = s < r->nlabel ? r->set_label[s] : NULL;
   if (l) snprintf(buf, n, "%s (%s)", l, r->set[s]);
   else snprintf(buf, n, "%s", r->set[s]);
+  return buf;
+}
+
+int fl_res_param(fl_Results *r, const char *id, const char *value, const char *from, const char *name) {
+  char **np = realloc(r->param, (size_t)(r->nparam + 1) * 4 * sizeof *np);
+  if (!np) return -1;
+  r->param = np;
+  const char *v[4] = {id, value, from, name};
+  for (int k = 0; k < 4; k++) np[4 * r->nparam + k] = fl_str_dup(v[k] ? v[k] : "");
+  r->nparam++;
+  for (int k = 0; k < 4; k++)
+    if (!np[4 * (r->nparam - 1) + k]) return -1;
+  return 0;
+}
+
+const char *fl_res_params_text(const fl_Results *r, char *buf, size_t n) {
+  size_t k = 0;
+  if (n) *buf = '\0';
+  for (int i = 0; i < r->nparam && k < n; i++) {
+    char **p = &r->param[4 * i];
+    if (!strcmp(p[2], "sweep")) k += (size_t)snprintf(buf + k, n - k, "%s%s = swept", i ? "; " : "", *p[3] ? p[3] : p[0]);
+    else if (!strcmp(p[2], "default")) k += (size_t)snprintf(buf + k, n - k, "%s%s = %s", i ? "; " : "", *p[3] ? p[3] : p[0], p[1]);
+    else k += (size_t)snprintf(buf + k, n - k, "%s%s = %s (%s)", i ? "; " : "", *p[3] ? p[3] : p[0], p[1], !strcmp(p[2], "set") ? "--set" : p[2]);
+  }
   return buf;
 }
 
@@ -284,6 +310,10 @@ void fl_res_summary(FILE *f, const fl_Results *r) {
   for (int k = 0; k < r->ntrack; k++) hidden += r->info[k].hidden;
   if (r->has_prov) {
     fl_res_about(f, r);
+    if (r->nparam) {
+      char buf[4096];
+      fprintf(f, "assumptions: %s\n", fl_res_params_text(r, buf, sizeof buf));
+    }
     fprintf(f, "reproduce: %s\n\n", r->prov.command);
   }
   for (int s = 0; s < r->nset; s++) {

@@ -46,6 +46,8 @@ typedef struct fl_Results {
   int *set_of, *ending_of, *turns;
   double *val;                     /* n * ntrack, row-major */
   fl_Prov prov; int has_prov;
+  int nparam; char **param;        /* the assumptions in force, 4 strings each: id, value ("" when swept),
+                                    * where it came from (default, class.txt, set, sweep), name */
   fl_ColStats *cache;              /* nset * (ntrack + 1) once fl_res_analyse ran; turns last */
 } fl_Results;
 
@@ -64,6 +66,10 @@ int fl_res_ending(fl_Results *r, const char *id, const char *title);
 int fl_res_set_label(fl_Results *r, int s, const char *label);
 /* Set s as people read it: "Name (id)" when it has a name, else the id (into buf). */
 const char *fl_res_set_title(const fl_Results *r, int s, char *buf, size_t n);
+/* Record a parameter's value in force and where it came from (copied). 0 ok, -1 out of memory. */
+int fl_res_param(fl_Results *r, const char *id, const char *value, const char *from, const char *name);
+/* The parameters as one line for people ("name = value (from); ..."), into buf. */
+const char *fl_res_params_text(const fl_Results *r, char *buf, size_t n);
 /* Copy a provenance into r (strings duplicated). 0 ok. */
 int fl_res_set_prov(fl_Results *r, const fl_Prov *p);
 /* Make room for rows [0, n) (zeroed); 0 ok. */

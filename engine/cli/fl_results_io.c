@@ -48,6 +48,8 @@ static void write_meta(FILE *f, const fl_Results *r, int json) {
     const char *label = s < r->nlabel ? r->set_label[s] : NULL;
     record(f, json, &first, (const char *[]){"set", r->set[s], r->set_spec[s] ? r->set_spec[s] : "", label}, label ? 4 : 3);
   }
+  for (int i = 0; i < r->nparam; i++) /* the assumptions in force: the defaults, class.txt, --set, the sweep */
+    record(f, json, &first, (const char *[]){"param", r->param[4 * i], r->param[4 * i + 1], r->param[4 * i + 2], r->param[4 * i + 3]}, 5);
   for (int k = 0; k < r->ntrack; k++) {
     const fl_TrackInfo *t = &r->info[k];
     fl_res_num(t->min, a, sizeof a);
@@ -179,6 +181,7 @@ static int meta_apply(fl_Results *r, const Meta *m, int *line, char *why, size_t
       int s = n == 3 || n == 4 ? (*v[1] ? fl_res_set(r, v[1], v[2]) : -1) : -1;
       bad = s < 0 || (n == 4 && fl_res_set_label(r, s, v[3]));
     }
+    else if (!strcmp(v[0], "param")) bad = n != 5 || !*v[1] || fl_res_param(r, v[1], v[2], v[3], v[4]);
     else if (!strcmp(v[0], "ending")) bad = n != 3 || !*v[1] || fl_res_ending(r, v[1], v[2]) < 0;
     else if (!strcmp(v[0], "track")) {
       fl_TrackInfo t = {v[2], v[3], 0, 0, 0, 0};

@@ -76,8 +76,10 @@ for k in 1 2 3; do
   # shellcheck disable=SC2086
   "$FLANK" batch $EF --shard $k/3 --out "$T/ef$k.jsonl" || bad "flagship shard $k"
 done
-"$FLANK" merge "$T/ef3.jsonl" "$T/ef1.jsonl" "$T/ef2.jsonl" --out "$T/efm.csv" --summary --plot "$T/efm.svg" --report "$T/efm.html" >"$T/efm.sum" || bad "flagship merge"
-for f in csv svg html; do cmp -s "$T/ef.$f" "$T/efm.$f" || bad "merged flagship $f differs from one run"; done
+mkdir -p "$T/m"
+"$FLANK" merge "$T/ef3.jsonl" "$T/ef1.jsonl" "$T/ef2.jsonl" --out "$T/efm.csv" --summary --plot "$T/efm.svg" --report "$T/m/ef.html" >"$T/efm.sum" || bad "flagship merge"
+for f in csv svg; do cmp -s "$T/ef.$f" "$T/efm.$f" || bad "merged flagship $f differs from one run"; done
+cmp -s "$T/ef.html" "$T/m/ef.html" || bad "merged flagship html differs from one run (same file name)"
 cmp -s "$T/ef.sum" "$T/efm.sum" || { bad "merged flagship summary differs"; diff "$T/ef.sum" "$T/efm.sum" | head; }
 grep -q 'hours_to_capital' "$T/efm.sum" && bad "merged summary shows a hidden track"
 

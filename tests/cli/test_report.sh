@@ -46,7 +46,9 @@ grep -q 'mean would land in this range' "$R" && bad "the old, wrong reading of a
 grep -q 'in about 95 of 100 batches' "$R" || bad "the meaning of a 95% interval"
 grep -Eq 'content hash <code>[0-9a-f]{16}</code>' "$R" && grep -q 'seeds 1 to 60 for each policy set' "$R" \
   && grep -q 'Made with</th><td>Flank [0-9]' "$R" || bad "provenance (hash, seeds, Flank version)"
-grep -q "<code>flank batch eastern_flank --runs 60 --sweep $T/sweep.lua --report report.html</code>" "$R" || bad "the command that reproduces the batch"
+grep -q "<code>flank batch eastern_flank --runs 60 --sweep $T/sweep.lua --report ef.html</code>" "$R" || bad "the command that reproduces the batch, with the report's own name"
+grep -q "<th>Assumptions</th><td>Base risk of a crisis (<code>base_war_risk</code>) = 0.01 <span class=\"note\">(the scenario's)</span>" "$R" \
+  || bad "the report lists the assumptions in force: $(grep -o '<th>Assumptions.\{0,200\}' "$R")"
 grep -q '@media print{' "$R" && grep -q 'break-inside:avoid' "$R" && grep -q 'break-after:avoid' "$R" || bad "print rules"
 grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$R" || bad "no CSP: the page could load things"
 grep -Eiq '<(script|link|img|iframe|object)[ >]|src=|@import|url\(' "$R" && bad "the report refers to something outside itself"

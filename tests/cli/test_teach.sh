@@ -124,6 +124,15 @@ grep -qx 'param harm_rate 4' "$T/c.log" || bad "class.txt sets the value"
 "$FLANK" run "$T/class" --set harm_rate=1 2>"$T/err"; [ $? -eq 2 ] && grep -q 'locked for this class by .*class.txt' "$T/err" || bad "lock: $(cat "$T/err")"
 "$FLANK" run "$T/class" --set paint=2 >/dev/null || bad "an unlocked parameter can still be set"
 "$FLANK" test "$T/class" >/dev/null 2>&1 # no tests there: only that it does not crash
+# a batch's files and summary say which values its games played under, and where each came from
+"$FLANK" batch "$T/class" --runs 6 --set paint=2 --out "$T/p1.csv" --shard 1/2 --summary >"$T/psum" || bad "batch of a class folder"
+grep -qx '# param,harm_rate,4,class.txt,Harm per mined field' "$T/p1.csv" && grep -q '^# param,paint,2,set,' "$T/p1.csv" \
+  && grep -q '^assumptions: Harm per mined field = 4 (class.txt); .* = 2 (--set)' "$T/psum" \
+  || bad "a batch records the assumptions in force: $(grep param "$T/p1.csv"; grep assumptions "$T/psum")"
+printf 'harm_rate = 3\n' >"$T/class/class.txt"
+"$FLANK" batch "$T/class" --runs 6 --set paint=2 --out "$T/p2.csv" --shard 2/2 || bad "second shard"
+"$FLANK" merge "$T/p1.csv" "$T/p2.csv" --out "$T/pm.csv" 2>"$T/err"; [ $? -ne 0 ] && grep -q 'other parameter values' "$T/err" \
+  || bad "shards played under other values do not merge: $(cat "$T/err")"
 printf 'harm_rate = lots\n' >"$T/class/class.txt"
 "$FLANK" run "$T/class" 2>"$T/err"; [ $? -eq 2 ] && grep -q 'class.txt:1:' "$T/err" || bad "a broken class file names its line: $(cat "$T/err")"
 
