@@ -81,6 +81,16 @@ local function why_war(e)
   local deny = 100 * P.det_deny * (1 - p_success)
   local cost = 100 * P.det_cost * math.min(math.max(loss / P.loss_tolerance, 0), 1)
   local punish = math.max(0, det - deny - cost)
+  if det >= 1 then   -- whole points that add up to the total shown ("50 = 0.05 + 17 + 33" did not)
+    local parts, sum, big = { deny, cost, punish }, 0, 1
+    for i, x in ipairs(parts) do
+      if x > parts[big] then big = i end
+      parts[i] = math.floor(x + 0.5)
+      sum = sum + parts[i]
+    end
+    parts[big] = parts[big] + math.floor(det + 0.5) - sum
+    deny, cost, punish = parts[1], parts[2], parts[3]
+  end
   out[#out + 1] = string.format(D("estimate"), D("estimate_when")[war and "war" or "peace"],
     pct(100 * p_success), pct(100 * loss), pct(det), pct(deny), pct(cost), pct(punish))
   local resolve = V("resolve")

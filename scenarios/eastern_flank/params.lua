@@ -54,7 +54,7 @@ function Q.define()
     min = 0, max = 0.1, step = 0.005,
     text = "Chance each month that the adversary opens a crisis whatever the deterrent: accidents, "
       .. "miscalculation, politics at home. It makes a war during the six months of Article 20 possible.",
-    assumption = "No source measures it; 1% a month gives about one crisis in three years of peace." }
+    assumption = "No source measures it; 1% a month is about one crisis in eight years of peace (12% a year)." }
   parameter { id = "crisis_unrecorded", name = "Crisis fields left unrecorded", unit = "share", default = 0.3,
     min = 0, max = 1, step = 0.05,
     text = "Share of the fields laid in a hurry (a crisis, the first hours of a war) that end up unmarked and "

@@ -62,7 +62,7 @@ function S.define()
     publisher = "Defense News, 20 Mar 2025",
     link = "https://www.defensenews.com/global/europe/2025/03/20/poland-eyes-1-million-landmines-for-borders-with-belarus-russia/",
     note = "20 Mar 2025: a Polish deputy defence minister said the army needs 'several hundred thousand, even up to "
-      .. "1 million' mines from state industry [H]." }
+      .. "1 million' mines from state industry [M]: one report of a quote." }
   source { id = "eastshield", short = "East Shield", title = "East Shield (Tarcza Wschód)", year = 2024,
     publisher = "Polish Ministry of National Defence; reported by Defence24", link = "https://www.gov.pl/web/obrona-narodowa",
     note = "Poland's border fortification programme: PLN 10 bn (~US$2.5 bn), 2024-2028, ~700 km of border, "
@@ -82,7 +82,7 @@ function S.define()
       .. "passed US$1 bn in 2023 [H]." }
   source { id = "lm2025", title = "Landmine Monitor 2025", year = 2025,
     publisher = "ICBL-CMC, launched 1 Dec 2025 at UNIDIR, Geneva", link = "https://www.the-monitor.org/",
-    note = "Figures for 2024: 6,279 casualties (1,945 killed, 4,325 injured), ~90% civilians, nearly half children; "
+    note = "Figures for 2024: 6,279 casualties (1,945 killed, 4,325 injured, the rest of unknown outcome), ~90% civilians, nearly half children; "
       .. "at least 57 states and areas contaminated, 32 of them states parties; victim assistance ~5% of mine-action "
       .. "funding, down ~25% in 2024 [H]/[M]." }
   source { id = "eps2006", short = "French, EPS Journal", author = "French, Bob", title = "The business of landmine clearing",

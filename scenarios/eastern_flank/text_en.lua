@@ -425,8 +425,8 @@ T.debrief = {
   why_peace_gap = "Why no war came: the adversary stood down.",
   estimate = "%s it played the war out on the board as it stood (your fields, obstacles, brigades, sensors): "
     .. "it put its chance of reaching a capital's outskirts before a ceasefire at %s%% and its losses at %s%% of "
-    .. "its force. Deterrence %s%% = %s points of denial (its chance of failing) + %s of expected losses + %s of "
-    .. "punishment (allied tripwire x cohesion) [@snyder; @schelling].",
+    .. "its force. Deterrence %s%%, in points: denial %s (its chance of failing) + expected losses %s + "
+    .. "punishment %s (allied tripwire x cohesion) [@snyder; @schelling].",
   estimate_when = { war = "When it decided,", peace = "At its last review" },
   resolve = "Its resolve (its appetite for risk, drawn at random for each game around the assumption 'Adversary's resolve') was "
     .. "%s%%; with its forces still rebuilding (until late 2027, an assumption) it weighed %s%% against "
@@ -541,17 +541,17 @@ T.law = {
     .. "continues (its assumption; the treaty does not say), so the withdrawals held up by Art. 20(3) still cannot "
     .. "take effect [@ottawa, Art. 20(3); @icrc1998].",
   status = {
-    at = "Lawful: anti-tank mines and obstacles are outside the Ottawa Convention; APII rules AT mines too [@apii].",
+    at = "Lawful: anti-tank mines and obstacles are outside the Ottawa Convention; Amended Protocol II of the weapons convention (CCW) rules AT mines too [@apii].",
     lift = "Lawful, and what Ottawa Art. 5 asks of parties [@ottawa].",
     party = "Not possible: this state is still a party to the Ottawa Convention (Art. 1) [@ottawa].",
     marked = "Lawful once out of the Ottawa Convention: Amended Protocol II Art. 5 (marked, fenced, monitored) and "
       .. "Art. 9 (recorded) [@apii]. Allies still party may not help lay it (Ottawa Art. 1(1)(c)).",
     unmarked = "UNLAWFUL: breaches Amended Protocol II Arts. 5 and 9, which still bind after leaving Ottawa (Art. "
       .. "20(4)) [@apii; @ottawa]. Possible, but allies and donors will know.",
-    remote = "Lawful once out of the Ottawa Convention: APII Art. 6 and Technical Annex 3 need self-destruct and "
+    remote = "Lawful once out of the Ottawa Convention: Amended Protocol II Art. 6 and Technical Annex 3 need self-destruct and "
       .. "back-up self-deactivation; these have both [@apii]. Without self-deactivation they would be unlawful.",
     stockpile = "Lawful once out of the Ottawa Convention (for parties, Art. 1 bans stockpiling and Art. 4 requires destroying stockpiles). Fields laid "
-      .. "in a crisis must still be marked and recorded (APII Arts. 5, 9) [@apii; @ottawa].",
+      .. "in a crisis must still be marked and recorded (Amended Protocol II Arts. 5, 9) [@apii; @ottawa].",
   },
 }
 
@@ -597,7 +597,7 @@ T.props = {
     .. "would add, as the adversary counts it: stockpile fields from the store that peacetime fields draw on too "
     .. "(less when they have used it), remotely delivered fields from the rounds their orders bought." },
   doctrine = { name = "Field", text = "The council's order for this area.",
-    values = { none = "No AP mines", at = "Anti-tank belts only", marked = "Marked and fenced AP mines (APII Art. 5)",
+    values = { none = "No AP mines", at = "Anti-tank belts only", marked = "Marked and fenced AP mines (Amended Protocol II Art. 5)",
       unmarked = "Unmarked AP mines", remote = "Remotely delivered AP mines (planned for an attack)",
       stockpile = "AP mines stockpiled for crisis laying" } },
   uxo = { name = "Battle contamination (counted after the war)", unit = "km²",
