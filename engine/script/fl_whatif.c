@@ -315,7 +315,9 @@ int fl_whatif_verify(fl_Script *sc, const fl_Replay *r, const char *name, char *
                    name, r->hashes[i].line, t, (unsigned long long)r->hashes[i].hash,
                    t > s->nturnhash ? "no such turn" : "another state",
                    changed ? "; the scenario changed since recording"
-                   : r->format < 2 ? "; a version 1 log was hashed by an older Flank, so its hashes cannot match: replay it without --verify" : "");
+                   : r->format < 2 ? "; a version 1 log was hashed by an older Flank, so its hashes cannot match: replay it without --verify"
+                   : "; the scenario is the one recorded, so the log was altered: a line at or before this turn is not what "
+                     "was played (an edit that changes nothing at once shows where the state first departs)");
   }
   if (r->nhashes != s->nturnhash)
     return failf(err, errn, FL_WHATIF_DIFFERS, "%s: verification failed: recorded %d turns, replayed %d", name, r->nhashes, s->nturnhash);

@@ -40,7 +40,8 @@ grep -q 'From the fork on: harm_rate = 1' "$T/out" || bad "the fork says which v
 grep -q 'param harm_rate 1' "$T/f.log" && "$FLANK" replay "$T/f.log" --scenario $S --verify >/dev/null 2>"$T/err" \
   || bad "a fork from turn 1 records its value and verifies: $(cat "$T/err")"
 sed 's/^param harm_rate 5/param harm_rate 4/' "$T/a.log" >"$T/t.log"
-"$FLANK" replay "$T/t.log" --scenario $S --verify >/dev/null 2>"$T/err"; [ $? -eq 1 ] || bad "a log with an edited parameter fails verification"
+"$FLANK" replay "$T/t.log" --scenario $S --verify >/dev/null 2>"$T/err"; [ $? -eq 1 ] && grep -q 'the scenario is the one recorded, so the log was altered' "$T/err" \
+  || bad "a log with an edited parameter fails verification, and the message says it was altered: $(cat "$T/err")"
 sed 's/^param harm_rate 5/param harm_rate 50/' "$T/a.log" >"$T/t.log"
 "$FLANK" replay "$T/t.log" --scenario $S >/dev/null 2>"$T/err"; [ $? -eq 1 ] && grep -q 'outside' "$T/err" || bad "a recorded value out of range: $(cat "$T/err")"
 
