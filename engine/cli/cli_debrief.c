@@ -1,10 +1,12 @@
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* realpath */
 /* The debrief of flank play --text, after the ending: discussion questions, then what-if
  * forks of the game ("whatif": another option at one of your decisions, or the computer
  * playing on from there) and your game among many ("among": N games per policy the
  * scenario defines for your side). The window's debrief uses the same engine calls and
- * fl_ensemble_phrase. What it says comes in the --lang language; what the player types
- * (whatif, among, quit) stays the same. */
+ * fl_ensemble_phrase. 'save' writes the game's replay log for a teacher, as the window's
+ * "Save for my teacher" does. What it says comes in the --lang language; what the player
+ * types (whatif, among, save, quit) stays the same. */
 #include "fl_fmt.h"
 #include "fl_cli.h"
 #include "fl_ens_cache.h"
@@ -12,9 +14,11 @@
 #include "fl_i18n.h"
 #include "fl_textview.h"
 #include "fl_whatif.h"
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -356,7 +360,124 @@ static void among(fl_Script *sc, const fl_State *played, int human, const fl_Scr
   fl_test_free_sets(sets, nset);
 }
 
+/* ---- save: the game's replay log for a teacher ------------------------------------ */
+
+int cli_save_log(fl_Script *sc, uint64_t seed, const char *where, const char *lang, fl_Sides humans, const char *path,
+                 int overwrite, char *msg, size_t n); /* play_teach.c: the window's "Save for my teacher" writes through it */
+
+/* line without the spaces around it, in place. */
+static char *trimmed(char *line) {
+  while (*line == ' ' || *line == '\t') line++;
+  size_t l = strlen(line);
+  while (l && (line[l - 1] == ' ' || line[l - 1] == '\t')) line[--l] = '\0';
+  return line;
+}
+
+/* What the player wants written, into path: PATH as typed (a leading ~/ is the home folder);
+ * a folder: the name the window proposes in it. A name typed at the prompt (no '/') goes in
+ * folder, with ".log" when it has no extension, as the window's dialog writes NAME.log. */
+static void save_target(const char *typed, int is_name, const char *folder, const char *proposed, char *path, size_t n) {
+  const char *home = getenv("HOME");
+  struct stat st;
+  if (is_name && !strchr(typed, '/')) {
+    const char *dot = strrchr(typed, '.');
+    size_t fl = strcmp(folder, ".") ? strlen(folder) : 0; /* here: the name alone */
+    snprintf(path, n, "%s%s%s", fl ? folder : "", fl && folder[fl - 1] != '/' ? "/" : "", typed);
+    if (!dot || dot == typed) snprintf(path + strlen(path), n - strlen(path), ".log");
+  } else if (!strncmp(typed, "~/", 2) && home && *home) snprintf(path, n, "%s%s", home, typed + 1);
+  else snprintf(path, n, "%s", typed);
+  if (!stat(path, &st) && S_ISDIR(st.st_mode)) {
+    size_t l = strlen(path);
+    snprintf(path + l, n - l, "%s%s", l && path[l - 1] == '/' ? "" : "/", proposed);
+  }
+}
+
+/* A path as a shell reads it, for a command to copy: quoted when it has more than letters,
+ * digits and /._-+,:@ */
+static const char *shell_word(const char *s, char *buf, size_t n) {
+  if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-+,:@") == strlen(s)) return s;
+  size_t k = 0;
+  if (k + 1 < n) buf[k++] = '\'';
+  for (; *s && k + 5 < n; s++) {
+    if (*s == '\'') { memcpy(buf + k, "'\\''", 4); k += 4; }
+    else buf[k++] = *s;
+  }
+  if (k + 1 < n) buf[k++] = '\'';
+  buf[k] = '\0';
+  return buf;
+}
+
+/* 'save PATH' writes the game's replay log to PATH; 'save' asks for a name (Enter: the one the
+ * window proposes) and writes NAME.log here. An existing file is replaced only when the player
+ * presses Enter again (or another name is typed), as in the window; a failed save says why in
+ * one line and leaves a file already there whole (cli_save_log). */
+static void save(fl_Script *sc, const fl_State *played, uint64_t seed, const char *where, const char *lang, fl_Sides humans,
+                 const char *args) {
+  const fl_Def *d = fl_script_def(sc);
+  /* the game played: after a what-if the script holds the fork */
+  if (fl_game_set_state(fl_script_game(sc), played)) { cli_print_error(fl_game_error(fl_script_game(sc))); return; }
+  char proposed[200], folder[PATH_MAX] = ".", path[PATH_MAX], buf[PATH_MAX], msg[PATH_MAX + 200];
+  /* the window's words (engine/ui/ui_save.c), and the name it proposes: "my game - tutorial" */
+  snprintf(proposed, sizeof proposed, "%s - %s.log", FL_TR("my game"), d->id);
+  snprintf(buf, sizeof buf, "%s", args);
+  char *line = trimmed(buf);
+  int is_name = !*line, overwrite = 0;
+  if (is_name) { /* as the window's dialog: who reads the file, then the name */
+    printf("%s\n%s [%.*s]: ", FL_TR("Your teacher collects these files and reads them with flank class."),
+           FL_TR("Your name (the file's name)"), (int)(strlen(proposed) - 4), proposed);
+    if (!ask("", buf, sizeof buf)) { putchar('\n'); return; }
+    if (!*(line = trimmed(buf))) line = proposed;
+  }
+  save_target(line, is_name, folder, proposed, path, sizeof path);
+  int rc;
+  while ((rc = cli_save_log(sc, seed, where, lang, humans, path, overwrite, msg, sizeof msg)) == 1) {
+    /* there is a file by that name: Enter replaces it, another name is saved beside it */
+    printf("%s\n%s [%s]: ", FL_TR("A file with this name is already there. Enter replaces it; or change the name."),
+           FL_TR("Your name (the file's name)"), path);
+    if (!ask("", buf, sizeof buf)) { putchar('\n'); return; } /* nothing replaced */
+    if (!*(line = trimmed(buf))) { overwrite = 1; continue; }
+    const char *slash = strrchr(path, '/');
+    snprintf(folder, sizeof folder, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (!*folder) snprintf(folder, sizeof folder, "/");
+    save_target(line, 1, folder, proposed, path, sizeof path);
+  }
+  if (rc) {
+    const char *slash = strrchr(path, '/');
+    struct stat st;
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%.*s", slash && slash != path ? (int)(slash - path) : 1, slash ? path : ".");
+    /* TRANSLATORS: %s: the folder typed, which does not exist; 'save' is what the player types */
+    if (stat(dir, &st) || !S_ISDIR(st.st_mode)) printf(FL_TR("Not saved: there is no folder %s. Type 'save' and another path."), dir);
+    /* TRANSLATORS: %s: the file and why it could not be written ("x.log: cannot write: Permission denied") */
+    else printf(FL_TR("Not saved: %s. Type 'save' and another path."), msg);
+    putchar('\n');
+    return;
+  }
+  char full[PATH_MAX], dir[PATH_MAX], q[PATH_MAX * 2], qd[PATH_MAX * 2], cmd[PATH_MAX * 5];
+  const char *at = realpath(path, full) ? full : path;
+  printf(FL_TR("Saved for your teacher: %s"), at);
+  putchar('\n');
+  /* the command that checks it; a scenario given as a folder is named, as replay asks (cli_replay_text records it) */
+  int folder_given = where && strcmp(where, d->id) && realpath(fl_script_dir(sc), dir);
+  snprintf(cmd, sizeof cmd, "flank replay %s --verify%s%s", shell_word(at, q, sizeof q), folder_given ? " --scenario " : "",
+           folder_given ? shell_word(dir, qd, sizeof qd) : "");
+  /* TRANSLATORS: %s: a command ("flank replay game.log --verify"); flank class is the teacher's command */
+  printf(FL_TR("Check it with %s; your teacher's flank class reads it."), cmd);
+  putchar('\n');
+}
+
+/* The debrief with 'save' (cmd_play_text.c declares it: fl_cli.h is not changed by this);
+ * seed and where (the scenario as given) are the game's, for its replay log. */
+void cli_text_debrief_save(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts, cli_Ahead *ahead, uint64_t seed,
+                           const char *where);
+
+/* fl_cli.h's: its 'save' records no scenario folder (as where NULL: the scenario by its id) */
 void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts, cli_Ahead *ahead) {
+  cli_text_debrief_save(sc, human, humans, opts, ahead, fl_game_state(fl_script_game(sc))->seed, NULL);
+}
+
+void cli_text_debrief_save(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts, cli_Ahead *ahead, uint64_t seed,
+                           const char *where) {
   const fl_Def *d = fl_script_def(sc);
   fl_State *played = fl_state_clone(fl_game_state(fl_script_game(sc)));
   const char *pol[64];
@@ -366,15 +487,17 @@ void cli_text_debrief(fl_Script *sc, int human, fl_Sides humans, const fl_Script
   cli_questions(stdout, d, played->ending);
   char line[256];
   for (;;) {
-    /* TRANSLATORS: 'whatif', 'among' and 'quit' are what the player types: keep them in English */
+    /* TRANSLATORS: 'whatif', 'among', 'save' and 'quit' are what the player types: keep them in English */
     printf("\n");
     printf(FL_TR("Type 'whatif' to play one of your decisions differently, 'among' to see your game among %d games "
-                 "per policy, or 'quit'."), FL_ENSEMBLE_RUNS);
+                 "per policy, 'save' to save your game for your teacher (or 'save FILE'), or 'quit'."), FL_ENSEMBLE_RUNS);
     putchar('\n');
     if (!ask("> ", line, sizeof line) || !strcmp(line, "quit") || !strcmp(line, "q")) break;
     if (!strncmp(line, "whatif", 6)) whatif(sc, &r, played, humans, line + 6);
     else if (!strncmp(line, "among", 5)) among(sc, played, human, opts, line + 5, ahead);
-    else printf("%s\n", FL_TR("Type whatif, among or quit."));
+    else if (!strcmp(line, "save") || !strncmp(line, "save ", 5)) save(sc, played, seed, where, opts ? opts->lang : NULL, humans, line + 4);
+    /* TRANSLATORS: the words the player types: keep them in English */
+    else printf("%s\n", FL_TR("Type whatif, among, save or quit."));
   }
   fl_replay_free(&r);
   fl_state_free(played);

@@ -304,6 +304,9 @@ static void example(fl_Game *g, fl_Sides humans, char *buf, size_t n) {
 }
 
 int cli_script_opt(const char *cmd, int argc, char **argv, int *i, fl_ScriptOpts *o, int *bad); /* cmd_run.c */
+/* The debrief, whose 'save' writes the game's log as --log does: its seed and where (cli_debrief.c) */
+void cli_text_debrief_save(fl_Script *sc, int human, fl_Sides humans, const fl_ScriptOpts *opts, cli_Ahead *ahead, uint64_t seed,
+                           const char *where);
 
 /* A replay log named where a scenario goes ("flank play group3.log --text"): read into rec
  * (with the language it was played in). 0: it is one; -1: not a log file (a scenario);
@@ -612,7 +615,7 @@ int cli_play_text(int argc, char **argv) {
     if (cli_write_replay_as(logpath, sc, seed, where, opts.lang, humans)) rc = EXIT_USAGE;
     else if (strcmp(logpath, "-")) { printf(FL_TR("Your game is saved in %s (for your teacher: flank class reads it)."), logpath); putchar('\n'); }
   }
-  if (st == FL_GAME_ENDED) cli_text_debrief(sc, human, humans, &opts, ahead);
+  if (st == FL_GAME_ENDED) cli_text_debrief_save(sc, human, humans, &opts, ahead, seed, where);
   cli_text_ahead_free(ahead);
   fl_textview_read_free(&read);
   fl_textlog_free(&tl);

@@ -2,16 +2,38 @@
  * teacher", what-if forks and "your game among many". Each fork and each ensemble is a
  * job prepared on the UI thread (it copies what it needs) and run on the window's worker
  * thread with its own fl_Script, so nothing here touches the window's game while it runs.
- * The engine calls are the ones the text debrief (cli_debrief.c) makes. */
+ * The engine calls are the ones the text debrief (cli_debrief.c) makes; "save for my
+ * teacher" is one function for both (cli_save_log, built without the window too). */
 #define _POSIX_C_SOURCE 200809L
 #include "fl_cli.h"
-#ifdef FLANK_HAVE_UI
-#include "cli_play.h"
 #include "fl_buf.h"
-#include "fl_ens_cache.h"
-#include "fl_ensemble.h"
 #include "fl_i18n.h"
 #include "fl_save.h"
+#include <unistd.h>
+
+/* ---- save for my teacher -------------------------------------------------------- */
+
+/* The game's replay log, the bytes flank run --log and play --text --log write (cli_replay_text),
+ * to path through a temporary file and a rename: a failed save leaves an old file whole. 1: path
+ * exists and overwrite is 0 (nothing written, "PATH already exists" in msg); -1: not saved,
+ * "path: reason" in msg; 0: saved ("Saved for your teacher: PATH" in msg). The window's dialog
+ * and the text debrief's 'save' (cli_debrief.c, which declares it) write through it. */
+int cli_save_log(fl_Script *sc, uint64_t seed, const char *where, const char *lang, fl_Sides humans, const char *path,
+                 int overwrite, char *msg, size_t n) {
+  if (!sc) { snprintf(msg, n, "no game to save"); return -1; }
+  if (!overwrite && access(path, F_OK) == 0) { snprintf(msg, n, "%s already exists", path); return 1; }
+  fl_Buf b = {0};
+  cli_replay_text(&b, sc, seed, where, lang, humans);
+  int rc = b.oom ? (snprintf(msg, n, "out of memory"), -1) : fl_save_write_atomic(path, b.data, b.len, msg, n);
+  fl_buf_free(&b);
+  if (!rc) snprintf(msg, n, FL_TR("Saved for your teacher: %s"), path);
+  return rc ? -1 : 0;
+}
+
+#ifdef FLANK_HAVE_UI
+#include "cli_play.h"
+#include "fl_ens_cache.h"
+#include "fl_ensemble.h"
 #include "fl_str.h"
 #include "fl_ui.h"
 #include "fl_whatif.h"
@@ -20,7 +42,6 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 void cli_play_forget_sets(cli_Play *p) {
   for (int i = 0; i < CLI_PLAY_MAXSET; i++) { free(p->own[i]); p->own[i] = NULL; }
@@ -59,19 +80,11 @@ static int set_param(void *ud, int i, double v, char *msg, size_t n) {
   return 0;
 }
 
-/* ---- save for my teacher -------------------------------------------------------- */
+/* ---- save for my teacher: the window's dialog writes through cli_save_log (above) -- */
 
 static int save_log(void *ud, const char *path, int overwrite, char *msg, size_t n) {
   cli_Play *p = ud;
-  if (!p->sc) { snprintf(msg, n, "no game to save"); return -1; }
-  if (!overwrite && access(path, F_OK) == 0) { snprintf(msg, n, "%s already exists", path); return 1; }
-  fl_Buf b = {0};
-  cli_replay_text(&b, p->sc, p->seed, p->where, p->opts.lang, p->human >= 0 ? FL_SIDE_BIT(p->human) : 0);
-  /* a temporary file renamed over the target: a failed save leaves an old file whole */
-  int rc = b.oom ? (snprintf(msg, n, "out of memory"), -1) : fl_save_write_atomic(path, b.data, b.len, msg, n);
-  fl_buf_free(&b);
-  if (!rc) snprintf(msg, n, FL_TR("Saved for your teacher: %s"), path);
-  return rc ? -1 : 0;
+  return cli_save_log(p->sc, p->seed, p->where, p->opts.lang, p->human >= 0 ? FL_SIDE_BIT(p->human) : 0, path, overwrite, msg, n);
 }
 
 /* ---- what-if forks ------------------------------------------------------------- */

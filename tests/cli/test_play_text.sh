@@ -166,6 +166,48 @@ printf 'quit\n' | "$FLANK" play "$T/done.log" --text --scenario tests/script/boa
 echo notes >"$T/notes.log"
 "$FLANK" play "$T/notes.log" --text </dev/null >/dev/null 2>"$T/notes.err"; rc=$?
 [ $rc -eq 2 ] && grep -q 'is not a game log' "$T/notes.err" && ok || bad "a .log that is no game: exit $rc $(cat "$T/notes.err")"
+# ---- "save for my teacher" in the debrief, without --log: 'save FILE' writes the bytes --log writes
+# (the game played, also after a what-if), and the log verifies; a folder that is not there is one
+# line, nothing is written, and the debrief goes on; 'save' asks for a name and writes NAME.log
+# here; a file already there is kept unless Enter says to replace it
+mkdir -p "$T/class" && echo 'a good file' >"$T/class/keep.log"
+printf '2 c1r1
+4
+4
+4
+4
+help
+save %s
+save %s
+whatif 1 2
+c1r2
+save %s
+save
+Anna K
+save keep.log
+Bob
+quit
+' \
+  "$T/nope/x.log" "$T/sv.log" "$T/sv2.log" | (cd "$T/class" && HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play "$ROOT/tests/script/board" --text \
+  --side blue --log "$T/svref.log") >"$T/sv" 2>&1
+grep -q "^Type 'whatif' to .*, 'save' to save your game for your teacher (or 'save FILE'), or 'quit'\.$" "$T/sv" \
+  && grep -qx 'Type whatif, among, save or quit\.' "$T/sv" && ok || bad "the debrief does not offer 'save': $(grep -A1 '^> help' "$T/sv")"
+[ "$(grep -A2 "^> save $T/nope/x.log\$" "$T/sv" | sed -n 2,3p | tr '\n' '|')" = "Not saved: there is no folder $T/nope. Type 'save' and another path.||" ] \
+  && [ ! -e "$T/nope" ] && grep -q "^> save $T/sv.log\$" "$T/sv" && ok \
+  || bad "a save into a folder that is not there: one line, then the debrief again: $(grep -A3 "^> save $T/nope" "$T/sv")"
+grep -A2 "^> save $T/sv.log\$" "$T/sv" | grep -q "^Saved for your teacher: .*/sv\.log\$" \
+  && grep -q "^Check it with flank replay .*/sv\.log --verify --scenario .*/tests/script/board; your teacher's flank class reads it\.\$" "$T/sv" \
+  && cmp -s "$T/sv.log" "$T/svref.log" && cmp -s "$T/sv2.log" "$T/svref.log" \
+  && "$FLANK" replay "$T/sv.log" --verify --scenario tests/script/board >/dev/null 2>"$T/err" && ok \
+  || bad "'save FILE' in the debrief: $(grep -A2 '^> save' "$T/sv" | head -12) $(cmp "$T/sv2.log" "$T/svref.log") $(cat "$T/err")"
+grep -q "^Your name (the file's name) \[my game - board_fixture\]: Anna K\$" "$T/sv" && cmp -s "$T/class/Anna K.log" "$T/svref.log" \
+  && grep -qx "A file with this name is already there. Enter replaces it; or change the name." "$T/sv" \
+  && [ "$(cat "$T/class/keep.log")" = 'a good file' ] && cmp -s "$T/class/Bob.log" "$T/svref.log" && ok \
+  || bad "'save' asks for a name; a file there is kept: $(sed -n '/^> save$/,/^> quit/p' "$T/sv") $(ls "$T/class")"
+# the same in the shipped tutorial, by its id: the log names no folder and verifies as it is
+printf '1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\nsave %s\nquit\n' "$T/tut.log" | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play tutorial --text >"$T/tsv" 2>&1
+grep -q "^Check it with flank replay .*/tut\.log --verify; your teacher's flank class reads it\.\$" "$T/tsv" && ! grep -q '^from ' "$T/tut.log" \
+  && "$FLANK" replay "$T/tut.log" --verify >/dev/null 2>"$T/err" && ok || bad "the tutorial saved from its debrief: $(grep -A2 '^> save' "$T/tsv") $(cat "$T/err")"
 # another option at the first decision: where the student's own later choices were no longer
 # possible or never came up, the what-if lists what the computer chose for their side instead
 (for i in $(seq 300); do echo 1; done; printf 'whatif 1 2\nquit\n') | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play eastern_flank --text --seed 24 >"$T/wk" 2>&1
