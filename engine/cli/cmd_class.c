@@ -171,6 +171,7 @@ static void verify(fl_ClassGame *g, fl_Script *sc) {
     int s = fl_def_side(d, g->rec.policy_side[i]);
     if (s >= 0 && d->sides[s].playable && !strcmp(g->rec.policy_name[i], "human") && !g->is_save) g->student |= FL_SIDE_BIT(s);
   }
+  g->computer = !g->is_save && !g->student; /* a save does not say who played; a log does */
   if (!g->student)
     for (int s = 0; s < d->nside; s++)
       if (d->sides[s].playable) g->student |= FL_SIDE_BIT(s);
@@ -289,6 +290,11 @@ int cmd_class(int argc, char **argv) {
   }
   qsort(c.g, (size_t)c.n, sizeof *c.g, c.names ? by_name : by_order);
   for (int i = 0, k = 0; i < c.n; i++) if (!c.g[i].status) c.g[i].number = ++k;
+  for (int i = 0; i < c.n; i++) /* the same seed, choices and end: one game handed in twice (or copied) */
+    for (int j = 0; j < i && !c.g[i].status && !c.g[i].copy_of; j++)
+      if (!c.g[j].status && c.g[j].rec.seed == c.g[i].rec.seed && c.g[j].rec.nactions == c.g[i].rec.nactions &&
+          c.g[j].state->turn == c.g[i].state->turn && fl_state_hash(c.g[j].state) == fl_state_hash(c.g[i].state))
+        c.g[i].copy_of = c.g[j].number;
   /* the model's ensemble, for the side most students played */
   int votes[64] = {0};
   for (int i = 0; i < c.n; i++)
@@ -337,6 +343,13 @@ report:;
   fputc('\n', so);
   for (int i = 0; i < c.n; i++)
     if (c.g[i].status) fprintf(so, "  skipped %s (%s): %s\n", c.g[i].path, fl_class_kind(c.g[i].status), c.g[i].reason);
+  for (int i = 0; i < c.n; i++) {
+    if (c.g[i].status) continue;
+    if (c.g[i].computer) fprintf(so, "  note %s: played by the computer (flank run): no side is recorded as a person's\n", c.g[i].path);
+    for (int j = 0; c.g[i].copy_of && j < c.n; j++)
+      if (!c.g[j].status && c.g[j].number == c.g[i].copy_of)
+        fprintf(so, "  note %s: the same game as %s, move for move (handed in twice, or copied)\n", c.g[i].path, c.g[j].path);
+  }
   if (!k[FL_CLASS_OK] && rc == EXIT_OK) rc = EXIT_FAILED;
 done:
   for (int i = 0; i < c.n; i++) {

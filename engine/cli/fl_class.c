@@ -165,7 +165,7 @@ static const char CSS[] =
   "table{border-collapse:collapse;margin:.6em 0;break-inside:avoid}td,th{border:1px solid #ccd;padding:.25em .6em;text-align:left}"
   "th{background:#eef0f4}td.n{text-align:right;font-variant-numeric:tabular-nums}.meta{color:#556}"
   ".bar{display:inline-block;height:.8em;background:#3a6ea5;vertical-align:middle}.model{background:#b0b8c4}"
-  "svg{display:block;margin:.5em 0;break-inside:avoid}.skip{color:#8a3b12}.skip td:first-child{white-space:nowrap}"
+  "svg{display:block;margin:.5em 0;break-inside:avoid}.skip{color:#8a3b12}.flag{display:block;font-size:85%;color:#8a3b12}.skip td:first-child{white-space:nowrap}"
   "@media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}";
 
 /* The seeds the class's games used, "24" or "3, 7 and 24" (at most a few, else how many). */
@@ -380,6 +380,14 @@ static void games(FILE *f, const fl_Class *c) {
     student(who, sizeof who, c, g);
     fputs("<tr><td>", f);
     fl_chart_esc(f, who);
+    if (g->computer) fputs(" <span class=\"flag\">played by the computer: no side is recorded as a person's</span>", f);
+    for (int j = 0; g->copy_of && j < c->n; j++)
+      if (!c->g[j].status && c->g[j].number == g->copy_of) {
+        student(who, sizeof who, c, &c->g[j]);
+        fputs(" <span class=\"flag\">the same game as ", f);
+        fl_chart_esc(f, who);
+        fputs(", move for move</span>", f);
+      }
     fprintf(f, "</td><td class=\"n\">%llu</td><td>", (unsigned long long)g->rec.seed);
     if (fin) fl_chart_esc(f, d->endings[g->state->ending].title);
     else fprintf(f, "<b>unfinished</b> (quit at turn %d, before an ending: not compared)", g->state->turn);
@@ -472,6 +480,10 @@ void fl_class_html(FILE *f, const fl_Class *c) {
   fprintf(f, "</h1>\n<p class=\"meta\">%d game%s verified of %d game file%s", counts[FL_CLASS_OK], counts[FL_CLASS_OK] == 1 ? "" : "s",
           ngame, ngame == 1 ? "" : "s");
   if (unfinished) fprintf(f, " (%d unfinished)", unfinished);
+  int computer = 0, copies = 0;
+  for (int i = 0; i < c->n; i++) computer += !c->g[i].status && c->g[i].computer, copies += !c->g[i].status && c->g[i].copy_of;
+  if (computer) fprintf(f, " (%d played by the computer, not by a person)", computer);
+  if (copies) fprintf(f, " (%d the same game as another file, move for move)", copies);
   for (int k = 1; k < FL_CLASS_NOTGAME; k++) if (counts[k]) fprintf(f, "; %d %s", counts[k], fl_class_kind(k));
   if (counts[FL_CLASS_NOTGAME])
     fprintf(f, "; %d other file%s skipped (not a game file)", counts[FL_CLASS_NOTGAME], counts[FL_CLASS_NOTGAME] == 1 ? "" : "s");

@@ -22,6 +22,8 @@ typedef struct fl_ClassGame {
   fl_State *state;           /* the verified game at its end (owned) */
   fl_Sides student;          /* the sides the student played */
   int number;                /* "Student N" in an anonymous report (1-based, verified games) */
+  int computer;              /* a log with no side recorded as a person's: flank run, not a student's play */
+  int copy_of;               /* the number of an earlier verified game this one repeats move for move, or 0 */
 } fl_ClassGame;
 
 /* The model's games at one seed the class played: one per policy set, game s at

@@ -103,4 +103,13 @@ import csv, sys
 r = next(csv.DictReader(open(sys.argv[1])))
 assert r['ending'] and ' ' not in r['ending'] and r['ending_label'] and r['ending_label'] != r['ending'], r
 EOF
+
+# a log the computer played (flank run: no side is a person's) and the same game handed in twice
+mkdir -p "$T/dup" && cp "$T/sub/a.log" "$T/dup/anna.log" && cp "$T/sub/a.log" "$T/dup/ben.log" && cp "$T/c.log" "$T/dup/carl.log"
+"$FLANK" class "$T/dup" --scenario $S --runs 0 --names --out "$T/dup.html" >"$T/out" 2>&1 || bad "class on copies: $(cat "$T/out")"
+grep -q "note .*carl.log: played by the computer" "$T/out" && grep -q "note .*ben.log: the same game as .*anna.log, move for move" "$T/out" \
+  && ! grep -q "note [^:]*anna.log:" "$T/out" || bad "the teacher is told of a computer's game and of a copy: $(cat "$T/out")"
+grep -q 'carl <span class="flag">played by the computer' "$T/dup.html" && grep -q 'ben <span class="flag">the same game as anna, move for move' "$T/dup.html" \
+  && grep -q '(1 played by the computer, not by a person) (1 the same game as another file, move for move)' "$T/dup.html" \
+  || bad "the report flags them: $(grep -o '<p class="meta">[^<]*' "$T/dup.html" | head -2)"
 exit $fail
