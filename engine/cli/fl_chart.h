@@ -34,5 +34,8 @@ void fl_chart_esc(FILE *f, const char *s);
 /* One HTML page: what was run and how to reproduce it, ending shares and track statistics
  * with intervals suited to the data, the charts, and how to read them (fl_report.c). */
 void fl_report_html(FILE *f, const fl_Results *r, const fl_ChartOpts *o);
+/* A scenario's questions for discussion (citations as short references) and the sources
+ * they stand for, with the evidence marks' legend: the batch and class reports end so. */
+void fl_report_questions(FILE *f, const fl_Def *d);
 
 #endif

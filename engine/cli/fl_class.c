@@ -1,6 +1,5 @@
 #include "fl_class.h"
 #include "fl_chart.h"
-#include "fl_cite.h"
 #include "fl_cli.h"
 #include "fl_results.h"
 #include "fl_str.h"
@@ -144,13 +143,6 @@ void fl_class_csv(FILE *f, const fl_Class *c) {
 /* ---- HTML ---- */
 
 /* Text with its citations as short references, escaped. */
-static void cited(FILE *f, const fl_Def *d, const char *s) {
-  fl_Cited c;
-  if (fl_cite_resolve(d, s, &c)) { fl_chart_esc(f, s); return; }
-  fl_chart_esc(f, c.text);
-  fl_cited_free(&c);
-}
-
 static void numf(FILE *f, double v) {
   char b[64];
   if (isnan(v)) { fputs("–", f); return; }
@@ -517,43 +509,6 @@ void fl_class_html(FILE *f, const fl_Class *c) {
     games(f, c);
     params(f, c);
   }
-  if (d->nquestion) {
-    fputs("<h2 id=\"questions\">Questions for discussion</h2>\n<ol>\n", f);
-    for (int i = 0; i < d->nquestion; i++) {
-      fputs("<li>", f);
-      if (d->questions[i].ending >= 0) { fputs("<em>After “", f); fl_chart_esc(f, d->endings[d->questions[i].ending].title); fputs("”:</em> ", f); }
-      cited(f, d, d->questions[i].text);
-      fputs("</li>\n", f);
-    }
-    fputs("</ol>\n", f);
-  }
-  if (d->nsource) {
-    int *order = calloc((size_t)d->nsource, sizeof *order);
-    if (order) {
-      fl_cite_order(d, order);
-      fputs("<h2 id=\"sources\">Sources</h2>\n", f);
-      if (d->nevidence) { /* the legend of the notes' marks */
-        fputs("<p class=\"meta\">Strength of evidence, as the notes mark it:", f);
-        for (int i = 0; i < d->nevidence; i++) {
-          fputs(i ? "; <b>[" : " <b>[", f);
-          fl_chart_esc(f, d->evidence[i].mark);
-          fputs("]</b> ", f);
-          fl_chart_esc(f, d->evidence[i].text);
-        }
-        fputs(".</p>\n", f);
-      }
-      fputs("<ul>\n", f);
-      for (int i = 0; i < d->nsource; i++) {
-        char sh[256];
-        fputs("<li><b>", f);
-        fl_chart_esc(f, fl_cite_short(&d->sources[order[i]], sh, sizeof sh));
-        fputs("</b>: ", f);
-        fl_chart_esc(f, d->sources[order[i]].text);
-        fputs("</li>\n", f);
-      }
-      fputs("</ul>\n", f);
-      free(order);
-    }
-  }
+  fl_report_questions(f, d);
   fputs("</body></html>\n", f);
 }

@@ -3,8 +3,10 @@
  * hides from players, says what was run and how to run it again, and prints cleanly:
  * no table or chart is cut across pages and no heading is left alone at a page's foot. */
 #include "fl_chart.h"
+#include "fl_cite.h"
 #include "fl_sweep.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char CSS[] =
@@ -191,7 +193,8 @@ void fl_report_html(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
   endings(f, r, used);
   tracks(f, r, used);
   charts(f, r, o);
-  fl_sweep_report(f, r, o->def); /* sensitivity to a swept parameter; questions for discussion */
+  fl_sweep_report(f, r, o->def); /* sensitivity to a swept parameter */
+  fl_report_questions(f, o->def);
   fputs("<section class=\"keep\">\n<h2>How to read this</h2>\n<ul>\n"
         "<li><b>Mean</b>: the average over the set's games. <b>sd</b>: the standard deviation, how far single games "
         "typically land from the mean.</li>\n"
@@ -214,4 +217,50 @@ void fl_report_html(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
           "much of the other?</li>\n", f);
   fputs("<li>These are the consequences of a model's assumptions, not predictions. Read the scenario's sources "
         "and ask which assumption drives the difference.</li>\n</ul>\n</section>\n</body>\n</html>\n", f);
+}
+
+static void cited(FILE *f, const fl_Def *d, const char *s) {
+  fl_Cited c;
+  if (fl_cite_resolve(d, s, &c)) { fl_chart_esc(f, s); return; }
+  fl_chart_esc(f, c.text);
+  fl_cited_free(&c);
+}
+
+void fl_report_questions(FILE *f, const fl_Def *d) {
+  if (!d) return;
+  if (d->nquestion) {
+    fputs("<h2 id=\"questions\">Questions for discussion</h2>\n<ol>\n", f);
+    for (int i = 0; i < d->nquestion; i++) {
+      fputs("<li>", f);
+      if (d->questions[i].ending >= 0) { fputs("<em>After \xE2\x80\x9C", f); fl_chart_esc(f, d->endings[d->questions[i].ending].title); fputs("\xE2\x80\x9D:</em> ", f); }
+      cited(f, d, d->questions[i].text);
+      fputs("</li>\n", f);
+    }
+    fputs("</ol>\n", f);
+  }
+  int *order = d->nsource ? calloc((size_t)d->nsource, sizeof *order) : NULL;
+  if (!order) return;
+  fl_cite_order(d, order); /* the short references the questions cite, spelt out */
+  fputs("<h2 id=\"sources\">Sources</h2>\n", f);
+  if (d->nevidence) { /* the legend of the notes' marks */
+    fputs("<p class=\"meta\">Strength of evidence, as the notes mark it:", f);
+    for (int i = 0; i < d->nevidence; i++) {
+      fputs(i ? "; <b>[" : " <b>[", f);
+      fl_chart_esc(f, d->evidence[i].mark);
+      fputs("]</b> ", f);
+      fl_chart_esc(f, d->evidence[i].text);
+    }
+    fputs(".</p>\n", f);
+  }
+  fputs("<ul>\n", f);
+  for (int i = 0; i < d->nsource; i++) {
+    char sh[256];
+    fputs("<li><b>", f);
+    fl_chart_esc(f, fl_cite_short(&d->sources[order[i]], sh, sizeof sh));
+    fputs("</b>: ", f);
+    fl_chart_esc(f, d->sources[order[i]].text);
+    fputs("</li>\n", f);
+  }
+  fputs("</ul>\n", f);
+  free(order);
 }

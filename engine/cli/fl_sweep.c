@@ -1,6 +1,5 @@
 #include "fl_sweep.h"
 #include "fl_chart.h"
-#include "fl_cite.h"
 #include "fl_fmt.h"
 #include "fl_stats.h"
 #include "fl_str.h"
@@ -221,17 +220,5 @@ void fl_sweep_report(FILE *f, const fl_Results *r, const fl_Def *d) {
     for (int t = 0; t < r->ntrack; t++) /* the headline tracks: shown to players, with a better direction */
       if (!r->info[t].hidden && r->info[t].better) fl_sweep_chart(f, r, &v, t, r->info[t].name, r->info[t].unit, pname);
     fl_sweep_view_free(&v);
-  }
-  if (d && d->nquestion) {
-    fputs("<h2 id=\"questions\">Questions for discussion</h2>\n<ol>\n", f);
-    for (int i = 0; i < d->nquestion; i++) {
-      fl_Cited c;
-      fputs("<li>", f);
-      if (d->questions[i].ending >= 0) { fputs("<em>After \xE2\x80\x9C", f); fl_chart_esc(f, d->endings[d->questions[i].ending].title); fputs("\xE2\x80\x9D:</em> ", f); }
-      if (fl_cite_resolve(d, d->questions[i].text, &c)) fl_chart_esc(f, d->questions[i].text);
-      else { fl_chart_esc(f, c.text); fl_cited_free(&c); }
-      fputs("</li>\n", f);
-    }
-    fputs("</ol>\n", f);
   }
 }

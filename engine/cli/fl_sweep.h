@@ -36,8 +36,8 @@ void fl_sweep_view_free(fl_SweepView *v);
 void fl_sweep_chart(FILE *f, const fl_Results *r, const fl_SweepView *v, int t, const char *name, const char *unit,
                     const char *param_name);
 
-/* The teaching sections of a batch report (HTML): when the sets are a sweep, a sensitivity
- * chart per headline track; then the discussion questions of d (the scenario, if known). */
+/* A batch report's sensitivity section (HTML): when the sets are a sweep, a chart per
+ * headline track of how it moves with the parameter (d, the scenario, names it if known). */
 void fl_sweep_report(FILE *f, const fl_Results *r, const fl_Def *d);
 
 #endif

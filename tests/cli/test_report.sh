@@ -51,7 +51,7 @@ grep -q "<th>Assumptions</th><td>Base risk of a crisis (<code>base_war_risk</cod
   || bad "the report lists the assumptions in force: $(grep -o '<th>Assumptions.\{0,200\}' "$R")"
 grep -q '@media print{' "$R" && grep -q 'break-inside:avoid' "$R" && grep -q 'break-after:avoid' "$R" || bad "print rules"
 grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$R" || bad "no CSP: the page could load things"
-grep -Eiq '<(script|link|img|iframe|object)[ >]|src=|@import|url\(' "$R" && bad "the report refers to something outside itself"
+grep -Eiq '<(script|link|img|iframe|object)[ >]|[[:space:]]src=|@import|url\(' "$R" && bad "the report refers to something outside itself"
 grep -q 'Policy sets: mean Deterrence (%) against mean Civilian casualties (aftermath) (people)' "$R" || bad "three sets: the scatter is expected"
 
 # 2. five or more sets: small multiples (one panel, one outline per set), never overlaid

@@ -111,6 +111,7 @@ m=$(means "$T/sweep.html" "People hurt" 0)
 m=$(means "$T/flat.html" "People hurt" 0)
 [ "$(echo "$m" | wc -w)" -eq 6 ] && [ "$(echo "$m" | tr ' ' '\n' | sort -u | wc -l)" -eq 1 ] || bad "the fence colour changes nothing: $m"
 grep -q '<h2 id="questions">Questions for discussion</h2>' "$T/flat.html" || bad "the batch report lists the questions"
+grep -q '<li><b>Doe &amp; Roe 2020</b>: ' "$T/flat.html" || bad "the batch report spells out the sources its questions cite"
 "$FLANK" batch $S --sweep-param harm_rate=0:20:2 2>"$T/err"; [ $? -eq 2 ] && grep -q "leaves the parameter's range" "$T/err" || bad "a sweep out of range"
 "$FLANK" batch $S --sweep-param harm_rate=0:8:2 --sweep-param paint 2>"$T/err"; [ $? -eq 2 ] && grep -q "one --sweep-param at a time" "$T/err" \
   || bad "a second --sweep-param is refused, not silently dropped: $(cat "$T/err")"
