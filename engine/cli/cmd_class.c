@@ -313,6 +313,11 @@ int cmd_class(int argc, char **argv) {
       c.ens = NULL;
     }
   }
+  if (c.ens && (c.set_label = calloc((size_t)c.ens->nset, sizeof *c.set_label)))
+    for (int s = 0; s < c.ens->nset; s++) { /* the strips name each policy as players read it */
+      const char *l = fl_script_policy_label(sc, c.side, c.ens->set_name[s]);
+      c.set_label[s] = l ? fl_str_dup(l) : NULL;
+    }
   class_seeds(&c, sc, sets, nset, &opts);
   fl_test_free_sets(sets, nset);
   c.command = cmdline;
@@ -360,6 +365,8 @@ done:
   free(c.g);
   for (int i = 0; i < c.nseeds; i++) fl_ensemble_free(c.seeds[i].own);
   free(c.seeds);
+  for (int s = 0; c.set_label && s < c.ens->nset; s++) free(c.set_label[s]);
+  free(c.set_label);
   fl_ensemble_free(c.ens);
   return rc;
 }

@@ -157,7 +157,9 @@ static const char CSS[] =
   "table{border-collapse:collapse;margin:.6em 0;break-inside:avoid}td,th{border:1px solid #ccd;padding:.25em .6em;text-align:left}"
   "th{background:#eef0f4}td.n{text-align:right;font-variant-numeric:tabular-nums}.meta{color:#556}"
   ".bar{display:inline-block;height:.8em;background:#3a6ea5;vertical-align:middle}.model{background:#b0b8c4}"
-  "svg{display:block;margin:.5em 0;break-inside:avoid}.skip{color:#8a3b12}.flag{display:block;font-size:85%;color:#8a3b12}.skip td:first-child{white-space:nowrap}"
+  "svg{display:block;margin:.5em 0;break-inside:avoid}.skip{color:#8a3b12}.flag{display:block;font-size:85%;color:#8a3b12}.wide{overflow-x:auto}"
+  ".key{display:inline-block;width:22px;height:6px;vertical-align:middle}.key.tick{width:2px;height:14px;background:#1d2430}"
+  ".key.dot{width:8px;height:8px;border-radius:50%;background:#c0392b;opacity:.7}.skip td:first-child{white-space:nowrap}"
   "@media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}";
 
 /* The seeds the class's games used, "24" or "3, 7 and 24" (at most a few, else how many). */
@@ -273,7 +275,7 @@ static void choices(FILE *f, const fl_Class *c, int nver) {
  * as dots, on one axis per headline track. */
 static void strips(FILE *f, const fl_Class *c, int t) {
   const fl_Def *d = c->def;
-  int nset = c->ens ? c->ens->nset : 0, rows = nset + 1, W = 900, L = 190, R = 20, H = 26 * rows + 40;
+  int nset = c->ens ? c->ens->nset : 0, rows = nset + 1, W = 900, L = 250, R = 20, H = 26 * rows + 40;
   fl_Stats *st = calloc((size_t)nset + 1, sizeof *st);
   double lo = INFINITY, hi = -INFINITY;
   for (int s = 0; s < nset && st; s++) {
@@ -300,7 +302,7 @@ static void strips(FILE *f, const fl_Class *c, int t) {
   for (int s = 0; s < nset && st; s++) {
     int y = 20 + 26 * s;
     fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">", L - 8, y + 4);
-    fl_chart_esc(f, c->ens->set_name[s]);
+    fl_chart_esc(f, c->set_label && c->set_label[s] ? c->set_label[s] : c->ens->set_name[s]);
     fprintf(f, "</text><line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#8c96a3\" stroke-width=\"6\"/>"
                "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#1d2430\" stroke-width=\"2\"/>\n",
             X(st[s].p05), X(st[s].p95), y, y, X(st[s].median), X(st[s].median), y - 7, y + 7);
@@ -318,8 +320,9 @@ static void strips(FILE *f, const fl_Class *c, int t) {
     }
   int ay = H - 14;
   fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#556\"/>", L, W - R, ay - 10, ay - 10);
-  for (int k = 0; k <= 4; k++) {
-    double v = lo + (hi - lo) * k / 4;
+  double step = pow(10, floor(log10((hi - lo) / 4))); /* round ticks: 1, 2 or 5 times a power of ten */
+  if ((hi - lo) / step > 20) step *= 5; else if ((hi - lo) / step > 8) step *= 2;
+  for (double v = ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
     char b[64];
     snprintf(b, sizeof b, fabs(v) >= 100 || v == floor(v) ? "%.0f" : "%.3g", v);
     fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>", X(v), ay + 2, b);
@@ -347,14 +350,14 @@ static void games(FILE *f, const fl_Class *c) {
   const fl_Def *d = c->def;
   fputs("<h2 id=\"games\">Each game against the model</h2>\n", f);
   if (c->ens)
-    fprintf(f, "<p>Each headline figure, and in brackets the share of the model's %zu games (%llu per policy the scenario "
+    fprintf(f, "<p>Each headline figure, and below it the share of the model's %zu games (%llu per policy the scenario "
                "defines for %s, seeds %llu to %llu) that it did better than, and the share it equalled when many games "
                "tie (a territory held in full ties every game without a war). An unfinished game is not compared.%s</p>\n",
             c->ens->n, (unsigned long long)c->ens->runs, d->sides[c->side].name, (unsigned long long)c->ens->seed_base,
             (unsigned long long)(c->ens->seed_base + c->ens->runs - 1),
             c->nseeds ? " The column after the ending shows how the model's own games ended at the game's seed, one per policy: "
                         "an ending most policies also reached there owes much to the seed." : "");
-  fputs("<table><tr><th>Student</th><th>Seed</th><th>Ending</th>", f);
+  fputs("<div class=\"wide\"><table><tr><th>Student</th><th>Seed</th><th>Ending</th>", f);
   if (c->nseeds) fputs("<th>The model at this seed</th>", f);
   for (int t = 0; t < d->ntrack; t++)
     if (headline(d, t)) {
@@ -396,14 +399,17 @@ static void games(FILE *f, const fl_Class *c) {
       numf(f, g->state->tracks[t].value);
       double b = fin ? better_than(c, t, g->state->tracks[t].value) : NAN;
       double e = fin ? same_as(c, t, g->state->tracks[t].value) : NAN;
-      if (!isnan(b) && e >= 5) fprintf(f, " (better than %.0f%%, same as %.0f%%)", b, e);
-      else if (!isnan(b)) fprintf(f, " (better than %.0f%%)", b);
+      if (!isnan(b) && e >= 5) fprintf(f, "<br><small>better than %.0f%%, same as %.0f%%</small>", b, e);
+      else if (!isnan(b)) fprintf(f, "<br><small>better than %.0f%%</small>", b);
       fputs("</td>", f);
     }
     fputs("</tr>\n", f);
   }
-  fputs("</table>\n", f);
+  fputs("</table></div>\n", f);
   if (!c->ens) return;
+  fputs("<p>In each chart below, a row per policy the model plays: <span class=\"key\" style=\"background:#8c96a3\"></span> the "
+        "middle 90% of its games (5th to 95th percentile), <span class=\"key tick\"></span> the median; the last row, "
+        "<span class=\"key dot\"></span> one dot per finished game of the class (point at it for the student).</p>\n", f);
   for (int t = 0; t < d->ntrack; t++) {
     if (!headline(d, t)) continue;
     fputs("<h3>", f);

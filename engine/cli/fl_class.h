@@ -36,6 +36,7 @@ typedef struct fl_Class {
   int names;                 /* show names (--names), else Student 1..N */
   int side;                  /* the side the ensemble's policies are compared for */
   fl_Ensemble *ens;          /* N games per policy for `side` (may be NULL: no policies) */
+  char **set_label;          /* per ens set: the policy's name people read (owned), or NULL */
   fl_ClassSeed *seeds; int nseeds; /* the model at each seed the class's games used */
   const char *command;       /* how the report was made, for the page */
 } fl_Class;

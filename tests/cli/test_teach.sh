@@ -228,7 +228,7 @@ grep -qF 'Strength of evidence, as the notes mark it: <b>[H]</b> counted in a su
 # a figure most games tie (territory held in full) says so, not just "better than 9%"
 mkdir -p "$T/ef"; for s in 1 2; do "$FLANK" run eastern_flank --seed $s --log "$T/ef/s$s.log" >/dev/null; done
 "$FLANK" class "$T/ef" --runs 20 --jobs 2 --out "$T/ef.html" >/dev/null 2>&1 || bad "flank class on flagship games"
-grep -Eq '100 \(better than [0-9]+%, same as [0-9]+%\)' "$T/ef.html" || bad "ties shown: $(grep -o '([^()]*better than[^()]*)' "$T/ef.html" | head -3)"
+grep -Eq '100<br><small>better than [0-9]+%, same as [0-9]+%</small>' "$T/ef.html" || bad "ties shown: $(grep -o '<small>[^<]*better than[^<]*' "$T/ef.html" | head -3)"
 R=$T/class.html
 grep -q "Content-Security-Policy\" content=\"default-src 'none'" "$R" || bad "no CSP"
 grep -Eiq '<(script|link|img|iframe|object)[ >]|src=|@import|url\(' "$R" && bad "the report refers to something outside itself"
