@@ -293,10 +293,13 @@ void ui_draw_brief(fl_Ui *u) {
     int ry = card.y + pad + gfx_font_h(g, FONT_TINY_B) + PX(6);
     if (ry > top) ry = top;
     if (d->nparam) ry = ui_params_draw(u, rx, ry, rw, bottom - PX(60)) + PX(14);
-    if (d->nsource && ry < bottom - PX(60)) {
+    /* the list goes down to the Begin button's foot (the footer's buttons are in the left
+     * column) when it has room for a source between its "more above" and "more below" lines */
+    int lbottom = card.y + card.h - pad, fs = gfx_font_h(g, FONT_SMALL);
+    if (d->nsource && ry + gfx_font_h(g, FONT_TINY_B) + PX(8) + 3 * fs + PX(9) <= lbottom) {
       ry = ui_section(u, rx, ry, rw, T_SOURCES);
-      u->brief_bib = (SDL_Rect){rx, ry, rw, bottom - PX(12) - ry}; /* the mouse wheel scrolls it (fl_ui.c) */
-      ui_biblio_draw(u, rx, ry, rw, bottom - PX(12), u->brief_scroll);
+      u->brief_bib = (SDL_Rect){rx, ry, rw, lbottom - ry}; /* the mouse wheel scrolls it (fl_ui.c) */
+      ui_biblio_draw(u, rx, ry, rw, lbottom, u->brief_scroll);
     }
   }
   ui_btn(u, x, bottom, FL_N("Begin"), "Enter", BTN_BEGIN, 0, BS_PRIMARY, 0);

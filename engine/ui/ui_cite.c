@@ -104,8 +104,52 @@ void ui_cite_draw(fl_Ui *u) {
   gfx_draw_text(g, FONT_SMALL, fl_tr(u->t.cite_pin[0] ? T_UNPIN : T_PIN), x, y, (SDL_Color){120, 110, 90, 255}, 0);
 }
 
-/* Every source in bibliography order, as full entries, from y down to bottom; returns the
- * y below. */
+/* One source as the list writes it: "short — full entry". */
+static void biblio_line(const fl_Source *s, char *line, size_t n) {
+  char sh[200], full[1400];
+  fl_cite_short(s, sh, sizeof sh);
+  fl_cite_entry(s, 0, full, sizeof full);
+  snprintf(line, n, "%s \xE2\x80\x94 %s", sh, full);
+}
+
+/* A source too tall for the room left (h): its first words, as many as fit in h, then "…" (at
+ * least its first line); the mouse over it opens its whole entry, as over a reference. Returns
+ * the height drawn. */
+static int biblio_cut(fl_Ui *u, const fl_Source *s, const char *line, int x, int y, int w, int h) {
+  gfx_Ctx *g = &u->g;
+  int sp[400], nsp = 0, lo = 0, hi, th = 0;
+  char cut[1720];
+  for (int i = 1; line[i] && nsp < 400; i++)
+    if (line[i] == ' ' && line[i - 1] != ' ') sp[nsp++] = i;
+  hi = nsp; /* the most words that fit: sp[k - 1] ends k words; 0: not even the first */
+  while (lo < hi) {
+    int mid = (lo + hi + 1) / 2;
+    snprintf(cut, sizeof cut, "%.*s \xE2\x80\xA6", sp[mid - 1], line);
+    const gfx_Text *t = gfx_text(g, FONT_SMALL, cut, w);
+    if (t && t->h <= h) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo > 0) {
+    snprintf(cut, sizeof cut, "%.*s \xE2\x80\xA6", sp[lo - 1], line);
+    th = gfx_draw_wrapped(g, FONT_SMALL, cut, x, y, w, COL_MUTED);
+  } else {
+    gfx_fit(g, FONT_SMALL, line, w, cut, sizeof cut);
+    gfx_draw_text(g, FONT_SMALL, cut, x, y, COL_MUTED, 0);
+    th = gfx_font_h(g, FONT_SMALL);
+  }
+  if (s->id && *s->id) {
+    char ref[300];
+    snprintf(ref, sizeof ref, "[@%s]", s->id);
+    ui_cite_zone(u, (SDL_Rect){x, y, w, th}, ref);
+  }
+  return th;
+}
+
+/* Every source in bibliography order, as full entries, from the one at skip, from y down to
+ * bottom; returns the y below. Whatever the scroll, a source is listed between "↑ N more above"
+ * and "↓ N more below" (the first one cut short when it is taller than the room left: a
+ * briefing scrolled to its third source showed both lines and nothing between), and the counts
+ * are those of the sources out of sight. */
 int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom, int skip) {
   gfx_Ctx *g = &u->g;
   const fl_Def *d = u->def;
@@ -113,44 +157,47 @@ int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom, int skip) {
   int order[512], n = d->nsource < 512 ? d->nsource : 512;
   if (d->nsource > 512) return y;
   fl_cite_order(d, order);
-  char legend[1200], marks[1400];
+  char legend[1200], marks[1400], line[1700];
   if (skip > n - 1) skip = n - 1;
+  if (skip < 0) skip = 0;
+  /* the "more above" line, the room kept for "more below" under an entry, an entry's width */
+  int lh = gfx_font_h(g, FONT_SMALL) + PX(4), dn = gfx_font_h(g, FONT_SMALL) + PX(5), ew = w - PX(14);
   if (fl_cite_legend(d, NULL, legend, sizeof legend)) { /* what the notes' marks mean, above the list */
     snprintf(marks, sizeof marks, fl_tr(T_MARKS), legend);
-    /* ...unless it would leave no room for a source (a short briefing showed the legend and
+    /* ...unless it would leave no room for a whole source (a short briefing showed the legend and
      * "28 more below" only) */
-    char sh[200], full[1400], line[1700];
-    const fl_Source *s0 = &d->sources[order[skip > 0 ? skip : 0]];
-    fl_cite_short(s0, sh, sizeof sh);
-    fl_cite_entry(s0, 0, full, sizeof full);
-    snprintf(line, sizeof line, "%s \xE2\x80\x94 %s", sh, full);
-    const gfx_Text *lt = gfx_text(g, FONT_SMALL, marks, w), *et = gfx_text(g, FONT_SMALL, line, w - PX(14));
-    int need = (lt ? lt->h : 0) + PX(8) + (et ? et->h : 0) + (skip > 0 ? gfx_font_h(g, FONT_SMALL) + PX(4) : 0);
+    biblio_line(&d->sources[order[skip]], line, sizeof line);
+    const gfx_Text *lt = gfx_text(g, FONT_SMALL, marks, w), *et = gfx_text(g, FONT_SMALL, line, ew);
+    int need = (lt ? lt->h : 0) + PX(8) + (et ? et->h : 0) + (skip > 0 ? lh : 0) + (skip < n - 1 ? dn : 0);
     if (y + need <= bottom) y += gfx_draw_wrapped(g, FONT_SMALL, marks, x, y, w, COL_TEXT) + PX(8);
   }
   if (skip > 0) {
     char up[256];
     snprintf(up, sizeof up, FL_NTR("\xE2\x86\x91 %d more above", "\xE2\x86\x91 %d more above", skip), skip);
     gfx_draw_text(g, FONT_SMALL, up, x, y, COL_MUTED, 0);
-    y += gfx_font_h(g, FONT_SMALL) + PX(4);
+    y += lh;
   }
-  for (int i = skip > 0 ? skip : 0; i < n; i++) {
-    char full[1400], sh[200], line[1700];
+  int i = skip;
+  for (; i < n; i++) {
     const fl_Source *s = &d->sources[order[i]];
-    fl_cite_short(s, sh, sizeof sh);
-    fl_cite_entry(s, 0, full, sizeof full);
-    snprintf(line, sizeof line, "%s \xE2\x80\x94 %s", sh, full);
-    const gfx_Text *t = gfx_text(g, FONT_SMALL, line, w - PX(14));
-    int th = t ? t->h : 0;
-    if (y + th > bottom) {
-      char more[256];
-      snprintf(more, sizeof more, FL_NTR("\xE2\x86\x93 %d more below (mouse wheel)", "\xE2\x86\x93 %d more below (mouse wheel)", n - i), n - i);
-      gfx_draw_text(g, FONT_SMALL, more, x, y, COL_MUTED, 0);
-      return y + gfx_font_h(g, FONT_SMALL);
-    }
+    biblio_line(s, line, sizeof line);
+    const gfx_Text *t = gfx_text(g, FONT_SMALL, line, ew);
+    int th = t ? t->h : 0, room = bottom - y - (i < n - 1 ? dn : 0);
+    if (th > room && i > skip) break;
     gfx_draw_text(g, FONT_SMALL, "\xE2\x80\xA2", x, y, COL_ACCENT, 0);
-    gfx_draw_wrapped(g, FONT_SMALL, line, x + PX(14), y, w - PX(14), COL_MUTED);
+    if (th > room) th = biblio_cut(u, s, line, x + PX(14), y, ew, room);
+    else gfx_draw_wrapped(g, FONT_SMALL, line, x + PX(14), y, ew, COL_MUTED);
     y += th + PX(5);
+  }
+  if (getenv("FLANK_LAYOUT_CHECK") && (u->bib_seen[0] != skip || u->bib_seen[1] != i - skip || u->bib_seen[2] != n - i)) {
+    fprintf(stderr, "sources: %d above, %d listed, %d below\n", skip, i - skip, n - i); /* tests: what the list shows */
+    u->bib_seen[0] = skip, u->bib_seen[1] = i - skip, u->bib_seen[2] = n - i;
+  }
+  if (i < n) {
+    char more[256];
+    snprintf(more, sizeof more, FL_NTR("\xE2\x86\x93 %d more below (mouse wheel)", "\xE2\x86\x93 %d more below (mouse wheel)", n - i), n - i);
+    gfx_draw_text(g, FONT_SMALL, more, x, y, COL_MUTED, 0);
+    return y + gfx_font_h(g, FONT_SMALL);
   }
   return y;
 }

@@ -249,6 +249,7 @@ typedef struct fl_Ui {
   int opt_sel, focus, log_scroll;
   SDL_Rect logr;
   int brief_scroll; SDL_Rect brief_bib; /* the briefing's bibliography: sources scrolled past, its place */
+  int bib_seen[3];             /* the last list of sources drawn: above, listed, below (FLANK_LAYOUT_CHECK reports changes) */
   int help;
   char err[2048];              /* error panel text; empty: none */
   int popup;                   /* log index of the event shown in a pop-up, or -1 */

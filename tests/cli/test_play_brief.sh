@@ -2,14 +2,17 @@
 # The briefing's list of sources scrolls with the mouse wheel, as its "↓ N more below (mouse
 # wheel)" line says (a cold student turned the wheel over it twice and nothing moved: the
 # flagship's 28 sources stayed hidden until the debrief). FLANK_I18N_DRAWN lists every text the
-# window draws. Then a compact card keeps its options' prices. Needs Xvfb and xdotool (tools/test installs both).
+# window draws. Scrolled, the list still shows a source between its "↑ N more above" and "↓ N more
+# below" lines (a cold student saw "↑ 3 more above / ↓ 25 more below" and nothing between: the
+# source there was taller than the room left); FLANK_LAYOUT_CHECK reports what the list shows.
+# Then a compact card keeps its options' prices. Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
 . "$(dirname "$0")/xvfb.sh"
 xvfb_start 1920x1200   # $T, $DISPLAY; the screen, the window $P and $T go at exit
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
-FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
+FLANK_LAYOUT_CHECK=1 FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
   "$FLANK" play eastern_flank --size 1920x1200 >"$T/out" 2>"$T/err" &
 P=$!
 for _ in $(seq 20); do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -29,6 +32,14 @@ grep -aq 'more above' "$T/drawn" && echo "ok: the wheel scrolls the briefing's s
 for _ in 1 2 3 4; do xdotool click 4; sleep 0.3; done
 xdotool mousemove --window "$W" 1300 985; sleep 0.5
 grep -aq 'more above' "$T/drawn" && bad "the wheel up did not bring the list back to its top" || echo "ok: the wheel up brings it back to its first source"
+# every place the wheel takes the list to, from its top to its last source, lists one or more
+# sources, and the counts above and below are those of the sources not listed
+for _ in $(seq 30); do xdotool click 5; sleep 0.1; done
+xdotool mousemove --window "$W" 1301 985; sleep 0.5
+grep -a '^sources: ' "$T/err" >"$T/lists"
+awk 'NR == 1 { n = $2 + $4 + $6 } { if ($4 < 1 || $2 + $4 + $6 != n) bad = bad $0 "; " ; last = $2 } END { if (bad != "" || NR < 2 || last != n - 1) { print bad "(" NR " lists, the last " last " above, of " n ")"; exit 1 } }' "$T/lists" >"$T/badlists" &&
+  echo "ok: in each of the $(wc -l <"$T/lists") lists the wheel brought, the list shows a source and counts the rest ($(tail -1 "$T/lists"))" ||
+  bad "scrolled, the list of sources shows none or miscounts: $(cat "$T/badlists")"
 kill -0 "$P" 2>/dev/null || bad "the window died: $(tail -3 "$T/err")"
 kill "$P" 2>/dev/null; wait "$P" 2>/dev/null
 
