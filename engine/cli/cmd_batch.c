@@ -219,6 +219,18 @@ static int record_params(fl_Results *r, const fl_Script *sc, const fl_ScriptOpts
   return 0;
 }
 
+/* The name people read of a set: its policy's, "Stay in the treaty [resolve=0.5]" for a swept
+ * one (into buf), or NULL when the policy has none. */
+static const char *set_label(const fl_Script *sc, const char *name, char *buf, size_t n) {
+  const char *l = fl_script_policy_label(sc, -1, name), *br = strrchr(name, '['); /* the id itself when it has no name */
+  if ((l && strcmp(l, name)) || !br || br == name || br[-1] != ' ') return l;
+  char base[256];
+  snprintf(base, sizeof base, "%.*s", (int)(br - name - 1), name);
+  if (!(l = fl_script_policy_label(sc, -1, base)) || !strcmp(l, base)) return NULL;
+  snprintf(buf, n, "%s %s", l, br);
+  return buf;
+}
+
 static void set_spec(const fl_PolicySet *ps, char *buf, size_t n) {
   size_t k = 0;
   buf[0] = '\0';
@@ -382,9 +394,9 @@ int cmd_batch(int argc, char **argv) {
   }
   ok = ok && !record_params(r, sc0, &opts, swept_id);
   for (int s = 0; ok && s < nset; s++) {
-    char spec[1024];
+    char spec[1024], lab[512];
     set_spec(&sets[s], spec, sizeof spec);
-    ok = fl_res_set(r, sets[s].name, spec) == s && !fl_res_set_label(r, s, fl_script_policy_label(sc0, -1, sets[s].name));
+    ok = fl_res_set(r, sets[s].name, spec) == s && !fl_res_set_label(r, s, set_label(sc0, sets[s].name, lab, sizeof lab));
   }
   for (int e = 0; ok && e < d->nending; e++) ok = (eix[e] = fl_res_ending(r, d->endings[e].id, d->endings[e].title)) >= 0;
   if (!ok || fl_res_resize(r, total)) { fprintf(stderr, "flank batch: out of memory\n"); fl_script_free(sc0); fl_res_free(r); free(eix); goto done; }

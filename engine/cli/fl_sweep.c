@@ -128,81 +128,149 @@ int fl_sweep_view(const fl_Results *r, fl_SweepView *v) {
 
 static const char *const PALETTE[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
 
-static void tick(char *b, size_t n, double v) { snprintf(b, n, fabs(v) >= 1000 || v == floor(v) ? "%.0f" : "%.3g", v); }
+static void tick(char *b, size_t n, double v) {
+  if (fabs(v) < 1e-9) v = 0;
+  snprintf(b, n, fabs(v) >= 1000 || v == floor(v) ? "%.0f" : "%.3g", v);
+}
 
-void fl_sweep_chart(FILE *f, const fl_Results *r, const fl_SweepView *v, int t, const char *name, const char *unit,
-                    const char *param_name) {
-  int ns = r->nset, W = 640, H = 300, L = 70, R = 150, T = 30, B = 45;
-  fl_Stats *st = calloc((size_t)ns, sizeof *st);
-  double *buf = malloc((r->n + 1) * sizeof *buf);
-  if (!st || !buf) { free(st); free(buf); return; }
+/* A round step for about four ticks over [lo, hi]: 1, 2 or 5 times a power of ten. */
+static double nice_step(double lo, double hi) {
+  double step = pow(10, floor(log10((hi - lo) / 4)));
+  if ((hi - lo) / step > 20) step *= 5;
+  else if ((hi - lo) / step > 8) step *= 2;
+  return step;
+}
+
+/* Base set b's name as people read it: the label of its first swept set without " [ID=V]". */
+static void base_label(const fl_Results *r, const fl_SweepView *v, int b, char *buf, size_t n) {
+  snprintf(buf, n, "%s", v->base_name[b]);
+  for (int s = 0; s < r->nset; s++)
+    if (v->base[s] == b) {
+      const char *l = s < r->nlabel ? r->set_label[s] : NULL, *br = l ? strrchr(l, '[') : NULL;
+      if (br && br > l + 1) snprintf(buf, n, "%.*s", (int)(br - l - 1), l);
+      return;
+    }
+}
+
+/* One chart: per set a value (mean) and, when lo/hi are given, a band; x is the swept value. */
+static void chart(FILE *f, const fl_Results *r, const fl_SweepView *v, const double *mean, const double *lo, const double *hi,
+                  const char *title, const char *param_name, const char *cls) {
+  int ns = r->nset, W = 640, H = 300, L = 70, R = 190, T = 30, B = 45;
   double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
   for (int s = 0; s < ns; s++) {
-    size_t k = 0;
-    for (size_t i = 0; i < r->n; i++)
-      if (r->set_of[i] == s) buf[k++] = r->val[i * (size_t)r->ntrack + (size_t)t];
-    fl_stats_of(buf, k, &st[s]);
     if (v->value[s] < x0) x0 = v->value[s];
     if (v->value[s] > x1) x1 = v->value[s];
-    if (st[s].p05 < y0) y0 = st[s].p05;
-    if (st[s].p95 > y1) y1 = st[s].p95;
+    double a = lo ? lo[s] : mean[s], z = hi ? hi[s] : mean[s];
+    if (a < y0) y0 = a;
+    if (z > y1) y1 = z;
   }
-  free(buf);
   if (!(x1 > x0)) { x0 -= 1; x1 += 1; }
   if (!(y1 > y0)) { y0 -= 1; y1 += 1; }
+  double ys = nice_step(y0, y1); /* the y axis from a round value to a round value */
+  y0 = floor(y0 / ys + 1e-9) * ys;
+  y1 = ceil(y1 / ys - 1e-9) * ys;
 #define X(x) (L + ((x) - x0) / (x1 - x0) * (W - L - R))
 #define Y(y) (H - B - ((y) - y0) / (y1 - y0) * (H - T - B))
-  fprintf(f, "<svg class=\"sens\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", W, H, W, H);
-  fl_chart_esc(f, name);
-  fputs(" against ", f);
-  fl_chart_esc(f, param_name);
+  fprintf(f, "<svg class=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", cls, W, H, W, H);
+  fl_chart_esc(f, title);
   fputs("\">\n<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\">", f);
-  fl_chart_esc(f, name);
-  if (unit && *unit) { fputs(" (", f); fl_chart_esc(f, unit); fputs(")", f); }
-  fputs(" against ", f);
-  fl_chart_esc(f, param_name);
+  fl_chart_esc(f, title);
   fputs("</text>\n", f);
-  for (int k = 0; k <= 4; k++) { /* axes */
+  for (double yv = y0; yv <= y1 + ys * 1e-9; yv += ys) {
     char b[40];
-    double yv = y0 + (y1 - y0) * k / 4, xv = x0 + (x1 - x0) * k / 4;
     tick(b, sizeof b, yv);
     fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e6ea\"/><text x=\"%d\" y=\"%.1f\" font-size=\"11\" "
                "text-anchor=\"end\">%s</text>", L, W - R, Y(yv), Y(yv), L - 6, Y(yv) + 4, b);
-    tick(b, sizeof b, xv);
-    fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>\n", X(xv), H - B + 16, b);
   }
-  fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">", (double)(L + W - R) / 2, H - 8);
+  int nx = 0; /* x ticks at the values played, when they are few enough to read */
+  for (int s = 0; s < ns; s++) nx += v->base[s] == 0;
+  if (nx <= 11) {
+    for (int s = 0; s < ns; s++)
+      if (v->base[s] == 0) {
+        char b[40];
+        tick(b, sizeof b, v->value[s]);
+        fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>", X(v->value[s]), H - B + 16, b);
+      }
+  } else {
+    double xs = nice_step(x0, x1);
+    for (double xv = ceil(x0 / xs - 1e-9) * xs; xv <= x1 + xs * 1e-9; xv += xs) {
+      char b[40];
+      tick(b, sizeof b, xv);
+      fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>", X(xv), H - B + 16, b);
+    }
+  }
+  fprintf(f, "\n<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">", (double)(L + W - R) / 2, H - 8);
   fl_chart_esc(f, param_name);
   fputs("</text>\n", f);
   for (int b = 0; b < v->nbase; b++) {
     const char *col = PALETTE[b % 8];
-    /* the band: p95 left to right, then p05 back */
-    fprintf(f, "<path fill=\"%s\" fill-opacity=\"0.15\" stroke=\"none\" d=\"", col);
-    int first = 1;
-    for (int s = 0; s < ns; s++) if (v->base[s] == b) { fprintf(f, "%c%.1f %.1f ", first ? 'M' : 'L', X(v->value[s]), Y(st[s].p95)); first = 0; }
-    for (int s = ns - 1; s >= 0; s--) if (v->base[s] == b) fprintf(f, "L%.1f %.1f ", X(v->value[s]), Y(st[s].p05));
-    fprintf(f, "Z\"/>\n<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"", col);
-    for (int s = 0; s < ns; s++) if (v->base[s] == b) fprintf(f, "%.1f,%.1f ", X(v->value[s]), Y(st[s].mean));
+    if (lo && hi) { /* the band: a faint fill and dashed edges, so that overlapping bands stay apart */
+      fprintf(f, "<path fill=\"%s\" fill-opacity=\"0.07\" stroke=\"%s\" stroke-opacity=\"0.55\" stroke-dasharray=\"4 3\" d=\"", col, col);
+      int first = 1;
+      for (int s = 0; s < ns; s++) if (v->base[s] == b) { fprintf(f, "%c%.1f %.1f ", first ? 'M' : 'L', X(v->value[s]), Y(hi[s])); first = 0; }
+      for (int s = ns - 1; s >= 0; s--) if (v->base[s] == b) fprintf(f, "L%.1f %.1f ", X(v->value[s]), Y(lo[s]));
+      fputs("Z\"/>\n", f);
+    }
+    fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" points=\"", col);
+    for (int s = 0; s < ns; s++) if (v->base[s] == b) fprintf(f, "%.1f,%.1f ", X(v->value[s]), Y(mean[s]));
     fputs("\"/>\n", f);
     for (int s = 0; s < ns; s++)
       if (v->base[s] == b) {
-        char xs[40], ys[40];
+        char xs[40], ym[40];
         fl_res_num(v->value[s], xs, sizeof xs);
-        fl_res_num(st[s].mean, ys, sizeof ys);
+        fl_res_num(mean[s], ym, sizeof ym);
         fprintf(f, "<circle class=\"sp\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\" data-base=\"%d\" data-value=\"%s\" data-mean=\"%s\"><title>",
-                X(v->value[s]), Y(st[s].mean), col, b, xs, ys);
+                X(v->value[s]), Y(mean[s]), col, b, xs, ym);
         fl_chart_esc(f, r->set[s]);
-        fprintf(f, ": mean %s</title></circle>\n", ys);
+        fprintf(f, ": %s %s</title></circle>\n", lo ? "mean" : "", ym);
       }
+    char name[256];
+    base_label(r, v, b, name, sizeof name);
     fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">", W - R + 12,
             T + 18 * b, col, W - R + 27, T + 18 * b + 9);
-    fl_chart_esc(f, v->base_name[b]);
+    fl_chart_esc(f, name);
     fputs("</text>\n", f);
   }
 #undef X
 #undef Y
   fputs("</svg>\n", f);
-  free(st);
+}
+
+void fl_sweep_chart(FILE *f, const fl_Results *r, const fl_SweepView *v, int t, const char *name, const char *unit,
+                    const char *param_name) {
+  int ns = r->nset;
+  double *m = calloc((size_t)ns * 3, sizeof *m), *buf = malloc((r->n + 1) * sizeof *buf);
+  if (!m || !buf) { free(m); free(buf); return; }
+  for (int s = 0; s < ns; s++) {
+    size_t k = 0;
+    fl_Stats st;
+    for (size_t i = 0; i < r->n; i++)
+      if (r->set_of[i] == s) buf[k++] = r->val[i * (size_t)r->ntrack + (size_t)t];
+    fl_stats_of(buf, k, &st);
+    m[s] = st.mean, m[ns + s] = st.p05, m[2 * ns + s] = st.p95;
+  }
+  free(buf);
+  char title[512];
+  int better = t >= 0 && t < r->ntrack ? r->info[t].better : 0;
+  snprintf(title, sizeof title, "%s%s%s%s against %s%s", name, unit && *unit ? " (" : "", unit && *unit ? unit : "",
+           unit && *unit ? ")" : "", param_name, better > 0 ? " (higher is better)" : better < 0 ? " (lower is better)" : "");
+  chart(f, r, v, m, m + ns, m + 2 * ns, title, param_name, "sens");
+  free(m);
+}
+
+/* The share of each set's games that reached ending e, in percent. */
+static void ending_chart(FILE *f, const fl_Results *r, const fl_SweepView *v, int e, const char *param_name) {
+  double *m = calloc((size_t)r->nset, sizeof *m);
+  if (!m) return;
+  for (int s = 0; s < r->nset; s++) {
+    size_t n = fl_res_games(r, s);
+    m[s] = n ? 100.0 * (double)fl_res_count(r, s, e) / (double)n : 0;
+  }
+  char title[512];
+  snprintf(title, sizeof title, "Games ending \xE2\x80\x9C%s\xE2\x80\x9D (%%) against %s", r->ending_title[e] ? r->ending_title[e] : r->ending[e],
+           param_name);
+  chart(f, r, v, m, NULL, NULL, title, param_name, "sens-end");
+  free(m);
 }
 
 void fl_sweep_report(FILE *f, const fl_Results *r, const fl_Def *d) {
@@ -215,8 +283,9 @@ void fl_sweep_report(FILE *f, const fl_Results *r, const fl_Def *d) {
     fputs("</h2>\n<p>Every policy set was played at each value of <b>", f);
     fl_chart_esc(f, pname);
     fprintf(f, "</b> (<code>%s</code>), the other parameters fixed, with the same seeds. Each line is a set's mean; the band holds "
-               "nine games in ten. A line that climbs or falls says the result depends on this assumption; a flat one says "
-               "it does not.</p>\n", v.id);
+               "nine games in ten (dashed edges). First how often the games ended each way, then each headline track. A line "
+               "that climbs or falls says the result depends on this assumption; a flat one says it does not.</p>\n", v.id);
+    for (int e = 0; e < r->nending; e++) ending_chart(f, r, &v, e, pname); /* how the games end: war, or not */
     for (int t = 0; t < r->ntrack; t++) /* the headline tracks: shown to players, with a better direction */
       if (!r->info[t].hidden && r->info[t].better) fl_sweep_chart(f, r, &v, t, r->info[t].name, r->info[t].unit, pname);
     fl_sweep_view_free(&v);

@@ -95,6 +95,10 @@ awk -F, '$1 ~ /^[0-9]+$/ && $5 != 0 {bad = 1} END {exit bad}' "$T/b0.csv" || bad
   --out "$T/sweep.csv" --jobs 2 || bad "batch --sweep-param"
 grep -q 'reckless \[harm_rate=4\]' "$T/sweep.csv" || bad "sweep sets are named SET [ID=VALUE]"
 grep -q '<h2 id="sensitivity">Sensitivity: Harm per mined field</h2>' "$T/sweep.html" || bad "no sensitivity section"
+grep -q 'aria-label="Games ending “The valley empties” (%) against Harm per mined field"' "$T/sweep.html" \
+  && grep -q 'aria-label="People hurt (people) against Harm per mined field (lower is better)"' "$T/sweep.html" \
+  && grep -q 'font-size="12">Fence every field</text>' "$T/sweep.html" \
+  || bad "the sweep charts how the games end, say which way is better and name the policies as players read them"
 means() { # the chart of one track (by its title) and one base set: the means, in order
   python3 - "$1" "$2" "$3" <<'PY'
 import re, sys
