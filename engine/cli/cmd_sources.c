@@ -51,7 +51,7 @@ static void write_sources(FILE *f, fl_Script *sc, const fl_Def *d) {
     fputs("\n## Assumptions you can change\n\n"
           "Set one for a game with `--set ID=VALUE` (run, play, batch, replay, render), sweep it with\n"
           "`flank batch --sweep-param ID=FROM:TO:STEP`, or fix it for a class in `class.txt` next to\n"
-          "`scenario.lua` (docs/educators.md).\n\n"
+          "`scenario.lua` (docs/teaching.md, \"Fixing them for a class\").\n\n"
           "| parameter | value | range | unit | basis |\n|---|---|---|---|---|\n", f);
     for (int i = 0; i < d->nparam; i++) {
       const fl_ParamDef *p = &d->params[i];
