@@ -242,7 +242,7 @@ function R.define(cfg)
           local left, inf = {}, {}
           for _, a in ipairs(fit) do inf[a] = true end
           for _, a in ipairs(list) do if not inf[a] then left[#left + 1] = a end end
-          s2 = s2:gsub("%.?$", ".") .. " " .. string.format(T.fields.left_out, names(left))   -- the status lost its full stop
+          s2 = s2:gsub("%.?$", ".") .. " " .. string.format(T.fields.left_out_preview or T.fields.left_out, names(left))   -- the status lost its full stop
         end
         return s2
       end,

@@ -558,6 +558,9 @@ T.law = {
 T.fields = {
   preview = "%s: %s, %s km of engineer time (%s km free). %s",
   left_out = "Left out for lack of engineers, mines or money: %s.",
+  -- the preview, under a target hovered or chosen: what confirming would leave out (a student read
+  -- "Chosen" above "Left out: Vilnius" as a contradiction)
+  left_out_preview = "This order would leave out, for lack of engineers, mines or money: %s (drop another, or order it next quarter).",
   preview0 = "%s and %s km of engineer time per area",
   preview0_ap = "%s and %s km of engineer time per area; mines in the store that marked, unmarked and stockpile "
     .. "fields share: %s",

@@ -31,7 +31,7 @@ k Return                                    # continue
 k 2; k Return; sleep 0.5                    # stay in the treaty: the tall fields card
 k 2; k Tab; k Return; k Tab; k Return       # anti-tank obstacles in two areas (engineers for two)
 k Tab; sleep 0.5                            # a third, hovered: what the order would leave out
-grep -aq '^With the 2 chosen before it:' "$T/drawn" && grep -aq 'Left out for lack of engineers, mines or money: ' "$T/drawn" &&
+grep -aq '^With the 2 chosen before it:' "$T/drawn" && grep -aq 'This order would leave out, for lack of engineers, mines or money: ' "$T/drawn" &&
   echo "ok: before confirming, a third area's card says it would be left out" ||
   bad "hovering a third area does not say what the order would leave out: $(grep -a 'chosen before\|Left out' "$T/drawn" | head -3 | tr '\n' ';')"
 k Escape                                    # cancelled
