@@ -3,6 +3,7 @@
 #include "fl_lint.h"
 #include "fl_str.h"
 #include <lauxlib.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,42 @@ static char *join_strings(const char *text, size_t **orig) {
   return out;
 }
 
+/* A parameter's step (default and range already in order). The Assumptions panel moves the
+ * value by steps from min (ui_briefing.c snaps to min + k * step) and a sweep's default grid
+ * starts at min, so a default off that grid is one no − and + ever come back to. A negative
+ * step, or one larger than max - min, the loader refuses: errors, with a reason. */
+static void check_step(const fl_LintTeach *t, int p, const char *what, double dflt, double mn, double mx) {
+  lua_State *L = t->L;
+  double step;
+  if (!num(L, p, "step", &step)) return;
+  const char *file;
+  int line;
+  t->where(t->ud, "parameter", "step", &file, &line);
+  if (step < 0) {
+    report(t, file, line, FL_LINT_ERROR, "param-step", "%s: step %g is negative; give a positive step, or leave step out (any value)",
+           what, step);
+  } else if (step == 0) {
+    report(t, file, line, FL_LINT_WARNING, "param-step",
+           "%s: step = 0 means any value, as when step is left out; leave it out, or give the step the Assumptions panel's "
+           "- and + (and a sweep) should take", what);
+  } else if (step > mx - mn) {
+    report(t, file, line, mx > mn ? FL_LINT_ERROR : FL_LINT_WARNING, "param-step",
+           "%s: step %g is larger than its range %g..%g, so no step fits in it; give a step of at most %g", what, step, mn, mx,
+           mx - mn);
+  } else {
+    double r = (dflt - mn) / step, k = floor(r + 0.5);
+    if (fabs(r - k) > 1e-6 * (fabs(r) > 1 ? fabs(r) : 1)) {
+      double lo = mn + floor(r) * step, hi = lo + step;
+      char fix[96];
+      if (hi > mx) snprintf(fix, sizeof fix, "%g", lo);
+      else snprintf(fix, sizeof fix, "%g or %g", lo, hi);
+      report(t, file, line, FL_LINT_WARNING, "param-step",
+             "%s: default %g is not min %g plus a whole number of steps of %g, so the Assumptions panel's - and + (and a "
+             "sweep's values) never come back to it; make the default %s, or change min or step", what, dflt, mn, step, fix);
+    }
+  }
+}
+
 static void check_params(const fl_LintTeach *t) {
   lua_State *L = t->L;
   int n = defs(L, "parameter");
@@ -134,6 +171,7 @@ static void check_params(const fl_LintTeach *t) {
       if (mn > mx) report(t, file, line, FL_LINT_ERROR, "param-range", "%s: min %g is above max %g", what, mn, mx);
       else if (dflt < mn || dflt > mx)
         report(t, file, line, FL_LINT_ERROR, "param-range", "%s: default %g is outside its range %g..%g", what, dflt, mn, mx);
+      else check_step(t, p, what, dflt, mn, mx);
     }
     int ty = lua_getfield(L, p, "assumption");
     int labelled = ty == LUA_TSTRING ? lua_rawlen(L, -1) > 0 : lua_toboolean(L, -1);
