@@ -45,8 +45,9 @@ T.tracks = {
     text = "How unattractive an attack looks to the adversary, 0-100. It plays the war out on the board as it "
       .. "stands (fields, obstacles, brigades, sensors) for its chance of reaching a capital quickly (denial) "
       .. "and the share of its force it would lose (cost), and adds the allied tripwire times cohesion "
-      .. "(punishment) [@snyder; @schelling]. Reviewed every quarter in peace, daily in a crisis. The weights "
-      .. "are assumptions." },
+      .. "(punishment) [@snyder; @schelling]. Reviewed every quarter in peace, daily in a crisis, so an order "
+      .. "shows at the next review; and while the adversary still expects to reach a capital whatever stands in "
+      .. "its way, another field or sensor adds little denial. The weights are assumptions." },
   deterrence_avg = { name = "Deterrence (2025-2027 average)",
     text = "Monthly deterrence averaged over the peacetime months of the decision window." },
   alliance_cohesion = { name = "Alliance cohesion", text = "How united the allies are behind the defence." },
