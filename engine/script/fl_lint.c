@@ -621,6 +621,7 @@ static int analyse(lua_State *L) {
   check_policy_returns(c);
   check_texts(c);
   lint_teach(c);
+  check_param_reads(c);
   return 0;
 }
 

@@ -171,6 +171,9 @@ int api_name(Ctx *c, const Src *s, int line, const char *m, const char *f);
 void prop_use(Ctx *c, Src *s, int k, const char *module, const char *fn, int arg);
 /* Property keys no area, property{}, props table or literal set/add declares. */
 void check_props(Ctx *c);
+/* fl_lint_param.c: parameter{}s no rule code reads (flank.param.get with their literal id) */
+#define check_param_reads fl_lt_check_param_reads
+void check_param_reads(Ctx *c);
 /* fl_lint_texts.c: text_<lang>.lua tables */
 #define check_texts fl_lt_check_texts
 void check_texts(Ctx *c);
