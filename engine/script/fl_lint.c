@@ -52,8 +52,11 @@ void set_free(Set *s) {
 /* ---- messages ---- */
 
 void msg(Ctx *c, const char *file, int line, int level, const char *check, const char *fmt, ...) {
-  for (int i = 0; i < c->nsrc; i++)
-    if (!strcmp(c->src[i].path, file) && line > 0 && line <= c->src[i].nlines && (c->src[i].lf[line - 1] & LF_IGNORE)) return;
+  for (int i = 0; i < c->nsrc; i++) {
+    if (strcmp(c->src[i].path, file)) continue;
+    if (line > 0 && line <= c->src[i].nlines && (c->src[i].lf[line - 1] & LF_IGNORE)) return;
+    if (c->src[i].cut && line > c->src[i].cut && strcmp(check, "load")) return; /* past where it stops compiling */
+  }
   char buf[1024];
   va_list ap;
   va_start(ap, fmt);
@@ -293,7 +296,7 @@ static void check_keys(Ctx *c, int t, const char *what, const char *kind, const 
 }
 
 void ref_id(Ctx *c, const char *file, int line, int set, const char *id, const char *what) {
-  if (set_has(&c->sets[set], id)) return;
+  if (c->partial || set_has(&c->sets[set], id)) return; /* ids defined past a load error are not known */
   char sg[128];
   /* an unknown source is an error, as an unknown [@id] citation is: the bibliography would lack it */
   msg(c, file, line, FL_LINT_ERROR, set == S_SOURCE ? "unknown-source" : "unknown-ref", "%s: unknown %s '%s'%s", what,
@@ -578,7 +581,7 @@ static void lint_teach(Ctx *c) {
   const char *path[256], *text[256];
   int n = 0;
   for (int i = 0; i < c->nsrc && n < 256; i++, n++) { path[n] = c->src[i].path; text[n] = c->src[i].text; }
-  fl_LintTeach t = {c->L, n, path, text, c, teach_msg, teach_where};
+  fl_LintTeach t = {c->L, n, path, text, c, teach_msg, teach_where, c->partial};
   fl_lint_teach(&t);
 }
 
@@ -608,20 +611,24 @@ static void read_modules(Ctx *c) {
   }
 }
 
-/* Arg: lightuserdata Ctx. The checks that read the scenario's definition tables. */
+/* Arg: lightuserdata Ctx. The checks that read the scenario's definition tables; after a
+ * load error (c->partial) those that need no complete scenario (fl_lint_partial.c). */
 static int analyse(lua_State *L) {
   Ctx *c = lua_touserdata(L, 1);
   lua_settop(L, 0);
   collect_ids(c);
   check_defs(c);
-  check_across(c);
+  if (!c->partial) check_across(c);
   for (int i = 0; i < c->nsrc; i++)
     if (!c->src[i].is_text) check_calls(c, &c->src[i]);
-  check_props(c);
-  check_policy_returns(c);
-  check_texts(c);
+  if (!c->partial) {
+    check_props(c);
+    check_policy_returns(c);
+    check_texts(c);
+  }
   lint_teach(c);
-  check_param_reads(c);
+  if (c->partial) fl_lt_check_unreached(c);
+  else check_param_reads(c);
   return 0;
 }
 
@@ -674,10 +681,12 @@ fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const c
       fl_sb_error_text(sc, e, sizeof e);
       load_error(c, e);
       lua_pop(c->L, 1);
+      c->partial = 1; /* the definitions made before the error are recorded; the text is all there */
+      fl_lt_mark_cuts(c);
     } else c->loaded = 1;
   }
-  if (c->loaded) read_modules(c);
-  if (c->loaded) { /* the analysis reads tables a stranger wrote: protected, so an error is a message */
+  if (c->loaded || c->partial) read_modules(c);
+  if (c->loaded || c->partial) { /* the analysis reads tables a stranger wrote: protected, so an error is a message */
     lua_pushcfunction(c->L, analyse);
     lua_pushlightuserdata(c->L, c);
     if (fl_sb_pcall(sc, 1, 0, sc->load_budget) != LUA_OK) {
@@ -687,7 +696,7 @@ fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const c
       lua_pop(c->L, 1);
     }
   }
-  for (int i = 0; c->loaded && i < c->nsrc; i++) /* a file that does not load: its error alone (the scan would misread it) */
+  for (int i = 0; (c->loaded || c->partial) && i < c->nsrc; i++) /* past a file's cut, msg drops what the scan misreads */
     if (!c->src[i].is_text) {
       check_globals(c, &c->src[i]);
       check_numbers(c, &c->src[i]);

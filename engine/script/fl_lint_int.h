@@ -40,6 +40,7 @@ typedef struct Src {
   unsigned char *lf;   /* per-line flags */
   int nlines;
   int need_src;        /* --lint: numbers-need-source */
+  int cut;             /* the file does not compile: its tokens past this line are not trusted (0: it does) */
   int is_text;         /* a text_<lang>.lua table */
 } Src;
 
@@ -70,6 +71,7 @@ typedef struct Ctx {
   ApiArg *args;
   int nargs;
   int loaded;          /* the lenient load succeeded */
+  int partial;         /* it failed: only what needs no complete scenario is checked (fl_lint_partial.c) */
   Set said;            /* "file:line:text" of every message, to report each once */
   const char *lang;    /* --lang: flank.lang of the load, and the translation checked */
   PropUse *props;      /* property keys passed to flank.area/piece calls */
@@ -123,6 +125,8 @@ int find_field(const Src *s, int open, const char *key);
 int nth_table(const Src *s, int open, int n);
 /* The "{" of the definition call `kind { ... }` spanning line, or -1. */
 int def_open(Src *s, const char *kind, int line);
+/* Every definition call `kind { ... }` in s, in token order: how many, and their "{" tokens. */
+int fl_lt_def_calls(Src *s, const char *kind, const int **open);
 /* Add v unless present; 1 if it was added. */
 int set_add(Set *s, const char *v);
 int set_has(const Set *s, const char *v);
@@ -171,6 +175,10 @@ int api_name(Ctx *c, const Src *s, int line, const char *m, const char *f);
 void prop_use(Ctx *c, Src *s, int k, const char *module, const char *fn, int arg);
 /* Property keys no area, property{}, props table or literal set/add declares. */
 void check_props(Ctx *c);
+/* fl_lint_partial.c: when the scenario does not load. Mark where each file stops compiling
+ * (Src.cut); report unknown keys of the definition calls the load never made. */
+void fl_lt_mark_cuts(Ctx *c);
+void fl_lt_check_unreached(Ctx *c);
 /* fl_lint_param.c: parameter{}s no rule code reads (flank.param.get with their literal id) */
 #define check_param_reads fl_lt_check_param_reads
 void check_param_reads(Ctx *c);

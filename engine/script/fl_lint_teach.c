@@ -342,6 +342,7 @@ static void check_evidence(const fl_LintTeach *t) {
 
 void fl_lint_teach(const fl_LintTeach *t) {
   check_params(t);
+  if (t->partial) return;
   check_sources(t);
   check_evidence(t);
 }

@@ -18,6 +18,8 @@ typedef struct fl_LintTeach {
   /* where the definition table on top of the stack is (kind as recorded), and the line of
    * its field `key` (NULL: the definition's own line) */
   void (*where)(void *ud, const char *kind, const char *key, const char **file, int *line);
+  int partial;                       /* the scenario did not load: only each parameter's own values
+                                      * (citations and sources need every definition) */
 } fl_LintTeach;
 
 void fl_lint_teach(const fl_LintTeach *t);

@@ -251,6 +251,12 @@ static const DefCalls *def_calls(Src *s, const char *kind) {
   return d;
 }
 
+int fl_lt_def_calls(Src *s, const char *kind, const int **open) {
+  const DefCalls *d = def_calls(s, kind);
+  *open = d ? d->open : NULL;
+  return d ? d->n : 0;
+}
+
 /* The "{" of the first definition call `kind { ... }` in s that spans `line`, or -1.
  * Calls come in line order: the first whose closing line reaches `line` is the only
  * candidate (those before it end earlier), and it spans the line if it starts by then. */
