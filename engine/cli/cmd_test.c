@@ -196,7 +196,7 @@ static void report(void *ud, const fl_TestCase *tc) {
 }
 
 /* JUnit XML: one testsuite per test file (files that do not load become an error case). */
-static void write_junit(FILE *f, Run *r, List *files, char **load_err) {
+static void write_junit(FILE *f, Run *r, List *files, char **load_err, const unsigned char *by_scen) {
   int fails = 0, errs = 0;
   double total = 0;
   for (int i = 0; i < r->ncase; i++) { fails += !r->cases[i].ok; total += r->cases[i].seconds; }
@@ -217,7 +217,7 @@ static void write_junit(FILE *f, Run *r, List *files, char **load_err) {
     if (load_err[i]) {
       fprintf(f, "    <testcase classname=\"");
       classname(f, files->v[i]);
-      fprintf(f, "\" name=\"(file does not load)\" time=\"0.000\"><error type=\"load\" message=\"");
+      fprintf(f, "\" name=\"(%s does not load)\" time=\"0.000\"><error type=\"load\" message=\"", by_scen[i] ? "scenario" : "file");
       xml(f, load_err[i]);
       fprintf(f, "\">");
       xml(f, load_err[i]);
@@ -245,12 +245,12 @@ static void write_junit(FILE *f, Run *r, List *files, char **load_err) {
 }
 
 /* Write the JUnit file whole or not at all: a run killed midway leaves no half file. */
-static int save_junit(const char *path, Run *r, List *files, char **load_err) {
+static int save_junit(const char *path, Run *r, List *files, char **load_err, const unsigned char *by_scen) {
   char *buf = NULL, err[1024];
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
   if (!f) { fprintf(stderr, "flank test: out of memory\n"); return -1; }
-  write_junit(f, r, files, load_err);
+  write_junit(f, r, files, load_err, by_scen);
   int rc = fclose(f);
   if (!rc && !strcmp(path, "-")) rc = fwrite(buf, 1, len, stdout) != len || fflush(stdout);
   else if (!rc && fl_save_write_atomic(path, buf, len, err, sizeof err)) { fprintf(stderr, "flank test: %s\n", err); rc = -1; }
@@ -258,27 +258,41 @@ static int save_junit(const char *path, Run *r, List *files, char **load_err) {
   return rc;
 }
 
-/* --set once against each test file's own scenario (<scenario>/tests/NAME.lua): a value out
- * of range or an unknown parameter is one usage error, not every test failing with it. */
-static int check_sets(const List *files, const char *const *sets, int nset, const char *lang) {
-  char last[PATH_MAX] = "";
-  for (int i = 0; nset && i < files->n; i++) {
-    char scen[PATH_MAX], probe[PATH_MAX + 16], err[1024];
-    snprintf(scen, sizeof scen, "%s", files->v[i]);
-    char *slash = strrchr(scen, '/');
-    if (!slash) continue;
-    *slash = '\0';
-    slash = strrchr(scen, '/');
-    if (strcmp(slash ? slash + 1 : scen, "tests")) continue;
-    if (slash) *slash = '\0'; else snprintf(scen, sizeof scen, ".");
-    snprintf(probe, sizeof probe, "%s/scenario.lua", scen);
-    if (!is_file(probe) || !strcmp(scen, last)) continue;
+/* The scenario a test file belongs to (<scenario>/tests/NAME.lua next to <scenario>/scenario.lua)
+ * into scen; 0 if it is in no scenario's tests folder. */
+static int own_scenario(const char *file, char *scen, size_t n) {
+  char probe[PATH_MAX + 16];
+  snprintf(scen, n, "%s", file);
+  char *slash = strrchr(scen, '/');
+  if (!slash) return 0;
+  *slash = '\0';
+  slash = strrchr(scen, '/');
+  if (strcmp(slash ? slash + 1 : scen, "tests")) return 0;
+  if (slash) *slash = '\0'; else snprintf(scen, n, ".");
+  snprintf(probe, sizeof probe, "%s/scenario.lua", scen);
+  return is_file(probe);
+}
+
+/* Each test file's own scenario, loaded once before any test runs. One that does not load has
+ * its error in broken[i] for each of its files (its tests are not run: every play{} would fail
+ * with the same error, once per test). --set is tried against each that loads: a value out of
+ * range or an unknown parameter is one usage error, not every test failing with it. */
+static int check_scenarios(const List *files, char **broken, const char *const *sets, int nset, const char *lang) {
+  char last[PATH_MAX] = "", *last_err = NULL;
+  for (int i = 0; i < files->n; i++) {
+    char scen[PATH_MAX], err[2048];
+    if (!own_scenario(files->v[i], scen, sizeof scen)) continue;
+    if (!strcmp(scen, last)) { /* files come sorted: a scenario's are together */
+      if (last_err) broken[i] = strdup(last_err);
+      continue;
+    }
     snprintf(last, sizeof last, "%s", scen);
+    last_err = NULL;
     fl_ScriptOpts so = {0};
     so.lang = lang;
     so.no_class = 1; /* as the tests load it */
     fl_Script *sc = fl_script_load(scen, cli_scenarios_root(), &so, err, sizeof err);
-    if (!sc) continue; /* a scenario that does not load: the tests report it where it happens */
+    if (!sc) { last_err = broken[i] = strdup(err); continue; }
     for (int k = 0; k < nset; k++)
       if (fl_script_set_param(sc, sets[k], err, sizeof err)) {
         fl_script_free(sc);
@@ -289,15 +303,39 @@ static int check_sets(const List *files, const char *const *sets, int nset, cons
   return 0;
 }
 
+/* A scenario that does not load, once: its error (file:line), and which test files did not run
+ * because of it (files[i..] of the scenario scen). TAP: one "not ok" for the scenario. */
+static void scenario_error(Run *r, const char *scen, const char *err, const List *files, int i) {
+  char other[PATH_MAX];
+  int n = 0;
+  for (int k = i; k < files->n && own_scenario(files->v[k], other, sizeof other) && !strcmp(other, scen); k++) n++;
+  if (r->format == FMT_TAP) {
+    fprintf(stderr, "flank test: %s\n", err);
+    fprintf(r->out, "not ok %d - ", ++r->n);
+    tap_text(r->out, scen);
+    fputs(": the scenario does not load\n  ---\n  message: ", r->out);
+    cli_json_str(r->out, err);
+    fputs("\n  ...\n", r->out);
+  } else {
+    fputs("ERROR ", r->out);
+    fl_str_fput_term(r->out, err, 0);
+    fprintf(r->out, "\n      the scenario does not load, so its tests did not run (%d test file%s in ", n, n == 1 ? "" : "s");
+    fl_str_fput_term(r->out, scen, 0);
+    fputs("/tests)\n", r->out);
+  }
+  fflush(r->out);
+}
+
 int cmd_test(int argc, char **argv) {
   Run r = {0};
   List paths = {0}, files = {0};
   const char *junit = NULL;
   double timeout = 0;
   char **load_err = NULL;
+  unsigned char *by_scen = NULL; /* load_err[i] is its scenario's */
   const char *sets[64], *lang = NULL;
   int nset = 0;
-  int passed = 0, failed = 0, broken = 0, rc;
+  int passed = 0, failed = 0, broken = 0, broken_scen = 0, rc;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--format") && i + 1 < argc) {
@@ -330,7 +368,11 @@ int cmd_test(int argc, char **argv) {
     if (collect(paths.v[i], &files)) { rc = cli_usage_error("test", "%s: no such test file, folder or scenario", paths.v[i]); goto out; }
     if (files.n == before) { rc = cli_usage_error("test", "%s: no test files (tests/NAME.lua) there", paths.v[i]); goto out; }
   }
-  if ((rc = check_sets(&files, sets, nset, lang))) goto out;
+  load_err = calloc((size_t)files.n + 1, sizeof *load_err);
+  by_scen = calloc((size_t)files.n + 1, 1);
+  if (!load_err || !by_scen) { rc = cli_usage_error("test", "out of memory"); goto out; }
+  if ((rc = check_scenarios(&files, load_err, sets, nset, lang))) goto out;
+  for (int i = 0; i < files.n; i++) by_scen[i] = load_err[i] != NULL;
   if (junit && strcmp(junit, "-")) { /* fail now, not after every test has run */
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", junit);
@@ -341,14 +383,22 @@ int cmd_test(int argc, char **argv) {
   r.junit = junit != NULL;
   r.out = junit && !strcmp(junit, "-") ? stderr : stdout; /* the XML owns standard output */
   fl_TestOpts o = {cli_scenarios_root(), timeout, 0, report, &r, sets, nset, lang};
-  load_err = calloc((size_t)files.n + 1, sizeof *load_err);
   if (r.format == FMT_TAP) fprintf(r.out, "TAP version 13\n");
   for (int i = 0; i < files.n; i++) {
+    if (load_err[i]) { /* its scenario does not load: said once, for the first of its files */
+      char scen[PATH_MAX], prev[PATH_MAX];
+      own_scenario(files.v[i], scen, sizeof scen);
+      if (!i || !load_err[i - 1] || !own_scenario(files.v[i - 1], prev, sizeof prev) || strcmp(prev, scen)) {
+        broken_scen++;
+        scenario_error(&r, scen, load_err[i], &files, i);
+      }
+      continue;
+    }
     char err[2048];
     int p, f = fl_test_run_file(files.v[i], &o, &p, err, sizeof err);
     if (f < 0) {
-      fprintf(stderr, "flank test: %s\n", err);
       if (r.format == FMT_TAP) { /* a file that does not load is a failure CI tools must see */
+        fprintf(stderr, "flank test: %s\n", err); /* the TAP stream goes to a harness: a person reads this */
         fprintf(r.out, "not ok %d - ", ++r.n);
         tap_text(r.out, files.v[i]);
         fputs(": the test file does not load\n  ---\n  message: ", r.out);
@@ -362,16 +412,19 @@ int cmd_test(int argc, char **argv) {
     passed += p;
     failed += f;
   }
-  if (r.junit && save_junit(junit, &r, &files, load_err)) { rc = EXIT_USAGE; goto out; }
+  if (r.junit && save_junit(junit, &r, &files, load_err, by_scen)) { rc = EXIT_USAGE; goto out; }
   if (r.format == FMT_TAP) {
     fprintf(r.out, "1..%d\n# %d passed, %d failed\n", r.n, passed, failed);
+    if (broken_scen) fprintf(r.out, "# %d scenario%s did not load\n", broken_scen, broken_scen == 1 ? "" : "s");
     if (broken) fprintf(r.out, "# %d test file%s did not load\n", broken, broken == 1 ? "" : "s");
   }
   if (r.format != FMT_TAP) {
+    if (broken_scen) fprintf(r.out, "%d scenario%s did not load\n", broken_scen, broken_scen == 1 ? "" : "s");
     if (broken) fprintf(r.out, "%d test file%s did not load\n", broken, broken == 1 ? "" : "s");
     fprintf(r.out, "%d passed, %d failed\n", passed, failed);
   }
-  rc = broken ? EXIT_USAGE : failed ? EXIT_FAILED : EXIT_OK;
+  /* a scenario or test file that does not load is exit 2 (as for flank run), a failed test 1 */
+  rc = broken || broken_scen ? EXIT_USAGE : failed ? EXIT_FAILED : EXIT_OK;
 out:
   for (int i = 0; i < r.ncase; i++) { free(r.cases[i].file); free(r.cases[i].name); free(r.cases[i].message); free(r.cases[i].repro); }
   free(r.cases);
@@ -380,5 +433,6 @@ out:
   free(files.v);
   free(paths.v);
   free(load_err);
+  free(by_scen);
   return rc;
 }

@@ -33,6 +33,27 @@ grep -q '"ending":{"id":"war"' "$T/repro.json" || bad "reproduce command did not
 "$FLANK" test $FX/broken.lua >"$T/broken" 2>&1; rc=$?
 [ $rc -eq 2 ] || bad "broken test file exited $rc, want 2"
 grep -q 'broken.lua:5:' "$T/broken" || { bad "no file:line for the broken file"; cat "$T/broken"; }
+[ "$(grep -c "near <eof>" "$T/broken")" -eq 1 ] || { bad "the broken file's error is not printed once"; cat "$T/broken"; }
+
+# 3b. a scenario that does not load (a misspelt key): its load error once with file:line, not
+#     once per test as every play{} fails; exit 2 as for flank run (not 1, "a test failed");
+#     the other scenarios' tests still run
+mkdir -p "$T/nmae/tests"
+sed 's/^track { id = "budget", name = "Budget"/track { id = "budget", nmae = "Budget"/' \
+  tests/cli/fixtures/lint/base/scenario.lua >"$T/nmae/scenario.lua"
+printf 'test("one", function() expect(play{ seed = 1 }.ending).eq("peace") end)\ntest("two", function() expect(play{ seed = 2 }.ending).eq("peace") end)\n' >"$T/nmae/tests/a.lua"
+printf 'test("three", function() expect(play{ seed = 3 }.turns).gt(0) end)\n' >"$T/nmae/tests/b.lua"
+"$FLANK" test "$T/nmae" scenarios/tutorial >"$T/scen" 2>&1; rc=$?
+[ $rc -eq 2 ] || bad "a scenario that does not load: exit $rc, want 2"
+[ "$(grep -c "unknown key 'nmae'" "$T/scen")" -eq 1 ] || { bad "the scenario's load error is not printed once"; cat "$T/scen"; }
+grep -q "^ERROR $T/nmae/scenario.lua:7: track 'budget': unknown key 'nmae' (did you mean 'name'?)$" "$T/scen" || { bad "no file:line for the scenario"; cat "$T/scen"; }
+grep -q "its tests did not run (2 test files in $T/nmae/tests)" "$T/scen" || { bad "which tests did not run"; cat "$T/scen"; }
+grep -q '^FAIL' "$T/scen" && bad "tests of a scenario that does not load were run: $(grep '^FAIL' "$T/scen")"
+grep -q '^ok    scenarios/tutorial/tests/' "$T/scen" || bad "the tutorial's tests did not run next to a broken scenario"
+grep -q '^1 scenario did not load$' "$T/scen" || { bad "closing lines"; tail -n 3 "$T/scen"; }
+"$FLANK" test --format tap "$T/nmae" >"$T/scen.tap" 2>/dev/null; rc=$?
+[ $rc -eq 2 ] && [ "$(grep -c '^not ok' "$T/scen.tap")" -eq 1 ] && grep -q "^not ok 1 - $T/nmae: the scenario does not load$" "$T/scen.tap" ||
+  { bad "TAP for a scenario that does not load: exit $rc"; cat "$T/scen.tap"; }
 
 # 4. hangs are stopped by the time limit (also through pcall and in endless play{} loops)
 start=$(date +%s)
