@@ -12,7 +12,10 @@
 -- Rules of the road: definitions (scenario{}, side{}, ...) only while this file
 -- loads; game state only through `flank.*` inside effects and setup(); globals
 -- are frozen after load, so anything that changes lives in tracks, areas,
--- pieces or flank.var. Cite where your numbers come from (`-- src: ...`).
+-- pieces or flank.var. Cite where your numbers come from: a source{} for each
+-- work, cited in any text by its id (see source "notes" below); `flank sources
+-- {{id}}` prints them with the parameters and questions as a handout
+-- (docs/teaching.md).
 
 local F = flank
 
@@ -26,6 +29,19 @@ scenario {
   step = "1 month",          -- how long a turn is
   turns = 12,
 }
+
+-- Sources: the works your text cites as [@notes] (or [@notes, p. 12] with a locator).
+-- Replace this one with real references: author, title, year, publisher, link.
+source { id = "notes", short = "Design notes", author = "You", title = "Design notes for {{title}}", year = 2025,
+         note = "Where each number of the model comes from, and why." }
+
+-- Parameters: the assumptions a teacher may change without editing Lua
+-- (flank run {{id}} --set storm_chance=0.3, or the briefing's Assumptions panel).
+-- Rule code reads one with F.param.get("id"); each needs a source = "id" or an
+-- honest assumption label. The default must be min plus a whole number of steps.
+parameter { id = "storm_chance", name = "Storms a month", default = 0.15, min = 0, max = 0.5, step = 0.05,
+            text = "The chance that a winter storm closes the harbour in a month [@notes].",
+            assumption = "a round figure until a source says otherwise" }
 
 -- Who decides. A side with playable = false is always played by a policy.
 side { id = "defender", name = "Defender" }
@@ -81,14 +97,17 @@ decision {
   },
 }
 
--- Something that happens by chance at the start of a turn.
-event { id = "storm", title = "Winter storm", chance = 0.15,
+-- Something that happens by chance at the start of a turn (the chance is the parameter above).
+event { id = "storm", title = "Winter storm", chance = function() return F.param.get("storm_chance") end,
         text = "A storm closes the harbour for a month.",
         effect = function() F.track.add("readiness", -4) end }
 
 -- Endings: `when` is checked after every decision; `default` when the turns run out.
 ending { id = "overrun", title = "Overrun", text = "The attacker took the plain." }
 ending { id = "held", title = "The line held", default = true, text = "A year passed without invasion." }
+
+-- Questions for discussion after the game (ending = "overrun" asks one only after that ending).
+question { text = "Drilling costs money every month. Was the readiness it bought worth its price [@notes]?" }
 
 -- Policies: the AI of each side ("default" plays unless another is named).
 policy { id = "default", side = "defender", text = "Drill when there is money, otherwise save.",

@@ -19,6 +19,15 @@ grep -q '{{' "$s/scenario.lua" "$s/tests/basic.lua" && bad "template placeholder
 out=$("$FLANK" run "$s" 2>&1) || bad "flank run on the new scenario: $out"
 grep -q "(harbour_watch), seed 1:" <<<"$out" || bad "unexpected run output: $out"
 out=$("$FLANK" lint "$s" 2>&1); [ $? -eq 0 ] && [ -z "$out" ] || bad "the new scenario does not lint clean: $out"
+# the template shows the teaching definitions once each: a source{} its texts cite as [@id], a
+# parameter{} the rules read, a question{}; flank sources prints all three
+out=$("$FLANK" sources "$s" 2>&1) || bad "flank sources on the new scenario failed: $out"
+grep -q '^- <a id="notes"></a>\*\*Design notes 2025\*\* (`notes`): You (2025)\. \*Design notes for Harbour watch\*' <<<"$out" ||
+  bad "flank sources: no bibliography entry for the template's source: $out"
+grep -q '^| Storms a month (`storm_chance`) | 0\.15 | 0–0\.5 by 0\.05 |' <<<"$out" || bad "flank sources: the template's parameter is missing: $out"
+grep -q '^- \*\*Storms a month\*\*: .* (Design notes 2025)\.$' <<<"$out" || bad "flank sources: the parameter's text does not cite the source: $out"
+grep -q '^1\. Drilling costs money every month\. .* (Design notes 2025)?$' <<<"$out" || bad "flank sources: the template's question is missing: $out"
+out=$("$FLANK" run "$s" --set storm_chance=0.5 2>&1) || bad "--set storm_chance on the new scenario: $out"
 # the scenario's own test (flank test is another helper's command: use it once it works)
 if "$FLANK" test --help >/dev/null 2>&1 && ! "$FLANK" test "$s" 2>&1 | grep -q "not available"; then
   out=$("$FLANK" test "$s" 2>&1) || bad "the template's tests fail: $out"

@@ -17,3 +17,9 @@ test("drilling holds the line more often than never preparing", function()
   local idle = play{ seeds = 50, side = { defender = "idle" } }
   expect(drill.ending_rate.held or 0).gt(idle.ending_rate.held or 0)
 end)
+
+test("without storms the line holds at least as often", function()
+  local stormy = play{ seeds = 50 }
+  local calm = play{ seeds = 50, set = { storm_chance = 0 } }
+  expect(calm.ending_rate.held or 0).ge(stormy.ending_rate.held or 0)
+end)
