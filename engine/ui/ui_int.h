@@ -545,6 +545,19 @@ size_t ui_among_progress(fl_Ui *u, size_t *total);
 /* Drawing: the debrief's tab of the ensemble (ui_among.c), the bibliography and questions,
  * the save dialog, and citations (text in r that cites sources expands under the mouse). */
 void ui_among_draw(fl_Ui *u, SDL_Rect r);
+/* The chart of "Among many" (ui_scatter.c): its box r, the plot p in it, the data ranges of
+ * tracks xt (across) and yt (up), its dots' size and jitter; ok: room for a plot. */
+typedef struct ui_Plot { SDL_Rect r, p; double x0, x1, y0, y1; int xt, yt, ok, ds, jit; } ui_Plot;
+void ui_plot_layout(fl_Ui *u, SDL_Rect r, int xt, int yt, ui_Plot *pl);
+/* The set whose dot or average the mouse is over (-1: none); *game: its game ((size_t)-1: the average). */
+int ui_plot_hover(fl_Ui *u, const ui_Plot *pl, size_t *game);
+/* hi: the set lit (-1: none); hover_set, hover_game: what ui_plot_hover found (named under the mouse). */
+void ui_plot_draw(fl_Ui *u, const ui_Plot *pl, int hi, int hover_set, size_t hover_game);
+/* A policy's colour in "Among many" (its cloud, its average, its legend entry). */
+SDL_Color ui_among_color(int s);
+/* Whether the games that ended otherwise than the most common ending (*main_end) sit apart
+ * from the rest on the chart's two tracks: two clumps, drawn filled and hollow. */
+int ui_among_split(const fl_Ui *u, int xt, int yt, int *main_end);
 int ui_biblio_draw(fl_Ui *u, int x, int y, int w, int bottom, int skip);
 void ui_save_draw(fl_Ui *u);
 void ui_cite_zone(fl_Ui *u, SDL_Rect r, const char *text);

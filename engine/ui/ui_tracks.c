@@ -228,7 +228,7 @@ int ui_tracks_compact(fl_Ui *u, int x0, int y, int w) {
 }
 
 SDL_Color ui_fork_color(int k) {
-  /* twelve for the forks; six more so that up to eighteen policies "among many" differ */
+  /* the forks' colours (up to UI_MAXFORK); "among many" has its own palette (ui_among_color) */
   static const uint32_t pal[] = {0x5FA8D3, 0xE07A5F, 0xB39DDB, 0x6CC4A1, 0xE8A0BF, 0xA3B18A, 0x8E9AAF, 0x81B1FF, 0xD8747F,
                                  0x9ADBE8, 0xC9A66B, 0xEEEEEE, 0x2A9D8F, 0xF4A261, 0x9B5DE5, 0x4361EE, 0xB5E48C, 0xFF595E};
   return gfx_rgb(pal[k % (int)(sizeof pal / sizeof pal[0])]);

@@ -10,7 +10,9 @@
 # - chart titles cut mid-word ("Terri… held", "Civil… harm"): each title reads in full, on
 #   one or two lines, at 1440x900, 1280x800 and 1024x768, and every chart keeps a plot;
 # - "Among many": pointing at a policy in the legend lights its cloud (the others fade), and
-#   the frontier lines are named.
+#   the frontier is named; the colours are told apart, the frontier is the right one and
+#   explained, the "Your game" label covers no dot, the two clumps are explained and the mouse
+#   over a dot or an average names its policy (below).
 # Needs Xvfb, xdotool and python3 (tools/test installs them).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v python3 >/dev/null ||
@@ -130,8 +132,8 @@ grep -q '^chart key: as played$' "$T/err" && grep -q '^chart key: what if 1$' "$
 xdotool key Tab                             # "Among many"
 for _ in $(seq 120); do grep -q '^among: legend .* lit -1' "$T/err" && grep -q '^among: frontiers named' "$T/err" && break; sleep 0.5; done
 named=$(grep '^among: frontiers named' "$T/err" | tail -1)
-[ -n "$named" ] && [ "$named" != "among: frontiers named" ] && echo "ok: the frontier lines are named (${named#among: frontiers named })" ||
-  bad "no frontier line is named: '$named'"
+[ -n "$named" ] && [ "$named" != "among: frontiers named" ] && echo "ok: the policies on the frontier are named (${named#among: frontiers named })" ||
+  bad "no policy on the frontier is named: '$named'"
 # how the games ended, all of them and each policy's (a cold student could not tell the two
 # clouds apart, games with a war and without, nor what share of games had a war): shares that
 # add up to all the games
@@ -159,12 +161,126 @@ if [ -z "$entry" ]; then bad "no legend entry 2 reported: $legend"; else
   grep -q "Its games ended: " <<<"$tip" && echo "ok: its words say how its games ended" || bad "the policy's words do not say how its games ended: $tip"
   grep -qF "$name: $name:" <<<"$tip" && bad "the policy's name is doubled: $tip" || true
   grep '^among: frontiers named' "$T/err" | tail -1 | grep -qxF "among: frontiers named '$name'" &&
-    echo "ok: its frontier is named, the others' not" || bad "the lit policy's frontier: $(grep '^among: frontiers named' "$T/err" | tail -1)"
+    echo "ok: it is named, the others not" || bad "the lit policy is not named alone: $(grep '^among: frontiers named' "$T/err" | tail -1)"
   [ -n "${SHOTS:-}" ] && xwd -id "$W" -silent >"$SHOTS/among_lit.xwd" 2>/dev/null
   xdotool mousemove --window "$W" 5 5; sleep 1
   grep '^among: legend' "$T/err" | tail -1 | grep -q ' lit -1 ' && echo "ok: away from the legend all clouds are alike again" ||
     bad "the cloud stays lit: $(grep '^among: legend' "$T/err" | tail -1 | sed 's/.* lit/lit/')"
 fi
+# the chart as a second cold student read it (FLANK_CHART_CHECK reports its colours, each policy's
+# average and whether it is on the frontier, where the "Your game" label went, a dot of each
+# policy far from the others' and what is under the mouse):
+# - the clouds' colours are told apart (the old ten pastels came as close as CIEDE2000 9.6) and
+#   the legend's swatches and the clouds' dots are drawn in them (read back from the screen);
+# - the frontier is the policies no other policy beats on both axes by their average game,
+#   and the caption says so in plain words;
+# - the "Your game" label covers no dot;
+# - the games that ended otherwise (with a war) sit apart: the caption says the hollow
+#   squares are those games;
+# - the mouse over a policy's dot or its average lights that policy and names it.
+shot="$T/among.png"
+xwd -id "$W" -silent 2>/dev/null | convert xwd:- "$shot" 2>/dev/null
+[ -n "${SHOTS:-}" ] && cp "$shot" "$SHOTS/among_chart.png"
+pix() { convert "$shot" -crop "1x1+$1+$2" -depth 8 txt:- 2>/dev/null | sed -n 's/.*#\([0-9A-Fa-f]\{6\}\).*/\1/p' | head -1; }
+legend=$(grep '^among: legend' "$T/err" | tail -1)
+dots=$(grep '^among: dots' "$T/err" | tail -1)
+: >"$T/pixels"
+for e in ${legend#among: legend}; do
+  case $e in [0-9]*:[0-9]*,*) s=${e%%:*}; IFS=, read -r x y w h <<<"${e#*:}"; echo "legend $s $(pix $((x + 3)) $((y + h / 2)))" >>"$T/pixels" ;; esac
+done
+for e in ${dots#among: dots}; do
+  s=${e%%:*}; IFS=, read -r x y dd <<<"${e#*:}"
+  [ "$dd" -ge 16 ] && echo "dot $s $(pix "$x" "$y")" >>"$T/pixels"
+done
+python3 - "$T/err" "$T/drawn_end" "$T/pixels" <<'EOF' || fail=1
+import math, re, sys, itertools
+err = open(sys.argv[1], encoding='utf-8', errors='replace').read().splitlines()
+drawn = open(sys.argv[2], encoding='utf-8', errors='replace').read().splitlines()
+pixels = [l.split() for l in open(sys.argv[3]) if len(l.split()) == 3]
+bad = []
+def last(prefix):
+    ls = [l for l in err if l.startswith(prefix)]
+    return ls[-1] if ls else ''
+def lab(h):
+    def lin(c):
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = [lin(int(h[i:i + 2], 16)) for i in (0, 2, 4)]
+    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    f = lambda t: t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+def de2000(h1, h2):
+    (L1, a1, b1), (L2, a2, b2) = lab(h1), lab(h2)
+    Cm = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
+    G = 0.5 * (1 - math.sqrt(Cm ** 7 / (Cm ** 7 + 25 ** 7)))
+    a1p, a2p = (1 + G) * a1, (1 + G) * a2
+    C1, C2 = math.hypot(a1p, b1), math.hypot(a2p, b2)
+    h1, h2 = math.degrees(math.atan2(b1, a1p)) % 360, math.degrees(math.atan2(b2, a2p)) % 360
+    dh = 0 if C1 * C2 == 0 else (h2 - h1 - 360 if h2 - h1 > 180 else h2 - h1 + 360 if h2 - h1 < -180 else h2 - h1)
+    dH = 2 * math.sqrt(C1 * C2) * math.sin(math.radians(dh / 2))
+    Lm, Cp = (L1 + L2) / 2, (C1 + C2) / 2
+    hm = h1 + h2 if C1 * C2 == 0 else (h1 + h2) / 2 if abs(h1 - h2) <= 180 else (h1 + h2 + 360) / 2 if h1 + h2 < 360 else (h1 + h2 - 360) / 2
+    T = 1 - 0.17 * math.cos(math.radians(hm - 30)) + 0.24 * math.cos(math.radians(2 * hm)) + 0.32 * math.cos(math.radians(3 * hm + 6)) - 0.20 * math.cos(math.radians(4 * hm - 63))
+    Rc = 2 * math.sqrt(Cp ** 7 / (Cp ** 7 + 25 ** 7))
+    Sl, Sc, Sh = 1 + 0.015 * (Lm - 50) ** 2 / math.sqrt(20 + (Lm - 50) ** 2), 1 + 0.045 * Cp, 1 + 0.015 * Cp * T
+    Rt = -math.sin(math.radians(60 * math.exp(-((hm - 275) / 25) ** 2))) * Rc
+    return math.sqrt(((L2 - L1) / Sl) ** 2 + ((C2 - C1) / Sc) ** 2 + (dH / Sh) ** 2 + Rt * ((C2 - C1) / Sc) * (dH / Sh))
+cols = dict(re.findall(r' (\d+):#([0-9A-F]{6})', last('among: colours')))
+if len(cols) < 2:
+    bad.append('no colours reported')
+else:
+    d, a, b = min((de2000(cols[a], cols[b]), a, b) for a, b in itertools.combinations(cols, 2))
+    if d < 15: bad.append(f'policies {a} and {b} have colours #{cols[a]} and #{cols[b]} only {d:.1f} apart (CIEDE2000)')
+    else: print(f'ok: the {len(cols)} policies\' colours are at least {d:.1f} apart (CIEDE2000)')
+def rgb(h): return [int(h[i:i + 2], 16) for i in (0, 2, 4)]
+seen = {'legend': 0, 'dot': 0}
+for kind, s, px in (pixels if cols else []):
+    near = min(cols, key=lambda c: sum((p - q) ** 2 for p, q in zip(rgb(px), rgb(cols[c]))))
+    if near != s: bad.append(f'the {kind} of policy {s} reads #{px} on the screen, nearest the colour of policy {near} (#{cols[near]}), not its own #{cols[s]}')
+    seen[kind] += 1
+if seen['legend'] < len(cols) or seen['dot'] < 3: bad.append(f'read too few colours back: {seen}')
+elif not [b for b in bad if 'reads #' in b]: print(f'ok: {seen["legend"]} legend swatches and {seen["dot"]} dots read back in their policy\'s colour')
+# the frontier: the policies whose average no other policy's beats on both axes
+bx, by = [float(v) for v in re.findall(r'[-+]\d+', last('among: better'))] or [1, 1]
+means = [(int(m[0]), float(m[1]), float(m[2]), bool(m[3])) for m in (re.match(r'among: mean (\d+) (\S+) (\S+) at \S+( frontier)?', l).groups() for l in err if l.startswith('among: mean '))]
+means = {m[0]: m for m in means}.values()  # the last report of each
+want = {s for s, x, y, _ in means if not any(t != s and bx * (x2 - x) >= 0 and by * (y2 - y) >= 0 and (x2, y2) != (x, y) for t, x2, y2, _ in means)}
+got = {s for s, x, y, f in means if f}
+if not means: bad.append('no averages reported')
+elif want != got: bad.append(f'the frontier drawn is {sorted(got)}, the policies no other beats on both axes are {sorted(want)}')
+else: print(f'ok: the frontier joins the {len(got)} policies no other beats on both axes on average')
+if not any('no other policy' in l and 'both axes' in l for l in drawn): bad.append('the caption does not say what the best trade-offs are in plain words')
+named = last('among: frontiers named')
+if not named or named == 'among: frontiers named': bad.append('no policy on the frontier is named')
+m = re.search(r'you label \S+ covers (\d+)', last('among: you label'))
+if not m or m.group(1) != '0': bad.append(f'the "Your game" label covers dots: {last("among: you label")}')
+else: print('ok: the "Your game" label covers no dot')
+g = re.match(r"among: groups (\S+) main '(.*)'", last('among: groups'))
+if not g or g.group(1) != 'apart': bad.append(f'the games with a war and without do not sit apart: {last("among: groups")}')
+elif not any(l.startswith(f'Hollow squares: games that ended otherwise than \u201c{g.group(2)}\u201d') and 'two clumps' in l for l in drawn):
+    bad.append('the caption does not say why a policy\'s games form two clumps')
+else: print(f'ok: the games that did not end "{g.group(2)}" sit apart, hollow, and the caption says so')
+for b in bad: print('FAIL: ' + b)
+sys.exit(1 if bad else 0)
+EOF
+# the mouse on a dot of the policy whose dot stands farthest from the others', then on an average
+pick=$(tr ' ' '\n' <<<"${dots#among: dots }" | awk -F'[:,]' '$4 > best { best = $4; s = $1; x = $2; y = $3 } END { if (best >= 16) print s, x, y }')
+if [ -z "$pick" ]; then bad "no dot to point at: $dots"; else
+  set -- $pick
+  xdotool mousemove --window "$W" "$2" "$3"; sleep 1
+  grep '^among: legend' "$T/err" | tail -1 | grep -q " lit $1 " && grep '^among: hover' "$T/err" | tail -1 | grep -q "^among: hover $1 '.*' game$" &&
+    echo "ok: the mouse over a dot lights its policy and names it ($(grep '^among: hover' "$T/err" | tail -1 | cut -d"'" -f2))" ||
+    bad "the mouse over policy $1's dot at $2,$3: $(grep '^among: legend' "$T/err" | tail -1 | sed 's/.* lit/lit/'); $(grep '^among: hover' "$T/err" | tail -1)"
+  [ -n "${SHOTS:-}" ] && xwd -id "$W" -silent >"$SHOTS/among_hover.xwd" 2>/dev/null
+fi
+avg=$(grep '^among: mean .* frontier ' "$T/err" | tail -1)
+s=$(cut -d' ' -f3 <<<"$avg"); xy=$(sed -n 's/.* at \([0-9]*\),\([0-9]*\) .*/\1 \2/p' <<<"$avg")
+if [ -z "$xy" ]; then bad "no average on the frontier to point at"; else
+  xdotool mousemove --window "$W" $xy; sleep 1
+  grep '^among: hover' "$T/err" | tail -1 | grep -q "^among: hover $s '.*' average$" && echo "ok: the mouse over an average names its policy" ||
+    bad "the mouse over policy $s's average: $(grep '^among: hover' "$T/err" | tail -1)"
+fi
+xdotool mousemove --window "$W" 5 5; sleep 0.5
 # N in the debrief asks before it closes the debrief and its what-ifs (a cold student pressed N
 # and lost both what-ifs): once it asks and stays, Esc keeps the debrief, N twice starts a game
 panels() { grep -c 'panel: ' "$T/err"; }

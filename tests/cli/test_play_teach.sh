@@ -90,7 +90,7 @@ k ctrl+q
 # the flagship's debrief as a student reads it (FLANK_I18N_DRAWN lists every text drawn):
 # the what-if charts run on dates (monthly turns, then yearly ones: round years under the
 # axis), the "among many" chart has titled axes with round ticks, a
-# legend for its line and marker, the policies' own words under the mouse (the hint shows
+# legend for its averages, its dashed line and its marker, the policies' own words under the mouse (the hint shows
 # when the scenario gave them), and the standings in plain sentences
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 for scr in whatif among; do
@@ -105,7 +105,7 @@ for scr in whatif among; do
       [ "$(wc -w <<<"$years")" -ge 2 ] && echo "ok: what-if charts on a date axis at $size (ticks: $years)" \
         || bad "the what-if charts at $size show no round years under their axis: $(grep -xE '[0-9]{4}' "$T/drawn" | sort -u | tr '\n' ' ')"
     else
-      for want in "Deterrence (%)" "Civilian casualties (aftermath) (people)" "a policy's best trade-offs: none of its games beats these on both" \
+      for want in "Deterrence (%)" "Civilian casualties (aftermath) (people)" "a policy's average" "best trade-offs" \
         "Your game" 200 400 "Point at a policy to read what it does."; do
         grep -qxF "$want" "$T/drawn" || bad "the among-many chart at $size does not draw '$want'"
       done
