@@ -362,7 +362,7 @@ static void key(fl_Ui *u, const SDL_KeyboardEvent *k) {
     else if (c == SDLK_n || c == SDLK_ESCAPE) quit_answer(u, UI_QUIT_STAY);
     return;
   }
-  if (ui_save_key(u, c)) return; /* the save dialog takes every key while it is open */
+  if (ui_save_key(u, c, ctrl)) return; /* the save dialog takes every key while it is open */
   if (u->load_menu) { /* arrows choose, Enter loads, Esc closes */
     if (c == SDLK_ESCAPE) u->load_menu = 0;
     else if (c == SDLK_UP && u->load_sel > 0) u->load_sel--;

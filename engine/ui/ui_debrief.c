@@ -514,7 +514,8 @@ void ui_draw_debrief(fl_Ui *u) {
   if (asked) { /* what leaving costs, beside the button that asks again */
     if (x + w - bx > PX(120)) gfx_draw_wrapped(g, FONT_SMALL, fl_tr(T_LEAVE), bx, bottom, x + w - bx, COL_ACCENT);
     if (getenv("FLANK_LAYOUT_CHECK")) fprintf(stderr, "debrief: leave asked %s\n", asked == BTN_NEW ? "new" : "title");
-  } else if (u->t.tab == 0 && u->host->fork_new) gfx_draw_text(g, FONT_SMALL, fl_tr(T_KEYS), x + w, bottom + PX(8), COL_MUTED, 2);
+  } else if (u->t.tab == 0 && u->host->fork_new && !(u->toast[0] && SDL_GetTicks() < u->toast_until)) /* a toast takes the row's free end */
+    gfx_draw_text(g, FONT_SMALL, fl_tr(T_KEYS), x + w, bottom + PX(8), COL_MUTED, 2);
 }
 
 /* ---- keys ------------------------------------------------------------------------- */

@@ -212,7 +212,7 @@ typedef struct ui_Teach {
   int among_asked;            /* started once for this game (cancelled stays cancelled) */
   const fl_State *among_for;  /* the game it was started for */
   /* save for my teacher */
-  int save_open, save_field, save_replace, save_eat; char save_name[128], save_dir[1024], save_msg[600]; int save_ok;
+  int save_open, save_field, save_replace, save_eat, save_sel; char save_name[128], save_dir[1024], save_msg[600]; int save_ok;
   /* citations: the text under the mouse that cites sources, and a pinned one (a click) */
   char cite_hover[2048]; SDL_Rect cite_r; char cite_pin[2048]; SDL_Rect cite_pin_r;
   /* assumptions panel: the keyboard's row */
@@ -513,7 +513,7 @@ int ui_debrief_key(fl_Ui *u, SDL_Keycode c, int shift);
 void ui_save_text(fl_Ui *u, const char *text);
 void ui_save_press(fl_Ui *u, int id, int arg);
 void ui_debrief_wheel(fl_Ui *u, int dy);
-int ui_save_key(fl_Ui *u, SDL_Keycode c);
+int ui_save_key(fl_Ui *u, SDL_Keycode c, int ctrl); /* ctrl: Ctrl is held (Ctrl+A selects the field, Ctrl+V pastes) */
 /* Open the debrief: starts "your game among many" once per game. */
 void ui_debrief_open(fl_Ui *u);
 /* --shot-screen past the debrief's first tab: "whatif" (the first decision forked two ways),

@@ -632,6 +632,41 @@ static void load_menu(fl_Ui *u) {
   gfx_draw_text(g, FONT_SMALL, FL_TR("\xE2\x86\x91 \xE2\x86\x93 choose    Enter load    Esc close"), r.x + pad, y + PX(4), COL_MUTED, 0);
 }
 
+static int hits_button(const fl_Ui *u, SDL_Rect r) {
+  for (int k = 0; k < u->nbtn; k++)
+    if (SDL_HasIntersection(&r, &u->btn[k].r)) return k;
+  return -1;
+}
+
+/* A toast covers no button (a cold student's "Saved for your teacher" covered the debrief's
+ * row of buttons): where its place meets one, it goes right of that row when it fits there,
+ * else above the row. FLANK_LAYOUT_CHECK reports where it went. */
+static SDL_Rect toast_place(fl_Ui *u, SDL_Rect r) {
+  int k = hits_button(u, r);
+  if (k >= 0) {
+    SDL_Rect b = u->btn[k].r;
+    int right = b.x + b.w, top = b.y;
+    for (int i = 0; i < u->nbtn; i++) { /* the row: the buttons level with it */
+      SDL_Rect o = u->btn[i].r;
+      if (o.y < b.y + b.h && o.y + o.h > b.y) { right = o.x + o.w > right ? o.x + o.w : right; top = o.y < top ? o.y : top; }
+    }
+    SDL_Rect c = {right + PX(16), b.y + (b.h - r.h) / 2, r.w, r.h};
+    if (c.x + c.w <= u->W - PX(12) && hits_button(u, c) < 0) r = c;
+    else {
+      c = (SDL_Rect){r.x, top - r.h - PX(10), r.w, r.h};
+      if (c.y >= 0 && hits_button(u, c) < 0) r = c;
+    }
+  }
+  if (getenv("FLANK_LAYOUT_CHECK")) {
+    static char was[700];
+    char now[700];
+    int hit = hits_button(u, r);
+    snprintf(now, sizeof now, "toast: '%s' at %d,%d,%d,%d covers %s", u->toast, r.x, r.y, r.w, r.h, hit < 0 ? "no button" : "a button");
+    if (strcmp(was, now)) { fprintf(stderr, "%s\n", now); snprintf(was, sizeof was, "%s", now); }
+  }
+  return r;
+}
+
 void ui_draw_overlays(fl_Ui *u) {
   gfx_Ctx *g = &u->g;
   if (u->screen == SCR_GAME && u->handover >= 0) ui_draw_handover(u);
@@ -646,7 +681,7 @@ void ui_draw_overlays(fl_Ui *u) {
   if (u->toast[0] && SDL_GetTicks() < u->toast_until) {
     int tw = gfx_text_w(g, FONT_BODY, u->toast), pad = PX(14);
     SDL_Rect area = u->screen == SCR_GAME ? u->mapr : (SDL_Rect){0, 0, u->W, u->H};
-    SDL_Rect r = {area.x + (area.w - tw) / 2 - pad, area.y + area.h - PX(70), tw + 2 * pad, gfx_font_h(g, FONT_BODY) + PX(16)};
+    SDL_Rect r = toast_place(u, (SDL_Rect){area.x + (area.w - tw) / 2 - pad, area.y + area.h - PX(70), tw + 2 * pad, gfx_font_h(g, FONT_BODY) + PX(16)});
     gfx_round(g, r, PX(6), (SDL_Color){12, 14, 18, 235});
     gfx_round_frame(g, r, PX(6), COL_ACCENT, 1);
     gfx_draw_text(g, FONT_BODY, u->toast, r.x + pad, r.y + PX(8), COL_TEXT, 0);

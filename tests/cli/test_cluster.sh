@@ -89,8 +89,10 @@ export PATH="$T/bin:$PATH" FAKE_SLURM="$T/slurm"
 cd "$T/run" || exit 1
 block slurm-shard >flank-shard.sbatch
 block slurm-submit >submit.sh
-# the reference: one unsharded run, every output
-flank batch tutorial --runs 400 --sweep sweep.lua --out one.csv --report one.html --summary >one.sum || bad "the unsharded run"
+# the reference: one unsharded run, every output (the report under the recipes' file name: its
+# Reproduce line names it)
+mkdir -p ref
+flank batch tutorial --runs 400 --sweep sweep.lua --out one.csv --report ref/handout.html --summary >one.sum || bad "the unsharded run"
 
 # 1. Slurm, as documented; a leftover shard of an earlier run must not get in
 mkdir -p shards && cp one.csv shards/shard-9.csv
@@ -98,7 +100,7 @@ bash submit.sh >submit.out 2>&1 || { bad "submit.sh failed"; cat submit.out; }
 [ -e shards/shard-9.csv ] && bad "an old shard survived submit.sh"
 [ "$(ls shards)" = "$(printf 'shard-1.csv\nshard-2.csv\nshard-3.csv\nshard-4.csv')" ] || bad "shards: $(ls shards | tr '\n' ' ')"
 cmp -s one.csv all.csv || bad "Slurm: the merged CSV differs from one run"
-cmp -s one.html handout.html || bad "Slurm: the merged report differs from one run"
+cmp -s ref/handout.html handout.html || bad "Slurm: the merged report differs from one run"
 cmp -s one.sum logs/merge.out || { bad "Slurm: the merge job's summary differs from one run"; diff one.sum logs/merge.out | head -5; }
 
 # 2. a task that fails: the merge job is cancelled (not pending for ever), a merge by hand names
@@ -112,7 +114,7 @@ flank merge shards/shard-*.csv --out all.csv 2>merge.err; [ $? -eq 2 ] || bad "a
 grep -q 'shard 3/4 (seeds 201..300) is missing' merge.err || bad "missing-shard message: $(cat merge.err)"
 block slurm-resubmit | sed 's/  *# .*$//' >resubmit.sh
 bash resubmit.sh >resubmit.out 2>&1 || { bad "the documented resubmission failed"; cat resubmit.out; }
-cmp -s one.csv all.csv && cmp -s one.html handout.html || bad "after resubmitting task 3 the merge differs from one run"
+cmp -s one.csv all.csv && cmp -s ref/handout.html handout.html || bad "after resubmitting task 3 the merge differs from one run"
 
 # 3. the node has fewer CPUs than a task asks for: sbatch refuses (so the docs' request must fit)
 FAKE_SLURM_NODE_CPUS=2 sbatch --array=1 flank-shard.sbatch >/dev/null 2>&1 && bad "the stand-in accepted 4 CPUs on a 2-CPU node"
@@ -122,11 +124,11 @@ if command -v parallel >/dev/null; then
   rm -rf shards all.csv handout.html
   block parallel-local >p.sh
   bash p.sh >p.out 2>&1 || { bad "the GNU parallel recipe failed"; tail -n 5 p.out; }
-  cmp -s one.csv all.csv && cmp -s one.html handout.html || bad "GNU parallel: merged outputs differ from one run"
+  cmp -s one.csv all.csv && cmp -s ref/handout.html handout.html || bad "GNU parallel: merged outputs differ from one run"
   rm -rf shards all.csv handout.html
   block parallel-ssh >s.sh
   bash s.sh >s.out 2>&1 || { bad "the ssh recipe failed"; tail -n 5 s.out; }
-  cmp -s one.csv all.csv && cmp -s one.html handout.html || bad "ssh recipe: merged outputs differ from one run"
+  cmp -s one.csv all.csv && cmp -s ref/handout.html handout.html || bad "ssh recipe: merged outputs differ from one run"
 else
   bad "GNU parallel is not installed (tools/setup.sh)"
 fi

@@ -2,8 +2,10 @@
 # The window's teaching tools driven by the keyboard, as a student would: change an
 # assumption in the briefing, play the tutorial to its end, open the debrief, fork the
 # game at the first decision (another option, then the computer playing on) and see both
-# forks finish while "your game among many" runs; save the game for the teacher (its log
-# records the changed assumption; an existing file is not replaced without asking); an
+# forks finish while "your game among many" runs; save the game for the teacher (in the
+# Documents folder, shown with ~; Ctrl+A selects the name; its log records the changed
+# assumption; an existing file is not replaced without asking; the message that says so
+# covers no button); an
 # idle window costs no CPU; and the flagship's debrief charts read as a student needs. The window prints what the test reads with --bench.
 # Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
@@ -11,8 +13,9 @@ command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: 
 . "$(dirname "$0")/xvfb.sh"
 xvfb_start 1280x800   # $T, $DISPLAY; the screen, the window $P and $T go at exit
 # a small ensemble: the test is about the window, tools/bench.d/teach_window.sh times the real one
-FLANK_AMONG_RUNS=40 SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
-  "$FLANK" play tutorial --size 1280x800 --bench >"$T/out" 2>"$T/err" &
+mkdir -p "$T/Documents" # the save dialog's folder (below)
+FLANK_AMONG_RUNS=40 FLANK_LAYOUT_CHECK=1 SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
+  env -u XDG_CONFIG_HOME "$FLANK" play tutorial --size 1280x800 --bench >"$T/out" 2>"$T/err" &
 P=$!
 fail=0
 PACE=${FLANK_KEY_PACE:-0.5}
@@ -64,28 +67,59 @@ cpu() { awk '{print $14 + $15}' "/proc/$P/stat"; }
 c0=$(cpu); sleep 2; c1=$(cpu)
 [ $((c1 - c0)) -le 2 ] && echo "ok: idle debrief used $((c1 - c0)) ticks in 2 s" || bad "idle debrief used $((c1 - c0)) CPU ticks in 2 s"
 
-# save for my teacher: S opens the dialog; a new name; Enter saves into the home folder
+# save for my teacher: S opens the dialog in the Documents folder (a cold student was offered
+# /root), shown as ~/Documents, with the name it suggests selected; End leaves the selection,
+# Ctrl+A selects it all again (a cold student pressed it and nothing happened) and typing
+# replaces it; Enter saves. The dialog reports its fields (FLANK_LAYOUT_CHECK).
+D=$T/Documents
 k s
-for _ in $(seq 30); do xdotool key BackSpace; done; sleep 0.3
+grep -q "^save: name 'my game - tutorial' folder '~/Documents' field 0 selected$" "$T/err" &&
+  echo "ok: the dialog offers ~/Documents, the name it suggests selected" || bad "the dialog opened with: $(grep '^save:' "$T/err" | tail -1)"
+k End
+grep '^save:' "$T/err" | tail -1 | grep -q ' selected$' && bad "End did not leave the selection"
+k ctrl+a
+grep '^save:' "$T/err" | tail -1 | grep -q "^save: name 'my game - tutorial' .* selected$" && echo "ok: Ctrl+A selects the name" ||
+  bad "Ctrl+A did not select the name: $(grep '^save:' "$T/err" | tail -1)"
 xdotool type --delay 40 "anna"; sleep "$PACE"
+grep '^save:' "$T/err" | tail -1 | grep -q "^save: name 'anna' folder '~/Documents' field 0$" && echo "ok: typing replaces what is selected" ||
+  bad "typing after Ctrl+A: $(grep '^save:' "$T/err" | tail -1)"
 k Return
-for _ in $(seq 50); do grep -qxF "saved_log $T/anna.log" "$T/out" && break; sleep 0.2; done
-grep -qxF "saved_log $T/anna.log" "$T/out" || bad "no 'saved_log $T/anna.log' line: $(tail -3 "$T/out")"
-[ -f "$T/anna.log" ] || bad "no $T/anna.log"
-grep -q '^param pushback_chance 0.4$' "$T/anna.log" && echo "ok: the log records the assumption set in the briefing" \
-  || bad "the log lacks 'param pushback_chance 0.4': $(grep param "$T/anna.log")"
-"$FLANK" replay "$T/anna.log" >/dev/null 2>&1 && echo "ok: flank replay verifies the saved log" || bad "flank replay rejects the saved log"
+for _ in $(seq 50); do grep -qxF "saved_log $D/anna.log" "$T/out" && break; sleep 0.2; done
+grep -qxF "saved_log $D/anna.log" "$T/out" || bad "no 'saved_log $D/anna.log' line: $(tail -3 "$T/out")"
+[ -f "$D/anna.log" ] || bad "no $D/anna.log"
+# the message says where, as the dialog did, and covers none of the debrief's buttons (it
+# covered 'Save for my teacher')
+[ -n "${SHOTS:-}" ] && xwd -id "$(xdotool search --onlyvisible --pid "$P" | head -1)" -silent >"$SHOTS/save_toast.xwd" 2>/dev/null
+toast=$(grep "^toast: '.*anna.log' " "$T/err" | tail -1)
+grep -q "^toast: '[^']*~/Documents/anna.log' at .* covers no button$" <<<"$toast" && echo "ok: '${toast#toast: }'" ||
+  bad "the message after saving: '$toast'"
+grep -q '^param pushback_chance 0.4$' "$D/anna.log" && echo "ok: the log records the assumption set in the briefing" \
+  || bad "the log lacks 'param pushback_chance 0.4': $(grep param "$D/anna.log")"
+"$FLANK" replay "$D/anna.log" >/dev/null 2>&1 && echo "ok: flank replay verifies the saved log" || bad "flank replay rejects the saved log"
 # the same name again: refused first (the file stays as it was), replaced on a second Enter
-echo "keep me" >"$T/anna.log"
+echo "keep me" >"$D/anna.log"
 k s; k Return
-grep -q "keep me" "$T/anna.log" && echo "ok: an existing file is not replaced without asking" || bad "the existing file was replaced silently"
+grep -q "keep me" "$D/anna.log" && echo "ok: an existing file is not replaced without asking" || bad "the existing file was replaced silently"
 [ "$(grep -c '^saved_log' "$T/out")" = 1 ] || bad "the second save wrote somewhere: $(grep saved_log "$T/out")"
 k Return
 sleep 1
-[ "$(grep -cxF "saved_log $T/anna.log" "$T/out")" = 2 ] && grep -q '^param pushback_chance' "$T/anna.log" && echo "ok: a second Enter replaces it" \
+[ "$(grep -cxF "saved_log $D/anna.log" "$T/out")" = 2 ] && grep -q '^param pushback_chance' "$D/anna.log" && echo "ok: a second Enter replaces it" \
   || bad "the second Enter did not replace the file"
 alive || bad "the window died"
 k ctrl+q
+
+# the folder offered elsewhere: the desktop's own Documents folder (user-dirs.dirs names it, as
+# a Polish desktop's ~/Dokumenty), else the home folder itself
+mkdir -p "$T/h1" "$T/h2/.config" "$T/h2/Dokumenty"
+echo 'XDG_DOCUMENTS_DIR="$HOME/Dokumenty"' >"$T/h2/.config/user-dirs.dirs"
+for h in "h1 ~" "h2 ~/Dokumenty"; do
+  set -- $h
+  ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 FLANK_LAYOUT_CHECK=1 SDL_RENDER_DRIVER=software HOME="$T/$1" XDG_DATA_HOME="$T/data" timeout 120 \
+    env -u XDG_CONFIG_HOME "$FLANK" play tutorial --demo --speed max --size 1280x800 --shot-screen save --screenshot "$T/save_$1.png" >/dev/null 2>"$T/err_$1"
+  [ -n "${SHOTS:-}" ] && cp "$T/save_$1.png" "$SHOTS/save_$1.png"
+  grep -q "^save: name 'my game - tutorial' folder '$2' field 0 selected$" "$T/err_$1" && echo "ok: with HOME=\$T/$1 the dialog offers $2" ||
+    bad "with HOME=\$T/$1 the dialog offers $(grep '^save:' "$T/err_$1" | tail -1), not $2"
+done
 
 # the flagship's debrief as a student reads it (FLANK_I18N_DRAWN lists every text drawn):
 # the what-if charts run on dates (monthly turns, then yearly ones: round years under the
