@@ -93,7 +93,7 @@ const Cmd CLI_COMMANDS[] = {
    "                        hold under another assumption? (the class settings file is ignored)\n"
    "  --lang CODE           every play{} without its own lang = \"...\" loads the scenario in this\n"
    "                        language (flank.lang), as flank run --lang does\n"
-   "Exit 1 if a test failed, 2 if a test file does not load. A failure prints the seed and a\n"
+   "Exit 1 if a test failed, 2 if a test file or its scenario does not load. A failure prints the seed and a\n"
    "flank run command that reproduces the game.\n"},
   {"lint", "SCENARIO [--format text|json] [--strict] [--lang CODE]", "Check a scenario without playing it.", cmd_lint,
    "Reports file:line: level: message [check]: unknown definition keys, ids that do not exist (also\n"
