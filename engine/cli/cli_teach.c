@@ -37,24 +37,44 @@ void cli_cited(FILE *f, const fl_Def *d, const char *text) {
   fl_cited_free(&c);
 }
 
+/* Every recorded later choice of the person's (after the one changed) is in exactly one count,
+ * and the counts add up to the total: made again (kept), no longer possible when it came up
+ * (lapsed: the computer chose instead) or never came up in the fork (unreached). The
+ * computer's choices in decisions the recorded game never had (fresh) are no recorded choice
+ * of the person's: counted apart, after them. (A student read "kept 29 of 51 (never came up:
+ * 21); the computer made 13", where 29 + 21 is 50 and the 13 were the 1 left out and 12 new.) */
 void cli_whatif_kept(char *buf, size_t n, const fl_WhatIfKept *k) {
   if (n) buf[0] = '\0';
   if (!k || k->kept + k->lapsed + k->fresh + k->unreached == 0) return;
   /* counts after labels, not in sentences: no plural forms to get wrong in translation */
-  int all = k->kept + k->lapsed + k->unreached, left = k->lapsed + k->fresh;
-  size_t m;
-  if (!k->lapsed && !k->unreached) m = (size_t)snprintf(buf, n, FL_TR("Your later choices made again: %d of %d."), k->kept, all);
-  else m = (size_t)snprintf(buf, n, FL_TR("Your later choices made again: %d of %d (no longer possible: %d, never came up: %d)."),
-                            k->kept, all, k->lapsed, k->unreached);
-  if (left && m < n) snprintf(buf + m, n - m, FL_TR(" The computer made %d of your side's decisions."), left);
+  int all = k->kept + k->lapsed + k->unreached;
+  size_t m = 0;
+  if (all && all == k->kept) m = (size_t)snprintf(buf, n, FL_TR("Your later choices made again: %d of %d."), k->kept, all);
+  else if (all)
+    /* TRANSLATORS: the three counts add up to the first: made again + no longer possible + never came up */
+    m = (size_t)snprintf(buf, n, FL_TR("Your later choices, after the one you changed: %d. Made again: %d; no longer possible, so the "
+                                       "computer chose instead: %d; never came up in the what-if: %d."),
+                         all, k->kept, k->lapsed, k->unreached);
+  if (k->fresh && m < n)
+    snprintf(buf + m, n - m, FL_TR("%sDecisions your game never had, which the computer made for your side: %d."), m ? " " : "",
+             k->fresh);
 }
 
 void cli_whatif_kept_short(char *buf, size_t n, const fl_WhatIfKept *k) {
   if (n) buf[0] = '\0';
   if (!k || k->kept + k->lapsed + k->fresh + k->unreached == 0) return;
-  size_t m = (size_t)snprintf(buf, n, FL_TR("Your later choices kept: %d of %d"), k->kept, k->kept + k->lapsed + k->unreached);
-  if (k->unreached && m < n) m += (size_t)snprintf(buf + m, n - m, FL_TR(" (never came up: %d)"), k->unreached);
-  if (k->lapsed + k->fresh && m < n) snprintf(buf + m, n - m, FL_TR("; the computer made %d"), k->lapsed + k->fresh);
+  int all = k->kept + k->lapsed + k->unreached;
+  size_t m = 0;
+  if (all && all == k->kept) m = (size_t)snprintf(buf, n, FL_TR("Your later choices kept: %d of %d."), k->kept, all);
+  else if (all) { /* a card is narrow: a count of none is left out, the rest still add up */
+    /* TRANSLATORS: a what-if's card: the counts after it add up to this one */
+    m = (size_t)snprintf(buf, n, FL_TR("Your later choices: %d. Kept: %d"), all, k->kept);
+    if (k->lapsed && m < n) m += (size_t)snprintf(buf + m, n - m, FL_TR(", no longer possible: %d"), k->lapsed);
+    if (k->unreached && m < n) m += (size_t)snprintf(buf + m, n - m, FL_TR(", never came up: %d"), k->unreached);
+    if (m < n) m += (size_t)snprintf(buf + m, n - m, ".");
+  }
+  /* TRANSLATORS: a what-if's card: decisions the game as played never had, made by the computer */
+  if (k->fresh && m < n) snprintf(buf + m, n - m, FL_TR("%sNew decisions, by the computer: %d."), m ? " " : "", k->fresh);
 }
 
 /* The decisions a fork's computer took for the record's people (humans) from from_turn on,

@@ -14,14 +14,16 @@
 enum { FL_WHATIF_OK = 0, FL_WHATIF_DIFFERS = 1, FL_WHATIF_BAD = 2, FL_WHATIF_SCRIPT = 3 };
 
 /* After a fork with another option, what became of the later choices of the sides a person
- * played ("human" in the record): made again when the same decision came up (in the same turn
- * if the record took it then, else its next unused one) and the choice was still open and
- * legal (kept); recorded but no longer possible
- * (lapsed); decisions the recorded game did not have (fresh); recorded choices whose decision
- * never came up (unreached). The side's policy makes the lapsed and fresh ones. */
+ * played ("human" in the record). Each recorded choice of theirs after the changed one is in
+ * exactly one of three counts, so kept + lapsed + unreached is how many they made after it:
+ * made again when the same decision came up (in the same turn if the record took it then, else
+ * its next unused one) and the choice was still open and legal (kept); came up but no longer
+ * possible (lapsed: the side's policy chose instead); never came up in the fork (unreached).
+ * Apart from those: the decisions of theirs the recorded game did not have, which the policy
+ * made (fresh). The changed choice itself is in none. */
 typedef struct fl_WhatIfKept {
   int kept, lapsed, fresh, unreached;
-  int made[32], nmade; /* the first lapsed and fresh ones: the fork's log indices of the policy's actions */
+  int made[32], nmade; /* the policy's choices, lapsed and fresh, in order: the fork's log indices (the first 32) */
 } fl_WhatIfKept;
 
 /* Where and how a game forks. at_turn 0: no fork (replay the whole record). */

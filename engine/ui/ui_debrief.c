@@ -76,6 +76,29 @@ static int two_lines(gfx_Ctx *g, int font, const char *s, int w, char *l1, char 
   return 2;
 }
 
+/* s in at most max lines of width w (the last cut with an ellipsis), into ln: a what-if's note
+ * says what became of every later choice, and cut after two lines in a narrow card it lost
+ * the counts that add up ("Kept: 23, no longer possible: 0, ne..."). Returns the lines. */
+#define NOTE_LINES 4
+static int note_lines(gfx_Ctx *g, int font, const char *s, int w, char (*ln)[512], int max) {
+  int k = 0;
+  while (*s && k < max) {
+    if (k == max - 1 || gfx_text_w(g, font, s) <= w) { gfx_fit(g, font, s, w, ln[k], sizeof ln[k]); return k + 1; }
+    size_t cut = 0, len = strlen(s);
+    for (size_t i = 1; i <= len && i < sizeof ln[k]; i++) { /* the longest prefix ending at a space that fits */
+      if (s[i] != ' ' && s[i] != '\0') continue;
+      snprintf(ln[k], sizeof ln[k], "%.*s", (int)i, s);
+      if (gfx_text_w(g, font, ln[k]) > w) break;
+      cut = i;
+    }
+    if (!cut) { gfx_fit(g, font, s, w, ln[k], sizeof ln[k]); return k + 1; }
+    snprintf(ln[k++], sizeof ln[0], "%.*s", (int)cut, s);
+    s += cut;
+    while (*s == ' ') s++;
+  }
+  return k;
+}
+
 /* A what-if's number as its card and the charts' key say it: the open ones, in order. */
 static int fork_num(const fl_Ui *u, const ui_Fork *f) {
   int num = 0;
@@ -83,18 +106,20 @@ static int fork_num(const fl_Ui *u, const ui_Fork *f) {
   return num;
 }
 
+/* tight: a short window's card, whose note takes at most two lines so that the charts under
+ * the row keep a plot. */
 static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label, const fl_State *s, SDL_Color c, int k,
-                       int measure) {
+                       int measure, int tight) {
   gfx_Ctx *g = &u->g;
   int pad = PX(10), iw = r.w - 2 * pad;
   const ui_Fork *f = k >= 0 ? &u->t.fork[k] : NULL;
   const char *title = s ? (s->ending >= 0 ? u->def->endings[s->ending].title : fl_tr(T_UNFINISHED)) : fl_tr(f && f->th ? T_PLAYING : T_FAILED);
-  char l1[512], l2[512], n1[512], n2[512];
+  char l1[512], l2[512], nt[NOTE_LINES][512];
   int nl = label ? two_lines(g, FONT_SMALL, label, iw - (f ? PX(18) : 0), l1, l2, sizeof l1) : 0, lh = gfx_font_h(g, FONT_SMALL);
   const gfx_Text *tt = gfx_text(g, FONT_BOLD, title, iw);
-  /* a finished fork's note, at most two lines: what became of the student's later choices (fork_run's message) */
+  /* a finished fork's note, at most NOTE_LINES lines: what became of the student's later choices (fork_run's message) */
   const char *note = f && s && f->err[0] ? f->err : NULL;
-  int nn = note ? two_lines(g, FONT_SMALL, note, iw, n1, n2, sizeof n1) : 0;
+  int nn = note ? note_lines(g, FONT_SMALL, note, iw, nt, tight ? 2 : NOTE_LINES) : 0;
   int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + (nl ? nl * lh + PX(4) : 0) + (tt ? tt->h : 0) + PX(4) + lh
           + (nn ? nn * lh + PX(4) : 0);
   if (measure) return h;
@@ -119,7 +144,7 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
     char t[48];
     ui_date_long(s->date, t, sizeof t); /* where it ended: a date, as turns differ in length */
     gfx_draw_text(g, FONT_SMALL, t, x, y, COL_MUTED, 0);
-    for (int i = 0; i < nn; i++) gfx_draw_text(g, FONT_SMALL, i ? n2 : n1, x, y + (i + 1) * lh + PX(4), COL_MUTED, 0);
+    for (int i = 0; i < nn; i++) gfx_draw_text(g, FONT_SMALL, nt[i], x, y + (i + 1) * lh + PX(4), COL_MUTED, 0);
   } else if (f && f->th) { /* a fork plays in milliseconds; the bar says it is on its way */
     int bw = iw - PX(4), p = (int)((SDL_GetTicks() / 8) % (Uint32)(bw > 1 ? bw : 1));
     gfx_fill(g, (SDL_Rect){x, y + PX(6), bw, PX(3)}, COL_LINE);
@@ -132,22 +157,32 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
   return h;
 }
 
-static int endings_row(fl_Ui *u, int x, int y, int w) {
+/* The game's ending card and each what-if's, in a row; room: the height the row may take
+ * before the charts under it lose their plots (a short window's cards say less). */
+static int endings_row(fl_Ui *u, int x, int y, int w, int room) {
   int idx[UI_MAXFORK], n = 0;
   for (int k = 0; k < UI_MAXFORK; k++) if (u->t.fork[k].used) idx[n++] = k;
   if (!n) return y;
+  int y0 = y;
   y = ui_section(u, x, y, w, T_ENDINGS);
-  int cw = (w - n * PX(8)) / (n + 1), h = ending_card(u, (SDL_Rect){x, y, cw, 0}, T_AS_PLAYED, NULL, u->st, COL_ACCENT, -1, 1);
-  for (int i = 0; i < n; i++) {
-    ui_Fork *f = &u->t.fork[idx[i]];
-    int fh = ending_card(u, (SDL_Rect){x, y, cw, 0}, T_WHAT_IF, f->label, f->res, ui_fork_color(idx[i]), idx[i], 1);
-    if (fh > h) h = fh;
-  }
-  /* equal heights: measure, then draw each card that tall */
-  ending_card(u, (SDL_Rect){x, y, cw, 0}, T_AS_PLAYED, NULL, u->st, COL_ACCENT, -1, 0);
-  for (int i = 0; i < n; i++) {
-    ui_Fork *f = &u->t.fork[idx[i]];
-    ending_card(u, (SDL_Rect){x + (i + 1) * (cw + PX(8)), y, cw, 0}, T_WHAT_IF, f->label, f->res, ui_fork_color(idx[i]), idx[i], 0);
+  int cw = (w - n * PX(8)) / (n + 1), h = 0;
+  for (int tight = 0; tight < 2; tight++) {
+    h = ending_card(u, (SDL_Rect){x, y, cw, 0}, T_AS_PLAYED, NULL, u->st, COL_ACCENT, -1, 1, tight);
+    for (int i = 0; i < n; i++) {
+      ui_Fork *f = &u->t.fork[idx[i]];
+      int fh = ending_card(u, (SDL_Rect){x, y, cw, 0}, T_WHAT_IF, f->label, f->res, ui_fork_color(idx[i]), idx[i], 1, tight);
+      if (fh > h) h = fh;
+    }
+    if (y + h + PX(14) - y0 <= room || tight) {
+      /* equal heights: measure, then draw each card that tall */
+      ending_card(u, (SDL_Rect){x, y, cw, 0}, T_AS_PLAYED, NULL, u->st, COL_ACCENT, -1, 0, tight);
+      for (int i = 0; i < n; i++) {
+        ui_Fork *f = &u->t.fork[idx[i]];
+        ending_card(u, (SDL_Rect){x + (i + 1) * (cw + PX(8)), y, cw, 0}, T_WHAT_IF, f->label, f->res, ui_fork_color(idx[i]), idx[i], 0,
+                    tight);
+      }
+      break;
+    }
   }
   return y + h + PX(14);
 }
@@ -320,7 +355,13 @@ static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
   const fl_Def *d = u->def;
   int lw = w * 3 / 5, rx = x + lw + PX(28), rw = w - lw - PX(28);
   timeline(u, rx, y, rw, bottom - PX(18));
-  int yy = endings_row(u, x, y, lw);
+  int nvis = 0;
+  for (int i = 0; i < d->ntrack; i++) nvis += d->tracks[i].visible && ui_sees(u, d->tracks[i].seen);
+  /* a chart needs room for its title, a plot and its dates: more columns on a short window
+   * (1024x768), so that no chart is an empty box; the endings row leaves them that room */
+  int min_h = gfx_font_h(&u->g, FONT_BOLD) + gfx_font_h(&u->g, FONT_SMALL) + PX(64);
+  int need = 2 * gfx_font_h(&u->g, FONT_SMALL) + PX(30) + (nvis + 3) / 4 * (min_h + PX(12));
+  int yy = endings_row(u, x, y, lw, bottom - y - need);
   const fl_State *more[UI_MAXFORK];
   SDL_Color cols[UI_MAXFORK];
   int nmore = 0;
@@ -367,12 +408,7 @@ static void your_game(fl_Ui *u, int x, int y, int w, int bottom) {
     }
     yy += kh + PX(6);
   }
-  int nvis = 0;
-  for (int i = 0; i < d->ntrack; i++) nvis += d->tracks[i].visible && ui_sees(u, d->tracks[i].seen);
-  /* a chart needs room for its title, a plot and its dates: more columns on a short window
-   * (1024x768), so that no chart is an empty box */
   int cols_n = nvis > 4 ? 3 : 2, rows = (nvis + cols_n - 1) / cols_n;
-  int min_h = gfx_font_h(&u->g, FONT_BOLD) + gfx_font_h(&u->g, FONT_SMALL) + PX(64);
   while (cols_n < 4 && rows > 1 && (bottom - yy - (rows - 1) * PX(12)) / rows < min_h) {
     cols_n++;
     rows = (nvis + cols_n - 1) / cols_n;

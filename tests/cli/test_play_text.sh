@@ -211,7 +211,7 @@ grep -q "^Check it with flank replay .*/tut\.log --verify; your teacher's flank 
 # another option at the first decision: where the student's own later choices were no longer
 # possible or never came up, the what-if lists what the computer chose for their side instead
 (for i in $(seq 300); do echo 1; done; printf 'whatif 1 2\nquit\n') | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play eastern_flank --text --seed 24 >"$T/wk" 2>&1
-grep -q 'The computer made [1-9][0-9]* of your side.s decisions' "$T/wk" && grep -A1 '^Where the computer chose for your side:$' "$T/wk" | grep -q '^  [0-9]* [A-Z][a-z]* [0-9]*, ' \
+grep -q 'which the computer made for your side: [1-9][0-9]*\.$' "$T/wk" && grep -A1 '^Where the computer chose for your side:$' "$T/wk" | grep -q '^  [0-9]* [A-Z][a-z]* [0-9]*, ' \
   && ok || bad "after another option, what the computer chose for the student's side: $(grep -A3 'Your later choices' "$T/wk" | head -5)"
 # the computer playing on says what it chose otherwise than the student (the first few, with areas)
 printf '2 c1r1\n4\n4\n4\n4\nwhatif 1 5\nquit\n' | HOME="$T" FLANK_NO_CACHE=1 "$FLANK" play tests/script/board --text --side blue >"$T/wc" 2>&1
