@@ -123,9 +123,66 @@ void cli_computer_chose_short(char *buf, size_t n, const fl_Def *d, const fl_Rep
   else snprintf(buf, n, FL_TR("Choices that differ: %d (at right)"), k);
 }
 
-/* "Calm border, turn 4" (the --lang language) */
+/* "Calm border, 1 December 2047" (the --lang language): where a game ended is a date, as the
+ * window's ending cards say it; a turn may be a month, a day or a year, so turn numbers of two
+ * games do not compare (a student read "turn 43" beside "turn 66" of the same twenty years). */
 static void outcome(char *buf, size_t n, const fl_Def *d, const fl_State *s) {
-  snprintf(buf, n, FL_TR("%s, turn %d"), s->ending >= 0 ? d->endings[s->ending].title : FL_TR("unfinished"), s->turn);
+  char date[64];
+  fl_fmt_date(s->date, date, sizeof date);
+  /* TRANSLATORS: how a game ended and the date it ended on, "Deterrence held, 1 December 2047" */
+  snprintf(buf, n, FL_TR("%s, %s"), s->ending >= 0 ? d->endings[s->ending].title : FL_TR("unfinished"), date);
+}
+
+/* The days a game spent in turns shorter than a month (a crisis or a war played a day at a
+ * time), from the dates of its turns: every log entry carries its turn's date, and the game's
+ * own date is its last turn's. */
+static int32_t short_turn_days(const fl_State *s) {
+  int32_t days = 0, d0 = 0;
+  int t0 = -1;
+  for (int i = 0; i <= s->nlog; i++) {
+    int t = i < s->nlog ? s->log[i].turn : s->turn;
+    int32_t dt = i < s->nlog ? s->log[i].date : s->date;
+    if (t <= t0) continue;
+    if (t0 >= 0 && dt > d0 && dt - d0 < 28 * (t - t0)) days += dt - d0;
+    t0 = t;
+    d0 = dt;
+  }
+  return days;
+}
+
+/* When a what-if ends on another date than the game as played, why: the calendar is the same,
+ * but the games went differently. Turns that last a day (a crisis, a war) move every later turn
+ * on by as many days: a fork with two more five-day crises ends on 11 December where the game
+ * as played ended on 1 December, twenty years later. "" when both end on the same date. */
+static void end_dates(char *buf, size_t n, const fl_State *played, const fl_State *fork) {
+  if (n) buf[0] = '\0';
+  if (played->date == fork->date) return;
+  char a[64], b[64];
+  fl_fmt_date(fork->date, a, sizeof a);
+  fl_fmt_date(played->date, b, sizeof b);
+  size_t m = (size_t)snprintf(buf, n, FL_TR("The what-if ended on %s, your game on %s."), a, b);
+  int32_t gap = fork->date - played->date, days = short_turn_days(fork) - short_turn_days(played);
+  if (m >= n) return;
+  if (days == gap && gap > 0)
+    snprintf(buf + m, n - m, FL_NTR(" The what-if spent %d more day in turns of one day each, so every turn after them came that "
+                                    "much later.",
+                                    " The what-if spent %d more days in turns of one day each, so every turn after them came that "
+                                    "much later.", (long)gap), (int)gap);
+  else if (days == gap)
+    snprintf(buf + m, n - m, FL_NTR(" The what-if spent %d fewer day in turns of one day each, so every turn after them came that "
+                                    "much earlier.",
+                                    " The what-if spent %d fewer days in turns of one day each, so every turn after them came that "
+                                    "much earlier.", (long)-gap), (int)-gap);
+  else if (gap > 0)
+    snprintf(buf + m, n - m, FL_NTR(" The what-if's game went differently and went on longer: %d turn, yours %d (a turn may be a "
+                                    "day, a month or a year).",
+                                    " The what-if's game went differently and went on longer: %d turns, yours %d (a turn may be "
+                                    "a day, a month or a year).", (long)fork->turn), fork->turn, played->turn);
+  else
+    snprintf(buf + m, n - m, FL_NTR(" The what-if's game went differently and ended sooner: %d turn, yours %d (a turn may be a "
+                                    "day, a month or a year).",
+                                    " The what-if's game went differently and ended sooner: %d turns, yours %d (a turn may be a "
+                                    "day, a month or a year).", (long)fork->turn), fork->turn, played->turn);
 }
 
 void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl_State *fork) {
@@ -161,6 +218,9 @@ void cli_whatif_table(FILE *f, const fl_Def *d, const fl_State *played, const fl
     cell(f, a, w1);
     fprintf(f, "  %s%s\n", b, played->tracks[i].value != fork->tracks[i].value ? "" : FL_TR("  (same)"));
   }
+  char why[768];
+  end_dates(why, sizeof why, played, fork);
+  if (*why) fprintf(f, "%s\n", why);
 }
 
 int cli_questions(FILE *f, const fl_Def *d, int ending) {

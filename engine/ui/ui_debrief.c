@@ -106,22 +106,58 @@ static int fork_num(const fl_Ui *u, const ui_Fork *f) {
   return num;
 }
 
-/* tight: a short window's card, whose note takes at most two lines so that the charts under
- * the row keep a plot. */
+/* The days a game spent in turns shorter than a month (a crisis or a war played a day at a
+ * time), from its turns' dates (every log entry carries its turn's date; the game's own date
+ * is its last turn's). */
+static int32_t short_turn_days(const fl_State *s) {
+  int32_t days = 0, d0 = 0;
+  int t0 = -1;
+  for (int i = 0; i <= s->nlog; i++) {
+    int t = i < s->nlog ? s->log[i].turn : s->turn;
+    int32_t dt = i < s->nlog ? s->log[i].date : s->date;
+    if (t <= t0) continue;
+    if (t0 >= 0 && dt > d0 && dt - d0 < 28 * (t - t0)) days += dt - d0;
+    t0 = t;
+    d0 = dt;
+  }
+  return days;
+}
+
+/* Under a what-if's end date, when it is not the game's: how much later or earlier, and why (a
+ * student read "11 December" beside "1 December" and took it for a mistake). The calendar is
+ * the same; turns that last a day (a crisis, a war) move every later turn on by as many days.
+ * "" on the same date. Short: a narrow card gives it one line. */
+static void date_note(const fl_State *played, const fl_State *fork, char *buf, size_t n) {
+  buf[0] = '\0';
+  if (!played || !fork || played->date == fork->date) return;
+  int32_t gap = fork->date - played->date, days = short_turn_days(fork) - short_turn_days(played);
+  if (days == gap && gap > 0)
+    snprintf(buf, n, FL_NTR("%d day later: more one-day turns", "%d days later: more one-day turns", (long)gap), (int)gap);
+  else if (days == gap)
+    snprintf(buf, n, FL_NTR("%d day earlier: fewer one-day turns", "%d days earlier: fewer one-day turns", (long)-gap),
+             (int)-gap);
+  else snprintf(buf, n, "%s", gap > 0 ? FL_TR("Later: this game went on longer") : FL_TR("Earlier: this game ended sooner"));
+}
+
+/* tight: a short window's card, whose notes take at most two lines (the date's one) so that the
+ * charts under the row keep a plot. */
 static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label, const fl_State *s, SDL_Color c, int k,
                        int measure, int tight) {
   gfx_Ctx *g = &u->g;
   int pad = PX(10), iw = r.w - 2 * pad;
   const ui_Fork *f = k >= 0 ? &u->t.fork[k] : NULL;
   const char *title = s ? (s->ending >= 0 ? u->def->endings[s->ending].title : fl_tr(T_UNFINISHED)) : fl_tr(f && f->th ? T_PLAYING : T_FAILED);
-  char l1[512], l2[512], nt[NOTE_LINES][512];
+  char l1[512], l2[512], nt[NOTE_LINES][512], dt[2][512];
   int nl = label ? two_lines(g, FONT_SMALL, label, iw - (f ? PX(18) : 0), l1, l2, sizeof l1) : 0, lh = gfx_font_h(g, FONT_SMALL);
   const gfx_Text *tt = gfx_text(g, FONT_BOLD, title, iw);
   /* a finished fork's note, at most NOTE_LINES lines: what became of the student's later choices (fork_run's message) */
   const char *note = f && s && f->err[0] ? f->err : NULL;
   int nn = note ? note_lines(g, FONT_SMALL, note, iw, nt, tight ? 2 : NOTE_LINES) : 0;
+  char dn[256]; /* a what-if's end date, when not the game's: why */
+  if (f && s) date_note(u->st, s, dn, sizeof dn); else dn[0] = '\0';
+  int nd = *dn ? note_lines(g, FONT_SMALL, dn, iw, dt, tight ? 1 : 2) : 0;
   int h = 2 * pad + gfx_font_h(g, FONT_TINY_B) + PX(4) + (nl ? nl * lh + PX(4) : 0) + (tt ? tt->h : 0) + PX(4) + lh
-          + (nn ? nn * lh + PX(4) : 0);
+          + nd * lh + (nn ? nn * lh + PX(4) : 0);
   if (measure) return h;
   r.h = h;
   gfx_round(g, r, PX(6), COL_CARD);
@@ -144,6 +180,8 @@ static int ending_card(fl_Ui *u, SDL_Rect r, const char *head, const char *label
     char t[48];
     ui_date_long(s->date, t, sizeof t); /* where it ended: a date, as turns differ in length */
     gfx_draw_text(g, FONT_SMALL, t, x, y, COL_MUTED, 0);
+    for (int i = 0; i < nd; i++) gfx_draw_text(g, FONT_SMALL, dt[i], x, y + (i + 1) * lh, COL_MUTED, 0);
+    y += nd * lh;
     for (int i = 0; i < nn; i++) gfx_draw_text(g, FONT_SMALL, nt[i], x, y + (i + 1) * lh + PX(4), COL_MUTED, 0);
   } else if (f && f->th) { /* a fork plays in milliseconds; the bar says it is on its way */
     int bw = iw - PX(4), p = (int)((SDL_GetTicks() / 8) % (Uint32)(bw > 1 ? bw : 1));
