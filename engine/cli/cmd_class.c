@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -172,6 +173,13 @@ static void verify(fl_ClassGame *g, fl_Script *sc) {
     if (s >= 0 && d->sides[s].playable && !strcmp(g->rec.policy_name[i], "human") && !g->is_save) g->student |= FL_SIDE_BIT(s);
   }
   g->computer = !g->is_save && !g->student; /* a save does not say who played; a log does */
+  size_t ol = 0; /* values other than the class's (the scenario's, or class.txt's): a game played elsewhere */
+  for (int i = 0; i < g->rec.nparams && ol < sizeof g->other; i++) {
+    int p = fl_def_param(d, g->rec.params[i].id);
+    if (p >= 0 && fabs(g->rec.params[i].value - d->params[p].value) > 1e-9 * (1 + fabs(d->params[p].value)))
+      ol += (size_t)snprintf(g->other + ol, sizeof g->other - ol, "%s%s %g (the class's %g%s)", ol ? "; " : "", d->params[p].id,
+                             g->rec.params[i].value, d->params[p].value, d->params[p].locked ? ", locked" : "");
+  }
   if (!g->student)
     for (int s = 0; s < d->nside; s++)
       if (d->sides[s].playable) g->student |= FL_SIDE_BIT(s);
@@ -289,12 +297,24 @@ int cmd_class(int argc, char **argv) {
     } else verify(g, sc);
   }
   qsort(c.g, (size_t)c.n, sizeof *c.g, c.names ? by_name : by_order);
-  for (int i = 0, k = 0; i < c.n; i++) if (!c.g[i].status) c.g[i].number = ++k;
-  for (int i = 0; i < c.n; i++) /* the same seed, choices and end: one game handed in twice (or copied) */
-    for (int j = 0; j < i && !c.g[i].status && !c.g[i].copy_of; j++)
+  /* the same seed, choices and end: one game handed in twice (or copied), counted once */
+  for (int i = 0; i < c.n; i++)
+    for (int j = 0; j < i && !c.g[i].status; j++)
       if (!c.g[j].status && c.g[j].rec.seed == c.g[i].rec.seed && c.g[j].rec.nactions == c.g[i].rec.nactions &&
-          c.g[j].state->turn == c.g[i].state->turn && fl_state_hash(c.g[j].state) == fl_state_hash(c.g[i].state))
-        c.g[i].copy_of = c.g[j].number;
+          c.g[j].state->turn == c.g[i].state->turn && fl_state_hash(c.g[j].state) == fl_state_hash(c.g[i].state)) {
+        c.g[i].status = FL_CLASS_COPY;
+        c.g[i].copy_of = c.g[j].path;
+      }
+  qsort(c.g, (size_t)c.n, sizeof *c.g, c.names ? by_name : by_order);
+  for (int i = 0, k = 0; i < c.n; i++) if (!c.g[i].status) c.g[i].number = ++k;
+  for (int i = 0; i < c.n; i++)
+    for (int j = 0; c.g[i].status == FL_CLASS_COPY && j < c.n; j++)
+      if (!c.g[j].status && c.g[j].path == c.g[i].copy_of) {
+        char who[64];
+        snprintf(who, sizeof who, "Student %d", c.g[j].number);
+        snprintf(c.g[i].reason, sizeof c.g[i].reason, "the same game as %s, move for move (handed in twice, or copied): counted once",
+                 c.names ? c.g[j].name : who);
+      }
   /* the model's ensemble, for the side most students played */
   int votes[64] = {0};
   for (int i = 0; i < c.n; i++)
@@ -350,10 +370,9 @@ report:;
     if (c.g[i].status) fprintf(so, "  skipped %s (%s): %s\n", c.g[i].path, fl_class_kind(c.g[i].status), c.g[i].reason);
   for (int i = 0; i < c.n; i++) {
     if (c.g[i].status) continue;
+    if (!c.names) fprintf(so, "  Student %d is %s\n", c.g[i].number, c.g[i].path); /* the report is anonymous; the teacher is not */
     if (c.g[i].computer) fprintf(so, "  note %s: played by the computer (flank run): no side is recorded as a person's\n", c.g[i].path);
-    for (int j = 0; c.g[i].copy_of && j < c.n; j++)
-      if (!c.g[j].status && c.g[j].number == c.g[i].copy_of)
-        fprintf(so, "  note %s: the same game as %s, move for move (handed in twice, or copied)\n", c.g[i].path, c.g[j].path);
+    if (*c.g[i].other) fprintf(so, "  note %s: played under other assumptions than the class's: %s\n", c.g[i].path, c.g[i].other);
   }
   if (!k[FL_CLASS_OK] && rc == EXIT_OK) rc = EXIT_FAILED;
 done:

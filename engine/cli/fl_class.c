@@ -9,7 +9,7 @@
 #include <string.h>
 
 const char *fl_class_kind(int kind) {
-  static const char *const K[] = {"verified", "corrupt", "foreign", "tampered", "error", "not a game file"};
+  static const char *const K[] = {"verified", "corrupt", "foreign", "tampered", "error", "copy", "not a game file"};
   return kind >= 0 && kind < FL_CLASS_NKIND ? K[kind] : "?";
 }
 
@@ -114,7 +114,7 @@ void fl_class_csv(FILE *f, const fl_Class *c) {
   for (int t = 0; t < d->ntrack; t++) if (headline(d, t) && c->ens) fprintf(f, ",better_than_%s", d->tracks[t].id);
   if (c->nseeds) fputs(",model_at_seed_same_ending", f);
   for (int k = 0; k < d->ncard; k++) if (student_card(c, k)) fprintf(f, ",%s", d->cards[k].id);
-  fputc('\n', f);
+  fputs(",played_by,other_assumptions\n", f);
   for (int i = 0; i < c->n; i++) {
     const fl_ClassGame *g = &c->g[i];
     if (g->status) continue;
@@ -136,6 +136,8 @@ void fl_class_csv(FILE *f, const fl_Class *c) {
     }
     for (int k = 0; k < d->ncard; k++)
       if (student_card(c, k)) { chosen(buf, sizeof buf, d, g->state, k); fprintf(f, ",%s", buf); }
+    fprintf(f, ",%s,", g->computer ? "computer" : "person");
+    csv_str(f, g->other);
     fputc('\n', f);
   }
 }
@@ -160,7 +162,8 @@ static const char CSS[] =
   "svg{display:block;margin:.5em 0;break-inside:avoid}.skip{color:#8a3b12}.flag{display:block;font-size:85%;color:#8a3b12}.wide{overflow-x:auto}"
   ".key{display:inline-block;width:22px;height:6px;vertical-align:middle}.key.tick{width:2px;height:14px;background:#1d2430}"
   ".key.dot{width:8px;height:8px;border-radius:50%;background:#c0392b;opacity:.7}.skip td:first-child{white-space:nowrap}"
-  "@media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}";
+  "@media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}"
+  ".wide{overflow:visible}.wide table{font-size:70%}.wide td,.wide th{padding:.15em .3em}tr{break-inside:avoid}}";
 
 /* The seeds the class's games used, "24" or "3, 7 and 24" (at most a few, else how many). */
 static void seed_list(FILE *f, const fl_Class *c) {
@@ -324,6 +327,7 @@ static void strips(FILE *f, const fl_Class *c, int t) {
   if ((hi - lo) / step > 20) step *= 5; else if ((hi - lo) / step > 8) step *= 2;
   for (double v = ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
     char b[64];
+    if (fabs(v) < step * 1e-6) v = 0; /* not "-0" */
     snprintf(b, sizeof b, fabs(v) >= 100 || v == floor(v) ? "%.0f" : "%.3g", v);
     fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>", X(v), ay + 2, b);
   }
@@ -376,13 +380,7 @@ static void games(FILE *f, const fl_Class *c) {
     fputs("<tr><td>", f);
     fl_chart_esc(f, who);
     if (g->computer) fputs(" <span class=\"flag\">played by the computer: no side is recorded as a person's</span>", f);
-    for (int j = 0; g->copy_of && j < c->n; j++)
-      if (!c->g[j].status && c->g[j].number == g->copy_of) {
-        student(who, sizeof who, c, &c->g[j]);
-        fputs(" <span class=\"flag\">the same game as ", f);
-        fl_chart_esc(f, who);
-        fputs(", move for move</span>", f);
-      }
+    if (*g->other) { fputs(" <span class=\"flag\">played under other assumptions than the class's: ", f); fl_chart_esc(f, g->other); fputs("</span>", f); }
     fprintf(f, "</td><td class=\"n\">%llu</td><td>", (unsigned long long)g->rec.seed);
     if (fin) fl_chart_esc(f, d->endings[g->state->ending].title);
     else fprintf(f, "<b>unfinished</b> (quit at turn %d, before an ending: not compared)", g->state->turn);
@@ -399,8 +397,11 @@ static void games(FILE *f, const fl_Class *c) {
       numf(f, g->state->tracks[t].value);
       double b = fin ? better_than(c, t, g->state->tracks[t].value) : NAN;
       double e = fin ? same_as(c, t, g->state->tracks[t].value) : NAN;
-      if (!isnan(b) && e >= 5) fprintf(f, "<br><small>better than %.0f%%, same as %.0f%%</small>", b, e);
-      else if (!isnan(b)) fprintf(f, "<br><small>better than %.0f%%</small>", b);
+      char bs[16];
+      if (!isnan(b)) /* 99.7 is not "100": that would claim every model game was beaten */
+        snprintf(bs, sizeof bs, b >= 99.5 && b < 100 ? "%.1f" : b > 0 && b < 0.5 ? "%.1f" : "%.0f", b >= 99.95 && b < 100 ? 99.9 : b);
+      if (!isnan(b) && e >= 5) fprintf(f, "<br><small>better than %s%%, same as %.0f%%</small>", bs, e);
+      else if (!isnan(b)) fprintf(f, "<br><small>better than %s%%</small>", bs);
       fputs("</td>", f);
     }
     fputs("</tr>\n", f);
@@ -478,13 +479,17 @@ void fl_class_html(FILE *f, const fl_Class *c) {
   fprintf(f, "</h1>\n<p class=\"meta\">%d game%s verified of %d game file%s", counts[FL_CLASS_OK], counts[FL_CLASS_OK] == 1 ? "" : "s",
           ngame, ngame == 1 ? "" : "s");
   if (unfinished) fprintf(f, " (%d unfinished)", unfinished);
-  int computer = 0, copies = 0;
-  for (int i = 0; i < c->n; i++) computer += !c->g[i].status && c->g[i].computer, copies += !c->g[i].status && c->g[i].copy_of;
-  if (computer) fprintf(f, " (%d played by the computer, not by a person)", computer);
-  if (copies) fprintf(f, " (%d the same game as another file, move for move)", copies);
   for (int k = 1; k < FL_CLASS_NOTGAME; k++) if (counts[k]) fprintf(f, "; %d %s", counts[k], fl_class_kind(k));
   if (counts[FL_CLASS_NOTGAME])
     fprintf(f, "; %d other file%s skipped (not a game file)", counts[FL_CLASS_NOTGAME], counts[FL_CLASS_NOTGAME] == 1 ? "" : "s");
+  int computer = 0, other = 0;
+  for (int i = 0; i < c->n; i++) computer += !c->g[i].status && c->g[i].computer, other += !c->g[i].status && *c->g[i].other;
+  if (computer || other) { /* counted, but the teacher should know which */
+    fputs(". Counted although ", f);
+    if (computer) fprintf(f, "%d %s played by the computer, not by a person", computer, computer == 1 ? "was" : "were");
+    if (other) fprintf(f, "%s%d %s played under other assumptions than the class's", computer ? " and " : "", other, other == 1 ? "was" : "were");
+    fputs(" (marked below)", f);
+  }
   fprintf(f, ". Scenario <code>%s</code> version ", d->id);
   fl_chart_esc(f, d->version);
   fprintf(f, ", content <code>%016llx</code>. %s. Made with <code>", (unsigned long long)d->content_hash,

@@ -9,7 +9,8 @@
 #include "fl_replay.h"
 
 /* Why a file is not counted (FL_CLASS_OK: it is). */
-enum { FL_CLASS_OK, FL_CLASS_CORRUPT, FL_CLASS_FOREIGN, FL_CLASS_TAMPERED, FL_CLASS_ERROR, FL_CLASS_NOTGAME, FL_CLASS_NKIND };
+enum { FL_CLASS_OK, FL_CLASS_CORRUPT, FL_CLASS_FOREIGN, FL_CLASS_TAMPERED, FL_CLASS_ERROR, FL_CLASS_COPY, FL_CLASS_NOTGAME,
+       FL_CLASS_NKIND };
 
 typedef struct fl_ClassGame {
   char *path, *name;         /* the file, and the student's name: the file name without extension */
@@ -23,7 +24,8 @@ typedef struct fl_ClassGame {
   fl_Sides student;          /* the sides the student played */
   int number;                /* "Student N" in an anonymous report (1-based, verified games) */
   int computer;              /* a log with no side recorded as a person's: flank run, not a student's play */
-  int copy_of;               /* the number of an earlier verified game this one repeats move for move, or 0 */
+  const char *copy_of;       /* FL_CLASS_COPY: the path of the game it repeats (borrowed from that game) */
+  char other[256];           /* the assumptions it was played under that are not the class's ("" when none) */
 } fl_ClassGame;
 
 /* The model's games at one seed the class played: one per policy set, game s at
@@ -43,7 +45,7 @@ typedef struct fl_Class {
 
 /* Number of files of each kind (FL_CLASS_*). */
 void fl_class_counts(const fl_Class *c, int *counts);
-/* A kind's name: "verified", "corrupt", "foreign", "tampered", "error", "not a game file". */
+/* A kind's name: "verified", "corrupt", "foreign", "tampered", "error", "copy", "not a game file". */
 const char *fl_class_kind(int kind);
 /* The verified games one row each: student, ending, turns, visible tracks, the share of the
  * model's games each headline track did better than, and the options chosen per decision. */

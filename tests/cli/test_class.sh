@@ -106,10 +106,17 @@ EOF
 
 # a log the computer played (flank run: no side is a person's) and the same game handed in twice
 mkdir -p "$T/dup" && cp "$T/sub/a.log" "$T/dup/anna.log" && cp "$T/sub/a.log" "$T/dup/ben.log" && cp "$T/c.log" "$T/dup/carl.log"
-"$FLANK" class "$T/dup" --scenario $S --runs 0 --names --out "$T/dup.html" >"$T/out" 2>&1 || bad "class on copies: $(cat "$T/out")"
-grep -q "note .*carl.log: played by the computer" "$T/out" && grep -q "note .*ben.log: the same game as .*anna.log, move for move" "$T/out" \
-  && ! grep -q "note [^:]*anna.log:" "$T/out" || bad "the teacher is told of a computer's game and of a copy: $(cat "$T/out")"
-grep -q 'carl <span class="flag">played by the computer' "$T/dup.html" && grep -q 'ben <span class="flag">the same game as anna, move for move' "$T/dup.html" \
-  && grep -q '(1 played by the computer, not by a person) (1 the same game as another file, move for move)' "$T/dup.html" \
-  || bad "the report flags them: $(grep -o '<p class="meta">[^<]*' "$T/dup.html" | head -2)"
+"$FLANK" class "$T/dup" --scenario $S --runs 0 --names --out "$T/dup.html" --csv "$T/dup.csv" >"$T/out" 2>&1 || bad "class on copies: $(cat "$T/out")"
+grep -q "note .*carl.log: played by the computer" "$T/out" && grep -q "skipped .*ben.log (copy): the same game as anna, move for move" "$T/out" \
+  && grep -q "2 verified, 1 copy" "$T/out" || bad "the teacher is told of a computer's game, and a copy is counted once: $(cat "$T/out")"
+grep -q 'carl <span class="flag">played by the computer' "$T/dup.html" && grep -q '<td>copy</td><td>the same game as anna, move for move' "$T/dup.html" \
+  && grep -q '2 games verified of 3 game files; 1 copy. Counted although 1 was played by the computer, not by a person (marked below)' "$T/dup.html" \
+  && grep -q ',computer,$' "$T/dup.csv" || bad "the report flags them: $(grep -o '<p class="meta">[^<]*' "$T/dup.html" | head -1)"
+# a game played away from the class folder: the scenario's value, not class.txt's
+mkdir -p "$T/cls2" && cp $S/scenario.lua "$T/cls2/" && printf 'harm_rate = 4\nlock harm_rate\n' >"$T/cls2/class.txt"
+"$FLANK" run "$T/cls2" --seed 3 --policy careful --log "$T/dup/dora.log" >/dev/null
+"$FLANK" class "$T/dup" --scenario "$T/cls2" --runs 0 --names --csv "$T/dup2.csv" >"$T/out" 2>&1
+grep -q "note .*carl.log: played under other assumptions than the class's: harm_rate 2 (the class's 4, locked)" "$T/out" \
+  && ! grep -q "note .*dora.log: played under other" "$T/out" && grep -q "harm_rate 2 (the class's 4, locked)" "$T/dup2.csv" \
+  || bad "a game played under other values than class.txt's is marked: $(cat "$T/out")"
 exit $fail
