@@ -6,7 +6,6 @@
 #include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define PX(v) gfx_px(&u->g, (v))
@@ -80,22 +79,6 @@ static void short_detail(char *detail, size_t n, int compact, int selected, int 
     const char *s = card_excerpt(detail, cut, sizeof cut);
     if (s != detail) snprintf(detail, n, "%s", s);
   }
-}
-
-/* The height of option o's row in card c at compaction compact: selected or not, with why
- * (the question while its targets are chosen) in place of its reason when not NULL. */
-static int row_h(fl_Ui *u, const fl_CardDef *c, int o, int nopt, int compact, int selected, const char *why, int ow, int rp) {
-  gfx_Ctx *g = &u->g;
-  const fl_OptionDef *op = &c->options[o];
-  char detail[1024], rb[600];
-  const gfx_Text *lt = gfx_text(g, FONT_BODY, op->label, ow);
-  option_detail(u, op, detail, sizeof detail);
-  short_detail(detail, sizeof detail, compact, selected, op->ncost > 0 || op->delay.n > 0);
-  if (!why) why = shown_reason(u, o, nopt, compact, rb, sizeof rb);
-  const gfx_Text *dt = *detail ? gfx_text(g, FONT_SMALL, detail, ow) : NULL;
-  const gfx_Text *wt = why ? gfx_text(g, FONT_SMALL, why, ow) : NULL;
-  int h = 2 * rp + (lt ? lt->h : 0) + (dt ? dt->h + PX(3) : 0) + (wt ? wt->h + PX(3) : 0), kw = PX(24);
-  return h < kw + 2 * rp ? kw + 2 * rp : h;
 }
 
 /* max_h > 0: the height the card may take. A card that would be taller shows each option's
@@ -180,23 +163,20 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
     if (compact == 4) ctext = NULL;
     const gfx_Text *tx = ctext ? gfx_text(g, FONT_BODY, ctext, iw) : NULL;
     h = pad + gfx_font_h(g, FONT_TINY_B) + PX(6) + (tt ? tt->h : 0) + PX(6) + (tx ? tx->h + PX(10) : 0);
-    /* the card is as tall as with its tallest option selected, whichever is: selecting one
-     * neither compacts the card further (a cold student saw its text collapse) nor moves
-     * Confirm, which stands at the card's foot */
-    int grow = 0;
     for (int o = 0; o < nopt; o++) {
-      int now = mine && (u->opt_sel == o || u->pick_opt == o);
-      oh[o] = row_h(u, c, o, nopt, compact, now, now && u->pick_opt == o ? ask : NULL, ow, rp);
-      if (mine) { /* this option selected, its targets asked for when it has them */
-        const fl_OptionDef *op = &c->options[o];
-        int un = now ? row_h(u, c, o, nopt, compact, 0, NULL, ow, rp) : oh[o];
-        int sel = row_h(u, c, o, nopt, compact, 1, u->pick_opt == o ? ask : op->target != FL_TGT_NONE ? FL_TR("Choose a piece to move") : NULL, ow, rp);
-        h += un + PX(6);
-        grow = sel - un > grow ? sel - un : grow;
-        if (oh[o] - un > grow) grow = oh[o] - un; /* as shown now (a longer question while its targets are chosen) */
-      } else h += oh[o] + PX(6);
+      const fl_OptionDef *op = &c->options[o];
+      const gfx_Text *lt = gfx_text(g, FONT_BODY, op->label, ow);
+      option_detail(u, op, detail, sizeof detail);
+      short_detail(detail, sizeof detail, compact, mine && (u->opt_sel == o || u->pick_opt == o), op->ncost > 0 || op->delay.n > 0);
+      char rb[600];
+      const char *why = shown_reason(u, o, nopt, compact, rb, sizeof rb);
+      if (u->pick_opt == o && mine) why = ask; /* what is being asked takes the reason's line */
+      const gfx_Text *dt = *detail ? gfx_text(g, FONT_SMALL, detail, ow) : NULL;
+      const gfx_Text *wt = why ? gfx_text(g, FONT_SMALL, why, ow) : NULL;
+      oh[o] = 2 * rp + (lt ? lt->h : 0) + (dt ? dt->h + PX(3) : 0) + (wt ? wt->h + PX(3) : 0);
+      if (oh[o] < kw + 2 * rp) oh[o] = kw + 2 * rp;
+      h += oh[o] + PX(6);
     }
-    h += grow;
     if (mine) h += PX(6) + bh;
     h += pad;
     if (max_h <= 0 || h <= max_h || compact == 5) break;
@@ -242,14 +222,8 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
     cy += oh[o] + PX(6);
   }
   if (mine) {
-    cy = cr.y + cr.h - pad - bh; /* at the card's foot, wherever the options end */
+    cy += PX(6);
     ui_btn(u, x + pad, cy, FL_N("Confirm"), "Enter", BTN_CONFIRM, 0, u->opt_sel >= 0 && fl_game_available(u->game, u->opt_sel) ? BS_PRIMARY : BS_DISABLED, 0);
-    if (getenv("FLANK_LAYOUT_CHECK")) {
-      static char was[400];
-      char now[400];
-      snprintf(now, sizeof now, "card: '%s' option %d compact %d confirm at %d,%d", c->title, u->opt_sel + 1, compact, x + pad, cy);
-      if (strcmp(was, now)) { fprintf(stderr, "%s\n", now); snprintf(was, sizeof was, "%s", now); }
-    }
     gfx_draw_text(g, FONT_SMALL, FL_TR("Keys 1\xE2\x80\x93" "9 choose"), x + w - pad, cy + (bh - gfx_font_h(g, FONT_SMALL)) / 2, COL_MUTED, 2);
   }
   return cr.y + cr.h;

@@ -5,8 +5,7 @@
 # window draws. Scrolled, the list still shows a source between its "↑ N more above" and "↓ N more
 # below" lines (a cold student saw "↑ 3 more above / ↓ 25 more below" and nothing between: the
 # source there was taller than the room left); FLANK_LAYOUT_CHECK reports what the list shows.
-# Then a compact card keeps its options' prices, and choosing an option moves neither Confirm nor
-# the card's text. Needs Xvfb and xdotool (tools/test installs both).
+# Then a compact card keeps its options' prices. Needs Xvfb and xdotool (tools/test installs both).
 FLANK=$1
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "skipped: needs Xvfb and xdotool"; exit 0; }
 . "$(dirname "$0")/xvfb.sh"
@@ -45,33 +44,19 @@ kill -0 "$P" 2>/dev/null || bad "the window died: $(tail -3 "$T/err")"
 kill "$P" 2>/dev/null; wait "$P" 2>/dev/null
 
 # a compact card keeps each option's price (a cold student paid US$80 M for sensors a compact card
-# showed with no cost): at 1440x900 the third card of the first turn, counter-mobility.
-# Choosing an option moves neither Confirm nor the card's text (a cold student chose one and
-# the card's text collapsed and Confirm jumped up under the mouse): FLANK_LAYOUT_CHECK reports
-# the card's compaction and where Confirm stands as they change.
+# showed with no cost): at 1440x900 the third card of the first turn, counter-mobility
 : >"$T/drawn"
-FLANK_LAYOUT_CHECK=1 FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
+FLANK_I18N_DRAWN="$T/drawn" SDL_RENDER_DRIVER=software HOME="$T" XDG_DATA_HOME="$T/data" \
   "$FLANK" play eastern_flank --seed 57 --size 1440x900 >"$T/out" 2>"$T/err" &
 P=$!
 for _ in $(seq 20); do xdotool search --onlyvisible --pid "$P" >/dev/null 2>&1 && break; sleep 0.5; done
 W=$(xdotool search --onlyvisible --pid "$P" | head -1)
 xdotool windowfocus --sync "$W" 2>/dev/null; xdotool mousemove --window "$W" 5 5
 sleep 1; xdotool key Return; sleep 1                          # begin
-xdotool key Return; sleep 0.5                                 # the opening news
-for k in 1 2 1; do xdotool key "$k"; sleep 0.5; done           # the first card: each option, none at first
-for k in Return 1 Return; do xdotool key "$k"; sleep 0.5; done # confirm it, the second card
-for k in 1 2 3 1; do xdotool key "$k"; sleep 0.5; done         # the third: each option
+for k in Return 1 Return 1 Return; do xdotool key "$k"; sleep 0.5; done # the opening news, the first two cards
 sleep 0.5
 grep -aq '^Cost: US\$80 M (Budget)$' "$T/drawn" && echo "ok: the compact card shows the sensors' price" ||
   bad "the compact counter-mobility card shows no price: $(grep -a 'Cost' "$T/drawn" | sort -u | head -3)"
-# per card, every option chosen (and none): the same compaction, Confirm in the same place
-for card in "Leave the mine ban?" "Counter-mobility without AP mines"; do
-  grep -aF "card: '$card' option " "$T/err" >"$T/cardlines"
-  states=$(sed 's/.* option [0-9]* //' "$T/cardlines" | sort -u)
-  [ "$(wc -l <"$T/cardlines")" -ge 3 ] && [ "$(wc -l <<<"$states")" = 1 ] &&
-    echo "ok: '$card': $(wc -l <"$T/cardlines") choices, Confirm stays put (${states})" ||
-    bad "'$card': choosing an option moves Confirm or compacts the card: $(sed 's/^card: .* option /option /' "$T/cardlines" | tr '\n' ';')"
-done
 kill -0 "$P" 2>/dev/null || bad "the window died: $(tail -3 "$T/err")"
 [ $fail -eq 0 ] && echo "test_play_brief: ok"
 exit $fail
