@@ -150,6 +150,15 @@ static void tracks(FILE *f, const fl_Results *r, int *used) {
 }
 
 static void charts(FILE *f, const fl_Results *r, const fl_ChartOpts *o) {
+  fl_SweepView v;
+  if (fl_sweep_view(r, &v)) { /* a sweep's sets are one policy at other values: its own charts say more */
+    fl_sweep_view_free(&v);
+    fputs("<p class=\"note\">Each policy set here is one policy at one value of the swept assumption, so the "
+          "histograms per set and the best trade-offs between sets are left out (they would set one assumption "
+          "against another); the sensitivity charts below show each policy across the values, and the CSV holds "
+          "every game.</p>\n", f);
+    return;
+  }
   int sm = fl_chart_small_multiples(r), per_row = sm ? 1 : 2, shown = 0;
   for (int k = 0; k < r->ntrack; k++) {
     if (r->info[k].hidden) continue;

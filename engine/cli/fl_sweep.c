@@ -155,7 +155,7 @@ static void base_label(const fl_Results *r, const fl_SweepView *v, int b, char *
 /* One chart: per set a value (mean) and, when lo/hi are given, a band; x is the swept value. */
 static void chart(FILE *f, const fl_Results *r, const fl_SweepView *v, const double *mean, const double *lo, const double *hi,
                   const char *title, const char *param_name, const char *cls) {
-  int ns = r->nset, W = 640, H = 300, L = 70, R = 190, T = 30, B = 45;
+  int ns = r->nset, W = 900, H = 320, L = 70, R = 280, T = 30, B = 45;
   double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
   for (int s = 0; s < ns; s++) {
     if (v->value[s] < x0) x0 = v->value[s];
@@ -284,7 +284,12 @@ void fl_sweep_report(FILE *f, const fl_Results *r, const fl_Def *d) {
     fl_chart_esc(f, pname);
     fprintf(f, "</b> (<code>%s</code>), the other parameters fixed, with the same seeds. Each line is a set's mean; the band holds "
                "nine games in ten (dashed edges). First how often the games ended each way, then each headline track. A line "
-               "that climbs or falls says the result depends on this assumption; a flat one says it does not.</p>\n", v.id);
+               "that climbs or falls says the result depends on this assumption; a flat one says it does not.", v.id);
+    size_t per = r->nset ? r->n / (size_t)r->nset : 0;
+    if (per) /* a rare ending's share moves by whole games: its wiggles are chance */
+      fprintf(f, " With %zu games at each value, one game is %.2g points of an ending's share: a rare ending's line that "
+                 "moves by a game or two says nothing.", per, 100.0 / (double)per);
+    fputs("</p>\n", f);
     for (int e = 0; e < r->nending; e++) ending_chart(f, r, &v, e, pname); /* how the games end: war, or not */
     for (int t = 0; t < r->ntrack; t++) /* the headline tracks: shown to players, with a better direction */
       if (!r->info[t].hidden && r->info[t].better) fl_sweep_chart(f, r, &v, t, r->info[t].name, r->info[t].unit, pname);

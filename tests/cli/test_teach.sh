@@ -224,7 +224,7 @@ sed 's/^param harm_rate 2/param harm_rate 0/' "$T/sub/student3.log" >"$T/sub/che
 grep -q '9 game files: 5 verified, 1 corrupt, 1 foreign, 2 tampered; 1 other file skipped (not a game file)' "$T/out" || bad "class counts: $(cat "$T/out")"
 grep -q 'skipped .*edited.log (tampered)' "$T/out" && grep -q 'skipped .*other.log (foreign)' "$T/out" || bad "skipped files listed with reasons"
 [ "$(wc -l <"$T/class.csv")" -eq 6 ] || bad "CSV: a header and 5 games: $(cat "$T/class.csv")"
-head -1 "$T/class.csv" | grep -q '^student,seed,ending,ending_label,finished,turns,harvest,harm,better_than_harvest,better_than_harm,model_at_seed_same_ending,plan$' || bad "CSV header: $(head -1 "$T/class.csv")"
+head -1 "$T/class.csv" | grep -q '^student,seed,ending,ending_label,finished,turns,harvest,harm,better_than_harvest,better_than_harm,model_at_seed_same_ending,plan,played_by,other_assumptions$' || bad "CSV header: $(head -1 "$T/class.csv")"
 grep -q 'Anna' "$T/class.csv" "$T/class.html" && bad "anonymous by default, yet a name appears"
 grep -qF 'Strength of evidence, as the notes mark it: <b>[H]</b> counted in a survey; <b>[L]</b> remembered, not counted.</p>' "$T/class.html" \
   || bad "the class report's sources lack the evidence legend: $(grep -A3 'id="sources"' "$T/class.html")"
