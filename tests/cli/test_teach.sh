@@ -99,6 +99,7 @@ grep -q 'aria-label="Games ending “The valley empties” (%) against Harm per 
   && grep -q 'aria-label="People hurt (people) against Harm per mined field (lower is better)"' "$T/sweep.html" \
   && grep -q 'font-size="12">Fence every field</text>' "$T/sweep.html" \
   || bad "the sweep charts how the games end, say which way is better and name the policies as players read them"
+grep -q 'id="charts"' "$T/sweep.html" && bad "a sweep's report sets one value of the assumption against another in per-set charts"
 means() { # the chart of one track (by its title) and one base set: the means, in order
   python3 - "$1" "$2" "$3" <<'PY'
 import re, sys
