@@ -321,9 +321,13 @@ int fl_whatif_verify(fl_Script *sc, const fl_Replay *r, const char *name, char *
   }
   if (r->nhashes != s->nturnhash)
     return failf(err, errn, FL_WHATIF_DIFFERS, "%s: verification failed: recorded %d turns, replayed %d", name, r->nhashes, s->nturnhash);
-  if (r->ending[0] && (s->ending < 0 || strcmp(d->endings[s->ending].id, r->ending)))
-    return failf(err, errn, FL_WHATIF_DIFFERS, "%s: verification failed: recorded ending '%s', replayed '%s'", name, r->ending,
-                 s->ending >= 0 ? d->endings[s->ending].id : "none");
+  if (r->ending[0] && (s->ending < 0 || strcmp(d->endings[s->ending].id, r->ending))) {
+    const char *said = r->ending; /* by title when the scenario has that ending */
+    for (int e = 0; e < d->nending; e++) if (!strcmp(d->endings[e].id, r->ending)) said = d->endings[e].title;
+    return failf(err, errn, FL_WHATIF_DIFFERS, "%s: verification failed: the log says the game ended '%s', but its moves lead to "
+                 "'%s'%s", name, said, s->ending >= 0 ? d->endings[s->ending].title : "no ending",
+                 changed ? "; the scenario changed since recording" : ": its ending line was edited");
+  }
   return FL_WHATIF_OK;
 }
 

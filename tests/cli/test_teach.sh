@@ -42,6 +42,10 @@ grep -q 'param harm_rate 1' "$T/f.log" && "$FLANK" replay "$T/f.log" --scenario 
 sed 's/^param harm_rate 5/param harm_rate 4/' "$T/a.log" >"$T/t.log"
 "$FLANK" replay "$T/t.log" --scenario $S --verify >/dev/null 2>"$T/err"; [ $? -eq 1 ] && grep -q 'the scenario is the one recorded, so the log was altered' "$T/err" \
   || bad "a log with an edited parameter fails verification, and the message says it was altered: $(cat "$T/err")"
+sed 's/^ending .*/ending season/' "$T/a.log" >"$T/t.log"
+grep -q '^ending season' "$T/a.log" && bad "the fixture game already ends with the season"
+"$FLANK" replay "$T/t.log" --scenario $S --verify >/dev/null 2>"$T/err"; [ $? -eq 1 ] && grep -q "the log says the game ended 'The season ends', but its moves lead to 'The valley empties': its ending line was edited" "$T/err" \
+  || bad "an edited ending is named in plain words: $(cat "$T/err")"
 sed 's/^param harm_rate 5/param harm_rate 50/' "$T/a.log" >"$T/t.log"
 "$FLANK" replay "$T/t.log" --scenario $S >/dev/null 2>"$T/err"; [ $? -eq 1 ] && grep -q 'outside' "$T/err" || bad "a recorded value out of range: $(cat "$T/err")"
 
