@@ -398,7 +398,8 @@ function R.define(cfg)
           F.var.add("added", 1)
           F.var.add("extra_" .. ax, P.light)
           R.update_forces()
-          log(T.log.brigade, F.area.get(dest, "name")) end }),
+          -- named where its counter will stand (the log said Tallinn, the board showed it at Narva)
+          log(T.log.brigade, F.area.get(R.war.FORWARD[ax] or dest, "name"), C.money(Q.brigade_upkeep_year)) end }),
     } })
   card("crisis_surge", "allies", {
     when = function() return V("stage") == "crisis" and V("surge", 0) == 0 end,

@@ -387,7 +387,8 @@ T.log = {
   reinforced = "Allied reinforcements arrive on day %d.",
   art20_after = "The conflict has ended; the withdrawal now takes effect (Art. 20(3)).",
   ceasefire = "Ceasefire after %d days.",
-  brigade = "Another allied brigade is stationed near %s.",
+  -- the upkeep the council pays from now on: a cold student saw Spent rise each month unasked
+  brigade = "Another allied brigade is stationed at %s (the allies' decision); the council pays its upkeep from now on, %s a year (Spent: allied brigades).",
   brigade_cancelled = "The allied brigade promised for %s is not sent: %s is occupied.",
   brigade_too_late = "The allied brigade promised for %s is not sent: the war is over.",
   follower = "Another state announces that it will leave the Ottawa Convention too, citing the four: the norm weakens (a model event, not history).",

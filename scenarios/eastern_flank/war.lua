@@ -87,6 +87,7 @@ local SEVEN = {
 }
 -- Where a brigade the allies add later is stationed (commitment card), by axis.
 local FORWARD = { north = "narva", riga = "rezekne", gap = "suwalki_gap", vilnius = "vilnius" }
+R.FORWARD = FORWARD   -- where an added brigade stands (cards.lua names it in the log, as R.war.FORWARD)
 
 -- Panzerbrigade 45: activated 1 Apr 2025, fully operational by end 2027 [@pzbrig45].
 -- Its CP grows by half-years (so the estimate is not redone every month).

@@ -297,3 +297,15 @@ test("remotely delivered fields bring their own mines and leave the shared store
   expect(peace.ending).eq("deterrence_held")
   expect(debrief(peace)).contains(", and 240,000 in the rounds bought for remote delivery that no attack called for.")
 end)
+
+test("an allied brigade's arrival says where its counter stands and what its upkeep costs", function()
+  local g = play { seed = 7 }
+  local msg
+  for _, e in ipairs(g.log) do
+    if e.kind == "message" and e.text:find("Another allied brigade is stationed at", 1, true) then msg = e; break end
+  end
+  expect(msg ~= nil).is_true()
+  -- the first added brigade goes to the northern axis's forward area (the board draws it at Narva)
+  expect(msg.text).contains("stationed at Narva")
+  expect(msg.text).contains("the council pays its upkeep from now on, US$60 M a year")
+end)
