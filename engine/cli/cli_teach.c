@@ -133,23 +133,6 @@ static void outcome(char *buf, size_t n, const fl_Def *d, const fl_State *s) {
   snprintf(buf, n, FL_TR("%s, %s"), s->ending >= 0 ? d->endings[s->ending].title : FL_TR("unfinished"), date);
 }
 
-/* The days a game spent in turns shorter than a month (a crisis or a war played a day at a
- * time), from the dates of its turns: every log entry carries its turn's date, and the game's
- * own date is its last turn's. */
-static int32_t short_turn_days(const fl_State *s) {
-  int32_t days = 0, d0 = 0;
-  int t0 = -1;
-  for (int i = 0; i <= s->nlog; i++) {
-    int t = i < s->nlog ? s->log[i].turn : s->turn;
-    int32_t dt = i < s->nlog ? s->log[i].date : s->date;
-    if (t <= t0) continue;
-    if (t0 >= 0 && dt > d0 && dt - d0 < 28 * (t - t0)) days += dt - d0;
-    t0 = t;
-    d0 = dt;
-  }
-  return days;
-}
-
 /* When a what-if ends on another date than the game as played, why: the calendar is the same,
  * but the games went differently. Turns that last a day (a crisis, a war) move every later turn
  * on by as many days: a fork with two more five-day crises ends on 11 December where the game
@@ -161,7 +144,7 @@ static void end_dates(char *buf, size_t n, const fl_State *played, const fl_Stat
   fl_fmt_date(fork->date, a, sizeof a);
   fl_fmt_date(played->date, b, sizeof b);
   size_t m = (size_t)snprintf(buf, n, FL_TR("The what-if ended on %s, your game on %s."), a, b);
-  int32_t gap = fork->date - played->date, days = short_turn_days(fork) - short_turn_days(played);
+  int32_t gap = fork->date - played->date, days = fl_state_short_turn_days(fork) - fl_state_short_turn_days(played);
   if (m >= n) return;
   if (days == gap && gap > 0)
     snprintf(buf + m, n - m, FL_NTR(" The what-if spent %d more day in turns of one day each, so every turn after them came that "

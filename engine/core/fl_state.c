@@ -768,3 +768,17 @@ int fl_state_action_nth(const fl_State *s, int li) {
   for (int i = 0; i < li; i++) n += s->log[i].kind == FL_LOG_ACTION && s->log[i].turn == e->turn && s->log[i].a == e->a;
   return n;
 }
+
+int32_t fl_state_short_turn_days(const fl_State *s) {
+  int32_t days = 0, d0 = 0;
+  int t0 = -1;
+  for (int i = 0; i <= s->nlog; i++) { /* every log entry carries its turn's date; the state's is its last turn's */
+    int t = i < s->nlog ? s->log[i].turn : s->turn;
+    int32_t dt = i < s->nlog ? s->log[i].date : s->date;
+    if (t <= t0) continue;
+    if (t0 >= 0 && dt > d0 && dt - d0 < 28 * (t - t0)) days += dt - d0;
+    t0 = t;
+    d0 = dt;
+  }
+  return days;
+}

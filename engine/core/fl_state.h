@@ -140,6 +140,9 @@ void fl_state_write(const fl_State *s, fl_Buf *b, int with_log);
 int fl_state_read(fl_State *s, const fl_Def *def, fl_Reader *r);
 /* Hash of the state without its log: equal hashes mean equal games. */
 uint64_t fl_state_hash(const fl_State *s);
+/* The days a game spent in turns shorter than a month (a crisis or a war played a day at a
+ * time), from its turns' dates: a what-if with more of them ends that many days later. */
+int32_t fl_state_short_turn_days(const fl_State *s);
 /* The same hash, serialising into a caller-owned scratch buffer (no allocation once warm). */
 uint64_t fl_state_hash_buf(const fl_State *s, fl_Buf *scratch);
 

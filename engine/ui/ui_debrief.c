@@ -106,23 +106,6 @@ static int fork_num(const fl_Ui *u, const ui_Fork *f) {
   return num;
 }
 
-/* The days a game spent in turns shorter than a month (a crisis or a war played a day at a
- * time), from its turns' dates (every log entry carries its turn's date; the game's own date
- * is its last turn's). */
-static int32_t short_turn_days(const fl_State *s) {
-  int32_t days = 0, d0 = 0;
-  int t0 = -1;
-  for (int i = 0; i <= s->nlog; i++) {
-    int t = i < s->nlog ? s->log[i].turn : s->turn;
-    int32_t dt = i < s->nlog ? s->log[i].date : s->date;
-    if (t <= t0) continue;
-    if (t0 >= 0 && dt > d0 && dt - d0 < 28 * (t - t0)) days += dt - d0;
-    t0 = t;
-    d0 = dt;
-  }
-  return days;
-}
-
 /* Under a what-if's end date, when it is not the game's: how much later or earlier, and why (a
  * student read "11 December" beside "1 December" and took it for a mistake). The calendar is
  * the same; turns that last a day (a crisis, a war) move every later turn on by as many days.
@@ -130,7 +113,7 @@ static int32_t short_turn_days(const fl_State *s) {
 static void date_note(const fl_State *played, const fl_State *fork, char *buf, size_t n) {
   buf[0] = '\0';
   if (!played || !fork || played->date == fork->date) return;
-  int32_t gap = fork->date - played->date, days = short_turn_days(fork) - short_turn_days(played);
+  int32_t gap = fork->date - played->date, days = fl_state_short_turn_days(fork) - fl_state_short_turn_days(played);
   if (days == gap && gap > 0)
     snprintf(buf, n, FL_NTR("%d day later: more one-day turns", "%d days later: more one-day turns", (long)gap), (int)gap);
   else if (days == gap)
