@@ -206,9 +206,8 @@ function R.define(cfg)
     end
     -- what an order costs: the areas it can serve, and their money
     local function priced(list)
-      local fit, c = Mi.fit(kind, list), 0
-      for _, a in ipairs(fit) do c = c + Mi.cost(kind, a) end
-      return fit, c
+      local fit = Mi.fit(kind, list)
+      return fit, Mi.cost_of(kind, fit)
     end
     local o = opt("fields", kind, { target = "areas", min = 1, max = #M.BORDER_AREAS, again = true, own_budget = true,
       legal = function() return Mi.legal(kind) end,
@@ -233,8 +232,7 @@ function R.define(cfg)
           return string.format(T.fields.preview0, C.money(Mi.cost(kind)), C.num(Mi.km_needed(kind)))
         end
         local fit = Mi.fit(kind, list)
-        local c = 0
-        for _, a in ipairs(fit) do c = c + Mi.cost(kind, a) end
+        local c = Mi.cost_of(kind, fit)
         local s2 = string.format(T.fields.preview, names(fit), C.money(c), C.num(Mi.km_needed(kind) * #fit),
           C.num(V("eng_km", 0) + V("eng_allied_km", 0)),
           (L.field_status(kind, fit[1]):gsub(" %[@[^%]]*%]", ""):gsub("%.$", "")))   -- citations are on the card

@@ -119,6 +119,15 @@ function Mi.cost(kind, a)
   return 0
 end
 
+-- The price of one order of fields in the areas of list: the launchers of remote delivery are
+-- bought once, not per field (an order of two remote fields cost US$100 M, not 30 + 30 + 20).
+function Mi.cost_of(kind, list)
+  local c = 0
+  for _, a in ipairs(list) do c = c + Mi.cost(kind, a) end
+  if kind == "remote" and #list > 1 and not V("remote_system", false) then c = c - (#list - 1) * Q.remote_system end
+  return c
+end
+
 -- Can this kind of field go into this area now? B: the board's values a kind needs, read
 -- once for all areas (Mi.board(kind)), so a card that asks about every area reads each
 -- property once.
