@@ -107,6 +107,10 @@ function S.define()
   source { id = "politico", author = "POLITICO", year = 2025, link = "https://www.politico.eu/",
     note = "The Suwałki Gap: the Poland-Lithuania border between Kaliningrad and Belarus, ~100-104 km, the Baltic "
       .. "states' only land link to the rest of NATO [M]." }
+  source { id = "hague2025", short = "NATO 2025", author = "NATO", title = "The Hague Summit Declaration", year = 2025,
+    publisher = "NATO, 25 Jun 2025", link = "https://www.nato.int/",
+    note = "The allies reaffirm their 'ironclad commitment to collective defence as enshrined in Article 5' and agree "
+      .. "to spend 5% of GDP on defence and defence-related items by 2035 [M]: the declaration itself, not linked here." }
   source { id = "efp", author = "NATO", title = "Warsaw Summit Communiqué; Madrid Summit Declaration", year = 2016,
     link = "https://www.nato.int/",
     note = "Enhanced Forward Presence, decided in Warsaw in 2016 and deployed in 2017: battlegroups in Estonia (UK-led, "

@@ -367,7 +367,7 @@ T.ev = {
   peace_end = { title = "December 2027: no war",
     text = "The decision window closes without war. What lies in the ground and in the stores stays." },
   year = { title = "A year passes" },
-  summit = { title = "NATO summit", text = "Allies reaffirm Article 5." },
+  summit = { title = "NATO summit in The Hague", text = "Allies reaffirm Article 5 and agree to raise defence spending." },
 }
 
 T.log = {
