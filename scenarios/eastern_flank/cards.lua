@@ -491,6 +491,7 @@ function R.define(cfg)
   event { id = "year", title = T.ev.year.title, on = "turn_start", silent = true,
     when = function() return V("stage") == "after" end, effect = R.aftermath_year }
   if not gap then
+    -- the Hague summit of 24-25 June 2025 [@hague2025]
     event { id = "summit", title = T.ev.summit.title, on = "date:2025-06-24", text = T.ev.summit.text, source = "hague2025",
       effect = function() F.track.add("alliance_cohesion", 3) end }
   end
