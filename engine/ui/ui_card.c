@@ -6,6 +6,7 @@
 #include "fl_i18n.h"
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PX(v) gfx_px(&u->g, (v))
@@ -50,8 +51,9 @@ static void option_detail(const fl_Ui *u, const fl_OptionDef *o, char *buf, size
   if (pv && *pv) snprintf(buf + len, n - len, "%s%s", len ? "\n" : "", pv);
 }
 
-/* The card's text cut after its first sentences, for a card too tall for the window. */
-static const char *card_excerpt(const char *text, char *buf, size_t n) {
+/* The card's text cut after its first sentences, for a card too tall for the window, ending
+ * with " " and end ("…", or for the card's own text a word that the mouse shows the rest). */
+static const char *card_excerpt(const char *text, const char *end, char *buf, size_t n) {
   size_t len = strlen(text), cut = 0;
   if (len <= 160 || n < 200) return text;
   for (size_t i = 40; text[i] && i < 160; i++)
@@ -61,7 +63,7 @@ static const char *card_excerpt(const char *text, char *buf, size_t n) {
     while (cut > 40 && text[cut] != ' ') cut--;
     while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--; /* whole UTF-8 characters */
   }
-  snprintf(buf, n, "%.*s \xE2\x80\xA6", (int)cut, text);
+  snprintf(buf, n, "%.*s %s", (int)cut, text, end);
   return buf;
 }
 
@@ -76,7 +78,7 @@ static void short_detail(char *detail, size_t n, int compact, int selected, int 
     if (!head) detail[0] = 0;
     else if (nl) *nl = '\0';
   } else if (compact >= 3 && *detail) {
-    const char *s = card_excerpt(detail, cut, sizeof cut);
+    const char *s = card_excerpt(detail, "\xE2\x80\xA6", cut, sizeof cut);
     if (s != detail) snprintf(detail, n, "%s", s);
   }
 }
@@ -159,7 +161,8 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
   int compact = 0, rp = PX(8); /* rp: an option row's padding */
   for (; compact <= 5; compact++) {
     if (compact == 5) rp = PX(4);
-    if (compact == 2 && ctext) ctext = card_excerpt(ctext, cut, sizeof cut);
+    /* the rest of the text shows under the mouse (a cold student could not read the cut text in full by any means) */
+    if (compact == 2 && ctext) ctext = card_excerpt(ctext, FL_TR("\xE2\x80\xA6 (point here for all)"), cut, sizeof cut);
     if (compact == 4) ctext = NULL;
     const gfx_Text *tx = ctext ? gfx_text(g, FONT_BODY, ctext, iw) : NULL;
     h = pad + gfx_font_h(g, FONT_TINY_B) + PX(6) + (tt ? tt->h : 0) + PX(6) + (tx ? tx->h + PX(10) : 0);
@@ -190,9 +193,14 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
   gfx_draw_text(g, FONT_TINY_B, head, x + pad, cy, mine ? COL_ACCENT : COL_MUTED, 0);
   cy += gfx_font_h(g, FONT_TINY_B) + PX(6);
   cy += gfx_draw_wrapped(g, FONT_HEAD, c->title, x + pad, cy, iw, COL_TEXT) + PX(6);
+  SDL_Rect tzone = {0, 0, 0, 0}; /* the cut text, whose whole shows under the mouse */
   if (ctext) {
     int th = gfx_draw_wrapped(g, FONT_BODY, ctext, x + pad, cy, iw, COL_MUTED);
     ui_cite_zone(u, (SDL_Rect){x + pad, cy, iw, th}, c->text); /* the mouse over it shows its sources */
+    if (ctext != c->text) {
+      tzone = (SDL_Rect){x + pad, cy, iw, th};
+      if (getenv("FLANK_LAYOUT_CHECK")) fprintf(stderr, "card text: cut at %d,%d,%d,%d\n", tzone.x, tzone.y, tzone.w, tzone.h);
+    }
     cy += th + PX(10);
   }
   for (int o = 0; o < nopt; o++) {
@@ -226,6 +234,8 @@ int ui_card_panel(fl_Ui *u, int x, int y, int w, int measure, int max_h) {
     ui_btn(u, x + pad, cy, FL_N("Confirm"), "Enter", BTN_CONFIRM, 0, u->opt_sel >= 0 && fl_game_available(u->game, u->opt_sel) ? BS_PRIMARY : BS_DISABLED, 0);
     gfx_draw_text(g, FONT_SMALL, FL_TR("Keys 1\xE2\x80\x93" "9 choose"), x + w - pad, cy + (bh - gfx_font_h(g, FONT_SMALL)) / 2, COL_MUTED, 2);
   }
+  /* over the panel above the card (the sources the text cites go beside it, over the map) */
+  if (tzone.w > 0) ui_text_tooltip(u, tzone, u->mapr.y > 0 ? u->mapr.y : 0, cr.y + cr.h, c->text);
   return cr.y + cr.h;
 }
 

@@ -371,6 +371,9 @@ void ui_track_chart(fl_Ui *u, SDL_Rect r, int ti);
  * and the tooltip of an area beside the mouse. */
 int ui_area_info(fl_Ui *u, int area, char lines[][256], int max);
 void ui_map_tooltip(fl_Ui *u, int area);
+/* The whole of a text shown cut short in zone, while the mouse is over it: a hover card in the
+ * zone's width, above it (within top and bottom) (ui_tooltip.c). */
+void ui_text_tooltip(fl_Ui *u, SDL_Rect zone, int top, int bottom, const char *text);
 /* Screens (ui_screens.c). */
 void ui_draw_title(fl_Ui *u);
 void ui_draw_brief(fl_Ui *u);

@@ -84,3 +84,24 @@ int ui_area_info(fl_Ui *u, int area, char lines[][256], int max) {
   }
   return n;
 }
+
+/* The whole of a text the panel shows cut short (a decision card's text on a small window),
+ * while the mouse is over the cut text (zone): a hover card like the map's, in the panel's
+ * width, over what is above the text (down to bottom at most, over the text itself if the
+ * room above is short). Drawn with the panel, so the log under the card stays uncovered. */
+void ui_text_tooltip(fl_Ui *u, SDL_Rect zone, int top, int bottom, const char *text) {
+  gfx_Ctx *g = &u->g;
+  if (!text || !*text || !u->mouse_in || !ui_hovered(u, zone) || u->popup >= 0 || u->err[0] || u->help || u->confirm_quit) return;
+  int pad = gfx_px(g, 10), iw = zone.w - 2 * pad;
+  const gfx_Text *t = gfx_text(g, FONT_SMALL, text, iw);
+  if (!t) return;
+  SDL_Rect r = {zone.x, zone.y - t->h - 2 * pad - gfx_px(g, 6), zone.w, t->h + 2 * pad};
+  if (r.y < top) r.y = top;
+  if (r.y + r.h > bottom) r.y = bottom - r.h;
+  if (r.y < top) r.y = top; /* taller than the room: its end goes under what follows */
+  if (getenv("FLANK_LAYOUT_CHECK")) fprintf(stderr, "card text tooltip: %zu chars at %d,%d,%d,%d\n", strlen(text), r.x, r.y, r.w, r.h);
+  gfx_shadow(g, r, gfx_px(g, 6));
+  gfx_round(g, r, gfx_px(g, 6), (SDL_Color){28, 34, 43, 245});
+  gfx_round_frame(g, r, gfx_px(g, 6), COL_LINE, 1);
+  gfx_draw_wrapped(g, FONT_SMALL, text, r.x + pad, r.y + pad, iw, COL_TEXT);
+}
