@@ -575,7 +575,7 @@ function flank.param.get(id) end
 ---@field blurb? string One paragraph for the title screen.
 ---@field sources? table<string, string> Free-text citations by id (prefer source{} definitions); text cites them as [@id], `source = "id"` fields name them.
 ---@field start? string Date of the first turn, "YYYY-MM-DD" (default "2025-01-01").
----@field turns? integer Number of turns, 1 to 100000 (default 12).
+---@field turns? integer Number of turns, 1 to 10000 (default 12).
 ---@field turns_cap? boolean true: `turns` is only a safety cap and the rules end the game first, so progress is shown as the date and the turn, never "turn 3 of 90".
 ---@field step? string|{from: integer, step: string}[] Length of a turn: "1 month" (default), "1 week", "1 day", "1 year"; or a list of { from = turn, step = ... } (the briefing then says so: "26 turns of 1 week, from turn 10 of 2 weeks").
 ---@field language? string Language of the texts (default "en").

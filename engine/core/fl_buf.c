@@ -2,18 +2,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-void fl_buf_bytes(fl_Buf *b, const void *p, size_t n) {
-  if (b->oom) return;
+/* Room for n more bytes at the end (NULL when out of memory); the caller fills them. */
+static unsigned char *reserve(fl_Buf *b, size_t n) {
+  if (b->oom) return NULL;
   if (b->len + n > b->cap) {
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + n) cap *= 2;
     unsigned char *d = realloc(b->data, cap);
-    if (!d) { b->oom = 1; return; }
+    if (!d) { b->oom = 1; return NULL; }
     b->data = d;
     b->cap = cap;
   }
-  if (n) memcpy(b->data + b->len, p, n);
+  unsigned char *at = b->data + b->len;
   b->len += n;
+  return at;
+}
+
+void fl_buf_bytes(fl_Buf *b, const void *p, size_t n) {
+  unsigned char *at = reserve(b, n);
+  if (at && n) memcpy(at, p, n);
+}
+
+/* n 64-bit words, little-endian, in one go: a turn's hash writes every turn's history, so
+ * one call per word made hashing long games the bulk of their time. */
+void fl_buf_u64s(fl_Buf *b, const void *words, size_t n) {
+  unsigned char *at = n ? reserve(b, n * 8) : NULL;
+  if (!at) return;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  memcpy(at, words, n * 8);
+#else
+  const unsigned char *w = words;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t v;
+    memcpy(&v, w + i * 8, 8);
+    for (int k = 0; k < 8; k++) at[i * 8 + (size_t)k] = (unsigned char)(v >> (8 * k));
+  }
+#endif
 }
 
 void fl_buf_u8(fl_Buf *b, uint8_t v) { fl_buf_bytes(b, &v, 1); }

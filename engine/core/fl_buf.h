@@ -14,6 +14,8 @@ void fl_buf_u8(fl_Buf *b, uint8_t v);
 void fl_buf_u32(fl_Buf *b, uint32_t v);
 void fl_buf_u64(fl_Buf *b, uint64_t v);
 void fl_buf_f64(fl_Buf *b, double v);
+/* n 64-bit words (uint64_t or double) from words, each little-endian as fl_buf_u64 writes it. */
+void fl_buf_u64s(fl_Buf *b, const void *words, size_t n);
 /* A length-prefixed string (NULL is written as the empty string). */
 void fl_buf_str(fl_Buf *b, const char *s);
 /* Release the buffer's memory and reset it to empty. */

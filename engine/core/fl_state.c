@@ -486,7 +486,7 @@ void fl_state_write(const fl_State *s, fl_Buf *b, int with_log) {
   for (int i = 0; i < s->ntrack; i++) {
     fl_buf_f64(b, s->tracks[i].value);
     fl_buf_u32(b, (uint32_t)s->tracks[i].nhist);
-    for (int h = 0; h < s->tracks[i].nhist; h++) fl_buf_f64(b, s->tracks[i].hist[h]);
+    fl_buf_u64s(b, s->tracks[i].hist, (size_t)s->tracks[i].nhist); /* doubles as their bits */
   }
   write_props(b, &s->vars);
   /* parameters: a game under other assumptions is another game (and hashes differently);
@@ -518,7 +518,7 @@ void fl_state_write(const fl_State *s, fl_Buf *b, int with_log) {
     fl_buf_str(b, a->label);
   }
   fl_buf_u32(b, (uint32_t)s->nturnhash);
-  for (int i = 0; i < s->nturnhash; i++) fl_buf_u64(b, s->turn_hash[i]);
+  fl_buf_u64s(b, s->turn_hash, (size_t)s->nturnhash);
   if (!with_log) return;
   fl_buf_u32(b, (uint32_t)s->nlog);
   for (int i = 0; i < s->nlog; i++) {

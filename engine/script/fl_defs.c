@@ -338,7 +338,8 @@ static int build_scenario(B *b, fl_Def *d) {
   if (stacking < 0 || stacking != floor(stacking) || stacking > 1000000) { bfail(b, "scenario: stacking must be a whole number of pieces (0: no limit)"); goto fail; }
   d->stacking = (int)stacking;
   if (fl_date_parse(start, &d->start_date)) { bfail(b, "scenario: start '%s' is not a date like \"2025-03-18\"", start); goto fail; }
-  if (turns < 1 || turns > 100000 || turns != floor(turns)) { bfail(b, "scenario: turns must be a whole number from 1 to 100000"); goto fail; }
+  /* at most 10000: a turn hashes the whole state, whose history grows with the turns (10 years of days fit) */
+  if (turns < 1 || turns > 10000 || turns != floor(turns)) { bfail(b, "scenario: turns must be a whole number from 1 to 10000"); goto fail; }
   d->max_turns = (int)turns;
   /* step: "1 month", or a list of { from = turn, step = "1 day" } */
   int ty = rget(L, t, "step");

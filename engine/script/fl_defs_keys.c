@@ -14,7 +14,7 @@ static const fl_KeyHint HINTS[] = {
   {"scenario", "blurb", "string", 0, "One paragraph for the title screen."},
   {"scenario", "sources", "table<string, string>", 0, "Free-text citations by id (prefer source{} definitions); text cites them as [@id], `source = \"id\"` fields name them."},
   {"scenario", "start", "string", 0, "Date of the first turn, \"YYYY-MM-DD\" (default \"2025-01-01\")."},
-  {"scenario", "turns", "integer", 0, "Number of turns, 1 to 100000 (default 12)."},
+  {"scenario", "turns", "integer", 0, "Number of turns, 1 to 10000 (default 12)."},
   {"scenario", "turns_cap", "boolean", 0, "true: `turns` is only a safety cap and the rules end the game first, so progress is shown as the date and the turn, never \"turn 3 of 90\"."},
   {"scenario", "step", "string|{from: integer, step: string}[]", 0, "Length of a turn: \"1 month\" (default), \"1 week\", \"1 day\", \"1 year\"; or a list of { from = turn, step = ... } (the briefing then says so: \"26 turns of 1 week, from turn 10 of 2 weeks\")."},
   {"scenario", "language", "string", 0, "Language of the texts (default \"en\")."},

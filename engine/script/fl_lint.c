@@ -376,7 +376,7 @@ static int calendar(Ctx *c, int32_t *start, int32_t *last) {
     if (tty == LUA_TNUMBER) turns = (int)lua_tointeger(L, -1);
     else if (tty != LUA_TNIL) turns = 0;
     lua_pop(L, 1);
-    if (fl_date_parse(strfield(L, -1, "start", s, sizeof s) ? s : "2025-01-01", start) == 0 && turns >= 1 && turns <= 100000) {
+    if (fl_date_parse(strfield(L, -1, "start", s, sizeof s) ? s : "2025-01-01", start) == 0 && turns >= 1 && turns <= 10000) {
       fl_Span step = {1, FL_SPAN_MONTH};
       int ty = lua_getfield(L, -1, "step"), tbl = ty == LUA_TTABLE;
       ok = ty == LUA_TNIL || ty == LUA_TSTRING || tbl;
@@ -635,6 +635,10 @@ static int analyse(lua_State *L) {
 fl_Lint *fl_lint_run(const char *where, const char *scenarios_root) { return fl_lint_run_lang(where, scenarios_root, NULL); }
 
 fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const char *lang) {
+  return fl_lint_run_opts(where, scenarios_root, lang, NULL);
+}
+
+fl_Lint *fl_lint_run_opts(const char *where, const char *scenarios_root, const char *lang, const fl_ScriptOpts *lim) {
   fl_Lint *out = calloc(1, sizeof *out);
   Ctx *c = calloc(1, sizeof *c);
   if (!out || !c) { free(out); free(c); return NULL; }
@@ -663,9 +667,11 @@ fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const c
   sc->dir = fl_str_dup(c->dir);
   sc->root = fl_str_dup(c->root);
   sc->path = fl_str_dup(scenarios_root ? scenarios_root : "");
-  sc->mem_limit = (size_t)256 << 20;
-  sc->load_budget = 50000000LL;
-  sc->call_budget = 10000000LL;
+  sc->mem_limit = lim && lim->mem_limit ? lim->mem_limit : (size_t)256 << 20;
+  sc->load_budget = lim && lim->load_budget ? lim->load_budget : 50000000LL;
+  sc->call_budget = lim && lim->call_budget ? lim->call_budget : 10000000LL;
+  sc->call_seconds = lim && lim->call_seconds > 0 ? lim->call_seconds : 5;
+  sc->load_seconds = sc->call_seconds > 30 ? sc->call_seconds : 30;
   sc->def = fl_def_new();
   if (fl_sb_open(sc) == 0) {
     c->L = sc->L;
@@ -704,6 +710,7 @@ fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const c
   /* the real load: what only building the definition finds, then the board */
   if (c->loaded && out->errors == 0) {
     fl_ScriptOpts ro = {0};
+    if (lim) ro = *lim;
     ro.lang = c->lang;
     fl_Script *real = fl_script_load(c->dir, scenarios_root, &ro, err, sizeof err);
     if (!real) load_error(c, err);

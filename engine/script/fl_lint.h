@@ -27,6 +27,11 @@ fl_Lint *fl_lint_run(const char *where, const char *scenarios_root);
 /* The same, as the scenario loads under --lang lang (flank.lang): also lists the texts that
  * language's text_<lang>.lua lacks (all of them, as one warning, when there is no such file). */
 fl_Lint *fl_lint_run_lang(const char *where, const char *scenarios_root, const char *lang);
+/* The same under the limits of `limits` (mem_limit, load_budget, call_budget, call_seconds as
+ * for fl_script_load; NULL or 0: the defaults) for every load and analysis lint runs. */
+struct fl_ScriptOpts;
+fl_Lint *fl_lint_run_opts(const char *where, const char *scenarios_root, const char *lang,
+                          const struct fl_ScriptOpts *limits);
 /* Free a lint result (NULL is fine). */
 void fl_lint_free(fl_Lint *l);
 /* 0 if the scenario could not be found at all (then message 0 says why). */

@@ -350,6 +350,7 @@ fl_Script *fl_script_load(const char *where, const char *scenarios_root, const f
   sc->load_seconds = sc->call_seconds > 30 ? sc->call_seconds : 30;
   sc->hash = FL_FNV_INIT;
   sc->no_class = opts && opts->no_class;
+  sc->game_seconds = opts && opts->game_seconds > 0 ? opts->game_seconds : 0;
   sc->def = fl_def_new();
   if (!sc->def || fl_sb_open(sc)) { snprintf(err, errn, "out of memory"); fl_script_free(sc); return NULL; }
   lua_State *L = sc->L;
@@ -570,14 +571,21 @@ int fl_script_play_on(fl_Script *sc, int until_turn) {
 
 int fl_script_play(fl_Script *sc, uint64_t seed, long max_actions) {
   fl_Game *g = sc->game;
+  double saved = sc->outer_deadline, saved_secs = sc->outer_secs;
+  if (sc->game_seconds > 0) { /* every rule and policy call of the game stops at the game's deadline */
+    double end = fl_sb_now() + sc->game_seconds;
+    if (!(saved > 0 && saved < end)) { sc->outer_deadline = end; sc->outer_secs = sc->game_seconds; }
+  }
   int st = fl_game_start(g, seed);
   long n = 0;
   while (st == FL_GAME_WAITING && (max_actions <= 0 || n < max_actions)) {
     fl_Choice ch;
-    if (fl_script_choose(sc, &ch)) return FL_GAME_ERROR;
+    if (fl_script_choose(sc, &ch)) { st = FL_GAME_ERROR; break; }
     st = fl_game_choose(g, &ch);
-    if (st < 0) return FL_GAME_ERROR;
+    if (st < 0) { st = FL_GAME_ERROR; break; }
     n++;
   }
+  sc->outer_deadline = saved;
+  sc->outer_secs = saved_secs;
   return st;
 }

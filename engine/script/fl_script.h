@@ -20,6 +20,8 @@ typedef struct fl_ScriptOpts {
   const char *const *set;  /* "ID=VALUE" parameter values (--set) for every game of this script; */
   int nset;                /* an unknown or locked parameter or a value out of range fails the load */
   int no_class;            /* ignore the class settings file (scenario tests check the model as written) */
+  double game_seconds;     /* wall-clock seconds for a whole fl_script_play game (no call runs past
+                            * them); 0: no limit but the per-call one */
 } fl_ScriptOpts;
 
 /* Exit-code classes of an error, as the CLI reports them. */

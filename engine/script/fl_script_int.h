@@ -32,6 +32,7 @@ struct fl_Script {
   int exceeded;             /* 1: instructions, 2: memory, 3: wall clock; sticky until the call returns */
   double deadline;          /* monotonic seconds when the running call must stop (0: none) */
   double deadline_secs;     /* the limit that deadline stands for, for the message */
+  double game_seconds;               /* fl_ScriptOpts.game_seconds */
   double outer_deadline, outer_secs; /* set by a caller (flank test --timeout): no call runs past it (0: none) */
   int depth;                /* fl_sb_pcall nesting: an inner call keeps the outer call's limits */
   size_t mem_at_load;       /* what collectgarbage("count") says after loading (0: while loading) */

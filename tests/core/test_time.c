@@ -20,7 +20,7 @@ int main(void) {
   CHECK(fl_date_parse(NULL, &d) == -1);
 
   /* every day from 0001 to 9999 formats as it parses (the formatter is written by hand) */
-  int32_t lo, hi, bad = 0;
+  int32_t lo = 0, hi = -1, bad = 0;
   CHECK(fl_date_parse("0001-01-01", &lo) == 0 && fl_date_parse("9999-12-31", &hi) == 0);
   for (int32_t k = lo; k <= hi; k++) {
     int32_t back;

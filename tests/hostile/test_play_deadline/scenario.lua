@@ -1,4 +1,4 @@
-scenario { id = "h", title = "H", turns = 100000 }
+scenario { id = "h", title = "H", turns = 10000 }
 side { id = "council" }
 area { id = "a", ring = { {0, 0}, {1, 0}, {1, 1} } }
 ending { id = "e", default = true }
