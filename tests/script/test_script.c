@@ -4,6 +4,7 @@
 #include "../check.h"
 #include "fl_script.h"
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #define ROOT FLANK_SOURCE_DIR "/scenarios"
@@ -112,5 +113,17 @@ int main(void) {
 
   /* Unknown scenario ids get a suggestion. */
   CHECK(fl_script_load("tutorail", ROOT, NULL, err, sizeof err) == NULL && strstr(err, "did you mean 'tutorial'"));
+  /* A whole game's clock (fl_ScriptOpts.game_seconds): every day's event stays under the call
+   * limits, the game does not, and it stops at its deadline with the limit named. */
+  fl_ScriptOpts gl = {.game_seconds = 0.3};
+  fl_Script *slow = fl_script_load(FLANK_SOURCE_DIR "/tests/hostile/test_play_deadline", ROOT, &gl, err, sizeof err);
+  CHECK(slow != NULL);
+  if (slow) {
+    double t1 = now();
+    CHECK(fl_script_play(slow, 1, 0) == FL_GAME_ERROR);
+    CHECK(now() - t1 < 3);
+    CHECK(strstr(fl_game_error(fl_script_game(slow)), "time limit exceeded") != NULL);
+    fl_script_free(slow);
+  }
   return check_done("test_script");
 }
