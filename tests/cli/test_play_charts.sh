@@ -178,20 +178,30 @@ fi
 # - the games that ended otherwise (with a war) sit apart: the caption says the hollow
 #   squares are those games;
 # - the mouse over a policy's dot or its average lights that policy and names it.
-shot="$T/among.png"
-xwd -id "$W" -silent 2>/dev/null | convert xwd:- "$shot" 2>/dev/null
-[ -n "${SHOTS:-}" ] && cp "$shot" "$SHOTS/among_chart.png"
-pix() { convert "$shot" -crop "1x1+$1+$2" -depth 8 txt:- 2>/dev/null | sed -n 's/.*#\([0-9A-Fa-f]\{6\}\).*/\1/p' | head -1; }
+shot="$T/among.xwd" # read with Python (find_buttons.py): ImageMagick is not among what tools/setup.sh installs
+xwd -id "$W" -silent >"$shot" 2>/dev/null
+[ -n "${SHOTS:-}" ] && cp "$shot" "$SHOTS/among_chart.xwd"
 legend=$(grep '^among: legend' "$T/err" | tail -1)
 dots=$(grep '^among: dots' "$T/err" | tail -1)
-: >"$T/pixels"
+: >"$T/where"
 for e in ${legend#among: legend}; do
-  case $e in [0-9]*:[0-9]*,*) s=${e%%:*}; IFS=, read -r x y w h <<<"${e#*:}"; echo "legend $s $(pix $((x + 3)) $((y + h / 2)))" >>"$T/pixels" ;; esac
+  case $e in [0-9]*:[0-9]*,*) s=${e%%:*}; IFS=, read -r x y w h <<<"${e#*:}"; echo "legend $s $((x + 3)) $((y + h / 2))" >>"$T/where" ;; esac
 done
 for e in ${dots#among: dots}; do
   s=${e%%:*}; IFS=, read -r x y dd <<<"${e#*:}"
-  [ "$dd" -ge 16 ] && echo "dot $s $(pix "$x" "$y")" >>"$T/pixels"
+  [ "$dd" -ge 16 ] && echo "dot $s $x $y" >>"$T/where"
 done
+# "kind policy RRGGBB": the screen's colour at each place the window reported
+PYTHONPATH="$ROOT/tests/ui" python3 - "$shot" "$T/where" >"$T/pixels" <<'PY'
+import sys
+from find_buttons import read_image
+w, h, px = read_image(sys.argv[1])
+for line in open(sys.argv[2]):
+    kind, s, x, y = line.split()
+    x, y = int(x), int(y)
+    if 0 <= x < w and 0 <= y < h:
+        print(kind, s, bytes(px[3 * (y * w + x):3 * (y * w + x) + 3]).hex().upper())
+PY
 python3 - "$T/err" "$T/drawn_end" "$T/pixels" <<'EOF' || fail=1
 import math, re, sys, itertools
 err = open(sys.argv[1], encoding='utf-8', errors='replace').read().splitlines()
