@@ -236,22 +236,30 @@ static void endings(FILE *f, const fl_Class *c, int nver) {
                "model below.</p>\n", nver - nfin, nver - nfin == 1 ? "" : "s", nver - nfin == 1 ? "is" : "are");
 }
 
+/* Whether verified game i took decision k at least once. */
+static int took(const fl_Class *c, int i, int k) {
+  for (int j = 0; !c->g[i].status && j < c->g[i].state->nlog; j++)
+    if (c->g[i].state->log[j].kind == FL_LOG_ACTION && c->g[i].state->log[j].a == k) return 1;
+  return 0;
+}
+
 static void choices(FILE *f, const fl_Class *c, int nver) {
   const fl_Def *d = c->def;
-  fputs("<h2 id=\"choices\">The class's choices</h2>\n<p>For each decision the students took: how many games chose each "
-        "option at least once, and how often it was chosen in all.</p>\n", f);
+  fputs("<h2 id=\"choices\">The class's choices</h2>\n<p>For each decision the students took: how many of the games "
+        "that took it chose each option at least once (a game that ended or was quit before taking it is not "
+        "counted there, and an option chosen in several turns counts once a game, so the shares may add up to more than "
+        "100%), and how often it was chosen in all.</p>\n", f);
   for (int k = 0; k < d->ncard; k++) {
     if (!student_card(c, k)) continue;
     const fl_CardDef *card = &d->cards[k];
-    int total = 0;
-    for (int i = 0; i < c->n; i++)
-      for (int j = 0; !c->g[i].status && j < c->g[i].state->nlog; j++)
-        total += c->g[i].state->log[j].kind == FL_LOG_ACTION && c->g[i].state->log[j].a == k;
-    if (!total) continue;
+    int reached = 0;
+    for (int i = 0; i < c->n; i++) reached += took(c, i, k);
+    if (!reached) continue;
     fputs("<h3>", f);
     fl_chart_esc(f, card->title);
-    fprintf(f, " <small>(%s, <code>%s</code>)</small></h3>\n<table><tr><th>Option</th><th>Games</th><th></th><th>Times</th></tr>\n",
-            d->sides[card->side].name, card->id);
+    fprintf(f, " <small>(%s, <code>%s</code>)</small></h3>\n<p class=\"meta\">Taken in %d of the %d verified games.</p>\n"
+               "<table><tr><th>Option</th><th>Games</th><th></th><th>Times</th></tr>\n",
+            d->sides[card->side].name, card->id, reached, nver);
     for (int o = 0; o < card->noptions; o++) {
       int games = 0, times = 0;
       for (int i = 0; i < c->n; i++) {
@@ -264,7 +272,7 @@ static void choices(FILE *f, const fl_Class *c, int nver) {
         games += here > 0;
         times += here;
       }
-      double p = nver ? 100.0 * games / nver : 0;
+      double p = 100.0 * games / reached; /* of the games that took the decision */
       fputs("<tr><td>", f);
       fl_chart_esc(f, card->options[o].label);
       fprintf(f, "</td><td class=\"n\">%d (%.0f%%)</td><td><span class=\"bar\" style=\"width:%.0fpx\"></span></td><td class=\"n\">%d</td></tr>\n",

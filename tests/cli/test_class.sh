@@ -119,4 +119,14 @@ mkdir -p "$T/cls2" && cp $S/scenario.lua "$T/cls2/" && printf 'harm_rate = 4\nlo
 grep -q "note .*carl.log: played under other assumptions than the class's: harm_rate 2 (the class's 4, locked)" "$T/out" \
   && ! grep -q "note .*dora.log: played under other" "$T/out" && grep -q "harm_rate 2 (the class's 4, locked)" "$T/dup2.csv" \
   || bad "a game played under other values than class.txt's is marked: $(cat "$T/out")"
+# the class's choices: a decision some games never took is shared out over the games that took it
+# (a game that stayed in the treaty deposits no notice of withdrawal)
+mkdir -p "$T/ch"
+"$FLANK" run eastern_flank --seed 1 --log "$T/ch/a.log" >/dev/null
+"$FLANK" run eastern_flank --seed 1 --policy stay_in_treaty --log "$T/ch/b.log" >/dev/null
+"$FLANK" class "$T/ch" --runs 0 --out "$T/ch.html" >/dev/null 2>&1 || bad "flank class of two flagship games"
+grep -A3 '<h3>Deposit the notice of withdrawal' "$T/ch.html" | grep -q 'Taken in 1 of the 2 verified games' \
+  && grep -A3 '<h3>Deposit the notice of withdrawal' "$T/ch.html" | grep -q '<td>Deposit the notices</td><td class="n">1 (100%)' \
+  && grep -A3 '<h3>Leave the mine ban' "$T/ch.html" | grep -q 'Taken in 2 of the 2 verified games' \
+  || bad "choice shares of the games that took the decision: $(grep -A4 '<h3>Deposit' "$T/ch.html" | tr '\n' ' ')"
 exit $fail
