@@ -26,6 +26,7 @@ typedef struct Impl {
   atomic_size_t shared;      /* games played in a game shared with other sets (fl_ens_share.c) */
   atomic_int stop, running;
   atomic_size_t fail_seed;   /* sharing: the lowest seed (index) with a failed game; later ones are not played */
+  atomic_size_t fail_game;   /* game by game: the lowest failed game; later ones are not played, earlier ones are */
   int share;                 /* play a seed's sets as one game while they choose alike (fl_ens_share.c) */
   int share_now;             /* this run does: every set applied cleanly to the first script */
   int *group;                /* per set: the first set with the same parameters (games that can share) */
@@ -91,6 +92,7 @@ fl_Ensemble *fl_ensemble_new(const fl_EnsembleSpec *spec, char *err, size_t errn
   }
   pthread_mutex_init(&im->mu, NULL);
   atomic_init(&im->fail_seed, SIZE_MAX);
+  atomic_init(&im->fail_game, SIZE_MAX);
   atomic_init(&im->shared, 0);
   atomic_init(&im->next, 0);
   atomic_init(&im->done, 0);
@@ -123,6 +125,9 @@ size_t fl_ensemble_replays(const fl_Ensemble *e) { return atomic_load(&IMPL(e)->
 size_t fl_ensemble_shared(const fl_Ensemble *e) { return atomic_load(&IMPL(e)->shared); }
 int fl_ensemble_cached(const fl_Ensemble *e) { return IMPL(e)->cached; }
 
+/* A failed game stops only the later games: the earlier ones still play, so the lowest failing
+ * game is the one reported, whatever the threads' timing (stopping every worker at once let a
+ * later failure on one thread hide an earlier one still to come on another). */
 static void fail(Impl *im, size_t at, int code, const char *msg) {
   pthread_mutex_lock(&im->mu);
   if (!im->err_code || at < im->err_at) {
@@ -130,8 +135,9 @@ static void fail(Impl *im, size_t at, int code, const char *msg) {
     im->err_code = code;
     snprintf(im->err, sizeof im->err, "%s", msg);
   }
+  if (at < atomic_load(&im->fail_game)) atomic_store(&im->fail_game, at);
   pthread_mutex_unlock(&im->mu);
-  atomic_store(&im->stop, 1);
+  if (at == 0) atomic_store(&im->stop, 1); /* nothing comes before it (a script that will not load, memory) */
 }
 
 /* One game, the way `flank run` plays it. */
@@ -268,9 +274,9 @@ static void *work(void *arg) {
   if (im->share_now) work_shared(e, im, sc);
   while (!im->share_now && !atomic_load(&im->stop)) {
     size_t i0 = atomic_fetch_add(&im->next, CHUNK);
-    if (i0 >= e->n) break;
+    if (i0 >= e->n || i0 >= atomic_load(&im->fail_game)) break;
     size_t i1 = i0 + CHUNK < e->n ? i0 + CHUNK : e->n;
-    for (size_t i = i0; i < i1 && !atomic_load(&im->stop); i++) {
+    for (size_t i = i0; i < i1 && !atomic_load(&im->stop) && i < atomic_load(&im->fail_game); i++) {
       int set = (int)(i / e->runs);
       uint64_t seed = e->seed_base + i % e->runs;
       if (set != cur && fl_test_apply_policies(sc, &im->sets[set], err, sizeof err)) {
@@ -335,6 +341,7 @@ int fl_ensemble_run(fl_Ensemble *e, char *err, size_t errn) {
   atomic_store(&im->next, 0);
   atomic_store(&im->done, 0);
   atomic_store(&im->fail_seed, SIZE_MAX);
+  atomic_store(&im->fail_game, SIZE_MAX);
   im->err_code = 0;
   size_t started = 0;
   for (size_t j = 0; j < threads; j++) {
